@@ -1,0 +1,57 @@
+"""The command line: thin Click commands over the library.
+
+Each command group lives in its own module here and is registered below; a
+command parses its options, calls one library function and prints. Library
+errors (FactfinderError) become one clean line on stderr and an exit code,
+never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from typing import Any, Callable
+
+import click
+
+from factfinder.errors import FactfinderError
+
+
+def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a FactfinderError into one line on stderr and its exit code."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except FactfinderError as exc:
+            click.echo(f"error: {exc}", err=True)
+            sys.exit(exc.exit_code)
+
+    return wrapper
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="factfinder")
+def main() -> None:
+    """factfinder: human-rights reporting in, verifiable incident data out."""
+
+
+def _register() -> None:
+    """Import the command modules; each adds its commands to ``main``.
+
+    A module that does not exist yet is skipped so that the CLI works while the
+    project grows; a module that fails to import for any other reason is a bug
+    and must fail loudly.
+    """
+    import importlib
+
+    for name in ("ingest", "extract", "geoparse", "evaluate", "export", "serve"):
+        try:
+            importlib.import_module(f"factfinder.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"factfinder.cli.{name}":
+                raise
+
+
+_register()

