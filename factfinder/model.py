@@ -72,6 +72,7 @@ class Source:
     http_headers: tuple[tuple[str, str], ...] = ()
     parent: str | None = None  # sha256 of the feed/e-mail/directory listing it came through
     error: str | None = None  # why it could not be read, if it could not
+    http_status: int | None = None  # final HTTP status of a URL capture (None for files)
 
 
 @dataclass(frozen=True, slots=True)
