@@ -211,3 +211,51 @@ class Extraction:
     incidents: tuple[Incident, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     places: tuple[Place, ...] = field(default=())  # every place mention (geoparse)
+
+
+# --- consolidation ----------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One incident as one source told it: the unit that consolidation merges."""
+
+    key: str  # stable id of the machine incident, e.g. "<doc>:<story>:<n>"
+    incident: Incident
+    outlet: str | None = None  # publisher or host the document came from
+    published: str | None = None
+    text_fingerprint: str | None = None  # hash of the story text: equal means a copy
+
+
+@dataclass(frozen=True, slots=True)
+class FieldValue:
+    """A value of one field and the reports that gave it (per-field provenance)."""
+
+    value: str | float | None
+    reports: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """Sources disagree on a field: every value is kept, none is averaged."""
+
+    field: str  # e.g. "counts.killed", "date", "location"
+    values: tuple[FieldValue, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsolidatedIncident:
+    """One real event, with every report of it and where they agree or not."""
+
+    id: str
+    type: str
+    reports: tuple[Report, ...]
+    date: DateRange | None = None
+    location: Place | None = None
+    perpetrators: tuple[str, ...] = ()
+    targets: tuple[str, ...] = ()
+    counts: tuple[Count, ...] = ()
+    provenance: tuple[tuple[str, tuple[FieldValue, ...]], ...] = ()
+    conflicts: tuple[Conflict, ...] = ()
+    verification: str = "reported"
+    independent_sources: int = 1

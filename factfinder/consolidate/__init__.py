@@ -1,1 +1,52 @@
-"""consolidate stage."""
+"""Consolidation: one incident per real event, every source that told it.
+
+``consolidate(reports)`` clusters reports of the same event (blocking by type,
+country and date window, then field-by-field comparison) and merges each
+cluster with per-field provenance, conflicts kept side by side, and
+corroboration counted over independent sources only. ``build_series`` lines
+statistics up by measure, source and as-of date.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from typing import Iterable
+from urllib.parse import urlparse
+
+from factfinder.consolidate.cluster import cluster_reports
+from factfinder.consolidate.merge import independent_sources, merge_cluster
+from factfinder.consolidate.series import StatisticSeries, build_series
+from factfinder.consolidate.similarity import same_event_score
+from factfinder.model import ConsolidatedIncident, Extraction, Report
+
+__all__ = [
+    "ConsolidatedIncident", "StatisticSeries", "build_series", "consolidate", "independent_sources",
+    "reports_from_extraction", "same_event_score",
+]
+
+
+def consolidate(reports: Iterable[Report]) -> list[ConsolidatedIncident]:
+    """Merge reports of the same event; the output keeps the order of first reports."""
+    return [merge_cluster(c.members) for c in cluster_reports(reports)]
+
+
+def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None) -> list[Report]:
+    """Wrap a document's incidents as reports, keyed ``<doc>:<n>``.
+
+    Incidents from a story marked as a repeat of an earlier story of the same
+    page share that story's fingerprint, so they never count as a second source.
+    """
+    doc = extraction.document
+    fingerprints: dict[int, str] = {}
+    for story in doc.stories:
+        origin = story.duplicate_of if story.duplicate_of is not None else story.index
+        fingerprints[story.index] = hashlib.sha256(f"{doc.doc}:{origin}".encode()).hexdigest()[:16]
+    host = urlparse(doc.url).hostname if doc.url else None
+    if host and host.startswith("www."):
+        host = host[4:]
+    return [
+        Report(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or host or doc.doc,
+               published=doc.published,
+               text_fingerprint=fingerprints.get(inc.story) if inc.story is not None else None)
+        for n, inc in enumerate(extraction.incidents)
+    ]
