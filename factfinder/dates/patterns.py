@@ -1,0 +1,196 @@
+"""Finding date expressions in report text with a small grammar of regular expressions.
+
+Why rules and not a general date library: the libraries we tried read
+"November 16th and 17th" as 16 November 2017, "1300 GMT" as the year 1300 and
+"Di Pa Yin" (a township) as a date. Reports need a parser that only accepts
+the shapes reporters actually write (see docs/dates.md) and refuses the rest.
+
+Every pattern has named groups that ``parse`` turns into a ``DateExpression``;
+``resolve.py`` anchors it against the publication date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
+}
+NUMBER_WORDS: dict[str, int] = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}
+
+# Month names are matched case-sensitively (Title or UPPER case) so that the
+# modal verb "may" and the verb "march" are never read as months.
+_MONTH_WORDS = sorted(MONTHS, key=len, reverse=True)
+_MONTH = "(?:" + "|".join(
+    f"(?:{m.capitalize()}|{m.upper()})" + (r"\.?" if len(m) <= 4 and m not in ("may", "june", "july") else "")
+    for m in _MONTH_WORDS
+) + r")(?![a-z])"
+_WEEKDAY = "(?:" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in WEEKDAYS) + ")"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
+# A year stands alone: not part of "19,693", "1300 GMT" or "2013-01-S-025".
+_YEAR = r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?![\d]|,\d|\.\d|-\w)"
+_TO = r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b)\s*"
+_PREFIX = r"(?:(?i:since|between|from|until|till|before|after)\s+)?"
+_TIME_OF_DAY = r"(?:(?i:the\s+)?(?i:early\s+)?(?i:morning|afternoon|evening|night)\s+of\s+)?"
+_NUM = r"(?:\d{1,2}|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + ")"
+
+
+def _g(name: str, body: str) -> str:
+    return f"(?P<{name}>{body})"
+
+
+_MONTH_DAY = (  # "November 16th", "Nov. 16 and 17", "Jan. 25, 2013", "Saturday, November 27"
+    _PREFIX + _TIME_OF_DAY + rf"(?:{_g('wd', _WEEKDAY)},?\s+)?" + _g("month", _MONTH) + r"\s+"
+    + _g("day", _DAY) + rf"(?:{_TO}{_g('day2', _DAY)})?" + rf"(?:,?\s+{_g('year', _YEAR)})?"
+)
+_DAY_MONTH = (  # "13 March 2023", "10 and 12 March", "Saturday 27th November"
+    _PREFIX + _TIME_OF_DAY + rf"(?:{_g('wd', _WEEKDAY)},?\s+(?i:the\s+)?)?" + _g("day", _DAY)
+    + rf"(?:{_TO}{_g('day2', _DAY)})?" + r"\s+(?i:of\s+)?" + _g("month", _MONTH)
+    + rf"(?:,?\s+{_g('year', _YEAR)})?"
+)
+_ISO = _PREFIX + r"(?<![\d-])" + _g("iso", r"(?:19|20)\d\d-[01]\d-[0-3]\d") + r"(?![\d-])"
+_MONTH_YEAR = (  # "July 2022", "early December 2022"
+    _PREFIX + r"(?:(?i:early|mid|late)[\s-]+)?" + _g("month", _MONTH) + r"\s+(?i:of\s+)?" + _g("year", _YEAR)
+)
+# A bare year only after a word that makes it a date ("in 2014", "since 2014").
+_YEAR_ONLY = (
+    r"(?:(?i:since|between|from|until|till|before|after)\s+|(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)"
+    r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|\w+s\b))"
+)
+_RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)")
+# "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
+_LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
+_PERIOD = (
+    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous)") + r"\s+"
+    + _g("unit", r"(?i:weekend|week|month|year)") + r"\b"
+)
+_AGO = _g("n", "(?i:" + _NUM + ")") + r"\s+" + _g("agounit", r"(?i:days?|weeks?|months?|years?)") + r"\s+(?i:ago)\b"
+_WEEKDAY_ONLY = (
+    rf"(?:{_g('wdrel', '(?i:last|this|next|past)')}\s+)?" + _g("wd", _WEEKDAY)
+    + r"(?:\s+(?i:morning|afternoon|evening|night))?"
+)
+
+PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (name, re.compile(r"\b" + body if not body.startswith("(?<") else body))
+    for name, body in (
+        ("iso", _ISO),
+        ("month_day", _MONTH_DAY),
+        ("day_month", _DAY_MONTH),
+        ("month_year", _MONTH_YEAR),
+        ("year", _YEAR_ONLY),
+        ("relative_day", _RELATIVE_DAY),
+        ("last_day", _LAST_DAY),
+        ("period", _PERIOD),
+        ("ago", _AGO),
+        ("weekday", _WEEKDAY_ONLY),
+    )
+)
+
+
+@dataclass(frozen=True, slots=True)
+class DateExpression:
+    """What a date phrase says, before it is anchored to a publication date."""
+
+    kind: str  # a PATTERNS name
+    start: int  # offsets of the match inside the searched text
+    end: int
+    prefix: str | None = None  # "since", "between", ...
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    day2: int | None = None
+    weekday: int | None = None
+    relative: str | None = None  # "yesterday", "last", "this", "next", ...
+    unit: str | None = None  # "day", "week", "weekend", "month", "year"
+    amount: int | None = None  # for "three months ago"
+
+
+def _prefix(text: str) -> str | None:
+    first = text.split(None, 1)[0].lower() if text.strip() else ""
+    return first if first in {"since", "between", "from", "until", "till", "before", "after"} else None
+
+
+def _day(value: str | None) -> int | None:
+    return int(re.match(r"\d+", value).group()) if value else None
+
+
+def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | None:
+    gd = m.groupdict()
+    text = m.group(0)
+    common = {"kind": kind, "start": m.start() + offset, "end": m.end() + offset, "prefix": _prefix(text)}
+    if kind == "iso":
+        y, mo, d = (int(p) for p in gd["iso"].split("-"))
+        if not (1 <= mo <= 12 and 1 <= d <= 31):
+            return None
+        return DateExpression(**common, year=y, month=mo, day=d)
+    if kind in ("month_day", "day_month"):
+        day, day2 = _day(gd.get("day")), _day(gd.get("day2"))
+        if day2 is not None and day2 <= day:
+            day2 = None  # "10 and 2 March" is not a range; keep the first day only
+        wd = WEEKDAYS[gd["wd"].lower()] if gd.get("wd") else None
+        return DateExpression(**common, year=int(gd["year"]) if gd.get("year") else None,
+                              month=MONTHS[gd["month"].lower().rstrip(".")], day=day, day2=day2, weekday=wd)
+    if kind == "month_year":
+        return DateExpression(**common, year=int(gd["year"]), month=MONTHS[gd["month"].lower().rstrip(".")])
+    if kind == "year":
+        return DateExpression(**common, year=int(gd["year"]))
+    if kind == "relative_day":
+        rel = " ".join(gd["rel"].lower().split())
+        rel = {"last night": "yesterday", "the day before yesterday": "day before yesterday",
+               "tonight": "today", "this morning": "today", "this afternoon": "today",
+               "this evening": "today"}.get(rel, rel)
+        return DateExpression(**common, relative=rel, unit="day")
+    if kind == "last_day":
+        return DateExpression(**common, relative="yesterday", unit="day")
+    if kind == "period":
+        rel = " ".join(gd["rel2"].lower().split())
+        rel = {"past": "last", "previous": "last"}.get(rel, rel)
+        return DateExpression(**common, relative=rel, unit=gd["unit"].lower())
+    if kind == "ago":
+        n = gd["n"].lower()
+        amount = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        return DateExpression(**common, relative="ago", unit=gd["agounit"].lower().rstrip("s"), amount=amount)
+    if kind == "weekday":
+        rel = gd["wdrel"].lower() if gd.get("wdrel") else None
+        return DateExpression(**common, weekday=WEEKDAYS[gd["wd"].lower()], relative=rel)
+    return None
+
+
+def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
+    """Non-overlapping date expressions in ``text[start:end]``, longest first, in text order."""
+    end = len(text) if end is None else end
+    region = text[start:end]
+    candidates: list[DateExpression] = []
+    for kind, pattern in PATTERNS:
+        for m in pattern.finditer(region):
+            if m.end() == m.start():
+                continue
+            expr = _expression(kind, m, start)
+            if expr is not None:
+                candidates.append(expr)
+    candidates.sort(key=lambda e: (-(e.end - e.start), e.start))
+    chosen: list[DateExpression] = []
+    for expr in candidates:
+        if all(expr.end <= c.start or expr.start >= c.end for c in chosen):
+            chosen.append(expr)
+    return sorted(chosen, key=lambda e: e.start)
+
+
+def parse(text: str) -> DateExpression | None:
+    """The longest date expression inside ``text`` (offsets relative to it), or None."""
+    found = find_expressions(text)
+    if not found:
+        # A span cut to the bare year of "in 2014" still reads as that year.
+        bare = re.fullmatch(r"\s*(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"\s*", text)
+        return DateExpression("year", 0, len(text), year=int(bare.group("year"))) if bare else None
+    return max(found, key=lambda e: e.end - e.start)

@@ -1,0 +1,206 @@
+"""Anchoring date expressions to the publication date (rules in docs/dates.md).
+
+The rules never guess: an expression that needs an anchor (a weekday, "last
+week", a day without a year) and has none resolves to None, and a vague
+expression becomes a range with a coarse precision rather than a made-up day.
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+from typing import Iterable
+
+from factfinder.dates.patterns import DateExpression, parse
+from factfinder.model import DateRange, Document, Incident, Span
+
+# A reported event may carry the next day's date when reporter and reader sit
+# in different time zones; only dates beyond this are "future".
+FUTURE_GRACE = timedelta(days=1)
+
+
+def _iso(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def precision_of(start: date, end: date) -> str:
+    """Precision follows the width of the range: one day, up to a week, a month, longer."""
+    days = (end - start).days + 1
+    if days <= 1:
+        return "day"
+    if days <= 7:
+        return "week"
+    if days <= 31:
+        return "month"
+    return "year"
+
+
+def _month_range(year: int, month: int) -> tuple[date, date]:
+    return date(year, month, 1), date(year, month, calendar.monthrange(year, month)[1])
+
+
+def _shift_months(d: date, months: int) -> tuple[int, int]:
+    index = d.year * 12 + (d.month - 1) + months
+    return index // 12, index % 12 + 1
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _year_for(expr: DateExpression, published: date) -> int | None:
+    """The year of a day-and-month without one: the latest not after publication.
+
+    A weekday in the phrase ("Saturday 27th November") overrides that when it
+    fits exactly one nearby year, which also places announced future events.
+    """
+    candidates = [y for y in (published.year + 1, published.year, published.year - 1)
+                  if _safe_date(y, expr.month, expr.day) is not None]
+    if expr.weekday is not None:
+        fitting = [y for y in candidates if date(y, expr.month, expr.day).weekday() == expr.weekday]
+        if len(fitting) >= 1:
+            return min(fitting, key=lambda y: abs((date(y, expr.month, expr.day) - published).days))
+    for y in sorted(candidates, reverse=True):
+        if date(y, expr.month, expr.day) <= published + FUTURE_GRACE:
+            return y
+    return None
+
+
+def _weekday_before(published: date, weekday: int, relative: str | None) -> date:
+    """The latest such weekday on or before publication ("last Saturday": strictly before)."""
+    back = (published.weekday() - weekday) % 7
+    if relative == "next":
+        return published + timedelta(days=(weekday - published.weekday()) % 7 or 7)
+    if relative == "last" and back == 0:
+        back = 7
+    return published - timedelta(days=back)
+
+
+def _absolute(expr: DateExpression, published: date | None) -> tuple[date, date] | None:
+    if expr.day is None:
+        if expr.month is not None:
+            return _month_range(expr.year, expr.month)
+        return date(expr.year, 1, 1), date(expr.year, 12, 31)
+    year = expr.year
+    if year is None:
+        if published is None:
+            return None
+        year = _year_for(expr, published)
+        if year is None:
+            return None
+    first = _safe_date(year, expr.month, expr.day)
+    if first is None:
+        return None
+    last = _safe_date(year, expr.month, expr.day2) if expr.day2 else first
+    return first, last or first
+
+
+def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None:
+    rel, unit = expr.relative, expr.unit
+    if expr.kind in ("relative_day", "last_day"):
+        shift = {"today": 0, "yesterday": -1, "day before yesterday": -2, "tomorrow": 1}[rel]
+        day = published + timedelta(days=shift)
+        return day, day
+    if expr.kind == "weekday":
+        day = _weekday_before(published, expr.weekday, rel)
+        return day, day
+    monday = published - timedelta(days=published.weekday())
+    if expr.kind == "ago":
+        n = expr.amount or 1
+        if unit == "day":
+            day = published - timedelta(days=n)
+            return day, day
+        if unit == "week":
+            start = monday - timedelta(weeks=n)
+            return start, start + timedelta(days=6)
+        if unit == "month":
+            return _month_range(*_shift_months(published, -n))
+        return date(published.year - n, 1, 1), date(published.year - n, 12, 31)
+    if unit == "weekend":
+        saturday = monday - timedelta(days=2) if rel == "last" or published.weekday() < 5 else monday + timedelta(days=5)
+        return saturday, saturday + timedelta(days=1)
+    if unit == "week":
+        if rel == "last":
+            return monday - timedelta(days=7), monday - timedelta(days=1)
+        if rel == "earlier this":
+            return monday, max(monday, published)
+        return monday, monday + timedelta(days=6)
+    if unit == "month":
+        if rel == "last":
+            return _month_range(*_shift_months(published, -1))
+        first, last = _month_range(published.year, published.month)
+        return (first, published) if rel == "earlier this" else (first, last)
+    if unit == "year":
+        if rel == "last":
+            return date(published.year - 1, 1, 1), date(published.year - 1, 12, 31)
+        if rel == "earlier this":
+            return date(published.year, 1, 1), published
+        return date(published.year, 1, 1), date(published.year, 12, 31)
+    return None
+
+
+def resolve_expression(expr: DateExpression, published: str | None) -> tuple[date, date, str] | None:
+    """(start, end, precision) of an expression, or None when it cannot be anchored."""
+    anchor = _iso(published)
+    if expr.kind in ("iso", "month_day", "day_month", "month_year", "year"):
+        found = _absolute(expr, anchor)
+    elif anchor is None:
+        return None
+    else:
+        found = _relative(expr, anchor)
+    if found is None:
+        return None
+    start, end = found
+    if expr.prefix == "since" and anchor is not None and anchor >= start:
+        end = anchor  # an ongoing situation: from that day until the report
+    if expr.kind in ("month_year", "year") and expr.prefix != "since":
+        return start, end, "month" if expr.kind == "month_year" else "year"
+    if expr.kind == "period" or (expr.kind == "ago" and expr.unit != "day"):
+        coarse = {"week": "week", "weekend": "week", "month": "month", "year": "year"}[expr.unit]
+        return start, end, coarse
+    return start, end, precision_of(start, end)
+
+
+def resolve_date(span: Span, published: str | None) -> DateRange | None:
+    """The date range a phrase denotes, read against the publication date (YYYY-MM-DD).
+
+    Returns None when the span holds no date expression, or when it needs a
+    publication date that is unknown. The returned range keeps ``span``.
+    """
+    expr = parse(span.text)
+    if expr is None:
+        return None
+    resolved = resolve_expression(expr, published)
+    if resolved is None:
+        return None
+    start, end, precision = resolved
+    return DateRange(start=start.isoformat(), end=end.isoformat(), precision=precision, span=span)
+
+
+def is_future(date_range: DateRange, published: str | None) -> bool:
+    """True when a date starts more than a day after publication (worth a reviewer's look)."""
+    anchor, start = _iso(published), _iso(date_range.start)
+    if anchor is None or start is None:
+        return False
+    return start > anchor + FUTURE_GRACE
+
+
+def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
+    """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed)."""
+    out = []
+    for incident in incidents:
+        if incident.date_span is not None:
+            resolved = resolve_date(incident.date_span, document.published)
+            if resolved is not None:
+                incident = replace(incident, date=resolved)
+        out.append(incident)
+    return tuple(out)
