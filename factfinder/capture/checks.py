@@ -1,0 +1,56 @@
+"""Cheap checks that an original can be read at all, run at capture time.
+
+They catch what no later stage could fix (an empty file, a photo, a truncated
+or password-protected PDF) so the user hears about it while ingesting, in one
+line that says what to do. Deeper problems (a PDF without a text layer, a page
+without text) are found by the text stage.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+
+from factfinder.capture.sniff import PDF
+
+_CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
+
+
+def readable_error(data: bytes, *, media_type: str, label: str | None, name: str) -> str | None:
+    """Why ``data`` cannot be read as ``media_type``, or None when it looks readable."""
+    if not data.strip():
+        return f"cannot read {name}: it is empty; check that it was saved or downloaded completely and ingest again"
+    if label is not None:
+        return f"cannot read {name}: it is {label}, not a text, HTML, PDF or e-mail document; {_CONVERT}"
+    if media_type == PDF:
+        return pdf_error(data, name=name)
+    return None
+
+
+def pdf_error(data: bytes, *, name: str) -> str | None:
+    """Truncated, broken or password-protected PDFs; an owner-password-only PDF passes."""
+    if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
+        return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
+                "or download was cut short); fetch the complete file and ingest again")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError, PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (NotImplementedError, PyPdfError) as exc:
+                return (f"cannot read {name}: it is encrypted ({exc}); decrypt it "
+                        "(for example with qpdf --decrypt) and ingest again")
+            if not opened:
+                return (f"cannot read {name}: it is encrypted with a password; decrypt it "
+                        "and ingest again")
+        if len(reader.pages) == 0:
+            return f"cannot read {name}: the PDF has no pages; check the file and ingest again"
+    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
+            IndexError, RecursionError, OSError) as exc:
+        return (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
+                "re-save or re-download it and ingest again")
+    return None
