@@ -1,0 +1,125 @@
+"""`factfinder ingest`, `status` and `verify`: thin commands over factfinder.store."""
+
+from __future__ import annotations
+
+from itertools import islice
+from typing import Any
+
+import click
+
+from factfinder.cli import friendly_errors, main
+
+_DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
+_SHOWN_INCIDENTS = 20
+
+
+def _open_store(db: str | None, *, must_exist: bool = False) -> tuple[dict[str, Any], Any]:
+    from pathlib import Path
+
+    from factfinder.errors import StoreError
+    from factfinder.settings import load_settings
+    from factfinder.store import Store
+
+    settings = load_settings(db=db)
+    if must_exist and not Path(settings["db"]).is_file():
+        raise StoreError(f"{settings['db']} does not exist; run `factfinder ingest` first "
+                         "or pass the database with --db")
+    return settings, Store.open(settings["db"])
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="PATH|DIR|URL|FEED...")
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
+@friendly_errors
+def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
+    """Capture files, folders, URLs and feeds into the store, then extract their incidents.
+
+    Prints one line per input and exits 1 if any input failed. Re-ingesting
+    the same bytes changes nothing.
+    """
+    from factfinder.pipeline import Pipeline, ingest_inputs
+
+    settings, store = _open_store(db)
+    with store:
+        pipeline = None if no_extract else Pipeline(spacy_model=settings["spacy_model"])
+
+        def show(outcome: Any) -> None:
+            label = {"stored": "stored ", "present": "present", "failed": "FAILED "}[outcome.status]
+            line = f"{label}  {outcome.origin}"
+            if outcome.incidents or outcome.statistics:
+                line += f"  ({outcome.incidents} incidents, {outcome.statistics} statistics)"
+            if outcome.message:
+                line += f": {outcome.message}"
+            click.echo(line, err=outcome.status == "failed")
+
+        report = ingest_inputs(inputs, store=store, settings=settings, pipeline=pipeline, on_event=show)
+    click.echo(f"{len(report.outcomes)} inputs: {report.count('stored')} stored, "
+               f"{report.count('present')} already present, {report.count('failed')} failed "
+               f"({settings['db']})")
+    if report.failed:
+        raise SystemExit(1)
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@friendly_errors
+def status(db: str | None) -> None:
+    """Summarise what the store holds, and list its incidents."""
+    _, store = _open_store(db, must_exist=True)
+    with store:
+        st = store.status()
+        incidents = list(islice(store.iter_incidents(), _SHOWN_INCIDENTS))
+    click.echo(f"{st.path}  (schema {st.schema_version}, {_size(st.db_size)})")
+    click.echo(f"  sources     {st.sources} stored, {st.failed_sources} failed inputs, {st.origins} origins")
+    click.echo(f"  documents   {st.documents}, {st.stories} stories ({st.duplicate_stories} duplicates)")
+    by_type = ", ".join(f"{t} {n}" for t, n in st.incidents_by_type)
+    click.echo(f"  incidents   {st.incidents}" + (f": {by_type}" if by_type else ""))
+    click.echo(f"  statistics  {st.statistics}")
+    head = f", head {st.ledger_head[:16]}" if st.ledger_head else ""
+    click.echo(f"  ledger      {st.ledger_length} entries{head}")
+    if incidents:
+        click.echo("")
+        rows = [("type", "date", "place", "counts")]
+        for inc in incidents:
+            date = inc.date.start if inc.date and inc.date.precision == "day" else (
+                f"{inc.date.start}..{inc.date.end}" if inc.date else "-")
+            place = (inc.location.name or inc.location.span.text) if inc.location else "-"
+            counts = ", ".join(f"{c.category} {_number(c.value)}" for c in inc.counts) or "-"
+            rows.append((inc.type, date, place, counts))
+        widths = [max(len(r[i]) for r in rows) for i in range(3)]
+        for row in rows:
+            click.echo("  " + "  ".join(v.ljust(w) for v, w in zip(row, widths)) + "  " + row[3])
+        if st.incidents > len(incidents):
+            click.echo(f"  ... and {st.incidents - len(incidents)} more")
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@friendly_errors
+def verify(db: str | None) -> None:
+    """Re-hash every original and check the ledger chain; exit 1 naming every problem."""
+    settings, store = _open_store(db, must_exist=True)
+    path = settings["db"]
+    with store:
+        report = store.verify()
+    if report.ok:
+        click.echo(f"ok: {report.originals} originals, {report.ledger_entries} ledger entries verified")
+        return
+    for problem in report.problems:
+        click.echo(f"problem: {problem}")
+    click.echo(f"{len(report.problems)} problems in {path} "
+               f"({report.originals} originals, {report.ledger_entries} ledger entries checked)", err=True)
+    raise SystemExit(1)
+
+
+def _number(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else str(value)
+
+
+def _size(n: int) -> str:
+    for unit in ("B", "kB", "MB", "GB"):
+        if n < 1024 or unit == "GB":
+            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
+        n /= 1024
+    return f"{n} B"

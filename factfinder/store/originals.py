@@ -1,0 +1,84 @@
+"""The content-addressed folder of originals beside the database.
+
+Layout: ``<db>.originals/ab/cd/<sha256>`` holds the bytes exactly as received;
+``<db>.originals/warc/ab/<sha256>-<origin hash>.warc.gz`` holds the WARC record
+of one URL capture (one file per capture, so a crash can never leave a torn
+record inside a shared archive). Every write goes to a temporary file in the
+same folder, is fsynced, then renamed: a file under its final name is always
+complete.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import tempfile
+from pathlib import Path
+
+from factfinder.errors import StoreError
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+class Originals:
+    """Reads and writes originals and WARC records under one root folder."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+
+    def path(self, sha256: str) -> Path:
+        return self.root / sha256[:2] / sha256[2:4] / sha256
+
+    def warc_relpath(self, sha256: str, origin: str) -> str:
+        tag = sha256_hex(origin.encode("utf-8"))[:16]
+        return f"warc/{sha256[:2]}/{sha256}-{tag}.warc.gz"
+
+    def has(self, sha256: str) -> bool:
+        return self.path(sha256).is_file()
+
+    def read(self, sha256: str) -> bytes:
+        try:
+            return self.path(sha256).read_bytes()
+        except FileNotFoundError as exc:
+            raise StoreError(f"original {sha256} is missing from {self.root}; "
+                             "run `factfinder verify` and restore it from a backup") from exc
+
+    def put(self, sha256: str, data: bytes) -> bool:
+        """Store ``data`` under its hash; False when an intact copy is already there."""
+        target = self.path(sha256)
+        if target.is_file() and target.stat().st_size == len(data):
+            return False
+        self._write_atomic(target, data)
+        return True
+
+    def put_warc(self, relpath: str, data: bytes) -> None:
+        target = self.root / relpath
+        if target.is_file() and target.stat().st_size == len(data):
+            return
+        self._write_atomic(target, data)
+
+    def hash_file(self, path: Path) -> str:
+        digest = hashlib.sha256()
+        with path.open("rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(block)
+        return digest.hexdigest()
+
+    def _write_atomic(self, target: Path, data: bytes) -> None:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    fh.write(data)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                os.replace(tmp, target)
+            except BaseException:
+                Path(tmp).unlink(missing_ok=True)
+                raise
+        except OSError as exc:
+            raise StoreError(f"cannot write {target}: {exc.strerror or exc}; "
+                             "check free space and permissions of the originals folder") from exc

@@ -1,0 +1,257 @@
+"""The SQLite schema as a list of forward migrations.
+
+``PRAGMA user_version`` holds how many steps of ``MIGRATIONS`` a database has
+applied. Opening a database runs the missing steps in one transaction each; a
+database written by a newer factfinder (more steps than we know) is refused
+rather than guessed at. Never edit a released step: append a new one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+from factfinder.errors import StoreError
+
+# Step 1: the tables of ../shared/DESIGN.md "Store". Offsets are character
+# offsets into documents.text; every *_text column equals that slice.
+_V1 = """
+CREATE TABLE sources (
+    sha256       TEXT PRIMARY KEY,
+    size         INTEGER NOT NULL,
+    media_type   TEXT NOT NULL,
+    origin       TEXT NOT NULL,            -- the first origin it arrived from
+    captured_at  TEXT NOT NULL,
+    http_headers TEXT NOT NULL DEFAULT '[]',
+    http_status  INTEGER,
+    parent       TEXT,
+    error        TEXT,
+    stored       INTEGER NOT NULL          -- 1 when its bytes are in the originals folder
+);
+CREATE TABLE origins (                     -- every place the same bytes arrived from
+    id           INTEGER PRIMARY KEY,
+    sha256       TEXT NOT NULL REFERENCES sources(sha256),
+    origin       TEXT NOT NULL,
+    captured_at  TEXT NOT NULL,
+    http_headers TEXT NOT NULL DEFAULT '[]',
+    http_status  INTEGER,
+    parent       TEXT,
+    error        TEXT,
+    warc         TEXT,                     -- path of its WARC record, relative to the originals folder
+    warc_sha256  TEXT,
+    UNIQUE (sha256, origin)
+);
+CREATE TABLE documents (
+    id           INTEGER PRIMARY KEY,
+    doc          TEXT NOT NULL UNIQUE,     -- sha256 of the original bytes
+    source       TEXT REFERENCES sources(sha256),
+    text         TEXT NOT NULL,
+    title        TEXT,
+    published    TEXT,
+    language     TEXT,
+    author       TEXT,
+    url          TEXT,
+    external_id  TEXT,
+    notes        TEXT NOT NULL DEFAULT '[]',
+    created_at   TEXT NOT NULL,
+    extracted_at TEXT                      -- NULL until the pipeline's extraction was stored
+);
+CREATE TABLE stories (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    title        TEXT,
+    duplicate_of INTEGER REFERENCES stories(id),
+    UNIQUE (document_id, idx)
+);
+-- contentless: the story text already lives in documents.text; rowid = stories.id
+CREATE VIRTUAL TABLE stories_fts USING fts5(title, text, content='');
+
+CREATE TABLE places (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    name         TEXT,
+    lat          REAL,
+    lon          REAL,
+    country      TEXT,
+    admin1       TEXT,
+    admin2       TEXT,
+    geonameid    INTEGER,
+    precision    TEXT,
+    confidence   REAL NOT NULL DEFAULT 0,
+    UNIQUE (document_id, start, "end")
+);
+CREATE TABLE actors (                      -- organisations, armed groups, state bodies, affected groups
+    id           INTEGER PRIMARY KEY,
+    name         TEXT NOT NULL UNIQUE,
+    kind         TEXT
+);
+CREATE TABLE actor_aliases (               -- the wordings under which an actor was seen
+    actor_id     INTEGER NOT NULL REFERENCES actors(id) ON DELETE CASCADE,
+    alias        TEXT NOT NULL,
+    PRIMARY KEY (actor_id, alias)
+);
+CREATE TABLE incidents (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    story_id     INTEGER REFERENCES stories(id),
+    story        INTEGER,
+    type         TEXT NOT NULL,
+    summary      TEXT NOT NULL,
+    date_start   TEXT,
+    date_end     TEXT,
+    date_precision TEXT,
+    date_text_start INTEGER,
+    date_text_end   INTEGER,
+    date_text    TEXT,
+    place_id     INTEGER REFERENCES places(id),
+    verification TEXT NOT NULL DEFAULT 'reported',
+    produced_by  TEXT NOT NULL DEFAULT 'machine' CHECK (produced_by IN ('machine', 'analyst')),
+    external_id  TEXT,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX incidents_document ON incidents(document_id);
+CREATE INDEX incidents_type ON incidents(type);
+CREATE TABLE statistics (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    story_id     INTEGER REFERENCES stories(id),
+    story        INTEGER,
+    measure      TEXT NOT NULL,
+    category     TEXT NOT NULL,
+    value        REAL NOT NULL,
+    qualifier    TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    as_of        TEXT,
+    as_of_start  INTEGER,
+    as_of_end    INTEGER,
+    as_of_text   TEXT,
+    place_id     INTEGER REFERENCES places(id),
+    produced_by  TEXT NOT NULL DEFAULT 'machine' CHECK (produced_by IN ('machine', 'analyst')),
+    external_id  TEXT,
+    created_at   TEXT NOT NULL
+);
+CREATE INDEX statistics_document ON statistics(document_id);
+CREATE TABLE evidence (                    -- the spans that support an incident or a statistic
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    incident_id  INTEGER REFERENCES incidents(id) ON DELETE CASCADE,
+    statistic_id INTEGER REFERENCES statistics(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    CHECK ((incident_id IS NULL) <> (statistic_id IS NULL))
+);
+CREATE INDEX evidence_incident ON evidence(incident_id);
+CREATE INDEX evidence_statistic ON evidence(statistic_id);
+CREATE VIRTUAL TABLE evidence_fts USING fts5(text, content='evidence', content_rowid='id');
+CREATE TRIGGER evidence_fts_insert AFTER INSERT ON evidence BEGIN
+    INSERT INTO evidence_fts(rowid, text) VALUES (new.id, new.text);
+END;
+CREATE TRIGGER evidence_fts_delete AFTER DELETE ON evidence BEGIN
+    INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.id, old.text);
+END;
+CREATE TABLE incident_actors (
+    incident_id  INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    actor_id     INTEGER NOT NULL REFERENCES actors(id),
+    role         TEXT NOT NULL CHECK (role IN ('perpetrator', 'target')),
+    ordinal      INTEGER NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL
+);
+CREATE INDEX incident_actors_incident ON incident_actors(incident_id);
+CREATE TABLE counts (
+    id           INTEGER PRIMARY KEY,
+    incident_id  INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    category     TEXT NOT NULL,
+    value        REAL NOT NULL,
+    qualifier    TEXT NOT NULL,
+    unit         TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL
+);
+CREATE INDEX counts_incident ON counts(incident_id);
+CREATE TABLE attributions (
+    id           INTEGER PRIMARY KEY,
+    incident_id  INTEGER REFERENCES incidents(id) ON DELETE CASCADE,
+    statistic_id INTEGER REFERENCES statistics(id) ON DELETE CASCADE,
+    ordinal      INTEGER NOT NULL,
+    source       TEXT NOT NULL,
+    kind         TEXT NOT NULL,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    CHECK ((incident_id IS NULL) <> (statistic_id IS NULL))
+);
+CREATE INDEX attributions_incident ON attributions(incident_id);
+CREATE INDEX attributions_statistic ON attributions(statistic_id);
+
+CREATE TABLE ledger (                      -- append-only, hash-chained; see docs/store.md
+    seq          INTEGER PRIMARY KEY,
+    kind         TEXT NOT NULL,
+    subject      TEXT NOT NULL,
+    payload      TEXT NOT NULL,            -- canonical JSON
+    created_at   TEXT NOT NULL,
+    prev_hash    TEXT NOT NULL,
+    hash         TEXT NOT NULL UNIQUE
+);
+CREATE TRIGGER ledger_no_update BEFORE UPDATE ON ledger BEGIN
+    SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be changed');
+END;
+CREATE TRIGGER ledger_no_delete BEFORE DELETE ON ledger BEGIN
+    SELECT RAISE(ABORT, 'the ledger is append-only: entries cannot be deleted');
+END;
+CREATE TABLE reviews (                     -- analyst edits: who changed which field, when, from what to what
+    id           INTEGER PRIMARY KEY,
+    subject_kind TEXT NOT NULL,            -- 'incident', 'statistic', ...
+    subject_id   INTEGER NOT NULL,
+    field        TEXT NOT NULL,
+    old_value    TEXT,                     -- JSON
+    new_value    TEXT,                     -- JSON
+    reviewer     TEXT NOT NULL,
+    note         TEXT,
+    created_at   TEXT NOT NULL,
+    ledger_seq   INTEGER NOT NULL REFERENCES ledger(seq)
+);
+CREATE INDEX reviews_subject ON reviews(subject_kind, subject_id);
+"""
+
+# One entry per schema version: a SQL script run inside a transaction.
+MIGRATIONS: list[str] = [_V1]
+
+
+def schema_version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def migrate(conn: sqlite3.Connection, *, name: str, migrations: list[str] | None = None) -> int:
+    """Bring ``conn`` to the latest schema; return the version it is at.
+
+    Each step and its version bump commit together, so a crash mid-migration
+    leaves the database at the previous version, ready to retry.
+    """
+    steps = MIGRATIONS if migrations is None else migrations
+    version = schema_version(conn)
+    if version > len(steps):
+        raise StoreError(
+            f"{name} has schema version {version}, but this factfinder only knows up to "
+            f"{len(steps)}: it was written by a newer factfinder; upgrade factfinder to open it"
+        )
+    for number, script in enumerate(steps[version:], start=version + 1):
+        # executescript() commits first; wrap the step so it is all-or-nothing.
+        try:
+            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+        except sqlite3.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise StoreError(f"cannot upgrade {name} to schema version {number}: {exc}; "
+                             "restore a backup or report this as a bug") from exc
+    return len(steps)

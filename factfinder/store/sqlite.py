@@ -1,0 +1,316 @@
+"""The SQLite store: one database file plus a folder of originals beside it.
+
+Writes happen in explicit transactions (``with store.transaction():``); the
+ingest loop opens one per source so that a killed run leaves every source
+either fully stored or not at all. Originals are written (fsynced, renamed)
+before the rows that name them commit, so a committed row always has its file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sqlite3
+import tempfile
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any, Iterator
+
+from factfinder.errors import StoreError
+from factfinder.model import Document, Extraction, Incident, Source, Story
+from factfinder.store import queries, writer
+from factfinder.store.ledger import GENESIS, LedgerEntry, canonical_json, chain_problems, entry_hash
+from factfinder.store.originals import Originals, sha256_hex
+from factfinder.store.reports import StoreStatus, VerifyReport
+from factfinder.store.schema import migrate
+
+
+def utc_now() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+
+
+class Store:
+    """Sources, documents, extractions and the ledger of one project."""
+
+    def __init__(self, conn: sqlite3.Connection, *, path: str, originals: Path,
+                 cleanup: Any = None) -> None:
+        self.conn = conn
+        self.path = path
+        self.originals = Originals(originals)
+        self._depth = 0
+        self._cleanup = cleanup  # a TemporaryDirectory kept alive for in-memory stores
+
+    # --- opening and transactions ------------------------------------------
+
+    @classmethod
+    def open(cls, path: str | Path, *, originals: str | Path | None = None) -> "Store":
+        """Open the database at ``path``, creating it (and its schema) when missing.
+
+        ``":memory:"`` gives a throw-away store whose originals go to a
+        temporary folder unless ``originals`` names one.
+        """
+        name = str(path)
+        cleanup = None
+        if name == ":memory:":
+            if originals is None:
+                cleanup = tempfile.TemporaryDirectory(prefix="factfinder-originals-")
+                originals = cleanup.name
+        else:
+            db = Path(path)
+            if not db.parent.is_dir():
+                raise StoreError(f"cannot create {db}: the folder {db.parent} does not exist; "
+                                 "create it or pass another --db")
+            if db.is_dir():
+                raise StoreError(f"{db} is a folder, not a database file; pass a file path to --db")
+            if originals is None:
+                originals = db.with_name(db.name + ".originals")
+        try:
+            conn = sqlite3.connect(name, isolation_level=None, timeout=30.0)
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA busy_timeout = 30000")
+            if name != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+                # WAL + NORMAL: a crash or kill -9 never corrupts the file; commits skip fsync.
+                conn.execute("PRAGMA synchronous = NORMAL")
+            migrate(conn, name=name)
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"cannot open {name}: {exc}; is it a factfinder database? "
+                             "pass another --db or restore a backup") from exc
+        return cls(conn, path=name, originals=Path(originals), cleanup=cleanup)
+
+    def close(self) -> None:
+        self.conn.close()
+        if self._cleanup is not None:
+            self._cleanup.cleanup()
+            self._cleanup = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[None]:
+        """All-or-nothing writes; nested calls join the outer transaction."""
+        if self._depth:
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+            return
+        try:
+            self.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.OperationalError as exc:
+            raise StoreError(f"cannot write to {self.path}: {exc}; "
+                             "is another factfinder writing to it?") from exc
+        self._depth = 1
+        try:
+            yield
+        except BaseException:
+            self._depth = 0
+            self.conn.execute("ROLLBACK")
+            raise
+        self._depth = 0
+        try:
+            self.conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            if self.conn.in_transaction:
+                self.conn.execute("ROLLBACK")
+            raise StoreError(f"cannot commit to {self.path}: {exc}") from exc
+
+    # --- writing -----------------------------------------------------------
+
+    def has_source(self, sha256: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM sources WHERE sha256 = ?", (sha256,)).fetchone() is not None
+
+    def has_document(self, doc: str) -> bool:
+        return self.conn.execute("SELECT 1 FROM documents WHERE doc = ?", (doc,)).fetchone() is not None
+
+    def is_extracted(self, doc: str) -> bool:
+        row = self.conn.execute("SELECT extracted_at FROM documents WHERE doc = ?", (doc,)).fetchone()
+        return row is not None and row[0] is not None
+
+    def add_capture(self, capture: Any, *, warc: bytes | None = None) -> bool:
+        """Keep a capture's bytes and provenance; False if these bytes were already stored.
+
+        The same bytes from a new origin add that origin (and a ledger entry)
+        but are not stored again; the same bytes from a known origin change
+        nothing at all. ``warc`` is the WARC record of a URL capture.
+        """
+        source: Source = capture.source
+        data: bytes | None = capture.data
+        if data is not None and sha256_hex(data) != source.sha256:
+            raise StoreError(f"capture of {source.origin} claims sha256 {source.sha256} but its bytes "
+                             "hash differently; this is a bug in the capture stage, please report it")
+        with self.transaction():
+            row = self.conn.execute("SELECT stored FROM sources WHERE sha256 = ?", (source.sha256,)).fetchone()
+            if row is not None and self.conn.execute(
+                    "SELECT 1 FROM origins WHERE sha256 = ? AND origin = ?",
+                    (source.sha256, source.origin)).fetchone():
+                return False
+            headers = json.dumps([list(h) for h in source.http_headers], ensure_ascii=False)
+            if row is None:
+                stored = data is not None
+                if stored:
+                    self.originals.put(source.sha256, data)
+                self.conn.execute(
+                    "INSERT INTO sources (sha256, size, media_type, origin, captured_at, http_headers,"
+                    " http_status, parent, error, stored) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (source.sha256, source.size, source.media_type, source.origin, source.captured_at,
+                     headers, source.http_status, source.parent, source.error, int(stored)))
+            elif not row[0] and data is not None:
+                self.originals.put(source.sha256, data)
+                self.conn.execute("UPDATE sources SET stored = 1 WHERE sha256 = ?", (source.sha256,))
+            warc_rel = warc_sha = None
+            if warc:
+                warc_rel = self.originals.warc_relpath(source.sha256, source.origin)
+                self.originals.put_warc(warc_rel, warc)
+                warc_sha = sha256_hex(warc)
+            self.conn.execute(
+                "INSERT INTO origins (sha256, origin, captured_at, http_headers, http_status, parent, error,"
+                " warc, warc_sha256) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (source.sha256, source.origin, source.captured_at, headers, source.http_status,
+                 source.parent, source.error, warc_rel, warc_sha))
+            self.append_ledger("capture", source.sha256, {
+                "sha256": source.sha256, "size": source.size, "media_type": source.media_type,
+                "origin": source.origin, "captured_at": source.captured_at, "parent": source.parent,
+                "error": source.error, "http_headers": [list(h) for h in source.http_headers],
+                "http_status": source.http_status, "warc_sha256": warc_sha,
+            })
+            return row is None
+
+    def add_document(self, document: Document, source_sha: str | None) -> bool:
+        """Store a document's text and stories; False if that document is already stored."""
+        with self.transaction():
+            return writer.insert_document(self.conn, document, source_sha, utc_now())
+
+    def add_extraction(self, extraction: Extraction) -> None:
+        """Store a document's incidents, statistics and places as machine output.
+
+        Re-extracting a document replaces its earlier machine output, except
+        incidents and statistics an analyst has reviewed, which are kept.
+        """
+        with self.transaction():
+            writer.insert_extraction(self.conn, extraction, utc_now())
+
+    def append_ledger(self, kind: str, subject: str, payload: Any) -> LedgerEntry:
+        """Append one entry to the hash chain (inside the caller's transaction, if any)."""
+        with self.transaction():
+            last = self.conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
+            body, created = canonical_json(payload), utc_now()
+            digest = entry_hash(prev, seq, kind, subject, body, created)
+            self.conn.execute("INSERT INTO ledger (seq, kind, subject, payload, created_at, prev_hash, hash)"
+                              " VALUES (?, ?, ?, ?, ?, ?, ?)", (seq, kind, subject, body, created, prev, digest))
+            return LedgerEntry(seq, kind, subject, body, created, prev, digest)
+
+    def record_review(self, *, subject_kind: str, subject_id: int, field: str, old: Any, new: Any,
+                      reviewer: str, note: str | None = None) -> int:
+        """Record an analyst's edit of one field (the caller changes the field itself)."""
+        with self.transaction():
+            entry = self.append_ledger("review", f"{subject_kind}:{subject_id}", {
+                "field": field, "old": old, "new": new, "reviewer": reviewer, "note": note})
+            cur = self.conn.execute(
+                "INSERT INTO reviews (subject_kind, subject_id, field, old_value, new_value, reviewer, note,"
+                " created_at, ledger_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (subject_kind, subject_id, field, canonical_json(old), canonical_json(new), reviewer, note,
+                 entry.created_at, entry.seq))
+            return int(cur.lastrowid)
+
+    # --- reading -----------------------------------------------------------
+
+    def read_original(self, sha256: str) -> bytes:
+        return self.originals.read(sha256)
+
+    def iter_sources(self) -> Iterator[Source]:
+        return queries.iter_sources(self.conn)
+
+    def iter_documents(self) -> Iterator[Document]:
+        return queries.iter_documents(self.conn)
+
+    def get_document(self, doc: str) -> Document | None:
+        return next(queries.iter_documents(self.conn, doc=doc), None)
+
+    def iter_stories(self, doc: str) -> Iterator[Story]:
+        return queries.iter_stories(self.conn, doc)
+
+    def iter_incidents(self, *, doc: str | None = None) -> Iterator[Incident]:
+        return queries.iter_incidents(self.conn, doc=doc)
+
+    def search_stories(self, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
+        """(doc, story index) of the stories matching an FTS5 query, best first."""
+        return queries.search_stories(self.conn, query, limit=limit)
+
+    def ledger(self) -> Iterator[LedgerEntry]:
+        rows = self.conn.execute("SELECT seq, kind, subject, payload, created_at, prev_hash, hash"
+                                 " FROM ledger ORDER BY seq")
+        return (LedgerEntry(*row) for row in rows)
+
+    # --- status and verification ------------------------------------------
+
+    def status(self) -> StoreStatus:
+        one = lambda sql: int(self.conn.execute(sql).fetchone()[0])  # noqa: E731
+        head = self.conn.execute("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+        by_type = tuple((t, n) for t, n in self.conn.execute(
+            "SELECT type, count(*) AS n FROM incidents GROUP BY type ORDER BY n DESC, type"))
+        size = 0
+        if self.path != ":memory:":
+            size = sum(p.stat().st_size for p in (Path(self.path), Path(self.path + "-wal")) if p.exists())
+        return StoreStatus(
+            path=self.path, schema_version=one("PRAGMA user_version"),
+            sources=one("SELECT count(*) FROM sources WHERE error IS NULL"),
+            failed_sources=one("SELECT count(*) FROM origins WHERE error IS NOT NULL"),
+            origins=one("SELECT count(*) FROM origins"),
+            documents=one("SELECT count(*) FROM documents"),
+            stories=one("SELECT count(*) FROM stories"),
+            duplicate_stories=one("SELECT count(*) FROM stories WHERE duplicate_of IS NOT NULL"),
+            incidents_by_type=by_type, statistics=one("SELECT count(*) FROM statistics"),
+            ledger_length=one("SELECT count(*) FROM ledger"),
+            ledger_head=head[0] if head else None, db_size=size)
+
+    def verify(self) -> VerifyReport:
+        """Re-hash every original and WARC record, re-check the ledger chain and the database."""
+        problems = [f"database integrity: {msg}" for (msg,) in self.conn.execute("PRAGMA quick_check")
+                    if msg != "ok"]
+        originals = warcs = 0
+        for sha, origin in self.conn.execute("SELECT sha256, origin FROM sources WHERE stored = 1 ORDER BY rowid"):
+            originals += 1
+            label = f"original {sha} ({_short(origin)})"
+            path = self.originals.path(sha)
+            if not path.is_file():
+                problems.append(f"{label} is missing")
+            elif (actual := self.originals.hash_file(path)) != sha:
+                problems.append(f"{label} changed: its bytes hash to {actual}")
+        for rel, expected, origin in self.conn.execute(
+                "SELECT warc, warc_sha256, origin FROM origins WHERE warc IS NOT NULL ORDER BY id"):
+            warcs += 1
+            path = self.originals.root / rel
+            if not path.is_file():
+                problems.append(f"WARC record {rel} ({_short(origin)}) is missing")
+            elif (actual := self.originals.hash_file(path)) != expected:
+                problems.append(f"WARC record {rel} ({_short(origin)}) changed: its bytes hash to {actual}")
+        entries = 0
+        captured: set[str] = set()
+
+        def counted() -> Iterator[LedgerEntry]:
+            nonlocal entries
+            for entry in self.ledger():
+                entries += 1
+                if entry.kind == "capture":
+                    captured.add(entry.subject)
+                yield entry
+
+        problems.extend(chain_problems(counted()))
+        for sha, origin in self.conn.execute("SELECT sha256, origin FROM sources ORDER BY rowid"):
+            if sha not in captured:
+                problems.append(f"source {sha} ({_short(origin)}) has no capture entry in the ledger")
+        return VerifyReport(originals=originals, warc_records=warcs, ledger_entries=entries,
+                            problems=tuple(problems))
+
+
+def _short(origin: str) -> str:
+    """The last path or URL segment: enough for a person to recognise the file."""
+    tail = origin.rstrip("/").rsplit("/", 1)[-1]
+    return tail or origin

@@ -1,0 +1,138 @@
+"""Rows for documents and extractions: the model objects flattened into tables.
+
+Runs inside the caller's transaction; every span keeps its start, end and text
+so that the objects can be rebuilt exactly (``queries.py``).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+from factfinder.model import Actor, Attribution, Document, Extraction, Incident, Place, Span, Statistic
+
+
+def insert_document(conn: sqlite3.Connection, document: Document, source_sha: str | None, now: str) -> bool:
+    if conn.execute("SELECT 1 FROM documents WHERE doc = ?", (document.doc,)).fetchone():
+        return False
+    if source_sha is not None and not conn.execute(
+            "SELECT 1 FROM sources WHERE sha256 = ?", (source_sha,)).fetchone():
+        source_sha = None  # a document without a stored original (a --jsonl line, a test)
+    doc_id = conn.execute(
+        "INSERT INTO documents (doc, source, text, title, published, language, author, url, external_id,"
+        " notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (document.doc, source_sha, document.text, document.title, document.published, document.language,
+         document.author, document.url, document.id, json.dumps(list(document.notes), ensure_ascii=False),
+         now)).lastrowid
+    ids: dict[int, int] = {}
+    for story in document.stories:
+        story_id = conn.execute(
+            'INSERT INTO stories (document_id, idx, start, "end", title) VALUES (?, ?, ?, ?, ?)',
+            (doc_id, story.index, story.start, story.end, story.title)).lastrowid
+        ids[story.index] = story_id
+        conn.execute("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     (story_id, story.title or "", document.text[story.start:story.end]))
+    for story in document.stories:
+        if story.duplicate_of is not None and story.duplicate_of in ids:
+            conn.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?",
+                         (ids[story.duplicate_of], ids[story.index]))
+    return True
+
+
+def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str) -> None:
+    document = extraction.document
+    insert_document(conn, document, document.doc, now)
+    doc_id = conn.execute("SELECT id FROM documents WHERE doc = ?", (document.doc,)).fetchone()[0]
+    _drop_unreviewed_machine_output(conn, doc_id)
+    stories = dict(conn.execute("SELECT idx, id FROM stories WHERE document_id = ?", (doc_id,)).fetchall())
+    for place in extraction.places:
+        _place_id(conn, doc_id, place)
+    for incident in extraction.incidents:
+        _insert_incident(conn, doc_id, stories, incident, now)
+    for statistic in extraction.statistics:
+        _insert_statistic(conn, doc_id, stories, statistic, now)
+    conn.execute("UPDATE documents SET extracted_at = ? WHERE id = ?", (now, doc_id))
+
+
+def _drop_unreviewed_machine_output(conn: sqlite3.Connection, doc_id: int) -> None:
+    for table, kind in (("incidents", "incident"), ("statistics", "statistic")):
+        conn.execute(
+            f"DELETE FROM {table} WHERE document_id = ? AND produced_by = 'machine' AND id NOT IN"
+            f" (SELECT subject_id FROM reviews WHERE subject_kind = '{kind}')", (doc_id,))
+    conn.execute(
+        "DELETE FROM places WHERE document_id = ? AND id NOT IN (SELECT place_id FROM incidents"
+        " WHERE place_id IS NOT NULL UNION SELECT place_id FROM statistics WHERE place_id IS NOT NULL)",
+        (doc_id,))
+
+
+def _place_id(conn: sqlite3.Connection, doc_id: int, place: Place) -> int:
+    span = place.span
+    row = conn.execute('SELECT id FROM places WHERE document_id = ? AND start = ? AND "end" = ?',
+                       (doc_id, span.start, span.end)).fetchone()
+    if row:
+        return int(row[0])
+    return int(conn.execute(
+        'INSERT INTO places (document_id, start, "end", text, name, lat, lon, country, admin1, admin2,'
+        " geonameid, precision, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, span.start, span.end, span.text, place.name, place.lat, place.lon, place.country,
+         place.admin1, place.admin2, place.geonameid, place.precision, place.confidence)).lastrowid)
+
+
+def _actor_id(conn: sqlite3.Connection, actor: Actor) -> int:
+    row = conn.execute("SELECT id FROM actors WHERE name = ?", (actor.name,)).fetchone()
+    actor_id = int(row[0]) if row else int(conn.execute(
+        "INSERT INTO actors (name, kind) VALUES (?, ?)", (actor.name, actor.kind)).lastrowid)
+    conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
+                 (actor_id, actor.span.text))
+    return actor_id
+
+
+def _insert_spans(conn: sqlite3.Connection, doc_id: int, owner: str, owner_id: int,
+                  evidence: tuple[Span, ...], attribution: tuple[Attribution, ...]) -> None:
+    for n, span in enumerate(evidence):
+        conn.execute(f'INSERT INTO evidence (document_id, {owner}, ordinal, start, "end", text)'
+                     " VALUES (?, ?, ?, ?, ?, ?)", (doc_id, owner_id, n, span.start, span.end, span.text))
+    for n, att in enumerate(attribution):
+        conn.execute(f'INSERT INTO attributions ({owner}, ordinal, source, kind, start, "end", text)'
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (owner_id, n, att.source, att.kind, att.span.start, att.span.end, att.span.text))
+
+
+def _insert_incident(conn: sqlite3.Connection, doc_id: int, stories: dict[int, int],
+                     incident: Incident, now: str) -> None:
+    date, date_span = incident.date, incident.date.span if incident.date else None
+    place_id = _place_id(conn, doc_id, incident.location) if incident.location else None
+    incident_id = conn.execute(
+        "INSERT INTO incidents (document_id, story_id, story, type, summary, date_start, date_end,"
+        " date_precision, date_text_start, date_text_end, date_text, place_id, verification,"
+        " external_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, stories.get(incident.story) if incident.story is not None else None, incident.story,
+         incident.type, incident.summary, date.start if date else None, date.end if date else None,
+         date.precision if date else None, date_span.start if date_span else None,
+         date_span.end if date_span else None, date_span.text if date_span else None, place_id,
+         incident.verification, incident.id, now)).lastrowid
+    _insert_spans(conn, doc_id, "incident_id", incident_id, incident.evidence, incident.attribution)
+    for role, actors in (("perpetrator", incident.perpetrators), ("target", incident.targets)):
+        for n, actor in enumerate(actors):
+            conn.execute('INSERT INTO incident_actors (incident_id, actor_id, role, ordinal, start, "end", text)'
+                         " VALUES (?, ?, ?, ?, ?, ?, ?)", (incident_id, _actor_id(conn, actor), role, n,
+                                                           actor.span.start, actor.span.end, actor.span.text))
+    for n, count in enumerate(incident.counts):
+        conn.execute('INSERT INTO counts (incident_id, ordinal, category, value, qualifier, unit, start, "end",'
+                     " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     (incident_id, n, count.category, count.value, count.qualifier, count.unit,
+                      count.span.start, count.span.end, count.span.text))
+
+
+def _insert_statistic(conn: sqlite3.Connection, doc_id: int, stories: dict[int, int],
+                      stat: Statistic, now: str) -> None:
+    place_id = _place_id(conn, doc_id, stat.place) if stat.place else None
+    span = stat.as_of_span
+    stat_id = conn.execute(
+        "INSERT INTO statistics (document_id, story_id, story, measure, category, value, qualifier, unit,"
+        " as_of, as_of_start, as_of_end, as_of_text, place_id, external_id, created_at)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (doc_id, stories.get(stat.story) if stat.story is not None else None, stat.story, stat.measure,
+         stat.category, stat.value, stat.qualifier, stat.unit, stat.as_of, span.start if span else None,
+         span.end if span else None, span.text if span else None, place_id, stat.id, now)).lastrowid
+    _insert_spans(conn, doc_id, "statistic_id", stat_id, stat.evidence, stat.attribution)
