@@ -72,8 +72,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     While ``Pipeline.extract`` is not wired yet (NotImplementedError),
     extraction is skipped without a word.
     """
-    from factfinder.capture import capture_inputs
-    from factfinder.capture.warc import warc_records
+    from factfinder.capture import capture_inputs, is_container, is_url, warc_records
     from factfinder.errors import ExtractionError, FactfinderError
     from factfinder.text import document_from_capture
 
@@ -83,13 +82,13 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
         source = capture.source
         sha = source.sha256 or None
         with store.transaction():
-            is_url = source.origin.startswith(("http://", "https://"))
-            warc = warc_records(capture) if is_url and capture.data is not None else None
+            warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
             status = "stored" if store.add_capture(capture, warc=warc) else "present"
             outcome = None
+            container = is_container(capture)  # a feed: its entries come as their own captures
             if source.error is not None or capture.data is None:
                 outcome = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
-            elif not store.has_document(source.sha256):
+            elif not container and not store.has_document(source.sha256):
                 try:
                     document = document_from_capture(capture)
                 except ExtractionError as exc:
@@ -97,7 +96,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
                 else:
                     store.add_document(document, source.sha256)
                     status = "stored"
-            if outcome is None and extract and not store.is_extracted(source.sha256):
+            if outcome is None and extract and not container and not store.is_extracted(source.sha256):
                 try:
                     extraction = pipeline.extract(store.get_document(source.sha256))  # type: ignore[union-attr]
                 except NotImplementedError:

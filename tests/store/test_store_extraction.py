@@ -1,0 +1,86 @@
+"""Incidents, statistics, evidence, actors and places survive a round trip through the store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from factfinder.capture.common import make_capture
+from factfinder.model import (
+    Actor, Attribution, Count, DateRange, Document, Extraction, Incident, Place, Span, Statistic,
+)
+from factfinder.store import Store
+from factfinder.text.stories import segment_stories
+
+TEXT = ("Soldiers arrested nearly a hundred residents of Paktaw on November 17th, a witness told the "
+        "reporter. At least 15 people were killed. The monitoring group says 19,693 people have been "
+        "arrested since the coup.")
+
+
+def _sp(fragment: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = TEXT.index(fragment, start + 1)
+    return Span.of(TEXT, start, start + len(fragment))
+
+
+def _extraction(doc: str) -> Extraction:
+    first = _sp("Soldiers arrested nearly a hundred residents of Paktaw on November 17th, a witness told "
+                "the reporter.")
+    place = Place(_sp("Paktaw"), name="Pauktaw", lat=20.2, lon=92.9, country="MM", admin1="Rakhine",
+                  precision="town", confidence=0.8)
+    soldiers = Actor("Myanmar military", _sp("Soldiers"), "state_force")
+    arrest = Incident(
+        doc=doc, type="arrest", summary=first.text, evidence=(first,), story=0,
+        date=DateRange("2023-11-17", "2023-11-17", "day", _sp("November 17th")), location=place,
+        perpetrators=(soldiers,), targets=(Actor("civilians", _sp("residents"), "group"),),
+        counts=(Count("arrested", 100, "approx", "people", _sp("nearly a hundred")),),
+        attribution=(Attribution("anonymous witness", "witness", _sp("a witness told")),))
+    killing = Incident(doc=doc, type="killing", summary=_sp("At least 15 people were killed.").text,
+                       evidence=(_sp("At least 15 people were killed."),), story=0,
+                       counts=(Count("killed", 15, "at_least", "people", _sp("At least 15")),))
+    tally = Statistic(doc=doc, measure="people arrested since the coup", category="arrested", value=19693,
+                      qualifier="exact", unit="people", evidence=(_sp("19,693 people have been arrested"),),
+                      attribution=(Attribution("the monitoring group", "ngo", _sp("The monitoring group")),))
+    document = Document(doc=doc, text=TEXT, stories=segment_stories(TEXT))
+    return Extraction(document, (arrest, killing), (tally,), (place,))
+
+
+def test_extraction_round_trip_keeps_every_span(tmp_path: Path) -> None:
+    capture = make_capture(TEXT.encode(), origin="/inbox/radio.txt", media_type="text/plain")
+    doc = capture.source.sha256
+    extraction = _extraction(doc)
+    with Store.open(tmp_path / "f.db") as store:
+        store.add_capture(capture)
+        store.add_document(extraction.document, doc)
+        assert not store.is_extracted(doc)
+        store.add_extraction(extraction)
+        assert store.is_extracted(doc)
+        assert tuple(store.iter_incidents()) == extraction.incidents
+        st = store.status()
+        assert dict(st.incidents_by_type) == {"arrest": 1, "killing": 1}
+        assert st.statistics == 1
+        produced = {r[0] for r in store.conn.execute("SELECT produced_by FROM incidents")}
+        assert produced == {"machine"}
+        assert store.conn.execute("SELECT alias FROM actor_aliases JOIN actors ON id = actor_id"
+                                  " WHERE name = 'Myanmar military'").fetchall() == [("Soldiers",)]
+        hits = store.conn.execute("SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH 'killed'").fetchall()
+        assert len(hits) == 1
+        for start, end, text in store.conn.execute('SELECT start, "end", text FROM evidence'):
+            assert TEXT[start:end] == text
+        assert store.verify().ok
+
+
+def test_re_extraction_replaces_machine_output_but_keeps_reviewed(tmp_path: Path) -> None:
+    doc = "e" * 64
+    extraction = _extraction(doc)
+    with Store.open(tmp_path / "f.db") as store:
+        store.add_extraction(extraction)
+        arrest_id = store.conn.execute("SELECT id FROM incidents WHERE type = 'arrest'").fetchone()[0]
+        store.record_review(subject_kind="incident", subject_id=arrest_id, field="verification",
+                            old="reported", new="verified", reviewer="analyst-1")
+        store.add_extraction(extraction)
+        types = sorted(r[0] for r in store.conn.execute("SELECT type FROM incidents"))
+        assert types == ["arrest", "arrest", "killing"]  # reviewed arrest kept, fresh output added
+        assert store.conn.execute("SELECT count(*) FROM statistics").fetchone()[0] == 1
+        hits = store.conn.execute("SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH 'killed'")
+        assert hits.fetchone()[0] == 1
