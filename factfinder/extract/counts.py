@@ -1,0 +1,368 @@
+"""Counts with hedges: "arrested nearly a hundred local residents" -> approx 100 arrested.
+
+``find_counts`` reads every count of people, households, property or money in a
+stretch of raw text, with its qualifier (exact, approx, at_least, ...), unit and
+category (killed, arrested, displaced, ...). It runs without spaCy on word
+windows bounded by clauses, because it is called on every trigger sentence.
+
+Category is read from the words that govern the count within its clause, in
+this order: a verb or noun right before it ("arrested nearly a hundred",
+"death toll of 45"), then the first cue after its noun phrase ("15 civilians
+... were killed", "people trapped"), then the head noun itself ("war refugees",
+"detainees"). A count whose category is unclear is ``other``: tallies sum
+killed and arrested counts, so a wrong guess costs more than a missing one.
+Conventions are documented in docs/extraction-fields.md.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfinder.extract.numbers import Lexicon, NumberMatch, Token, digit_value, lexicon, parse_number, tokenize
+from factfinder.model import Count, Span
+
+_ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs jr sr prof rev u.s u.k".split())
+_FILLERS = frozenset(
+    "of the to at a an toll number total rose risen reached climbed stood stands now another further "
+    "additional their his her its had have has been were was is are also reportedly allegedly".split())
+_AUXILIARIES = frozenset("be been being was were is are am has have had got get gets".split())
+_OBJECT_STARTS = frozenset("a an the his her their its two three four five six seven eight nine ten".split())
+_CLAUSE_STOPS = frozenset(
+    "where when after before because since but while whereas although though until unless if said says "
+    "told according reported added".split())
+_NP_STOPS = frozenset("of to at the a an in on from who that which and or by with for as".split())
+_SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "included"})
+_TIME_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs\b|h\b|[ap]\.?m\.?(?!\w)|o'clock|local time)", re.IGNORECASE)
+_PERSON_UNIT_CATEGORIES = frozenset(
+    {"killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected"})
+_SEARCH_AFTER = 25
+
+
+@dataclass(slots=True)
+class _Candidate:
+    first: int  # first token, including hedge and currency sign
+    number: NumberMatch
+    last: int  # last token of the number (and of a parenthesised exact figure)
+    head: int  # last token of the noun phrase the number quantifies
+    value: float
+    qualifier: str
+    unit: str
+    head_word: str = ""
+    category: str = "other"
+
+
+def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count]:
+    """Every count in text[start:end], with absolute offsets, in text order."""
+    lex = lexicon()
+    tokens = tokenize(text, start, end)
+    boundaries = _boundaries(text, tokens)
+    candidates: list[_Candidate] = []
+    i = 0
+    while i < len(tokens):
+        match = parse_number(tokens, i, text, lex)
+        if match is None:
+            i += 1
+            continue
+        candidate = _candidate(text, tokens, match, lex)
+        if candidate is None:
+            i = match.first + 1 if match.word_article else match.last + 1
+            continue
+        candidates.append(candidate)
+        i = candidate.head + 1 if candidate.number.word_article else candidate.last + 1
+    counts = []
+    for index, cand in enumerate(candidates):
+        if cand.number.word_article:
+            # "a man" is a count only when an event verb governs it closely, and not
+            # when it is one of a larger count ("15 civilians, including a priest")
+            window = {t.lower for t in tokens[max(0, cand.first - 8):cand.first]}
+            if window & _SUBSET_MARKERS:
+                continue
+            cand.category = _category(tokens, boundaries, candidates, index, lex, reach=4)
+            if cand.category == "other":
+                continue
+        else:
+            cand.category = _category(tokens, boundaries, candidates, index, lex)
+        counts.append(cand)
+    _demote_subsets(tokens, counts)
+    return [Count(c.category, c.value, c.qualifier, c.unit,
+                  Span.of(text, tokens[c.first].start, tokens[c.last].end)) for c in counts]
+
+
+def _boundaries(text: str, tokens: list[Token]) -> list[bool]:
+    """Per token: does a sentence or clause end here (". ; :" or a line break before the next)?"""
+    marks = []
+    for k, tok in enumerate(tokens):
+        hard = tok.text in ("!", "?", ";", ":")
+        if tok.text == "." and k > 0:
+            prev = tokens[k - 1]
+            hard = not (prev.lower in _ABBREVIATIONS or (len(prev.text) == 1 and prev.text.isupper()))
+        if k + 1 < len(tokens) and "\n" in text[tok.end:tokens[k + 1].start]:
+            hard = True
+        marks.append(hard)
+    return marks
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """A number inside a code, date, time, score or compound: 2013-01-S-025, 10:30, 85-page, M23."""
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    after2 = text[end + 1] if end + 1 < len(text) else " "
+    if before.isalnum() or before in "-/:#.+_" or after.isalpha() or after in "%_":
+        return True
+    return after in "-/:." and after2.isalnum()
+
+
+def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon) -> _Candidate | None:
+    first_tok, last_tok = tokens[match.first], tokens[match.last]
+    if match.word_article:
+        return _article_candidate(tokens, match, lex)
+    if _glued(text, first_tok.start, last_tok.end) and not (
+            first_tok.is_digit and text[first_tok.start - 1:first_tok.start] in ("$", "€", "£", "¥", "₹")):
+        return None
+    if first_tok.is_digit and first_tok.text[-1].isalpha():
+        return None  # ordinal "16th"
+    value = match.value
+    if first_tok.is_digit and "." in first_tok.text and match.first == match.last:
+        currency_before = match.first > 0 and tokens[match.first - 1].text in lex.currency_signs
+        if not currency_before:
+            return None  # "2.5" alone is a measure or a rate, never a count of people
+    prev = tokens[match.first - 1].lower if match.first > 0 else ""
+    if prev in lex.labels or prev == "#":
+        return None
+    after = match.last + 1
+    nxt = tokens[after].lower if after < len(tokens) else ""
+    if nxt in lex.measures or nxt in ("%", "per") or _TIME_AFTER.match(text, last_tok.end):
+        return None
+    if _is_date(tokens, match, lex):
+        return None
+    currency = _currency(tokens, match, lex)
+    if (first_tok.is_digit and match.first == match.last and re.fullmatch(r"\d{4}", first_tok.text)
+            and 1800 <= value <= 2100 and currency is None and nxt not in lex.people and nxt not in lex.households):
+        return None  # a year
+    if _phone_like(tokens, match):
+        return None
+    first = match.first
+    last = match.last
+    unit = "people"
+    if currency is not None:
+        unit, sign_before, words_after = currency
+        first -= sign_before
+        last += words_after
+    # "more than eight hundred thousand (813,500)": the bracket holds the exact figure of the same count
+    qualifier = "approx" if match.vague else "exact"
+    exact = _bracketed_figure(tokens, last, value)
+    if exact is not None:
+        value, last = exact
+    hedge = _hedge(tokens, first, lex)
+    if hedge is not None:
+        first, hedged = hedge
+        qualifier = qualifier if exact is not None else hedged
+    head, head_word = last, ""
+    if currency is None:
+        noun = _head_noun(tokens, last, lex)
+        if noun is not None:
+            head, head_word, unit = noun
+            if unit == "":
+                return None  # a measure: "several days"
+        elif match.vague and tokens[match.first].lower in ("several", "multiple", "numerous"):
+            return None
+        elif tokens[match.first].lower == "one":
+            return None  # "one of", "no one", "one day": a pronoun unless a noun follows
+    cand = _Candidate(first, match, last, head, value, qualifier, unit, head_word)
+    if currency is not None:
+        cand.category = "money"
+    return cand
+
+
+def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> _Candidate | None:
+    """"a man", "an insurgent": one person, offered only when an event verb governs it (checked later)."""
+    prev = tokens[match.first - 1].lower if match.first > 0 else ""
+    if prev in ("including", "as", "like", "of", "by"):
+        return None
+    for k in range(match.first + 1, min(match.first + 4, len(tokens))):
+        word = tokens[k].lower
+        if word in lex.people and not word.endswith("s") or word in ("man", "woman", "child", "police"):
+            return _Candidate(match.first, match, match.first, k, 1, "exact", "people", word)
+        if not tokens[k].text.isalpha() or word in lex.measures:
+            return None
+    return None
+
+
+def _is_date(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> bool:
+    """A day of the month: "November 16", "16 November", "between 10 and 12 March"."""
+    if match.value > 31 or not tokens[match.first].is_digit:
+        return False
+    joiners = {"and", "to", "-", "–", ",", "of", "the", "."}
+    for step in (-1, 1):
+        k = match.first - 1 if step < 0 else match.last + 1
+        for _ in range(4):
+            if not 0 <= k < len(tokens):
+                break
+            word = tokens[k].lower
+            if word in lex.months:
+                return True
+            if word not in joiners and not (tokens[k].is_digit and len(tokens[k].text) <= 4):
+                break
+            k += step
+    return False
+
+
+def _phone_like(tokens: list[Token], match: NumberMatch) -> bool:
+    prev = tokens[match.first - 1] if match.first > 0 else None
+    nxt = tokens[match.last + 1] if match.last + 1 < len(tokens) else None
+    if prev is not None and (prev.text == "+" or (prev.is_digit and "," not in prev.text)):
+        return True
+    return nxt is not None and nxt.is_digit and "," not in nxt.text and tokens[match.first].is_digit
+
+
+def _currency(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> tuple[str, int, int] | None:
+    """(unit, tokens of sign before, tokens of words after) when the number is money."""
+    if match.first > 0:
+        prev = tokens[match.first - 1]
+        if prev.text in lex.currency_signs:
+            return lex.currency_signs[prev.text], 1, 0
+        if prev.lower in lex.currency_words and prev.text.isupper():
+            return lex.currency_words[prev.lower], 1, 0  # "USD 9 million"
+    k = match.last + 1
+    if k < len(tokens):
+        word = tokens[k].lower
+        if word in ("us", "u.s") and k + 1 < len(tokens) and tokens[k + 1].lower in ("dollars", "dollar"):
+            return "USD", 0, 2
+        if k + 1 < len(tokens) and f"{word} {tokens[k + 1].lower}" in lex.currency_words:
+            return lex.currency_words[f"{word} {tokens[k + 1].lower}"], 0, 2
+        if word in lex.currency_words:
+            return lex.currency_words[word], 0, 1
+    return None
+
+
+def _bracketed_figure(tokens: list[Token], last: int, value: float) -> tuple[float, int] | None:
+    if last + 3 < len(tokens) and tokens[last + 1].text == "(" and tokens[last + 3].text == ")":
+        figure = digit_value(tokens[last + 2].text)
+        if figure and 0.5 <= figure / max(value, 1) <= 2:
+            return figure, last + 3
+    return None
+
+
+def _hedge(tokens: list[Token], first: int, lex: Lexicon) -> tuple[int, str] | None:
+    for words, qualifier in lex.hedges:
+        n = len(words)
+        if first - n >= 0 and tuple(t.lower for t in tokens[first - n:first]) == words:
+            return first - n, qualifier
+    return None
+
+
+def _head_noun(tokens: list[Token], last: int, lex: Lexicon) -> tuple[int, str, str] | None:
+    """(token index, word, unit) of the noun a number counts; unit "" for a measure."""
+    k = last + 1
+    for _ in range(4):
+        if k >= len(tokens):
+            return None
+        tok = tokens[k]
+        word = tok.lower
+        if word == "-" and k + 1 < len(tokens):  # "war-torn refugees"
+            k += 1
+            continue
+        if word in lex.measures:
+            return k, word, ""
+        if word in lex.people:
+            return k, word, "people"
+        if word in lex.households:
+            return k, word, "households"
+        if word in lex.property:
+            return k, word, _property_unit(word)
+        if word in lex.things:
+            return k, word, word
+        if not tok.text.isalpha() or word in _NP_STOPS or word in _AUXILIARIES or word in lex.cues \
+                or word in _CLAUSE_STOPS:
+            return None
+        k += 1
+    return None
+
+
+def _property_unit(word: str) -> str:
+    if word in ("villages", "village", "hamlets", "settlements", "towns"):
+        return "villages"
+    if word in ("houses", "house", "homes", "home", "dwellings", "huts", "shelters", "apartments", "tents"):
+        return "houses"
+    return "buildings"
+
+
+def _category(tokens: list[Token], boundaries: list[bool], candidates: list[_Candidate], index: int,
+              lex: Lexicon, reach: int = _SEARCH_AFTER) -> str:
+    cand = candidates[index]
+    if cand.category == "money":
+        return "money"
+    category = _cue_before(tokens, boundaries, cand.first, lex)
+    if category is None and index > 0:
+        category = _coordinated(tokens, candidates[index - 1], cand)
+    weak = None
+    if category is None:
+        category, weak = _cue_after(tokens, boundaries, candidates, index, lex, reach)
+    if category is None:
+        category = lex.head_categories.get(cand.head_word)
+    category = category or weak or "other"
+    if cand.unit == "people" or cand.unit == "households":
+        return category if category in _PERSON_UNIT_CATEGORIES else "other"
+    if cand.unit in ("houses", "villages", "buildings") and category == "affected":
+        return "affected"
+    return "other"
+
+
+def _coordinated(tokens: list[Token], prev: _Candidate, cand: _Candidate) -> str | None:
+    """"captured a Haqqani leader and two suspected insurgents": the second object shares the verb."""
+    between = [t.lower for t in tokens[prev.head + 1:cand.first]]
+    if between in (["and"], [","], [",", "and"]) and prev.category not in ("other", "money"):
+        return prev.category
+    return None
+
+
+def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Lexicon) -> str | None:
+    """The verb or noun right before a count: "arrested nearly a hundred", "the death toll rose to 45"."""
+    k = first - 1
+    while k >= 0 and not boundaries[k]:
+        word = tokens[k].lower
+        if word in lex.cues:
+            return lex.cues[word]
+        if word not in _FILLERS:
+            return None
+        k -= 1
+    return None
+
+
+def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[_Candidate], index: int,
+               lex: Lexicon, reach: int) -> tuple[str | None, str | None]:
+    """(strong, weak) cue after the noun phrase of a count, within its clause."""
+    cand = candidates[index]
+    later = [c.first for c in candidates[index + 1:]
+             if not c.number.word_article and c.first > 0 and tokens[c.first - 1].lower not in ("of", "in", "from", "across")]
+    stop = min([cand.head + 1 + reach, len(tokens)] + later)
+    weak = None
+    aux = False
+    for k in range(cand.head + 1, stop):
+        if boundaries[k - 1] and k > cand.head + 1:
+            break
+        word = tokens[k].lower
+        if word in _CLAUSE_STOPS and not (aux and word in ("said", "reported")):
+            break  # "15 civilians were said to have been killed" goes on
+        if word in _AUXILIARIES:
+            aux = True
+        if word not in lex.cues:
+            continue
+        category = lex.cues[word]
+        if not aux and k + 1 < len(tokens) and (
+                tokens[k + 1].lower in _OBJECT_STARTS or tokens[k + 1].is_digit or tokens[k + 1].lower in lex.people):
+            return None, weak  # the count is the agent: "15 gunmen killed three villagers"
+        if category == "affected":
+            weak = weak or category
+            continue
+        return category, weak
+    return None, weak
+
+
+def _demote_subsets(tokens: list[Token], counts: list[_Candidate]) -> None:
+    """"15 civilians killed, including two children": the part is already in the total."""
+    for prev, cand in zip(counts, counts[1:]):
+        window = {t.lower for t in tokens[max(prev.head + 1, cand.first - 6):cand.first]}
+        if window & _SUBSET_MARKERS and prev.category == cand.category and cand.category != "money":
+            cand.category = "other"
