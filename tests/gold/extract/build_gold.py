@@ -45,7 +45,7 @@ def sentence_bounds(text: str) -> list[tuple[int, int]]:
     start = 0
     for match in _BOUNDARY.finditer(text):
         head = text[start:match.start()].rstrip("\"”’'")
-        last = head.split()[-1].rstrip(".").lower() if head.split() else ""
+        last = head.split()[-1].strip("(\"“‘'").rstrip(".").lower() if head.split() else ""
         if match.group() != "\n" and last in ABBREVIATIONS:
             continue
         if text[start:match.start()].strip():
