@@ -1,0 +1,139 @@
+"""From a capture's bytes to a Document: one reader per media type, one Document shape.
+
+The Document's text is what every offset of the output contract points into,
+so each reader returns it once, already cleaned (\\n newlines, control
+characters as spaces), and nothing downstream changes it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfinder.capture.common import Capture, display_name, sha256_hex
+from factfinder.capture.sniff import EMAIL, FEED_TYPES, HTML, PDF, TEXT, XML, looks_binary
+from factfinder.errors import ExtractionError
+from factfinder.model import Document
+from factfinder.text.language import guess_language, language_note
+from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+@dataclass(frozen=True)
+class ExtractedText:
+    """What a reader found: the text and whatever metadata the format carries."""
+
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def _segment(text: str):  # -> tuple[Story, ...]
+    from factfinder.text.stories import segment_stories
+
+    return segment_stories(text)
+
+
+def _xml_text(data: bytes, *, name: str) -> ExtractedText:
+    """Generic XML (not a feed): the text of every element, one per line."""
+    import lxml.etree
+
+    parser = lxml.etree.XMLParser(recover=True, resolve_entities=False, no_network=True, huge_tree=False)
+    try:
+        root = lxml.etree.fromstring(data, parser=parser)
+    except lxml.etree.XMLSyntaxError:
+        root = None
+    if root is None:
+        raise ExtractionError(f"cannot read {name}: it is not well-formed XML; check the file and ingest again")
+    lines = (" ".join(t.split()) for t in root.itertext())
+    return ExtractedText(text=normalise_text("\n".join(line for line in lines if line)))
+
+
+def read_capture(capture: Capture) -> ExtractedText:
+    """The text of a capture by its media type; ExtractionError when there is none to be had."""
+    source = capture.source
+    name = display_name(source.origin)
+    if capture.data is None:
+        raise ExtractionError(source.error or f"cannot read {name}: no bytes were captured; capture it again")
+    if source.error is not None:
+        raise ExtractionError(source.error)
+    data = capture.data
+    url = source.origin if source.origin.lower().startswith(("http://", "https://")) else None
+    media = source.media_type
+    if media in FEED_TYPES:
+        raise ExtractionError(f"{name} is a news feed: its entries were captured as sources of their own, "
+                              "so there is nothing to read in the feed itself")
+    if not data.strip():
+        raise ExtractionError(f"cannot read {name}: it is empty; check that it was saved or downloaded "
+                              "completely and ingest again")
+    if media == HTML:
+        from factfinder.text.html import extract_html
+
+        page = extract_html(data, name=name, url=url)
+        return ExtractedText(page.text, page.title, page.published, page.author, page.url or url)
+    if media == PDF:
+        from factfinder.text.pdf import extract_pdf
+
+        pdf = extract_pdf(data, name=name)
+        return ExtractedText(pdf.text, pdf.title, pdf.published, pdf.author, url)
+    if media == EMAIL:
+        from factfinder.text.mail import extract_email
+
+        mail = extract_email(data, name=name)
+        return ExtractedText(mail.text, mail.title, mail.published, None, url)
+    if media == XML:
+        return _xml_text(data, name=name)
+    if media == TEXT or media.startswith("text/"):
+        if looks_binary(data):
+            raise ExtractionError(f"cannot read {name}: it is a binary file, not text; convert it to text "
+                                  "and ingest again")
+        text = normalise_text(decode_bytes(data, name=name))
+        if not text.strip():
+            raise ExtractionError(f"cannot read {name}: it holds only whitespace; check the file and "
+                                  "ingest again")
+        return ExtractedText(text=text, url=url)
+    raise ExtractionError(f"cannot read {name}: factfinder does not read {media} files; convert it to text, "
+                          "HTML or PDF and ingest again")
+
+
+def _day(value: str | None) -> str | None:
+    return value if value and _ISO_DAY.match(value) else None
+
+
+def build_document(text: str, *, doc: str, title: str | None = None, published: str | None = None,
+                   author: str | None = None, url: str | None = None, id: str | None = None) -> Document:
+    """A Document with its language checked and its stories segmented."""
+    language = guess_language(text)
+    note = language_note(language)
+    return Document(doc=doc, text=text, title=title, published=_day(published), language=language,
+                    author=author, url=url, stories=_segment(text), id=id,
+                    notes=(note,) if note else ())
+
+
+def document_from_capture(capture: Capture) -> Document:
+    """The Document of a readable capture; ``doc`` is the sha256 of its original bytes.
+
+    Raises ExtractionError (message says what to do) when no text can be had:
+    an error capture, a feed, an empty page, a scanned PDF without text.
+    """
+    found = read_capture(capture)
+    return build_document(found.text, doc=capture.source.sha256, title=found.title,
+                          published=found.published, author=found.author, url=found.url)
+
+
+def document_from_text(text: str, *, published: str | None = None, id: str | None = None,
+                       title: str | None = None, url: str | None = None) -> Document:
+    """A Document of text given directly (a --jsonl line); ``doc`` is the sha256 of it as UTF-8.
+
+    The text is kept at its exact length, so offsets a caller computed on it
+    stay valid: control characters become spaces, newlines are not rewritten.
+    """
+    if not isinstance(text, str):
+        raise ExtractionError("the text must be a string; check the input line")
+    doc = sha256_hex(text.encode("utf-8", errors="surrogatepass"))
+    if published is not None and not _ISO_DAY.match(published):
+        raise ExtractionError(f"published date {published!r} is not YYYY-MM-DD; fix it or leave it out")
+    return build_document(replace_controls(text), doc=doc, title=title, published=published, url=url, id=id)

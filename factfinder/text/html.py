@@ -1,0 +1,131 @@
+"""HTML: the article text by trafilatura, with a block-text fallback for digest pages.
+
+trafilatura is tuned for one article per page; on a digest (a dozen short
+items, each under its own heading) it often keeps one item and drops the
+rest. When it keeps less than half of the page's block text on such a page,
+or nothing at all, the page's own block text is used instead: every
+paragraph, heading and list item in order, minus scripts, navigation, headers,
+footers and forms.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from factfinder.errors import ExtractionError
+from factfinder.text.plain import decode_bytes, normalise_text
+
+_SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "header", "aside", "form",
+         "iframe", "button", "select", "option", "head", "title", "meta", "link", "object", "canvas"}
+_BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr", "table", "section",
+          "article", "blockquote", "pre", "br", "dd", "dt", "dl", "figcaption", "main", "address",
+          "hr", "td", "th", "caption", "body", "summary", "details"}
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
+_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
+
+
+@dataclass(frozen=True)
+class HtmlText:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+    url: str | None = None
+
+
+def decode_html(data: bytes, *, name: str) -> str:
+    """HTML bytes to str: a declared <meta charset> wins, then the plain-text detection."""
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        try:
+            return data.decode(match.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data, name=name)
+
+
+def _parse(markup: str):  # -> lxml.html.HtmlElement | None
+    import lxml.etree
+    import lxml.html
+
+    try:
+        return lxml.html.document_fromstring(markup)
+    except (lxml.etree.ParserError, ValueError):
+        return None
+
+
+def block_text(tree) -> str:  # tree: lxml.html.HtmlElement
+    """Every visible block of the page, one per line, whitespace inside a block collapsed."""
+    parts: list[str] = []
+
+    def walk(el) -> None:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag.lower() in _SKIP or not isinstance(el.tag, str):
+            parts.append(el.tail or "")
+            return
+        block = tag.lower() in _BLOCK
+        if block:
+            parts.append("\n")
+        parts.append(el.text or "")
+        for child in el:
+            walk(child)
+        if block:
+            parts.append("\n")
+        parts.append(el.tail or "")
+
+    walk(tree)
+    lines = (" ".join(line.split()) for line in "".join(parts).split("\n"))
+    return "\n".join(line for line in lines if line)
+
+
+def _headings(tree) -> list[str]:
+    return [" ".join(h.text_content().split()) for h in tree.xpath("//h2|//h3|//h4")]
+
+
+def _dropped_items(tree, article: str, blocks: str) -> bool:
+    """On a digest-like page (several headings or <article>s), trafilatura kept
+    less than half of the block text, or less than half of the item headings."""
+    headings = [h for h in _headings(tree) if h]
+    if len(headings) < 3 and len(tree.xpath("//article")) < 3:
+        return False
+    if len(blocks) > 2 * len(article):
+        return True
+    kept = sum(1 for h in headings if h in article)
+    return bool(headings) and kept * 2 < len(headings)
+
+
+def _iso_date(value: object) -> str | None:
+    match = _ISO_DATE.match(str(value or ""))
+    return match.group(1) if match else None
+
+
+def extract_html(data: bytes, *, name: str, url: str | None = None) -> HtmlText:
+    """The text and metadata of an HTML page; ExtractionError when the page has no text."""
+    import trafilatura
+
+    markup = decode_html(data, name=name)
+    tree = _parse(markup)
+    if tree is None:
+        raise ExtractionError(f"cannot read {name}: it is not parseable HTML; open it in a browser, save "
+                              "the article text and ingest again")
+    result = trafilatura.bare_extraction(
+        markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    get = (lambda key: getattr(result, key, None)) if result is not None else (lambda key: None)
+    article = (get("text") or "").strip()
+    blocks = block_text(tree)
+    text = article
+    if not article or _dropped_items(tree, article, blocks):
+        text = blocks
+    text = normalise_text(text)
+    if not text.strip():
+        raise ExtractionError(f"cannot read {name}: the page has no text (empty, or built by scripts); "
+                              "open it in a browser, save the article text and ingest again")
+    title = get("title")
+    if not title:
+        found = tree.findtext(".//title")
+        title = " ".join(found.split()) if found else None
+    return HtmlText(text=text, title=title or None, published=_iso_date(get("date")),
+                    author=get("author") or None, url=get("url") or url)

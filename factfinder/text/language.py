@@ -1,0 +1,94 @@
+"""A cheap language check: is this English, and if not, what is the best guess?
+
+Extraction rules are English-only for now, so the question that matters is
+"English or not". Non-Latin scripts are named by their script; Latin-script
+texts by the share of each language's most frequent function words
+(data/function_words.tsv). Short texts (headlines, one-line notes) are given
+the benefit of the doubt: English unless another script dominates.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from importlib import resources
+
+MIN_WORDS = 15  # below this, function-word shares are noise
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+# (first, last code point, language code) of scripts that name their language
+# well enough for a note to the user.
+_SCRIPTS: tuple[tuple[int, int, str], ...] = (
+    (0x0400, 0x04FF, "ru"), (0x0370, 0x03FF, "el"), (0x0590, 0x05FF, "he"), (0x0600, 0x06FF, "ar"),
+    (0x0750, 0x077F, "ar"), (0x0900, 0x097F, "hi"), (0x0980, 0x09FF, "bn"), (0x0B80, 0x0BFF, "ta"),
+    (0x0E00, 0x0E7F, "th"), (0x0F00, 0x0FFF, "bo"), (0x1000, 0x109F, "my"), (0x10A0, 0x10FF, "ka"),
+    (0x0530, 0x058F, "hy"), (0x1780, 0x17FF, "km"), (0x3040, 0x30FF, "ja"), (0xAC00, 0xD7AF, "ko"),
+    (0x4E00, 0x9FFF, "zh"), (0x3400, 0x4DBF, "zh"),
+)
+# Letters that tell a language apart from its script's default guess.
+_REFINE = {"ru": ("іїєґ", "uk"), "ar": ("ېۆۈۇڭۋ", "ug")}
+_PERSIAN = "پچژگ"
+
+
+@functools.lru_cache(maxsize=1)
+def function_words() -> dict[str, frozenset[str]]:
+    table: dict[str, frozenset[str]] = {}
+    text = resources.files("factfinder.data").joinpath("function_words.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            code, words = line.split("\t", 1)
+            table[code] = frozenset(words.split())
+    return table
+
+
+def _script_language(sample: str) -> str | None:
+    """The language named by a non-Latin script that holds most of the letters, if any."""
+    counts: dict[str, int] = {}
+    latin = 0
+    for ch in sample:
+        if not ch.isalpha():
+            continue
+        cp = ord(ch)
+        if cp < 0x250:
+            latin += 1
+            continue
+        for first, last, code in _SCRIPTS:
+            if first <= cp <= last:
+                counts[code] = counts.get(code, 0) + 1
+                break
+    if not counts:
+        return None
+    code, n = max(counts.items(), key=lambda kv: kv[1])
+    if n <= latin:
+        return None
+    if code == "zh" and counts.get("ja"):
+        return "ja"
+    if code in _REFINE and any(c in sample for c in _REFINE[code][0]):
+        return _REFINE[code][1]
+    if code == "ar" and any(c in sample for c in _PERSIAN):
+        return "fa"
+    return code
+
+
+def guess_language(text: str) -> str:
+    """An ISO 639-1 code ("en", "fr", ...) or "und" when undetermined."""
+    sample = text[:20000]
+    script = _script_language(sample)
+    if script is not None:
+        return script
+    words = [w.lower() for w in _WORD.findall(sample)]
+    if len(words) < MIN_WORDS:
+        return "en"
+    shares = {code: sum(1 for w in words if w in vocab) / len(words)
+              for code, vocab in function_words().items()}
+    best = max(shares, key=lambda code: shares[code])
+    if best == "en" or shares["en"] >= 0.12:
+        return "en" if shares["en"] >= 0.04 else "und"
+    return best if shares[best] >= 0.1 else "und"
+
+
+def language_note(code: str) -> str | None:
+    """The note a non-English document carries, or None for English."""
+    if code == "en":
+        return None
+    return f"language '{code}' is not supported yet; the document is kept but no incidents are extracted"

@@ -1,0 +1,80 @@
+"""PDF: the text layer of every page (pypdf), pages joined by a blank line.
+
+A scanned report has no text layer; saying so (and naming OCR) is more useful
+than an empty document that silently yields no incidents.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+from dataclasses import dataclass
+
+from factfinder.errors import ExtractionError
+from factfinder.text.plain import normalise_text
+
+
+@dataclass(frozen=True)
+class PdfText:
+    text: str
+    title: str | None = None
+    published: str | None = None
+    author: str | None = None
+
+
+def _open(data: bytes, name: str):  # -> pypdf.PdfReader
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                opened = reader.decrypt("")
+            except (NotImplementedError, PyPdfError) as exc:
+                raise ExtractionError(f"cannot read {name}: it is encrypted ({exc}); decrypt it (for "
+                                      "example with qpdf --decrypt) and ingest again") from None
+            if not opened:
+                raise ExtractionError(f"cannot read {name}: it is encrypted with a password; decrypt it "
+                                      "and ingest again")
+        return reader
+    except ExtractionError:
+        raise
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
+            OSError) as exc:
+        raise ExtractionError(f"cannot read {name}: the PDF is broken ({type(exc).__name__}); re-save "
+                              "or re-download it and ingest again") from None
+
+
+def extract_pdf(data: bytes, *, name: str) -> PdfText:
+    """Text and metadata of a PDF; ExtractionError for broken, encrypted or image-only files."""
+    from pypdf.errors import PyPdfError
+
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = _open(data, name)
+    pages: list[str] = []
+    try:
+        for page in reader.pages:
+            try:
+                pages.append((page.extract_text() or "").strip("\n"))
+            except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
+                    RecursionError, ZeroDivisionError):
+                pages.append("")  # one unreadable page must not lose the others
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+        raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
+                              "re-save or re-download it and ingest again") from None
+    text = normalise_text("\n\n".join(pages))
+    if not text.strip():
+        raise ExtractionError(f"cannot read {name}: it has no text layer (scanned images?); run OCR (for "
+                              "example ocrmypdf) and ingest again")
+    title = published = author = None
+    try:
+        meta = reader.metadata
+        if meta is not None:
+            title = (meta.title or "").strip() or None
+            author = None  # a PDF's Author field is often a staff name: not kept (no person data)
+            created = meta.creation_date or meta.modification_date
+            published = created.date().isoformat() if created else None
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+        pass
+    return PdfText(text=text, title=title, published=published, author=author)
