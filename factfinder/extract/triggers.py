@@ -75,15 +75,11 @@ def noun_forms(noun: str) -> list[str]:
     return [noun + "s", noun]
 
 
-def _word_regex(word: str) -> str:
-    return "(?:" + "|".join(re.escape(w) for w in sorted(word.split("|"), key=len, reverse=True)) + ")"
-
-
 _GAP = r"(?:\W+\w+){0,5}?"
 
 
-def _pattern_regex(pattern: str, pos: str) -> str:
-    words = pattern.split()
+def _phrase_regex(phrase: str, pos: str) -> str:
+    words = phrase.split()
     parts: list[str] = []
     for i, word in enumerate(words):
         if word == "...":
@@ -93,13 +89,19 @@ def _pattern_regex(pattern: str, pos: str) -> str:
         elif pos == "N" and i == len(words) - 1:
             parts.append("(?:" + "|".join(re.escape(f) for f in noun_forms(word)) + ")")
         else:
-            parts.append(_word_regex(word))
+            parts.append(re.escape(word))
     body = parts[0]
     for previous, part in zip(parts, parts[1:]):
         if part != _GAP:
             body += r"\W+" if previous == _GAP else r"[\s-]+"
         body += part
     return body
+
+
+def _pattern_regex(pattern: str, pos: str) -> str:
+    """A row's pattern: phrases separated by "|", each inflected by ``pos``."""
+    phrases = sorted((p.strip() for p in pattern.split("|") if p.strip()), key=len, reverse=True)
+    return "(?:" + "|".join(_phrase_regex(p, pos) for p in phrases) + ")"
 
 
 def _rows(path: Path) -> list[dict[str, str]]:
@@ -183,18 +185,21 @@ _WORD = re.compile(r"\w+")
 
 
 def _first_words(trigger: Trigger) -> set[str]:
-    first = trigger.pattern.split()[0]
-    if trigger.pos == "V":
-        forms = verb_forms(first)
-    elif trigger.pos == "N" and len(trigger.pattern.split()) == 1:
-        forms = noun_forms(first)
-    else:
-        forms = first.split("|")
     keys = set()
-    for form in forms:
-        match = _WORD.match(form)
-        if match:
-            keys.add(match.group())
+    for phrase in trigger.pattern.split("|"):
+        words = phrase.split()
+        if not words:
+            continue
+        if trigger.pos == "V":
+            forms = verb_forms(words[0])
+        elif trigger.pos == "N" and len(words) == 1:
+            forms = noun_forms(words[0])
+        else:
+            forms = [words[0]]
+        for form in forms:
+            match = _WORD.match(form)
+            if match:
+                keys.add(match.group())
     return keys
 
 

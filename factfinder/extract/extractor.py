@@ -1,0 +1,226 @@
+"""The Extractor: from a Document's text to incidents, statistics and place mentions.
+
+Why it is shaped this way (the speed target is a whole extraction at least as
+fast as a bare spaCy pipeline over the same text):
+
+1. sentences are split by rules (``sentences.py``), not by the parser;
+2. one linear pass of the trigger table (``triggers.py``) finds the sentences
+   that can hold an incident or a tally, usually a minority of the text;
+3. only those sentences go through the full spaCy pipeline (``nlp.pipe``),
+   whose parse gives the trigger's negation and the actors' roles and whose
+   named entities feed the geoparser; offsets of the sentence-level parses are
+   mapped back to document offsets;
+4. counts, dates, actors, attribution and verification are span-level rules
+   run on those sentences only.
+
+Resources (nlp, trigger table, actor aliases, geoparser) are loaded once and
+injected; ``extract`` is pure over its document.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, replace
+from typing import Any
+
+from factfinder.extract import stages
+from factfinder.extract.incidents import (
+    COUNT_CATEGORIES_BY_TYPE, assign_counts, is_asserted, is_cumulative, nearest_span, sentence_hits,
+)
+from factfinder.extract.sentences import Sentence, split_sentences
+from factfinder.extract.statistics import as_of_date, build_statistics
+from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
+from factfinder.model import Count, Document, Extraction, Incident, Place, Span, Statistic
+
+UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
+_STATISTIC_HINT = ("killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected")
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """A sentence worth parsing: its trigger hits by type and whether it states a tally."""
+
+    index: int
+    sentence: Sentence
+    hits: dict[str, list[TriggerHit]]
+    cumulative: bool
+
+
+class Extractor:
+    """Finds incidents and statistics in documents; build once with ``Extractor.load`` and reuse."""
+
+    def __init__(self, nlp: Any, *, triggers: TriggerTable, cues: Cues, actors: Any = None,
+                 geoparser: Any = None) -> None:
+        self.nlp = nlp
+        self.triggers = triggers
+        self.cues = cues
+        self.actors = actors
+        self.geoparser = geoparser
+
+    @classmethod
+    def load(cls, *, nlp: Any, gazetteer: Any = None) -> "Extractor":
+        """Load the trigger table, cue phrases and actor aliases; wrap the injected nlp and gazetteer."""
+        return cls(nlp, triggers=TriggerTable.load(), cues=load_cues(), actors=stages.load_actor_matcher(),
+                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None)
+
+    # --- public ---------------------------------------------------------------
+
+    def extract(self, document: Document) -> Extraction:
+        """Incidents (dates and places not yet resolved), statistics and place mentions of one document."""
+        return next(self.extract_many([document]))
+
+    def extract_many(self, documents: Iterable[Document], *, batch_size: int = 256) -> Iterator[Extraction]:
+        """Extract several documents, parsing their trigger sentences in shared ``nlp.pipe`` batches."""
+        for document in documents:
+            if document.language not in (None, "en"):
+                note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
+                notes = document.notes if note in document.notes else document.notes + (note,)
+                yield Extraction(document=replace(document, notes=notes))
+                continue
+            sentences = split_sentences(document.text)
+            candidates = self._candidates(document.text, sentences)
+            texts = (document.text[c.sentence.start:c.sentence.end] for c in candidates)
+            parses = list(self.nlp.pipe(texts, batch_size=batch_size))
+            yield self._assemble(document, sentences, candidates, parses)
+
+    # --- steps ------------------------------------------------------------------
+
+    def _candidates(self, text: str, sentences: Sequence[Sentence]) -> list[_Candidate]:
+        starts = [s.start for s in sentences]
+        grouped: dict[int, list[TriggerHit]] = {}
+        for hit in self.triggers.find(text):
+            i = bisect_right(starts, hit.start) - 1
+            if i >= 0 and hit.end <= sentences[i].end:
+                grouped.setdefault(i, []).append(hit)
+        out = []
+        for i, sentence in enumerate(sentences):
+            hits = sentence_hits(text, sentence, grouped.get(i, ()))
+            cumulative = is_cumulative(text, sentence, self.cues)
+            if hits or (cumulative and any(ch.isdigit() for ch in text[sentence.start:sentence.end])):
+                out.append(_Candidate(i, sentence, hits, cumulative))
+        return out
+
+    def _assemble(self, document: Document, sentences: Sequence[Sentence], candidates: Sequence[_Candidate],
+                  parses: Sequence[Any]) -> Extraction:
+        text = document.text
+        entities: list[tuple[int, int, str]] = []
+        for candidate, parsed in zip(candidates, parses):
+            offset = candidate.sentence.start
+            entities.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in parsed.ents)
+        places: list[Place] = list(self.geoparser.parse(document, entities=entities)) if self.geoparser else []
+
+        incidents: list[Incident] = []
+        statistics: list[Statistic] = []
+        for candidate, parsed in zip(candidates, parses):
+            sentence = candidate.sentence
+            asserted = self._asserted_triggers(text, candidate, parsed)
+            counts = stages.find_counts(text, sentence.start, sentence.end)
+            story = document.story_at(sentence.start)
+            story_index = story.index if story else None
+            attribution = self._attribution(text, sentences, candidate.index, story_index, document)
+            if candidate.cumulative and counts:
+                tallied = [c for c in counts if c.category != "money"]
+                stats = self._statistics(document, sentence, tallied, list(candidate.hits), places,
+                                         attribution, story_index)
+                statistics.extend(stats)
+                categories = {s.category for s in stats}
+                asserted = {k: h for k, h in asserted.items()
+                            if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(k, ()))}
+                counts = [c for c in counts if c not in tallied]
+            if not asserted:
+                continue
+            by_type = assign_counts(counts, asserted)
+            actors = self.actors.find(text, sentence.start, sentence.end) if self.actors else []
+            evidence = Span.of(text, sentence.start, sentence.end)
+            next_span = self._next_sentence(text, sentences, candidate.index, story_index, document)
+            verification = stages.verification_for(text, evidence, context=next_span, attributions=attribution)
+            for kind, hit in asserted.items():
+                perpetrators, targets = stages.actor_roles(parsed, _token_at(parsed, hit, sentence), actors,
+                                                           offset=sentence.start)
+                incidents.append(Incident(
+                    doc=document.doc, type=kind, summary=evidence.text, evidence=(evidence,), story=story_index,
+                    date_span=self._date_span(text, sentences, candidate.index, hit, story_index, document),
+                    perpetrators=tuple(perpetrators), targets=tuple(targets),
+                    counts=tuple(sorted(by_type.get(kind, ()), key=lambda c: c.span.start)),
+                    attribution=attribution, verification=verification, id=document.id,
+                ))
+        incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
+        return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
+                          places=tuple(places))
+
+    def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any) -> dict[str, TriggerHit]:
+        """For each type of the sentence, its first trigger that is asserted (not negated or hypothetical)."""
+        asserted: dict[str, TriggerHit] = {}
+        for kind, hits in candidate.hits.items():
+            for hit in hits:
+                if is_asserted(text, candidate.sentence, hit, self.cues, _token_at(parsed, hit, candidate.sentence)):
+                    asserted[kind] = hit
+                    break
+        return asserted
+
+    def _statistics(self, document: Document, sentence: Sentence, counts: Sequence[Count], types: Sequence[str],
+                    places: Sequence[Place], attribution: tuple[Any, ...], story: int | None) -> list[Statistic]:
+        text = document.text
+        dates = stages.find_date_spans(text, sentence.start, sentence.end)
+        as_of, as_of_span = as_of_date(text, dates, stages.resolve_date, document.published)
+        place = next((p for p in places if p.resolved and sentence.start <= p.span.start < sentence.end), None)
+        return build_statistics(document.doc, text, sentence, counts, types, as_of=as_of, as_of_span=as_of_span,
+                                place=place, attribution=attribution, story=story, id_=document.id)
+
+    def _date_span(self, text: str, sentences: Sequence[Sentence], index: int, hit: TriggerHit,
+                   story: int | None, document: Document) -> Span | None:
+        """The date phrase nearest the trigger in its sentence, else the latest one of the
+        earlier sentences of the same paragraph and story; never a guess."""
+        sentence = sentences[index]
+        found = nearest_span(stages.find_date_spans(text, sentence.start, sentence.end), hit.start)
+        if found is not None:
+            return found
+        for earlier in reversed(sentences[:index]):
+            if earlier.paragraph != sentence.paragraph or _story(document, earlier.start) != story:
+                break
+            spans = stages.find_date_spans(text, earlier.start, earlier.end)
+            if spans:
+                return spans[-1]
+        return None
+
+    def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
+                       document: Document) -> Span | None:
+        if index + 1 < len(sentences) and _story(document, sentences[index + 1].start) == story:
+            following = sentences[index + 1]
+            return Span.of(text, following.start, following.end)
+        return None
+
+    def _attribution(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
+                     document: Document) -> tuple[Any, ...]:
+        """Who says so: the sentence's own attribution, else its next sentence's ("..., he told RFA")."""
+        sentence = sentences[index]
+        found = stages.find_attributions(text, sentence.start, sentence.end)
+        if not found:
+            following = self._next_sentence(text, sentences, index, story, document)
+            if following is not None:
+                found = stages.find_attributions(text, following.start, following.end)
+        return tuple(found)
+
+
+def _story(document: Document, offset: int) -> int | None:
+    story = document.story_at(offset)
+    return story.index if story else None
+
+
+# Reactions come after the events they react to when one sentence holds both.
+_LATE_TYPES = ("statement", "other")
+
+
+def _type_rank(kind: str) -> int:
+    return 1 if kind in _LATE_TYPES else 0
+
+
+def _token_at(parsed: Any, hit: TriggerHit, sentence: Sentence) -> Any | None:
+    """The token of a sentence-level parse where the trigger starts (its root for a phrase)."""
+    if parsed is None:
+        return None
+    span = parsed.char_span(hit.start - sentence.start, hit.end - sentence.start, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return span.root

@@ -1,0 +1,230 @@
+"""Incident detection rules: which trigger hits become incidents, which counts
+belong to which incident, and which incidents of one story are one event.
+
+Pure functions over text, offsets and model objects; the spaCy parse, the
+count finder and the other span extractors are called by ``extractor.py``.
+The rules are general ones of news and monitoring reports (never fitted to one
+sentence) and are explained beside each function.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from typing import Any
+
+from factfinder.extract.sentences import Sentence
+from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable
+from factfinder.model import Actor, Attribution, Count, Incident, Span
+
+# Which count categories an incident of a type may carry, most fitting first.
+# A count goes to the incident of its sentence whose type accepts its category
+# (the one listing it earliest, then the nearest trigger). Categories no type
+# accepts are left out rather than misattributed: "killed" never goes to an
+# attack, so a tally of killed sums the killings only once.
+COUNT_CATEGORIES_BY_TYPE: dict[str, tuple[str, ...]] = {
+    "killing": ("killed",),
+    "attack": ("injured", "other"),
+    "armed_clash": ("injured",),
+    "arrest": ("arrested", "detained"),
+    "disappearance": ("missing",),
+    "torture": ("affected", "injured", "other"),
+    "displacement": ("displaced", "trapped", "affected"),
+    "humanitarian": ("affected", "other"),
+    "property_destruction": ("other", "affected"),
+    "surveillance": ("money", "affected", "other"),
+    "sanction": ("money", "other"),
+    "protest": ("other", "affected"),
+    "legislation": (),
+    "legal_proceeding": ("affected", "other"),
+    "restriction": ("affected", "other"),
+    "designation": (),
+    "transnational_repression": ("affected", "other"),
+    "statement": (),
+    "other": (),
+}
+
+# The incident type a statistic's category comes from when its count's own
+# category is "other".
+CATEGORY_OF_TYPE: dict[str, str] = {
+    "killing": "killed", "arrest": "arrested", "displacement": "displaced",
+    "disappearance": "missing", "attack": "injured",
+}
+
+# Order of hedging when incidents merge: the most cautious verification told
+# anywhere about the event wins ("reported" in one sentence, "could not
+# confirm" in the next means the event is unconfirmed).
+_HEDGE_ORDER = ("reported", "alleged", "unconfirmed", "disputed")
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|while|whereas)\b", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"\S+")
+
+
+def _window_before(text: str, sentence: Sentence, offset: int, words: int) -> str:
+    """The last ``words`` words before ``offset``, not reaching back past a clause break."""
+    lo = max(sentence.start, offset - 200)
+    prefix = text[lo:offset]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end():]
+    return " ".join(_WORDS_BEFORE.findall(prefix)[-words:])
+
+
+def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, token: Any | None = None) -> bool:
+    """False when the trigger is negated, hypothetical or a mere reference.
+
+    Cue phrases are looked for just before the trigger inside its clause ("no
+    one was killed", "could expand this kind of surveillance", "no mention of
+    the arrests"); with a parse, a ``neg`` dependent of the trigger or of the
+    verb governing it counts too ("were not arrested"). Being conservative is
+    deliberate: a missed hedge makes a false incident.
+    """
+    if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
+        return False
+    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
+        return False
+    if cues.background.search(_window_before(text, sentence, hit.start, 6)):
+        return False
+    if token is not None:
+        heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
+        for head in heads:
+            if any(child.dep_ == "neg" for child in head.children):
+                return False
+    return True
+
+
+def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:
+    """Whether the sentence states a tally over a period rather than one event's toll."""
+    if cues.cumulative.search(text, sentence.start, sentence.end):
+        return True
+    return bool(cues.aggregate.search(text, sentence.start, sentence.end)
+                and cues.period.search(text, sentence.start, sentence.end))
+
+
+def sentence_hits(text: str, sentence: Sentence, hits: Sequence[TriggerHit]) -> dict[str, list[TriggerHit]]:
+    """The hits of one sentence whose context condition holds, grouped by type in text order."""
+    by_type: dict[str, list[TriggerHit]] = {}
+    for hit in hits:
+        if TriggerTable.applies(hit, text, sentence.start, sentence.end):
+            by_type.setdefault(hit.type, []).append(hit)
+    return by_type
+
+
+def assign_counts(counts: Iterable[Count], triggers: dict[str, TriggerHit]) -> dict[str, list[Count]]:
+    """Give each count to the incident type of the sentence that governs it.
+
+    ``triggers`` maps each incident type of the sentence to its trigger hit;
+    the count goes to the type accepting its category earliest in
+    COUNT_CATEGORIES_BY_TYPE, ties broken by the nearest trigger. "arrested
+    nearly a hundred ... at least 15 killed" gives the arrest its 100 and the
+    killing its 15.
+    """
+    out: dict[str, list[Count]] = {kind: [] for kind in triggers}
+    for count in counts:
+        best: tuple[int, int, str] | None = None
+        for kind, hit in triggers.items():
+            accepted = COUNT_CATEGORIES_BY_TYPE.get(kind, ())
+            if count.category not in accepted:
+                continue
+            distance = min(abs(count.span.start - hit.end), abs(hit.start - count.span.end))
+            key = (accepted.index(count.category), distance, kind)
+            if best is None or key < best:
+                best = key
+        if best is not None:
+            out[best[2]].append(count)
+    return out
+
+
+def nearest_span(spans: Sequence[Span], offset: int) -> Span | None:
+    """The span closest to ``offset`` (a trigger's start), before or after it."""
+    if not spans:
+        return None
+    return min(spans, key=lambda s: min(abs(s.start - offset), abs(s.end - offset)))
+
+
+# --- merging the sentences of one event -------------------------------------
+
+
+def _counts_compatible(a: Sequence[Count], b: Sequence[Count]) -> bool:
+    """Counts of a shared category within a factor of 1.5 (hedged figures of one toll)."""
+    for ca in a:
+        for cb in b:
+            if ca.category == cb.category and ca.unit == cb.unit:
+                hi, lo = max(ca.value, cb.value), min(ca.value, cb.value)
+                if lo <= 0 or hi / lo > 1.5:
+                    return False
+    return True
+
+
+def _dates_compatible(a: Incident, b: Incident) -> bool:
+    if a.date is None or b.date is None:
+        return True
+    return a.date.start <= b.date.end and b.date.start <= a.date.end
+
+
+def _places_compatible(a: Incident, b: Incident) -> bool:
+    if a.location is None or b.location is None or not a.location.resolved or not b.location.resolved:
+        return True
+    la, lb = a.location, b.location
+    if la.name == lb.name:
+        return True
+    # A town and the province or country that contains it describe one place.
+    coarse = {"admin1", "admin2", "country"}
+    if la.precision in coarse or lb.precision in coarse:
+        return la.country == lb.country and (
+            la.precision == "country" or lb.precision == "country" or la.admin1 == lb.admin1)
+    return False
+
+
+def same_event(a: Incident, b: Incident) -> bool:
+    """Two incidents of one story that tell the same event in different sentences."""
+    return (a.type == b.type and a.story == b.story and a.doc == b.doc
+            and _dates_compatible(a, b) and _places_compatible(a, b)
+            and _counts_compatible(a.counts, b.counts))
+
+
+def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, ...]:
+    out, seen = list(first), {key(x) for x in first}
+    for item in second:
+        if key(item) not in seen:
+            seen.add(key(item))
+            out.append(item)
+    return tuple(out)
+
+
+def merge_pair(a: Incident, b: Incident) -> Incident:
+    """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
+    categories = {c.category for c in a.counts}
+    verification = max(a.verification, b.verification,
+                       key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
+    return replace(
+        a,
+        evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
+        counts=a.counts + tuple(c for c in b.counts if c.category not in categories),
+        date=a.date or b.date,
+        date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
+        location=a.location if a.location is not None else b.location,
+        perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
+        targets=_union(a.targets, b.targets, lambda x: x.name),
+        attribution=_union(a.attribution, b.attribution, lambda x: x.source),
+        verification=verification,
+    )
+
+
+def merge_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
+    """Merge the incidents of a story that tell one event; distinct events stay apart.
+
+    Greedy in text order: each incident joins the first earlier one of the same
+    type, story, compatible date, place and counts. Two arrests on different
+    days, in different towns, or of 5 and of 300 people stay two incidents.
+    """
+    merged: list[Incident] = []
+    for incident in incidents:
+        for i, earlier in enumerate(merged):
+            if same_event(earlier, incident):
+                merged[i] = merge_pair(earlier, incident)
+                break
+        else:
+            merged.append(incident)
+    return tuple(merged)

@@ -1,0 +1,75 @@
+"""Adapters from the Extractor to the span-level extractors and the later stages.
+
+One place that knows the signatures of counts, actors, roles, attribution,
+verification, dates and geo, so ``extractor.py`` reads as the algorithm. Each
+adapter imports its module lazily (no import side effects, and ``factfinder
+--help`` stays fast).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from factfinder.model import Actor, Attribution, Count, DateRange, Span
+
+
+def find_counts(text: str, start: int, end: int) -> list[Count]:
+    from factfinder.extract.counts import find_counts as _find_counts
+
+    return list(_find_counts(text, start, end))
+
+
+def find_date_spans(text: str, start: int, end: int) -> list[Span]:
+    from factfinder.dates import find_date_spans as _find_date_spans
+
+    return list(_find_date_spans(text, start, end))
+
+
+def resolve_date(span: Span, published: str | None) -> DateRange | None:
+    from factfinder.dates import resolve_date as _resolve_date
+
+    return _resolve_date(span, published)
+
+
+def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
+    from factfinder.extract.attribution import find_attributions as _find_attributions
+
+    return list(_find_attributions(text, start, end))
+
+
+def verification_for(text: str, sentence: Span, *, context: Span | None,
+                     attributions: Sequence[Attribution]) -> str:
+    from factfinder.extract.verification import verification_for as _verification_for
+
+    return _verification_for(text, sentence, context=context, attributions=tuple(attributions))
+
+
+def load_actor_matcher() -> Any:
+    from factfinder.extract.actors import ActorMatcher
+
+    return ActorMatcher.load()
+
+
+def actor_roles(parsed: Any, trigger: Any, actors: Sequence[Actor], *, offset: int
+                ) -> tuple[Sequence[Actor], Sequence[Actor]]:
+    """Perpetrators and targets of a trigger, from a sentence-level parse.
+
+    The parse covers one sentence, so its character offsets start at 0: actor
+    spans are shifted into the sentence's frame for ``actor_roles`` and the
+    document-level actors are returned.
+    """
+    if parsed is None or trigger is None or not actors:
+        return (), ()
+    from factfinder.extract.roles import actor_roles as _actor_roles
+
+    shifted = [Actor(a.name, Span(a.span.start - offset, a.span.end - offset, a.span.text), a.kind) for a in actors]
+    back = {id(s): a for s, a in zip(shifted, actors)}
+    perpetrators, targets = _actor_roles(parsed[:], trigger, shifted)
+    return [back.get(id(a), a) for a in perpetrators], [back.get(id(a), a) for a in targets]
+
+
+def make_geoparser(gazetteer: Any, nlp: Any) -> Any:
+    from factfinder.geo import Geoparser
+
+    return Geoparser(gazetteer, nlp)
