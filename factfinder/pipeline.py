@@ -44,8 +44,28 @@ class Pipeline:
         return self._gazetteer
 
     def extract(self, document: Document) -> Extraction:
-        """Incidents and statistics of one document, with dates and places resolved."""
-        raise NotImplementedError("wired by the extraction work (issue 4)")
+        """Incidents and statistics of one document, with dates and places resolved.
+
+        extract (incidents with their date phrases, statistics, place mentions)
+        -> dates (date phrases resolved against publication) -> geo (each
+        incident's place) -> merge (the sentences of one event become one
+        incident, which needs the resolved dates and places to tell events apart).
+        """
+        from dataclasses import replace
+
+        from factfinder.dates import resolve_incident_dates
+        from factfinder.extract.extractor import Extractor
+        from factfinder.extract.incidents import merge_incidents
+        from factfinder.geo import locate
+
+        if getattr(self, "_extractor", None) is None:
+            self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
+        extraction = self._extractor.extract(document)
+        if not extraction.incidents:
+            return extraction
+        incidents = resolve_incident_dates(extraction.incidents, extraction.document)
+        incidents = locate(incidents, extraction.places, extraction.document)
+        return replace(extraction, incidents=merge_incidents(incidents))
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
