@@ -51,7 +51,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
                 line += f"  ({outcome.incidents} incidents, {outcome.statistics} statistics)"
             if outcome.message:
                 line += f": {outcome.message}"
-            click.echo(line, err=outcome.status == "failed")
+            click.echo(line)  # failures too, so the lines keep the order of the inputs
 
         report = ingest_inputs(inputs, store=store, settings=settings, pipeline=pipeline, on_event=show)
     click.echo(f"{len(report.outcomes)} inputs: {report.count('stored')} stored, "

@@ -84,3 +84,22 @@ def test_re_extraction_replaces_machine_output_but_keeps_reviewed(tmp_path: Path
         assert store.conn.execute("SELECT count(*) FROM statistics").fetchone()[0] == 1
         hits = store.conn.execute("SELECT count(*) FROM evidence_fts WHERE evidence_fts MATCH 'killed'")
         assert hits.fetchone()[0] == 1
+
+
+def test_status_command_lists_incidents(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factfinder.cli import main
+
+    capture = make_capture(TEXT.encode(), origin="/inbox/radio.txt", media_type="text/plain")
+    with Store.open(tmp_path / "f.db") as store:
+        store.add_capture(capture)
+        store.add_extraction(_extraction(capture.source.sha256))
+    result = CliRunner().invoke(main, ["status", "--db", str(tmp_path / "f.db")])
+    assert result.exit_code == 0, result.output
+    assert "incidents   2: arrest 1, killing 1" in result.output
+    assert "statistics  1" in result.output
+    [arrest] = [line for line in result.output.splitlines() if line.strip().startswith("arrest ")]
+    assert "2023-11-17" in arrest and "Pauktaw" in arrest and "arrested 100" in arrest
+    [killing] = [line for line in result.output.splitlines() if line.strip().startswith("killing ")]
+    assert "killed 15" in killing

@@ -1,0 +1,81 @@
+"""ingest_inputs and the `ingest` / `status` commands over real files."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from factfinder.cli import main
+from factfinder.settings import load_settings
+from factfinder.store import Store
+
+TABLES = ("sources", "origins", "documents", "stories", "incidents", "statistics", "evidence", "ledger")
+
+
+@pytest.fixture
+def text_stage() -> None:
+    try:
+        from factfinder.text import document_from_capture  # noqa: F401
+    except ImportError:
+        pytest.skip("factfinder.text.document_from_capture has not landed yet")
+
+
+def _counts(store: Store) -> dict[str, int]:
+    return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
+
+
+def _tree(root: Path) -> dict[str, float]:
+    return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
+
+
+def test_reingesting_the_seeds_changes_nothing(tmp_path: Path, seeds_dir: Path, text_stage: None) -> None:
+    from factfinder.pipeline import ingest_inputs
+
+    inputs = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    db = tmp_path / "f.db"
+    settings = load_settings(db=str(db))
+    with Store.open(db) as store:
+        first = ingest_inputs(inputs, store=store, settings=settings)
+        assert [o.status for o in first.outcomes] == ["stored", "stored"]
+        before, files = _counts(store), _tree(tmp_path / "f.db.originals")
+        second = ingest_inputs(inputs, store=store, settings=settings)
+        assert [o.status for o in second.outcomes] == ["present", "present"]
+        assert _counts(store) == before
+        assert _tree(tmp_path / "f.db.originals") == files
+        assert before["sources"] == before["documents"] == 2 and before["ledger"] == 2
+        for path in inputs:
+            raw = Path(path).read_bytes()
+            [sha] = [o.sha256 for o in first.outcomes if o.origin.endswith(Path(path).name)]
+            assert store.read_original(sha) == raw
+            document = store.get_document(sha)
+            assert document is not None and document.stories
+            assert all(0 <= s.start < s.end <= len(document.text) for s in document.stories)
+        assert store.verify().ok
+
+
+def test_ingest_cli_reports_each_input_and_fails_on_a_bad_one(tmp_path: Path, seeds_dir: Path,
+                                                             text_stage: None) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    for p in seeds_dir.glob("*.txt"):
+        shutil.copy(p, inbox / p.name)
+    db = str(tmp_path / "f.db")
+    runner = CliRunner()
+    ok = runner.invoke(main, ["ingest", str(inbox), "--db", db, "--no-extract"])
+    assert ok.exit_code == 0, ok.output
+    assert ok.output.count("stored ") == 2
+    assert "2 inputs: 2 stored, 0 already present, 0 failed" in ok.output
+    again = runner.invoke(main, ["ingest", str(inbox), str(tmp_path / "missing.html"), "--db", db,
+                                 "--no-extract"])
+    assert again.exit_code == 1
+    assert "Traceback" not in again.output
+    assert "3 inputs: 0 stored, 2 already present, 1 failed" in again.output
+    assert "missing.html" in again.output
+    status = runner.invoke(main, ["status", "--db", db])
+    assert status.exit_code == 0
+    assert "2 stored, 1 failed inputs" in status.output
+    assert "ledger      3 entries" in status.output
+
