@@ -1,14 +1,262 @@
 """Story segmentation: a digest page becomes its separate news items.
 
-PLACEHOLDER until the segmentation work lands: the whole text is one story.
+A page may hold one article, a digest of one-paragraph items (no blank lines,
+no headlines), or several headlined stories (radio bulletins). The signals are
+general: headline-like lines, datelines, blank-line structure, boilerplate
+lines (keyword lists, navigation), a continuation test for a paragraph that
+goes on with the previous item, and duplicate detection by shared rare names
+or shingles. Offsets always index the text exactly; boilerplate between items
+belongs to no story.
 """
 
 from __future__ import annotations
 
+import math
+import re
+from dataclasses import dataclass
+
 from factfinder.model import Story
+
+# Page furniture seen on news sites and blogs; matched case-insensitively at the start of a line.
+_NAVIGATION = re.compile(
+    r"^(?:previous\s+post|next\s+post|read\s+more|related\s+(?:posts|articles|stories)|share\s+this|"
+    r"posted\s+in|filed\s+under|tags?:|categories:|subscribe|follow\s+us|click\s+here|advertisement|"
+    r"copyright|©|all\s+rights\s+reserved|download\s+pdf|for\s+immediate\s+release|skip\s+to)",
+    re.IGNORECASE,
+)
+# "ALMATY, Kazakhstan –", "KABUL, Afghanistan (Jan. 25, 2013)", "WASHINGTON (AP) -"
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z'.-]{2,}(?:[ -][A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.' -]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]|:|$)",
+    re.MULTILINE,
+)
+# Radio bulletins open with the region and no punctuation: "Rakhine state Residents of ... said".
+_ADMIN_DATELINE = re.compile(
+    r"^(?:[A-Z][\w'-]+\s){1,3}(?i:division|state|region|province|district|township|county|oblast|governorate)\s+"
+    r"(?=(?:Residents|Locals|Villagers|Witnesses|Sources|Refugees|Activists|The|A|An|In|On|At|According|After|During)\b)"
+)
+_CONTINUATION_CUE = re.compile(
+    r"^(?:\W*)(?:(?:\w+\s+){0,3}?(?:he|she|it|they|his|her|its|their|this|these|those|such|him|them)\b"
+    r"(?!\s+(?:week|weekend|month|year|morning|afternoon|evening|time)\b)|"
+    r"the\b|but\b|however\b|also\b|meanwhile\b|moreover\b|in\s+addition\b|earlier\b|later\b)",
+    re.IGNORECASE,
+)
+_STOPWORDS = frozenset(
+    "a an and are as at be been but by for from had has have he her his in is it its of on or our she "
+    "that the their them they this those to was were which who will with would not no than then there "
+    "these also said says told after before over into about more most some such what when where while".split()
+)
+_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+
+
+@dataclass(frozen=True, slots=True)
+class _Para:
+    start: int
+    end: int
+    text: str
+
+
+def _paragraphs(text: str) -> list[_Para]:
+    """Non-empty lines, or blank-line blocks when the text is hard-wrapped."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
+    lengths = sorted(e - s for s, e in lines)
+    wrapped = (len(lines) >= 5 and "\n\n" in text and lengths[int(len(lengths) * 0.9)] <= 100
+               and sum(1 for s, e in lines if not _SENTENCE_END.search(text[s:e].rstrip())) > len(lines) / 2)
+    if wrapped:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
+    paras = []
+    for s, e in lines:
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        paras.append(_Para(s, e, text[s:e]))
+    return paras
+
+
+def _is_boilerplate(p: str) -> bool:
+    if _NAVIGATION.match(p):
+        return True
+    parts = [x.strip() for x in p.split(",")]
+    if len(parts) >= 4 and not _SENTENCE_END.search(p) and sum(len(x.split()) for x in parts) / len(parts) <= 4:
+        return True  # an SEO keyword line
+    words = p.split()
+    return len(words) <= 3 and not _SENTENCE_END.search(p) and all(w[:1].isupper() for w in words if w.isalpha())
+
+
+def _is_headline(p: str) -> bool:
+    words = p.split()
+    if not 2 <= len(words) <= 20 or p.rstrip().endswith(":"):
+        return False
+    stripped = p.rstrip("\"'”’ ")
+    return not stripped.endswith((".", "!", "…"))
+
+
+def _is_dateline(p: str) -> bool:
+    return bool(_DATELINE.match(p) or _ADMIN_DATELINE.match(p))
+
+
+def _names(p: str) -> set[str]:
+    """Capitalised words that are not sentence-initial: the proper names a paragraph mentions."""
+    names = set()
+    for m in _WORD.finditer(p):
+        word = m.group()
+        before = p[:m.start()].rstrip()
+        if not word[0].isupper() or word.lower() in _STOPWORDS:
+            continue
+        if before and before[-1] not in ".!?\"“:":
+            names.add(word.lower())
+        elif word.isupper() and len(word) > 1:
+            names.add(word.lower())
+    return names
+
+
+def _content_words(p: str) -> set[str]:
+    return {w.lower() for w in _WORD.findall(p) if len(w) > 3 and w.lower() not in _STOPWORDS}
+
+
+def _distinctive(sets: list[set[str]]) -> set[str]:
+    """Names that occur in few paragraphs: they tie paragraphs of one item together."""
+    freq: dict[str, int] = {}
+    for s in sets:
+        for w in s:
+            freq[w] = freq.get(w, 0) + 1
+    limit = max(2, math.ceil(0.25 * len(sets)))
+    return {w for w, n in freq.items() if n <= limit}
+
+
+def _cohesion(section: set[str], story: set[str]) -> float:
+    return len(section & story) / len(section) if section else 1.0
 
 
 def segment_stories(text: str) -> tuple[Story, ...]:
+    """The news items of a text, in order, non-overlapping, with duplicates linked."""
     if not text.strip():
         return ()
-    return (Story(index=0, start=0, end=len(text)),)
+    paras = _paragraphs(text)
+    content = [p for p in paras if not _is_boilerplate(p.text)]
+    if not content:
+        return (Story(index=0, start=paras[0].start, end=paras[-1].end),)
+    heads = [_is_headline(p.text) for p in content]
+    datelines = [_is_dateline(p.text) for p in content]
+    groups = _segment(content, heads, datelines, blank_lines="\n\n" in text)
+    stories = []
+    for i, group in enumerate(groups):
+        first = content[group[0]]
+        title = first.text if heads[group[0]] else None
+        stories.append(Story(index=i, start=first.start, end=content[group[-1]].end, title=title))
+    return _link_duplicates(text, tuple(stories))
+
+
+def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, blank_lines: bool) -> list[list[int]]:
+    names = [_names(p.text) for p in content]
+    rare = _distinctive(names)
+    headlined = any(h and i + 1 < len(content) and not heads[i + 1] for i, h in enumerate(heads))
+    digest = not headlined and not blank_lines and len(content) >= 4
+    groups: list[list[int]] = [[0]]
+    headish = {k for k, h in enumerate(heads) if h}  # headlines and one-sentence leads: not a body yet
+    i = 1
+    while i < len(content):
+        current = groups[-1]
+        has_body = any(k not in headish for k in current)
+        # A headline group is the run of headline-like lines (plus a one-sentence lead) before a body.
+        j = i
+        while j < len(content) and heads[j]:
+            j += 1
+        lead = not digest and j < len(content) and _is_lead(content, heads, datelines, j)
+        starts_dateline = (j < len(content) and datelines[j]) or lead
+        if not has_body:
+            if len(groups) == 1 and j > i and starts_dateline and all(heads[k] for k in current):
+                groups[0] = list(range(i, j))  # a masthead above the first headline is no story
+                i = j
+                continue
+            current.append(i)
+        elif j > i or lead:  # headline group or lead sentence at i..j-1
+            end = j + 1 if lead else j
+            if lead:
+                headish.add(j)
+            section = _section_words(content, end)
+            story_words = set().union(*(_content_words(content[k].text) for k in current))
+            new = starts_dateline or _cohesion(section, story_words) < 0.1
+            groups.append(list(range(i, end))) if new else current.extend(range(i, end))
+            i = end
+            continue
+        elif datelines[i]:
+            groups.append([i])
+        elif digest and not _continues(content, i, current, names, rare):
+            groups.append([i])
+        else:
+            current.append(i)
+        i += 1
+    return groups
+
+
+def _is_lead(content: list[_Para], heads: list[bool], datelines: list[bool], j: int) -> bool:
+    """A one-sentence paragraph that heads a story: the next body paragraph (past captions) is a dateline."""
+    text = content[j].text
+    if len(text.split()) > 30 or re.search(r"[.!?]\s+[A-Z]", text) or _CONTINUATION_CUE.match(text):
+        return False
+    k = j + 1
+    while k < len(content) and k <= j + 3 and heads[k]:
+        k += 1
+    return k < len(content) and datelines[k]
+
+
+def _section_words(content: list[_Para], begin: int) -> set[str]:
+    """Content words of the body that follows a headline group (up to three paragraphs)."""
+    words: set[str] = set()
+    for p in content[begin:begin + 3]:
+        words |= _content_words(p.text)
+    return words
+
+
+def _continues(content: list[_Para], i: int, current: list[int], names: list[set[str]], rare: set[str]) -> bool:
+    """Does paragraph i go on with the current item?
+
+    It does when it opens with a pronoun or definite reference and shares a
+    name with the item, shares two names, or introduces fewer than two names
+    of its own in its first sentence (a new item brings its own actors; a
+    continuing paragraph refers back to known ones), or its first sentence
+    shares three names with the text before (an article that drifted). Names found in most
+    paragraphs (the digest's theme) tie nothing together.
+    """
+    theme = {w for w in set().union(*names) if sum(w in n for n in names) > len(names) / 2}
+    story_names = set().union(*(names[k] for k in current)) - theme
+    shared = names[i] & story_names
+    cue = bool(_CONTINUATION_CUE.match(content[i].text))
+    seen = set().union(*(names[k] for k in current))
+    first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", content[i].text, maxsplit=1)[0]
+    fresh = _names(first_sentence) - seen
+    earlier = (set().union(*names[:i]) - theme) & _names(first_sentence)
+    return (cue and len(shared) >= 1) or len(shared) >= 2 or len(fresh) < 2 or len(earlier) >= 3
+
+
+def _shingles(text: str, n: int = 3) -> set[tuple[str, ...]]:
+    words = [w.lower() for w in _WORD.findall(text)]
+    return {tuple(words[k:k + n]) for k in range(len(words) - n + 1)}
+
+
+def _link_duplicates(text: str, stories: tuple[Story, ...]) -> tuple[Story, ...]:
+    """Mark a story told again later: shared rare names (only in these two) or near-identical wording."""
+    if len(stories) < 2:
+        return stories
+    names = [_names(text[s.start:s.end]) for s in stories]
+    freq: dict[str, int] = {}
+    for s in names:
+        for w in s:
+            freq[w] = freq.get(w, 0) + 1
+    shingles = [_shingles(text[s.start:s.end]) for s in stories]
+    out = list(stories)
+    for j in range(1, len(stories)):
+        for i in range(j):
+            if out[i].duplicate_of is not None:
+                continue
+            exclusive = {w for w in names[i] & names[j] if freq[w] == 2}
+            own = {w for w in names[j] if freq[w] <= 2}
+            union = shingles[i] | shingles[j]
+            jaccard = len(shingles[i] & shingles[j]) / len(union) if union else 0.0
+            if jaccard >= 0.5 or (len(exclusive) >= 2 and len(exclusive) >= 0.4 * len(own)):
+                out[j] = Story(index=j, start=stories[j].start, end=stories[j].end,
+                               title=stories[j].title, duplicate_of=i)
+                break
+    return tuple(out)
