@@ -116,6 +116,8 @@ def extract_html(data: bytes, *, name: str, url: str | None = None) -> HtmlText:
     get = (lambda key: getattr(result, key, None)) if result is not None else (lambda key: None)
     article = (get("text") or "").strip()
     blocks = block_text(tree)
+    if not blocks and len(article.split()) < 5:
+        article = ""  # only navigation or a "loading" stub: the page holds no report
     text = article
     if not article or _dropped_items(tree, article, blocks):
         text = blocks
