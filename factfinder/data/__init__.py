@@ -1,0 +1,1 @@
+"""Shipped data: vocabularies, lexicons, aliases, curated gazetteer rows (each with its source)."""

@@ -1,0 +1,123 @@
+"""ACLED's column layout, so a monitor's data joins ACLED-based analyses.
+
+Mapping (factfinder/data/acled_mapping.csv, documented in docs/export.md):
+factfinder types map to ACLED event and sub-event types; types ACLED does not
+code (surveillance, legislation, ...) become "Strategic developments / Other"
+and are flagged in ``tags`` as ``non-acled-type:<type>`` so an analyst can drop
+them. Date precision maps to ACLED's time_precision (1 day, 2 week, 3 month or
+coarser); place precision to geo_precision (1 town or point, 2 admin2, 3 admin1
+or country).
+"""
+
+from __future__ import annotations
+
+import csv
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+import pycountry
+
+from factfinder.export.base import Exporter, primary_incident
+from factfinder.model import ConsolidatedIncident
+
+COLUMNS = [
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
+    "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2", "interaction",
+    "civilian_targeting", "iso", "region", "country", "admin1", "admin2", "admin3", "location",
+    "latitude", "longitude", "geo_precision", "source", "source_scale", "notes", "fatalities", "tags",
+    "timestamp",
+]
+TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+GEO_PRECISION = {"point": 1, "town": 1, "admin2": 2, "admin1": 3, "country": 3}
+CIVILIAN_TARGETS = {"civilians", "residents", "villagers", "protesters", "students", "journalists", "refugees",
+                    "children", "women", "detainees", "prisoners", "displaced people", "health workers", "aid workers"}
+
+
+@dataclass(frozen=True)
+class AcledType:
+    keywords: tuple[str, ...]
+    event_type: str
+    sub_event_type: str
+    disorder_type: str
+    native: str
+
+
+@lru_cache(maxsize=1)
+def acled_mapping() -> dict[str, list[AcledType]]:
+    text = resources.files("factfinder.data").joinpath("acled_mapping.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    mapping: dict[str, list[AcledType]] = {}
+    for row in rows:
+        kw = tuple(k for k in row["keywords"].split("|") if k)
+        mapping.setdefault(row["factfinder_type"], []).append(
+            AcledType(kw, row["event_type"], row["sub_event_type"], row["disorder_type"], row["acled_native"]))
+    return mapping
+
+
+def acled_type(kind: str, summary: str) -> AcledType:
+    lowered = summary.lower()
+    for candidate in acled_mapping().get(kind, acled_mapping()["other"]):
+        if not candidate.keywords or any(k in lowered for k in candidate.keywords):
+            return candidate
+    return acled_mapping()["other"][0]
+
+
+def _country(code: str | None) -> tuple[str, str, str]:
+    """(name, numeric iso, alpha-3) of an ISO alpha-2 code; blanks when unknown."""
+    country = pycountry.countries.get(alpha_2=code) if code else None
+    if country is None:
+        return "", "", "XXX"
+    return getattr(country, "common_name", country.name), str(int(country.numeric)), country.alpha_3
+
+
+class AcledCsvExporter(Exporter):
+    name = "acled-csv"
+    suffix = ".csv"
+
+    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+        super().__init__(*args, **kwargs)
+        self.writer = csv.DictWriter(self.stream, fieldnames=COLUMNS)
+        self.writer.writeheader()
+        self.sequence: dict[str, int] = {}
+
+    def write(self, incident: ConsolidatedIncident) -> None:
+        main = primary_incident(incident)
+        mapped = acled_type(incident.type, main.summary)
+        loc, date = incident.location, incident.date
+        country, iso, alpha3 = _country(loc.country if loc else None)
+        self.sequence[alpha3] = self.sequence.get(alpha3, 0) + 1
+        tags = [] if mapped.native == "yes" else [f"non-acled-type:{incident.type}"]
+        if date is None:
+            tags.append("date-unknown")
+        if incident.conflicts:
+            tags.append("conflicting-values:" + ",".join(c.field for c in incident.conflicts))
+        killed = sum(c.value for c in incident.counts if c.category == "killed")
+        self.writer.writerow({
+            "event_id_cnty": f"{alpha3}{self.sequence[alpha3]}",
+            "event_date": date.start if date else "",
+            "year": date.start[:4] if date else "",
+            "time_precision": TIME_PRECISION.get(date.precision, 3) if date else "",
+            "disorder_type": mapped.disorder_type, "event_type": mapped.event_type,
+            "sub_event_type": mapped.sub_event_type,
+            "actor1": incident.perpetrators[0] if incident.perpetrators else "",
+            "assoc_actor_1": "; ".join(incident.perpetrators[1:]),
+            "actor2": incident.targets[0] if incident.targets else "",
+            "assoc_actor_2": "; ".join(incident.targets[1:]),
+            "inter1": "", "inter2": "", "interaction": "",
+            "civilian_targeting": "Civilian targeting" if set(incident.targets) & CIVILIAN_TARGETS
+            and mapped.event_type in {"Violence against civilians", "Explosions/Remote violence"} else "",
+            "iso": iso, "region": "", "country": country,
+            "admin1": (loc.admin1 or "") if loc else "", "admin2": (loc.admin2 or "") if loc else "", "admin3": "",
+            "location": (loc.name or "") if loc else "",
+            "latitude": f"{loc.lat:.4f}" if loc and loc.lat is not None else "",
+            "longitude": f"{loc.lon:.4f}" if loc and loc.lon is not None else "",
+            "geo_precision": GEO_PRECISION.get(loc.precision or "country", 3) if loc else "",
+            "source": "; ".join(dict.fromkeys(r.outlet or "" for r in incident.reports if r.outlet)),
+            "source_scale": "",
+            "notes": self.redact(main.summary),
+            "fatalities": int(killed),
+            "tags": "; ".join(tags),
+            "timestamp": "",
+        })
+        self.written += 1
