@@ -34,7 +34,6 @@ from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cue
 from factfinder.model import Count, Document, Extraction, Incident, Place, Span, Statistic
 
 UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
-_STATISTIC_HINT = ("killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected")
 
 
 @dataclass(slots=True)
@@ -81,7 +80,7 @@ class Extractor:
             sentences = split_sentences(document.text)
             candidates = self._candidates(document.text, sentences)
             texts = (document.text[c.sentence.start:c.sentence.end] for c in candidates)
-            parses = list(self.nlp.pipe(texts, batch_size=batch_size))
+            parses = self.nlp.pipe(texts, batch_size=batch_size)
             yield self._assemble(document, sentences, candidates, parses)
 
     # --- steps ------------------------------------------------------------------
@@ -102,22 +101,30 @@ class Extractor:
         return out
 
     def _assemble(self, document: Document, sentences: Sequence[Sentence], candidates: Sequence[_Candidate],
-                  parses: Sequence[Any]) -> Extraction:
+                  parses: Iterable[Any]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
+        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]]]] = []
+        # Parses stream through: only what is needed is kept (entities, asserted
+        # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
-            offset = candidate.sentence.start
-            entities.extend((e.start_char + offset, e.end_char + offset, e.label_) for e in parsed.ents)
+            sentence = candidate.sentence
+            entities.extend((e.start_char + sentence.start, e.end_char + sentence.start, e.label_)
+                            for e in parsed.ents)
+            asserted = self._asserted_triggers(text, candidate, parsed)
+            actors = self.actors.find(text, sentence.start, sentence.end) if asserted and self.actors else []
+            roles = {kind: stages.actor_roles(parsed, _token_at(parsed, hit, sentence), actors,
+                                              offset=sentence.start)
+                     for kind, hit in asserted.items()}
+            analyses.append((candidate, asserted, roles))
         places: list[Place] = list(self.geoparser.parse(document, entities=entities)) if self.geoparser else []
 
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
-        for candidate, parsed in zip(candidates, parses):
+        for candidate, asserted, roles in analyses:
             sentence = candidate.sentence
-            asserted = self._asserted_triggers(text, candidate, parsed)
             counts = stages.find_counts(text, sentence.start, sentence.end)
-            story = document.story_at(sentence.start)
-            story_index = story.index if story else None
+            story_index = _story(document, sentence.start)
             attribution = self._attribution(text, sentences, candidate.index, story_index, document)
             if candidate.cumulative and counts:
                 tallied = [c for c in counts if c.category != "money"]
@@ -131,13 +138,11 @@ class Extractor:
             if not asserted:
                 continue
             by_type = assign_counts(counts, asserted)
-            actors = self.actors.find(text, sentence.start, sentence.end) if self.actors else []
             evidence = Span.of(text, sentence.start, sentence.end)
             next_span = self._next_sentence(text, sentences, candidate.index, story_index, document)
             verification = stages.verification_for(text, evidence, context=next_span, attributions=attribution)
             for kind, hit in asserted.items():
-                perpetrators, targets = stages.actor_roles(parsed, _token_at(parsed, hit, sentence), actors,
-                                                           offset=sentence.start)
+                perpetrators, targets = roles[kind]
                 incidents.append(Incident(
                     doc=document.doc, type=kind, summary=evidence.text, evidence=(evidence,), story=story_index,
                     date_span=self._date_span(text, sentences, candidate.index, hit, story_index, document),

