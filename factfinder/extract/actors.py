@@ -1,0 +1,213 @@
+"""Actors: organisations, armed groups, state bodies, companies and affected groups.
+
+``ActorMatcher`` finds the aliases of ``data/actors.csv`` in text and returns them
+under one canonical name ("military council troops", "Tatmadaw" -> "Myanmar
+military"). It never returns a person: the alias file holds no person names,
+and a match that follows an honorific ("Mr.", "Maj. Gen.", "U") is dropped, so
+person names stay inside evidence text only.
+
+Matching is one Aho-Corasick pass over the lower-cased text, longest match
+first. Proper-noun aliases must start with a capital in the text ("Amnesty",
+not "amnesty"); all-caps acronyms match their exact case, and the short ones
+marked ``gate=context`` in the file ("AA", "PDF", "SAF") only count when the
+document defines them ("Rakhine Army (AA)") or names another actor of the
+same country, because two letters mean many things.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from factfinder.errors import FactfinderError
+from factfinder.model import Actor, Span
+
+ACTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+
+_HONORIFIC_RE = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St)\.?|\b(?:U|Daw|Ko|Ma|Sayadaw|Sheikh|Mullah|Mawlawi))\s+$")
+_DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7}s?)\s*\)")
+_POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
+_MODIFIER_RE = re.compile(
+    r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
+    r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
+    r"academy|school|college|chief|officer|officers|commander|spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+_STATE_PREVIOUS = frozenset(
+    "in from to across of within into throughout at near outside inside around for over via toward towards "
+    "visit visited visiting the a an between mainland southern northern eastern western central".split())
+
+
+def _acts_as_state(text: str, s: int, e: int) -> bool:
+    """"China brands ...", "Beijing denied": a country or capital as actor, not as a place or modifier."""
+    previous = re.findall(r"[\w']+", text[max(0, s - 20):s])
+    if previous and previous[-1].lower() in _STATE_PREVIOUS:
+        return False
+    if re.search(r"[A-Z][\w'-]+,\s*$", text[max(0, s - 30):s]):
+        return False  # "Urumqi, China": the country of a place
+    following = text[e:e + 30]
+    if re.match(r",\s*[A-Z]", following) or re.match(r"\s+[A-Z]", following):
+        return False  # a dateline "BEIJING, China" or a modifier "Beijing Olympics"
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class ActorEntry:
+    """One row of the alias file."""
+
+    canonical: str
+    alias: str
+    kind: str
+    country: str
+    gate: str = ""  # "", "context" (ambiguous acronym) or "state" (a country or capital as state actor)
+
+    @property
+    def gated(self) -> bool:
+        return self.gate == "context"
+
+    @property
+    def acronym(self) -> bool:
+        return self.alias.replace(".", "").replace("-", "").isupper() and " " not in self.alias
+
+    @property
+    def proper(self) -> bool:
+        return self.alias[:1].isupper()
+
+
+class ActorMatcher:
+    """Finds actor aliases in text and names them canonically."""
+
+    def __init__(self, entries: Iterable[ActorEntry]) -> None:
+        import ahocorasick
+
+        self.entries = tuple(entries)
+        self._automaton = ahocorasick.Automaton()
+        by_alias: dict[str, list[ActorEntry]] = {}
+        for entry in self.entries:
+            by_alias.setdefault(entry.alias.lower(), []).append(entry)
+        for alias, group in by_alias.items():
+            self._automaton.add_word(alias, (len(alias), tuple(group)))
+        if by_alias:
+            self._automaton.make_automaton()
+        self._empty = not by_alias
+        self._by_canonical: dict[str, ActorEntry] = {}
+        for entry in self.entries:
+            self._by_canonical.setdefault(entry.canonical, entry)
+        self._countries: dict[str, str] | None = None
+
+    @classmethod
+    def load(cls, path: Path | None = None) -> "ActorMatcher":
+        """Read an alias file (canonical, alias, kind, country, source[, gate]); lines starting "#" are notes."""
+        path = path or ACTORS_PATH
+        try:
+            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+        except OSError as exc:
+            raise FactfinderError(f"cannot read the actor alias file {path}: {exc.strerror}; "
+                                  f"reinstall factfinder or pass an existing file") from exc
+        entries = []
+        for row in csv.DictReader(lines):
+            if not row.get("canonical") or not row.get("alias"):
+                raise FactfinderError(f"{path}: a row lacks canonical or alias ({row}); fix the file")
+            entries.append(ActorEntry(row["canonical"].strip(), row["alias"].strip(), (row.get("kind") or "").strip(),
+                                      (row.get("country") or "").strip(), (row.get("gate") or "").strip()))
+        return cls(entries)
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
+        """Actors named in text[start:end], longest match first, in text order."""
+        end = len(text) if end is None else end
+        if self._empty or start >= end:
+            return []
+        context = self._context(text)
+        raw = self._raw_matches(text, start, end)
+        raw.extend(self._defined_matches(text, start, end, context[2]))
+        chosen: list[tuple[int, int, ActorEntry]] = []
+        for s, e, entry in sorted(raw, key=lambda m: (m[0] - m[1], m[0])):
+            if any(s < ce and cs < e for cs, ce, _ in chosen):
+                continue
+            if entry.gated and entry.canonical not in context[0] and entry.country not in context[1]:
+                continue
+            chosen.append((s, e, entry))
+        chosen.sort(key=lambda m: m[0])
+        return [Actor(self._refine(text, s, e, entry), Span.of(text, s, e), entry.kind) for s, e, entry in chosen]
+
+    def _raw_matches(self, text: str, start: int, end: int) -> list[tuple[int, int, ActorEntry]]:
+        lower = text[start:end].lower()
+        found = []
+        for last, (length, group) in self._automaton.iter(lower):
+            s, e = start + last - length + 1, start + last + 1
+            if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+                continue
+            surface = text[s:e]
+            for entry in group:
+                if entry.acronym and surface != entry.alias:
+                    continue
+                if entry.proper and not surface[:1].isupper():
+                    continue
+                if _HONORIFIC_RE.search(text[max(0, s - 12):s]):
+                    continue
+                if entry.gate == "state" and not _acts_as_state(text, s, e):
+                    continue
+                if not entry.proper and _MODIFIER_RE.match(text, e):
+                    continue  # "police station", "army base": a place or a thing, not the actor
+                found.append((s, e, entry))
+                break
+        return found
+
+    def _defined_matches(self, text: str, start: int, end: int,
+                         defined: dict[str, ActorEntry]) -> list[tuple[int, int, ActorEntry]]:
+        """Acronyms the document defines for a known actor: "Rakhine Army (AA)" makes "AA" that actor."""
+        found = []
+        for acronym, entry in defined.items():
+            for m in re.finditer(rf"\b{re.escape(acronym)}\b", text[start:end]):
+                s = start + m.start()
+                found.append((s, s + len(acronym), ActorEntry(entry.canonical, acronym, entry.kind, entry.country)))
+        return found
+
+    @lru_cache(maxsize=8)
+    def _context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry]]:
+        """(canonicals, countries, defined acronyms) named ungated anywhere in the document."""
+        canonicals, countries, defined = set(), set(), {}
+        for s, e, entry in self._raw_matches(text, 0, len(text)):
+            if entry.gated:
+                continue
+            canonicals.add(entry.canonical)
+            if entry.country:
+                countries.add(entry.country)
+            m = _DEFINITION_RE.match(text, e)
+            if m and not entry.acronym:
+                defined[m.group(1)] = entry
+        return frozenset(canonicals), frozenset(countries), defined
+
+    def _refine(self, text: str, s: int, e: int, entry: ActorEntry) -> str:
+        """"Police in Almaty in Kazakhstan" -> "Kazakhstan police": generic police take a stated country."""
+        if entry.canonical != "police":
+            return entry.canonical
+        window = _POLICE_IN_RE.match(text, e).group()
+        if re.match(r"\s+in\b", window):
+            for word in re.findall(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?|[A-Z][\w'-]+", window):
+                for name in (word, word.split()[0]):
+                    country = self._country_names().get(name.lower())
+                    if country:
+                        return f"{country} police"
+        return entry.canonical
+
+    def _country_names(self) -> dict[str, str]:
+        if self._countries is None:
+            import pycountry
+
+            names: dict[str, str] = {}
+            for country in pycountry.countries:
+                short = getattr(country, "common_name", None) or country.name
+                for name in (country.name, short):
+                    names[name.lower()] = short
+            self._countries = names
+        return self._countries
+
+
+@lru_cache(maxsize=2)
+def default_matcher() -> ActorMatcher:
+    """The shipped alias file, loaded once per process."""
+    return ActorMatcher.load()
