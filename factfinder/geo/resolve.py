@@ -1,0 +1,218 @@
+"""Resolving place mentions in context: which gazetteer entry each name means.
+
+One sense per document: all mentions with the same folded name share one
+resolution, decided with the evidence of all of them ("Sagaing Division" in one
+sentence settles a bare "Sagaing" in another). Candidates are scored by a
+population prior, the kind of entry (a bare well-known name is more often a
+country or admin1 than a village), the document's countries, "X, Y" / "X in Y"
+containers, words such as "province" or "township" after the name, and
+proximity to the other places of the story. A name whose best candidate is a
+small place far from everything else in the story stays unresolved.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from factfinder.geo.build import admin_terms, name_key, short_admin_name
+from factfinder.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from factfinder.geo.mentions import Mention
+
+KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "city": 0.0,
+              "point": -0.5}
+LEVEL_KINDS = {"admin1": {"admin1", "region"}, "admin2": {"admin2", "city"}, "town": {"city", "point"}}
+
+
+@dataclass
+class Evidence:
+    """What the mentions of one name say about it, gathered over the document."""
+
+    key: str
+    forms: set[str] = field(default_factory=set)
+    levels: Counter = field(default_factory=Counter)
+    containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
+    fuzzy: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    candidate: Candidate | None
+    confidence: float
+
+
+def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None, int]:
+    """The level named right after a mention ("Henan province" -> admin1) and where it ends."""
+    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+)?)", text[end:end + 40])
+    if not match:
+        return None, end
+    words = match.group(1).split()
+    for n in (2, 1):
+        phrase = " ".join(words[:n])
+        for term, level in terms.items():
+            if phrase.casefold() == term.casefold():
+                return level, end + match.start(1) + len(phrase)
+    return None, end
+
+
+def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
+    """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
+    words = surface.split()
+    if len(words) > 1 and words[-1].capitalize() in terms:
+        return terms[words[-1].capitalize()], short_admin_name(surface, terms)
+    return None, surface
+
+
+class Resolver:
+    """Resolves the mentions of one document against a gazetteer."""
+
+    def __init__(self, gazetteer: Gazetteer) -> None:
+        self.gazetteer = gazetteer
+        self.terms = admin_terms()
+
+    def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
+        level, bare = _level_inside(surface, self.terms)
+        found = self.gazetteer.lookup(surface)
+        if bare != surface:
+            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}]
+        return found, level, name_key(bare)
+
+    def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+        groups: dict[str, Evidence] = {}
+        cands: dict[str, list[Candidate]] = {}
+        keys: list[str] = []
+        for i, m in enumerate(mentions):
+            found, level, key = self.candidates_for(m.text)
+            ev = groups.setdefault(key, Evidence(key))
+            cands.setdefault(key, [])
+            known = {c.id for c in cands[key]}
+            cands[key].extend(c for c in found if c.id not in known)
+            ev.forms.add(m.text)
+            ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
+            after, after_end = _level_after(text, m.end, self.terms)
+            for lv in (level, after):
+                if lv:
+                    ev.levels[lv] += 1
+            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+            if nxt is not None:
+                gap = text[max(after_end, m.end):nxt.start]
+                if re.fullmatch(r"\s*(,|in|in the|near|of|outside|,\s*in)\s*", gap):
+                    ev.containers.append(i + 1)
+            keys.append(key)
+
+        # Pass 1: the document's countries, from names whose best reading is a country or a
+        # place that is unambiguous by a wide margin.
+        doc_countries: Counter = Counter()
+        for key, found in cands.items():
+            weight = sum(1 for k in keys if k == key)
+            if found and found[0].kind == "country" and found[0].primary:
+                doc_countries[found[0].country] += 2 * weight
+            elif found:
+                top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
+                nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
+                           for c in found[1:] if c.country != found[0].country), default=-99)
+                if top - nxt > 3 and found[0].country:
+                    doc_countries[found[0].country] += weight
+
+        # Pass 2: resolve every name, bigger kinds first so that containers are known.
+        resolved: dict[str, Resolution] = {}
+        points: list[tuple[float, float]] = []
+        order = sorted(cands, key=lambda k: -max((KIND_PRIOR.get(c.kind, 0) + math.log10(c.population + 10)
+                                                  for c in cands[k]), default=0))
+        for key in order:
+            found = cands[key]
+            ev = groups[key]
+            if not found and ev.fuzzy:
+                found = self._fuzzy(ev, doc_countries)
+                cands[key] = found
+            resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
+            cand = resolved[key].candidate
+            if cand is not None and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+                points.append((cand.lat, cand.lon))
+        return [resolved[k] for k in keys]
+
+    def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
+                         keys: list[str]) -> float:
+        bonus = 0.0
+        for j in ev.containers:
+            res = resolved.get(keys[j])
+            if res is None or res.candidate is None:
+                continue
+            box = res.candidate
+            if box.kind == "country" and cand.country == box.country:
+                bonus = max(bonus, 4.0)
+            elif box.kind in {"admin1", "region"} and cand.country == box.country:
+                same = box.admin1_code is not None and cand.admin1_code == box.admin1_code
+                bonus = max(bonus, 6.0 if same else 2.0)
+            elif box.kind == "city" and cand.country == box.country:
+                bonus = max(bonus, 2.0)
+        return bonus
+
+    def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
+               points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
+        score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
+        score += 0.7 if cand.primary else 0.0
+        total = sum(doc_countries.values())
+        if total and cand.country:
+            share = doc_countries.get(cand.country, 0) / total
+            score += 4.0 * share if share else -1.5
+        for level, n in ev.levels.items():
+            if cand.kind in LEVEL_KINDS.get(level, ()):
+                score += 5.0
+            elif level == "admin1" and cand.kind == "city":
+                score -= 3.0
+        score += self._container_match(cand, ev, resolved, keys)
+        if cand.kind == "city" and not ev.levels:
+            # A city that holds much of a same-named admin1 is what a bare name means
+            # ("Beijing", "Almaty"), unless the text says "province".
+            for other in cands.get(ev.key, ()):
+                if (other.kind == "admin1" and other.country == cand.country
+                        and other.admin1_code == cand.admin1_code and cand.population >= 0.25 * other.population):
+                    score += 3.0
+                    break
+        if points and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+            nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
+            score += 1.5 if nearest < 150 else 0.7 if nearest < 500 else 0.0
+        return score
+
+    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
+                resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
+                cands: dict[str, list[Candidate]]) -> Resolution:
+        if not found:
+            return Resolution(None, 0.0)
+        scored = sorted(((self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found),
+                        key=lambda sc: (-sc[0], -sc[1].population))
+        best_score, best = scored[0]
+        runner = scored[1][0] if len(scored) > 1 else best_score - 5
+        confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
+        if best.lat is None or not self._plausible(best, doc_countries, points):
+            return Resolution(None, 0.0)
+        return Resolution(best, confidence)
+
+    def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]]) -> bool:
+        """Reject a small place that nothing else in the story supports (a namesake elsewhere)."""
+        if cand.kind != "city" or cand.population >= 20000:
+            return True
+        if cand.country in doc_countries:
+            return True
+        if points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 500:
+            return True
+        return not doc_countries and cand.population >= 1000
+
+    def _fuzzy(self, ev: Evidence, doc_countries: Counter) -> list[Candidate]:
+        """Transliteration variants: fuzzy match only against towns of the document's countries."""
+        from rapidfuzz import fuzz, process
+
+        if not doc_countries:
+            return []
+        form = max(ev.forms, key=len)
+        best: list[Candidate] = []
+        for cc, _n in doc_countries.most_common(2):
+            names = self.gazetteer.town_forms(cc)
+            match = process.extractOne(name_key(form), list(names), scorer=fuzz.ratio, score_cutoff=80)
+            if match:
+                best.extend(c for c in self.gazetteer.lookup(names[match[0]]) if c.country == cc)
+        return best
+
