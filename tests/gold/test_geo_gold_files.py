@@ -164,9 +164,26 @@ def test_geonames_sourced_rows_match_geonames(geonames_towns: dict) -> None:
 def test_every_place_lies_among_towns_of_its_country(geonames_towns: dict) -> None:
     """Catches swapped or sign-flipped coordinates: the nearest GeoNames towns must
     belong to the annotated country (majority of the five nearest, so borders pass)."""
-    towns = [(t["latitude"], t["longitude"], t["countrycode"]) for t in geonames_towns.values()]
-    places = _load_builder().load_places()
-    for row in places.values():
-        nearest = sorted(towns, key=lambda t: (t[0] - row.lat) ** 2 + ((t[1] - row.lon) * math.cos(math.radians(row.lat))) ** 2)[:5]
+    grid: dict[tuple[int, int], list[tuple[float, float, str]]] = {}
+    for town in geonames_towns.values():
+        cell = (math.floor(town["latitude"]), math.floor(town["longitude"]))
+        grid.setdefault(cell, []).append((town["latitude"], town["longitude"], town["countrycode"]))
+    for row in _load_builder().load_places().values():
+        nearest = _nearest_towns(grid, row.lat, row.lon, 5)
         codes = [t[2] for t in nearest]
         assert codes.count(row.country) >= 3 or nearest[0][2] == row.country, (row.key, codes)
+
+
+def _nearest_towns(grid: dict, lat: float, lon: float, count: int) -> list[tuple[float, float, str]]:
+    """The `count` nearest towns, searching grid cells in growing rings (oceans need wide rings)."""
+    base = (math.floor(lat), math.floor(lon))
+
+    def ring(radius: int) -> list[tuple[float, float, str]]:
+        return [t for dlat in range(-radius, radius + 1) for dlon in range(-radius, radius + 1)
+                for t in grid.get((base[0] + dlat, base[1] + dlon), [])]
+
+    for radius in range(1, 30):
+        if len(ring(radius)) >= count:
+            # one ring wider, so a nearer town just across a cell edge is not missed
+            return sorted(ring(radius + 1), key=lambda t: _km((lat, lon), (t[0], t[1])))[:count]
+    raise AssertionError(f"no GeoNames town within 30 degrees of {lat}, {lon}")
