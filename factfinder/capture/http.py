@@ -83,8 +83,8 @@ def fetch_url(url: str, *, client: "httpx.Client", settings: Mapping[str, Any],
                                 for k, v in resp.request.headers.raw)
             content_type = resp.headers.get("content-type")
     except httpx.TooManyRedirects:
-        return failed(url, f"cannot capture {url}: it redirects more than {client.max_redirects} times "
-                      "(a redirect loop?); open it in a browser to find the final address, or raise "
+        return failed(url, f"cannot capture {url}: too many redirects (limit {client.max_redirects}; "
+                      "a redirect loop?); open it in a browser to find the final address, or raise "
                       "http_max_redirects", parent=parent)
     except httpx.TimeoutException:
         return failed(url, f"cannot capture {url}: no answer within {timeout:g} seconds; try again later "
