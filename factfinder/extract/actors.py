@@ -35,7 +35,7 @@ _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
 _MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
-    r"academy|school|college|chief|officer|officers|commander|spokesman|spokeswoman|spokesperson)\b", re.IGNORECASE)
+    r"academy|school|college)\b", re.IGNORECASE)
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
     "visit visited visiting the a an between mainland southern northern eastern western central".split())
