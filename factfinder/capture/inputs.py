@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
-from factfinder.capture.common import Capture, with_error
+from factfinder.capture.common import Capture, failed
 from factfinder.capture.feeds import expand_feed
 from factfinder.capture.files import capture_path, capture_stdin, walk_files
 from factfinder.capture.sniff import EMAIL, FEED_TYPES
@@ -68,10 +68,14 @@ def _with_children(capture: Capture, fetch: _Fetcher) -> Iterator[Capture]:
         from factfinder.capture.mail import email_attachments
 
         try:
-            yield from email_attachments(capture)
+            attachments = list(email_attachments(capture))
         except (ValueError, LookupError, TypeError, AttributeError) as exc:
-            yield with_error(capture, f"cannot read the attachments of {capture.source.origin}: "
-                             f"{type(exc).__name__}; open the e-mail and save them as files")
+            yield failed(f"{capture.source.origin}#attachments", "cannot read the attachments of "
+                         f"{capture.source.origin}: {type(exc).__name__}; open the e-mail and save them as "
+                         "files", parent=capture.source.sha256)
+            return
+        for attachment in attachments:  # a forwarded e-mail or an attached feed opens in turn
+            yield from _with_children(attachment, fetch)
 
 
 def capture_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any],
