@@ -69,7 +69,11 @@ class Pipeline:
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
-        raise NotImplementedError("wired by the geo work (issue 5)")
+        if getattr(self, "_geoparser", None) is None:
+            from factfinder.geo import Geoparser
+
+            self._geoparser = Geoparser(self.gazetteer, self.nlp)
+        return Extraction(document=document, places=tuple(self._geoparser.parse(document)))
 
 
 # --- ingest: capture -> store -> text -> store -> extract -> store ----------
@@ -101,35 +105,41 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     for capture in capture_inputs(inputs, settings=settings):
         source = capture.source
         sha = source.sha256 or None
-        with store.transaction():
-            warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
+        readable = source.error is None and capture.data is not None and not is_container(capture)
+        # The slow parts (text, extraction) run before the write transaction, while
+        # the original is being made durable in the background.
+        store.prepare_capture(capture)
+        document = extraction = None
+        outcome: IngestOutcome | None = None
+        if source.error is not None or capture.data is None:
+            outcome = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
+        elif readable and not store.has_document(source.sha256):
+            try:
+                document = document_from_capture(capture)
+            except ExtractionError as exc:
+                outcome = IngestOutcome(source.origin, "failed", sha, str(exc))
+        if outcome is None and readable and extract and not store.is_extracted(source.sha256):
+            try:
+                extraction = pipeline.extract(  # type: ignore[union-attr]
+                    document or store.get_document(source.sha256))
+            except NotImplementedError:
+                extract = False
+            except FactfinderError as exc:
+                outcome = IngestOutcome(source.origin, "failed", sha,
+                                        f"original and text stored, but extraction failed: {exc}")
+        warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
+        with store.transaction():  # one source: all of it or none of it
             status = "stored" if store.add_capture(capture, warc=warc) else "present"
-            outcome = None
-            container = is_container(capture)  # a feed: its entries come as their own captures
-            if source.error is not None or capture.data is None:
-                outcome = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
-            elif not container and not store.has_document(source.sha256):
-                try:
-                    document = document_from_capture(capture)
-                except ExtractionError as exc:
-                    outcome = IngestOutcome(source.origin, "failed", sha, str(exc))
-                else:
-                    store.add_document(document, source.sha256)
-                    status = "stored"
-            if outcome is None and extract and not container and not store.is_extracted(source.sha256):
-                try:
-                    extraction = pipeline.extract(store.get_document(source.sha256))  # type: ignore[union-attr]
-                except NotImplementedError:
-                    extract = False
-                except FactfinderError as exc:
-                    outcome = IngestOutcome(source.origin, "failed", sha,
-                                            f"original and text stored, but extraction failed: {exc}")
-                else:
-                    store.add_extraction(extraction)
-                    outcome = IngestOutcome(source.origin, "stored", sha, None,
-                                            len(extraction.incidents), len(extraction.statistics))
-            if outcome is None:
-                outcome = IngestOutcome(source.origin, status, sha)  # type: ignore[arg-type]
+            if document is not None:
+                store.add_document(document, source.sha256)
+                status = "stored"
+            if extraction is not None:
+                store.add_extraction(extraction)
+                status = "stored"
+        if outcome is None:
+            outcome = IngestOutcome(source.origin, status, sha, None,  # type: ignore[arg-type]
+                                    len(extraction.incidents) if extraction else 0,
+                                    len(extraction.statistics) if extraction else 0)
         outcomes.append(outcome)
         if on_event is not None:
             on_event(outcome)

@@ -1,0 +1,161 @@
+"""`factfinder geoparse` (place records of the output contract) and `factfinder geo` (gazetteer tools)."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+import click
+
+from factfinder.cli import friendly_errors, main
+
+
+def _geoparse_records(pipeline: Any, document: Any) -> Iterator[dict[str, Any]]:
+    from factfinder.records import document_record, place_record
+
+    yield document_record(document)
+    for place in pipeline.geoparse(document).places:
+        yield place_record(place, doc=document.doc, id_=document.id)
+
+
+def _jsonl_records(lines: Iterable[str], pipeline: Any) -> Iterator[dict[str, Any]]:
+    from factfinder.errors import FactfinderError
+    from factfinder.extract.batch import document_from_line
+    from factfinder.records import error_record
+
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        document = document_from_line(line, number)
+        if isinstance(document, dict):
+            yield document
+            continue
+        try:
+            yield from _geoparse_records(pipeline, document)
+        except FactfinderError as exc:
+            if exc.__class__.__name__ == "GazetteerError":
+                raise
+            yield error_record(str(exc), id_=document.id, line=number)
+
+
+def _path_records(inputs: Iterable[str], pipeline: Any, settings: dict[str, Any]) -> Iterator[dict[str, Any]]:
+    from factfinder.capture import capture_inputs, is_container
+    from factfinder.errors import FactfinderError
+    from factfinder.records import error_record
+    from factfinder.text import document_from_capture
+
+    for capture in capture_inputs(inputs, settings=settings):
+        if capture.source.error:
+            yield error_record(capture.source.error)
+            continue
+        if is_container(capture):
+            continue
+        try:
+            document = document_from_capture(capture)
+        except FactfinderError as exc:
+            yield error_record(f"{capture.source.origin}: {exc}")
+            continue
+        yield from _geoparse_records(pipeline, document)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, metavar="[PATH ...|-]")
+@click.option("--jsonl", "jsonl", metavar="FILE|-",
+              help='Batch input: one {"id", "text", "published"} object per line; every record carries the id.')
+@click.option("--gazetteer", "gazetteer_path", metavar="FILE", help="Gazetteer SQLite file (default: user cache).")
+@friendly_errors
+def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | None) -> None:
+    """Find and resolve every place mention of text, HTML or PDF files (or standard input).
+
+    Prints a `document` record per input, then one `place` record per mention,
+    resolved or not (lat/lon null). Exits 1 when an input could not be read.
+    """
+    import json
+
+    from factfinder.errors import UsageError
+    from factfinder.geo import Gazetteer
+    from factfinder.pipeline import Pipeline
+    from factfinder.settings import load_settings
+
+    settings = load_settings(gazetteer=gazetteer_path)
+    if jsonl is not None and inputs:
+        raise UsageError("give either PATH arguments or --jsonl FILE, not both")
+    pipeline = Pipeline(spacy_model=settings["spacy_model"],
+                        gazetteer=Gazetteer.open(settings["gazetteer"] or None))
+    if jsonl is not None:
+        try:
+            stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
+        except OSError as exc:
+            raise UsageError(f"cannot open {jsonl}: {exc.strerror}; check the --jsonl path") from exc
+        records = _jsonl_records(stream, pipeline)
+    else:
+        records = _path_records(inputs or ("-",), pipeline, settings)
+    failed = False
+    for record in records:
+        if record["record"] == "error":
+            failed = failed or jsonl is None
+            click.echo(f"error: {record['message']}", err=True)
+        sys.stdout.write(json.dumps(record, ensure_ascii=False) + "\n")
+    sys.stdout.flush()
+    if failed:
+        raise SystemExit(1)
+
+
+@main.group()
+def geo() -> None:
+    """Gazetteer tools: build it, look a name up, reverse-geocode a coordinate."""
+
+
+@geo.command("build")
+@click.option("--output", metavar="FILE", help="Where to write the gazetteer (default: the user cache).")
+@click.option("--geonames", metavar="allCountries.txt", help="Build from a GeoNames dump instead of packaged data.")
+@click.option("--admin1", metavar="admin1CodesASCII.txt", help="GeoNames admin1 names (needed with --geonames).")
+@friendly_errors
+def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> None:
+    """Build the gazetteer SQLite file (once; about 30 s from packaged data)."""
+    import time
+    from pathlib import Path
+
+    from factfinder.errors import UsageError
+    from factfinder.geo.build import build_from_geonames, build_gazetteer
+    from factfinder.geo.gazetteer import default_path
+
+    target = Path(output).expanduser() if output else default_path()
+    started = time.perf_counter()
+    if geonames or admin1:
+        if not (geonames and admin1):
+            raise UsageError("--geonames and --admin1 go together: pass allCountries.txt and admin1CodesASCII.txt")
+        build_from_geonames(target, Path(geonames), Path(admin1))
+    else:
+        build_gazetteer(target)
+    click.echo(f"gazetteer written to {target} in {time.perf_counter() - started:.1f} s")
+
+
+@geo.command("lookup")
+@click.argument("name")
+@friendly_errors
+def geo_lookup(name: str) -> None:
+    """Print the gazetteer entries a name can refer to, most populous first."""
+    from factfinder.geo import Gazetteer
+    from factfinder.settings import load_settings
+
+    gazetteer = Gazetteer.open(load_settings()["gazetteer"] or None)
+    for c in gazetteer.lookup(name)[:20]:
+        click.echo(f"{c.name}\t{c.kind}\t{c.country or ''}\t{c.admin1 or ''}\t{c.lat}\t{c.lon}\t{c.population}")
+
+
+@geo.command("reverse")
+@click.argument("lat", type=float)
+@click.argument("lon", type=float)
+@friendly_errors
+def geo_reverse(lat: float, lon: float) -> None:
+    """Print the country and admin1 of a coordinate (decimal degrees)."""
+    import json
+
+    from factfinder.geo import Gazetteer
+    from factfinder.settings import load_settings
+
+    region = Gazetteer.open(load_settings()["gazetteer"] or None).reverse(lat, lon)
+    click.echo(json.dumps({"lat": lat, "lon": lon, "country": region.country, "admin1": region.admin1,
+                           "nearest": region.nearest, "distance_km": region.distance_km}))
