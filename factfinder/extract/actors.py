@@ -35,7 +35,7 @@ _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
 _MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
-    r"academy|school|college)\b", re.IGNORECASE)
+    r"academy|school|college|coup|takeover|court|courts|tribunal)\b", re.IGNORECASE)
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
     "visit visited visiting the a an between mainland southern northern eastern western central".split())
@@ -132,6 +132,11 @@ class ActorMatcher:
             chosen.append((s, e, entry))
         chosen.sort(key=lambda m: m[0])
         return [Actor(self._refine(text, s, e, entry), Span.of(text, s, e), entry.kind) for s, e, entry in chosen]
+
+    def kind_of(self, canonical: str) -> str | None:
+        """The kind of a canonical actor name ("Arakan Army" -> "armed_group"), None when unknown."""
+        entry = self._by_canonical.get(canonical)
+        return entry.kind if entry else None
 
     def _raw_matches(self, text: str, start: int, end: int) -> list[tuple[int, int, ActorEntry]]:
         lower = text[start:end].lower()

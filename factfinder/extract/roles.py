@@ -1,0 +1,153 @@
+"""Who did it to whom: perpetrator and target roles of the actors around an event trigger.
+
+``actor_roles`` reads the spaCy dependency parse of the trigger's sentence:
+the agent of an active verb ("troops arrested ...") or the "by" phrase of a
+passive one is the perpetrator; the object, the passive subject and "against
+X" / "of X" after a nominal trigger ("the arrest of students") are targets.
+Where the parse does not say, an affected group defaults to target and an
+armed actor to perpetrator, but only inside the trigger's own clause, so an
+actor of a neighbouring clause is never given a role in this event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from factfinder.model import Actor
+
+_ARMED_KINDS = frozenset({"state_force", "armed_group"})
+# events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
+_UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
+                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose"})
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
+_TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
+_WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "det", "poss",
+                        "prep", "pobj", "cc", "punct", "advmod", "npadvmod"})
+
+
+def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[Actor], list[Actor]]:
+    """(perpetrators, targets) among ``actors`` for the event that ``trigger`` (a spaCy Token) names."""
+    perpetrators: list[Actor] = []
+    targets: list[Actor] = []
+    clause = _clause_tokens(trigger)
+    for actor in actors:
+        head = _head_token(sent, actor)
+        if head is None or head.i not in clause:
+            continue
+        role = _role(head, trigger)
+        if role is None:
+            if actor.kind == "group":
+                role = "target"
+            elif actor.kind in _ARMED_KINDS:
+                role = "perpetrator"
+        if role == "perpetrator":
+            _add(perpetrators, actor)
+        elif role == "target":
+            _add(targets, actor)
+    return perpetrators, targets
+
+
+def _add(found: list[Actor], actor: Actor) -> None:
+    if all(a.name != actor.name for a in found):
+        found.append(actor)
+
+
+def _head_token(sent: Any, actor: Actor) -> Any | None:
+    """The syntactic head of the actor's words: the token whose head lies outside the mention."""
+    tokens = [t for t in sent if t.idx >= actor.span.start and t.idx + len(t) <= actor.span.end]
+    for token in tokens:
+        if not (actor.span.start <= token.head.idx < actor.span.end) or token.head is token:
+            return token
+    return tokens[-1] if tokens else None
+
+
+def _clause_root(trigger: Any) -> Any:
+    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
+    token = trigger
+    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+        token = token.head
+    return token
+
+
+def _clause_tokens(trigger: Any) -> set[int]:
+    """Token indices of the trigger's clause, without subordinate or coordinated clauses it does not contain."""
+    root = _clause_root(trigger)
+    owner = root
+    # a coordinated verb shares its subject: "troops arrested and killed civilians"
+    if root.dep_ == "conj" and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
+        owner = root.head
+    keep: set[int] = set()
+    stack = [owner]
+    while stack:
+        token = stack.pop()
+        keep.add(token.i)
+        for child in token.children:
+            if child.i == trigger.i or _contains(child, trigger):
+                stack.append(child)
+            elif child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
+                                                 and child is not root):
+                continue
+            else:
+                stack.append(child)
+    return keep
+
+
+def _contains(token: Any, target: Any) -> bool:
+    return token.left_edge.i <= target.i <= token.right_edge.i
+
+
+def _role(head: Any, trigger: Any) -> str | None:
+    """The role the parse gives an actor whose head token is ``head``."""
+    verb = _clause_root(trigger)
+    arg = _argument(head)
+    governor = arg.head
+    dep = arg.dep_
+    if governor.i in (trigger.i, verb.i) or (verb.dep_ == "conj" and governor.i == verb.head.i):
+        if dep in _PASSIVE_SUBJECTS:
+            if governor.i != verb.i and not _is_passive(verb):
+                return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
+            return "target"
+        if dep in _SUBJECTS:
+            return "target" if verb.lemma_ in _UNDERGOER_VERBS or _is_nominal(trigger, verb) and \
+                _is_passive(verb) else "perpetrator"
+        if dep in _OBJECTS:
+            return "target"
+        if dep == "agent":
+            return "perpetrator"
+    if dep == "pobj":
+        prep = governor
+        attached = prep.head
+        word = prep.lower_
+        if attached.i in (trigger.i, verb.i):
+            if word == "by" or prep.dep_ == "agent":
+                return "perpetrator"
+            if word in _TARGET_PREPS:
+                return "target"
+        if _is_nominal(trigger, verb) and attached.i == trigger.i and word in _TARGET_PREPS:
+            return "target"
+    if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
+        return "perpetrator"  # "the army's arrest of ..."
+    return None
+
+
+def _argument(head: Any) -> Any:
+    """Climb from an actor's head over conjuncts, appositions and compounds to the argument it fills."""
+    token = head
+    for _ in range(4):
+        if token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head is not token:
+            token = token.head
+        else:
+            break
+    return token
+
+
+def _is_nominal(trigger: Any, verb: Any) -> bool:
+    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
+
+
+def _is_passive(verb: Any) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
