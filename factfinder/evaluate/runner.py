@@ -1,0 +1,164 @@
+"""Running the pipeline over gold files and scoring what it returns.
+
+Gold files are JSON Lines in the formats of docs/gold-format.md. The kind of
+each file (extraction or geo) is read from its first record. A document whose
+``seed`` names a file of ../shared/seeds is read from there at run time: seed
+text is never copied into the repository.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Iterable, Iterator
+
+from factfinder.evaluate.extraction import add_scores, score_extraction
+from factfinder.evaluate.geo import GeoTally
+from factfinder.evaluate.report import EvaluationError, Report, StageUnavailable
+
+Record = dict[str, Any]
+
+
+def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
+    """(line number, object) for each non-empty line; a broken line is an error naming it."""
+    try:
+        handle = path.open(encoding="utf-8")
+    except OSError as exc:
+        raise EvaluationError(f"cannot read {path}: {exc.strerror}; check the path") from exc
+    with handle:
+        for number, line in enumerate(handle, 1):
+            if line.strip():
+                try:
+                    yield number, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    raise EvaluationError(f"{path}:{number} is not valid JSON ({exc.msg}); fix that line") from exc
+
+
+def gold_kind(record: Record) -> str:
+    """"extract" or "geo" from the keys of a gold record."""
+    if "incidents" in record or "statistics" in record:
+        return "extract"
+    if "places" in record:
+        return "geo"
+    if "gold" in record:
+        raise EvaluationError("this looks like a devset file; score it with `factfinder eval --devset PATH`")
+    raise EvaluationError("a gold record needs `incidents`/`statistics` (extraction) or `places` (geo); "
+                          "see docs/gold-format.md")
+
+
+def expand_paths(paths: Iterable[Path]) -> list[Path]:
+    """Files as given; directories become the *.jsonl files under them, sorted."""
+    out: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            out.extend(sorted(path.rglob("*.jsonl")))
+        elif path.is_file():
+            out.append(path)
+        else:
+            raise EvaluationError(f"{path} does not exist; pass gold .jsonl files or a folder holding them")
+    return out
+
+
+def find_seeds_dir(start: Path) -> Path | None:
+    """../shared/seeds beside the checkout that holds ``start`` (or the working directory)."""
+    for base in (start.resolve(), *start.resolve().parents, Path.cwd(), *Path.cwd().parents):
+        candidate = base.parent / "shared" / "seeds"
+        if candidate.is_dir():
+            return candidate
+    return None
+
+
+def gold_text(record: Record, *, path: Path, seeds_dir: Path | None) -> str:
+    """The document text of a gold record: inline, or read from the named seed file."""
+    if record.get("text") is not None:
+        return record["text"]
+    seed = record.get("seed")
+    if not seed:
+        raise EvaluationError(f"gold record {record.get('id')!r} in {path} has neither `text` nor `seed`")
+    folder = seeds_dir or find_seeds_dir(path)
+    if folder is None or not (folder / seed).is_file():
+        raise EvaluationError(f"seed {seed!r} of {path} not found; put ../shared/seeds beside the checkout "
+                              "or pass --seeds DIR")
+    return (folder / seed).read_text(encoding="utf-8")
+
+
+def make_document(text: str, *, published: str | None, id_: str | None) -> Any:
+    from factfinder.text import document_from_text
+
+    return document_from_text(text, published=published, id=id_)
+
+
+def predict_extraction(pipeline: Any, document: Any) -> tuple[list[Record], list[Record]]:
+    """Contract records of the incidents and statistics the pipeline finds in one document."""
+    from factfinder.records import incident_record, statistic_record
+
+    try:
+        extraction = pipeline.extract(document)
+    except NotImplementedError as exc:
+        raise StageUnavailable(f"the extraction stage is not available yet ({exc}); "
+                               "geo gold can still be scored") from exc
+    return ([incident_record(i) for i in extraction.incidents],
+            [statistic_record(s) for s in extraction.statistics])
+
+
+def predict_places(pipeline: Any, document: Any) -> list[Record]:
+    """Contract records of every place mention the pipeline finds in one document."""
+    from factfinder.records import place_record
+
+    try:
+        extraction = pipeline.geoparse(document)
+    except NotImplementedError as exc:
+        raise StageUnavailable(f"the geo stage is not available yet ({exc}); "
+                               "extraction gold can still be scored") from exc
+    return [place_record(p, doc=document.doc) for p in extraction.places]
+
+
+def _check_spans(text: str, spans: Iterable[Record], where: str, notes: list[str]) -> None:
+    for span in spans:
+        if text[span["start"]:span["end"]] != span.get("text", text[span["start"]:span["end"]]):
+            notes.append(f"{where}: gold span {span['start']}-{span['end']} does not match its text")
+
+
+def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, limit: int | None = None) -> Report:
+    """Score one gold file; a stage that is not implemented yet leaves a note instead of scores."""
+    records = [r for _, r in read_jsonl(path)][:limit]
+    if not records:
+        return Report(kind="empty", source=str(path), notes=["no gold records yet"])
+    kind = gold_kind(records[0])
+    report = Report(kind=kind, source=str(path))
+    tally = GeoTally()
+    scores: dict = {}
+    try:
+        for record in records:
+            text = gold_text(record, path=path, seeds_dir=seeds_dir)
+            document = make_document(text, published=record.get("published"), id_=record.get("id"))
+            where = f"{path.name}:{record.get('id')}"
+            if kind == "extract":
+                for item in (record.get("incidents") or []) + (record.get("statistics") or []):
+                    _check_spans(text, item.get("evidence") or [], where, report.notes)
+                incidents, statistics = predict_extraction(pipeline, document)
+                scores = add_scores(scores, score_extraction(record, incidents, statistics))
+            else:
+                _check_spans(text, record.get("places") or [], where, report.notes)
+                tally.add(record.get("places") or [], predict_places(pipeline, document))
+            report.documents += 1
+    except StageUnavailable as exc:
+        return Report(kind=kind, source=str(path), notes=[str(exc)])
+    if kind == "extract":
+        report.scores = scores
+    else:
+        report.scores, report.figures = tally.scores(), tally.figures()
+    return report
+
+
+def evaluate_paths(paths: Iterable[Path], *, pipeline: Any | None = None, seeds_dir: Path | None = None,
+                   limit: int | None = None) -> list[Report]:
+    """Score every gold file under ``paths`` with one pipeline (resources load once)."""
+    if pipeline is None:
+        from factfinder.pipeline import Pipeline
+
+        pipeline = Pipeline()
+    files = expand_paths(paths)
+    if not files:
+        raise EvaluationError("no gold .jsonl files found; see docs/eval.md for where gold lives")
+    return [evaluate_file(f, pipeline=pipeline, seeds_dir=seeds_dir, limit=limit) for f in files]
