@@ -32,6 +32,7 @@ _CLAUSE_STOPS = frozenset(
     "where when after before because since but while whereas although though until unless if said says "
     "told according reported added".split())
 _NP_STOPS = frozenset("of to at the a an in on from who that which and or by with for as".split())
+_ACCOMPANIMENT = frozenset({("along", "with"), ("together", "with"), ("well", "as")})
 _SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "included"})
 _TIME_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs\b|h\b|[ap]\.?m\.?(?!\w)|o'clock|local time)", re.IGNORECASE)
 _PERSON_UNIT_CATEGORIES = frozenset(
@@ -182,9 +183,10 @@ def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) ->
         return None
     for k in range(match.first + 1, min(match.first + 4, len(tokens))):
         word = tokens[k].lower
-        if word in lex.people and not word.endswith("s") or word in ("man", "woman", "child", "police"):
+        if word in lex.singular_people:
             return _Candidate(match.first, match, match.first, k, 1, "exact", "people", word)
-        if not tokens[k].text.isalpha() or word in lex.measures:
+        if not tokens[k].text.isalpha() or word in lex.measures or word in _NP_STOPS or (
+                word in lex.people and tokens[k].text.islower()):
             return None
     return None
 
@@ -276,6 +278,8 @@ def _head_noun(tokens: list[Token], last: int, lex: Lexicon) -> tuple[int, str, 
         if not tok.text.isalpha() or word in _NP_STOPS or word in _AUXILIARIES or word in lex.cues \
                 or word in _CLAUSE_STOPS:
             return None
+        if k == last + 1 and tok.text.islower() and word.endswith("s") and word not in lex.modifiers:
+            return k, word, word  # an unknown plural noun right after the number: "two campuses"
         k += 1
     return None
 
@@ -324,6 +328,15 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
         word = tokens[k].lower
         if word in lex.cues:
             return lex.cues[word]
+        pair = (tokens[k - 1].lower, word) if k > 0 else ("", word)
+        if pair in _ACCOMPANIMENT:
+            # "detained the senior leader along with three of his associates": skip the first object
+            for j in range(k - 2, max(-1, k - 8), -1):
+                if boundaries[j]:
+                    return None
+                if tokens[j].lower in lex.cues:
+                    return lex.cues[tokens[j].lower]
+            return None
         if word not in _FILLERS:
             return None
         k -= 1

@@ -51,6 +51,8 @@ class Lexicon:
     labels: frozenset[str]
     months: frozenset[str]
     people: frozenset[str]
+    singular_people: frozenset[str]
+    modifiers: frozenset[str]
     households: frozenset[str]
     property: frozenset[str]
     things: frozenset[str]
@@ -76,6 +78,7 @@ class Lexicon:
             currency_signs=data["currencies"]["signs"], currency_words=data["currencies"]["words"],
             measures=frozenset(skip["measures"]), labels=frozenset(skip["labels"]),
             months=frozenset(skip["months"]), people=frozenset(nouns["people"]),
+            singular_people=frozenset(nouns["singular_people"]), modifiers=frozenset(nouns["modifiers"]),
             households=frozenset(nouns["households"]), property=frozenset(nouns["property"]),
             things=frozenset(nouns["things"]), cues=cues, head_categories=data["head_categories"],
             category_order=tuple(data["categories"]),
