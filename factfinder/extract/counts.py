@@ -304,6 +304,8 @@ def _category(tokens: list[Token], boundaries: list[bool], candidates: list[_Can
     if category is None:
         category, weak = _cue_after(tokens, boundaries, candidates, index, lex, reach)
     if category is None:
+        category = _second_object(tokens, boundaries, cand.first, lex)
+    if category is None:
         category = lex.head_categories.get(cand.head_word)
     category = category or weak or "other"
     if cand.unit == "people" or cand.unit == "households":
@@ -311,6 +313,22 @@ def _category(tokens: list[Token], boundaries: list[bool], candidates: list[_Can
     if cand.unit in ("houses", "villages", "buildings") and category == "affected":
         return "affected"
     return "other"
+
+
+def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex: Lexicon) -> str | None:
+    """"detained the attack planner and one additional suspected insurgent": a verb before "and X"."""
+    k = first - 1
+    if k < 1 or tokens[k].lower != "and":
+        return None
+    for j in range(k - 1, max(-1, k - 7), -1):
+        if boundaries[j] or tokens[j].text == "," or tokens[j].is_digit:
+            return None
+        word = tokens[j].lower
+        if word in lex.cues:
+            return lex.cues[word]
+        if word in _AUXILIARIES or word in _CLAUSE_STOPS:
+            return None
+    return None
 
 
 def _coordinated(tokens: list[Token], prev: _Candidate, cand: _Candidate) -> str | None:
