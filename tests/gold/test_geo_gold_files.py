@@ -169,6 +169,8 @@ def test_every_place_lies_among_towns_of_its_country(geonames_towns: dict) -> No
         cell = (math.floor(town["latitude"]), math.floor(town["longitude"]))
         grid.setdefault(cell, []).append((town["latitude"], town["longitude"], town["countrycode"]))
     for row in _load_builder().load_places().values():
+        if any(word in row.name.split() for word in ("Lake", "Sea")):
+            continue  # water bodies are shared by the countries around them
         nearest = _nearest_towns(grid, row.lat, row.lon, 5)
         codes = [t[2] for t in nearest]
         assert row.country in codes, (row.key, codes)
