@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from factfinder.errors import ExtractionError
+from factfinder.text.htmlmeta import html_metadata
 from factfinder.text.plain import decode_bytes, normalise_text
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "header", "aside", "form",
@@ -22,7 +23,6 @@ _BLOCK = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "tr"
           "article", "blockquote", "pre", "br", "dd", "dt", "dl", "figcaption", "main", "address",
           "hr", "td", "th", "caption", "body", "summary", "details"}
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_.:-]+)""", re.I)
-_ISO_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True)
@@ -83,21 +83,17 @@ def _headings(tree) -> list[str]:
     return [" ".join(h.text_content().split()) for h in tree.xpath("//h2|//h3|//h4")]
 
 
-def _dropped_items(tree, article: str, blocks: str) -> bool:
+def _dropped_items(tree, article: str, blocks: str, headings: list[str]) -> bool:
     """On a digest-like page (several headings or <article>s), trafilatura kept
     less than half of the block text, or less than half of the item headings."""
-    headings = [h for h in _headings(tree) if h]
-    if len(headings) < 3 and len(tree.xpath("//article")) < 3:
-        return False
     if len(blocks) > 2 * len(article):
         return True
     kept = sum(1 for h in headings if h in article)
     return bool(headings) and kept * 2 < len(headings)
 
 
-def _iso_date(value: object) -> str | None:
-    match = _ISO_DATE.match(str(value or ""))
-    return match.group(1) if match else None
+def _digest_like(tree, headings: list[str]) -> bool:
+    return len(headings) >= 3 or len(tree.xpath("//article")) >= 3
 
 
 def extract_html(data: bytes, *, name: str, url: str | None = None) -> HtmlText:
@@ -109,25 +105,20 @@ def extract_html(data: bytes, *, name: str, url: str | None = None) -> HtmlText:
     if tree is None:
         raise ExtractionError(f"cannot read {name}: it is not parseable HTML; open it in a browser, save "
                               "the article text and ingest again")
-    result = trafilatura.bare_extraction(
-        markup, url=url, with_metadata=True, include_comments=False, include_tables=True,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    get = (lambda key: getattr(result, key, None)) if result is not None else (lambda key: None)
-    article = (get("text") or "").strip()
-    blocks = block_text(tree)
-    if not blocks and len(article.split()) < 5:
-        article = ""  # only navigation or a "loading" stub: the page holds no report
+    result = trafilatura.bare_extraction(markup, url=url, include_comments=False, include_tables=True)
+    article = (getattr(result, "text", None) or "").strip() if result is not None else ""
+    headings = [h for h in _headings(tree) if h]
     text = article
-    if not article or _dropped_items(tree, article, blocks):
-        text = blocks
+    if len(article.split()) < 5 or _digest_like(tree, headings):
+        blocks = block_text(tree)
+        if not blocks and len(article.split()) < 5:
+            text = ""  # only navigation or a "loading" stub: the page holds no report
+        elif not article or _dropped_items(tree, article, blocks, headings):
+            text = blocks
     text = normalise_text(text)
     if not text.strip():
         raise ExtractionError(f"cannot read {name}: the page has no text (empty, or built by scripts); "
                               "open it in a browser, save the article text and ingest again")
-    title = get("title")
-    if not title:
-        found = tree.findtext(".//title")
-        title = " ".join(found.split()) if found else None
-    return HtmlText(text=text, title=title or None, published=_iso_date(get("date")),
-                    author=get("author") or None, url=get("url") or url)
+    meta = html_metadata(tree, url=url)
+    return HtmlText(text=text, title=meta.title, published=meta.published, author=meta.author,
+                    url=meta.url)
