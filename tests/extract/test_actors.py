@@ -1,0 +1,141 @@
+"""Actors: canonical names from the alias file, acronym gating, no persons; roles from the parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factfinder.errors import FactfinderError
+from factfinder.extract.actors import ActorMatcher, default_matcher
+from factfinder.extract.roles import actor_roles
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return default_matcher()
+
+
+def names(matcher: ActorMatcher, text: str) -> list[tuple[str, str]]:
+    return [(a.name, a.span.text) for a in matcher.find(text)]
+
+
+@pytest.mark.parametrize("alias", [
+    "military council troops", "Military Council", "junta soldiers", "the Myanmar army", "Tatmadaw",
+    "military council army", "military council forces",
+])
+def test_myanmar_military_aliases(matcher: ActorMatcher, alias: str) -> None:
+    text = f"Witnesses said {alias} entered the village at dawn."
+    assert names(matcher, text) == [("Myanmar military", alias)]
+
+
+def test_longest_match_wins(matcher: ActorMatcher) -> None:
+    found = names(matcher, "Fighting between the People's Defense Joint Force and Afghan National Police.")
+    assert found == [("People's Defence Force", "People's Defense Joint Force"),
+                     ("Afghan National Police", "Afghan National Police")]
+
+
+def test_offsets_are_exact_and_absolute(matcher: ActorMatcher) -> None:
+    text = "Preamble. Hamas fighters fired rockets; the Israel Defense Forces responded."
+    start = text.index("Hamas")
+    for actor in matcher.find(text, start):
+        assert text[actor.span.start:actor.span.end] == actor.span.text
+    assert [a.name for a in matcher.find(text, start)] == ["Hamas", "Israel Defense Forces"]
+
+
+def test_short_acronyms_need_a_definition_or_a_same_country_actor(matcher: ActorMatcher) -> None:
+    assert names(matcher, "The AA meeting will discuss sobriety and PDF files.") == []
+    defined = "The Rakhine Army (AA) seized a police post. AA fighters then withdrew."
+    assert [n for n, _ in names(matcher, defined)] == ["Arakan Army", "Arakan Army", "Arakan Army"]
+    context = "Junta soldiers shelled the town after PDF fighters ambushed a convoy."
+    assert names(matcher, context) == [("Myanmar military", "Junta soldiers"), ("People's Defence Force", "PDF")]
+
+
+def test_acronyms_match_their_case_and_proper_names_their_capital(matcher: ActorMatcher) -> None:
+    assert names(matcher, "Who knows whether the amnesty will hold?") == []
+    assert names(matcher, "Amnesty International said the WHO report was late.") == [
+        ("Amnesty International", "Amnesty International"), ("World Health Organization", "WHO")]
+
+
+def test_a_country_is_a_state_actor_only_when_it_acts(matcher: ActorMatcher) -> None:
+    assert names(matcher, "Beijing denied the report.") == [("Chinese government", "Beijing")]
+    assert names(matcher, "Identity cards are used everywhere in China.") == []
+    assert names(matcher, "A database in Urumqi, China was exposed.") == []
+    assert names(matcher, "A bill to boycott the Beijing Olympics was tabled.") == []
+
+
+def test_police_take_the_country_the_text_states(matcher: ActorMatcher) -> None:
+    found = names(matcher, "Police in Almaty in Kazakhstan have detained six protesters.")
+    assert found[0] == ("Kazakhstan police", "Police")
+    assert names(matcher, "Riot police dispersed the crowd.") == [("police", "Riot police")]
+    assert names(matcher, "They took over the police station.") == []
+
+
+def test_affected_groups_are_named_as_the_source_names_them(matcher: ActorMatcher) -> None:
+    text = "Uighur Muslims, war refugees and local residents were among those targeted, as were journalists."
+    assert [n for n, _ in names(matcher, text)] == ["Uyghurs", "refugees", "civilians", "journalists"]
+
+
+def test_people_are_never_actors(matcher: ActorMatcher) -> None:
+    text = ("Maj. Gen. Zaw Min Tun, the military council spokesman, said Mr. Hu Binchen and "
+            "Ms. Maya Wang met U Hla Thein.")
+    found = matcher.find(text)
+    assert [a.name for a in found] == ["Myanmar military"]
+    for row in default_matcher().entries:
+        assert not row.alias.startswith(("Mr.", "Ms.", "Mrs.", "Dr."))
+
+
+def test_a_missing_alias_file_is_a_clear_error(tmp_path: Path) -> None:
+    with pytest.raises(FactfinderError, match="actor alias file"):
+        ActorMatcher.load(tmp_path / "nope.csv")
+
+
+def test_a_custom_alias_file_is_used(tmp_path: Path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("# test file\ncanonical,alias,kind,country,source\n"
+                    "Northern Brigade,the Northern Brigade,armed_group,XX,test\n", encoding="utf-8")
+    found = ActorMatcher.load(path).find("Yesterday the Northern Brigade shelled the port.")
+    assert [(a.name, a.kind) for a in found] == [("Northern Brigade", "armed_group")]
+
+
+def test_seed_actors(seed_radio_text: str, matcher: ActorMatcher) -> None:
+    found = {(a.name, a.span.text) for a in matcher.find(seed_radio_text)}
+    assert ("Myanmar military", "military council troops") in found
+    assert ("Arakan Army", "AA") in found
+    assert ("Hikvision", "Hikvision") in found
+    assert ("Assistance Association for Political Prisoners", "AAPP") in found
+    assert all("Zaw Min Tun" not in text and "Maya Wang" not in text for _, text in found)
+
+
+# --- roles ---------------------------------------------------------------------
+
+
+def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str], list[str]]:
+    doc = nlp(text)
+    sent = next(iter(doc.sents))
+    token = next(t for t in sent if t.text == trigger)
+    perps, targets = actor_roles(sent, token, matcher.find(text))
+    return [a.name for a in perps], [a.name for a in targets]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, perpetrators, targets", [
+    ("Military council troops arrested nearly a hundred local residents in Pauktaw.", "arrested",
+     ["Myanmar military"], ["civilians"]),
+    ("Dozens of protesters were detained by riot police outside the parliament.", "detained",
+     ["police"], ["protesters"]),
+    ("The Taliban killed two aid workers in Kunduz on Monday.", "killed", ["Taliban"], ["aid workers"]),
+    ("Russian forces shelled a hospital in Kharkiv, wounding several health workers.", "shelled",
+     ["Russian armed forces"], []),
+    ("At least 15 civilians were killed in the attack.", "killed", [], ["civilians"]),
+])
+def test_roles_from_the_parse(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                              perpetrators: list[str], targets: list[str]) -> None:
+    assert roles(nlp, matcher, text, trigger) == (perpetrators, targets)
+
+
+@pytest.mark.slow
+def test_roles_stay_inside_the_trigger_clause(nlp, matcher: ActorMatcher) -> None:
+    text = "Al-Shabaab fighters attacked the base, and later the army arrested twelve students in Mogadishu."
+    assert roles(nlp, matcher, text, "arrested") == (["military"], ["students"])
+    assert roles(nlp, matcher, text, "attacked") == (["al-Shabaab"], [])
