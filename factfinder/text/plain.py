@@ -31,12 +31,17 @@ def strip_bom(data: bytes) -> tuple[bytes, str | None]:
 
 
 def _plausible_western(text: str) -> bool:
-    """Most non-ASCII characters are letters or common Western punctuation."""
+    """Most non-ASCII characters are letters or common Western punctuation, and
+    accented letters are sparse among plain ones (as in French or Spanish; a
+    Cyrillic or Greek code page read as Windows-1252 gives words made only of
+    accented letters)."""
     odd = [c for c in text if ord(c) > 127]
     if not odd:
         return True
     good = sum(1 for c in odd if (c.isalpha() and ord(c) < 0x250) or c in _WESTERN_PUNCT)
-    return good / len(odd) >= 0.9
+    letters = sum(1 for c in text if c.isalpha())
+    accented = sum(1 for c in odd if c.isalpha())
+    return good / len(odd) >= 0.9 and accented <= 0.25 * max(letters, 1)
 
 
 def decode_bytes(data: bytes, *, name: str = "the text") -> str:

@@ -54,6 +54,16 @@ def test_text_with_bom_and_crlf():
     assert doc.text == "Line one.\nLine two.\n"
 
 
+@pytest.mark.parametrize("text, codec", [
+    ("Полиция задержала двенадцать студентов после протеста в центре города.", "cp1251"),
+    ("Η αστυνομία συνέλαβε δώδεκα φοιτητές μετά τη διαμαρτυρία στο κέντρο.", "cp1253"),
+    ("Müller sagte, die Behörden hätten über dreißig Menschen festgenommen.", "latin-1"),
+])
+def test_legacy_code_pages_decode(text, codec):
+    doc = document_from_capture(capture_of(text.encode(codec), "legacy.txt"))
+    assert doc.text == text
+
+
 def test_binary_text_is_rejected():
     cap = make_capture(b"abc\x00\x01\x02" * 50, origin="/evidence/x.txt", media_type="text/plain")
     with pytest.raises(ExtractionError, match="binary"):
