@@ -42,7 +42,9 @@ _AFTER_RE = re.compile(
     rf",?\s*\b({_VERBS})\b", re.IGNORECASE)
 _BEFORE_RE = re.compile(
     r"\b(according to|reported by|told|tells|quoted by|quoting|citing|cited by|in an interview with|interview with|"
-    r"said|says|to|by)\s+(?:the\s+|a\s+)?$", re.IGNORECASE)
+    r"said|says|to|by)\s+(?:(?:the|a|an|its|his|her|their|two|three|several|some|local|senior|\d+)\s+){0,2}$",
+    re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"\s*(?:[,.;:\n]|$)")
 _WEAK_BEFORE = frozenset({"to", "by"})
 _ANONYMOUS_RE = re.compile(
     r"did not want to be named|asked not to be named|declined to be named|requested anonymity|"
@@ -79,6 +81,8 @@ def find_attributions(text: str, start: int, end: int, *, actors: ActorMatcher |
         if span is None:
             continue
         source = mention.name
+        if kind == "official" and source == "officials" and re.search(r"[A-Z][a-z]+,\s*$", text[max(start, mention.span.start - 30):mention.span.start]):
+            continue  # "Colonel James Hartley, a spokesman, said": the named speaker is read below
         if source == "anonymous resident" or kind == "witness":
             source = _anonymity(text, start, end, mention, source)
         found.append(Attribution(source, kind, span))
@@ -114,6 +118,8 @@ def _attributed(text: str, start: int, end: int, span: Span) -> Span | None:
     m = _BEFORE_RE.search(before)
     if m:
         cue = m.group(1).lower()
+        if cue in ("said", "says") and not _CLAUSE_END_RE.match(text, span.end):
+            return None  # "said the troops fired": the troops are what was said about, not who said it
         if cue in _WEAK_BEFORE and not re.search(r"\b(?:told|tells|said|reported|according)\b[^.;\n]{0,60}$",
                                                 text[max(start, span.start - 100):span.start], re.IGNORECASE):
             return None  # "to"/"by" only in "told to ..."/"reported by ..." shapes
