@@ -96,11 +96,12 @@ def _digest_like(tree, headings: list[str]) -> bool:
     return len(headings) >= 3 or len(tree.xpath("//article")) >= 3
 
 
-def extract_html(data: bytes, *, name: str, url: str | None = None) -> HtmlText:
-    """The text and metadata of an HTML page; ExtractionError when the page has no text."""
+def extract_html(data: bytes | str, *, name: str, url: str | None = None) -> HtmlText:
+    """The text and metadata of an HTML page (bytes, or str already decoded, as from an
+    e-mail part whose charset the MIME header gave); ExtractionError when it has no text."""
     import trafilatura
 
-    markup = decode_html(data, name=name)
+    markup = data if isinstance(data, str) else decode_html(data, name=name)
     tree = _parse(markup)
     if tree is None:
         raise ExtractionError(f"cannot read {name}: it is not parseable HTML; open it in a browser, save "

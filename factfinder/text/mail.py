@@ -47,12 +47,14 @@ def extract_email(data: bytes, *, name: str) -> MailText:
         raise ExtractionError(f"cannot read {name}: the e-mail has no text body; its attachments were "
                               "captured as sources of their own")
     raw = body.get_payload(decode=True) or b""
-    if body.get_content_type() == "text/html":
-        return MailText(text=extract_html(raw, name=name).text, title=title, published=published)
     try:
         content = body.get_content()
-    except (LookupError, UnicodeDecodeError):  # unknown or wrong declared charset
+    except (LookupError, UnicodeDecodeError):  # unknown declared charset
         content = decode_bytes(raw, name=name)
+    if "\ufffd" in content and raw:  # no or wrong charset declared: the parser replaced bytes
+        content = decode_bytes(raw, name=name)
+    if body.get_content_type() == "text/html":
+        return MailText(text=extract_html(content, name=name).text, title=title, published=published)
     text = normalise_text(content)
     if not text.strip():
         raise ExtractionError(f"cannot read {name}: the e-mail body is empty; its attachments were "

@@ -180,6 +180,14 @@ def test_html_only_email_goes_through_the_html_reader():
     assert "<p>" not in doc.text
 
 
+def test_email_with_undeclared_latin1_body():
+    raw = ("From: a@example.org\r\nTo: b@example.org\r\nSubject: Note\r\n"
+           "Date: Mon, 20 Nov 2023 06:00:00 +0000\r\n\r\n"
+           "Les habitants de Béni ont fui vers la forêt après l'attaque.\r\n").encode("latin-1")
+    doc = document_from_capture(capture_of(raw, "note.eml"))
+    assert doc.text == "Les habitants de Béni ont fui vers la forêt après l'attaque.\n"
+
+
 # --- language ---------------------------------------------------------------
 
 
