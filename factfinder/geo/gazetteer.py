@@ -36,6 +36,7 @@ class Candidate:
     lon: float | None
     population: int
     primary: bool  # the name matched is the entry's main name, not an alternate
+    capital: bool = False  # a national capital
 
     @property
     def precision(self) -> str:
@@ -77,7 +78,7 @@ def default_path() -> Path:
     return cache / "factfinder" / f"gazetteer-{SCHEMA_VERSION}.sqlite"
 
 
-_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population"
+_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population, p.capital"
 
 
 class Gazetteer:
@@ -125,9 +126,9 @@ class Gazetteer:
             raise GazetteerError(f"the gazetteer {self.path} is corrupt ({exc}); {REBUILD_HINT}") from exc
 
     def _candidate(self, row: tuple, primary: bool) -> Candidate:
-        pid, gid, name, kind, cc, code, lat, lon, pop = row
+        pid, gid, name, kind, cc, code, lat, lon, pop, capital = row
         return Candidate(pid, gid, name, kind, cc, code, self._admin1.get((cc, code)) if cc and code else None,
-                         lat, lon, pop, primary)
+                         lat, lon, pop, primary, bool(capital))
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry that ``name`` can refer to, most populous first."""
@@ -136,7 +137,7 @@ class Gazetteer:
             return self._cache[key]
         rows = self._rows(f"SELECT {_COLUMNS}, MAX(n.is_primary) FROM name n JOIN place p ON p.id = n.place "
                           "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 200", (key,))
-        found = [self._candidate(r[:9], bool(r[9])) for r in rows]
+        found = [self._candidate(r[:10], bool(r[10])) for r in rows]
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found

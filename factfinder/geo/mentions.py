@@ -22,6 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
+_CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
 
@@ -139,7 +140,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             continue
         start, end = clean_span(text, start, end)
         surface = text[start:end]
-        if not surface or surface in demonym or not surface[0].isupper() or surface.lower() in _COMMON_WORDS:
+        if not surface or not surface[0].isupper() or surface.lower() in _COMMON_WORDS:
+            continue
+        if surface in demonym:
+            if gazetteer.known(surface):  # "French forces": a modifier place, never an event place
+                mentions.append(Mention(start, end, surface, "ner", label, embedded=True))
             continue
         if label in PLACE_LABELS:
             if label == "FAC" and not gazetteer.known(surface):
@@ -148,6 +153,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         elif label in RESCUE_LABELS and _is_admin_or_country(surface, gazetteer, terms):
             mentions.append(Mention(start, end, surface, "ner", label))
     hits = tagger.find(text)
+    # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
+    capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
+    if capsless != text:
+        hits = sorted(set(hits) | {(s, e) for s, e in tagger.find(capsless) if text[s:e].isupper()
+                                   and not _overlaps(s, e, hits)})
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
     mentions = [m for m in mentions if not (_overlaps(m.start, m.end, hits) and not _known_bare(m.text, gazetteer, terms))]
@@ -157,9 +167,12 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if _overlaps(start, end, taken):
             continue
         surface = text[start:end]
-        if surface in demonym:
-            continue
         host = _inside(start, end, non_places)
+        if surface in demonym:
+            if host is None or host[2] in {"NORP", "ORG"}:
+                mentions.append(Mention(start, end, surface, "dict", None, embedded=True))
+                taken.append((start, end))
+            continue
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             if not _is_admin_or_country(surface, gazetteer, terms):
                 continue

@@ -154,6 +154,7 @@ class Resolver:
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
         score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
         score += 0.7 if cand.primary else 0.0
+        score += 2.5 if cand.capital and not ev.levels else 0.0
         total = sum(doc_countries.values())
         if total and cand.country:
             share = doc_countries.get(cand.country, 0) / total
