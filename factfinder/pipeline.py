@@ -82,6 +82,11 @@ from collections.abc import Callable, Iterable, Mapping  # noqa: E402  (kept bes
 
 from factfinder.store.reports import IngestOutcome, IngestReport  # noqa: E402
 
+# Sources whose originals are written together (bench/ingest.py); small enough
+# that a killed run redoes little and memory stays bounded.
+_INGEST_BATCH = 32
+_INGEST_BATCH_BYTES = 64_000_000
+
 
 def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, Any],
                   pipeline: Pipeline | None = None,
@@ -102,45 +107,57 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
 
     outcomes: list[IngestOutcome] = []
     extract = pipeline is not None
+    batch: list[tuple[Any, Any, Any, IngestOutcome | None]] = []  # capture, document, extraction, failure
+    in_batch: set[str] = set()
+
+    def flush() -> None:
+        # Originals of the batch first (their fsyncs run together), then one
+        # transaction per source: all of a source or none of it.
+        store.prepare_captures([capture for capture, *_ in batch])
+        for capture, document, extraction, failure in batch:
+            source = capture.source
+            warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
+            with store.transaction():
+                status = "stored" if store.add_capture(capture, warc=warc) else "present"
+                if document is not None:
+                    store.add_document(document, source.sha256)
+                    status = "stored"
+                if extraction is not None:
+                    store.add_extraction(extraction)
+            outcome = failure or IngestOutcome(
+                source.origin, status, source.sha256 or None, None,  # type: ignore[arg-type]
+                len(extraction.incidents) if extraction else 0, len(extraction.statistics) if extraction else 0)
+            outcomes.append(outcome)
+            if on_event is not None:
+                on_event(outcome)
+        batch.clear()
+        in_batch.clear()
+
     for capture in capture_inputs(inputs, settings=settings):
         source = capture.source
         sha = source.sha256 or None
-        readable = source.error is None and capture.data is not None and not is_container(capture)
-        # The slow parts (text, extraction) run before the write transaction, while
-        # the original is being made durable in the background.
-        store.prepare_capture(capture)
-        document = extraction = None
-        outcome: IngestOutcome | None = None
+        document = extraction = failure = None
+        readable = (source.error is None and capture.data is not None and not is_container(capture)
+                    and source.sha256 not in in_batch)
         if source.error is not None or capture.data is None:
-            outcome = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
+            failure = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
         elif readable and not store.has_document(source.sha256):
             try:
                 document = document_from_capture(capture)
             except ExtractionError as exc:
-                outcome = IngestOutcome(source.origin, "failed", sha, str(exc))
-        if outcome is None and readable and extract and not store.is_extracted(source.sha256):
+                failure = IngestOutcome(source.origin, "failed", sha, str(exc))
+        if failure is None and readable and extract and not store.is_extracted(source.sha256):
             try:
                 extraction = pipeline.extract(  # type: ignore[union-attr]
                     document or store.get_document(source.sha256))
             except NotImplementedError:
                 extract = False
             except FactfinderError as exc:
-                outcome = IngestOutcome(source.origin, "failed", sha,
+                failure = IngestOutcome(source.origin, "failed", sha,
                                         f"original and text stored, but extraction failed: {exc}")
-        warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
-        with store.transaction():  # one source: all of it or none of it
-            status = "stored" if store.add_capture(capture, warc=warc) else "present"
-            if document is not None:
-                store.add_document(document, source.sha256)
-                status = "stored"
-            if extraction is not None:
-                store.add_extraction(extraction)
-                status = "stored"
-        if outcome is None:
-            outcome = IngestOutcome(source.origin, status, sha, None,  # type: ignore[arg-type]
-                                    len(extraction.incidents) if extraction else 0,
-                                    len(extraction.statistics) if extraction else 0)
-        outcomes.append(outcome)
-        if on_event is not None:
-            on_event(outcome)
+        batch.append((capture, document, extraction, failure))
+        in_batch.add(source.sha256)
+        if len(batch) >= _INGEST_BATCH or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES:
+            flush()
+    flush()
     return IngestReport(tuple(outcomes))

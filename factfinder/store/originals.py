@@ -10,9 +10,11 @@ complete.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from factfinder.errors import StoreError
@@ -27,6 +29,8 @@ class Originals:
 
     def __init__(self, root: Path) -> None:
         self.root = root
+        self._dirs: set[Path] = set()  # folders known to exist: skips a mkdir syscall per write
+        self._pool: ThreadPoolExecutor | None = None
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -47,11 +51,59 @@ class Originals:
 
     def put(self, sha256: str, data: bytes) -> bool:
         """Store ``data`` under its hash; False when an intact copy is already there."""
-        target = self.path(sha256)
-        if target.is_file() and target.stat().st_size == len(data):
-            return False
-        self._write_atomic(target, data)
-        return True
+        return bool(self.put_many([(sha256, data)]))
+
+    def put_many(self, items: list[tuple[str, bytes]]) -> list[str]:
+        """Store several originals at once; returns the hashes that were written.
+
+        Same guarantee as one by one (temporary file, fsync, rename), but the
+        fsyncs run in parallel: the file system commits them together, which
+        makes a batch of small pages several times faster than sequential
+        fsyncs (bench/ingest.py).
+        """
+        todo: dict[str, bytes] = {}
+        for sha256, data in items:
+            target = self.path(sha256)
+            if sha256 not in todo and not (target.is_file() and target.stat().st_size == len(data)):
+                todo[sha256] = data
+        if not todo:
+            return []
+        temps: list[tuple[int, str, Path]] = []
+        try:
+            for sha256, data in todo.items():
+                target = self.path(sha256)
+                if target.parent not in self._dirs:
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    self._dirs.add(target.parent)
+                fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
+                temps.append((fd, tmp, target))
+                view = memoryview(data)
+                while view:
+                    view = view[os.write(fd, view):]
+            if len(temps) == 1:
+                os.fsync(temps[0][0])
+            else:
+                if self._pool is None:
+                    self._pool = ThreadPoolExecutor(max_workers=16, thread_name_prefix="factfinder-fsync")
+                list(self._pool.map(os.fsync, [fd for fd, _, _ in temps]))
+            for fd, tmp, target in temps:
+                os.close(fd)
+                os.replace(tmp, target)
+            temps.clear()
+        except OSError as exc:
+            raise StoreError(f"cannot write to {self.root}: {exc.strerror or exc}; "
+                             "check free space and permissions of the originals folder") from exc
+        finally:
+            for fd, tmp, _ in temps:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+                Path(tmp).unlink(missing_ok=True)
+        return list(todo)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True)
+            self._pool = None
 
     def put_warc(self, relpath: str, data: bytes) -> None:
         target = self.root / relpath
@@ -68,7 +120,9 @@ class Originals:
 
     def _write_atomic(self, target: Path, data: bytes) -> None:
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in self._dirs:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                self._dirs.add(target.parent)
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
