@@ -10,8 +10,17 @@ from __future__ import annotations
 
 import io
 import logging
+import struct
+import zlib
 
 from factfinder.capture.sniff import PDF
+
+# What pypdf raises on damaged files besides its own errors: broken streams,
+# unknown filters, bad numbers. Listed so a bad PDF is an error message, not a crash.
+PDF_DAMAGE: tuple[type[BaseException], ...] = (
+    ValueError, LookupError, TypeError, AttributeError, ArithmeticError, NotImplementedError,
+    RecursionError, OSError, struct.error, zlib.error, AssertionError,
+)
 
 _CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
 
@@ -33,7 +42,7 @@ def pdf_error(data: bytes, *, name: str) -> str | None:
         return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
                 "or download was cut short); fetch the complete file and ingest again")
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError, PyPdfError
+    from pypdf.errors import PyPdfError
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
@@ -49,8 +58,7 @@ def pdf_error(data: bytes, *, name: str) -> str | None:
                         "and ingest again")
         if len(reader.pages) == 0:
             return f"cannot read {name}: the PDF has no pages; check the file and ingest again"
-    except (PdfReadError, PyPdfError, ValueError, KeyError, TypeError, AttributeError,
-            IndexError, RecursionError, OSError) as exc:
+    except (PyPdfError, *PDF_DAMAGE) as exc:
         return (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                 "re-save or re-download it and ingest again")
     return None

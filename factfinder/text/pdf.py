@@ -10,6 +10,7 @@ import io
 import logging
 from dataclasses import dataclass
 
+from factfinder.capture.checks import PDF_DAMAGE
 from factfinder.errors import ExtractionError
 from factfinder.text.plain import normalise_text
 
@@ -40,8 +41,7 @@ def _open(data: bytes, name: str):  # -> pypdf.PdfReader
         return reader
     except ExtractionError:
         raise
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError,
-            OSError) as exc:
+    except (PyPdfError, *PDF_DAMAGE) as exc:
         raise ExtractionError(f"cannot read {name}: the PDF is broken ({type(exc).__name__}); re-save "
                               "or re-download it and ingest again") from None
 
@@ -57,10 +57,9 @@ def extract_pdf(data: bytes, *, name: str) -> PdfText:
         for page in reader.pages:
             try:
                 pages.append((page.extract_text() or "").strip("\n"))
-            except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError,
-                    RecursionError, ZeroDivisionError):
+            except (PyPdfError, *PDF_DAMAGE):
                 pages.append("")  # one unreadable page must not lose the others
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, IndexError, RecursionError) as exc:
+    except (PyPdfError, *PDF_DAMAGE) as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None
     text = normalise_text("\n\n".join(pages))
@@ -75,6 +74,6 @@ def extract_pdf(data: bytes, *, name: str) -> PdfText:
             author = None  # a PDF's Author field is often a staff name: not kept (no person data)
             created = meta.creation_date or meta.modification_date
             published = created.date().isoformat() if created else None
-    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError):
+    except (PyPdfError, *PDF_DAMAGE):
         pass
     return PdfText(text=text, title=title, published=published, author=author)
