@@ -85,11 +85,14 @@ def guess_language(text: str) -> str:
     if sum(1 for w in words if w in english) >= 0.12 * len(words):
         return "en"  # the common case, decided without the other languages
     shares = {code: sum(1 for w in words if w in vocab) / len(words)
-              for code, vocab in function_words().items()}
-    best = max(shares, key=lambda code: shares[code])
-    if best == "en" or shares["en"] >= 0.12:
-        return "en" if shares["en"] >= 0.04 else "und"
-    return best if shares[best] >= 0.1 else "und"
+              for code, vocab in function_words().items() if code != "en"}
+    en_share = sum(1 for w in words if w in english) / len(words)
+    other = max(shares, key=lambda code: shares[code])
+    if shares[other] >= 0.1 and shares[other] > en_share:
+        return other
+    # English with few function words (a list of names, a table) is still English;
+    # "und" only when almost none of them is there.
+    return "en" if en_share >= 0.02 else "und"
 
 
 def language_note(code: str) -> str | None:

@@ -207,3 +207,13 @@ def test_other_scripts_get_a_best_guess():
 
 def test_short_english_headline_is_english():
     assert document_from_text("Three killed in Kabul blast").language == "en"
+
+
+def test_english_list_of_names_stays_english_and_unknown_language_is_und():
+    names = ("Casualties: Ahmad Karimi, Farid Noori, Jamal Haidari, Wali Sherzad, Nasir Popal, Omar Hotak, "
+             "Khalid Ahmadzai, Sami Rahimi, Ali Jan, Rahim Gul, Baz Mohammad, Nur Ahmad, killed in the attack.")
+    assert document_from_text(names).language == "en"
+    somali = ("Dhowr qof ayaa ku dhintay weerar lagu qaaday suuqa magaalada, sida ay sheegeen saraakiisha "
+              "amniga iyo dadka deegaanka ku nool oo la hadlay warbaahinta maxalliga ah.")
+    doc = document_from_text(somali)
+    assert doc.language == "und" and "language 'und' is not supported yet" in doc.notes[0]
