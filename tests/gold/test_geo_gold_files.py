@@ -172,6 +172,8 @@ def test_every_place_lies_among_towns_of_its_country(geonames_towns: dict) -> No
         if any(word in row.name.split() for word in ("Lake", "Sea")):
             continue  # water bodies are shared by the countries around them
         nearest = _nearest_towns(grid, row.lat, row.lon, 5)
+        if _km((row.lat, row.lon), nearest[0][:2]) > 75:
+            continue  # GeoNames towns are too sparse here to judge (e.g. Upper Nile)
         codes = [t[2] for t in nearest]
         assert row.country in codes, (row.key, codes)
 
