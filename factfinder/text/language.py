@@ -14,7 +14,7 @@ import re
 from importlib import resources
 
 MIN_WORDS = 15  # below this, function-word shares are noise
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_PUNCT = "\"'“”‘’«»„()[]{}.,;:!?…–—-/*#|<>"
 _LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _NON_LATIN = re.compile(r"[^\x00-\u024f\u2000-\u206f\u20a0-\u20cf\ufeff]")
 
@@ -74,11 +74,12 @@ def _script_language(sample: str) -> str | None:
 
 def guess_language(text: str) -> str:
     """An ISO 639-1 code ("en", "fr", ...) or "und" when undetermined."""
-    sample = text[:5000]
+    sample = text[:2500]  # ~400 words: enough to tell, cheap on long reports
     script = _script_language(sample)
     if script is not None:
         return script
-    words = [w.lower() for w in _WORD.findall(sample)]
+    # whitespace tokens with punctuation trimmed: a regex word pattern costs 10x more
+    words = [w for w in (t.strip(_PUNCT) for t in sample.lower().split()) if w.isalpha()]
     if len(words) < MIN_WORDS:
         return "en"
     english = function_words()["en"]
