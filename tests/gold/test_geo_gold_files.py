@@ -138,6 +138,43 @@ def test_jsonl_is_rebuilt_from_the_annotation_sources() -> None:
         "geo_gold.jsonl is stale: run python tests/gold/geo/build_geo_gold.py")
 
 
+def _doc(text: str, *lines: tuple[str, tuple[int, ...], str]):
+    builder = _load_builder()
+    annotations = tuple(builder.Annotation(q, occ, key) for q, occ, key in lines)
+    return builder.SourceDoc("t", None, text, annotations, "test")
+
+
+def _places():
+    builder = _load_builder()
+    row = dict(lat=0.0, lon=0.0, country="UA", admin1="Kherson", source="test")
+    return {"city": builder.PlaceRow(key="city", name="Kherson", precision="town", **row),
+            "oblast": builder.PlaceRow(key="oblast", name="Kherson Oblast", precision="admin1", **row)}
+
+
+def test_builder_places_longer_quotes_first_and_counts_occurrences() -> None:
+    text = "Shelling in Kherson Oblast; in Kherson the water rose. Kherson, again."
+    doc = _doc(text, ("Kherson", (), "city"), ("Kherson Oblast", (), "oblast"))
+    spans = _load_builder().resolve_spans(doc, _places())
+    assert [(p["text"], p["precision"]) for p in spans] == [
+        ("Kherson Oblast", "admin1"), ("Kherson", "town"), ("Kherson", "town")]
+    assert all(text[p["start"]:p["end"]] == p["text"] for p in spans)
+    only_second = _load_builder().resolve_spans(_doc(text, ("Kherson", (3,), "city")), _places())
+    assert [p["start"] for p in only_second] == [text.rindex("Kherson")]
+
+
+@pytest.mark.parametrize("lines", [
+    (("Kherson", (4,), "city"),),                                   # no 4th occurrence
+    (("Odesa", (), "city"),),                                       # not in the text
+    (("Kherson", (), "nowhere"),),                                  # unknown place key
+    (("Kherson Oblast", (1,), "oblast"), ("Oblast; in", (), "city")),  # partial overlap
+    (("Kherson", (), "city"), ("Kherson", (2,), "oblast")),         # same quote twice, no index
+])
+def test_builder_rejects_bad_annotations(lines) -> None:
+    text = "Shelling in Kherson Oblast; in Kherson the water rose. Kherson, again."
+    with pytest.raises(_load_builder().GoldError):
+        _load_builder().resolve_spans(_doc(text, *lines), _places())
+
+
 def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
     h = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
