@@ -18,6 +18,7 @@ from factfinder.text.language import guess_language, language_note
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.I)
 
 
 @dataclass(frozen=True)
@@ -35,6 +36,16 @@ def _segment(text: str):  # -> tuple[Story, ...]
     from factfinder.text.stories import segment_stories
 
     return segment_stories(text)
+
+
+def _declared_charset(headers: tuple[tuple[str, str], ...]) -> str | None:
+    """The charset parameter of an HTTP Content-Type header, if the server sent one."""
+    for key, value in headers:
+        if key.lower() == "content-type":
+            match = _CHARSET.search(value)
+            if match:
+                return match.group(1).strip("'\" ")
+    return None
 
 
 def _xml_text(data: bytes, *, name: str) -> ExtractedText:
@@ -72,7 +83,7 @@ def read_capture(capture: Capture) -> ExtractedText:
     if media == HTML:
         from factfinder.text.html import extract_html
 
-        page = extract_html(data, name=name, url=url)
+        page = extract_html(data, name=name, url=url, charset=_declared_charset(source.http_headers))
         return ExtractedText(page.text, page.title, page.published, page.author, page.url or url)
     if media == PDF:
         from factfinder.text.pdf import extract_pdf
@@ -90,7 +101,7 @@ def read_capture(capture: Capture) -> ExtractedText:
         if looks_binary(data):
             raise ExtractionError(f"cannot read {name}: it is a binary file, not text; convert it to text "
                                   "and ingest again")
-        text = normalise_text(decode_bytes(data, name=name))
+        text = normalise_text(decode_bytes(data, name=name, declared=_declared_charset(source.http_headers)))
         if not text.strip():
             raise ExtractionError(f"cannot read {name}: it holds only whitespace; check the file and "
                                   "ingest again")

@@ -34,15 +34,12 @@ class HtmlText:
     url: str | None = None
 
 
-def decode_html(data: bytes, *, name: str) -> str:
-    """HTML bytes to str: a declared <meta charset> wins, then the plain-text detection."""
+def decode_html(data: bytes, *, name: str, charset: str | None = None) -> str:
+    """HTML bytes to str in the HTML standard's order: a byte-order mark, the
+    transport's charset (HTTP Content-Type), a <meta charset>, then detection."""
     match = _META_CHARSET.search(data[:4096])
-    if match:
-        try:
-            return data.decode(match.group(1).decode("ascii"))
-        except (LookupError, UnicodeDecodeError):
-            pass
-    return decode_bytes(data, name=name)
+    meta = match.group(1).decode("ascii") if match else None
+    return decode_bytes(data, name=name, declared=charset or meta)
 
 
 def _parse(markup: str):  # -> lxml.html.HtmlElement | None
@@ -96,12 +93,13 @@ def _digest_like(tree, headings: list[str]) -> bool:
     return len(headings) >= 3 or len(tree.xpath("//article")) >= 3
 
 
-def extract_html(data: bytes | str, *, name: str, url: str | None = None) -> HtmlText:
+def extract_html(data: bytes | str, *, name: str, url: str | None = None,
+                 charset: str | None = None) -> HtmlText:
     """The text and metadata of an HTML page (bytes, or str already decoded, as from an
     e-mail part whose charset the MIME header gave); ExtractionError when it has no text."""
     import trafilatura
 
-    markup = data if isinstance(data, str) else decode_html(data, name=name)
+    markup = data if isinstance(data, str) else decode_html(data, name=name, charset=charset)
     tree = _parse(markup)
     if tree is None:
         raise ExtractionError(f"cannot read {name}: it is not parseable HTML; open it in a browser, save "

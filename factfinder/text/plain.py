@@ -20,6 +20,7 @@ _BOM_CODECS = (
 )
 # Control characters except \t and \n, plus DEL and the C1 range: replaced by spaces.
 _CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DEFAULT_LABELS = {"iso-8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii", "windows-1252", "cp1252"}
 _WESTERN_PUNCT = set("–—‘’‚“”„•…€£¥§°±·«»¿¡©®™×÷¼½¾ªº\u00a0")
 
 
@@ -44,13 +45,28 @@ def _plausible_western(text: str) -> bool:
     return good / len(odd) >= 0.9 and accented <= 0.25 * max(letters, 1)
 
 
-def decode_bytes(data: bytes, *, name: str = "the text") -> str:
-    """The text of ``data``; raises ExtractionError when it is binary, not text."""
+def decode_bytes(data: bytes, *, name: str = "the text", declared: str | None = None) -> str:
+    """The text of ``data``; raises ExtractionError when it is binary, not text.
+
+    ``declared`` is a charset the transport or the markup named; it wins over
+    detection except that valid UTF-8 beats a declared Latin-1/ASCII/1252
+    (servers often send that label by default whatever the bytes are).
+    """
     body, codec = strip_bom(data)
     if codec is not None:
         try:
             return body.decode(codec)
         except UnicodeDecodeError:
+            pass
+    if declared:
+        if declared.lower().replace("_", "-") in _DEFAULT_LABELS:
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                pass
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
             pass
     if b"\x00" in data[:8192]:
         raise ExtractionError(f"cannot read {name}: it is a binary file, not text; convert it to text "

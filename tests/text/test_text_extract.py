@@ -217,3 +217,21 @@ def test_english_list_of_names_stays_english_and_unknown_language_is_und():
               "amniga iyo dadka deegaanka ku nool oo la hadlay warbaahinta maxalliga ah.")
     doc = document_from_text(somali)
     assert doc.language == "und" and "language 'und' is not supported yet" in doc.notes[0]
+
+
+def test_http_charset_decides_over_detection():
+    body = "<html><body><p>Les réfugiés ont quitté la ville de Béni à l’aube, ont dit des témoins sur place.</p></body></html>"
+    cap = make_capture(body.encode("cp1252"), origin="https://news.example.org/x", media_type="text/html",
+                       http_status=200, http_headers=(("Content-Type", "text/html; charset=windows-1252"),))
+    assert "réfugiés ont quitté la ville de Béni à l’aube" in document_from_capture(cap).text
+    text = "Лагерь беженцев переполнен, сообщили местные волонтёры."
+    cap = make_capture(text.encode("koi8-r"), origin="https://news.example.org/y", media_type="text/plain",
+                       http_status=200, http_headers=(("content-type", 'text/plain; charset="koi8-r"'),))
+    assert document_from_capture(cap).text == text
+
+
+def test_utf8_body_under_a_default_latin1_label():
+    text = "Les réfugiés sont arrivés à Goma."
+    cap = make_capture(text.encode("utf-8"), origin="https://e.org/z", media_type="text/plain",
+                       http_headers=(("Content-Type", "text/plain; charset=ISO-8859-1"),))
+    assert document_from_capture(cap).text == text
