@@ -104,8 +104,9 @@ def fetch_url(url: str, *, client: "httpx.Client", settings: Mapping[str, Any],
                             http_status=status, http_headers=resp_headers, truncated=truncated,
                             request_headers=req_headers)
     if status >= 400:
-        return with_error(capture, f"cannot capture {url}: the server answered HTTP {status} "
-                          f"{reason(status)}; check the address (the answer's bytes are kept)".replace(" ;", ";"))
+        answer = f"HTTP {status} {reason(status)}".strip()
+        return with_error(capture, f"cannot capture {url}: the server answered {answer}; check the "
+                          "address (the answer's bytes are kept)")
     if truncated:
         return with_error(capture, f"cannot capture {url} completely: it is larger than http_max_bytes "
                           f"({max_bytes} bytes); the first {received} bytes are kept, marked truncated; "
