@@ -17,8 +17,10 @@ RSS = "application/rss+xml"
 ATOM = "application/atom+xml"
 XML = "application/xml"
 BINARY = "application/octet-stream"
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ODT = "application/vnd.oasis.opendocument.text"
 FEED_TYPES = (RSS, ATOM)
-READABLE_TYPES = (PDF, HTML, TEXT, EMAIL, XML)
+READABLE_TYPES = (PDF, HTML, TEXT, EMAIL, XML, DOCX, ODT)
 
 # Signatures of formats people drop into an evidence folder by mistake; the
 # message names the format so the user knows what to convert.
@@ -72,8 +74,23 @@ def extension_of(name: str) -> str:
     return "." + base.rsplit(".", 1)[-1].lower() if "." in base else ""
 
 
+def _office_type(data: bytes) -> tuple[str, str] | None:
+    """Word and OpenDocument text files are ZIP archives with a known inner layout."""
+    if data[30:38] == b"mimetype" and b"application/vnd.oasis.opendocument.text" in data[38:100]:
+        return ODT, "an OpenDocument text"
+    if b"word/document.xml" in data:
+        return DOCX, "a Word document"
+    if b"ppt/" in data[:65536] or b"xl/workbook" in data:
+        return "application/vnd.openxmlformats-officedocument", "a spreadsheet or slide deck"
+    return None
+
+
 def magic_type(data: bytes) -> tuple[str, str] | None:
     """(media type, human name) from a file signature, or None when there is none."""
+    if data.startswith(b"PK\x03\x04"):
+        office = _office_type(data)
+        if office is not None:
+            return office
     for sig, media, label in _MAGIC:
         if data.startswith(sig):
             return media, label
@@ -153,7 +170,7 @@ def sniff(data: bytes, *, name: str = "", declared: str | None = None) -> tuple[
     """
     magic = magic_type(data)
     if magic is not None:
-        return magic[0], None if magic[0] == PDF else magic[1]
+        return magic[0], None if magic[0] in (PDF, DOCX, ODT) else magic[1]
     if looks_binary(data):
         return BINARY, "a binary file"
     hint = _EXTENSION_HINTS.get(extension_of(name))

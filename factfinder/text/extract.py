@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from factfinder.capture.common import Capture, display_name, sha256_hex
-from factfinder.capture.sniff import EMAIL, FEED_TYPES, HTML, PDF, TEXT, XML, looks_binary
+from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
 from factfinder.model import Document
 from factfinder.text.language import guess_language, language_note
@@ -95,6 +95,11 @@ def read_capture(capture: Capture) -> ExtractedText:
 
         mail = extract_email(data, name=name)
         return ExtractedText(mail.text, mail.title, mail.published, None, url)
+    if media in (DOCX, ODT):
+        from factfinder.text.office import extract_office
+
+        office = extract_office(data, name=name, odt=media == ODT)
+        return ExtractedText(office.text, office.title, office.published, None, url)
     if media == XML:
         return _xml_text(data, name=name)
     if media == TEXT or media.startswith("text/"):
