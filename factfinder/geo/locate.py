@@ -17,7 +17,7 @@ from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Document, Incident, Place
 
 _SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
-_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|from|into|across|around|of|to)\s+(the\s+)?"
+_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
                        r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
                        re.IGNORECASE)
 
@@ -26,10 +26,12 @@ def _event_places(places: Sequence[Place]) -> list[Place]:
     return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
 
 
-def _score(place: Place, text: str) -> tuple[int, int, int]:
+def _score(place: Place, text: str) -> tuple[int, int, int, int]:
+    """Local places (town, admin2) before regions before countries; within a level, "in X" first."""
     before = text[max(0, place.span.start - 30):place.span.start]
     locative = 1 if _LOCATIVE.search(before) else 0
-    return (locative, _SPECIFICITY.get(place.precision or "", 0), -place.span.start)
+    specificity = _SPECIFICITY.get(place.precision or "", 0)
+    return (min(specificity, 3), locative, specificity, -place.span.start)
 
 
 def _in_evidence(place: Place, incident: Incident) -> bool:

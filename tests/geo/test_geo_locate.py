@@ -1,0 +1,69 @@
+"""Incident locations: a place of the evidence sentence, else the story's place, else none."""
+
+from __future__ import annotations
+
+from factfinder.geo import locate
+from factfinder.model import Document, Incident, Place, Span, Story
+
+TEXT = ("Troops arrested nearly a hundred residents in Paktaw on Friday, Radio Free Europe reported. "
+        "The military said Rakhine State was calm. "
+        "Aid groups in Myanmar said food was short.")
+
+
+def _place(word: str, *, name: str, precision: str, lat: float | None = 20.17, lon: float | None = 92.9,
+           confidence: float = 0.9, occurrence: int = 0) -> Place:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = TEXT.index(word, start + 1)
+    return Place(span=Span.of(TEXT, start, start + len(word)), name=name, lat=lat, lon=lon, country="MM",
+                 admin1="Rakhine" if precision != "country" else None, precision=precision, confidence=confidence)
+
+
+PAKTAW = _place("Paktaw", name="Pauktaw", precision="town")
+EUROPE = _place("Europe", name="Europe", precision="country", lat=48.7, lon=9.1, confidence=0.05)
+RAKHINE = _place("Rakhine State", name="Rakhine", precision="admin1", lat=19.2, lon=93.5)
+MYANMAR = _place("Myanmar", name="Myanmar", precision="country", lat=21.0, lon=96.0)
+DOC = Document(doc="d", text=TEXT, stories=(Story(0, 0, len(TEXT)),))
+
+
+def _incident(sentence: str, story: int | None = 0) -> Incident:
+    start = TEXT.index(sentence)
+    return Incident(doc="d", type="arrest", summary=sentence, evidence=(Span.of(TEXT, start, start + len(sentence)),),
+                    story=story)
+
+
+def test_place_in_the_evidence_sentence_wins() -> None:
+    (located,) = locate([_incident(TEXT.split(". ")[0])], [EUROPE, PAKTAW, RAKHINE, MYANMAR], DOC)
+    assert located.location == PAKTAW
+
+
+def test_place_inside_an_organisation_name_never_locates() -> None:
+    sentence = "Radio Free Europe reported"
+    (located,) = locate([_incident(sentence)], [EUROPE], DOC)
+    assert located.location is None
+
+
+def test_story_place_when_the_sentence_names_none() -> None:
+    incidents = [_incident("food was short", story=0)]
+    sentence_places = [PAKTAW, RAKHINE, _place("Paktaw", name="Pauktaw", precision="town")]
+    (located,) = locate(incidents, sentence_places, DOC)
+    assert located.location is not None and located.location.name == "Pauktaw"
+
+
+def test_most_specific_place_of_the_sentence() -> None:
+    text = "Soldiers shelled Pauktaw in Rakhine State, Myanmar."
+    doc = Document(doc="e", text=text)
+    places = [Place(Span.of(text, 17, 24), "Pauktaw", 20.17, 92.9, "MM", "Rakhine", precision="town", confidence=0.9),
+              Place(Span.of(text, 28, 41), "Rakhine", 19.2, 93.5, "MM", "Rakhine", precision="admin1", confidence=0.9),
+              Place(Span.of(text, 43, 50), "Myanmar", 21.0, 96.0, "MM", precision="country", confidence=0.9)]
+    incident = Incident(doc="e", type="attack", summary=text, evidence=(Span.of(text, 0, len(text)),))
+    (located,) = locate([incident], places, doc)
+    assert located.location.name == "Pauktaw" and located.location.precision == "town"
+
+
+def test_unresolved_places_and_no_places_give_no_location() -> None:
+    unresolved = Place(span=PAKTAW.span)
+    (located,) = locate([_incident(TEXT.split(". ")[0])], [unresolved], DOC)
+    assert located.location is None
+    (located,) = locate([_incident("food was short")], [], DOC)
+    assert located.location is None
