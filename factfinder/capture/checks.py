@@ -30,7 +30,7 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
     if not data.strip():
         return f"cannot read {name}: it is empty; check that it was saved or downloaded completely and ingest again"
     if label is not None:
-        return f"cannot read {name}: it is {label}, not a text, HTML, PDF or e-mail document; {_CONVERT}"
+        return f"cannot read {name}: it is {label}, not a text, HTML, PDF, Word or e-mail document; {_CONVERT}"
     if media_type == PDF:
         return pdf_error(data, name=name)
     return None

@@ -32,7 +32,7 @@ _MAGIC: tuple[tuple[bytes, str, str], ...] = (
     (b"GIF89a", "image/gif", "a GIF image"),
     (b"II*\x00", "image/tiff", "a TIFF image"),
     (b"MM\x00*", "image/tiff", "a TIFF image"),
-    (b"PK\x03\x04", "application/zip", "a ZIP archive (or Office document)"),
+    (b"PK\x03\x04", "application/zip", "a ZIP archive (unpack it first)"),
     (b"\x1f\x8b", "application/gzip", "a gzip archive"),
     (b"7z\xbc\xaf\x27\x1c", "application/x-7z-compressed", "a 7-Zip archive"),
     (b"Rar!", "application/vnd.rar", "a RAR archive"),

@@ -41,7 +41,7 @@ def test_declared_html_content_type_is_a_hint():
 @pytest.mark.parametrize("data, label", [
     (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "a PNG image"),
     (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "a JPEG image"),
-    (b"PK\x03\x04" + b"\x00" * 20, "a ZIP archive (or Office document)"),
+    (b"PK\x03\x04" + b"\x00" * 20, "a ZIP archive (unpack it first)"),
     (b"\x00\x01\x02binary", "a binary file"),
 ])
 def test_unreadable_formats_are_named(data, label):
