@@ -150,6 +150,10 @@ def document_from_text(text: str, *, published: str | None = None, id: str | Non
     if not isinstance(text, str):
         raise ExtractionError("the text must be a string; check the input line")
     doc = sha256_hex(text.encode("utf-8", errors="surrogatepass"))
-    if published is not None and not _ISO_DAY.match(published):
-        raise ExtractionError(f"published date {published!r} is not YYYY-MM-DD; fix it or leave it out")
+    if published is not None:
+        published = published.strip() or None  # an empty field means "not known"
+    if published is not None:
+        if not _ISO_DAY.match(published[:10]):
+            raise ExtractionError(f"published date {published!r} is not YYYY-MM-DD; fix it or leave it out")
+        published = published[:10]  # a full timestamp keeps its day
     return build_document(replace_controls(text), doc=doc, title=title, published=published, url=url, id=id)

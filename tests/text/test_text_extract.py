@@ -89,6 +89,11 @@ def test_document_from_text_keeps_offsets():
     assert (doc.published, doc.id, doc.title, doc.url) == ("2023-11-20", "line-7", "T", "https://e.org/x")
 
 
+def test_document_from_text_dates():
+    assert document_from_text("Some text.", published="").published is None
+    assert document_from_text("Some text.", published="2023-11-20T08:30:00Z").published == "2023-11-20"
+
+
 def test_document_from_text_rejects_a_bad_date():
     with pytest.raises(ExtractionError, match="YYYY-MM-DD"):
         document_from_text("Some text.", published="20/11/2023")
