@@ -73,7 +73,16 @@ def _actors(conn: sqlite3.Connection, incident_id: int, role: str) -> tuple[Acto
 
 def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None) -> Iterator[Incident]:
     """Incidents in storage order, each with its evidence, counts, actors and place."""
+    for _, incident in iter_incident_rows(conn, doc=doc):
+        yield incident
+
+
+def iter_incident_rows(conn: sqlite3.Connection, *, doc: str | None = None,
+                       ids: list[int] | None = None) -> Iterator[tuple[int, Incident]]:
+    """(row id, incident) pairs, for callers that link to incidents (events, reviews)."""
     where, args = ("WHERE d.doc = ?", (doc,)) if doc is not None else ("", ())
+    if ids is not None:
+        where, args = f"WHERE i.id IN ({','.join('?' * len(ids))})", tuple(ids)
     rows = conn.execute(
         "SELECT i.id, d.doc, i.type, i.summary, i.story, i.date_start, i.date_end, i.date_precision,"
         " i.date_text_start, i.date_text_end, i.date_text, i.place_id, i.verification, i.external_id"
@@ -86,7 +95,7 @@ def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None) -> Itera
         counts = tuple(Count(c, v, q, u, Span(s, e, t)) for c, v, q, u, s, e, t in conn.execute(
             'SELECT category, value, qualifier, unit, start, "end", text FROM counts WHERE incident_id = ?'
             " ORDER BY ordinal", (iid,)))
-        yield Incident(
+        yield iid, Incident(
             doc=doc_sha, type=type_, summary=summary, evidence=_spans(conn, "incident_id", iid), story=story,
             date=date, location=_place(conn, place_id), perpetrators=_actors(conn, iid, "perpetrator"),
             targets=_actors(conn, iid, "target"), counts=counts,
