@@ -98,6 +98,9 @@ def capture_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any],
     fetch = _Fetcher(settings, client)
     try:
         for item in inputs:
+            if not item.strip():  # Path("") is the current folder: never ingest that by accident
+                yield failed("", "an empty input was given; pass a file, folder, URL or - for standard input")
+                continue
             if item == "-":
                 yield from _with_children(capture_stdin(sys.stdin.buffer.read()), fetch)
                 continue

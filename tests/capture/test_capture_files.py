@@ -51,3 +51,8 @@ def test_unreadable_file(tmp_path):
 
 def test_empty_directory_yields_nothing(tmp_path):
     assert list(capture_inputs([str(tmp_path)], settings={})) == []
+
+
+def test_empty_input_is_an_error_not_the_current_folder():
+    (cap,) = capture_inputs([""], settings={})
+    assert cap.data is None and "empty input" in cap.source.error
