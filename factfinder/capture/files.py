@@ -46,13 +46,14 @@ def capture_path(path: Path, *, parent: str | None = None) -> Capture:
     return capture_bytes(data, origin=origin, name=name, parent=parent)
 
 
-def walk_files(directory: Path) -> Iterator[Path]:
+def walk_files(directory: Path, *, errors: list[OSError] | None = None) -> Iterator[Path]:
     """Every file under ``directory``, recursively, in sorted order, hidden ones skipped.
 
     Sorted so that two runs over the same folder ingest in the same order;
-    hidden files (.DS_Store, .git) are never reports.
+    hidden files (.DS_Store, .git) are never reports. Folders that cannot be
+    listed are appended to ``errors`` so the caller can report them.
     """
-    for root, dirs, files in os.walk(directory):
+    for root, dirs, files in os.walk(directory, onerror=errors.append if errors is not None else None):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(files):
             if not name.startswith("."):

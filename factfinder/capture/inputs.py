@@ -106,8 +106,13 @@ def capture_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any],
                 continue
             path = Path(unquote(urlparse(item).path)) if item.lower().startswith("file://") else Path(item)
             if not is_url(item) and path.is_dir():
-                for file in walk_files(path):
+                unlisted: list[OSError] = []
+                for file in walk_files(path, errors=unlisted):
                     yield from _with_children(capture_path(file), fetch)
+                for exc in unlisted:
+                    where = exc.filename or str(path)
+                    yield failed(str(where), f"cannot list folder {where}: {exc.strerror or exc}; make it "
+                                 "readable and ingest again")
                 continue
             yield from _with_children(fetch(item), fetch)
     finally:
