@@ -35,13 +35,13 @@ def read_jsonl(path: Path) -> Iterator[tuple[int, Record]]:
 
 
 def gold_kind(record: Record) -> str:
-    """"extract" or "geo" from the keys of a gold record."""
+    """"extract", "geo" or "devset" (../shared/devsets format) from the keys of a record."""
     if "incidents" in record or "statistics" in record:
         return "extract"
     if "places" in record:
         return "geo"
     if "gold" in record:
-        raise EvaluationError("this looks like a devset file; score it with `factfinder eval --devset PATH`")
+        return "devset"
     raise EvaluationError("a gold record needs `incidents`/`statistics` (extraction) or `places` (geo); "
                           "see docs/gold-format.md")
 
@@ -125,6 +125,10 @@ def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, l
     if not records:
         return Report(kind="empty", source=str(path), notes=["no gold records yet"])
     kind = gold_kind(records[0])
+    if kind == "devset":
+        from factfinder.evaluate.devsets import evaluate_devset
+
+        return evaluate_devset(path, pipeline=pipeline, limit=limit)
     report = Report(kind=kind, source=str(path))
     tally = GeoTally()
     scores: dict = {}
