@@ -136,7 +136,7 @@ def segment_stories(text: str) -> tuple[Story, ...]:
     paras = _paragraphs(text)
     content = [p for p in paras if not _is_boilerplate(p.text)]
     if not content:
-        return (Story(index=0, start=paras[0].start, end=paras[-1].end),)
+        return ()  # only page furniture: no story
     heads = [_is_headline(p.text) for p in content]
     datelines = [_is_dateline(p.text) for p in content]
     groups = _segment(content, heads, datelines, blank_lines="\n\n" in text)
@@ -178,7 +178,10 @@ def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, 
             section = _section_words(content, end)
             story_words = set().union(*(_content_words(content[k].text) for k in current))
             new = starts_dateline or _cohesion(section, story_words) < 0.1
-            groups.append(list(range(i, end))) if new else current.extend(range(i, end))
+            if new:
+                groups.append(list(range(i, end)))
+            else:
+                current.extend(range(i, end))
             i = end
             continue
         elif datelines[i]:

@@ -98,3 +98,7 @@ def test_bulletin_with_dated_headlines_splits_at_each_headline():
 def test_empty_and_blank_text_have_no_stories():
     assert segment_stories("") == ()
     assert segment_stories("  \n\n ") == ()
+
+
+def test_page_furniture_alone_is_no_story():
+    assert segment_stories("Previous Post Next Post\nHuman Rights\n") == ()
