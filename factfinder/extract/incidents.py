@@ -177,11 +177,20 @@ def _places_compatible(a: Incident, b: Incident) -> bool:
     return False
 
 
+def _same_toll_nearby(a: Incident, b: Incident) -> bool:
+    """The same figure (within hedging) in the same province: one event told with two
+    of its places ("10,000 fled the villages of A and B" / "nearly ten thousand from B")."""
+    if a.location is None or b.location is None or a.location.admin1 is None:
+        return False
+    shared = {c.category for c in a.counts} & {c.category for c in b.counts}
+    return bool(shared) and a.location.admin1 == b.location.admin1 and a.location.country == b.location.country
+
+
 def same_event(a: Incident, b: Incident) -> bool:
     """Two incidents of one story that tell the same event in different sentences."""
     return (a.type == b.type and a.story == b.story and a.doc == b.doc
-            and _dates_compatible(a, b) and _places_compatible(a, b)
-            and _counts_compatible(a.counts, b.counts))
+            and _dates_compatible(a, b) and _counts_compatible(a.counts, b.counts)
+            and (_places_compatible(a, b) or _same_toll_nearby(a, b)))
 
 
 def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, ...]:
