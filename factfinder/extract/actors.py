@@ -171,7 +171,7 @@ class ActorMatcher:
                 found.append((s, s + len(acronym), ActorEntry(entry.canonical, acronym, entry.kind, entry.country)))
         return found
 
-    @lru_cache(maxsize=8)
+    @lru_cache(maxsize=2)
     def _context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry]]:
         """(canonicals, countries, defined acronyms) named ungated anywhere in the document."""
         canonicals, countries, defined = set(), set(), {}

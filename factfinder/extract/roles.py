@@ -60,7 +60,7 @@ def _head_token(sent: Any, actor: Actor) -> Any | None:
     """The syntactic head of the actor's words: the token whose head lies outside the mention."""
     tokens = [t for t in sent if t.idx >= actor.span.start and t.idx + len(t) <= actor.span.end]
     for token in tokens:
-        if not (actor.span.start <= token.head.idx < actor.span.end) or token.head is token:
+        if not (actor.span.start <= token.head.idx < actor.span.end) or token.head.i == token.i:
             return token
     return tokens[-1] if tokens else None
 
@@ -68,7 +68,7 @@ def _head_token(sent: Any, actor: Actor) -> Any | None:
 def _clause_root(trigger: Any) -> Any:
     """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
     token = trigger
-    while token.pos_ not in ("VERB", "AUX") and token.head is not token:
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
         token = token.head
     return token
 
@@ -89,7 +89,7 @@ def _clause_tokens(trigger: Any) -> set[int]:
             if child.i == trigger.i or _contains(child, trigger):
                 stack.append(child)
             elif child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
-                                                 and child is not root):
+                                                 and child.i != root.i):
                 continue
             else:
                 stack.append(child)
@@ -138,7 +138,7 @@ def _argument(head: Any) -> Any:
     """Climb from an actor's head over conjuncts, appositions and compounds to the argument it fills."""
     token = head
     for _ in range(4):
-        if token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head is not token:
+        if token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head.i != token.i:
             token = token.head
         else:
             break

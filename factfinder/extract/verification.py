@@ -68,7 +68,8 @@ def verification_for(text: str, sentence: Any, *, context: Any | None = None,
         from factfinder.extract.attribution import find_attributions
 
         attributions = find_attributions(text, start, end, actors=actors)
-    if any(_is_party(att, actors) for att in attributions) or _PARTY_CLAIM_RE.search(here):
+    # a party's word alone makes a claim alleged; an independent source beside it keeps it reported
+    if (attributions and all(_is_party(att, actors) for att in attributions)) or _PARTY_CLAIM_RE.search(here):
         return "alleged"
     return "reported"
 

@@ -129,6 +129,11 @@ def test_verification_of_one_sentence(claim: str, expected: str) -> None:
     assert status(claim, claim) == expected
 
 
+def test_an_independent_source_beside_a_party_keeps_the_claim_reported() -> None:
+    claim = "The army said it killed 20 militants, but residents said most of the dead were farmers."
+    assert status(claim, claim) == "reported"
+
+
 def test_a_following_sentence_that_refers_back_makes_the_claim_unconfirmed() -> None:
     claim = "Villagers said militia fighters killed eight herders near the river."
     follow = "RFA could not independently confirm this."
