@@ -157,7 +157,10 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
                                         f"original and text stored, but extraction failed: {exc}")
         batch.append((capture, document, extraction, failure))
         in_batch.add(source.sha256)
-        if len(batch) >= _INGEST_BATCH or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES:
+        # While extraction runs it dominates the time: store each source at once, so
+        # progress shows and a killed run loses little.
+        if (extraction is not None or len(batch) >= _INGEST_BATCH
+                or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES):
             flush()
     flush()
     return IngestReport(tuple(outcomes))
