@@ -181,10 +181,13 @@ def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) ->
     prev = tokens[match.first - 1].lower if match.first > 0 else ""
     if prev in ("including", "as", "like", "of", "by"):
         return None
-    for k in range(match.first + 1, min(match.first + 4, len(tokens))):
+    for k in range(match.first + 1, min(match.first + 7, len(tokens))):
         word = tokens[k].lower
         if word in lex.singular_people:
             return _Candidate(match.first, match, match.first, k, 1, "exact", "people", word)
+        if word in lex.modifiers or tokens[k].text[:1].isupper() or (
+                word == "-" and tokens[k].start == tokens[k - 1].end):
+            continue  # "an additional suspected insurgent", "a Hezb-e Islami facilitator"
         if not tokens[k].text.isalpha() or word in lex.measures or word in _NP_STOPS or (
                 word in lex.people and tokens[k].text.islower()):
             return None
