@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from factfinder.extract.numbers import Lexicon, NumberMatch, Token, digit_value, lexicon, parse_number, tokenize
 from factfinder.model import Count, Span
@@ -60,7 +61,11 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     boundaries = _boundaries(text, tokens)
     candidates: list[_Candidate] = []
     i = 0
+    starts = _number_starts()
     while i < len(tokens):
+        if not (tokens[i].is_digit or tokens[i].lower in starts):
+            i += 1
+            continue
         match = parse_number(tokens, i, text, lex)
         if match is None:
             i += 1
@@ -88,6 +93,14 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
     _demote_subsets(tokens, counts)
     return [Count(c.category, c.value, c.qualifier, c.unit,
                   Span.of(text, tokens[c.first].start, tokens[c.last].end)) for c in counts]
+
+
+@lru_cache(maxsize=1)
+def _number_starts() -> frozenset[str]:
+    """Words that can open a number expression; every other word is skipped at once."""
+    lex = lexicon()
+    firsts = {phrase.split()[0] for phrase in lex.vague}
+    return frozenset(set(lex.units) | set(lex.tens) | firsts | {"a", "an", "half", "hundred", "thousand"})
 
 
 def _boundaries(text: str, tokens: list[Token]) -> list[bool]:
