@@ -90,7 +90,8 @@ _INGEST_BATCH_BYTES = 64_000_000
 
 def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, Any],
                   pipeline: Pipeline | None = None,
-                  on_event: Callable[[IngestOutcome], None] | None = None) -> IngestReport:
+                  on_event: Callable[[IngestOutcome], None] | None = None,
+                  client: Any | None = None) -> IngestReport:
     """Capture every input into ``store``, extract its text and stories, and its incidents
     when a ``pipeline`` is given.
 
@@ -99,7 +100,8 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     captured again; a document already extracted is not extracted again. A bad
     input never stops the run: it becomes a "failed" outcome with its reason.
     While ``Pipeline.extract`` is not wired yet (NotImplementedError),
-    extraction is skipped without a word.
+    extraction is skipped without a word. ``client`` is an injected
+    httpx.Client for URL captures (see ``capture_inputs``).
     """
     from factfinder.capture import capture_inputs, is_container, is_url, warc_records
     from factfinder.errors import ExtractionError, FactfinderError
@@ -133,7 +135,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
         batch.clear()
         in_batch.clear()
 
-    for capture in capture_inputs(inputs, settings=settings):
+    for capture in capture_inputs(inputs, settings=settings, client=client):
         source = capture.source
         sha = source.sha256 or None
         document = extraction = failure = None

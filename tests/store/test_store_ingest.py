@@ -79,3 +79,40 @@ def test_ingest_cli_reports_each_input_and_fails_on_a_bad_one(tmp_path: Path, se
     assert "2 stored, 1 failed inputs" in status.output
     assert "ledger      3 entries" in status.output
 
+
+
+def test_ingest_into_a_missing_folder_is_one_clean_error(tmp_path: Path, seeds_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(tmp_path / "no" / "f.db")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    assert "does not exist" in result.output and "--db" in result.output
+    assert not (tmp_path / "no").exists()
+
+
+@pytest.mark.slow
+def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, seeds_dir: Path, nlp) -> None:
+    from factfinder.pipeline import Pipeline, ingest_inputs
+    from factfinder.text import document_from_text
+
+    pipeline = Pipeline(nlp=nlp)
+    try:
+        pipeline.extract(document_from_text("Police detained six protesters in Almaty on Monday."))
+    except NotImplementedError:
+        pytest.skip("Pipeline.extract is not wired yet")
+    inputs = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    db = tmp_path / "f.db"
+    settings = load_settings(db=str(db))
+    with Store.open(db) as store:
+        first = ingest_inputs(inputs, store=store, settings=settings, pipeline=pipeline)
+        assert [o.status for o in first.outcomes] == ["stored", "stored"]
+        found = sum(o.incidents for o in first.outcomes)
+        assert found == store.status().incidents > 0
+        before = _counts(store)
+        second = ingest_inputs(inputs, store=store, settings=settings, pipeline=pipeline)
+        assert [(o.status, o.incidents) for o in second.outcomes] == [("present", 0), ("present", 0)]
+        assert _counts(store) == before
+        for incident in store.iter_incidents():
+            text = store.get_document(incident.doc).text  # type: ignore[union-attr]
+            assert incident.evidence
+            assert all(text[s.start:s.end] == s.text for s in incident.evidence)
+        assert store.verify().ok
