@@ -169,3 +169,13 @@ def test_cli_says_what_to_do_when_nothing_can_be_scored(monkeypatch):
     assert "Traceback" not in result.output
     usage = CliRunner().invoke(main, ["eval"])
     assert usage.exit_code == 2 and "--devset" in usage.output
+
+
+def test_every_eval_option_is_documented():
+    from factfinder.cli import main
+
+    docs = (Path(__file__).resolve().parents[2] / "docs" / "eval.md").read_text(encoding="utf-8")
+    command = main.get_command(None, "eval")
+    options = [opt for p in command.params for opt in getattr(p, "opts", []) if opt.startswith("--")]
+    missing = [opt for opt in options if f"`{opt}" not in docs and f" {opt} " not in docs]
+    assert not missing, f"options missing from docs/eval.md: {missing}"
