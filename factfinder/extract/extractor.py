@@ -20,6 +20,7 @@ injected; ``extract`` is pure over its document.
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import islice
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
@@ -69,19 +70,37 @@ class Extractor:
         """Incidents (dates and places not yet resolved), statistics and place mentions of one document."""
         return next(self.extract_many([document]))
 
-    def extract_many(self, documents: Iterable[Document], *, batch_size: int = 256) -> Iterator[Extraction]:
-        """Extract several documents, parsing their trigger sentences in shared ``nlp.pipe`` batches."""
+    def extract_many(self, documents: Iterable[Document], *, documents_per_batch: int = 32,
+                     batch_size: int = 256) -> Iterator[Extraction]:
+        """Extract several documents, in order, parsing the trigger sentences of up to
+        ``documents_per_batch`` documents in one ``nlp.pipe`` stream (spaCy's cost per
+        call dominates on short sentences, so batching across documents pays)."""
+        chunk: list[Document] = []
         for document in documents:
+            chunk.append(document)
+            if len(chunk) >= documents_per_batch:
+                yield from self._extract_chunk(chunk, batch_size)
+                chunk = []
+        if chunk:
+            yield from self._extract_chunk(chunk, batch_size)
+
+    def _extract_chunk(self, documents: Sequence[Document], batch_size: int) -> Iterator[Extraction]:
+        plans: list[tuple[Document, list[Sentence], list[_Candidate]]] = []
+        for document in documents:
+            if document.language not in (None, "en"):
+                plans.append((document, [], []))
+                continue
+            sentences = split_sentences(document.text)
+            plans.append((document, sentences, self._candidates(document.text, sentences)))
+        texts = (d.text[c.sentence.start:c.sentence.end] for d, _, candidates in plans for c in candidates)
+        parses = iter(self.nlp.pipe(texts, batch_size=batch_size))
+        for document, sentences, candidates in plans:
             if document.language not in (None, "en"):
                 note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
                 notes = document.notes if note in document.notes else document.notes + (note,)
                 yield Extraction(document=replace(document, notes=notes))
                 continue
-            sentences = split_sentences(document.text)
-            candidates = self._candidates(document.text, sentences)
-            texts = (document.text[c.sentence.start:c.sentence.end] for c in candidates)
-            parses = self.nlp.pipe(texts, batch_size=batch_size)
-            yield self._assemble(document, sentences, candidates, parses)
+            yield self._assemble(document, sentences, candidates, islice(parses, len(candidates)))
 
     # --- steps ------------------------------------------------------------------
 
