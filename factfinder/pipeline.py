@@ -10,6 +10,7 @@ a distributed engine's batch map.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from factfinder.model import Document, Extraction
@@ -44,7 +45,11 @@ class Pipeline:
         return self._gazetteer
 
     def extract(self, document: Document) -> Extraction:
-        """Incidents and statistics of one document, with dates and places resolved.
+        """Incidents and statistics of one document, with dates and places resolved."""
+        return next(iter(self.extract_many([document])))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extractions of several documents, in order (batched through spaCy; see ``extract``).
 
         extract (incidents with their date phrases, statistics, place mentions)
         -> dates (date phrases resolved against publication) -> geo (each
@@ -60,12 +65,12 @@ class Pipeline:
 
         if getattr(self, "_extractor", None) is None:
             self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
-        extraction = self._extractor.extract(document)
-        if not extraction.incidents:
-            return extraction
-        incidents = resolve_incident_dates(extraction.incidents, extraction.document)
-        incidents = locate(incidents, extraction.places, extraction.document)
-        return replace(extraction, incidents=merge_incidents(incidents))
+        for extraction in self._extractor.extract_many(documents):
+            if extraction.incidents:
+                incidents = resolve_incident_dates(extraction.incidents, extraction.document)
+                incidents = locate(incidents, extraction.places, extraction.document)
+                extraction = replace(extraction, incidents=merge_incidents(incidents))
+            yield extraction
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
