@@ -67,9 +67,12 @@ def _head_token(sent: Any, actor: Actor) -> Any | None:
 
 def _clause_root(trigger: Any) -> Any:
     """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
-    token = trigger
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+    token, seen = trigger, {trigger.i}
+    # ``seen`` guards against a head cycle, which spaCy can leave in a sentence
+    # parsed apart from its document; without it this loop never ends.
+    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
         token = token.head
+        seen.add(token.i)
     return token
 
 
