@@ -27,6 +27,29 @@ from factfinder.errors import FactfinderError
 from factfinder.model import Actor, Span
 
 ACTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "actor_demonyms.csv"
+
+# State bodies generated for every country adjective: words after the adjective -> (body, kind).
+# "Serbian police" -> "Serbian police"; "Thai authorities" -> "Thai government".
+_STATE_BODIES: dict[str, tuple[str, str]] = {
+    "government": ("government", "government"), "authorities": ("government", "government"),
+    "officials": ("government", "government"), "regime": ("government", "government"),
+    "interior ministry": ("government", "government"), "foreign ministry": ("government", "government"),
+    "defence ministry": ("government", "government"), "defense ministry": ("government", "government"),
+    "justice ministry": ("government", "government"), "embassy": ("government", "government"),
+    "police": ("police", "state_force"), "police force": ("police", "state_force"),
+    "riot police": ("police", "state_force"), "police officers": ("police", "state_force"),
+    "army": ("armed forces", "state_force"), "military": ("armed forces", "state_force"),
+    "armed forces": ("armed forces", "state_force"), "troops": ("armed forces", "state_force"),
+    "soldiers": ("armed forces", "state_force"), "forces": ("armed forces", "state_force"),
+    "air force": ("armed forces", "state_force"), "navy": ("armed forces", "state_force"),
+    "security forces": ("security forces", "state_force"),
+    "intelligence services": ("intelligence services", "state_force"),
+    "intelligence service": ("intelligence services", "state_force"),
+    "intelligence agency": ("intelligence services", "state_force"),
+    "judiciary": ("judiciary", "government"), "courts": ("judiciary", "government"),
+    "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
+}
 
 _HONORIFIC_RE = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St)\.?|\b(?:U|Daw|Ko|Ma|Sayadaw|Sheikh|Mullah|Mawlawi))\s+$")
@@ -113,6 +136,8 @@ class ActorMatcher:
                 raise FactfinderError(f"{path}: a row lacks canonical or alias ({row}); fix the file")
             entries.append(ActorEntry(row["canonical"].strip(), row["alias"].strip(), (row.get("kind") or "").strip(),
                                       (row.get("country") or "").strip(), (row.get("gate") or "").strip()))
+        if path == ACTORS_PATH and DEMONYMS_PATH.exists():
+            entries.extend(_state_bodies(entries, DEMONYMS_PATH))
         return cls(entries)
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
@@ -210,6 +235,34 @@ class ActorMatcher:
                     names[name.lower()] = short
             self._countries = names
         return self._countries
+
+
+def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:
+    """"<Demonym> police/government/army/..." for every country, unless actors.csv names it already.
+
+    When actors.csv has any alias of the same country and body ("Israeli army" -> "Israel Defense
+    Forces"), every generated alias of that body takes its canonical name, so one force keeps one name.
+    """
+    known = {e.alias.lower(): e for e in entries}
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    generated: list[ActorEntry] = []
+    for row in csv.DictReader(lines):
+        demonym, country = row["demonym"].strip(), row["country"].strip()
+        by_body: dict[str, list[str]] = {}
+        for words, (body, _) in _STATE_BODIES.items():
+            by_body.setdefault(body, []).append(words)
+        for body, phrases in by_body.items():
+            kind = _STATE_BODIES[phrases[0]][1]
+            aliases = [f"{demonym} {words}" for words in phrases]
+            if body == "government":
+                aliases.append(f"government of {row['name'].strip()}")
+            existing = next((known[a.lower()] for a in aliases if a.lower() in known), None)
+            canonical = existing.canonical if existing else f"{demonym} {body}"
+            for alias in aliases:
+                if alias.lower() not in known:
+                    generated.append(ActorEntry(canonical, alias, existing.kind if existing else kind, country))
+                    known[alias.lower()] = generated[-1]
+    return generated
 
 
 @lru_cache(maxsize=2)

@@ -139,3 +139,13 @@ def test_roles_stay_inside_the_trigger_clause(nlp, matcher: ActorMatcher) -> Non
     text = "Al-Shabaab fighters attacked the base, and later the army arrested twelve students in Mogadishu."
     assert roles(nlp, matcher, text, "arrested") == (["military"], ["students"])
     assert roles(nlp, matcher, text, "attacked") == (["al-Shabaab"], [])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Serbian police detained the organisers.", "Serbian police"),
+    ("The Thai authorities banned the rally.", "Thai government"),
+    ("The government of Nicaragua closed the university.", "Nicaraguan government"),
+    ("Israeli troops raided the camp at night.", "Israel Defense Forces"),
+])
+def test_state_bodies_of_every_country_are_generated(matcher: ActorMatcher, text: str, name: str) -> None:
+    assert [a.name for a in matcher.find(text)][0] == name
