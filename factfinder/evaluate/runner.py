@@ -119,12 +119,22 @@ def _check_spans(text: str, spans: Iterable[Record], where: str, notes: list[str
             notes.append(f"{where}: gold span {span['start']}-{span['end']} does not match its text")
 
 
-def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, limit: int | None = None) -> Report:
-    """Score one gold file; a stage that is not implemented yet leaves a note instead of scores."""
+def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, limit: int | None = None,
+                  strict: bool = True) -> Report:
+    """Score one gold file; a stage that is not implemented yet leaves a note instead of scores.
+
+    With ``strict=False`` (files found in a folder) a file of another kind of
+    gold (e.g. consolidation pairs) is skipped with a note instead of an error.
+    """
     records = [r for _, r in read_jsonl(path)][:limit]
     if not records:
         return Report(kind="empty", source=str(path), notes=["no gold records yet"])
-    kind = gold_kind(records[0])
+    try:
+        kind = gold_kind(records[0])
+    except EvaluationError as exc:
+        if strict:
+            raise EvaluationError(f"{path}: {exc}") from exc
+        return Report(kind="skipped", source=str(path), notes=["not extraction, geo or devset gold; skipped"])
     if kind == "devset":
         from factfinder.evaluate.devsets import evaluate_devset
 
@@ -162,7 +172,9 @@ def evaluate_paths(paths: Iterable[Path], *, pipeline: Any | None = None, seeds_
         from factfinder.pipeline import Pipeline
 
         pipeline = Pipeline()
+    paths = list(paths)
+    named = {p for p in paths if p.is_file()}
     files = expand_paths(paths)
     if not files:
         raise EvaluationError("no gold .jsonl files found; see docs/eval.md for where gold lives")
-    return [evaluate_file(f, pipeline=pipeline, seeds_dir=seeds_dir, limit=limit) for f in files]
+    return [evaluate_file(f, pipeline=pipeline, seeds_dir=seeds_dir, limit=limit, strict=f in named) for f in files]

@@ -83,6 +83,11 @@ def test_folders_expand_and_unknown_records_are_refused(tmp_path):
     bad.write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match="gold-format"):
         evaluate_file(bad, pipeline=StandInPipeline())
+    with pytest.raises(EvaluationError, match="gold-format"):
+        evaluate_paths([bad], pipeline=StandInPipeline())
+    # found in a folder, another kind of gold is skipped with a note
+    (skipped,) = evaluate_paths([tmp_path], pipeline=StandInPipeline())
+    assert skipped.kind == "skipped" and not skipped.scored
     with pytest.raises(EvaluationError, match="does not exist"):
         evaluate_paths([tmp_path / "missing.jsonl"], pipeline=StandInPipeline())
 
