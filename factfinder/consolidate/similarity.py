@@ -99,6 +99,17 @@ WEIGHTS = {"date": 0.25, "place": 0.25, "actors": 0.15, "targets": 0.1, "counts"
 SAME_EVENT_THRESHOLD = 0.6
 
 
+# Two copies of one story (a digest repeating an item, one wire story in two
+# outlets) tell the same events: same-type incidents in them merge once their
+# wording is this similar, even when one copy is worded anew.
+COPY_TEXT_SIMILARITY = 0.4
+
+
+def _copies_of_one_story(a: Report, b: Report) -> bool:
+    return (a.text_fingerprint is not None and a.text_fingerprint == b.text_fingerprint
+            and (a.incident.doc, a.incident.story) != (b.incident.doc, b.incident.story))
+
+
 def same_event_score(a: Report, b: Report) -> float:
     """Weighted agreement over the known fields; 0 when a hard field disagrees.
 
@@ -115,6 +126,8 @@ def same_event_score(a: Report, b: Report) -> float:
     if place_score == 0.0:
         return 0.0
     text_score = text_similarity(ia.summary, ib.summary)
+    if _copies_of_one_story(a, b) and text_score >= COPY_TEXT_SIMILARITY:
+        return 1.0
     # With neither a date nor a place on both sides, only near-identical wording counts.
     if date_score is None and place_score is None and text_score < 0.85:
         return 0.0

@@ -224,8 +224,58 @@ CREATE TABLE reviews (                     -- analyst edits: who changed which f
 CREATE INDEX reviews_subject ON reviews(subject_kind, subject_id);
 """
 
+# Step 2: consolidated incidents ("events"), see factfinder/store/events.py.
+_V2 = """
+CREATE TABLE events (
+    id            TEXT PRIMARY KEY,
+    type          TEXT NOT NULL,
+    date_start    TEXT,
+    date_end      TEXT,
+    date_precision TEXT,
+    place_name    TEXT,
+    lat           REAL,
+    lon           REAL,
+    country       TEXT,
+    admin1        TEXT,
+    admin2        TEXT,
+    place_precision TEXT,
+    perpetrators  TEXT NOT NULL DEFAULT '[]',
+    targets       TEXT NOT NULL DEFAULT '[]',
+    counts        TEXT NOT NULL DEFAULT '[]',
+    killed        REAL,
+    injured       REAL,
+    arrested      REAL,
+    displaced     REAL,
+    verification  TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    conflicts     TEXT NOT NULL DEFAULT '[]',
+    provenance    TEXT NOT NULL DEFAULT '[]',
+    summary       TEXT NOT NULL,
+    n_reports     INTEGER NOT NULL
+);
+CREATE INDEX events_type_date ON events(type, date_start);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_place ON events(country, admin1);
+CREATE INDEX events_verification ON events(verification);
+CREATE TABLE event_reports (
+    event_id      TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    incident_id   INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    report_key    TEXT NOT NULL,
+    outlet        TEXT,
+    doc           TEXT NOT NULL,
+    PRIMARY KEY (event_id, incident_id)
+);
+CREATE INDEX event_reports_incident ON event_reports(incident_id);
+CREATE INDEX event_reports_outlet ON event_reports(outlet);
+CREATE TABLE event_overrides (             -- analyst merges and splits: this report belongs to that event
+    report_key    TEXT PRIMARY KEY,
+    event_id      TEXT NOT NULL,
+    created_at    TEXT NOT NULL
+);
+"""
+
 # One entry per schema version: a SQL script run inside a transaction.
-MIGRATIONS: list[str] = [_V1]
+MIGRATIONS: list[str] = [_V1, _V2]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

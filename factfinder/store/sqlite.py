@@ -18,7 +18,7 @@ from typing import Any, Iterator
 
 from factfinder.errors import StoreError
 from factfinder.model import Document, Extraction, Incident, Source, Story
-from factfinder.store import queries, writer
+from factfinder.store import events, queries, writer
 from factfinder.store.ledger import GENESIS, LedgerEntry, canonical_json, chain_problems, entry_hash
 from factfinder.store.originals import Originals, sha256_hex
 from factfinder.store.reports import StoreStatus, VerifyReport
@@ -251,6 +251,19 @@ class Store:
 
     def iter_incidents(self, *, doc: str | None = None) -> Iterator[Incident]:
         return queries.iter_incidents(self.conn, doc=doc)
+
+    def rebuild_events(self) -> int:
+        """Consolidate every stored incident into events (see store/events.py)."""
+        return events.rebuild_events(self)
+
+    def iter_events(self, where: "events.EventFilter | None" = None, *, order: str = "date") -> Iterator[Any]:
+        return events.iter_events(self.conn, where, order=order)
+
+    def get_event(self, event_id: str) -> Any:
+        return events.get_event(self.conn, event_id)
+
+    def count_events(self, where: "events.EventFilter | None" = None) -> int:
+        return events.count_events(self.conn, where)
 
     def search_stories(self, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
         """(doc, story index) of the stories matching an FTS5 query, best first."""

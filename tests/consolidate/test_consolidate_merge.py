@@ -3,6 +3,8 @@ conflicts are kept side by side, and only independent sources corroborate."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factfinder.consolidate import build_series, consolidate
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Incident, Place, Report, Span, Statistic,
@@ -159,3 +161,17 @@ def test_statistics_form_a_series_by_as_of_date() -> None:
     points = series[0].points
     assert [(p.as_of, p.value) for p in points] == [("2023-10-01", 19500), ("2023-11-17", 19693)]
     assert points[1].docs == ("d2", "d3")
+
+
+def test_a_digest_item_retold_in_other_words_merges_through_its_story_link() -> None:
+    first = _report("a", "Hu Binchen, a deputy director-general of China's police ministry, was elected to "
+                         "Interpol's Executive Committee.", kind="other", day=None, place=None, perpetrators=(),
+                    fingerprint="doc:3")
+    again = _report("b", "Hu Binchen, a Chinese official, has applied for a top position at Interpol.",
+                    kind="other", day=None, place=None, perpetrators=(), fingerprint="doc:3")
+    first = Report(key=first.key, incident=replace(first.incident, doc="doc", story=3), outlet="digest",
+                   text_fingerprint="doc:3")
+    again = Report(key=again.key, incident=replace(again.incident, doc="doc", story=9), outlet="digest",
+                   text_fingerprint="doc:3")
+    merged = consolidate([first, again])
+    assert len(merged) == 1 and merged[0].independent_sources == 1
