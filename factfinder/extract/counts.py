@@ -34,7 +34,6 @@ _CLAUSE_STOPS = frozenset(
     "told according reported added".split())
 _NP_STOPS = frozenset("of to at the a an in on from who that which and or by with for as".split())
 _ACCOMPANIMENT = frozenset({("along", "with"), ("together", "with"), ("well", "as")})
-_SUBSET_MARKERS = frozenset({"including", "among", "whom", "them", "included"})
 _TIME_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs\b|h\b|[ap]\.?m\.?(?!\w)|o'clock|local time)", re.IGNORECASE)
 _PERSON_UNIT_CATEGORIES = frozenset(
     {"killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected"})
@@ -81,8 +80,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         if cand.number.word_article:
             # "a man" is a count only when an event verb governs it closely, and not
             # when it is one of a larger count ("15 civilians, including a priest")
-            window = {t.lower for t in tokens[max(0, cand.first - 8):cand.first]}
-            if window & _SUBSET_MARKERS:
+            if _is_subset(tokens[max(0, cand.first - 8):cand.first]):
                 continue
             cand.category = _category(tokens, boundaries, candidates, index, lex, reach=4)
             if cand.category == "other":
@@ -90,7 +88,7 @@ def find_counts(text: str, start: int = 0, end: int | None = None) -> list[Count
         else:
             cand.category = _category(tokens, boundaries, candidates, index, lex)
         counts.append(cand)
-    _demote_subsets(tokens, counts)
+    _demote_subsets(tokens, boundaries, counts)
     return [Count(c.category, c.value, c.qualifier, c.unit,
                   Span.of(text, tokens[c.first].start, tokens[c.last].end)) for c in counts]
 
@@ -198,9 +196,12 @@ def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) ->
         word = tokens[k].lower
         if word in lex.singular_people:
             return _Candidate(match.first, match, match.first, k, 1, "exact", "people", word)
-        if word in lex.modifiers or tokens[k].text[:1].isupper() or (
-                word == "-" and tokens[k].start == tokens[k - 1].end):
-            continue  # "an additional suspected insurgent", "a Hezb-e Islami facilitator"
+        glued = tokens[k].start == tokens[k - 1].end or (k + 1 < len(tokens) and tokens[k + 1].start == tokens[k].end
+                                                         and tokens[k + 1].text == "-")
+        if word in lex.modifiers or tokens[k].text[:1].isupper() or (word == "-" and glued) or (
+                glued and (word in ("year", "month", "week", "old") or word in lex.units or word in lex.tens
+                           or tokens[k].is_digit)):
+            continue  # "an additional suspected insurgent", "a Hezb-e Islami facilitator", "a nine-year-old boy"
         if not tokens[k].text.isalpha() or word in lex.measures or word in _NP_STOPS or (
                 word in lex.people and tokens[k].text.islower()):
             return None
@@ -247,6 +248,8 @@ def _currency(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> tuple[st
         word = tokens[k].lower
         if word in ("us", "u.s") and k + 1 < len(tokens) and tokens[k + 1].lower in ("dollars", "dollar"):
             return "USD", 0, 2
+        if k + 2 < len(tokens) and f"{word} {tokens[k + 1].lower} {tokens[k + 2].lower}" in lex.currency_words:
+            return lex.currency_words[f"{word} {tokens[k + 1].lower} {tokens[k + 2].lower}"], 0, 3
         if k + 1 < len(tokens) and f"{word} {tokens[k + 1].lower}" in lex.currency_words:
             return lex.currency_words[f"{word} {tokens[k + 1].lower}"], 0, 2
         if word in lex.currency_words:
@@ -381,6 +384,7 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[_Ca
                lex: Lexicon, reach: int) -> tuple[str | None, str | None]:
     """(strong, weak) cue after the noun phrase of a count, within its clause."""
     cand = candidates[index]
+    article = cand.number.word_article
     later = [c.first for c in candidates[index + 1:]
              if not c.number.word_article and c.first > 0 and tokens[c.first - 1].lower not in ("of", "in", "from", "across")]
     stop = min([cand.head + 1 + reach, len(tokens)] + later)
@@ -392,6 +396,10 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[_Ca
         word = tokens[k].lower
         if word in _CLAUSE_STOPS and not (aux and word in ("said", "reported")):
             break  # "15 civilians were said to have been killed" goes on
+        if word == "," and k + 1 < stop and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].lower != "including":
+            break  # ", ending a decade in detention": a new participle clause
+        if article and word in ("who", "that", "which"):
+            break  # "a young man who had been held ... died": the relative clause is background
         if word in _AUXILIARIES:
             aux = True
         if word not in lex.cues:
@@ -407,9 +415,19 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[_Ca
     return None, weak
 
 
-def _demote_subsets(tokens: list[Token], counts: list[_Candidate]) -> None:
+def _demote_subsets(tokens: list[Token], boundaries: list[bool], counts: list[_Candidate]) -> None:
     """"15 civilians killed, including two children": the part is already in the total."""
     for prev, cand in zip(counts, counts[1:]):
-        window = {t.lower for t in tokens[max(prev.head + 1, cand.first - 6):cand.first]}
-        if window & _SUBSET_MARKERS and prev.category == cand.category and cand.category != "money":
+        lo = max(prev.head + 1, cand.first - 6)
+        if any(boundaries[lo - 1:cand.first]) or prev.category != cand.category or cand.category == "money":
+            continue
+        if _is_subset(tokens[lo:cand.first]):
             cand.category = "other"
+
+
+def _is_subset(window: list[Token]) -> bool:
+    words = [t.lower for t in window]
+    if "including" in words or "included" in words:
+        return True
+    pairs = set(zip(words, words[1:]))
+    return bool(pairs & {("among", "them"), ("among", "whom"), ("of", "whom"), ("of", "them"), ("of", "those")})

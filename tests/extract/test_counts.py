@@ -167,3 +167,27 @@ def test_radio_seed_counts(seed_radio_text: str) -> None:
     students = by_text["16,000"]
     assert students.category == "other"
     assert not any(c.value in (2014, 2022, 2023, 85, 16, 17) for c in counts)
+
+
+def test_an_age_compound_does_not_hide_the_person() -> None:
+    assert summary("A nine-year-old boy was killed by sniper fire on Sunday.") == [("killed", 1, "exact", "people")]
+
+
+def test_a_participle_clause_after_a_comma_is_another_clause() -> None:
+    counts = find_counts("Thailand deported at least 40 men to China, ending a decade in immigration detention.")
+    assert [(c.value, c.category) for c in counts] == [(40, "other")]
+
+
+def test_a_part_of_a_total_is_judged_within_one_sentence() -> None:
+    text = ("Police detained at least 40 men on Monday.\n\n"
+            "They were among more than 300 people detained after the protest.")
+    assert [(c.value, c.category) for c in find_counts(text)] == [(40, "detained"), (300, "detained")]
+
+
+def test_currency_names_of_several_words() -> None:
+    count = only("The police offered rewards of one million Hong Kong dollars for information.")
+    assert (count.value, count.unit, count.category) == (1_000_000, "HKD", "money")
+
+
+def test_a_nominal_event_before_of_gives_the_category() -> None:
+    assert only("Protests marked the disappearance of 43 students in 2014.").category == "missing"
