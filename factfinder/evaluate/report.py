@@ -38,8 +38,23 @@ class Report:
 
     def as_dict(self) -> dict[str, Any]:
         return {"kind": self.kind, "source": self.source, "documents": self.documents,
-                "scores": {k: v.as_dict() for k, v in self.scores.items()},
+                "scores": {k: v.as_dict() for k, v in ordered(self.scores)},
                 "figures": dict(self.figures), "notes": list(self.notes)}
+
+
+_ORDER = ("incident", "date", "location", "counts", "perpetrators", "targets", "attribution", "attribution_source",
+          "verification", "statistics", "statistics.as_of", "mention_exact", "mention_overlap")
+
+
+def _row_key(name: str) -> tuple[int, str]:
+    """Detection first, then its per-type rows, then fields in a fixed order."""
+    if name.startswith("incident."):
+        return (1, name)
+    return (0 if name == "incident" else 2 + (_ORDER.index(name) if name in _ORDER else len(_ORDER)), name)
+
+
+def ordered(scores: dict[str, Score]) -> list[tuple[str, Score]]:
+    return sorted(scores.items(), key=lambda item: _row_key(item[0]))
 
 
 def format_report(report: Report) -> str:
@@ -47,7 +62,7 @@ def format_report(report: Report) -> str:
     lines = [f"{report.kind}: {report.source} ({report.documents} documents)"]
     if report.scores:
         lines.append(f"  {'field':<32}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}")
-        for name, s in report.scores.items():
+        for name, s in ordered(report.scores):
             lines.append(f"  {name:<32}{s.precision:>7.3f}{s.recall:>7.3f}{s.f1:>7.3f}{s.tp:>6}{s.predicted:>6}{s.gold:>6}")
     for name, value in report.figures.items():
         shown = "n/a" if value is None else (f"{value:.4g}" if isinstance(value, float) else str(value))
