@@ -22,7 +22,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+$")
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 

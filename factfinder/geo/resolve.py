@@ -131,6 +131,16 @@ class Resolver:
             cand = resolved[key].candidate
             if cand is not None and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
                 points.append((cand.lat, cand.lon))
+        # Pass 3: towns decided early (big names first) are checked again against every
+        # other town of the story ("London" among Ontario towns is London, Ontario).
+        for key in order:
+            cand = resolved[key].candidate
+            if cand is None or cand.kind != "city" or len(cands[key]) < 2:
+                continue
+            others = [(c.lat, c.lon) for k, r in resolved.items() if k != key and (c := r.candidate) is not None
+                      and c.lat is not None and c.kind in {"city", "admin2", "point"}]
+            if others:
+                resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
@@ -165,7 +175,8 @@ class Resolver:
             elif level == "admin1" and cand.kind == "city":
                 score -= 3.0
         score += self._container_match(cand, ev, resolved, keys)
-        if cand.kind == "city" and not ev.levels:
+        same_named_country = any(o.kind == "country" and o.primary for o in cands.get(ev.key, ()))
+        if cand.kind == "city" and not ev.levels and not same_named_country:
             # A city that holds much of a same-named admin1 is what a bare name means
             # ("Beijing", "Almaty"), unless the text says "province".
             for other in cands.get(ev.key, ()):
