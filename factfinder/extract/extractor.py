@@ -27,7 +27,8 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts, is_asserted, is_cumulative, nearest_span, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts, is_asserted, is_cumulative, is_dateline_date, nearest_span,
+    sentence_hits,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date, build_statistics
@@ -195,18 +196,21 @@ class Extractor:
     def _date_span(self, text: str, sentences: Sequence[Sentence], index: int, hit: TriggerHit,
                    story: int | None, document: Document) -> Span | None:
         """The date phrase nearest the trigger in its sentence, else the latest one of the
-        earlier sentences of the same paragraph and story; never a guess."""
+        earlier sentences of the same paragraph and story; never a guess. A dateline's
+        date ("KABUL (Nov. 21) –") is the report's day: it is used only when nothing else is."""
         sentence = sentences[index]
-        found = nearest_span(stages.find_date_spans(text, sentence.start, sentence.end), hit.start)
+        own = stages.find_date_spans(text, sentence.start, sentence.end)
+        found = nearest_span([s for s in own if not is_dateline_date(text, s)], hit.start)
         if found is not None:
             return found
         for earlier in reversed(sentences[:index]):
             if earlier.paragraph != sentence.paragraph or _story(document, earlier.start) != story:
                 break
-            spans = stages.find_date_spans(text, earlier.start, earlier.end)
+            spans = [s for s in stages.find_date_spans(text, earlier.start, earlier.end)
+                     if not is_dateline_date(text, s)]
             if spans:
                 return spans[-1]
-        return None
+        return nearest_span(own, hit.start)
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:

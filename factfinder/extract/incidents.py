@@ -136,6 +136,15 @@ def assign_counts(counts: Iterable[Count], triggers: dict[str, TriggerHit]) -> d
     return out
 
 
+# A news dateline: "KABUL, Afghanistan (Jan. 25, 2013) –" at the start of a line.
+_DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\($")
+
+
+def is_dateline_date(text: str, span: Span) -> bool:
+    """Whether a date phrase is a dateline's date: the day of the report, not of the event."""
+    return bool(_DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start))
+
+
 def nearest_span(spans: Sequence[Span], offset: int) -> Span | None:
     """The span closest to ``offset`` (a trigger's start), before or after it."""
     if not spans:
@@ -164,33 +173,57 @@ def _dates_compatible(a: Incident, b: Incident) -> bool:
 
 
 def _places_compatible(a: Incident, b: Incident) -> bool:
+    """Unknown, the same place, or places of one province (a town and its district or
+    province, two villages of one operation); a country contains all its places."""
     if a.location is None or b.location is None or not a.location.resolved or not b.location.resolved:
         return True
     la, lb = a.location, b.location
     if la.name == lb.name:
         return True
-    # A town and the province or country that contains it describe one place.
-    coarse = {"admin1", "admin2", "country"}
-    if la.precision in coarse or lb.precision in coarse:
-        return la.country == lb.country and (
-            la.precision == "country" or lb.precision == "country" or la.admin1 == lb.admin1)
-    return False
-
-
-def _same_toll_nearby(a: Incident, b: Incident) -> bool:
-    """The same figure (within hedging) in the same province: one event told with two
-    of its places ("10,000 fled the villages of A and B" / "nearly ten thousand from B")."""
-    if a.location is None or b.location is None or a.location.admin1 is None:
+    if la.country != lb.country:
         return False
+    if la.precision == "country" or lb.precision == "country":
+        return True
+    return la.admin1 is not None and la.admin1 == lb.admin1
+
+
+def _same_toll(a: Incident, b: Incident) -> bool:
+    """The same figure (within hedging) of the same category: one event told with two of its
+    places ("10,000 fled the villages of A and B" / "nearly ten thousand from B")."""
     shared = {c.category for c in a.counts} & {c.category for c in b.counts}
-    return bool(shared) and a.location.admin1 == b.location.admin1 and a.location.country == b.location.country
+    return bool(shared)
+
+
+def _stories_compatible(a: Incident, b: Incident) -> bool:
+    """The same story, or a headline (outside any story) and the story it heads."""
+    return a.story == b.story or a.story is None or b.story is None
 
 
 def same_event(a: Incident, b: Incident) -> bool:
     """Two incidents of one story that tell the same event in different sentences."""
-    return (a.type == b.type and a.story == b.story and a.doc == b.doc
+    return (a.type == b.type and a.doc == b.doc and _stories_compatible(a, b)
             and _dates_compatible(a, b) and _counts_compatible(a.counts, b.counts)
-            and (_places_compatible(a, b) or _same_toll_nearby(a, b)))
+            and (_places_compatible(a, b) or (a.story == b.story and _same_toll(a, b))))
+
+
+# A figure told precisely beats the same figure told vaguely ("several" = 3 by
+# convention, then "four insurgents"): the merged incident keeps the precise one.
+_QUALIFIER_RANK = {"exact": 0, "at_least": 1, "more_than": 1, "at_most": 1, "less_than": 1, "approx": 2}
+
+
+def _merged_counts(first: Sequence[Count], second: Sequence[Count]) -> tuple[Count, ...]:
+    """``first``'s counts, with categories only ``second`` has added, and a lone vague
+    figure of ``first`` replaced by ``second``'s precise one of the same category."""
+    out = list(first)
+    for category in dict.fromkeys(c.category for c in second):
+        theirs = [c for c in second if c.category == category]
+        ours = [c for c in out if c.category == category]
+        if not ours:
+            out.extend(theirs)
+        elif len(ours) == 1 and len(theirs) == 1 and \
+                _QUALIFIER_RANK.get(theirs[0].qualifier, 2) < _QUALIFIER_RANK.get(ours[0].qualifier, 2):
+            out[out.index(ours[0])] = theirs[0]
+    return tuple(out)
 
 
 def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, ...]:
@@ -204,13 +237,12 @@ def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, 
 
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
-    categories = {c.category for c in a.counts}
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     return replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
-        counts=a.counts + tuple(c for c in b.counts if c.category not in categories),
+        counts=_merged_counts(a.counts, b.counts),
         date=a.date or b.date,
         date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
         location=a.location if a.location is not None else b.location,
