@@ -171,3 +171,21 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             flush()
     flush()
     return IngestReport(tuple(outcomes))
+
+
+def reprocess_store(store: Any, pipeline: Pipeline, *,
+                    on_document: Callable[[str, int, int], None] | None = None) -> tuple[int, int]:
+    """Run extraction again over every stored document, then consolidate anew.
+
+    Machine output is replaced; incidents and statistics an analyst reviewed are
+    kept (the store's ``add_extraction`` rule), and analyst pins of events
+    survive the rebuild. Returns (documents, events).
+    """
+    documents = 0
+    for document in list(store.iter_documents()):
+        extraction = pipeline.extract(document)
+        store.add_extraction(extraction)
+        documents += 1
+        if on_document is not None:
+            on_document(document.doc, len(extraction.incidents), len(extraction.statistics))
+    return documents, store.rebuild_events()

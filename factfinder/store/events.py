@@ -248,3 +248,50 @@ def iter_events(conn: sqlite3.Connection, where: EventFilter | None = None, *, o
             if event is not None:
                 yield event
         offset += batch
+
+
+def validate_filter(*, types: tuple[str, ...] | list[str] = (), country: str | None = None,
+                    admin1: str | None = None, date_from: str | None = None, date_to: str | None = None,
+                    verification: str | None = None, actor: str | None = None, source: str | None = None,
+                    q: str | None = None, bbox: str | None = None) -> EventFilter:
+    """Build a filter from user input, refusing bad values with the reason (CLI and web 400s)."""
+    from datetime import date
+
+    from factfinder.errors import UsageError
+    from factfinder.model import INCIDENT_TYPES, VERIFICATIONS
+
+    unknown = [t for t in types if t not in INCIDENT_TYPES]
+    if unknown:
+        raise UsageError(f"unknown incident type {unknown[0]!r}; known types: {', '.join(INCIDENT_TYPES)}")
+    if country is not None and not (len(country) == 2 and country.isalpha()):
+        raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-2 code such as MM or SD")
+    for name, value in (("since", date_from), ("until", date_to)):
+        if value:
+            try:
+                date.fromisoformat(value)
+            except ValueError:
+                raise UsageError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD") from None
+    if date_from and date_to and date_from > date_to:
+        raise UsageError(f"since {date_from} is after until {date_to}; swap them")
+    if verification is not None and verification not in VERIFICATIONS:
+        raise UsageError(f"unknown verification {verification!r}; known: {', '.join(VERIFICATIONS)}")
+    box = None
+    if bbox:
+        try:
+            west, south, east, north = (float(x) for x in bbox.split(","))
+        except ValueError:
+            raise UsageError(f"bbox {bbox!r} must be four numbers: west,south,east,north") from None
+        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
+            raise UsageError(f"bbox {bbox!r} is out of range: longitudes -180..180, latitudes -90..90, south <= north")
+        box = (west, south, east, north)
+    if q is not None and q.strip():
+        q = _fts_phrase(q)
+    return EventFilter(types=tuple(types), country=country.upper() if country else None, admin1=admin1 or None,
+                       date_from=date_from or None, date_to=date_to or None, verification=verification or None,
+                       actor=actor or None, source=source or None, q=q or None, bbox=box)
+
+
+def _fts_phrase(query: str) -> str:
+    """A user's words as an FTS5 query: each word quoted, so punctuation never breaks the syntax."""
+    words = [w.replace('"', '""') for w in query.split()]
+    return " ".join(f'"{w}"' for w in words)

@@ -11,9 +11,10 @@ from factfinder.model import (
 )
 
 
-def iter_sources(conn: sqlite3.Connection) -> Iterator[Source]:
+def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iterator[Source]:
+    where, args = ("WHERE sha256 = ?", (sha256,)) if sha256 is not None else ("", ())
     rows = conn.execute("SELECT sha256, size, media_type, origin, captured_at, http_headers, parent, error,"
-                        " http_status FROM sources ORDER BY rowid")
+                        f" http_status FROM sources {where} ORDER BY rowid", args)
     for sha, size, media_type, origin, captured_at, headers, parent, error, status in rows:
         yield Source(sha, size, media_type, origin, captured_at,
                      tuple((k, v) for k, v in json.loads(headers)), parent, error, status)

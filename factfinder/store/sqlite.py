@@ -240,6 +240,9 @@ class Store:
     def iter_sources(self) -> Iterator[Source]:
         return queries.iter_sources(self.conn)
 
+    def get_source(self, sha256: str) -> Source | None:
+        return next((s for s in queries.iter_sources(self.conn, sha256=sha256)), None)
+
     def iter_documents(self) -> Iterator[Document]:
         return queries.iter_documents(self.conn)
 

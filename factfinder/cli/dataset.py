@@ -1,0 +1,106 @@
+"""`factfinder reprocess`, `consolidate` and `export`: from stored extractions to a dataset."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from factfinder.cli import friendly_errors, main
+from factfinder.cli.ingest import _DB_HELP, _open_store
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@friendly_errors
+def reprocess(db: str | None) -> None:
+    """Extract every stored document again (after a model or rule change) and consolidate.
+
+    Machine output is replaced; an analyst's reviewed incidents and event pins are kept.
+    """
+    from factfinder.pipeline import Pipeline, reprocess_store
+
+    settings, store = _open_store(db, must_exist=True)
+    with store:
+        pipeline = Pipeline(spacy_model=settings["spacy_model"])
+        documents, events = reprocess_store(
+            store, pipeline, on_document=lambda doc, i, s: click.echo(f"{doc[:12]}  {i} incidents, {s} statistics"))
+    click.echo(f"{documents} documents reprocessed; {events} events after consolidation")
+
+
+@main.command()
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@friendly_errors
+def consolidate(db: str | None) -> None:
+    """Merge the stored incidents that describe the same event (ingest does this too)."""
+    _, store = _open_store(db, must_exist=True)
+    with store:
+        events = store.rebuild_events()
+        corroborated = store.count_events(_filter(verification="corroborated"))
+    click.echo(f"{events} events ({corroborated} corroborated by independent sources)")
+
+
+def _filter(**values: Any) -> Any:
+    from factfinder.store.events import EventFilter
+
+    return EventFilter(**values)
+
+
+@main.command()
+@click.option("--format", "fmt", required=True, metavar="FORMAT",
+              help="acled-csv, csv, jsonl, geojson, ftm or warc (see docs/export.md).")
+@click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="File to write.")
+@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--type", "types", multiple=True, help="Incident type; repeat for several.")
+@click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. MM.")
+@click.option("--admin1", help="Province, state or region name.")
+@click.option("--since", "date_from", help="YYYY-MM-DD: events ending on or after.")
+@click.option("--until", "date_to", help="YYYY-MM-DD: events starting on or before.")
+@click.option("--verification", help="reported, unconfirmed, alleged, disputed, corroborated, verified, rejected.")
+@click.option("--actor", help="A perpetrator or affected group, by canonical name.")
+@click.option("--source", help="An outlet (host name), e.g. rfa.org.")
+@click.option("--query", "q", help="Full-text query over the evidence.")
+@click.option("--redact-persons", is_flag=True, help="Replace person names in evidence and summaries.")
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+@friendly_errors
+def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], country: str | None,
+           admin1: str | None, date_from: str | None, date_to: str | None, verification: str | None,
+           actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool) -> None:
+    """Write the store's consolidated incidents in one of the field's formats."""
+    from factfinder.export import export_incidents, exporter_class
+    from factfinder.store.events import validate_filter
+
+    exporter_class(fmt)  # an unknown format fails before any work
+    where = validate_filter(types=types, country=country, admin1=admin1, date_from=date_from, date_to=date_to,
+                            verification=verification, actor=actor, source=source, q=q)
+    settings, store = _open_store(db, must_exist=True)
+    with store:
+        if store.count_events() == 0 and next(store.iter_incidents(), None) is not None:
+            store.rebuild_events()
+        redactor = None
+        if redact_persons:
+            from factfinder.export.redact import PersonRedactor
+            from factfinder.extract.nlp import load_nlp
+
+            redactor = PersonRedactor(load_nlp(settings["spacy_model"]))
+
+        def sources(sha: str) -> Any:
+            found = store.get_source(sha)
+            return None if found is None else (found, store.read_original(sha))
+
+        exporter = export_incidents(_reviewed(store, store.iter_events(where)), output, format=fmt, force=force,
+                                    redactor=redactor, sources=sources)
+    skipped = getattr(exporter, "skipped", 0)
+    click.echo(f"{exporter.written} incidents written to {output} ({fmt})"
+               + (f"; {skipped} without coordinates left out" if skipped else ""))
+
+
+def _reviewed(store: Any, events: Any) -> Any:
+    """Exports carry the analysts' reviewed values where they exist."""
+    try:
+        from factfinder.store.review import apply_reviews
+    except ImportError:
+        yield from events
+        return
+    for event in events:
+        yield apply_reviews(store, event)
