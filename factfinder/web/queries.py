@@ -1,0 +1,247 @@
+"""The read queries of the web app that the store does not offer itself.
+
+All SQL is parameterised; the only pieces formatted into SQL text are column
+expressions and orders chosen from fixed tables here or in store/events.py.
+Pages and the API read small rows (``EventRow``) for lists and maps and the
+full ``ConsolidatedIncident`` (store.get_event) only for one incident page.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from factfinder.store.events import ORDERS, EventFilter
+from factfinder.web.filters import without_q
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class EventRow:
+    id: str
+    type: str
+    date_start: str | None
+    date_end: str | None
+    date_precision: str | None
+    place_name: str | None
+    country: str | None
+    admin1: str | None
+    lat: float | None
+    lon: float | None
+    killed: float | None
+    injured: float | None
+    arrested: float | None
+    displaced: float | None
+    verification: str
+    independent_sources: int
+    n_reports: int
+    summary: str
+
+
+_ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.place_name, e.country, e.admin1,"
+                " e.lat, e.lon, e.killed, e.injured, e.arrested, e.displaced, e.verification,"
+                " e.independent_sources, e.n_reports, e.summary")
+
+
+def fts_query(text: str) -> str | None:
+    """A user's words as a safe FTS5 query: every word must appear (prefix match on the last)."""
+    words = _WORD.findall(text)
+    if not words:
+        return None
+    quoted = [f'"{w}"' for w in words[:12]]
+    quoted[-1] += "*"
+    return " ".join(quoted)
+
+
+def where(flt: EventFilter) -> tuple[str, list[Any]]:
+    """The store's filter SQL, with ``q`` matched over evidence, story text and place names."""
+    sql, args = without_q(flt).where()
+    if not flt.q:
+        return sql, args
+    match = fts_query(flt.q)
+    like = f"%{flt.q.strip()}%"
+    clauses = ["e.place_name LIKE ?", "e.admin1 LIKE ?"]
+    extra: list[Any] = [like, like]
+    if match:
+        clauses.append(
+            "e.id IN (SELECT r.event_id FROM event_reports r JOIN incidents i ON i.id = r.incident_id"
+            " WHERE i.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
+            " OR i.id IN (SELECT v.incident_id FROM evidence v WHERE v.id IN"
+            " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)))")
+        extra += [match, match]
+    text_clause = "(" + " OR ".join(clauses) + ")"
+    if sql:
+        return f"{sql} AND {text_clause}", args + extra
+    return f" WHERE {text_clause}", extra
+
+
+def list_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
+                offset: int = 0) -> list[EventRow]:
+    sql, args = where(flt)
+    rows = conn.execute(f"SELECT {_ROW_COLUMNS} FROM events e{sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
+                        args + [limit, offset])
+    return [EventRow(*row) for row in rows]
+
+
+def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
+    sql, args = where(flt)
+    return int(conn.execute(f"SELECT count(*) FROM events e{sql}", args).fetchone()[0])
+
+
+def map_points(conn: sqlite3.Connection, flt: EventFilter, *, limit: int) -> list[tuple[Any, ...]]:
+    """(id, lat, lon, type, place, date, killed) of located events, newest first."""
+    sql, args = where(flt)
+    located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
+    sql = f"{sql} AND {located}" if sql else f" WHERE {located}"
+    return conn.execute(f"SELECT e.id, e.lat, e.lon, e.type, e.place_name, e.date_start, e.killed"
+                        f" FROM events e{sql} ORDER BY e.date_start DESC LIMIT ?", args + [limit]).fetchall()
+
+
+BUCKETS = {
+    "day": "e.date_start",
+    "week": "date(e.date_start, '-6 days', 'weekday 1')",  # the Monday starting the week
+    "month": "substr(e.date_start, 1, 7)",
+    "year": "substr(e.date_start, 1, 4)",
+}
+
+
+def timeline(conn: sqlite3.Connection, flt: EventFilter, *, bucket: str) -> dict[str, Any]:
+    """Incidents per bucket and type: {"buckets": [...], "series": {type: [n per bucket]}}."""
+    sql, args = where(flt)
+    dated = "e.date_start IS NOT NULL"
+    sql = f"{sql} AND {dated}" if sql else f" WHERE {dated}"
+    key = BUCKETS[bucket]
+    rows = conn.execute(f"SELECT {key} AS b, e.type, count(*) FROM events e{sql} GROUP BY b, e.type ORDER BY b",
+                        args).fetchall()
+    buckets = sorted({b for b, _, _ in rows})
+    position = {b: i for i, b in enumerate(buckets)}
+    series: dict[str, list[int]] = {}
+    for b, kind, n in rows:
+        series.setdefault(kind, [0] * len(buckets))[position[b]] = n
+    return {"bucket": bucket, "buckets": buckets, "series": series}
+
+
+TALLY_KEYS = {
+    "country": "coalesce(e.country, '')",
+    "admin1": "coalesce(e.country, '') || ' / ' || coalesce(e.admin1, '')",
+    "type": "e.type",
+    "month": "coalesce(substr(e.date_start, 1, 7), '')",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class TallyRow:
+    key: str
+    incidents: int
+    killed: float
+    injured: float
+    arrested: float
+    displaced: float
+
+
+def tallies(conn: sqlite3.Connection, flt: EventFilter, *, by: str) -> list[TallyRow]:
+    """Incidents and people counts grouped by country, admin1, type or month (rejected ones excluded)."""
+    sql, args = where(flt)
+    kept = "e.verification != 'rejected'"
+    sql = f"{sql} AND {kept}" if sql else f" WHERE {kept}"
+    key = TALLY_KEYS[by]
+    order = "k" if by == "month" else "n DESC, k"
+    rows = conn.execute(
+        f"SELECT {key} AS k, count(*) AS n, coalesce(sum(e.killed), 0), coalesce(sum(e.injured), 0),"
+        f" coalesce(sum(e.arrested), 0), coalesce(sum(e.displaced), 0) FROM events e{sql}"
+        f" GROUP BY k ORDER BY {order}", args)
+    return [TallyRow(*row) for row in rows]
+
+
+@dataclass(frozen=True, slots=True)
+class StatisticRow:
+    id: int
+    doc: str
+    measure: str
+    category: str
+    value: float
+    qualifier: str
+    unit: str
+    as_of: str | None
+    place: str | None
+    country: str | None
+    evidence: str
+
+
+def statistics(conn: sqlite3.Connection, *, category: str | None = None, country: str | None = None,
+               limit: int = 1000, offset: int = 0) -> list[StatisticRow]:
+    """Stored statistics (tallies with an as-of date), oldest first, with their first evidence span."""
+    clauses, args = [], []  # type: ignore[var-annotated]
+    if category:
+        clauses.append("s.category = ?")
+        args.append(category)
+    if country:
+        clauses.append("p.country = ?")
+        args.append(country)
+    sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
+    rows = conn.execute(
+        "SELECT s.id, d.doc, s.measure, s.category, s.value, s.qualifier, s.unit, s.as_of, p.name, p.country,"
+        " coalesce((SELECT v.text FROM evidence v WHERE v.statistic_id = s.id ORDER BY v.ordinal LIMIT 1), '')"
+        f" FROM statistics s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id{sql}"
+        " ORDER BY s.as_of IS NULL, s.as_of, s.id LIMIT ? OFFSET ?", args + [limit, offset])
+    return [StatisticRow(*row) for row in rows]
+
+
+def statistic_series(rows: list[StatisticRow]) -> list[dict[str, Any]]:
+    """Statistics grouped into line series by (category, unit, place, measure wording), longest first."""
+    series: dict[tuple[str, ...], dict[str, Any]] = {}
+    for s in rows:
+        if s.as_of is None:
+            continue
+        measure = " ".join(_WORD.findall(s.measure.lower()))
+        key = (s.category, s.unit, s.country or "", measure)
+        entry = series.setdefault(key, {"label": f"{s.measure} ({s.country or 'all'})", "category": s.category,
+                                        "unit": s.unit, "points": []})
+        entry["points"].append({"x": s.as_of, "y": s.value, "doc": s.doc})
+    return sorted(series.values(), key=lambda e: -len(e["points"]))
+
+
+def facet_values(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """The distinct countries, verifications and outlets, for the filter form's choices."""
+    one = lambda sql: [r[0] for r in conn.execute(sql) if r[0]]  # noqa: E731
+    return {
+        "country": one("SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1 LIMIT 300"),
+        "source": one("SELECT DISTINCT outlet FROM event_reports WHERE outlet IS NOT NULL ORDER BY 1 LIMIT 300"),
+    }
+
+
+def source_info(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
+    """A preserved original: its source row and every origin it arrived from."""
+    row = conn.execute("SELECT sha256, size, media_type, origin, captured_at, http_status, error, stored"
+                       " FROM sources WHERE sha256 = ?", (sha256,)).fetchone()
+    if row is None:
+        return None
+    keys = ("sha256", "size", "media_type", "origin", "captured_at", "http_status", "error", "stored")
+    info = dict(zip(keys, row))
+    info["stored"] = bool(info["stored"])
+    info["origins"] = [dict(zip(("origin", "captured_at", "http_status", "error", "warc_sha256"), r))
+                       for r in conn.execute("SELECT origin, captured_at, http_status, error, warc_sha256"
+                                             " FROM origins WHERE sha256 = ? ORDER BY id", (sha256,))]
+    return info
+
+
+def events_of_document(conn: sqlite3.Connection, doc: str) -> dict[int, str]:
+    """incident row id -> event id, for the incidents of one document."""
+    return {iid: eid for iid, eid in conn.execute(
+        "SELECT r.incident_id, r.event_id FROM event_reports r WHERE r.doc = ?", (doc,))}
+
+
+def statistics_of_document(conn: sqlite3.Connection, doc: str) -> list[StatisticRow]:
+    rows = conn.execute(
+        "SELECT s.id, d.doc, s.measure, s.category, s.value, s.qualifier, s.unit, s.as_of, p.name, p.country,"
+        " coalesce((SELECT v.text FROM evidence v WHERE v.statistic_id = s.id ORDER BY v.ordinal LIMIT 1), ''),"
+        " s.story FROM statistics s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id"
+        " WHERE d.doc = ? ORDER BY s.id", (doc,))
+    return [StatisticRow(*row[:11]) for row in rows]
+
+
+def outlets_of(conn: sqlite3.Connection, event_id: str) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT DISTINCT outlet FROM event_reports WHERE event_id = ?", (event_id,))]
