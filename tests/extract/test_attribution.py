@@ -46,6 +46,27 @@ def test_sources_and_kinds(text: str, expected: list[tuple[str, str, str]]) -> N
     assert cited(text) == expected
 
 
+def test_an_organisation_the_lexicon_does_not_know_is_named_as_written() -> None:
+    found = cited("Foro Penal, a Venezuelan rights group, said it had confirmed 1,010 arrests.")
+    assert [(s, k) for s, k, _ in found] == [("Foro Penal", "ngo")]
+
+
+def test_a_country_body_outranks_a_generic_one() -> None:
+    found = cited("The Serbian interior ministry rejected the findings of the report.")
+    assert [(s, k) for s, k, _ in found] == [("Serbian government", "government")]
+
+
+def test_an_agent_is_not_a_source() -> None:
+    assert cited("Three farmers were killed by the army near the border.") == []
+    assert cited("Rights groups said the three farmers were killed by the army.") == [
+        ("rights groups", "ngo", "Rights groups said")]
+
+
+def test_a_title_before_a_name_keeps_the_body() -> None:
+    found = cited("UN human rights chief Volker Türk said the law was a regressive step.")
+    assert [(s, k) for s, k, _ in found] == [("OHCHR", "un")]
+
+
 def test_an_anonymous_witness_stays_anonymous() -> None:
     text = ("A resident of the town, who did not want to be named for security reasons, told RFA that "
             "soldiers were stationed on the hill.")
