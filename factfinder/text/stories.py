@@ -46,6 +46,8 @@ _STOPWORDS = frozenset(
     "these also said says told after before over into about more most some such what when where while".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
+_BULLET = re.compile(r"^[·•▪●◦‣*–-]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
 
 
@@ -60,7 +62,7 @@ def _paragraphs(text: str) -> list[_Para]:
     """Non-empty lines, or blank-line blocks when the text is hard-wrapped."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text) if m.group().strip()]
     lengths = sorted(e - s for s, e in lines)
-    wrapped = (len(lines) >= 5 and "\n\n" in text and lengths[int(len(lengths) * 0.9)] <= 100
+    wrapped = (len(lines) >= 5 and bool(_BLANK_LINE.search(text)) and lengths[int(len(lengths) * 0.9)] <= 100
                and sum(1 for s, e in lines if not _SENTENCE_END.search(text[s:e].rstrip())) > len(lines) / 2)
     if wrapped:
         lines = [(m.start(), m.end()) for m in re.finditer(r"\S(?:.|\n(?!\s*\n))*", text)]
@@ -90,6 +92,11 @@ def _is_headline(p: str) -> bool:
         return False
     stripped = p.rstrip("\"'”’ ")
     return not stripped.endswith((".", "!", "…"))
+
+
+def _title_case(p: str) -> bool:
+    """Every content word capitalised, as in "Five Farmers Detained Near Orvak Checkpoint"."""
+    return all(w[0].isupper() for w in _WORD.findall(p) if len(w) > 3 and w.lower() not in _STOPWORDS)
 
 
 def _is_dateline(p: str) -> bool:
@@ -139,7 +146,7 @@ def segment_stories(text: str) -> tuple[Story, ...]:
         return ()  # only page furniture: no story
     heads = [_is_headline(p.text) for p in content]
     datelines = [_is_dateline(p.text) for p in content]
-    groups = _segment(content, heads, datelines, blank_lines="\n\n" in text)
+    groups = _segment(content, heads, datelines, blank_lines=bool(_BLANK_LINE.search(text)))
     stories = []
     for i, group in enumerate(groups):
         first = content[group[0]]
@@ -166,8 +173,9 @@ def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, 
         lead = not digest and j < len(content) and _is_lead(content, heads, datelines, j)
         starts_dateline = (j < len(content) and datelines[j]) or lead
         if not has_body:
-            if len(groups) == 1 and j > i and starts_dateline and all(heads[k] for k in current):
-                groups[0] = list(range(i, j))  # a masthead above the first headline is no story
+            masthead = all(heads[k] for k in current) and not all(_title_case(content[k].text) for k in current)
+            if len(groups) == 1 and j > i and starts_dateline and masthead:
+                groups[0] = list(range(i, j))  # a sentence-case masthead above the first headline is no story
                 i = j
                 continue
             current.append(i)
@@ -186,6 +194,8 @@ def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, 
             continue
         elif datelines[i]:
             groups.append([i])
+        elif _BULLET.match(content[i].text):
+            current.append(i)  # a list item belongs to the item that introduced the list
         elif digest and not _continues(content, i, current, names, rare):
             groups.append([i])
         else:

@@ -102,3 +102,17 @@ def test_empty_and_blank_text_have_no_stories():
 
 def test_page_furniture_alone_is_no_story():
     assert segment_stories("Previous Post Next Post\nHuman Rights\n") == ()
+
+
+def test_bullet_list_with_whitespace_blank_lines_stays_one_story():
+    text = (
+        "Headline Of A Press Release On An Operation\nFor Immediate Release\n \n"
+        "CAPITAL, Eastland (Oct. 4, 2012) — A joint force ended a six-day operation in Varn district yesterday.\n \n"
+        "Officials confirmed that three of those killed were commanders who operated in the area.\n"
+        "·         The first was a cell leader directly involved in attacks on the district centre.\n \n"
+        "·         The second was a weapons expert who supplied several cells in Varn district.\n"
+    )
+    stories = segment_stories(text)
+    assert len(stories) == 1
+    assert stories[0].title == "Headline Of A Press Release On An Operation"
+    assert text[stories[0].start:stories[0].end].endswith("cells in Varn district.")
