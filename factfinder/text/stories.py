@@ -46,6 +46,8 @@ _STOPWORDS = frozenset(
     "these also said says told after before over into about more most some such what when where while".split()
 )
 _WORD = re.compile(r"[A-Za-z][\w'’-]*")
+# Share of paragraphs that must open an item for a text without headlines to be read as a digest.
+DIGEST_MIN_SHARE = 0.75
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BULLET = re.compile(r"^[·•▪●◦‣*–-]\s")
 _SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
@@ -156,10 +158,20 @@ def segment_stories(text: str) -> tuple[Story, ...]:
 
 
 def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, blank_lines: bool) -> list[list[int]]:
+    headlined = any(h and i + 1 < len(content) and not heads[i + 1] for i, h in enumerate(heads))
+    if headlined or blank_lines or len(content) < 4:
+        return _group(content, heads, datelines, digest=False)
+    groups = _group(content, heads, datelines, digest=True)
+    # A digest is mostly one-paragraph items; an article in one-line paragraphs that
+    # the continuation test cut here and there stays whole.
+    if len(groups) < DIGEST_MIN_SHARE * len(content):
+        return _group(content, heads, datelines, digest=False)
+    return groups
+
+
+def _group(content: list[_Para], heads: list[bool], datelines: list[bool], *, digest: bool) -> list[list[int]]:
     names = [_names(p.text) for p in content]
     rare = _distinctive(names)
-    headlined = any(h and i + 1 < len(content) and not heads[i + 1] for i, h in enumerate(heads))
-    digest = not headlined and not blank_lines and len(content) >= 4
     groups: list[list[int]] = [[0]]
     headish = {k for k, h in enumerate(heads) if h}  # headlines and one-sentence leads: not a body yet
     i = 1

@@ -116,3 +116,17 @@ def test_bullet_list_with_whitespace_blank_lines_stays_one_story():
     assert len(stories) == 1
     assert stories[0].title == "Headline Of A Press Release On An Operation"
     assert text[stories[0].start:stories[0].end].endswith("cells in Varn district.")
+
+
+def test_article_in_one_line_paragraphs_stays_whole():
+    text = (
+        "Flood waters forced thousands of families from their homes in Varn Province on Monday.\n"
+        "The Eastland Red Crescent said its teams had opened six shelters near Kellan.\n"
+        "Governor Amal Reyes asked the central government in Dorvan for emergency funds.\n"
+        "Residents of Mirova said the river rose faster than at any time since 2010.\n"
+        "\"We lost everything in one night,\" said a farmer from Tesh village.\n"
+        "The United Nations World Food Programme said it would send supplies by Thursday.\n"
+    )
+    stories = segment_stories(text)
+    assert len(stories) == 1
+    assert (stories[0].start, stories[0].end) == (0, len(text) - 1)
