@@ -21,6 +21,8 @@ from factfinder.model import DateRange, Place, Report
 DATE_WINDOW_DAYS = 2
 # Radius within which two town-precision places are the same event place.
 TOWN_RADIUS_KM = 25.0
+# Radius within which two differently named admin1 areas may still be one place.
+ADMIN1_RADIUS_KM = 100.0
 
 _WORD = re.compile(r"[a-z0-9]+")
 
@@ -60,9 +62,14 @@ def place_compatibility(a: Place | None, b: Place | None) -> float | None:
     if coarser >= _RANK["country"]:
         return 0.5  # same country only: weak evidence
     if coarser == _RANK["admin1"]:
-        if a.admin1 and b.admin1:
-            return 0.7 if a.admin1.casefold() == b.admin1.casefold() else 0.0
-        return 0.5
+        if a.admin1 and b.admin1 and a.admin1.casefold() == b.admin1.casefold():
+            return 0.7
+        # Sources name regions differently ("Kyiv" city vs "Kyiv Oblast"); close
+        # coordinates still say the same area.
+        if a.resolved and b.resolved:
+            km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
+            return 0.5 if km <= ADMIN1_RADIUS_KM else 0.0
+        return 0.5 if not (a.admin1 and b.admin1) else 0.0
     if a.resolved and b.resolved:
         km = haversine_km(a.lat, a.lon, b.lat, b.lon)  # type: ignore[arg-type]
         radius = TOWN_RADIUS_KM if coarser <= _RANK["town"] else 4 * TOWN_RADIUS_KM
