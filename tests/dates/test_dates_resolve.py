@@ -89,6 +89,7 @@ def test_without_publication_date_relative_and_yearless_dates_are_unknown():
     "on the last day of the festival",
     "officials may march in protest",
     "a convoy of 2015 trucks",
+    "abuses in the 1990s and in 2000s",
 ])
 def test_non_dates_are_not_found(text):
     found = [s.text for s in find_date_spans(text)]
