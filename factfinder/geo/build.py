@@ -108,11 +108,13 @@ class _Writer:
 
     def add_names(self, pid: int, primary: str | None, aliases: Iterable[str]) -> None:
         seen: set[str] = set()
+        primary_key = name_key(primary) if primary else None
         for form, is_primary in [(primary, 1)] + [(a, 0) for a in aliases]:
             if not form:
                 continue
             form = form.strip()
             key = name_key(form)
+            is_primary = 1 if key == primary_key else is_primary  # "Duma" is the main name "Dūmā"
             if key and form not in seen:  # same key, other spelling: the dictionary tagger needs both
                 seen.add(form)
                 self.names.append((key, form, pid, is_primary))

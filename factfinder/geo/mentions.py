@@ -23,6 +23,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
+_CONTAINER_AFTER = re.compile(r",\s+[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
@@ -77,7 +78,7 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
 class DictionaryTagger:
     """Case-sensitive multi-pattern matching of gazetteer names (Aho-Corasick)."""
 
-    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 15000) -> None:
+    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 2000) -> None:
         import ahocorasick
 
         self._automaton = ahocorasick.Automaton()
@@ -85,9 +86,12 @@ class DictionaryTagger:
         for form, kind, population, primary, curated in gazetteer.tagger_forms(min_population=min_population):
             if (len(form) < 3 and not (form.isupper() and kind != "city")) or not form[0].isupper() or form in stop:
                 continue
-            if kind == "city" and not curated and not self._strong_city_form(form, population, primary):
+            strong = kind != "city" or curated or self._strong_city_form(form, population, primary)
+            if not strong and not primary:
                 continue
-            self._automaton.add_word(form, (len(form), kind))
+            previous = self._automaton.get(form, None)
+            if previous is None or (strong and not previous[2]):
+                self._automaton.add_word(form, (len(form), kind, strong))
         self._automaton.make_automaton()
 
     @staticmethod
@@ -102,10 +106,17 @@ class DictionaryTagger:
         return population >= 100_000 or (" " in form and population >= 15_000)
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """Longest non-overlapping matches on word boundaries."""
+        """Longest non-overlapping matches on word boundaries.
+
+        A small town's name (a weak entry) counts only where the text marks a
+        place: "in/at/near/from X" before it or ", Region" after it.
+        """
         hits: list[tuple[int, int]] = []
-        for end_index, (length, _kind) in self._automaton.iter(text):
+        for end_index, (length, _kind, strong) in self._automaton.iter(text):
             start, end = end_index - length + 1, end_index + 1
+            if not strong and not (_LOCATIVE_BEFORE.search(text[max(0, start - 12):start])
+                                   or _CONTAINER_AFTER.match(text, end)):
+                continue
             # A hyphen is a boundary: "anti-Russian", "Syrian-Turkish border" hold places too.
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
                 continue

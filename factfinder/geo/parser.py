@@ -32,7 +32,7 @@ class Geoparser:
     reused for every document; the dictionary tagger is built on first use.
     """
 
-    def __init__(self, gazetteer: Gazetteer, nlp: Any | None = None, *, min_tagger_population: int = 15000) -> None:
+    def __init__(self, gazetteer: Gazetteer, nlp: Any | None = None, *, min_tagger_population: int = 2000) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp
         self._min_population = min_tagger_population
