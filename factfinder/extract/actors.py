@@ -61,13 +61,15 @@ _MODIFIER_RE = re.compile(
     r"academy|school|college|coup|takeover|court|courts|tribunal)\b", re.IGNORECASE)
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
-    "visit visited visiting the a an between mainland southern northern eastern western central".split())
+    "visit visited visiting between mainland southern northern eastern western central".split())
 
 
 def _acts_as_state(text: str, s: int, e: int) -> bool:
     """"China brands ...", "Beijing denied": a country or capital as actor, not as a place or modifier."""
-    previous = re.findall(r"[\w']+", text[max(0, s - 20):s])
-    if previous and previous[-1].lower() in _STATE_PREVIOUS:
+    previous = [w.lower() for w in re.findall(r"[\w']+", text[max(0, s - 24):s])]
+    if previous and previous[-1] == "the":
+        previous.pop()  # "in the United States"
+    if previous and previous[-1] in _STATE_PREVIOUS:
         return False
     if re.search(r"[A-Z][\w'-]+,\s*$", text[max(0, s - 30):s]):
         return False  # "Urumqi, China": the country of a place
@@ -120,6 +122,15 @@ class ActorMatcher:
         for entry in self.entries:
             self._by_canonical.setdefault(entry.canonical, entry)
         self._countries: dict[str, str] | None = None
+        # (country, "military"/"police") -> the national canonical name, for generic "soldiers", "police"
+        self._national: dict[tuple[str, str], str] = {}
+        for entry in self.entries:
+            alias = entry.alias.lower()
+            if entry.country and entry.kind == "state_force" and entry.gate == "":
+                body = "military" if alias.endswith((" army", " military")) else (
+                    "police" if alias.endswith(" police") else None)
+                if body:
+                    self._national.setdefault((entry.country, body), entry.canonical)
 
     @classmethod
     def load(cls, path: Path | None = None) -> "ActorMatcher":
@@ -156,7 +167,8 @@ class ActorMatcher:
                 continue
             chosen.append((s, e, entry))
         chosen.sort(key=lambda m: m[0])
-        return [Actor(self._refine(text, s, e, entry), Span.of(text, s, e), entry.kind) for s, e, entry in chosen]
+        return [Actor(self._refine(text, s, e, entry, context[3]), Span.of(text, s, e), entry.kind)
+                for s, e, entry in chosen]
 
     def kind_of(self, canonical: str) -> str | None:
         """The kind of a canonical actor name ("Arakan Army" -> "armed_group"), None when unknown."""
@@ -197,22 +209,38 @@ class ActorMatcher:
         return found
 
     @lru_cache(maxsize=2)
-    def _context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry]]:
-        """(canonicals, countries, defined acronyms) named ungated anywhere in the document."""
+    def _context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]:
+        """(canonicals, countries, defined acronyms, the document's country) named ungated in the document.
+
+        The document's country is the one that at least two thirds of its national
+        state and armed actors belong to; generic "soldiers" and "police" take it.
+        """
         canonicals, countries, defined = set(), set(), {}
-        for s, e, entry in self._raw_matches(text, 0, len(text)):
-            if entry.gated:
+        national: dict[str, int] = {}
+        taken: list[tuple[int, int]] = []
+        for s, e, entry in sorted(self._raw_matches(text, 0, len(text)), key=lambda m: (m[0] - m[1], m[0])):
+            if entry.gated or any(s < te and ts < e for ts, te in taken):
                 continue
+            taken.append((s, e))
             canonicals.add(entry.canonical)
             if entry.country:
                 countries.add(entry.country)
+                if entry.kind in ("state_force", "government", "armed_group"):
+                    national[entry.country] = national.get(entry.country, 0) + 1
             m = _DEFINITION_RE.match(text, e)
             if m and not entry.acronym:
                 defined[m.group(1)] = entry
-        return frozenset(canonicals), frozenset(countries), defined
+        total = sum(national.values())
+        home = max(national, key=national.__getitem__) if national else None
+        if home is not None and (national[home] < 2 or national[home] * 3 < total * 2):
+            home = None
+        return frozenset(canonicals), frozenset(countries), defined, home
 
-    def _refine(self, text: str, s: int, e: int, entry: ActorEntry) -> str:
-        """"Police in Almaty in Kazakhstan" -> "Kazakhstan police": generic police take a stated country."""
+    def _refine(self, text: str, s: int, e: int, entry: ActorEntry, home: str | None = None) -> str:
+        """Generic forces take a country: the one stated ("Police in Almaty in Kazakhstan" ->
+        "Kazakhstan police"), else the document's ("soldiers" in a Myanmar report -> "Myanmar military")."""
+        if entry.canonical == "military":
+            return self._national.get((home, "military"), entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
         window = _POLICE_IN_RE.match(text, e).group()
@@ -222,6 +250,8 @@ class ActorMatcher:
                     country = self._country_names().get(name.lower())
                     if country:
                         return f"{country} police"
+        if home:
+            return self._national.get((home, "police"), entry.canonical)
         return entry.canonical
 
     def _country_names(self) -> dict[str, str]:
@@ -246,6 +276,7 @@ def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:
     known = {e.alias.lower(): e for e in entries}
     lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
     generated: list[ActorEntry] = []
+    national: dict[tuple[str, str], ActorEntry] = {}  # one name per country and body across its adjectives
     for row in csv.DictReader(lines):
         demonym, country = row["demonym"].strip(), row["country"].strip()
         by_body: dict[str, list[str]] = {}
@@ -257,11 +288,18 @@ def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:
             if body == "government":
                 aliases.append(f"government of {row['name'].strip()}")
             existing = next((known[a.lower()] for a in aliases if a.lower() in known), None)
+            existing = national.get((country, body), existing)
             canonical = existing.canonical if existing else f"{demonym} {body}"
             for alias in aliases:
                 if alias.lower() not in known:
                     generated.append(ActorEntry(canonical, alias, existing.kind if existing else kind, country))
                     known[alias.lower()] = generated[-1]
+            national.setdefault((country, body), existing or known[aliases[0].lower()])
+            if body == "government" and row["name"].strip().lower() not in known:
+                # "Thailand deported ...": the country as state actor, under the same gate as "China"
+                name = row["name"].strip()
+                generated.append(ActorEntry(canonical, name, "government", country, "state"))
+                known[name.lower()] = generated[-1]
     return generated
 
 

@@ -149,3 +149,17 @@ def test_roles_stay_inside_the_trigger_clause(nlp, matcher: ActorMatcher) -> Non
 ])
 def test_state_bodies_of_every_country_are_generated(matcher: ActorMatcher, text: str, name: str) -> None:
     assert [a.name for a in matcher.find(text)][0] == name
+
+
+def test_generic_forces_take_the_country_of_the_report(matcher: ActorMatcher) -> None:
+    text = ("Military council troops burned the village on Monday. Three months ago soldiers arrested "
+            "seven men there, and junta forces returned last week.")
+    assert [a.name for a in matcher.find(text)][:2] == ["Myanmar military", "Myanmar military"]
+    mixed = "Soldiers fired on the crowd. Russian officials and Chinese officials met in Geneva."
+    assert matcher.find(mixed)[0].name == "military"
+
+
+def test_a_country_that_acts_is_its_government(matcher: ActorMatcher) -> None:
+    found = matcher.find("Thailand deported 40 men to China, and the United States condemned it.")
+    assert [a.name for a in found] == ["Thai government", "United States government"]
+    assert matcher.find("He has lived in the United States since 2019.") == []
