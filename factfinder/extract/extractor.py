@@ -27,8 +27,8 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts, is_asserted, is_cumulative, is_dateline_date, nearest_span,
-    sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts, implied_single, is_asserted, is_cumulative, is_dateline_date,
+    nearest_span, sentence_hits,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date, build_statistics
@@ -124,7 +124,7 @@ class Extractor:
                   parses: Iterable[Any]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
-        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]]]] = []
+        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any]]] = []
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
@@ -133,15 +133,16 @@ class Extractor:
                             for e in parsed.ents)
             asserted = self._asserted_triggers(text, candidate, parsed)
             actors = self.actors.find(text, sentence.start, sentence.end) if asserted and self.actors else []
-            roles = {kind: stages.actor_roles(parsed, _token_at(parsed, hit, sentence), actors,
-                                              offset=sentence.start)
-                     for kind, hit in asserted.items()}
-            analyses.append((candidate, asserted, roles))
+            tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
+            roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
+                     for kind in asserted}
+            analyses.append((candidate, asserted, roles, tokens))
         places: list[Place] = list(self.geoparser.parse(document, entities=entities)) if self.geoparser else []
 
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
-        for candidate, asserted, roles in analyses:
+        singles: dict[int, Count] = {}  # incident index -> its implied single person
+        for candidate, asserted, roles, tokens in analyses:
             sentence = candidate.sentence
             counts = stages.find_counts(text, sentence.start, sentence.end)
             story_index = _story(document, sentence.start)
@@ -163,13 +164,18 @@ class Extractor:
             verification = stages.verification_for(text, evidence, context=next_span, attributions=attribution)
             for kind, hit in asserted.items():
                 perpetrators, targets = roles[kind]
+                own = list(by_type.get(kind, ()))
+                single = implied_single(kind, tokens[kind], self.cues, counts, sentence.start, text)
+                if single is not None:
+                    singles[len(incidents)] = single
                 incidents.append(Incident(
                     doc=document.doc, type=kind, summary=evidence.text, evidence=(evidence,), story=story_index,
                     date_span=self._date_span(text, sentences, candidate.index, hit, story_index, document),
                     perpetrators=tuple(perpetrators), targets=tuple(targets),
-                    counts=tuple(sorted(by_type.get(kind, ()), key=lambda c: c.span.start)),
+                    counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
                 ))
+        incidents = _add_singles(incidents, singles)
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           places=tuple(places))
@@ -229,6 +235,23 @@ class Extractor:
             if following is not None:
                 found = stages.find_attributions(text, following.start, following.end)
         return tuple(found)
+
+
+def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[Incident]:
+    """Give an implied single person ("killed the Taliban leader") to the first such incident of
+    its story and type, only when no incident of that story and type tells a figure: a later
+    "the commander" or "him" usually refers to someone already counted."""
+    told = {(inc.story, inc.type) for inc in incidents
+            if any(c.category in ("killed", "arrested", "detained") for c in inc.counts)}
+    out = list(incidents)
+    for index, single in sorted(singles.items()):
+        key = (incidents[index].story, incidents[index].type)
+        if key in told:
+            continue
+        told.add(key)
+        inc = incidents[index]
+        out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
+    return out
 
 
 def _story(document: Document, offset: int) -> int | None:

@@ -145,6 +145,37 @@ def is_dateline_date(text: str, span: Span) -> bool:
     return bool(_DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start))
 
 
+# Count categories an implied single person gets, by incident type.
+_SINGLE_CATEGORY = {"killing": "killed", "arrest": "arrested"}
+_PRONOUNS = {"him", "her", "he", "she"}
+
+
+def implied_single(kind: str, token: Any, cues: Cues, counts: Sequence[Count], offset: int,
+                   text: str) -> Count | None:
+    """One person killed or arrested when the trigger's object is a singular person and no
+    figure is told for it ("killed the Taliban leader", "killing him", "the commander was
+    detained"); ``token`` is the trigger in a sentence-level parse starting at ``offset``."""
+    category = _SINGLE_CATEGORY.get(kind)
+    if category is None or token is None:
+        return None
+    heads = [token] + ([token.head] if token.dep_ == "conj" else [])
+    for head in heads:
+        for child in head.children:
+            if child.dep_ not in ("dobj", "nsubjpass"):
+                continue
+            singular = child.tag_ in ("NN", "NNP") or (child.tag_ == "PRP" and child.lower_ in _PRONOUNS)
+            if not singular or not cues.person.fullmatch(child.lower_):
+                continue
+            np_start = child.left_edge.idx + offset
+            np_end = child.idx + len(child) + offset
+            if any(np_start <= c.span.start < np_end for c in counts):
+                return None  # "a Taliban leader": the figure is already told
+            if kind == "arrest" and token.lower_.startswith(("detain", "captur")):
+                category = "detained"
+            return Count(category, 1, "exact", "people", Span.of(text, np_start, np_end))
+    return None
+
+
 def nearest_span(spans: Sequence[Span], offset: int) -> Span | None:
     """The span closest to ``offset`` (a trigger's start), before or after it."""
     if not spans:
@@ -155,11 +186,19 @@ def nearest_span(spans: Sequence[Span], offset: int) -> Span | None:
 # --- merging the sentences of one event -------------------------------------
 
 
+def _is_vague(count: Count) -> bool:
+    """A conventional value for a word ("several" = 3, "dozens" = 24), not a told figure."""
+    from factfinder.extract.numbers import lexicon
+
+    return not any(ch.isdigit() for ch in count.span.text) and count.span.text.lower() in lexicon().vague
+
+
 def _counts_compatible(a: Sequence[Count], b: Sequence[Count]) -> bool:
-    """Counts of a shared category within a factor of 1.5 (hedged figures of one toll)."""
+    """Counts of a shared category within a factor of 1.5 (hedged figures of one toll); a
+    vague word ("several insurgents") fits any figure ("eight insurgents")."""
     for ca in a:
         for cb in b:
-            if ca.category == cb.category and ca.unit == cb.unit:
+            if ca.category == cb.category and ca.unit == cb.unit and not (_is_vague(ca) or _is_vague(cb)):
                 hi, lo = max(ca.value, cb.value), min(ca.value, cb.value)
                 if lo <= 0 or hi / lo > 1.5:
                     return False

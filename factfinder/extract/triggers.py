@@ -213,6 +213,7 @@ class Cues:
     cumulative: re.Pattern[str]
     aggregate: re.Pattern[str]
     period: re.Pattern[str]
+    person: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)
