@@ -127,7 +127,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             with store.transaction():
                 status = "stored" if store.add_capture(capture, warc=warc) else "present"
                 if document is not None:
-                    store.add_document(document, source.sha256)
+                    store.add_document(document, source.sha256, index=False)
                     status = "stored"
                 if extraction is not None:
                     store.add_extraction(extraction)
@@ -137,6 +137,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             outcomes.append(outcome)
             if on_event is not None:
                 on_event(outcome)
+        # Full-text index of the batch's stories in one go; after a crash the next
+        # flush picks up whatever was left unindexed.
+        store.index_stories()
         batch.clear()
         in_batch.clear()
 

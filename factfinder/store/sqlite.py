@@ -194,10 +194,19 @@ class Store:
             })
             return row is None
 
-    def add_document(self, document: Document, source_sha: str | None) -> bool:
-        """Store a document's text and stories; False if that document is already stored."""
+    def add_document(self, document: Document, source_sha: str | None, *, index: bool = True) -> bool:
+        """Store a document's text and stories; False if that document is already stored.
+
+        ``index=False`` leaves its stories out of the full-text index until
+        ``index_stories()``: a batch indexed at once is much cheaper.
+        """
         with self.transaction():
-            return writer.insert_document(self.conn, document, source_sha, utc_now())
+            return writer.insert_document(self.conn, document, source_sha, utc_now(), index=index)
+
+    def index_stories(self) -> int:
+        """Put every story still missing from the full-text index into it; returns how many."""
+        with self.transaction():
+            return writer.index_stories(self.conn)
 
     def add_extraction(self, extraction: Extraction) -> None:
         """Store a document's incidents, statistics and places as machine output.

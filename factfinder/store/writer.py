@@ -12,7 +12,25 @@ import sqlite3
 from factfinder.model import Actor, Attribution, Document, Extraction, Incident, Place, Span, Statistic
 
 
-def insert_document(conn: sqlite3.Connection, document: Document, source_sha: str | None, now: str) -> bool:
+def index_stories(conn: sqlite3.Connection) -> int:
+    """Add every story not yet in the full-text index; returns how many.
+
+    Stories get ids in insertion order and are indexed in that order, so the
+    ones waiting are those above the highest indexed id (read from the FTS5
+    ``_docsize`` shadow table, one row per indexed story). Indexing a batch in
+    one go costs a fraction of one FTS5 segment per story (bench/ingest.py).
+    """
+    last = conn.execute("SELECT coalesce(max(id), 0) FROM stories_fts_docsize").fetchone()[0]
+    rows = conn.execute(
+        'SELECT s.id, coalesce(s.title, \'\'), substr(d.text, s.start + 1, s."end" - s.start)'
+        " FROM stories s JOIN documents d ON d.id = s.document_id WHERE s.id > ? ORDER BY s.id",
+        (last,)).fetchall()
+    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+    return len(rows)
+
+
+def insert_document(conn: sqlite3.Connection, document: Document, source_sha: str | None, now: str,
+                    *, index: bool = True) -> bool:
     if conn.execute("SELECT 1 FROM documents WHERE doc = ?", (document.doc,)).fetchone():
         return False
     if source_sha is not None and not conn.execute(
@@ -30,12 +48,12 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
             'INSERT INTO stories (document_id, idx, start, "end", title) VALUES (?, ?, ?, ?, ?)',
             (doc_id, story.index, story.start, story.end, story.title)).lastrowid
         ids[story.index] = story_id
-        conn.execute("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)",
-                     (story_id, story.title or "", document.text[story.start:story.end]))
     for story in document.stories:
         if story.duplicate_of is not None and story.duplicate_of in ids:
             conn.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?",
                          (ids[story.duplicate_of], ids[story.index]))
+    if index:
+        index_stories(conn)
     return True
 
 

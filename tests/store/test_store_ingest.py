@@ -116,3 +116,21 @@ def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, seeds_d
             assert incident.evidence
             assert all(text[s.start:s.end] == s.text for s in incident.evidence)
         assert store.verify().ok
+
+
+def test_ingested_stories_are_searchable(tmp_path: Path, seeds_dir: Path, text_stage: None) -> None:
+    from factfinder.pipeline import ingest_inputs
+
+    db = tmp_path / "f.db"
+    with Store.open(db) as store:
+        report = ingest_inputs([str(seeds_dir)], store=store, settings=load_settings(db=str(db)))
+        shas = {o.sha256 for o in report.outcomes if o.status == "stored"}
+        n_stories = store.status().stories
+        assert store.index_stories() == 0
+        indexed = store.conn.execute("SELECT count(*) FROM stories_fts_docsize").fetchone()[0]
+        assert indexed == n_stories
+        for doc in store.iter_documents():
+            word = max(doc.text.split(), key=len).strip(".,;:()\"'")
+            hits = store.search_stories(f'"{word}"')
+            assert any(d == doc.doc for d, _ in hits), word
+        assert {d.doc for d in store.iter_documents()} == shas

@@ -134,3 +134,17 @@ def test_document_stories_and_full_text_search(tmp_path: Path) -> None:
         assert {idx for _, idx in store.search_stories("Almaty")} == {0, 2}
         st = store.status()
         assert (st.documents, st.stories, st.duplicate_stories) == (1, 3, 1)
+
+
+def test_stories_left_unindexed_by_a_crash_are_indexed_later() -> None:
+    first = Document(doc="a" * 64, text="Shelling hit the market in Kessel township.",
+                     stories=(Story(0, 0, 43),))
+    second = Document(doc="b" * 64, text="Aid convoys were blocked at the river crossing.",
+                      stories=(Story(0, 0, 47),))
+    with Store.open(":memory:") as store:
+        store.add_document(first, None, index=False)  # as ingest does, before its batch is indexed
+        assert store.search_stories("Kessel") == []
+        store.add_document(second, None)  # indexing also catches up on what was waiting
+        assert store.search_stories("Kessel") == [(first.doc, 0)]
+        assert store.search_stories("convoys") == [(second.doc, 0)]
+        assert store.index_stories() == 0
