@@ -58,7 +58,8 @@ def _row(r: queries.EventRow) -> dict[str, Any]:
 @router.get("/incidents", tags=["incidents"], dependencies=[FILTERS])
 def incidents(request: Request, sort: str = Query("date", description="date, date_asc, type, sources, killed,"
                                                  " country"),
-              page: int = Query(1), per_page: int = Query(50, description="at most 500")) -> dict[str, Any]:
+              page: str = Query("1", description="1-based page number"),
+              per_page: str = Query("50", description="at most 500")) -> dict[str, Any]:
     """Consolidated incidents matching the filters, one page at a time (reviewed values)."""
     store = context(request).store()
     view = parse_view(request.query_params)

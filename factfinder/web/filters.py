@@ -33,6 +33,7 @@ class View:
     page: int = 1
     per_page: int = 50
     params: tuple[tuple[str, str], ...] = ()  # the filter parameters as given, for links
+    default_per_page: int = 50
 
     @property
     def offset(self) -> int:
@@ -44,7 +45,8 @@ class View:
 
         items = [(k, v) for k, v in self.params if k not in changes]
         base = {"sort": self.sort if self.sort != "date" else None,
-                "page": self.page if self.page != 1 else None}
+                "page": self.page if self.page != 1 else None,
+                "per_page": self.per_page if self.per_page != self.default_per_page else None}
         for key, value in {**base, **changes}.items():
             if value not in (None, ""):
                 items.append((key, str(value)))
@@ -122,7 +124,7 @@ def parse_view(params: Mapping[str, Any], *, default_per_page: int = 50) -> View
                       q=single["q"] or None, bbox=bbox)
     kept = tuple((k, v) for k in FILTER_KEYS for v in getlist(k) if v.strip())
     return View(flt, sort, _int("page", single["page"], 1, 1, 1_000_000),
-                _int("per_page", single["per_page"], default_per_page, 1, MAX_PER_PAGE), kept)
+                _int("per_page", single["per_page"], default_per_page, 1, MAX_PER_PAGE), kept, default_per_page)
 
 
 def without_q(flt: EventFilter) -> EventFilter:
