@@ -101,12 +101,21 @@ def _clean_date(value: Any) -> dict[str, str] | None:
     if not isinstance(value, dict):
         raise ReviewError("date must be YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD or {start, end, precision}")
     start, end = str(value.get("start") or ""), str(value.get("end") or value.get("start") or "")
-    if not _DAY.match(start) or not _DAY.match(end) or end < start:
+    if not _is_day(start) or not _is_day(end) or end < start:
         raise ReviewError(f"date needs start and end as YYYY-MM-DD with start <= end, not {start!r}..{end!r}")
     precision = value.get("precision") or ("day" if start == end else "unknown")
     if precision not in DATE_PRECISIONS:
         raise ReviewError(f"unknown date precision {precision!r}: use one of {', '.join(DATE_PRECISIONS)}")
     return {"start": start, "end": end, "precision": precision}
+
+
+def _is_day(text: str) -> bool:
+    from datetime import date
+
+    try:
+        return bool(_DAY.match(text)) and date.fromisoformat(text) is not None
+    except ValueError:
+        return False
 
 
 def _clean_location(value: Any) -> dict[str, Any] | None:
