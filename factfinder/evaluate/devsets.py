@@ -18,7 +18,7 @@ from typing import Any
 
 from factfinder.evaluate.geo import GeoTally
 from factfinder.evaluate.report import EvaluationError, Report, StageUnavailable
-from factfinder.evaluate.runner import make_document, predict_extraction, predict_places, read_jsonl
+from factfinder.evaluate.runner import make_document, predict_extraction_many, predict_places, read_jsonl
 
 Record = dict[str, Any]
 # The GeoWebNews types that are proper toponyms (the others are common nouns, demonyms, languages).
@@ -124,17 +124,18 @@ def evaluate_devset(path: Path, *, pipeline: Any | None = None, limit: int | Non
     kind = devset_kind(records[0])
     report = Report(kind=f"devset:{kind}", source=str(path))
     geo, isaf, skipped = GeoTally(), IsafTally(), 0
+    documents = [make_document(r["text"], published=r.get("pub_date"), id_=r.get("id")) for r in records]
     try:
-        for record in records:
-            document = make_document(record["text"], published=record.get("pub_date"), id_=record.get("id"))
-            if kind == "isaf":
-                incidents, _ = predict_extraction(pipeline, document)
+        if kind == "isaf":
+            for record, (incidents, _) in zip(records, predict_extraction_many(pipeline, documents)):
                 isaf.add(record["gold"], incidents)
-            else:
+                report.documents += 1
+        else:
+            for record, document in zip(records, documents):
                 places, bad = gold_places(record, kind)
                 skipped += bad
                 geo.add(places, predict_places(pipeline, document))
-            report.documents += 1
+                report.documents += 1
     except StageUnavailable as exc:
         report.notes.append(str(exc))
         return report

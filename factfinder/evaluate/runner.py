@@ -101,6 +101,23 @@ def predict_extraction(pipeline: Any, document: Any) -> tuple[list[Record], list
             [statistic_record(s) for s in extraction.statistics])
 
 
+def predict_extraction_many(pipeline: Any, documents: list[Any]) -> Iterator[tuple[list[Record], list[Record]]]:
+    """``predict_extraction`` over many documents, batched when the pipeline can (``extract_many``)."""
+    from factfinder.records import incident_record, statistic_record
+
+    if not hasattr(pipeline, "extract_many"):
+        for document in documents:
+            yield predict_extraction(pipeline, document)
+        return
+    try:
+        for extraction in pipeline.extract_many(documents):
+            yield ([incident_record(i) for i in extraction.incidents],
+                   [statistic_record(s) for s in extraction.statistics])
+    except NotImplementedError as exc:
+        raise StageUnavailable(f"the extraction stage is not available yet ({exc}); "
+                               "geo gold can still be scored") from exc
+
+
 def predict_places(pipeline: Any, document: Any) -> list[Record]:
     """Contract records of every place mention the pipeline finds in one document."""
     from factfinder.records import place_record
@@ -142,20 +159,22 @@ def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, l
     report = Report(kind=kind, source=str(path))
     tally = GeoTally()
     scores: dict = {}
+    texts = [gold_text(record, path=path, seeds_dir=seeds_dir) for record in records]
+    documents = [make_document(text, published=record.get("published"), id_=record.get("id"))
+                 for text, record in zip(texts, records)]
     try:
-        for record in records:
-            text = gold_text(record, path=path, seeds_dir=seeds_dir)
-            document = make_document(text, published=record.get("published"), id_=record.get("id"))
-            where = f"{path.name}:{record.get('id')}"
-            if kind == "extract":
+        if kind == "extract":
+            predictions = predict_extraction_many(pipeline, documents)
+            for record, text, (incidents, statistics) in zip(records, texts, predictions):
                 for item in (record.get("incidents") or []) + (record.get("statistics") or []):
-                    _check_spans(text, item.get("evidence") or [], where, report.notes)
-                incidents, statistics = predict_extraction(pipeline, document)
+                    _check_spans(text, item.get("evidence") or [], f"{path.name}:{record.get('id')}", report.notes)
                 scores = add_scores(scores, score_extraction(record, incidents, statistics))
-            else:
-                _check_spans(text, record.get("places") or [], where, report.notes)
+                report.documents += 1
+        else:
+            for record, text, document in zip(records, texts, documents):
+                _check_spans(text, record.get("places") or [], f"{path.name}:{record.get('id')}", report.notes)
                 tally.add(record.get("places") or [], predict_places(pipeline, document))
-            report.documents += 1
+                report.documents += 1
     except StageUnavailable as exc:
         return Report(kind=kind, source=str(path), notes=[str(exc)])
     if kind == "extract":

@@ -184,3 +184,17 @@ def test_every_eval_option_is_documented():
     options = [opt for p in command.params for opt in getattr(p, "opts", []) if opt.startswith("--")]
     missing = [opt for opt in options if f"`{opt}" not in docs and f" {opt} " not in docs]
     assert not missing, f"options missing from docs/eval.md: {missing}"
+
+
+def test_batched_pipelines_are_called_once_per_file():
+    class Batched(StandInPipeline):
+        calls = 0
+
+        def extract_many(self, documents):
+            Batched.calls += 1
+            return (self.extract(d) for d in documents)
+
+    pipeline = Batched(incidents=[("A security force killed two", "killing", {})])
+    report = evaluate_devset(FIXTURES / "casualty_devset_like.jsonl", pipeline=pipeline)
+    assert Batched.calls == 1 and report.documents == 2
+    assert report.figures["killed_sum_accuracy"] == 0.5  # no counts: right only where gold is 0
