@@ -14,6 +14,7 @@ from typing import Any, Iterable, Iterator
 
 from factfinder.evaluate.extraction import add_scores, score_extraction
 from factfinder.evaluate.geo import GeoTally
+from factfinder.evaluate.metrics import Score
 from factfinder.evaluate.report import EvaluationError, Report, StageUnavailable
 
 Record = dict[str, Any]
@@ -158,7 +159,7 @@ def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, l
         return evaluate_devset(path, pipeline=pipeline, limit=limit)
     report = Report(kind=kind, source=str(path))
     tally = GeoTally()
-    scores: dict = {}
+    scores: dict[str, Score] = {}
     texts = [gold_text(record, path=path, seeds_dir=seeds_dir) for record in records]
     documents = [make_document(text, published=record.get("published"), id_=record.get("id"))
                  for text, record in zip(texts, records)]
