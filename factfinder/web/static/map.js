@@ -6,7 +6,7 @@
   "use strict";
   var el = document.getElementById("map");
   if (!el) return;
-  var map = L.map(el, { worldCopyJump: true, preferCanvas: false }).setView([20, 20], 2);
+  var map = L.map(el, { worldCopyJump: true, minZoom: 1, maxZoom: 12 }).setView([20, 20], 2);
   map.attributionControl.addAttribution("Natural Earth (public domain)");
   window.factfinderMap = map;
 
@@ -44,7 +44,7 @@
       });
       map.addLayer(cluster);
       if (data.points.length) {
-        map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 7 });
+        map.fitBounds(cluster.getBounds(), { padding: [30, 30], maxZoom: 6 });
       }
       var count = document.getElementById("map-count");
       count.textContent = data.count.toLocaleString() + " located incidents";
@@ -58,6 +58,6 @@
       });
     })
     .catch(function (err) {
-      document.getElementById("map-count").textContent = "Could not load the incidents: " + err.message;
+      document.getElementById("map-count").textContent = "Could not load the incidents: " + (err && err.message ? err.message : err);
     });
 })();
