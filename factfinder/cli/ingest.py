@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from itertools import islice
 from typing import Any
 
 import click
@@ -69,7 +68,7 @@ def status(db: str | None) -> None:
     _, store = _open_store(db, must_exist=True)
     with store:
         st = store.status()
-        incidents = list(islice(store.iter_incidents(), _SHOWN_INCIDENTS))
+        incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
     click.echo(f"{st.path}  (schema {st.schema_version}, {_size(st.db_size)})")
     click.echo(f"  sources     {st.sources} stored, {st.failed_sources} failed inputs, {st.origins} origins")
     click.echo(f"  documents   {st.documents}, {st.stories} stories ({st.duplicate_stories} duplicates)")

@@ -72,14 +72,16 @@ def _actors(conn: sqlite3.Connection, incident_id: int, role: str) -> tuple[Acto
         (incident_id, role)))
 
 
-def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None) -> Iterator[Incident]:
+def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None,
+                   limit: int | None = None) -> Iterator[Incident]:
     """Incidents in storage order, each with its evidence, counts, actors and place."""
-    for _, incident in iter_incident_rows(conn, doc=doc):
+    for _, incident in iter_incident_rows(conn, doc=doc, limit=limit):
         yield incident
 
 
 def iter_incident_rows(conn: sqlite3.Connection, *, doc: str | None = None,
-                       ids: list[int] | None = None) -> Iterator[tuple[int, Incident]]:
+                       ids: list[int] | None = None, limit: int | None = None
+                       ) -> Iterator[tuple[int, Incident]]:
     """(row id, incident) pairs, for callers that link to incidents (events, reviews)."""
     where, args = ("WHERE d.doc = ?", (doc,)) if doc is not None else ("", ())
     if ids is not None:
@@ -87,7 +89,8 @@ def iter_incident_rows(conn: sqlite3.Connection, *, doc: str | None = None,
     rows = conn.execute(
         "SELECT i.id, d.doc, i.type, i.summary, i.story, i.date_start, i.date_end, i.date_precision,"
         " i.date_text_start, i.date_text_end, i.date_text, i.place_id, i.verification, i.external_id"
-        f" FROM incidents i JOIN documents d ON d.id = i.document_id {where} ORDER BY i.id", args).fetchall()
+        f" FROM incidents i JOIN documents d ON d.id = i.document_id {where} ORDER BY i.id"
+        + (" LIMIT ?" if limit is not None else ""), args + ((limit,) if limit is not None else ())).fetchall()
     for (iid, doc_sha, type_, summary, story, d_start, d_end, precision, ts, te, tt,
          place_id, verification, ext_id) in rows:
         date = None

@@ -261,8 +261,8 @@ class Store:
     def iter_stories(self, doc: str) -> Iterator[Story]:
         return queries.iter_stories(self.conn, doc)
 
-    def iter_incidents(self, *, doc: str | None = None) -> Iterator[Incident]:
-        return queries.iter_incidents(self.conn, doc=doc)
+    def iter_incidents(self, *, doc: str | None = None, limit: int | None = None) -> Iterator[Incident]:
+        return queries.iter_incidents(self.conn, doc=doc, limit=limit)
 
     def rebuild_events(self) -> int:
         """Consolidate every stored incident into events (see store/events.py)."""
