@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -20,7 +21,7 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError
 
-SCHEMA_VERSION = "5"
+SCHEMA_VERSION = "6"
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -150,16 +151,49 @@ def _load_countries(w: _Writer) -> dict[str, int]:
     return by_iso
 
 
-def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
-    """Admin1 places with their short forms and pycountry subdivision names as aliases."""
+_ARTICLE = re.compile(r"(Al|An|Ar|As|Ash|Ad|At|Az|Ad-|Al-|El)[ -]")
+
+
+def _ascii(text: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _iso_names(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], str]:
+    """ISO 3166-2 (pycountry) names of GeoNames admin1, matched one to one per country.
+
+    A pair is kept when each is the other's closest name (rapidfuzz ratio >= 70):
+    "Oruzgan" <-> "Uruzgān", "Vardak" <-> "Wardak". ISO spellings are the ones
+    reports and coders mostly use, so they become the display names.
+    """
     import pycountry
     from rapidfuzz import fuzz
 
-    terms = admin_terms()
-    subdivisions: dict[str, list[str]] = {}
+    iso: dict[str, list[str]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            subdivisions.setdefault(sub.country_code, []).append(sub.name)
+            iso.setdefault(sub.country_code, []).append(short_admin_name(sub.name, terms))
+    ours: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        ours.setdefault(row["country"], []).append((row["code"], short_admin_name(row["name"], terms)))
+    matched: dict[tuple[str, str], str] = {}
+    for cc, names in ours.items():
+        theirs = iso.get(cc, [])
+        if not theirs:
+            continue
+        def best(name: str, pool: list[str]) -> tuple[float, str]:
+            return max((fuzz.ratio(name_key(name), name_key(other)), other) for other in pool)
+        for code, name in names:
+            score, other = best(name, theirs)
+            if score >= 70 and best(other, [n for _c, n in names])[1] == name:
+                matched[(cc, code)] = other
+    return matched
+
+
+def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
+    """Admin1 places with their short forms and ISO 3166-2 names as aliases."""
+    terms = admin_terms()
+    rows = list(rows)
+    iso = _iso_names(rows, terms)
     ids: dict[tuple[str, str], int] = {}
     for row in rows:
         cc, code, name = row["country"], row["code"], row["name"]
@@ -167,10 +201,12 @@ def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, 
             continue
         short = short_admin_name(name, terms)
         aliases = [short]
-        for sub in subdivisions.get(cc, []):
-            sub_short = short_admin_name(sub, terms)
-            if fuzz.ratio(name_key(sub_short), name_key(short)) >= 88:
-                aliases += [sub, sub_short]
+        iso_name = iso.get((cc, code))
+        if iso_name:
+            aliases += [iso_name, _ascii(iso_name)]
+            # ISO spelling for display, unless it only adds an Arabic article ("Al Anbār" for "Anbar").
+            if name_key(iso_name) != name_key(short) and not _ARTICLE.match(iso_name) or _ARTICLE.match(short):
+                short = _ascii(iso_name)
         pid = w.place(name=short, kind="admin1", country=cc, admin1_code=code, lat=float(row["lat"]),
                       lon=float(row["lon"]), population=int(float(row.get("population") or 0)),
                       source=row["source"], aliases=[name] + aliases)
