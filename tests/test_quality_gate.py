@@ -23,7 +23,7 @@ FLOORS = GOLD / "floors.json"
 
 
 def _gold_files() -> list[Path]:
-    files = [p for kind in ("extract", "geo") for p in sorted((GOLD / kind).glob("*.jsonl"))]
+    files = [p for kind in ("extract", "geo", "consolidation") for p in sorted((GOLD / kind).glob("*.jsonl"))]
     return [p for p in files if p.read_text(encoding="utf-8").strip()]
 
 
@@ -31,6 +31,7 @@ def test_floors_name_only_known_scores():
     known = {
         "extract": {"incident", "statistics", "statistics.as_of", *FIELDS, *(f"incident.{t}" for t in INCIDENT_TYPES)},
         "geo": {"mention_exact", "mention_overlap", *(f"acc@{int(km)}km" for km in ACCURACY_KM)},
+        "consolidation": {"merge_pairs"},
     }
     floors = load_floors(FLOORS)
     assert set(floors) <= set(known), "floors.json has an unknown report kind"

@@ -25,10 +25,6 @@ from factfinder.evaluate.report import EvaluationError, Report
 from factfinder.model import Incident, Report as SourceReport
 
 
-def is_consolidation_gold(record: dict[str, Any]) -> bool:
-    return "same" in record and "a" in record and "b" in record
-
-
 def _anchor_incident(incidents: tuple[Incident, ...], text: str, anchor: str, kind: str) -> int | None:
     start = text.find(anchor)
     if start < 0:

@@ -43,8 +43,10 @@ def gold_kind(record: Record) -> str:
         return "geo"
     if "gold" in record:
         return "devset"
-    raise EvaluationError("a gold record needs `incidents`/`statistics` (extraction) or `places` (geo); "
-                          "see docs/gold-format.md")
+    if "same" in record and "a" in record and "b" in record:
+        return "consolidation"
+    raise EvaluationError("a gold record needs `incidents`/`statistics` (extraction), `places` (geo) or "
+                          "`same`/`a`/`b` (consolidation pairs); see docs/gold-format.md")
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -157,6 +159,10 @@ def evaluate_file(path: Path, *, pipeline: Any, seeds_dir: Path | None = None, l
         from factfinder.evaluate.devsets import evaluate_devset
 
         return evaluate_devset(path, pipeline=pipeline, limit=limit)
+    if kind == "consolidation":
+        from factfinder.evaluate.consolidation import evaluate_pairs
+
+        return evaluate_pairs(path, pipeline=pipeline, limit=limit)
     report = Report(kind=kind, source=str(path))
     tally = GeoTally()
     scores: dict[str, Score] = {}
