@@ -28,6 +28,11 @@ SHA256 = re.compile(r"^[0-9a-f]{64}$")
 EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 
 
+def _facets(request: Request) -> dict[str, list[str]]:
+    ctx = context(request)
+    return queries.facet_values(ctx.store().conn, key=ctx.db)
+
+
 def valid_sha(sha256: str) -> str:
     """Originals are named only by their hash: anything else is refused before touching a path."""
     if not SHA256.match(sha256):
@@ -50,13 +55,13 @@ def search(request: Request) -> Any:
     rows = queries.list_events(store.conn, view.filter, order=view.sort, limit=view.per_page, offset=view.offset)
     pages = max(1, -(-total // view.per_page))
     return page(request, "search.html", {"view": view, "rows": rows, "total": total, "pages": pages,
-                                         "facets": queries.facet_values(store.conn)})
+                                         "facets": _facets(request)})
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> Any:
     view = parse_view(request.query_params)
-    return page(request, "map.html", {"view": view, "facets": queries.facet_values(context(request).store().conn)})
+    return page(request, "map.html", {"view": view, "facets": _facets(request)})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -66,7 +71,7 @@ def timeline_page(request: Request) -> Any:
     if bucket not in queries.BUCKETS:
         raise BadFilter(f"bucket={bucket!r} is unknown: use one of {', '.join(queries.BUCKETS)}")
     return page(request, "timeline.html", {"view": view, "bucket": bucket,
-                                           "facets": queries.facet_values(context(request).store().conn)})
+                                           "facets": _facets(request)})
 
 
 @router.get("/tallies")
@@ -87,7 +92,7 @@ def tallies_page(request: Request) -> Any:
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="factfinder-tallies-{by}.csv"'})
     return page(request, "tallies.html", {"view": view, "by": by, "rows": rows, "keys": list(queries.TALLY_KEYS),
-                                          "facets": queries.facet_values(store.conn)})
+                                          "facets": _facets(request)})
 
 
 def _whole(value: float) -> float | int:

@@ -47,13 +47,11 @@ _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.pla
 
 
 def fts_query(text: str) -> str | None:
-    """A user's words as a safe FTS5 query: every word must appear (prefix match on the last)."""
+    """A user's words as a safe FTS5 query: every word must appear (quoted: no operators)."""
     words = _WORD.findall(text)
     if not words:
         return None
-    quoted = [f'"{w}"' for w in words[:12]]
-    quoted[-1] += "*"
-    return " ".join(quoted)
+    return " ".join(f'"{w}"' for w in words[:12])
 
 
 def where(flt: EventFilter) -> tuple[str, list[Any]]:
@@ -62,15 +60,17 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     if not flt.q:
         return sql, args
     match = fts_query(flt.q)
-    like = f"%{flt.q.strip()}%"
-    clauses = ["e.place_name LIKE ?", "e.admin1 LIKE ?"]
-    extra: list[Any] = [like, like]
+    name = flt.q.strip()
+    clauses = ["e.place_name = ? COLLATE NOCASE", "e.admin1 = ? COLLATE NOCASE"]
+    extra: list[Any] = [name, name]
     if match:
+        # From the full-text matches to events through indexed joins (cost follows the matches).
         clauses.append(
-            "e.id IN (SELECT r.event_id FROM event_reports r JOIN incidents i ON i.id = r.incident_id"
-            " WHERE i.story_id IN (SELECT rowid FROM stories_fts WHERE stories_fts MATCH ?)"
-            " OR i.id IN (SELECT v.incident_id FROM evidence v WHERE v.id IN"
-            " (SELECT rowid FROM evidence_fts WHERE evidence_fts MATCH ?)))")
+            "e.id IN (SELECT r.event_id FROM stories_fts f JOIN stories s ON s.id = f.rowid"
+            " JOIN incidents i ON i.document_id = s.document_id AND i.story_id = s.id"
+            " JOIN event_reports r ON r.incident_id = i.id WHERE stories_fts MATCH ?"
+            " UNION SELECT r.event_id FROM evidence_fts f JOIN evidence v ON v.id = f.rowid"
+            " JOIN event_reports r ON r.incident_id = v.incident_id WHERE evidence_fts MATCH ?)")
         extra += [match, match]
     text_clause = "(" + " OR ".join(clauses) + ")"
     if sql:
@@ -96,8 +96,9 @@ def map_points(conn: sqlite3.Connection, flt: EventFilter, *, limit: int) -> lis
     sql, args = where(flt)
     located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     sql = f"{sql} AND {located}" if sql else f" WHERE {located}"
+    # "+e.date_start": sort after filtering, rather than walk the date index past every row
     return conn.execute(f"SELECT e.id, e.lat, e.lon, e.type, e.place_name, e.date_start, e.killed"
-                        f" FROM events e{sql} ORDER BY e.date_start DESC LIMIT ?", args + [limit]).fetchall()
+                        f" FROM events e{sql} ORDER BY +e.date_start DESC LIMIT ?", args + [limit]).fetchall()
 
 
 BUCKETS = {
@@ -204,13 +205,25 @@ def statistic_series(rows: list[StatisticRow]) -> list[dict[str, Any]]:
     return sorted(series.values(), key=lambda e: -len(e["points"]))
 
 
-def facet_values(conn: sqlite3.Connection) -> dict[str, list[str]]:
-    """The distinct countries, verifications and outlets, for the filter form's choices."""
+_FACETS: dict[str, tuple[float, dict[str, list[str]]]] = {}
+FACETS_TTL = 30.0  # seconds: the filter form's choices may lag an ingest by this much
+
+
+def facet_values(conn: sqlite3.Connection, *, key: str = "") -> dict[str, list[str]]:
+    """The distinct countries and outlets, for the filter form's choices (cached briefly per store)."""
+    import time
+
+    now = time.monotonic()
+    cached = _FACETS.get(key)
+    if cached and now - cached[0] < FACETS_TTL:
+        return cached[1]
     one = lambda sql: [r[0] for r in conn.execute(sql) if r[0]]  # noqa: E731
-    return {
+    values = {
         "country": one("SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1 LIMIT 300"),
         "source": one("SELECT DISTINCT outlet FROM event_reports WHERE outlet IS NOT NULL ORDER BY 1 LIMIT 300"),
     }
+    _FACETS[key] = (now, values)
+    return values
 
 
 def source_info(conn: sqlite3.Connection, sha256: str) -> dict[str, Any] | None:
