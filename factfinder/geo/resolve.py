@@ -109,7 +109,8 @@ class Resolver:
             weight = sum(1 for k in keys if k == key)
             if found and found[0].kind == "country" and found[0].primary:
                 doc_countries[found[0].country] += 2 * weight
-            elif found:
+            elif found and (found[0].kind in {"admin1", "region"} or found[0].population >= 100_000):
+                # Only well-known places vote: a lone small namesake abroad must not.
                 top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
                 nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
                            for c in found[1:] if c.country != found[0].country), default=-99)

@@ -116,3 +116,12 @@ def test_place_inside_an_organisation_name_is_marked_low_confidence(geoparser: G
     almaty = next(p for p in places if p.span.text == "Almaty")
     assert almaty.confidence > 0.5
     assert all(p.confidence <= 0.05 for p in europe)
+
+
+def test_lone_small_namesake_abroad_does_not_vote_for_its_country(geoparser: Geoparser) -> None:
+    text = ("KABUL, Afghanistan (Jan. 25, 2013)\nDuring a security operation in Andar district, Ghazni province, "
+            "yesterday, an Afghan and coalition force detained two suspects.")
+    places = _parse(geoparser, text)
+    assert all(p.country in {None, "AF"} for p in places), [(p.span.text, p.country) for p in places]
+    ghazni = next(p for p in places if p.span.text.startswith("Ghazni"))
+    assert (ghazni.admin1, ghazni.precision) == ("Ghazni", "admin1")
