@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import re
 import sqlite3
 import unicodedata
@@ -284,9 +285,14 @@ def _mark_capitals(conn: sqlite3.Connection) -> None:
                      (country.get("geonameid"), country["iso"]))
 
 
+def _tmp_path(path: Path) -> Path:
+    """Per-process scratch file, so that two workers building at once do not collide."""
+    return path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
+
+
 def _new_db(path: Path) -> sqlite3.Connection:
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(path.suffix + ".tmp")
+    tmp = _tmp_path(path)
     tmp.unlink(missing_ok=True)
     conn = sqlite3.connect(tmp)
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
@@ -300,7 +306,7 @@ def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
     conn.executemany("INSERT INTO meta VALUES (?,?)", [("schema", SCHEMA_VERSION), ("source", source)])
     conn.commit()
     conn.close()
-    path.with_suffix(path.suffix + ".tmp").replace(path)
+    _tmp_path(path).replace(path)  # atomic: a concurrent reader sees the old file or the new one
     return path
 
 
