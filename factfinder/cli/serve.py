@@ -67,7 +67,7 @@ def serve(database: str | None, db: str | None, host: str, port: int, no_extract
     settings = load_settings(db=path)
     factory = None if no_extract else (lambda: Pipeline(spacy_model=settings["spacy_model"]))
     app = create_app(path, open_access=not accounts, settings=settings, pipeline_factory=factory,
-                     secure_cookies=secure_cookies)
+                     secure_cookies=secure_cookies, loopback_hosts_only=not accounts)
     mode = "accounts on" if accounts else "no accounts: single local user"
     click.echo(f"factfinder serving {path} on http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -41,6 +41,7 @@ class WebContext:
     templates: Any
     secure_cookies: bool
     _local: threading.local
+    loopback_hosts_only: bool = False  # open access: refuse Host headers of other names (DNS rebinding)
 
     def store(self) -> Store:
         store = getattr(self._local, "store", None)
@@ -51,12 +52,15 @@ class WebContext:
 
 
 def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, Any] | None = None,
-               pipeline_factory: Callable[[], Any] | None = None, secure_cookies: bool = False) -> Any:
+               pipeline_factory: Callable[[], Any] | None = None, secure_cookies: bool = False,
+               loopback_hosts_only: bool = False) -> Any:
     """The web app over the store at ``db``.
 
     ``open_access`` None means: open when the store has no accounts. The
     ``serve`` command refuses a non-loopback address in that case; the app
-    itself trusts its caller. ``pipeline_factory`` builds the NLP pipeline for
+    itself trusts its caller; ``loopback_hosts_only`` then makes it answer only
+    requests addressed to a loopback name, so a web page elsewhere cannot reach
+    it through DNS rebinding. ``pipeline_factory`` builds the NLP pipeline for
     ingest jobs (None: capture and text only).
     """
     from fastapi import FastAPI
@@ -70,15 +74,15 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     with Store.open(db) as store:
         accounts = has_users(store.conn)
         secret = session_secret(store.conn)
-        if store.conn.execute("SELECT 1 FROM events LIMIT 1").fetchone() is None and \
-                store.conn.execute("SELECT 1 FROM incidents LIMIT 1").fetchone() is not None:
-            store.rebuild_events()  # a store ingested before events existed
+        one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+        if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
+            store.rebuild_events()  # incidents ingested since the last consolidation
         sync_reviewed_rows(store)
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
         limiter=LoginLimiter(), templates=make_templates(HERE / "templates"), secure_cookies=secure_cookies,
         jobs=JobRunner(db, settings=settings or load_settings(db=db), pipeline_factory=pipeline_factory),
-        _local=threading.local())
+        _local=threading.local(), loopback_hosts_only=loopback_hosts_only)
     app = FastAPI(title="factfinder", version=_version(), docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
                   description="Incidents consolidated from human-rights reporting, each field traced to evidence"
@@ -118,6 +122,14 @@ async def _auth_middleware(request: Any, call_next: Any) -> Any:
 
     ctx = context(request)
     path = request.url.path
+    if ctx.loopback_hosts_only and ctx.open_access:
+        from factfinder.web.security import is_loopback
+
+        host = (request.headers.get("host") or "").rsplit(":", 1)[0] if "]" not in (
+            request.headers.get("host") or "") else request.headers["host"].split("]")[0] + "]"
+        if not is_loopback(host):
+            return JSONResponse({"error": f"this server has no accounts and only answers requests to"
+                                          f" 127.0.0.1 or localhost, not {host[:80]!r}"}, status_code=421)
     session: Session = ctx.codec.load(request.cookies.get(COOKIE))
     request.state.session = session
     request.state.via_token = False

@@ -145,6 +145,17 @@ def test_serve_refuses_a_public_address_without_accounts(tmp_path: Path):
     assert result.exit_code == 2 and "factfinder user add" in result.output
 
 
+def test_open_access_answers_only_loopback_host_names(tmp_path: Path):
+    db = tmp_path / "rebind.db"
+    build_store(db)
+    client = TestClient(create_app(str(db), loopback_hosts_only=True), base_url="http://127.0.0.1:8000")
+    assert client.get("/api/incidents").status_code == 200
+    assert client.get("/api/incidents", headers={"Host": "localhost:8000"}).status_code == 200
+    assert client.get("/api/incidents", headers={"Host": "[::1]:8000"}).status_code == 200
+    r = client.get("/api/incidents", headers={"Host": "attacker.example:8000"})
+    assert r.status_code == 421 and "only answers requests to 127.0.0.1" in r.json()["error"]
+
+
 def test_user_and_token_commands(tmp_path: Path):
     db = str(tmp_path / "accounts.db")
     runner = CliRunner()
