@@ -114,14 +114,13 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
 
     outcomes: list[IngestOutcome] = []
     extract = pipeline is not None
-    batch: list[tuple[Any, Any, Any, IngestOutcome | None]] = []  # capture, document, extraction, failure
-    in_batch: set[str] = set()
+    Item = tuple[Any, Any, Any, "IngestOutcome | None"]  # capture, document, extraction, failure
+    batch: list[Item] = []
+    writing: tuple[list[Item], Any] | None = None  # the previous batch, its originals being written
 
-    def flush() -> None:
-        # Originals of the batch first (their fsyncs run together), then one
-        # transaction per source: all of a source or none of it.
-        store.prepare_captures([capture for capture, *_ in batch])
-        for capture, document, extraction, failure in batch:
+    def commit(items: list[Item]) -> None:
+        # One transaction per source: all of a source or none of it.
+        for capture, document, extraction, failure in items:
             source = capture.source
             warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
             with store.transaction():
@@ -138,17 +137,35 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             if on_event is not None:
                 on_event(outcome)
         # Full-text index of the batch's stories in one go; after a crash the next
-        # flush picks up whatever was left unindexed.
+        # batch picks up whatever was left unindexed.
         store.index_stories()
-        batch.clear()
-        in_batch.clear()
+
+    def flush(*, wait: bool) -> None:
+        # The originals of a batch are written in the background while the next
+        # batch's text is extracted; its rows commit once the files are durable.
+        nonlocal writing
+        if writing is not None:
+            items, future = writing
+            writing = None
+            future.result()
+            commit(items)
+        if batch:
+            items = batch.copy()
+            batch.clear()
+            future = store.prepare_captures([c for c, *_ in items], background=not wait)
+            if wait:
+                commit(items)
+            else:
+                writing = (items, future)
 
     for capture in capture_inputs(inputs, settings=settings, client=client):
         source = capture.source
         sha = source.sha256 or None
         document = extraction = failure = None
+        in_flight = {c.source.sha256 for c, *_ in batch} | (
+            {c.source.sha256 for c, *_ in writing[0]} if writing else set())
         readable = (source.error is None and capture.data is not None and not is_container(capture)
-                    and source.sha256 not in in_batch)
+                    and source.sha256 not in in_flight)
         if source.error is not None or capture.data is None:
             failure = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
         elif readable and not store.has_document(source.sha256):
@@ -166,13 +183,13 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
                 failure = IngestOutcome(source.origin, "failed", sha,
                                         f"original and text stored, but extraction failed: {exc}")
         batch.append((capture, document, extraction, failure))
-        in_batch.add(source.sha256)
-        # While extraction runs it dominates the time: store each source at once, so
-        # progress shows and a killed run loses little.
-        if (extraction is not None or len(batch) >= _INGEST_BATCH
-                or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES):
-            flush()
-    flush()
+        if extraction is not None:
+            # Extraction dominates the time: store each source at once, so
+            # progress shows and a killed run loses little.
+            flush(wait=True)
+        elif len(batch) >= _INGEST_BATCH or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES:
+            flush(wait=False)
+    flush(wait=True)
     return IngestReport(tuple(outcomes))
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 import os
 import tempfile
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from factfinder.errors import StoreError
@@ -30,6 +30,7 @@ class Originals:
         self.root = root
         self._dirs: set[Path] = set()  # folders known to exist: skips a mkdir syscall per write
         self._pool: ThreadPoolExecutor | None = None
+        self._background: ThreadPoolExecutor | None = None  # runs whole put_many calls, one at a time
 
     def path(self, sha256: str) -> Path:
         return self.root / sha256[:2] / sha256[2:4] / sha256
@@ -75,10 +76,23 @@ class Originals:
         list(self._pool.map(lambda item: self._write_atomic(self.path(item[0]), item[1]), todo.items()))
         return list(todo)
 
+    def put_many_soon(self, items: list[tuple[str, bytes]]) -> Future[list[str]]:
+        """``put_many`` in a background thread; the caller waits on the future before
+        committing rows that name these originals.
+
+        The writes wait on the disk, not on the CPU, so they overlap with the
+        text extraction of the next batch (bench/ingest.py).
+        """
+        if self._background is None:
+            self._background = ThreadPoolExecutor(max_workers=1, thread_name_prefix="factfinder-batch")
+        return self._background.submit(self.put_many, items)
+
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True)
-            self._pool = None
+        """Wait for writes under way: each file is then complete under its name, or absent."""
+        for pool in (self._background, self._pool):
+            if pool is not None:
+                pool.shutdown(wait=True)
+        self._background = self._pool = None
 
     def put_warc(self, relpath: str, data: bytes) -> None:
         target = self.root / relpath

@@ -12,6 +12,7 @@ import contextlib
 import json
 import sqlite3
 import tempfile
+from concurrent.futures import Future
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
@@ -133,17 +134,22 @@ class Store:
         row = self.conn.execute("SELECT extracted_at FROM documents WHERE doc = ?", (doc,)).fetchone()
         return row is not None and row[0] is not None
 
-    def prepare_captures(self, captures: list[Any]) -> None:
+    def prepare_captures(self, captures: list[Any], *, background: bool = False) -> Future[list[str]] | None:
         """Write the new originals of a batch of captures ahead of ``add_capture``.
 
-        Optional, for speed: their fsyncs run together. Nothing is recorded
-        until ``add_capture`` commits; a file without rows (after a crash) is
-        harmless and reused by the next ingest.
+        Optional, for speed: the batch's writes and fsyncs run in parallel, and
+        with ``background=True`` behind the caller's back (wait on the returned
+        future before ``add_capture``). Nothing is recorded until ``add_capture``
+        commits; a file without rows (after a crash) is harmless and reused by
+        the next ingest.
         """
         items = [(c.source.sha256, c.data) for c in captures
                  if c.data is not None and c.source.sha256 and not self.has_source(c.source.sha256)
                  and sha256_hex(c.data) == c.source.sha256]
+        if background:
+            return self.originals.put_many_soon(items)
         self.originals.put_many(items)
+        return None
 
     def add_capture(self, capture: Any, *, warc: bytes | None = None) -> bool:
         """Keep a capture's bytes and provenance; False if these bytes were already stored.
