@@ -148,3 +148,17 @@ def test_stories_left_unindexed_by_a_crash_are_indexed_later() -> None:
         assert store.search_stories("Kessel") == [(first.doc, 0)]
         assert store.search_stories("convoys") == [(second.doc, 0)]
         assert store.index_stories() == 0
+
+
+def test_unwritable_originals_folder_is_a_store_error(tmp_path: Path) -> None:
+    (tmp_path / "f.db.originals").write_text("a file where the originals folder should be")
+    captures = [make_capture(f"Bulletin {i}: roads closed.".encode(), origin=f"/inbox/{i}.txt",
+                             media_type="text/plain") for i in range(3)]
+    with Store.open(tmp_path / "f.db") as store:
+        with pytest.raises(StoreError, match="cannot write"):
+            store.prepare_captures(captures)
+        with pytest.raises(StoreError, match="cannot write"):
+            store.prepare_captures(captures, background=True).result()
+        with pytest.raises(StoreError, match="cannot write"):
+            store.add_capture(captures[0])
+        assert store.status().sources == 0 and store.status().ledger_length == 0
