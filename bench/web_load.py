@@ -125,7 +125,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=50_000)
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=8)
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
     parser.add_argument("--seconds", type=float, default=60.0, help="time limit per endpoint")
     args = parser.parse_args()
     rng = random.Random(11)
@@ -133,6 +133,8 @@ def main() -> None:
         db = Path(tmp) / "load.db"
         t0 = time.perf_counter()
         ids = build(db, args.incidents)
+        print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work shares them);"
+              f" {args.concurrency} requests in flight")
         print(f"built {len(ids):,} incidents/events in {time.perf_counter() - t0:.1f} s "
               f"({db.stat().st_size / 1e6:.0f} MB)")
         port = _port()

@@ -69,6 +69,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     from factfinder.settings import load_settings
     from factfinder.store.review import sync_reviewed_rows
     from factfinder.web import api, pages, review_routes
+    from factfinder.web.queries import ensure_indexes
     from factfinder.web.render import make_templates
 
     with Store.open(db) as store:
@@ -78,6 +79,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
         if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
             store.rebuild_events()  # incidents ingested since the last consolidation
         sync_reviewed_rows(store)
+        ensure_indexes(store.conn)
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
         limiter=LoginLimiter(), templates=make_templates(HERE / "templates"), secure_cookies=secure_cookies,
