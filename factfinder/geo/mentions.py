@@ -87,7 +87,7 @@ class DictionaryTagger:
             if (len(form) < 3 and not (form.isupper() and kind != "city")) or not form[0].isupper() or form in stop:
                 continue
             strong = kind != "city" or curated or self._strong_city_form(form, population, primary)
-            if not strong and not primary:
+            if not strong and not primary and population < 50_000:
                 continue
             previous = self._automaton.get(form, None)
             if previous is None or (strong and not previous[2]):
@@ -109,7 +109,8 @@ class DictionaryTagger:
         """Longest non-overlapping matches on word boundaries.
 
         A small town's name (a weak entry) counts only where the text marks a
-        place: "in/at/near/from X" before it or ", Region" after it.
+        place: "in/at/near/from X" before it or ", Region" after it. (Small towns
+        inside organisation names were tried: mostly surnames and acronyms.)
         """
         hits: list[tuple[int, int]] = []
         for end_index, (length, _kind, strong) in self._automaton.iter(text):
@@ -189,7 +190,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
             rest = text[end:host[1]].strip()
-            whole = (host[0] == start and (not rest or rest.capitalize() in terms) and host[2] == "PERSON"
+            whole = (host[0] == start and (not rest or rest.capitalize() in terms) and host[2] != "NORP"
                      and bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or rest))
             if not whole and not _is_admin_or_country(surface, gazetteer, terms):
                 continue
@@ -249,7 +250,8 @@ def _fuzzy_town_mentions(text: str, taken: list[tuple[int, int]], gazetteer: Gaz
         start, end = match.span(1)
         if not _overlaps(start, end, taken) and not _overlaps(start, end, [(m.start, m.end) for m in found]):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
-    return [m for m in found if name_key(m.text) and m.text not in stopnames()]
+    return [m for m in found if name_key(m.text) and m.text not in stopnames()
+            and m.text.split()[0].lower() not in _COMMON_WORDS]
 
 
 def _mark_embedded(mentions: list[Mention], non_places: Sequence[tuple[int, int, str]]) -> list[Mention]:
