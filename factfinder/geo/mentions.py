@@ -94,6 +94,35 @@ class DictionaryTagger:
                 self._automaton.add_word(form, (len(form), kind, strong))
         self._automaton.make_automaton()
 
+    @classmethod
+    def cached(cls, gazetteer: Gazetteer, *, min_population: int = 2000) -> "DictionaryTagger":
+        """The tagger of this gazetteer, from a file beside it when one was saved (~10x faster).
+
+        The file is written by factfinder itself next to the gazetteer, replaced
+        atomically, and ignored when older than the gazetteer.
+        """
+        import os
+        import pickle
+
+        path = gazetteer.path.with_suffix(f".tagger-{min_population}.pickle")
+        try:
+            if path.stat().st_mtime >= gazetteer.path.stat().st_mtime:
+                with path.open("rb") as fh:
+                    tagger = cls.__new__(cls)
+                    tagger._automaton = pickle.load(fh)
+                    return tagger
+        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
+            pass
+        tagger = cls(gazetteer, min_population=min_population)
+        try:
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(tagger._automaton, fh)
+            tmp.replace(path)
+        except OSError:
+            pass  # a read-only cache only costs the rebuild next time
+        return tagger
+
     @staticmethod
     def _strong_city_form(form: str, population: int, primary: bool) -> bool:
         """City names the dictionary may propose without NER: main names, big or multi-word.

@@ -42,7 +42,7 @@ class Geoparser:
     @property
     def tagger(self) -> DictionaryTagger:
         if self._tagger is None:
-            self._tagger = DictionaryTagger(self.gazetteer, min_population=self._min_population)
+            self._tagger = DictionaryTagger.cached(self.gazetteer, min_population=self._min_population)
         return self._tagger
 
     def entities(self, text: str) -> list[tuple[int, int, str]]:
