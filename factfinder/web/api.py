@@ -116,13 +116,12 @@ def geojson(request: Request, limit: int = Query(5000, ge=1, le=MAP_LIMIT)) -> R
 
 @router.get("/points", tags=["map"], dependencies=[FILTERS])
 def points(request: Request, limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)) -> Response:
-    """Compact map data for the web map: parallel arrays instead of GeoJSON features."""
+    """Compact map data for the web map: [id, lat, lon, type, place, date] rows, in no order."""
     store = context(request).store()
     view = parse_view(request.query_params)
-    rows = queries.map_points(store.conn, view.filter, limit=limit)
+    rows = queries.map_points(store.conn, view.filter, limit=limit, newest_first=False)
     return fast_json({"count": len(rows), "colours": TYPE_COLOURS,
-                      "points": [[eid, round(lat, 5), round(lon, 5), kind, place, date]
-                                 for eid, lat, lon, kind, place, date, _ in rows]})
+                      "points": [row[:6] for row in rows]})
 
 
 @router.get("/timeline", tags=["charts"], dependencies=[FILTERS])
