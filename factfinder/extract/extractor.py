@@ -115,6 +115,10 @@ class Extractor:
         out = []
         for i, sentence in enumerate(sentences):
             hits = sentence_hits(text, sentence, grouped.get(i, ()))
+            # The cue-phrase half of the hedge check needs no parse: a sentence whose
+            # every trigger is negated or hypothetical is not parsed at all.
+            hits = {kind: kept for kind, found in hits.items()
+                    if (kept := [h for h in found if is_asserted(text, sentence, h, self.cues)])}
             cumulative = is_cumulative(text, sentence, self.cues)
             if hits or (cumulative and any(ch.isdigit() for ch in text[sentence.start:sentence.end])):
                 out.append(_Candidate(i, sentence, hits, cumulative))
