@@ -213,14 +213,16 @@ class Extractor:
         found = nearest_span([s for s in own if not is_dateline_date(text, s)], hit.start)
         if found is not None:
             return found
+        datelines = [s for s in own if is_dateline_date(text, s)]
         for earlier in reversed(sentences[:index]):
             if earlier.paragraph != sentence.paragraph or _story(document, earlier.start) != story:
                 break
-            spans = [s for s in stages.find_date_spans(text, earlier.start, earlier.end)
-                     if not is_dateline_date(text, s)]
-            if spans:
-                return spans[-1]
-        return nearest_span(own, hit.start)
+            spans = stages.find_date_spans(text, earlier.start, earlier.end)
+            plain = [s for s in spans if not is_dateline_date(text, s)]
+            if plain:
+                return plain[-1]
+            datelines += [s for s in spans if is_dateline_date(text, s)]
+        return datelines[0] if datelines else None
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:

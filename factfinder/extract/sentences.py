@@ -29,6 +29,10 @@ MAX_SENTENCE_CHARS = 1500
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"[^\n]+")
+# A news dateline opening a line ("KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –")
+# is not part of the sentence after it: it names where the report was filed, not where
+# the event happened, so it becomes a segment of its own.
+_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,},[^()\n–—]{0,40}?(?:\([^()\n]{3,30}\))?\s*[–—-]+\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 
 
@@ -68,7 +72,11 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         line = line_match.group()
         base = line_match.start()
         cursor = 0
-        for stop in _END.finditer(line):
+        dateline = _DATELINE.match(line)
+        if dateline:
+            _append(sentences, text, base, base + dateline.end(), paragraph)
+            cursor = dateline.end()
+        for stop in _END.finditer(line, cursor):
             if _is_abbreviation(line, stop.start()):
                 continue
             _append(sentences, text, base + cursor, base + stop.end(), paragraph)

@@ -176,3 +176,10 @@ def test_statistic_measure_is_a_short_phrase_from_the_clause() -> None:
     sentence = split_sentences(text)[0]
     count = _count(text, "19693", "arrested", 19693)
     assert measure_phrase(text, count, sentence) == "civilians arrested since the military coup"
+
+
+def test_a_dateline_is_its_own_segment() -> None:
+    text = "KABUL, Afghanistan (Jan. 12, 2011) — Insurgents were killed in Helmand.\nALMATY, Kazakhstan – Police acted."
+    pieces = [text[s.start:s.end] for s in split_sentences(text)]
+    assert pieces == ["KABUL, Afghanistan (Jan. 12, 2011) —", "Insurgents were killed in Helmand.",
+                      "ALMATY, Kazakhstan –", "Police acted."]
