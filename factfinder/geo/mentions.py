@@ -23,7 +23,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
-_CONTAINER_AFTER = re.compile(r",\s+[A-Z][a-z]")
+_CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
@@ -135,30 +135,48 @@ class DictionaryTagger:
         return population >= 100_000 or (" " in form and population >= 15_000)
 
     def find(self, text: str) -> list[tuple[int, int]]:
-        """Longest non-overlapping matches on word boundaries.
+        """Longest non-overlapping matches on word boundaries that may stand alone.
 
         A small town's name (a weak entry) counts only where the text marks a
         place: "in/at/near/from X" before it or ", Region" after it. (Small towns
         inside organisation names were tried: mostly surnames and acronyms.)
         """
-        hits: list[tuple[int, int]] = []
+        return [(s, e) for s, e, strong in self.find_all(text) if strong or _place_cue(text, s, e)]
+
+    def find_all(self, text: str) -> list[tuple[int, int, bool]]:
+        """Every longest match with whether it may stand alone (strong) or needs a cue."""
+        hits: list[tuple[int, int, bool]] = []
         for end_index, (length, _kind, strong) in self._automaton.iter(text):
             start, end = end_index - length + 1, end_index + 1
-            if not strong and not (_LOCATIVE_BEFORE.search(text[max(0, start - 12):start])
-                                   or _CONTAINER_AFTER.match(text, end)):
-                continue
             # A hyphen is a boundary: "anti-Russian", "Syrian-Turkish border" hold places too.
             if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
                 continue
             if end < len(text) and text[end].isalnum():
                 continue
-            hits.append((start, end))
-        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
-        chosen: list[tuple[int, int]] = []
-        for start, end in sorted(hits, key=lambda h: -(h[1] - h[0])):
-            if all(end <= s or start >= e for s, e in chosen):
-                chosen.append((start, end))
+            hits.append((start, end, strong))
+        chosen: list[tuple[int, int, bool]] = []
+        for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), not h[2])):
+            if all(hit[1] <= s or hit[0] >= e for s, e, _ in chosen):
+                chosen.append(hit)
         return sorted(chosen)
+
+
+def _place_cue(text: str, start: int, end: int) -> bool:
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end))
+
+
+_COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
+_DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
+
+
+def _coordinated(text: str, start: int, end: int, accepted: Sequence[tuple[int, int]]) -> bool:
+    """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse")."""
+    for s, e in accepted:
+        if e <= start and _COORDINATION.fullmatch(text[e:start]):
+            return True
+        if end <= s and _COORDINATION.fullmatch(text[end:s]):
+            return True
+    return False
 
 
 def _inside(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
@@ -195,12 +213,14 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             mentions.append(Mention(start, end, surface, "ner", label))
         elif label in RESCUE_LABELS and _is_admin_or_country(surface, gazetteer, terms):
             mentions.append(Mention(start, end, surface, "ner", label))
-    hits = tagger.find(text)
+    all_hits = tagger.find_all(text)
     # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
     capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
     if capsless != text:
-        hits = sorted(set(hits) | {(s, e) for s, e in tagger.find(capsless) if text[s:e].isupper()
-                                   and not _overlaps(s, e, hits)})
+        all_hits = sorted(set(all_hits) | {(s, e, strong) for s, e, strong in tagger.find_all(capsless)
+                                           if text[s:e].isupper() and not _overlaps(s, e, all_hits)})
+    hits = [(s, e) for s, e, strong in all_hits if strong or _place_cue(text, s, e)]
+    pending = [(s, e) for s, e, strong in all_hits if not strong and not _place_cue(text, s, e)]
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
     mentions = [m for m in mentions if not (_overlaps(m.start, m.end, hits) and not _known_bare(m.text, gazetteer, terms))]
@@ -219,9 +239,12 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
             rest = text[end:host[1]].strip()
-            whole = (host[0] == start and (not rest or rest.capitalize() in terms) and host[2] != "NORP"
-                     and bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or rest))
-            if not whole and not _is_admin_or_country(surface, gazetteer, terms):
+            whole = host[0] == start and (not rest or rest.capitalize() in terms) and host[2] != "NORP"
+            dateline = (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end)
+            cue = bool(_place_cue(text, start, end) or rest or dateline)
+            if not (whole and cue) and not _is_admin_or_country(surface, gazetteer, terms):
+                if whole:
+                    pending.append((start, end))
                 continue
         if host is None and _sentence_initial_common(text, start, end):
             continue
@@ -230,6 +253,16 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.append((start, end))
+    # Names that needed a cue but are listed with accepted places are places too.
+    grew = True
+    while grew and pending:
+        grew = False
+        for start, end in list(pending):
+            if not _overlaps(start, end, taken) and _coordinated(text, start, end, taken):
+                mentions.append(Mention(start, end, text[start:end], "dict"))
+                taken.append((start, end))
+                pending.remove((start, end))
+                grew = True
     mentions.extend(_fuzzy_town_mentions(text, taken, gazetteer))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
 

@@ -125,3 +125,11 @@ def test_lone_small_namesake_abroad_does_not_vote_for_its_country(geoparser: Geo
     assert all(p.country in {None, "AF"} for p in places), [(p.span.text, p.country) for p in places]
     ghazni = next(p for p in places if p.span.text.startswith("Ghazni"))
     assert (ghazni.admin1, ghazni.precision) == ("Ghazni", "admin1")
+
+
+def test_towns_listed_with_known_places_and_caps_datelines_are_found(geoparser: Geoparser) -> None:
+    text = ("KATHMANDU — Protesters gathered in Marseille, Lyon, Nantes and Toulouse on Friday.")
+    found = {p.span.text: p for p in _parse(geoparser, text)}
+    assert found["KATHMANDU"].country == "NP" and found["KATHMANDU"].precision == "town"
+    assert {"Marseille", "Lyon", "Nantes", "Toulouse"} <= set(found)
+    assert all(found[t].country == "FR" for t in ("Marseille", "Lyon", "Nantes", "Toulouse"))
