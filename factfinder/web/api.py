@@ -70,8 +70,8 @@ def incidents(request: Request, sort: str = Query("date", description="date, dat
     """Consolidated incidents matching the filters, one page at a time (reviewed values)."""
     store = context(request).store()
     view = parse_view(request.query_params)
-    total = queries.count_events(store.conn, view.filter)
-    rows = queries.list_events(store.conn, view.filter, order=view.sort, limit=view.per_page, offset=view.offset)
+    rows, total = queries.page_of_events(store.conn, view.filter, order=view.sort, limit=view.per_page,
+                                         offset=view.offset)
     more = view.offset + len(rows) < total
     return fast_json({"total": total, "page": view.page, "per_page": view.per_page,
                       "next": f"/api/incidents?{view.query(page=view.page + 1)}" if more else None,

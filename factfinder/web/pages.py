@@ -51,8 +51,8 @@ def load_event(store: Any, event_id: str) -> Any:
 def search(request: Request) -> Any:
     store = context(request).store()
     view = parse_view(request.query_params)
-    total = queries.count_events(store.conn, view.filter)
-    rows = queries.list_events(store.conn, view.filter, order=view.sort, limit=view.per_page, offset=view.offset)
+    rows, total = queries.page_of_events(store.conn, view.filter, order=view.sort, limit=view.per_page,
+                                         offset=view.offset)
     pages = max(1, -(-total // view.per_page))
     return page(request, "search.html", {"view": view, "rows": rows, "total": total, "pages": pages,
                                          "facets": _facets(request)})

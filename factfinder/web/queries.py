@@ -101,6 +101,20 @@ def list_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "dat
     return [EventRow(*row) for row in rows]
 
 
+def page_of_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
+                   offset: int = 0) -> tuple[list[EventRow], int]:
+    """One page of events and the total. A text search counts in the same pass (its matching is
+    the costly part); other filters count through their indexes, which is cheaper than that."""
+    if not flt.q:
+        return list_events(conn, flt, order=order, limit=limit, offset=offset), count_events(conn, flt)
+    sql, args = where(flt)
+    rows = conn.execute(f"SELECT {_ROW_COLUMNS}, count(*) OVER () FROM events e{sql} ORDER BY {ORDERS[order]}"
+                        " LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
+    if not rows:
+        return [], count_events(conn, flt)
+    return [EventRow(*row[:-1]) for row in rows], int(rows[0][-1])
+
+
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
     sql, args = where(flt)
     return int(conn.execute(f"SELECT count(*) FROM events e{sql}", args).fetchone()[0])

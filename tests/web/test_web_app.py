@@ -207,6 +207,8 @@ def test_search_finds_pauktaw_and_filters_narrow_it(local):
     first = client.get("/api/incidents?per_page=1&sort=date").json()
     assert first["total"] == 2 and first["items"][0]["id"] == local["killing"] and "page=2" in first["next"]
     assert client.get(first["next"]).json()["items"][0]["id"] == local["arrest"]
+    beyond = client.get("/api/incidents?q=Pauktaw&page=5").json()
+    assert beyond["total"] == 1 and beyond["items"] == [] and beyond["next"] is None
 
 
 def test_map_data_is_geojson_of_the_filtered_view(local):
