@@ -55,9 +55,11 @@ def as_of_date(text: str, date_spans: Sequence[Span], resolve: Callable[[Span, s
         resolved = resolve(span, published)
         if resolved is None:
             continue
-        value = resolved.end
-        if published and value > published:
-            value = max(resolved.start, published) if resolved.start <= published else None
+        value: str | None = resolved.end
+        if published and resolved.end > published:
+            # A coarse date running past publication ("this month") is stated as of publication;
+            # one wholly after it is not an as-of date.
+            value = published if resolved.start <= published else None
         if value:
             return value, span
     return published, None
