@@ -22,6 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from factfinder.errors import FactfinderError
 from factfinder.model import Actor, Span
@@ -122,6 +123,7 @@ class ActorMatcher:
         for entry in self.entries:
             self._by_canonical.setdefault(entry.canonical, entry)
         self._countries: dict[str, str] | None = None
+        self._context_cache: tuple[str, Any] | None = None
         # (country, "military"/"police") -> the national canonical name, for generic "soldiers", "police"
         self._national: dict[tuple[str, str], str] = {}
         for entry in self.entries:
@@ -208,8 +210,16 @@ class ActorMatcher:
                 found.append((s, s + len(acronym), ActorEntry(entry.canonical, acronym, entry.kind, entry.country)))
         return found
 
-    @lru_cache(maxsize=2)
     def _context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]:
+        """The document context of ``text``, computed once per document and kept for its sentences."""
+        cached = self._context_cache
+        if cached is not None and (cached[0] is text or cached[0] == text):
+            return cached[1]
+        context = self._document_context(text)
+        self._context_cache = (text, context)
+        return context
+
+    def _document_context(self, text: str) -> tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]:
         """(canonicals, countries, defined acronyms, the document's country) named ungated in the document.
 
         The document's country is the one that at least two thirds of its national
@@ -217,11 +227,12 @@ class ActorMatcher:
         """
         canonicals, countries, defined = set(), set(), {}
         national: dict[str, int] = {}
-        taken: list[tuple[int, int]] = []
-        for s, e, entry in sorted(self._raw_matches(text, 0, len(text)), key=lambda m: (m[0] - m[1], m[0])):
-            if entry.gated or any(s < te and ts < e for ts, te in taken):
+        last_end = -1
+        # leftmost-longest in one sweep: a 5 MB report has hundreds of thousands of matches
+        for s, e, entry in sorted(self._raw_matches(text, 0, len(text)), key=lambda m: (m[0], m[0] - m[1])):
+            if entry.gated or s < last_end:
                 continue
-            taken.append((s, e))
+            last_end = e
             canonicals.add(entry.canonical)
             if entry.country:
                 countries.add(entry.country)
