@@ -98,6 +98,7 @@ class _Writer:
         self.places: list[tuple] = []
         self.names: list[tuple[str, str, int, int]] = []
         self.renames: dict[int, str] = {}
+        self.moves: dict[int, tuple[float, float]] = {}
 
     def place(self, *, name: str, kind: str, country: str | None, admin1_code: str | None,
               lat: float | None, lon: float | None, population: int, source: str,
@@ -122,7 +123,8 @@ class _Writer:
                 self.names.append((key, form, pid, is_primary))
 
     def flush(self) -> None:
-        self.places = [(p[0], p[1], self.renames.get(p[0], p[2])) + p[3:] for p in self.places]
+        self.places = [(p[0], p[1], self.renames.get(p[0], p[2])) + p[3:6] + self.moves.get(p[0], p[6:8]) + p[8:]
+                       for p in self.places]
         self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,0)", self.places)
         self.conn.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
         self.places.clear()
@@ -251,6 +253,10 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
             existing = admin1.get((cc, code))
         if existing is not None:
             w.add_names(existing, None, [row["name"]] + aliases)
+            if row["lat"] and row["lon"]:  # a curated point beats a computed centroid
+                w.conn.execute("UPDATE place SET lat = ?, lon = ? WHERE id = ?",
+                               (float(row["lat"]), float(row["lon"]), existing))
+                w.moves[existing] = (float(row["lat"]), float(row["lon"]))
             if kind == "admin1":  # the curated English form becomes the display name
                 short = short_admin_name(row["name"], admin_terms())
                 w.conn.execute("UPDATE admin1 SET name = ? WHERE place = ?", (short, existing))

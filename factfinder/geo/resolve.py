@@ -206,6 +206,8 @@ class Resolver:
 
     def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]]) -> bool:
         """Reject a small place that nothing else in the story supports (a namesake elsewhere)."""
+        if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
+            return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
             return True
         if cand.country in doc_countries:

