@@ -190,7 +190,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
         elif len(batch) >= _INGEST_BATCH or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES:
             flush(wait=False)
     flush(wait=True)
-    return IngestReport(tuple(outcomes))
+    # Consolidation follows the store: new incidents may tell events already known.
+    extracted = any(o.incidents or o.statistics for o in outcomes)
+    return IngestReport(tuple(outcomes), events=store.rebuild_events() if extracted else None)
 
 
 def reprocess_store(store: Any, pipeline: Pipeline, *,

@@ -56,6 +56,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
     click.echo(f"{len(report.outcomes)} inputs: {report.count('stored')} stored, "
                f"{report.count('present')} already present, {report.count('failed')} failed "
                f"({settings['db']})")
+    if report.events is not None:
+        click.echo(f"consolidated: {report.events} events")
     if report.failed:
         raise SystemExit(1)
 
@@ -65,16 +67,21 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
 @friendly_errors
 def status(db: str | None) -> None:
     """Summarise what the store holds, and list its incidents."""
+    from factfinder.store.events import EventFilter
+
     _, store = _open_store(db, must_exist=True)
     with store:
         st = store.status()
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
+        events = store.count_events()
+        corroborated = store.count_events(EventFilter(verification="corroborated"))
     click.echo(f"{st.path}  (schema {st.schema_version}, {_size(st.db_size)})")
     click.echo(f"  sources     {st.sources} stored, {st.failed_sources} failed inputs, {st.origins} origins")
     click.echo(f"  documents   {st.documents}, {st.stories} stories ({st.duplicate_stories} duplicates)")
     by_type = ", ".join(f"{t} {n}" for t, n in st.incidents_by_type)
     click.echo(f"  incidents   {st.incidents}" + (f": {by_type}" if by_type else ""))
     click.echo(f"  statistics  {st.statistics}")
+    click.echo(f"  events      {events} after consolidation ({corroborated} corroborated)")
     head = f", head {st.ledger_head[:16]}" if st.ledger_head else ""
     click.echo(f"  ledger      {st.ledger_length} entries{head}")
     if incidents:

@@ -61,6 +61,7 @@ class IngestOutcome:
 @dataclass(frozen=True, slots=True)
 class IngestReport:
     outcomes: tuple[IngestOutcome, ...] = field(default=())
+    events: int | None = None  # events after consolidation, when this run extracted anything
 
     def count(self, status: IngestStatus) -> int:
         return sum(1 for o in self.outcomes if o.status == status)

@@ -22,6 +22,7 @@ def events(tmp_path_factory, seeds_dir: Path):
               *(str(p) for p in sorted(SECOND.glob("*.txt")))]
     result = runner.invoke(main, ["ingest", *inputs, "--db", str(db)])
     assert result.exit_code == 0, result.output
+    assert "consolidated:" in result.output  # ingest consolidates by itself
     result = runner.invoke(main, ["consolidate", "--db", str(db)])
     assert result.exit_code == 0, result.output
     with Store.open(db) as store:
