@@ -81,8 +81,9 @@ def test_bad_published_option_is_a_clean_usage_error(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 def test_a_five_megabyte_text_finishes(tmp_path: Path) -> None:
-    paragraph = ("The council discussed the budget for roads and schools in the district. "
-                 "Residents said soldiers arrested 5 farmers near the market on Monday. ") * 8 + "\n"
+    # Mostly text without incidents, as a long real document is; one trigger sentence in 16.
+    paragraph = ("The council discussed the budget for roads and schools in the district. " * 15
+                 + "Residents said soldiers arrested 5 farmers near the market on Monday.\n")
     text = paragraph * (5_000_000 // len(paragraph) + 1)
     line = json.dumps({"id": "big", "text": text, "published": "2023-11-20"})
     records, stderr, code = _run("--jsonl", "-", stdin=line + "\n", timeout=900)
