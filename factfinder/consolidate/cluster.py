@@ -44,26 +44,27 @@ def _country(report: Report) -> str:
     return (loc.country if loc is not None and loc.country else "?")
 
 
-def _buckets(report: Report) -> list[int] | None:
-    """Date buckets covering the report's date plus the merge window; None if undated."""
+def _blocking_days(report: Report) -> tuple[int, int] | None:
+    """First and last day of the report's date, or None when undated or too coarse to block on."""
     date = report.incident.date
     if date is None:
         return None
     start, end = day_number(date.start), day_number(date.end)
-    if end - start > MAX_BLOCKING_RANGE_DAYS:
+    return None if end - start > MAX_BLOCKING_RANGE_DAYS else (start, end)
+
+
+def _buckets(report: Report) -> list[int] | None:
+    """Date buckets covering the report's date plus the merge window; None if undated."""
+    days = _blocking_days(report)
+    if days is None:
         return None
-    lo, hi = (start - DATE_WINDOW_DAYS) // BUCKET_DAYS, (end + DATE_WINDOW_DAYS) // BUCKET_DAYS
+    lo, hi = (days[0] - DATE_WINDOW_DAYS) // BUCKET_DAYS, (days[1] + DATE_WINDOW_DAYS) // BUCKET_DAYS
     return list(range(lo, hi + 1))
 
 
 def _home_bucket(report: Report) -> int | None:
-    date = report.incident.date
-    if date is None:
-        return None
-    start, end = day_number(date.start), day_number(date.end)
-    if end - start > MAX_BLOCKING_RANGE_DAYS:
-        return None
-    return start // BUCKET_DAYS
+    days = _blocking_days(report)
+    return None if days is None else days[0] // BUCKET_DAYS
 
 
 def cluster_reports(reports: Iterable[Report], *, threshold: float = SAME_EVENT_THRESHOLD) -> list[Cluster]:
