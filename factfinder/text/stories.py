@@ -110,10 +110,12 @@ def _names(p: str) -> set[str]:
     names = set()
     for m in _WORD.finditer(p):
         word = m.group()
-        before = p[:m.start()].rstrip()
         if not word[0].isupper() or word.lower() in _STOPWORDS:
             continue
-        if before and before[-1] not in ".!?\"“:":
+        k = m.start() - 1  # the last non-space character before the word (no slicing: linear, not quadratic)
+        while k >= 0 and p[k].isspace():
+            k -= 1
+        if k >= 0 and p[k] not in ".!?\"“:":
             names.add(word.lower())
         elif word.isupper() and len(word) > 1:
             names.add(word.lower())
@@ -122,16 +124,6 @@ def _names(p: str) -> set[str]:
 
 def _content_words(p: str) -> set[str]:
     return {w.lower() for w in _WORD.findall(p) if len(w) > 3 and w.lower() not in _STOPWORDS}
-
-
-def _distinctive(sets: list[set[str]]) -> set[str]:
-    """Names that occur in few paragraphs: they tie paragraphs of one item together."""
-    freq: dict[str, int] = {}
-    for s in sets:
-        for w in s:
-            freq[w] = freq.get(w, 0) + 1
-    limit = max(2, math.ceil(0.25 * len(sets)))
-    return {w for w, n in freq.items() if n <= limit}
 
 
 def _cohesion(section: set[str], story: set[str]) -> float:
@@ -170,8 +162,9 @@ def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, 
 
 
 def _group(content: list[_Para], heads: list[bool], datelines: list[bool], *, digest: bool) -> list[list[int]]:
-    names = [_names(p.text) for p in content]
-    rare = _distinctive(names)
+    # Names tie paragraphs together only in the digest test (_continues); an article skips them.
+    names = [_names(p.text) for p in content] if digest else []
+    theme = _theme(names)
     groups: list[list[int]] = [[0]]
     headish = {k for k, h in enumerate(heads) if h}  # headlines and one-sentence leads: not a body yet
     i = 1
@@ -208,7 +201,7 @@ def _group(content: list[_Para], heads: list[bool], datelines: list[bool], *, di
             groups.append([i])
         elif _BULLET.match(content[i].text):
             current.append(i)  # a list item belongs to the item that introduced the list
-        elif digest and not _continues(content, i, current, names, rare):
+        elif digest and not _continues(content, i, current, names, theme):
             groups.append([i])
         else:
             current.append(i)
@@ -235,7 +228,16 @@ def _section_words(content: list[_Para], begin: int) -> set[str]:
     return words
 
 
-def _continues(content: list[_Para], i: int, current: list[int], names: list[set[str]], rare: set[str]) -> bool:
+def _theme(names: list[set[str]]) -> set[str]:
+    """Names found in more than half of the paragraphs: the digest's theme, which ties nothing together."""
+    counts: dict[str, int] = {}
+    for n in names:
+        for w in n:
+            counts[w] = counts.get(w, 0) + 1
+    return {w for w, c in counts.items() if c > len(names) / 2}
+
+
+def _continues(content: list[_Para], i: int, current: list[int], names: list[set[str]], theme: set[str]) -> bool:
     """Does paragraph i go on with the current item?
 
     It does when it opens with a pronoun or definite reference and shares a
@@ -245,7 +247,6 @@ def _continues(content: list[_Para], i: int, current: list[int], names: list[set
     shares three names with the text before (an article that drifted). Names found in most
     paragraphs (the digest's theme) tie nothing together.
     """
-    theme = {w for w in set().union(*names) if sum(w in n for n in names) > len(names) / 2}
     story_names = set().union(*(names[k] for k in current)) - theme
     shared = names[i] & story_names
     cue = bool(_CONTINUATION_CUE.match(content[i].text))
