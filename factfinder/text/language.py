@@ -12,6 +12,7 @@ from __future__ import annotations
 import functools
 import re
 from importlib import resources
+from itertools import repeat
 
 MIN_WORDS = 15  # below this, function-word shares are noise
 _PUNCT = "\"'“”‘’«»„()[]{}.,;:!?…–—-/*#|<>"
@@ -45,6 +46,8 @@ def function_words() -> dict[str, frozenset[str]]:
 
 def _script_language(sample: str) -> str | None:
     """The language named by a non-Latin script that holds most of the letters, if any."""
+    if sample.isascii():
+        return None  # the common case, decided without a regex pass
     other = _NON_LATIN.findall(sample)
     if not other:
         return None
@@ -79,11 +82,11 @@ def guess_language(text: str) -> str:
     if script is not None:
         return script
     # whitespace tokens with punctuation trimmed: a regex word pattern costs 10x more
-    words = [w for w in (t.strip(_PUNCT) for t in sample.lower().split()) if w.isalpha()]
+    words = list(filter(str.isalpha, map(str.strip, sample.lower().split(), repeat(_PUNCT))))
     if len(words) < MIN_WORDS:
         return "en"
     english = function_words()["en"]
-    if sum(1 for w in words if w in english) >= 0.12 * len(words):
+    if sum(map(english.__contains__, words)) >= 0.12 * len(words):
         return "en"  # the common case, decided without the other languages
     shares = {code: sum(1 for w in words if w in vocab) / len(words)
               for code, vocab in function_words().items() if code != "en"}
