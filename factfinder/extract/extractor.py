@@ -28,7 +28,7 @@ from typing import Any
 from factfinder.extract import stages
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, implied_single, is_asserted, is_cumulative, is_dateline_date,
-    nearest_span, sentence_hits,
+    nearest_span, sentence_hits, with_dateline_published,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date, build_statistics
@@ -91,6 +91,7 @@ class Extractor:
             if document.language not in (None, "en"):
                 plans.append((document, [], []))
                 continue
+            document = with_dateline_published(document)
             sentences = split_sentences(document.text)
             plans.append((document, sentences, self._candidates(document.text, sentences)))
         texts = (d.text[c.sentence.start:c.sentence.end] for d, _, candidates in plans for c in candidates)
@@ -206,23 +207,35 @@ class Extractor:
     def _date_span(self, text: str, sentences: Sequence[Sentence], index: int, hit: TriggerHit,
                    story: int | None, document: Document) -> Span | None:
         """The date phrase nearest the trigger in its sentence, else the latest one of the
-        earlier sentences of the same paragraph and story; never a guess. A dateline's
-        date ("KABUL (Nov. 21) –") is the report's day: it is used only when nothing else is."""
+        earlier sentences of its paragraph; never a guess. A violent event told in a later
+        paragraph without a date takes the date of the nearest earlier paragraph of its
+        story (news tells the when in the lead and elaborates below it), else the dateline's ("KABUL (Nov. 21) –",
+        the report's day); reactions and background told further down often have dates
+        of their own left unsaid, so they do not."""
         sentence = sentences[index]
         own = stages.find_date_spans(text, sentence.start, sentence.end)
         found = nearest_span([s for s in own if not is_dateline_date(text, s)], hit.start)
         if found is not None:
             return found
         datelines = [s for s in own if is_dateline_date(text, s)]
-        for earlier in reversed(sentences[:index]):
-            if earlier.paragraph != sentence.paragraph or _story(document, earlier.start) != story:
+        lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
+        story_datelines: list[Span] = []
+        for earlier in islice(reversed(sentences[:index]), _LOOK_BACK_SENTENCES):
+            if _story(document, earlier.start) != story:
                 break
             spans = stages.find_date_spans(text, earlier.start, earlier.end)
             plain = [s for s in spans if not is_dateline_date(text, s)]
-            if plain:
+            if plain and earlier.paragraph == sentence.paragraph:
                 return plain[-1]
-            datelines += [s for s in spans if is_dateline_date(text, s)]
-        return datelines[0] if datelines else None
+            if plain and lead is None:
+                lead = plain[-1]
+            (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
+                s for s in spans if is_dateline_date(text, s))
+        if hit.type in _LEAD_DATED_TYPES:
+            datelines += story_datelines
+            if lead is not None:
+                return lead
+        return datelines[-1] if datelines else None
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:
@@ -241,6 +254,14 @@ class Extractor:
             if following is not None:
                 found = stages.find_attributions(text, following.start, following.end)
         return tuple(found)
+
+
+# How far back a sentence without a date looks for its story's date: a lead and a
+# few paragraphs, bounded so that a long document stays linear.
+_LOOK_BACK_SENTENCES = 40
+# The events a lead's date carries down the story (the ACLED-style event types).
+_LEAD_DATED_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappearance",
+                               "displacement", "property_destruction"})
 
 
 def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[Incident]:

@@ -16,7 +16,7 @@ from typing import Any
 
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable
-from factfinder.model import Actor, Attribution, Count, Incident, Span
+from factfinder.model import Actor, Attribution, Count, Document, Incident, Span
 
 # Which count categories an incident of a type may carry, most fitting first.
 # A count goes to the incident of its sentence whose type accepts its category
@@ -143,6 +143,32 @@ _DATELINE_BEFORE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40
 def is_dateline_date(text: str, span: Span) -> bool:
     """Whether a date phrase is a dateline's date: the day of the report, not of the event."""
     return bool(_DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start))
+
+
+# The dateline at the head of a report ("KABUL, Afghanistan (Jan. 25, 2013) –"),
+# looked for in its first lines only.
+_DATELINE = re.compile(r"(?:^|\n)[ \t]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\(([^()\n]{3,30})\)")
+_DATELINE_REACH = 3000
+
+
+def with_dateline_published(document: Document) -> Document:
+    """The document with its dateline's full date as publication date when it has none.
+
+    A wire report's dateline is the day it was filed, which is what "yesterday" and
+    "today" in its text count from; a dateline without a year ("(Nov. 21)") cannot
+    be placed and is left alone, as is a document whose publication date is known.
+    """
+    if document.published is not None:
+        return document
+    from factfinder.extract.stages import find_date_spans, resolve_date
+
+    for match in _DATELINE.finditer(document.text, 0, min(len(document.text), _DATELINE_REACH)):
+        for span in find_date_spans(document.text, match.start(1), match.end(1)):
+            resolved = resolve_date(span, None)
+            if resolved is not None and resolved.precision == "day":
+                return replace(document, published=resolved.start)
+        break
+    return document
 
 
 # Count categories an implied single person gets, by incident type.
