@@ -103,6 +103,11 @@ class ActorEntry:
         return self.alias[:1].isupper()
 
 
+# A canonical name "A + B" names a joint force ("Afghan and coalition forces"): one
+# mention, two actors, as event coders list both parties of a combined operation.
+JOINT = " + "
+
+
 class ActorMatcher:
     """Finds actor aliases in text and names them canonically."""
 
@@ -169,8 +174,9 @@ class ActorMatcher:
                 continue
             chosen.append((s, e, entry))
         chosen.sort(key=lambda m: m[0])
-        return [Actor(self._refine(text, s, e, entry, context[3]), Span.of(text, s, e), entry.kind)
-                for s, e, entry in chosen]
+        return [Actor(name, Span.of(text, s, e), entry.kind)
+                for s, e, entry in chosen
+                for name in self._refine(text, s, e, entry, context[3]).split(JOINT)]
 
     def kind_of(self, canonical: str) -> str | None:
         """The kind of a canonical actor name ("Arakan Army" -> "armed_group"), None when unknown."""

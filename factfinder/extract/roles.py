@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factfinder.model import Actor
+from factfinder.model import Actor, Span
 
 _ARMED_KINDS = frozenset({"state_force", "armed_group"})
 # events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
@@ -154,3 +154,25 @@ def _is_nominal(trigger: Any, verb: Any) -> bool:
 
 def _is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+# Who stages a protest: its participants, never the forces policing it.
+_PROTESTING_KINDS = frozenset({"group", "ngo"})
+_PROTESTERS = "protesters"
+
+
+def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigger: Span
+                  ) -> tuple[list[Actor], list[Actor]]:
+    """Roles of a protest, as event coders give them: the actor of a protest is the group
+    that protests ("journalists protested", "police detained protesters at a rally": the
+    journalists, the protesters), and a force in its clause polices it rather than stages
+    it. A protest whose participants are not named is staged by "protesters", with the
+    trigger word ("protests", "rallied") as the mention: a protest implies them."""
+    participants = [a for a in list(perpetrators) + list(targets) if a.kind in _PROTESTING_KINDS]
+    found: list[Actor] = []
+    for actor in participants:
+        _add(found, actor)
+    if not found:
+        found.append(Actor(_PROTESTERS, trigger, "group"))
+    rest = [a for a in targets if a.kind not in _PROTESTING_KINDS and a.kind not in _ARMED_KINDS]
+    return found, rest

@@ -1,0 +1,49 @@
+"""Joint forces name both parties; a protest's actor is the group that protests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.actors import ActorMatcher
+from factfinder.extract.roles import protest_roles
+from factfinder.model import Actor, Span
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return ActorMatcher.load()
+
+
+def test_a_joint_force_is_two_actors_on_one_mention(matcher: ActorMatcher) -> None:
+    text = "An Afghan and coalition security force detained three suspects in Khost province."
+    found = matcher.find(text)
+    assert [a.name for a in found] == ["Afghan National Security Forces", "ISAF"]
+    assert {a.span.text for a in found} == {"Afghan and coalition security force"}
+
+
+def test_a_custom_joint_canonical_splits(tmp_path) -> None:
+    path = tmp_path / "actors.csv"
+    path.write_text("canonical,alias,kind,country,source,gate\n"
+                    "Army + Militia,joint patrol,state_force,,test,\n", encoding="utf-8")
+    found = ActorMatcher.load(path).find("A joint patrol opened fire.")
+    assert [(a.name, a.span.text) for a in found] == [("Army", "joint patrol"), ("Militia", "joint patrol")]
+
+
+def _actor(text: str, phrase: str, name: str, kind: str) -> Actor:
+    start = text.index(phrase)
+    return Actor(name, Span.of(text, start, start + len(phrase)), kind)
+
+
+def test_the_group_that_protests_is_the_actor_and_police_are_not() -> None:
+    text = "Police detained 40 students at a rally outside parliament."
+    police = _actor(text, "Police", "police", "state_force")
+    students = _actor(text, "students", "students", "group")
+    rally = text.index("rally")
+    perpetrators, targets = protest_roles([police], [students], Span.of(text, rally, rally + 5))
+    assert [a.name for a in perpetrators] == ["students"] and targets == []
+
+
+def test_unnamed_participants_are_protesters_on_the_trigger_word() -> None:
+    text = "Protests spread to twelve cities on Sunday."
+    perpetrators, _ = protest_roles([], [], Span.of(text, 0, 8))
+    assert [(a.name, a.span.text) for a in perpetrators] == [("protesters", "Protests")]
