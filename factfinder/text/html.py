@@ -48,8 +48,32 @@ def _parse(markup: str):  # -> lxml.html.HtmlElement | None
 
     try:
         return lxml.html.document_fromstring(markup)
-    except (lxml.etree.ParserError, ValueError):
+    except ValueError:
+        # an XHTML page whose XML declaration names an encoding: lxml takes it only as bytes
+        try:
+            return lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"))
+        except (lxml.etree.ParserError, ValueError):
+            return None
+    except lxml.etree.ParserError:
         return None
+
+
+def _parse_once(markup: str):  # -> tuple[HtmlElement | None, HtmlElement | None]
+    """(the tree trafilatura reads, the tree our readers walk), parsed once when possible.
+
+    Parsing costs as much as a tenth of an extraction, so a whole document is
+    parsed once, by trafilatura's own loader (the tree it would build from the
+    string: trafilatura copies a tree it is given and leaves it unchanged), and
+    the metadata, heading and block-text readers walk the same tree. A fragment
+    (no <html> root) gets a document parse of its own, as the readers expect
+    one; None for trafilatura means it would find no HTML in the markup.
+    """
+    from trafilatura.utils import load_html
+
+    tree = load_html(markup)
+    if tree is not None and tree.getparent() is None and tree.tag == "html":
+        return tree, tree
+    return tree, _parse(markup)
 
 
 def block_text(tree) -> str:  # tree: lxml.html.HtmlElement
@@ -100,17 +124,20 @@ def extract_html(data: bytes | str, *, name: str, url: str | None = None,
     import trafilatura
 
     markup = data if isinstance(data, str) else decode_html(data, name=name, charset=charset)
-    tree = _parse(markup)
+    loaded, tree = _parse_once(markup)
     if tree is None:
         raise ExtractionError(f"cannot read {name}: it is not parseable HTML; open it in a browser, save "
                               "the article text and ingest again")
-    result = trafilatura.bare_extraction(markup, url=url, include_comments=False, include_tables=True)
+    result = None
+    if loaded is not None:  # None: trafilatura would reject the markup and return nothing
+        result = trafilatura.bare_extraction(loaded, url=url, include_comments=False, include_tables=True)
     article = (getattr(result, "text", None) or "").strip() if result is not None else ""
     headings = [h for h in _headings(tree) if h]
     text = article
-    if len(article.split()) < 5 or _digest_like(tree, headings):
+    stub = len(article.split(None, 5)) < 5  # fewer than five words; no need to split all of them
+    if stub or _digest_like(tree, headings):
         blocks = block_text(tree)
-        if not blocks and len(article.split()) < 5:
+        if not blocks and stub:
             text = ""  # only navigation or a "loading" stub: the page holds no report
         elif not article or _dropped_items(tree, article, blocks, headings):
             text = blocks

@@ -139,6 +139,34 @@ def test_digest_page_falls_back_to_block_text():
     assert doc.text.splitlines()[:4] == [items[0][0], items[0][1], items[1][0], items[1][1]]
 
 
+def test_xhtml_page_with_an_xml_declaration_is_read():
+    # lxml refuses a str that declares its encoding; such pages used to be rejected as unparseable
+    page = """<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Strict//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-strict.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml"><head><title>Checkpoint closures | Field Monitor</title>
+<meta property="article:published_time" content="2022-03-09T07:30:00Z" /></head>
+<body><div class="menu"><a href="/">Home</a></div><div class="story">
+<h1>Checkpoint closures</h1>
+<p>Troops closed three checkpoints on the northern road on Tuesday, stranding trucks carrying flour for the
+valley's bakeries, drivers said.</p>
+<p>Traders in the market town said the price of bread had doubled by the evening.</p></div></body></html>
+""".encode("utf-8")
+    doc = document_from_capture(capture_of(page, "closures.xhtml"))
+    assert "Troops closed three checkpoints on the northern road" in doc.text
+    assert "price of bread had doubled" in doc.text
+    assert doc.published == "2022-03-09"
+    assert doc.title == "Checkpoint closures"
+
+
+def test_html_fragment_without_html_root_uses_block_text():
+    # no <html> in the first bytes: trafilatura rejects it, the page's own blocks are the text
+    page = ("<p>Militia fighters burned the grain store in the river village on Friday, elders said.</p>"
+            "<p>Forty families left for the district town the next morning.</p>").encode()
+    doc = document_from_capture(make_capture(page, origin="/evidence/note.html", media_type="text/html"))
+    assert doc.text.splitlines() == ["Militia fighters burned the grain store in the river village on Friday, "
+                                     "elders said.", "Forty families left for the district town the next morning."]
+
+
 def test_html_without_text_raises():
     page = b"<html><head><script>load()</script></head><body><div id='root'></div></body></html>"
     with pytest.raises(ExtractionError, match="no text"):
