@@ -30,7 +30,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, implied_single, is_asserted, is_cumulative, is_dateline_date,
     nearest_span, sentence_hits, with_dateline_published,
 )
-from factfinder.extract.roles import protest_roles
+from factfinder.extract.roles import protest_roles, refine_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date, build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -169,7 +169,7 @@ class Extractor:
             next_span = self._next_sentence(text, sentences, candidate.index, story_index, document)
             verification = stages.verification_for(text, evidence, context=next_span, attributions=attribution)
             for kind, hit in asserted.items():
-                perpetrators, targets = roles[kind]
+                perpetrators, targets = roles[kind][0], refine_targets(text, roles[kind][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
                 own = list(by_type.get(kind, ()))

@@ -11,6 +11,7 @@ actor of a neighbouring clause is never given a role in this event.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -176,3 +177,28 @@ def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigg
         found.append(Actor(_PROTESTERS, trigger, "group"))
     rest = [a for a in targets if a.kind not in _PROTESTING_KINDS and a.kind not in _ARMED_KINDS]
     return found, rest
+
+
+# "12 people, including two women": the part named after these words belongs to the
+# group already named, not another target.
+_SUBGROUP_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|many of them|most of them|such as)\b"
+                           r"[^,;.]{0,40}$", re.IGNORECASE)
+# Mentions that say no more than "people": the group a more specific target names.
+_UNSPECIFIC = frozenset({"people", "persons", "person"})
+
+
+def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
+    """Targets without subgroups of a target named before them ("civilians, including 56
+    children") and without a bare "people" when a more specific group is named ("4,000
+    people were tortured ... the detainees"): event coders list the group once, by its
+    most specific name."""
+    kept: list[Actor] = []
+    for actor in sorted(targets, key=lambda a: a.span.start):
+        before = text[max(0, actor.span.start - 60):actor.span.start]
+        if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
+            continue
+        kept.append(actor)
+    specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
+    if specific:
+        kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
+    return kept

@@ -47,3 +47,31 @@ def test_unnamed_participants_are_protesters_on_the_trigger_word() -> None:
     text = "Protests spread to twelve cities on Sunday."
     perpetrators, _ = protest_roles([], [], Span.of(text, 0, 8))
     assert [(a.name, a.span.text) for a in perpetrators] == [("protesters", "Protests")]
+
+
+def test_a_subgroup_named_after_including_is_not_another_target() -> None:
+    from factfinder.extract.roles import refine_targets
+
+    text = "Troops arrested 12 people, including two women, in a raid on a tea shop."
+    people = _actor(text, "people", "civilians", "group")
+    women = _actor(text, "women", "women", "group")
+    assert [a.name for a in refine_targets(text, [people, women])] == ["civilians"]
+    # without the cue both stay
+    text2 = "Troops arrested students and teachers."
+    both = [_actor(text2, "students", "students", "group"), _actor(text2, "teachers", "teachers", "group")]
+    assert [a.name for a in refine_targets(text2, both)] == ["students", "teachers"]
+
+
+def test_a_bare_people_gives_way_to_a_more_specific_group() -> None:
+    from factfinder.extract.roles import refine_targets
+
+    text = "At least 4,000 people were tortured, former detainees said."
+    people = _actor(text, "people", "civilians", "group")
+    detainees = _actor(text, "detainees", "prisoners", "group")
+    assert [a.name for a in refine_targets(text, [people, detainees])] == ["prisoners"]
+    assert [a.name for a in refine_targets(text, [people])] == ["civilians"]
+
+
+def test_insurgents_are_named_as_insurgents(matcher: ActorMatcher) -> None:
+    found = matcher.find("The force detained four suspected insurgents near the village.")
+    assert [(a.name, a.span.text) for a in found] == [("insurgents", "suspected insurgents")]
