@@ -10,6 +10,7 @@ footers and forms.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -76,6 +77,16 @@ def _parse_once(markup: str):  # -> tuple[HtmlElement | None, HtmlElement | None
     return tree, _parse(markup)
 
 
+@functools.lru_cache(maxsize=32)
+def _extractor(url: str | None):  # -> trafilatura.settings.Extractor
+    """trafilatura's options for ``bare_extraction(url=url, include_comments=False, include_tables=True)``,
+    built once: building them reads the config file's values anew on every call, which costs
+    a few percent of an extraction. bare_extraction only reads them (it copies them to change them)."""
+    from trafilatura.settings import Extractor
+
+    return Extractor(output_format="python", comments=False, tables=True, url=url)
+
+
 def block_text(tree) -> str:  # tree: lxml.html.HtmlElement
     """Every visible block of the page, one per line, whitespace inside a block collapsed."""
     parts: list[str] = []
@@ -130,7 +141,7 @@ def extract_html(data: bytes | str, *, name: str, url: str | None = None,
                               "the article text and ingest again")
     result = None
     if loaded is not None:  # None: trafilatura would reject the markup and return nothing
-        result = trafilatura.bare_extraction(loaded, url=url, include_comments=False, include_tables=True)
+        result = trafilatura.bare_extraction(loaded, options=_extractor(url))
     article = (getattr(result, "text", None) or "").strip() if result is not None else ""
     headings = [h for h in _headings(tree) if h]
     text = article
