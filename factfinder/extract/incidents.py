@@ -220,19 +220,35 @@ def _is_vague(count: Count) -> bool:
 
 
 def _counts_compatible(a: Sequence[Count], b: Sequence[Count]) -> bool:
-    """Counts of a shared category within a factor of 1.5 (hedged figures of one toll); a
-    vague word ("several insurgents") fits any figure ("eight insurgents")."""
-    for ca in a:
-        for cb in b:
-            if ca.category == cb.category and ca.unit == cb.unit and not (_is_vague(ca) or _is_vague(cb)):
-                hi, lo = max(ca.value, cb.value), min(ca.value, cb.value)
-                if lo <= 0 or hi / lo > 1.5:
-                    return False
+    """For each shared category, the totals or two single figures within a factor of 1.5
+    (hedged figures of one toll, or a part of it retold: "a leader and more than 10
+    suspects" and "11 suspects" are one detention); a vague word ("several insurgents")
+    fits any figure ("eight insurgents")."""
+    for key in {(c.category, c.unit) for c in a} & {(c.category, c.unit) for c in b}:
+        ours = [c for c in a if (c.category, c.unit) == key]
+        theirs = [c for c in b if (c.category, c.unit) == key]
+        if any(_is_vague(c) for c in ours + theirs):
+            continue
+        pairs = [(sum(c.value for c in ours), sum(c.value for c in theirs))]
+        pairs += [(x.value, y.value) for x in ours for y in theirs]
+        if not any(_within(x, y) for x, y in pairs):
+            return False
     return True
 
 
+def _within(x: float, y: float, factor: float = 1.5) -> bool:
+    return min(x, y) > 0 and max(x, y) / min(x, y) <= factor
+
+
+def _date_told_elsewhere(incident: Incident) -> bool:
+    """Whether the incident's date phrase lies outside its own sentences (taken from an
+    earlier paragraph or the dateline): context, too weak to tell two events apart."""
+    span = incident.date_span
+    return span is not None and not any(e.start <= span.start < e.end for e in incident.evidence)
+
+
 def _dates_compatible(a: Incident, b: Incident) -> bool:
-    if a.date is None or b.date is None:
+    if a.date is None or b.date is None or _date_told_elsewhere(a) or _date_told_elsewhere(b):
         return True
     return a.date.start <= b.date.end and b.date.start <= a.date.end
 
@@ -264,10 +280,34 @@ def _stories_compatible(a: Incident, b: Incident) -> bool:
     return a.story == b.story or a.story is None or b.story is None
 
 
+def _told_alike(a: Incident, b: Incident) -> bool:
+    """The same day, the same resolved place and the same figure of a shared category: a
+    release that restates its lead below a break ("killed one insurgent" / "an air strike,
+    killing one insurgent") tells one event, even when the text stage cut it in two stories."""
+    if a.date is None or b.date is None or a.location is None or b.location is None:
+        return False
+    if a.date.precision != "day" or (a.date.start, a.date.end) != (b.date.start, b.date.end):
+        return False
+    if not (a.location.resolved and b.location.resolved and a.location.name == b.location.name):
+        return False
+    figures = {(c.category, c.value) for c in a.counts if not _is_vague(c)}
+    return any((c.category, c.value) in figures for c in b.counts if not _is_vague(c))
+
+
+def _share_evidence(a: Incident, b: Incident) -> bool:
+    return bool({(s.start, s.end) for s in a.evidence} & {(s.start, s.end) for s in b.evidence})
+
+
 def same_event(a: Incident, b: Incident) -> bool:
-    """Two incidents of one story that tell the same event in different sentences."""
-    return (a.type == b.type and a.doc == b.doc and _stories_compatible(a, b)
-            and _dates_compatible(a, b) and _counts_compatible(a.counts, b.counts)
+    """Two incidents that tell the same event in different sentences: of one story, or
+    told alike in two, or resting on the same sentence."""
+    if a.type != b.type or a.doc != b.doc:
+        return False
+    if _share_evidence(a, b):
+        return True
+    if not _stories_compatible(a, b):
+        return _told_alike(a, b)
+    return (_dates_compatible(a, b) and _counts_compatible(a.counts, b.counts)
             and (_places_compatible(a, b) or (a.story == b.story and _same_toll(a, b))))
 
 
@@ -300,6 +340,13 @@ def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, 
     return tuple(out)
 
 
+def _prefer_date_of(b: Incident, a: Incident) -> bool:
+    """``b``'s date over ``a``'s when ``a`` has none, or only one told elsewhere and ``b`` its own."""
+    if b.date is None:
+        return False
+    return a.date is None or (_date_told_elsewhere(a) and not _date_told_elsewhere(b))
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
     verification = max(a.verification, b.verification,
@@ -308,8 +355,8 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
-        date=a.date or b.date,
-        date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
+        date=b.date if _prefer_date_of(b, a) else a.date,
+        date_span=b.date_span if _prefer_date_of(b, a) else a.date_span,
         location=a.location if a.location is not None else b.location,
         perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
         targets=_union(a.targets, b.targets, lambda x: x.name),

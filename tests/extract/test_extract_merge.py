@@ -1,0 +1,71 @@
+"""Which incidents of one document are one event: the rules of incidents.merge_incidents."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from factfinder.extract.incidents import merge_incidents
+from factfinder.model import Count, DateRange, Incident, Place, Span
+
+DAY = DateRange("2011-01-19", "2011-01-19", "day")
+
+
+def _span(text: str, phrase: str, nth: int = 0) -> Span:
+    start = -1
+    for _ in range(nth + 1):
+        start = text.index(phrase, start + 1)
+    return Span.of(text, start, start + len(phrase))
+
+
+def _incident(text: str, sentence: str, *, story: int = 0, counts: tuple[tuple[str, str, float], ...] = (),
+              date: DateRange | None = DAY, date_phrase: str | None = None, place: str | None = "Khost",
+              kind: str = "arrest") -> Incident:
+    evidence = _span(text, sentence)
+    location = None
+    if place:
+        location = Place(_span(text, place), name=place, lat=33.3, lon=69.9, country="AF", admin1=place,
+                         precision="admin1")
+    return Incident(doc="d", type=kind, summary=sentence, evidence=(evidence,), story=story, date=date,
+                    date_span=_span(text, date_phrase) if date_phrase else None, location=location,
+                    counts=tuple(Count(cat, value, "exact", "people", _span(text, phrase))
+                                 for cat, phrase, value in counts))
+
+
+def test_a_retold_part_of_a_toll_is_the_same_detention() -> None:
+    s1 = "Troops detained a Haqqani leader and 10 suspects in Khost province yesterday."
+    s2 = "The security team detained 11 suspects at the scene."
+    text = f"{s1} {s2}"
+    a = _incident(text, s1, counts=(("detained", "a", 1), ("detained", "10", 10)))
+    b = _incident(text, s2, counts=(("detained", "11", 11),), place=None)
+    assert len(merge_incidents([a, b])) == 1
+    c = _incident(text, s2, counts=(("detained", "11", 11),), place=None)
+    far = replace(c, counts=(Count("detained", 300, "exact", "people", _span(text, "11")),))
+    assert len(merge_incidents([a, far])) == 2
+
+
+def test_one_event_restated_in_a_second_story_is_merged_only_when_told_alike() -> None:
+    s1 = "Coalition forces killed one insurgent in Khost yesterday."
+    s2 = "An air strike in Khost killed one insurgent."
+    text = f"{s1}\n\n{s2}"
+    a = _incident(text, s1, counts=(("killed", "one", 1),), kind="killing")
+    b = _incident(text, s2, story=1, counts=(("killed", "one", 1),), kind="killing")
+    assert len(merge_incidents([a, b])) == 1
+    other_day = replace(b, date=DateRange("2011-01-10", "2011-01-10", "day"))
+    assert len(merge_incidents([a, other_day])) == 2
+    no_figure = replace(b, counts=())
+    assert len(merge_incidents([a, no_figure])) == 2
+
+
+def test_a_date_taken_from_context_does_not_split_an_event() -> None:
+    s1 = "Troops detained four suspects in Khost on Monday."
+    s2 = "He planned an attack in December."
+    s3 = "Four suspects were detained at the compound."
+    text = " ".join([s1, s2, s3])
+    a = _incident(text, s1, counts=(("detained", "four", 4),), date_phrase="Monday")
+    b = _incident(text, s3, counts=(("detained", "Four", 4),), date=DateRange("2010-12-01", "2010-12-31", "month"),
+                  date_phrase="December")
+    merged = merge_incidents([a, b])
+    assert len(merged) == 1 and merged[0].date == DAY
+    # the same date phrase inside its own sentence does tell the events apart
+    own = replace(b, date_span=_span(text, "Four"))
+    assert len(merge_incidents([a, own])) == 2
