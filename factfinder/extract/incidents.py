@@ -340,13 +340,6 @@ def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, 
     return tuple(out)
 
 
-def _prefer_date_of(b: Incident, a: Incident) -> bool:
-    """``b``'s date over ``a``'s when ``a`` has none, or only one told elsewhere and ``b`` its own."""
-    if b.date is None:
-        return False
-    return a.date is None or (_date_told_elsewhere(a) and not _date_told_elsewhere(b))
-
-
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
     verification = max(a.verification, b.verification,
@@ -355,8 +348,8 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
-        date=b.date if _prefer_date_of(b, a) else a.date,
-        date_span=b.date_span if _prefer_date_of(b, a) else a.date_span,
+        date=a.date or b.date,
+        date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
         location=a.location if a.location is not None else b.location,
         perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
         targets=_union(a.targets, b.targets, lambda x: x.name),

@@ -65,7 +65,7 @@ def test_a_date_taken_from_context_does_not_split_an_event() -> None:
     b = _incident(text, s3, counts=(("detained", "Four", 4),), date=DateRange("2010-12-01", "2010-12-31", "month"),
                   date_phrase="December")
     merged = merge_incidents([a, b])
-    assert len(merged) == 1 and merged[0].date == DAY
+    assert len(merged) == 1 and merged[0].date == DAY  # the first telling keeps its date
     # the same date phrase inside its own sentence does tell the events apart
     own = replace(b, date_span=_span(text, "Four"))
     assert len(merge_incidents([a, own])) == 2
