@@ -12,11 +12,21 @@ from __future__ import annotations
 
 import hashlib
 import os
+import stat
 import tempfile
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from factfinder.errors import StoreError
+
+
+def _intact(target: Path, size: int) -> bool:
+    """A regular file of the expected size is already there: one stat call, not two."""
+    try:
+        info = os.stat(target)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size == size
 
 
 def sha256_hex(data: bytes) -> str:
@@ -64,7 +74,7 @@ class Originals:
         todo: dict[str, bytes] = {}
         for sha256, data in items:
             target = self.path(sha256)
-            if sha256 not in todo and not (target.is_file() and target.stat().st_size == len(data)):
+            if sha256 not in todo and not _intact(target, len(data)):
                 todo[sha256] = data
         if len(todo) <= 1:
             for sha256, data in todo.items():
@@ -96,7 +106,7 @@ class Originals:
 
     def put_warc(self, relpath: str, data: bytes) -> None:
         target = self.root / relpath
-        if target.is_file() and target.stat().st_size == len(data):
+        if _intact(target, len(data)):
             return
         self._write_atomic(target, data)
 
