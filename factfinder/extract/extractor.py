@@ -27,7 +27,7 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts, implied_single, is_asserted, is_cumulative, is_dateline_date,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, is_dateline_date,
     nearest_span, sentence_hits, with_dateline_published,
 )
 from factfinder.extract.roles import protest_roles, refine_targets
@@ -162,6 +162,7 @@ class Extractor:
                 asserted = {k: h for k, h in asserted.items()
                             if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(k, ()))}
                 counts = [c for c in counts if c not in tallied]
+            asserted = fold_means(asserted)
             if not asserted:
                 continue
             by_type = assign_counts(counts, asserted)

@@ -18,13 +18,24 @@ from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable
 from factfinder.model import Actor, Attribution, Count, Document, Incident, Span
 
+# An attack whose reported outcome is a killing is that killing (DESIGN.md's taxonomy:
+# "attack ... without a killing being the reported outcome"): the means ("shelling",
+# "an air strike") and the wounded of its sentence belong to the killing.
+FOLDED_INTO = {"attack": "killing"}
+
+
+def fold_means(asserted: dict[str, Any]) -> dict[str, Any]:
+    """The asserted triggers of one sentence without the types folded into another one there."""
+    return {kind: hit for kind, hit in asserted.items() if FOLDED_INTO.get(kind) not in asserted}
+
+
 # Which count categories an incident of a type may carry, most fitting first.
 # A count goes to the incident of its sentence whose type accepts its category
 # (the one listing it earliest, then the nearest trigger). Categories no type
 # accepts are left out rather than misattributed: "killed" never goes to an
 # attack, so a tally of killed sums the killings only once.
 COUNT_CATEGORIES_BY_TYPE: dict[str, tuple[str, ...]] = {
-    "killing": ("killed",),
+    "killing": ("killed", "injured"),
     "attack": ("injured", "other"),
     "armed_clash": ("injured",),
     "arrest": ("arrested", "detained"),

@@ -69,3 +69,22 @@ def test_a_date_taken_from_context_does_not_split_an_event() -> None:
     # the same date phrase inside its own sentence does tell the events apart
     own = replace(b, date_span=_span(text, "Four"))
     assert len(merge_incidents([a, own])) == 2
+
+
+def test_an_attack_that_killed_is_the_killing_and_carries_its_wounded() -> None:
+    from factfinder.extract.incidents import assign_counts, fold_means
+
+    text = "Shelling hit a market on Sunday, killing 27 people and wounding 25."
+    attack, killing = object(), object()
+    assert set(fold_means({"attack": attack, "killing": killing})) == {"killing"}
+    assert set(fold_means({"attack": attack, "arrest": killing})) == {"attack", "arrest"}
+
+    class Hit:
+        def __init__(self, phrase: str) -> None:
+            self.start = text.index(phrase)
+            self.end = self.start + len(phrase)
+
+    counts = [Count("killed", 27, "exact", "people", _span(text, "27")),
+              Count("injured", 25, "exact", "people", _span(text, "25"))]
+    by_type = assign_counts(counts, {"killing": Hit("killing")})
+    assert [(c.category, c.value) for c in by_type["killing"]] == [("killed", 27), ("injured", 25)]
