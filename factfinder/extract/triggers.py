@@ -161,17 +161,25 @@ class TriggerTable:
             candidates = self._by_first.get(word.group().lower())
             if not candidates:
                 continue
-            best: tuple[int, int] | None = None
+            # The longest match wins; a phrase listed under several types (each with its
+            # own context condition) yields one hit per type, and the sentence decides.
+            best: list[int] = []
+            best_end = -1
             for index, regex in candidates:
                 if lowered is not None:
                     match = regex.match(lowered, word.start(), end)
                 else:
                     match = re.compile(regex.pattern, re.IGNORECASE).match(text, word.start(), end)
-                if match and (best is None or match.end() > best[1]):
-                    best = (index, match.end())
-            if best is not None:
-                hits.append(TriggerHit(self.triggers[best[0]], word.start(), best[1]))
-                covered = best[1]
+                if match is None or match.end() < best_end:
+                    continue
+                if match.end() > best_end:
+                    best, best_end = [], match.end()
+                if all(self.triggers[i].type != self.triggers[index].type for i in best):
+                    best.append(index)
+            for index in best:
+                hits.append(TriggerHit(self.triggers[index], word.start(), best_end))
+            if best:
+                covered = best_end
         return hits
 
     @staticmethod
