@@ -81,15 +81,16 @@ def _paragraphs(text: str) -> list[_Para]:
 def _is_boilerplate(p: str) -> bool:
     if _NAVIGATION.match(p):
         return True
-    parts = [x.strip() for x in p.split(",")]
-    if len(parts) >= 4 and not _SENTENCE_END.search(p) and sum(len(x.split()) for x in parts) / len(parts) <= 4:
-        return True  # an SEO keyword line
-    words = p.split()
+    if p.count(",") >= 3 and not _SENTENCE_END.search(p):
+        parts = [x.strip() for x in p.split(",")]
+        if sum(len(x.split()) for x in parts) / len(parts) <= 4:
+            return True  # an SEO keyword line
+    words = p.split(None, 3)  # a fourth word already rules out a bare label; no need to split a long paragraph
     return len(words) <= 3 and not _SENTENCE_END.search(p) and all(w[:1].isupper() for w in words if w.isalpha())
 
 
 def _is_headline(p: str) -> bool:
-    words = p.split()
+    words = p.split(None, 20)  # 21 items when there are more than 20 words
     if not 2 <= len(words) <= 20 or p.rstrip().endswith(":"):
         return False
     stripped = p.rstrip("\"'”’ ")
