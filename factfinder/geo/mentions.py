@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.spans import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
@@ -154,11 +155,11 @@ class DictionaryTagger:
             if end < len(text) and text[end].isalnum():
                 continue
             hits.append((start, end, strong))
-        chosen: list[tuple[int, int, bool]] = []
+        chosen: SpanIndex[tuple[int, int, bool]] = SpanIndex()
         for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), not h[2])):
-            if all(hit[1] <= s or hit[0] >= e for s, e, _ in chosen):
-                chosen.append(hit)
-        return sorted(chosen)
+            if not chosen.overlaps(hit[0], hit[1]):
+                chosen.add(hit)
+        return list(chosen)
 
 
 def _place_cue(text: str, start: int, end: int) -> bool:
@@ -169,25 +170,16 @@ _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
 
 
-def _coordinated(text: str, start: int, end: int, accepted: Sequence[tuple[int, int]]) -> bool:
-    """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse")."""
-    for s, e in accepted:
-        if e <= start and _COORDINATION.fullmatch(text[e:start]):
-            return True
-        if end <= s and _COORDINATION.fullmatch(text[end:s]):
-            return True
-    return False
+def _coordinated(text: str, start: int, end: int, accepted: SpanIndex) -> bool:
+    """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse").
 
-
-def _inside(start: int, end: int, spans: Sequence[tuple[int, int, str]]) -> tuple[int, int, str] | None:
-    for span in spans:
-        if span[0] <= start and end <= span[1]:
-            return span
-    return None
-
-
-def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int, Any]]) -> bool:
-    return any(start < e and s < end for s, e, *_ in spans)
+    Only the nearest accepted place on either side can be listed with it: any
+    farther one has the nearer one's words in between.
+    """
+    left, right = accepted.before(start), accepted.after(end)
+    if left is not None and _COORDINATION.fullmatch(text[left[1]:start]):
+        return True
+    return right is not None and bool(_COORDINATION.fullmatch(text[end:right[0]]))
 
 
 def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer: Gazetteer,
@@ -217,24 +209,29 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
     capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
     if capsless != text:
+        found = SpanIndex(all_hits)
         all_hits = sorted(set(all_hits) | {(s, e, strong) for s, e, strong in tagger.find_all(capsless)
-                                           if text[s:e].isupper() and not _overlaps(s, e, all_hits)})
+                                           if text[s:e].isupper() and not found.overlaps(s, e)})
     hits = [(s, e) for s, e, strong in all_hits if strong or _place_cue(text, s, e)]
     pending = [(s, e) for s, e, strong in all_hits if not strong and not _place_cue(text, s, e)]
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
-    mentions = [m for m in mentions if not (_overlaps(m.start, m.end, hits) and not _known_bare(m.text, gazetteer, terms))]
-    taken = [(m.start, m.end) for m in mentions]
+    hit_index = SpanIndex(hits)
+    mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
+                                            and not _known_bare(m.text, gazetteer, terms))]
+    taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
+    hosts = SpanIndex(non_places)
+    lowercase_words = {w for w in _WORDS.findall(text) if w.islower()}
     for start, end in hits:
-        if _overlaps(start, end, taken):
+        if taken.overlaps(start, end):
             continue
         surface = text[start:end]
-        host = _inside(start, end, non_places)
+        host = hosts.containing(start, end)
         if surface in demonym:
             if (host is None or host[2] in {"NORP", "ORG"}) and _is_admin_or_country(surface, gazetteer, terms):
                 mentions.append(Mention(start, end, surface, "dict", None, embedded=True))
-                taken.append((start, end))
+                taken.add((start, end))
             continue
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
@@ -248,23 +245,34 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 continue
         if host is None and _sentence_initial_common(text, start, end):
             continue
-        if " " not in surface and re.search(rf"\b{re.escape(surface.lower())}\b", text):
+        if " " not in surface and _written_in_lower_case(surface, text, lowercase_words):
             continue  # the same word written in lower case elsewhere: a common word here too
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
-        taken.append((start, end))
+        taken.add((start, end))
     # Names that needed a cue but are listed with accepted places are places too.
     grew = True
     while grew and pending:
         grew = False
         for start, end in list(pending):
-            if not _overlaps(start, end, taken) and _coordinated(text, start, end, taken):
+            if not taken.overlaps(start, end) and _coordinated(text, start, end, taken):
                 mentions.append(Mention(start, end, text[start:end], "dict"))
-                taken.append((start, end))
+                taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
     mentions.extend(_fuzzy_town_mentions(text, taken, gazetteer))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _written_in_lower_case(surface: str, text: str, lowercase_words: set[str]) -> bool:
+    """Does the name's lower-case form stand as a word elsewhere in the text?"""
+    lowered = surface.lower()
+    if _WORDS.fullmatch(lowered):
+        return lowered in lowercase_words
+    return re.search(rf"\b{re.escape(lowered)}\b", text) is not None  # "ye-u": rare, scan
 
 
 def _known_bare(surface: str, gazetteer: Gazetteer, terms: dict[str, str]) -> bool:
@@ -295,23 +303,26 @@ _COMMON_WORDS = frozenset(
     "would you last first many much other both each every".split())
 
 
-def _fuzzy_town_mentions(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
     countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
     """
     found: list[Mention] = []
+    proposed: SpanIndex = SpanIndex()
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
-        if not _TOWN_WORDS.match(text, end) or _overlaps(start, end, taken):
+        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
             continue
         found.append(Mention(start, end, text[start:end], "fuzzy"))
+        proposed.add((start, end))
     # "the town of X" / "in X city" are handled by the same pattern above or by NER.
     for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
         start, end = match.span(1)
-        if not _overlaps(start, end, taken) and not _overlaps(start, end, [(m.start, m.end) for m in found]):
+        if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
+            proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()
             and m.text.split()[0].lower() not in _COMMON_WORDS]
 
@@ -319,9 +330,9 @@ def _fuzzy_town_mentions(text: str, taken: list[tuple[int, int]], gazetteer: Gaz
 def _mark_embedded(mentions: list[Mention], non_places: Sequence[tuple[int, int, str]]) -> list[Mention]:
     """Flag NER places that sit inside an ORG span (spaCy sometimes nests by overlap)."""
     out = []
-    orgs = [(s, e, lab) for s, e, lab in non_places if lab == "ORG"]
+    orgs = SpanIndex((s, e, lab) for s, e, lab in non_places if lab == "ORG")
     for m in mentions:
-        if not m.embedded and m.source != "ner" and _inside(m.start, m.end, orgs):
+        if not m.embedded and m.source != "ner" and orgs.containing(m.start, m.end):
             m = Mention(m.start, m.end, m.text, m.source, m.label, True, m.fuzzy_name)
         out.append(m)
     return out
