@@ -354,5 +354,4 @@ def split_report(store: "Store", event_id: str, report_key: str, *, reviewer: st
 
 
 def _rebuild(store: "Store") -> None:
-    store.rebuild_events()
-    sync_reviewed_rows(store)
+    store.rebuild_events()  # re-applies the reviews too

@@ -271,8 +271,16 @@ class Store:
         return queries.iter_incidents(self.conn, doc=doc, limit=limit)
 
     def rebuild_events(self) -> int:
-        """Consolidate every stored incident into events (see store/events.py)."""
-        return events.rebuild_events(self)
+        """Consolidate every stored incident into events (see store/events.py).
+
+        Analysts' reviewed values are applied again to the rebuilt rows, so the
+        filters and tallies show them, not the machine's.
+        """
+        from factfinder.store.review import sync_reviewed_rows
+
+        count = events.rebuild_events(self)
+        sync_reviewed_rows(self)
+        return count
 
     def iter_events(self, where: "events.EventFilter | None" = None, *, order: str = "date") -> Iterator[Any]:
         return events.iter_events(self.conn, where, order=order)

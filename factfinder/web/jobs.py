@@ -93,7 +93,6 @@ class JobRunner:
         from factfinder.errors import FactfinderError
         from factfinder.pipeline import ingest_inputs
         from factfinder.store import Store
-        from factfinder.store.review import sync_reviewed_rows
 
         with self._run_lock:
             job.state, job.started_at = "running", _now()
@@ -105,10 +104,10 @@ class JobRunner:
                         job.outcomes.append(JobOutcome(outcome.origin, outcome.status, outcome.sha256,
                                                        outcome.message, outcome.incidents, outcome.statistics))
 
-                    ingest_inputs(job.inputs, store=store, settings=self._settings, pipeline=self._pipeline,
-                                  on_event=record)
-                    job.events = store.rebuild_events()
-                    sync_reviewed_rows(store)
+                    report = ingest_inputs(job.inputs, store=store, settings=self._settings,
+                                           pipeline=self._pipeline, on_event=record)
+                    # ingest consolidates (and re-applies reviews) when it extracted anything
+                    job.events = report.events if report.events is not None else store.count_events()
                 job.state = "done"
             except FactfinderError as exc:
                 job.state, job.error = "failed", str(exc)
