@@ -316,7 +316,11 @@ def _category(tokens: list[Token], boundaries: list[bool], candidates: list[_Can
     cand = candidates[index]
     if cand.category == "money":
         return "money"
-    category = _cue_before(tokens, boundaries, cand.first, lex)
+    # "185 killed and more than 1,800 wounded": a participle right after the count
+    # is its own verb and beats a verb reached back across "and".
+    category = _adjacent_cue(tokens, cand, lex)
+    if category is None:
+        category = _cue_before(tokens, boundaries, cand.first, lex)
     if category is None and index > 0:
         category = _coordinated(tokens, candidates[index - 1], cand)
     weak = None
@@ -332,6 +336,21 @@ def _category(tokens: list[Token], boundaries: list[bool], candidates: list[_Can
     if cand.unit in ("houses", "villages", "buildings") and category == "affected":
         return "affected"
     return "other"
+
+
+def _adjacent_cue(tokens: list[Token], cand: _Candidate, lex: Lexicon) -> str | None:
+    """The count's own participle ("1,800 injured", "30 wounded") or the cue word right
+    after its noun phrase, unless the count is that verb's agent."""
+    head = tokens[cand.head].lower
+    if cand.head > cand.last and lex.cues.get(head) not in (None, "affected"):
+        return lex.cues[head]
+    k = cand.head + 1
+    if k >= len(tokens) or tokens[k].lower not in lex.cues or lex.cues[tokens[k].lower] == "affected":
+        return None
+    if k + 1 < len(tokens) and (tokens[k + 1].lower in _OBJECT_STARTS or tokens[k + 1].is_digit
+                                or tokens[k + 1].lower in lex.people):
+        return None  # "15 gunmen killed three villagers": the count did the killing
+    return lex.cues[tokens[k].lower]
 
 
 def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex: Lexicon) -> str | None:

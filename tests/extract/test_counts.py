@@ -191,3 +191,11 @@ def test_currency_names_of_several_words() -> None:
 
 def test_a_nominal_event_before_of_gives_the_category() -> None:
     assert only("Protests marked the disappearance of 43 students in 2014.").category == "missing"
+
+
+def test_a_count_with_its_own_participle_is_not_taken_by_the_verb_before_and() -> None:
+    # regression: "killed and more than 1,800 wounded" was read as 1,800 killed
+    counts = find_counts("The UN envoy said at least 185 people had been killed and more than 1,800 "
+                         "wounded in the fighting in Khartoum.")
+    assert [(c.category, c.value, c.qualifier) for c in counts] == [
+        ("killed", 185, "at_least"), ("injured", 1800, "more_than")]
