@@ -38,13 +38,30 @@ def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
 
 
-def _dominant(places: Sequence[Place]) -> Place | None:
-    """The place a story is about: most mentioned, ties to the more specific, then the first."""
-    if not places:
+def _in_dateline(place: Place, text: str) -> bool:
+    """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    head = text[line_start:place.span.start]
+    first = text[line_start:text.find(",", line_start, line_start + 40) if "," in text[line_start:line_start + 40]
+                 else line_start]
+    return len(head) < 40 and first.isupper() and len(first) > 2
+
+
+def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:
+    """The place a story is set in, when the incident's own sentences name none.
+
+    Datelines are left out; a local place (town, district) beats a region, and a
+    region a country, since a country alone says least; within a level, the most
+    mentioned, then the nearest before the incident.
+    """
+    setting = [p for p in places if not _in_dateline(p, text)] or list(places)
+    if not setting:
         return None
-    counts = Counter((p.name, p.country, p.precision) for p in places)
-    return max(places, key=lambda p: (counts[(p.name, p.country, p.precision)],
-                                      _SPECIFICITY.get(p.precision or "", 0), -p.span.start))
+    counts = Counter((p.name, p.country, p.precision) for p in setting)
+    anchor = before if before is not None else 0
+    return max(setting, key=lambda p: (min(_SPECIFICITY.get(p.precision or "", 0), 3),
+                                       counts[(p.name, p.country, p.precision)],
+                                       p.span.start <= anchor, -abs(anchor - p.span.start)))
 
 
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document) -> tuple[Incident, ...]:
@@ -66,6 +83,6 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
             else:
                 pool = usable
-            best = _dominant(pool)
+            best = _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
         located.append(replace(incident, location=best))
     return tuple(located)

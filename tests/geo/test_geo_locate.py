@@ -67,3 +67,32 @@ def test_unresolved_places_and_no_places_give_no_location() -> None:
     assert located.location is None
     (located,) = locate([_incident("food was short")], [], DOC)
     assert located.location is None
+
+
+RELEASE = ("KABUL, Afghanistan (Jan. 10, 2011) – During an operation in Andar district, Ghazni province, "
+           "a combined force searched a compound. The force killed two insurgents. "
+           "Officials in Afghanistan said the operation continues.")
+
+
+def _release_place(word: str, name: str, precision: str, admin1: str | None, occurrence: int = 0) -> Place:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = RELEASE.index(word, start + 1)
+    return Place(span=Span.of(RELEASE, start, start + len(word)), name=name, lat=33.5, lon=68.4, country="AF",
+                 admin1=admin1, precision=precision, confidence=0.9)  # type: ignore[arg-type]
+
+
+def test_a_story_is_set_in_its_local_place_not_its_dateline_or_country() -> None:
+    places = [_release_place("KABUL", "Kabul", "town", "Kabul"),
+              _release_place("Afghanistan", "Afghanistan", "country", None),
+              _release_place("Andar", "Andar", "admin2", "Ghazni"),
+              _release_place("Ghazni", "Ghazni", "admin1", "Ghazni"),
+              _release_place("Afghanistan", "Afghanistan", "country", None, occurrence=1)]
+    doc = Document(doc="r", text=RELEASE, stories=(Story(0, 0, len(RELEASE)),))
+    sentence = "The force killed two insurgents."
+    start = RELEASE.index(sentence)
+    incident = Incident(doc="r", type="killing", summary=sentence, story=0,
+                        evidence=(Span.of(RELEASE, start, start + len(sentence)),))
+    (located,) = locate([incident], places, doc)
+    assert located.location is not None
+    assert (located.location.name, located.location.admin1) == ("Andar", "Ghazni")
