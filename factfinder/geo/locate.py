@@ -41,10 +41,9 @@ def _in_evidence(place: Place, incident: Incident) -> bool:
 def _in_dateline(place: Place, text: str) -> bool:
     """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
     line_start = text.rfind("\n", 0, place.span.start) + 1
-    head = text[line_start:place.span.start]
-    first = text[line_start:text.find(",", line_start, line_start + 40) if "," in text[line_start:line_start + 40]
-                 else line_start]
-    return len(head) < 40 and first.isupper() and len(first) > 2
+    comma = text.find(",", line_start, line_start + 40)
+    first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
+    return place.span.start - line_start < 40 and len(first) > 2 and first.isupper()
 
 
 def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:
