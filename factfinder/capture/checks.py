@@ -12,6 +12,7 @@ import io
 import logging
 import struct
 import zlib
+from typing import Any
 
 from factfinder.capture.sniff import PDF
 
@@ -36,11 +37,12 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
     return None
 
 
-def pdf_error(data: bytes, *, name: str) -> str | None:
-    """Truncated, broken or password-protected PDFs; an owner-password-only PDF passes."""
-    if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
-        return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
-                "or download was cut short); fetch the complete file and ingest again")
+def open_pdf(data: bytes, *, name: str) -> tuple[Any, str | None]:
+    """(pypdf reader, None), or (None, the one-line error) for a broken or locked PDF.
+
+    An owner-password-only PDF opens. Shared by the capture check and the text
+    stage, so both say the same thing about the same file.
+    """
     from pypdf import PdfReader
     from pypdf.errors import PyPdfError
 
@@ -51,11 +53,27 @@ def pdf_error(data: bytes, *, name: str) -> str | None:
             try:
                 opened = reader.decrypt("")
             except (NotImplementedError, PyPdfError) as exc:
-                return (f"cannot read {name}: it is encrypted ({exc}); decrypt it "
-                        "(for example with qpdf --decrypt) and ingest again")
+                return None, (f"cannot read {name}: it is encrypted ({exc}); decrypt it "
+                              "(for example with qpdf --decrypt) and ingest again")
             if not opened:
-                return (f"cannot read {name}: it is encrypted with a password; decrypt it "
-                        "and ingest again")
+                return None, f"cannot read {name}: it is encrypted with a password; decrypt it and ingest again"
+        return reader, None
+    except (PyPdfError, *PDF_DAMAGE) as exc:
+        return None, (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
+                      "re-save or re-download it and ingest again")
+
+
+def pdf_error(data: bytes, *, name: str) -> str | None:
+    """Truncated, broken or password-protected PDFs; an owner-password-only PDF passes."""
+    if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
+        return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
+                "or download was cut short); fetch the complete file and ingest again")
+    from pypdf.errors import PyPdfError
+
+    reader, error = open_pdf(data, name=name)
+    if error is not None:
+        return error
+    try:
         if len(reader.pages) == 0:
             return f"cannot read {name}: the PDF has no pages; check the file and ingest again"
     except (PyPdfError, *PDF_DAMAGE) as exc:

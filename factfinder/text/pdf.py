@@ -6,11 +6,10 @@ than an empty document that silently yields no incidents.
 
 from __future__ import annotations
 
-import io
 import logging
 from dataclasses import dataclass
 
-from factfinder.capture.checks import PDF_DAMAGE
+from factfinder.capture.checks import PDF_DAMAGE, open_pdf
 from factfinder.errors import ExtractionError
 from factfinder.text.plain import normalise_text
 
@@ -24,26 +23,10 @@ class PdfText:
 
 
 def _open(data: bytes, name: str):  # -> pypdf.PdfReader
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
-        if reader.is_encrypted:
-            try:
-                opened = reader.decrypt("")
-            except (NotImplementedError, PyPdfError) as exc:
-                raise ExtractionError(f"cannot read {name}: it is encrypted ({exc}); decrypt it (for "
-                                      "example with qpdf --decrypt) and ingest again") from None
-            if not opened:
-                raise ExtractionError(f"cannot read {name}: it is encrypted with a password; decrypt it "
-                                      "and ingest again")
-        return reader
-    except ExtractionError:
-        raise
-    except (PyPdfError, *PDF_DAMAGE) as exc:
-        raise ExtractionError(f"cannot read {name}: the PDF is broken ({type(exc).__name__}); re-save "
-                              "or re-download it and ingest again") from None
+    reader, error = open_pdf(data, name=name)
+    if error is not None:
+        raise ExtractionError(error)
+    return reader
 
 
 def extract_pdf(data: bytes, *, name: str) -> PdfText:
