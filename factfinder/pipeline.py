@@ -10,10 +10,11 @@ a distributed engine's batch map.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from factfinder.model import Document, Extraction
+from factfinder.store.reports import IngestOutcome, IngestReport
 
 
 class Pipeline:
@@ -27,6 +28,8 @@ class Pipeline:
         self._nlp = nlp
         self._gazetteer = gazetteer
         self._spacy_model = spacy_model
+        self._extractor: Any | None = None
+        self._geoparser: Any | None = None
 
     @property
     def nlp(self) -> Any:
@@ -63,7 +66,7 @@ class Pipeline:
         from factfinder.extract.incidents import merge_incidents
         from factfinder.geo import locate
 
-        if getattr(self, "_extractor", None) is None:
+        if self._extractor is None:
             self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
         for extraction in self._extractor.extract_many(documents):
             if extraction.incidents:
@@ -74,7 +77,7 @@ class Pipeline:
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
-        if getattr(self, "_geoparser", None) is None:
+        if self._geoparser is None:
             from factfinder.geo import Geoparser
 
             self._geoparser = Geoparser(self.gazetteer, self.nlp)
@@ -82,10 +85,6 @@ class Pipeline:
 
 
 # --- ingest: capture -> store -> text -> store -> extract -> store ----------
-
-from collections.abc import Callable, Iterable, Mapping  # noqa: E402  (kept beside the one function using them)
-
-from factfinder.store.reports import IngestOutcome, IngestReport  # noqa: E402
 
 # Sources whose originals are written together (bench/ingest.py); small enough
 # that a killed run redoes little and memory stays bounded.
