@@ -8,12 +8,12 @@ would rather see two incidents than one wrong merge.
 
 from __future__ import annotations
 
-import math
 import re
 from datetime import date
 
 from rapidfuzz import fuzz
 
+from factfinder.geo.gazetteer import haversine_km
 from factfinder.model import DateRange, Place, Report
 
 # How far apart two reports of one event may be. The day window covers the
@@ -29,13 +29,6 @@ _WORD = re.compile(r"[a-z0-9]+")
 
 def day_number(iso: str) -> int:
     return date.fromisoformat(iso).toordinal()
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def date_compatibility(a: DateRange | None, b: DateRange | None) -> float | None:

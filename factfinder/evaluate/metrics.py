@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import math
 import statistics
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-EARTH_RADIUS_KM = 6371.0088
+from factfinder.geo.gazetteer import haversine_km  # noqa: F401  (re-exported for the scorers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,14 +51,6 @@ def set_score(predicted: Iterable[Any], gold: Iterable[Any]) -> Score:
     """Score two collections as sets: each distinct predicted value found in gold is a hit."""
     p, g = set(predicted), set(gold)
     return Score(len(p & g), len(p), len(g))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi, dlmb = phi2 - phi1, math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def median(values: list[float]) -> float | None:
