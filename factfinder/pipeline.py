@@ -99,8 +99,8 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     """Capture every input into ``store``, extract its text and stories, and its incidents
     when a ``pipeline`` is given.
 
-    One transaction per source: a run killed at any moment and run again
-    leaves every original stored exactly once. Bytes already stored are not
+    One transaction per batch of sources (per source while extracting): a run
+    killed at any moment and run again leaves every original stored exactly once. Bytes already stored are not
     captured again; a document already extracted is not extracted again. A bad
     input never stops the run: it becomes a "failed" outcome with its reason.
     While ``Pipeline.extract`` is not wired yet (NotImplementedError),
@@ -118,7 +118,16 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     writing: tuple[list[Item], Any] | None = None  # the previous batch, its originals being written
 
     def commit(items: list[Item]) -> None:
-        # One transaction per source: all of a source or none of it.
+        # One transaction per batch (each source's rows inside it, all or none):
+        # a killed run loses at most the batch, whose originals are already on
+        # disk, and the re-run stores it again.
+        with store.transaction():
+            _commit(items)
+        # Full-text index of the batch's stories in one go; after a crash the next
+        # batch picks up whatever was left unindexed.
+        store.index_stories()
+
+    def _commit(items: list[Item]) -> None:
         for capture, document, extraction, failure in items:
             source = capture.source
             warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
@@ -135,9 +144,6 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             outcomes.append(outcome)
             if on_event is not None:
                 on_event(outcome)
-        # Full-text index of the batch's stories in one go; after a crash the next
-        # batch picks up whatever was left unindexed.
-        store.index_stories()
 
     def flush(*, wait: bool) -> None:
         # The originals of a batch are written in the background while the next
