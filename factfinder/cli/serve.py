@@ -3,26 +3,12 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
 
 import click
 
 from factfinder.cli import friendly_errors, main
+from factfinder.cli.ingest import _DB_HELP, _open_store
 
-_DB_HELP = "SQLite database (default: the `db` setting, factfinder.db)."
-
-
-def _store(db: str | None, *, must_exist: bool = True) -> tuple[str, Any]:
-    from pathlib import Path
-
-    from factfinder.errors import StoreError
-    from factfinder.settings import load_settings
-    from factfinder.store import Store
-
-    path = load_settings(db=db)["db"]
-    if must_exist and not Path(path).is_file():
-        raise StoreError(f"{path} does not exist; run `factfinder ingest` first or pass the database with --db")
-    return path, Store.open(path)
 
 
 def check_listen(host: str, *, accounts: bool) -> None:
@@ -56,15 +42,14 @@ def serve(database: str | None, db: str | None, host: str, port: int, no_extract
     import uvicorn
 
     from factfinder.pipeline import Pipeline
-    from factfinder.settings import load_settings
     from factfinder.store.accounts import has_users
     from factfinder.web.app import create_app
 
-    path, store = _store(database or db, must_exist=False)
+    settings, store = _open_store(database or db)
+    path = settings["db"]
     with store:
         accounts = has_users(store.conn)
     check_listen(host, accounts=accounts)
-    settings = load_settings(db=path)
     factory = None if no_extract else (lambda: Pipeline(spacy_model=settings["spacy_model"]))
     app = create_app(path, open_access=not accounts, settings=settings, pipeline_factory=factory,
                      secure_cookies=secure_cookies, loopback_hosts_only=not accounts)
@@ -93,7 +78,8 @@ def user_add(name: str, role: str, password_stdin: bool, db: str | None) -> None
         password = sys.stdin.readline().rstrip("\r\n")
     else:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
-    path, store = _store(db, must_exist=False)
+    settings, store = _open_store(db)
+    path = settings["db"]
     with store:
         created = add_user(store.conn, name, password, role)
     click.echo(f"user {created.name} ({created.role}) saved in {path}")
@@ -106,7 +92,7 @@ def user_list(db: str | None) -> None:
     """List users and their roles."""
     from factfinder.store.accounts import list_users
 
-    _, store = _store(db)
+    _, store = _open_store(db, must_exist=True)
     with store:
         users = list_users(store.conn)
     for u in users:
@@ -123,7 +109,7 @@ def user_remove(name: str, db: str | None) -> None:
     """Remove a user and their API tokens; their past reviews stay in the ledger."""
     from factfinder.store.accounts import remove_user
 
-    _, store = _store(db)
+    _, store = _open_store(db, must_exist=True)
     with store:
         remove_user(store.conn, name)
     click.echo(f"user {name} removed")
@@ -143,7 +129,7 @@ def token_create(name: str, label: str | None, db: str | None) -> None:
     """Create a token acting as USER (with USER's role); it is printed once and stored hashed."""
     from factfinder.store.accounts import create_token
 
-    _, store = _store(db)
+    _, store = _open_store(db, must_exist=True)
     with store:
         token_id, secret = create_token(store.conn, name, label=label)
     click.echo(secret)
@@ -157,7 +143,7 @@ def token_list(db: str | None) -> None:
     """List tokens (id, user, label, created); the tokens themselves are not kept."""
     from factfinder.store.accounts import list_tokens
 
-    _, store = _store(db)
+    _, store = _open_store(db, must_exist=True)
     with store:
         for token_id, user_name, label, created in list_tokens(store.conn):
             click.echo(f"{token_id}\t{user_name}\t{label or ''}\t{created}")
@@ -171,7 +157,7 @@ def token_revoke(token_id: int, db: str | None) -> None:
     """Revoke a token by its id."""
     from factfinder.store.accounts import revoke_token
 
-    _, store = _store(db)
+    _, store = _open_store(db, must_exist=True)
     with store:
         revoke_token(store.conn, token_id)
     click.echo(f"token {token_id} revoked")
