@@ -80,8 +80,9 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
         secret = session_secret(store.conn)
         one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
         if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
-            store.rebuild_events()  # incidents ingested since the last consolidation
-        sync_reviewed_rows(store)
+            store.rebuild_events()  # incidents ingested since the last consolidation; re-applies reviews
+        else:
+            sync_reviewed_rows(store)
         ensure_indexes(store.conn)
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
