@@ -20,9 +20,17 @@ from factfinder.consolidate.similarity import same_event_score
 from factfinder.model import ConsolidatedIncident, Extraction, Report
 
 __all__ = [
-    "ConsolidatedIncident", "StatisticSeries", "build_series", "consolidate", "independent_sources",
+    "ConsolidatedIncident", "StatisticSeries", "build_series", "consolidate", "independent_sources", "outlet_of",
     "reports_from_extraction", "same_event_score",
 ]
+
+
+def outlet_of(url: str | None, doc: str) -> str:
+    """Who published a document: its host without "www.", else the document itself."""
+    host = urlparse(url).hostname if url else None
+    if host and host.startswith("www."):
+        host = host[4:]
+    return host or doc
 
 
 def consolidate(reports: Iterable[Report]) -> list[ConsolidatedIncident]:
@@ -41,11 +49,8 @@ def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None
     for story in doc.stories:
         origin = story.duplicate_of if story.duplicate_of is not None else story.index
         fingerprints[story.index] = hashlib.sha256(f"{doc.doc}:{origin}".encode()).hexdigest()[:16]
-    host = urlparse(doc.url).hostname if doc.url else None
-    if host and host.startswith("www."):
-        host = host[4:]
     return [
-        Report(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or host or doc.doc,
+        Report(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or outlet_of(doc.url, doc.doc),
                published=doc.published,
                text_fingerprint=fingerprints.get(inc.story) if inc.story is not None else None)
         for n, inc in enumerate(extraction.incidents)

@@ -16,9 +16,8 @@ import json
 import sqlite3
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterator
-from urllib.parse import urlparse
 
-from factfinder.consolidate import consolidate
+from factfinder.consolidate import consolidate, outlet_of
 from factfinder.consolidate.merge import merge_cluster
 from factfinder.model import (
     ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Incident, Place, Report, Span,
@@ -36,13 +35,6 @@ def report_key(incident: Incident) -> str:
     """A key that survives re-extraction of the same text by the same rules."""
     first = incident.evidence[0].start if incident.evidence else -1
     return f"{incident.doc}:{incident.story}:{incident.type}:{first}"
-
-
-def _outlet(url: str | None, doc: str) -> str:
-    host = urlparse(url).hostname if url else None
-    if host and host.startswith("www."):
-        host = host[4:]
-    return host or doc
 
 
 def load_reports(conn: sqlite3.Connection) -> tuple[list[Report], dict[str, int]]:
@@ -63,7 +55,7 @@ def load_reports(conn: sqlite3.Connection) -> tuple[list[Report], dict[str, int]
         story = incident.story
         origin = duplicate_of.get((incident.doc, story)) if story is not None else None
         fingerprint = f"{incident.doc}:{origin if origin is not None else story}" if story is not None else None
-        reports.append(Report(key=key, incident=incident, outlet=_outlet(url, incident.doc),
+        reports.append(Report(key=key, incident=incident, outlet=outlet_of(url, incident.doc),
                               published=published, text_fingerprint=fingerprint))
     return reports, ids
 
