@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Iterator
 
 from factfinder.consolidate import consolidate, outlet_of
@@ -72,7 +72,7 @@ def rebuild_events(store: "Store") -> int:
             forced.setdefault(pinned[report.key], []).append(report)
         else:
             free.append(report)
-    events = [_with_id(merge_cluster(members), event_id) for event_id, members in forced.items()]
+    events = [replace(merge_cluster(members), id=event_id) for event_id, members in forced.items()]
     events += consolidate(free)
     with store.transaction():
         conn.execute("DELETE FROM event_reports")
@@ -80,12 +80,6 @@ def rebuild_events(store: "Store") -> int:
         for event in events:
             _insert(conn, event, ids)
     return len(events)
-
-
-def _with_id(event: ConsolidatedIncident, event_id: str) -> ConsolidatedIncident:
-    from dataclasses import replace
-
-    return replace(event, id=event_id)
 
 
 def _fv(values: tuple[FieldValue, ...]) -> list[dict[str, Any]]:
