@@ -259,3 +259,8 @@ class ConsolidatedIncident:
     conflicts: tuple[Conflict, ...] = ()
     verification: str = "reported"
     independent_sources: int = 1
+
+    @property
+    def primary(self) -> Incident:
+        """The report with the most evidence stands for the merged incident's wording."""
+        return max((r.incident for r in self.reports), key=lambda i: len(i.evidence))

@@ -18,7 +18,7 @@ from importlib import resources
 
 import pycountry
 
-from factfinder.export.base import Exporter, primary_incident
+from factfinder.export.base import Exporter
 from factfinder.model import ConsolidatedIncident
 
 COLUMNS = [
@@ -82,7 +82,7 @@ class AcledCsvExporter(Exporter):
         self.sequence: dict[str, int] = {}
 
     def write(self, incident: ConsolidatedIncident) -> None:
-        main = primary_incident(incident)
+        main = incident.primary
         mapped = acled_type(incident.type, main.summary)
         loc, date = incident.location, incident.date
         country, iso, alpha3 = _country(loc.country if loc else None)

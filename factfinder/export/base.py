@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
 from factfinder.errors import UsageError
-from factfinder.model import ConsolidatedIncident, Incident, Source
+from factfinder.model import ConsolidatedIncident, Source
 
 # Reads a preserved original by sha256: (source metadata, bytes), for exporters
 # that ship originals (WARC) or cite sources (ACLED "source").
@@ -56,11 +56,6 @@ class Redactor:
 
     def redact(self, text: str) -> str:
         raise NotImplementedError
-
-
-def primary_incident(incident: ConsolidatedIncident) -> Incident:
-    """The report with the most evidence stands for the merged incident's wording."""
-    return max((r.incident for r in incident.reports), key=lambda i: len(i.evidence))
 
 
 @contextlib.contextmanager

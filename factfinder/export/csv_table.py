@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 
-from factfinder.export.base import Exporter, primary_incident
+from factfinder.export.base import Exporter
 from factfinder.model import ConsolidatedIncident
 
 COLUMNS = [
@@ -31,7 +31,7 @@ class CsvExporter(Exporter):
     def write(self, incident: ConsolidatedIncident) -> None:
         loc, date = incident.location, incident.date
         by_cat = {c.category: c.value for c in incident.counts}
-        main = primary_incident(incident)
+        main = incident.primary
         self.writer.writerow({
             "id": incident.id, "type": incident.type,
             "date_start": date.start if date else "", "date_end": date.end if date else "",

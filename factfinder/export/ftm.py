@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 
 from factfinder.errors import UsageError
-from factfinder.export.base import Exporter, primary_incident
+from factfinder.export.base import Exporter
 from factfinder.model import ConsolidatedIncident
 
 NAMESPACE = "factfinder"
@@ -42,7 +42,7 @@ class FtmExporter(Exporter):
         self.stream.write(json.dumps(proxy.to_dict(), ensure_ascii=False) + "\n")
 
     def write(self, incident: ConsolidatedIncident) -> None:
-        main = primary_incident(incident)
+        main = incident.primary
         event = self.model.make_entity("Event")
         event.make_id(NAMESPACE, "event", incident.id)
         where = incident.location.name if incident.location and incident.location.name else None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 
-from factfinder.export.base import Exporter, primary_incident
+from factfinder.export.base import Exporter
 from factfinder.model import ConsolidatedIncident
 
 
@@ -42,7 +42,7 @@ class GeoJsonExporter(Exporter):
                 "counts": {c.category: c.value for c in incident.counts},
                 "verification": incident.verification,
                 "independent_sources": incident.independent_sources,
-                "summary": self.redact(primary_incident(incident).summary),
+                "summary": self.redact(incident.primary.summary),
             },
         }
         self.stream.write(("," if self.written else "") + "\n" + json.dumps(feature, ensure_ascii=False))

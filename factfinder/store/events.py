@@ -89,7 +89,7 @@ def _fv(values: tuple[FieldValue, ...]) -> list[dict[str, Any]]:
 def _insert(conn: sqlite3.Connection, event: ConsolidatedIncident, ids: dict[str, int]) -> None:
     loc, date = event.location, event.date
     counts = {c.category: c.value for c in event.counts}
-    main = max((r.incident for r in event.reports), key=lambda i: len(i.evidence))
+    main = event.primary
     conn.execute(
         "INSERT INTO events (id, type, date_start, date_end, date_precision, place_name, lat, lon, country,"
         " admin1, admin2, place_precision, perpetrators, targets, counts, killed, injured, arrested, displaced,"
