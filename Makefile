@@ -4,7 +4,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test install bench clean
+.PHONY: demo test install system-deps bench clean
+# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks).
+SYSTEM_PACKAGES := chromium poppler-utils
+PYTEST_ARGS ?=
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,8 +27,12 @@ demo: $(STAMP)
 	$(BIN)/factfinder status --db factfinder.db
 	$(BIN)/factfinder verify --db factfinder.db
 
-test: $(STAMP)
-	$(BIN)/python -m pytest -q -ra
+# Installs what the tests need (root with apt-get), or says in one line what to install.
+system-deps:
+	@bash tools/system_deps.sh $(SYSTEM_PACKAGES)
+
+test: $(STAMP) system-deps
+	$(BIN)/python -m pytest -q -ra $(PYTEST_ARGS)
 
 bench: $(STAMP)
 	@for b in bench/*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done

@@ -7,17 +7,39 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SEEDS = ROOT.parent / "shared" / "seeds"
-DEVSETS = ROOT.parent / "shared" / "devsets"
+EXAMPLES = ROOT / "examples"
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "seeds"
+DEVSETS = SHARED / "devsets"
+TRAINING = SHARED / "training"
+# The one reason every test that truly needs ../shared skips with, so that a plain
+# clone's run can be checked: .ci/run fails if it skips anything for another reason.
+NEEDS_SHARED = "needs ../shared (seeds, dev sets) beside the checkout; a plain clone has none"
 SEED_DIGEST = SEEDS / "000_656a7e7306c346d4.txt"
 SEED_RADIO = SEEDS / "004_13c09bdc84f4c2bd.txt"
 
 
+def require_shared(path: Path) -> Path:
+    """``path`` under ../shared, or skip the calling test with the one shared reason."""
+    if not path.exists():
+        pytest.skip(NEEDS_SHARED)
+    return path
+
+
 @pytest.fixture(scope="session")
 def seeds_dir() -> Path:
-    if not SEEDS.is_dir():
-        pytest.skip("../shared/seeds is not beside the checkout")
-    return SEEDS
+    return require_shared(SEEDS)
+
+
+@pytest.fixture(scope="session")
+def devsets_dir() -> Path:
+    return require_shared(DEVSETS)
+
+
+@pytest.fixture(scope="session")
+def examples_dir() -> Path:
+    """The example reports written for the project (they ship with every clone)."""
+    return EXAMPLES
 
 
 @pytest.fixture(scope="session")

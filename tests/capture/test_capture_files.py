@@ -6,7 +6,9 @@ import hashlib
 import io
 import os
 import re
+import shutil
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -40,13 +42,39 @@ def test_standard_input(monkeypatch):
     assert cap.source.origin == "<stdin>" and cap.data == REPORT
 
 
-@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="root reads every file")
-def test_unreadable_file(tmp_path):
-    path = tmp_path / "locked.txt"
+def _capture_error(path: str) -> tuple[bool, str | None]:
+    (cap,) = capture_inputs([path], settings={})
+    return cap.data is None, cap.source.error
+
+
+def _capture_error_as_nobody(path: str, conn) -> None:
+    os.setgid(65534)
+    os.setuid(65534)  # root reads every file: drop to "nobody" as a monitor's account would be
+    conn.send(_capture_error(path))
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_unreadable_file():
+    import multiprocessing
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="factfinder-locked-"))
+    folder.chmod(0o755)
+    path = folder / "locked.txt"
     path.write_bytes(REPORT)
     path.chmod(0)
-    (cap,) = capture_inputs([str(path)], settings={})
-    assert cap.data is None and "permission denied" in cap.source.error
+    if os.geteuid() != 0:
+        lost, error = _capture_error(str(path))
+    else:
+        context = multiprocessing.get_context("fork")
+        parent, child = context.Pipe()
+        process = context.Process(target=_capture_error_as_nobody, args=(str(path), child))
+        process.start()
+        lost, error = parent.recv()
+        process.join(timeout=30)
+    path.chmod(0o600)
+    shutil.rmtree(folder)
+    assert lost and error and "permission denied" in error
 
 
 def test_empty_directory_yields_nothing(tmp_path):

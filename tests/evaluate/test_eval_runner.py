@@ -103,8 +103,24 @@ def test_seed_gold_reads_the_seed_file(tmp_path):
     pipeline = StandInPipeline(incidents=[("Police detained six", "arrest", {})])
     report = evaluate_file(gold, pipeline=pipeline, seeds_dir=seeds)
     assert report.scores["incident"].f1 == 1.0
-    with pytest.raises(EvaluationError, match="not found"):
-        evaluate_file(gold, pipeline=pipeline, seeds_dir=tmp_path)
+
+
+
+def test_gold_whose_seed_is_absent_is_skipped_with_a_note_and_the_rest_scored(tmp_path):
+    """A plain clone has no ../shared/seeds: its seed gold is skipped, the written gold still counts."""
+    gold = tmp_path / "g.jsonl"
+    sentence = "Police detained six protesters in Almaty."
+    records = [
+        {"id": "s", "seed": "s.txt", "text": None, "published": None, "incidents": [
+            {"type": "arrest", "evidence": [{"start": 0, "end": 41, "text": sentence}]}]},
+        {"id": "w", "seed": None, "text": sentence, "published": None, "incidents": [
+            {"type": "arrest", "evidence": [{"start": 0, "end": 41, "text": sentence}]}]},
+    ]
+    gold.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    pipeline = StandInPipeline(incidents=[("Police detained six", "arrest", {})])
+    report = evaluate_file(gold, pipeline=pipeline, seeds_dir=tmp_path / "nowhere")
+    assert report.documents == 1 and report.scores["incident"].f1 == 1.0
+    assert any("1 gold documents skipped" in n and "s.txt" in n for n in report.notes)
 
 
 def test_geo_devset_filters_non_toponyms_and_broken_offsets():

@@ -23,6 +23,16 @@ def text_stage() -> None:
         pytest.skip("factfinder.text.document_from_capture has not landed yet")
 
 
+@pytest.fixture
+def reports_dir(tmp_path: Path, examples_dir: Path) -> Path:
+    """A folder holding the two plain-text example reports (they ship with every clone)."""
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    for name in ("digest.txt", "radio_pauktaw.txt"):
+        shutil.copy(examples_dir / name, folder / name)
+    return folder
+
+
 def _counts(store: Store) -> dict[str, int]:
     return {t: store.conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in TABLES}
 
@@ -31,10 +41,10 @@ def _tree(root: Path) -> dict[str, float]:
     return {str(p.relative_to(root)): p.stat().st_mtime_ns for p in root.rglob("*") if p.is_file()}
 
 
-def test_reingesting_the_seeds_changes_nothing(tmp_path: Path, seeds_dir: Path, text_stage: None) -> None:
+def test_reingesting_the_same_reports_changes_nothing(tmp_path: Path, reports_dir: Path, text_stage: None) -> None:
     from factfinder.pipeline import ingest_inputs
 
-    inputs = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    inputs = [str(p) for p in sorted(reports_dir.glob("*.txt"))]
     db = tmp_path / "f.db"
     settings = load_settings(db=str(db))
     with Store.open(db) as store:
@@ -56,11 +66,11 @@ def test_reingesting_the_seeds_changes_nothing(tmp_path: Path, seeds_dir: Path, 
         assert store.verify().ok
 
 
-def test_ingest_cli_reports_each_input_and_fails_on_a_bad_one(tmp_path: Path, seeds_dir: Path,
+def test_ingest_cli_reports_each_input_and_fails_on_a_bad_one(tmp_path: Path, reports_dir: Path,
                                                              text_stage: None) -> None:
     inbox = tmp_path / "inbox"
     inbox.mkdir()
-    for p in seeds_dir.glob("*.txt"):
+    for p in reports_dir.glob("*.txt"):
         shutil.copy(p, inbox / p.name)
     db = str(tmp_path / "f.db")
     runner = CliRunner()
@@ -81,8 +91,8 @@ def test_ingest_cli_reports_each_input_and_fails_on_a_bad_one(tmp_path: Path, se
 
 
 
-def test_ingest_into_a_missing_folder_is_one_clean_error(tmp_path: Path, seeds_dir: Path) -> None:
-    result = CliRunner().invoke(main, ["ingest", str(seeds_dir), "--db", str(tmp_path / "no" / "f.db")])
+def test_ingest_into_a_missing_folder_is_one_clean_error(tmp_path: Path, reports_dir: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(reports_dir), "--db", str(tmp_path / "no" / "f.db")])
     assert result.exit_code == 1
     assert "Traceback" not in result.output
     assert "does not exist" in result.output and "--db" in result.output
@@ -90,7 +100,7 @@ def test_ingest_into_a_missing_folder_is_one_clean_error(tmp_path: Path, seeds_d
 
 
 @pytest.mark.slow
-def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, seeds_dir: Path, nlp) -> None:
+def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, reports_dir: Path, nlp) -> None:
     from factfinder.pipeline import Pipeline, ingest_inputs
     from factfinder.text import document_from_text
 
@@ -99,7 +109,7 @@ def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, seeds_d
         pipeline.extract(document_from_text("Police detained six protesters in Almaty on Monday."))
     except NotImplementedError:
         pytest.skip("Pipeline.extract is not wired yet")
-    inputs = [str(p) for p in sorted(seeds_dir.glob("*.txt"))]
+    inputs = [str(p) for p in sorted(reports_dir.glob("*.txt"))]
     db = tmp_path / "f.db"
     settings = load_settings(db=str(db))
     with Store.open(db) as store:
@@ -118,12 +128,12 @@ def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, seeds_d
         assert store.verify().ok
 
 
-def test_ingested_stories_are_searchable(tmp_path: Path, seeds_dir: Path, text_stage: None) -> None:
+def test_ingested_stories_are_searchable(tmp_path: Path, reports_dir: Path, text_stage: None) -> None:
     from factfinder.pipeline import ingest_inputs
 
     db = tmp_path / "f.db"
     with Store.open(db) as store:
-        report = ingest_inputs([str(seeds_dir)], store=store, settings=load_settings(db=str(db)))
+        report = ingest_inputs([str(reports_dir)], store=store, settings=load_settings(db=str(db)))
         shas = {o.sha256 for o in report.outcomes if o.status == "stored"}
         n_stories = store.status().stories
         assert store.index_stories() == 0

@@ -1,10 +1,10 @@
 """Real-browser tests: Debian's chromium driven by Playwright against a live local server.
 
-The seeds are ingested through the real pipeline, an editor logs in, searches
+The example reports (examples/, in every clone) are ingested through the real pipeline, an editor logs in, searches
 for Pauktaw, sees the incident on the map in Rakhine, opens it, finds its
 evidence highlighted, corrects the count, and the history shows the change;
 `factfinder verify` still passes. The screenshots in docs/screenshots/ come
-from here (run with FACTFINDER_UPDATE_SCREENSHOTS=1). Without /usr/bin/chromium these tests FAIL (CI installs it): a
+from here (run with FACTFINDER_UPDATE_SCREENSHOTS=1). Without /usr/bin/chromium these tests FAIL (`make test` installs it): a
 skipped browser test would hide a broken web app.
 """
 
@@ -42,8 +42,8 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory, seeds_dir, nlp):
-    """A live factfinder server on loopback over a store holding the ingested seeds."""
+def server(tmp_path_factory, examples_dir, nlp):
+    """A live factfinder server on loopback over a store holding the ingested example reports."""
     import uvicorn
 
     from factfinder.pipeline import Pipeline, ingest_inputs
@@ -52,9 +52,10 @@ def server(tmp_path_factory, seeds_dir, nlp):
     from factfinder.store.accounts import add_user
     from factfinder.web.app import create_app
 
-    db = tmp_path_factory.mktemp("browser") / "seeds.db"
+    db = tmp_path_factory.mktemp("browser") / "examples.db"
+    inputs = [str(examples_dir / name) for name in ("radio_pauktaw.txt", "digest.txt", "bulletin.html")]
     with Store.open(db) as store:
-        report = ingest_inputs([str(p) for p in sorted(seeds_dir.glob("*.txt"))], store=store,
+        report = ingest_inputs(inputs, store=store,
                                settings=load_settings(db=str(db)), pipeline=Pipeline(nlp=nlp))
         assert not report.failed
         store.rebuild_events()
@@ -77,7 +78,7 @@ def server(tmp_path_factory, seeds_dir, nlp):
 def browser():
     if not CHROMIUM.exists():
         pytest.fail("chromium is not installed at /usr/bin/chromium: `apt-get install -y chromium` "
-                    "(CI installs it; browser tests must not be skipped)")
+                    "(`make test` installs it; browser tests must not be skipped)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
