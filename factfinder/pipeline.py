@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from factfinder.model import Document, Extraction
+from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 from factfinder.store.reports import IngestOutcome, IngestReport
 
 
@@ -68,12 +69,27 @@ class Pipeline:
 
         if self._extractor is None:
             self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
-        for extraction in self._extractor.extract_many(documents):
+        originals: list[Document] = []
+        maps: list[Reflowed] = []
+
+        def reading(documents: Iterable[Document]) -> Iterator[Document]:
+            # Hard-wrapped text is read as its paragraphs; spans go back to the original below.
+            for document in documents:
+                view, reflowed = reading_document(document)
+                originals.append(document)
+                maps.append(reflowed)
+                yield view
+
+        for extraction in self._extractor.extract_many(reading(documents)):
             if extraction.incidents:
                 incidents = resolve_incident_dates(extraction.incidents, extraction.document)
                 incidents = locate(incidents, extraction.places, extraction.document)
                 extraction = replace(extraction, incidents=merge_incidents(incidents))
-            yield extraction
+            original, reflowed = originals.pop(0), maps.pop(0)
+            # The extraction may have learned about the document (a dateline's date, notes):
+            # keep that, with the original text and story bounds.
+            document = replace(extraction.document, text=original.text, stories=original.stories)
+            yield replace(restore_spans(extraction, reflowed), document=document)
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
@@ -81,7 +97,9 @@ class Pipeline:
             from factfinder.geo import Geoparser
 
             self._geoparser = Geoparser(self.gazetteer, self.nlp)
-        return Extraction(document=document, places=tuple(self._geoparser.parse(document)))
+        view, reflowed = reading_document(document)  # "New" / "York" across a wrapped line is one place
+        places = restore_spans(tuple(self._geoparser.parse(view)), reflowed)
+        return Extraction(document=document, places=places)
 
 
 # --- ingest: capture -> store -> text -> store -> extract -> store ----------

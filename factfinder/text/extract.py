@@ -8,12 +8,12 @@ characters as spaces), and nothing downstream changes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document
+from factfinder.model import Document, Story
 from factfinder.text.language import guess_language, language_note
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
 
@@ -32,10 +32,18 @@ class ExtractedText:
     url: str | None = None
 
 
-def _segment(text: str):  # -> tuple[Story, ...]
+def _segment(text: str) -> tuple[Story, ...]:
+    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in ``text``."""
+    from factfinder.text.reflow import reflow
     from factfinder.text.stories import segment_stories
 
-    return segment_stories(text)
+    reflowed = reflow(text)
+    stories = segment_stories(reflowed.text)
+    if not reflowed.changed:
+        return stories
+    return tuple(replace(s, start=reflowed.to_original(s.start),
+                         end=reflowed.to_original(s.end - 1) + 1 if s.end > s.start else reflowed.to_original(s.start))
+                 for s in stories)
 
 
 def _declared_charset(headers: tuple[tuple[str, str], ...]) -> str | None:
