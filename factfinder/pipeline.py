@@ -128,7 +128,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     from factfinder.capture import capture_inputs, is_container, is_url, warc_records
     from factfinder.errors import ExtractionError, FactfinderError
     from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
 
+    ocr = ocr_options(settings)
     outcomes: list[IngestOutcome] = []
     extract = pipeline is not None
     Item = tuple[Any, Any, Any, "IngestOutcome | None"]  # capture, document, extraction, failure
@@ -193,7 +195,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             failure = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
         elif readable and not store.has_document(source.sha256):
             try:
-                document = document_from_capture(capture)
+                document = document_from_capture(capture, ocr=ocr)
             except ExtractionError as exc:
                 failure = IngestOutcome(source.origin, "failed", sha, str(exc))
         if failure is None and readable and extract and not store.is_extracted(source.sha256):

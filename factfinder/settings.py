@@ -30,6 +30,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("http_max_redirects", 5, "How many redirects a URL capture follows."),
     Setting("user_agent", "factfinder/0.1 (+human-rights documentation)", "User-Agent header sent on URL captures."),
     Setting("workers", 2, "Processes used by batch extraction."),
+    Setting("ocr", "auto", "OCR of scans: auto (PDF pages without a usable text layer, and images), always, never."),
+    Setting("ocr_languages", "eng", "Tesseract languages for OCR, joined by '+', e.g. eng+mya (Debian tesseract-ocr-LANG)."),
+    Setting("ocr_dpi", 200, "Resolution at which PDF pages are rendered for OCR."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

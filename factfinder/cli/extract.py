@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import friendly_errors, main, ocr_flags
 
 
 @main.command()
@@ -20,10 +20,11 @@ from factfinder.cli import friendly_errors, main
                    "every output record carries the line's id.")
 @click.option("--workers", type=int, default=None,
               help="Processes for a --jsonl batch (default: the `workers` setting, 2).")
+@ocr_flags
 @friendly_errors
 def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str | None,
-            workers: int | None) -> None:
-    """Extract incidents and statistics from text, HTML or PDF files (or standard input).
+            workers: int | None, ocr: str | None, ocr_languages: str | None) -> None:
+    """Extract incidents and statistics from text, HTML, PDF or scanned files (or standard input).
 
     Prints a `document` record per input, then its `incident` and `statistic`
     records. Exits 1 when an input could not be read (its `error` record says why).
@@ -34,7 +35,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
     from factfinder.extract.batch import check_published, extract_inputs, extract_jsonl
     from factfinder.settings import load_settings
 
-    settings = load_settings(workers=workers)
+    settings = load_settings(workers=workers, ocr=ocr, ocr_languages=ocr_languages)
     published = check_published(published)
     if jsonl is not None and inputs:
         raise UsageError("give either PATH arguments or --jsonl FILE, not both")

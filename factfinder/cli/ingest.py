@@ -6,20 +6,20 @@ from typing import Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import friendly_errors, main, ocr_flags
 
 _DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
 _SHOWN_INCIDENTS = 20
 
 
-def _open_store(db: str | None, *, must_exist: bool = False) -> tuple[dict[str, Any], Any]:
+def _open_store(db: str | None, *, must_exist: bool = False, **overrides: Any) -> tuple[dict[str, Any], Any]:
     from pathlib import Path
 
     from factfinder.errors import StoreError
     from factfinder.settings import load_settings
     from factfinder.store import Store
 
-    settings = load_settings(db=db)
+    settings = load_settings(db=db, **overrides)
     if must_exist and not Path(settings["db"]).is_file():
         raise StoreError(f"{settings['db']} does not exist; run `factfinder ingest` first "
                          "or pass the database with --db")
@@ -30,8 +30,10 @@ def _open_store(db: str | None, *, must_exist: bool = False) -> tuple[dict[str, 
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|DIR|URL|FEED...")
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
+@ocr_flags
 @friendly_errors
-def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str | None,
+           ocr_languages: str | None) -> None:
     """Capture files, folders, URLs and feeds into the store, then extract their incidents.
 
     Prints one line per input and exits 1 if any input failed. Re-ingesting
@@ -39,7 +41,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
     """
     from factfinder.pipeline import Pipeline, ingest_inputs
 
-    settings, store = _open_store(db)
+    settings, store = _open_store(db, ocr=ocr, ocr_languages=ocr_languages)
     with store:
         pipeline = None if no_extract else Pipeline(spacy_model=settings["spacy_model"])
 
