@@ -274,9 +274,10 @@ def check_checkpoints(store: "Store", checkpoints: Iterable[tuple[str, Checkpoin
             problems.append(f"it belongs to store {cp.store_id}, not to this store ({ours}): "
                             "pass the checkpoints made of this store")
         elif cp.entries > length:
-            cut = f"entry {cp.entries}" if cp.entries == length + 1 else f"entries {length + 1} to {cp.entries}"
+            cut = (f"entry {cp.entries} was" if cp.entries == length + 1
+                   else f"entries {length + 1} to {cp.entries} were")
             problems.append(f"the ledger has {length} entries but the checkpoint signed {cp.entries}: {cut} "
-                            "were removed after it (the end of the ledger was cut, or entries deleted and "
+                            "removed after it (the end of the ledger was cut, or entries deleted and "
                             "the chain rewritten)")
         elif cp.entries not in seqs and cp.entries:
             problems.append(f"ledger entry {cp.entries}, the head this checkpoint signed, is missing: "
