@@ -64,7 +64,7 @@ def request_timestamp(url: str, data: bytes, *, timeout: float = TIMEOUT, client
         raise TimestampError(f"the time-stamping authority {url} answered HTTP {response.status_code}; "
                              "check the URL or leave out --tsa")
     try:
-        reply = tsp.TimeStampResp.load(response.content)
+        reply = time_stamp_response().load(response.content)
         status = reply["status"]["status"].native
         token = reply["time_stamp_token"]
         if status in ("granted", "granted_with_mods") and token.native is not None:
@@ -84,6 +84,20 @@ def request_timestamp(url: str, data: bytes, *, timeout: float = TIMEOUT, client
     if problems:
         raise TimestampError(f"the time-stamp from {url} does not check out: {problems[0]}")
     return der
+
+
+def time_stamp_response() -> Any:
+    """TimeStampResp with its token OPTIONAL, as RFC 3161 has it.
+
+    asn1crypto 1.5 declares the token mandatory, so it cannot read a refusal
+    (a status without a token), which is exactly what a TSA sends when it says no.
+    """
+    from asn1crypto import cms, core, tsp
+
+    class TimeStampResp(core.Sequence):
+        _fields = [("status", tsp.PKIStatusInfo), ("time_stamp_token", cms.ContentInfo, {"optional": True})]
+
+    return TimeStampResp
 
 
 def tsp_info(token: bytes) -> Any:
@@ -131,7 +145,7 @@ def check_token(token: bytes, data: bytes, *, certificate: bytes | None = None) 
     problem = _signature_problem(signer, tst_der, cert)
     if problem:
         return [f"its time-stamp of {stamped} {problem}"], []
-    who = cert.subject.rfc4514_string() or "an unnamed authority"
+    who = _who(cert)
     problems = _certificate_problems(cert, when, certificate)
     pinned = " (pinned)" if certificate is not None else " (authority not pinned: pass --tsa-cert)"
     return [f"its time-stamp {p}" for p in problems], [f"time-stamped {stamped} by {who}{pinned}"]
@@ -214,9 +228,17 @@ def _certificate_problems(cert: Any, when: datetime, pinned: bytes | None) -> li
             try:
                 cert.verify_directly_issued_by(anchor)
             except (ValueError, TypeError, InvalidSignature) as exc:  # wrong issuer name or signature
-                problems.append(f"is signed by {cert.subject.rfc4514_string()}, neither the pinned "
-                                f"authority {anchor.subject.rfc4514_string()} nor issued by it ({type(exc).__name__})")
+                problems.append(f"is signed by {_who(cert)}, neither the pinned authority {_who(anchor)} "
+                                f"nor issued by it ({type(exc).__name__})")
     return problems
+
+
+def _who(cert: Any) -> str:
+    """A certificate's common name, the name a person knows the authority by."""
+    from cryptography.x509.oid import NameOID
+
+    names = cert.subject.get_attributes_for_oid(NameOID.COMMON_NAME)
+    return str(names[0].value) if names else (cert.subject.rfc4514_string() or "an unnamed authority")
 
 
 def _load_certificate(data: bytes) -> Any:
