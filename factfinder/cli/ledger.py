@@ -100,6 +100,6 @@ def checkpoint_lines(store: Any, files: tuple[str, ...], *, public_key: str | No
              for c in checks if c.ok]
     covered = max((c.checkpoint.entries for c in checks if c.ok), default=0)
     if checks and all(c.ok for c in checks) and covered < length:
-        notes.append(f"note: entries {covered + 1} to {length} come after the latest checkpoint; "
-                     "a cut among them cannot be ruled out")
+        after = f"entry {length} comes" if covered + 1 == length else f"entries {covered + 1} to {length} come"
+        notes.append(f"note: {after} after the latest checkpoint; a cut there cannot be ruled out")
     return notes, [p for c in checks for p in c.problems]
