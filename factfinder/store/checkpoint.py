@@ -18,11 +18,11 @@ import textwrap
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from factfinder.errors import StoreError, UsageError
 from factfinder.store import signing
-from factfinder.store.ledger import GENESIS, chain_problems, entry_hash
+from factfinder.store.ledger import GENESIS, LedgerEntry, chain_problems, entry_hash
 
 if TYPE_CHECKING:
     from factfinder.store.sqlite import Store
@@ -120,12 +120,18 @@ def make_checkpoint(store: "Store", private_key: object, *, now: datetime | None
     Signing a broken chain would certify the damage, so the whole chain is
     re-checked first (as ``verify`` does).
     """
-    problems = chain_problems(store.ledger())
+    seen: list[LedgerEntry] = []
+
+    def walk() -> Iterator[LedgerEntry]:  # one SELECT: the head checked is the head signed
+        for entry in store.ledger():
+            seen[:] = [entry]
+            yield entry
+
+    problems = chain_problems(walk())
     if problems:
         raise StoreError(f"the ledger of {store.path} is already broken ({problems[0]}); run "
                          "`factfinder verify` and restore a backup before signing a checkpoint")
-    row = store.conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-    entries, head = (int(row[0]), str(row[1])) if row else (0, GENESIS)
+    entries, head = (seen[0].seq, seen[0].hash) if seen else (0, GENESIS)
     public = signing.public_key_of(private_key)
     unsigned = Checkpoint(store_id=store_id(store), entries=entries, head=head, time=utc_seconds(now),
                           public_key=public, signature=b"", key_fingerprint=signing.fingerprint(public))

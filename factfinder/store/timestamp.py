@@ -19,6 +19,7 @@ from factfinder.errors import FactfinderError, UsageError
 
 CONNECT_TIMEOUT = 10.0  # seconds
 TIMEOUT = 30.0
+MAX_REPLY = 1024 * 1024  # bytes; a token with its certificate chain is a few kB
 _HASHES = {"sha1": "SHA1", "sha224": "SHA224", "sha256": "SHA256", "sha384": "SHA384", "sha512": "SHA512"}
 
 
@@ -48,9 +49,15 @@ def request_timestamp(url: str, data: bytes, *, timeout: float = TIMEOUT, client
     })
     http = client or httpx.Client(timeout=httpx.Timeout(timeout, connect=CONNECT_TIMEOUT))
     try:
-        response = http.post(url, content=request.dump(),
-                             headers={"Content-Type": "application/timestamp-query",
-                                      "Accept": "application/timestamp-reply"})
+        with http.stream("POST", url, content=request.dump(),
+                         headers={"Content-Type": "application/timestamp-query",
+                                  "Accept": "application/timestamp-reply"}) as response:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                if len(body) > MAX_REPLY:
+                    raise TimestampError(f"the time-stamping authority {url} sent more than {MAX_REPLY // 1024} kB; "
+                                         "a time-stamp is a few kB: is it a time-stamping authority?")
     except httpx.TimeoutException:
         raise TimestampError(f"the time-stamping authority {url} did not answer within {timeout:.0f} s; "
                              "try again later or leave out --tsa") from None
@@ -64,7 +71,7 @@ def request_timestamp(url: str, data: bytes, *, timeout: float = TIMEOUT, client
         raise TimestampError(f"the time-stamping authority {url} answered HTTP {response.status_code}; "
                              "check the URL or leave out --tsa")
     try:
-        reply = time_stamp_response().load(response.content)
+        reply = time_stamp_response().load(bytes(body))
         status = reply["status"]["status"].native
         token = reply["time_stamp_token"]
         if status in ("granted", "granted_with_mods") and token.native is not None:

@@ -134,6 +134,7 @@ def test_a_certificate_not_for_time_stamping_is_refused(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("mode", "message"), [
     ("reject", r"refused the request \(rejection: unsupported policy\)"),
     ("garbage", "did not answer with an RFC 3161 time-stamp response"),
+    ("huge", "sent more than 1024 kB"),
     ("wrong-nonce", "answers another request"),
     ("slow", r"did not answer within 1 s; try again later or leave out --tsa"),
 ])

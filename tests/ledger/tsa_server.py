@@ -99,7 +99,7 @@ def make_token(authority: Authority, imprint: Any, nonce: int | None, *, serial:
 
 @dataclass
 class TimeStampingAuthority:
-    """The running server: ``url`` to post to; ``mode`` one of ok, reject, slow, garbage, wrong-nonce."""
+    """The running server: ``url`` to post to; ``mode`` one of ok, reject, slow, garbage, huge, wrong-nonce."""
 
     authority: Authority
     mode: str = "ok"
@@ -111,6 +111,8 @@ class TimeStampingAuthority:
         self.requests.append(body)
         if self.mode == "garbage":
             return 200, b"<html>not a time-stamp</html>"
+        if self.mode == "huge":
+            return 200, b"\x30" * (3 * 1024 * 1024)
         if self.mode == "slow":
             time.sleep(3)
         request = tsp.TimeStampReq.load(body)
