@@ -90,7 +90,7 @@ def request_timestamp(url: str, data: bytes, *, timeout: float = TIMEOUT, client
     problems, _ = check_token(der, data)
     if problems:
         raise TimestampError(f"the time-stamp from {url} does not check out: {problems[0]}")
-    return der
+    return bytes(der)
 
 
 def time_stamp_response() -> Any:
@@ -101,7 +101,7 @@ def time_stamp_response() -> Any:
     """
     from asn1crypto import cms, core, tsp
 
-    class TimeStampResp(core.Sequence):
+    class TimeStampResp(core.Sequence):  # type: ignore[misc]  # asn1crypto has no type hints
         _fields = [("status", tsp.PKIStatusInfo), ("time_stamp_token", cms.ContentInfo, {"optional": True})]
 
     return TimeStampResp
@@ -146,12 +146,12 @@ def check_token(token: bytes, data: bytes, *, certificate: bytes | None = None) 
         return ["its time-stamp covers other bytes than this checkpoint (the message imprint differs): "
                 "the checkpoint was edited after it was time-stamped"], []
     stamped = when.strftime("%Y-%m-%dT%H:%M:%SZ")
-    cert, problem = _signer_certificate(signed, signer)
+    cert, missing = _signer_certificate(signed, signer)
     if cert is None:
-        return [f"its time-stamp token {problem}"], []
-    problem = _signature_problem(signer, tst_der, cert)
-    if problem:
-        return [f"its time-stamp of {stamped} {problem}"], []
+        return [f"its time-stamp token {missing}"], []
+    bad = _signature_problem(signer, tst_der, cert)
+    if bad:
+        return [f"its time-stamp of {stamped} {bad}"], []
     who = _who(cert)
     problems = _certificate_problems(cert, when, certificate)
     pinned = " (pinned)" if certificate is not None else " (authority not pinned: pass --tsa-cert)"
