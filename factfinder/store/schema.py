@@ -276,7 +276,7 @@ CREATE TABLE event_overrides (             -- analyst merges and splits: this re
 
 # Step 3: a stable store id (named by signed checkpoints, see store/checkpoint.py)
 # and the checkpoints this store made, for the web app to show the latest one.
-_V3 = """
+_STORE_ID_AND_CHECKPOINTS = """
 CREATE TABLE store_meta (
     key          TEXT PRIMARY KEY,
     value        TEXT NOT NULL
@@ -299,7 +299,7 @@ CREATE TABLE checkpoints (                 -- signed checkpoints made of this st
 """
 
 # One entry per schema version: a SQL script run inside a transaction.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _STORE_ID_AND_CHECKPOINTS]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
