@@ -298,3 +298,22 @@ def test_latest_checkpoint_says_whether_the_ledger_extends_it(signed: tuple[Path
         latest = latest_checkpoint(store)
     assert latest is not None and not latest.extends
     assert latest.reason == f"the ledger has only {N - 4} of its {N} entries"
+
+
+def test_an_older_store_gets_a_stable_id_when_upgraded(tmp_path: Path) -> None:
+    from factfinder.store import schema
+
+    db = tmp_path / "old.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, name=str(db), migrations=schema.MIGRATIONS[:2])  # a store from before checkpoints
+    conn.close()
+    with Store.open(db) as store:
+        first = store_id(store)
+        with pytest.raises(sqlite3.DatabaseError, match="the store id never changes"):
+            store.conn.execute("UPDATE store_meta SET value = 'ab' WHERE key = 'store_id'")
+        with pytest.raises(sqlite3.DatabaseError, match="the store id never changes"):
+            store.conn.execute("DELETE FROM store_meta")
+    with Store.open(db) as store:
+        assert store_id(store) == first and len(first) == 32 and int(first, 16) >= 0
+    with Store.open(tmp_path / "new.db") as other:
+        assert store_id(other) != first
