@@ -63,6 +63,8 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
     from factfinder.store.timestamp import request_timestamp
 
     key = load_private_key(key_file)
+    if Path(key_file).stat().st_mode & 0o077:
+        click.echo(f"warning: {key_file} can be read by other users; `chmod 600 {key_file}`", err=True)
     if output is not None and Path(output).exists():  # checked again when writing; early spares a TSA request
         raise UsageError(f"{output} already exists and may hold an older checkpoint worth keeping; "
                          "choose another name, for example with the date in it")

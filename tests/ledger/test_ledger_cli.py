@@ -50,6 +50,11 @@ def test_checkpoint_then_verify_through_the_cli(tmp_path: Path) -> None:
     assert made.exit_code == 0, made.output
     assert made.output.startswith("checkpoint of 8 ledger entries (head ")
     assert parse_checkpoint(first.read_text()).entries == 8
+    assert "warning" not in made.output
+    key.chmod(0o644)
+    loose = runner.invoke(main, ["ledger", "checkpoint", "--db", str(db), "--key", str(key)])
+    assert loose.exit_code == 0 and f"warning: {key} can be read by other users" in loose.stderr
+    key.chmod(0o600)
     refused = runner.invoke(main, ["ledger", "checkpoint", "--db", str(db), "--key", str(key), "-o", str(first)])
     assert refused.exit_code == 2 and "may hold an older checkpoint worth keeping" in refused.output
 
