@@ -317,3 +317,16 @@ def test_an_older_store_gets_a_stable_id_when_upgraded(tmp_path: Path) -> None:
         assert store_id(store) == first and len(first) == 32 and int(first, 16) >= 0
     with Store.open(tmp_path / "new.db") as other:
         assert store_id(other) != first
+
+
+def test_the_signed_head_deleted_in_place_is_named(signed: tuple[Path, object, str]) -> None:
+    db, _, path = signed
+    _fill(db, N, N + 3)
+    conn = sqlite3.connect(db, isolation_level=None)
+    conn.execute("DROP TRIGGER ledger_no_delete")
+    conn.execute("DELETE FROM ledger WHERE seq = ?", (N,))
+    conn.close()
+    own, problems = _check(db, path)
+    assert f"ledger entry {N} missing: the ledger was cut" in own
+    [problem] = problems
+    assert problem.endswith(f"ledger entry {N}, the head this checkpoint signed, is missing: the ledger was cut")
