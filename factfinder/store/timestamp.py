@@ -109,7 +109,7 @@ def time_stamp_response() -> Any:
 
 def tsp_info(token: bytes) -> Any:
     """The TSTInfo inside a TimeStampToken (a CMS SignedData)."""
-    from asn1crypto import cms
+    from asn1crypto import cms, tsp  # noqa: F401  # importing tsp teaches cms the id-ct-TSTInfo type
 
     info = cms.ContentInfo.load(token)
     if info["content_type"].native != "signed_data":
@@ -129,7 +129,7 @@ def check_token(token: bytes, data: bytes, *, certificate: bytes | None = None) 
     time-stamping and valid at the stamped time; and, when ``certificate``
     (PEM or DER) is given, the signer is that certificate or was issued by it.
     """
-    from asn1crypto import cms
+    from asn1crypto import cms, tsp  # noqa: F401  # importing tsp teaches cms the id-ct-TSTInfo type
 
     try:
         signed = cms.ContentInfo.load(token)["content"]

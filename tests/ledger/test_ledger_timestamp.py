@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import hashlib
 import socket
+import subprocess
+import sys
 from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
@@ -167,3 +169,17 @@ def test_check_token_on_its_own(tsa: TimeStampingAuthority, authority: Authority
     assert problems == [] and notes[0].startswith("time-stamped ") and notes[0].endswith("(pinned)")
     problems, _ = check_token(token, data + b"x")
     assert problems and "message imprint differs" in problems[0]
+
+
+def test_a_fresh_process_verifies_the_time_stamp(tmp_path: Path, tsa: TimeStampingAuthority,
+                                                 authority: Authority) -> None:
+    """`verify` runs later, in another process that never made a request (regression: the
+    TSTInfo content type is only known to asn1crypto once its tsp module is imported)."""
+    db, _, cp = _stamped(tmp_path, tsa)
+    (tmp_path / "cp.txt").write_text(cp.text())
+    (tmp_path / "ca.pem").write_bytes(authority.ca_pem)
+    run = subprocess.run([sys.executable, "-m", "factfinder", "verify", "--db", str(db), "--checkpoint",
+                          str(tmp_path / "cp.txt"), "--tsa-cert", str(tmp_path / "ca.pem")],
+                         capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "by factfinder test TSA (pinned)" in run.stdout
