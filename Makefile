@@ -5,8 +5,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test install system-deps bench clean
-# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks).
-SYSTEM_PACKAGES := chromium poppler-utils
+# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks),
+# openssl (an independent RFC 3161 time-stamping authority for the ledger tests).
+SYSTEM_PACKAGES := chromium poppler-utils openssl
 PYTEST_ARGS ?=
 
 $(STAMP): pyproject.toml

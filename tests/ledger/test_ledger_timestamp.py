@@ -183,3 +183,17 @@ def test_a_fresh_process_verifies_the_time_stamp(tmp_path: Path, tsa: TimeStampi
                          capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stdout + run.stderr
     assert "by factfinder test TSA (pinned)" in run.stdout
+
+
+def test_a_token_from_openssls_tsa_checks_out(tmp_path: Path, tsa: TimeStampingAuthority,
+                                             authority: Authority) -> None:
+    tsa.mode = "openssl"
+    db, _, cp = _stamped(tmp_path, tsa)
+    token = cms.ContentInfo.load(cp.timestamp_token)
+    assert token["content"]["encap_content_info"]["content"].parsed["policy"].dotted == "1.3.6.1.4.1.99999.2"
+    problems, notes = check_token(cp.timestamp_token, cp.stamped_bytes(), certificate=authority.ca_pem)
+    assert problems == [] and notes[0].endswith("by factfinder test TSA (pinned)")
+    assert _problems(db, cp) == ()
+    edited = _problems(db, replace(cp, entries=cp.entries - 1))  # signature and time-stamp both break
+    assert any("its signature does not verify" in p for p in edited)
+    assert any("its time-stamp covers other bytes than this checkpoint" in p for p in edited)

@@ -97,9 +97,49 @@ def make_token(authority: Authority, imprint: Any, nonce: int | None, *, serial:
     return cms.ContentInfo({"content_type": "signed_data", "content": signed})
 
 
+_OPENSSL_TSA_CONFIG = """\
+[ tsa ]
+default_tsa = factfinder_test
+[ factfinder_test ]
+serial = {folder}/serial
+crypto_device = builtin
+signer_digest = sha256
+default_policy = 1.3.6.1.4.1.99999.2
+digests = sha256, sha384, sha512
+accuracy = secs:1
+ess_cert_id_alg = sha256
+"""
+
+
+def openssl_reply(authority: Authority, request: bytes) -> bytes:
+    """The TimeStampResp that OpenSSL's own TSA (`openssl ts -reply`) gives for ``request``.
+
+    An implementation independent of the client's: a token that factfinder
+    reads and checks here is not merely one it made itself.
+    """
+    import subprocess
+    import tempfile
+    from pathlib import Path
+
+    with tempfile.TemporaryDirectory(prefix="openssl-tsa-") as folder:
+        base = Path(folder)
+        (base / "serial").write_text("01\n")
+        (base / "tsa.cnf").write_text(_OPENSSL_TSA_CONFIG.format(folder=folder))
+        (base / "request.tsq").write_bytes(request)
+        (base / "tsa.pem").write_bytes(x509.load_der_x509_certificate(authority.cert_der)
+                                       .public_bytes(serialization.Encoding.PEM))
+        (base / "tsa.key").write_bytes(authority.key.private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()))
+        subprocess.run(["openssl", "ts", "-reply", "-config", str(base / "tsa.cnf"), "-queryfile",
+                        str(base / "request.tsq"), "-inkey", str(base / "tsa.key"), "-signer",
+                        str(base / "tsa.pem"), "-out", str(base / "reply.tsr")],
+                       check=True, capture_output=True, timeout=60)
+        return (base / "reply.tsr").read_bytes()
+
+
 @dataclass
 class TimeStampingAuthority:
-    """The running server: ``url`` to post to; ``mode`` one of ok, reject, slow, garbage, huge, wrong-nonce."""
+    """The running server: ``url`` to post to; ``mode`` one of ok, openssl (OpenSSL's TSA answers), reject, slow, garbage, huge, wrong-nonce."""
 
     authority: Authority
     mode: str = "ok"
@@ -115,6 +155,8 @@ class TimeStampingAuthority:
             return 200, b"\x30" * (3 * 1024 * 1024)
         if self.mode == "slow":
             time.sleep(3)
+        if self.mode == "openssl":
+            return 200, openssl_reply(self.authority, body)
         request = tsp.TimeStampReq.load(body)
         if self.mode == "reject":
             refusal = time_stamp_response()({"status": {"status": "rejection",
