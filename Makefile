@@ -5,9 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test install system-deps bench clean
-# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks),
-# openssl (an independent RFC 3161 time-stamping authority for the ledger tests).
-SYSTEM_PACKAGES := chromium poppler-utils openssl
+# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks).
+SYSTEM_PACKAGES := chromium poppler-utils
 PYTEST_ARGS ?=
 
 $(STAMP): pyproject.toml
@@ -27,6 +26,9 @@ demo: $(STAMP)
 	$(BIN)/factfinder ingest $(DEMO_INPUTS) --db factfinder.db
 	$(BIN)/factfinder status --db factfinder.db
 	$(BIN)/factfinder verify --db factfinder.db
+
+# openssl: an RFC 3161 time-stamping authority independent of factfinder's own, for tests/ledger.
+SYSTEM_PACKAGES += openssl
 
 # Installs what the tests need (root with apt-get), or says in one line what to install.
 system-deps:
