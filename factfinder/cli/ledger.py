@@ -6,6 +6,7 @@ format and what is checked are in docs/store.md.
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -13,7 +14,7 @@ import click
 
 from factfinder.cli import friendly_errors, main
 from factfinder.cli.ingest import _DB_HELP, _open_store
-from factfinder.errors import UsageError
+from factfinder.errors import StoreError, UsageError
 
 DEFAULT_KEY = "factfinder-ledger.key"
 
@@ -77,7 +78,11 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
             click.echo(made.text(), nl=False)
         else:
             write_checkpoint(made, output)
-        record_checkpoint(store, made)
+        try:  # only for the web app's display: a read-only store still gets its checkpoint
+            record_checkpoint(store, made)
+        except (StoreError, sqlite3.Error) as exc:
+            click.echo(f"warning: the checkpoint was made but not recorded in the store ({exc}); "
+                       "the web app will not show it", err=True)
     where = "" if output is None else f" written to {output}"
     click.echo(f"checkpoint of {made.entries} ledger entries (head {made.head[:16]}…) signed by "
                f"{made.key_fingerprint[:23]}…{' and time-stamped' if tsa else ''}{where}; "

@@ -269,9 +269,14 @@ def check_checkpoints(store: "Store", checkpoints: Iterable[tuple[str, Checkpoin
         length = max(length, entry.seq)
         if entry.seq in want:
             recomputed[entry.seq] = last
+    # The furthest entry that a well-signed checkpoint still vouches for: a change lies after it.
+    intact = max((cp.entries for _, cp in pending if cp.store_id == ours and recomputed.get(cp.entries) == cp.head
+                  and not _signature_problems(cp, public_key)), default=0)
     results = []
     for label, cp in pending:
         problems = _signature_problems(cp, public_key)
+        since = (f"; entries 1 to {intact} still match an earlier checkpoint, so the change lies after entry {intact}"
+                 if 0 < intact < cp.entries else "")
         signer = signing.fingerprint(cp.public_key)[:23] + "…"
         notes = [f"signed by {signer}" + ("" if public_key is not None else " (key not pinned: pass --public-key)")]
         if cp.store_id != ours:
@@ -282,14 +287,14 @@ def check_checkpoints(store: "Store", checkpoints: Iterable[tuple[str, Checkpoin
                    else f"entries {length + 1} to {cp.entries} were")
             problems.append(f"the ledger has {length} entries but the checkpoint signed {cp.entries}: {cut} "
                             "removed after it (the end of the ledger was cut, or entries deleted and "
-                            "the chain rewritten)")
+                            f"the chain rewritten){since}")
         elif cp.entries not in recomputed:
             problems.append(f"ledger entry {cp.entries}, the head this checkpoint signed, is missing: "
                             "the ledger was cut")
         elif recomputed[cp.entries] != cp.head:
             problems.append(f"ledger entry {cp.entries} now chains to {recomputed[cp.entries][:16]}…, but the "
                             f"checkpoint signed {cp.head[:16]}…: entries 1 to {cp.entries} were changed after "
-                            "it (a document or an entry replaced and the chain rewritten, or an entry deleted)")
+                            f"it (a document or an entry replaced and the chain rewritten, or an entry deleted){since}")
         else:
             notes.append(f"the ledger extends it (entry {cp.entries} of {length})")
         if cp.timestamp_token is not None:

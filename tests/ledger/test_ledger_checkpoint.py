@@ -330,3 +330,24 @@ def test_the_signed_head_deleted_in_place_is_named(signed: tuple[Path, object, s
     assert f"ledger entry {N} missing: the ledger was cut" in own
     [problem] = problems
     assert problem.endswith(f"ledger entry {N}, the head this checkpoint signed, is missing: the ledger was cut")
+
+
+def test_an_earlier_checkpoint_narrows_where_the_change_lies(signed: tuple[Path, object, str],
+                                                            tmp_path: Path) -> None:
+    db, key, early = signed
+    _fill(db, N, N + 10)
+    with Store.open(db) as store:
+        late = tmp_path / "late.txt"
+        late.write_text(make_checkpoint(store, key).text())
+    conn = sqlite3.connect(db, isolation_level=None)
+    rows = _rows(conn)
+    payload = json.loads(str(rows[N + 4][3]))
+    payload["origin"] = "/elsewhere/statement.txt"  # a capture after the early checkpoint, re-attributed
+    rows[N + 4][3] = canonical_json(payload)
+    _rewrite_ledger(conn, rows)
+    conn.close()
+    own, problems = _check(db, early, str(late))
+    assert own == ()
+    [problem] = problems
+    assert problem.startswith(f"checkpoint {late} ")
+    assert problem.endswith(f"entries 1 to {N} still match an earlier checkpoint, so the change lies after entry {N}")

@@ -123,3 +123,19 @@ def test_checkpoint_without_a_key_says_how_to_make_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["ledger", "checkpoint", "--db", str(db), "--key", str(tmp_path / "none.key")])
     assert result.exit_code == 2
     assert "create one with `factfinder ledger keygen -o FILE`" in result.output
+
+
+def test_a_store_that_refuses_the_record_still_gets_its_checkpoint(tmp_path: Path) -> None:
+    db = _store(tmp_path, 0, 3)
+    conn = sqlite3.connect(db, isolation_level=None)  # as a read-only database would answer the insert
+    conn.execute("CREATE TRIGGER no_checkpoints BEFORE INSERT ON checkpoints "
+                 "BEGIN SELECT RAISE(ABORT, 'attempt to write a readonly database'); END")
+    conn.close()
+    runner = CliRunner()
+    runner.invoke(main, ["ledger", "keygen", "-o", str(tmp_path / "k.key")])
+    made = runner.invoke(main, ["ledger", "checkpoint", "--db", str(db), "--key", str(tmp_path / "k.key"),
+                                "-o", str(tmp_path / "cp.txt")])
+    assert made.exit_code == 0, made.output
+    assert parse_checkpoint((tmp_path / "cp.txt").read_text()).entries == 3
+    assert ("warning: the checkpoint was made but not recorded in the store (attempt to write a readonly "
+            "database); the web app will not show it") in made.stderr
