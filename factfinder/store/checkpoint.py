@@ -107,7 +107,7 @@ def utc_seconds(now: datetime | None = None) -> str:
 
 
 def store_id(store: "Store") -> str:
-    """The store's random id, made once by schema step 3 and never changed."""
+    """The store's random id, made once by its schema step (store/schema.py) and never changed."""
     row = store.conn.execute("SELECT value FROM store_meta WHERE key = 'store_id'").fetchone()
     if row is None:
         raise StoreError(f"{store.path} has no store id; the database was edited by hand: restore a backup")
