@@ -40,6 +40,9 @@ demo: $(STAMP)
 	$(BIN)/factfinder status --db factfinder.db
 	$(BIN)/factfinder verify --db factfinder.db
 
+# openssl: an RFC 3161 time-stamping authority independent of factfinder's own, for tests/ledger.
+SYSTEM_PACKAGES += openssl
+
 # Installs what the tests need (root with apt-get), or says in one line what to install.
 system-deps:
 	@bash tools/system_deps.sh $(SYSTEM_PACKAGES)

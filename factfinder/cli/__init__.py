@@ -55,7 +55,7 @@ def _register() -> None:
     """
     import importlib
 
-    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "batch"):
+    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "ledger", "batch"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:
