@@ -23,6 +23,7 @@ SUBTYPES = {
     "territory_taken", "territory_regained", "weapons_seized", "explosives_defused", "base_established",
     "agreement", "ceasefire", "group_formed", "defection", "deployment",
 }
+NEGATIVE_KINDS = {"crime", "disaster", "sport", "business", "other"}
 # The volumes the written set was commissioned to reach (the classes the open corpora lack).
 MINIMUM = {"armed_clash": 60, "attack": 60, "torture": 60, "property_destruction": 60, "none": 100}
 MINIMUM_OTHER_CLASSES = 30
@@ -48,13 +49,16 @@ def test_written_sentences_are_well_formed():
     codes = set(INCIDENT_TYPES)
     for number, record in enumerate(_records(), 1):
         where = f"written_events.jsonl:{number}"
-        assert set(record) <= {"text", "labels", "subtype"} and {"text", "labels"} <= set(record), where
+        assert set(record) <= {"text", "labels", "subtype", "negative_kind"} and {"text", "labels"} <= set(record), where
         text, labels = record["text"], record["labels"]
         assert isinstance(text, str) and text == text.strip() and len(text.split()) >= 4, where
         assert labels and len(labels) == len(set(labels)), f"{where}: labels {labels}"
         assert labels == ["none"] or set(labels) <= codes, f"{where}: labels {labels}"
         if "subtype" in record:
             assert "other" in labels and record["subtype"] in SUBTYPES, f"{where}: subtype {record['subtype']!r}"
+        assert ("negative_kind" in record) == (labels == ["none"]), f"{where}: negative_kind goes with none only"
+        if labels == ["none"]:
+            assert record["negative_kind"] in NEGATIVE_KINDS, f"{where}: negative_kind {record['negative_kind']!r}"
 
 
 def test_written_sentences_are_unique():
