@@ -82,3 +82,16 @@ def test_readme_counts_match_the_file():
     assert _readme_table("label") == {k: v for k, v in _label_counts(records).items()}
     assert _readme_table("subtype") == dict(Counter(r["subtype"] for r in records if "subtype" in r))
     assert f"holds {len(records)} sentences" in README.read_text(encoding="utf-8")
+
+
+def test_written_sentences_do_not_leak_into_the_gold():
+    """A model trained on these sentences is scored on tests/gold: no sentence may occur in a gold text."""
+    gold_texts = []
+    for path in sorted(Path(__file__).resolve().parent.rglob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            record = json.loads(line)
+            gold_texts += [record.get("text")] + [record[s].get("text") for s in ("a", "b") if isinstance(record.get(s), dict)]
+    blob = "\n".join(t for t in gold_texts if t).casefold()
+    assert len(blob) > 10_000
+    leaked = [r["text"] for r in _records() if r["text"].casefold() in blob]
+    assert not leaked, leaked[:3]
