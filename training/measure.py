@@ -65,7 +65,9 @@ def corpora(folder: Path) -> list[Example]:
     return [(_detokenise(text), kind) for text, kind in kinds.items()]
 
 
-def score(train: list[Example], dev: list[dict[str, Any]], accept: dict[str, frozenset[str]]) -> tuple[float, Counter[str], Counter[str]]:
+def score(train: list[Example], dev: list[dict[str, Any]],
+          accept: dict[str, frozenset[str]]) -> tuple[float, Counter[str], Counter[str]]:
+    """Accuracy over ``dev``, and the right and total counts per CASE class."""
     from sklearn.feature_extraction.text import TfidfVectorizer
     from sklearn.linear_model import LogisticRegression
     from sklearn.multiclass import OneVsRestClassifier
@@ -92,7 +94,8 @@ def main() -> None:
     args = parser.parse_args()
     shared: Path = args.shared
     if not (shared / "devsets" / "case2021_dev.jsonl").is_file():
-        raise SystemExit(f"{shared}/devsets/case2021_dev.jsonl not found; pass --shared with the folder beside the checkout")
+        raise SystemExit(f"{shared}/devsets/case2021_dev.jsonl not found; "
+                         "pass --shared with the folder beside the checkout")
     try:
         from factfinder.evaluate.devsets_events import CASE_ACCEPT, split_of
     except ImportError as exc:

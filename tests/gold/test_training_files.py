@@ -49,7 +49,7 @@ def test_written_sentences_are_well_formed():
     codes = set(INCIDENT_TYPES)
     for number, record in enumerate(_records(), 1):
         where = f"written_events.jsonl:{number}"
-        assert set(record) <= {"text", "labels", "subtype", "negative_kind"} and {"text", "labels"} <= set(record), where
+        assert {"text", "labels"} <= set(record) <= {"text", "labels", "subtype", "negative_kind"}, where
         text, labels = record["text"], record["labels"]
         assert isinstance(text, str) and text == text.strip() and len(text.split()) >= 4, where
         assert labels and len(labels) == len(set(labels)), f"{where}: labels {labels}"
@@ -90,7 +90,8 @@ def test_written_sentences_do_not_leak_into_the_gold():
     for path in sorted(Path(__file__).resolve().parent.rglob("*.jsonl")):
         for line in path.read_text(encoding="utf-8").splitlines():
             record = json.loads(line)
-            gold_texts += [record.get("text")] + [record[s].get("text") for s in ("a", "b") if isinstance(record.get(s), dict)]
+            sides = [record[s] for s in ("a", "b") if isinstance(record.get(s), dict)]
+            gold_texts += [record.get("text")] + [side.get("text") for side in sides]
     blob = "\n".join(t for t in gold_texts if t).casefold()
     assert len(blob) > 10_000
     leaked = [r["text"] for r in _records() if r["text"].casefold() in blob]
