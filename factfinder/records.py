@@ -11,6 +11,7 @@ from typing import Any
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, Place, Span, Statistic,
 )
+from factfinder.values.numbers import whole
 
 
 def _with_id(record: dict[str, Any], id_: str | None) -> dict[str, Any]:
@@ -38,12 +39,8 @@ def location_record(place: Place | None) -> dict[str, Any] | None:
             "precision": place.precision, "text": place.span.text}
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 def count_record(count: Count) -> dict[str, Any]:
-    return {"category": count.category, "value": _number(count.value), "qualifier": count.qualifier,
+    return {"category": count.category, "value": whole(count.value), "qualifier": count.qualifier,
             "unit": count.unit, "text": count.span.text}
 
 
@@ -83,7 +80,7 @@ def statistic_record(stat: Statistic) -> dict[str, Any]:
         place = {"name": stat.place.name, "country": stat.place.country, "precision": stat.place.precision}
     record = {
         "record": "statistic", "doc": stat.doc, "measure": stat.measure, "category": stat.category,
-        "value": _number(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
+        "value": whole(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
         "place": place, "attribution": [attribution_record(a) for a in stat.attribution],
         "evidence": [span_record(s) for s in stat.evidence],
     }

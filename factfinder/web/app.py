@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from factfinder.settings import Settings
 from factfinder.store import Store
 from factfinder.store.accounts import User, has_users, session_secret, user_for_token, get_user
 from factfinder.web.jobs import JobRunner
@@ -54,7 +55,7 @@ class WebContext:
         return store
 
 
-def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, Any] | None = None,
+def create_app(db: str, *, open_access: bool | None = None, settings: Settings | None = None,
                pipeline_factory: Callable[[], Any] | None = None, secure_cookies: bool = False,
                loopback_hosts_only: bool = False) -> Any:
     """The web app over the store at ``db``.
@@ -69,7 +70,6 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
-    from factfinder.settings import load_settings
     from factfinder.store.review import sync_reviewed_rows
     from factfinder.web import api, pages, review_routes
     from factfinder.web.queries import ensure_indexes
@@ -87,7 +87,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
         limiter=LoginLimiter(), templates=make_templates(HERE / "templates"), secure_cookies=secure_cookies,
-        jobs=JobRunner(db, settings=settings or load_settings(db=db), pipeline_factory=pipeline_factory),
+        jobs=JobRunner(db, settings=Settings.coerce(settings).with_options(db=db), pipeline_factory=pipeline_factory),
         _local=threading.local(), loopback_hosts_only=loopback_hosts_only)
     app = FastAPI(title="factfinder", version=_version(), docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
