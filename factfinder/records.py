@@ -53,7 +53,7 @@ def attribution_record(att: Attribution) -> dict[str, Any]:
 
 
 def document_record(doc: Document) -> dict[str, Any]:
-    record = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
+    record: dict[str, Any] = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
               "language": doc.language, "text": doc.text}
     if doc.notes:
         record["notes"] = list(doc.notes)

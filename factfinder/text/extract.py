@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document
+from factfinder.model import Document, Story
 from factfinder.text.language import guess_language, language_note
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
 from factfinder.values.isodate import is_day, day_of
@@ -32,7 +32,7 @@ class ExtractedText:
     url: str | None = None
 
 
-def _segment(text: str):  # -> tuple[Story, ...]
+def _segment(text: str) -> tuple[Story, ...]:
     from factfinder.text.stories import segment_stories
 
     return segment_stories(text)

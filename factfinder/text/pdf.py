@@ -8,10 +8,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from factfinder.capture.checks import PDF_DAMAGE, open_pdf
+from factfinder.capture.checks import open_pdf, pdf_failures
 from factfinder.errors import ExtractionError
 from factfinder.text.plain import normalise_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -22,17 +26,16 @@ class PdfText:
     author: str | None = None
 
 
-def _open(data: bytes, name: str):  # -> pypdf.PdfReader
+def _open(data: bytes, name: str) -> PdfReader:
     reader, error = open_pdf(data, name=name)
-    if error is not None:
-        raise ExtractionError(error)
+    if reader is None:
+        raise ExtractionError(error or f"cannot read {name}: the PDF does not open; check the file")
     return reader
 
 
 def extract_pdf(data: bytes, *, name: str) -> PdfText:
     """Text and metadata of a PDF; ExtractionError for broken, encrypted or image-only files."""
-    from pypdf.errors import PyPdfError
-
+    failures = pdf_failures()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(data, name)
     pages: list[str] = []
@@ -40,9 +43,9 @@ def extract_pdf(data: bytes, *, name: str) -> PdfText:
         for page in reader.pages:
             try:
                 pages.append((page.extract_text() or "").strip("\n"))
-            except (PyPdfError, *PDF_DAMAGE):
+            except failures:
                 pages.append("")  # one unreadable page must not lose the others
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except failures as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None
     text = normalise_text("\n\n".join(pages))
@@ -57,6 +60,6 @@ def extract_pdf(data: bytes, *, name: str) -> PdfText:
             author = None  # a PDF's Author field is often a staff name: not kept (no person data)
             created = meta.creation_date or meta.modification_date
             published = created.date().isoformat() if created else None
-    except (PyPdfError, *PDF_DAMAGE):
+    except failures:
         pass
     return PdfText(text=text, title=title, published=published, author=author)
