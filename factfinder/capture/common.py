@@ -7,10 +7,10 @@ not inside it, because the store keeps them in a content-addressed folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
 
 from factfinder.model import Source
+from factfinder.values.digests import sha256_hex as sha256_hex  # captures are named by it
 from factfinder.values.isodate import utc_now
 
 
@@ -34,10 +34,6 @@ class Capture:
     def ok(self) -> bool:
         """True when the original could be read and text extraction may be tried."""
         return self.source.error is None and self.data is not None
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 def make_capture(data: bytes | None, *, origin: str, media_type: str, error: str | None = None,

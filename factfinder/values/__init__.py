@@ -8,4 +8,5 @@ no stage. (STYLE.md §5; followthemoney's ``types/`` is the model.)
 - ``numbers``: counts and figures written without a spurious ``.0``
 - ``places``: country codes, coordinates and bounding boxes
 - ``fts``: a user's words as a safe SQLite FTS5 query
+- ``digests``: the SHA-256 that names an original
 """
