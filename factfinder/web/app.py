@@ -13,7 +13,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
 from factfinder.settings import Settings
 from factfinder.store import Store
@@ -22,6 +22,9 @@ from factfinder.web.jobs import JobRunner
 from factfinder.web.security import (
     COOKIE, LOCAL_USER, SESSION_MAX_AGE, Forbidden, LoginLimiter, Session, SessionCodec, bearer_token,
 )
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 HERE = Path(__file__).resolve().parent
 # Pages an anonymous visitor may see when accounts are on.
@@ -78,7 +81,10 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     with Store.open(db) as store:
         accounts = has_users(store.conn)
         secret = session_secret(store.conn)
-        one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> int:
+            return int(store.conn.execute(sql).fetchone()[0])
+
         if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
             store.rebuild_events()  # incidents ingested since the last consolidation; re-applies reviews
         else:
@@ -114,7 +120,8 @@ def _version() -> str:
 
 
 def context(request: Any) -> WebContext:
-    return request.app.state.ctx
+    ctx: WebContext = request.app.state.ctx
+    return ctx
 
 
 def current_user(request: Any) -> User | None:
@@ -124,7 +131,7 @@ def current_user(request: Any) -> User | None:
 async def _auth_middleware(request: Any, call_next: Any) -> Any:
     """Resolve the user (token, session or open access), gate anonymous visitors, keep the session."""
     from starlette.concurrency import run_in_threadpool
-    from starlette.responses import JSONResponse, RedirectResponse
+    from starlette.responses import JSONResponse, RedirectResponse, Response
 
     ctx = context(request)
     path = request.url.path
@@ -148,12 +155,14 @@ async def _auth_middleware(request: Any, call_next: Any) -> Any:
                                           " create one with `factfinder token create USER`"}, status_code=401)
         request.state.via_token = True
     elif session.user is not None:
-        user = await run_in_threadpool(lambda: get_user(ctx.store().conn, session.user))
+        name = session.user
+        user = await run_in_threadpool(lambda: get_user(ctx.store().conn, name))
         if user is None:  # the account was removed: the session ends
             session.user, session.dirty = None, True
     if user is None and ctx.open_access:
         user = LOCAL_USER
     request.state.user = user
+    response: Response
     if user is None and not path.startswith(PUBLIC_PATHS):
         if path.startswith("/api/"):
             response = JSONResponse({"error": "log in first, or send an API token"}, status_code=401)
@@ -174,7 +183,7 @@ async def _auth_middleware(request: Any, call_next: Any) -> Any:
     return response
 
 
-def _install_errors(app: Any) -> None:
+def _install_errors(app: FastAPI) -> None:
     """Errors as pages (or JSON under /api/): 400 with the reason, 403, 404, never a traceback."""
     import sqlite3
 

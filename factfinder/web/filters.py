@@ -66,7 +66,7 @@ def _int(name: str, value: str | None, default: int, low: int, high: int) -> int
     if value in (None, ""):
         return default
     try:
-        number = int(value)  # type: ignore[arg-type]
+        number = int(value)
     except ValueError:
         raise BadFilter(f"{name}={value!r} is not a whole number") from None
     if not low <= number <= high:
