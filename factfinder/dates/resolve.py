@@ -14,6 +14,7 @@ from typing import Iterable
 
 from factfinder.dates.patterns import DateExpression, parse
 from factfinder.model import DatePrecision, DateRange, Document, Incident, Span
+from factfinder.values.isodate import day_of, parse_day
 
 # A reported event may carry the next day's date when reporter and reader sit
 # in different time zones; only dates beyond this are "future".
@@ -21,12 +22,8 @@ FUTURE_GRACE = timedelta(days=1)
 
 
 def _iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    """The day a publication date or timestamp starts with, or None."""
+    return parse_day(day_of(value))
 
 
 # The precision of a period named by its unit ("last week", "three months ago").
