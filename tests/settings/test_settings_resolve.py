@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import pickle
 from pathlib import Path
 
@@ -101,3 +102,13 @@ def test_a_bad_setting_on_the_command_line_is_a_one_line_usage_error() -> None:
     result = CliRunner().invoke(main, ["status", "--setting", "colour", "blue"])
     assert result.exit_code == 2
     assert "unknown setting 'colour'" in result.output and "Traceback" not in result.output
+
+
+def test_only_the_settings_module_reads_factfinder_environment_variables() -> None:
+    """Settings are resolved once (settings.py) and passed in; a stage that read FACTFINDER_<NAME>
+    itself would bypass the precedence, the toml file and --setting."""
+    package = Path(__file__).resolve().parents[2] / "factfinder"
+    readers = [str(path.relative_to(package)) for path in package.rglob("*.py")
+               if path.name != "settings.py" and re.search(r"""environ[^\n]*["']FACTFINDER_""",
+                                                            path.read_text(encoding="utf-8"))]
+    assert not readers, f"these modules read a FACTFINDER_ variable themselves: {readers}"
