@@ -82,22 +82,36 @@ class Settings(Mapping[str, Any]):
         setting's type; an unknown name or a bad value is a UsageError that says
         what would work.
         """
+        return cls.resolve_with_sources(overrides, config=config, environ=environ)[0]
+
+    @classmethod
+    def resolve_with_sources(cls, overrides: Mapping[str, Any] | Iterable[tuple[str, Any]] = (), *,
+                             config: Path | str | None = None,
+                             environ: Mapping[str, str] | None = None) -> tuple[Settings, dict[str, str]]:
+        """``resolve``, and where each value came from ("default", the toml file's path,
+        the environment variable's name or "command line"), for ``factfinder settings``."""
         values: dict[str, Any] = {}
+        sources = dict.fromkeys(_TYPES, "default")
         path = Path(config) if config is not None else Path(CONFIG_FILE)
         if config is not None and not path.is_file():
             raise UsageError(f"no settings file at {path}; check the path")
         if path.is_file():
-            values.update(_read_toml(path))
+            from_file = _read_toml(path)
+            values.update(from_file)
+            sources.update(dict.fromkeys(from_file, str(path)))
         env = os.environ if environ is None else environ
         for name in _TYPES:
-            raw = env.get(ENV_PREFIX + name.upper())
+            variable = ENV_PREFIX + name.upper()
+            raw = env.get(variable)
             if raw is not None:
-                values[name] = _convert(name, raw, f"environment variable {ENV_PREFIX}{name.upper()}")
+                values[name] = _convert(name, raw, f"environment variable {variable}")
+                sources[name] = variable
         pairs = overrides.items() if isinstance(overrides, Mapping) else overrides
         for name, value in pairs:
             if value is not None:
                 values[name] = _convert(name, value, "--setting")
-        return cls(**values)
+                sources[name] = "command line"
+        return cls(**values), sources
 
     @classmethod
     def coerce(cls, settings: Settings | Mapping[str, Any] | None) -> Settings:

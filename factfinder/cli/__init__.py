@@ -71,7 +71,7 @@ def _register() -> None:
     """
     import importlib
 
-    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve"):
+    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

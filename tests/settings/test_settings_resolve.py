@@ -112,3 +112,23 @@ def test_only_the_settings_module_reads_factfinder_environment_variables() -> No
                if path.name != "settings.py" and re.search(r"""environ[^\n]*["']FACTFINDER_""",
                                                             path.read_text(encoding="utf-8"))]
     assert not readers, f"these modules read a FACTFINDER_ variable themselves: {readers}"
+
+
+def test_settings_command_shows_each_value_and_where_it_came_from(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from click.testing import CliRunner
+
+    (tmp_path / "factfinder.toml").write_text("http_timeout = 30\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = CliRunner().invoke(main, ["settings", "--json", "--setting", "workers", "3"],
+                                env={"FACTFINDER_DB": "monitor.db", "FACTFINDER_GAZETTEER": None})
+    assert result.exit_code == 0, result.output
+    shown = json.loads(result.output)
+    assert shown["db"] == {"value": "monitor.db", "source": "FACTFINDER_DB"}
+    assert shown["http_timeout"] == {"value": 30.0, "source": "factfinder.toml"}
+    assert shown["workers"] == {"value": 3, "source": "command line"}
+    assert shown["gazetteer"] == {"value": "", "source": "default"}
+    table = CliRunner().invoke(main, ["settings"], env={"FACTFINDER_DB": None})
+    assert "http_timeout        30.0  (factfinder.toml)" in table.output
