@@ -5,8 +5,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 .PHONY: demo test install system-deps bench clean
-# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks).
-SYSTEM_PACKAGES := chromium poppler-utils
+# Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks),
+# Tesseract with the language packs of the reports monitors read (OCR), and the fonts
+# the OCR tests render their scans with.
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core tesseract-ocr tesseract-ocr-eng \
+	tesseract-ocr-mya tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-uig \
+	tesseract-ocr-ara tesseract-ocr-rus tesseract-ocr-fra tesseract-ocr-spa
 PYTEST_ARGS ?=
 
 $(STAMP): pyproject.toml

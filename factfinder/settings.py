@@ -28,8 +28,9 @@ CONFIG_FILE = "factfinder.toml"
 ENV_PREFIX = "FACTFINDER_"
 
 
-def _setting(default: Any, help: str, *, minimum: float | None = None) -> Any:
-    return field(default=default, metadata={"help": help, "minimum": minimum})
+def _setting(default: Any, help: str, *, minimum: float | None = None,
+             choices: tuple[str, ...] | None = None) -> Any:
+    return field(default=default, metadata={"help": help, "minimum": minimum, "choices": choices})
 
 
 @dataclass(frozen=True)
@@ -61,13 +62,20 @@ class Settings(Mapping[str, Any]):
     http_max_redirects: int = _setting(5, "How many redirects a URL capture follows.", minimum=0)
     user_agent: str = _setting(USER_AGENT, "User-Agent header sent on URL captures.")
     workers: int = _setting(2, "Processes used by batch extraction.", minimum=1)
+    ocr: str = _setting("auto", "OCR of scans: auto (PDF pages without a usable text layer, and images), "
+                                "always, never.", choices=("auto", "always", "never"))
+    ocr_languages: str = _setting("eng", "Tesseract languages for OCR, joined by '+', e.g. eng+mya "
+                                         "(Debian tesseract-ocr-LANG).")
+    ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
 
     def __post_init__(self) -> None:
         for f in fields(self):
-            minimum = f.metadata["minimum"]
+            minimum, choices = f.metadata["minimum"], f.metadata["choices"]
             value = getattr(self, f.name)
             if minimum is not None and value < minimum:
                 raise UsageError(f"setting {f.name} is {value!r}; it must be at least {minimum:g}")
+            if choices is not None and value not in choices:
+                raise UsageError(f"setting {f.name} is {value!r}; use one of {', '.join(choices)}")
 
     # --- building ---------------------------------------------------------
 

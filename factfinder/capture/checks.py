@@ -14,7 +14,7 @@ import struct
 import zlib
 from typing import TYPE_CHECKING
 
-from factfinder.capture.sniff import PDF
+from factfinder.capture.sniff import IMAGE_TYPES, PDF, magic_type
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -35,6 +35,8 @@ def pdf_failures() -> tuple[type[BaseException], ...]:
     return (PyPdfError, *PDF_DAMAGE)
 
 
+# Largest image read (pixels): a 30,000 x 30,000 "image" is a decompression bomb, not a scan.
+MAX_IMAGE_PIXELS = 120_000_000
 _CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
 
 
@@ -46,6 +48,29 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
         return f"cannot read {name}: it is {label}, not a text, HTML, PDF, Word or e-mail document; {_CONVERT}"
     if media_type == PDF:
         return pdf_error(data, name=name)
+    if media_type in IMAGE_TYPES:
+        return image_error(data, name=name)
+    return None
+
+
+def image_error(data: bytes, *, name: str) -> str | None:
+    """Why an image (a scan, read later by OCR) cannot be read, or None: its header and data are checked."""
+    from PIL import Image, UnidentifiedImageError
+
+    found = magic_type(data)
+    label = found[1] if found else "an image"
+    damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                return (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
+                        "(a decompression bomb, not a scan); the original is kept")
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
+    except damage as exc:
+        return (f"cannot read {name}: it is {label}, but damaged ({type(exc).__name__}); re-scan or re-download "
+                f"it, or {_CONVERT}")
     return None
 
 

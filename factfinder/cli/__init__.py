@@ -32,6 +32,15 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+def ocr_flags(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--ocr`` and ``--ocr-lang``, for the commands that read scans (settings ``ocr``, ``ocr_languages``)."""
+    func = click.option("--ocr-lang", "ocr_languages", metavar="LANG[+LANG]", default=None,
+                        help="Tesseract languages for OCR, e.g. eng+mya (default: the `ocr_languages` setting, eng).")(func)
+    return click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default=None,
+                        help="OCR of scanned PDF pages and images: auto (pages without a usable text layer), "
+                             "always or never (default: the `ocr` setting, auto).")(func)
+
+
 _SETTING_HELP = ("Set a setting for this run, e.g. --setting http_timeout 30; repeatable. "
                  "Beats factfinder.toml and FACTFINDER_<NAME> (docs/settings.md).")
 

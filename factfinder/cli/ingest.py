@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import main, with_settings
+from factfinder.cli import main, ocr_flags, with_settings
 from factfinder.values.numbers import format_number
 
 if TYPE_CHECKING:
@@ -34,8 +34,10 @@ def _open_store(settings: Settings, *, must_exist: bool = False) -> Store:
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|DIR|URL|FEED...")
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
+@ocr_flags
 @with_settings
-def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, settings: Settings) -> None:
+def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str | None,
+           ocr_languages: str | None, settings: Settings) -> None:
     """Capture files, folders, URLs and feeds into the store, then extract their incidents.
 
     Prints one line per input and exits 1 if any input failed. Re-ingesting
@@ -43,7 +45,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, settings: 
     """
     from factfinder.pipeline import Pipeline, ingest_inputs
 
-    settings = settings.with_options(db=db)
+    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages)
     store = _open_store(settings)
     with store:
         pipeline = None if no_extract else Pipeline(settings=settings)

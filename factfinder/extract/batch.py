@@ -32,9 +32,10 @@ def check_published(value: str | None) -> str | None:
 
 def extraction_records(extraction: Extraction) -> list[Record]:
     """The document record first, then its incidents and statistics."""
+    pages = extraction.document.pages
     records = [document_record(extraction.document)]
-    records.extend(incident_record(i) for i in extraction.incidents)
-    records.extend(statistic_record(s) for s in extraction.statistics)
+    records.extend(incident_record(i, pages=pages) for i in extraction.incidents)
+    records.extend(statistic_record(s, pages=pages) for s in extraction.statistics)
     return records
 
 
@@ -158,7 +159,9 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Ma
     """
     from factfinder.capture import capture_inputs, is_container
     from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
 
+    ocr = ocr_options(settings)
     for capture in capture_inputs(inputs, settings=settings):
         origin = capture.source.origin
         if capture.source.error:
@@ -167,7 +170,7 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Ma
         if is_container(capture):  # a feed or e-mail: its entries and attachments follow
             continue
         try:
-            document = document_from_capture(capture)
+            document = document_from_capture(capture, ocr=ocr)
         except FactfinderError as exc:
             yield error_record(f"{origin}: {exc}")
             continue

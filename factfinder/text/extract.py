@@ -8,15 +8,16 @@ characters as spaces), and nothing downstream changes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factfinder.capture.common import Capture, display_name, sha256_hex
-from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, ODT, PDF, TEXT, XML, looks_binary
+from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document, Story
+from factfinder.model import Document, PageText, Story
 from factfinder.text.language import guess_language, language_note
+from factfinder.text.ocr import OcrOptions
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
-from factfinder.values.isodate import is_day, day_of
+from factfinder.values.isodate import day_of, is_day
 
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.I)
 
@@ -30,12 +31,21 @@ class ExtractedText:
     published: str | None = None
     author: str | None = None
     url: str | None = None
+    pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images
 
 
 def _segment(text: str) -> tuple[Story, ...]:
+    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in ``text``."""
+    from factfinder.text.reflow import reflow
     from factfinder.text.stories import segment_stories
 
-    return segment_stories(text)
+    reflowed = reflow(text)
+    stories = segment_stories(reflowed.text)
+    if not reflowed.changed:
+        return stories
+    return tuple(replace(s, start=reflowed.to_original(s.start),
+                         end=reflowed.to_original(s.end - 1) + 1 if s.end > s.start else reflowed.to_original(s.start))
+                 for s in stories)
 
 
 def _declared_charset(headers: tuple[tuple[str, str], ...]) -> str | None:
@@ -63,8 +73,11 @@ def _xml_text(data: bytes, *, name: str) -> ExtractedText:
     return ExtractedText(text=normalise_text("\n".join(line for line in lines if line)))
 
 
-def read_capture(capture: Capture) -> ExtractedText:
-    """The text of a capture by its media type; ExtractionError when there is none to be had."""
+def read_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> ExtractedText:
+    """The text of a capture by its media type; ExtractionError when there is none to be had.
+
+    Scanned PDF pages and images are read by OCR as ``ocr`` says (default: auto).
+    """
     source = capture.source
     name = display_name(source.origin)
     if capture.data is None:
@@ -88,8 +101,13 @@ def read_capture(capture: Capture) -> ExtractedText:
     if media == PDF:
         from factfinder.text.pdf import extract_pdf
 
-        pdf = extract_pdf(data, name=name)
-        return ExtractedText(pdf.text, pdf.title, pdf.published, pdf.author, url)
+        pdf = extract_pdf(data, name=name, ocr=ocr)
+        return ExtractedText(pdf.text, pdf.title, pdf.published, pdf.author, url, pdf.pages)
+    if media in IMAGE_TYPES:
+        from factfinder.text.pdf import extract_image
+
+        scan = extract_image(data, name=name, ocr=ocr)
+        return ExtractedText(scan.text, url=url, pages=scan.pages)
     if media == EMAIL:
         from factfinder.text.mail import extract_email
 
@@ -129,15 +147,16 @@ def build_document(text: str, *, doc: str, title: str | None = None, published: 
                     notes=(note,) if note else ())
 
 
-def document_from_capture(capture: Capture) -> Document:
+def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> Document:
     """The Document of a readable capture; ``doc`` is the sha256 of its original bytes.
 
     Raises ExtractionError (message says what to do) when no text can be had:
-    an error capture, a feed, an empty page, a scanned PDF without text.
+    an error capture, a feed, an empty page, a scan with OCR off.
     """
-    found = read_capture(capture)
-    return build_document(found.text, doc=capture.source.sha256, title=found.title,
-                          published=found.published, author=found.author, url=found.url)
+    found = read_capture(capture, ocr=ocr)
+    document = build_document(found.text, doc=capture.source.sha256, title=found.title,
+                              published=found.published, author=found.author, url=found.url)
+    return replace(document, pages=found.pages) if found.pages else document
 
 
 def document_from_text(text: str, *, published: str | None = None, id: str | None = None,
