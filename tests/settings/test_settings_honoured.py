@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factfinder.cli import main
-from factfinder.settings import USER_AGENT, Settings
+from factfinder.settings import SETTINGS, USER_AGENT, Settings
 
 GEO_FIXTURES = Path(__file__).resolve().parents[1] / "geo" / "fixtures"
 GOLD = Path(__file__).resolve().parents[1] / "gold"
@@ -83,8 +83,7 @@ def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def run(*args: str, env: dict[str, str] | None = None) -> Result:
     """The CLI in-process, with no FACTFINDER_ variable of the machine leaking in."""
-    clean = {name: None for name in ("FACTFINDER_DB", "FACTFINDER_GAZETTEER", "FACTFINDER_WORKERS",
-                                     "FACTFINDER_SPACY_MODEL", "FACTFINDER_USER_AGENT")}
+    clean = {f"FACTFINDER_{s.name.upper()}": None for s in SETTINGS}
     return CliRunner().invoke(main, list(args), env={**clean, **(env or {})})  # type: ignore[dict-item]
 
 
@@ -209,3 +208,47 @@ def test_workers_setting_sets_the_processes_of_a_batch(tmp_path: Path, monkeypat
         result = run("extract", "--jsonl", str(batch), *args, env=env)
         assert result.exit_code == 0 and result.output.count('"record": "error"') == 2, result.output
     assert pools == [3, 5, 4]  # workers 1 runs in this process, without a pool
+
+
+# --- the OCR settings -------------------------------------------------------
+
+SCANNED = ("Police detained nine journalists outside the provincial court on Tuesday, "
+           "their union said in a statement.")
+
+
+@pytest.fixture(scope="module")
+def scanned_pdf_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from scans import render_pages, scanned_pdf
+
+    path = tmp_path_factory.mktemp("scans") / "court-letter.pdf"
+    path.write_bytes(scanned_pdf(render_pages(SCANNED)))
+    return path
+
+
+def _document(result: Result) -> dict[str, object]:
+    import json
+
+    return next(r for r in map(json.loads, result.stdout.splitlines()) if r["record"] == "document")
+
+
+def test_ocr_setting_turns_reading_scans_on_and_off(scanned_pdf_file: Path) -> None:
+    off = run("extract", str(scanned_pdf_file), "--setting", "ocr", "never")
+    assert off.exit_code == 1 and "has no text layer" in off.output and "--ocr auto" in off.output
+    on = run("extract", str(scanned_pdf_file), env={"FACTFINDER_OCR": "always"})
+    assert on.exit_code == 0, on.output
+    assert "journalists" in str(_document(on)["text"])
+    bad = run("extract", str(scanned_pdf_file), "--setting", "ocr", "sometimes")
+    assert bad.exit_code == 2 and "use one of auto, always, never" in bad.output
+
+
+def test_ocr_languages_setting_names_the_tesseract_models(scanned_pdf_file: Path) -> None:
+    result = run("extract", str(scanned_pdf_file), "--setting", "ocr_languages", "xqz")
+    assert result.exit_code == 1 and "Tesseract has no model for xqz" in result.output
+
+
+def test_ocr_dpi_setting_sets_the_rendering_resolution(scanned_pdf_file: Path) -> None:
+    result = run("extract", str(scanned_pdf_file), "--setting", "ocr_dpi", "150")
+    assert result.exit_code == 0, result.output
+    pages = _document(result)["pages"]
+    assert isinstance(pages, list) and [p["dpi"] for p in pages] == [150]
+    assert run("extract", str(scanned_pdf_file), "--setting", "ocr_dpi", "10").exit_code == 2
