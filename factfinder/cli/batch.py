@@ -6,7 +6,12 @@ from pathlib import Path
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from typing import TYPE_CHECKING
+
+from factfinder.cli import main, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command()
@@ -18,19 +23,19 @@ from factfinder.cli import friendly_errors, main
 @click.option("--address", metavar="ray://HOST:PORT|auto",
               help="A running Ray cluster to use (token authentication required; docs/scale.md).")
 @click.option("--workers", type=int, default=None, help="Worker processes or Ray actors (default: the `workers` setting, 2).")
-@friendly_errors
-def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, workers: int | None) -> None:
+@with_settings
+def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, workers: int | None,
+          settings: Settings) -> None:
     """Extract a whole corpus into Parquet: JSON lines, folders of files, WARC files or Parquet tables.
 
     Each document is keyed by its SHA-256: run the same command again after a
     crash and it goes on where it stopped, every document's records written once.
     """
     from factfinder.scale import run_batch
-    from factfinder.settings import load_settings
 
-    settings = load_settings(workers=workers)
-    summary = run_batch(list(inputs), out=Path(out), engine=engine, workers=int(settings["workers"]),
-                        address=address, spacy_model=settings["spacy_model"], ocr=str(settings["ocr"]))
+    settings = settings.with_options(workers=workers)
+    summary = run_batch(list(inputs), out=Path(out), engine=engine, workers=settings.workers,
+                        address=address, spacy_model=settings.spacy_model, ocr=settings.ocr)
     counts = summary.counts
     click.echo(f"{summary.total} documents: {summary.processed} processed, {summary.skipped} done before; "
                f"{out} holds {counts.get('documents', 0)} documents, {counts.get('incidents', 0)} incidents, "

@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import friendly_errors, main, with_settings
 from factfinder.cli.ingest import _DB_HELP, _open_store
 from factfinder.errors import StoreError, UsageError
 
@@ -49,8 +49,8 @@ def keygen(output: str) -> None:
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
               help="File to write the checkpoint to (never overwritten); default: standard output.")
 @click.option("--tsa", metavar="URL", help="Also time-stamp the checkpoint by this RFC 3161 time-stamping authority.")
-@friendly_errors
-def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | None) -> None:
+@with_settings
+def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | None, settings: Any) -> None:
     """Sign the ledger's head (entry count, head hash, time, store id) into a small text file.
 
     Keep the file outside the store (mail it, print it, commit it elsewhere);
@@ -69,7 +69,7 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
     if output is not None and Path(output).exists():  # checked again when writing; early spares a TSA request
         raise UsageError(f"{output} already exists and may hold an older checkpoint worth keeping; "
                          "choose another name, for example with the date in it")
-    _, store = _open_store(db, must_exist=True)
+    store = _open_store(settings.with_options(db=db), must_exist=True)
     with store:
         made = make_checkpoint(store, key)
         if tsa:

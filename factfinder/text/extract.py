@@ -18,8 +18,8 @@ from factfinder.text.language import guess_language, language_note
 from factfinder.text.ocr import OcrOptions
 from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
+from factfinder.values.isodate import day_of, is_day
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.I)
 
 
@@ -135,7 +135,7 @@ def read_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> Extracte
 
 
 def _day(value: str | None) -> str | None:
-    return value if value and _ISO_DAY.match(value) else None
+    return value if is_day(value) else None
 
 
 def build_document(text: str, *, doc: str, title: str | None = None, published: str | None = None,
@@ -176,7 +176,8 @@ def document_from_text(text: str, *, published: str | None = None, id: str | Non
     if published is not None:
         published = published.strip() or None  # an empty field means "not known"
     if published is not None:
-        if not _ISO_DAY.match(published[:10]):
+        day = day_of(published)  # a full timestamp keeps its day
+        if day is None:
             raise ExtractionError(f"published date {published!r} is not YYYY-MM-DD; fix it or leave it out")
-        published = published[:10]  # a full timestamp keeps its day
+        published = day
     return build_document(replace_controls(text), doc=doc, title=title, published=published, url=url, id=id)

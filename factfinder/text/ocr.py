@@ -23,6 +23,7 @@ from typing import Any
 from factfinder.capture.checks import MAX_IMAGE_PIXELS
 from factfinder.errors import ExtractionError
 from factfinder.model import OcrWord, PageText
+from factfinder.settings import Settings
 
 OCR_MODES = ("auto", "always", "never")
 MAX_PIXELS = MAX_IMAGE_PIXELS
@@ -42,10 +43,10 @@ class OcrOptions:
             raise ExtractionError(f"--ocr must be one of {', '.join(OCR_MODES)}, not {self.mode!r}")
 
 
-def ocr_options(settings: Mapping[str, Any]) -> OcrOptions:
+def ocr_options(settings: Settings | Mapping[str, Any] | None) -> OcrOptions:
     """The OCR options a run's settings (``ocr``, ``ocr_languages``, ``ocr_dpi``) ask for."""
-    return OcrOptions(mode=str(settings.get("ocr", "auto")), languages=str(settings.get("ocr_languages", "eng")),
-                      dpi=int(settings.get("ocr_dpi", 200)))
+    resolved = Settings.coerce(settings)
+    return OcrOptions(mode=resolved.ocr, languages=resolved.ocr_languages, dpi=resolved.ocr_dpi)
 
 
 @lru_cache(maxsize=1)

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING
 
-from factfinder.capture.checks import PDF_DAMAGE, open_pdf
+from factfinder.capture.checks import open_pdf, pdf_failures
 from factfinder.errors import ExtractionError
 from factfinder.model import PageText
 from factfinder.text.ocr import (OcrOptions, image_pages, is_blank, join_pages, ocr_image, pdf_page_images,
                                 text_layer_is_usable)
 from factfinder.text.plain import normalise_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -29,24 +32,23 @@ class PdfText:
     pages: tuple[PageText, ...] = ()
 
 
-def _open(data: bytes, name: str):  # -> pypdf.PdfReader
+def _open(data: bytes, name: str) -> PdfReader:
     reader, error = open_pdf(data, name=name)
-    if error is not None:
-        raise ExtractionError(error)
+    if reader is None:
+        raise ExtractionError(error or f"cannot read {name}: the PDF does not open; check the file")
     return reader
 
 
-def _layer_texts(reader: Any, name: str) -> list[str]:
-    from pypdf.errors import PyPdfError
-
+def _layer_texts(reader: PdfReader, name: str) -> list[str]:
+    failures = pdf_failures()
     texts: list[str] = []
     try:
         for page in reader.pages:
             try:
                 texts.append(normalise_text((page.extract_text() or "").strip("\n")))
-            except (PyPdfError, *PDF_DAMAGE):
+            except failures:
                 texts.append("")  # one unreadable page must not lose the others
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except failures as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None
     return texts
@@ -57,8 +59,7 @@ def extract_pdf(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> Pdf
 
     ExtractionError for broken or encrypted files, and for a scan when OCR is off.
     """
-    from pypdf.errors import PyPdfError
-
+    failures = pdf_failures()
     ocr = ocr or OcrOptions()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(data, name)
@@ -83,7 +84,7 @@ def extract_pdf(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> Pdf
             author = None  # a PDF's Author field is often a staff name: not kept (no person data)
             created = meta.creation_date or meta.modification_date
             published = created.date().isoformat() if created else None
-    except (PyPdfError, *PDF_DAMAGE):
+    except failures:
         pass
     return PdfText(text=text, title=title, published=published, author=author, pages=placed)
 

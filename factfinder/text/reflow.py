@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass, fields, is_dataclass, replace
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from factfinder.model import Document, Span
 
@@ -209,7 +209,7 @@ def restore_spans(value: T, reflowed: Reflowed) -> T:
     """
     if not reflowed.changed:
         return value
-    return _restore(value, reflowed)  # type: ignore[no-any-return]
+    return cast(T, _restore(value, reflowed))
 
 
 def _restore(value: object, reflowed: Reflowed) -> object:
@@ -228,4 +228,4 @@ def _restore(value: object, reflowed: Reflowed) -> object:
             if old.text == summary:
                 changes["summary"] = new.text
                 break
-    return replace(value, **changes)  # type: ignore[type-var]
+    return replace(value, **changes)
