@@ -46,21 +46,6 @@ _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.pla
                 " e.independent_sources, e.n_reports, e.summary")
 
 
-# Indexes for the text search's place-name match (otherwise a scan of every event row) and the map.
-# Created by the web app on start, IF NOT EXISTS; they belong in a store migration.
-WEB_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS web_events_place_name ON events(place_name COLLATE NOCASE)",
-    "CREATE INDEX IF NOT EXISTS web_events_admin1 ON events(admin1 COLLATE NOCASE)",
-    # covering the map's columns: map data reads the index, not the wide event rows
-    "CREATE INDEX IF NOT EXISTS web_events_map ON events(country, type, date_start, lat, lon, place_name, killed, id)",
-)
-
-
-def ensure_indexes(conn: sqlite3.Connection) -> None:
-    for sql in WEB_INDEXES:
-        conn.execute(sql)
-
-
 def fts_query(text: str) -> str | None:
     """A user's words as a safe FTS5 query: every word must appear (quoted: no operators)."""
     words = _WORD.findall(text)

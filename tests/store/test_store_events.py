@@ -7,6 +7,7 @@ import hashlib
 from factfinder.model import (
     Actor, Count, DateRange, Document, Extraction, Incident, Place, Span, Story,
 )
+from factfinder.consolidate.stored import rebuild_events
 from factfinder.store import Store
 from factfinder.store.events import EventFilter
 
@@ -52,7 +53,7 @@ def _store() -> Store:
 
 def test_rebuild_merges_two_outlets_into_one_corroborated_event() -> None:
     store = _store()
-    assert store.rebuild_events() == 2
+    assert rebuild_events(store) == 2
     pauktaw = next(store.iter_events(EventFilter(country="MM")))
     assert pauktaw.verification == "corroborated"
     assert sorted(r.outlet for r in pauktaw.reports) == ["aid.example.org", "rfa.org"]
@@ -63,15 +64,15 @@ def test_rebuild_merges_two_outlets_into_one_corroborated_event() -> None:
 
 def test_rebuild_is_idempotent_and_ids_are_stable() -> None:
     store = _store()
-    store.rebuild_events()
+    rebuild_events(store)
     first = sorted(e.id for e in store.iter_events())
-    store.rebuild_events()
+    rebuild_events(store)
     assert sorted(e.id for e in store.iter_events()) == first
 
 
 def test_filters_select_by_place_date_source_and_text() -> None:
     store = _store()
-    store.rebuild_events()
+    rebuild_events(store)
     assert store.count_events(EventFilter(country="KZ")) == 1
     assert store.count_events(EventFilter(admin1="rakhine")) == 1  # case-insensitive
     assert store.count_events(EventFilter(date_from="2023-11-18")) == 1
@@ -83,12 +84,12 @@ def test_filters_select_by_place_date_source_and_text() -> None:
 
 def test_an_analyst_pin_survives_rebuild() -> None:
     store = _store()
-    store.rebuild_events()
+    rebuild_events(store)
     pauktaw = next(store.iter_events(EventFilter(country="MM")))
     key = pauktaw.reports[1].key
     store.conn.execute("INSERT INTO event_overrides (report_key, event_id, created_at) VALUES (?, ?, ?)",
                        (key, "inc-split-by-analyst", "2023-11-21T00:00:00Z"))
-    assert store.rebuild_events() == 3
+    assert rebuild_events(store) == 3
     split = store.get_event("inc-split-by-analyst")
     assert split is not None and [r.key for r in split.reports] == [key]
     assert store.get_event("inc-does-not-exist") is None
