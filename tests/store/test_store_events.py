@@ -93,3 +93,55 @@ def test_an_analyst_pin_survives_rebuild() -> None:
     split = store.get_event("inc-split-by-analyst")
     assert split is not None and [r.key for r in split.reports] == [key]
     assert store.get_event("inc-does-not-exist") is None
+
+
+def test_upgrading_a_version_2_store_keeps_report_keys_and_queues_unconsolidated_incidents(tmp_path) -> None:
+    import sqlite3
+
+    from factfinder.store import schema
+
+    db = tmp_path / "v2.db"
+    conn = sqlite3.connect(db, isolation_level=None)
+    schema.migrate(conn, name=str(db), migrations=schema.MIGRATIONS[:2])
+    conn.execute("INSERT INTO documents (id, doc, text, created_at) VALUES (1, 'abc', ?, 'now')", (RFA,))
+    for iid in (1, 2, 3):  # 1 and 2: two arrests read from one sentence; 3: another type
+        kind = "killing" if iid == 3 else "arrest"
+        conn.execute("INSERT INTO incidents (id, document_id, story, type, summary, created_at)"
+                     " VALUES (?, 1, 0, ?, ?, 'now')", (iid, kind, RFA))
+        conn.execute('INSERT INTO evidence (document_id, incident_id, ordinal, start, "end", text)'
+                     " VALUES (1, ?, 0, 0, 8, ?)", (iid, RFA[:8]))
+    conn.execute("INSERT INTO events (id, type, verification, independent_sources, summary, n_reports)"
+                 " VALUES ('inc-1', 'arrest', 'reported', 1, ?, 2)", (RFA,))
+    conn.execute("INSERT INTO event_reports (event_id, incident_id, report_key, doc)"
+                 " VALUES ('inc-1', 1, 'abc:0:arrest:0', 'abc')")
+    conn.close()
+    with Store.open(db) as store:
+        keys = dict(store.conn.execute("SELECT id, report_key FROM incidents"))
+        assert keys == {1: "abc:0:arrest:0", 2: "abc:0:arrest:0#2", 3: "abc:0:killing:0"}
+        assert [r[0] for r in store.conn.execute("SELECT incident_id FROM consolidation_pending ORDER BY 1")] == [2, 3]
+        assert [r[0] for r in store.conn.execute("SELECT event_id FROM consolidation_stale")] == ["inc-1"]
+        assert not store.events_current()
+        tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
+        assert {"web_users", "web_tokens", "web_secrets", "web_events_map"} <= tables
+        rebuild_events(store)
+        assert store.events_current() and store.count_events() == 2
+
+
+def test_exporting_many_events_issues_a_bounded_number_of_queries() -> None:
+    from datetime import date, timedelta
+
+    store = Store.open(":memory:")
+    for n in range(60):
+        text = f"Police in Almaty detained {n + 2} protesters outside the akimat on day {n}."
+        doc = _doc(text, f"https://outlet{n % 7}.example/{n}")
+        store.add_document(doc, None)
+        day = (date(2022, 1, 3) + timedelta(days=7 * n)).isoformat()  # a week apart: 60 events
+        store.add_extraction(_extraction(doc, place=("Almaty", 43.25, 76.92, "KZ", "Almaty"), day=day,
+                                         value=n + 2))
+    rebuild_events(store)
+    queries: list[str] = []
+    store.conn.set_trace_callback(queries.append)
+    events = list(store.iter_events(reviewed=True))
+    store.conn.set_trace_callback(None)
+    assert len(events) == 60 and all(e.reports and e.reports[0].incident.evidence for e in events)
+    assert len(queries) <= 10  # ids, then rows, members, five incident tables and reviews per chunk
