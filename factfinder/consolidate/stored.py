@@ -27,9 +27,13 @@ from factfinder.consolidate.merge import merge_cluster
 from factfinder.consolidate.similarity import DATE_WINDOW_DAYS
 from factfinder.model import ConsolidatedIncident, Incident, Report
 
-# How far around an incident's dates its block reaches: the merge window, the
-# bucket it and its neighbours fall in, and the widest date still blocked on.
-BLOCK_MARGIN_DAYS = DATE_WINDOW_DAYS + 2 * BUCKET_DAYS + MAX_BLOCKING_RANGE_DAYS
+# How far around an incident's dates its block reaches. cluster.py compares a
+# report with the clusters whose home bucket (first day // BUCKET_DAYS) lies
+# within its own days widened by the merge window; so a stored report can meet
+# a new one when it starts at most window + bucket days after the new one ends,
+# or before it starts by that much plus the widest date still blocked on.
+REACH_AFTER_DAYS = DATE_WINDOW_DAYS + BUCKET_DAYS
+REACH_BEFORE_DAYS = DATE_WINDOW_DAYS + BUCKET_DAYS + MAX_BLOCKING_RANGE_DAYS
 
 
 class StoredIncidentLike(Protocol):
@@ -102,8 +106,8 @@ def update_events(store: EventStore) -> int:
     for (kind, country), days in _blocks(store.block_rows(work.incidents)).items():
         touched.update(store.undated_in_block(kind, country, limit=UNDATED_POOL_LIMIT))
         for first, last in _merge(days):
-            touched.update(store.dated_in_block(kind, country, _iso(first - BLOCK_MARGIN_DAYS),
-                                                _iso(last + BLOCK_MARGIN_DAYS)))
+            touched.update(store.dated_in_block(kind, country, _iso(first - REACH_BEFORE_DAYS),
+                                                _iso(last + REACH_AFTER_DAYS)))
     incidents, events = store.event_closure(touched)
     reports = [as_report(s) for s in store.iter_stored_incidents(incidents)]
     new = consolidate_pinned(reports, store.pins([r.key for r in reports]))
@@ -127,7 +131,7 @@ def _merge(days: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Overlapping or nearby day ranges joined, so that a busy block is read in a few queries."""
     merged: list[tuple[int, int]] = []
     for first, last in sorted(days):
-        if merged and first - merged[-1][1] <= 2 * BLOCK_MARGIN_DAYS:
+        if merged and first - merged[-1][1] <= REACH_BEFORE_DAYS + REACH_AFTER_DAYS:
             merged[-1] = (merged[-1][0], max(merged[-1][1], last))
         else:
             merged.append((first, last))
