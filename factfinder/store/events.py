@@ -4,9 +4,11 @@ The store keeps events and hands them out; it does not make them. The
 consolidation stage (factfinder/consolidate/stored.py) reads incidents through
 the store, clusters them and writes the events back through
 ``Store.write_events`` (``write_events`` here), replacing the events it
-re-made. An event row is denormalised (place, date, headline counts, JSON of
-actors, conflicts and provenance) so the web app and exports filter and page it
-with indexed SQL; its reports are the incident rows in ``event_reports``.
+re-made. An event row is narrow and denormalised (place, date, headline counts) so the
+web app and exports filter and page it with indexed SQL; the JSON of actors,
+counts, conflicts and provenance is in ``event_details``; its reports are the
+incident rows in ``event_reports``; ``events_fts`` holds the words of its
+stories and evidence.
 Event ids derive from a report key that survives re-extraction (document,
 story, type, evidence offset), so analyst reviews keyed by event id outlive a
 rebuild. ``event_overrides`` pins an incident to an event: an analyst's merge
@@ -26,6 +28,18 @@ from factfinder.model import (
 from factfinder.store.queries import CHUNK, load_stored_incidents
 
 _HEADLINE_COUNTS = ("killed", "injured", "arrested", "displaced")
+# Entries of replaced events left in events_fts beyond twice the live ones plus
+# this many make the next write index every event anew.
+SWEEP_SLACK = 1000
+
+
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for n in range(0, len(items), CHUNK):
+        yield items[n:n + CHUNK]
+
+
+def _marks(part: list[Any]) -> str:
+    return ",".join("?" * len(part))
 
 
 def write_events(conn: sqlite3.Connection, events: Iterable[ConsolidatedIncident], *,
@@ -33,36 +47,64 @@ def write_events(conn: sqlite3.Connection, events: Iterable[ConsolidatedIncident
     """Replace the events ``replacing`` (None: every event) by ``events``; returns the ids written.
 
     Runs inside the caller's transaction. Every incident of a written event is
-    consolidated from then on; so is every event replaced.
+    consolidated from then on; so is every event replaced. The written events
+    get their full-text entries (``index_events``).
     """
     events = list(events)
     if replacing is None:
         conn.execute("DELETE FROM event_reports")
-        conn.execute("DELETE FROM events")
+        conn.execute("DELETE FROM events")  # event_details cascade
         conn.execute("DELETE FROM consolidation_stale")
         conn.execute("DELETE FROM consolidation_pending")
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
     else:
-        old = sorted(set(replacing))
-        for n in range(0, len(old), CHUNK):
-            part = old[n:n + CHUNK]
-            marks = ",".join("?" * len(part))
-            conn.execute(f"DELETE FROM events WHERE id IN ({marks})", part)  # event_reports cascade
-            conn.execute(f"DELETE FROM consolidation_stale WHERE event_id IN ({marks})", part)
-    keys = [r.key for e in events for r in e.reports]
+        for part in _chunks(sorted(set(replacing))):
+            conn.execute(f"DELETE FROM events WHERE id IN ({_marks(part)})", part)  # reports, details cascade
+            conn.execute(f"DELETE FROM consolidation_stale WHERE event_id IN ({_marks(part)})", part)
     ids: dict[str, int] = {}
-    for n in range(0, len(keys), CHUNK):
-        part = keys[n:n + CHUNK]
-        ids.update(conn.execute(f"SELECT report_key, id FROM incidents WHERE report_key IN"
-                                f" ({','.join('?' * len(part))})", part).fetchall())
+    for part in _chunks([r.key for e in events for r in e.reports]):
+        ids.update(conn.execute(f"SELECT report_key, id FROM incidents WHERE report_key IN ({_marks(part)})",
+                                part).fetchall())
     for event in events:
         _insert(conn, event, ids)
     if replacing is not None:
-        done = sorted(ids.values())
-        for n in range(0, len(done), CHUNK):
-            part = done[n:n + CHUNK]
-            conn.execute(f"DELETE FROM consolidation_pending WHERE incident_id IN ({','.join('?' * len(part))})",
-                         part)
-    return [e.id for e in events]
+        for part in _chunks(sorted(ids.values())):
+            conn.execute(f"DELETE FROM consolidation_pending WHERE incident_id IN ({_marks(part)})", part)
+    written = [e.id for e in events]
+    index_events(conn, written)
+    if replacing is not None and _swept_entries_due(conn):
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
+        index_events(conn, [r[0] for r in conn.execute("SELECT id FROM events")])
+    return written
+
+
+def index_events(conn: sqlite3.Connection, event_ids: list[str]) -> None:
+    """Full-text entries of events: the text of the stories and the evidence of their reports.
+
+    One entry per event (rowid = ``events.num``), so a search finds events
+    without joining stories to incidents to events; the words of one event's
+    stories and evidence are matched together.
+    """
+    for part in _chunks(event_ids):
+        conn.execute(
+            "INSERT INTO events_fts (rowid, text) SELECT e.num, (SELECT group_concat(t, ' ') FROM ("
+            "SELECT coalesce(s.title, '') || ' ' || substr(d.text, s.start + 1, s.\"end\" - s.start) AS t"
+            " FROM event_reports r JOIN incidents i ON i.id = r.incident_id JOIN stories s ON s.id = i.story_id"
+            " JOIN documents d ON d.id = s.document_id WHERE r.event_id = e.id"
+            " UNION SELECT v.text FROM event_reports r JOIN evidence v ON v.incident_id = r.incident_id"
+            f" WHERE r.event_id = e.id)) FROM events e WHERE e.id IN ({_marks(part)})", part)
+
+
+def _swept_entries_due(conn: sqlite3.Connection) -> bool:
+    """True when entries of replaced events outnumber the live ones (then the index is made anew).
+
+    A contentless FTS5 entry cannot be deleted without its text, which may be
+    gone (a re-extracted incident); an entry whose event number is gone matches
+    no row, so entries are left behind and swept in one go now and then.
+    """
+    entries = conn.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]
+    live = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    return bool(entries > 2 * live + SWEEP_SLACK)
 
 
 def _fv(values: tuple[FieldValue, ...]) -> list[dict[str, Any]]:
@@ -75,19 +117,22 @@ def _insert(conn: sqlite3.Connection, event: ConsolidatedIncident, ids: dict[str
     main = event.primary
     conn.execute(
         "INSERT INTO events (id, type, date_start, date_end, date_precision, place_name, lat, lon, country,"
-        " admin1, admin2, place_precision, perpetrators, targets, counts, killed, injured, arrested, displaced,"
-        " verification, independent_sources, conflicts, provenance, summary, n_reports)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " admin1, admin2, place_precision, killed, injured, arrested, displaced, verification,"
+        " independent_sources, summary, n_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event.id, event.type, date.start if date else None, date.end if date else None,
          date.precision if date else None, loc.name if loc else None, loc.lat if loc else None,
          loc.lon if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
          loc.admin2 if loc else None, loc.precision if loc else None,
-         json.dumps(list(event.perpetrators)), json.dumps(list(event.targets)),
+         *(counts.get(k) for k in _HEADLINE_COUNTS), event.verification, event.independent_sources,
+         main.summary, len(event.reports)))
+    conn.execute(
+        "INSERT INTO event_details (event_id, perpetrators, targets, counts, conflicts, provenance)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (event.id, json.dumps(list(event.perpetrators)), json.dumps(list(event.targets)),
          json.dumps([[c.category, c.value, c.qualifier, c.unit, c.span.start, c.span.end, c.span.text]
                      for c in event.counts]),
-         *(counts.get(k) for k in _HEADLINE_COUNTS), event.verification, event.independent_sources,
          json.dumps([{"field": c.field, "values": _fv(c.values)} for c in event.conflicts]),
-         json.dumps([[f, _fv(v)] for f, v in event.provenance]), main.summary, len(event.reports)))
+         json.dumps([[f, _fv(v)] for f, v in event.provenance])))
     conn.executemany(
         "INSERT OR IGNORE INTO event_reports (event_id, incident_id, report_key, outlet, doc) VALUES (?, ?, ?, ?, ?)",
         [(event.id, ids[r.key], r.key, r.outlet, r.incident.doc) for r in event.reports])
@@ -130,8 +175,9 @@ class EventFilter:
             clauses.append("e.date_start <= ?")
             args.append(self.date_to)
         if self.actor:
-            clauses.append("(EXISTS (SELECT 1 FROM json_each(e.perpetrators) WHERE value = ?)"
-                           " OR EXISTS (SELECT 1 FROM json_each(e.targets) WHERE value = ?))")
+            clauses.append("EXISTS (SELECT 1 FROM event_details x WHERE x.event_id = e.id AND"
+                           " (EXISTS (SELECT 1 FROM json_each(x.perpetrators) WHERE value = ?)"
+                           " OR EXISTS (SELECT 1 FROM json_each(x.targets) WHERE value = ?)))")
             args.extend([self.actor, self.actor])
         if self.source:
             clauses.append("EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id AND r.outlet = ?)")
@@ -179,9 +225,10 @@ def load_events(conn: sqlite3.Connection, event_ids: list[str]) -> list[Consolid
         part = event_ids[n:n + CHUNK]
         marks = ",".join("?" * len(part))
         rows = {r[0]: r[1:] for r in conn.execute(
-            "SELECT id, type, date_start, date_end, date_precision, place_name, lat, lon, country, admin1, admin2,"
-            " place_precision, perpetrators, targets, counts, verification, independent_sources, conflicts,"
-            f" provenance FROM events WHERE id IN ({marks})", part)}
+            "SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.place_name, e.lat, e.lon, e.country,"
+            " e.admin1, e.admin2, e.place_precision, x.perpetrators, x.targets, x.counts, e.verification,"
+            " e.independent_sources, x.conflicts, x.provenance FROM events e"
+            f" JOIN event_details x ON x.event_id = e.id WHERE e.id IN ({marks})", part)}
         members: dict[str, list[tuple[int, str, str | None]]] = {}
         for event_id, incident_id, key, outlet in conn.execute(
                 f"SELECT event_id, incident_id, report_key, outlet FROM event_reports WHERE event_id IN ({marks})"

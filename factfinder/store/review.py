@@ -276,13 +276,14 @@ def sync_event_row(store: "Store", event_id: str) -> None:
     store.conn.execute(
         "UPDATE events SET type = ?, verification = ?, killed = ?, injured = ?, arrested = ?, displaced = ?,"
         " date_start = ?, date_end = ?, date_precision = ?, place_name = ?, lat = ?, lon = ?, country = ?,"
-        " admin1 = ?, admin2 = ?, place_precision = ?, perpetrators = ?, targets = ? WHERE id = ?",
+        " admin1 = ?, admin2 = ?, place_precision = ? WHERE id = ?",
         (e.type, e.verification, counts.get("killed"), counts.get("injured"), counts.get("arrested"),
          counts.get("displaced"), d.start if d else None, d.end if d else None, d.precision if d else None,
          loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
          loc.country if loc else None, loc.admin1 if loc else None, loc.admin2 if loc else None,
-         loc.precision if loc else None, json.dumps(list(e.perpetrators)), json.dumps(list(e.targets)),
-         event_id))
+         loc.precision if loc else None, event_id))
+    store.conn.execute("UPDATE event_details SET perpetrators = ?, targets = ? WHERE event_id = ?",
+                       (json.dumps(list(e.perpetrators)), json.dumps(list(e.targets)), event_id))
 
 
 def sync_reviewed_rows(store: "Store", event_ids: Iterable[str] | None = None) -> int:

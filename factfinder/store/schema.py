@@ -336,8 +336,73 @@ CREATE TRIGGER incidents_leave_events BEFORE DELETE ON incidents BEGIN
 END;
 """
 
+# Step 4: narrow event rows (what lists, maps, tallies and search read), the
+# JSON of actors, counts, conflicts and provenance apart in event_details, and a
+# full-text entry per event (its stories and evidence) keyed by the event's
+# number, which AUTOINCREMENT never reuses: the entry of a replaced event
+# matches no row and is swept when such entries pile up (store/events.py).
+# Events are derived data: the step drops them and queues every incident, and
+# the next consolidation makes them again (reviews and pins are keyed by ids
+# that outlive it).
+_V4 = """
+DROP TABLE event_reports;
+DROP TABLE events;
+DELETE FROM consolidation_stale;
+INSERT OR IGNORE INTO consolidation_pending (incident_id) SELECT id FROM incidents;
+CREATE TABLE events (
+    num           INTEGER PRIMARY KEY AUTOINCREMENT,  -- the key of its events_fts entry
+    id            TEXT NOT NULL UNIQUE,
+    type          TEXT NOT NULL,
+    date_start    TEXT,
+    date_end      TEXT,
+    date_precision TEXT,
+    place_name    TEXT,
+    lat           REAL,
+    lon           REAL,
+    country       TEXT,
+    admin1        TEXT,
+    admin2        TEXT,
+    place_precision TEXT,
+    killed        REAL,
+    injured       REAL,
+    arrested      REAL,
+    displaced     REAL,
+    verification  TEXT NOT NULL,
+    independent_sources INTEGER NOT NULL,
+    summary       TEXT NOT NULL,
+    n_reports     INTEGER NOT NULL
+);
+CREATE INDEX events_type_date ON events(type, date_start);
+CREATE INDEX events_date ON events(date_start);
+CREATE INDEX events_place ON events(country, admin1);
+CREATE INDEX events_verification ON events(verification);
+CREATE INDEX web_events_place_name ON events(place_name COLLATE NOCASE);
+CREATE INDEX web_events_admin1 ON events(admin1 COLLATE NOCASE);
+CREATE INDEX web_events_map ON events(country, type, date_start, lat, lon, place_name, killed, id);
+CREATE TABLE event_details (
+    event_id      TEXT PRIMARY KEY REFERENCES events(id) ON DELETE CASCADE,
+    perpetrators  TEXT NOT NULL DEFAULT '[]',
+    targets       TEXT NOT NULL DEFAULT '[]',
+    counts        TEXT NOT NULL DEFAULT '[]',
+    conflicts     TEXT NOT NULL DEFAULT '[]',
+    provenance    TEXT NOT NULL DEFAULT '[]'
+) WITHOUT ROWID;
+CREATE TABLE event_reports (
+    event_id      TEXT NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    incident_id   INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+    report_key    TEXT NOT NULL,
+    outlet        TEXT,
+    doc           TEXT NOT NULL,
+    PRIMARY KEY (event_id, incident_id)
+);
+CREATE INDEX event_reports_incident ON event_reports(incident_id);
+CREATE INDEX event_reports_outlet ON event_reports(outlet);
+-- contentless, words only: the text stays in documents and evidence; rowid = events.num
+CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', detail='none');
+"""
+
 # One entry per schema version: a SQL script run inside a transaction.
-MIGRATIONS: list[str] = [_V1, _V2, _V3]
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

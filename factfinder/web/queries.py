@@ -55,7 +55,7 @@ def fts_query(text: str) -> str | None:
 
 
 def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The store's filter SQL, with ``q`` matched over evidence, story text and place names."""
+    """The store's filter SQL, with ``q`` matched over the events' stories and evidence, and place names."""
     sql, args = without_q(flt).where()
     if not flt.q:
         return sql, args
@@ -64,14 +64,10 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     clauses = ["e.place_name = ? COLLATE NOCASE", "e.admin1 = ? COLLATE NOCASE"]
     extra: list[Any] = [name, name]
     if match:
-        # From the full-text matches to events through indexed joins (cost follows the matches).
-        clauses.append(
-            "e.id IN (SELECT r.event_id FROM stories_fts f JOIN stories s ON s.id = f.rowid"
-            " JOIN incidents i ON i.document_id = s.document_id AND i.story_id = s.id"
-            " JOIN event_reports r ON r.incident_id = i.id WHERE stories_fts MATCH ?"
-            " UNION SELECT r.event_id FROM evidence_fts f JOIN evidence v ON v.id = f.rowid"
-            " JOIN event_reports r ON r.incident_id = v.incident_id WHERE evidence_fts MATCH ?)")
-        extra += [match, match]
+        # One full-text entry per event (its stories and evidence, store/events.py): the
+        # matches are event numbers, looked up by integer key; the cost follows the matches.
+        clauses.append("e.num IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        extra.append(match)
     text_clause = "(" + " OR ".join(clauses) + ")"
     if sql:
         return f"{sql} AND {text_clause}", args + extra
@@ -80,24 +76,19 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
 
 def list_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
                 offset: int = 0) -> list[EventRow]:
+    """One page of events in two passes: first the page's event numbers in order (narrow
+    columns only, however many events match), then those rows."""
     sql, args = where(flt)
-    rows = conn.execute(f"SELECT {_ROW_COLUMNS} FROM events e{sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
-                        args + [limit, offset])
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM events e WHERE e.num IN (SELECT e.num FROM events e{sql}"
+        f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?) ORDER BY {ORDERS[order]}", args + [limit, offset])
     return [EventRow(*row) for row in rows]
 
 
 def page_of_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
                    offset: int = 0) -> tuple[list[EventRow], int]:
-    """One page of events and the total. A text search counts in the same pass (its matching is
-    the costly part); other filters count through their indexes, which is cheaper than that."""
-    if not flt.q:
-        return list_events(conn, flt, order=order, limit=limit, offset=offset), count_events(conn, flt)
-    sql, args = where(flt)
-    rows = conn.execute(f"SELECT {_ROW_COLUMNS}, count(*) OVER () FROM events e{sql} ORDER BY {ORDERS[order]}"
-                        " LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
-    if not rows:
-        return [], count_events(conn, flt)
-    return [EventRow(*row[:-1]) for row in rows], int(rows[0][-1])
+    """One page of events and how many match in all (counted through the indexes, apart)."""
+    return list_events(conn, flt, order=order, limit=limit, offset=offset), count_events(conn, flt)
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:

@@ -118,11 +118,12 @@ def test_upgrading_a_version_2_store_keeps_report_keys_and_queues_unconsolidated
     with Store.open(db) as store:
         keys = dict(store.conn.execute("SELECT id, report_key FROM incidents"))
         assert keys == {1: "abc:0:arrest:0", 2: "abc:0:arrest:0#2", 3: "abc:0:killing:0"}
-        assert [r[0] for r in store.conn.execute("SELECT incident_id FROM consolidation_pending ORDER BY 1")] == [2, 3]
-        assert [r[0] for r in store.conn.execute("SELECT event_id FROM consolidation_stale")] == ["inc-1"]
-        assert not store.events_current()
+        # events are derived data: the upgrade drops them (step 4) and queues every incident
+        assert [r[0] for r in store.conn.execute("SELECT incident_id FROM consolidation_pending ORDER BY 1")] == [
+            1, 2, 3]
+        assert store.count_events() == 0 and not store.events_current()
         tables = {r[0] for r in store.conn.execute("SELECT name FROM sqlite_master")}
-        assert {"web_users", "web_tokens", "web_secrets", "web_events_map"} <= tables
+        assert {"web_users", "web_tokens", "web_secrets", "web_events_map", "event_details", "events_fts"} <= tables
         rebuild_events(store)
         assert store.events_current() and store.count_events() == 2
 
@@ -145,3 +146,30 @@ def test_exporting_many_events_issues_a_bounded_number_of_queries() -> None:
     store.conn.set_trace_callback(None)
     assert len(events) == 60 and all(e.reports and e.reports[0].incident.evidence for e in events)
     assert len(queries) <= 10  # ids, then rows, members, five incident tables and reviews per chunk
+
+
+def _search(store: Store, words: str) -> list[str]:
+    return [r[0] for r in store.conn.execute(
+        "SELECT e.id FROM events e WHERE e.num IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)", (words,))]
+
+
+def test_each_event_has_one_full_text_entry_that_follows_it_through_updates(monkeypatch) -> None:
+    from factfinder.consolidate.stored import update_events
+    from factfinder.store import events as store_events
+
+    store = _store()
+    rebuild_events(store)
+    almaty = next(store.iter_events(EventFilter(country="KZ"))).id
+    assert _search(store, '"consulate"') == [almaty]
+    assert len(_search(store, '"Pauktaw"')) == 1  # two reports, one event
+    monkeypatch.setattr(store_events, "SWEEP_SLACK", 0)
+    entries = lambda: store.conn.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]  # noqa: E731
+    doc = _doc(ALMATY, "https://rferl.org/c")
+    seen = []
+    for _ in range(3):  # re-extraction makes the Almaty event again, each time under a new number
+        store.add_extraction(_extraction(doc, place=("Almaty", 43.25, 76.92, "KZ", "Almaty"), day="2023-11-18",
+                                         value=6))
+        update_events(store)
+        assert _search(store, '"consulate"') == [almaty]  # the entry left behind matches no row
+        seen.append(entries())
+    assert seen == [3, 4, 2]  # swept once they outnumbered twice the live events
