@@ -118,11 +118,18 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=60.0, help="length of the mixed run")
     parser.add_argument("--requests", type=int, default=300, help="requests per endpoint, one endpoint at a time")
     parser.add_argument("--concurrency", type=int, default=4, help="requests in flight, one endpoint at a time")
+    parser.add_argument("--db", type=Path, help="serve this store (built by an earlier run) instead of building one")
     args = parser.parse_args()
     rng = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="factfinder-webload-") as tmp:
-        db = Path(tmp) / "load.db"
-        ids = build(db, args.incidents)
+        db = args.db or Path(tmp) / "load.db"
+        if args.db:
+            import sqlite3
+
+            with sqlite3.connect(db) as conn:
+                ids = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY id")]
+        else:
+            ids = build(db, args.incidents)
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work shares them);"
               f" database {db.stat().st_size / 1e6:.0f} MB")
         port = _port()

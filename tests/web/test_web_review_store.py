@@ -184,3 +184,34 @@ def test_user_and_token_commands(tmp_path: Path):
     with Store.open(db) as store:
         stored = [r[0] for r in store.conn.execute("SELECT password_hash FROM web_users")]
     assert stored[0].startswith("$argon2id$") and "long enough" not in stored[0]
+
+
+def test_incident_page_shows_sources_that_disagree_side_by_side(tmp_path: Path) -> None:
+    """Regression: the conflicts of an event made the incident page fail (a template looped over dict.values)."""
+    import hashlib
+
+    from factfinder.model import Count, DateRange, Document, Extraction, Incident, Place, Span, Story
+
+    db = tmp_path / "conflict.db"
+    with Store.open(db) as store:
+        for text, url, killed in (("An air strike killed eight villagers in Kani township on Sunday.",
+                                   "https://news.example.net/a", 8),
+                                  ("Twelve villagers died when jets bombed Kani township on Sunday, locals said.",
+                                   "https://other.example.org/b", 12)):
+            doc = Document(hashlib.sha256(text.encode()).hexdigest(), text, published="2023-11-14", url=url,
+                           stories=(Story(0, 0, len(text)),))
+            at = text.index("Kani")
+            incident = Incident(doc=doc.doc, type="killing", summary=text, evidence=(Span(0, len(text), text),),
+                                story=0, date=DateRange("2023-11-12", "2023-11-12", "day"),
+                                location=Place(Span(at, at + 4, "Kani"), "Kani", 22.43, 94.85, "MM", "Sagaing",
+                                               precision="town"),
+                                counts=(Count("killed", killed, "exact", "people", Span(0, 5, text[:5])),))
+            store.add_document(doc, None)
+            store.add_extraction(Extraction(document=doc, incidents=(incident,)))
+        update_events(store)
+        event = next(store.iter_events())
+        assert len(event.reports) == 2 and [c.field for c in event.conflicts] == ["counts.killed"]
+    client = TestClient(create_app(str(db), open_access=True))
+    page = client.get(f"/incidents/{event.id}")
+    assert page.status_code == 200
+    assert "Sources disagree" in page.text and "news.example.net" in page.text and "other.example.org" in page.text
