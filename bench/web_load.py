@@ -134,8 +134,10 @@ def main() -> None:
               f" database {db.stat().st_size / 1e6:.0f} MB")
         port = _port()
         exe = Path(sys.executable).with_name("factfinder")
+        # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+        log = (Path(tmp) / "serve.log").open("w+")
         server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
-                                   "--no-extract"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   "--no-extract"], stdout=subprocess.DEVNULL, stderr=log,
                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})
         base = f"http://127.0.0.1:{port}"
         try:
@@ -149,7 +151,8 @@ def main() -> None:
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start: " + server.stderr.read().decode()[-2000:])
+                    log.seek(0)
+                    raise SystemExit("the server did not start: " + log.read()[-2000:])
                 time.sleep(0.2)
             n = args.requests
             towns = [p[0] for p in PLACES]
@@ -188,6 +191,10 @@ def main() -> None:
                 t0 = time.perf_counter()
                 lat, errors = asyncio.run(hammer(base, paths, concurrency=args.concurrency, limit_s=60.0))
                 print(_line(label, lat, errors, time.perf_counter() - t0))
+            log.seek(0)
+            errors_logged = [line for line in log.read().splitlines() if "Error" in line or "Traceback" in line]
+            print(f"\nserver log: {len(errors_logged)} error lines" + (f"; first: {errors_logged[0]}"
+                                                                     if errors_logged else ""))
         finally:
             server.terminate()
             try:
