@@ -56,8 +56,9 @@ def events_current(conn: sqlite3.Connection) -> bool:
     Both tables are kept by triggers and by the analyst's merges and splits
     (store/schema.py step 3, store/review.py), so this costs two index probes.
     """
-    return conn.execute("SELECT NOT EXISTS (SELECT 1 FROM consolidation_pending)"
-                        " AND NOT EXISTS (SELECT 1 FROM consolidation_stale)").fetchone()[0] == 1
+    row = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM consolidation_pending)"
+                       " AND NOT EXISTS (SELECT 1 FROM consolidation_stale)").fetchone()
+    return bool(row[0])
 
 
 def pending_work(conn: sqlite3.Connection) -> ConsolidationWork:
@@ -126,13 +127,13 @@ def event_closure(conn: sqlite3.Connection, ids: Iterable[int]) -> tuple[set[int
         new_events = sorted(found - events)
         events.update(new_events)
         members: set[int] = set()
-        for part in _chunks(new_events):
-            marks = _marks(part)
+        for chunk in _chunks(new_events):
+            marks = _marks(chunk)
             members.update(r[0] for r in conn.execute(
-                f"SELECT incident_id FROM event_reports WHERE event_id IN ({marks})", part))
+                f"SELECT incident_id FROM event_reports WHERE event_id IN ({marks})", chunk))
             members.update(r[0] for r in conn.execute(
                 "SELECT i.id FROM event_overrides o JOIN incidents i ON i.report_key = o.report_key"
-                f" WHERE o.event_id IN ({marks})", part))
+                f" WHERE o.event_id IN ({marks})", chunk))
         frontier = sorted(members - incidents)
         incidents.update(frontier)
     return incidents, events
