@@ -46,9 +46,14 @@ _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.pla
                 " e.independent_sources, e.n_reports, e.summary")
 
 
+# Letters and digits only: each piece is one token for FTS5's unicode61 tokenizer, so a
+# quoted piece is never a phrase (events_fts keeps no positions: detail=none).
+_TERM = re.compile(r"[^\W_]+", re.UNICODE)
+
+
 def fts_query(text: str) -> str | None:
     """A user's words as a safe FTS5 query: every word must appear (quoted: no operators)."""
-    words = _WORD.findall(text)
+    words = _TERM.findall(text)
     if not words:
         return None
     return " ".join(f'"{w}"' for w in words[:12])

@@ -215,3 +215,14 @@ def test_incident_page_shows_sources_that_disagree_side_by_side(tmp_path: Path) 
     page = client.get(f"/incidents/{event.id}")
     assert page.status_code == 200
     assert "Sources disagree" in page.text and "news.example.net" in page.text and "other.example.org" in page.text
+
+
+def test_search_words_that_fts5_splits_are_never_a_phrase(store_ids) -> None:
+    """events_fts keeps no positions: a word such as foo_bar must become two terms, not a phrase."""
+    from factfinder.store.events import EventFilter
+    from factfinder.web import queries
+
+    store, ids = store_ids
+    assert queries.fts_query("Pauktaw_villagers x²y") == '"Pauktaw" "villagers" "x²y"'
+    rows, total = queries.page_of_events(store.conn, EventFilter(q="Pauktaw_villagers"))
+    assert [r.id for r in rows] == [ids["arrest"]] and total == 1
