@@ -226,3 +226,20 @@ def test_search_words_that_fts5_splits_are_never_a_phrase(store_ids) -> None:
     assert queries.fts_query("Pauktaw_villagers x²y") == '"Pauktaw" "villagers" "x²y"'
     rows, total = queries.page_of_events(store.conn, EventFilter(q="Pauktaw_villagers"))
     assert [r.id for r in rows] == [ids["arrest"]] and total == 1
+
+
+@pytest.mark.parametrize("words,total", [("Pauktaw", 1), ("Mandalay", 1), ("villagers", 1), ("Rakhine", 1),
+                                         ("nothing like it", 0)])
+def test_a_dense_search_pages_and_counts_like_a_sparse_one(store_ids, monkeypatch, words, total) -> None:
+    """The newest-first walk (most events match) and the sorted path give the same page and total."""
+    from factfinder.store.events import EventFilter
+    from factfinder.web import queries
+
+    store, _ = store_ids
+    flt = EventFilter(q=words)
+    monkeypatch.setattr(queries, "DENSE_SEARCH", 2.0)  # never dense: sort every match
+    rows, count = queries.page_of_events(store.conn, flt, limit=1)
+    assert count == total and len(rows) == min(1, total)
+    monkeypatch.setattr(queries, "DENSE_SEARCH", 0.0)  # always dense: walk the index
+    assert queries._newest_first_walk(store.conn, flt, "date")
+    assert queries.page_of_events(store.conn, flt, limit=1) == (rows, count)
