@@ -63,6 +63,11 @@ def main() -> None:
                 elapsed = time.perf_counter() - t0
                 print(f"{'export --format ' + fmt:28} {exporter.written:8,} {elapsed:8.2f} {counter.n:8,}"
                       f" {counter.n / max(1, exporter.written):14.4f}")
+            counter.n = 0
+            t0 = time.perf_counter()
+            read = sum(1 for _ in store.iter_events(reviewed=True))
+            elapsed = time.perf_counter() - t0
+            print(f"{'read only, chunked':28} {read:8,} {elapsed:8.2f} {counter.n:8,} {counter.n / max(1, read):14.4f}")
             sample = ids[:args.sample]
             counter.n = 0
             t0 = time.perf_counter()
