@@ -221,7 +221,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     flush(wait=True)
     # Consolidation follows the store: new incidents may tell events already known.
     extracted = any(o.incidents or o.statistics for o in outcomes)
-    return IngestReport(tuple(outcomes), events=store.rebuild_events() if extracted else None)
+    from factfinder.consolidate.stored import update_events  # only the blocks the new incidents touch
+
+    return IngestReport(tuple(outcomes), events=update_events(store) if extracted else None)
 
 
 def reprocess_store(store: Any, pipeline: Pipeline, *,
@@ -239,4 +241,6 @@ def reprocess_store(store: Any, pipeline: Pipeline, *,
         documents += 1
         if on_document is not None:
             on_document(document.doc, len(extraction.incidents), len(extraction.statistics))
-    return documents, store.rebuild_events()
+    from factfinder.consolidate.stored import rebuild_events
+
+    return documents, rebuild_events(store)

@@ -193,6 +193,8 @@ def load_batch(out: Path, *, store: Any) -> LoadSummary:
         summary.statistics += len(stats)
     store.index_stories()
     if summary.documents:
-        summary.events = store.rebuild_events()
+        from factfinder.consolidate.stored import update_events
+
+        summary.events = update_events(store)  # only the blocks the loaded incidents touch
     return summary
 
