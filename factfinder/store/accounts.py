@@ -14,6 +14,7 @@ import hashlib
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from factfinder.errors import UsageError
 from factfinder.values.isodate import utc_now
@@ -35,7 +36,7 @@ class User:
 
 
 
-def _hasher():  # argon2 is imported lazily: the CLI's --help must stay fast
+def _hasher() -> Any:  # argon2 is imported lazily: the CLI's --help must stay fast
     from argon2 import PasswordHasher
 
     return PasswordHasher()
