@@ -433,7 +433,34 @@ CREATE TABLE checkpoints (                 -- signed checkpoints made of this st
 """
 
 # One entry per schema version: a SQL script run inside a transaction.
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _STORE_ID_AND_CHECKPOINTS]
+# Step 7: followed sources (feeds and pages fetched on a schedule by `factfinder follow run`)
+# and the log of every pass over them.
+_FOLLOWED_SOURCES = """
+CREATE TABLE followed_sources (
+    id            INTEGER PRIMARY KEY,
+    url           TEXT NOT NULL UNIQUE,
+    name          TEXT UNIQUE,
+    every_seconds INTEGER NOT NULL CHECK (every_seconds > 0),
+    etag          TEXT,                    -- conditional GET: what the server last sent
+    last_modified TEXT,
+    next_due      TEXT NOT NULL,           -- ISO 8601 UTC
+    last_success  TEXT,
+    last_error    TEXT,
+    last_error_at TEXT,
+    created_at    TEXT NOT NULL
+);
+CREATE TABLE follow_passes (
+    id            INTEGER PRIMARY KEY,
+    source_id     INTEGER NOT NULL REFERENCES followed_sources(id) ON DELETE CASCADE,
+    at            TEXT NOT NULL,
+    status        TEXT NOT NULL CHECK (status IN ('new', 'not-modified', 'failed')),
+    new_items     INTEGER NOT NULL DEFAULT 0,
+    message       TEXT
+);
+CREATE INDEX follow_passes_source ON follow_passes(source_id, at);
+"""
+
+MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _STORE_ID_AND_CHECKPOINTS, _FOLLOWED_SOURCES]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
