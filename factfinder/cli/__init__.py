@@ -80,7 +80,7 @@ def _register() -> None:
     """
     import importlib
 
-    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings"):
+    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "ledger", "batch", "settings"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -109,16 +110,30 @@ def status(db: str | None, settings: Settings) -> None:
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--checkpoint", "checkpoints", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A checkpoint from `factfinder ledger checkpoint`; repeat for several.")
+@click.option("--public-key", type=click.Path(exists=True, dir_okay=False),
+              help="Pin the key the checkpoints must be signed with (KEYFILE.pub).")
+@click.option("--tsa-cert", type=click.Path(exists=True, dir_okay=False),
+              help="Pin the time-stamping authority's certificate (PEM or DER).")
 @with_settings
-def verify(db: str | None, settings: Settings) -> None:
-    """Re-hash every original and check the ledger chain; exit 1 naming every problem."""
+def verify(db: str | None, checkpoints: tuple[str, ...], public_key: str | None, tsa_cert: str | None,
+           settings: Settings) -> None:
+    """Re-hash every original, check the ledger chain and any checkpoints; exit 1 naming every problem."""
+    from factfinder.cli.ledger import checkpoint_lines
+
     settings = settings.with_options(db=db)
     path = settings.db
     with _open_store(settings, must_exist=True) as store:
         report = store.verify()
+        notes, problems = checkpoint_lines(store, checkpoints, public_key=public_key, tsa_cert=tsa_cert)
+    report = replace(report, problems=report.problems + tuple(problems))
     if report.ok:
         click.echo(f"ok: {report.originals} originals, {report.ledger_entries} ledger entries verified")
+        click.echo("\n".join(notes))
         return
+    for note in notes:
+        click.echo(note)
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     click.echo(f"{len(report.problems)} problems in {path} "

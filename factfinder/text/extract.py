@@ -16,6 +16,7 @@ from factfinder.errors import ExtractionError
 from factfinder.model import Document, PageText, Story
 from factfinder.text.language import guess_language, language_note
 from factfinder.text.ocr import OcrOptions
+from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
 from factfinder.values.isodate import day_of, is_day
 
@@ -154,8 +155,11 @@ def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None) ->
     an error capture, a feed, an empty page, a scan with OCR off.
     """
     found = read_capture(capture, ocr=ocr)
-    document = build_document(found.text, doc=capture.source.sha256, title=found.title,
+    text, converted = (found.text, 0) if found.pages else to_unicode(found.text)
+    document = build_document(text, doc=capture.source.sha256, title=found.title,
                               published=found.published, author=found.author, url=found.url)
+    if converted:
+        document = replace(document, notes=(*document.notes, CONVERSION_NOTE.format(lines=converted)))
     return replace(document, pages=found.pages) if found.pages else document
 
 

@@ -174,7 +174,10 @@ def source_page(request: Request, sha256: str) -> Any:
                               or (len(parts) == 1 and inc.story is None)],
                 "statistics": [s for s in stats if story.start <= _first_offset(store, s.id) < story.end],
             })
-    return page(request, "source.html", {"sha256": sha256, "info": info, "document": document, "stories": stories})
+    from factfinder.store.checkpoint import latest_checkpoint
+
+    return page(request, "source.html", {"sha256": sha256, "info": info, "document": document, "stories": stories,
+                                         "checkpoint": latest_checkpoint(store)})
 
 
 def _first_offset(store: Any, statistic_id: int) -> int:
