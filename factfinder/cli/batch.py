@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-
-from typing import TYPE_CHECKING
 
 from factfinder.cli import main, with_settings
 
@@ -34,8 +33,7 @@ def batch(inputs: tuple[str, ...], out: str, engine: str, address: str | None, w
     from factfinder.scale import run_batch
 
     settings = settings.with_options(workers=workers)
-    summary = run_batch(list(inputs), out=Path(out), engine=engine, workers=settings.workers,
-                        address=address, spacy_model=settings.spacy_model, ocr=settings.ocr)
+    summary = run_batch(list(inputs), out=Path(out), engine=engine, address=address, settings=settings)
     counts = summary.counts
     click.echo(f"{summary.total} documents: {summary.processed} processed, {summary.skipped} done before; "
                f"{out} holds {counts.get('documents', 0)} documents, {counts.get('incidents', 0)} incidents, "
