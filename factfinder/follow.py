@@ -14,6 +14,7 @@ loses nothing but the source being fetched.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -137,3 +138,33 @@ def _record(store: Any, source: FollowedSource, now: datetime, status: str, *, n
         record_pass(store.conn, source, now=now, status=status, new_items=new_items, message=message,
                     etag=etag, last_modified=last_modified)
     return PassResult(source.url, status, new_items, message)
+
+
+def start_background_passes(settings: Settings, *, pipeline_factory: Callable[[], Any] | None,
+                            every: float = 60.0) -> threading.Thread:
+    """A daemon thread running a pass over the due sources every ``every`` seconds (``serve --follow``).
+
+    It opens its own connection to the store; a pass that fails is logged on
+    stderr and the next one is tried a period later.
+    """
+    import sys
+
+    from factfinder.store import Store
+
+    def loop() -> None:
+        pipeline = None
+        while True:
+            try:
+                with Store.open(settings.db) as store:
+                    if pipeline is None and pipeline_factory is not None and due_followed(
+                            store.conn, now=datetime.now(timezone.utc)):
+                        pipeline = pipeline_factory()
+                    follow_pass(store, settings, pipeline=pipeline)
+            except Exception as exc:  # noqa: BLE001 - the web app must keep serving
+                print(f"factfinder: a follow pass failed ({type(exc).__name__}: {exc}); "
+                      f"trying again in {every:g} s", file=sys.stderr)
+            time.sleep(every)
+
+    thread = threading.Thread(target=loop, name="factfinder-follow", daemon=True)
+    thread.start()
+    return thread

@@ -163,3 +163,21 @@ def test_follow_commands(site: Site, tmp_path: Path) -> None:
     removed = runner.invoke(main, ["follow", "remove", "site", "--db", db])
     assert removed.exit_code == 0
     assert "no followed sources" in runner.invoke(main, ["follow", "list", "--db", db]).output
+
+
+def test_the_sources_page_shows_each_followed_source_and_its_last_error(site: Site, tmp_path: Path) -> None:
+    pytest.importorskip("fastapi")
+    from starlette.testclient import TestClient
+
+    from factfinder.web.app import create_app
+
+    db = tmp_path / "f.db"
+    now = datetime.now(timezone.utc)
+    with Store.open(db) as store:
+        with store.transaction():
+            add_followed(store.conn, f"{site.base}/broken.xml", every_seconds=3600, name="broken", now=now)
+            add_followed(store.conn, f"{site.base}/feed.xml", every_seconds=3600, name="site", now=now)
+        follow_pass(store, SETTINGS, now=now)
+    html = TestClient(create_app(str(db))).get("/followed").text
+    assert f"{site.base}/feed.xml" in html and "HTTP 500" in html and 'class="failing"' in html
+    assert html.count("<tr") == 3  # the header and two sources
