@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factfinder.store.events import ORDERS, EventFilter
+from factfinder.values.fts import fts_query
 from factfinder.web.filters import without_q
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -44,19 +45,6 @@ class EventRow:
 _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.place_name, e.country, e.admin1,"
                 " e.lat, e.lon, e.killed, e.injured, e.arrested, e.displaced, e.verification,"
                 " e.independent_sources, e.n_reports, e.summary")
-
-
-# Letters and digits only: each piece is one token for FTS5's unicode61 tokenizer, so a
-# quoted piece is never a phrase (events_fts keeps no positions: detail=none).
-_TERM = re.compile(r"[^\W_]+", re.UNICODE)
-
-
-def fts_query(text: str) -> str | None:
-    """A user's words as a safe FTS5 query: every word must appear (quoted: no operators)."""
-    words = _TERM.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"' for w in words[:12])
 
 
 def where(flt: EventFilter) -> tuple[str, list[Any]]:
@@ -227,7 +215,8 @@ class StatisticRow:
 def statistics(conn: sqlite3.Connection, *, category: str | None = None, country: str | None = None,
                limit: int = 1000, offset: int = 0) -> list[StatisticRow]:
     """Stored statistics (tallies with an as-of date), oldest first, with their first evidence span."""
-    clauses, args = [], []  # type: ignore[var-annotated]
+    clauses: list[str] = []
+    args: list[Any] = []
     if category:
         clauses.append("s.category = ?")
         args.append(category)
