@@ -74,7 +74,6 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     from fastapi.staticfiles import StaticFiles
 
     from factfinder.consolidate.stored import update_events
-    from factfinder.settings import load_settings
     from factfinder.web import api, followed, pages, report_page, review_routes
     from factfinder.web.render import make_templates
 
