@@ -53,8 +53,9 @@ class Extractor:
     """Finds incidents and statistics in documents; build once with ``Extractor.load`` and reuse."""
 
     def __init__(self, nlp: Any, *, triggers: TriggerTable, cues: Cues, actors: Any = None,
-                 geoparser: Any = None) -> None:
+                 geoparser: Any = None, event_typer: Any = None) -> None:
         self.nlp = nlp
+        self.event_typer = event_typer  # the learned event-type component (factfinder.extract.event_type)
         self.triggers = triggers
         self.cues = cues
         self.actors = actors
@@ -63,8 +64,11 @@ class Extractor:
     @classmethod
     def load(cls, *, nlp: Any, gazetteer: Any = None) -> "Extractor":
         """Load the trigger table, cue phrases and actor aliases; wrap the injected nlp and gazetteer."""
+        from factfinder.extract.event_type import default_typer
+
         return cls(nlp, triggers=TriggerTable.load(), cues=load_cues(), actors=stages.load_actor_matcher(),
-                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None)
+                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None,
+                   event_typer=default_typer())
 
     # --- public ---------------------------------------------------------------
 
@@ -117,6 +121,8 @@ class Extractor:
         out = []
         for i, sentence in enumerate(sentences):
             hits = sentence_hits(text, sentence, grouped.get(i, ()))
+            if self.event_typer is not None:  # the learned component completes and corrects the rules
+                hits = self.event_typer.sentence_hits(text, sentence.start, sentence.end, hits)
             # The cue-phrase half of the hedge check needs no parse: a sentence whose
             # every trigger is negated or hypothetical is not parsed at all.
             hits = {kind: kept for kind, found in hits.items()
