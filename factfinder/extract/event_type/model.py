@@ -22,7 +22,7 @@ from factfinder.extract.event_type.features import ngrams
 
 NAME = "factfinder.event_type.tfidf.v1"
 ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v1.npz"
-SHA256 = "b091195f46f005b560d35deb2a58f4e89af68f25b58129eac31372ceaaa28d20"
+SHA256 = "db98abb02f581d512f21bf8ef418ebe252afa5e0e3c192613ea376e10c1c199c"
 
 
 @dataclass(frozen=True, slots=True)
