@@ -149,7 +149,7 @@ def evaluate_devset(path: Path, *, pipeline: Any | None = None, limit: int | Non
     report = Report(kind=f"devset:{label}", source=str(path))
     geo, isaf, skipped = GeoTally(), IsafTally(), 0
     case, location = CaseTally(), EventLocationTally()
-    hrds = HrdsTally(country_matcher(pipeline.gazetteer)) if kind == "hrds" else None
+    hrds = HrdsTally(country_matcher(getattr(pipeline, "gazetteer", None))) if kind == "hrds" else None
     documents = [make_document(r["text"], published=r.get("pub_date"), id_=r.get("id")) for r in records]
     try:
         if kind in EXTRACTION_KINDS:

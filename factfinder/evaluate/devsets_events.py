@@ -256,11 +256,14 @@ class HrdsTally:
                 "documents_with_full_date": self.date_docs}
 
 
-def country_matcher(gazetteer: Any) -> Callable[[str, str | None], bool]:
-    """Compare a gold country name with a predicted ISO code through the gazetteer's names."""
+def country_matcher(gazetteer: Any | None) -> Callable[[str, str | None], bool]:
+    """Compare a gold country name with a predicted ISO code through the gazetteer's names
+    (without a gazetteer, only a code written as the gold name matches)."""
     cache: dict[str, set[str]] = {}
 
     def codes(name: str) -> set[str]:
+        if gazetteer is None:
+            return {name.upper()}
         if name not in cache:
             cache[name] = {c.country for c in gazetteer.lookup(name) if c.kind == "country" and c.country}
         return cache[name]
@@ -270,6 +273,6 @@ def country_matcher(gazetteer: Any) -> Callable[[str, str | None], bool]:
             return False
         if predicted in codes(gold):
             return True
-        country = gazetteer.country(predicted)
+        country = gazetteer.country(predicted) if gazetteer is not None else None
         return country is not None and _norm(getattr(country, "name", "")) == _norm(gold)
     return matches
