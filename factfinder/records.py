@@ -48,7 +48,7 @@ def count_record(count: Count) -> dict[str, Any]:
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
-    return {"name": actor.name, "kind": actor.kind, "text": actor.span.text}
+    return {"name": actor.name, "text": actor.span.text}
 
 
 def attribution_record(att: Attribution) -> dict[str, Any]:

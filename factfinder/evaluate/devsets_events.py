@@ -24,6 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 from typing import Any, Callable
 
 Record = dict[str, Any]
@@ -193,10 +194,25 @@ def gold_day(gold: Record) -> str | None:
         return None
 
 
+@lru_cache(maxsize=1)
+def _actor_kinds() -> dict[str, str]:
+    """Canonical actor name -> kind, from the shipped alias table (data/actors.csv and its demonyms)."""
+    from factfinder.extract.actors import default_matcher
+
+    kinds: dict[str, str] = {}
+    for entry in default_matcher().entries:
+        kinds.setdefault(entry.canonical, entry.kind)
+    return kinds
+
+
 def perpetrator_class(incident: Record) -> str | None:
-    """State or non-state from the first perpetrator whose actor kind has a class."""
+    """State or non-state from the first perpetrator whose actor kind has a class.
+
+    The contract's actor records carry ``name`` and ``text``; the kind is the alias
+    table's for that canonical name (a ``kind`` key, where a record has one, wins).
+    """
     for actor in incident.get("perpetrators") or ():
-        found = ACTOR_KIND_CLASS.get(actor.get("kind") or "")
+        found = ACTOR_KIND_CLASS.get(actor.get("kind") or _actor_kinds().get(actor.get("name") or "", ""))
         if found:
             return found
     return None

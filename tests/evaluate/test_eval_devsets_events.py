@@ -76,13 +76,13 @@ def test_event_location_overlap_first_and_abstain():
 def test_hrds_scores_the_first_incident_whose_type_matches_a_violation():
     def police(text):
         start = text.index("Police")
-        return {"perpetrators": (Actor("police", Span.of(text, start, start + 6), kind="state_force"),),
+        return {"perpetrators": (Actor("Myanmar military", Span.of(text, start, start + 6)),),
                 "date": DateRange("2021-03-03", "2021-03-03", "day"),
                 "location": Place(span=Span.of(text, text.index("Kellan"), text.index("Kellan") + 6), country="KL")}
 
     def gunmen(text):
         start = text.index("gunmen")
-        return {"perpetrators": (Actor("gunmen", Span.of(text, start, start + 6), kind="state_force"),)}
+        return {"perpetrators": (Actor("Myanmar military", Span.of(text, start, start + 6)),)}
 
     pipeline = StandInPipeline(incidents=[
         ("held her without charge", "legal_proceeding", {}),  # no violation type: not the one scored
