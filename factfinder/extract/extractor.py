@@ -118,15 +118,18 @@ class Extractor:
             i = bisect_right(starts, hit.start) - 1
             if i >= 0 and hit.end <= sentences[i].end:
                 grouped.setdefault(i, []).append(hit)
-        out = []
-        for i, sentence in enumerate(sentences):
-            hits = sentence_hits(text, sentence, grouped.get(i, ()))
-            if self.event_typer is not None:  # the learned component completes and corrects the rules
-                hits = self.event_typer.sentence_hits(text, sentence.start, sentence.end, hits)
-            # The cue-phrase half of the hedge check needs no parse: a sentence whose
-            # every trigger is negated or hypothetical is not parsed at all.
-            hits = {kind: kept for kind, found in hits.items()
+        # The cue-phrase half of the hedge check needs no parse: a sentence whose
+        # every trigger is negated or hypothetical is not parsed at all.
+        def asserted(sentence: Sentence, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+            return {kind: kept for kind, found in hits.items()
                     if (kept := [h for h in found if is_asserted(text, sentence, h, self.cues)])}
+        all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
+                    for i, sentence in enumerate(sentences)]
+        if self.event_typer is not None:  # the learned component completes and corrects the rules
+            all_hits = [asserted(sentence, hits) for sentence, hits
+                        in zip(sentences, self.event_typer.document_hits(text, sentences, all_hits))]
+        out = []
+        for i, (sentence, hits) in enumerate(zip(sentences, all_hits)):
             cumulative = is_cumulative(text, sentence, self.cues)
             if hits or (cumulative and any(ch.isdigit() for ch in text[sentence.start:sentence.end])):
                 out.append(_Candidate(i, sentence, hits, cumulative))

@@ -27,6 +27,7 @@ and checked on the ``check`` half (docs/models.md).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
@@ -36,6 +37,10 @@ from factfinder.extract.triggers import Trigger, TriggerHit
 # nearly every sentence of the news, and statements are the rules' to find).
 EVENT_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappearance", "torture",
                          "displacement", "property_destruction", "protest", "other"})
+# Rule types the model may correct: where the trigger table is known to be weak (a one-sided
+# "attack" that was fighting between two sides, an "attack" word in a weapons-seized report).
+# Arrests ("captured a commander") and killings (which carry the toll) are the rules' to keep.
+RETYPABLE = frozenset({"attack", "armed_clash", "property_destruction", "displacement", "other"})
 # Rule types dropped when the model is sure the sentence tells a disaster or a crime.
 NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destruction", "displacement"})
 CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
@@ -43,6 +48,7 @@ RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own type
 MARGIN = 0.2
 NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped
 CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
+CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -61,8 +67,25 @@ class EventTyper:
             self._model = default_model()
         return self._model
 
-    def sentence_hits(self, text: str, start: int, end: int,
-                      hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+    def document_hits(self, text: str, sentences: Sequence[Any],
+                      hits: Sequence[dict[str, list[TriggerHit]]]) -> list[dict[str, list[TriggerHit]]]:
+        """The hook: every sentence's asserted trigger hits, completed or corrected by the model.
+
+        A sentence without trigger gets an incident only where the rules found nothing in its
+        scope (CREATE_SCOPE): where they did, the sentences around a found event mostly tell
+        more of it (who, the toll, what was seized), and an incident of their own would
+        compete with the event they elaborate.
+        """
+        if CREATE_SCOPE == "document":
+            ruled = {None} if any(hits) else set()
+        else:
+            ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
+        return [self.sentence_hits(text, s.start, s.end, found,
+                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
+                for s, found in zip(sentences, hits)]
+
+    def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
+                      *, create: bool = True) -> dict[str, list[TriggerHit]]:
         """The trigger hits of the sentence ``text[start:end]``, completed or corrected by the model."""
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
@@ -70,6 +93,8 @@ class EventTyper:
         if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
+            if not create:
+                return hits
             if probability >= CREATE:
                 return {best: [_learned_hit(text, start, end, best, prediction)]}
             if p.get("statement", 0.0) >= CREATE_STATEMENT:
@@ -83,8 +108,8 @@ class EventTyper:
             if rival in hits and p.get(rival, 0.0) <= probability - MARGIN:
                 return {kind: found for kind, found in hits.items() if kind != rival}
             return hits
-        if not set(hits) <= EVENT_TYPES or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
-            return hits  # the rules' own specialised types (designation, legislation...) are kept
+        if not set(hits) <= RETYPABLE or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
+            return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
 
