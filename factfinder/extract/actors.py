@@ -48,7 +48,9 @@ _STATE_BODIES: dict[str, tuple[str, str]] = {
     "intelligence services": ("intelligence services", "state_force"),
     "intelligence service": ("intelligence services", "state_force"),
     "intelligence agency": ("intelligence services", "state_force"),
-    "judiciary": ("judiciary", "government"), "courts": ("judiciary", "government"),
+    "judiciary": ("judiciary", "government"), "courts": ("courts", "government"),
+    "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
+    "prison officials": ("prison authorities", "state_force"),
     "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
 }
 
@@ -170,7 +172,8 @@ class ActorMatcher:
         for s, e, entry in sorted(raw, key=lambda m: (m[0] - m[1], m[0])):
             if any(s < ce and cs < e for cs, ce, _ in chosen):
                 continue
-            if entry.gated and entry.canonical not in context[0] and entry.country not in context[1]:
+            if entry.gated and entry.canonical not in context[0] and entry.country not in context[1] \
+                    and entry.country != context[3]:
                 continue
             chosen.append((s, e, entry))
         chosen.sort(key=lambda m: m[0])
@@ -251,6 +254,9 @@ class ActorMatcher:
         home = max(national, key=national.__getitem__) if national else None
         if home is not None and (national[home] < 2 or national[home] * 3 < total * 2):
             home = None
+        # An annual report prints its country as a heading ("RUSSIAN FEDERATION"): it
+        # names the country of every generic "police" or "court" below it, and wins.
+        home = heading_country(text) or home
         return frozenset(canonicals), frozenset(countries), defined, home
 
     def _refine(self, text: str, s: int, e: int, entry: ActorEntry, home: str | None = None) -> str:
@@ -258,6 +264,8 @@ class ActorMatcher:
         "Kazakhstan police"), else the document's ("soldiers" in a Myanmar report -> "Myanmar military")."""
         if entry.canonical == "military":
             return self._national.get((home, "military"), entry.canonical) if home else entry.canonical
+        if entry.canonical in _GENERIC_BODIES:
+            return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
         window = _POLICE_IN_RE.match(text, e).group()
@@ -271,6 +279,17 @@ class ActorMatcher:
             return self._national.get((home, "police"), entry.canonical)
         return entry.canonical
 
+    def _national_body(self, home: str, body: str) -> str:
+        """"courts" in a Russian report -> "Russian courts", through the generated demonym aliases."""
+        demonym = demonyms().get(home)
+        if demonym is None:
+            return body
+        for alias in (f"{demonym} {body}", f"{demonym} {_GENERIC_BODIES[body]}"):
+            found = self._automaton.get(alias.lower(), None)
+            if found is not None:
+                return found[1][0].canonical
+        return body
+
     def _country_names(self) -> dict[str, str]:
         if self._countries is None:
             import pycountry
@@ -282,6 +301,47 @@ class ActorMatcher:
                     names[name.lower()] = short
             self._countries = names
         return self._countries
+
+
+# Generic state bodies that take the document's country, and the demonym alias that names
+# them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
+_GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards"}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country code -> its first demonym in ``data/actor_demonyms.csv`` ("RU" -> "Russian")."""
+    lines = [line for line in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    found: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        found.setdefault(row["country"].strip(), row["demonym"].strip())
+    return found
+
+
+@lru_cache(maxsize=1)
+def _country_codes() -> dict[str, str]:
+    """Lower-cased country names (short, official, common, and the demonym file's) -> ISO code."""
+    import pycountry
+
+    names: dict[str, str] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "official_name", "common_name"):
+            value = getattr(country, attr, None)
+            if value:
+                names.setdefault(value.lower(), country.alpha_2)
+    lines = [line for line in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    for row in csv.DictReader(lines):
+        names.setdefault(row["name"].strip().lower(), row["country"].strip())
+    return names
+
+
+def heading_country(text: str) -> str | None:
+    """The ISO code of a country printed as the text's heading line ("RUSSIAN FEDERATION\n"), else None."""
+    first = text.lstrip()[:60].split("\n", 1)
+    if len(first) < 2 or not first[0].strip().isupper():
+        return None
+    name = " ".join(first[0].split()).lower()
+    return _country_codes().get(name) or _country_codes().get(name.removeprefix("the "))
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

@@ -37,19 +37,80 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     clause = _clause_tokens(trigger)
     for actor in actors:
         head = _head_token(sent, actor)
-        if head is None or head.i not in clause:
+        if head is None:
+            continue
+        if head.i not in clause:
+            if _convicted_of(head, trigger):
+                _add(perpetrators, actor)
             continue
         role = _role(head, trigger)
         if role is None:
-            if actor.kind == "group":
-                role = "target"
+            if actor.kind == "group" or _judged(head, trigger):
+                role = "target"  # the officers a court convicts are the ones it tries
             elif actor.kind in _ARMED_KINDS:
                 role = "perpetrator"
+        if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
+            role = None
         if role == "perpetrator":
             _add(perpetrators, actor)
         elif role == "target":
             _add(targets, actor)
     return perpetrators, targets
+
+
+# Bodies that watch and report: the source of what they document, never its agent.
+_MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
+# Verbs of saying and finding: their subject is the attribution of the event they report.
+_REPORTING_LEMMAS = frozenset(
+    "say express document report find criticise criticize condemn note urge call publish state conclude describe "
+    "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
+    "accuse blame attribute investigate visit monitor".split())
+# Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
+_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine".split())
+
+
+def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
+    """Whether an actor the parse made an agent can be the perpetrator: a monitor, court or
+    committee that says, documents or expresses concern about an act is its attribution,
+    unless the event is the statement itself ("the UN office published an assessment")."""
+    if trigger.lemma_ in _REPORTING_LEMMAS:
+        return True
+    if actor.kind in _MONITOR_KINDS:
+        return False
+    governor = _argument(head).head
+    return not (_argument(head).dep_ in _SUBJECTS and governor.i != trigger.i
+                and governor.lemma_ in _REPORTING_LEMMAS)
+
+
+def _convicted_of(head: Any, trigger: Any) -> bool:
+    """"convicted four officers of X of torturing ...", "two officers charged with killing ...":
+    the people judged for an act are its agents."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
+        return False
+    verb = prep.head
+    if verb.lemma_ not in _LEGAL_LEMMAS:
+        return False
+    arg = _argument(head)
+    if verb.dep_ == "acl" and arg.i == verb.head.i:
+        return True  # "two soldiers convicted of killing a protester"
+    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
+        arg = _argument(arg.head.head)  # "officers of the National Security Committee"
+    return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _judged(head: Any, trigger: Any) -> bool:
+    """An actor named in the object of a verb of judging ("convicted four officers of the KNB")."""
+    if trigger.lemma_ not in _LEGAL_LEMMAS:
+        return False
+    arg = _argument(head)
+    for _ in range(3):
+        if arg.head.i == trigger.i:
+            return arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+        if arg.dep_ != "pobj" or arg.head.lower_ != "of":
+            return False
+        arg = _argument(arg.head.head)
+    return False
 
 
 def _add(found: list[Actor], actor: Actor) -> None:
