@@ -89,6 +89,15 @@ _MONTH_ONLY = (
 # A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Revolution|Uprising|Coalition|Group|Alliance|Front|"
                           r"Party|Agreement|Accord|Protests?|Square|Street|Bridge|Stadium|University|Brigade)\b")
+# A weekday that names a thing, not a day: "during Sunday mass", "the Saturday Mothers".
+_WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|schools?|editions?|papers?)\b")
+_WEEKDAY_NAME = re.compile(r"\s+(?!(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b)[A-Z][a-z]+")
+
+
+def _weekday_names_a_thing(text: str, start: int, end: int) -> bool:
+    if _WEEKDAY_THING.match(text, end):
+        return True
+    return text[max(0, start - 4):start].lower() == "the " and bool(_WEEKDAY_NAME.match(text, end))
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"\b" + body if not body.startswith("(?<") else body))
@@ -193,7 +202,8 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
             if m.end() == m.start():
                 continue
             expr = _month_only(m, start) if kind == "month_only" else _expression(kind, m, start)
-            if expr is not None and not _NAMED_AFTER.match(text, m.end() + start):
+            if expr is not None and not _NAMED_AFTER.match(text, m.end() + start) and not (
+                    kind == "weekday" and _weekday_names_a_thing(text, m.start() + start, m.end() + start)):
                 candidates.append(expr)
     candidates.sort(key=lambda e: (-(e.end - e.start), e.start))
     chosen: list[DateExpression] = []

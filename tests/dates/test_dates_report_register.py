@@ -56,6 +56,8 @@ def test_a_range_is_a_range() -> None:
     "Police in Rabat dispersed a rally of the 20 February Movement.",
     "Members of the 6 April Youth Movement were questioned.",
     "The ministry published its 2019 action plan on prisons.",
+    "Police stopped the Saturday Mothers from holding their weekly vigil.",
+    "Gunmen attacked the church during Sunday mass.",
 ])
 def test_a_date_or_year_inside_a_name_is_no_date(text: str) -> None:
     assert dates(text, "2024-01-11") == []
