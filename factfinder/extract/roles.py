@@ -248,6 +248,19 @@ _SUBGROUP_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|many o
 _UNSPECIFIC = frozenset({"people", "persons", "person"})
 
 
+# "people protesting", "people at the Pride march", "people who had gathered": the people
+# an arrest or a dispersal names in the clause of a protest are its protesters.
+_PROTEST_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|"
+                            r"gathered|sit-ins?|vigils?)\b", re.IGNORECASE)
+_CIVILIANS = "civilians"
+
+
+def _at_a_protest(text: str, actor: Actor) -> Actor:
+    if actor.name != _CIVILIANS or not _PROTEST_AFTER.search(text[actor.span.end:actor.span.end + 80]):
+        return actor
+    return Actor(_PROTESTERS, actor.span, actor.kind)
+
+
 def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
     """Targets without subgroups of a target named before them ("civilians, including 56
     children") and without a bare "people" when a more specific group is named ("4,000
@@ -259,6 +272,7 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
             continue
         kept.append(actor)
+    kept = [_at_a_protest(text, a) for a in kept]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
