@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.errors import FactfinderError
+from factfinder.extract.country_heading import DEMONYMS_PATH, demonyms, heading_country
 from factfinder.model import Actor, Span
 
 ACTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
-DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "actor_demonyms.csv"
 
 # State bodies generated for every country adjective: words after the adjective -> (body, kind).
 # "Serbian police" -> "Serbian police"; "Thai authorities" -> "Thai government".
@@ -50,7 +50,7 @@ _STATE_BODIES: dict[str, tuple[str, str]] = {
     "intelligence agency": ("intelligence services", "state_force"),
     "judiciary": ("judiciary", "government"), "courts": ("courts", "government"),
     "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
-    "prison officials": ("prison authorities", "state_force"),
+    "prison officials": ("prison authorities", "state_force"), "border guards": ("border guards", "state_force"),
     "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
 }
 
@@ -305,43 +305,8 @@ class ActorMatcher:
 
 # Generic state bodies that take the document's country, and the demonym alias that names
 # them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
-_GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards"}
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Country code -> its first demonym in ``data/actor_demonyms.csv`` ("RU" -> "Russian")."""
-    lines = [line for line in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    found: dict[str, str] = {}
-    for row in csv.DictReader(lines):
-        found.setdefault(row["country"].strip(), row["demonym"].strip())
-    return found
-
-
-@lru_cache(maxsize=1)
-def _country_codes() -> dict[str, str]:
-    """Lower-cased country names (short, official, common, and the demonym file's) -> ISO code."""
-    import pycountry
-
-    names: dict[str, str] = {}
-    for country in pycountry.countries:
-        for attr in ("name", "official_name", "common_name"):
-            value = getattr(country, attr, None)
-            if value:
-                names.setdefault(value.lower(), country.alpha_2)
-    lines = [line for line in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    for row in csv.DictReader(lines):
-        names.setdefault(row["name"].strip().lower(), row["country"].strip())
-    return names
-
-
-def heading_country(text: str) -> str | None:
-    """The ISO code of a country printed as the text's heading line ("RUSSIAN FEDERATION\n"), else None."""
-    first = text.lstrip()[:60].split("\n", 1)
-    if len(first) < 2 or not first[0].strip().isupper():
-        return None
-    name = " ".join(first[0].split()).lower()
-    return _country_codes().get(name) or _country_codes().get(name.removeprefix("the "))
+_GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
+                   "border guards": "border guards"}
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

@@ -112,3 +112,30 @@ def test_a_court_is_the_agent_of_its_sentence_and_the_convicted_its_target(nlp, 
     perpetrators, targets = roles(nlp, matcher, text, "convicted")
     assert perpetrators == ["Kazakh courts"]
     assert "Kazakh National Security Committee" in targets
+
+
+@pytest.mark.parametrize("heading, code", [
+    ("TÜRKİYE", "TR"), ("MOROCCO AND WESTERN SAHARA", "MA"), ("SRI LANKA", "LK"), ("IRAN", "IR"),
+    ("Police detained three students", None),
+])
+def test_country_headings_as_reports_print_them(heading: str, code: str | None) -> None:
+    assert heading_country(f"{heading}\n\nIn May, police detained three students.") == code
+
+
+def test_border_guards_are_the_heading_country_s(matcher: ActorMatcher) -> None:
+    text = "SAUDI ARABIA\n\nIn August, border guards shot at migrants crossing from Yemen."
+    assert [a.name for a in matcher.find(text)][0] == "Saudi border guards"
+
+
+def test_people_arrested_at_a_protest_are_protesters() -> None:
+    from factfinder.extract.roles import refine_targets
+    from factfinder.model import Actor, Span
+
+    text = "Police detained more than 370 people at the Pride march in Istanbul."
+    start = text.index("people")
+    found = refine_targets(text, [Actor("civilians", Span.of(text, start, start + 6), "group")])
+    assert [a.name for a in found] == ["protesters"]
+    quiet = "Soldiers detained 40 people in a raid on the village."
+    start = quiet.index("people")
+    assert [a.name for a in refine_targets(quiet, [Actor("civilians", Span.of(quiet, start, start + 6), "group")])] \
+        == ["civilians"]
