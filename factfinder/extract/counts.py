@@ -139,7 +139,7 @@ def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon)
         first -= sign_before
         last += words_after
     # "more than eight hundred thousand (813,500)": the bracket holds the exact figure of the same count
-    qualifier = "approx" if match.vague else "exact"
+    qualifier = _vague_qualifier(tokens, match) if match.vague else "exact"
     exact = _bracketed_figure(tokens, last, value)
     if exact is not None:
         value, last = exact
@@ -177,6 +177,15 @@ _JUDGING = frozenset("convicted charged sentenced tried acquitted prosecuted ind
 # Verbs of harm that, right after "two officers", make them the ones who acted.
 _HARM_ACTIVE = frozenset("shot beat tortured killed arrested detained attacked raped fired opened stormed "
                          "abducted assaulted hit kicked whipped stabbed dragged burned raided seized".split())
+
+
+def _vague_qualifier(tokens: list[Token], match: NumberMatch) -> str:
+    """"dozens", "hundreds of", "several": at least the conventional value (the least the word can
+    mean, as event coders read it); "a dozen", "two dozen" are about that many."""
+    words = [t.lower for t in tokens[match.first:match.last + 1]]
+    if any(w.endswith("s") and w != "dozens" or w in ("dozens", "several", "multiple", "numerous") for w in words):
+        return "at_least"
+    return "approx"
 
 
 def _in_name(tokens: list[Token], first: int, lex: Lexicon) -> bool:
