@@ -42,6 +42,8 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if head.i not in clause:
             if _convicted_of(head, trigger):
                 _add(perpetrators, actor)
+            elif (relative := _relative_role(head, trigger)) is not None:
+                _add(perpetrators if relative == "perpetrator" else targets, actor)
             continue
         role = _role(head, trigger)
         if role is None:
@@ -97,6 +99,20 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
         arg = _argument(arg.head.head)  # "officers of the National Security Committee"
     return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _relative_role(head: Any, trigger: Any) -> str | None:
+    """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
+    "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
+    verb = _clause_root(trigger)
+    if verb.dep_ != "relcl" or _argument(head).i != verb.head.i:
+        return None
+    if _is_passive(verb):
+        return "target"
+    relative = next((c for c in verb.children if c.lower_ in ("who", "that", "which", "whom")), None)
+    if relative is None or relative.dep_ in _OBJECTS or relative.lower_ == "whom":
+        return "target" if any(c.dep_ in _SUBJECTS for c in verb.children) else None
+    return "perpetrator" if relative.dep_ in _SUBJECTS and verb.lemma_ not in _UNDERGOER_VERBS else "target"
 
 
 def _judged(head: Any, trigger: Any) -> bool:

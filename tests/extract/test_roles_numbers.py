@@ -139,3 +139,16 @@ def test_people_arrested_at_a_protest_are_protesters() -> None:
     start = quiet.index("people")
     assert [a.name for a in refine_targets(quiet, [Actor("civilians", Span.of(quiet, start, start + 6), "group")])] \
         == ["civilians"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, perpetrators, targets", [
+    # victims described by a relative clause are targets, never perpetrators
+    ("Inmates who were beaten by prison guards in June were denied medical care.", "beaten",
+     ["prison authorities"], ["prisoners"]),
+    ("Relatives of the students whom soldiers detained in 2014 marched in the capital.", "detained",
+     ["military"], ["students"]),
+])
+def test_a_relative_clause_gives_its_noun_a_role(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                  perpetrators: list[str], targets: list[str]) -> None:
+    assert roles(nlp, matcher, text, trigger) == (perpetrators, targets)
