@@ -159,7 +159,8 @@ def _clause_tokens(trigger: Any) -> set[int]:
     root = _clause_root(trigger)
     owner = root
     # a coordinated verb shares its subject: "troops arrested and killed civilians"
-    if root.dep_ == "conj" and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
+    # and so does a verb it governs: "the military continues to arrest critics"
+    if root.dep_ in ("conj", "xcomp") and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
         owner = root.head
     keep: set[int] = set()
     stack = [owner]
@@ -187,7 +188,7 @@ def _role(head: Any, trigger: Any) -> str | None:
     arg = _argument(head)
     governor = arg.head
     dep = arg.dep_
-    if governor.i in (trigger.i, verb.i) or (verb.dep_ == "conj" and governor.i == verb.head.i):
+    if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i):
         if dep in _PASSIVE_SUBJECTS:
             if governor.i != verb.i and not _is_passive(verb):
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts

@@ -148,6 +148,8 @@ def test_people_arrested_at_a_protest_are_protesters() -> None:
      ["prison authorities"], ["prisoners"]),
     ("Relatives of the students whom soldiers detained in 2014 marched in the capital.", "detained",
      ["military"], ["students"]),
+    # a governed verb shares its subject
+    ("Riot police began to beat the students outside parliament.", "beat", ["police"], ["students"]),
 ])
 def test_a_relative_clause_gives_its_noun_a_role(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                   perpetrators: list[str], targets: list[str]) -> None:
