@@ -154,3 +154,25 @@ def test_people_arrested_at_a_protest_are_protesters() -> None:
 def test_a_relative_clause_gives_its_noun_a_role(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                   perpetrators: list[str], targets: list[str]) -> None:
     assert roles(nlp, matcher, text, trigger) == (perpetrators, targets)
+
+
+# --- attribution -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In November, the UN Human Rights Committee expressed concern that detainees had been beaten in custody.",
+     [("UN Human Rights Committee", "un")]),
+    ("The Committee against Torture found that confessions obtained under duress were used at trial.",
+     [("UN Committee against Torture", "un")]),
+])
+def test_committees_that_express_concern_or_find_are_attribution(text: str, expected: list) -> None:
+    from factfinder.extract.attribution import find_attributions
+
+    assert [(a.source, a.kind) for a in find_attributions(text, 0, len(text))] == expected
+
+
+def test_a_court_that_releases_someone_is_no_source() -> None:
+    from factfinder.extract.attribution import find_attributions
+
+    text = "UGANDA\n\nIn March, a military court in Kampala released 12 opposition supporters on bail."
+    assert find_attributions(text, 8, len(text)) == []
