@@ -80,10 +80,11 @@ _WEEKDAY_ONLY = (
     + r"(?:\s+(?i:morning|afternoon|evening|night))?"
 )
 # A month named alone, as annual reports date their events ("In March, guards ...",
-# "in late November"): only after a preposition that makes it a time, and never
+# "in late November"): only after "in" or "during" ("since June" is a period, not the
+# day of an event), and never
 # inside a name ("the 20 February Movement" is a day-month and is refused below).
 _MONTH_ONLY = (
-    r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)|(?<=\b[Ss]ince\s)|(?<=\b[Uu]ntil\s)|(?<=\b[Bb]y\s)|(?<=\b[Bb]etween\s))"
+    r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))"
     r"(?:(?i:early|mid|late)[\s-]+)?" + _g("month", _MONTH) + r"(?!\s+\d)"
 )
 # A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
