@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Literal
 
 from factfinder.dates.patterns import DateExpression, parse
 from factfinder.model import DateRange, Document, Incident, Span
@@ -172,7 +172,7 @@ def resolve_expression(expr: DateExpression, published: str | None) -> tuple[dat
     return start, end, precision_of(start, end)
 
 
-def _month_only(expr: DateExpression, published: date | None) -> tuple[date, date, str] | None:
+def _month_only(expr: DateExpression, published: date | None) -> tuple[date, date, Literal["month"]] | None:
     """"In March" is the latest March that began before publication: a report published in
     January 2024 tells of March 2023, a news story of 20 March of this March. No
     publication date, no year: None, never a guess."""
