@@ -287,7 +287,8 @@ class ActorMatcher:
         for alias in (f"{demonym} {body}", f"{demonym} {_GENERIC_BODIES[body]}"):
             found = self._automaton.get(alias.lower(), None)
             if found is not None:
-                return found[1][0].canonical
+                entry: ActorEntry = found[1][0]
+                return entry.canonical
         return body
 
     def _country_names(self) -> dict[str, str]:
