@@ -17,7 +17,9 @@ if TYPE_CHECKING:
 @main.command(name="eval")
 @click.argument("gold", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--devset", "devsets", multiple=True, type=click.Path(path_type=Path),
-              help="A ../shared/devsets file (gwn, tr_news, isaf); repeatable.")
+              help="A ../shared/devsets file (gwn, tr_news, isaf, case2021, event_location, hrds); repeatable.")
+@click.option("--split", type=click.Choice(["dev", "check"]), default=None,
+              help="Score one fixed half of each --devset file: dev (first byte of sha256(id) even) or check (odd).")
 @click.option("--json", "as_json", is_flag=True, help="Print one JSON object per report instead of tables.")
 @click.option("--seeds", type=click.Path(file_okay=False, path_type=Path), default=None,
               help="Folder of the seed reports named by gold `seed` fields (default: ../shared/seeds).")
@@ -25,8 +27,8 @@ if TYPE_CHECKING:
 @click.option("--floors", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A floors.json to check; exit 1 when a score falls below its floor.")
 @with_settings
-def eval_command(gold: tuple[Path, ...], devsets: tuple[Path, ...], as_json: bool, seeds: Path | None,
-                 limit: int | None, floors: Path | None, settings: Settings) -> None:
+def eval_command(gold: tuple[Path, ...], devsets: tuple[Path, ...], split: str | None, as_json: bool,
+                 seeds: Path | None, limit: int | None, floors: Path | None, settings: Settings) -> None:
     """Score extraction and geoparsing: precision, recall and F1 per field.
 
     GOLD is one or more gold .jsonl files or folders of them (docs/gold-format.md);
@@ -41,7 +43,7 @@ def eval_command(gold: tuple[Path, ...], devsets: tuple[Path, ...], as_json: boo
         raise UsageError("give gold .jsonl files (or a folder) or --devset PATH; see docs/eval.md")
     pipeline = Pipeline(settings=settings)
     reports = evaluate_paths(gold, pipeline=pipeline, seeds_dir=seeds, limit=limit) if gold else []
-    reports += [evaluate_devset(path, pipeline=pipeline, limit=limit) for path in devsets]
+    reports += [evaluate_devset(path, pipeline=pipeline, limit=limit, split=split) for path in devsets]
     for report in reports:
         click.echo(json.dumps(report.as_dict(), ensure_ascii=False) if as_json else format_report(report) + "\n")
     if not any(r.scored for r in reports):

@@ -79,6 +79,26 @@ _WEEKDAY_ONLY = (
     rf"(?:{_g('wdrel', '(?i:last|this|next|past)')}\s+)?" + _g("wd", _WEEKDAY)
     + r"(?:\s+(?i:morning|afternoon|evening|night))?"
 )
+# A month named alone, as annual reports date their events ("In March, guards ...",
+# "in late November"): only after "in" or "during" ("since June" is a period, not the
+# day of an event), and never
+# inside a name ("the 20 February Movement" is a day-month and is refused below).
+_MONTH_ONLY = (
+    r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))"
+    r"(?:(?i:early|mid|late)[\s-]+)?" + _g("month", _MONTH) + r"(?!\s+\d)"
+)
+# A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
+_NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Revolution|Uprising|Coalition|Group|Alliance|Front|"
+                          r"Party|Agreement|Accord|Protests?|Square|Street|Bridge|Stadium|University|Brigade)\b")
+# A weekday that names a thing, not a day: "during Sunday mass", "the Saturday Mothers".
+_WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|schools?|editions?|papers?)\b")
+_WEEKDAY_NAME = re.compile(r"\s+(?!(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b)[A-Z][a-z]+")
+
+
+def _weekday_names_a_thing(text: str, start: int, end: int) -> bool:
+    if _WEEKDAY_THING.match(text, end):
+        return True
+    return text[max(0, start - 4):start].lower() == "the " and bool(_WEEKDAY_NAME.match(text, end))
 
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"\b" + body if not body.startswith("(?<") else body))
@@ -93,6 +113,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("period", _PERIOD),
         ("ago", _AGO),
         ("weekday", _WEEKDAY_ONLY),
+        ("month_only", _MONTH_ONLY),
     )
 )
 
@@ -167,6 +188,12 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
     return None
 
 
+def _month_only(m: re.Match[str], offset: int) -> DateExpression:
+    """"In March": a month whose year is the one the report covers (see resolve.py)."""
+    return DateExpression("month_only", m.start() + offset, m.end() + offset, _prefix(m.group(0)),
+                          month=MONTHS[m.group("month").lower().rstrip(".")])
+
+
 def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """Non-overlapping date expressions in ``text[start:end]``, longest first, in text order."""
     end = len(text) if end is None else end
@@ -176,8 +203,9 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
         for m in pattern.finditer(region):
             if m.end() == m.start():
                 continue
-            expr = _expression(kind, m, start)
-            if expr is not None:
+            expr = _month_only(m, start) if kind == "month_only" else _expression(kind, m, start)
+            if expr is not None and not _NAMED_AFTER.match(text, m.end() + start) and not (
+                    kind == "weekday" and _weekday_names_a_thing(text, m.start() + start, m.end() + start)):
                 candidates.append(expr)
     candidates.sort(key=lambda e: (-(e.end - e.start), e.start))
     chosen: list[DateExpression] = []
@@ -193,5 +221,8 @@ def parse(text: str) -> DateExpression | None:
     if not found:
         # A span cut to the bare year of "in 2014" still reads as that year.
         bare = re.fullmatch(r"\s*(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"\s*", text)
+        month = re.fullmatch(r"\s*(?:(?i:early|mid|late)[\s-]+)?" + _g("month", _MONTH) + r"\s*", text)
+        if month is not None:  # the span of "in March" is the month alone
+            return _month_only(month, 0)
         return DateExpression("year", 0, len(text), year=int(bare.group("year"))) if bare else None
     return max(found, key=lambda e: e.end - e.start)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import calendar
 from dataclasses import replace
 from datetime import date, timedelta
-from typing import Iterable
+from typing import Iterable, Literal
 
 from factfinder.dates.patterns import DateExpression, parse
 from factfinder.model import DatePrecision, DateRange, Document, Incident, Span
@@ -159,6 +159,8 @@ def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None
 def resolve_expression(expr: DateExpression, published: str | None) -> tuple[date, date, DatePrecision] | None:
     """(start, end, precision) of an expression, or None when it cannot be anchored."""
     anchor = _iso(published)
+    if expr.kind == "month_only":
+        return _month_only(expr, anchor)
     if expr.kind in ("iso", "month_day", "day_month", "month_year", "year"):
         found = _absolute(expr, anchor)
     elif anchor is None:
@@ -176,6 +178,19 @@ def resolve_expression(expr: DateExpression, published: str | None) -> tuple[dat
         coarse = _UNIT_PRECISION[expr.unit or ""]
         return start, end, coarse
     return start, end, precision_of(start, end)
+
+
+def _month_only(expr: DateExpression, published: date | None) -> tuple[date, date, Literal["month"]] | None:
+    """"In March" is the latest March that began before publication: a report published in
+    January 2024 tells of March 2023, a news story of 20 March of this March. No
+    publication date, no year: None, never a guess."""
+    if published is None or expr.month is None:
+        return None
+    year = published.year if expr.month <= published.month else published.year - 1
+    start, end = _month_range(year, expr.month)
+    if expr.prefix == "since":
+        end = published
+    return start, end, "month"
 
 
 def resolve_date(span: Span, published: str | None) -> DateRange | None:

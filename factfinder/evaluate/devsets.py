@@ -5,6 +5,11 @@
 - isaf: through ``Pipeline.extract``; per document the killed sum and the
   arrested+detained sum equal the gold numbers, the primary incident's date
   (day precision), the primary located incident's admin1.
+- case2021, event_location, hrds: through ``Pipeline.extract``, scored in
+  ``devsets_events`` on the contract records.
+
+``split`` keeps one fixed half of a file (``devsets_events.split_of``), so that a
+part of every dev set stays aside as a final check.
 
 The files are read at run time; nothing of them is copied into the project.
 """
@@ -16,6 +21,9 @@ import unicodedata
 from pathlib import Path
 from typing import Any
 
+from factfinder.evaluate.devsets_events import (
+    SPLITS, CaseTally, EventLocationTally, HrdsTally, country_matcher, primary_incident, split_of,
+)
 from factfinder.evaluate.geo import GeoTally
 from factfinder.evaluate.report import EvaluationError, Report, StageUnavailable
 from factfinder.evaluate.runner import make_document, predict_extraction_many, predict_places, read_jsonl
@@ -26,6 +34,8 @@ GWN_TOPONYM_TYPES = frozenset({
     "Literal", "Non_Literal_Modifier", "Metonymic", "Embedded_Non_Lit", "Mixed", "Literal_Modifier",
     "Coercion", "Embedded_Literal",
 })
+# Dev sets scored through extraction (the others through geoparsing).
+EXTRACTION_KINDS = frozenset({"isaf", "case2021", "event_location", "hrds"})
 # Units whose counts are not people, left out of casualty sums.
 NON_PEOPLE_UNITS = frozenset({"households", "household", "buildings", "building", "homes", "money", "USD"})
 
@@ -36,8 +46,14 @@ def devset_kind(record: Record) -> str:
         return "gwn" if any("type" in t for t in gold["toponyms"]) else "tr_news"
     if "min_killed" in gold or "start_date" in gold:
         return "isaf"
-    raise EvaluationError("not a devset record (no gold.toponyms or gold.min_killed); "
-                          "score gold files without --devset")
+    if "event_type" in gold:
+        return "case2021"
+    if "event_locations" in gold:
+        return "event_location"
+    if "violation_types" in gold:
+        return "hrds"
+    raise EvaluationError("not a devset record (no gold.toponyms, min_killed, event_type, event_locations "
+                          "or violation_types); score gold files without --devset")
 
 
 def gold_places(record: Record, kind: str) -> tuple[list[Record], int]:
@@ -56,12 +72,6 @@ def gold_places(record: Record, kind: str) -> tuple[list[Record], int]:
 def _people_sum(incidents: list[Record], categories: set[str]) -> float:
     return sum(float(c["value"]) for inc in incidents for c in inc.get("counts") or ()
                if c["category"] in categories and c.get("unit") not in NON_PEOPLE_UNITS)
-
-
-def primary_incident(incidents: list[Record], *, located: bool = False) -> Record | None:
-    """The incident with the most evidence spans (ties: first in output order)."""
-    pool = [i for i in incidents if not located or i.get("location")]
-    return max(pool, key=lambda i: len(i.get("evidence") or ()), default=None)
 
 
 def normalise_admin1(name: str | None) -> str:
@@ -112,23 +122,48 @@ class IsafTally:
                 "documents_with_date": self.date_docs, "documents_with_province": self.admin1_docs}
 
 
-def evaluate_devset(path: Path, *, pipeline: Any | None = None, limit: int | None = None) -> Report:
-    """Score one devset file with the pipeline, as ../shared/devsets/README.md describes."""
+def evaluate_devset(path: Path, *, pipeline: Any | None = None, limit: int | None = None,
+                    split: str | None = None, sample: int | None = None) -> Report:
+    """Score one devset file with the pipeline, as ../shared/devsets/README.md describes.
+
+    ``split`` ("dev" or "check") keeps one fixed half; ``sample`` keeps every
+    n-th record of what is left (a fixed sample of a big file, for the CI gate);
+    ``limit`` then keeps the first N.
+    """
+    if split is not None and split not in SPLITS:
+        raise EvaluationError(f"unknown split {split!r}; use one of {', '.join(SPLITS)}")
     if pipeline is None:
         from factfinder.pipeline import Pipeline
 
         pipeline = Pipeline()
-    records = [r for _, r in read_jsonl(path)][:limit]
+    records = [r for _, r in read_jsonl(path)]
+    if split is not None:
+        records = [r for r in records if split_of(str(r.get("id"))) == split]
+    if sample:
+        records = records[::sample]
+    records = records[:limit]
     if not records:
-        raise EvaluationError(f"{path} holds no records; check the path")
+        raise EvaluationError(f"{path} holds no records (for this split); check the path")
     kind = devset_kind(records[0])
-    report = Report(kind=f"devset:{kind}", source=str(path))
+    label = kind + (f"/{split}" if split else "")
+    report = Report(kind=f"devset:{label}", source=str(path))
     geo, isaf, skipped = GeoTally(), IsafTally(), 0
+    case, location = CaseTally(), EventLocationTally()
+    hrds = HrdsTally(country_matcher(getattr(pipeline, "gazetteer", None))) if kind == "hrds" else None
     documents = [make_document(r["text"], published=r.get("pub_date"), id_=r.get("id")) for r in records]
     try:
-        if kind == "isaf":
+        if kind in EXTRACTION_KINDS:
             for record, (incidents, _) in zip(records, predict_extraction_many(pipeline, documents)):
-                isaf.add(record["gold"], incidents)
+                gold = record["gold"]
+                if kind == "isaf":
+                    isaf.add(gold, incidents)
+                elif kind == "case2021":
+                    case.add(gold, incidents)
+                elif kind == "event_location":
+                    location.add(record["text"], gold, incidents)
+                else:
+                    assert hrds is not None
+                    hrds.add(gold, incidents)
                 report.documents += 1
         else:
             for record, document in zip(records, documents):
@@ -141,6 +176,14 @@ def evaluate_devset(path: Path, *, pipeline: Any | None = None, limit: int | Non
         return report
     if kind == "isaf":
         report.figures = isaf.figures()
+    elif kind == "case2021":
+        report.figures = case.figures()
+        report.notes.extend(f"{name}: n={n} acc={acc:.3f} -> {preds}" for name, n, acc, preds in case.confusion_rows())
+    elif kind == "event_location":
+        report.figures = location.figures()
+    elif kind == "hrds":
+        assert hrds is not None
+        report.figures = hrds.figures()
     else:
         report.scores, report.figures = geo.scores(), geo.figures()
         if skipped:

@@ -25,10 +25,10 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.errors import FactfinderError
+from factfinder.extract.country_heading import DEMONYMS_PATH, demonyms, heading_country
 from factfinder.model import Actor, Span
 
 ACTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
-DEMONYMS_PATH = Path(__file__).resolve().parent.parent / "data" / "actor_demonyms.csv"
 
 # State bodies generated for every country adjective: words after the adjective -> (body, kind).
 # "Serbian police" -> "Serbian police"; "Thai authorities" -> "Thai government".
@@ -48,7 +48,9 @@ _STATE_BODIES: dict[str, tuple[str, str]] = {
     "intelligence services": ("intelligence services", "state_force"),
     "intelligence service": ("intelligence services", "state_force"),
     "intelligence agency": ("intelligence services", "state_force"),
-    "judiciary": ("judiciary", "government"), "courts": ("judiciary", "government"),
+    "judiciary": ("judiciary", "government"), "courts": ("courts", "government"),
+    "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
+    "prison officials": ("prison authorities", "state_force"), "border guards": ("border guards", "state_force"),
     "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
 }
 
@@ -170,7 +172,8 @@ class ActorMatcher:
         for s, e, entry in sorted(raw, key=lambda m: (m[0] - m[1], m[0])):
             if any(s < ce and cs < e for cs, ce, _ in chosen):
                 continue
-            if entry.gated and entry.canonical not in context[0] and entry.country not in context[1]:
+            if entry.gated and entry.canonical not in context[0] and entry.country not in context[1] \
+                    and entry.country != context[3]:
                 continue
             chosen.append((s, e, entry))
         chosen.sort(key=lambda m: m[0])
@@ -251,6 +254,9 @@ class ActorMatcher:
         home = max(national, key=national.__getitem__) if national else None
         if home is not None and (national[home] < 2 or national[home] * 3 < total * 2):
             home = None
+        # An annual report prints its country as a heading ("RUSSIAN FEDERATION"): it
+        # names the country of every generic "police" or "court" below it, and wins.
+        home = heading_country(text) or home
         return frozenset(canonicals), frozenset(countries), defined, home
 
     def _refine(self, text: str, s: int, e: int, entry: ActorEntry, home: str | None = None) -> str:
@@ -258,6 +264,8 @@ class ActorMatcher:
         "Kazakhstan police"), else the document's ("soldiers" in a Myanmar report -> "Myanmar military")."""
         if entry.canonical == "military":
             return self._national.get((home, "military"), entry.canonical) if home else entry.canonical
+        if entry.canonical in _GENERIC_BODIES:
+            return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
         window = _POLICE_IN_RE.match(text, e).group()
@@ -271,6 +279,18 @@ class ActorMatcher:
             return self._national.get((home, "police"), entry.canonical)
         return entry.canonical
 
+    def _national_body(self, home: str, body: str) -> str:
+        """"courts" in a Russian report -> "Russian courts", through the generated demonym aliases."""
+        demonym = demonyms().get(home)
+        if demonym is None:
+            return body
+        for alias in (f"{demonym} {body}", f"{demonym} {_GENERIC_BODIES[body]}"):
+            found = self._automaton.get(alias.lower(), None)
+            if found is not None:
+                entry: ActorEntry = found[1][0]
+                return entry.canonical
+        return body
+
     def _country_names(self) -> dict[str, str]:
         if self._countries is None:
             import pycountry
@@ -282,6 +302,12 @@ class ActorMatcher:
                     names[name.lower()] = short
             self._countries = names
         return self._countries
+
+
+# Generic state bodies that take the document's country, and the demonym alias that names
+# them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
+_GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
+                   "border guards": "border guards"}
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

@@ -33,7 +33,8 @@ _VERBS = (r"said|says|say|told|tells|tell|reported|reports|report|stated|states|
           r"posted|alleged|alleges|estimated|estimates|warned|warns|responded|explained|revealed|reveals|"
           r"concluded|documented|recorded|condemned|condemns|insisted|insists|acknowledged|admitted|rejected|"
           r"dismissed|blamed|blames|quoted|cited|counted|issued|published|released|highlighted|shows|showed|"
-          r"called|calls|described|urged|urges|demanded|demands|announce|deny|denying|say|reporting")
+          r"called|calls|described|urged|urges|demanded|demands|announce|deny|denying|say|reporting|"
+          r"expressed|expresses|criticised|criticized|criticises|criticizes|found|finds|raised|deplored|observed")
 # source, then (an appositive, a possessive or a few words), then a reporting verb
 _AFTER_RE = re.compile(
     rf"^(?-i:\s+[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){{0,3}})?"  # a name after a title: "chief Volker Türk said"
@@ -117,6 +118,8 @@ def _mentions(text: str, start: int, end: int, actors: ActorMatcher) -> list[tup
     for actor in actors.find(text, start, end):
         if actor.kind == "group":
             continue  # affected groups are who things happen to; witnesses come from the source lexicon
+        if actor.name == "courts" or actor.name.endswith(" courts"):
+            continue  # a court that "released" or "rejected" someone acts; it is no source
         overlapping = [item for item in chosen if actor.span.overlaps(item[0].span)]
         if any(len(m.span.text) >= len(actor.span.text) for m, _ in overlapping):
             continue

@@ -114,7 +114,10 @@ def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon)
         if not currency_before:
             return None  # "2.5" alone is a measure or a rate, never a count of people
     prev = tokens[match.first - 1].lower if match.first > 0 else ""
-    if prev in lex.labels or prev == "#":
+    if prev in lex.labels or prev == "#" or (prev == "." and match.first > 1 and tokens[match.first - 2].lower
+                                             in lex.labels):
+        return None  # "Article 5", "Penal Colony No. 6"
+    if first_tok.is_digit and _in_name(tokens, match.first, lex):
         return None
     after = match.last + 1
     nxt = tokens[after].lower if after < len(tokens) else ""
@@ -136,7 +139,7 @@ def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon)
         first -= sign_before
         last += words_after
     # "more than eight hundred thousand (813,500)": the bracket holds the exact figure of the same count
-    qualifier = "approx" if match.vague else "exact"
+    qualifier = _vague_qualifier(tokens, match) if match.vague else "exact"
     exact = _bracketed_figure(tokens, last, value)
     if exact is not None:
         value, last = exact
@@ -155,10 +158,58 @@ def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon)
             return None
         elif tokens[match.first].lower == "one":
             return None  # "one of", "no one", "one day": a pronoun unless a noun follows
+    if value == 0 and head_word not in lex.people:
+        return None  # "zero tolerance", "zero hour"
+    if (head_word in lex.agents or tokens[head].lower in lex.agents) and _acting(tokens, first, head, lex):
+        return None  # "two police officers shot a man": who acted, not who suffered
     cand = Candidate(first, match, last, head, value, qualifier, unit, head_word)
     if currency is not None:
         cand.category = "money"
     return cand
+
+
+# Words after which a number still counts although a capitalised word precedes it.
+_CAPITALISED_BEFORE_COUNT = frozenset("over about some around nearly almost at least more than and including "
+                                      "another further all".split())
+# Verbs of judging: "convicted two police officers" names the accused, not victims.
+_JUDGING = frozenset("convicted charged sentenced tried acquitted prosecuted indicted suspended dismissed "
+                     "identified named accused".split())
+# Verbs of harm that, right after "two officers", make them the ones who acted.
+_HARM_ACTIVE = frozenset("shot beat tortured killed arrested detained attacked raped fired opened stormed "
+                         "abducted assaulted hit kicked whipped stabbed dragged burned raided seized".split())
+
+
+def _vague_qualifier(tokens: list[Token], match: NumberMatch) -> str:
+    """"dozens", "hundreds of", "several": at least the conventional value (the least the word can
+    mean, as event coders read it); "a dozen", "two dozen" are about that many."""
+    words = [t.lower for t in tokens[match.first:match.last + 1]]
+    if any(w.endswith("s") and w != "dozens" or w in ("dozens", "several", "multiple", "numerous") for w in words):
+        return "at_least"
+    return "approx"
+
+
+def _in_name(tokens: list[Token], first: int, lex: Lexicon) -> bool:
+    """A number right after a capitalised word inside a sentence is part of a name: "Prison 313",
+    "Badr 3 prison", "Decree-Law 54", "Branch 215" (a month or a hedge before it aside)."""
+    if first < 2:
+        return False
+    prev, before = tokens[first - 1], tokens[first - 2]
+    if not (prev.text[:1].isupper() and prev.text.isalpha()):
+        return False
+    if prev.lower in lex.months or prev.lower in _CAPITALISED_BEFORE_COUNT:
+        return False
+    return before.text not in (".", "!", "?", ":", ";", "\"", "“", "(") and not before.text.isdigit()
+
+
+def _acting(tokens: list[Token], first: int, head: int, lex: Lexicon) -> bool:
+    """Whether the people a number counts are the agents: judged for an act or doing it."""
+    if any(t.lower in _JUDGING for t in tokens[max(0, first - 3):first]):
+        return True
+    while head + 1 < len(tokens) and tokens[head + 1].lower in lex.agents:
+        head += 1  # "police officers"
+    nxt = tokens[head + 1].lower if head + 1 < len(tokens) else ""
+    after = tokens[head + 2].lower if head + 2 < len(tokens) else ""
+    return nxt in _HARM_ACTIVE and after not in ("in", "by", "on", "at", "during", "near", ".", ",", "while", "when")
 
 
 def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> Candidate | None:

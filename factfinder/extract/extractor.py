@@ -53,8 +53,9 @@ class Extractor:
     """Finds incidents and statistics in documents; build once with ``Extractor.load`` and reuse."""
 
     def __init__(self, nlp: Any, *, triggers: TriggerTable, cues: Cues, actors: Any = None,
-                 geoparser: Any = None) -> None:
+                 geoparser: Any = None, event_typer: Any = None) -> None:
         self.nlp = nlp
+        self.event_typer = event_typer  # the learned event-type component (factfinder.extract.event_type)
         self.triggers = triggers
         self.cues = cues
         self.actors = actors
@@ -63,8 +64,11 @@ class Extractor:
     @classmethod
     def load(cls, *, nlp: Any, gazetteer: Any = None) -> "Extractor":
         """Load the trigger table, cue phrases and actor aliases; wrap the injected nlp and gazetteer."""
+        from factfinder.extract.event_type import default_typer
+
         return cls(nlp, triggers=TriggerTable.load(), cues=load_cues(), actors=stages.load_actor_matcher(),
-                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None)
+                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None,
+                   event_typer=default_typer())
 
     # --- public ---------------------------------------------------------------
 
@@ -114,13 +118,18 @@ class Extractor:
             i = bisect_right(starts, hit.start) - 1
             if i >= 0 and hit.end <= sentences[i].end:
                 grouped.setdefault(i, []).append(hit)
-        out = []
-        for i, sentence in enumerate(sentences):
-            hits = sentence_hits(text, sentence, grouped.get(i, ()))
-            # The cue-phrase half of the hedge check needs no parse: a sentence whose
-            # every trigger is negated or hypothetical is not parsed at all.
-            hits = {kind: kept for kind, found in hits.items()
+        # The cue-phrase half of the hedge check needs no parse: a sentence whose
+        # every trigger is negated or hypothetical is not parsed at all.
+        def asserted(sentence: Sentence, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+            return {kind: kept for kind, found in hits.items()
                     if (kept := [h for h in found if is_asserted(text, sentence, h, self.cues)])}
+        all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
+                    for i, sentence in enumerate(sentences)]
+        if self.event_typer is not None:  # the learned component completes and corrects the rules
+            all_hits = [asserted(sentence, hits) for sentence, hits
+                        in zip(sentences, self.event_typer.document_hits(text, sentences, all_hits))]
+        out = []
+        for i, (sentence, hits) in enumerate(zip(sentences, all_hits)):
             cumulative = is_cumulative(text, sentence, self.cues)
             if hits or (cumulative and any(ch.isdigit() for ch in text[sentence.start:sentence.end])):
                 out.append(_Candidate(i, sentence, hits, cumulative))

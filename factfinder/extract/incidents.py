@@ -48,7 +48,7 @@ COUNT_CATEGORIES_BY_TYPE: dict[str, tuple[str, ...]] = {
     "sanction": ("money", "other"),
     "protest": ("other", "affected"),
     "legislation": (),
-    "legal_proceeding": ("affected", "other"),
+    "legal_proceeding": ("money",),
     "restriction": ("affected", "other"),
     "designation": (),
     "transnational_repression": ("affected", "other"),

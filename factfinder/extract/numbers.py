@@ -47,7 +47,8 @@ class Lexicon:
     hedges: tuple[tuple[tuple[str, ...], str], ...]  # (words, qualifier), longest first
     currency_signs: dict[str, str]
     currency_words: dict[str, str]
-    measures: frozenset[str]
+    measures: frozenset[str]  # durations, measures and records: never a count of people
+    agents: frozenset[str]  # heads naming who acts ("two police officers")
     labels: frozenset[str]
     months: frozenset[str]
     people: frozenset[str]
@@ -76,7 +77,8 @@ class Lexicon:
             units=data["numbers"]["units"], tens=data["numbers"]["tens"],
             scales=data["numbers"]["scales"], vague=data["vague"], hedges=tuple(hedges),
             currency_signs=data["currencies"]["signs"], currency_words=data["currencies"]["words"],
-            measures=frozenset(skip["measures"]), labels=frozenset(skip["labels"]),
+            measures=frozenset(skip["measures"]) | frozenset(skip["records"]), labels=frozenset(skip["labels"]),
+            agents=frozenset(skip["agents"]),
             months=frozenset(skip["months"]), people=frozenset(nouns["people"]),
             singular_people=frozenset(nouns["singular_people"]), modifiers=frozenset(nouns["modifiers"]),
             households=frozenset(nouns["households"]), property=frozenset(nouns["property"]),

@@ -37,19 +37,96 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     clause = _clause_tokens(trigger)
     for actor in actors:
         head = _head_token(sent, actor)
-        if head is None or head.i not in clause:
+        if head is None:
+            continue
+        if head.i not in clause:
+            if _convicted_of(head, trigger):
+                _add(perpetrators, actor)
+            elif (relative := _relative_role(head, trigger)) is not None:
+                _add(perpetrators if relative == "perpetrator" else targets, actor)
             continue
         role = _role(head, trigger)
         if role is None:
-            if actor.kind == "group":
-                role = "target"
+            if actor.kind == "group" or _judged(head, trigger):
+                role = "target"  # the officers a court convicts are the ones it tries
             elif actor.kind in _ARMED_KINDS:
                 role = "perpetrator"
+        if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
+            role = None
         if role == "perpetrator":
             _add(perpetrators, actor)
         elif role == "target":
             _add(targets, actor)
     return perpetrators, targets
+
+
+# Bodies that watch and report: the source of what they document, never its agent.
+_MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
+# Verbs of saying and finding: their subject is the attribution of the event they report.
+_REPORTING_LEMMAS = frozenset(
+    "say express document report find criticise criticize condemn note urge call publish state conclude describe "
+    "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
+    "accuse blame attribute investigate visit monitor".split())
+# Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
+_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine".split())
+
+
+def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
+    """Whether an actor the parse made an agent can be the perpetrator: a monitor, court or
+    committee that says, documents or expresses concern about an act is its attribution,
+    unless the event is the statement itself ("the UN office published an assessment")."""
+    if trigger.lemma_ in _REPORTING_LEMMAS:
+        return True
+    if actor.kind in _MONITOR_KINDS:
+        return False
+    governor = _argument(head).head
+    return not (_argument(head).dep_ in _SUBJECTS and governor.i != trigger.i
+                and governor.lemma_ in _REPORTING_LEMMAS)
+
+
+def _convicted_of(head: Any, trigger: Any) -> bool:
+    """"convicted four officers of X of torturing ...", "two officers charged with killing ...":
+    the people judged for an act are its agents."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
+        return False
+    verb = prep.head
+    if verb.lemma_ not in _LEGAL_LEMMAS:
+        return False
+    arg = _argument(head)
+    if verb.dep_ == "acl" and arg.i == verb.head.i:
+        return True  # "two soldiers convicted of killing a protester"
+    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
+        arg = _argument(arg.head.head)  # "officers of the National Security Committee"
+    return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _relative_role(head: Any, trigger: Any) -> str | None:
+    """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
+    "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
+    verb = _clause_root(trigger)
+    if verb.dep_ != "relcl" or _argument(head).i != verb.head.i:
+        return None
+    if _is_passive(verb):
+        return "target"
+    relative = next((c for c in verb.children if c.lower_ in ("who", "that", "which", "whom")), None)
+    if relative is None or relative.dep_ in _OBJECTS or relative.lower_ == "whom":
+        return "target" if any(c.dep_ in _SUBJECTS for c in verb.children) else None
+    return "perpetrator" if relative.dep_ in _SUBJECTS and verb.lemma_ not in _UNDERGOER_VERBS else "target"
+
+
+def _judged(head: Any, trigger: Any) -> bool:
+    """An actor named in the object of a verb of judging ("convicted four officers of the KNB")."""
+    if trigger.lemma_ not in _LEGAL_LEMMAS:
+        return False
+    arg = _argument(head)
+    for _ in range(3):
+        if arg.head.i == trigger.i:
+            return arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+        if arg.dep_ != "pobj" or arg.head.lower_ != "of":
+            return False
+        arg = _argument(arg.head.head)
+    return False
 
 
 def _add(found: list[Actor], actor: Actor) -> None:
@@ -82,7 +159,8 @@ def _clause_tokens(trigger: Any) -> set[int]:
     root = _clause_root(trigger)
     owner = root
     # a coordinated verb shares its subject: "troops arrested and killed civilians"
-    if root.dep_ == "conj" and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
+    # and so does a verb it governs: "the military continues to arrest critics"
+    if root.dep_ in ("conj", "xcomp") and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
         owner = root.head
     keep: set[int] = set()
     stack = [owner]
@@ -101,7 +179,7 @@ def _clause_tokens(trigger: Any) -> set[int]:
 
 
 def _contains(token: Any, target: Any) -> bool:
-    return token.left_edge.i <= target.i <= token.right_edge.i
+    return bool(token.left_edge.i <= target.i <= token.right_edge.i)
 
 
 def _role(head: Any, trigger: Any) -> str | None:
@@ -110,7 +188,7 @@ def _role(head: Any, trigger: Any) -> str | None:
     arg = _argument(head)
     governor = arg.head
     dep = arg.dep_
-    if governor.i in (trigger.i, verb.i) or (verb.dep_ == "conj" and governor.i == verb.head.i):
+    if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i):
         if dep in _PASSIVE_SUBJECTS:
             if governor.i != verb.i and not _is_passive(verb):
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
@@ -187,6 +265,19 @@ _SUBGROUP_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|many o
 _UNSPECIFIC = frozenset({"people", "persons", "person"})
 
 
+# "people protesting", "people at the Pride march", "people who had gathered": the people
+# an arrest or a dispersal names in the clause of a protest are its protesters.
+_PROTEST_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|"
+                            r"gathered|sit-ins?|vigils?)\b", re.IGNORECASE)
+_CIVILIANS = "civilians"
+
+
+def _at_a_protest(text: str, actor: Actor) -> Actor:
+    if actor.name != _CIVILIANS or not _PROTEST_AFTER.search(text[actor.span.end:actor.span.end + 80]):
+        return actor
+    return Actor(_PROTESTERS, actor.span, actor.kind)
+
+
 def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
     """Targets without subgroups of a target named before them ("civilians, including 56
     children") and without a bare "people" when a more specific group is named ("4,000
@@ -198,6 +289,7 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
             continue
         kept.append(actor)
+    kept = [_at_a_protest(text, a) for a in kept]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]

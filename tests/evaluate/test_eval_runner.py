@@ -78,7 +78,8 @@ def test_stage_not_implemented_leaves_a_note_not_a_crash():
 
 def test_folders_expand_and_unknown_records_are_refused(tmp_path):
     reports = evaluate_paths([FIXTURES], pipeline=StandInPipeline())
-    assert {r.kind for r in reports} == {"extract", "geo", "devset:gwn", "devset:isaf"}
+    assert {r.kind for r in reports} == {"extract", "geo", "devset:gwn", "devset:isaf", "devset:case2021",
+                                         "devset:event_location", "devset:hrds"}
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "x", "text": "t"}\n', encoding="utf-8")
     with pytest.raises(EvaluationError, match="gold-format"):

@@ -1,0 +1,135 @@
+"""The learned event-type component ``factfinder.event_type.tfidf.v1`` and its hook into extraction.
+
+The trigger table finds incidents by exact phrases; real reporting says the same
+things in words no table lists ("seized a cache of rifles", "took control of the
+town", "signed a truce"), and a phrase alone cannot tell fighting between two
+armies from a one-sided attack. A sentence classifier trained on open event
+corpora and the project's written sentences (``train.py``, docs/models.md) sees
+the whole sentence. ``EventTyper.sentence_hits`` is the one hook the extractor
+calls, over each sentence's trigger hits, before any parse:
+
+- a sentence with no trigger match but a confident event gets a hit of that
+  type, on the n-gram that weighed most for it (the predicate, as near as a
+  bag of words can say);
+- a trigger hit whose type the model finds unlikely while it is confident of
+  another event type is re-typed (same span);
+- killings and attacks in a sentence the model is confident tells a disaster or
+  an ordinary crime are dropped: those are no human-rights incident;
+- an ``attack`` and an ``armed_clash`` found in one sentence are one event: the
+  type the model prefers stays.
+
+What the hook returns goes through the same negation, hypothetical and
+background cues and the same parse as rule hits, so "no one was arrested" stays
+no arrest. Thresholds were chosen on the ``dev`` half of the CASE 2021 dev set
+and checked on the ``check`` half (docs/models.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
+from factfinder.extract.triggers import Trigger, TriggerHit
+
+# Types the component may create or re-type to: events, not speech (a "said" is in
+# nearly every sentence of the news, and statements are the rules' to find).
+EVENT_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappearance", "torture",
+                         "displacement", "property_destruction", "protest", "other"})
+# Rule types the model may correct: where the trigger table is known to be weak (a one-sided
+# "attack" that was fighting between two sides, an "attack" word in a weapons-seized report).
+# Arrests ("captured a commander") and killings (which carry the toll) are the rules' to keep.
+RETYPABLE = frozenset({"attack", "armed_clash", "property_destruction", "displacement", "other"})
+# Rule types dropped when the model is sure the sentence tells a disaster or a crime.
+NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destruction", "displacement"})
+CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
+RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own types trail it by MARGIN
+MARGIN = 0.2
+NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped
+CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
+CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
+# Types that name one event two ways in one sentence: the model's choice wins.
+ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
+
+
+class EventTyper:
+    """Wraps the model (loaded lazily, once) and applies it to one sentence's trigger hits."""
+
+    name = NAME
+
+    def __init__(self, model: EventTypeModel | None = None) -> None:
+        self._model = model
+
+    @property
+    def model(self) -> EventTypeModel:
+        if self._model is None:
+            self._model = default_model()
+        return self._model
+
+    def document_hits(self, text: str, sentences: Sequence[Any],
+                      hits: Sequence[dict[str, list[TriggerHit]]]) -> list[dict[str, list[TriggerHit]]]:
+        """The hook: every sentence's asserted trigger hits, completed or corrected by the model.
+
+        A sentence without trigger gets an incident only where the rules found nothing in its
+        scope (CREATE_SCOPE): where they did, the sentences around a found event mostly tell
+        more of it (who, the toll, what was seized), and an incident of their own would
+        compete with the event they elaborate.
+        """
+        if CREATE_SCOPE == "document":
+            ruled = {None} if any(hits) else set()
+        else:
+            ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
+        return [self.sentence_hits(text, s.start, s.end, found,
+                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
+                for s, found in zip(sentences, hits)]
+
+    def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
+                      *, create: bool = True) -> dict[str, list[TriggerHit]]:
+        """The trigger hits of the sentence ``text[start:end]``, completed or corrected by the model."""
+        prediction = self.model.predict(text[start:end])
+        p = prediction.probabilities
+        best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= MARGIN:
+            return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
+        if not hits:
+            if not create:
+                return hits
+            if probability >= CREATE:
+                return {best: [_learned_hit(text, start, end, best, prediction)]}
+            if p.get("statement", 0.0) >= CREATE_STATEMENT:
+                return {"statement": [_learned_hit(text, start, end, "statement", prediction)]}
+            return hits
+        if probability < RETYPE:
+            return hits
+        if best in hits:
+            # fighting between two armed sides told with an "attacked": one event, the model's type
+            rival = ONE_EVENT.get(best)
+            if rival in hits and p.get(rival, 0.0) <= probability - MARGIN:
+                return {kind: found for kind, found in hits.items() if kind != rival}
+            return hits
+        if not set(hits) <= RETYPABLE or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
+            return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
+        first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
+        return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
+
+
+def _trigger(kind: str) -> Trigger:
+    return Trigger(type=kind, pattern=NAME, pos="learned")
+
+
+def _learned_hit(text: str, start: int, end: int, kind: str, prediction: Prediction) -> TriggerHit:
+    """A hit on the n-gram that weighed most for ``kind`` (digits were folded to 0), else the first word."""
+    cue = prediction.cues.get(kind)
+    if cue:
+        pattern = r"\W+".join(re.escape(word).replace("0", r"\d") for word in cue.split())
+        found = re.compile(rf"\b{pattern}\b", re.IGNORECASE).search(text, start, end)
+        if found:
+            return TriggerHit(_trigger(kind), found.start(), found.end())
+    word = re.compile(r"\w+").search(text, start, end)
+    return TriggerHit(_trigger(kind), word.start() if word else start, word.end() if word else end)
+
+
+def default_typer() -> Any:
+    """The component the extractor uses unless another is injected."""
+    return EventTyper()

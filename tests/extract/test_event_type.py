@@ -1,0 +1,101 @@
+"""The learned event-type component: the shipped artefact, numpy inference, and its hook in extraction.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import subprocess
+import sys
+
+import pytest
+
+from factfinder.errors import FactfinderError
+from factfinder.extract.event_type import EventTyper
+from factfinder.extract.event_type.model import ARTEFACT, NAME, SHA256, EventTypeModel, default_model
+from factfinder.model import INCIDENT_TYPES
+
+SEIZED = "Police seized a cache of rifles, grenades and ammunition from a house on the outskirts of Kellan."
+TAKEN = "The army took control of the town of Dorvan after the rebels withdrew overnight."
+FOUGHT = "Government troops attacked rebel positions and the two sides fought for hours near Dorvan."
+FLOOD = "Floodwaters swept away dozens of homes and killed 12 people in the valley after three days of heavy rain."
+ABDUCTED = "Masked men abducted a local councillor from his home in Dorvan on Tuesday night."
+
+
+def test_the_shipped_artefact_is_small_pinned_and_versioned():
+    data = ARTEFACT.read_bytes()
+    assert hashlib.sha256(data).hexdigest() == SHA256
+    assert len(data) < 5_000_000
+    model = default_model()
+    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v1"
+    assert set(model.classes) == set(INCIDENT_TYPES) | {"none"}
+    assert model.meta["sizes"]["hrds_train.jsonl"] == 300  # only the training split of HRDsAttack
+
+
+def test_a_different_file_is_refused_with_what_to_do(tmp_path):
+    copy = tmp_path / "model.npz"
+    copy.write_bytes(ARTEFACT.read_bytes() + b"\0")
+    with pytest.raises(FactfinderError, match="pinned"):
+        EventTypeModel.load(copy)
+
+
+def test_inference_needs_no_scikit_learn():
+    code = ("import sys; from factfinder.extract.event_type.model import default_model; "
+            "default_model().predict('Soldiers shelled the village.'); print('sklearn' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("text,expected", [
+    (SEIZED, "other"), (TAKEN, "other"), (FOUGHT, "armed_clash"), (ABDUCTED, "disappearance"),
+    ("Hundreds of teachers marched to parliament demanding higher pay.", "protest"),
+])
+def test_the_model_types_sentences_the_trigger_table_finds_hard(text, expected):
+    prediction = default_model().predict(text)
+    assert prediction.best()[0] == expected
+    assert prediction.cues[expected].split()[0] in text.lower()
+
+
+def test_a_disaster_is_no_human_rights_event():
+    prediction = default_model().predict(FLOOD)
+    assert prediction.best()[0] == "none" and prediction.probabilities["none"] > 0.6
+
+
+def test_hook_creates_a_hit_on_the_predicate_for_a_sentence_without_trigger():
+    hits = EventTyper().sentence_hits(TAKEN, 0, len(TAKEN), {})
+    assert list(hits) == ["other"]
+    hit = hits["other"][0]
+    assert TAKEN[hit.start:hit.end].lower() == "took" and hit.trigger.pattern == NAME
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _types(pipeline, text):
+    from factfinder.text import document_from_text
+
+    return [(i.type, i.evidence[0].text) for i in pipeline.extract(document_from_text(text)).incidents]
+
+
+def test_extraction_finds_strategic_developments_as_other(pipeline):
+    assert _types(pipeline, SEIZED) == [("other", SEIZED)]
+    assert _types(pipeline, TAKEN) == [("other", TAKEN)]
+
+
+def test_fighting_between_two_sides_is_one_armed_clash(pipeline):
+    assert _types(pipeline, FOUGHT) == [("armed_clash", FOUGHT)]
+
+
+def test_a_disaster_gives_no_killing(pipeline):
+    assert _types(pipeline, FLOOD) == []
+
+
+def test_negation_still_holds_for_what_the_model_creates(pipeline):
+    negated = "The army has not taken control of the town of Dorvan."
+    assert EventTyper().sentence_hits(negated, 0, len(negated), {})  # the model alone would say other
+    assert _types(pipeline, negated) == []
