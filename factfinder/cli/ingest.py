@@ -66,10 +66,19 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
 @friendly_errors
 def status(db: str | None) -> None:
-    """Summarise what the store holds, and list its incidents."""
-    from factfinder.store.events import EventFilter
+    """Summarise what the store holds, and list its incidents.
 
-    _, store = _open_store(db, must_exist=True)
+    Also removes, beside the database, the temporary files of exports that
+    were killed before they finished.
+    """
+    from pathlib import Path
+
+    from factfinder.store.events import EventFilter
+    from factfinder.tempfiles import remove_stale_temporaries
+
+    settings, store = _open_store(db, must_exist=True)
+    for leftover in remove_stale_temporaries(Path(settings["db"]).absolute().parent):
+        click.echo(f"removed {leftover.name}: the temporary file of an export that was killed", err=True)
     with store:
         st = store.status()
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
