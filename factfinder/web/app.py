@@ -71,7 +71,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
 
     from factfinder.settings import load_settings
     from factfinder.store.review import sync_reviewed_rows
-    from factfinder.web import api, pages, review_routes
+    from factfinder.web import api, openapi, pages, review_routes
     from factfinder.web.queries import ensure_indexes
     from factfinder.web.render import make_templates
 
@@ -99,6 +99,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     app.include_router(pages.router)
     app.include_router(review_routes.router)
     app.include_router(api.router)
+    openapi.install(app)  # the error answers the API really gives, not FastAPI's 422
     _install_errors(app)
     app.middleware("http")(_auth_middleware)
     return app
