@@ -27,6 +27,7 @@ from factfinder.web.security import require_role
 
 router = APIRouter(prefix="/api")
 MAP_LIMIT = 50_000
+MAX_PAGE = 1_000_000  # as parse_view bounds page: an offset past it would overflow SQLite's 64-bit integers
 
 # Documented in OpenAPI; parsed (and checked) by parse_view from the raw query string.
 F_TYPE = Query(None, description="incident type(s), comma-separated or repeated")
@@ -152,7 +153,7 @@ def tallies(request: Request, by: str = Query("country", description="country, a
 
 @router.get("/statistics", tags=["statistics"])
 def statistics(request: Request, category: str | None = Query(None), country: str | None = Query(None),
-               page: int = Query(1, ge=1), per_page: int = Query(1000, ge=1, le=5000)) -> dict[str, Any]:
+               page: int = Query(1, ge=1, le=MAX_PAGE), per_page: int = Query(1000, ge=1, le=5000)) -> dict[str, Any]:
     """Cumulative figures (tallies with an as-of date), with line series grouped by measure."""
     from factfinder.model import COUNT_CATEGORIES
 

@@ -118,3 +118,13 @@ def test_schema_documents_the_errors_the_api_sends(callers) -> None:
     assert "403" in spec["paths"]["/api/incidents/{event_id}/reviews"]["post"]["responses"]
     sort = next(p for p in spec["paths"]["/api/incidents"]["get"]["parameters"] if p["name"] == "sort")
     assert "date" in sort["schema"]["enum"]
+
+
+def test_a_page_number_past_sqlite_integers_is_a_400_not_a_crash(callers) -> None:
+    # found by the fuzzer: page=10**20 overflowed the SQL OFFSET (a 500)
+    app, headers = callers["local"]
+    client = TestClient(app, base_url="http://127.0.0.1")
+    for path in ("/api/statistics", "/api/incidents"):
+        r = client.get(path, params={"page": str(10 ** 20)}, headers=headers)
+        assert r.status_code == 400, (path, r.text)
+        assert "page" in r.json()["error"]
