@@ -30,6 +30,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("http_max_redirects", 5, "How many redirects a URL capture follows."),
     Setting("user_agent", "factfinder/0.1 (+human-rights documentation)", "User-Agent header sent on URL captures."),
     Setting("workers", 2, "Processes used by batch extraction."),
+    Setting("file_max_bytes", 200_000_000, "Largest local file ingest reads, in bytes; a larger one is refused."),
+    Setting("html_max_bytes", 20_000_000, "Largest HTML page whose text is read, in bytes; a larger one is kept "
+            "but not read."),
+    Setting("pdf_max_pages", 2000, "Most pages a PDF may have for its text to be read; a longer one is kept "
+            "but not read."),
 )
 _BY_NAME = {s.name: s for s in SETTINGS}
 

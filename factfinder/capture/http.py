@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from http import HTTPStatus
 from typing import TYPE_CHECKING, Any
 
+from factfinder.capture.checks import Limits
 from factfinder.capture.common import Capture, failed, with_error
 from factfinder.capture.files import capture_bytes
 
@@ -101,6 +102,7 @@ def fetch_url(url: str, *, client: "httpx.Client", settings: Mapping[str, Any],
 
     data = b"".join(chunks)
     capture = capture_bytes(data, origin=final_url, name=final_url, parent=parent, declared=content_type,
+                            limits=Limits.from_settings(settings),
                             http_status=status, http_headers=resp_headers, truncated=truncated,
                             request_headers=req_headers)
     if status >= 400:
