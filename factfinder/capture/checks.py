@@ -15,9 +15,12 @@ import struct
 import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from factfinder.capture.sniff import HTML, PDF
+from factfinder.capture.sniff import HTML, IMAGE_TYPES, PDF, magic_type
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 # What pypdf raises on damaged files besides its own errors: broken streams,
 # unknown filters, bad numbers. Listed so a bad PDF is an error message, not a crash.
@@ -26,6 +29,17 @@ PDF_DAMAGE: tuple[type[BaseException], ...] = (
     RecursionError, OSError, struct.error, zlib.error, AssertionError,
 )
 
+
+
+def pdf_failures() -> tuple[type[BaseException], ...]:
+    """Everything reading a bad PDF can raise: pypdf's own errors and PDF_DAMAGE (pypdf loaded lazily)."""
+    from pypdf.errors import PyPdfError
+
+    return (PyPdfError, *PDF_DAMAGE)
+
+
+# Largest image read (pixels): a 30,000 x 30,000 "image" is a decompression bomb, not a scan.
+MAX_IMAGE_PIXELS = 120_000_000
 _CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
 _PROLOG_BYTES = 65536  # a DOCTYPE sits at the top; further in, "<!ENTITY" is text, not a declaration
 # An internal DTD subset declaring an entity, whatever the sniffer made of the file (a DOCTYPE
@@ -72,10 +86,33 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
     if _ENTITY_DECLARATION.search(data[:_PROLOG_BYTES]):
         return (f"cannot read {name}: it declares XML entities, which feeds and reports never need and which "
                 "can expand to gigabytes (\"billion laughs\"); remove the <!DOCTYPE ...> block and ingest again")
+    if media_type in IMAGE_TYPES:
+        return image_error(data, name=name)
     return None
 
 
-def open_pdf(data: bytes, *, name: str) -> tuple[Any, str | None]:
+def image_error(data: bytes, *, name: str) -> str | None:
+    """Why an image (a scan, read later by OCR) cannot be read, or None: its header and data are checked."""
+    from PIL import Image, UnidentifiedImageError
+
+    found = magic_type(data)
+    label = found[1] if found else "an image"
+    damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                return (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
+                        "(a decompression bomb, not a scan); the original is kept")
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
+    except damage as exc:
+        return (f"cannot read {name}: it is {label}, but damaged ({type(exc).__name__}); re-scan or re-download "
+                f"it, or {_CONVERT}")
+    return None
+
+
+def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:
     """(pypdf reader, None), or (None, the one-line error) for a broken or locked PDF.
 
     An owner-password-only PDF opens. Shared by the capture check and the text
@@ -96,7 +133,7 @@ def open_pdf(data: bytes, *, name: str) -> tuple[Any, str | None]:
             if not opened:
                 return None, f"cannot read {name}: it is encrypted with a password; decrypt it and ingest again"
         return reader, None
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except pdf_failures() as exc:
         return None, (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                       "re-save or re-download it and ingest again")
 
@@ -106,10 +143,8 @@ def pdf_error(data: bytes, *, name: str, max_pages: int = Limits.pdf_max_pages) 
     if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
         return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
                 "or download was cut short); fetch the complete file and ingest again")
-    from pypdf.errors import PyPdfError
-
     reader, error = open_pdf(data, name=name)
-    if error is not None:
+    if reader is None:
         return error
     try:
         pages = len(reader.pages)
@@ -118,7 +153,7 @@ def pdf_error(data: bytes, *, name: str, max_pages: int = Limits.pdf_max_pages) 
         if pages > max_pages:
             return (f"cannot read {name}: the PDF has {pages} pages, more than the pdf_max_pages setting "
                     f"({max_pages}); split it (for example qpdf --split-pages) or raise pdf_max_pages")
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except pdf_failures() as exc:
         return (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                 "re-save or re-download it and ingest again")
     return None
