@@ -131,13 +131,24 @@ def unreadable_file(folder: Path) -> Path:
     return path
 
 
+def html_at_the_limit(folder: Path) -> Path:
+    """The largest page html_max_bytes still lets through (20 MB): read, not refused."""
+    return big_html(folder, size=19_900_000)
+
+
+def pdf_at_the_limit(folder: Path) -> Path:
+    return many_pages_pdf(folder, pages=2000)
+
+
 CASES = {
     "html-50MB": big_html,
+    "html-19.9MB-read": html_at_the_limit,
     "html-nested-100000": deep_html,
     "rss-billion-laughs": entity_bomb_feed,
     "docx-zip-bomb": zip_bomb_docx,
     "odt-zip-bomb": zip_bomb_odt,
     "pdf-5000-pages": many_pages_pdf,
+    "pdf-2000-pages-read": pdf_at_the_limit,
     "symlink-loop": symlink_loop,
     "unreadable-file": unreadable_file,
 }
