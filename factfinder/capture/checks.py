@@ -59,7 +59,7 @@ class Limits:
     """
 
     file_max_bytes: int = 200_000_000
-    html_max_bytes: int = 20_000_000
+    html_max_bytes: int = 10_000_000
     pdf_max_pages: int = 2000
 
     @classmethod
