@@ -133,7 +133,7 @@ def unreadable_file(folder: Path) -> Path:
 
 def html_at_the_limit(folder: Path) -> Path:
     """The largest page html_max_bytes still lets through (10 MB): read, not refused."""
-    return big_html(folder, size=9_900_000)
+    return big_html(folder, size=9_500_000)  # the generator overshoots by up to one 0.2 MB chunk
 
 
 def pdf_at_the_limit(folder: Path) -> Path:
@@ -142,7 +142,7 @@ def pdf_at_the_limit(folder: Path) -> Path:
 
 CASES = {
     "html-50MB": big_html,
-    "html-9.9MB-read": html_at_the_limit,
+    "html-9.5MB-read": html_at_the_limit,
     "html-nested-100000": deep_html,
     "rss-billion-laughs": entity_bomb_feed,
     "docx-zip-bomb": zip_bomb_docx,

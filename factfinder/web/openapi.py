@@ -57,9 +57,12 @@ def install(app: Any) -> None:
     """Serve the corrected description at the app's openapi_url (built once, on first use)."""
     original = app.openapi
 
+    described: dict[str, Any] = {}
+
     def openapi() -> dict[str, Any]:
-        if app.openapi_schema is None:
-            app.openapi_schema = describe_errors(original())
-        return app.openapi_schema
+        if not described:
+            described.update(describe_errors(original()))
+            app.openapi_schema = described
+        return described
 
     app.openapi = openapi
