@@ -110,7 +110,7 @@ def many_pages_pdf(folder: Path, pages: int = 5000) -> Path:
     for offset in offsets:
         out.write(b"%010d 00000 n \n" % offset)
     out.write(b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
-    path = folder / "claims-5000-pages.pdf"
+    path = folder / f"claims-{pages}-pages.pdf"
     path.write_bytes(out.getvalue())
     return path
 
