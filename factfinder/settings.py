@@ -69,6 +69,12 @@ class Settings(Mapping[str, Any]):
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
     follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
                                              "`follow run` pass (politeness).", minimum=0.0)
+    file_max_bytes: int = _setting(200_000_000, "Largest local file ingest reads, in bytes; a larger one is "
+                                                "refused.", minimum=1)
+    html_max_bytes: int = _setting(10_000_000, "Largest HTML page whose text is read, in bytes; a larger one is "
+                                               "kept but not read.", minimum=1)
+    pdf_max_pages: int = _setting(2000, "Most pages a PDF may have for its text to be read; a longer one is kept "
+                                        "but not read.", minimum=1)
 
     def __post_init__(self) -> None:
         for f in fields(self):

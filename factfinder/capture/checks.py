@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import struct
 import zlib
-from typing import TYPE_CHECKING
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from typing import TYPE_CHECKING, Any
 
-from factfinder.capture.sniff import IMAGE_TYPES, PDF, magic_type
+from factfinder.capture.sniff import HTML, IMAGE_TYPES, PDF, magic_type
 
 if TYPE_CHECKING:
     from pypdf import PdfReader
@@ -38,16 +41,51 @@ def pdf_failures() -> tuple[type[BaseException], ...]:
 # Largest image read (pixels): a 30,000 x 30,000 "image" is a decompression bomb, not a scan.
 MAX_IMAGE_PIXELS = 120_000_000
 _CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
+_PROLOG_BYTES = 65536  # a DOCTYPE sits at the top; further in, "<!ENTITY" is text, not a declaration
+# An internal DTD subset declaring an entity, whatever the sniffer made of the file (a DOCTYPE
+# with a subset hides the root element from it, so a feed may look like plain text).
+_ENTITY_DECLARATION = re.compile(rb"^\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<!DOCTYPE[^\[>]*\[[^\]]*<!ENTITY",
+                                 re.I | re.S)
 
 
-def readable_error(data: bytes, *, media_type: str, label: str | None, name: str) -> str | None:
+@dataclass(frozen=True)
+class Limits:
+    """What reading one original may cost, from the settings of the same names.
+
+    Past a limit the original is refused with a one-line error instead of being
+    read: a whole archive saved as one page, a PDF of thousands of pages or a
+    multi-gigabyte file would hold the batch for minutes and gigabytes. The bytes
+    are kept when they were read (all but ``file_max_bytes``).
+    """
+
+    file_max_bytes: int = 200_000_000
+    html_max_bytes: int = 10_000_000
+    pdf_max_pages: int = 2000
+
+    @classmethod
+    def from_settings(cls, settings: Mapping[str, Any]) -> "Limits":
+        return cls(**{f.name: int(settings[f.name]) for f in fields(cls) if settings.get(f.name) is not None})
+
+
+def _megabytes(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB"
+
+
+def readable_error(data: bytes, *, media_type: str, label: str | None, name: str,
+                   limits: Limits = Limits()) -> str | None:
     """Why ``data`` cannot be read as ``media_type``, or None when it looks readable."""
     if not data.strip():
         return f"cannot read {name}: it is empty; check that it was saved or downloaded completely and ingest again"
     if label is not None:
         return f"cannot read {name}: it is {label}, not a text, HTML, PDF, Word or e-mail document; {_CONVERT}"
     if media_type == PDF:
-        return pdf_error(data, name=name)
+        return pdf_error(data, name=name, max_pages=limits.pdf_max_pages)
+    if media_type == HTML and len(data) > limits.html_max_bytes:
+        return (f"cannot read {name}: the page is {_megabytes(len(data))}, more than the html_max_bytes setting "
+                f"({_megabytes(limits.html_max_bytes)}); save the article alone, or raise html_max_bytes")
+    if _ENTITY_DECLARATION.search(data[:_PROLOG_BYTES]):
+        return (f"cannot read {name}: it declares XML entities, which feeds and reports never need and which "
+                "can expand to gigabytes (\"billion laughs\"); remove the <!DOCTYPE ...> block and ingest again")
     if media_type in IMAGE_TYPES:
         return image_error(data, name=name)
     return None
@@ -100,8 +138,8 @@ def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:
                       "re-save or re-download it and ingest again")
 
 
-def pdf_error(data: bytes, *, name: str) -> str | None:
-    """Truncated, broken or password-protected PDFs; an owner-password-only PDF passes."""
+def pdf_error(data: bytes, *, name: str, max_pages: int = Limits.pdf_max_pages) -> str | None:
+    """Truncated, broken, password-protected or too long PDFs; an owner-password-only PDF passes."""
     if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
         return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
                 "or download was cut short); fetch the complete file and ingest again")
@@ -109,8 +147,12 @@ def pdf_error(data: bytes, *, name: str) -> str | None:
     if reader is None:
         return error
     try:
-        if len(reader.pages) == 0:
+        pages = len(reader.pages)
+        if pages == 0:
             return f"cannot read {name}: the PDF has no pages; check the file and ingest again"
+        if pages > max_pages:
+            return (f"cannot read {name}: the PDF has {pages} pages, more than the pdf_max_pages setting "
+                    f"({max_pages}); split it (for example qpdf --split-pages) or raise pdf_max_pages")
     except pdf_failures() as exc:
         return (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                 "re-save or re-download it and ingest again")

@@ -13,6 +13,7 @@ from __future__ import annotations
 from http import HTTPStatus
 from typing import TYPE_CHECKING
 
+from factfinder.capture.checks import Limits
 from factfinder.capture.common import Capture, failed, with_error
 from factfinder.capture.files import capture_bytes
 from factfinder.settings import Settings
@@ -104,6 +105,7 @@ def fetch_url(url: str, *, client: httpx.Client, settings: Settings,
 
     data = b"".join(chunks)
     capture = capture_bytes(data, origin=final_url, name=final_url, parent=parent, declared=content_type,
+                            limits=Limits.from_settings(settings),
                             http_status=status, http_headers=resp_headers, truncated=truncated,
                             request_headers=req_headers)
     if status >= 400:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlparse
 
+from factfinder.capture.checks import Limits
 from factfinder.capture.common import Capture, failed
 from factfinder.capture.feeds import expand_feed
 from factfinder.capture.files import capture_path, capture_stdin, walk_files
@@ -32,6 +34,7 @@ class _Fetcher:
 
     def __init__(self, settings: Settings, client: httpx.Client | None) -> None:
         self.settings = settings
+        self.limits = Limits.from_settings(settings)
         self._client = client
         self._own: "httpx.Client | None" = None
 
@@ -50,7 +53,7 @@ class _Fetcher:
             return fetch_url(target, client=self.client, settings=self.settings, parent=parent)
         if target.lower().startswith("file://"):
             target = unquote(urlparse(target).path)
-        return capture_path(Path(target), parent=parent)
+        return capture_path(Path(target), parent=parent, limits=self.limits)
 
     def close(self) -> None:
         if self._own is not None:
@@ -110,9 +113,13 @@ def capture_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, A
             if not is_url(item) and path.is_dir():
                 unlisted: list[OSError] = []
                 for file in walk_files(path, errors=unlisted):
-                    yield from _with_children(capture_path(file), fetch)
+                    yield from _with_children(capture_path(file, limits=fetch.limits), fetch)
                 for exc in unlisted:
                     where = exc.filename or str(path)
+                    if exc.errno == errno.ELOOP:
+                        yield failed(str(where), f"skipped folder {where}: {exc.strerror}; its files are "
+                                     "read once, where the link points")
+                        continue
                     yield failed(str(where), f"cannot list folder {where}: {exc.strerror or exc}; make it "
                                  "readable and ingest again")
                 continue

@@ -74,10 +74,20 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
 @with_settings
 def status(db: str | None, settings: Settings) -> None:
-    """Summarise what the store holds, and list its incidents."""
-    from factfinder.store.events import EventFilter
+    """Summarise what the store holds, and list its incidents.
 
-    store = _open_store(settings.with_options(db=db), must_exist=True)
+    Also removes, beside the database, the temporary files of exports that
+    were killed before they finished.
+    """
+    from pathlib import Path
+
+    from factfinder.store.events import EventFilter
+    from factfinder.tempfiles import remove_stale_temporaries
+
+    settings = settings.with_options(db=db)
+    store = _open_store(settings, must_exist=True)
+    for leftover in remove_stale_temporaries(Path(settings.db).absolute().parent):
+        click.echo(f"removed {leftover.name}: the temporary file of an export that was killed", err=True)
     with store:
         st = store.status()
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))

@@ -11,6 +11,7 @@ Every pattern has named groups that ``parse`` turns into a ``DateExpression``;
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
 
@@ -208,11 +209,19 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
                     kind == "weekday" and _weekday_names_a_thing(text, m.start() + start, m.end() + start)):
                 candidates.append(expr)
     candidates.sort(key=lambda e: (-(e.end - e.start), e.start))
+    # The chosen expressions never overlap, so kept in text order only the neighbours of
+    # a candidate can overlap it: a bisection each, not a scan (one-line pages hold thousands).
+    starts: list[int] = []
     chosen: list[DateExpression] = []
     for expr in candidates:
-        if all(expr.end <= c.start or expr.start >= c.end for c in chosen):
-            chosen.append(expr)
-    return sorted(chosen, key=lambda e: e.start)
+        at = bisect.bisect_right(starts, expr.start)
+        if at > 0 and chosen[at - 1].end > expr.start:
+            continue
+        if at < len(chosen) and chosen[at].start < expr.end:
+            continue
+        starts.insert(at, expr.start)
+        chosen.insert(at, expr)
+    return chosen
 
 
 def parse(text: str) -> DateExpression | None:

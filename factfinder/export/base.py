@@ -4,19 +4,20 @@ An exporter receives consolidated incidents one at a time (``write``) and
 closes its format (``finalize``), so a million incidents never need a million
 in memory. ``atomic_output`` writes to a temporary file beside the target and
 renames it only when the export finished: an interrupted export never leaves a
-truncated file under the final name.
+truncated file under the final name, and the temporary file of an export
+killed outright is removed by the next export into that folder.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 from typing import IO, Any, Callable, Iterator
 
 from factfinder.errors import UsageError
 from factfinder.model import ConsolidatedIncident, Source
+from factfinder.tempfiles import open_temporary, remove_stale_temporaries
 
 # Reads a preserved original by sha256: (source metadata, bytes), for exporters
 # that ship originals (WARC) or cite sources (ACLED "source").
@@ -65,7 +66,9 @@ def atomic_output(path: str | Path, *, force: bool = False, binary: bool = False
         raise UsageError(f"{target} exists; pass --force to overwrite it or choose another --output")
     if not target.parent.exists():
         raise UsageError(f"cannot write {target}: folder {target.parent} does not exist; create it first")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
+    # temporaries of exports killed before they finished (kill -9 leaves them behind)
+    remove_stale_temporaries(target.parent)
+    fd, tmp = open_temporary(target)
     try:
         handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
         with handle as fh:

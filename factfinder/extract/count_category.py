@@ -134,9 +134,18 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
     """(strong, weak) cue after the noun phrase of a count, within its clause."""
     cand = candidates[index]
     article = cand.number.word_article
-    later = [c.first for c in candidates[index + 1:]
-             if not c.number.word_article and c.first > 0 and tokens[c.first - 1].lower not in ("of", "in", "from", "across")]
-    stop = min([cand.head + 1 + reach, len(tokens)] + later)
+    stop = min(cand.head + 1 + reach, len(tokens))
+    # The next count that starts a noun phrase of its own ends this one's clause. Candidates
+    # are in text order, so the first such one is the nearest, and the scan ends at ``stop``:
+    # a one-line page with thousands of counts stays linear.
+    for j in range(index + 1, len(candidates)):
+        first = candidates[j].first
+        if first >= stop:
+            break
+        if not candidates[j].number.word_article and first > 0 and \
+                tokens[first - 1].lower not in ("of", "in", "from", "across"):
+            stop = first
+            break
     weak = None
     aux = False
     for k in range(cand.head + 1, stop):

@@ -34,6 +34,7 @@ _LINE = re.compile(r"[^\n]+")
 # the event happened, so it becomes a segment of its own.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,},[^()\n–—]{0,40}?(?:\([^()\n]{3,30}\))?\s*[–—-]+\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
+_LONGEST_WORD = 64  # longer than any abbreviation; a longer word is cut, and still none
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,7 +47,9 @@ class Sentence:
 
 
 def _is_abbreviation(line: str, stop: int) -> bool:
-    match = _WORD_BEFORE.search(line, 0, stop)
+    # Only the last few characters can hold the word: searching the whole line before every
+    # stop made a one-line page of thousands of sentences quadratic.
+    match = _WORD_BEFORE.search(line, max(0, stop - _LONGEST_WORD), stop)
     if not match:
         return False
     word = match.group(1).lower().rstrip(".")

@@ -9,6 +9,7 @@ rather than guessed at. Never edit a released step: append a new one.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Iterator
 
 from factfinder.errors import StoreError
 
@@ -468,26 +469,59 @@ def schema_version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
+def _statements(script: str) -> Iterator[str]:
+    """The statements of ``script`` one by one (a trigger body's ``;`` stays inside its statement).
+
+    executescript() would commit any open transaction first, so a step run
+    with it cannot share one transaction with the version check before it.
+    """
+    buffer = ""
+    for line in script.splitlines(keepends=True):
+        buffer += line
+        if sqlite3.complete_statement(buffer):
+            yield buffer
+            buffer = ""
+    if buffer.strip():
+        yield buffer
+
+
+def _refuse_newer(version: int, known: int, name: str) -> None:
+    if version > known:
+        raise StoreError(
+            f"{name} has schema version {version}, but this factfinder only knows up to "
+            f"{known}: it was written by a newer factfinder; upgrade factfinder to open it"
+        )
+
+
 def migrate(conn: sqlite3.Connection, *, name: str, migrations: list[str] | None = None) -> int:
     """Bring ``conn`` to the latest schema; return the version it is at.
 
     Each step and its version bump commit together, so a crash mid-migration
-    leaves the database at the previous version, ready to retry.
+    leaves the database at the previous version, ready to retry. The version is
+    read again after BEGIN IMMEDIATE: two processes opening a new database at
+    once (two ingests, serve and ingest) take turns, and the second finds the
+    step done instead of creating the same tables again.
     """
     steps = MIGRATIONS if migrations is None else migrations
-    version = schema_version(conn)
-    if version > len(steps):
-        raise StoreError(
-            f"{name} has schema version {version}, but this factfinder only knows up to "
-            f"{len(steps)}: it was written by a newer factfinder; upgrade factfinder to open it"
-        )
-    for number, script in enumerate(steps[version:], start=version + 1):
-        # executescript() commits first; wrap the step so it is all-or-nothing.
+    _refuse_newer(schema_version(conn), len(steps), name)
+    while schema_version(conn) < len(steps):
+        conn.execute("BEGIN IMMEDIATE")  # waits for another migrating process (busy_timeout)
+        version = schema_version(conn)
+        number = version + 1
         try:
-            conn.executescript(f"BEGIN IMMEDIATE;\n{script}\nPRAGMA user_version = {number};\nCOMMIT;")
+            _refuse_newer(version, len(steps), name)
+            if version < len(steps):
+                for statement in _statements(steps[version]):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {number}")
+            conn.execute("COMMIT")
         except sqlite3.Error as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise StoreError(f"cannot upgrade {name} to schema version {number}: {exc}; "
                              "restore a backup or report this as a bug") from exc
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
     return len(steps)

@@ -60,6 +60,26 @@ def _parse(markup: str) -> HtmlElement | None:
         return None
 
 
+_MAX_DEPTH = 256  # libxml2's nesting limit without XML_PARSE_HUGE: deeper elements are dropped
+
+
+def _too_deep(markup: str) -> bool:
+    """Whether libxml2 stopped at its nesting limit: the text below it never reached the tree.
+
+    Asked only of a page that gave no text, so ordinary pages never pay for a second parse;
+    the limit stays on, as a page nested 100,000 deep would overflow a recursive walk.
+    """
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser()
+    try:
+        lxml.html.document_fromstring(markup.encode("utf-8", "surrogatepass"), parser=parser)
+    except (lxml.etree.ParserError, ValueError):
+        pass
+    return any("Excessive depth" in error.message for error in parser.error_log)
+
+
 def _parse_once(markup: str) -> tuple[HtmlElement | None, HtmlElement | None]:
     """(the tree trafilatura reads, the tree our readers walk), parsed once when possible.
 
@@ -155,6 +175,10 @@ def extract_html(data: bytes | str, *, name: str, url: str | None = None,
             text = blocks
     text = normalise_text(text)
     if not text.strip():
+        if _too_deep(markup):
+            raise ExtractionError(f"cannot read {name}: its elements are nested more than {_MAX_DEPTH} deep (a "
+                                  "broken or hostile page), so its text is out of reach; open it in a browser, "
+                                  "save the article text and ingest again")
         raise ExtractionError(f"cannot read {name}: the page has no text (empty, or built by scripts); "
                               "open it in a browser, save the article text and ingest again")
     meta = html_metadata(tree, url=url)

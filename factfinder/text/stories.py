@@ -166,6 +166,7 @@ def _group(content: list[_Para], heads: list[bool], datelines: list[bool], *, di
     # Names tie paragraphs together only in the digest test (_continues); an article skips them.
     names = [_names(p.text) for p in content] if digest else []
     theme = _theme(names)
+    index = _NameIndex(names)
     groups: list[list[int]] = [[0]]
     headish = {k for k, h in enumerate(heads) if h}  # headlines and one-sentence leads: not a body yet
     i = 1
@@ -202,7 +203,7 @@ def _group(content: list[_Para], heads: list[bool], datelines: list[bool], *, di
             groups.append([i])
         elif _BULLET.match(content[i].text):
             current.append(i)  # a list item belongs to the item that introduced the list
-        elif digest and not _continues(content, i, current, names, theme):
+        elif digest and not _continues(content, i, current, index, theme):
             groups.append([i])
         else:
             current.append(i)
@@ -238,7 +239,38 @@ def _theme(names: list[set[str]]) -> set[str]:
     return {w for w, c in counts.items() if c > len(names) / 2}
 
 
-def _continues(content: list[_Para], i: int, current: list[int], names: list[set[str]], theme: set[str]) -> bool:
+class _NameIndex:
+    """Running unions of the paragraphs' names for ``_continues``.
+
+    Rebuilding the union of every earlier paragraph and of the current item for
+    each paragraph made a digest of thousands of paragraphs quadratic (a 4 MB
+    page took 19 s); kept up to date as the grouping moves forward, it is linear.
+    """
+
+    def __init__(self, names: list[set[str]]) -> None:
+        self.names = names
+        self.before: set[str] = set()  # names of paragraphs 0 .. upto-1
+        self.upto = 0
+        self.group: list[int] | None = None
+        self.group_len = 0
+        self.group_names: set[str] = set()
+
+    def earlier(self, i: int) -> set[str]:
+        for k in range(self.upto, i):
+            self.before |= self.names[k]
+        self.upto = max(self.upto, i)
+        return self.before
+
+    def of_group(self, group: list[int]) -> set[str]:
+        if group is not self.group:  # a new item (or the first one replaced): start its union afresh
+            self.group, self.group_len, self.group_names = group, 0, set()
+        for k in group[self.group_len:]:
+            self.group_names |= self.names[k]
+        self.group_len = len(group)
+        return self.group_names
+
+
+def _continues(content: list[_Para], i: int, current: list[int], index: _NameIndex, theme: set[str]) -> bool:
     """Does paragraph i go on with the current item?
 
     It does when it opens with a pronoun or definite reference and shares a
@@ -248,13 +280,14 @@ def _continues(content: list[_Para], i: int, current: list[int], names: list[set
     shares three names with the text before (an article that drifted). Names found in most
     paragraphs (the digest's theme) tie nothing together.
     """
-    story_names = set().union(*(names[k] for k in current)) - theme
-    shared = names[i] & story_names
+    seen = index.of_group(current)
+    shared = {w for w in index.names[i] if w in seen and w not in theme}
     cue = bool(_CONTINUATION_CUE.match(content[i].text))
-    seen = set().union(*(names[k] for k in current))
     first_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z\"“])", content[i].text, maxsplit=1)[0]
-    fresh = _names(first_sentence) - seen
-    earlier = (set().union(*names[:i]) - theme) & _names(first_sentence)
+    first_names = _names(first_sentence)
+    fresh = first_names - seen
+    before = index.earlier(i)
+    earlier = {w for w in first_names if w in before and w not in theme}
     return (cue and len(shared) >= 1) or len(shared) >= 2 or len(fresh) < 2 or len(earlier) >= 3
 
 

@@ -11,29 +11,34 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
+from factfinder.model import VERIFICATIONS
 from factfinder.store import review
+from factfinder.store.events import ORDERS
 from factfinder.values.places import is_country_code
 from factfinder.web import queries
 from factfinder.web.app import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
-from factfinder.web.pages import load_event, valid_sha
+from factfinder.web.pages import EVENT_ID, SHA256, load_event, valid_sha
 from factfinder.web.render import TYPE_COLOURS, page
 from factfinder.web.security import require_role
 
 router = APIRouter(prefix="/api")
 MAP_LIMIT = 50_000
+MAX_PAGE = 1_000_000  # as parse_view bounds page: an offset past it would overflow SQLite's 64-bit integers
 
 # Documented in OpenAPI; parsed (and checked) by parse_view from the raw query string.
 F_TYPE = Query(None, description="incident type(s), comma-separated or repeated")
-F_COUNTRY = Query(None, description="ISO 3166-1 alpha-2 code, e.g. MM")
+# Documentation only (json_schema_extra): parse_view checks the values and answers 400 with the reason.
+_DAY = {"pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$"}
+F_COUNTRY = Query(None, description="ISO 3166-1 alpha-2 code, e.g. MM", json_schema_extra={"pattern": "^[A-Za-z]{2}$"})
 F_ADMIN1 = Query(None, description="first-level region, e.g. Rakhine")
-F_FROM = Query(None, alias="from", description="events ending on or after YYYY[-MM[-DD]]")
-F_TO = Query(None, description="events starting on or before YYYY[-MM[-DD]]")
-F_VERIF = Query(None, description="verification status")
+F_FROM = Query(None, alias="from", description="events ending on or after YYYY[-MM[-DD]]", json_schema_extra=_DAY)
+F_TO = Query(None, description="events starting on or before YYYY[-MM[-DD]]", json_schema_extra=_DAY)
+F_VERIF = Query(None, description="verification status", json_schema_extra={"enum": list(VERIFICATIONS)})
 F_ACTOR = Query(None, description="a perpetrator or target name")
 F_SOURCE = Query(None, description="an outlet (host name) that reported it")
 F_Q = Query(None, description="words in the evidence, the story text or the place name")
@@ -65,7 +70,7 @@ def _row(r: queries.EventRow) -> dict[str, Any]:
 
 @router.get("/incidents", tags=["incidents"], dependencies=[FILTERS])
 def incidents(request: Request, sort: str = Query("date", description="date, date_asc, type, sources, killed,"
-                                                 " country"),
+                                                 " country", json_schema_extra={"enum": list(ORDERS)}),
               page: str = Query("1", description="1-based page number"),
               per_page: str = Query("50", description="at most 500")) -> Response:
     """Consolidated incidents matching the filters, one page at a time (reviewed values)."""
@@ -80,7 +85,7 @@ def incidents(request: Request, sort: str = Query("date", description="date, dat
 
 
 @router.get("/incidents/{event_id}", tags=["incidents"])
-def incident(request: Request, event_id: str) -> Response:
+def incident(request: Request, event_id: str = Path(json_schema_extra={"pattern": EVENT_ID.pattern})) -> Response:
     """One incident: reviewed values, which fields an analyst changed, every report and its evidence."""
     from factfinder.export.jsonl import consolidated_record
 
@@ -126,7 +131,8 @@ def points(request: Request, limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)) 
 
 
 @router.get("/timeline", tags=["charts"], dependencies=[FILTERS])
-def timeline(request: Request, bucket: str = Query("month", description="day, week, month or year")) -> Any:
+def timeline(request: Request, bucket: str = Query("month", description="day, week, month or year",
+                                                          json_schema_extra={"enum": list(queries.BUCKETS)})) -> Any:
     """Incidents per day/week/month/year and type, for the filtered view."""
     if bucket not in queries.BUCKETS:
         raise BadFilter(f"bucket={bucket!r} is unknown: use one of {', '.join(queries.BUCKETS)}")
@@ -137,7 +143,8 @@ def timeline(request: Request, bucket: str = Query("month", description="day, we
 
 
 @router.get("/tallies", tags=["charts"], dependencies=[FILTERS])
-def tallies(request: Request, by: str = Query("country", description="country, admin1, type or month")) -> Any:
+def tallies(request: Request, by: str = Query("country", description="country, admin1, type or month",
+                                                      json_schema_extra={"enum": list(queries.TALLY_KEYS)})) -> Any:
     """Incidents, killed, injured, arrested, displaced grouped by one key (rejected incidents left out)."""
     if by not in queries.TALLY_KEYS:
         raise BadFilter(f"by={by!r} is unknown: use one of {', '.join(queries.TALLY_KEYS)}")
@@ -147,7 +154,7 @@ def tallies(request: Request, by: str = Query("country", description="country, a
 
 @router.get("/statistics", tags=["statistics"])
 def statistics(request: Request, category: str | None = Query(None), country: str | None = Query(None),
-               page: int = Query(1, ge=1), per_page: int = Query(1000, ge=1, le=5000)) -> dict[str, Any]:
+               page: int = Query(1, ge=1, le=MAX_PAGE), per_page: int = Query(1000, ge=1, le=5000)) -> dict[str, Any]:
     """Cumulative figures (tallies with an as-of date), with line series grouped by measure."""
     from factfinder.model import COUNT_CATEGORIES
 
@@ -162,7 +169,7 @@ def statistics(request: Request, category: str | None = Query(None), country: st
 
 
 @router.get("/sources/{sha256}", tags=["sources"])
-def source(request: Request, sha256: str) -> dict[str, Any]:
+def source(request: Request, sha256: str = Path(json_schema_extra={"pattern": SHA256.pattern})) -> dict[str, Any]:
     """A preserved source: hash, size, origins, its document and stories, and the incidents found in it."""
     from factfinder.store.queries import iter_incident_rows
 
