@@ -46,7 +46,8 @@ NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destr
 CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
 RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own types trail it by MARGIN
 MARGIN = 0.2
-NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped
+NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped,
+NONE_MARGIN = 0.2  # ... when it leads every event type by this much
 CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
 CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
 # Types that name one event two ways in one sentence: the model's choice wins.
@@ -90,11 +91,11 @@ class EventTyper:
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
-        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= MARGIN:
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
-            if not create:
-                return hits
+            if not create or p.get("none", 0.0) >= probability:
+                return hits  # a fire or a flood "destroyed" homes: no incident
             if probability >= CREATE:
                 return {best: [_learned_hit(text, start, end, best, prediction)]}
             if p.get("statement", 0.0) >= CREATE_STATEMENT:

@@ -22,7 +22,7 @@ from factfinder.extract.event_type.features import ngrams
 
 NAME = "factfinder.event_type.tfidf.v1"
 ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v1.npz"
-SHA256 = "db98abb02f581d512f21bf8ef418ebe252afa5e0e3c192613ea376e10c1c199c"
+SHA256 = "672ceac36f82fdefd9b0e3223b156a1927f1cd703f7648bac9b22e8b220a33df"
 
 
 @dataclass(frozen=True, slots=True)
