@@ -50,6 +50,8 @@ NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule h
 NONE_MARGIN = 0.2  # ... when it leads every event type by this much
 CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
 CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
+SHORT_DOCUMENT = 6  # sentences: a text this short is also read as a whole when nothing was found
+CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -81,9 +83,29 @@ class EventTyper:
             ruled = {None} if any(hits) else set()
         else:
             ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
-        return [self.sentence_hits(text, s.start, s.end, found,
-                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
-                for s, found in zip(sentences, hits)]
+        out = [self.sentence_hits(text, s.start, s.end, found,
+                                  create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
+               for s, found in zip(sentences, hits)]
+        if any(out) or not sentences or len(sentences) > SHORT_DOCUMENT:
+            return out
+        return self._short_document(text, sentences, out)
+
+    def _short_document(self, text: str, sentences: Sequence[Any],
+                        out: list[dict[str, list[TriggerHit]]]) -> list[dict[str, list[TriggerHit]]]:
+        """A short text (a news snippet, a brief) where nothing was found, read as a whole: its
+        sentences may each say too little ("the group said it carried out the operation" after a
+        sentence on the blast), together enough. One incident, on the sentence that weighs most."""
+        whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
+        best, probability = whole.best(exclude=frozenset(whole.probabilities) - EVENT_TYPES)
+        if probability < CREATE_SHORT or whole.probabilities.get("none", 0.0) >= probability:
+            return out
+        scored = [(self.model.predict(text[s.start:s.end]).probabilities.get(best, 0.0), i)
+                  for i, s in enumerate(sentences)]
+        _, index = max(scored, key=lambda item: (item[0], -item[1]))
+        sentence = sentences[index]
+        out[index] = {best: [_learned_hit(text, sentence.start, sentence.end, best,
+                                          self.model.predict(text[sentence.start:sentence.end]))]}
+        return out
 
     def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
                       *, create: bool = True) -> dict[str, list[TriggerHit]]:
