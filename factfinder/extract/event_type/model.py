@@ -22,7 +22,7 @@ from factfinder.extract.event_type.features import ngrams
 
 NAME = "factfinder.event_type.tfidf.v1"
 ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v1.npz"
-SHA256 = "672ceac36f82fdefd9b0e3223b156a1927f1cd703f7648bac9b22e8b220a33df"
+SHA256 = "25a9a12d75d8881df73cb0d8a50ae87d850bd51f9877b19d8a6a808df07e36e8"
 
 
 @dataclass(frozen=True, slots=True)

@@ -143,18 +143,29 @@ def train(texts: list[str], labels: list[set[str]], weights: list[float], *, c: 
 
 
 def save(arrays: dict[str, Any], path: Path, meta: dict[str, Any]) -> str:
-    """Write the .npz (float16 weights) and return its SHA-256, to pin in model.py."""
+    """Write the .npz (float16 weights) byte for byte the same for the same inputs; return its SHA-256.
+
+    ``np.savez`` stamps each member with the current time; members are written here with a
+    fixed time so that retraining on the same data gives the same digest.
+    """
+    import io
+    import zipfile
+
     import numpy as np
 
     keep = np.abs(arrays["coef"]).max(axis=0) >= 0.05  # features that move no class are dropped
     vocabulary = [v for v, k in zip(arrays["vocabulary"], keep) if k]
+    members = {"vocabulary": np.array("\n".join(vocabulary)), "idf": arrays["idf"][keep].astype(np.float16),
+               "coef": arrays["coef"][:, keep].astype(np.float16), "intercept": arrays["intercept"],
+               "classes": np.array("\n".join(arrays["classes"])), "meta": np.array(json.dumps(meta, sort_keys=True))}
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        np.savez_compressed(handle, vocabulary=np.array("\n".join(vocabulary)),
-                            idf=arrays["idf"][keep].astype(np.float16),
-                            coef=arrays["coef"][:, keep].astype(np.float16),
-                            intercept=arrays["intercept"], classes=np.array("\n".join(arrays["classes"])),
-                            meta=np.array(json.dumps(meta, sort_keys=True)))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in members.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
