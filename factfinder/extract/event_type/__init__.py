@@ -16,7 +16,9 @@ calls, over each sentence's trigger hits, before any parse:
 - killings and attacks in a sentence the model is confident tells a disaster or
   an ordinary crime are dropped: those are no human-rights incident;
 - an ``attack`` and an ``armed_clash`` found in one sentence are one event: the
-  type the model prefers stays.
+  type the model prefers stays;
+- in a text where the rules found only statements, a statement sentence that
+  reports an event gets that event too.
 
 What the hook returns goes through the same negation, hypothetical and
 background cues and the same parse as rule hits, so "no one was arrested" stays
@@ -83,8 +85,10 @@ class EventTyper:
             ruled = {None} if any(hits) else set()
         else:
             ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
+        eventless = not any(set(found) - {"statement"} for found in hits)
         out = [self.sentence_hits(text, s.start, s.end, found,
-                                  create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
+                                  create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled,
+                                  create_reported=eventless)
                for s, found in zip(sentences, hits)]
         if any(out) or not sentences or len(sentences) > SHORT_DOCUMENT:
             return out
@@ -108,7 +112,7 @@ class EventTyper:
         return out
 
     def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
-                      *, create: bool = True) -> dict[str, list[TriggerHit]]:
+                      *, create: bool = True, create_reported: bool = True) -> dict[str, list[TriggerHit]]:
         """The trigger hits of the sentence ``text[start:end]``, completed or corrected by the model."""
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
@@ -131,6 +135,9 @@ class EventTyper:
             if rival in hits and p.get(rival, 0.0) <= probability - MARGIN:
                 return {kind: found for kind, found in hits.items() if kind != rival}
             return hits
+        if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
+            # "officials said troops retook the town": the statement reports an event of its own
+            return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
         if not set(hits) <= RETYPABLE or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
