@@ -99,3 +99,12 @@ def test_negation_still_holds_for_what_the_model_creates(pipeline):
     negated = "The army has not taken control of the town of Dorvan."
     assert EventTyper().sentence_hits(negated, 0, len(negated), {})  # the model alone would say other
     assert _types(pipeline, negated) == []
+
+
+def test_an_event_told_as_reported_speech_is_found(pipeline):
+    text = "Officials said government troops retook the town of Dorvan from the rebels on Monday."
+    assert [kind for kind, _ in _types(pipeline, text)][:1] == ["other"]
+
+
+def test_what_would_happen_is_no_incident(pipeline):
+    assert _types(pipeline, "The spokesman said the agreement would be signed by both armed groups in the capital.") == []
