@@ -54,7 +54,7 @@ def test_inference_needs_no_scikit_learn():
 def test_the_model_types_sentences_the_trigger_table_finds_hard(text, expected):
     prediction = default_model().predict(text)
     assert prediction.best()[0] == expected
-    assert prediction.cues[expected].split()[0] in text.lower()
+    assert prediction.cue(expected).split()[0] in text.lower()
 
 
 def test_a_disaster_is_no_human_rights_event():

@@ -150,7 +150,7 @@ def _trigger(kind: str) -> Trigger:
 
 def _learned_hit(text: str, start: int, end: int, kind: str, prediction: Prediction) -> TriggerHit:
     """A hit on the n-gram that weighed most for ``kind`` (digits were folded to 0), else the first word."""
-    cue = prediction.cues.get(kind)
+    cue = prediction.cue(kind)
     if cue:
         pattern = r"\W+".join(re.escape(word).replace("0", r"\d") for word in cue.split())
         found = re.compile(rf"\b{pattern}\b", re.IGNORECASE).search(text, start, end)
