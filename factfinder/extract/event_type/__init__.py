@@ -50,6 +50,7 @@ RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own type
 MARGIN = 0.2
 NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped,
 NONE_MARGIN = 0.1  # ... when it leads every event type by this much
+NONE_MARGIN_CREATE = 0.0  # an incident is created only for an event type ahead of "none" by this much
 CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
 CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
 SHORT_DOCUMENT = 6  # sentences: a text this short is also read as a whole when nothing was found
@@ -101,7 +102,7 @@ class EventTyper:
         sentence on the blast), together enough. One incident, on the sentence that weighs most."""
         whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
         best, probability = whole.best(exclude=frozenset(whole.probabilities) - EVENT_TYPES)
-        if probability < CREATE_SHORT or whole.probabilities.get("none", 0.0) >= probability:
+        if probability < CREATE_SHORT or whole.probabilities.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
             return out
         scored = [(self.model.predict(text[s.start:s.end]).probabilities.get(best, 0.0), i)
                   for i, s in enumerate(sentences)]
@@ -120,7 +121,7 @@ class EventTyper:
         if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
-            if not create or p.get("none", 0.0) >= probability:
+            if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
                 return hits  # a fire or a flood "destroyed" homes: no incident
             if probability >= CREATE:
                 return {best: [_learned_hit(text, start, end, best, prediction)]}
