@@ -103,20 +103,19 @@ def hrds_examples(path: Path) -> list[tuple[str, set[str]]]:
     return out
 
 
-def build_dataset(training: Path, hrds: Path | None, written: list[Path]) -> tuple[list[str], list[set[str]], list[float], dict[str, int]]:
-    texts, labels, weights, sizes = [], [], [], defaultdict(int)
-    for text, found, name in corpus_examples(training):
-        texts.append(text), labels.append(found), weights.append(WEIGHTS["corpus"])
-        sizes[name] += 1
+def build_dataset(training: Path, hrds: Path | None,
+                  written: list[Path]) -> tuple[list[str], list[set[str]], list[float], dict[str, int]]:
+    """Every example in a fixed order, with its labels, its weight and the count per source."""
+    examples: list[tuple[str, set[str], float, str]] = [
+        (text, found, WEIGHTS["corpus"], name) for text, found, name in corpus_examples(training)]
     for path in [training / "written_seed.jsonl", *written]:
-        for text, found in written_examples(path):
-            texts.append(text), labels.append(found), weights.append(WEIGHTS["written"])
-            sizes[path.name] += 1
+        examples += [(text, found, WEIGHTS["written"], path.name) for text, found in written_examples(path)]
     if hrds is not None:
-        for text, found in hrds_examples(hrds):
-            texts.append(text), labels.append(found), weights.append(WEIGHTS["hrds"])
-            sizes[hrds.name] += 1
-    return texts, labels, weights, dict(sizes)
+        examples += [(text, found, WEIGHTS["hrds"], hrds.name) for text, found in hrds_examples(hrds)]
+    sizes: dict[str, int] = defaultdict(int)
+    for *_, name in examples:
+        sizes[name] += 1
+    return ([e[0] for e in examples], [e[1] for e in examples], [e[2] for e in examples], dict(sizes))
 
 
 def train(texts: list[str], labels: list[set[str]], weights: list[float], *, c: float = 0.5) -> dict[str, Any]:
