@@ -54,7 +54,7 @@ def test_inference_needs_no_scikit_learn():
 def test_the_model_types_sentences_the_trigger_table_finds_hard(text, expected):
     prediction = default_model().predict(text)
     assert prediction.best()[0] == expected
-    assert prediction.cues[expected].split()[0] in text.lower()
+    assert prediction.cue(expected).split()[0] in text.lower()
 
 
 def test_a_disaster_is_no_human_rights_event():
@@ -99,3 +99,12 @@ def test_negation_still_holds_for_what_the_model_creates(pipeline):
     negated = "The army has not taken control of the town of Dorvan."
     assert EventTyper().sentence_hits(negated, 0, len(negated), {})  # the model alone would say other
     assert _types(pipeline, negated) == []
+
+
+def test_an_event_told_as_reported_speech_is_found(pipeline):
+    text = "Officials said government troops retook the town of Dorvan from the rebels on Monday."
+    assert [kind for kind, _ in _types(pipeline, text)][:1] == ["other"]
+
+
+def test_what_would_happen_is_no_incident(pipeline):
+    assert _types(pipeline, "The spokesman said the agreement would be signed by both armed groups in the capital.") == []

@@ -16,7 +16,9 @@ calls, over each sentence's trigger hits, before any parse:
 - killings and attacks in a sentence the model is confident tells a disaster or
   an ordinary crime are dropped: those are no human-rights incident;
 - an ``attack`` and an ``armed_clash`` found in one sentence are one event: the
-  type the model prefers stays.
+  type the model prefers stays;
+- in a text where the rules found only statements, a statement sentence that
+  reports an event gets that event too.
 
 What the hook returns goes through the same negation, hypothetical and
 background cues and the same parse as rule hits, so "no one was arrested" stays
@@ -46,9 +48,13 @@ NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destr
 CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
 RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own types trail it by MARGIN
 MARGIN = 0.2
-NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped
+NONE_DROP = 0.6  # probability of "disaster or crime" above which violent rule hits are dropped,
+NONE_MARGIN = 0.1  # ... when it leads every event type by this much
+NONE_MARGIN_CREATE = 0.0  # an incident is created only for an event type ahead of "none" by this much
 CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confident one is created
 CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
+SHORT_DOCUMENT = 6  # sentences: a text this short is also read as a whole when nothing was found
+CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -80,21 +86,43 @@ class EventTyper:
             ruled = {None} if any(hits) else set()
         else:
             ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
-        return [self.sentence_hits(text, s.start, s.end, found,
-                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled)
-                for s, found in zip(sentences, hits)]
+        eventless = not any(set(found) - {"statement"} for found in hits)
+        out = [self.sentence_hits(text, s.start, s.end, found,
+                                  create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled,
+                                  create_reported=eventless)
+               for s, found in zip(sentences, hits)]
+        if any(out) or not sentences or len(sentences) > SHORT_DOCUMENT:
+            return out
+        return self._short_document(text, sentences, out)
+
+    def _short_document(self, text: str, sentences: Sequence[Any],
+                        out: list[dict[str, list[TriggerHit]]]) -> list[dict[str, list[TriggerHit]]]:
+        """A short text (a news snippet, a brief) where nothing was found, read as a whole: its
+        sentences may each say too little ("the group said it carried out the operation" after a
+        sentence on the blast), together enough. One incident, on the sentence that weighs most."""
+        whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
+        best, probability = whole.best(exclude=frozenset(whole.probabilities) - EVENT_TYPES)
+        if probability < CREATE_SHORT or whole.probabilities.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
+            return out
+        scored = [(self.model.predict(text[s.start:s.end]).probabilities.get(best, 0.0), i)
+                  for i, s in enumerate(sentences)]
+        _, index = max(scored, key=lambda item: (item[0], -item[1]))
+        sentence = sentences[index]
+        out[index] = {best: [_learned_hit(text, sentence.start, sentence.end, best,
+                                          self.model.predict(text[sentence.start:sentence.end]))]}
+        return out
 
     def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
-                      *, create: bool = True) -> dict[str, list[TriggerHit]]:
+                      *, create: bool = True, create_reported: bool = True) -> dict[str, list[TriggerHit]]:
         """The trigger hits of the sentence ``text[start:end]``, completed or corrected by the model."""
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
-        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= MARGIN:
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
-            if not create:
-                return hits
+            if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
+                return hits  # a fire or a flood "destroyed" homes: no incident
             if probability >= CREATE:
                 return {best: [_learned_hit(text, start, end, best, prediction)]}
             if p.get("statement", 0.0) >= CREATE_STATEMENT:
@@ -108,6 +136,9 @@ class EventTyper:
             if rival in hits and p.get(rival, 0.0) <= probability - MARGIN:
                 return {kind: found for kind, found in hits.items() if kind != rival}
             return hits
+        if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
+            # "officials said troops retook the town": the statement reports an event of its own
+            return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
         if not set(hits) <= RETYPABLE or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
@@ -120,7 +151,7 @@ def _trigger(kind: str) -> Trigger:
 
 def _learned_hit(text: str, start: int, end: int, kind: str, prediction: Prediction) -> TriggerHit:
     """A hit on the n-gram that weighed most for ``kind`` (digits were folded to 0), else the first word."""
-    cue = prediction.cues.get(kind)
+    cue = prediction.cue(kind)
     if cue:
         pattern = r"\W+".join(re.escape(word).replace("0", r"\d") for word in cue.split())
         found = re.compile(rf"\b{pattern}\b", re.IGNORECASE).search(text, start, end)

@@ -22,19 +22,26 @@ from factfinder.extract.event_type.features import ngrams
 
 NAME = "factfinder.event_type.tfidf.v1"
 ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v1.npz"
-SHA256 = "db98abb02f581d512f21bf8ef418ebe252afa5e0e3c192613ea376e10c1c199c"
+SHA256 = "25a9a12d75d8881df73cb0d8a50ae87d850bd51f9877b19d8a6a808df07e36e8"
 
 
 @dataclass(frozen=True, slots=True)
 class Prediction:
-    """Per-class probabilities of one sentence, and the n-gram that pushed each class most."""
+    """Per-class probabilities of one sentence; ``cue`` names the n-gram that pushed a class most."""
 
     probabilities: dict[str, float]
-    cues: dict[str, str]
+    terms: tuple[str, ...] = ()  # the sentence's known n-grams
+    contributions: Any = None  # terms x classes: tf-idf value times coefficient
+    classes: tuple[str, ...] = ()
 
     def best(self, exclude: frozenset[str] = frozenset()) -> tuple[str, float]:
         return max(((c, p) for c, p in self.probabilities.items() if c not in exclude),
                    key=lambda item: item[1], default=("none", 0.0))
+
+    def cue(self, kind: str) -> str | None:
+        if not self.terms or kind not in self.classes:
+            return None
+        return self.terms[int(self.contributions[:, self.classes.index(kind)].argmax())]
 
 
 class EventTypeModel:
@@ -45,7 +52,7 @@ class EventTypeModel:
         self.index = {term: i for i, term in enumerate(vocabulary)}
         self.vocabulary = vocabulary
         self.idf = idf.astype("float32")
-        self.coef = coef.astype("float32")  # classes x features
+        self.weights = coef.astype("float32").T.copy()  # features x classes: one row gathered per n-gram
         self.intercept = intercept.astype("float32")
         self.classes = classes
         self.meta = meta
@@ -76,16 +83,15 @@ class EventTypeModel:
             if i is not None:
                 counts[i] = counts.get(i, 0) + 1
         if not counts:
-            return Prediction({c: 1 / (1 + math.exp(-float(b))) for c, b in zip(self.classes, self.intercept)}, {})
-        ids = np.fromiter(counts, dtype=np.int64)
-        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32))) * self.idf[ids]
+            return Prediction({c: 1 / (1 + math.exp(-float(b))) for c, b in zip(self.classes, self.intercept)})
+        ids = np.fromiter(counts, dtype=np.int64, count=len(counts))
+        values = (1.0 + np.log(np.fromiter(counts.values(), dtype=np.float32, count=len(counts)))) * self.idf[ids]
         values /= np.linalg.norm(values)
-        contributions = self.coef[:, ids] * values  # classes x present features
-        scores = contributions.sum(axis=1) + self.intercept
+        contributions = self.weights[ids] * values[:, None]  # present features x classes
+        scores = contributions.sum(axis=0) + self.intercept
         probabilities = 1.0 / (1.0 + np.exp(-scores))
-        best = contributions.argmax(axis=1)
-        return Prediction({c: float(p) for c, p in zip(self.classes, probabilities)},
-                          {c: self.vocabulary[int(ids[j])] for c, j in zip(self.classes, best)})
+        return Prediction(dict(zip(self.classes, probabilities.tolist())),
+                          tuple(self.vocabulary[i] for i in counts), contributions, tuple(self.classes))
 
 
 @lru_cache(maxsize=1)

@@ -103,27 +103,19 @@ def hrds_examples(path: Path) -> list[tuple[str, set[str]]]:
     return out
 
 
-def build_dataset(training: Path, hrds: Path | None, written: list[Path]) -> tuple[list[str], list[set[str]], list[float], dict[str, int]]:
-    texts: list[str] = []
-    labels: list[set[str]] = []
-    weights: list[float] = []
-    sizes: defaultdict[str, int] = defaultdict(int)
-
-    def add(text: str, found: set[str], weight: float, name: str) -> None:
-        texts.append(text)
-        labels.append(found)
-        weights.append(weight)
-        sizes[name] += 1
-
-    for text, found, name in corpus_examples(training):
-        add(text, found, WEIGHTS["corpus"], name)
+def build_dataset(training: Path, hrds: Path | None,
+                  written: list[Path]) -> tuple[list[str], list[set[str]], list[float], dict[str, int]]:
+    """Every example in a fixed order, with its labels, its weight and the count per source."""
+    examples: list[tuple[str, set[str], float, str]] = [
+        (text, found, WEIGHTS["corpus"], name) for text, found, name in corpus_examples(training)]
     for path in [training / "written_seed.jsonl", *written]:
-        for text, found in written_examples(path):
-            add(text, found, WEIGHTS["written"], path.name)
+        examples += [(text, found, WEIGHTS["written"], path.name) for text, found in written_examples(path)]
     if hrds is not None:
-        for text, found in hrds_examples(hrds):
-            add(text, found, WEIGHTS["hrds"], hrds.name)
-    return texts, labels, weights, dict(sizes)
+        examples += [(text, found, WEIGHTS["hrds"], hrds.name) for text, found in hrds_examples(hrds)]
+    sizes: dict[str, int] = defaultdict(int)
+    for *_, name in examples:
+        sizes[name] += 1
+    return ([e[0] for e in examples], [e[1] for e in examples], [e[2] for e in examples], dict(sizes))
 
 
 def train(texts: list[str], labels: list[set[str]], weights: list[float], *, c: float = 0.5) -> dict[str, Any]:
@@ -150,18 +142,29 @@ def train(texts: list[str], labels: list[set[str]], weights: list[float], *, c: 
 
 
 def save(arrays: dict[str, Any], path: Path, meta: dict[str, Any]) -> str:
-    """Write the .npz (float16 weights) and return its SHA-256, to pin in model.py."""
+    """Write the .npz (float16 weights) byte for byte the same for the same inputs; return its SHA-256.
+
+    ``np.savez`` stamps each member with the current time; members are written here with a
+    fixed time so that retraining on the same data gives the same digest.
+    """
+    import io
+    import zipfile
+
     import numpy as np
 
     keep = np.abs(arrays["coef"]).max(axis=0) >= 0.05  # features that move no class are dropped
     vocabulary = [v for v, k in zip(arrays["vocabulary"], keep) if k]
+    members = {"vocabulary": np.array("\n".join(vocabulary)), "idf": arrays["idf"][keep].astype(np.float16),
+               "coef": arrays["coef"][:, keep].astype(np.float16), "intercept": arrays["intercept"],
+               "classes": np.array("\n".join(arrays["classes"])), "meta": np.array(json.dumps(meta, sort_keys=True))}
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as handle:
-        np.savez_compressed(handle, vocabulary=np.array("\n".join(vocabulary)),
-                            idf=arrays["idf"][keep].astype(np.float16),
-                            coef=arrays["coef"][:, keep].astype(np.float16),
-                            intercept=arrays["intercept"], classes=np.array("\n".join(arrays["classes"])),
-                            meta=np.array(json.dumps(meta, sort_keys=True)))
+    with zipfile.ZipFile(path, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, array in members.items():
+            buffer = io.BytesIO()
+            np.lib.format.write_array(buffer, np.asanyarray(array), allow_pickle=False)
+            info = zipfile.ZipInfo(f"{name}.npy", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, buffer.getvalue())
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
