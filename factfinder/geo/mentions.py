@@ -22,7 +22,7 @@ from factfinder.geo.spans import SpanIndex
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
+_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
 _CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
@@ -323,8 +323,24 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> l
         if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
             proposed.add((start, end))
+    # The unit that contains a named unit: "Homna upazila in Comilla", "Kani township of
+    # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
+    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
+                    and gazetteer.known(text[start:end]):
+                found.append(Mention(start, end, text[start:end], "fuzzy"))
+                proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()
             and m.text.split()[0].lower() not in _COMMON_WORDS]
+
+
+_CONTAINER_AFTER_LEVEL = re.compile(
+    r"\b(?i:township|upazila|upazilla|district|village|tract|county|union|division|region|state|province|"
+    r"governorate|oblast|commune|locality)\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
 
 
 def _mark_embedded(mentions: list[Mention], non_places: Sequence[tuple[int, int, str]]) -> list[Mention]:

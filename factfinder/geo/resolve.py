@@ -18,12 +18,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
-from factfinder.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
 from factfinder.geo.mentions import Mention
 
-KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "city": 0.0,
-              "point": -0.5}
-LEVEL_KINDS = {"admin1": {"admin1", "region"}, "admin2": {"admin2", "city"}, "town": {"city", "point"}}
+KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "admin3": 0.5,
+              "city": 0.0, "village_tract": -0.8, "village": -0.5, "point": -0.5}
+# What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
+# about the kind of entry meant: a bonus per kind. A township is also its main town.
+LEVEL_BONUS: dict[str, dict[str, float]] = {
+    "admin1": {"admin1": 5.0, "region": 5.0},
+    "admin2": {"admin2": 5.5, "admin3": 3.0, "city": 4.0},
+    "admin3": {"admin3": 5.5, "admin2": 3.0, "city": 4.0, "village_tract": 1.0},
+    "town": {"city": 5.0, "point": 5.0, "village": 4.0, "admin3": 2.0},
+    "village_tract": {"village_tract": 5.5, "village": 4.0},
+    "village": {"village": 5.0, "city": 4.5, "village_tract": 3.0},
+}
+# Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
+# "X in northern Y", "X in the south of Y".
+_CONTAINER_GAP = re.compile(
+    r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
+    r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
 
 
 @dataclass
@@ -98,15 +114,20 @@ class Resolver:
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if re.fullmatch(r"\s*(,|in|in the|near|of|outside|,\s*in)\s*", gap):
+                if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
+            prev = mentions[i - 1] if i else None
+            if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+                ev.containers.append(i - 1)
             keys.append(key)
 
         # Pass 1: the document's countries, from names whose best reading is a country or a
-        # place that is unambiguous by a wide margin.
+        # place that is unambiguous by a wide margin; a country named where the report opens
+        # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
         doc_countries: Counter = Counter()
+        opening = _opening_keys(text, mentions, keys)
         for key, found in cands.items():
-            weight = sum(1 for k in keys if k == key)
+            weight = sum(1 for k in keys if k == key) + (4 if key in opening else 0)
             if found and found[0].kind == "country" and found[0].primary:
                 doc_countries[found[0].country] += 2 * weight
             elif found and (found[0].kind in {"admin1", "region"} or found[0].population >= 100_000):
@@ -130,7 +151,7 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+            if cand is not None and cand.lat is not None and cand.kind in _LOCAL_KINDS:
                 points.append((cand.lat, cand.lon))
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
@@ -139,26 +160,20 @@ class Resolver:
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
             others = [(c.lat, c.lon) for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and c.lat is not None and c.kind in {"city", "admin2", "point"}]
+                      and c.lat is not None and c.kind in _LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
                          keys: list[str]) -> float:
+        """How well ``cand`` sits inside the places the text puts around it ("X in Y", "X (Y)")."""
         bonus = 0.0
         for j in ev.containers:
             res = resolved.get(keys[j])
-            if res is None or res.candidate is None:
+            if res is None or res.candidate is None or keys[j] == ev.key:
                 continue
-            box = res.candidate
-            if box.kind == "country" and cand.country == box.country:
-                bonus = max(bonus, 4.0)
-            elif box.kind in {"admin1", "region"} and cand.country == box.country:
-                same = box.admin1_code is not None and cand.admin1_code == box.admin1_code
-                bonus = max(bonus, 6.0 if same else 2.0)
-            elif box.kind == "city" and cand.country == box.country:
-                bonus = max(bonus, 2.0)
+            bonus = max(bonus, _inside(cand, res.candidate))
         return bonus
 
     def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
@@ -170,10 +185,10 @@ class Resolver:
         if total and cand.country and cand.kind != "country":
             share = doc_countries.get(cand.country, 0) / total
             score += 3.0 * share if share else -1.0
-        for level, n in ev.levels.items():
-            if cand.kind in LEVEL_KINDS.get(level, ()):
-                score += 5.0
-            elif level == "admin1" and cand.kind == "city":
+        if ev.levels:
+            level = ev.levels.most_common(1)[0][0]
+            score += LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0)
+            if level == "admin1" and cand.kind == "city":
                 score -= 3.0
         score += self._container_match(cand, ev, resolved, keys)
         same_named_country = any(o.kind == "country" and o.primary for o in cands.get(ev.key, ()))
@@ -185,7 +200,7 @@ class Resolver:
                         and other.admin1_code == cand.admin1_code and cand.population >= 0.25 * other.population):
                     score += 4.0
                     break
-        if points and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+        if points and cand.lat is not None and cand.kind in _LOCAL_KINDS:
             nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
             score += 1.5 if nearest < 150 else 0.7 if nearest < 500 else 0.0
         return score
@@ -200,12 +215,26 @@ class Resolver:
         best_score, best = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
-        if best.lat is None or not self._plausible(best, doc_countries, points):
+        if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             return Resolution(None, 0.0)
         return Resolution(best, confidence)
 
-    def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]]) -> bool:
-        """Reject a small place that nothing else in the story supports (a namesake elsewhere)."""
+    def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]],
+                   ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
+                   keys: list[str] | None = None) -> bool:
+        """Reject a small place that nothing else in the story supports (a namesake elsewhere).
+
+        A district, township or village (no population figure) needs the document: its
+        country among the document's, a level word, or a container it lies in.
+        """
+        if cand.kind in UNIT_KINDS:
+            if ev is not None and resolved is not None and keys is not None and \
+                    self._container_match(cand, ev, resolved, keys) >= 4.0:
+                return True
+            if cand.country not in doc_countries:
+                return False
+            return bool(ev is not None and ev.levels) or cand.kind in {"admin2", "admin3"} or \
+                bool(points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
@@ -231,3 +260,48 @@ class Resolver:
                 best.extend(c for c in self.gazetteer.lookup(names[match[0]]) if c.country == cc)
         return best
 
+
+
+_LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
+
+
+def _inside(cand: Candidate, box: Candidate) -> float:
+    """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
+    if cand.country != box.country or cand.country is None:
+        return 0.0
+    if box.kind == "country":
+        return 4.0
+    if box.kind in {"admin1", "region"}:
+        return 6.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+    names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
+    if name_key(box.name) in names:
+        return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
+    if box.lat is not None and cand.lat is not None and cand.id != box.id:
+        distance = haversine_km(cand.lat, cand.lon, box.lat, box.lon)
+        same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
+        if distance < 60 and same_admin1:
+            return 5.0
+        if distance < 150:
+            return 3.0
+    return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+
+
+def _opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:
+    """Names that open the report: a headline or first line "Myanmar: ...", or a dateline
+    "KABUL, Afghanistan (Jan. 5) -"; what a report is about is said there first."""
+    found: set[str] = set()
+    first_lines = text[:300].split("\n")
+    limit = 0
+    for line in first_lines[:3]:
+        limit += len(line) + 1
+        if line.strip():
+            break
+    for m, key in zip(mentions, keys):
+        if m.start >= limit + 200:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        head = text[line_start:m.start]
+        tail = text[m.end:m.end + 3]
+        if m.start < limit or (len(head) < 40 and re.match(r"\s*[:,\u2014\u2013-]", tail)):
+            found.add(key)
+    return found
