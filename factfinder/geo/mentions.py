@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
-from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.spans import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -34,7 +34,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "dict", "fuzzy"
+    source: str  # "ner", "dict", "fuzzy", "cue" (a unit name after in/at/near)
     label: str | None = None  # spaCy label when NER proposed it
     embedded: bool = False  # inside an organisation's name
     fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
@@ -260,8 +260,39 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
-    mentions.extend(_fuzzy_town_mentions(text, taken, gazetteer))
+    fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
+    mentions.extend(fuzzy)
+    taken.extend((m.start, m.end) for m in fuzzy)
+    mentions.extend(_cued_units(text, taken, gazetteer))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+_CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
+                        r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
+
+
+def _cued_units(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> list[Mention]:
+    """Village and township names after "in/at/near/from ..." ("Residents of Kin Taung").
+
+    The dictionary leaves these out (their names are often ordinary words), so they are
+    proposed only behind a locative word, only when the gazetteer knows the name as a
+    district, township or village, and (``source="cue"``) kept only if resolution places
+    them in the document's country.
+    """
+    found: list[Mention] = []
+    for match in _CUED_NAME.finditer(text):
+        start, end = match.span("name")
+        words = text[start:end].split()
+        while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
+            end = start + len(" ".join(words))
+            surface = text[start:end]
+            if not taken.overlaps(start, end) and surface not in stopnames() and \
+                    any(c.kind in UNIT_KINDS for c in gazetteer.lookup(surface)):
+                found.append(Mention(start, end, surface, "cue"))
+                taken.add((start, end))
+                break
+            words.pop()
+    return found
 
 
 _WORDS = re.compile(r"\w+")

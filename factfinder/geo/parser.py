@@ -67,6 +67,8 @@ class Geoparser:
         resolutions = self._resolver.resolve(text, found)
         places = []
         for mention, res in zip(found, resolutions):
+            if mention.source == "cue" and res.candidate is None:
+                continue  # a capitalised phrase after "in" that no place of the document's country explains
             span = Span.of(text, mention.start, mention.end)
             confidence = min(res.confidence, EMBEDDED_CONFIDENCE) if mention.embedded else res.confidence
             places.append(place_from(res.candidate, span, confidence))
