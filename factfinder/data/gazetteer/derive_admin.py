@@ -116,7 +116,7 @@ def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict
 
 
 def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
-    """GeoNames admin2 of the other countries, at the mean of their towns."""
+    """GeoNames admin2 of the other countries, at the median of their towns."""
     codes = {}
     with admin1_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
