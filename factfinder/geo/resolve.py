@@ -126,12 +126,27 @@ class Resolver:
         # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
         doc_countries: Counter = Counter()
         opening = _opening_keys(text, mentions, keys)
-        for key, found in cands.items():
-            weight = sum(1 for k in keys if k == key) + (4 if key in opening else 0)
-            if found and found[0].kind == "country" and found[0].primary:
-                doc_countries[found[0].country] += 2 * weight
-            elif found and (found[0].kind in {"admin1", "region"} or found[0].population >= 100_000):
-                # Only well-known places vote: a lone small namesake abroad must not.
+        # Countries and regions vote first; a big city votes after them, and not at all when
+        # one of its namesakes lies in a country they named ("London" in an Ontario story).
+        weights = Counter(keys)
+        for stage in ("regions", "cities"):
+            named = set(doc_countries)
+            for key, found in cands.items():
+                weight = weights[key] + (4 if key in opening else 0)
+                if not found:
+                    continue
+                top_kind = found[0].kind
+                if stage == "regions" and top_kind == "country" and found[0].primary:
+                    doc_countries[found[0].country] += 2 * weight
+                    continue
+                if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
+                    continue
+                if stage == "cities" and found[0].population < 100_000:
+                    continue  # only well-known places vote: a lone small namesake abroad must not
+                if stage == "cities" and any(c.country in named and c.country != found[0].country and
+                                             (c.population >= 0.1 * found[0].population or c.kind != "city")
+                                             for c in found[1:]):
+                    continue
                 top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
                 nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
                            for c in found[1:] if c.country != found[0].country), default=-99)
@@ -180,11 +195,17 @@ class Resolver:
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
         score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
         score += 0.7 if cand.primary else 0.0
-        score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
         total = sum(doc_countries.values())
-        if total and cand.country and cand.kind != "country":
+        score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
+        if cand.kind == "city" and not cand.primary and any(
+                o.kind == "country" and o.primary for o in cands.get(ev.key, ())):
+            score -= 3.0  # "Mexico" is the country, not an alternate name of its capital
+        if total and cand.country:
             share = doc_countries.get(cand.country, 0) / total
-            score += 3.0 * share if share else -1.0
+            if cand.kind == "country":
+                score += 3.0 * share  # "Mexico" in a Mexican story is the country, not the state
+            else:
+                score += 3.0 * share if share else -1.0
         if ev.levels:
             level = ev.levels.most_common(1)[0][0]
             score += LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0)
