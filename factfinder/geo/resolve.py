@@ -20,9 +20,9 @@ from dataclasses import dataclass, field
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
 from factfinder.geo.mentions import Mention
+from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
+                                    share_features)
 
-KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "admin3": 0.5,
-              "city": 0.0, "village_tract": -0.8, "village": -0.5, "point": -0.5}
 # What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
 # about the kind of entry meant: a bonus per kind. A township is also its main town.
 LEVEL_BONUS: dict[str, dict[str, float]] = {
@@ -84,9 +84,10 @@ def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, model: RankingModel | None = None) -> None:
         self.gazetteer = gazetteer
         self.terms = admin_terms()
+        self.model = model or default_model()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = _level_inside(surface, self.terms)
@@ -193,38 +194,39 @@ class Resolver:
 
     def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-        score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
-        score += 0.7 if cand.primary else 0.0
-        total = sum(doc_countries.values())
-        score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
-        if cand.kind == "city" and not cand.primary and any(
-                o.kind == "country" and o.primary for o in cands.get(ev.key, ())):
-            score -= 3.0  # "Mexico" is the country, not an alternate name of its capital
-        if total and cand.country:
-            share = doc_countries.get(cand.country, 0) / total
-            if cand.kind == "country":
-                score += 3.0 * share  # "Mexico" in a Mexican story is the country, not the state
-            else:
-                score += 3.0 * share if share else -1.0
-        if ev.levels:
-            level = ev.levels.most_common(1)[0][0]
-            score += LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0)
-            if level == "admin1" and cand.kind == "city":
-                score -= 3.0
-        score += self._container_match(cand, ev, resolved, keys)
-        same_named_country = any(o.kind == "country" and o.primary for o in cands.get(ev.key, ()))
-        if cand.kind == "city" and not ev.levels and not same_named_country:
+        return self.model.score(self.features(cand, ev, doc_countries, resolved, points, keys, cands))
+
+    def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
+                 points: list[tuple[float, float]], keys: list[str],
+                 cands: dict[str, list[Candidate]]) -> dict[str, float]:
+        """The named features of ``ranking.FEATURES`` for one candidate in its document."""
+        others = cands.get(ev.key, ())
+        same_named_country = any(o.kind == "country" and o.primary for o in others)
+        share, foreign = share_features(cand.country, cand.kind, doc_countries)
+        level = ev.levels.most_common(1)[0][0] if ev.levels else None
+        seat = 0.0
+        if cand.kind == "city" and level is None and not same_named_country:
             # A city that holds much of a same-named admin1 is what a bare name means
             # ("Beijing", "Almaty"), unless the text says "province".
-            for other in cands.get(ev.key, ()):
-                if (other.kind == "admin1" and other.country == cand.country
-                        and other.admin1_code == cand.admin1_code and cand.population >= 0.25 * other.population):
-                    score += 4.0
-                    break
+            seat = float(any(o.kind == "admin1" and o.country == cand.country and o.admin1_code == cand.admin1_code
+                             and cand.population >= 0.25 * o.population for o in others))
+        nearest = None
         if points and cand.lat is not None and cand.kind in _LOCAL_KINDS:
             nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
-            score += 1.5 if nearest < 150 else 0.7 if nearest < 500 else 0.0
-        return score
+        return {
+            "population": population_feature(cand.population),
+            "kind": KIND_PRIOR.get(cand.kind, 0.0),
+            "primary": float(cand.primary),
+            "capital": float(cand.capital and cand.primary and level is None),
+            "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
+            "country_share": share,
+            "foreign": foreign,
+            "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
+            "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
+            "container": self._container_match(cand, ev, resolved, keys),
+            "admin1_seat": seat,
+            "near": near_value(nearest),
+        }
 
     def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
