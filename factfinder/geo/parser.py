@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
 from factfinder.geo.resolve import Resolver
 from factfinder.model import Document, Place, Span
+
+_LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$")
 
 # Places inside organisation names are kept as mentions (geoparsing corpora count
 # them) with this confidence ceiling, which ``locate`` reads as "not an event place".
@@ -56,6 +59,23 @@ class Geoparser:
         ents = self.entities(text) if entities is None else list(entities)
         return find_mentions(text, ents, self.gazetteer, self.tagger)
 
+    def _not_a_place(self, mention: Mention, text: str) -> bool:
+        """An unresolved proposal that nothing but a guess calls a place.
+
+        A capitalised phrase after "in" that no place of the document's country
+        explains ("cue"); a single word that NER labelled a place or that stood
+        before "town"/"village" but that no gazetteer entry bears ("Dropbox",
+        "Modi"): on the dev sets five in six of these were not places. Unknown
+        multi-word names ("Third Street", "Lake Manassas") and words after "in/at/near"
+        stay, unresolved.
+        """
+        if mention.source == "cue":
+            return True
+        if mention.source not in {"ner", "fuzzy"} or " " in mention.text:
+            return False
+        after_locative = _LOCATIVE.search(text[max(0, mention.start - 12):mention.start])
+        return not after_locative and not self.gazetteer.known(mention.text)
+
     def parse(self, document: Document, *, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Place]:
         """Every place mention of ``document``, resolved where the evidence allows.
 
@@ -67,8 +87,8 @@ class Geoparser:
         resolutions = self._resolver.resolve(text, found)
         places = []
         for mention, res in zip(found, resolutions):
-            if mention.source == "cue" and res.candidate is None:
-                continue  # a capitalised phrase after "in" that no place of the document's country explains
+            if res.candidate is None and self._not_a_place(mention, text):
+                continue
             span = Span.of(text, mention.start, mention.end)
             confidence = min(res.confidence, EMBEDDED_CONFIDENCE) if mention.embedded else res.confidence
             places.append(place_from(res.candidate, span, confidence))

@@ -100,3 +100,11 @@ def test_a_town_reports_the_district_of_its_same_named_township(geoparser: Geopa
     monywa = _places(geoparser, text)["Monywa"][0]
     assert (monywa.country, monywa.admin1, monywa.precision) == ("MM", "Sagaing", "town")
     assert monywa.admin2 == "Monywa"  # filled from the gazetteer's hierarchy, not from the text
+
+
+def test_an_unknown_single_word_is_a_place_only_after_a_locative(geoparser: Geoparser) -> None:
+    text = "Zorblax said on Monday that aid reached Quorvath, and families sheltered in Velmoria."
+    entities = [(text.index(w), text.index(w) + len(w), "GPE") for w in ("Zorblax", "Quorvath", "Velmoria")]
+    found = {p.span.text: p for p in geoparser.parse(Document(doc="t", text=text), entities=entities)}
+    assert "Zorblax" not in found and "Quorvath" not in found  # NER's guess alone is not enough
+    assert "Velmoria" in found and not found["Velmoria"].resolved  # "in X": kept, unresolved
