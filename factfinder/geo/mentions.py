@@ -100,14 +100,15 @@ class DictionaryTagger:
         """The tagger of this gazetteer, from a file beside it when one was saved (~10x faster).
 
         The file is written by factfinder itself next to the gazetteer, replaced
-        atomically, and ignored when older than the gazetteer.
+        atomically, and ignored when older than the gazetteer or ``stopnames.txt``.
         """
         import os
         import pickle
 
         path = gazetteer.path.with_suffix(f".tagger-{min_population}.pickle")
         try:
-            if path.stat().st_mtime >= gazetteer.path.stat().st_mtime:
+            inputs = (gazetteer.path, data_file("stopnames.txt"))  # an edited stop list rebuilds it too
+            if path.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
                 with path.open("rb") as fh:
                     tagger = cls.__new__(cls)
                     tagger._automaton = pickle.load(fh)
@@ -203,7 +204,8 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             if label == "FAC" and not gazetteer.known(surface):
                 continue
             mentions.append(Mention(start, end, surface, "ner", label))
-        elif label in RESCUE_LABELS and _is_admin_or_country(surface, gazetteer, terms):
+        elif label in RESCUE_LABELS and surface not in stopnames() and \
+                _is_admin_or_country(surface, gazetteer, terms):  # "the Centre" (a government) stays out
             mentions.append(Mention(start, end, surface, "ner", label))
     all_hits = tagger.find_all(text)
     # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
