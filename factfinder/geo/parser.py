@@ -60,21 +60,21 @@ class Geoparser:
         return find_mentions(text, ents, self.gazetteer, self.tagger)
 
     def _not_a_place(self, mention: Mention, text: str) -> bool:
-        """An unresolved proposal that nothing but a guess calls a place.
+        """An unresolved mention that nothing but a guess calls a place.
 
         A capitalised phrase after "in" that no place of the document's country
-        explains ("cue"); a single word that NER labelled a place or that stood
-        before "town"/"village" but that no gazetteer entry bears ("Dropbox",
-        "Modi"): on the dev sets five in six of these were not places. Unknown
-        multi-word names ("Third Street", "Lake Manassas") and words after "in/at/near"
-        stay, unresolved.
+        explains ("cue"); a single word that NER, the dictionary or a following
+        "town" proposed but that resolution could not place and that no
+        "in/at/near" precedes ("Dropbox", "Modi", a namesake rejected as
+        implausible): on the dev sets five in six of these were not places.
+        Unknown multi-word names ("Third Street", "Lake Manassas"), words after
+        "in/at/near" and places inside organisation names stay, unresolved.
         """
         if mention.source == "cue":
             return True
-        if mention.source not in {"ner", "fuzzy"} or " " in mention.text:
+        if " " in mention.text or mention.embedded:
             return False
-        after_locative = _LOCATIVE.search(text[max(0, mention.start - 12):mention.start])
-        return not after_locative and not self.gazetteer.known(mention.text)
+        return not _LOCATIVE.search(text[max(0, mention.start - 12):mention.start])
 
     def parse(self, document: Document, *, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Place]:
         """Every place mention of ``document``, resolved where the evidence allows.
