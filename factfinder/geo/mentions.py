@@ -346,6 +346,9 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> l
     proposed: SpanIndex = SpanIndex()
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
+        possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
+        if possessive >= 0:  # "Sagaing's Kani township": the township is Kani
+            start = possessive + 3
         if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
             continue
         found.append(Mention(start, end, text[start:end], "fuzzy"))

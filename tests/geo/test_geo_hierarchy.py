@@ -108,3 +108,17 @@ def test_an_unknown_single_word_is_a_place_only_after_a_locative(geoparser: Geop
     found = {p.span.text: p for p in geoparser.parse(Document(doc="t", text=text), entities=entities)}
     assert "Zorblax" not in found and "Quorvath" not in found  # NER's guess alone is not enough
     assert "Velmoria" in found and not found["Velmoria"].resolved  # "in X": kept, unresolved
+
+
+@pytest.mark.parametrize("text", [
+    "Troops burned houses in Kani in northern Sagaing on Friday, residents said.",
+    "Shelling hit Sagaing's Kani township overnight, residents said.",
+])
+def test_containment_phrasings_place_kani_in_sagaing(geoparser: Geoparser, text: str) -> None:
+    kani = _places(geoparser, text)["Kani"][0]
+    assert (kani.country, kani.admin1, kani.admin2) == ("MM", "Sagaing", "Yinmarbin")
+
+
+def test_a_comma_container_selects_the_upazila_of_that_district(geoparser: Geoparser) -> None:
+    found = _places(geoparser, "Police raided homes in Lama, Bandarban, on Tuesday.")
+    assert (found["Lama"][0].country, found["Lama"][0].admin2) == ("BD", "Bandarban")
