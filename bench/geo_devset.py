@@ -1,8 +1,11 @@
 """Geoparsing accuracy on the development sets (../shared/devsets), scored like the held-out ones.
 
 Usage: .venv/bin/python bench/geo_devset.py [gwn|tr_news ...] [--errors N] [--limit N] [--half dev|check|all]
+        [--devsets DIR]
 Prints mention P/R/F1 (exact, overlap), accuracy within 161 km and 25 km (end
-to end) and the median error. The texts are read at run time, never copied.
+to end) and the median error, with the one scorer `factfinder eval --devset`
+uses (factfinder/evaluate/geo.py); ``--errors N`` also lists the first N misses.
+The texts are read at run time, never copied.
 
 Each set is split in two fixed halves by the parity of the first byte of the
 SHA-256 of the record id: "dev" (even) is the half to look at while working,
@@ -18,14 +21,34 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+from factfinder.evaluate.devsets import devset_kind, gold_places
+from factfinder.evaluate.geo import GeoTally, match_mentions
+from factfinder.evaluate.metrics import haversine_km
 from factfinder.extract.nlp import load_nlp
 from factfinder.geo import Gazetteer, Geoparser
-from factfinder.geo.evaluate import GeoScore, gold_places, predicted_places
 from factfinder.model import Document
 from factfinder.records import place_record
 
 DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
+
+
+def _show_misses(record: dict[str, Any], gold: list[dict[str, Any]], predicted: list[dict[str, Any]],
+                 budget: int) -> int:
+    """Print up to ``budget`` gold places found wrongly or not at all; returns how many were printed."""
+    text, shown = record["text"], 0
+    pairs = dict(match_mentions(gold, predicted))
+    for gi, g in enumerate(gold):
+        if shown >= budget or g.get("lat") is None:
+            continue
+        p = predicted[pairs[gi]] if gi in pairs else None
+        if p is None or p.get("lat") is None or haversine_km(g["lat"], g["lon"], p["lat"], p["lon"]) > 161:
+            shown += 1
+            got = None if p is None else (p.get("name"), p.get("country"), p.get("precision"), p.get("lat"), p.get("lon"))
+            print(f"  MISS {record['id']} {g['text']!r} gold=({g['lat']:.2f},{g['lon']:.2f}) got={got} "
+                  f"ctx={text[max(0, g['start'] - 40):g['end'] + 30]!r}", file=sys.stderr)
+    return shown
 
 
 def half_of(record_id: str) -> str:
@@ -33,9 +56,17 @@ def half_of(record_id: str) -> str:
     return "dev" if hashlib.sha256(record_id.encode("utf-8")).digest()[0] % 2 == 0 else "check"
 
 
+def _summary(tally: GeoTally) -> dict[str, Any]:
+    summary: dict[str, Any] = {key: [round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)]
+                               for key, s in tally.scores().items()}
+    summary.update(tally.figures())
+    return summary
+
+
 def run(name: str, parser: Geoparser, *, limit: int | None, errors: int, half: str | None = None,
-        devsets: Path = DEVSETS) -> dict:
-    scores = {"all": GeoScore(), "dev": GeoScore(), "check": GeoScore()}
+        devsets: Path = DEVSETS) -> dict[str, Any]:
+    """Scores per half ("dev", "check") and over both ("all"), with the seconds taken."""
+    tallies = {"all": GeoTally(), "dev": GeoTally(), "check": GeoTally()}
     shown = 0
     started = time.perf_counter()
     lines = (devsets / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()[:limit]
@@ -44,25 +75,16 @@ def run(name: str, parser: Geoparser, *, limit: int | None, errors: int, half: s
         part = half_of(str(record["id"]))
         if half not in (None, "all", part):
             continue
-        text = record["text"]
-        places = parser.parse(Document(doc=record["id"], text=text, published=record.get("pub_date")))
-        predicted = predicted_places(place_record(p, doc="") for p in places)
-        scores[part].add(gold_places(record), predicted)
-        pairs = scores["all"].add(gold_places(record), predicted)
-        for g, p in pairs:
-            if shown >= errors or g.lat is None:
-                continue
-            from factfinder.geo.gazetteer import haversine_km
-
-            if p is None or p.lat is None or haversine_km(g.lat, g.lon, p.lat, p.lon) > 161:
-                shown += 1
-                got = next((pl for pl in places if p and pl.span.start == p.start), None)
-                print(f"  MISS {record['id']} {text[g.start:g.end]!r} gold=({g.lat:.2f},{g.lon:.2f}) "
-                      f"got={(got.name, got.country, got.precision, got.lat, got.lon) if got else None} "
-                      f"ctx={text[max(0, g.start - 40):g.end + 30]!r}", file=sys.stderr)
-    summary = {part: score.summary() for part, score in scores.items() if score.gold}
-    summary["seconds"] = round(time.perf_counter() - started, 1)
-    return summary
+        places = parser.parse(Document(doc=record["id"], text=record["text"], published=record.get("pub_date")))
+        gold, _ = gold_places(record, devset_kind(record))
+        predicted = [place_record(p, doc="") for p in places]
+        tallies["all"].add(gold, predicted)
+        tallies[part].add(gold, predicted)
+        if shown < errors:
+            shown += _show_misses(record, gold, predicted, errors - shown)
+    result: dict[str, Any] = {part: _summary(t) for part, t in tallies.items() if t.figures().get("gold_with_coords")}
+    result["seconds"] = round(time.perf_counter() - started, 1)
+    return result
 
 
 def main() -> None:
@@ -70,8 +92,8 @@ def main() -> None:
     ap.add_argument("sets", nargs="*", default=["gwn", "tr_news"])
     ap.add_argument("--limit", type=int)
     ap.add_argument("--errors", type=int, default=0)
-    ap.add_argument("--devsets", type=Path, default=DEVSETS, help="the dev-set folder (default ../shared/devsets)")
     ap.add_argument("--half", choices=["dev", "check", "all"], help="score one fixed half only (default: both)")
+    ap.add_argument("--devsets", type=Path, default=DEVSETS, help="the dev-set folder (default ../shared/devsets)")
     args = ap.parse_args()
     if not args.devsets.is_dir():
         print(f"no devsets at {args.devsets}; pass --devsets DIR")

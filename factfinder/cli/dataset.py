@@ -2,27 +2,30 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import main, with_settings
 from factfinder.cli.ingest import _DB_HELP, _open_store
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def reprocess(db: str | None) -> None:
+@with_settings
+def reprocess(db: str | None, settings: Settings) -> None:
     """Extract every stored document again (after a model or rule change) and consolidate.
 
     Machine output is replaced; an analyst's reviewed incidents and event pins are kept.
     """
     from factfinder.pipeline import Pipeline, reprocess_store
 
-    settings, store = _open_store(db, must_exist=True)
-    with store:
-        pipeline = Pipeline(spacy_model=settings["spacy_model"])
+    settings = settings.with_options(db=db)
+    with _open_store(settings, must_exist=True) as store:
+        pipeline = Pipeline(settings=settings)
         documents, events = reprocess_store(
             store, pipeline, on_document=lambda doc, i, s: click.echo(f"{doc[:12]}  {i} incidents, {s} statistics"))
     click.echo(f"{documents} documents reprocessed; {events} events after consolidation")
@@ -30,12 +33,13 @@ def reprocess(db: str | None) -> None:
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def consolidate(db: str | None) -> None:
+@with_settings
+def consolidate(db: str | None, settings: Settings) -> None:
     """Merge the stored incidents that describe the same event (ingest does this too)."""
-    _, store = _open_store(db, must_exist=True)
-    with store:
-        events = store.rebuild_events()
+    from factfinder.consolidate.stored import rebuild_events
+
+    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+        events = rebuild_events(store)
         corroborated = store.count_events(_filter(verification="corroborated"))
     click.echo(f"{events} events ({corroborated} corroborated by independent sources)")
 
@@ -62,45 +66,36 @@ def _filter(**values: Any) -> Any:
 @click.option("--query", "q", help="Full-text query over the evidence.")
 @click.option("--redact-persons", is_flag=True, help="Replace person names in evidence and summaries.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@friendly_errors
+@with_settings
 def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], country: str | None,
            admin1: str | None, date_from: str | None, date_to: str | None, verification: str | None,
-           actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool) -> None:
+           actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool,
+           settings: Settings) -> None:
     """Write the store's consolidated incidents in one of the field's formats."""
+    from factfinder.consolidate.stored import update_events
     from factfinder.export import export_incidents, exporter_class
     from factfinder.store.events import validate_filter
 
     exporter_class(fmt)  # an unknown format fails before any work
     where = validate_filter(types=types, country=country, admin1=admin1, date_from=date_from, date_to=date_to,
                             verification=verification, actor=actor, source=source, q=q)
-    settings, store = _open_store(db, must_exist=True)
-    with store:
-        if store.count_events() == 0 and next(store.iter_incidents(), None) is not None:
-            store.rebuild_events()
+    settings = settings.with_options(db=db)
+    with _open_store(settings, must_exist=True) as store:
+        update_events(store)  # incidents stored since the last consolidation (none: nothing to do)
         redactor = None
         if redact_persons:
             from factfinder.export.redact import PersonRedactor
             from factfinder.extract.nlp import load_nlp
 
-            redactor = PersonRedactor(load_nlp(settings["spacy_model"]))
+            redactor = PersonRedactor(load_nlp(settings.spacy_model))
 
         def sources(sha: str) -> Any:
             found = store.get_source(sha)
             return None if found is None else (found, store.read_original(sha))
 
-        exporter = export_incidents(_reviewed(store, store.iter_events(where)), output, format=fmt, force=force,
+        exporter = export_incidents(store.iter_events(where, reviewed=True), output, format=fmt, force=force,
                                     redactor=redactor, sources=sources)
     skipped = getattr(exporter, "skipped", 0)
     click.echo(f"{exporter.written} incidents written to {output} ({fmt})"
                + (f"; {skipped} without coordinates left out" if skipped else ""))
 
-
-def _reviewed(store: Any, events: Any) -> Any:
-    """Exports carry the analysts' reviewed values where they exist."""
-    try:
-        from factfinder.store.review import apply_reviews
-    except ImportError:
-        yield from events
-        return
-    for event in events:
-        yield apply_reviews(store, event)

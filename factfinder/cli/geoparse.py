@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import main, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 def _geoparse_records(pipeline: Any, document: Any) -> Iterator[dict[str, Any]]:
@@ -39,7 +42,7 @@ def _jsonl_records(lines: Iterable[str], pipeline: Any) -> Iterator[dict[str, An
             yield error_record(str(exc), id_=document.id, line=number)
 
 
-def _path_records(inputs: Iterable[str], pipeline: Any, settings: dict[str, Any]) -> Iterator[dict[str, Any]]:
+def _path_records(inputs: Iterable[str], pipeline: Any, settings: Settings) -> Iterator[dict[str, Any]]:
     from factfinder.capture import capture_inputs, is_container
     from factfinder.errors import FactfinderError
     from factfinder.records import error_record
@@ -63,9 +66,10 @@ def _path_records(inputs: Iterable[str], pipeline: Any, settings: dict[str, Any]
 @click.argument("inputs", nargs=-1, metavar="[PATH ...|-]")
 @click.option("--jsonl", "jsonl", metavar="FILE|-",
               help='Batch input: one {"id", "text", "published"} object per line; every record carries the id.')
-@click.option("--gazetteer", "gazetteer_path", metavar="FILE", help="Gazetteer SQLite file (default: user cache).")
-@friendly_errors
-def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | None) -> None:
+@click.option("--gazetteer", "gazetteer_path", metavar="FILE",
+              help="Gazetteer SQLite file (default: the `gazetteer` setting, else the user cache).")
+@with_settings
+def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | None, settings: Settings) -> None:
     """Find and resolve every place mention of text, HTML or PDF files (or standard input).
 
     Prints a `document` record per input, then one `place` record per mention,
@@ -76,13 +80,12 @@ def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | N
     from factfinder.errors import UsageError
     from factfinder.geo import Gazetteer
     from factfinder.pipeline import Pipeline
-    from factfinder.settings import load_settings
 
-    settings = load_settings(gazetteer=gazetteer_path)
+    settings = settings.with_options(gazetteer=gazetteer_path)
     if jsonl is not None and inputs:
         raise UsageError("give either PATH arguments or --jsonl FILE, not both")
-    pipeline = Pipeline(spacy_model=settings["spacy_model"],
-                        gazetteer=Gazetteer.open(settings["gazetteer"] or None))
+    # Opened first, so a missing gazetteer file fails before any input is read.
+    pipeline = Pipeline(settings=settings, gazetteer=Gazetteer.open(settings.gazetteer_path))
     if jsonl is not None:
         try:
             stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
@@ -108,11 +111,12 @@ def geo() -> None:
 
 
 @geo.command("build")
-@click.option("--output", metavar="FILE", help="Where to write the gazetteer (default: the user cache).")
+@click.option("--output", metavar="FILE",
+              help="Where to write the gazetteer (default: the `gazetteer` setting, else the user cache).")
 @click.option("--geonames", metavar="allCountries.txt", help="Build from a GeoNames dump instead of packaged data.")
 @click.option("--admin1", metavar="admin1CodesASCII.txt", help="GeoNames admin1 names (needed with --geonames).")
-@friendly_errors
-def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> None:
+@with_settings
+def geo_build(output: str | None, geonames: str | None, admin1: str | None, settings: Settings) -> None:
     """Build the gazetteer SQLite file (once; about 30 s from packaged data)."""
     import time
     from pathlib import Path
@@ -121,7 +125,7 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> N
     from factfinder.geo.build import build_from_geonames, build_gazetteer
     from factfinder.geo.gazetteer import default_path
 
-    target = Path(output).expanduser() if output else default_path()
+    target = settings.with_options(gazetteer=output).gazetteer_path or default_path()
     started = time.perf_counter()
     if geonames or admin1:
         if not (geonames and admin1):
@@ -134,13 +138,12 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> N
 
 @geo.command("lookup")
 @click.argument("name")
-@friendly_errors
-def geo_lookup(name: str) -> None:
+@with_settings
+def geo_lookup(name: str, settings: Settings) -> None:
     """Print the gazetteer entries a name can refer to, most populous first."""
     from factfinder.geo import Gazetteer
-    from factfinder.settings import load_settings
 
-    gazetteer = Gazetteer.open(load_settings()["gazetteer"] or None)
+    gazetteer = Gazetteer.open(settings.gazetteer_path)
     for c in gazetteer.lookup(name)[:20]:
         click.echo(f"{c.name}\t{c.kind}\t{c.country or ''}\t{c.admin1 or ''}\t{c.lat}\t{c.lon}\t{c.population}")
 
@@ -148,14 +151,13 @@ def geo_lookup(name: str) -> None:
 @geo.command("reverse")
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
-@friendly_errors
-def geo_reverse(lat: float, lon: float) -> None:
+@with_settings
+def geo_reverse(lat: float, lon: float, settings: Settings) -> None:
     """Print the country and admin1 of a coordinate (decimal degrees)."""
     import json
 
     from factfinder.geo import Gazetteer
-    from factfinder.settings import load_settings
 
-    region = Gazetteer.open(load_settings()["gazetteer"] or None).reverse(lat, lon)
+    region = Gazetteer.open(settings.gazetteer_path).reverse(lat, lon)
     click.echo(json.dumps({"lat": lat, "lon": lon, "country": region.country, "admin1": region.admin1,
                            "nearest": region.nearest, "distance_km": region.distance_km}))

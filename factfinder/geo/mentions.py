@@ -273,7 +273,7 @@ _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
                         r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 
 
-def _cued_units(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> list[Mention]:
+def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
     """Village and township names after "in/at/near/from ..." ("Residents of Kin Taung").
 
     The dictionary leaves these out (their names are often ordinary words), so they are
@@ -336,7 +336,7 @@ _COMMON_WORDS = frozenset(
     "would you last first many much other both each every".split())
 
 
-def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> list[Mention]:
+def _fuzzy_town_mentions(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's

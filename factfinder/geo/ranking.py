@@ -75,7 +75,7 @@ def near_value(nearest_km: float | None) -> float:
     return 1.5 if nearest_km < 150 else 0.7 if nearest_km < 500 else 0.0
 
 
-def share_features(country: str | None, kind: str, doc_countries: Counter) -> tuple[float, float]:
+def share_features(country: str | None, kind: str, doc_countries: Counter[str]) -> tuple[float, float]:
     """(country_share, foreign) of a candidate in a document with these country votes."""
     total = sum(doc_countries.values())
     if not total or not country:

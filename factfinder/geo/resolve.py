@@ -48,8 +48,8 @@ class Evidence:
 
     key: str
     forms: set[str] = field(default_factory=set)
-    levels: Counter = field(default_factory=Counter)
-    named: Counter = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
+    levels: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
     fuzzy: bool = False
 
@@ -90,8 +90,8 @@ class Resolver:
         self.terms = admin_terms()
         self.model = model or default_model()
         self._admin1_stamp: tuple[int, int] | None = None
-        self._admin1_votes: Counter = Counter()
-        self._admin1_keys: set[tuple] = set()
+        self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
+        self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = _level_inside(surface, self.terms)
@@ -131,7 +131,7 @@ class Resolver:
         # Pass 1: the document's countries, from names whose best reading is a country or a
         # place that is unambiguous by a wide margin; a country named where the report opens
         # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
-        doc_countries: Counter = Counter()
+        doc_countries: Counter[str] = Counter()
         opening = _opening_keys(text, mentions, keys)
         # Countries and regions vote first; a big city votes after them, and not at all when
         # one of its namesakes lies in a country they named ("London" in an Ontario story).
@@ -198,11 +198,11 @@ class Resolver:
             bonus = max(bonus, _inside(cand, res.candidate))
         return bonus
 
-    def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
+    def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
         return self.model.score(self.features(cand, ev, doc_countries, resolved, points, keys, cands))
 
-    def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
+    def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                  points: list[tuple[float, float]], keys: list[str],
                  cands: dict[str, list[Candidate]]) -> dict[str, float]:
         """The named features of ``ranking.FEATURES`` for one candidate in its document."""
@@ -247,7 +247,7 @@ class Resolver:
         stamp = (id(resolved), len(resolved))
         if self._admin1_stamp != stamp:
             self._admin1_stamp = stamp
-            votes: Counter = Counter()
+            votes: Counter[tuple[str | None, str, str]] = Counter()
             for key, res in resolved.items():
                 c = res.candidate
                 if c is not None and c.admin1_code and c.kind not in {"country", "continent"}:
@@ -263,7 +263,7 @@ class Resolver:
         total -= int(any(k == ev.key for _c, _a, k in self._admin1_keys))
         return mine / total if total > 0 and mine > 0 else 0.0
 
-    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
+    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
                 cands: dict[str, list[Candidate]]) -> Resolution:
         if not found:
@@ -277,7 +277,7 @@ class Resolver:
             return Resolution(None, 0.0)
         return Resolution(best, confidence)
 
-    def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]],
+    def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
                    ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
                    keys: list[str] | None = None) -> bool:
         """Reject a small place that nothing else in the story supports (a namesake elsewhere).
@@ -304,7 +304,7 @@ class Resolver:
             return True
         return not doc_countries and cand.population >= 1000
 
-    def _fuzzy(self, ev: Evidence, doc_countries: Counter) -> list[Candidate]:
+    def _fuzzy(self, ev: Evidence, doc_countries: Counter[str]) -> list[Candidate]:
         """Transliteration variants: fuzzy match only against towns of the document's countries."""
         from rapidfuzz import fuzz, process
 

@@ -33,7 +33,7 @@ class _RecordingResolver(Resolver):
         super().__init__(gazetteer)
         self.decisions: dict[str, list[tuple[Candidate, dict[str, float]]]] = {}
 
-    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
+    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
                 cands: dict[str, list[Candidate]]) -> Resolution:
         self.decisions[ev.key] = [(c, self.features(c, ev, doc_countries, resolved, points, keys, cands))
@@ -43,7 +43,7 @@ class _RecordingResolver(Resolver):
 
 def collect(gold_path: Path, gazetteer: Gazetteer, nlp: Any) -> list[tuple[list[list[float]], list[int]]]:
     """(feature rows, indexes of right candidates) for every usable gold toponym."""
-    from factfinder.geo.evaluate import GoldPlace, PredictedPlace, match_mentions
+    from factfinder.evaluate.geo import match_mentions  # the scorer's own one-to-one span matching
     from factfinder.geo.parser import Geoparser
 
     parser = Geoparser(gazetteer, nlp)
@@ -55,14 +55,15 @@ def collect(gold_path: Path, gazetteer: Gazetteer, nlp: Any) -> list[tuple[list[
         resolver = _RecordingResolver(gazetteer)
         resolver.resolve(text, mentions)
         keys = [resolver.candidates_for(m.text)[2] for m in mentions]
-        gold = [GoldPlace(p["start"], p["end"], p["lat"], p["lon"]) for p in record["places"]]
-        predicted = [PredictedPlace(m.start, m.end, None, None) for m in mentions]
-        by_span = {(m.start, m.end): k for m, k in zip(mentions, keys)}
-        for g, p in match_mentions(gold, predicted):
-            if p is None or g.lat is None:
+        gold = record["places"]
+        predicted = [{"start": m.start, "end": m.end} for m in mentions]
+        for gi, pi in match_mentions(gold, predicted):
+            g = gold[gi]
+            if g.get("lat") is None:
                 continue
-            decision = resolver.decisions.get(by_span[(p.start, p.end)], [])
-            distances = [haversine_km(g.lat, g.lon, c.lat, c.lon) for c, _f in decision]
+            decision = resolver.decisions.get(keys[pi], [])
+            distances = [haversine_km(g["lat"], g["lon"], c.lat, c.lon) for c, _f in decision
+                         if c.lat is not None and c.lon is not None]
             right = [i for i, d in enumerate(distances) if d <= 25] or \
                 [i for i, d in enumerate(distances) if d <= 161]
             if right and len(decision) > 1:

