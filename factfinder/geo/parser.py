@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
 from factfinder.geo.resolve import Resolver
 from factfinder.model import Document, Place, Span
+
+_LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$")
 
 # Places inside organisation names are kept as mentions (geoparsing corpora count
 # them) with this confidence ceiling, which ``locate`` reads as "not an event place".
@@ -21,6 +24,7 @@ def place_from(candidate: Candidate | None, span: Span, confidence: float) -> Pl
                  country=candidate.country,
                  admin1=candidate.admin1 if candidate.kind not in {"country", "continent", "admin1"}
                  else (candidate.name if candidate.kind == "admin1" else None),
+                 admin2=candidate.name if candidate.kind == "admin2" else candidate.admin2,
                  geonameid=candidate.geonameid, precision=candidate.precision,  # type: ignore[arg-type]
                  confidence=confidence)
 
@@ -55,6 +59,23 @@ class Geoparser:
         ents = self.entities(text) if entities is None else list(entities)
         return find_mentions(text, ents, self.gazetteer, self.tagger)
 
+    def _not_a_place(self, mention: Mention, text: str) -> bool:
+        """An unresolved mention that nothing but a guess calls a place.
+
+        A capitalised phrase after "in" that no place of the document's country
+        explains ("cue"); a single word that NER, the dictionary or a following
+        "town" proposed but that resolution could not place and that no
+        "in/at/near" precedes ("Dropbox", "Modi", a namesake rejected as
+        implausible): on the dev sets five in six of these were not places.
+        Unknown multi-word names ("Third Street", "Lake Manassas"), words after
+        "in/at/near" and places inside organisation names stay, unresolved.
+        """
+        if mention.source == "cue":
+            return True
+        if " " in mention.text or mention.embedded:
+            return False
+        return not _LOCATIVE.search(text[max(0, mention.start - 12):mention.start])
+
     def parse(self, document: Document, *, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Place]:
         """Every place mention of ``document``, resolved where the evidence allows.
 
@@ -66,6 +87,8 @@ class Geoparser:
         resolutions = self._resolver.resolve(text, found)
         places = []
         for mention, res in zip(found, resolutions):
+            if res.candidate is None and self._not_a_place(mention, text):
+                continue
             span = Span.of(text, mention.start, mention.end)
             confidence = min(res.confidence, EMBEDDED_CONFIDENCE) if mention.embedded else res.confidence
             places.append(place_from(res.candidate, span, confidence))

@@ -18,12 +18,28 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
-from factfinder.geo.gazetteer import Candidate, Gazetteer, haversine_km
+from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
 from factfinder.geo.mentions import Mention
+from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
+                                    share_features)
 
-KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "city": 0.0,
-              "point": -0.5}
-LEVEL_KINDS = {"admin1": {"admin1", "region"}, "admin2": {"admin2", "city"}, "town": {"city", "point"}}
+# What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
+# about the kind of entry meant: a bonus per kind. A township is also its main town.
+LEVEL_BONUS: dict[str, dict[str, float]] = {
+    "admin1": {"admin1": 5.0, "region": 5.0},
+    "admin2": {"admin2": 5.5, "admin3": 3.0, "city": 4.0},
+    "admin3": {"admin3": 5.5, "admin2": 3.0, "city": 4.0, "village_tract": 1.0},
+    "town": {"city": 5.0, "point": 5.0, "village": 4.0, "admin3": 2.0},
+    "village_tract": {"village_tract": 5.5, "village": 4.0},
+    "village": {"village": 5.0, "city": 4.5, "village_tract": 3.0},
+}
+# Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
+# "X in northern Y", "X in the south of Y".
+_CONTAINER_GAP = re.compile(
+    r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
+    r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
+_POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
 
 
 @dataclass
@@ -32,7 +48,8 @@ class Evidence:
 
     key: str
     forms: set[str] = field(default_factory=set)
-    levels: Counter = field(default_factory=Counter)
+    levels: Counter[str] = field(default_factory=Counter)
+    named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
     fuzzy: bool = False
 
@@ -68,9 +85,13 @@ def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
-    def __init__(self, gazetteer: Gazetteer) -> None:
+    def __init__(self, gazetteer: Gazetteer, model: RankingModel | None = None) -> None:
         self.gazetteer = gazetteer
         self.terms = admin_terms()
+        self.model = model or default_model()
+        self._admin1_stamp: tuple[int, int] | None = None
+        self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
+        self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = _level_inside(surface, self.terms)
@@ -95,22 +116,44 @@ class Resolver:
             for lv in (level, after):
                 if lv:
                     ev.levels[lv] += 1
+            if level:
+                ev.named[level] += 1
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if re.fullmatch(r"\s*(,|in|in the|near|of|outside|,\s*in)\s*", gap):
+                if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
+            prev = mentions[i - 1] if i else None
+            if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+                ev.containers.append(i - 1)
             keys.append(key)
 
         # Pass 1: the document's countries, from names whose best reading is a country or a
-        # place that is unambiguous by a wide margin.
-        doc_countries: Counter = Counter()
-        for key, found in cands.items():
-            weight = sum(1 for k in keys if k == key)
-            if found and found[0].kind == "country" and found[0].primary:
-                doc_countries[found[0].country] += 2 * weight
-            elif found and (found[0].kind in {"admin1", "region"} or found[0].population >= 100_000):
-                # Only well-known places vote: a lone small namesake abroad must not.
+        # place that is unambiguous by a wide margin; a country named where the report opens
+        # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
+        doc_countries: Counter[str] = Counter()
+        opening = _opening_keys(text, mentions, keys)
+        # Countries and regions vote first; a big city votes after them, and not at all when
+        # one of its namesakes lies in a country they named ("London" in an Ontario story).
+        weights = Counter(keys)
+        for stage in ("regions", "cities"):
+            named = set(doc_countries)
+            for key, found in cands.items():
+                weight = weights[key] + (4 if key in opening else 0)
+                if not found:
+                    continue
+                top_kind = found[0].kind
+                if stage == "regions" and top_kind == "country" and found[0].primary:
+                    doc_countries[found[0].country] += 2 * weight
+                    continue
+                if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
+                    continue
+                if stage == "cities" and found[0].population < 100_000:
+                    continue  # only well-known places vote: a lone small namesake abroad must not
+                if stage == "cities" and any(c.country in named and c.country != found[0].country and
+                                             (c.population >= 0.1 * found[0].population or c.kind != "city")
+                                             for c in found[1:]):
+                    continue
                 top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
                 nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
                            for c in found[1:] if c.country != found[0].country), default=-99)
@@ -130,7 +173,7 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+            if cand is not None and cand.lat is not None and cand.kind in _LOCAL_KINDS:
                 points.append((cand.lat, cand.lon))
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
@@ -139,58 +182,88 @@ class Resolver:
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
             others = [(c.lat, c.lon) for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and c.lat is not None and c.kind in {"city", "admin2", "point"}]
+                      and c.lat is not None and c.kind in _LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
                          keys: list[str]) -> float:
+        """How well ``cand`` sits inside the places the text puts around it ("X in Y", "X (Y)")."""
         bonus = 0.0
         for j in ev.containers:
             res = resolved.get(keys[j])
-            if res is None or res.candidate is None:
+            if res is None or res.candidate is None or keys[j] == ev.key:
                 continue
-            box = res.candidate
-            if box.kind == "country" and cand.country == box.country:
-                bonus = max(bonus, 4.0)
-            elif box.kind in {"admin1", "region"} and cand.country == box.country:
-                same = box.admin1_code is not None and cand.admin1_code == box.admin1_code
-                bonus = max(bonus, 6.0 if same else 2.0)
-            elif box.kind == "city" and cand.country == box.country:
-                bonus = max(bonus, 2.0)
+            bonus = max(bonus, _inside(cand, res.candidate))
         return bonus
 
-    def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter, resolved: dict[str, Resolution],
+    def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-        score = math.log10(cand.population + 10) + KIND_PRIOR.get(cand.kind, 0.0)
-        score += 0.7 if cand.primary else 0.0
-        score += 2.5 if cand.capital and cand.primary and not ev.levels else 0.0
-        total = sum(doc_countries.values())
-        if total and cand.country and cand.kind != "country":
-            share = doc_countries.get(cand.country, 0) / total
-            score += 3.0 * share if share else -1.0
-        for level, n in ev.levels.items():
-            if cand.kind in LEVEL_KINDS.get(level, ()):
-                score += 5.0
-            elif level == "admin1" and cand.kind == "city":
-                score -= 3.0
-        score += self._container_match(cand, ev, resolved, keys)
-        same_named_country = any(o.kind == "country" and o.primary for o in cands.get(ev.key, ()))
-        if cand.kind == "city" and not ev.levels and not same_named_country:
+        return self.model.score(self.features(cand, ev, doc_countries, resolved, points, keys, cands))
+
+    def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
+                 points: list[tuple[float, float]], keys: list[str],
+                 cands: dict[str, list[Candidate]]) -> dict[str, float]:
+        """The named features of ``ranking.FEATURES`` for one candidate in its document."""
+        others = cands.get(ev.key, ())
+        same_named_country = any(o.kind == "country" and o.primary for o in others)
+        share, foreign = share_features(cand.country, cand.kind, doc_countries)
+        level = ev.levels.most_common(1)[0][0] if ev.levels else None
+        seat = 0.0
+        if cand.kind == "city" and level is None and not same_named_country:
             # A city that holds much of a same-named admin1 is what a bare name means
             # ("Beijing", "Almaty"), unless the text says "province".
-            for other in cands.get(ev.key, ()):
-                if (other.kind == "admin1" and other.country == cand.country
-                        and other.admin1_code == cand.admin1_code and cand.population >= 0.25 * other.population):
-                    score += 4.0
-                    break
-        if points and cand.lat is not None and cand.kind in {"city", "admin2", "point"}:
+            seat = float(any(o.kind == "admin1" and o.country == cand.country and o.admin1_code == cand.admin1_code
+                             and cand.population >= 0.25 * o.population for o in others))
+        nearest = None
+        if points and cand.lat is not None and cand.kind in _LOCAL_KINDS:
             nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
-            score += 1.5 if nearest < 150 else 0.7 if nearest < 500 else 0.0
-        return score
+        return {
+            "population": population_feature(cand.population),
+            "kind": KIND_PRIOR.get(cand.kind, 0.0),
+            "primary": float(cand.primary),
+            "capital": float(cand.capital and cand.primary and level is None),
+            "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
+            "country_share": share,
+            "foreign": foreign,
+            "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
+            "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
+            "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
+            "container": self._container_match(cand, ev, resolved, keys),
+            "admin1_seat": seat,
+            "near": near_value(nearest),
+            "same_admin1": self._admin1_share(cand, ev, resolved),
+        }
 
-    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter,
+    def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
+        """Share of the document's other resolved places that lie in the candidate's admin1.
+
+        A small-town story names its state's towns: "Marion County" beside Hannibal and
+        Palmyra is the Missouri one. Counted once per state of ``resolved``.
+        """
+        if cand.admin1_code is None or not resolved:
+            return 0.0
+        stamp = (id(resolved), len(resolved))
+        if self._admin1_stamp != stamp:
+            self._admin1_stamp = stamp
+            votes: Counter[tuple[str | None, str, str]] = Counter()
+            for key, res in resolved.items():
+                c = res.candidate
+                if c is not None and c.admin1_code and c.kind not in {"country", "continent"}:
+                    votes[(c.country, c.admin1_code, key)] += 1
+            self._admin1_votes = Counter()
+            for (cc, code, key), _n in votes.items():
+                self._admin1_votes[(cc, code)] += 1
+            self._admin1_keys = {(c.country, c.admin1_code, k) for k, r in resolved.items()
+                                 if (c := r.candidate) is not None}
+        total = sum(self._admin1_votes.values())
+        mine = self._admin1_votes.get((cand.country, cand.admin1_code), 0)
+        mine -= int((cand.country, cand.admin1_code, ev.key) in self._admin1_keys)  # not its own vote
+        total -= int(any(k == ev.key for _c, _a, k in self._admin1_keys))
+        return mine / total if total > 0 and mine > 0 else 0.0
+
+    def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
                 cands: dict[str, list[Candidate]]) -> Resolution:
         if not found:
@@ -200,12 +273,27 @@ class Resolver:
         best_score, best = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
-        if best.lat is None or not self._plausible(best, doc_countries, points):
+        if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             return Resolution(None, 0.0)
         return Resolution(best, confidence)
 
-    def _plausible(self, cand: Candidate, doc_countries: Counter, points: list[tuple[float, float]]) -> bool:
-        """Reject a small place that nothing else in the story supports (a namesake elsewhere)."""
+    def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
+                   ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
+                   keys: list[str] | None = None) -> bool:
+        """Reject a small place that nothing else in the story supports (a namesake elsewhere).
+
+        A district, township or village (no population figure) needs the document: its
+        country among the document's, a level word, or a container it lies in.
+        """
+        if cand.kind in UNIT_KINDS:
+            if ev is not None and resolved is not None and keys is not None and \
+                    self._container_match(cand, ev, resolved, keys) >= 4.0:
+                return True
+            levelled = bool(ev is not None and ev.levels)
+            if cand.country not in doc_countries:
+                return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
+            return levelled or cand.kind in {"admin2", "admin3"} or \
+                bool(points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
@@ -216,7 +304,7 @@ class Resolver:
             return True
         return not doc_countries and cand.population >= 1000
 
-    def _fuzzy(self, ev: Evidence, doc_countries: Counter) -> list[Candidate]:
+    def _fuzzy(self, ev: Evidence, doc_countries: Counter[str]) -> list[Candidate]:
         """Transliteration variants: fuzzy match only against towns of the document's countries."""
         from rapidfuzz import fuzz, process
 
@@ -231,3 +319,51 @@ class Resolver:
                 best.extend(c for c in self.gazetteer.lookup(names[match[0]]) if c.country == cc)
         return best
 
+
+
+_LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
+# The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
+_LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
+                "village_tract": {"village_tract"}}
+
+
+def _inside(cand: Candidate, box: Candidate) -> float:
+    """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
+    if cand.country != box.country or cand.country is None:
+        return 0.0
+    if box.kind == "country":
+        return 4.0
+    if box.kind in {"admin1", "region"}:
+        return 6.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+    names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
+    if name_key(box.name) in names:
+        return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
+    if box.lat is not None and cand.lat is not None and cand.id != box.id:
+        distance = haversine_km(cand.lat, cand.lon, box.lat, box.lon)
+        same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
+        if distance < 60 and same_admin1:
+            return 5.0
+        if distance < 150:
+            return 3.0
+    return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+
+
+def _opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:
+    """Names that open the report: a headline or first line "Myanmar: ...", or a dateline
+    "KABUL, Afghanistan (Jan. 5) -"; what a report is about is said there first."""
+    found: set[str] = set()
+    first_lines = text[:300].split("\n")
+    limit = 0
+    for line in first_lines[:3]:
+        limit += len(line) + 1
+        if line.strip():
+            break
+    for m, key in zip(mentions, keys):
+        if m.start >= limit + 200:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        head = text[line_start:m.start]
+        tail = text[m.end:m.end + 3]
+        if m.start < limit or (len(head) < 40 and re.match(r"\s*[:,\u2014\u2013-]", tail)):
+            found.add(key)
+    return found

