@@ -182,6 +182,7 @@ class Incident:
     attribution: tuple[Attribution, ...] = ()
     verification: str = "reported"
     id: str | None = None  # caller's id for --jsonl batch lines
+    trigger: Span | None = None  # the words that made it an incident; the dates stage looks for its date near them
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,6 +212,9 @@ class Extraction:
     incidents: tuple[Incident, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     places: tuple[Place, ...] = field(default=())  # every place mention (geoparse)
+    # Named entities (start, end, spaCy label) of the sentences extraction parsed, so the
+    # geo stage reads them instead of running NER again; None: no NER ran yet.
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
 
 # --- consolidation ----------------------------------------------------------

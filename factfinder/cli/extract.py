@@ -31,7 +31,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
     import json
 
     from factfinder.errors import UsageError
-    from factfinder.extract.batch import check_published, extract_inputs, extract_jsonl
+    from factfinder.batch import check_published, extract_inputs, extract_jsonl
     from factfinder.settings import load_settings
 
     settings = load_settings(workers=workers)
@@ -46,7 +46,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
     else:
         from factfinder.pipeline import Pipeline
 
-        pipeline = Pipeline(spacy_model=settings["spacy_model"])
+        pipeline = Pipeline(settings=settings)
         records = extract_inputs(inputs or ("-",), published=published, settings=settings, pipeline=pipeline)
     failed = False
     out = sys.stdout

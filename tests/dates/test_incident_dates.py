@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factfinder.extract.incidents import with_dateline_published
+from factfinder.dates import with_dateline_published
 from factfinder.model import Document
 
 WIRE = (

@@ -1,10 +1,12 @@
-"""Running extraction over inputs and printing the output contract's records.
+"""Sinks that print the output contract's records of the pipeline's stream, and the batch runner.
 
-Library side of ``factfinder extract``: PATH inputs go through capture and text,
-``--jsonl`` lines through ``document_from_text``; each document yields its
-``document`` record first, then its incidents and statistics (records.py).
-A ``--jsonl`` batch runs in several worker processes, each loading its own
-Pipeline once, with the output kept in input order. Nothing here touches a
+Library side of ``factfinder extract`` and ``factfinder geoparse``: PATH inputs
+go through capture and text (``pipeline.read_inputs``), ``--jsonl`` lines
+through ``document_from_text``; each document yields its ``document`` record
+first, then its incidents and statistics, or its places (records.py). A
+``--jsonl`` extraction batch runs in several worker processes, each loading its
+own Pipeline once, with the output kept in input order: running documents in
+processes is the driver's business, not a stage's. Nothing here touches a
 database.
 """
 
@@ -16,9 +18,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from factfinder.errors import FactfinderError, UsageError
+from factfinder.errors import FactfinderError, GazetteerError, UsageError
 from factfinder.model import Document, Extraction
-from factfinder.records import document_record, error_record, incident_record, statistic_record
+from factfinder.pipeline import Pipeline, read_inputs
+from factfinder.records import document_record, error_record, incident_record, place_record, statistic_record
 
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Record = dict[str, Any]
@@ -45,6 +48,13 @@ def extraction_records(extraction: Extraction) -> list[Record]:
     records.extend(incident_record(i) for i in extraction.incidents)
     records.extend(statistic_record(s) for s in extraction.statistics)
     return records
+
+
+def place_records(extraction: Extraction) -> list[Record]:
+    """The document record first, then one place record per mention (``factfinder geoparse``)."""
+    document = extraction.document
+    return [document_record(document)] + [place_record(p, doc=document.doc, id_=document.id)
+                                          for p in extraction.places]
 
 
 def document_from_line(line: str, number: int) -> Document | Record:
@@ -89,8 +99,6 @@ class _Worker:
         parsed = [(number, document_from_line(line, number)) for number, line in chunk]
         documents = [doc for _, doc in parsed if isinstance(doc, Document)]
         if cls.pipeline is None and documents:
-            from factfinder.pipeline import Pipeline
-
             cls.pipeline = Pipeline(spacy_model=cls.spacy_model)
         try:
             extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
@@ -154,27 +162,41 @@ def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = 
 
 
 def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Mapping[str, Any],
-                   pipeline: Any) -> Iterator[Record]:
+                   pipeline: Pipeline) -> Iterator[Record]:
     """Records of every file, folder, URL or ``-`` input; an unreadable one yields an error record.
 
     ``published`` (the command line's --published) overrides the date a source
     gives: the user who passes it knows the report.
     """
-    from factfinder.capture import capture_inputs, is_container
-    from factfinder.text import document_from_capture
+    for read in read_inputs(inputs, settings=settings):
+        if read.error is not None:
+            yield error_record(read.capture.source.error or f"{read.capture.source.origin}: {read.error}")
+        elif read.document is not None:
+            document = read.document if published is None else replace(read.document, published=published)
+            yield from extraction_records(pipeline.extract(document))
 
-    for capture in capture_inputs(inputs, settings=settings):
-        origin = capture.source.origin
-        if capture.source.error:
-            yield error_record(capture.source.error)
+
+def geoparse_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], pipeline: Pipeline) -> Iterator[Record]:
+    """``factfinder geoparse`` over PATH inputs: place records, or an error record per unreadable input."""
+    for read in read_inputs(inputs, settings=settings):
+        if read.error is not None:
+            yield error_record(read.capture.source.error or f"{read.capture.source.origin}: {read.error}")
+        elif read.document is not None:
+            yield from place_records(pipeline.geoparse(read.document))
+
+
+def geoparse_jsonl(lines: Iterable[str], *, pipeline: Pipeline) -> Iterator[Record]:
+    """``factfinder geoparse --jsonl``: place records per line; a bad line or document gives an error record."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
             continue
-        if is_container(capture):  # a feed or e-mail: its entries and attachments follow
+        document = document_from_line(line, number)
+        if isinstance(document, dict):
+            yield document
             continue
         try:
-            document = document_from_capture(capture)
+            yield from place_records(pipeline.geoparse(document))
+        except GazetteerError:
+            raise  # a broken installation stops the run with its message
         except FactfinderError as exc:
-            yield error_record(f"{origin}: {exc}")
-            continue
-        if published is not None:
-            document = replace(document, published=published)
-        yield from extraction_records(pipeline.extract(document))
+            yield error_record(str(exc), id_=document.id, line=number)
