@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException
 
 from factfinder.store import review
 from factfinder.web import queries
-from factfinder.web.app import context, current_user
+from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.pages import load_event, valid_sha
 from factfinder.web.render import TYPE_COLOURS, page
