@@ -34,8 +34,14 @@ GEOPARSE = ("factfinder.geo.resolve.v1",)
 """``factfinder geoparse``: place mentions only (NER runs over the whole text)."""
 
 
+EXTRACTED = ("incidents", "incidents.evidence", "incidents.trigger", "incidents.counts", "incidents.perpetrators",
+             "incidents.targets", "incidents.attribution", "incidents.verification",
+             "statistics", "statistics.evidence", "entities")
+"""What an extract component assigns: incidents and tallies with their evidence, and the named entities."""
+
+
 @registry.component("factfinder.incidents.rules.v1", stage="extract", reads=("document",),
-                    assigns=("incidents", "statistics", "entities"), languages=("en",))
+                    assigns=EXTRACTED, languages=("en",))
 def incident_rules(resources: Resources) -> Step:
     """Trigger table, parse and span rules (``extract/extractor.py``); no dates, no places."""
     from factfinder.extract.extractor import Extractor
@@ -98,7 +104,7 @@ def geo_locate(resources: Resources) -> Step:
 
 
 @registry.component("factfinder.merge.rules.v1", stage="merge",
-                    reads=("incidents.date", "incidents.location", "incidents.counts"), assigns=("incidents",))
+                    reads=("incidents.evidence", "incidents.date", "incidents.location"), assigns=("incidents",))
 def merge_rules(resources: Resources) -> Step:
     """The within-document merge (``consolidate/within.py``), after dates and places tell events apart."""
     from factfinder.consolidate.within import merge_incidents

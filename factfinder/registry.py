@@ -51,9 +51,12 @@ class Component:
     """A registered component: its name, its stage, its data contract and its factory.
 
     ``reads`` and ``assigns`` name fields of an ``Extraction`` (``incidents``,
-    ``incidents.date``, ``document.published``, ``places``, ...); reading
-    ``incidents.date`` is satisfied by an earlier component assigning
-    ``incidents.date`` or the whole ``incidents``. ``languages`` lists the
+    ``incidents.date``, ``document.published``, ``places``, ...), each by its
+    full name: a component that creates incidents lists the fields it fills
+    (``incidents.evidence``, ``incidents.trigger``), so that reading
+    ``incidents.date`` needs the component that assigns dates before it.
+    ``reads`` are what the component cannot work without (spaCy's
+    ``requires``); a field it uses only when present is not listed. ``languages`` lists the
     document languages the component can read (None: any); a document in
     another language goes no further than the text stage.
     """
@@ -104,17 +107,11 @@ class Registry:
 registry = Registry()
 
 
-def _satisfied(field: str, available: set[str]) -> bool:
-    """``incidents.date`` is there when ``incidents.date`` or ``incidents`` was assigned."""
-    parts = field.split(".")
-    return any(".".join(parts[:i]) in available for i in range(1, len(parts) + 1))
-
-
 def check_order(components: Sequence[Component]) -> None:
     """Raise when a component reads a field no earlier component assigns (spaCy's pipe analysis)."""
     available = set(DOCUMENT_FIELDS)
     for component in components:
-        missing = [f for f in component.reads if not _satisfied(f, available)]
+        missing = [f for f in component.reads if f not in available]
         if missing:
             raise UsageError(f"pipeline component {component.name} reads {', '.join(missing)}, which no "
                              "component before it assigns; put a component that assigns it earlier "
