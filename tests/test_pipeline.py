@@ -27,7 +27,7 @@ def _trigger_incidents(document: Document, word: str, kind: str) -> tuple[Incide
         if hit >= 0:
             evidence = Span.of(document.text, sentence.start(), sentence.end())
             out.append(Incident(doc=document.doc, type=kind, summary=evidence.text, evidence=(evidence,),
-                                trigger=Span.of(document.text, hit, hit + len(word))))
+                                trigger=Span.of(document.text, hit, hit + len(word)), id=document.id))
     return tuple(out)
 
 
@@ -140,3 +140,23 @@ def test_ingest_does_not_switch_extraction_off_when_a_stage_is_missing(tmp_path)
         with pytest.raises(NotImplementedError):
             ingest_inputs([str(report)], store=store, settings=load_settings(db=str(tmp_path / "ff.db")),
                           pipeline=Unfinished())  # type: ignore[arg-type]
+
+
+def test_a_jsonl_batch_runs_the_components_it_is_given() -> None:
+    import json
+
+    from factfinder.batch import extract_jsonl
+
+    lines = [json.dumps({"id": "a", "text": ARREST, "published": "2024-03-05"}),
+             json.dumps({"id": "b", "text": "Officials opened a new bridge over the river.", "published": None})]
+    records = list(extract_jsonl(lines, workers=1, components=["tests.count-only.v1"]))
+    assert [(r["record"], r["id"]) for r in records] == [("document", "a"), ("incident", "a"), ("document", "b")]
+    assert records[1]["type"] == "arrest" and records[1]["date"] is None  # no dates component was named
+
+
+@registry.component("tests.count-only.v1", stage="extract", reads=("document",), assigns=("incidents",))
+def _count_only(resources: Resources) -> Step:
+    def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        for e in extractions:
+            yield replace(e, incidents=_trigger_incidents(e.document, "arrested", "arrest"))
+    return step

@@ -42,7 +42,8 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
         if published is not None:
             raise UsageError("--published applies to PATH inputs; in --jsonl mode put \"published\" on each line")
         stream = sys.stdin if jsonl == "-" else _open_text(jsonl)
-        records = extract_jsonl(stream, workers=int(settings["workers"]), spacy_model=settings["spacy_model"])
+        records = extract_jsonl(stream, workers=int(settings["workers"]), spacy_model=settings["spacy_model"],
+                                components=settings.get("components"))
     else:
         from factfinder.pipeline import Pipeline
 

@@ -43,7 +43,8 @@ class WebContext:
 
 
 def context(request: Any) -> WebContext:
-    return request.app.state.ctx
+    ctx: WebContext = request.app.state.ctx
+    return ctx
 
 
 def current_user(request: Any) -> User | None:
