@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from factfinder.capture.common import Capture
 from factfinder.components import GEOPARSE, RULES
 from factfinder.model import Document, Extraction
 from factfinder.registry import Component, Step, check_order, registry
@@ -154,14 +155,14 @@ class Read:
     ``want_text`` declined to read it (already stored).
     """
 
-    capture: Any
+    capture: Capture
     document: Document | None = None
     error: str | None = None
     container: bool = False
 
 
 def read_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], client: Any | None = None,
-                want_text: Callable[[Any], bool] | None = None) -> Iterator[Read]:
+                want_text: Callable[[Capture], bool] | None = None) -> Iterator[Read]:
     """capture -> text over files, folders, URLs, feeds and ``-``; never raises for one bad input.
 
     ``want_text(capture)`` lets a sink skip the text of originals it already
@@ -217,7 +218,7 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, A
     return IngestReport(outcomes, events=store.rebuild_events() if extracted else None)
 
 
-_Item = tuple[Any, Document | None, Extraction | None, IngestOutcome | None]  # capture, document, extraction, failure
+_Item = tuple[Capture, Document | None, Extraction | None, IngestOutcome | None]  # capture, document, extraction, failure
 
 
 class _IngestSink:
@@ -236,7 +237,7 @@ class _IngestSink:
         return {c.source.sha256 for c, *_ in self.batch} | (
             {c.source.sha256 for c, *_ in self.writing[0]} if self.writing else set())
 
-    def wants_text(self, capture: Any) -> bool:
+    def wants_text(self, capture: Capture) -> bool:
         """Text is read for an original neither stored nor waiting in a batch."""
         sha = capture.source.sha256
         return sha not in self._in_flight() and not self.store.has_document(sha)
