@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 
@@ -160,3 +161,50 @@ def _count_only(resources: Resources) -> Step:
         for e in extractions:
             yield replace(e, incidents=_trigger_incidents(e.document, "arrested", "arrest"))
     return step
+
+
+def test_extraction_finds_no_dates_or_places_itself(nlp) -> None:
+    """Dates and places are later stages: the Extractor hands over trigger words and named entities."""
+    from factfinder.extract.extractor import Extractor
+
+    extraction = Extractor.load(nlp=nlp).extract(Document(doc="d", text=ARREST, published="2024-03-05"))
+    triggers = [i.trigger for i in extraction.incidents if i.type == "arrest"]
+    assert {"detained", "arrested"} <= {t.text for t in triggers if t is not None}  # headline and lead
+    assert all(t is not None and ARREST[t.start:t.end] == t.text for t in triggers)
+    assert all((i.date_span, i.date, i.location) == (None, None, None) for i in extraction.incidents)
+    assert extraction.places == ()
+    assert extraction.entities is not None and any(ARREST[s:e] == "Mandalay" for s, e, _ in extraction.entities)
+
+
+def test_the_pipeline_holds_one_geoparser(nlp, monkeypatch) -> None:
+    import factfinder.geo
+
+    built = []
+
+    class Counting(factfinder.geo.Geoparser):
+        def __init__(self, *args, **kwargs) -> None:
+            built.append(self)
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(factfinder.geo, "Geoparser", Counting)
+    pipeline = Pipeline(nlp=nlp)
+    document = Document(doc="d", text=ARREST, published="2024-03-05")
+    located = pipeline.extract(document).incidents[0].location
+    places = pipeline.geoparse(document).places
+    assert len(built) == 1
+    assert located is not None and located.name in {p.name for p in places}
+
+
+def test_read_inputs_gives_each_original_its_document_or_its_reason(tmp_path) -> None:
+    from factfinder.pipeline import read_inputs
+    from factfinder.settings import load_settings
+
+    (tmp_path / "a.txt").write_text(ARREST, encoding="utf-8")
+    (tmp_path / "b.pdf").write_bytes(b"%PDF-1.4 this is not a real PDF")
+    reads = list(read_inputs([str(tmp_path), str(tmp_path / "missing.txt")], settings=load_settings()))
+    by_name = {Path(r.capture.source.origin).name: r for r in reads}
+    assert by_name["a.txt"].document is not None and by_name["a.txt"].document.text.startswith("Students")
+    assert by_name["b.pdf"].document is None and by_name["b.pdf"].error
+    assert by_name["missing.txt"].document is None and "missing.txt" in (by_name["missing.txt"].error or "")
+    skipped = list(read_inputs([str(tmp_path / "a.txt")], settings=load_settings(), want_text=lambda c: False))
+    assert skipped[0].document is None and skipped[0].error is None
