@@ -12,12 +12,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable
-from factfinder.model import Actor, Attribution, Count, Document, Incident, Span
+from factfinder.model import Count, Span
 
 # An attack whose reported outcome is a killing is that killing (DESIGN.md's taxonomy:
 # "attack ... without a killing being the reported outcome"): the means ("shelling",
