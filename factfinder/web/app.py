@@ -11,12 +11,13 @@ web/static/, so the app works with no network at all.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from factfinder.store import Store
 from factfinder.store.accounts import User, has_users, session_secret, user_for_token, get_user
-from factfinder.web.deps import WebContext, context
+from factfinder.web.deps import context
 from factfinder.web.jobs import JobRunner
 from factfinder.web.security import (
     COOKIE, LOCAL_USER, SESSION_MAX_AGE, Forbidden, LoginLimiter, Session, SessionCodec, bearer_token,
@@ -27,6 +28,31 @@ HERE = Path(__file__).resolve().parent
 PUBLIC_PATHS = ("/login", "/static/")
 CSP = ("default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self';"
        " connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'")
+
+
+@dataclass
+class WebContext:
+    """What every request handler needs: the store, the auth mode, templates, jobs."""
+
+    db: str
+    open_access: bool  # no accounts: every visitor is the local admin (loopback only)
+    codec: SessionCodec
+    limiter: LoginLimiter
+    jobs: JobRunner
+    templates: Any
+    secure_cookies: bool
+    _local: threading.local
+    loopback_hosts_only: bool = False  # open access: refuse Host headers of other names (DNS rebinding)
+
+    def store(self) -> Store:
+        store = getattr(self._local, "store", None)
+        if store is None:
+            store = Store.open(self.db)
+            # Reads dominate: map the file and keep more pages per connection (bench/web_load.py).
+            store.conn.execute("PRAGMA mmap_size = 268435456")
+            store.conn.execute("PRAGMA cache_size = -16384")
+            self._local.store = store
+        return store
 
 
 def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, Any] | None = None,
