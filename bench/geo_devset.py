@@ -2,7 +2,9 @@
 
 Usage: .venv/bin/python bench/geo_devset.py [gwn|tr_news ...] [--errors N] [--limit N]
 Prints mention P/R/F1 (exact, overlap), accuracy within 161 km and 25 km (end
-to end) and the median error. The texts are read at run time, never copied.
+to end) and the median error, with the one scorer `factfinder eval --devset`
+uses (factfinder/evaluate/geo.py); ``--errors N`` also lists the first N misses.
+The texts are read at run time, never copied.
 """
 
 from __future__ import annotations
@@ -12,38 +14,52 @@ import json
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
+from factfinder.evaluate.devsets import devset_kind, gold_places
+from factfinder.evaluate.geo import GeoTally, match_mentions
+from factfinder.evaluate.metrics import haversine_km
 from factfinder.extract.nlp import load_nlp
 from factfinder.geo import Gazetteer, Geoparser
-from factfinder.geo.evaluate import GeoScore, gold_places, predicted_places
 from factfinder.model import Document
 from factfinder.records import place_record
 
 DEVSETS = Path(__file__).resolve().parent.parent.parent / "shared" / "devsets"
 
 
-def run(name: str, parser: Geoparser, *, limit: int | None, errors: int) -> dict:
-    score = GeoScore()
+def _show_misses(record: dict[str, Any], gold: list[dict[str, Any]], predicted: list[dict[str, Any]],
+                 budget: int) -> int:
+    """Print up to ``budget`` gold places found wrongly or not at all; returns how many were printed."""
+    text, shown = record["text"], 0
+    pairs = dict(match_mentions(gold, predicted))
+    for gi, g in enumerate(gold):
+        if shown >= budget or g.get("lat") is None:
+            continue
+        p = predicted[pairs[gi]] if gi in pairs else None
+        if p is None or p.get("lat") is None or haversine_km(g["lat"], g["lon"], p["lat"], p["lon"]) > 161:
+            shown += 1
+            got = None if p is None else (p.get("name"), p.get("country"), p.get("precision"), p.get("lat"), p.get("lon"))
+            print(f"  MISS {record['id']} {g['text']!r} gold=({g['lat']:.2f},{g['lon']:.2f}) got={got} "
+                  f"ctx={text[max(0, g['start'] - 40):g['end'] + 30]!r}", file=sys.stderr)
+    return shown
+
+
+def run(name: str, parser: Geoparser, *, limit: int | None, errors: int) -> dict[str, Any]:
+    tally = GeoTally()
     shown = 0
     started = time.perf_counter()
     lines = (DEVSETS / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()[:limit]
     for line in lines:
         record = json.loads(line)
-        text = record["text"]
-        places = parser.parse(Document(doc=record["id"], text=text, published=record.get("pub_date")))
-        pairs = score.add(gold_places(record), predicted_places(place_record(p, doc="") for p in places))
-        for g, p in pairs:
-            if shown >= errors or g.lat is None:
-                continue
-            from factfinder.geo.gazetteer import haversine_km
-
-            if p is None or p.lat is None or haversine_km(g.lat, g.lon, p.lat, p.lon) > 161:
-                shown += 1
-                got = next((pl for pl in places if p and pl.span.start == p.start), None)
-                print(f"  MISS {record['id']} {text[g.start:g.end]!r} gold=({g.lat:.2f},{g.lon:.2f}) "
-                      f"got={(got.name, got.country, got.precision, got.lat, got.lon) if got else None} "
-                      f"ctx={text[max(0, g.start - 40):g.end + 30]!r}", file=sys.stderr)
-    summary = score.summary()
+        places = parser.parse(Document(doc=record["id"], text=record["text"], published=record.get("pub_date")))
+        gold, _ = gold_places(record, devset_kind(record))
+        predicted = [place_record(p, doc="") for p in places]
+        tally.add(gold, predicted)
+        if shown < errors:
+            shown += _show_misses(record, gold, predicted, errors - shown)
+    summary: dict[str, Any] = {key: [round(s.precision, 3), round(s.recall, 3), round(s.f1, 3)]
+                               for key, s in tally.scores().items()}
+    summary.update(tally.figures())
     summary["seconds"] = round(time.perf_counter() - started, 1)
     return summary
 

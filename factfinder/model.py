@@ -87,6 +87,37 @@ class Story:
 
 
 @dataclass(frozen=True, slots=True)
+class OcrWord:
+    """One word read by OCR: its place in the document text and its box on the page image."""
+
+    start: int
+    end: int
+    box: tuple[int, int, int, int]  # left, top, right, bottom in page-image pixels
+    confidence: float  # Tesseract's word confidence, 0-100
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """Where one page's text lies in the document, and how it was read (its provenance)."""
+
+    number: int  # 1-based
+    start: int
+    end: int
+    method: str  # "text-layer" or "ocr"
+    engine: str | None = None  # "tesseract 5.3.0" for OCR
+    languages: str | None = None  # Tesseract codes, "eng+mya"
+    confidence: float | None = None  # mean word confidence of an OCR'd page, 0-100
+    width: int | None = None  # page image size in pixels (OCR)
+    height: int | None = None
+    dpi: int | None = None
+    words: tuple[OcrWord, ...] = ()
+
+    def boxes(self, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
+        """The boxes of the OCR words inside the text range [start, end)."""
+        return tuple(w.box for w in self.words if w.start < end and start < w.end)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The text extracted from one source, with its offsets preserved."""
 
@@ -100,6 +131,13 @@ class Document:
     stories: tuple[Story, ...] = ()
     id: str | None = None  # caller's id for --jsonl batch lines
     notes: tuple[str, ...] = ()  # warnings for the user, e.g. "language not supported yet"
+    pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images: where each lies, how it was read
+
+    def page_at(self, offset: int) -> PageText | None:
+        for page in self.pages:
+            if page.start <= offset < page.end:
+                return page
+        return None
 
     def story_at(self, offset: int) -> Story | None:
         for story in self.stories:

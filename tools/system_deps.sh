@@ -14,5 +14,5 @@ if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
     apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
     exit 0
 fi
-echo "make test needs these Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
+echo "make needs these Debian packages: ${missing[*]}; install them with: sudo apt-get install -y ${missing[*]}" >&2
 exit 1

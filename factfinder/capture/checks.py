@@ -12,9 +12,12 @@ import io
 import logging
 import struct
 import zlib
-from typing import Any
+from typing import TYPE_CHECKING
 
-from factfinder.capture.sniff import PDF
+from factfinder.capture.sniff import IMAGE_TYPES, PDF, magic_type
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 # What pypdf raises on damaged files besides its own errors: broken streams,
 # unknown filters, bad numbers. Listed so a bad PDF is an error message, not a crash.
@@ -23,6 +26,17 @@ PDF_DAMAGE: tuple[type[BaseException], ...] = (
     RecursionError, OSError, struct.error, zlib.error, AssertionError,
 )
 
+
+
+def pdf_failures() -> tuple[type[BaseException], ...]:
+    """Everything reading a bad PDF can raise: pypdf's own errors and PDF_DAMAGE (pypdf loaded lazily)."""
+    from pypdf.errors import PyPdfError
+
+    return (PyPdfError, *PDF_DAMAGE)
+
+
+# Largest image read (pixels): a 30,000 x 30,000 "image" is a decompression bomb, not a scan.
+MAX_IMAGE_PIXELS = 120_000_000
 _CONVERT = "convert it to text, HTML or PDF (OCR for scans, a transcript for audio) and ingest again"
 
 
@@ -34,10 +48,33 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
         return f"cannot read {name}: it is {label}, not a text, HTML, PDF, Word or e-mail document; {_CONVERT}"
     if media_type == PDF:
         return pdf_error(data, name=name)
+    if media_type in IMAGE_TYPES:
+        return image_error(data, name=name)
     return None
 
 
-def open_pdf(data: bytes, *, name: str) -> tuple[Any, str | None]:
+def image_error(data: bytes, *, name: str) -> str | None:
+    """Why an image (a scan, read later by OCR) cannot be read, or None: its header and data are checked."""
+    from PIL import Image, UnidentifiedImageError
+
+    found = magic_type(data)
+    label = found[1] if found else "an image"
+    damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            if image.width * image.height > MAX_IMAGE_PIXELS:
+                return (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
+                        "(a decompression bomb, not a scan); the original is kept")
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
+    except damage as exc:
+        return (f"cannot read {name}: it is {label}, but damaged ({type(exc).__name__}); re-scan or re-download "
+                f"it, or {_CONVERT}")
+    return None
+
+
+def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:
     """(pypdf reader, None), or (None, the one-line error) for a broken or locked PDF.
 
     An owner-password-only PDF opens. Shared by the capture check and the text
@@ -58,7 +95,7 @@ def open_pdf(data: bytes, *, name: str) -> tuple[Any, str | None]:
             if not opened:
                 return None, f"cannot read {name}: it is encrypted with a password; decrypt it and ingest again"
         return reader, None
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except pdf_failures() as exc:
         return None, (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                       "re-save or re-download it and ingest again")
 
@@ -68,15 +105,13 @@ def pdf_error(data: bytes, *, name: str) -> str | None:
     if b"%%EOF" not in data[-2048:] and b"%%EOF" not in data:
         return (f"cannot read {name}: the PDF is truncated (it has no end-of-file marker, the copy "
                 "or download was cut short); fetch the complete file and ingest again")
-    from pypdf.errors import PyPdfError
-
     reader, error = open_pdf(data, name=name)
-    if error is not None:
+    if reader is None:
         return error
     try:
         if len(reader.pages) == 0:
             return f"cannot read {name}: the PDF has no pages; check the file and ingest again"
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+    except pdf_failures() as exc:
         return (f"cannot read {name}: the PDF is broken ({type(exc).__name__}); "
                 "re-save or re-download it and ingest again")
     return None

@@ -7,11 +7,11 @@ not inside it, because the store keeps them in a content-addressed folder.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, replace
-from datetime import datetime, timezone
 
 from factfinder.model import Source
+from factfinder.values.digests import sha256_hex as sha256_hex  # captures are named by it
+from factfinder.values.isodate import utc_now
 
 
 @dataclass(frozen=True)
@@ -34,15 +34,6 @@ class Capture:
     def ok(self) -> bool:
         """True when the original could be read and text extraction may be tried."""
         return self.source.error is None and self.data is not None
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
-def utc_now() -> str:
-    """Capture time as ISO 8601 UTC with a 'Z', to the second."""
-    return datetime.now(timezone.utc).replace(microsecond=0).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def make_capture(data: bytes | None, *, origin: str, media_type: str, error: str | None = None,

@@ -10,28 +10,31 @@ WARC writer drops its Content-Encoding header to stay replayable.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from factfinder.capture.common import Capture, failed, with_error
 from factfinder.capture.files import capture_bytes
+from factfinder.settings import Settings
 
 if TYPE_CHECKING:
     import httpx
 
 
-def make_client(settings: Mapping[str, Any]) -> "httpx.Client":
-    """An httpx client configured from the settings table (timeouts, redirects, User-Agent)."""
+def make_client(settings: Settings) -> httpx.Client:
+    """An httpx client configured from the settings (timeouts, redirects, User-Agent)."""
     import httpx
 
     return httpx.Client(
-        timeout=httpx.Timeout(float(settings.get("http_timeout", 20.0))),
+        timeout=httpx.Timeout(settings.http_timeout),
         follow_redirects=True,
-        max_redirects=int(settings.get("http_max_redirects", 5)),
-        headers={"User-Agent": str(settings.get("user_agent", "factfinder")),
-                 "Accept-Encoding": "identity"},
+        max_redirects=settings.http_max_redirects,
+        headers=_request_headers(settings),
     )
+
+
+def _request_headers(settings: Settings) -> dict[str, str]:
+    return {"User-Agent": settings.user_agent, "Accept-Encoding": "identity"}
 
 
 def _one_line(text: object) -> str:
@@ -45,14 +48,14 @@ def reason(status: int) -> str:
         return ""
 
 
-def fetch_url(url: str, *, client: "httpx.Client", settings: Mapping[str, Any],
+def fetch_url(url: str, *, client: httpx.Client, settings: Settings,
               parent: str | None = None) -> Capture:
     """GET ``url`` into a Capture; every failure is an error capture, never an exception."""
     import httpx
 
-    max_bytes = int(settings.get("http_max_bytes", 50_000_000))
-    timeout = float(settings.get("http_timeout", 20.0))
-    headers = {"User-Agent": str(settings.get("user_agent", "factfinder")), "Accept-Encoding": "identity"}
+    max_bytes = settings.http_max_bytes
+    timeout = settings.http_timeout
+    headers = _request_headers(settings)
     chunks: list[bytes] = []
     received = 0
     truncated = False

@@ -12,6 +12,7 @@ from factfinder.capture.common import Capture, failed
 from factfinder.capture.feeds import expand_feed
 from factfinder.capture.files import capture_path, capture_stdin, walk_files
 from factfinder.capture.sniff import EMAIL, FEED_TYPES
+from factfinder.settings import Settings
 
 if TYPE_CHECKING:
     import httpx
@@ -29,7 +30,7 @@ def is_container(capture: Capture) -> bool:
 class _Fetcher:
     """Captures one file path or URL; owns an HTTP client only if one is needed and none was given."""
 
-    def __init__(self, settings: Mapping[str, Any], client: "httpx.Client | None") -> None:
+    def __init__(self, settings: Settings, client: httpx.Client | None) -> None:
         self.settings = settings
         self._client = client
         self._own: "httpx.Client | None" = None
@@ -78,8 +79,8 @@ def _with_children(capture: Capture, fetch: _Fetcher) -> Iterator[Capture]:
             yield from _with_children(attachment, fetch)
 
 
-def capture_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any],
-                   client: "httpx.Client | None" = None) -> Iterator[Capture]:
+def capture_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any] | None = None,
+                   client: httpx.Client | None = None) -> Iterator[Capture]:
     """One Capture per original behind ``inputs``; never raises for one bad input.
 
     Each input is a file path, a directory (recursive, sorted, hidden files
@@ -93,9 +94,10 @@ def capture_inputs(inputs: Iterable[str], *, settings: Mapping[str, Any],
     ``client`` is an injected httpx.Client (its own timeouts and redirect
     limit apply); without one, a client is built from ``settings``
     (http_timeout, http_max_redirects, user_agent) on the first URL and closed
-    at the end. ``http_max_bytes`` always applies.
+    at the end. ``http_max_bytes`` always applies. A plain mapping of settings
+    is read over the declared defaults (``Settings.coerce``).
     """
-    fetch = _Fetcher(settings, client)
+    fetch = _Fetcher(Settings.coerce(settings), client)
     try:
         for item in inputs:
             if not item.strip():  # Path("") is the current folder: never ingest that by accident

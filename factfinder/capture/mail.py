@@ -62,7 +62,7 @@ def attachment_parts(message: EmailMessage) -> Iterator[tuple[str, bytes]]:
         if not is_attachment and ctype in ("text/plain", "text/html"):
             return  # an extra inline body part, read as part of the body
         payload = part.get_payload(decode=True)
-        if payload is None:
+        if not isinstance(payload, bytes):  # decode=True gives bytes, or None for a multipart
             return
         count += 1
         yield part.get_filename() or f"part-{count}", payload

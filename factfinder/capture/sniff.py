@@ -20,7 +20,9 @@ BINARY = "application/octet-stream"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 ODT = "application/vnd.oasis.opendocument.text"
 FEED_TYPES = (RSS, ATOM)
-READABLE_TYPES = (PDF, HTML, TEXT, EMAIL, XML, DOCX, ODT)
+# Scans and photos of pages, read by OCR (text/ocr.py).
+IMAGE_TYPES = ("image/png", "image/jpeg", "image/tiff", "image/gif", "image/webp", "image/bmp")
+READABLE_TYPES = (PDF, HTML, TEXT, EMAIL, XML, DOCX, ODT, *IMAGE_TYPES)
 
 # Signatures of formats people drop into an evidence folder by mistake; the
 # message names the format so the user knows what to convert.
@@ -175,7 +177,7 @@ def sniff(data: bytes, *, name: str = "", declared: str | None = None) -> tuple[
     """
     magic = magic_type(data)
     if magic is not None:
-        return magic[0], None if magic[0] in (PDF, DOCX, ODT) else magic[1]
+        return magic[0], None if magic[0] in (PDF, DOCX, ODT, *IMAGE_TYPES) else magic[1]
     if looks_binary(data):
         return BINARY, "a binary file"
     hint = _EXTENSION_HINTS.get(extension_of(name))

@@ -39,7 +39,7 @@ def warc_records(capture: Capture, *, request_headers: tuple[tuple[str, str], ..
     from warcio.utils import Digester
     from warcio.warcwriter import BufferWARCWriter
 
-    class _Sha256Writer(BufferWARCWriter):
+    class _Sha256Writer(BufferWARCWriter):  # type: ignore[misc]  # warcio ships no types
         @staticmethod
         def _create_digester() -> Digester:
             return Digester("sha256")
@@ -74,4 +74,4 @@ def warc_records(capture: Capture, *, request_headers: tuple[tuple[str, str], ..
                            "WARC-Concurrent-To": response.rec_headers.get_header("WARC-Record-ID")})
     writer.write_record(request)
     writer.write_record(response)
-    return writer.get_contents()
+    return bytes(writer.get_contents())

@@ -10,11 +10,16 @@ from __future__ import annotations
 
 import functools
 import sys
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factfinder.errors import FactfinderError
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
+    from factfinder.store import Store
 
 
 def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -29,6 +34,55 @@ def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             sys.exit(exc.exit_code)
 
     return wrapper
+
+
+def ocr_flags(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--ocr`` and ``--ocr-lang``, for the commands that read scans (settings ``ocr``, ``ocr_languages``)."""
+    func = click.option("--ocr-lang", "ocr_languages", metavar="LANG[+LANG]", default=None,
+                        help="Tesseract languages for OCR, e.g. eng+mya (default: the `ocr_languages` setting, eng).")(func)
+    return click.option("--ocr", type=click.Choice(["auto", "always", "never"]), default=None,
+                        help="OCR of scanned PDF pages and images: auto (pages without a usable text layer), "
+                             "always or never (default: the `ocr` setting, auto).")(func)
+
+
+_SETTING_HELP = ("Set a setting for this run, e.g. --setting http_timeout 30; repeatable. "
+                 "Beats factfinder.toml and FACTFINDER_<NAME> (docs/settings.md).")
+
+
+def with_settings(func: Callable[..., Any]) -> Callable[..., Any]:
+    """Give a command ``--setting NAME VALUE`` and call it with ``settings``, resolved once.
+
+    Every command takes this decorator (a test checks it), in place of
+    ``friendly_errors``: the command reads typed ``settings.<name>`` and applies its
+    own shortcut options (``--db``) with ``settings.with_options(...)``; a bad
+    setting is a clean error, like any other.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, setting_pairs: tuple[tuple[str, str], ...] = (), **kwargs: Any) -> Any:
+        from factfinder.settings import Settings
+
+        return func(*args, settings=Settings.resolve(setting_pairs), **kwargs)
+
+    option = click.option("--setting", "setting_pairs", type=(str, str), multiple=True,
+                          metavar="NAME VALUE", help=_SETTING_HELP)
+    return option(friendly_errors(wrapper))
+
+
+DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
+
+
+def open_store(settings: Settings, *, must_exist: bool = False) -> Store:
+    """The store at the ``db`` setting; with ``must_exist``, a missing file is an error, not a new store."""
+    from pathlib import Path
+
+    from factfinder.errors import StoreError
+    from factfinder.store import Store
+
+    if must_exist and not Path(settings.db).is_file():
+        raise StoreError(f"{settings.db} does not exist; run `factfinder ingest` first "
+                         "or pass the database with --db")
+    return Store.open(settings.db)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -46,7 +100,7 @@ def _register() -> None:
     """
     import importlib
 
-    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve"):
+    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings", "ledger", "batch"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

@@ -2,39 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def reprocess(db: str | None) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@with_settings
+def reprocess(db: str | None, settings: Settings) -> None:
     """Extract every stored document again (after a model or rule change) and consolidate.
 
     Machine output is replaced; an analyst's reviewed incidents and event pins are kept.
     """
     from factfinder.pipeline import Pipeline, reprocess_store
 
-    settings, store = _open_store(db, must_exist=True)
-    with store:
-        pipeline = Pipeline(spacy_model=settings["spacy_model"])
+    settings = settings.with_options(db=db)
+    with open_store(settings, must_exist=True) as store:
+        pipeline = Pipeline(settings=settings)
         documents, events = reprocess_store(
             store, pipeline, on_document=lambda doc, i, s: click.echo(f"{doc[:12]}  {i} incidents, {s} statistics"))
     click.echo(f"{documents} documents reprocessed; {events} events after consolidation")
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def consolidate(db: str | None) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@with_settings
+def consolidate(db: str | None, settings: Settings) -> None:
     """Merge the stored incidents that describe the same event (ingest does this too)."""
-    _, store = _open_store(db, must_exist=True)
-    with store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         events = store.rebuild_events()
         corroborated = store.count_events(_filter(verification="corroborated"))
     click.echo(f"{events} events ({corroborated} corroborated by independent sources)")
@@ -50,7 +51,7 @@ def _filter(**values: Any) -> Any:
 @click.option("--format", "fmt", required=True, metavar="FORMAT",
               help="acled-csv, csv, jsonl, geojson, ftm or warc (see docs/export.md).")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="File to write.")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--type", "types", multiple=True, help="Incident type; repeat for several.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. MM.")
 @click.option("--admin1", help="Province, state or region name.")
@@ -62,10 +63,11 @@ def _filter(**values: Any) -> Any:
 @click.option("--query", "q", help="Full-text query over the evidence.")
 @click.option("--redact-persons", is_flag=True, help="Replace person names in evidence and summaries.")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@friendly_errors
+@with_settings
 def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], country: str | None,
            admin1: str | None, date_from: str | None, date_to: str | None, verification: str | None,
-           actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool) -> None:
+           actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool,
+           settings: Settings) -> None:
     """Write the store's consolidated incidents in one of the field's formats."""
     from factfinder.export import export_incidents, exporter_class
     from factfinder.store.events import validate_filter
@@ -73,8 +75,8 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
     exporter_class(fmt)  # an unknown format fails before any work
     where = validate_filter(types=types, country=country, admin1=admin1, date_from=date_from, date_to=date_to,
                             verification=verification, actor=actor, source=source, q=q)
-    settings, store = _open_store(db, must_exist=True)
-    with store:
+    settings = settings.with_options(db=db)
+    with open_store(settings, must_exist=True) as store:
         if store.count_events() == 0 and next(store.iter_incidents(), None) is not None:
             store.rebuild_events()
         redactor = None
@@ -82,7 +84,7 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
             from factfinder.export.redact import PersonRedactor
             from factfinder.extract.nlp import load_nlp
 
-            redactor = PersonRedactor(load_nlp(settings["spacy_model"]))
+            redactor = PersonRedactor(load_nlp(settings.spacy_model))
 
         def sources(sha: str) -> Any:
             found = store.get_source(sha)

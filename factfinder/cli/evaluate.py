@@ -4,10 +4,14 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import main, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command(name="eval")
@@ -20,9 +24,9 @@ from factfinder.cli import friendly_errors, main
 @click.option("--limit", type=int, default=None, help="Score only the first N documents of each file.")
 @click.option("--floors", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="A floors.json to check; exit 1 when a score falls below its floor.")
-@friendly_errors
+@with_settings
 def eval_command(gold: tuple[Path, ...], devsets: tuple[Path, ...], as_json: bool, seeds: Path | None,
-                 limit: int | None, floors: Path | None) -> None:
+                 limit: int | None, floors: Path | None, settings: Settings) -> None:
     """Score extraction and geoparsing: precision, recall and F1 per field.
 
     GOLD is one or more gold .jsonl files or folders of them (docs/gold-format.md);
@@ -35,7 +39,7 @@ def eval_command(gold: tuple[Path, ...], devsets: tuple[Path, ...], as_json: boo
 
     if not gold and not devsets:
         raise UsageError("give gold .jsonl files (or a folder) or --devset PATH; see docs/eval.md")
-    pipeline = Pipeline()
+    pipeline = Pipeline(settings=settings)
     reports = evaluate_paths(gold, pipeline=pipeline, seeds_dir=seeds, limit=limit) if gold else []
     reports += [evaluate_devset(path, pipeline=pipeline, limit=limit) for path in devsets]
     for report in reports:

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import main, ocr_flags, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command()
@@ -20,10 +24,11 @@ from factfinder.cli import friendly_errors, main
                    "every output record carries the line's id.")
 @click.option("--workers", type=int, default=None,
               help="Processes for a --jsonl batch (default: the `workers` setting, 2).")
-@friendly_errors
+@ocr_flags
+@with_settings
 def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str | None,
-            workers: int | None) -> None:
-    """Extract incidents and statistics from text, HTML or PDF files (or standard input).
+            workers: int | None, ocr: str | None, ocr_languages: str | None, settings: Settings) -> None:
+    """Extract incidents and statistics from text, HTML, PDF or scanned files (or standard input).
 
     Prints a `document` record per input, then its `incident` and `statistic`
     records. Exits 1 when an input could not be read (its `error` record says why).
@@ -32,9 +37,8 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
 
     from factfinder.errors import UsageError
     from factfinder.batch import check_published, extract_inputs, extract_jsonl
-    from factfinder.settings import load_settings
 
-    settings = load_settings(workers=workers)
+    settings = settings.with_options(workers=workers, ocr=ocr, ocr_languages=ocr_languages)
     published = check_published(published)
     if jsonl is not None and inputs:
         raise UsageError("give either PATH arguments or --jsonl FILE, not both")
@@ -42,8 +46,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
         if published is not None:
             raise UsageError("--published applies to PATH inputs; in --jsonl mode put \"published\" on each line")
         stream = sys.stdin if jsonl == "-" else _open_text(jsonl)
-        records = extract_jsonl(stream, workers=int(settings["workers"]), spacy_model=settings["spacy_model"],
-                                components=settings.get("components"))
+        records = extract_jsonl(stream, settings=settings)
     else:
         from factfinder.pipeline import Pipeline
 
@@ -61,7 +64,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
         raise SystemExit(1)
 
 
-def _open_text(path: str):  # -> TextIO
+def _open_text(path: str) -> TextIO:
     from factfinder.errors import UsageError
 
     try:

@@ -3,19 +3,24 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import main, with_settings
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, metavar="[PATH ...|-]")
 @click.option("--jsonl", "jsonl", metavar="FILE|-",
               help='Batch input: one {"id", "text", "published"} object per line; every record carries the id.')
-@click.option("--gazetteer", "gazetteer_path", metavar="FILE", help="Gazetteer SQLite file (default: user cache).")
-@friendly_errors
-def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | None) -> None:
+@click.option("--gazetteer", "gazetteer_path", metavar="FILE",
+              help="Gazetteer SQLite file (default: the `gazetteer` setting, else the user cache).")
+@with_settings
+def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | None, settings: Settings) -> None:
     """Find and resolve every place mention of text, HTML or PDF files (or standard input).
 
     Prints a `document` record per input, then one `place` record per mention,
@@ -25,14 +30,14 @@ def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | N
 
     from factfinder.batch import geoparse_inputs, geoparse_jsonl
     from factfinder.errors import UsageError
+    from factfinder.geo import Gazetteer
     from factfinder.pipeline import Pipeline
-    from factfinder.settings import load_settings
 
-    settings = load_settings(gazetteer=gazetteer_path)
+    settings = settings.with_options(gazetteer=gazetteer_path)
     if jsonl is not None and inputs:
         raise UsageError("give either PATH arguments or --jsonl FILE, not both")
-    pipeline = Pipeline(settings=settings)
-    pipeline.gazetteer  # a missing or broken gazetteer stops the command before any input is read
+    # Opened first, so a missing gazetteer file fails before any input is read.
+    pipeline = Pipeline(settings=settings, gazetteer=Gazetteer.open(settings.gazetteer_path))
     if jsonl is not None:
         try:
             stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
@@ -58,11 +63,12 @@ def geo() -> None:
 
 
 @geo.command("build")
-@click.option("--output", metavar="FILE", help="Where to write the gazetteer (default: the user cache).")
+@click.option("--output", metavar="FILE",
+              help="Where to write the gazetteer (default: the `gazetteer` setting, else the user cache).")
 @click.option("--geonames", metavar="allCountries.txt", help="Build from a GeoNames dump instead of packaged data.")
 @click.option("--admin1", metavar="admin1CodesASCII.txt", help="GeoNames admin1 names (needed with --geonames).")
-@friendly_errors
-def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> None:
+@with_settings
+def geo_build(output: str | None, geonames: str | None, admin1: str | None, settings: Settings) -> None:
     """Build the gazetteer SQLite file (once; about 30 s from packaged data)."""
     import time
     from pathlib import Path
@@ -71,7 +77,7 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> N
     from factfinder.geo.build import build_from_geonames, build_gazetteer
     from factfinder.geo.gazetteer import default_path
 
-    target = Path(output).expanduser() if output else default_path()
+    target = settings.with_options(gazetteer=output).gazetteer_path or default_path()
     started = time.perf_counter()
     if geonames or admin1:
         if not (geonames and admin1):
@@ -84,13 +90,12 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None) -> N
 
 @geo.command("lookup")
 @click.argument("name")
-@friendly_errors
-def geo_lookup(name: str) -> None:
+@with_settings
+def geo_lookup(name: str, settings: Settings) -> None:
     """Print the gazetteer entries a name can refer to, most populous first."""
     from factfinder.geo import Gazetteer
-    from factfinder.settings import load_settings
 
-    gazetteer = Gazetteer.open(load_settings()["gazetteer"] or None)
+    gazetteer = Gazetteer.open(settings.gazetteer_path)
     for c in gazetteer.lookup(name)[:20]:
         click.echo(f"{c.name}\t{c.kind}\t{c.country or ''}\t{c.admin1 or ''}\t{c.lat}\t{c.lon}\t{c.population}")
 
@@ -98,14 +103,13 @@ def geo_lookup(name: str) -> None:
 @geo.command("reverse")
 @click.argument("lat", type=float)
 @click.argument("lon", type=float)
-@friendly_errors
-def geo_reverse(lat: float, lon: float) -> None:
+@with_settings
+def geo_reverse(lat: float, lon: float, settings: Settings) -> None:
     """Print the country and admin1 of a coordinate (decimal degrees)."""
     import json
 
     from factfinder.geo import Gazetteer
-    from factfinder.settings import load_settings
 
-    region = Gazetteer.open(load_settings()["gazetteer"] or None).reverse(lat, lon)
+    region = Gazetteer.open(settings.gazetteer_path).reverse(lat, lon)
     click.echo(json.dumps({"lat": lat, "lon": lon, "country": region.country, "admin1": region.admin1,
                            "nearest": region.nearest, "distance_km": region.distance_km}))

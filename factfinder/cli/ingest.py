@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-from typing import Any
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import friendly_errors, main
+from factfinder.cli import DB_HELP, main, ocr_flags, open_store, with_settings
+from factfinder.values.numbers import format_number
 
-_DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
+
 _SHOWN_INCIDENTS = 20
-
-
-def _open_store(db: str | None, *, must_exist: bool = False) -> tuple[dict[str, Any], Any]:
-    from pathlib import Path
-
-    from factfinder.errors import StoreError
-    from factfinder.settings import load_settings
-    from factfinder.store import Store
-
-    settings = load_settings(db=db)
-    if must_exist and not Path(settings["db"]).is_file():
-        raise StoreError(f"{settings['db']} does not exist; run `factfinder ingest` first "
-                         "or pass the database with --db")
-    return settings, Store.open(settings["db"])
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|DIR|URL|FEED...")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
-@friendly_errors
-def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
+@ocr_flags
+@with_settings
+def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str | None,
+           ocr_languages: str | None, settings: Settings) -> None:
     """Capture files, folders, URLs and feeds into the store, then extract their incidents.
 
     Prints one line per input and exits 1 if any input failed. Re-ingesting
@@ -39,9 +31,10 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
     """
     from factfinder.pipeline import Pipeline, ingest_inputs
 
-    settings, store = _open_store(db)
+    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages)
+    store = open_store(settings)
     with store:
-        pipeline = None if no_extract else Pipeline(spacy_model=settings["spacy_model"])
+        pipeline = None if no_extract else Pipeline(settings=settings)
 
         def show(outcome: Any) -> None:
             label = {"stored": "stored ", "present": "present", "failed": "FAILED "}[outcome.status]
@@ -55,7 +48,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
         report = ingest_inputs(inputs, store=store, settings=settings, pipeline=pipeline, on_event=show)
     click.echo(f"{len(report.outcomes)} inputs: {report.count('stored')} stored, "
                f"{report.count('present')} already present, {report.count('failed')} failed "
-               f"({settings['db']})")
+               f"({settings.db})")
     if report.events is not None:
         click.echo(f"consolidated: {report.events} events")
     if report.failed:
@@ -63,13 +56,13 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def status(db: str | None) -> None:
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@with_settings
+def status(db: str | None, settings: Settings) -> None:
     """Summarise what the store holds, and list its incidents."""
     from factfinder.store.events import EventFilter
 
-    _, store = _open_store(db, must_exist=True)
+    store = open_store(settings.with_options(db=db), must_exist=True)
     with store:
         st = store.status()
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
@@ -91,7 +84,7 @@ def status(db: str | None) -> None:
             date = inc.date.start if inc.date and inc.date.precision == "day" else (
                 f"{inc.date.start}..{inc.date.end}" if inc.date else "-")
             place = (inc.location.name or inc.location.span.text) if inc.location else "-"
-            counts = ", ".join(f"{c.category} {_number(c.value)}" for c in inc.counts) or "-"
+            counts = ", ".join(f"{c.category} {format_number(c.value)}" for c in inc.counts) or "-"
             rows.append((inc.type, date, place, counts))
         widths = [max(len(r[i]) for r in rows) for i in range(3)]
         for row in rows:
@@ -101,17 +94,31 @@ def status(db: str | None) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
-@friendly_errors
-def verify(db: str | None) -> None:
-    """Re-hash every original and check the ledger chain; exit 1 naming every problem."""
-    settings, store = _open_store(db, must_exist=True)
-    path = settings["db"]
-    with store:
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@click.option("--checkpoint", "checkpoints", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="A checkpoint from `factfinder ledger checkpoint`; repeat for several.")
+@click.option("--public-key", type=click.Path(exists=True, dir_okay=False),
+              help="Pin the key the checkpoints must be signed with (KEYFILE.pub).")
+@click.option("--tsa-cert", type=click.Path(exists=True, dir_okay=False),
+              help="Pin the time-stamping authority's certificate (PEM or DER).")
+@with_settings
+def verify(db: str | None, checkpoints: tuple[str, ...], public_key: str | None, tsa_cert: str | None,
+           settings: Settings) -> None:
+    """Re-hash every original, check the ledger chain and any checkpoints; exit 1 naming every problem."""
+    from factfinder.cli.ledger import checkpoint_lines
+
+    settings = settings.with_options(db=db)
+    path = settings.db
+    with open_store(settings, must_exist=True) as store:
         report = store.verify()
+        notes, problems = checkpoint_lines(store, checkpoints, public_key=public_key, tsa_cert=tsa_cert)
+    report = replace(report, problems=report.problems + tuple(problems))
     if report.ok:
         click.echo(f"ok: {report.originals} originals, {report.ledger_entries} ledger entries verified")
+        click.echo("\n".join(notes))
         return
+    for note in notes:
+        click.echo(note)
     for problem in report.problems:
         click.echo(f"problem: {problem}")
     click.echo(f"{len(report.problems)} problems in {path} "
@@ -119,13 +126,10 @@ def verify(db: str | None) -> None:
     raise SystemExit(1)
 
 
-def _number(value: float) -> str:
-    return str(int(value)) if float(value).is_integer() else str(value)
-
-
 def _size(n: int) -> str:
+    size = float(n)
     for unit in ("B", "kB", "MB", "GB"):
-        if n < 1024 or unit == "GB":
-            return f"{n:.0f} {unit}" if unit == "B" else f"{n:.1f} {unit}"
-        n /= 1024
-    return f"{n} B"
+        if size < 1024 or unit == "GB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"

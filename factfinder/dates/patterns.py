@@ -12,7 +12,7 @@ Every pattern has named groups that ``parse`` turns into a ``DateExpression``;
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factfinder.model import Span
 
@@ -123,48 +123,49 @@ def _prefix(text: str) -> str | None:
 
 
 def _day(value: str | None) -> int | None:
-    return int(re.match(r"\d+", value).group()) if value else None
+    found = re.match(r"\d+", value) if value else None
+    return int(found.group()) if found else None
 
 
 def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | None:
     gd = m.groupdict()
     text = m.group(0)
-    common = {"kind": kind, "start": m.start() + offset, "end": m.end() + offset, "prefix": _prefix(text)}
+    common = DateExpression(kind, m.start() + offset, m.end() + offset, _prefix(text))
     if kind == "iso":
         y, mo, d = (int(p) for p in gd["iso"].split("-"))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
             return None
-        return DateExpression(**common, year=y, month=mo, day=d)
+        return replace(common, year=y, month=mo, day=d)
     if kind in ("month_day", "day_month"):
         day, day2 = _day(gd.get("day")), _day(gd.get("day2"))
-        if day2 is not None and day2 <= day:
+        if day2 is not None and (day is None or day2 <= day):
             day2 = None  # "10 and 2 March" is not a range; keep the first day only
         wd = WEEKDAYS[gd["wd"].lower()] if gd.get("wd") else None
-        return DateExpression(**common, year=int(gd["year"]) if gd.get("year") else None,
+        return replace(common, year=int(gd["year"]) if gd.get("year") else None,
                               month=MONTHS[gd["month"].lower().rstrip(".")], day=day, day2=day2, weekday=wd)
     if kind == "month_year":
-        return DateExpression(**common, year=int(gd["year"]), month=MONTHS[gd["month"].lower().rstrip(".")])
+        return replace(common, year=int(gd["year"]), month=MONTHS[gd["month"].lower().rstrip(".")])
     if kind == "year":
-        return DateExpression(**common, year=int(gd["year"]))
+        return replace(common, year=int(gd["year"]))
     if kind == "relative_day":
         rel = " ".join(gd["rel"].lower().split())
         rel = {"last night": "yesterday", "the day before yesterday": "day before yesterday",
                "tonight": "today", "this morning": "today", "this afternoon": "today",
                "this evening": "today"}.get(rel, rel)
-        return DateExpression(**common, relative=rel, unit="day")
+        return replace(common, relative=rel, unit="day")
     if kind == "last_day":
-        return DateExpression(**common, relative="yesterday", unit="day")
+        return replace(common, relative="yesterday", unit="day")
     if kind == "period":
         rel = " ".join(gd["rel2"].lower().split())
         rel = {"past": "last", "previous": "last"}.get(rel, rel)
-        return DateExpression(**common, relative=rel, unit=gd["unit"].lower())
+        return replace(common, relative=rel, unit=gd["unit"].lower())
     if kind == "ago":
         n = gd["n"].lower()
         amount = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        return DateExpression(**common, relative="ago", unit=gd["agounit"].lower().rstrip("s"), amount=amount)
+        return replace(common, relative="ago", unit=gd["agounit"].lower().rstrip("s"), amount=amount)
     if kind == "weekday":
-        rel = gd["wdrel"].lower() if gd.get("wdrel") else None
-        return DateExpression(**common, weekday=WEEKDAYS[gd["wd"].lower()], relative=rel)
+        wdrel = gd["wdrel"].lower() if gd.get("wdrel") else None
+        return replace(common, weekday=WEEKDAYS[gd["wd"].lower()], relative=wdrel)
     return None
 
 

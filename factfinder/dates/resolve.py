@@ -13,7 +13,8 @@ from datetime import date, timedelta
 from typing import Iterable
 
 from factfinder.dates.patterns import DateExpression, parse
-from factfinder.model import DateRange, Document, Incident, Span
+from factfinder.model import DatePrecision, DateRange, Document, Incident, Span
+from factfinder.values.isodate import day_of, parse_day
 
 # A reported event may carry the next day's date when reporter and reader sit
 # in different time zones; only dates beyond this are "future".
@@ -21,15 +22,15 @@ FUTURE_GRACE = timedelta(days=1)
 
 
 def _iso(value: str | None) -> date | None:
-    if not value:
-        return None
-    try:
-        return date.fromisoformat(value[:10])
-    except ValueError:
-        return None
+    """The day a publication date or timestamp starts with, or None."""
+    return parse_day(day_of(value))
 
 
-def precision_of(start: date, end: date) -> str:
+# The precision of a period named by its unit ("last week", "three months ago").
+_UNIT_PRECISION: dict[str, DatePrecision] = {"week": "week", "weekend": "week", "month": "month", "year": "year"}
+
+
+def precision_of(start: date, end: date) -> DatePrecision:
     """Precision follows the width of the range: one day, up to a week, a month, longer."""
     days = (end - start).days + 1
     if days <= 1:
@@ -63,14 +64,17 @@ def _year_for(expr: DateExpression, published: date) -> int | None:
     A weekday in the phrase ("Saturday 27th November") overrides that when it
     fits exactly one nearby year, which also places announced future events.
     """
+    month, day = expr.month, expr.day
+    if month is None or day is None:
+        return None
     candidates = [y for y in (published.year + 1, published.year, published.year - 1)
-                  if _safe_date(y, expr.month, expr.day) is not None]
+                  if _safe_date(y, month, day) is not None]
     if expr.weekday is not None:
-        fitting = [y for y in candidates if date(y, expr.month, expr.day).weekday() == expr.weekday]
+        fitting = [y for y in candidates if date(y, month, day).weekday() == expr.weekday]
         if len(fitting) >= 1:
-            return min(fitting, key=lambda y: abs((date(y, expr.month, expr.day) - published).days))
+            return min(fitting, key=lambda y: abs((date(y, month, day) - published).days))
     for y in sorted(candidates, reverse=True):
-        if date(y, expr.month, expr.day) <= published + FUTURE_GRACE:
+        if date(y, month, day) <= published + FUTURE_GRACE:
             return y
     return None
 
@@ -87,9 +91,13 @@ def _weekday_before(published: date, weekday: int, relative: str | None) -> date
 
 def _absolute(expr: DateExpression, published: date | None) -> tuple[date, date] | None:
     if expr.day is None:
+        if expr.year is None:
+            return None
         if expr.month is not None:
             return _month_range(expr.year, expr.month)
         return date(expr.year, 1, 1), date(expr.year, 12, 31)
+    if expr.month is None:
+        return None
     year = expr.year
     if year is None:
         if published is None:
@@ -107,10 +115,10 @@ def _absolute(expr: DateExpression, published: date | None) -> tuple[date, date]
 def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None:
     rel, unit = expr.relative, expr.unit
     if expr.kind in ("relative_day", "last_day"):
-        shift = {"today": 0, "yesterday": -1, "day before yesterday": -2, "tomorrow": 1}[rel]
+        shift = {"today": 0, "yesterday": -1, "day before yesterday": -2, "tomorrow": 1}[rel or ""]
         day = published + timedelta(days=shift)
         return day, day
-    if expr.kind == "weekday":
+    if expr.kind == "weekday" and expr.weekday is not None:
         day = _weekday_before(published, expr.weekday, rel)
         return day, day
     monday = published - timedelta(days=published.weekday())
@@ -148,7 +156,7 @@ def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None
     return None
 
 
-def resolve_expression(expr: DateExpression, published: str | None) -> tuple[date, date, str] | None:
+def resolve_expression(expr: DateExpression, published: str | None) -> tuple[date, date, DatePrecision] | None:
     """(start, end, precision) of an expression, or None when it cannot be anchored."""
     anchor = _iso(published)
     if expr.kind in ("iso", "month_day", "day_month", "month_year", "year"):
@@ -165,7 +173,7 @@ def resolve_expression(expr: DateExpression, published: str | None) -> tuple[dat
     if expr.kind in ("month_year", "year") and expr.prefix != "since":
         return start, end, "month" if expr.kind == "month_year" else "year"
     if expr.kind == "period" or (expr.kind == "ago" and expr.unit != "day"):
-        coarse = {"week": "week", "weekend": "week", "month": "month", "year": "year"}[expr.unit]
+        coarse = _UNIT_PRECISION[expr.unit or ""]
         return start, end, coarse
     return start, end, precision_of(start, end)
 

@@ -54,7 +54,7 @@ def gold_places(record: Record, kind: str) -> tuple[list[Record], int]:
 
 
 def _people_sum(incidents: list[Record], categories: set[str]) -> float:
-    return sum(c["value"] for inc in incidents for c in inc.get("counts") or ()
+    return sum(float(c["value"]) for inc in incidents for c in inc.get("counts") or ()
                if c["category"] in categories and c.get("unit") not in NON_PEOPLE_UNITS)
 
 

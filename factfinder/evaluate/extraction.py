@@ -53,11 +53,10 @@ def same_date(gold: Record, pred: Record) -> bool:
 
 
 def same_location(gold: Record, pred: Record) -> bool:
-    coords = (gold.get("lat"), gold.get("lon"), pred.get("lat"), pred.get("lon"))
     if gold.get("lat") is not None and gold.get("lon") is not None:
         if pred.get("lat") is None or pred.get("lon") is None:
             return False
-        return haversine_km(*coords) <= LOCATION_KM
+        return haversine_km(gold["lat"], gold["lon"], pred["lat"], pred["lon"]) <= LOCATION_KM
     return (_norm(gold.get("name") or "") == _norm(pred.get("name") or "")
             and (gold.get("country") or "").upper() == (pred.get("country") or "").upper())
 

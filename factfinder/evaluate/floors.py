@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from factfinder.evaluate.metrics import Score
 from factfinder.evaluate.report import EvaluationError, Report
 
 
@@ -26,11 +27,11 @@ def load_floors(path: Path) -> dict[str, dict[str, float]]:
 
 def measured(reports: list[Report]) -> dict[str, dict[str, float]]:
     """F1 of every score and value of every figure, pooled per kind over the reports."""
-    pooled: dict[str, dict] = {}
+    pooled: dict[str, dict[str, Score]] = {}
     for report in reports:
         scores = pooled.setdefault(report.kind, {})
         for name, score in report.scores.items():
-            scores[name] = scores.get(name) + score if name in scores else score
+            scores[name] = scores[name] + score if name in scores else score
     out: dict[str, dict[str, float]] = {kind: {n: s.f1 for n, s in scores.items() if s.defined}
                                         for kind, scores in pooled.items()}
     for report in reports:

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import statistics
 from dataclasses import dataclass
-from typing import Any, Iterable
+from collections.abc import Iterable, Sequence
+from typing import Any
 
-from factfinder.geo.gazetteer import haversine_km  # noqa: F401  (re-exported for the scorers)
+from factfinder.geo.gazetteer import haversine_km as haversine_km  # re-exported for the scorers
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
     return max(0, min(a_end, b_end) - max(a_start, b_start))
 
 
-def greedy_pairs(candidates: list[tuple[float, int, int]]) -> list[tuple[int, int]]:
+def greedy_pairs(candidates: Sequence[tuple[float, int, int]]) -> list[tuple[int, int]]:
     """One-to-one pairs (gold, predicted) taken best weight first; ties keep input order."""
     used_g: set[int] = set()
     used_p: set[int] = set()

@@ -59,8 +59,8 @@ def find_seeds_dir(start: Path) -> Path | None:
 def gold_text(record: Record, *, path: Path, seeds_dir: Path | None) -> str:
     """The document text of a gold record: inline, or read from the named seed file."""
     if record.get("text") is not None:
-        return record["text"]
-    seed = record.get("seed")
+        return str(record["text"])
+    seed = str(record.get("seed") or "")
     if not seed:
         raise EvaluationError(f"gold record {record.get('id')!r} in {path} has neither `text` nor `seed`")
     folder = seeds_dir or find_seeds_dir(path)

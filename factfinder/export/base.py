@@ -67,8 +67,8 @@ def atomic_output(path: str | Path, *, force: bool = False, binary: bool = False
         raise UsageError(f"cannot write {target}: folder {target.parent} does not exist; create it first")
     fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".partial", dir=target.parent)
     try:
-        mode = "wb" if binary else "w"
-        with os.fdopen(fd, mode, **({} if binary else {"encoding": "utf-8", "newline": ""})) as fh:
+        handle: IO[Any] = os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")
+        with handle as fh:
             yield fh
             fh.flush()
             os.fsync(fh.fileno())

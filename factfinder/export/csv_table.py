@@ -10,6 +10,7 @@ import csv
 
 from factfinder.export.base import Exporter
 from factfinder.model import ConsolidatedIncident
+from factfinder.values.numbers import format_number
 
 COLUMNS = [
     "id", "type", "date_start", "date_end", "date_precision", "place", "country", "admin1", "admin2",
@@ -57,4 +58,4 @@ class CsvExporter(Exporter):
 def _num(value: float | None) -> str:
     if value is None:
         return ""
-    return str(int(value)) if float(value).is_integer() else str(value)
+    return format_number(value)

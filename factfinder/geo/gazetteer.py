@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factfinder.errors import GazetteerError, UsageError
+from factfinder.values.places import valid_coordinate
 from factfinder.geo.build import SCHEMA_VERSION, build_gazetteer, name_key
 
 KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
@@ -64,16 +65,14 @@ def check_coordinates(lat: float, lon: float) -> None:
     """Reject coordinates that cannot be on Earth (a swapped pair is the usual cause)."""
     if not (isinstance(lat, (int, float)) and isinstance(lon, (int, float))) or math.isnan(lat) or math.isnan(lon):
         raise UsageError(f"coordinates ({lat!r}, {lon!r}) are not numbers; give decimal degrees")
-    if not -90.0 <= lat <= 90.0 or not -180.0 <= lon <= 180.0:
+    if not valid_coordinate(lat, lon):
         raise UsageError(f"coordinates ({lat}, {lon}) are out of range: latitude must be within ±90 and "
                          "longitude within ±180 (were latitude and longitude swapped?)")
 
 
 def default_path() -> Path:
-    """The gazetteer file: the `gazetteer` setting, else the user cache."""
-    configured = os.environ.get("FACTFINDER_GAZETTEER", "")
-    if configured:
-        return Path(configured).expanduser()
+    """The gazetteer file in the user cache; the `gazetteer` setting (factfinder.settings,
+    which also reads FACTFINDER_GAZETTEER) names another file by passing its path to ``open``."""
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     return cache / "factfinder" / f"gazetteer-{SCHEMA_VERSION}.sqlite"
 

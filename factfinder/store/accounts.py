@@ -14,9 +14,9 @@ import hashlib
 import secrets
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timezone
 
 from factfinder.errors import UsageError
+from factfinder.values.isodate import utc_now
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 _RANK = {role: n for n, role in enumerate(ROLES)}
@@ -53,10 +53,6 @@ class User:
         return _RANK[self.role] >= _RANK[role]
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 def ensure_tables(conn: sqlite3.Connection) -> None:
     if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_secrets'").fetchone() is None:
         conn.executescript(_TABLES)
@@ -90,7 +86,7 @@ def add_user(conn: sqlite3.Connection, name: str, password: str, role: str) -> U
     digest = _hasher().hash(password)
     conn.execute("INSERT INTO web_users (name, role, password_hash, created_at) VALUES (?, ?, ?, ?)"
                  " ON CONFLICT(name) DO UPDATE SET role = excluded.role, password_hash = excluded.password_hash",
-                 (name, role, digest, _now()))
+                 (name, role, digest, utc_now()))
     return User(name, role)
 
 
@@ -164,7 +160,7 @@ def create_token(conn: sqlite3.Connection, user_name: str, *, label: str | None 
                          f"`factfinder user add {user_name} --role viewer`")
     token = "ff_" + secrets.token_urlsafe(32)
     cur = conn.execute("INSERT INTO web_tokens (user_name, label, token_sha256, created_at) VALUES (?, ?, ?, ?)",
-                       (user_name, label, _token_digest(token), _now()))
+                       (user_name, label, _token_digest(token), utc_now()))
     return int(cur.lastrowid), token
 
 

@@ -23,6 +23,9 @@ from factfinder.model import (
     ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Incident, Place, Report, Span,
 )
 from factfinder.store.queries import iter_incident_rows
+from factfinder.values.fts import fts_query
+from factfinder.values.isodate import check_day
+from factfinder.values.places import is_country_code, parse_bbox
 
 if TYPE_CHECKING:
     from factfinder.store.sqlite import Store
@@ -125,7 +128,7 @@ class EventFilter:
     verification: str | None = None
     actor: str | None = None  # a canonical perpetrator or target name
     source: str | None = None  # an outlet
-    q: str | None = None  # full text over the events' evidence (FTS5 syntax)
+    q: str | None = None  # the user's words, matched over the events' evidence (values.fts quotes them)
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
 
     def where(self) -> tuple[str, list[Any]]:
@@ -154,9 +157,14 @@ class EventFilter:
             clauses.append("EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id AND r.outlet = ?)")
             args.append(self.source)
         if self.q:
-            clauses.append("EXISTS (SELECT 1 FROM event_reports r JOIN evidence v ON v.incident_id = r.incident_id"
-                           " JOIN evidence_fts f ON f.rowid = v.id WHERE r.event_id = e.id AND evidence_fts MATCH ?)")
-            args.append(self.q)
+            match = fts_query(self.q)
+            if match is None:  # no word to search for ("?!"): nothing matches
+                clauses.append("0")
+            else:
+                clauses.append("EXISTS (SELECT 1 FROM event_reports r JOIN evidence v ON v.incident_id = r.incident_id"
+                               " JOIN evidence_fts f ON f.rowid = v.id WHERE r.event_id = e.id"
+                               " AND evidence_fts MATCH ?)")
+                args.append(match)
         if self.bbox:
             west, south, east, north = self.bbox
             clauses.append("e.lon BETWEEN ? AND ? AND e.lat BETWEEN ? AND ?")
@@ -241,43 +249,21 @@ def validate_filter(*, types: tuple[str, ...] | list[str] = (), country: str | N
                     verification: str | None = None, actor: str | None = None, source: str | None = None,
                     q: str | None = None, bbox: str | None = None) -> EventFilter:
     """Build a filter from user input, refusing bad values with the reason (CLI and web 400s)."""
-    from datetime import date
-
     from factfinder.errors import UsageError
     from factfinder.model import INCIDENT_TYPES, VERIFICATIONS
 
     unknown = [t for t in types if t not in INCIDENT_TYPES]
     if unknown:
         raise UsageError(f"unknown incident type {unknown[0]!r}; known types: {', '.join(INCIDENT_TYPES)}")
-    if country is not None and not (len(country) == 2 and country.isalpha()):
+    if country is not None and not is_country_code(country):
         raise UsageError(f"country {country!r} is not an ISO 3166-1 alpha-2 code such as MM or SD")
     for name, value in (("since", date_from), ("until", date_to)):
-        if value:
-            try:
-                date.fromisoformat(value)
-            except ValueError:
-                raise UsageError(f"{name} {value!r} is not a date; write it as YYYY-MM-DD") from None
+        check_day(value or None, name=name)
     if date_from and date_to and date_from > date_to:
         raise UsageError(f"since {date_from} is after until {date_to}; swap them")
     if verification is not None and verification not in VERIFICATIONS:
         raise UsageError(f"unknown verification {verification!r}; known: {', '.join(VERIFICATIONS)}")
-    box = None
-    if bbox:
-        try:
-            west, south, east, north = (float(x) for x in bbox.split(","))
-        except ValueError:
-            raise UsageError(f"bbox {bbox!r} must be four numbers: west,south,east,north") from None
-        if not (-180 <= west <= 180 and -180 <= east <= 180 and -90 <= south <= north <= 90):
-            raise UsageError(f"bbox {bbox!r} is out of range: longitudes -180..180, latitudes -90..90, south <= north")
-        box = (west, south, east, north)
-    if q is not None and q.strip():
-        q = _fts_phrase(q)
+    box = parse_bbox(bbox) if bbox else None
     return EventFilter(types=tuple(types), country=country.upper() if country else None, admin1=admin1 or None,
                        date_from=date_from or None, date_to=date_to or None, verification=verification or None,
-                       actor=actor or None, source=source or None, q=q or None, bbox=box)
-
-
-def _fts_phrase(query: str) -> str:
-    """A user's words as an FTS5 query: each word quoted, so punctuation never breaks the syntax."""
-    words = [w.replace('"', '""') for w in query.split()]
-    return " ".join(f'"{w}"' for w in words)
+                       actor=actor or None, source=source or None, q=(q or "").strip() or None, bbox=box)

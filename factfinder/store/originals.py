@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from factfinder.errors import StoreError
+from factfinder.values.digests import sha256_hex as sha256_hex  # the store names originals by it
 
 
 def _intact(target: Path, size: int) -> bool:
@@ -27,10 +28,6 @@ def _intact(target: Path, size: int) -> bool:
     except (OSError, ValueError):
         return False
     return stat.S_ISREG(info.st_mode) and info.st_size == size
-
-
-def sha256_hex(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
 
 
 class Originals:

@@ -22,6 +22,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from factfinder.errors import UsageError
+from factfinder.values.isodate import is_day
+from factfinder.values.numbers import whole
 from factfinder.model import (
     COUNT_CATEGORIES, INCIDENT_TYPES, PLACE_PRECISIONS, VERIFICATIONS, DATE_PRECISIONS,
     ConsolidatedIncident, Count, DateRange, Place, Span,
@@ -34,7 +36,6 @@ SUBJECT = "event"
 # Fields an analyst can set. counts.<category> is one field per count category.
 FIELDS: tuple[str, ...] = ("type", "verification", "date", "location", "perpetrators", "targets") + tuple(
     f"counts.{c}" for c in COUNT_CATEGORIES)
-_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _NO_SPAN = Span(0, 0, "")
 
 
@@ -79,7 +80,7 @@ def clean_value(field: str, value: Any) -> Any:
             raise ReviewError(f"{field} must be a number (or empty to remove it), not {value!r}") from None
         if number < 0 or number != number or number in (float("inf"),):
             raise ReviewError(f"{field} must be zero or more, not {value!r}")
-        return int(number) if number.is_integer() else number
+        return whole(number)
     if field in ("perpetrators", "targets"):
         names = value.split(";") if isinstance(value, str) else value
         if not isinstance(names, (list, tuple)):
@@ -101,21 +102,12 @@ def _clean_date(value: Any) -> dict[str, str] | None:
     if not isinstance(value, dict):
         raise ReviewError("date must be YYYY-MM-DD, YYYY-MM-DD..YYYY-MM-DD or {start, end, precision}")
     start, end = str(value.get("start") or ""), str(value.get("end") or value.get("start") or "")
-    if not _is_day(start) or not _is_day(end) or end < start:
+    if not is_day(start) or not is_day(end) or end < start:
         raise ReviewError(f"date needs start and end as YYYY-MM-DD with start <= end, not {start!r}..{end!r}")
     precision = value.get("precision") or ("day" if start == end else "unknown")
     if precision not in DATE_PRECISIONS:
         raise ReviewError(f"unknown date precision {precision!r}: use one of {', '.join(DATE_PRECISIONS)}")
     return {"start": start, "end": end, "precision": precision}
-
-
-def _is_day(text: str) -> bool:
-    from datetime import date
-
-    try:
-        return bool(_DAY.match(text)) and date.fromisoformat(text) is not None
-    except ValueError:
-        return False
 
 
 def _clean_location(value: Any) -> dict[str, Any] | None:
@@ -225,7 +217,7 @@ def current_value(incident: ConsolidatedIncident, field: str) -> Any:
                                        "admin2": p.admin2, "lat": p.lat, "lon": p.lon, "precision": p.precision}
     if field.startswith("counts."):
         value = next((c.value for c in incident.counts if c.category == field[7:]), None)
-        return int(value) if isinstance(value, float) and value.is_integer() else value
+        return whole(value) if value is not None else None
     raise ReviewError(f"{field!r} cannot be reviewed: use one of {', '.join(FIELDS)}")
 
 
@@ -294,12 +286,12 @@ def sync_reviewed_rows(store: "Store") -> int:
 
 
 def _pin(store: "Store", report_keys: list[str], event_id: str) -> None:
-    from factfinder.store.sqlite import utc_now
+    from factfinder.values.isodate import utc_now
 
     store.conn.executemany(
         "INSERT INTO event_overrides (report_key, event_id, created_at) VALUES (?, ?, ?)"
         " ON CONFLICT(report_key) DO UPDATE SET event_id = excluded.event_id, created_at = excluded.created_at",
-        [(key, event_id, utc_now()) for key in report_keys])
+        [(key, event_id, utc_now(precise=True)) for key in report_keys])
 
 
 def _keys(store: "Store", event_id: str) -> list[str]:

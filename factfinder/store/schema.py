@@ -274,8 +274,32 @@ CREATE TABLE event_overrides (             -- analyst merges and splits: this re
 );
 """
 
+# Step 3: a stable store id (named by signed checkpoints, see store/checkpoint.py)
+# and the checkpoints this store made, for the web app to show the latest one.
+_STORE_ID_AND_CHECKPOINTS = """
+CREATE TABLE store_meta (
+    key          TEXT PRIMARY KEY,
+    value        TEXT NOT NULL
+);
+INSERT INTO store_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+CREATE TRIGGER store_id_fixed BEFORE UPDATE ON store_meta WHEN old.key = 'store_id' BEGIN
+    SELECT RAISE(ABORT, 'the store id never changes');
+END;
+CREATE TRIGGER store_id_kept BEFORE DELETE ON store_meta WHEN old.key = 'store_id' BEGIN
+    SELECT RAISE(ABORT, 'the store id never changes');
+END;
+CREATE TABLE checkpoints (                 -- signed checkpoints made of this store's ledger
+    id           INTEGER PRIMARY KEY,
+    entries      INTEGER NOT NULL,
+    head         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    text         TEXT NOT NULL             -- the checkpoint file as written
+);
+"""
+
 # One entry per schema version: a SQL script run inside a transaction.
-MIGRATIONS: list[str] = [_V1, _V2]
+MIGRATIONS: list[str] = [_V1, _V2, _STORE_ID_AND_CHECKPOINTS]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

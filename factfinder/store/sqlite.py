@@ -13,7 +13,6 @@ import json
 import sqlite3
 import tempfile
 from concurrent.futures import Future
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Iterator
 
@@ -24,10 +23,12 @@ from factfinder.store.ledger import GENESIS, LedgerEntry, canonical_json, chain_
 from factfinder.store.originals import Originals, sha256_hex
 from factfinder.store.reports import StoreStatus, VerifyReport
 from factfinder.store.schema import migrate
+from factfinder.values import isodate
 
 
 def utc_now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
+    """Row time: to the microsecond, so rows written within one second keep their order."""
+    return isodate.utc_now(precise=True)
 
 
 class Store:

@@ -8,16 +8,18 @@ characters as spaces), and nothing downstream changes it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from factfinder.capture.common import Capture, display_name, sha256_hex
-from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, ODT, PDF, TEXT, XML, looks_binary
+from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document
+from factfinder.model import Document, PageText, Story
 from factfinder.text.language import guess_language, language_note
+from factfinder.text.ocr import OcrOptions
+from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
+from factfinder.values.isodate import day_of, is_day
 
-_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.I)
 
 
@@ -30,12 +32,21 @@ class ExtractedText:
     published: str | None = None
     author: str | None = None
     url: str | None = None
+    pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images
 
 
-def _segment(text: str):  # -> tuple[Story, ...]
+def _segment(text: str) -> tuple[Story, ...]:
+    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in ``text``."""
+    from factfinder.text.reflow import reflow
     from factfinder.text.stories import segment_stories
 
-    return segment_stories(text)
+    reflowed = reflow(text)
+    stories = segment_stories(reflowed.text)
+    if not reflowed.changed:
+        return stories
+    return tuple(replace(s, start=reflowed.to_original(s.start),
+                         end=reflowed.to_original(s.end - 1) + 1 if s.end > s.start else reflowed.to_original(s.start))
+                 for s in stories)
 
 
 def _declared_charset(headers: tuple[tuple[str, str], ...]) -> str | None:
@@ -63,8 +74,11 @@ def _xml_text(data: bytes, *, name: str) -> ExtractedText:
     return ExtractedText(text=normalise_text("\n".join(line for line in lines if line)))
 
 
-def read_capture(capture: Capture) -> ExtractedText:
-    """The text of a capture by its media type; ExtractionError when there is none to be had."""
+def read_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> ExtractedText:
+    """The text of a capture by its media type; ExtractionError when there is none to be had.
+
+    Scanned PDF pages and images are read by OCR as ``ocr`` says (default: auto).
+    """
     source = capture.source
     name = display_name(source.origin)
     if capture.data is None:
@@ -88,8 +102,13 @@ def read_capture(capture: Capture) -> ExtractedText:
     if media == PDF:
         from factfinder.text.pdf import extract_pdf
 
-        pdf = extract_pdf(data, name=name)
-        return ExtractedText(pdf.text, pdf.title, pdf.published, pdf.author, url)
+        pdf = extract_pdf(data, name=name, ocr=ocr)
+        return ExtractedText(pdf.text, pdf.title, pdf.published, pdf.author, url, pdf.pages)
+    if media in IMAGE_TYPES:
+        from factfinder.text.pdf import extract_image
+
+        scan = extract_image(data, name=name, ocr=ocr)
+        return ExtractedText(scan.text, url=url, pages=scan.pages)
     if media == EMAIL:
         from factfinder.text.mail import extract_email
 
@@ -116,7 +135,7 @@ def read_capture(capture: Capture) -> ExtractedText:
 
 
 def _day(value: str | None) -> str | None:
-    return value if value and _ISO_DAY.match(value) else None
+    return value if is_day(value) else None
 
 
 def build_document(text: str, *, doc: str, title: str | None = None, published: str | None = None,
@@ -129,15 +148,19 @@ def build_document(text: str, *, doc: str, title: str | None = None, published: 
                     notes=(note,) if note else ())
 
 
-def document_from_capture(capture: Capture) -> Document:
+def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> Document:
     """The Document of a readable capture; ``doc`` is the sha256 of its original bytes.
 
     Raises ExtractionError (message says what to do) when no text can be had:
-    an error capture, a feed, an empty page, a scanned PDF without text.
+    an error capture, a feed, an empty page, a scan with OCR off.
     """
-    found = read_capture(capture)
-    return build_document(found.text, doc=capture.source.sha256, title=found.title,
-                          published=found.published, author=found.author, url=found.url)
+    found = read_capture(capture, ocr=ocr)
+    text, converted = (found.text, 0) if found.pages else to_unicode(found.text)
+    document = build_document(text, doc=capture.source.sha256, title=found.title,
+                              published=found.published, author=found.author, url=found.url)
+    if converted:
+        document = replace(document, notes=(*document.notes, CONVERSION_NOTE.format(lines=converted)))
+    return replace(document, pages=found.pages) if found.pages else document
 
 
 def document_from_text(text: str, *, published: str | None = None, id: str | None = None,
@@ -153,7 +176,8 @@ def document_from_text(text: str, *, published: str | None = None, id: str | Non
     if published is not None:
         published = published.strip() or None  # an empty field means "not known"
     if published is not None:
-        if not _ISO_DAY.match(published[:10]):
+        day = day_of(published)  # a full timestamp keeps its day
+        if day is None:
             raise ExtractionError(f"published date {published!r} is not YYYY-MM-DD; fix it or leave it out")
-        published = published[:10]  # a full timestamp keeps its day
+        published = day
     return build_document(replace_controls(text), doc=doc, title=title, published=published, url=url, id=id)

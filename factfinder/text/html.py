@@ -13,9 +13,10 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from factfinder.errors import ExtractionError
-from factfinder.text.htmlmeta import html_metadata
+from factfinder.text.htmlmeta import HtmlElement, html_metadata
 from factfinder.text.plain import decode_bytes, normalise_text
 
 _SKIP = {"script", "style", "noscript", "template", "svg", "nav", "footer", "header", "aside", "form",
@@ -43,7 +44,7 @@ def decode_html(data: bytes, *, name: str, charset: str | None = None) -> str:
     return decode_bytes(data, name=name, declared=charset or meta)
 
 
-def _parse(markup: str):  # -> lxml.html.HtmlElement | None
+def _parse(markup: str) -> HtmlElement | None:
     import lxml.etree
     import lxml.html
 
@@ -59,7 +60,7 @@ def _parse(markup: str):  # -> lxml.html.HtmlElement | None
         return None
 
 
-def _parse_once(markup: str):  # -> tuple[HtmlElement | None, HtmlElement | None]
+def _parse_once(markup: str) -> tuple[HtmlElement | None, HtmlElement | None]:
     """(the tree trafilatura reads, the tree our readers walk), parsed once when possible.
 
     Parsing costs as much as a tenth of an extraction, so a whole document is
@@ -78,7 +79,7 @@ def _parse_once(markup: str):  # -> tuple[HtmlElement | None, HtmlElement | None
 
 
 @functools.lru_cache(maxsize=32)
-def _extractor(url: str | None):  # -> trafilatura.settings.Extractor
+def _extractor(url: str | None) -> Any:  # trafilatura.settings.Extractor
     """trafilatura's options for ``bare_extraction(url=url, include_comments=False, include_tables=True)``,
     built once: building them reads the config file's values anew on every call, which costs
     a few percent of an extraction. bare_extraction only reads them (it copies them to change them)."""
@@ -87,11 +88,11 @@ def _extractor(url: str | None):  # -> trafilatura.settings.Extractor
     return Extractor(output_format="python", comments=False, tables=True, url=url)
 
 
-def block_text(tree) -> str:  # tree: lxml.html.HtmlElement
+def block_text(tree: HtmlElement) -> str:
     """Every visible block of the page, one per line, whitespace inside a block collapsed."""
     parts: list[str] = []
 
-    def walk(el) -> None:
+    def walk(el: HtmlElement) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag.lower() in _SKIP or not isinstance(el.tag, str):
             parts.append(el.tail or "")
@@ -111,11 +112,11 @@ def block_text(tree) -> str:  # tree: lxml.html.HtmlElement
     return "\n".join(line for line in lines if line)
 
 
-def _headings(tree) -> list[str]:
+def _headings(tree: HtmlElement) -> list[str]:
     return [" ".join(h.text_content().split()) for h in tree.xpath("//h2|//h3|//h4")]
 
 
-def _dropped_items(tree, article: str, blocks: str, headings: list[str]) -> bool:
+def _dropped_items(tree: HtmlElement, article: str, blocks: str, headings: list[str]) -> bool:
     """On a digest-like page (several headings or <article>s), trafilatura kept
     less than half of the block text, or less than half of the item headings."""
     if len(blocks) > 2 * len(article):
@@ -124,7 +125,7 @@ def _dropped_items(tree, article: str, blocks: str, headings: list[str]) -> bool
     return bool(headings) and kept * 2 < len(headings)
 
 
-def _digest_like(tree, headings: list[str]) -> bool:
+def _digest_like(tree: HtmlElement, headings: list[str]) -> bool:
     return len(headings) >= 3 or len(tree.xpath("//article")) >= 3
 
 

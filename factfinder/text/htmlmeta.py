@@ -13,7 +13,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
+from factfinder.values.isodate import is_day
+
+# lxml.html.HtmlElement: lxml ships no type information, so its trees are Any at this seam.
+HtmlElement = Any
 _SEPARATORS = re.compile(r"\s+[|–—·•:-]\s+")
 
 
@@ -30,7 +35,7 @@ def _clean(value: str | None) -> str | None:
     return text or None
 
 
-def _meta_table(tree) -> dict[str, str]:  # tree: lxml.html.HtmlElement
+def _meta_table(tree: HtmlElement) -> dict[str, str]:
     """Every <meta> by its property, name or itemprop (lower case); the first one wins."""
     table: dict[str, str] = {}
     for meta in tree.iter("meta"):
@@ -51,13 +56,12 @@ def _meta(table: dict[str, str], *names: str) -> str | None:
     return None
 
 
-def _title(tree, table: dict[str, str]) -> str | None:
+def _title(tree: HtmlElement, table: dict[str, str]) -> str | None:
     declared = _meta(table, "og:title", "twitter:title", "title", "headline")
     if declared:
         return declared
     title = _clean(tree.findtext(".//title"))
-    headings = [_clean(h.text_content()) for h in tree.xpath("//h1")]
-    headings = [h for h in headings if h]
+    headings = [h for h in (_clean(el.text_content()) for el in tree.xpath("//h1")) if h]
     if title and len(headings) == 1 and headings[0] in title:
         return headings[0]  # "Story headline | Site name" -> the headline
     if title:
@@ -66,17 +70,17 @@ def _title(tree, table: dict[str, str]) -> str | None:
     return headings[0] if headings else None
 
 
-def _date(tree, url: str | None) -> str | None:
+def _date(tree: HtmlElement, url: str | None) -> str | None:
     from htmldate import find_date
 
     try:
         found = find_date(tree, url=url, extensive_search=False, original_date=True)
     except (ValueError, TypeError, AttributeError):
         return None
-    return found if isinstance(found, str) and re.fullmatch(r"\d{4}-\d{2}-\d{2}", found) else None
+    return found if isinstance(found, str) and is_day(found) else None
 
 
-def html_metadata(tree, *, url: str | None = None) -> HtmlMeta:
+def html_metadata(tree: HtmlElement, *, url: str | None = None) -> HtmlMeta:
     """The four metadata fields factfinder keeps; read from ``tree`` without changing it."""
     table = _meta_table(tree)
     canonical = tree.xpath("//link[@rel='canonical']/@href")

@@ -46,7 +46,8 @@ def extract_email(data: bytes, *, name: str) -> MailText:
     if body is None:
         raise ExtractionError(f"cannot read {name}: the e-mail has no text body; its attachments were "
                               "captured as sources of their own")
-    raw = body.get_payload(decode=True) or b""
+    payload = body.get_payload(decode=True)
+    raw = payload if isinstance(payload, bytes) else b""
     try:
         content = body.get_content()
     except (LookupError, UnicodeDecodeError):  # unknown declared charset

@@ -13,9 +13,14 @@ from __future__ import annotations
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from factfinder.errors import ExtractionError
 from factfinder.text.plain import normalise_text
+from factfinder.values.isodate import day_of
+
+# lxml.etree._Element: lxml ships no type information, so its elements are Any at this seam.
+XmlElement = Any
 
 MAX_PART_BYTES = 200_000_000  # a larger inner XML is a zip bomb, not a report
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -32,7 +37,7 @@ class OfficeText:
     published: str | None = None
 
 
-def _read_xml(archive: zipfile.ZipFile, part: str, *, name: str):  # -> lxml.etree._Element | None
+def _read_xml(archive: zipfile.ZipFile, part: str, *, name: str) -> XmlElement | None:
     import lxml.etree
 
     try:
@@ -46,7 +51,7 @@ def _read_xml(archive: zipfile.ZipFile, part: str, *, name: str):  # -> lxml.etr
     return lxml.etree.fromstring(archive.read(part), parser=parser)
 
 
-def _docx_paragraph(p) -> str:
+def _docx_paragraph(p: XmlElement) -> str:
     out: list[str] = []
     for el in p.iter(f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"):  # w:delText (deleted) is not text
         if el.tag == f"{_W}t":
@@ -58,7 +63,7 @@ def _docx_paragraph(p) -> str:
     return "".join(out)
 
 
-def _odt_paragraph(el) -> str:
+def _odt_paragraph(el: XmlElement) -> str:
     out: list[str] = [el.text or ""]
     for child in el:
         tag = child.tag
@@ -72,11 +77,6 @@ def _odt_paragraph(el) -> str:
             out.append(_odt_paragraph(child))
         out.append(child.tail or "")
     return "".join(out)
-
-
-def _day(value: str | None) -> str | None:
-    value = (value or "").strip()
-    return value[:10] if len(value) >= 10 and value[4] == "-" and value[7] == "-" else None
 
 
 def extract_office(data: bytes, *, name: str, odt: bool) -> OfficeText:
@@ -110,5 +110,5 @@ def extract_office(data: bytes, *, name: str, odt: bool) -> OfficeText:
         found = meta.find(f".//{_DC}title")
         title = " ".join((found.text or "").split()) or None if found is not None else None
         created = meta.find(f".//{_META}creation-date" if odt else f".//{_DCTERMS}created")
-        published = _day(created.text) if created is not None else None
+        published = day_of(created.text) if created is not None else None
     return OfficeText(text=text, title=title, published=published)

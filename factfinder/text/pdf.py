@@ -1,17 +1,26 @@
-"""PDF: the text layer of every page (pypdf), pages joined by a blank line.
+"""PDF: the text layer of every page (pypdf), pages joined by a blank line; scans by OCR.
 
-A scanned report has no text layer; saying so (and naming OCR) is more useful
-than an empty document that silently yields no incidents.
+A scanned page has no text layer (or one of glyph codes): with OCR on (the
+default, ``auto``) it is read by Tesseract (text/ocr.py); with OCR off the user
+is told, which is more useful than an empty document that silently yields no
+incidents. Images (PNG, JPEG, TIFF) are read the same way.
 """
 
 from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from factfinder.capture.checks import PDF_DAMAGE, open_pdf
+from factfinder.capture.checks import open_pdf, pdf_failures
 from factfinder.errors import ExtractionError
+from factfinder.model import PageText
+from factfinder.text.ocr import (OcrOptions, image_pages, is_blank, join_pages, ocr_image, pdf_page_images,
+                                text_layer_is_usable)
 from factfinder.text.plain import normalise_text
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 
 @dataclass(frozen=True)
@@ -20,35 +29,53 @@ class PdfText:
     title: str | None = None
     published: str | None = None
     author: str | None = None
+    pages: tuple[PageText, ...] = ()
 
 
-def _open(data: bytes, name: str):  # -> pypdf.PdfReader
+def _open(data: bytes, name: str) -> PdfReader:
     reader, error = open_pdf(data, name=name)
-    if error is not None:
-        raise ExtractionError(error)
+    if reader is None:
+        raise ExtractionError(error or f"cannot read {name}: the PDF does not open; check the file")
     return reader
 
 
-def extract_pdf(data: bytes, *, name: str) -> PdfText:
-    """Text and metadata of a PDF; ExtractionError for broken, encrypted or image-only files."""
-    from pypdf.errors import PyPdfError
-
-    logging.getLogger("pypdf").setLevel(logging.ERROR)
-    reader = _open(data, name)
-    pages: list[str] = []
+def _layer_texts(reader: PdfReader, name: str) -> list[str]:
+    failures = pdf_failures()
+    texts: list[str] = []
     try:
         for page in reader.pages:
             try:
-                pages.append((page.extract_text() or "").strip("\n"))
-            except (PyPdfError, *PDF_DAMAGE):
-                pages.append("")  # one unreadable page must not lose the others
-    except (PyPdfError, *PDF_DAMAGE) as exc:
+                texts.append(normalise_text((page.extract_text() or "").strip("\n")))
+            except failures:
+                texts.append("")  # one unreadable page must not lose the others
+    except failures as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None
-    text = normalise_text("\n\n".join(pages))
+    return texts
+
+
+def extract_pdf(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> PdfText:
+    """Text and metadata of a PDF, scanned pages read by OCR (``ocr.mode``: auto, always, never).
+
+    ExtractionError for broken or encrypted files, and for a scan when OCR is off.
+    """
+    failures = pdf_failures()
+    ocr = ocr or OcrOptions()
+    logging.getLogger("pypdf").setLevel(logging.ERROR)
+    reader = _open(data, name)
+    texts = _layer_texts(reader, name)
+    pages = [PageText(number=i + 1, start=0, end=len(t), method="text-layer") for i, t in enumerate(texts)]
+    if ocr.mode != "never":
+        scanned = [i for i, t in enumerate(texts) if ocr.mode == "always" or not text_layer_is_usable(t)]
+        if scanned:
+            for index, image in pdf_page_images(data, scanned, dpi=ocr.dpi, name=name):
+                if not is_blank(image):
+                    texts[index], pages[index] = ocr_image(image, number=index + 1, options=ocr)
+    text, placed = join_pages(texts, pages)
     if not text.strip():
-        raise ExtractionError(f"cannot read {name}: it has no text layer (scanned images?); run OCR (for "
-                              "example ocrmypdf) and ingest again")
+        hint = ("run with --ocr auto or always" if ocr.mode == "never"
+                else "OCR found no text on its pages either (blank or unreadable scans)")
+        raise ExtractionError(f"cannot read {name}: it has no text layer (scanned images?); {hint}")
     title = published = author = None
     try:
         meta = reader.metadata
@@ -57,6 +84,24 @@ def extract_pdf(data: bytes, *, name: str) -> PdfText:
             author = None  # a PDF's Author field is often a staff name: not kept (no person data)
             created = meta.creation_date or meta.modification_date
             published = created.date().isoformat() if created else None
-    except (PyPdfError, *PDF_DAMAGE):
+    except failures:
         pass
-    return PdfText(text=text, title=title, published=published, author=author)
+    return PdfText(text=text, title=title, published=published, author=author, pages=placed)
+
+
+def extract_image(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> PdfText:
+    """The OCR text of an image (every frame of a multi-page TIFF), with its pages' provenance."""
+    ocr = ocr or OcrOptions()
+    if ocr.mode == "never":
+        raise ExtractionError(f"cannot read {name}: it is an image and OCR is off; run with --ocr auto")
+    texts: list[str] = []
+    pages: list[PageText] = []
+    for number, frame in enumerate(image_pages(data, name=name), 1):
+        text, page = ocr_image(frame, number=number, options=ocr)
+        texts.append(text)
+        pages.append(page)
+    text, placed = join_pages(texts, pages)
+    if not text.strip():
+        raise ExtractionError(f"cannot read {name}: OCR found no text in the image; check that it is a "
+                              "scan of a page (the original is kept)")
+    return PdfText(text=text, pages=placed)

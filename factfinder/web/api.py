@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
 from factfinder.store import review
+from factfinder.values.places import is_country_code
 from factfinder.web import queries
 from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
@@ -152,7 +153,7 @@ def statistics(request: Request, category: str | None = Query(None), country: st
 
     if category is not None and category not in COUNT_CATEGORIES:
         raise BadFilter(f"category={category!r} is unknown: use one of {', '.join(COUNT_CATEGORIES)}")
-    if country is not None and (len(country) != 2 or not country.isalpha()):
+    if country is not None and not is_country_code(country):
         raise BadFilter(f"country={country!r} is not an ISO 3166-1 alpha-2 code")
     rows = queries.statistics(context(request).store().conn, category=category,
                               country=country.upper() if country else None,

@@ -13,8 +13,9 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 
+from factfinder.settings import Settings
 from factfinder.store import Store
 from factfinder.store.accounts import User, has_users, session_secret, user_for_token, get_user
 from factfinder.web.deps import context
@@ -22,6 +23,9 @@ from factfinder.web.jobs import JobRunner
 from factfinder.web.security import (
     COOKIE, LOCAL_USER, SESSION_MAX_AGE, Forbidden, LoginLimiter, Session, SessionCodec, bearer_token,
 )
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 HERE = Path(__file__).resolve().parent
 # Pages an anonymous visitor may see when accounts are on.
@@ -55,7 +59,7 @@ class WebContext:
         return store
 
 
-def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, Any] | None = None,
+def create_app(db: str, *, open_access: bool | None = None, settings: Settings | None = None,
                pipeline_factory: Callable[[], Any] | None = None, secure_cookies: bool = False,
                loopback_hosts_only: bool = False) -> Any:
     """The web app over the store at ``db``.
@@ -70,7 +74,6 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
-    from factfinder.settings import load_settings
     from factfinder.store.review import sync_reviewed_rows
     from factfinder.web import api, pages, review_routes
     from factfinder.web.queries import ensure_indexes
@@ -79,7 +82,10 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     with Store.open(db) as store:
         accounts = has_users(store.conn)
         secret = session_secret(store.conn)
-        one = lambda sql: store.conn.execute(sql).fetchone()[0]  # noqa: E731
+
+        def one(sql: str) -> int:
+            return int(store.conn.execute(sql).fetchone()[0])
+
         if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
             store.rebuild_events()  # incidents ingested since the last consolidation; re-applies reviews
         else:
@@ -88,7 +94,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: dict[str, 
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
         limiter=LoginLimiter(), templates=make_templates(HERE / "templates"), secure_cookies=secure_cookies,
-        jobs=JobRunner(db, settings=settings or load_settings(db=db), pipeline_factory=pipeline_factory),
+        jobs=JobRunner(db, settings=Settings.coerce(settings).with_options(db=db), pipeline_factory=pipeline_factory),
         _local=threading.local(), loopback_hosts_only=loopback_hosts_only)
     app = FastAPI(title="factfinder", version=_version(), docs_url=None, redoc_url=None,
                   openapi_url="/api/openapi.json",
@@ -117,7 +123,7 @@ def _version() -> str:
 async def _auth_middleware(request: Any, call_next: Any) -> Any:
     """Resolve the user (token, session or open access), gate anonymous visitors, keep the session."""
     from starlette.concurrency import run_in_threadpool
-    from starlette.responses import JSONResponse, RedirectResponse
+    from starlette.responses import JSONResponse, RedirectResponse, Response
 
     ctx = context(request)
     path = request.url.path
@@ -141,12 +147,14 @@ async def _auth_middleware(request: Any, call_next: Any) -> Any:
                                           " create one with `factfinder token create USER`"}, status_code=401)
         request.state.via_token = True
     elif session.user is not None:
-        user = await run_in_threadpool(lambda: get_user(ctx.store().conn, session.user))
+        name = session.user
+        user = await run_in_threadpool(lambda: get_user(ctx.store().conn, name))
         if user is None:  # the account was removed: the session ends
             session.user, session.dirty = None, True
     if user is None and ctx.open_access:
         user = LOCAL_USER
     request.state.user = user
+    response: Response
     if user is None and not path.startswith(PUBLIC_PATHS):
         if path.startswith("/api/"):
             response = JSONResponse({"error": "log in first, or send an API token"}, status_code=401)
@@ -167,7 +175,7 @@ async def _auth_middleware(request: Any, call_next: Any) -> Any:
     return response
 
 
-def _install_errors(app: Any) -> None:
+def _install_errors(app: FastAPI) -> None:
     """Errors as pages (or JSON under /api/): 400 with the reason, 403, 404, never a traceback."""
     import sqlite3
 

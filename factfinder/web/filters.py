@@ -7,15 +7,15 @@ the parameter and what it accepts (a 400 page or JSON error), never a guess.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 from factfinder.errors import UsageError
 from factfinder.model import INCIDENT_TYPES, VERIFICATIONS
 from factfinder.store.events import ORDERS, EventFilter
+from factfinder.values.isodate import prefix_bounds
+from factfinder.values.places import is_country_code, parse_bbox
 
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 MAX_PER_PAGE = 500
 FILTER_KEYS = ("type", "country", "admin1", "from", "to", "verification", "actor", "source", "q", "bbox")
 
@@ -55,26 +55,18 @@ class View:
 
 def _date(name: str, value: str, *, end: bool) -> str:
     """A YYYY, YYYY-MM or YYYY-MM-DD bound as the first (or last) day it covers."""
-    import calendar
-
-    m = _DATE.match(value.strip())
-    if not m:
-        raise BadFilter(f"{name}={value!r} is not a date: use YYYY-MM-DD, YYYY-MM or YYYY")
-    year, month, day = int(m[1]), int(m[2] or (12 if end else 1)), m[3]
-    if not 1 <= month <= 12:
-        raise BadFilter(f"{name}={value!r} has no month {month}")
-    last = calendar.monthrange(year, month)[1]
-    day_n = int(day) if day else (last if end else 1)
-    if not 1 <= day_n <= last:
-        raise BadFilter(f"{name}={value!r}: {year}-{month:02d} has no day {day_n}")
-    return f"{year:04d}-{month:02d}-{day_n:02d}"
+    try:
+        first, last = prefix_bounds(value)
+    except ValueError as exc:
+        raise BadFilter(f"{name}={value!r} {exc}") from None
+    return last if end else first
 
 
 def _int(name: str, value: str | None, default: int, low: int, high: int) -> int:
     if value in (None, ""):
         return default
     try:
-        number = int(value)  # type: ignore[arg-type]
+        number = int(value)
     except ValueError:
         raise BadFilter(f"{name}={value!r} is not a whole number") from None
     if not low <= number <= high:
@@ -93,7 +85,7 @@ def parse_view(params: Mapping[str, Any], *, default_per_page: int = 50) -> View
         if t not in INCIDENT_TYPES:
             raise BadFilter(f"type={t!r} is not an incident type: use one of {', '.join(INCIDENT_TYPES)}")
     country = single["country"].upper() or None
-    if country is not None and not re.fullmatch(r"[A-Z]{2}", country):
+    if country is not None and not is_country_code(country):
         raise BadFilter(f"country={single['country']!r} is not a country code: use ISO 3166-1 alpha-2, e.g. MM")
     verification = single["verification"] or None
     if verification is not None and verification not in VERIFICATIONS:
@@ -105,13 +97,9 @@ def parse_view(params: Mapping[str, Any], *, default_per_page: int = 50) -> View
     bbox = None
     if single["bbox"]:
         try:
-            west, south, east, north = (float(v) for v in single["bbox"].split(","))
-        except ValueError:
-            raise BadFilter(f"bbox={single['bbox']!r}: use four numbers west,south,east,north") from None
-        if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
-            raise BadFilter(f"bbox={single['bbox']!r} is not a box: need -180<=west<=east<=180, "
-                            "-90<=south<=north<=90")
-        bbox = (west, south, east, north)
+            bbox = parse_bbox(single["bbox"])
+        except UsageError as exc:
+            raise BadFilter(str(exc)) from None
     for key in ("admin1", "actor", "source", "q"):
         if len(single[key]) > 200:
             raise BadFilter(f"{key} is too long: use at most 200 characters")

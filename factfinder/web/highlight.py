@@ -40,8 +40,8 @@ def incident_spans(incident: Incident) -> list[tuple[int, int, str]]:
         spans.append((a.span.start, a.span.end, "perpetrator"))
     for a in incident.targets:
         spans.append((a.span.start, a.span.end, "target"))
-    for a in incident.attribution:
-        spans.append((a.span.start, a.span.end, "attribution"))
+    for att in incident.attribution:
+        spans.append((att.span.start, att.span.end, "attribution"))
     date_span: Span | None = (incident.date.span if incident.date else None) or incident.date_span
     if date_span is not None:
         spans.append((date_span.start, date_span.end, "date"))

@@ -12,8 +12,10 @@ from __future__ import annotations
 import threading
 import uuid
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
 from typing import Any, Callable
+
+from factfinder.settings import Settings
+from factfinder.values.isodate import utc_now
 
 
 @dataclass
@@ -46,14 +48,10 @@ class Job:
                 "outcomes": [{**o.__dict__, "origin": self.labels.get(o.origin, o.origin)} for o in self.outcomes]}
 
 
-def _now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
 class JobRunner:
     """Runs ingest jobs one after another in a worker thread."""
 
-    def __init__(self, db: str, *, settings: dict[str, Any], pipeline_factory: Callable[[], Any] | None) -> None:
+    def __init__(self, db: str, *, settings: Settings, pipeline_factory: Callable[[], Any] | None) -> None:
         self._db = db
         self._settings = settings
         self._pipeline_factory = pipeline_factory
@@ -95,7 +93,7 @@ class JobRunner:
         from factfinder.store import Store
 
         with self._run_lock:
-            job.state, job.started_at = "running", _now()
+            job.state, job.started_at = "running", utc_now()
             try:
                 if self._pipeline is None and self._pipeline_factory is not None:
                     self._pipeline = self._pipeline_factory()
@@ -114,4 +112,4 @@ class JobRunner:
             except Exception as exc:  # a worker thread must report, not die silently
                 job.state, job.error = "failed", f"unexpected error: {exc!r}; please report this as a bug"
             finally:
-                job.finished_at = _now()
+                job.finished_at = utc_now()

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
 from factfinder.store import review
+from factfinder.values.numbers import whole
 from factfinder.web import queries
 from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
@@ -87,16 +88,12 @@ def tallies_page(request: Request) -> Any:
         writer = csv.writer(out)
         writer.writerow([by, "incidents", "killed", "injured", "arrested", "displaced"])
         for r in rows:
-            writer.writerow([_csv_safe(r.key), r.incidents, *(_whole(v) for v in
+            writer.writerow([_csv_safe(r.key), r.incidents, *(whole(v) for v in
                                                                (r.killed, r.injured, r.arrested, r.displaced))])
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="factfinder-tallies-{by}.csv"'})
     return page(request, "tallies.html", {"view": view, "by": by, "rows": rows, "keys": list(queries.TALLY_KEYS),
                                           "facets": _facets(request)})
-
-
-def _whole(value: float) -> float | int:
-    return int(value) if float(value).is_integer() else value
 
 
 def _csv_safe(value: str) -> str:
@@ -177,7 +174,10 @@ def source_page(request: Request, sha256: str) -> Any:
                               or (len(parts) == 1 and inc.story is None)],
                 "statistics": [s for s in stats if story.start <= _first_offset(store, s.id) < story.end],
             })
-    return page(request, "source.html", {"sha256": sha256, "info": info, "document": document, "stories": stories})
+    from factfinder.store.checkpoint import latest_checkpoint
+
+    return page(request, "source.html", {"sha256": sha256, "info": info, "document": document, "stories": stories,
+                                         "checkpoint": latest_checkpoint(store)})
 
 
 def _first_offset(store: Any, statistic_id: int) -> int:

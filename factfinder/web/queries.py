@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factfinder.store.events import ORDERS, EventFilter
+from factfinder.values.fts import fts_query
 from factfinder.web.filters import without_q
 
 _WORD = re.compile(r"\w+", re.UNICODE)
@@ -59,14 +60,6 @@ WEB_INDEXES = (
 def ensure_indexes(conn: sqlite3.Connection) -> None:
     for sql in WEB_INDEXES:
         conn.execute(sql)
-
-
-def fts_query(text: str) -> str | None:
-    """A user's words as a safe FTS5 query: every word must appear (quoted: no operators)."""
-    words = _WORD.findall(text)
-    if not words:
-        return None
-    return " ".join(f'"{w}"' for w in words[:12])
 
 
 def where(flt: EventFilter) -> tuple[str, list[Any]]:

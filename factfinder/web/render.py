@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.model import COUNT_CATEGORIES, INCIDENT_TYPES, VERIFICATIONS
+from factfinder.values.numbers import whole
 
 # One colour per incident type, shared by the map, the timeline and the badges.
 TYPE_COLOURS = {
@@ -38,8 +39,8 @@ def number(value: Any) -> str:
     """Counts print as whole numbers when they are whole (1,200 not 1200.0)."""
     if value is None:
         return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
+    if isinstance(value, float):
+        value = whole(value)
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 

@@ -72,8 +72,9 @@ class SessionCodec:
         return self._s.dumps(session.dump())
 
 
-def check_csrf(session: Session, supplied: str | None) -> None:
-    if not supplied or not hmac.compare_digest(supplied, session.csrf):
+def check_csrf(session: Session, supplied: object) -> None:
+    """The form's CSRF field (a string; a file or nothing is refused) must be the session's token."""
+    if not isinstance(supplied, str) or not supplied or not hmac.compare_digest(supplied, session.csrf):
         raise Forbidden("this form has expired or did not come from factfinder (missing or wrong CSRF token);"
                         " reload the page and try again")
 

@@ -38,9 +38,17 @@ def test_declared_html_content_type_is_a_hint():
     assert sniff(b"<div>Body</div>", name="https://example.org/x", declared="text/html; charset=utf-8")[0] == "text/html"
 
 
+@pytest.mark.parametrize("data, media", [
+    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "image/png"),
+    (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "image/jpeg"),
+    (b"II*\x00" + b"\x00" * 20, "image/tiff"),
+])
+def test_images_are_readable_scans(data, media):
+    """Scans and photos of pages are read by OCR (text/ocr.py), not refused."""
+    assert sniff(data, name="scan") == (media, None)
+
+
 @pytest.mark.parametrize("data, label", [
-    (b"\x89PNG\r\n\x1a\n" + b"\x00" * 20, "a PNG image"),
-    (b"\xff\xd8\xff\xe0" + b"\x00" * 20, "a JPEG image"),
     (b"PK\x03\x04" + b"\x00" * 20, "a ZIP archive (unpack it first)"),
     (b"\x00\x01\x02binary", "a binary file"),
 ])

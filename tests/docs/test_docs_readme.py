@@ -33,8 +33,8 @@ def test_make_test_installs_the_system_packages_the_tests_drive() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     test_rule = re.search(r"^test:(.*)$", makefile, flags=re.M)
     assert test_rule and "system-deps" in test_rule.group(1)
-    packages = re.search(r"^SYSTEM_PACKAGES :=(.*)$", makefile, flags=re.M)
-    assert packages and {"chromium", "poppler-utils"} <= set(packages.group(1).split())
+    packages = re.search(r"^SYSTEM_PACKAGES :=(.*)$", makefile.replace("\\\n", " "), flags=re.M)
+    assert packages and {"chromium", "poppler-utils", "tesseract-ocr"} <= set(packages.group(1).split())
 
 
 def test_ci_only_calls_make_test() -> None:

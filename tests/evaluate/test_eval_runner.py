@@ -170,7 +170,7 @@ def test_cli_prints_tables_and_json(monkeypatch):
     from factfinder.cli import main
 
     monkeypatch.setattr(factfinder.pipeline, "Pipeline",
-                        lambda: StandInPipeline(places=[("Kellan", 10.0, 20.0)]))
+                        lambda **_: StandInPipeline(places=[("Kellan", 10.0, 20.0)]))
     runner = CliRunner()
     table = runner.invoke(main, ["eval", str(FIXTURES / "geo_small.jsonl")])
     assert table.exit_code == 0, table.output
@@ -184,7 +184,7 @@ def test_cli_says_what_to_do_when_nothing_can_be_scored(monkeypatch):
     import factfinder.pipeline
     from factfinder.cli import main
 
-    monkeypatch.setattr(factfinder.pipeline, "Pipeline", lambda: StandInPipeline(extract_ready=False))
+    monkeypatch.setattr(factfinder.pipeline, "Pipeline", lambda **_: StandInPipeline(extract_ready=False))
     result = CliRunner().invoke(main, ["eval", str(FIXTURES / "extract_small.jsonl")])
     assert result.exit_code == 2 and "nothing could be scored" in result.output
     assert "Traceback" not in result.output

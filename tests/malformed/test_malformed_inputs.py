@@ -36,7 +36,7 @@ def _assert_one_line_error(cap: Capture, *phrases: str) -> None:
 @pytest.mark.parametrize("name, phrases", [
     ("empty.txt", ("empty.txt", "it is empty")),
     ("blank.html", ("it is empty",)),
-    ("binary.png", ("PNG image", "convert it")),
+    ("binary.png", ("PNG image", "damaged", "re-scan")),
     ("noise.dat", ("binary file", "convert it")),
     ("truncated.pdf", ("truncated", "fetch the complete file")),
     ("encrypted.pdf", ("encrypted", "decrypt it")),

@@ -268,3 +268,25 @@ def test_utf8_body_under_a_default_latin1_label():
     cap = make_capture(text.encode("utf-8"), origin="https://e.org/z", media_type="text/plain",
                        http_headers=(("Content-Type", "text/plain; charset=ISO-8859-1"),))
     assert document_from_capture(cap).text == text
+
+
+# --- Burmese in Zawgyi --------------------------------------------------------
+
+ZAWGYI_LINE = "ျမန္မာႏိုင္ငံ"  # "Myanmar (the country)" typed in the Zawgyi font encoding
+UNICODE_LINE = "မြန်မာနိုင်ငံ"
+
+
+def test_zawgyi_burmese_is_converted_to_unicode_and_the_conversion_noted():
+    data = f"{ZAWGYI_LINE}\n{UNICODE_LINE}\n".encode("utf-8")
+    doc = document_from_capture(capture_of(data, "post.txt"))
+    assert doc.text.split("\n")[:2] == [UNICODE_LINE, UNICODE_LINE]
+    assert any("Zawgyi" in note and "1 lines" in note for note in doc.notes)
+    assert doc.language == "my"
+
+
+def test_unicode_burmese_is_left_as_it_is():
+    from factfinder.text.zawgyi import zawgyi_probability
+
+    assert zawgyi_probability(ZAWGYI_LINE) > 0.95 > zawgyi_probability(UNICODE_LINE)
+    doc = document_from_capture(capture_of(f"{UNICODE_LINE}\n".encode("utf-8"), "post.txt"))
+    assert doc.text == f"{UNICODE_LINE}\n" and not any("Zawgyi" in n for n in doc.notes)

