@@ -1,21 +1,23 @@
 """Load test of the web app: a local server over 50,000 synthetic incidents.
 
-Builds a store (documents, stories, incidents with evidence, one event per
-incident) with the store's own writer, starts `factfinder serve` on
-127.0.0.1 in a subprocess, and fires a bounded number of concurrent requests
-(loopback only) at search pages, the search API, map data and incident pages.
-Prints requests/s and p50/p95 latency per endpoint, with a static file as the
-baseline for the server's own overhead. Target: p95 < 200 ms.
+Builds a consolidated store (bench/synthetic.py: documents, stories, incidents
+with evidence, written through the store API, then consolidated), starts
+`factfinder serve` on 127.0.0.1 in a subprocess, and then, loopback only:
+1. ``--clients`` (8) clients for ``--seconds`` (60) s, each sending one request
+   after another, picked at random among the endpoints below: p50/p95 per
+   endpoint and the errors (target: 0 errors);
+2. each endpoint alone with ``--concurrency`` (4) requests in flight, a bounded
+   number of requests: requests/s and p50/p95 (target: p95 < 200 ms; search
+   through SQLite FTS5 and indexes, no cache), with a static file as the
+   baseline for the server's own overhead.
 
-    .venv/bin/python bench/web_load.py [--incidents 50000] [--requests 300] [--concurrency 8]
+    .venv/bin/python bench/web_load.py [--incidents 50000] [--clients 8] [--seconds 60] [--requests 300]
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import hashlib
-import json
 import os
 import random
 import socket
@@ -26,69 +28,20 @@ import tempfile
 import time
 from pathlib import Path
 
-from factfinder.model import Count, DateRange, Document, Extraction, Incident, Place, Span, Story
-from factfinder.store import Store
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-TYPES = ("killing", "attack", "armed_clash", "arrest", "displacement", "protest", "property_destruction")
-# Invented places spread over a few countries: the bench needs variety, not truth.
-PLACES = [(f"Town{n}", cc, f"Region{n % 9}", lat + (n % 7) * 0.3, lon + (n % 5) * 0.3)
-          for n, (cc, lat, lon) in enumerate([("MM", 20.0, 93.0), ("SD", 13.0, 25.0), ("UA", 48.0, 36.0),
-                                              ("SY", 35.0, 38.0), ("CD", -1.5, 29.0), ("AF", 34.5, 69.0)] * 20)]
-WORDS = ("troops", "villagers", "market", "checkpoint", "convoy", "school", "clinic", "camp", "bridge", "river")
-PER_DOC = 10
+from synthetic import PLACES, TYPES, WORDS, build_store  # noqa: E402
 
 
-def build(db: Path, n: int, seed: int = 7) -> list[str]:
-    """A store with ``n`` incidents in ``n / PER_DOC`` documents and one event each; returns event ids."""
-    rng = random.Random(seed)
-    store = Store.open(db)
-    ids: list[str] = []
-    with store.transaction():
-        for d in range(n // PER_DOC):
-            sentences, incidents = [], []
-            offset = 0
-            for k in range(PER_DOC):
-                kind = rng.choice(TYPES)
-                name, cc, admin1, lat, lon = rng.choice(PLACES)
-                killed = rng.randint(1, 40)
-                day = f"20{rng.randint(18, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-                text = (f"In {name} {killed} people were affected when {rng.choice(WORDS)} and "
-                        f"{rng.choice(WORDS)} were hit in a {kind.replace('_', ' ')} on {day}. ")
-                start = offset
-                sentences.append(text)
-                offset += len(text)
-                p0 = start + 3
-                c0 = p0 + len(name) + 1
-                incidents.append(Incident(
-                    doc="", type=kind, summary=text.strip(), story=0,
-                    evidence=(Span(start, start + len(text) - 1, text[:-1]),),
-                    date=DateRange(day, day, "day"),
-                    location=Place(Span(p0, p0 + len(name), name), name, lat, lon, cc, admin1, None, None, "town"),
-                    counts=(Count("killed", killed, "exact", "people", Span(c0, c0 + len(str(killed)), str(killed))),)))
-            body = "".join(sentences)
-            sha = hashlib.sha256(f"bench-{seed}-{d}".encode()).hexdigest()
-            document = Document(sha, body, published="2024-12-31", url=f"https://outlet{d % 25}.example/{d}",
-                                stories=(Story(0, 0, len(body)),))
-            store.add_document(document, None)
-            store.add_extraction(Extraction(document, tuple(
-                Incident(**{f: getattr(i, f) for f in i.__slots__ if f != "doc"}, doc=sha) for i in incidents)))
-        rows = store.conn.execute(
-            "SELECT i.id, i.type, i.date_start, p.name, p.lat, p.lon, p.country, p.admin1, i.summary, d.doc, d.url,"
-            " (SELECT value FROM counts c WHERE c.incident_id = i.id) FROM incidents i JOIN documents d"
-            " ON d.id = i.document_id JOIN places p ON p.id = i.place_id").fetchall()
-        for iid, kind, day, name, lat, lon, cc, admin1, summary, doc, url, killed in rows:
-            eid = "inc-" + hashlib.sha256(f"{doc}:{iid}".encode()).hexdigest()[:16]
-            ids.append(eid)
-            store.conn.execute(
-                "INSERT INTO events (id, type, date_start, date_end, date_precision, place_name, lat, lon, country,"
-                " admin1, place_precision, counts, killed, verification, independent_sources, summary, n_reports)"
-                " VALUES (?, ?, ?, ?, 'day', ?, ?, ?, ?, ?, 'town', ?, ?, 'reported', 1, ?, 1)",
-                (eid, kind, day, day, name, lat, lon, cc, admin1, json.dumps([]), killed, summary))
-            store.conn.execute("INSERT INTO event_reports (event_id, incident_id, report_key, outlet, doc)"
-                               " VALUES (?, ?, ?, ?, ?)", (eid, iid, f"{doc}:0:{kind}:{iid}", url.split("/")[2], doc))
-    store.conn.execute("ANALYZE")
-    store.close()
-    return ids
+def build(db: Path, n: int) -> list[str]:
+    """A consolidated store of ``n`` synthetic incidents (bench/synthetic.py); returns its event ids."""
+    import sqlite3
+
+    built = build_store(db, n)
+    print(f"built {built.incidents:,} incidents, {built.events:,} events (written {built.write_seconds:.1f} s,"
+          f" consolidated {built.consolidate_seconds:.1f} s)")
+    with sqlite3.connect(db) as conn:
+        return [r[0] for r in conn.execute("SELECT id FROM events ORDER BY id")]
 
 
 def _port() -> int:
@@ -121,32 +74,76 @@ async def hammer(base: str, paths: list[str], *, concurrency: int, limit_s: floa
     return latencies, errors
 
 
+async def mixed(base: str, endpoints: dict[str, list[str]], *, clients: int, seconds: float,
+                rng: random.Random) -> dict[str, tuple[list[float], int]]:
+    """``clients`` clients, each requesting a random endpoint after another until time is up."""
+    import httpx
+
+    results: dict[str, tuple[list[float], int]] = {label: ([], 0) for label in endpoints}
+    labels = list(endpoints)
+    deadline = time.monotonic() + seconds
+
+    async def client_loop(client: httpx.AsyncClient) -> None:
+        while time.monotonic() < deadline:
+            label = rng.choice(labels)
+            path = rng.choice(endpoints[label])
+            t0 = time.perf_counter()
+            try:
+                r = await client.get(base + path)
+                failed = r.status_code != 200
+            except httpx.HTTPError:
+                failed = True
+            lat, errors = results[label]
+            lat.append(time.perf_counter() - t0)
+            results[label] = (lat, errors + int(failed))
+
+    async with httpx.AsyncClient(timeout=30.0, limits=httpx.Limits(max_connections=clients)) as client:
+        await asyncio.gather(*(client_loop(client) for _ in range(clients)))
+    return results
+
+
+def _line(label: str, lat: list[float], errors: int, wall: float) -> str:
+    lat = sorted(lat)
+    if not lat:
+        return f"{label:44} {0:8d}"
+    p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))] * 1000
+    return (f"{label:44} {len(lat):8d} {len(lat) / wall:8.1f} {statistics.median(lat) * 1000:8.1f} "
+            f"{p95:8.1f} {errors:6d}{'' if p95 < 200 else '  (over the 200 ms target)'}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--incidents", type=int, default=50_000)
-    parser.add_argument("--requests", type=int, default=300, help="requests per endpoint")
-    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight")
-    parser.add_argument("--seconds", type=float, default=60.0, help="time limit per endpoint")
+    parser.add_argument("--clients", type=int, default=8, help="clients of the mixed run")
+    parser.add_argument("--seconds", type=float, default=60.0, help="length of the mixed run")
+    parser.add_argument("--requests", type=int, default=300, help="requests per endpoint, one endpoint at a time")
+    parser.add_argument("--concurrency", type=int, default=4, help="requests in flight, one endpoint at a time")
+    parser.add_argument("--db", type=Path, help="serve this store (built by an earlier run) instead of building one")
     args = parser.parse_args()
     rng = random.Random(11)
     with tempfile.TemporaryDirectory(prefix="factfinder-webload-") as tmp:
-        db = Path(tmp) / "load.db"
-        t0 = time.perf_counter()
-        ids = build(db, args.incidents)
+        db = args.db or Path(tmp) / "load.db"
+        if args.db:
+            import sqlite3
+
+            with sqlite3.connect(db) as conn:
+                ids = [r[0] for r in conn.execute("SELECT id FROM events ORDER BY id")]
+        else:
+            ids = build(db, args.incidents)
         print(f"machine: {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f} (other work shares them);"
-              f" {args.concurrency} requests in flight")
-        print(f"built {len(ids):,} incidents/events in {time.perf_counter() - t0:.1f} s "
-              f"({db.stat().st_size / 1e6:.0f} MB)")
+              f" database {db.stat().st_size / 1e6:.0f} MB")
         port = _port()
         exe = Path(sys.executable).with_name("factfinder")
+        # The server's log goes to a file: a pipe nobody reads fills up and stalls the server.
+        log = (Path(tmp) / "serve.log").open("w+")
         server = subprocess.Popen([str(exe), "serve", "--db", str(db), "--host", "127.0.0.1", "--port", str(port),
-                                   "--no-extract"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+                                   "--no-extract"], stdout=subprocess.DEVNULL, stderr=log,
                                   env={**os.environ, "PYTHONUNBUFFERED": "1"})
         base = f"http://127.0.0.1:{port}"
         try:
             import httpx
 
-            deadline = time.monotonic() + 60
+            deadline = time.monotonic() + 120
             while True:
                 try:
                     if httpx.get(base + "/static/app.css", timeout=2).status_code == 200:
@@ -154,35 +151,50 @@ def main() -> None:
                 except httpx.TransportError:
                     pass
                 if time.monotonic() > deadline or server.poll() is not None:
-                    raise SystemExit("the server did not start: " + server.stderr.read().decode()[-2000:])
+                    log.seek(0)
+                    raise SystemExit("the server did not start: " + log.read()[-2000:])
                 time.sleep(0.2)
             n = args.requests
-            countries = ["MM", "SD", "UA", "SY", "CD", "AF"]
+            towns = [p[0] for p in PLACES]
+            countries = sorted({p[1] for p in PLACES})
             endpoints = {
                 "baseline /static/app.css": ["/static/app.css"] * n,
-                "search page /?q=place&type=": [f"/?q={rng.choice(PLACES)[0]}&type={rng.choice(TYPES)}"
+                "search page /?q=place&type=": [f"/?q={rng.choice(towns).replace(' ', '+')}&type={rng.choice(TYPES)}"
                                                 f"&page={rng.randint(1, 3)}" for _ in range(n)],
-                "search page /?q=place+word": [f"/?q={rng.choice(PLACES)[0]}+{rng.choice(WORDS)}"
+                "search page /?q=place+word": [f"/?q={rng.choice(towns).replace(' ', '+')}+{rng.choice(WORDS)}"
                                                for _ in range(n)],
+                "search API /api/incidents?q=word": [f"/api/incidents?q={rng.choice(WORDS)}" for _ in range(n)],
                 "search API /api/incidents?country=&from=": [
-                    f"/api/incidents?country={rng.choice(countries)}&from=20{rng.randint(18, 24)}&sort=killed"
+                    f"/api/incidents?country={rng.choice(countries)}&from=202{rng.randint(1, 3)}&sort=killed"
                     for _ in range(n)],
                 "map data /api/points?country=&type=": [
                     f"/api/points?country={rng.choice(countries)}&type={rng.choice(TYPES)}" for _ in range(n)],
                 "map data /api/points?country=": [f"/api/points?country={rng.choice(countries)}" for _ in range(n)],
                 "incident page /incidents/{id}": [f"/incidents/{rng.choice(ids)}" for _ in range(n)],
                 "incident API /api/incidents/{id}": [f"/api/incidents/{rng.choice(ids)}" for _ in range(n)],
-                "map data, all 50k /api/points": ["/api/points"] * max(10, n // 20),
+                "map data, all /api/points": ["/api/points"] * max(10, n // 20),
             }
-            print(f"{'endpoint':44} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}")
+            header = f"{'endpoint':44} {'requests':>8} {'req/s':>8} {'p50 ms':>8} {'p95 ms':>8} {'errors':>6}"
+            print(f"\n1. mixed: {args.clients} clients for {args.seconds:.0f} s, endpoints at random")
+            print(header)
+            t0 = time.perf_counter()
+            results = asyncio.run(mixed(base, endpoints, clients=args.clients, seconds=args.seconds, rng=rng))
+            wall = time.perf_counter() - t0
+            for label, (lat, errors) in results.items():
+                print(_line(label, lat, errors, wall))
+            total_errors = sum(e for _, e in results.values())
+            print(f"{'all':44} {sum(len(v[0]) for v in results.values()):8d}"
+                  f" {sum(len(v[0]) for v in results.values()) / wall:8.1f} {'':8} {'':8} {total_errors:6d}")
+            print(f"\n2. one endpoint at a time, {args.concurrency} requests in flight")
+            print(header)
             for label, paths in endpoints.items():
                 t0 = time.perf_counter()
-                lat, errors = asyncio.run(hammer(base, paths, concurrency=args.concurrency, limit_s=args.seconds))
-                wall = time.perf_counter() - t0
-                lat.sort()
-                p95 = lat[min(len(lat) - 1, int(0.95 * len(lat)))] * 1000
-                print(f"{label:44} {len(lat):8d} {len(lat) / wall:8.1f} {statistics.median(lat) * 1000:8.1f} "
-                      f"{p95:8.1f} {errors:6d}{'' if p95 < 200 else '  (over the 200 ms target)'}")
+                lat, errors = asyncio.run(hammer(base, paths, concurrency=args.concurrency, limit_s=60.0))
+                print(_line(label, lat, errors, time.perf_counter() - t0))
+            log.seek(0)
+            errors_logged = [line for line in log.read().splitlines() if "Error" in line or "Traceback" in line]
+            print(f"\nserver log: {len(errors_logged)} error lines" + (f"; first: {errors_logged[0]}"
+                                                                     if errors_logged else ""))
         finally:
             server.terminate()
             try:

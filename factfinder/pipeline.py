@@ -256,7 +256,9 @@ def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Settings | Map
     outcomes = tuple(sink.outcomes)
     extracted = any(o.incidents or o.statistics for o in outcomes)
     # Consolidation follows the store: new incidents may tell events already known.
-    return IngestReport(outcomes, events=store.rebuild_events() if extracted else None)
+    from factfinder.consolidate.stored import update_events  # only the blocks the new incidents touch
+
+    return IngestReport(outcomes, events=update_events(store) if extracted else None)
 
 
 _Item = tuple[Capture, Document | None, Extraction | None, IngestOutcome | None]  # capture, document, extraction, failure
@@ -365,4 +367,6 @@ def reprocess_store(store: Any, pipeline: Pipeline, *,
         documents += 1
         if on_document is not None:
             on_document(extraction.document.doc, len(extraction.incidents), len(extraction.statistics))
-    return documents, store.rebuild_events()
+    from factfinder.consolidate.stored import rebuild_events
+
+    return documents, rebuild_events(store)

@@ -67,6 +67,8 @@ class Settings(Mapping[str, Any]):
     ocr_languages: str = _setting("eng", "Tesseract languages for OCR, joined by '+', e.g. eng+mya "
                                          "(Debian tesseract-ocr-LANG).")
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
+    follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
+                                             "`follow run` pass (politeness).", minimum=0.0)
 
     def __post_init__(self) -> None:
         for f in fields(self):

@@ -35,8 +35,10 @@ def reprocess(db: str | None, settings: Settings) -> None:
 @with_settings
 def consolidate(db: str | None, settings: Settings) -> None:
     """Merge the stored incidents that describe the same event (ingest does this too)."""
+    from factfinder.consolidate.stored import rebuild_events
+
     with open_store(settings.with_options(db=db), must_exist=True) as store:
-        events = store.rebuild_events()
+        events = rebuild_events(store)
         corroborated = store.count_events(_filter(verification="corroborated"))
     click.echo(f"{events} events ({corroborated} corroborated by independent sources)")
 
@@ -69,6 +71,7 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
            actor: str | None, source: str | None, q: str | None, redact_persons: bool, force: bool,
            settings: Settings) -> None:
     """Write the store's consolidated incidents in one of the field's formats."""
+    from factfinder.consolidate.stored import update_events
     from factfinder.export import export_incidents, exporter_class
     from factfinder.store.events import validate_filter
 
@@ -77,8 +80,7 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
                             verification=verification, actor=actor, source=source, q=q)
     settings = settings.with_options(db=db)
     with open_store(settings, must_exist=True) as store:
-        if store.count_events() == 0 and next(store.iter_incidents(), None) is not None:
-            store.rebuild_events()
+        update_events(store)  # incidents stored since the last consolidation (none: nothing to do)
         redactor = None
         if redact_persons:
             from factfinder.export.redact import PersonRedactor
@@ -90,19 +92,9 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
             found = store.get_source(sha)
             return None if found is None else (found, store.read_original(sha))
 
-        exporter = export_incidents(_reviewed(store, store.iter_events(where)), output, format=fmt, force=force,
+        exporter = export_incidents(store.iter_events(where, reviewed=True), output, format=fmt, force=force,
                                     redactor=redactor, sources=sources)
     skipped = getattr(exporter, "skipped", 0)
     click.echo(f"{exporter.written} incidents written to {output} ({fmt})"
                + (f"; {skipped} without coordinates left out" if skipped else ""))
 
-
-def _reviewed(store: Any, events: Any) -> Any:
-    """Exports carry the analysts' reviewed values where they exist."""
-    try:
-        from factfinder.store.review import apply_reviews
-    except ImportError:
-        yield from events
-        return
-    for event in events:
-        yield apply_reviews(store, event)

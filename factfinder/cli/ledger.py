@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import DB_HELP, friendly_errors, main, open_store, with_settings
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 from factfinder.errors import StoreError, UsageError
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
 
 DEFAULT_KEY = "factfinder-ledger.key"
 
@@ -26,8 +29,8 @@ def ledger() -> None:
 @ledger.command()
 @click.option("--output", "-o", default=DEFAULT_KEY, show_default=True, type=click.Path(dir_okay=False),
               help="Private key file to create (mode 0600); the public key goes to FILE.pub.")
-@friendly_errors
-def keygen(output: str) -> None:
+@with_settings
+def keygen(output: str, settings: Settings) -> None:
     """Create an Ed25519 key pair for signing checkpoints.
 
     Keep the private key away from the machine that holds the store if you can;
@@ -49,7 +52,7 @@ def keygen(output: str) -> None:
               help="File to write the checkpoint to (never overwritten); default: standard output.")
 @click.option("--tsa", metavar="URL", help="Also time-stamp the checkpoint by this RFC 3161 time-stamping authority.")
 @with_settings
-def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | None, settings: Any) -> None:
+def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | None, settings: Settings) -> None:
     """Sign the ledger's head (entry count, head hash, time, store id) into a small text file.
 
     Keep the file outside the store (mail it, print it, commit it elsewhere);
@@ -68,8 +71,7 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
     if output is not None and Path(output).exists():  # checked again when writing; early spares a TSA request
         raise UsageError(f"{output} already exists and may hold an older checkpoint worth keeping; "
                          "choose another name, for example with the date in it")
-    store = open_store(settings.with_options(db=db), must_exist=True)
-    with store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         made = make_checkpoint(store, key)
         if tsa:
             made = replace(made, tsa=tsa, timestamp_token=request_timestamp(tsa, made.stamped_bytes()))

@@ -32,9 +32,11 @@ def check_listen(host: str, *, accounts: bool) -> None:
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
 @click.option("--no-extract", is_flag=True, help="Web ingest only captures and extracts text (no NLP model).")
 @click.option("--secure-cookies", is_flag=True, help="Mark session cookies Secure (behind an HTTPS proxy).")
+@click.option("--follow", "follow_sources", is_flag=True,
+              help="Also run `follow run` passes in the background, once a minute (followed sources).")
 @with_settings
 def serve(database: str | None, db: str | None, host: str, port: int, no_extract: bool,
-          secure_cookies: bool, settings: Settings) -> None:
+          secure_cookies: bool, follow_sources: bool, settings: Settings) -> None:
     """Open the store as a web app and JSON API (search, map, timeline, tallies, review).
 
     Without accounts it serves a single local user with every role, on
@@ -55,6 +57,10 @@ def serve(database: str | None, db: str | None, host: str, port: int, no_extract
     factory = None if no_extract else (lambda: Pipeline(settings=settings))
     app = create_app(path, open_access=not accounts, settings=settings, pipeline_factory=factory,
                      secure_cookies=secure_cookies, loopback_hosts_only=not accounts)
+    if follow_sources:
+        from factfinder.follow import start_background_passes
+
+        start_background_passes(settings, pipeline_factory=factory)
     mode = "accounts on" if accounts else "no accounts: single local user"
     click.echo(f"factfinder serving {path} on http://{host}:{port}/ ({mode}); Ctrl-C stops", err=True)
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -7,13 +7,13 @@ that a resumed run can skip what is done before any worker sees it.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from factfinder.errors import UsageError
+from factfinder.values.digests import sha256_hex
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,23 +30,19 @@ class Item:
     error: str | None = None  # a line that cannot be read: its message
 
 
-def _sha(data: bytes) -> str:
-    return hashlib.sha256(data).hexdigest()
-
-
 def _line_item(line: str, number: int, origin: str) -> Item:
     try:
         obj = json.loads(line)
     except json.JSONDecodeError as exc:
-        return Item(_sha(line.encode("utf-8", "surrogatepass")), f"{origin}:{number}",
+        return Item(sha256_hex(line.encode("utf-8", "surrogatepass")), f"{origin}:{number}",
                     error=f"line {number} is not JSON ({exc.msg}); write one JSON object per line")
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
-        return Item(_sha(line.encode("utf-8", "surrogatepass")), f"{origin}:{number}",
+        return Item(sha256_hex(line.encode("utf-8", "surrogatepass")), f"{origin}:{number}",
                     id=str(obj.get("id")) if isinstance(obj, dict) and obj.get("id") is not None else None,
                     error=f"line {number} has no \"text\" string; write {{\"id\": ..., \"text\": ...}}")
     text = obj["text"]
     published = obj.get("published") if isinstance(obj.get("published"), str) else None
-    return Item(_sha(text.encode("utf-8", "surrogatepass")), f"{origin}:{number}", text=text,
+    return Item(sha256_hex(text.encode("utf-8", "surrogatepass")), f"{origin}:{number}", text=text,
                 published=published or None, id=None if obj.get("id") is None else str(obj["id"]),
                 url=obj.get("url") if isinstance(obj.get("url"), str) else None)
 
@@ -69,11 +65,11 @@ def _parquet(path: Path) -> Iterator[Item]:
     for n, row in enumerate(table.to_pylist(), 1):
         text = row.get("text")
         if not isinstance(text, str):
-            yield Item(_sha(f"{path}:{n}".encode()), f"{path}:{n}", id=str(row.get("id")),
+            yield Item(sha256_hex(f"{path}:{n}".encode()), f"{path}:{n}", id=str(row.get("id")),
                        error=f"row {n} has no text")
             continue
         published = row.get("published")
-        yield Item(_sha(text.encode("utf-8", "surrogatepass")), f"{path}:{n}", text=text,
+        yield Item(sha256_hex(text.encode("utf-8", "surrogatepass")), f"{path}:{n}", text=text,
                    published=str(published)[:10] if published else None,
                    id=None if row.get("id") is None else str(row["id"]))
 
@@ -87,15 +83,15 @@ def _warc(path: Path) -> Iterator[Item]:
                 continue
             data = record.content_stream().read()
             uri = record.rec_headers.get_header("WARC-Target-URI") or str(path)
-            yield Item(_sha(data), uri, data=data, url=uri if uri.startswith("http") else None)
+            yield Item(sha256_hex(data), uri, data=data, url=uri if uri.startswith("http") else None)
 
 
 def _file(path: Path) -> Item:
     try:
         data = path.read_bytes()
     except OSError as exc:
-        return Item(_sha(str(path).encode()), str(path), error=f"cannot read {path}: {exc.strerror}")
-    return Item(_sha(data), str(path), data=data)
+        return Item(sha256_hex(str(path).encode()), str(path), error=f"cannot read {path}: {exc.strerror}")
+    return Item(sha256_hex(data), str(path), data=data)
 
 
 def read_items(inputs: list[str]) -> Iterator[Item]:

@@ -24,6 +24,8 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from factfinder.values.numbers import whole
+
 TABLES = ("documents", "incidents", "statistics", "errors")
 COMMITTED = "_committed"
 
@@ -106,8 +108,8 @@ def _strip_nulls(value: Any, name: str) -> Any:
         return {k: _strip_nulls(v, k) for k, v in value.items() if not (v is None and k in _OPTIONAL)}
     if isinstance(value, list):
         return [_strip_nulls(v, name) for v in value]
-    if isinstance(value, float) and value.is_integer() and name in ("value",):
-        return int(value)
+    if isinstance(value, float) and name == "value":
+        return whole(value)
     return value
 
 

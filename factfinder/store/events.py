@@ -1,88 +1,113 @@
 """Consolidated incidents ("events") in the store.
 
-The machine incidents of every document are consolidated into events by
-``rebuild_events`` after ingest or reprocess. An event row is denormalised
-(place, date, headline counts, JSON of actors, conflicts and provenance) so the
-web app and exports filter and page it with indexed SQL; its reports are the
-incident rows in ``event_reports``. Event ids derive from a report key that
-survives re-extraction (document, story, type, evidence offset), so analyst
-reviews keyed by event id outlive a rebuild. ``event_overrides`` pins an
-incident to an event: an analyst's merge or split, honoured by every rebuild.
+The store keeps events and hands them out; it does not make them. The
+consolidation stage (factfinder/consolidate/stored.py) reads incidents through
+the store, clusters them and writes the events back through
+``Store.write_events`` (``write_events`` here), replacing the events it
+re-made. An event row is narrow and denormalised (place, date, headline counts) so the
+web app and exports filter and page it with indexed SQL; the JSON of actors,
+counts, conflicts and provenance is in ``event_details``; its reports are the
+incident rows in ``event_reports``; ``events_fts`` holds the words of its
+stories and evidence.
+Event ids derive from a report key that survives re-extraction (document,
+story, type, evidence offset), so analyst reviews keyed by event id outlive a
+rebuild. ``event_overrides`` pins an incident to an event: an analyst's merge
+or split, honoured by every consolidation.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, Iterator
+from dataclasses import dataclass
+from typing import Any, Iterable, Iterator
 
-from factfinder.consolidate import consolidate, outlet_of
-from factfinder.consolidate.merge import merge_cluster
 from factfinder.model import (
-    ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Incident, Place, Report, Span,
+    ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Place, Report, Span,
 )
-from factfinder.store.queries import iter_incident_rows
+from factfinder.store.queries import CHUNK, load_stored_incidents
 from factfinder.values.fts import fts_query
 from factfinder.values.isodate import check_day
 from factfinder.values.places import is_country_code, parse_bbox
 
-if TYPE_CHECKING:
-    from factfinder.store.sqlite import Store
-
-
 _HEADLINE_COUNTS = ("killed", "injured", "arrested", "displaced")
+# Entries of replaced events left in events_fts beyond twice the live ones plus
+# this many make the next write index every event anew.
+SWEEP_SLACK = 1000
 
 
-def report_key(incident: Incident) -> str:
-    """A key that survives re-extraction of the same text by the same rules."""
-    first = incident.evidence[0].start if incident.evidence else -1
-    return f"{incident.doc}:{incident.story}:{incident.type}:{first}"
+def _chunks(items: list[Any]) -> Iterator[list[Any]]:
+    for n in range(0, len(items), CHUNK):
+        yield items[n:n + CHUNK]
 
 
-def load_reports(conn: sqlite3.Connection) -> tuple[list[Report], dict[str, int]]:
-    """Every stored incident as a report, and the incident row id of each report key."""
-    docs = {doc: (url, published) for doc, url, published in
-            conn.execute("SELECT doc, url, published FROM documents")}
-    duplicate_of = {(doc, idx): dup for doc, idx, dup in conn.execute(
-        "SELECT d.doc, s.idx, o.idx FROM stories s JOIN documents d ON d.id = s.document_id"
-        " LEFT JOIN stories o ON o.id = s.duplicate_of")}
-    reports: list[Report] = []
-    ids: dict[str, int] = {}
-    for rowid, incident in iter_incident_rows(conn):
-        key = report_key(incident)
-        if key in ids:  # two incidents of one type from one sentence: keep them apart
-            key = f"{key}#{rowid}"
-        ids[key] = rowid
-        url, published = docs.get(incident.doc, (None, None))
-        story = incident.story
-        origin = duplicate_of.get((incident.doc, story)) if story is not None else None
-        fingerprint = f"{incident.doc}:{origin if origin is not None else story}" if story is not None else None
-        reports.append(Report(key=key, incident=incident, outlet=outlet_of(url, incident.doc),
-                              published=published, text_fingerprint=fingerprint))
-    return reports, ids
+def _marks(part: list[Any]) -> str:
+    return ",".join("?" * len(part))
 
 
-def rebuild_events(store: "Store") -> int:
-    """Consolidate every stored incident into events; returns how many events."""
-    conn = store.conn
-    reports, ids = load_reports(conn)
-    pinned = dict(conn.execute("SELECT report_key, event_id FROM event_overrides"))
-    forced: dict[str, list[Report]] = {}
-    free: list[Report] = []
-    for report in reports:
-        if report.key in pinned:
-            forced.setdefault(pinned[report.key], []).append(report)
-        else:
-            free.append(report)
-    events = [replace(merge_cluster(members), id=event_id) for event_id, members in forced.items()]
-    events += consolidate(free)
-    with store.transaction():
+def write_events(conn: sqlite3.Connection, events: Iterable[ConsolidatedIncident], *,
+                 replacing: Iterable[str] | None) -> list[str]:
+    """Replace the events ``replacing`` (None: every event) by ``events``; returns the ids written.
+
+    Runs inside the caller's transaction. Every incident of a written event is
+    consolidated from then on; so is every event replaced. The written events
+    get their full-text entries (``index_events``).
+    """
+    events = list(events)
+    if replacing is None:
         conn.execute("DELETE FROM event_reports")
-        conn.execute("DELETE FROM events")
-        for event in events:
-            _insert(conn, event, ids)
-    return len(events)
+        conn.execute("DELETE FROM events")  # event_details cascade
+        conn.execute("DELETE FROM consolidation_stale")
+        conn.execute("DELETE FROM consolidation_pending")
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
+    else:
+        for part in _chunks(sorted(set(replacing))):
+            conn.execute(f"DELETE FROM events WHERE id IN ({_marks(part)})", part)  # reports, details cascade
+            conn.execute(f"DELETE FROM consolidation_stale WHERE event_id IN ({_marks(part)})", part)
+    ids: dict[str, int] = {}
+    for part in _chunks([r.key for e in events for r in e.reports]):
+        ids.update(conn.execute(f"SELECT report_key, id FROM incidents WHERE report_key IN ({_marks(part)})",
+                                part).fetchall())
+    for event in events:
+        _insert(conn, event, ids)
+    if replacing is not None:
+        for part in _chunks(sorted(ids.values())):
+            conn.execute(f"DELETE FROM consolidation_pending WHERE incident_id IN ({_marks(part)})", part)
+    written = [e.id for e in events]
+    index_events(conn, written)
+    if replacing is not None and _swept_entries_due(conn):
+        conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
+        index_events(conn, [r[0] for r in conn.execute("SELECT id FROM events")])
+    return written
+
+
+def index_events(conn: sqlite3.Connection, event_ids: list[str]) -> None:
+    """Full-text entries of events: the text of the stories and the evidence of their reports.
+
+    One entry per event (rowid = ``events.num``), so a search finds events
+    without joining stories to incidents to events; the words of one event's
+    stories and evidence are matched together.
+    """
+    for part in _chunks(event_ids):
+        conn.execute(
+            "INSERT INTO events_fts (rowid, text) SELECT e.num, (SELECT group_concat(t, ' ') FROM ("
+            "SELECT coalesce(s.title, '') || ' ' || substr(d.text, s.start + 1, s.\"end\" - s.start) AS t"
+            " FROM event_reports r JOIN incidents i ON i.id = r.incident_id JOIN stories s ON s.id = i.story_id"
+            " JOIN documents d ON d.id = s.document_id WHERE r.event_id = e.id"
+            " UNION SELECT v.text FROM event_reports r JOIN evidence v ON v.incident_id = r.incident_id"
+            f" WHERE r.event_id = e.id)) FROM events e WHERE e.id IN ({_marks(part)})", part)
+
+
+def _swept_entries_due(conn: sqlite3.Connection) -> bool:
+    """True when entries of replaced events outnumber the live ones (then the index is made anew).
+
+    A contentless FTS5 entry cannot be deleted without its text, which may be
+    gone (a re-extracted incident); an entry whose event number is gone matches
+    no row, so entries are left behind and swept in one go now and then.
+    """
+    entries = conn.execute("SELECT count(*) FROM events_fts_docsize").fetchone()[0]
+    live = conn.execute("SELECT count(*) FROM events").fetchone()[0]
+    return bool(entries > 2 * live + SWEEP_SLACK)
 
 
 def _fv(values: tuple[FieldValue, ...]) -> list[dict[str, Any]]:
@@ -95,19 +120,22 @@ def _insert(conn: sqlite3.Connection, event: ConsolidatedIncident, ids: dict[str
     main = event.primary
     conn.execute(
         "INSERT INTO events (id, type, date_start, date_end, date_precision, place_name, lat, lon, country,"
-        " admin1, admin2, place_precision, perpetrators, targets, counts, killed, injured, arrested, displaced,"
-        " verification, independent_sources, conflicts, provenance, summary, n_reports)"
-        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " admin1, admin2, place_precision, killed, injured, arrested, displaced, verification,"
+        " independent_sources, summary, n_reports) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (event.id, event.type, date.start if date else None, date.end if date else None,
          date.precision if date else None, loc.name if loc else None, loc.lat if loc else None,
          loc.lon if loc else None, loc.country if loc else None, loc.admin1 if loc else None,
          loc.admin2 if loc else None, loc.precision if loc else None,
-         json.dumps(list(event.perpetrators)), json.dumps(list(event.targets)),
+         *(counts.get(k) for k in _HEADLINE_COUNTS), event.verification, event.independent_sources,
+         main.summary, len(event.reports)))
+    conn.execute(
+        "INSERT INTO event_details (event_id, perpetrators, targets, counts, conflicts, provenance)"
+        " VALUES (?, ?, ?, ?, ?, ?)",
+        (event.id, json.dumps(list(event.perpetrators)), json.dumps(list(event.targets)),
          json.dumps([[c.category, c.value, c.qualifier, c.unit, c.span.start, c.span.end, c.span.text]
                      for c in event.counts]),
-         *(counts.get(k) for k in _HEADLINE_COUNTS), event.verification, event.independent_sources,
          json.dumps([{"field": c.field, "values": _fv(c.values)} for c in event.conflicts]),
-         json.dumps([[f, _fv(v)] for f, v in event.provenance]), main.summary, len(event.reports)))
+         json.dumps([[f, _fv(v)] for f, v in event.provenance])))
     conn.executemany(
         "INSERT OR IGNORE INTO event_reports (event_id, incident_id, report_key, outlet, doc) VALUES (?, ?, ?, ?, ?)",
         [(event.id, ids[r.key], r.key, r.outlet, r.incident.doc) for r in event.reports])
@@ -150,8 +178,9 @@ class EventFilter:
             clauses.append("e.date_start <= ?")
             args.append(self.date_to)
         if self.actor:
-            clauses.append("(EXISTS (SELECT 1 FROM json_each(e.perpetrators) WHERE value = ?)"
-                           " OR EXISTS (SELECT 1 FROM json_each(e.targets) WHERE value = ?))")
+            clauses.append("EXISTS (SELECT 1 FROM event_details x WHERE x.event_id = e.id AND"
+                           " (EXISTS (SELECT 1 FROM json_each(x.perpetrators) WHERE value = ?)"
+                           " OR EXISTS (SELECT 1 FROM json_each(x.targets) WHERE value = ?)))")
             args.extend([self.actor, self.actor])
         if self.source:
             clauses.append("EXISTS (SELECT 1 FROM event_reports r WHERE r.event_id = e.id AND r.outlet = ?)")
@@ -190,25 +219,42 @@ def event_ids(conn: sqlite3.Connection, where: EventFilter | None = None, *, lim
 
 
 def get_event(conn: sqlite3.Connection, event_id: str) -> ConsolidatedIncident | None:
-    row = conn.execute(
-        "SELECT type, date_start, date_end, date_precision, place_name, lat, lon, country, admin1, admin2,"
-        " place_precision, perpetrators, targets, counts, verification, independent_sources, conflicts,"
-        " provenance FROM events WHERE id = ?", (event_id,)).fetchone()
-    if row is None:
-        return None
+    return next(iter(load_events(conn, [event_id])), None)
+
+
+def load_events(conn: sqlite3.Connection, event_ids: list[str]) -> list[ConsolidatedIncident]:
+    """Full events (reports with their incidents) in the order asked; unknown ids are left out.
+
+    A fixed number of queries per chunk of events (rows, members, then the
+    members' incidents chunk by chunk), never a query per event or per report.
+    """
+    out: list[ConsolidatedIncident] = []
+    for n in range(0, len(event_ids), CHUNK):
+        part = event_ids[n:n + CHUNK]
+        marks = ",".join("?" * len(part))
+        rows = {r[0]: r[1:] for r in conn.execute(
+            "SELECT e.id, e.type, e.date_start, e.date_end, e.date_precision, e.place_name, e.lat, e.lon, e.country,"
+            " e.admin1, e.admin2, e.place_precision, x.perpetrators, x.targets, x.counts, e.verification,"
+            " e.independent_sources, x.conflicts, x.provenance FROM events e"
+            f" JOIN event_details x ON x.event_id = e.id WHERE e.id IN ({marks})", part)}
+        members: dict[str, list[tuple[int, str, str | None]]] = {}
+        for event_id, incident_id, key, outlet in conn.execute(
+                f"SELECT event_id, incident_id, report_key, outlet FROM event_reports WHERE event_id IN ({marks})"
+                " ORDER BY rowid", part):
+            members.setdefault(event_id, []).append((incident_id, key, outlet))
+        stored = load_stored_incidents(conn, [m[0] for ms in members.values() for m in ms])
+        for event_id in part:
+            if event_id in rows:
+                reports = [Report(key=key, incident=stored[iid].incident, outlet=outlet,
+                                  published=stored[iid].published)
+                           for iid, key, outlet in members.get(event_id, ()) if iid in stored]
+                out.append(_event(event_id, rows[event_id], reports))
+    return out
+
+
+def _event(event_id: str, row: tuple[Any, ...], reports: list[Report]) -> ConsolidatedIncident:
     (kind, d0, d1, dp, name, lat, lon, country, admin1, admin2, pp, perps, targets, counts, verification,
      independent, conflicts, provenance) = row
-    members = conn.execute("SELECT incident_id, report_key, outlet FROM event_reports WHERE event_id = ?"
-                           " ORDER BY rowid", (event_id,)).fetchall()
-    incidents = dict(iter_incident_rows(conn, ids=[m[0] for m in members])) if members else {}
-    published = {}
-    reports = []
-    for incident_id, key, outlet in members:
-        incident = incidents[incident_id]
-        if incident.doc not in published:
-            row_p = conn.execute("SELECT published FROM documents WHERE doc = ?", (incident.doc,)).fetchone()
-            published[incident.doc] = row_p[0] if row_p else None
-        reports.append(Report(key=key, incident=incident, outlet=outlet, published=published[incident.doc]))
     place = None
     if name is not None or lat is not None:
         text = next((r.incident.location.span for r in reports if r.incident.location is not None
@@ -230,18 +276,15 @@ def _values(raw: list[dict[str, Any]]) -> tuple[FieldValue, ...]:
 
 
 def iter_events(conn: sqlite3.Connection, where: EventFilter | None = None, *, order: str = "date",
-                batch: int = 500) -> Iterator[ConsolidatedIncident]:
-    """Stream full events (with reports) in pages, for exports of any size."""
-    offset = 0
-    while True:
-        ids = event_ids(conn, where, limit=batch, offset=offset, order=order)
-        if not ids:
-            return
-        for event_id in ids:
-            event = get_event(conn, event_id)
-            if event is not None:
-                yield event
-        offset += batch
+                batch: int = CHUNK) -> Iterator[ConsolidatedIncident]:
+    """Stream full events (with reports) a chunk at a time, for exports of any size.
+
+    The ids of the selection are read once, in order; each chunk then costs a
+    fixed number of queries (``load_events``).
+    """
+    ids = event_ids(conn, where, order=order)
+    for n in range(0, len(ids), batch):
+        yield from load_events(conn, ids[n:n + batch])
 
 
 def validate_filter(*, types: tuple[str, ...] | list[str] = (), country: str | None = None,

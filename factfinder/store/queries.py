@@ -4,11 +4,30 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Iterator
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Iterable, Iterator
 
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
 )
+
+# Rows read per query when loading incidents or events: far below SQLite's
+# limit of bound parameters, large enough that a 50,000-incident export needs
+# a few hundred queries in all.
+CHUNK = 1000
+
+
+@dataclass(frozen=True, slots=True)
+class StoredIncident:
+    """A stored incident with what consolidation needs to know about its telling."""
+
+    id: int  # row id in ``incidents``
+    key: str  # report key, stable across re-extraction (store/writer.py)
+    incident: Incident
+    url: str | None  # of its document: who published it
+    published: str | None
+    fingerprint: str | None  # "<doc>:<story>" of the story it was told in, or of the one that story repeats
 
 
 def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iterator[Source]:
@@ -45,33 +64,6 @@ def search_stories(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> 
     return [(doc, idx) for doc, idx in rows]
 
 
-def _place(conn: sqlite3.Connection, place_id: int | None) -> Place | None:
-    if place_id is None:
-        return None
-    row = conn.execute('SELECT start, "end", text, name, lat, lon, country, admin1, admin2, geonameid,'
-                       " precision, confidence FROM places WHERE id = ?", (place_id,)).fetchone()
-    start, end, text, *rest = row
-    return Place(Span(start, end, text), *rest)
-
-
-def _spans(conn: sqlite3.Connection, owner: str, owner_id: int) -> tuple[Span, ...]:
-    return tuple(Span(*r) for r in conn.execute(
-        f'SELECT start, "end", text FROM evidence WHERE {owner} = ? ORDER BY ordinal', (owner_id,)))
-
-
-def _attribution(conn: sqlite3.Connection, owner: str, owner_id: int) -> tuple[Attribution, ...]:
-    return tuple(Attribution(source, kind, Span(s, e, t)) for source, kind, s, e, t in conn.execute(
-        f'SELECT source, kind, start, "end", text FROM attributions WHERE {owner} = ? ORDER BY ordinal',
-        (owner_id,)))
-
-
-def _actors(conn: sqlite3.Connection, incident_id: int, role: str) -> tuple[Actor, ...]:
-    return tuple(Actor(name, Span(s, e, t), kind) for name, kind, s, e, t in conn.execute(
-        'SELECT a.name, a.kind, ia.start, ia."end", ia.text FROM incident_actors ia JOIN actors a'
-        " ON a.id = ia.actor_id WHERE ia.incident_id = ? AND ia.role = ? ORDER BY ia.ordinal",
-        (incident_id, role)))
-
-
 def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None,
                    limit: int | None = None) -> Iterator[Incident]:
     """Incidents in storage order, each with its evidence, counts, actors and place."""
@@ -82,25 +74,82 @@ def iter_incidents(conn: sqlite3.Connection, *, doc: str | None = None,
 def iter_incident_rows(conn: sqlite3.Connection, *, doc: str | None = None,
                        ids: list[int] | None = None, limit: int | None = None
                        ) -> Iterator[tuple[int, Incident]]:
-    """(row id, incident) pairs, for callers that link to incidents (events, reviews)."""
-    where, args = ("WHERE d.doc = ?", (doc,)) if doc is not None else ("", ())
+    """(row id, incident) pairs in row order, for callers that link to incidents (events, reviews)."""
+    for stored in iter_stored_incidents(conn, doc=doc, ids=ids, limit=limit):
+        yield stored.id, stored.incident
+
+
+def iter_stored_incidents(conn: sqlite3.Connection, *, doc: str | None = None, ids: Iterable[int] | None = None,
+                          limit: int | None = None) -> Iterator[StoredIncident]:
+    """Incidents with their row id, report key and document facts, in row order.
+
+    Read a chunk of rows at a time with one query per table (incidents, evidence,
+    counts, actors, attributions), so that the number of queries grows with the
+    number of chunks, not of incidents (bench/export.py counts them).
+    """
     if ids is not None:
-        where, args = f"WHERE i.id IN ({','.join('?' * len(ids))})", tuple(ids)
+        wanted = sorted(set(ids))
+    else:
+        where, args = ("WHERE d.doc = ?", (doc,)) if doc is not None else ("", ())
+        wanted = [r[0] for r in conn.execute(
+            f"SELECT i.id FROM incidents i JOIN documents d ON d.id = i.document_id {where} ORDER BY i.id"
+            + (" LIMIT ?" if limit is not None else ""), args + ((limit,) if limit is not None else ()))]
+    for n in range(0, len(wanted), CHUNK):
+        yield from _load_chunk(conn, wanted[n:n + CHUNK])
+
+
+def load_stored_incidents(conn: sqlite3.Connection, ids: Iterable[int]) -> dict[int, StoredIncident]:
+    """Incidents by row id (missing ids are left out)."""
+    return {s.id: s for s in iter_stored_incidents(conn, ids=ids)}
+
+
+def _in(ids: list[int]) -> str:
+    return f"({','.join('?' * len(ids))})"
+
+
+def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredIncident]:
+    marks = _in(ids)
     rows = conn.execute(
-        "SELECT i.id, d.doc, i.type, i.summary, i.story, i.date_start, i.date_end, i.date_precision,"
-        " i.date_text_start, i.date_text_end, i.date_text, i.place_id, i.verification, i.external_id"
-        f" FROM incidents i JOIN documents d ON d.id = i.document_id {where} ORDER BY i.id"
-        + (" LIMIT ?" if limit is not None else ""), args + ((limit,) if limit is not None else ())).fetchall()
-    for (iid, doc_sha, type_, summary, story, d_start, d_end, precision, ts, te, tt,
-         place_id, verification, ext_id) in rows:
+        "SELECT i.id, i.report_key, d.doc, d.url, d.published, i.type, i.summary, i.story, i.date_start,"
+        " i.date_end, i.date_precision, i.date_text_start, i.date_text_end, i.date_text, i.verification,"
+        ' i.external_id, p.id, p.start, p."end", p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2,'
+        " p.geonameid, p.precision, p.confidence, o.idx FROM incidents i JOIN documents d ON d.id = i.document_id"
+        " LEFT JOIN places p ON p.id = i.place_id LEFT JOIN stories s ON s.id = i.story_id"
+        f" LEFT JOIN stories o ON o.id = s.duplicate_of WHERE i.id IN {marks} ORDER BY i.id", ids).fetchall()
+    evidence: dict[int, list[Span]] = defaultdict(list)
+    for iid, start, end, text in conn.execute(
+            f'SELECT incident_id, start, "end", text FROM evidence WHERE incident_id IN {marks}'
+            " ORDER BY incident_id, ordinal", ids):
+        evidence[iid].append(Span(start, end, text))
+    counts: dict[int, list[Count]] = defaultdict(list)
+    for iid, c, v, q, u, s, e, t in conn.execute(
+            f'SELECT incident_id, category, value, qualifier, unit, start, "end", text FROM counts'
+            f" WHERE incident_id IN {marks} ORDER BY incident_id, ordinal", ids):
+        counts[iid].append(Count(c, v, q, u, Span(s, e, t)))
+    actors: dict[tuple[int, str], list[Actor]] = defaultdict(list)
+    for iid, role, name, kind, s, e, t in conn.execute(
+            'SELECT ia.incident_id, ia.role, a.name, a.kind, ia.start, ia."end", ia.text FROM incident_actors ia'
+            f" JOIN actors a ON a.id = ia.actor_id WHERE ia.incident_id IN {marks}"
+            " ORDER BY ia.incident_id, ia.role, ia.ordinal", ids):
+        actors[(iid, role)].append(Actor(name, Span(s, e, t), kind))
+    attribution: dict[int, list[Attribution]] = defaultdict(list)
+    for iid, source, kind, s, e, t in conn.execute(
+            f'SELECT incident_id, source, kind, start, "end", text FROM attributions WHERE incident_id IN {marks}'
+            " ORDER BY incident_id, ordinal", ids):
+        attribution[iid].append(Attribution(source, kind, Span(s, e, t)))
+    for (iid, key, doc_sha, url, published, type_, summary, story, d_start, d_end, precision, ts, te, tt,
+         verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of) in rows:
         date = None
         if d_start is not None:
             date = DateRange(d_start, d_end, precision, Span(ts, te, tt) if ts is not None else None)
-        counts = tuple(Count(c, v, q, u, Span(s, e, t)) for c, v, q, u, s, e, t in conn.execute(
-            'SELECT category, value, qualifier, unit, start, "end", text FROM counts WHERE incident_id = ?'
-            " ORDER BY ordinal", (iid,)))
-        yield iid, Incident(
-            doc=doc_sha, type=type_, summary=summary, evidence=_spans(conn, "incident_id", iid), story=story,
-            date=date, location=_place(conn, place_id), perpetrators=_actors(conn, iid, "perpetrator"),
-            targets=_actors(conn, iid, "target"), counts=counts,
-            attribution=_attribution(conn, "incident_id", iid), verification=verification, id=ext_id)
+        location = Place(Span(p_start, p_end, p_text), *place) if place_id is not None else None
+        incident = Incident(
+            doc=doc_sha, type=type_, summary=summary, evidence=tuple(evidence[iid]), story=story, date=date,
+            location=location, perpetrators=tuple(actors[(iid, "perpetrator")]),
+            targets=tuple(actors[(iid, "target")]), counts=tuple(counts[iid]),
+            attribution=tuple(attribution[iid]), verification=verification, id=ext_id)
+        fingerprint = None
+        if story is not None:
+            fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"
+        yield StoredIncident(id=iid, key=key, incident=incident, url=url, published=published,
+                             fingerprint=fingerprint)

@@ -10,7 +10,10 @@ indexed columns (type, counts, place, date) are refreshed with the reviewed
 values (``sync_event_row``) so that filters and tallies agree with the page.
 
 Merges and splits pin the reports involved to an event id in
-``event_overrides``, which ``rebuild_events`` honours.
+``event_overrides`` and mark the events involved stale; the consolidation
+stage (``factfinder.consolidate.update_events``) then makes them again, and
+honours the pins every time. ``Store.write_events`` re-applies the reviewed
+values to every event row it writes.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
 
 from factfinder.errors import UsageError
 from factfinder.values.isodate import is_day
@@ -265,24 +268,60 @@ def sync_event_row(store: "Store", event_id: str) -> None:
     store.conn.execute(
         "UPDATE events SET type = ?, verification = ?, killed = ?, injured = ?, arrested = ?, displaced = ?,"
         " date_start = ?, date_end = ?, date_precision = ?, place_name = ?, lat = ?, lon = ?, country = ?,"
-        " admin1 = ?, admin2 = ?, place_precision = ?, perpetrators = ?, targets = ? WHERE id = ?",
+        " admin1 = ?, admin2 = ?, place_precision = ? WHERE id = ?",
         (e.type, e.verification, counts.get("killed"), counts.get("injured"), counts.get("arrested"),
          counts.get("displaced"), d.start if d else None, d.end if d else None, d.precision if d else None,
          loc.name if loc else None, loc.lat if loc else None, loc.lon if loc else None,
          loc.country if loc else None, loc.admin1 if loc else None, loc.admin2 if loc else None,
-         loc.precision if loc else None, json.dumps(list(e.perpetrators)), json.dumps(list(e.targets)),
-         event_id))
+         loc.precision if loc else None, event_id))
+    store.conn.execute("UPDATE event_details SET perpetrators = ?, targets = ? WHERE event_id = ?",
+                       (json.dumps(list(e.perpetrators)), json.dumps(list(e.targets)), event_id))
 
 
-def sync_reviewed_rows(store: "Store") -> int:
-    """Re-apply every reviewed event to its row, e.g. after ``rebuild_events``; returns how many."""
+def sync_reviewed_rows(store: "Store", event_ids: Iterable[str] | None = None) -> int:
+    """Re-apply reviewed events to their rows (of ``event_ids`` only, when given); returns how many."""
     ids = [r[0] for r in store.conn.execute(
         "SELECT DISTINCT r.subject_id FROM reviews r JOIN events e ON e.id = r.subject_id"
         " WHERE r.subject_kind = ?", (SUBJECT,))]
+    if event_ids is not None:
+        wanted = set(event_ids)
+        ids = [i for i in ids if str(i) in wanted]
     with store.transaction():
         for event_id in ids:
             sync_event_row(store, str(event_id))
     return len(ids)
+
+
+def with_reviews(store: "Store", events: Iterable[ConsolidatedIncident],
+                 *, chunk: int = 1000) -> Iterator[ConsolidatedIncident]:
+    """The events with analysts' values applied, reading the reviews of a chunk of events at once."""
+    batch: list[ConsolidatedIncident] = []
+    for event in events:
+        batch.append(event)
+        if len(batch) >= chunk:
+            yield from _overlay_batch(store, batch)
+            batch = []
+    yield from _overlay_batch(store, batch)
+
+
+def _overlay_batch(store: "Store", batch: list[ConsolidatedIncident]) -> Iterator[ConsolidatedIncident]:
+    if not batch:
+        return
+    ids = [e.id for e in batch]
+    latest: dict[str, dict[str, Any]] = {}
+    for subject, field, new in store.conn.execute(
+            "SELECT subject_id, field, new_value FROM reviews WHERE subject_kind = ? AND subject_id IN"
+            f" ({','.join('?' * len(ids))}) ORDER BY id", [SUBJECT, *ids]):
+        if field in FIELDS:
+            latest.setdefault(str(subject), {})[field] = _json(new)
+    for event in batch:
+        values = latest.get(event.id)
+        yield overlay(event, values) if values else event
+
+
+def _mark_stale(store: "Store", event_ids: list[str]) -> None:
+    store.conn.executemany("INSERT OR IGNORE INTO consolidation_stale (event_id) VALUES (?)",
+                           [(e,) for e in event_ids])
 
 
 def _pin(store: "Store", report_keys: list[str], event_id: str) -> None:
@@ -301,7 +340,11 @@ def _keys(store: "Store", event_id: str) -> list[str]:
 
 def merge_events(store: "Store", target_id: str, other_ids: list[str], *, reviewer: str,
                  note: str | None = None) -> str:
-    """Make the reports of ``other_ids`` part of ``target_id``; rebuilds the events."""
+    """Make the reports of ``other_ids`` part of ``target_id``.
+
+    Records the merge and marks the events stale; ``consolidate.update_events``
+    then makes the merged event (the web app calls it next).
+    """
     others = [o for o in dict.fromkeys(other_ids) if o != target_id]
     if not others:
         raise ReviewError("name at least one other incident to merge into this one")
@@ -320,13 +363,16 @@ def merge_events(store: "Store", target_id: str, other_ids: list[str], *, review
         _pin(store, target_keys + moved, target_id)
         store.record_review(subject_kind=SUBJECT, subject_id=target_id,  # type: ignore[arg-type]
                             field="merge", old=target_keys, new=target_keys + moved, reviewer=reviewer, note=note)
-    _rebuild(store)
+        _mark_stale(store, [target_id, *others])
     return target_id
 
 
 def split_report(store: "Store", event_id: str, report_key: str, *, reviewer: str,
                  note: str | None = None) -> str:
-    """Take one report out of an event into an event of its own; returns the new event id."""
+    """Take one report out of an event into an event of its own; returns the new event id.
+
+    Like ``merge_events``, marks the event stale for ``consolidate.update_events``.
+    """
     with store.transaction():
         keys = _keys(store, event_id)
         if report_key not in keys:
@@ -341,9 +387,5 @@ def split_report(store: "Store", event_id: str, report_key: str, *, reviewer: st
                             field="split", old=keys, new=rest, reviewer=reviewer, note=note)
         store.record_review(subject_kind=SUBJECT, subject_id=new_id,  # type: ignore[arg-type]
                             field="split_from", old=event_id, new=new_id, reviewer=reviewer, note=note)
-    _rebuild(store)
+        _mark_stale(store, [event_id])
     return new_id
-
-
-def _rebuild(store: "Store") -> None:
-    store.rebuild_events()  # re-applies the reviews too

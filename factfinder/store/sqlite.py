@@ -14,11 +14,11 @@ import sqlite3
 import tempfile
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any, Iterable, Iterator
 
 from factfinder.errors import StoreError
-from factfinder.model import Document, Extraction, Incident, Source, Story
-from factfinder.store import events, queries, writer
+from factfinder.model import ConsolidatedIncident, Document, Extraction, Incident, Source, Story
+from factfinder.store import blocks, events, queries, review, writer
 from factfinder.store.ledger import GENESIS, LedgerEntry, canonical_json, chain_problems, entry_hash
 from factfinder.store.originals import Originals, sha256_hex
 from factfinder.store.reports import StoreStatus, VerifyReport
@@ -271,22 +271,54 @@ class Store:
     def iter_incidents(self, *, doc: str | None = None, limit: int | None = None) -> Iterator[Incident]:
         return queries.iter_incidents(self.conn, doc=doc, limit=limit)
 
-    def rebuild_events(self) -> int:
-        """Consolidate every stored incident into events (see store/events.py).
+    # --- events: the consolidation stage reads incidents here and writes events back ---
 
-        Analysts' reviewed values are applied again to the rebuilt rows, so the
-        filters and tallies show them, not the machine's.
+    def events_current(self) -> bool:
+        """The one rule for "are events stale?": no incident waits for an event, no event lost a report."""
+        return blocks.events_current(self.conn)
+
+    def consolidation_work(self) -> blocks.ConsolidationWork:
+        return blocks.pending_work(self.conn)
+
+    def block_rows(self, ids: Iterable[int]) -> list[blocks.BlockRow]:
+        return blocks.block_rows(self.conn, ids)
+
+    def dated_in_block(self, kind: str, country: str | None, date_from: str, date_to: str) -> list[int]:
+        return blocks.dated_in_block(self.conn, kind, country, date_from, date_to)
+
+    def undated_in_block(self, kind: str, country: str | None, *, limit: int) -> list[int]:
+        return blocks.undated_in_block(self.conn, kind, country, limit=limit)
+
+    def event_closure(self, ids: Iterable[int]) -> tuple[set[int], set[str]]:
+        return blocks.event_closure(self.conn, ids)
+
+    def pins(self, keys: Iterable[str] | None = None) -> dict[str, str]:
+        return blocks.pins(self.conn, keys)
+
+    def iter_stored_incidents(self, ids: Iterable[int] | None = None) -> Iterator[queries.StoredIncident]:
+        """Incidents with row id, report key and document facts, in row order (every one when ``ids`` is None)."""
+        return queries.iter_stored_incidents(self.conn, ids=ids)
+
+    def write_events(self, new: Iterable[ConsolidatedIncident], *, replacing: Iterable[str] | None) -> int:
+        """The one way events enter the store: ``new`` replaces the events ``replacing`` (None: all).
+
+        In one transaction: the replaced rows go, the new ones come with their
+        reports, the incidents they hold stop waiting, and analysts' reviewed
+        values are applied again to the new rows (filters and tallies show them).
+        Returns how many events were written.
         """
-        from factfinder.store.review import sync_reviewed_rows
+        with self.transaction():
+            written = events.write_events(self.conn, new, replacing=replacing)
+            review.sync_reviewed_rows(self, written)
+        return len(written)
 
-        count = events.rebuild_events(self)
-        sync_reviewed_rows(self)
-        return count
+    def iter_events(self, where: "events.EventFilter | None" = None, *, order: str = "date",
+                    reviewed: bool = False) -> Iterator[ConsolidatedIncident]:
+        """Full events, a chunk at a time; ``reviewed`` applies analysts' values (exports)."""
+        stream = events.iter_events(self.conn, where, order=order)
+        return review.with_reviews(self, stream) if reviewed else stream
 
-    def iter_events(self, where: "events.EventFilter | None" = None, *, order: str = "date") -> Iterator[Any]:
-        return events.iter_events(self.conn, where, order=order)
-
-    def get_event(self, event_id: str) -> Any:
+    def get_event(self, event_id: str) -> ConsolidatedIncident | None:
         return events.get_event(self.conn, event_id)
 
     def count_events(self, where: "events.EventFilter | None" = None) -> int:

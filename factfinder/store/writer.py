@@ -66,7 +66,7 @@ def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str
     for place in extraction.places:
         _place_id(conn, doc_id, place)
     for incident in extraction.incidents:
-        _insert_incident(conn, doc_id, stories, incident, now)
+        _insert_incident(conn, doc_id, document.doc, stories, incident, now)
     for statistic in extraction.statistics:
         _insert_statistic(conn, doc_id, stories, statistic, now)
     conn.execute("UPDATE documents SET extracted_at = ? WHERE id = ?", (now, doc_id))
@@ -116,19 +116,29 @@ def _insert_spans(conn: sqlite3.Connection, doc_id: int, owner: str, owner_id: i
                      (owner_id, n, att.source, att.kind, att.span.start, att.span.end, att.span.text))
 
 
-def _insert_incident(conn: sqlite3.Connection, doc_id: int, stories: dict[int, int],
+def report_key(incident: Incident, doc: str | None = None) -> str:
+    """A key that survives re-extraction of the same text by the same rules."""
+    first = incident.evidence[0].start if incident.evidence else -1
+    return f"{doc or incident.doc}:{incident.story}:{incident.type}:{first}"
+
+
+def _insert_incident(conn: sqlite3.Connection, doc_id: int, doc: str, stories: dict[int, int],
                      incident: Incident, now: str) -> None:
     date, date_span = incident.date, incident.date.span if incident.date else None
     place_id = _place_id(conn, doc_id, incident.location) if incident.location else None
+    key = report_key(incident, doc)
+    repeated = conn.execute("SELECT 1 FROM incidents WHERE report_key = ?", (key,)).fetchone() is not None
     incident_id = conn.execute(
         "INSERT INTO incidents (document_id, story_id, story, type, summary, date_start, date_end,"
         " date_precision, date_text_start, date_text_end, date_text, place_id, verification,"
-        " external_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " external_id, created_at, report_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, stories.get(incident.story) if incident.story is not None else None, incident.story,
          incident.type, incident.summary, date.start if date else None, date.end if date else None,
          date.precision if date else None, date_span.start if date_span else None,
          date_span.end if date_span else None, date_span.text if date_span else None, place_id,
-         incident.verification, incident.id, now)).lastrowid
+         incident.verification, incident.id, now, key)).lastrowid
+    if repeated:  # two incidents of one type from one sentence: keep them apart
+        conn.execute("UPDATE incidents SET report_key = ? WHERE id = ?", (f"{key}#{incident_id}", incident_id))
     _insert_spans(conn, doc_id, "incident_id", incident_id, incident.evidence, incident.attribution)
     for role, actors in (("perpetrator", incident.perpetrators), ("target", incident.targets)):
         for n, actor in enumerate(actors):

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 
-_WORD = re.compile(r"\w+", re.UNICODE)
+# Letters and digits only (no underscore): each piece is one token for FTS5's unicode61
+# tokenizer, so a quoted piece is never a phrase (events_fts keeps no positions: detail=none).
+_WORD = re.compile(r"[^\W_]+", re.UNICODE)
 MAX_WORDS = 12
 
 

@@ -74,23 +74,15 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     from fastapi import FastAPI
     from fastapi.staticfiles import StaticFiles
 
-    from factfinder.store.review import sync_reviewed_rows
-    from factfinder.web import api, pages, review_routes
-    from factfinder.web.queries import ensure_indexes
+    from factfinder.consolidate.stored import update_events
+    from factfinder.settings import load_settings
+    from factfinder.web import api, followed, pages, review_routes
     from factfinder.web.render import make_templates
 
     with Store.open(db) as store:
         accounts = has_users(store.conn)
         secret = session_secret(store.conn)
-
-        def one(sql: str) -> int:
-            return int(store.conn.execute(sql).fetchone()[0])
-
-        if one("SELECT count(*) FROM incidents") != one("SELECT count(*) FROM event_reports"):
-            store.rebuild_events()  # incidents ingested since the last consolidation; re-applies reviews
-        else:
-            sync_reviewed_rows(store)
-        ensure_indexes(store.conn)
+        update_events(store)  # incidents stored since the last consolidation (none: nothing to do)
     ctx = WebContext(
         db=db, open_access=(not accounts) if open_access is None else open_access, codec=SessionCodec(secret),
         limiter=LoginLimiter(), templates=make_templates(HERE / "templates"), secure_cookies=secure_cookies,
@@ -105,6 +97,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages.router)
     app.include_router(review_routes.router)
+    app.include_router(followed.router)
     app.include_router(api.router)
     _install_errors(app)
     app.middleware("http")(_auth_middleware)

@@ -47,23 +47,10 @@ _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.pla
                 " e.independent_sources, e.n_reports, e.summary")
 
 
-# Indexes for the text search's place-name match (otherwise a scan of every event row) and the map.
-# Created by the web app on start, IF NOT EXISTS; they belong in a store migration.
-WEB_INDEXES = (
-    "CREATE INDEX IF NOT EXISTS web_events_place_name ON events(place_name COLLATE NOCASE)",
-    "CREATE INDEX IF NOT EXISTS web_events_admin1 ON events(admin1 COLLATE NOCASE)",
-    # covering the map's columns: map data reads the index, not the wide event rows
-    "CREATE INDEX IF NOT EXISTS web_events_map ON events(country, type, date_start, lat, lon, place_name, killed, id)",
-)
-
-
-def ensure_indexes(conn: sqlite3.Connection) -> None:
-    for sql in WEB_INDEXES:
-        conn.execute(sql)
 
 
 def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The store's filter SQL, with ``q`` matched over evidence, story text and place names."""
+    """The store's filter SQL, with ``q`` matched over the events' stories and evidence, and place names."""
     sql, args = without_q(flt).where()
     if not flt.q:
         return sql, args
@@ -72,43 +59,73 @@ def where(flt: EventFilter) -> tuple[str, list[Any]]:
     clauses = ["e.place_name = ? COLLATE NOCASE", "e.admin1 = ? COLLATE NOCASE"]
     extra: list[Any] = [name, name]
     if match:
-        # From the full-text matches to events through indexed joins (cost follows the matches).
-        clauses.append(
-            "e.id IN (SELECT r.event_id FROM stories_fts f JOIN stories s ON s.id = f.rowid"
-            " JOIN incidents i ON i.document_id = s.document_id AND i.story_id = s.id"
-            " JOIN event_reports r ON r.incident_id = i.id WHERE stories_fts MATCH ?"
-            " UNION SELECT r.event_id FROM evidence_fts f JOIN evidence v ON v.id = f.rowid"
-            " JOIN event_reports r ON r.incident_id = v.incident_id WHERE evidence_fts MATCH ?)")
-        extra += [match, match]
+        # One full-text entry per event (its stories and evidence, store/events.py): the
+        # matches are event numbers, looked up by integer key; the cost follows the matches.
+        clauses.append("e.num IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+        extra.append(match)
     text_clause = "(" + " OR ".join(clauses) + ")"
     if sql:
         return f"{sql} AND {text_clause}", args + extra
     return f" WHERE {text_clause}", extra
 
 
+# A text search matched by at least this share of the events reads its newest-first page
+# from the front of the events_newest index instead of sorting every match.
+DENSE_SEARCH = 0.25
+
+
+def _newest_first_walk(conn: sqlite3.Connection, flt: EventFilter, order: str) -> bool:
+    """True for a text search alone, sorted newest first, that many events match."""
+    if order != "date" or not flt.q or without_q(flt) != EventFilter():
+        return False
+    match = fts_query(flt.q)
+    if not match:
+        return False
+    hits = conn.execute("SELECT count(*) FROM events_fts WHERE events_fts MATCH ?", (match,)).fetchone()[0]
+    events = conn.execute("SELECT max(num) - min(num) + 1 FROM events").fetchone()[0] or 0
+    return bool(events and hits >= DENSE_SEARCH * events)
+
+
 def list_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
                 offset: int = 0) -> list[EventRow]:
+    """One page of events in two passes: first the page's event numbers in order (narrow
+    columns only, however many events match), then those rows."""
     sql, args = where(flt)
-    rows = conn.execute(f"SELECT {_ROW_COLUMNS} FROM events e{sql} ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?",
-                        args + [limit, offset])
+    hint = " INDEXED BY events_newest" if _newest_first_walk(conn, flt, order) else ""
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS} FROM events e WHERE e.num IN (SELECT e.num FROM events e{hint}{sql}"
+        f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?) ORDER BY {ORDERS[order]}", args + [limit, offset])
     return [EventRow(*row) for row in rows]
 
 
 def page_of_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "date", limit: int = 50,
                    offset: int = 0) -> tuple[list[EventRow], int]:
-    """One page of events and the total. A text search counts in the same pass (its matching is
-    the costly part); other filters count through their indexes, which is cheaper than that."""
-    if not flt.q:
+    """One page of events and how many match in all: the page's event numbers and the count
+    come from one pass over the narrow columns, then the page's rows are read (a search that
+    most events match takes its page from the newest-first index and counts apart)."""
+    if _newest_first_walk(conn, flt, order):
         return list_events(conn, flt, order=order, limit=limit, offset=offset), count_events(conn, flt)
     sql, args = where(flt)
-    rows = conn.execute(f"SELECT {_ROW_COLUMNS}, count(*) OVER () FROM events e{sql} ORDER BY {ORDERS[order]}"
-                        " LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
-    if not rows:
+    rows = conn.execute(
+        f"SELECT {_ROW_COLUMNS}, p.total FROM (SELECT e.num, count(*) OVER () AS total FROM events e{sql}"
+        f" ORDER BY {ORDERS[order]} LIMIT ? OFFSET ?) p JOIN events e ON e.num = p.num ORDER BY {ORDERS[order]}",
+        args + [limit, offset]).fetchall()
+    if not rows:  # past the last page: the count alone
         return [], count_events(conn, flt)
     return [EventRow(*row[:-1]) for row in rows], int(rows[0][-1])
 
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
+    match = fts_query(flt.q) if flt.q else None
+    if match and without_q(flt) == EventFilter():
+        # A text search alone: the full-text matches that are live events (integer key
+        # probes), plus the place-name matches among the others; no OR over every match.
+        name = flt.q.strip()  # type: ignore[union-attr]
+        return int(conn.execute(
+            "SELECT (SELECT count(*) FROM events_fts f JOIN events e ON e.num = f.rowid WHERE events_fts MATCH ?1)"
+            " + (SELECT count(*) FROM events e WHERE (e.place_name = ?2 COLLATE NOCASE OR e.admin1 = ?2"
+            " COLLATE NOCASE) AND e.num NOT IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?1))",
+            (match, name)).fetchone()[0])
     sql, args = where(flt)
     return int(conn.execute(f"SELECT count(*) FROM events e{sql}", args).fetchone()[0])
 

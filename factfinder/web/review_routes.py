@@ -2,7 +2,8 @@
 
 Only editors and admins may review. A browser's post must carry the session's
 CSRF token; a script authenticated by an API token needs none. The work is in
-factfinder/store/review.py; these handlers parse and redirect.
+factfinder/store/review.py; these handlers parse and redirect (after a merge
+or split, the consolidation stage makes the events involved again).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from fastapi.responses import RedirectResponse
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
+from factfinder.consolidate.stored import update_events
 from factfinder.store import review
 from factfinder.web.deps import context, current_user
 from factfinder.web.pages import load_event
@@ -45,9 +47,13 @@ def apply_action(store: Any, event_id: str, action: str, data: dict[str, Any], *
             others = [o.strip() for o in others.replace(",", " ").split() if o.strip()]
         for other in others:
             load_event(store, other)
-        return review.merge_events(store, event_id, list(others), reviewer=reviewer, note=note)
+        target = review.merge_events(store, event_id, list(others), reviewer=reviewer, note=note)
+        update_events(store)
+        return target
     elif action == "split":
-        return review.split_report(store, event_id, str(data.get("report") or ""), reviewer=reviewer, note=note)
+        new_id = review.split_report(store, event_id, str(data.get("report") or ""), reviewer=reviewer, note=note)
+        update_events(store)
+        return new_id
     else:
         raise review.ReviewError(f"unknown review action {action!r}: use one of {', '.join(ACTIONS)}")
     return event_id

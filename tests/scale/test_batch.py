@@ -126,3 +126,35 @@ def test_a_batch_killed_mid_run_ends_with_every_document_once(tmp_path: Path) ->
     assert all(e["message"] for e in errors) and len(errors) >= 5
     incidents = read_records(out, "incidents")
     assert len({key(i) for i in incidents}) == len(incidents)
+
+
+def test_load_puts_a_batch_output_into_the_store_with_exact_spans(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from factfinder.cli import main
+    from factfinder.records import incident_record
+    from factfinder.store import Store
+
+    examples = ROOT / "examples"
+    lines = [{"id": p.stem, "text": p.read_text(encoding="utf-8"), "published": "2023-11-20"}
+             for p in sorted(examples.glob("*.txt"))] + corpus(10)
+    source = write_jsonl(tmp_path / "in.jsonl", lines)
+    out, db = tmp_path / "out", tmp_path / "f.db"
+    assert run_cli(str(source), "--out", str(out), "--workers", "1").returncode == 0
+    result = CliRunner().invoke(main, ["load", str(out), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    batch_incidents = read_records(out, "incidents")
+    assert f"{len(lines)} documents loaded ({len(batch_incidents)} incidents" in result.output
+    assert "0 without their original bytes" in result.output and "consolidated:" in result.output
+    with Store.open(db) as store:
+        stored = list(store.iter_incidents())
+        assert len(stored) == len(batch_incidents)
+        for incident in stored:
+            text = store.get_document(incident.doc).text  # type: ignore[union-attr]
+            spans = [*incident.evidence, *(c.span for c in incident.counts),
+                     *(a.span for a in incident.perpetrators)]
+            assert all(text[s.start:s.end] == s.text for s in spans)
+        assert sorted(key(incident_record(i)) for i in stored) == sorted(key(r) for r in batch_incidents)
+        assert store.verify().ok
+    again = CliRunner().invoke(main, ["load", str(out), "--db", str(db)])
+    assert f"0 documents loaded" in again.output and f"{len(lines)} already present" in again.output

@@ -252,3 +252,11 @@ def test_ocr_dpi_setting_sets_the_rendering_resolution(scanned_pdf_file: Path) -
     pages = _document(result)["pages"]
     assert isinstance(pages, list) and [p["dpi"] for p in pages] == [150]
     assert run("extract", str(scanned_pdf_file), "--setting", "ocr_dpi", "10").exit_code == 2
+
+
+def test_batch_workers_are_built_from_the_run_settings(tiny_gazetteer: Path) -> None:
+    from factfinder.scale.work import Worker
+
+    worker = Worker(Settings(gazetteer=str(tiny_gazetteer), ocr="never", ocr_languages="eng+mya", ocr_dpi=150))
+    assert len(worker.pipeline.gazetteer.lookup("Paris")) == 2
+    assert (worker.ocr.mode, worker.ocr.languages, worker.ocr.dpi) == ("never", "eng+mya", 150)

@@ -47,6 +47,7 @@ def server(tmp_path_factory, examples_dir, nlp):
     import uvicorn
 
     from factfinder.pipeline import Pipeline, ingest_inputs
+    from factfinder.consolidate.stored import rebuild_events
     from factfinder.settings import load_settings
     from factfinder.store import Store
     from factfinder.store.accounts import add_user
@@ -58,7 +59,7 @@ def server(tmp_path_factory, examples_dir, nlp):
         report = ingest_inputs(inputs, store=store,
                                settings=load_settings(db=str(db)), pipeline=Pipeline(nlp=nlp))
         assert not report.failed
-        store.rebuild_events()
+        rebuild_events(store)
         add_user(store.conn, "editor", PASSWORD, "editor")
     port = _free_port()
     config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning")

@@ -13,6 +13,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from factfinder.cli import main  # noqa: E402
 from factfinder.errors import UsageError  # noqa: E402
+from factfinder.consolidate.stored import rebuild_events, update_events  # noqa: E402
 from factfinder.store import Store  # noqa: E402
 from factfinder.store import review  # noqa: E402
 from factfinder.web.app import create_app  # noqa: E402
@@ -42,7 +43,7 @@ def test_reviews_overlay_machine_values_and_survive_a_rebuild(store_ids):
     assert [(c.category, c.value) for c in event.counts] == [("arrested", 52)]
     assert event.location.name == "Pauktaw town" and event.location.lat == 20.18
     assert (event.date.start, event.date.end, event.date.precision) == ("2023-11-16", "2023-11-17", "unknown")
-    store.rebuild_events()
+    rebuild_events(store)
     review.sync_reviewed_rows(store)
     again = review.apply_reviews(store, store.get_event(arrest))
     assert [(c.category, c.value) for c in again.counts] == [("arrested", 52)]
@@ -68,13 +69,16 @@ def test_merge_then_split_keeps_ids_and_writes_the_ledger(store_ids):
     store, ids = store_ids
     before = len(list(store.ledger()))
     target = review.merge_events(store, ids["arrest"], [ids["killing"]], reviewer="ed", note="same day")
+    assert not store.events_current()  # the merge is recorded; consolidation makes the merged event
+    update_events(store)
     assert target == ids["arrest"] and store.get_event(ids["killing"]) is None
     merged = store.get_event(ids["arrest"])
     assert len(merged.reports) == 2
-    store.rebuild_events()  # a later rebuild honours the analyst's merge
+    rebuild_events(store)  # a later rebuild honours the analyst's merge
     assert len(store.get_event(ids["arrest"]).reports) == 2
     key = next(r.key for r in merged.reports if r.incident.type == "killing")
     new_id = review.split_report(store, ids["arrest"], key, reviewer="ed")
+    update_events(store)
     assert len(store.get_event(ids["arrest"]).reports) == 1
     assert [r.key for r in store.get_event(new_id).reports] == [key]
     fields = [h.field for h in review.review_history(store, ids["arrest"])]
@@ -180,3 +184,62 @@ def test_user_and_token_commands(tmp_path: Path):
     with Store.open(db) as store:
         stored = [r[0] for r in store.conn.execute("SELECT password_hash FROM web_users")]
     assert stored[0].startswith("$argon2id$") and "long enough" not in stored[0]
+
+
+def test_incident_page_shows_sources_that_disagree_side_by_side(tmp_path: Path) -> None:
+    """Regression: the conflicts of an event made the incident page fail (a template looped over dict.values)."""
+    import hashlib
+
+    from factfinder.model import Count, DateRange, Document, Extraction, Incident, Place, Span, Story
+
+    db = tmp_path / "conflict.db"
+    with Store.open(db) as store:
+        for text, url, killed in (("An air strike killed eight villagers in Kani township on Sunday.",
+                                   "https://news.example.net/a", 8),
+                                  ("Twelve villagers died when jets bombed Kani township on Sunday, locals said.",
+                                   "https://other.example.org/b", 12)):
+            doc = Document(hashlib.sha256(text.encode()).hexdigest(), text, published="2023-11-14", url=url,
+                           stories=(Story(0, 0, len(text)),))
+            at = text.index("Kani")
+            incident = Incident(doc=doc.doc, type="killing", summary=text, evidence=(Span(0, len(text), text),),
+                                story=0, date=DateRange("2023-11-12", "2023-11-12", "day"),
+                                location=Place(Span(at, at + 4, "Kani"), "Kani", 22.43, 94.85, "MM", "Sagaing",
+                                               precision="town"),
+                                counts=(Count("killed", killed, "exact", "people", Span(0, 5, text[:5])),))
+            store.add_document(doc, None)
+            store.add_extraction(Extraction(document=doc, incidents=(incident,)))
+        update_events(store)
+        event = next(store.iter_events())
+        assert len(event.reports) == 2 and [c.field for c in event.conflicts] == ["counts.killed"]
+    client = TestClient(create_app(str(db), open_access=True))
+    page = client.get(f"/incidents/{event.id}")
+    assert page.status_code == 200
+    assert "Sources disagree" in page.text and "news.example.net" in page.text and "other.example.org" in page.text
+
+
+def test_search_words_that_fts5_splits_are_never_a_phrase(store_ids) -> None:
+    """events_fts keeps no positions: a word such as foo_bar must become two terms, not a phrase."""
+    from factfinder.store.events import EventFilter
+    from factfinder.web import queries
+
+    store, ids = store_ids
+    assert queries.fts_query("Pauktaw_villagers x²y") == '"Pauktaw" "villagers" "x²y"'
+    rows, total = queries.page_of_events(store.conn, EventFilter(q="Pauktaw_villagers"))
+    assert [r.id for r in rows] == [ids["arrest"]] and total == 1
+
+
+@pytest.mark.parametrize("words,total", [("Pauktaw", 1), ("Mandalay", 1), ("villagers", 1), ("Rakhine", 1),
+                                         ("nothing like it", 0)])
+def test_a_dense_search_pages_and_counts_like_a_sparse_one(store_ids, monkeypatch, words, total) -> None:
+    """The newest-first walk (most events match) and the sorted path give the same page and total."""
+    from factfinder.store.events import EventFilter
+    from factfinder.web import queries
+
+    store, _ = store_ids
+    flt = EventFilter(q=words)
+    monkeypatch.setattr(queries, "DENSE_SEARCH", 2.0)  # never dense: sort every match
+    rows, count = queries.page_of_events(store.conn, flt, limit=1)
+    assert count == total and len(rows) == min(1, total)
+    monkeypatch.setattr(queries, "DENSE_SEARCH", 0.0)  # always dense: walk the index
+    assert queries._newest_first_walk(store.conn, flt, "date")
+    assert queries.page_of_events(store.conn, flt, limit=1) == (rows, count)

@@ -13,6 +13,7 @@ from factfinder.capture.common import Capture
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Extraction, Incident, Place, Source, Span, Statistic, Story,
 )
+from factfinder.consolidate.stored import rebuild_events
 from factfinder.store import Store
 from factfinder.store.originals import sha256_hex
 
@@ -70,7 +71,7 @@ def build_store(path: Path) -> dict[str, str]:
         counts=(Count("killed", 2, "exact", "people", _span(k, "Two")),))
     killing_doc = _add(store, k, origin="/reports/mandalay.txt", published="2023-12-04",
                        url="https://other.example.net/mandalay", incidents=[killing])
-    store.rebuild_events()
+    rebuild_events(store)
     ids = {store.get_event(e).type: e for e in
            (r[0] for r in store.conn.execute("SELECT id FROM events"))}
     store.close()
