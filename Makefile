@@ -24,7 +24,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 $(TEST_STAMP): $(STAMP)
-	$(BIN)/python -m pip install --quiet -e '.[test,web,scale]'
+	$(BIN)/python -m pip install --quiet -e '.[test,web,scale,report]'
 	touch $(TEST_STAMP)
 
 install: $(STAMP)

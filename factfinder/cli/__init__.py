@@ -100,7 +100,8 @@ def _register() -> None:
     """
     import importlib
 
-    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings", "ledger", "batch", "follow"):
+    for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings", "ledger", "batch", "follow",
+                 "report"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

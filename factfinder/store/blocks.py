@@ -54,7 +54,7 @@ def events_current(conn: sqlite3.Connection) -> bool:
     """The one rule: events are current when no incident waits for one and no event lost a report.
 
     Both tables are kept by triggers and by the analyst's merges and splits
-    (store/schema.py step 3, store/review.py), so this costs two index probes.
+    (store/schema.py step 4, store/review.py), so this costs two index probes.
     """
     row = conn.execute("SELECT NOT EXISTS (SELECT 1 FROM consolidation_pending)"
                        " AND NOT EXISTS (SELECT 1 FROM consolidation_stale)").fetchone()

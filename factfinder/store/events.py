@@ -160,7 +160,8 @@ class EventFilter:
     bbox: tuple[float, float, float, float] | None = None  # west, south, east, north
 
     def where(self) -> tuple[str, list[Any]]:
-        clauses, args = [], []  # type: ignore[var-annotated]
+        clauses: list[str] = []
+        args: list[Any] = []
         if self.types:
             clauses.append(f"e.type IN ({','.join('?' * len(self.types))})")
             args.extend(self.types)

@@ -274,12 +274,36 @@ CREATE TABLE event_overrides (             -- analyst merges and splits: this re
 );
 """
 
-# Step 3: the web app's accounts and indexes (created before on first use, IF
+# Step 3: a stable store id (named by signed checkpoints, see store/checkpoint.py)
+# and the checkpoints this store made, for the web app to show the latest one.
+_STORE_ID_AND_CHECKPOINTS = """
+CREATE TABLE store_meta (
+    key          TEXT PRIMARY KEY,
+    value        TEXT NOT NULL
+);
+INSERT INTO store_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
+CREATE TRIGGER store_id_fixed BEFORE UPDATE ON store_meta WHEN old.key = 'store_id' BEGIN
+    SELECT RAISE(ABORT, 'the store id never changes');
+END;
+CREATE TRIGGER store_id_kept BEFORE DELETE ON store_meta WHEN old.key = 'store_id' BEGIN
+    SELECT RAISE(ABORT, 'the store id never changes');
+END;
+CREATE TABLE checkpoints (                 -- signed checkpoints made of this store's ledger
+    id           INTEGER PRIMARY KEY,
+    entries      INTEGER NOT NULL,
+    head         TEXT NOT NULL,
+    created_at   TEXT NOT NULL,
+    fingerprint  TEXT NOT NULL,
+    text         TEXT NOT NULL             -- the checkpoint file as written
+);
+"""
+
+# Step 4: the web app's accounts and indexes (created before on first use, IF
 # NOT EXISTS, hence the same here), report keys kept with their incident, the
 # indexes that find a block of incidents (type, date window), and what
 # consolidation still has to do: incidents waiting for an event, events that
 # lost a report. ``Store.events_current()`` is the one rule over the last two.
-_V3 = """
+_WEB_AND_CONSOLIDATION = """
 CREATE TABLE IF NOT EXISTS web_users (
     name          TEXT PRIMARY KEY,
     role          TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
@@ -336,7 +360,7 @@ CREATE TRIGGER incidents_leave_events BEFORE DELETE ON incidents BEGIN
 END;
 """
 
-# Step 4: narrow event rows (what lists, maps, tallies and search read), the
+# Step 5: narrow event rows (what lists, maps, tallies and search read), the
 # JSON of actors, counts, conflicts and provenance apart in event_details, and a
 # full-text entry per event (its stories and evidence) keyed by the event's
 # number, which AUTOINCREMENT never reuses: the entry of a replaced event
@@ -344,7 +368,7 @@ END;
 # Events are derived data: the step drops them and queues every incident, and
 # the next consolidation makes them again (reviews and pins are keyed by ids
 # that outlive it).
-_V4 = """
+_NARROW_EVENTS = """
 DROP TABLE event_reports;
 DROP TABLE events;
 DELETE FROM consolidation_stale;
@@ -401,38 +425,13 @@ CREATE INDEX event_reports_outlet ON event_reports(outlet);
 CREATE VIRTUAL TABLE events_fts USING fts5(text, content='', detail='none');
 """
 
-# Step 5: events in the order of the web app's default sort (newest first), so a
+# Step 6: events in the order of the web app's default sort (newest first), so a
 # search that most events match reads its page from the front of this index
 # rather than sorting every match (factfinder/web/queries.py).
-_V5 = """
+_NEWEST_FIRST = """
 CREATE INDEX events_newest ON events(date_start IS NULL, date_start DESC, id);
 """
 
-# Step 6: a stable store id (named by signed checkpoints, see store/checkpoint.py)
-# and the checkpoints this store made, for the web app to show the latest one.
-_STORE_ID_AND_CHECKPOINTS = """
-CREATE TABLE store_meta (
-    key          TEXT PRIMARY KEY,
-    value        TEXT NOT NULL
-);
-INSERT INTO store_meta (key, value) VALUES ('store_id', lower(hex(randomblob(16))));
-CREATE TRIGGER store_id_fixed BEFORE UPDATE ON store_meta WHEN old.key = 'store_id' BEGIN
-    SELECT RAISE(ABORT, 'the store id never changes');
-END;
-CREATE TRIGGER store_id_kept BEFORE DELETE ON store_meta WHEN old.key = 'store_id' BEGIN
-    SELECT RAISE(ABORT, 'the store id never changes');
-END;
-CREATE TABLE checkpoints (                 -- signed checkpoints made of this store's ledger
-    id           INTEGER PRIMARY KEY,
-    entries      INTEGER NOT NULL,
-    head         TEXT NOT NULL,
-    created_at   TEXT NOT NULL,
-    fingerprint  TEXT NOT NULL,
-    text         TEXT NOT NULL             -- the checkpoint file as written
-);
-"""
-
-# One entry per schema version: a SQL script run inside a transaction.
 # Step 7: followed sources (feeds and pages fetched on a schedule by `factfinder follow run`)
 # and the log of every pass over them.
 _FOLLOWED_SOURCES = """
@@ -460,7 +459,9 @@ CREATE TABLE follow_passes (
 CREATE INDEX follow_passes_source ON follow_passes(source_id, at);
 """
 
-MIGRATIONS: list[str] = [_V1, _V2, _V3, _V4, _V5, _STORE_ID_AND_CHECKPOINTS, _FOLLOWED_SOURCES]
+# One entry per schema version: a SQL script run inside a transaction.
+MIGRATIONS: list[str] = [_V1, _V2, _STORE_ID_AND_CHECKPOINTS, _WEB_AND_CONSOLIDATION, _NARROW_EVENTS,
+                          _NEWEST_FIRST, _FOLLOWED_SOURCES]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

@@ -75,8 +75,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     from fastapi.staticfiles import StaticFiles
 
     from factfinder.consolidate.stored import update_events
-    from factfinder.settings import load_settings
-    from factfinder.web import api, followed, pages, review_routes
+    from factfinder.web import api, followed, pages, report_page, review_routes
     from factfinder.web.render import make_templates
 
     with Store.open(db) as store:
@@ -98,6 +97,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     app.include_router(pages.router)
     app.include_router(review_routes.router)
     app.include_router(followed.router)
+    app.include_router(report_page.router)
     app.include_router(api.router)
     _install_errors(app)
     app.middleware("http")(_auth_middleware)

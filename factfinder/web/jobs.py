@@ -59,6 +59,14 @@ class JobRunner:
         self._jobs: dict[str, Job] = {}
         self._lock = threading.Lock()
         self._run_lock = threading.Lock()
+        self._pipeline_lock = threading.Lock()
+
+    def pipeline(self) -> Any:
+        """The NLP pipeline, built once on first use (ingest jobs, reports); None without extraction."""
+        with self._pipeline_lock:
+            if self._pipeline is None and self._pipeline_factory is not None:
+                self._pipeline = self._pipeline_factory()
+            return self._pipeline
 
     def submit(self, inputs: list[str], *, user: str, labels: dict[str, str] | None = None) -> Job:
         job = Job(uuid.uuid4().hex[:16], user, list(inputs), dict(labels or {}))
@@ -95,8 +103,7 @@ class JobRunner:
         with self._run_lock:
             job.state, job.started_at = "running", utc_now()
             try:
-                if self._pipeline is None and self._pipeline_factory is not None:
-                    self._pipeline = self._pipeline_factory()
+                self.pipeline()
                 with Store.open(self._db) as store:
                     def record(outcome: Any) -> None:
                         job.outcomes.append(JobOutcome(outcome.origin, outcome.status, outcome.sha256,

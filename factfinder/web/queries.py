@@ -217,7 +217,8 @@ class StatisticRow:
 def statistics(conn: sqlite3.Connection, *, category: str | None = None, country: str | None = None,
                limit: int = 1000, offset: int = 0) -> list[StatisticRow]:
     """Stored statistics (tallies with an as-of date), oldest first, with their first evidence span."""
-    clauses, args = [], []  # type: ignore[var-annotated]
+    clauses: list[str] = []
+    args: list[Any] = []
     if category:
         clauses.append("s.category = ?")
         args.append(category)

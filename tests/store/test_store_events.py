@@ -118,7 +118,7 @@ def test_upgrading_a_version_2_store_keeps_report_keys_and_queues_unconsolidated
     with Store.open(db) as store:
         keys = dict(store.conn.execute("SELECT id, report_key FROM incidents"))
         assert keys == {1: "abc:0:arrest:0", 2: "abc:0:arrest:0#2", 3: "abc:0:killing:0"}
-        # events are derived data: the upgrade drops them (step 4) and queues every incident
+        # events are derived data: the upgrade drops them (step 5) and queues every incident
         assert [r[0] for r in store.conn.execute("SELECT incident_id FROM consolidation_pending ORDER BY 1")] == [
             1, 2, 3]
         assert store.count_events() == 0 and not store.events_current()
