@@ -87,7 +87,7 @@ def long_document(megabytes: float) -> dict:
 
 
 def time_long_document(megabytes: float) -> None:
-    from factfinder.extract.batch import extract_jsonl
+    from factfinder.batch import extract_jsonl
 
     report = long_document(megabytes)
     t0 = time.perf_counter()
@@ -121,7 +121,7 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
     print(f"corpus: {len(texts)} reports, {words} words, {sum(map(len, texts))} characters")
 
-    from factfinder.extract.batch import extract_jsonl
+    from factfinder.batch import extract_jsonl
 
     lines = [json.dumps(r) for r in reports]
     t0 = time.perf_counter()

@@ -220,6 +220,7 @@ class Incident:
     attribution: tuple[Attribution, ...] = ()
     verification: str = "reported"
     id: str | None = None  # caller's id for --jsonl batch lines
+    trigger: Span | None = None  # the words that made it an incident; the dates stage looks for its date near them
 
 
 @dataclass(frozen=True, slots=True)
@@ -249,14 +250,21 @@ class Extraction:
     incidents: tuple[Incident, ...] = ()
     statistics: tuple[Statistic, ...] = ()
     places: tuple[Place, ...] = field(default=())  # every place mention (geoparse)
+    # Named entities (start, end, spaCy label) of the sentences extraction parsed, so the
+    # geo stage reads them instead of running NER again; None: no NER ran yet.
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
 
 # --- consolidation ----------------------------------------------------------
 
 
 @dataclass(frozen=True, slots=True)
-class Report:
-    """One incident as one source told it: the unit that consolidation merges."""
+class SourcedIncident:
+    """An incident with the source that told it (outlet, publication date): the unit consolidation merges.
+
+    Names (docs/architecture.md): a *document* is the input, an *incident* is what one
+    source tells, an *event* is what several incidents merge into.
+    """
 
     key: str  # stable id of the machine incident, e.g. "<doc>:<story>:<n>"
     incident: Incident
@@ -282,12 +290,12 @@ class Conflict:
 
 
 @dataclass(frozen=True, slots=True)
-class ConsolidatedIncident:
-    """One real event, with every report of it and where they agree or not."""
+class Event:
+    """One real event, with every source's incident of it (``reports``) and where they agree or not."""
 
     id: str
     type: str
-    reports: tuple[Report, ...]
+    reports: tuple[SourcedIncident, ...]
     date: DateRange | None = None
     location: Place | None = None
     perpetrators: tuple[str, ...] = ()
@@ -300,5 +308,10 @@ class ConsolidatedIncident:
 
     @property
     def primary(self) -> Incident:
-        """The report with the most evidence stands for the merged incident's wording."""
+        """The incident with the most evidence stands for the event's wording."""
         return max((r.incident for r in self.reports), key=lambda i: len(i.evidence))
+
+
+# The earlier names, kept while the code that uses them moves over to the names above.
+Report = SourcedIncident
+ConsolidatedIncident = Event

@@ -1,40 +1,63 @@
 """The only module that knows the stage order.
 
-capture -> text -> extract -> geo + dates -> consolidate -> store -> serve/export
+capture -> text -> extract -> dates -> geo -> merge -> (consolidate -> store) -> serve/export
 
-``Pipeline`` holds the heavy resources (the spaCy ``nlp``, the gazetteer),
-loads them once and reuses them for every document. Its methods are pure over
-their inputs plus those resources, so the same calls run in one process or in
-a distributed engine's batch map.
+``Pipeline`` holds the heavy resources (one spaCy ``nlp``, one gazetteer, one
+geoparser), loads them once and reuses them for every document, and runs the
+declared components of ``factfinder.components`` in order over a stream of
+documents. Everything that runs the stages (``factfinder extract``,
+``geoparse``, ``eval``, ``ingest``, web ingest jobs, the batch runner) is a
+sink on that one stream: ``read_inputs`` gives capture -> text, and
+``Pipeline.run`` the rest. The steps are pure over their inputs plus those
+resources, so the same calls run in one process or in a distributed engine's
+batch map.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
-from factfinder.model import Document, Extraction
+from factfinder.capture.common import Capture
+from factfinder.components import GEOPARSE, RULES
+from factfinder.model import Document, Extraction, Span
+from factfinder.registry import Component, Step, check_order, registry
 from factfinder.settings import Settings
 from factfinder.store.reports import IngestOutcome, IngestReport
 from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
+UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
+
 
 class Pipeline:
-    """Runs text -> extract -> geo + dates over documents.
+    """Runs extract -> dates -> geo -> merge over documents, as the ``components`` setting names them.
 
     Resources are injected or loaded lazily on first use, never at import.
+    ``components`` is a sequence of registered names (default: the
+    ``components`` setting, else the rule components,
+    ``factfinder.components.RULES``); a learned component replaces a rule one
+    by being named in its place. ``settings`` also gives ``spacy_model`` and
+    ``gazetteer``.
     """
 
-    def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None,
-                 spacy_model: str | None = None, settings: Settings | None = None) -> None:
+    def __init__(self, *, nlp: Any | None = None, gazetteer: Any | None = None, spacy_model: str | None = None,
+                 components: Sequence[str] | None = None,
+                 settings: Settings | Mapping[str, Any] | None = None) -> None:
         # ``settings`` names the spaCy model and the gazetteer file (the built-in
         # defaults when None); an injected ``nlp`` or ``gazetteer`` wins.
-        self.settings = settings if settings is not None else Settings()
+        self.settings = Settings.coerce(settings)
         self._nlp = nlp
         self._gazetteer = gazetteer
         self._spacy_model = spacy_model or self.settings.spacy_model
-        self._extractor: Any | None = None
+        names = components if components is not None else _setting(settings, "components") or RULES
+        self.components: tuple[Component, ...] = tuple(registry.get(n) for n in names)
+        check_order(self.components)
+        self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
+        self._steps: dict[str, Step] = {}
         self._geoparser: Any | None = None
+
+    # --- shared resources (the registry's ``Resources``) ------------------------
 
     @property
     def nlp(self) -> Any:
@@ -52,61 +75,160 @@ class Pipeline:
             self._gazetteer = Gazetteer.open(self.settings.gazetteer_path)
         return self._gazetteer
 
+    @property
+    def geoparser(self) -> Any:
+        """The one geoparser: extraction's place step and ``geoparse`` share it (and its tagger)."""
+        if self._geoparser is None:
+            from factfinder.geo import Geoparser
+
+            self._geoparser = Geoparser(self.gazetteer, self.nlp)
+        return self._geoparser
+
+    # --- the stream ---------------------------------------------------------------
+
+    def run(self, documents: Iterable[Document], components: Sequence[Component] | None = None
+            ) -> Iterator[Extraction]:
+        """Every document through ``components`` (default: this pipeline's), in input order.
+
+        The components read a hard-wrapped document as its paragraphs (``text.reflow``);
+        every span they return is given back in the document's own text. A
+        document in a language some component cannot read goes no further than
+        its text, with a note saying so.
+        """
+        chain = self.components if components is None else tuple(components)
+        # Input order: (the original document, its reading map), or the finished
+        # extraction of a document that passes around the components.
+        pending: list[tuple[Document, Reflowed] | Extraction] = []
+
+        def readable() -> Iterator[Extraction]:
+            for document in documents:
+                if not all(c.reads_language(document.language) for c in chain):
+                    pending.append(_unsupported(document))
+                    continue
+                view, reflowed = reading_document(document)
+                pending.append((document, reflowed))
+                yield Extraction(document=view)
+
+        stream: Iterable[Extraction] = readable()
+        for component in chain:
+            stream = self._step(component)(stream)
+        cursor = 0
+        for result in stream:
+            while isinstance(pending[cursor], Extraction):
+                yield pending[cursor]  # type: ignore[misc]
+                cursor += 1
+            original, reflowed = pending[cursor]  # type: ignore[misc]
+            cursor += 1
+            yield _in_original_text(result, original, reflowed)
+            if cursor > 256:  # keep the queue short on a long stream
+                del pending[:cursor]
+                cursor = 0
+        for passed in pending[cursor:]:
+            yield passed  # type: ignore[misc]
+
+    def _step(self, component: Component) -> Step:
+        if component.name not in self._steps:
+            self._steps[component.name] = component.factory(self)
+        return self._steps[component.name]
+
     def extract(self, document: Document) -> Extraction:
         """Incidents and statistics of one document, with dates and places resolved."""
         return next(iter(self.extract_many([document])))
 
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
-        """Extractions of several documents, in order (batched through spaCy; see ``extract``).
-
-        extract (incidents with their date phrases, statistics, place mentions)
-        -> dates (date phrases resolved against publication) -> geo (each
-        incident's place) -> merge (the sentences of one event become one
-        incident, which needs the resolved dates and places to tell events apart).
-        """
-        from dataclasses import replace
-
-        from factfinder.dates import resolve_incident_dates
-        from factfinder.extract.extractor import Extractor
-        from factfinder.extract.incidents import merge_incidents
-        from factfinder.geo import locate
-
-        if self._extractor is None:
-            self._extractor = Extractor.load(nlp=self.nlp, gazetteer=self.gazetteer)
-        originals: list[Document] = []
-        maps: list[Reflowed] = []
-
-        def reading(documents: Iterable[Document]) -> Iterator[Document]:
-            # Hard-wrapped text is read as its paragraphs; spans go back to the original below.
-            for document in documents:
-                view, reflowed = reading_document(document)
-                originals.append(document)
-                maps.append(reflowed)
-                yield view
-
-        for extraction in self._extractor.extract_many(reading(documents)):
-            if extraction.incidents:
-                incidents = resolve_incident_dates(extraction.incidents, extraction.document)
-                incidents = locate(incidents, extraction.places, extraction.document)
-                extraction = replace(extraction, incidents=merge_incidents(incidents))
-            original, reflowed = originals.pop(0), maps.pop(0)
-            # The extraction may have learned about the document (a dateline's date, notes):
-            # keep that, with the original text and story bounds.
-            document = replace(extraction.document, text=original.text, stories=original.stories)
-            yield replace(restore_spans(extraction, reflowed), document=document)
+        """Extractions of several documents, in order (batched through spaCy; see ``run``)."""
+        return self.run(documents)
 
     def geoparse(self, document: Document) -> Extraction:
         """Every place mention of one document, resolved where the gazetteer allows."""
-        if self._geoparser is None:
-            from factfinder.geo import Geoparser
+        return next(iter(self.geoparse_many([document])))
 
-            self._geoparser = Geoparser(self.gazetteer, self.nlp)
-        view, reflowed = reading_document(document)  # "New" / "York" across a wrapped line is one place
-        places = restore_spans(tuple(self._geoparser.parse(view)), reflowed)
-        return Extraction(document=document, places=places)
+    def geoparse_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Place mentions of several documents: the geo component alone, with NER over the whole text."""
+        return self.run(documents, self._geoparse_components)
 
 
-# --- ingest: capture -> store -> text -> store -> extract -> store ----------
+def _in_original_text(extraction: Extraction, original: Document, reflowed: Reflowed) -> Extraction:
+    """An extraction of a document's reading text, with its spans in the document's own text.
+
+    The components may have learned about the document (a dateline's date, notes):
+    that is kept, with the original text and story bounds.
+    """
+    if not reflowed.changed:
+        return extraction
+    document = replace(extraction.document, text=original.text, stories=original.stories)
+    entities = extraction.entities
+    if entities is not None:
+        view = reflowed.text
+        entities = tuple((s.start, s.end, label) for s, label in
+                         ((reflowed.span(Span.of(view, start, end)), label) for start, end, label in entities))
+    return replace(restore_spans(extraction, reflowed), document=document, entities=entities)
+
+
+def _setting(settings: Any, name: str) -> Any:
+    """One setting by name, from the settings mapping or the ``Settings`` object, None when not declared.
+
+    ``components`` is read this way until the settings table declares it."""
+    if settings is None:
+        return None
+    if isinstance(settings, Mapping):
+        return settings.get(name)
+    return getattr(settings, name, None)
+
+
+def _unsupported(document: Document) -> Extraction:
+    note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
+    notes = document.notes if note in document.notes else document.notes + (note,)
+    return Extraction(document=replace(document, notes=notes))
+
+
+# --- capture -> text: the head of every stream ---------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Read:
+    """One captured original and what the text stage made of it.
+
+    ``document`` is None for a container (a feed: its entries follow as their
+    own reads), for an input that failed (``error`` says why), and when
+    ``want_text`` declined to read it (already stored).
+    """
+
+    capture: Capture
+    document: Document | None = None
+    error: str | None = None
+    container: bool = False
+
+
+def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any], client: Any | None = None,
+                want_text: Callable[[Capture], bool] | None = None) -> Iterator[Read]:
+    """capture -> text over files, folders, URLs, feeds and ``-``; never raises for one bad input.
+
+    ``want_text(capture)`` lets a sink skip the text of originals it already
+    holds (ingest); ``client`` is an injected httpx.Client for URL captures.
+    """
+    from factfinder.capture import capture_inputs, is_container
+    from factfinder.errors import FactfinderError
+    from factfinder.text import document_from_capture
+    from factfinder.text.ocr import ocr_options
+
+    ocr = ocr_options(settings)  # scans are read with Tesseract when the settings ask for it
+    for capture in capture_inputs(inputs, settings=settings, client=client):
+        source = capture.source
+        if source.error is not None or capture.data is None:
+            yield Read(capture, error=source.error or "no bytes arrived")
+        elif is_container(capture):
+            yield Read(capture, container=True)
+        elif want_text is not None and not want_text(capture):
+            yield Read(capture)
+        else:
+            try:
+                yield Read(capture, document=document_from_capture(capture, ocr=ocr))
+            except FactfinderError as exc:  # ExtractionError: a broken PDF, an empty page
+                yield Read(capture, error=str(exc))
+
+
+# --- ingest: a sink that stores the stream ---------------------------------------
 
 # Sources whose originals are written together (bench/ingest.py); small enough
 # that a killed run redoes little and memory stays bounded.
@@ -114,116 +236,121 @@ _INGEST_BATCH = 32
 _INGEST_BATCH_BYTES = 64_000_000
 
 
-def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Mapping[str, Any],
+def ingest_inputs(inputs: Iterable[str], *, store: Any, settings: Settings | Mapping[str, Any],
                   pipeline: Pipeline | None = None,
                   on_event: Callable[[IngestOutcome], None] | None = None,
                   client: Any | None = None) -> IngestReport:
     """Capture every input into ``store``, extract its text and stories, and its incidents
-    when a ``pipeline`` is given.
+    when a ``pipeline`` is given; then update the events.
 
     One transaction per batch of sources (per source while extracting): a run
     killed at any moment and run again leaves every original stored exactly once. Bytes already stored are not
     captured again; a document already extracted is not extracted again. A bad
     input never stops the run: it becomes a "failed" outcome with its reason.
-    While ``Pipeline.extract`` is not wired yet (NotImplementedError),
-    extraction is skipped without a word. ``client`` is an injected
-    httpx.Client for URL captures (see ``capture_inputs``).
+    ``client`` is an injected httpx.Client for URL captures.
     """
-    from factfinder.capture import capture_inputs, is_container, is_url, warc_records
-    from factfinder.errors import ExtractionError, FactfinderError
-    from factfinder.text import document_from_capture
-    from factfinder.text.ocr import ocr_options
+    sink = _IngestSink(store, pipeline, on_event)
+    for read in read_inputs(inputs, settings=settings, client=client, want_text=sink.wants_text):
+        sink.add(read)
+    sink.flush(wait=True)
+    outcomes = tuple(sink.outcomes)
+    extracted = any(o.incidents or o.statistics for o in outcomes)
+    # Consolidation follows the store: new incidents may tell events already known.
+    from factfinder.consolidate.stored import update_events  # only the blocks the new incidents touch
 
-    ocr = ocr_options(settings)
-    outcomes: list[IngestOutcome] = []
-    extract = pipeline is not None
-    Item = tuple[Any, Any, Any, "IngestOutcome | None"]  # capture, document, extraction, failure
-    batch: list[Item] = []
-    writing: tuple[list[Item], Any] | None = None  # the previous batch, its originals being written
+    return IngestReport(outcomes, events=update_events(store) if extracted else None)
 
-    def commit(items: list[Item]) -> None:
-        # One transaction per batch (each source's rows inside it, all or none):
-        # a killed run loses at most the batch, whose originals are already on
-        # disk, and the re-run stores it again.
-        with store.transaction():
-            _commit(items)
-        # Full-text index of the batch's stories in one go; after a crash the next
-        # batch picks up whatever was left unindexed.
-        store.index_stories()
 
-    def _commit(items: list[Item]) -> None:
-        for capture, document, extraction, failure in items:
-            source = capture.source
-            warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
-            with store.transaction():
-                status = "stored" if store.add_capture(capture, warc=warc) else "present"
-                if document is not None:
-                    store.add_document(document, source.sha256, index=False)
-                    status = "stored"
-                if extraction is not None:
-                    store.add_extraction(extraction)
-            outcome = failure or IngestOutcome(
-                source.origin, status, source.sha256 or None, None,  # type: ignore[arg-type]
-                len(extraction.incidents) if extraction else 0, len(extraction.statistics) if extraction else 0)
-            outcomes.append(outcome)
-            if on_event is not None:
-                on_event(outcome)
+_Item = tuple[Capture, Document | None, Extraction | None, IngestOutcome | None]  # capture, document, extraction, failure
 
-    def flush(*, wait: bool) -> None:
-        # The originals of a batch are written in the background while the next
-        # batch's text is extracted; its rows commit once the files are durable.
-        nonlocal writing
-        if writing is not None:
-            items, future = writing
-            writing = None
-            future.result()
-            commit(items)
-        if batch:
-            items = batch.copy()
-            batch.clear()
-            future = store.prepare_captures([c for c, *_ in items], background=not wait)
-            if wait:
-                commit(items)
-            else:
-                writing = (items, future)
 
-    for capture in capture_inputs(inputs, settings=settings, client=client):
-        source = capture.source
+class _IngestSink:
+    """Stores reads in batches: originals written in the background while the next batch is read."""
+
+    def __init__(self, store: Any, pipeline: Pipeline | None,
+                 on_event: Callable[[IngestOutcome], None] | None) -> None:
+        self.store = store
+        self.pipeline = pipeline
+        self.on_event = on_event
+        self.outcomes: list[IngestOutcome] = []
+        self.batch: list[_Item] = []
+        self.writing: tuple[list[_Item], Any] | None = None  # the previous batch, its originals being written
+
+    def _in_flight(self) -> set[str]:
+        return {c.source.sha256 for c, *_ in self.batch} | (
+            {c.source.sha256 for c, *_ in self.writing[0]} if self.writing else set())
+
+    def wants_text(self, capture: Capture) -> bool:
+        """Text is read for an original neither stored nor waiting in a batch."""
+        sha = capture.source.sha256
+        return sha not in self._in_flight() and not self.store.has_document(sha)
+
+    def add(self, read: Read) -> None:
+        from factfinder.errors import FactfinderError
+
+        capture, source = read.capture, read.capture.source
         sha = source.sha256 or None
-        document = extraction = failure = None
-        in_flight = {c.source.sha256 for c, *_ in batch} | (
-            {c.source.sha256 for c, *_ in writing[0]} if writing else set())
-        readable = (source.error is None and capture.data is not None and not is_container(capture)
-                    and source.sha256 not in in_flight)
-        if source.error is not None or capture.data is None:
-            failure = IngestOutcome(source.origin, "failed", sha, source.error or "no bytes arrived")
-        elif readable and not store.has_document(source.sha256):
+        document, extraction, failure = read.document, None, None
+        if read.error is not None:
+            failure = IngestOutcome(source.origin, "failed", sha, read.error)
+        elif (self.pipeline is not None and not read.container and sha not in self._in_flight()
+              and not self.store.is_extracted(sha)):
             try:
-                document = document_from_capture(capture, ocr=ocr)
-            except ExtractionError as exc:
-                failure = IngestOutcome(source.origin, "failed", sha, str(exc))
-        if failure is None and readable and extract and not store.is_extracted(source.sha256):
-            try:
-                extraction = pipeline.extract(  # type: ignore[union-attr]
-                    document or store.get_document(source.sha256))
-            except NotImplementedError:
-                extract = False
+                extraction = self.pipeline.extract(document or self.store.get_document(sha))
             except FactfinderError as exc:
                 failure = IngestOutcome(source.origin, "failed", sha,
                                         f"original and text stored, but extraction failed: {exc}")
-        batch.append((capture, document, extraction, failure))
+        self.batch.append((capture, document, extraction, failure))
         if extraction is not None:
             # Extraction dominates the time: store each source at once, so
             # progress shows and a killed run loses little.
-            flush(wait=True)
-        elif len(batch) >= _INGEST_BATCH or sum(len(c.data or b"") for c, *_ in batch) >= _INGEST_BATCH_BYTES:
-            flush(wait=False)
-    flush(wait=True)
-    # Consolidation follows the store: new incidents may tell events already known.
-    extracted = any(o.incidents or o.statistics for o in outcomes)
-    from factfinder.consolidate.stored import update_events  # only the blocks the new incidents touch
+            self.flush(wait=True)
+        elif (len(self.batch) >= _INGEST_BATCH
+              or sum(len(c.data or b"") for c, *_ in self.batch) >= _INGEST_BATCH_BYTES):
+            self.flush(wait=False)
 
-    return IngestReport(tuple(outcomes), events=update_events(store) if extracted else None)
+    def flush(self, *, wait: bool) -> None:
+        """Commit the batch whose originals are being written, then start on the current one."""
+        if self.writing is not None:
+            items, future = self.writing
+            self.writing = None
+            future.result()
+            self._commit(items)
+        if self.batch:
+            items, self.batch = self.batch, []
+            future = self.store.prepare_captures([c for c, *_ in items], background=not wait)
+            if wait:
+                self._commit(items)
+            else:
+                self.writing = (items, future)
+
+    def _commit(self, items: list[_Item]) -> None:
+        # One transaction per batch (each source's rows inside it, all or none):
+        # a killed run loses at most the batch, whose originals are already on
+        # disk, and the re-run stores it again.
+        from factfinder.capture import is_url, warc_records
+
+        store = self.store
+        with store.transaction():
+            for capture, document, extraction, failure in items:
+                source = capture.source
+                warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
+                with store.transaction():
+                    status = "stored" if store.add_capture(capture, warc=warc) else "present"
+                    if document is not None:
+                        store.add_document(document, source.sha256, index=False)
+                        status = "stored"
+                    if extraction is not None:
+                        store.add_extraction(extraction)
+                outcome = failure or IngestOutcome(
+                    source.origin, status, source.sha256 or None, None,  # type: ignore[arg-type]
+                    len(extraction.incidents) if extraction else 0, len(extraction.statistics) if extraction else 0)
+                self.outcomes.append(outcome)
+                if self.on_event is not None:
+                    self.on_event(outcome)
+        # Full-text index of the batch's stories in one go; after a crash the next
+        # batch picks up whatever was left unindexed.
+        store.index_stories()
 
 
 def reprocess_store(store: Any, pipeline: Pipeline, *,
@@ -235,12 +362,11 @@ def reprocess_store(store: Any, pipeline: Pipeline, *,
     survive the rebuild. Returns (documents, events).
     """
     documents = 0
-    for document in list(store.iter_documents()):
-        extraction = pipeline.extract(document)
+    for extraction in pipeline.run(list(store.iter_documents())):
         store.add_extraction(extraction)
         documents += 1
         if on_document is not None:
-            on_document(document.doc, len(extraction.incidents), len(extraction.statistics))
+            on_document(extraction.document.doc, len(extraction.incidents), len(extraction.statistics))
     from factfinder.consolidate.stored import rebuild_events
 
     return documents, rebuild_events(store)

@@ -11,11 +11,15 @@ from __future__ import annotations
 import functools
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from factfinder.errors import FactfinderError
+
+if TYPE_CHECKING:
+    from factfinder.settings import Settings
+    from factfinder.store import Store
 
 
 def friendly_errors(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -63,6 +67,22 @@ def with_settings(func: Callable[..., Any]) -> Callable[..., Any]:
     option = click.option("--setting", "setting_pairs", type=(str, str), multiple=True,
                           metavar="NAME VALUE", help=_SETTING_HELP)
     return option(friendly_errors(wrapper))
+
+
+DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
+
+
+def open_store(settings: Settings, *, must_exist: bool = False) -> Store:
+    """The store at the ``db`` setting; with ``must_exist``, a missing file is an error, not a new store."""
+    from pathlib import Path
+
+    from factfinder.errors import StoreError
+    from factfinder.store import Store
+
+    if must_exist and not Path(settings.db).is_file():
+        raise StoreError(f"{settings.db} does not exist; run `factfinder ingest` first "
+                         "or pass the database with --db")
+    return Store.open(settings.db)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -6,15 +6,14 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import main, with_settings
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def reprocess(db: str | None, settings: Settings) -> None:
     """Extract every stored document again (after a model or rule change) and consolidate.
@@ -24,7 +23,7 @@ def reprocess(db: str | None, settings: Settings) -> None:
     from factfinder.pipeline import Pipeline, reprocess_store
 
     settings = settings.with_options(db=db)
-    with _open_store(settings, must_exist=True) as store:
+    with open_store(settings, must_exist=True) as store:
         pipeline = Pipeline(settings=settings)
         documents, events = reprocess_store(
             store, pipeline, on_document=lambda doc, i, s: click.echo(f"{doc[:12]}  {i} incidents, {s} statistics"))
@@ -32,13 +31,13 @@ def reprocess(db: str | None, settings: Settings) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def consolidate(db: str | None, settings: Settings) -> None:
     """Merge the stored incidents that describe the same event (ingest does this too)."""
     from factfinder.consolidate.stored import rebuild_events
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         events = rebuild_events(store)
         corroborated = store.count_events(_filter(verification="corroborated"))
     click.echo(f"{events} events ({corroborated} corroborated by independent sources)")
@@ -54,7 +53,7 @@ def _filter(**values: Any) -> Any:
 @click.option("--format", "fmt", required=True, metavar="FORMAT",
               help="acled-csv, csv, jsonl, geojson, ftm or warc (see docs/export.md).")
 @click.option("--output", "-o", required=True, type=click.Path(dir_okay=False), help="File to write.")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--type", "types", multiple=True, help="Incident type; repeat for several.")
 @click.option("--country", help="ISO 3166-1 alpha-2 code, e.g. MM.")
 @click.option("--admin1", help="Province, state or region name.")
@@ -80,7 +79,7 @@ def export(fmt: str, output: str, db: str | None, types: tuple[str, ...], countr
     where = validate_filter(types=types, country=country, admin1=admin1, date_from=date_from, date_to=date_to,
                             verification=verification, actor=actor, source=source, q=q)
     settings = settings.with_options(db=db)
-    with _open_store(settings, must_exist=True) as store:
+    with open_store(settings, must_exist=True) as store:
         update_events(store)  # incidents stored since the last consolidation (none: nothing to do)
         redactor = None
         if redact_persons:

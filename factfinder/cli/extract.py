@@ -36,7 +36,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
     import json
 
     from factfinder.errors import UsageError
-    from factfinder.extract.batch import check_published, extract_inputs, extract_jsonl
+    from factfinder.batch import check_published, extract_inputs, extract_jsonl
 
     settings = settings.with_options(workers=workers, ocr=ocr, ocr_languages=ocr_languages)
     published = check_published(published)

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factfinder.cli import main, with_settings
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 from factfinder.errors import UsageError
 
 if TYPE_CHECKING:
@@ -34,7 +33,7 @@ def follow() -> None:
 @click.argument("url")
 @click.option("--every", default="6h", show_default=True, help="How often to fetch it: 30m, 6h, 1d...")
 @click.option("--name", help="A short name for it (shown in lists; usable instead of the URL).")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def add(url: str, every: str, name: str | None, db: str | None, settings: Settings) -> None:
     """Follow a feed or page URL (first fetched by the next `follow run`)."""
@@ -43,13 +42,13 @@ def add(url: str, every: str, name: str | None, db: str | None, settings: Settin
     from factfinder.store.follows import add_followed
 
     seconds = parse_every(every)
-    with _open_store(settings.with_options(db=db)) as store, store.transaction():
+    with open_store(settings.with_options(db=db)) as store, store.transaction():
         source = add_followed(store.conn, url, every_seconds=seconds, name=name, now=datetime.now(timezone.utc))
     click.echo(f"following {source.url} every {every}" + (f" as {name}" if name else ""))
 
 
 @follow.command("list")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def list_(db: str | None, settings: Settings) -> None:
     """Every followed source: when it last worked, its last error, new items a day."""
@@ -57,7 +56,7 @@ def list_(db: str | None, settings: Settings) -> None:
 
     from factfinder.store.follows import list_followed
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         sources = list_followed(store.conn, now=datetime.now(timezone.utc))
     if not sources:
         click.echo("no followed sources; add one with `factfinder follow add URL`")
@@ -69,20 +68,20 @@ def list_(db: str | None, settings: Settings) -> None:
 
 @follow.command("remove")
 @click.argument("url_or_name")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def remove(url_or_name: str, db: str | None, settings: Settings) -> None:
     """Stop following a source (what it brought stays in the store)."""
     from factfinder.store.follows import remove_followed
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store, store.transaction():
+    with open_store(settings.with_options(db=db), must_exist=True) as store, store.transaction():
         if not remove_followed(store.conn, url_or_name):
             raise UsageError(f"{url_or_name} is not followed; `factfinder follow list` shows what is")
     click.echo(f"no longer following {url_or_name}")
 
 
 @follow.command("run")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--all", "every_source", is_flag=True, help="Fetch every followed source now, due or not.")
 @click.option("--no-extract", is_flag=True, help="Only capture and store what is new.")
 @with_settings
@@ -92,7 +91,7 @@ def run(db: str | None, every_source: bool, no_extract: bool, settings: Settings
     from factfinder.pipeline import Pipeline
 
     settings = settings.with_options(db=db)
-    with _open_store(settings, must_exist=True) as store:
+    with open_store(settings, must_exist=True) as store:
         pipeline = None if no_extract else Pipeline(settings=settings)
         results = follow_pass(store, settings, pipeline=pipeline, every_source=every_source)
     for r in results:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -12,54 +11,6 @@ from factfinder.cli import main, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
-
-
-def _geoparse_records(pipeline: Any, document: Any) -> Iterator[dict[str, Any]]:
-    from factfinder.records import document_record, place_record
-
-    yield document_record(document)
-    for place in pipeline.geoparse(document).places:
-        yield place_record(place, doc=document.doc, id_=document.id)
-
-
-def _jsonl_records(lines: Iterable[str], pipeline: Any) -> Iterator[dict[str, Any]]:
-    from factfinder.errors import FactfinderError
-    from factfinder.extract.batch import document_from_line
-    from factfinder.records import error_record
-
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        document = document_from_line(line, number)
-        if isinstance(document, dict):
-            yield document
-            continue
-        try:
-            yield from _geoparse_records(pipeline, document)
-        except FactfinderError as exc:
-            if exc.__class__.__name__ == "GazetteerError":
-                raise
-            yield error_record(str(exc), id_=document.id, line=number)
-
-
-def _path_records(inputs: Iterable[str], pipeline: Any, settings: Settings) -> Iterator[dict[str, Any]]:
-    from factfinder.capture import capture_inputs, is_container
-    from factfinder.errors import FactfinderError
-    from factfinder.records import error_record
-    from factfinder.text import document_from_capture
-
-    for capture in capture_inputs(inputs, settings=settings):
-        if capture.source.error:
-            yield error_record(capture.source.error)
-            continue
-        if is_container(capture):
-            continue
-        try:
-            document = document_from_capture(capture)
-        except FactfinderError as exc:
-            yield error_record(f"{capture.source.origin}: {exc}")
-            continue
-        yield from _geoparse_records(pipeline, document)
 
 
 @main.command()
@@ -77,6 +28,7 @@ def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | N
     """
     import json
 
+    from factfinder.batch import geoparse_inputs, geoparse_jsonl
     from factfinder.errors import UsageError
     from factfinder.geo import Gazetteer
     from factfinder.pipeline import Pipeline
@@ -91,9 +43,9 @@ def geoparse(inputs: tuple[str, ...], jsonl: str | None, gazetteer_path: str | N
             stream = sys.stdin if jsonl == "-" else open(jsonl, encoding="utf-8", errors="replace")
         except OSError as exc:
             raise UsageError(f"cannot open {jsonl}: {exc.strerror}; check the --jsonl path") from exc
-        records = _jsonl_records(stream, pipeline)
+        records = geoparse_jsonl(stream, pipeline=pipeline)
     else:
-        records = _path_records(inputs or ("-",), pipeline, settings)
+        records = geoparse_inputs(inputs or ("-",), settings=settings, pipeline=pipeline)
     failed = False
     for record in records:
         if record["record"] == "error":

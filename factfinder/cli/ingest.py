@@ -7,33 +7,18 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import main, ocr_flags, with_settings
+from factfinder.cli import DB_HELP, main, ocr_flags, open_store, with_settings
 from factfinder.values.numbers import format_number
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
-    from factfinder.store import Store
 
-_DB_HELP = "SQLite database (default: the `db` setting, factfinder.db); originals go to <db>.originals/."
 _SHOWN_INCIDENTS = 20
-
-
-def _open_store(settings: Settings, *, must_exist: bool = False) -> Store:
-    """The store at the ``db`` setting; with ``must_exist``, a missing file is an error, not a new store."""
-    from pathlib import Path
-
-    from factfinder.errors import StoreError
-    from factfinder.store import Store
-
-    if must_exist and not Path(settings.db).is_file():
-        raise StoreError(f"{settings.db} does not exist; run `factfinder ingest` first "
-                         "or pass the database with --db")
-    return Store.open(settings.db)
 
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True, metavar="PATH|DIR|URL|FEED...")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
 @ocr_flags
 @with_settings
@@ -47,7 +32,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
     from factfinder.pipeline import Pipeline, ingest_inputs
 
     settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages)
-    store = _open_store(settings)
+    store = open_store(settings)
     with store:
         pipeline = None if no_extract else Pipeline(settings=settings)
 
@@ -71,7 +56,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def status(db: str | None, settings: Settings) -> None:
     """Summarise what the store holds, and list its incidents.
@@ -85,7 +70,7 @@ def status(db: str | None, settings: Settings) -> None:
     from factfinder.tempfiles import remove_stale_temporaries
 
     settings = settings.with_options(db=db)
-    store = _open_store(settings, must_exist=True)
+    store = open_store(settings, must_exist=True)
     for leftover in remove_stale_temporaries(Path(settings.db).absolute().parent):
         click.echo(f"removed {leftover.name}: the temporary file of an export that was killed", err=True)
     with store:
@@ -119,7 +104,7 @@ def status(db: str | None, settings: Settings) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--checkpoint", "checkpoints", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="A checkpoint from `factfinder ledger checkpoint`; repeat for several.")
 @click.option("--public-key", type=click.Path(exists=True, dir_okay=False),
@@ -134,7 +119,7 @@ def verify(db: str | None, checkpoints: tuple[str, ...], public_key: str | None,
 
     settings = settings.with_options(db=db)
     path = settings.db
-    with _open_store(settings, must_exist=True) as store:
+    with open_store(settings, must_exist=True) as store:
         report = store.verify()
         notes, problems = checkpoint_lines(store, checkpoints, public_key=public_key, tsa_cert=tsa_cert)
     report = replace(report, problems=report.problems + tuple(problems))

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import main, with_settings
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 from factfinder.errors import StoreError, UsageError
 
 if TYPE_CHECKING:
@@ -46,7 +45,7 @@ def keygen(output: str, settings: Settings) -> None:
 
 
 @ledger.command()
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--key", "key_file", default=DEFAULT_KEY, show_default=True, type=click.Path(dir_okay=False),
               help="Private key from `factfinder ledger keygen`.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False),
@@ -72,7 +71,7 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
     if output is not None and Path(output).exists():  # checked again when writing; early spares a TSA request
         raise UsageError(f"{output} already exists and may hold an older checkpoint worth keeping; "
                          "choose another name, for example with the date in it")
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         made = make_checkpoint(store, key)
         if tsa:
             made = replace(made, tsa=tsa, timestamp_token=request_timestamp(tsa, made.stamped_bytes()))

@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factfinder.cli import main, with_settings
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
 @click.option("--title", help="The report's title (default: the period and country).")
 @click.option("--no-redact", is_flag=True, help="Keep person names in the quoted evidence (redacted by default).")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def report(date_from: str, date_to: str, country: str | None, fmt: str | None, output: str, title: str | None,
            no_redact: bool, force: bool, db: str | None, settings: Settings) -> None:
@@ -38,7 +37,7 @@ def report(date_from: str, date_to: str, country: str | None, fmt: str | None, o
         from factfinder.extract.nlp import load_nlp
 
         redactor = PersonRedactor(load_nlp(settings.spacy_model))
-    with _open_store(settings, must_exist=True) as store:
+    with open_store(settings, must_exist=True) as store:
         html = build_report(store, options, redactor=redactor)
     write_report(html, Path(output), fmt=fmt, force=force)
     click.echo(f"report written to {output}")

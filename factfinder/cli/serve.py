@@ -7,8 +7,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from factfinder.cli import main, with_settings
-from factfinder.cli.ingest import _DB_HELP, _open_store
+from factfinder.cli import DB_HELP, main, open_store, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
@@ -27,7 +26,7 @@ def check_listen(host: str, *, accounts: bool) -> None:
 
 @main.command()
 @click.argument("database", required=False, metavar="[DB]")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--host", default="127.0.0.1", show_default=True,
               help="Address to listen on; anything but loopback needs accounts (`factfinder user add`).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535), help="TCP port.")
@@ -52,7 +51,7 @@ def serve(database: str | None, db: str | None, host: str, port: int, no_extract
 
     settings = settings.with_options(db=database or db)
     path = settings.db
-    with _open_store(settings) as store:
+    with open_store(settings) as store:
         accounts = has_users(store.conn)
     check_listen(host, accounts=accounts)
     factory = None if no_extract else (lambda: Pipeline(settings=settings))
@@ -77,7 +76,7 @@ def user() -> None:
 @click.option("--role", type=click.Choice(["viewer", "editor", "admin"]), required=True,
               help="viewer reads; editor also ingests and reviews; admin also manages.")
 @click.option("--password-stdin", is_flag=True, help="Read the password from standard input instead of prompting.")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def user_add(name: str, role: str, password_stdin: bool, db: str | None, settings: Settings) -> None:
     """Create a user (or set a new password and role for an existing one)."""
@@ -89,19 +88,19 @@ def user_add(name: str, role: str, password_stdin: bool, db: str | None, setting
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True)
     settings = settings.with_options(db=db)
     path = settings.db
-    with _open_store(settings) as store:
+    with open_store(settings) as store:
         created = add_user(store.conn, name, password, role)
     click.echo(f"user {created.name} ({created.role}) saved in {path}")
 
 
 @user.command("list")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def user_list(db: str | None, settings: Settings) -> None:
     """List users and their roles."""
     from factfinder.store.accounts import list_users
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         users = list_users(store.conn)
     for u in users:
         click.echo(f"{u.name}\t{u.role}")
@@ -111,13 +110,13 @@ def user_list(db: str | None, settings: Settings) -> None:
 
 @user.command("remove")
 @click.argument("name")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def user_remove(name: str, db: str | None, settings: Settings) -> None:
     """Remove a user and their API tokens; their past reviews stay in the ledger."""
     from factfinder.store.accounts import remove_user
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         remove_user(store.conn, name)
     click.echo(f"user {name} removed")
 
@@ -130,38 +129,38 @@ def token() -> None:
 @token.command("create")
 @click.argument("name", metavar="USER")
 @click.option("--label", help="What the token is for, e.g. 'nightly export'.")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def token_create(name: str, label: str | None, db: str | None, settings: Settings) -> None:
     """Create a token acting as USER (with USER's role); it is printed once and stored hashed."""
     from factfinder.store.accounts import create_token
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         token_id, secret = create_token(store.conn, name, label=label)
     click.echo(secret)
     click.echo(f"token {token_id} for {name}: keep it now, it cannot be shown again", err=True)
 
 
 @token.command("list")
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def token_list(db: str | None, settings: Settings) -> None:
     """List tokens (id, user, label, created); the tokens themselves are not kept."""
     from factfinder.store.accounts import list_tokens
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         for token_id, user_name, label, created in list_tokens(store.conn):
             click.echo(f"{token_id}\t{user_name}\t{label or ''}\t{created}")
 
 
 @token.command("revoke")
 @click.argument("token_id", type=int)
-@click.option("--db", type=click.Path(dir_okay=False), help=_DB_HELP)
+@click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @with_settings
 def token_revoke(token_id: int, db: str | None, settings: Settings) -> None:
     """Revoke a token by its id."""
     from factfinder.store.accounts import revoke_token
 
-    with _open_store(settings.with_options(db=db), must_exist=True) as store:
+    with open_store(settings.with_options(db=db), must_exist=True) as store:
         revoke_token(store.conn, token_id)
     click.echo(f"token {token_id} revoked")

@@ -31,15 +31,19 @@ def day_number(iso: str) -> int:
     return date.fromisoformat(iso).toordinal()
 
 
-def date_compatibility(a: DateRange | None, b: DateRange | None) -> float | None:
-    """1.0 for the same day, lower as days part; 0 beyond the window; None if unknown."""
+def date_compatibility(a: DateRange | None, b: DateRange | None, *,
+                       window_days: int = DATE_WINDOW_DAYS) -> float | None:
+    """1.0 for the same day, lower as days part; 0 beyond the window; None if unknown.
+
+    ``window_days`` is the slack between sources (2); within one document the
+    merge stage gives none (0: the ranges must overlap)."""
     if a is None or b is None:
         return None
     a0, a1, b0, b1 = (day_number(d) for d in (a.start, a.end, b.start, b.end))
     gap = max(0, max(a0, b0) - min(a1, b1))  # 0 when the ranges overlap
-    if gap > DATE_WINDOW_DAYS:
+    if gap > window_days:
         return 0.0
-    return 1.0 - gap / (DATE_WINDOW_DAYS + 1)
+    return 1.0 - gap / (window_days + 1)
 
 
 _RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}

@@ -15,6 +15,8 @@ import bisect
 import re
 from dataclasses import dataclass, replace
 
+from factfinder.model import Span
+
 MONTHS: dict[str, int] = {
     "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
     "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
@@ -235,3 +237,8 @@ def parse(text: str) -> DateExpression | None:
             return _month_only(month, 0)
         return DateExpression("year", 0, len(text), year=int(bare.group("year"))) if bare else None
     return max(found, key=lambda e: e.end - e.start)
+
+
+def find_date_spans(text: str, start: int = 0, end: int | None = None) -> list[Span]:
+    """Date expressions in ``text[start:end]`` as spans of ``text``, in text order."""
+    return [Span.of(text, e.start, e.end) for e in find_expressions(text, start, end)]

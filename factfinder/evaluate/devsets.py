@@ -26,7 +26,7 @@ from factfinder.evaluate.devsets_events import (
 )
 from factfinder.evaluate.geo import GeoTally
 from factfinder.evaluate.report import EvaluationError, Report, StageUnavailable
-from factfinder.evaluate.runner import make_document, predict_extraction_many, predict_places, read_jsonl
+from factfinder.evaluate.predict import make_document, predict_extraction_many, predict_places, read_jsonl
 
 Record = dict[str, Any]
 # The GeoWebNews types that are proper toponyms (the others are common nouns, demonyms, languages).

@@ -1,4 +1,4 @@
-"""The Extractor: from a Document's text to incidents, statistics and place mentions.
+"""The Extractor: from a Document's text to incidents, statistics and the named entities of their sentences.
 
 Why it is shaped this way (the speed target is a whole extraction at least as
 fast as a bare spaCy pipeline over the same text):
@@ -8,13 +8,17 @@ fast as a bare spaCy pipeline over the same text):
    that can hold an incident or a tally, usually a minority of the text;
 3. only those sentences go through the full spaCy pipeline (``nlp.pipe``),
    whose parse gives the trigger's negation and the actors' roles and whose
-   named entities feed the geoparser; offsets of the sentence-level parses are
-   mapped back to document offsets;
-4. counts, dates, actors, attribution and verification are span-level rules
-   run on those sentences only.
+   named entities are handed to the geo stage (``Extraction.entities``, so it
+   runs no second NER pass); offsets of the sentence-level parses are mapped
+   back to document offsets;
+4. counts, actors, attribution and verification are span-level rules run on
+   those sentences only.
 
-Resources (nlp, trigger table, actor aliases, geoparser) are loaded once and
-injected; ``extract`` is pure over its document.
+Dates and places are later stages (``factfinder.dates``, ``factfinder.geo``):
+each incident carries its trigger words (``Incident.trigger``) for the dates
+stage to find its date near, and the pipeline locates it afterwards.
+Resources (nlp, trigger table, actor aliases) are loaded once and injected;
+``extract`` is pure over its document.
 """
 
 from __future__ import annotations
@@ -27,16 +31,13 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, is_dateline_date,
-    nearest_span, sentence_hits, with_dateline_published,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
 from factfinder.extract.roles import protest_roles, refine_targets
 from factfinder.extract.sentences import Sentence, split_sentences
-from factfinder.extract.statistics import as_of_date, build_statistics
+from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
-from factfinder.model import Count, Document, Extraction, Incident, Place, Span, Statistic
-
-UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
+from factfinder.model import Count, Document, Extraction, Incident, Span, Statistic
 
 
 @dataclass(slots=True)
@@ -53,27 +54,25 @@ class Extractor:
     """Finds incidents and statistics in documents; build once with ``Extractor.load`` and reuse."""
 
     def __init__(self, nlp: Any, *, triggers: TriggerTable, cues: Cues, actors: Any = None,
-                 geoparser: Any = None, event_typer: Any = None) -> None:
+                 event_typer: Any = None) -> None:
         self.nlp = nlp
         self.event_typer = event_typer  # the learned event-type component (factfinder.extract.event_type)
         self.triggers = triggers
         self.cues = cues
         self.actors = actors
-        self.geoparser = geoparser
 
     @classmethod
-    def load(cls, *, nlp: Any, gazetteer: Any = None) -> "Extractor":
-        """Load the trigger table, cue phrases and actor aliases; wrap the injected nlp and gazetteer."""
+    def load(cls, *, nlp: Any) -> "Extractor":
+        """Load the trigger table, cue phrases, actor aliases and the learned event typer; wrap the injected nlp."""
         from factfinder.extract.event_type import default_typer
 
         return cls(nlp, triggers=TriggerTable.load(), cues=load_cues(), actors=stages.load_actor_matcher(),
-                   geoparser=stages.make_geoparser(gazetteer, nlp) if gazetteer is not None else None,
                    event_typer=default_typer())
 
     # --- public ---------------------------------------------------------------
 
     def extract(self, document: Document) -> Extraction:
-        """Incidents (dates and places not yet resolved), statistics and place mentions of one document."""
+        """Incidents (dates and places not yet chosen), statistics and named entities of one document."""
         return next(self.extract_many([document]))
 
     def extract_many(self, documents: Iterable[Document], *, documents_per_batch: int = 32,
@@ -93,20 +92,11 @@ class Extractor:
     def _extract_chunk(self, documents: Sequence[Document], batch_size: int) -> Iterator[Extraction]:
         plans: list[tuple[Document, list[Sentence], list[_Candidate]]] = []
         for document in documents:
-            if document.language not in (None, "en"):
-                plans.append((document, [], []))
-                continue
-            document = with_dateline_published(document)
             sentences = split_sentences(document.text)
             plans.append((document, sentences, self._candidates(document.text, sentences)))
         texts = (d.text[c.sentence.start:c.sentence.end] for d, _, candidates in plans for c in candidates)
         parses = iter(self.nlp.pipe(texts, batch_size=batch_size))
         for document, sentences, candidates in plans:
-            if document.language not in (None, "en"):
-                note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
-                notes = document.notes if note in document.notes else document.notes + (note,)
-                yield Extraction(document=replace(document, notes=notes))
-                continue
             yield self._assemble(document, sentences, candidates, islice(parses, len(candidates)))
 
     # --- steps ------------------------------------------------------------------
@@ -152,7 +142,6 @@ class Extractor:
             roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
                      for kind in asserted}
             analyses.append((candidate, asserted, roles, tokens))
-        places: list[Place] = list(self.geoparser.parse(document, entities=entities)) if self.geoparser else []
 
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
@@ -164,8 +153,8 @@ class Extractor:
             attribution = self._attribution(text, sentences, candidate.index, story_index, document)
             if candidate.cumulative and counts:
                 tallied = [c for c in counts if c.category != "money"]
-                stats = self._statistics(document, sentence, tallied, list(candidate.hits), places,
-                                         attribution, story_index)
+                stats = build_statistics(document.doc, text, sentence, tallied, list(candidate.hits),
+                                         attribution=attribution, story=story_index, id_=document.id)
                 statistics.extend(stats)
                 categories = {s.category for s in stats}
                 asserted = {k: h for k, h in asserted.items()
@@ -188,7 +177,7 @@ class Extractor:
                     singles[len(incidents)] = single
                 incidents.append(Incident(
                     doc=document.doc, type=kind, summary=evidence.text, evidence=(evidence,), story=story_index,
-                    date_span=self._date_span(text, sentences, candidate.index, hit, story_index, document),
+                    trigger=Span.of(text, hit.start, hit.end),
                     perpetrators=tuple(perpetrators), targets=tuple(targets),
                     counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
@@ -196,7 +185,7 @@ class Extractor:
         incidents = _add_singles(incidents, singles)
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
-                          places=tuple(places))
+                          entities=tuple(entities))
 
     def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any) -> dict[str, TriggerHit]:
         """For each type of the sentence, its first trigger that is asserted (not negated or hypothetical)."""
@@ -207,48 +196,6 @@ class Extractor:
                     asserted[kind] = hit
                     break
         return asserted
-
-    def _statistics(self, document: Document, sentence: Sentence, counts: Sequence[Count], types: Sequence[str],
-                    places: Sequence[Place], attribution: tuple[Any, ...], story: int | None) -> list[Statistic]:
-        text = document.text
-        dates = stages.find_date_spans(text, sentence.start, sentence.end)
-        as_of, as_of_span = as_of_date(text, dates, stages.resolve_date, document.published)
-        place = next((p for p in places if p.resolved and sentence.start <= p.span.start < sentence.end), None)
-        return build_statistics(document.doc, text, sentence, counts, types, as_of=as_of, as_of_span=as_of_span,
-                                place=place, attribution=attribution, story=story, id_=document.id)
-
-    def _date_span(self, text: str, sentences: Sequence[Sentence], index: int, hit: TriggerHit,
-                   story: int | None, document: Document) -> Span | None:
-        """The date phrase nearest the trigger in its sentence, else the latest one of the
-        earlier sentences of its paragraph; never a guess. A violent event told in a later
-        paragraph without a date takes the date of the nearest earlier paragraph of its
-        story (news tells the when in the lead and elaborates below it), else the dateline's ("KABUL (Nov. 21) –",
-        the report's day); reactions and background told further down often have dates
-        of their own left unsaid, so they do not."""
-        sentence = sentences[index]
-        own = stages.find_date_spans(text, sentence.start, sentence.end)
-        found = nearest_span([s for s in own if not is_dateline_date(text, s)], hit.start)
-        if found is not None:
-            return found
-        datelines = [s for s in own if is_dateline_date(text, s)]
-        lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
-        story_datelines: list[Span] = []
-        for earlier in islice(reversed(sentences[:index]), _LOOK_BACK_SENTENCES):
-            if _story(document, earlier.start) != story:
-                break
-            spans = stages.find_date_spans(text, earlier.start, earlier.end)
-            plain = [s for s in spans if not is_dateline_date(text, s)]
-            if plain and earlier.paragraph == sentence.paragraph:
-                return plain[-1]
-            if plain and lead is None:
-                lead = plain[-1]
-            (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
-                s for s in spans if is_dateline_date(text, s))
-        if hit.type in _LEAD_DATED_TYPES:
-            datelines += story_datelines
-            if lead is not None:
-                return lead
-        return datelines[-1] if datelines else None
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:
@@ -267,14 +214,6 @@ class Extractor:
             if following is not None:
                 found = stages.find_attributions(text, following.start, following.end)
         return tuple(found)
-
-
-# How far back a sentence without a date looks for its story's date: a lead and a
-# few paragraphs, bounded so that a long document stays linear.
-_LOOK_BACK_SENTENCES = 40
-# The events a lead's date carries down the story (the ACLED-style event types).
-_LEAD_DATED_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappearance",
-                               "displacement", "property_destruction"})
 
 
 def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[Incident]:

@@ -1,7 +1,8 @@
-"""Adapters from the Extractor to the span-level extractors and the later stages.
+"""Adapters from the Extractor to the span-level extractors.
 
-One place that knows the signatures of counts, actors, roles, attribution,
-verification, dates and geo, so ``extractor.py`` reads as the algorithm. Each
+One place that knows the signatures of counts, actors, roles, attribution and
+verification, so ``extractor.py`` reads as the algorithm (dates and places are
+later stages, run by the pipeline). Each
 adapter imports its module lazily (no import side effects, and ``factfinder
 --help`` stays fast).
 """
@@ -11,25 +12,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factfinder.model import Actor, Attribution, Count, DateRange, Span
+from factfinder.model import Actor, Attribution, Count, Span
 
 
 def find_counts(text: str, start: int, end: int) -> list[Count]:
     from factfinder.extract.counts import find_counts as _find_counts
 
     return list(_find_counts(text, start, end))
-
-
-def find_date_spans(text: str, start: int, end: int) -> list[Span]:
-    from factfinder.dates import find_date_spans as _find_date_spans
-
-    return list(_find_date_spans(text, start, end))
-
-
-def resolve_date(span: Span, published: str | None) -> DateRange | None:
-    from factfinder.dates import resolve_date as _resolve_date
-
-    return _resolve_date(span, published)
 
 
 def find_attributions(text: str, start: int, end: int) -> list[Attribution]:
@@ -67,9 +56,3 @@ def actor_roles(parsed: Any, trigger: Any, actors: Sequence[Actor], *, offset: i
     back = {id(s): a for s, a in zip(shifted, actors)}
     perpetrators, targets = _actor_roles(parsed[:], trigger, shifted)
     return [back.get(id(a), a) for a in perpetrators], [back.get(id(a), a) for a in targets]
-
-
-def make_geoparser(gazetteer: Any, nlp: Any) -> Any:
-    from factfinder.geo import Geoparser
-
-    return Geoparser(gazetteer, nlp)

@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from factfinder.extract.sentences import Sentence
-from factfinder.model import Attribution, Count, DateRange, Place, Span, Statistic
+from factfinder.model import Attribution, Count, DateRange, Span, Statistic
 
 _PERIOD_START = re.compile(r"\b(?:since|from|after|between|starting|beginning)\s+(?:the\s+)?$", re.IGNORECASE)
 _AUXILIARY = re.compile(
@@ -78,10 +78,12 @@ def statistic_category(count: Count, types: Sequence[str]) -> str:
 
 
 def build_statistics(doc: str, text: str, sentence: Sentence, counts: Sequence[Count], types: Sequence[str], *,
-                     as_of: str | None, as_of_span: Span | None, place: Place | None,
                      attribution: tuple[Attribution, ...], story: int | None,
                      id_: str | None) -> list[Statistic]:
-    """One statistic per figure of a tally sentence (money figures are not tallies of people)."""
+    """One statistic per figure of a tally sentence (money figures are not tallies of people).
+
+    Its as-of date (``as_of_date``, run by the dates stage) and its place (the geo
+    stage) are set later: extraction finds neither dates nor places."""
     evidence = (Span.of(text, sentence.start, sentence.end),)
     stats = []
     for count in counts:
@@ -92,7 +94,7 @@ def build_statistics(doc: str, text: str, sentence: Sentence, counts: Sequence[C
             continue
         stats.append(Statistic(
             doc=doc, measure=measure_phrase(text, count, sentence), category=category, value=count.value,
-            qualifier=count.qualifier, unit=count.unit, evidence=evidence, as_of=as_of, as_of_span=as_of_span,
-            place=place, attribution=attribution, story=story, id=id_,
+            qualifier=count.qualifier, unit=count.unit, evidence=evidence,
+            attribution=attribution, story=story, id=id_,
         ))
     return stats

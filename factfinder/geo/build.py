@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from factfinder.errors import GazetteerError
+from factfinder.geo.names import data_file as data_file, name_key as name_key  # re-exported for the readers
 
 SCHEMA_VERSION = "7"
 
@@ -41,28 +42,11 @@ CREATE INDEX place_cell ON place(kind, CAST(lat AS INTEGER), CAST(lon AS INTEGER
 """
 
 
-def name_key(text: str) -> str:
-    """The lookup key of a name: accents folded, case folded, punctuation spaced.
-
-    "Côte d'Ivoire" and "Cote D'Ivoire" share one key; hyphens and dots do not
-    matter ("Ye-U" = "Ye U", "U.S." = "US").
-    """
-    folded = unicodedata.normalize("NFKD", text)
-    folded = "".join(ch for ch in folded if not unicodedata.combining(ch)).casefold()
-    folded = folded.replace("’", "'").replace(".", "")
-    folded = "".join(" " if ch in "-_/,()" else ch for ch in folded)
-    return " ".join(folded.split())
-
-
 def is_latin_name(text: str) -> bool:
     """Alternate names worth indexing: Latin script, starting with a letter."""
     if len(text) < 2 or not text[0].isalpha():
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
-
-
-def data_file(name: str) -> Path:
-    return Path(str(resources.files("factfinder") / "data" / "gazetteer" / name))
 
 
 def admin_terms() -> dict[str, str]:

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError, UsageError
 from factfinder.values.places import valid_coordinate
+from factfinder.values.places import haversine_km as haversine_km  # re-exported: one great-circle distance
 from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
 
 KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
@@ -58,13 +59,6 @@ class Region:
     admin1: str | None
     nearest: str | None  # the populated place the answer was read from
     distance_km: float | None
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def check_coordinates(lat: float, lon: float) -> None:

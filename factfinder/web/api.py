@@ -20,7 +20,7 @@ from factfinder.store import review
 from factfinder.store.events import ORDERS
 from factfinder.values.places import is_country_code
 from factfinder.web import queries
-from factfinder.web.app import context, current_user
+from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.pages import EVENT_ID, SHA256, load_event, valid_sha
 from factfinder.web.render import TYPE_COLOURS, page

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any, Callable
 from factfinder.settings import Settings
 from factfinder.store import Store
 from factfinder.store.accounts import User, has_users, session_secret, user_for_token, get_user
+from factfinder.web.deps import context
 from factfinder.web.jobs import JobRunner
 from factfinder.web.security import (
     COOKIE, LOCAL_USER, SESSION_MAX_AGE, Forbidden, LoginLimiter, Session, SessionCodec, bearer_token,
@@ -111,15 +112,6 @@ def _version() -> str:
         return version("factfinder")
     except PackageNotFoundError:
         return "dev"
-
-
-def context(request: Any) -> WebContext:
-    ctx: WebContext = request.app.state.ctx
-    return ctx
-
-
-def current_user(request: Any) -> User | None:
-    return getattr(request.state, "user", None)
 
 
 async def _auth_middleware(request: Any, call_next: Any) -> Any:

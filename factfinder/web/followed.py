@@ -9,7 +9,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from factfinder.store.follows import list_followed
-from factfinder.web.app import context
+from factfinder.web.deps import context
 from factfinder.web.render import page
 
 router = APIRouter(include_in_schema=False)

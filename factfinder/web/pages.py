@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from factfinder.store import review
 from factfinder.values.numbers import whole
 from factfinder.web import queries
-from factfinder.web.app import context, current_user
+from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.highlight import context_window, incident_spans, segments
 from factfinder.web.render import page

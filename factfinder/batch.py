@@ -1,10 +1,12 @@
-"""Running extraction over inputs and printing the output contract's records.
+"""Sinks that print the output contract's records of the pipeline's stream, and the batch runner.
 
-Library side of ``factfinder extract``: PATH inputs go through capture and text,
-``--jsonl`` lines through ``document_from_text``; each document yields its
-``document`` record first, then its incidents and statistics (records.py).
-A ``--jsonl`` batch runs in several worker processes, each loading its own
-Pipeline once, with the output kept in input order. Nothing here touches a
+Library side of ``factfinder extract`` and ``factfinder geoparse``: PATH inputs
+go through capture and text (``pipeline.read_inputs``), ``--jsonl`` lines
+through ``document_from_text``; each document yields its ``document`` record
+first, then its incidents and statistics, or its places (records.py). A
+``--jsonl`` extraction batch runs in several worker processes, each loading its
+own Pipeline once, with the output kept in input order: running documents in
+processes is the driver's business, not a stage's. Nothing here touches a
 database.
 """
 
@@ -15,9 +17,10 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import replace
 from typing import Any
 
-from factfinder.errors import FactfinderError
+from factfinder.errors import FactfinderError, GazetteerError
 from factfinder.model import Document, Extraction
-from factfinder.records import document_record, error_record, incident_record, statistic_record
+from factfinder.pipeline import Pipeline, read_inputs
+from factfinder.records import document_record, error_record, incident_record, place_record, statistic_record
 from factfinder.settings import Settings
 
 Record = dict[str, Any]
@@ -37,6 +40,13 @@ def extraction_records(extraction: Extraction) -> list[Record]:
     records.extend(incident_record(i, pages=pages) for i in extraction.incidents)
     records.extend(statistic_record(s, pages=pages) for s in extraction.statistics)
     return records
+
+
+def place_records(extraction: Extraction) -> list[Record]:
+    """The document record first, then one place record per mention (``factfinder geoparse``)."""
+    document = extraction.document
+    return [document_record(document)] + [place_record(p, doc=document.doc, id_=document.id)
+                                          for p in extraction.places]
 
 
 def document_from_line(line: str, number: int) -> Document | Record:
@@ -70,10 +80,14 @@ class _Worker:
 
     pipeline: Any = None
     settings: Settings | None = None
+    components: tuple[str, ...] | None = None
 
     @classmethod
-    def init(cls, settings: Settings) -> None:
+    def init(cls, settings: Settings, components: tuple[str, ...] | None = None) -> None:
+        if (settings, components) != (cls.settings, cls.components):
+            cls.pipeline = None  # another configuration in this process: load anew
         cls.settings = settings
+        cls.components = components
 
     @classmethod
     def run_chunk(cls, chunk: list[tuple[int, str]]) -> list[Record]:
@@ -81,9 +95,7 @@ class _Worker:
         parsed = [(number, document_from_line(line, number)) for number, line in chunk]
         documents = [doc for _, doc in parsed if isinstance(doc, Document)]
         if cls.pipeline is None and documents:
-            from factfinder.pipeline import Pipeline
-
-            cls.pipeline = Pipeline(settings=cls.settings)
+            cls.pipeline = Pipeline(settings=cls.settings, components=cls.components)
         try:
             extractions = iter(list(cls.pipeline.extract_many(documents))) if documents else iter(())
         except FactfinderError:
@@ -126,54 +138,71 @@ def _chunks(lines: Iterable[str], size: int) -> Iterator[list[tuple[int, str]]]:
 
 def extract_jsonl(lines: Iterable[str], *, settings: Settings | Mapping[str, Any] | None = None,
                   workers: int | None = None, spacy_model: str | None = None,
-                  chunksize: int = 16) -> Iterator[Record]:
+                  chunksize: int = 16, components: Iterable[str] | None = None) -> Iterator[Record]:
     """Records of every --jsonl line, in input order; blank lines are skipped, bad lines give errors.
 
     Lines go to the workers in chunks of ``chunksize``, so each worker parses a
     chunk's trigger sentences in one spaCy batch. Each worker builds its Pipeline
     from ``settings`` (model, gazetteer); ``workers`` and ``spacy_model``, when
-    given, override the settings of the same name.
+    given, override the settings of the same name. ``components`` names the
+    pipeline's components (default: the rule components); every worker runs the same.
     """
     resolved = Settings.coerce(settings).with_options(workers=workers, spacy_model=spacy_model)
     workers = resolved.workers
     chunks = _chunks(lines, chunksize)
+    if components is None and isinstance(settings, Mapping):
+        components = settings.get("components")  # read by name until the settings table declares it
+    names = tuple(components) if components is not None else None
     if workers <= 1:
-        _Worker.init(resolved)
+        _Worker.init(resolved, names)
         for chunk in chunks:
             yield from _Worker.run_chunk(chunk)
         return
     import multiprocessing
 
     context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_Worker.init, initargs=(resolved,)) as pool:
+    with context.Pool(workers, initializer=_Worker.init, initargs=(resolved, names)) as pool:
         for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 
 
-def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Mapping[str, Any],
-                   pipeline: Any) -> Iterator[Record]:
+def extract_inputs(inputs: Iterable[str], *, published: str | None, settings: Settings | Mapping[str, Any],
+                   pipeline: Pipeline) -> Iterator[Record]:
     """Records of every file, folder, URL or ``-`` input; an unreadable one yields an error record.
 
     ``published`` (the command line's --published) overrides the date a source
     gives: the user who passes it knows the report.
     """
-    from factfinder.capture import capture_inputs, is_container
-    from factfinder.text import document_from_capture
-    from factfinder.text.ocr import ocr_options
+    for read in read_inputs(inputs, settings=settings):
+        if read.error is not None:
+            yield error_record(read.capture.source.error or f"{read.capture.source.origin}: {read.error}")
+        elif read.document is not None:
+            document = read.document if published is None else replace(read.document, published=published)
+            yield from extraction_records(pipeline.extract(document))
 
-    ocr = ocr_options(settings)
-    for capture in capture_inputs(inputs, settings=settings):
-        origin = capture.source.origin
-        if capture.source.error:
-            yield error_record(capture.source.error)
+
+def geoparse_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any],
+                    pipeline: Pipeline) -> Iterator[Record]:
+    """``factfinder geoparse`` over PATH inputs: place records, or an error record per unreadable input."""
+    for read in read_inputs(inputs, settings=settings):
+        if read.error is not None:
+            yield error_record(read.capture.source.error or f"{read.capture.source.origin}: {read.error}")
+        elif read.document is not None:
+            yield from place_records(pipeline.geoparse(read.document))
+
+
+def geoparse_jsonl(lines: Iterable[str], *, pipeline: Pipeline) -> Iterator[Record]:
+    """``factfinder geoparse --jsonl``: place records per line; a bad line or document gives an error record."""
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
             continue
-        if is_container(capture):  # a feed or e-mail: its entries and attachments follow
+        document = document_from_line(line, number)
+        if isinstance(document, dict):
+            yield document
             continue
         try:
-            document = document_from_capture(capture, ocr=ocr)
+            yield from place_records(pipeline.geoparse(document))
+        except GazetteerError:
+            raise  # a broken installation stops the run with its message
         except FactfinderError as exc:
-            yield error_record(f"{origin}: {exc}")
-            continue
-        if published is not None:
-            document = replace(document, published=published)
-        yield from extraction_records(pipeline.extract(document))
+            yield error_record(str(exc), id_=document.id, line=number)

@@ -1,10 +1,10 @@
-"""Which incidents of one document are one event: the rules of incidents.merge_incidents."""
+"""Which incidents of one document are one event: the rules of consolidate.within.merge_incidents."""
 
 from __future__ import annotations
 
 from dataclasses import replace
 
-from factfinder.extract.incidents import merge_incidents
+from factfinder.consolidate.within import merge_incidents
 from factfinder.model import Count, DateRange, Incident, Place, Span
 
 DAY = DateRange("2011-01-19", "2011-01-19", "day")

@@ -1,0 +1,124 @@
+"""The built-in rule components of the pipeline, each with its declared contract.
+
+    extract  factfinder.incidents.rules.v1  document -> incidents (with trigger words), statistics, entities
+    dates    factfinder.dates.rules.v1      date phrases chosen and resolved; tallies' as-of dates
+    geo      factfinder.geo.resolve.v1      every place mention, resolved on the gazetteer
+    geo      factfinder.geo.locate.v1       where each incident and tally happened
+    merge    factfinder.merge.rules.v1      the incidents of one document that tell one event, merged
+
+Each is a thin adapter: the rules live in their stage package, and the
+factory receives the pipeline's shared resources (one spaCy ``nlp``, one
+gazetteer, one geoparser). A learned component registers another name with
+the same ``assigns`` and is chosen by the ``components`` setting
+(``registry.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
+
+from factfinder.model import Extraction
+from factfinder.registry import Resources, Step, registry
+
+RULES = (
+    "factfinder.incidents.rules.v1",
+    "factfinder.dates.rules.v1",
+    "factfinder.geo.resolve.v1",
+    "factfinder.geo.locate.v1",
+    "factfinder.merge.rules.v1",
+)
+"""The default ``components``: the order DESIGN.md draws, extract -> dates -> geo -> merge."""
+
+GEOPARSE = ("factfinder.geo.resolve.v1",)
+"""``factfinder geoparse``: place mentions only (NER runs over the whole text)."""
+
+
+EXTRACTED = ("incidents", "incidents.evidence", "incidents.trigger", "incidents.counts", "incidents.perpetrators",
+             "incidents.targets", "incidents.attribution", "incidents.verification",
+             "statistics", "statistics.evidence", "entities")
+"""What an extract component assigns: incidents and tallies with their evidence, and the named entities."""
+
+
+@registry.component("factfinder.incidents.rules.v1", stage="extract", reads=("document",),
+                    assigns=EXTRACTED, languages=("en",))
+def incident_rules(resources: Resources) -> Step:
+    """Trigger table, parse and span rules (``extract/extractor.py``); no dates, no places."""
+    from factfinder.extract.extractor import Extractor
+
+    extractor = Extractor.load(nlp=resources.nlp)
+
+    def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        return extractor.extract_many(e.document for e in extractions)
+    return step
+
+
+@registry.component("factfinder.dates.rules.v1", stage="dates",
+                    reads=("document", "incidents.trigger", "statistics.evidence"),
+                    assigns=("document.published", "incidents.date_span", "incidents.date", "statistics.as_of"),
+                    languages=("en",))
+def date_rules(resources: Resources) -> Step:
+    """Publication date from the dateline when missing, each incident's date phrase chosen and
+    resolved, each tally's as-of date (``dates/``)."""
+    from factfinder.dates import (
+        incident_date_spans, resolve_incident_dates, statistic_dates, with_dateline_published,
+    )
+
+    def one(extraction: Extraction) -> Extraction:
+        document = with_dateline_published(extraction.document)
+        incidents = resolve_incident_dates(incident_date_spans(document, extraction.incidents), document)
+        return replace(extraction, document=document, incidents=incidents,
+                       statistics=statistic_dates(document, extraction.statistics))
+    return _per_document(one)
+
+
+@registry.component("factfinder.geo.resolve.v1", stage="geo", reads=("document",), assigns=("places",))
+def geo_resolve(resources: Resources) -> Step:
+    """Every place mention, resolved in context (``geo/``); reads the entities extraction
+    found when it ran, else runs NER over the whole text."""
+    geoparser = resources.geoparser
+
+    def one(extraction: Extraction) -> Extraction:
+        return replace(extraction, places=tuple(geoparser.parse(extraction.document, entities=extraction.entities)))
+    return _per_document(one)
+
+
+@registry.component("factfinder.geo.locate.v1", stage="geo",
+                    reads=("document", "places", "incidents.evidence", "statistics.evidence"),
+                    assigns=("incidents.location", "statistics.place"))
+def geo_locate(resources: Resources) -> Step:
+    """Each incident's place (``geo.locate``); a tally takes the first resolved place of its sentence."""
+    from factfinder.geo import locate
+
+    def one(extraction: Extraction) -> Extraction:
+        incidents = extraction.incidents
+        if incidents:
+            incidents = locate(incidents, extraction.places, extraction.document)
+        statistics = tuple(
+            replace(s, place=next((p for p in extraction.places if p.resolved
+                                   and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))
+            if s.place is None and s.evidence else s
+            for s in extraction.statistics)
+        return replace(extraction, incidents=incidents, statistics=statistics)
+    return _per_document(one)
+
+
+@registry.component("factfinder.merge.rules.v1", stage="merge",
+                    reads=("incidents.evidence", "incidents.date", "incidents.location"), assigns=("incidents",))
+def merge_rules(resources: Resources) -> Step:
+    """The within-document merge (``consolidate/within.py``), after dates and places tell events apart."""
+    from factfinder.consolidate.within import merge_incidents
+
+    def one(extraction: Extraction) -> Extraction:
+        if not extraction.incidents:
+            return extraction
+        return replace(extraction, incidents=merge_incidents(extraction.incidents))
+    return _per_document(one)
+
+
+def _per_document(function: Callable[[Extraction], Extraction]) -> Step:
+    """A step that runs ``function`` on each document in turn (no batching needed)."""
+    def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        return (function(e) for e in extractions)
+    return step
+

@@ -1,0 +1,88 @@
+"""Which date phrase an incident takes: its sentence's, its paragraph's, its story's lead, the dateline."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.dates import incident_date_spans, resolve_incident_dates, statistic_dates, with_dateline_published
+from factfinder.extract.sentences import split_sentences
+from factfinder.model import Document, Incident, Span, Statistic
+
+WIRE = (
+    "Army detains farmers in border district\n\n"
+    "LASHIO, Myanmar (March 4, 2024) – Soldiers detained 14 farmers in Lashio township yesterday, "
+    "relatives told reporters.\n\n"
+    "The farmers were taken to a military base outside the town.\n\n"
+    "Troops later shot dead two of the men during questioning, a relative said.\n"
+)
+
+
+def test_a_dateline_with_a_year_stands_in_for_a_missing_publication_date() -> None:
+    document = with_dateline_published(Document(doc="d", text=WIRE))
+    assert document.published == "2024-03-04"
+
+
+def test_a_known_publication_date_and_a_yearless_dateline_are_left_alone() -> None:
+    assert with_dateline_published(Document(doc="d", text=WIRE, published="2024-03-05")).published == "2024-03-05"
+    yearless = WIRE.replace("(March 4, 2024)", "(March 4)")
+    assert with_dateline_published(Document(doc="d", text=yearless)).published is None
+    # a date in the body is not a dateline
+    body = "Soldiers detained 14 farmers (March 4, 2024) in Lashio.\n"
+    assert with_dateline_published(Document(doc="d", text=body)).published is None
+
+
+@pytest.mark.slow
+def test_yesterday_counts_from_the_dateline_and_later_paragraphs_take_the_lead_date() -> None:
+    from factfinder.pipeline import Pipeline
+
+    extraction = Pipeline().extract(Document(doc="d", text=WIRE))
+    assert extraction.document.published == "2024-03-04"
+    by_type = {inc.type: inc for inc in extraction.incidents}
+    assert by_type["arrest"].date is not None and by_type["arrest"].date.start == "2024-03-03"
+    killing = by_type["killing"]
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == ("2024-03-03", "day")
+    assert killing.date_span is not None and killing.date_span.text == "yesterday"
+
+
+def _incident(text: str, word: str, kind: str = "arrest") -> Incident:
+    """An incident as extraction hands it over: its sentence and trigger words, no date yet."""
+    at = text.index(word)
+    sentence = next(s for s in split_sentences(text) if s.start <= at < s.end)
+    evidence = Span.of(text, sentence.start, sentence.end)
+    return Incident(doc="d", type=kind, summary=evidence.text, evidence=(evidence,),
+                    trigger=Span.of(text, at, at + len(word)))
+
+
+def test_the_dates_stage_takes_the_phrase_nearest_the_trigger_then_the_paragraph_before() -> None:
+    text = ("Police detained 40 protesters on Friday and released them on Sunday. "
+            "Two of them were later charged.\n")
+    document = Document(doc="d", text=text, published="2024-06-10")
+    detained, charged = incident_date_spans(document, [_incident(text, "detained"),
+                                                       _incident(text, "charged", "legal_proceeding")])
+    assert detained.date_span is not None and detained.date_span.text == "Friday"
+    # no date in its own sentence: the latest one of the earlier sentences of its paragraph
+    assert charged.date_span is not None and charged.date_span.text == "Sunday"
+    resolved = resolve_incident_dates([detained], document)[0]
+    assert resolved.date is not None and resolved.date.start == "2024-06-07"
+
+
+def test_an_incident_without_trigger_words_keeps_its_date_phrase() -> None:
+    text = "Soldiers burned 30 houses in March 2023."
+    span = Span.of(text, text.index("March"), text.index("March") + 10)
+    told = Incident(doc="d", type="property_destruction", summary=text, evidence=(Span.of(text, 0, len(text)),),
+                    date_span=span)
+    assert incident_date_spans(Document(doc="d", text=text), [told]) == (told,)
+
+
+def test_a_tally_is_stated_as_of_its_own_date_else_the_publication_date() -> None:
+    text = ("By 5 May, at least 1,200 people had been detained since the coup, the group said. "
+            "More than 300 people have been killed since the coup.")
+    first_end = text.index(".") + 1
+    sentences = (Span.of(text, 0, first_end), Span.of(text, first_end + 1, len(text)))
+    tallies = [Statistic(doc="d", measure="people detained", category="detained", value=1200, qualifier="at_least",
+                         unit="people", evidence=(sentences[0],)),
+               Statistic(doc="d", measure="people killed", category="killed", value=300, qualifier="more_than",
+                         unit="people", evidence=(sentences[1],))]
+    dated, undated = statistic_dates(Document(doc="d", text=text, published="2023-05-10"), tallies)
+    assert (dated.as_of, dated.as_of_span.text if dated.as_of_span else None) == ("2023-05-05", "5 May")
+    assert (undated.as_of, undated.as_of_span) == ("2023-05-10", None)
