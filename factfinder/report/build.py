@@ -14,7 +14,7 @@ from factfinder.report.svg import legend, timeline, world_map
 from factfinder.store.events import EventFilter
 from factfinder.values.isodate import check_day
 from factfinder.values.numbers import format_number
-from factfinder.web.queries import statistics, tallies
+from factfinder.store.tallies import statistics, tallies
 
 FORMATS = ("html", "pdf")
 METHODS = (

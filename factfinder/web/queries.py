@@ -14,6 +14,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from factfinder.store.events import ORDERS, EventFilter
+from factfinder.store.tallies import TALLY_KEYS as TALLY_KEYS
+from factfinder.store.tallies import StatisticRow as StatisticRow
+from factfinder.store.tallies import TallyRow as TallyRow
+from factfinder.store.tallies import statistics as statistics
+from factfinder.store.tallies import tallies as tallies
+from factfinder.store.tallies import where as where
 from factfinder.values.fts import fts_query
 from factfinder.web.filters import without_q
 
@@ -47,26 +53,6 @@ _ROW_COLUMNS = ("e.id, e.type, e.date_start, e.date_end, e.date_precision, e.pla
                 " e.independent_sources, e.n_reports, e.summary")
 
 
-
-
-def where(flt: EventFilter) -> tuple[str, list[Any]]:
-    """The store's filter SQL, with ``q`` matched over the events' stories and evidence, and place names."""
-    sql, args = without_q(flt).where()
-    if not flt.q:
-        return sql, args
-    match = fts_query(flt.q)
-    name = flt.q.strip()
-    clauses = ["e.place_name = ? COLLATE NOCASE", "e.admin1 = ? COLLATE NOCASE"]
-    extra: list[Any] = [name, name]
-    if match:
-        # One full-text entry per event (its stories and evidence, store/events.py): the
-        # matches are event numbers, looked up by integer key; the cost follows the matches.
-        clauses.append("e.num IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-        extra.append(match)
-    text_clause = "(" + " OR ".join(clauses) + ")"
-    if sql:
-        return f"{sql} AND {text_clause}", args + extra
-    return f" WHERE {text_clause}", extra
 
 
 # A text search matched by at least this share of the events reads its newest-first page
@@ -165,73 +151,6 @@ def timeline(conn: sqlite3.Connection, flt: EventFilter, *, bucket: str) -> dict
     for b, kind, n in rows:
         series.setdefault(kind, [0] * len(buckets))[position[b]] = n
     return {"bucket": bucket, "buckets": buckets, "series": series}
-
-
-TALLY_KEYS = {
-    "country": "coalesce(e.country, '')",
-    "admin1": "coalesce(e.country, '') || ' / ' || coalesce(e.admin1, '')",
-    "type": "e.type",
-    "month": "coalesce(substr(e.date_start, 1, 7), '')",
-}
-
-
-@dataclass(frozen=True, slots=True)
-class TallyRow:
-    key: str
-    incidents: int
-    killed: float
-    injured: float
-    arrested: float
-    displaced: float
-
-
-def tallies(conn: sqlite3.Connection, flt: EventFilter, *, by: str) -> list[TallyRow]:
-    """Incidents and people counts grouped by country, admin1, type or month (rejected ones excluded)."""
-    sql, args = where(flt)
-    kept = "e.verification != 'rejected'"
-    sql = f"{sql} AND {kept}" if sql else f" WHERE {kept}"
-    key = TALLY_KEYS[by]
-    order = "k" if by == "month" else "n DESC, k"
-    rows = conn.execute(
-        f"SELECT {key} AS k, count(*) AS n, coalesce(sum(e.killed), 0), coalesce(sum(e.injured), 0),"
-        f" coalesce(sum(e.arrested), 0), coalesce(sum(e.displaced), 0) FROM events e{sql}"
-        f" GROUP BY k ORDER BY {order}", args)
-    return [TallyRow(*row) for row in rows]
-
-
-@dataclass(frozen=True, slots=True)
-class StatisticRow:
-    id: int
-    doc: str
-    measure: str
-    category: str
-    value: float
-    qualifier: str
-    unit: str
-    as_of: str | None
-    place: str | None
-    country: str | None
-    evidence: str
-
-
-def statistics(conn: sqlite3.Connection, *, category: str | None = None, country: str | None = None,
-               limit: int = 1000, offset: int = 0) -> list[StatisticRow]:
-    """Stored statistics (tallies with an as-of date), oldest first, with their first evidence span."""
-    clauses: list[str] = []
-    args: list[Any] = []
-    if category:
-        clauses.append("s.category = ?")
-        args.append(category)
-    if country:
-        clauses.append("p.country = ?")
-        args.append(country)
-    sql = (" WHERE " + " AND ".join(clauses)) if clauses else ""
-    rows = conn.execute(
-        "SELECT s.id, d.doc, s.measure, s.category, s.value, s.qualifier, s.unit, s.as_of, p.name, p.country,"
-        " coalesce((SELECT v.text FROM evidence v WHERE v.statistic_id = s.id ORDER BY v.ordinal LIMIT 1), '')"
-        f" FROM statistics s JOIN documents d ON d.id = s.document_id LEFT JOIN places p ON p.id = s.place_id{sql}"
-        " ORDER BY s.as_of IS NULL, s.as_of, s.id LIMIT ? OFFSET ?", args + [limit, offset])
-    return [StatisticRow(*row) for row in rows]
 
 
 def statistic_series(rows: list[StatisticRow]) -> list[dict[str, Any]]:
