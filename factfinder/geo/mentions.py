@@ -235,6 +235,10 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 mentions.append(Mention(start, end, surface, "dict", None, embedded=True))
                 taken.add((start, end))
             continue
+        if host is not None and host[2] == "PERSON" and not (
+                host[0] == start and (not text[end:host[1]].strip()
+                                      or text[end:host[1]].strip().capitalize() in terms)):
+            continue  # part of a person's name ("Vladimir Kara-Murza"), even when a region bears that name
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
             rest = text[end:host[1]].strip()

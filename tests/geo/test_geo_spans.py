@@ -42,3 +42,13 @@ def test_a_long_first_span_is_not_missed_after_short_ones() -> None:
     index = SpanIndex([(0, 500), (10, 12), (20, 22)])
     assert index.overlaps(400, 401)
     assert index.containing(400, 401) == (0, 500)
+
+
+def test_part_of_a_hyphenated_surname_is_not_a_place(nlp) -> None:
+    """"Kara" is a region of Togo, but not inside "Vladimir Kara-Murza"."""
+    from factfinder.geo import Gazetteer, Geoparser
+    from factfinder.text import document_from_text
+
+    text = "A Moscow court sentenced the opposition politician Vladimir Kara-Murza to 25 years on Monday."
+    places = Geoparser(Gazetteer.open(), nlp).parse(document_from_text(text))
+    assert [p.span.text for p in places] == ["Moscow"]
