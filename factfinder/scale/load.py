@@ -66,21 +66,20 @@ def _around(evidence: tuple[Span, ...]) -> tuple[int, tuple[int, int] | None]:
 
 
 def _actors(text: str, items: list[Record] | None, near: int, within: tuple[int, int] | None) -> tuple[Actor, ...]:
-    out = []
-    for item in items or ():
-        span = _find(text, item.get("text"), near, within)
-        if span is not None:
-            out.append(Actor(item["name"], span, item.get("kind")))
-    return tuple(out)
+    return tuple(Actor(item["name"], span, item.get("kind")) for item, span in _located(text, items, near, within))
 
 
 def _attribution(text: str, items: list[Record] | None, near: int, within: tuple[int, int] | None) -> tuple[Attribution, ...]:
-    out = []
+    return tuple(Attribution(item["source"], item["kind"], span) for item, span in _located(text, items, near, within))
+
+
+def _located(text: str, items: list[Record] | None, near: int,
+             within: tuple[int, int] | None) -> Iterator[tuple[Record, Span]]:
+    """Each field record whose words are found again in the text, with their span (others are dropped)."""
     for item in items or ():
         span = _find(text, item.get("text"), near, within)
         if span is not None:
-            out.append(Attribution(item["source"], item["kind"], span))
-    return tuple(out)
+            yield item, span
 
 
 def incident_of(record: Record, text: str) -> Incident:
@@ -98,11 +97,8 @@ def incident_of(record: Record, text: str) -> Incident:
         if span is not None:
             location = Place(span, loc.get("name"), loc.get("lat"), loc.get("lon"), loc.get("country"),
                              loc.get("admin1"), loc.get("admin2"), loc.get("geonameid"), loc.get("precision"))
-    counts = []
-    for c in record.get("counts") or ():
-        span = _find(text, c.get("text"), near, within)
-        if span is not None:
-            counts.append(Count(c["category"], float(c["value"]), c["qualifier"], c["unit"], span))
+    counts = [Count(c["category"], float(c["value"]), c["qualifier"], c["unit"], span)
+              for c, span in _located(text, record.get("counts"), near, within)]
     return Incident(doc=record["doc"], type=record["type"], summary=record["summary"], evidence=evidence,
                     story=record.get("story"), date=date, date_span=date.span if date else None,
                     location=location, perpetrators=_actors(text, record.get("perpetrators"), near, within),

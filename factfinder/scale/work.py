@@ -35,6 +35,7 @@ class Worker:
     def _document(self, item: Item) -> Any:
         from dataclasses import replace
 
+        from factfinder.capture.checks import readable_error
         from factfinder.capture.common import make_capture
         from factfinder.capture.sniff import sniff
         from factfinder.text import document_from_capture, document_from_text
@@ -42,32 +43,52 @@ class Worker:
         if item.text is not None:
             document = document_from_text(item.text, published=item.published, id=item.id)
         else:
-            media, label = sniff(item.data or b"", name=item.origin)
-            if label is not None:
-                raise FactfinderError(f"cannot read {item.origin}: it is {label}")
-            capture = make_capture(item.data or b"", origin=item.origin, media_type=media)
-            document = document_from_capture(capture, ocr=self.ocr)
+            data = item.data or b""
+            media, label = sniff(data, name=item.origin)
+            error = readable_error(data, media_type=media, label=label, name=item.origin)
+            if error is not None:  # the capture stage's own checks: a photo, a locked or truncated PDF
+                raise FactfinderError(error)
+            document = document_from_capture(make_capture(data, origin=item.origin, media_type=media), ocr=self.ocr)
         return replace(document, url=item.url) if item.url and not document.url else document
 
     def rows(self, items: list[Item]) -> list[Row]:
-        """One row per item: ``{"key", "origin", "year", "document", "incidents", "statistics", "error"}``."""
-        from factfinder.records import document_record, incident_record, statistic_record
+        """One row per item: ``{"key", "origin", "year", "document", "incidents", "statistics", "error"}``.
 
+        The batch's documents go through ``extract_many`` together (spaCy parses them
+        in one stream); if that fails, each is extracted alone so one bad document
+        becomes one error row.
+        """
         rows: list[Row] = []
+        documents: list[tuple[Row, Any]] = []
         for item in items:
             row: Row = {"key": item.key, "origin": item.origin, "id": item.id, "year": None,
                         "document": None, "incidents": [], "statistics": [], "error": item.error}
+            rows.append(row)
             if item.error is None:
                 try:
-                    extraction = self.pipeline.extract(self._document(item))
-                    document = extraction.document
-                    pages = document.pages
-                    row.update(year=_year(document.published), document=document_record(document),
-                               incidents=[incident_record(i, pages=pages) for i in extraction.incidents],
-                               statistics=[statistic_record(s, pages=pages) for s in extraction.statistics])
+                    documents.append((row, self._document(item)))
                 except FactfinderError as exc:
                     row["error"] = f"{item.origin}: {exc}"
-                except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
-                    row["error"] = f"{item.origin}: extraction failed ({type(exc).__name__}: {exc})"
-            rows.append(row)
+        try:
+            extractions = list(self.pipeline.extract_many([d for _, d in documents]))
+        except Exception:  # noqa: BLE001 - find the document that fails, one by one
+            extractions = None
+        for n, (row, document) in enumerate(documents):
+            try:
+                _fill(row, extractions[n] if extractions is not None else self.pipeline.extract(document))
+            except FactfinderError as exc:
+                row["error"] = f"{row['origin']}: {exc}"
+            except Exception as exc:  # noqa: BLE001 - one bad document must not stop a corpus run
+                row["error"] = f"{row['origin']}: extraction failed ({type(exc).__name__}: {exc})"
         return rows
+
+
+def _fill(row: Row, extraction: Any) -> None:
+    """A row's document, incidents and statistics as contract records."""
+    from factfinder.records import document_record, incident_record, statistic_record
+
+    document = extraction.document
+    pages = document.pages
+    row.update(year=_year(document.published), document=document_record(document),
+               incidents=[incident_record(i, pages=pages) for i in extraction.incidents],
+               statistics=[statistic_record(s, pages=pages) for s in extraction.statistics])
