@@ -23,7 +23,7 @@ from pathlib import Path
 from factfinder.errors import GazetteerError
 from factfinder.geo.names import data_file as data_file, name_key as name_key  # re-exported for the readers
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _SCHEMA = """
 CREATE TABLE place (
