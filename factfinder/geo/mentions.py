@@ -11,6 +11,7 @@ toponym but which never locates an event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Sequence
@@ -218,9 +219,12 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     pending = [(s, e) for s, e, strong in all_hits if not strong and not _place_cue(text, s, e)]
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
+    # A known name longer than the NER span that it covers was cut short by NER
+    # ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins too.
     hit_index = SpanIndex(hits)
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
-                                            and not _known_bare(m.text, gazetteer, terms))]
+                                            and not _known_bare(m.text, gazetteer, terms))
+                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits)]
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
     hosts = SpanIndex(non_places)
@@ -242,10 +246,10 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
             rest = text[end:host[1]].strip()
-            whole = host[0] == start and (not rest or rest.capitalize() in terms) and host[2] != "NORP"
+            whole = host[0] == start and (not rest or rest.capitalize() in terms)
             dateline = (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end)
             cue = bool(_place_cue(text, start, end) or rest or dateline)
-            if not (whole and cue) and not _is_admin_or_country(surface, gazetteer, terms):
+            if not (whole and cue and host[2] != "NORP") and not _is_admin_or_country(surface, gazetteer, terms):
                 if whole:
                     pending.append((start, end))
                 continue
@@ -256,12 +260,19 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.add((start, end))
-    # Names that needed a cue but are listed with accepted places are places too.
+    # Names that needed a cue but are listed with accepted places are places too, and so
+    # is a name that NER calls a person or a group here but that is a place elsewhere in the
+    # same text at least as often (one sense per document: "Douma" tagged PERSON once among
+    # three; a surname NER once took for a place stays a surname).
+    places_named = Counter(m.text for m in mentions if not m.embedded)
+    doubtful = Counter(text[s:e] for s, e in pending if not taken.overlaps(s, e))
+    accepted = {form for form, n in places_named.items() if n >= doubtful[form]}
     grew = True
     while grew and pending:
         grew = False
         for start, end in list(pending):
-            if not taken.overlaps(start, end) and _coordinated(text, start, end, taken):
+            if not taken.overlaps(start, end) and (text[start:end] in accepted
+                                                   or _coordinated(text, start, end, taken)):
                 mentions.append(Mention(start, end, text[start:end], "dict"))
                 taken.add((start, end))
                 pending.remove((start, end))

@@ -51,6 +51,7 @@ class Evidence:
     levels: Counter[str] = field(default_factory=Counter)
     named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
+    contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
 
 
@@ -104,6 +105,7 @@ class Resolver:
         groups: dict[str, Evidence] = {}
         cands: dict[str, list[Candidate]] = {}
         keys: list[str] = []
+        contained: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             found, level, key = self.candidates_for(m.text)
             ev = groups.setdefault(key, Evidence(key))
@@ -123,10 +125,13 @@ class Resolver:
                 gap = text[max(after_end, m.end):nxt.start]
                 if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
+                    contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
             if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
                 ev.containers.append(i - 1)
             keys.append(key)
+        for j, inner in contained.items():
+            groups[keys[j]].contained.extend(inner)
 
         # Pass 1: the document's countries, from names whose best reading is a country or a
         # place that is unambiguous by a wide margin; a country named where the report opens
@@ -231,6 +236,7 @@ class Resolver:
             "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
+            "contains": _holds(cand, ev, keys, cands),
             "admin1_seat": seat,
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
@@ -325,6 +331,22 @@ _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village"
 # The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
 _LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
                 "village_tract": {"village_tract"}}
+
+
+def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
+    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
+    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    name after a town is what contains it, not a namesake town."""
+    if cand.kind not in _HOLDING_KINDS:
+        return 0.0
+    for i in ev.contained:
+        if keys[i] != ev.key and any(c.id != cand.id and c.kind in _LOCAL_KINDS and _inside(c, cand) >= 6.0
+                                     for c in cands.get(keys[i], ())):
+            return 1.0
+    return 0.0
+
+
+_HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
 
 
 def _inside(cand: Candidate, box: Candidate) -> float:
