@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
@@ -67,12 +68,22 @@ def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None
     if not match:
         return None, end
     words = match.group(1).split()
+    folded = _folded_terms(tuple(terms.items()))
     for n in (2, 1):
         phrase = " ".join(words[:n])
-        for term, level in terms.items():
-            if phrase.casefold() == term.casefold():
-                return level, end + match.start(1) + len(phrase)
+        level = folded.get(phrase.casefold())
+        if level is not None:
+            return level, end + match.start(1) + len(phrase)
     return None, end
+
+
+@lru_cache(maxsize=4)
+def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Level words by their case-folded form (the first spelling of a form wins, as in the file)."""
+    folded: dict[str, str] = {}
+    for term, level in items:
+        folded.setdefault(term.casefold(), level)
+    return folded
 
 
 def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:

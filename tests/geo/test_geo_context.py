@@ -95,3 +95,16 @@ def test_a_surname_ner_once_took_for_a_place_stays_a_surname(parser: Geoparser) 
             (starts[2], starts[2] + 8, "PERSON")] + _spans(text, ("Toronto", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=sorted(ents)))
     assert len(found.get("Bautista", [])) <= 1
+
+
+def test_parse_many_batches_ner_and_finds_what_parse_finds(nlp) -> None:
+    geoparser = Geoparser(Gazetteer.open(), nlp)
+    documents = [Document(doc="a", text="Police in Almaty detained six protesters on Sunday."),
+                 Document(doc="b", text="Shelling near Mosul displaced hundreds of families, officials in Iraq said.")]
+    batched = [[(p.span.text, p.country) for p in places] for places in geoparser.parse_many(iter(documents))]
+    one_by_one = [[(p.span.text, p.country) for p in geoparser.parse(d)] for d in documents]
+    assert batched == one_by_one
+    assert ("Almaty", "KZ") in batched[0] and ("Mosul", "IQ") in batched[1]
+    # The geoparser's own NER pass skips the tagger, parser and lemmatizer, and keeps the recogniser.
+    skipped = geoparser._not_needed
+    assert "ner" not in skipped and "parser" in skipped
