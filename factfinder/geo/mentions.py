@@ -24,8 +24,13 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
 _CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
+# An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
+# "Mekelle, the capital of Tigray", "Malaita, the most populous island".
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:capital|town|city|village|district|province|region|state|county|"
+    r"port|island|camp|settlement|suburb|neighbou?rhood|municipality|township|commune|governorate)\b")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
@@ -164,8 +169,22 @@ class DictionaryTagger:
         return list(chosen)
 
 
+def _split_at_line_breaks(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER spans cut at line breaks: no name runs from a headline into a dateline
+    ("Goma\n\nGOMA" tagged as one person hid both places)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if "\n" not in text[start:end]:
+            out.append((start, end, label))
+            continue
+        out.extend((start + m.start(), start + m.end(), label) for m in re.finditer(r"[^\n]+", text[start:end])
+                   if m.group().strip())
+    return out
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end))
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
+                or _APPOSITION_AFTER.match(text, end))
 
 
 _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
@@ -189,6 +208,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     """Every place mention of ``text``; ``entities`` are spaCy (start, end, label) spans."""
     demonym = demonyms()
     terms = admin_terms()
+    entities = _split_at_line_breaks(text, entities)
     mentions: list[Mention] = []
     for start, end, label in entities:
         if label not in PLACE_LABELS and label not in RESCUE_LABELS:
@@ -264,14 +284,14 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     # is a name that NER calls a person or a group here but that is a place elsewhere in the
     # same text at least as often (one sense per document: "Douma" tagged PERSON once among
     # three; a surname NER once took for a place stays a surname).
-    places_named = Counter(m.text for m in mentions if not m.embedded)
-    doubtful = Counter(text[s:e] for s, e in pending if not taken.overlaps(s, e))
+    places_named = Counter(m.text.casefold() for m in mentions if not m.embedded)
+    doubtful = Counter(text[s:e].casefold() for s, e in pending if not taken.overlaps(s, e))
     accepted = {form for form, n in places_named.items() if n >= doubtful[form]}
     grew = True
     while grew and pending:
         grew = False
         for start, end in list(pending):
-            if not taken.overlaps(start, end) and (text[start:end] in accepted
+            if not taken.overlaps(start, end) and (text[start:end].casefold() in accepted
                                                    or _coordinated(text, start, end, taken)):
                 mentions.append(Mention(start, end, text[start:end], "dict"))
                 taken.add((start, end))

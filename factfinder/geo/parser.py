@@ -11,7 +11,7 @@ from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
 from factfinder.geo.resolve import Resolver
 from factfinder.model import Document, Place, Span
 
-_LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$")
+_LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
 
 # Places inside organisation names are kept as mentions (geoparsing corpora count
 # them) with this confidence ceiling, which ``locate`` reads as "not an event place".
