@@ -25,13 +25,17 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
-_CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
+_CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
 # "Mekelle, the capital of Tigray", "Malaita, the most populous island".
 _APPOSITION_AFTER = re.compile(
     r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:capital|town|city|village|district|province|region|state|county|"
     r"port|island|camp|settlement|suburb|neighbou?rhood|municipality|township|commune|governorate)\b")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
+# A dateline place in capitals at the start of a line, accents and short parts allowed
+# ("NOUMÉA, New Caledonia —", "PORT-AU-PRINCE —"), looked up by its folded name.
+_CAPS_DATELINE = re.compile(r"(?m)^(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]*(?:[ -][A-ZÀ-ÖØ-Þ'’.]+){0,3})"
+                            r"(?=\s*(?:,|\u2014|\u2013|--?\s|\())")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
 
@@ -269,7 +273,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             whole = host[0] == start and (not rest or rest.capitalize() in terms)
             dateline = (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end)
             cue = bool(_place_cue(text, start, end) or rest or dateline)
-            if not (whole and cue and host[2] != "NORP") and not _is_admin_or_country(surface, gazetteer, terms):
+            if not (whole and cue) and not _is_admin_or_country(surface, gazetteer, terms):
                 if whole:
                     pending.append((start, end))
                 continue
@@ -297,6 +301,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
+    for match in _CAPS_DATELINE.finditer(text):
+        start, end = match.span("name")
+        if not taken.overlaps(start, end) and gazetteer.lookup(match.group("name")):
+            mentions.append(Mention(start, end, match.group("name"), "dict"))
+            taken.add((start, end))
     fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
@@ -308,8 +317,13 @@ _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
                         r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 
 
+# Towns below this population are left out of the dictionary tagger (Geoparser's default).
+_TAGGED_POPULATION = 2000
+
+
 def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
-    """Village and township names after "in/at/near/from ..." ("Residents of Kin Taung").
+    """Village, township and small-town names after "in/at/near/from ..." ("Residents of Kin
+    Taung", "near Sugapa").
 
     The dictionary leaves these out (their names are often ordinary words), so they are
     proposed only behind a locative word, only when the gazetteer knows the name as a
@@ -324,7 +338,8 @@ def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    any(c.kind in UNIT_KINDS for c in gazetteer.lookup(surface)):
+                    any(c.kind in UNIT_KINDS or (c.kind == "city" and c.population < _TAGGED_POPULATION)
+                        for c in gazetteer.lookup(surface)):
                 found.append(Mention(start, end, surface, "cue"))
                 taken.add((start, end))
                 break

@@ -54,6 +54,7 @@ class Evidence:
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
     contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
+    cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,6 +126,7 @@ class Resolver:
             cands[key].extend(c for c in found if c.id not in known)
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
+            ev.cued = ev.cued and m.source == "cue"
             after, after_end = _level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
@@ -292,6 +294,8 @@ class Resolver:
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             return Resolution(None, 0.0)
+        if ev.cued and best.country not in doc_countries:
+            return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],

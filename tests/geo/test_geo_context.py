@@ -108,3 +108,31 @@ def test_parse_many_batches_ner_and_finds_what_parse_finds(nlp) -> None:
     # The geoparser's own NER pass skips the tagger, parser and lemmatizer, and keeps the recogniser.
     skipped = geoparser._not_needed
     assert "ner" not in skipped and "parser" in skipped
+
+
+@pytest.mark.parametrize(("dateline", "country"), [
+    ("PORT-AU-PRINCE — Gangs attacked two police stations overnight, witnesses said.", "HT"),
+    ("NOUMÉA, New Caledonia — Shops stayed shut for a third day after the riots.", "NC"),
+])
+def test_a_dateline_in_capitals_with_accents_or_short_parts_is_a_place(parser: Geoparser, dateline: str,
+                                                                        country: str) -> None:
+    places = parser.parse(Document(doc="t", text=dateline), entities=[])
+    assert places and places[0].span.start == 0 and places[0].country == country
+
+
+def test_a_small_town_after_a_locative_is_found_only_in_the_documents_country(parser: Geoparser) -> None:
+    # Sugapa has no population figure in GeoNames, so the dictionary tagger leaves it out.
+    text = "Indonesia: troops and rebels clashed near Sugapa, a highland town, residents said."
+    ents = _spans(text, ("Indonesia", "GPE"), ("Sugapa", "NORP"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    assert found["Sugapa"][0].country == "ID"
+    text = "Ukraine: troops and rebels clashed near Sugapa, residents said."
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Ukraine", "GPE"))))
+    assert "Sugapa" not in found
+
+
+def test_a_town_ner_calls_a_person_is_a_place_before_a_comma_and_in(parser: Geoparser) -> None:
+    text = "Water supplies were cut as far away as Kryvyi Rih, in Dnipropetrovsk oblast, officials said."
+    ents = _spans(text, ("Kryvyi Rih", "PERSON"), ("Dnipropetrovsk", "GPE"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    assert found["Kryvyi Rih"][0].country == "UA"
