@@ -7,8 +7,9 @@ import re
 from typing import Any, Iterable, Iterator, Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
-from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
+from factfinder.geo.mentions import Mention, find_mentions
 from factfinder.geo.resolve import Resolver
+from factfinder.geo.tagger import DictionaryTagger
 from factfinder.model import Document, Place, Span
 
 _LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
