@@ -109,7 +109,9 @@ class Resolver:
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = _level_inside(surface, self.terms)
         found = self.gazetteer.lookup(surface)
-        if bare != surface:
+        if bare != surface and not any(c.primary for c in found):
+            # The name without its level word, unless the whole name is an entry's own name:
+            # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine.
             found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}]
         return found, level, name_key(bare)
 

@@ -136,3 +136,9 @@ def test_a_town_ner_calls_a_person_is_a_place_before_a_comma_and_in(parser: Geop
     ents = _spans(text, ("Kryvyi Rih", "PERSON"), ("Dnipropetrovsk", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
     assert found["Kryvyi Rih"][0].country == "UA"
+
+
+def test_a_city_named_with_a_level_word_is_the_city_not_the_country(parser: Geoparser) -> None:
+    text = "The army flew 600 soldiers in from Mexico City on Monday."
+    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Mexico City", "GPE")))[0]
+    assert place.precision == "town" and haversine_km(place.lat, place.lon, 19.43, -99.13) < 25
