@@ -295,7 +295,14 @@ class Resolver:
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
-            return Resolution(None, 0.0)
+            # A district rejected for want of context may share its name and point with a town
+            # that needs none ("Southampton" the unitary authority and the city).
+            twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
+                         and c.lat is not None and best.lat is not None
+                         and haversine_km(c.lat, c.lon, best.lat, best.lon) < 10), None)
+            if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
+                return Resolution(None, 0.0)
+            best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)

@@ -142,3 +142,10 @@ def test_a_city_named_with_a_level_word_is_the_city_not_the_country(parser: Geop
     text = "The army flew 600 soldiers in from Mexico City on Monday."
     place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Mexico City", "GPE")))[0]
     assert place.precision == "town" and haversine_km(place.lat, place.lon, 19.43, -99.13) < 25
+
+
+def test_a_town_that_shares_its_name_and_point_with_a_district_is_not_dropped(parser: Geoparser) -> None:
+    # Southampton is a unitary authority (admin2, needs context) and a city (needs none).
+    text = "The striker, on loan from Southampton, has scored six goals this season."
+    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Southampton", "GPE")))[0]
+    assert place.country == "GB" and haversine_km(place.lat, place.lon, 50.90, -1.40) < 25
