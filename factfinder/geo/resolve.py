@@ -111,8 +111,12 @@ class Resolver:
         found = self.gazetteer.lookup(surface)
         if bare != surface and not any(c.primary for c in found):
             # The name without its level word, unless the whole name is an entry's own name:
-            # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine.
-            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}]
+            # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
+            # name is some entry's other name, only bare readings of the kind the level word
+            # asks for join it ("Quebec City" is not the province of Quebec).
+            fits = LEVEL_BONUS.get(level or "", {})
+            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}
+                             and (not found or c.kind in fits)]
         return found, level, name_key(bare)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:

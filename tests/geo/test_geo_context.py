@@ -149,3 +149,11 @@ def test_a_town_that_shares_its_name_and_point_with_a_district_is_not_dropped(pa
     text = "The striker, on loan from Southampton, has scored six goals this season."
     place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Southampton", "GPE")))[0]
     assert place.country == "GB" and haversine_km(place.lat, place.lon, 50.90, -1.40) < 25
+
+
+def test_a_city_known_by_its_other_name_with_city_is_not_its_province(parser: Geoparser) -> None:
+    text = "Grades went to Ottawa, Montreal, Quebec City and Halifax."
+    ents = _spans(text, ("Ottawa", "GPE"), ("Montreal", "GPE"), ("Quebec City", "GPE"), ("Halifax", "GPE"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    place = found["Quebec City"][0]
+    assert place.precision == "town" and haversine_km(place.lat, place.lon, 46.81, -71.21) < 25
