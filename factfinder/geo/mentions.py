@@ -26,7 +26,8 @@ if TYPE_CHECKING:
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
+_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
+                         re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
 _CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",

@@ -72,10 +72,17 @@ def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None
     folded = _folded_terms(tuple(terms.items()))
     for n in (2, 1):
         phrase = " ".join(words[:n])
-        level = folded.get(phrase.casefold())
+        level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
             return level, end + match.start(1) + len(phrase)
     return None, end
+
+
+def _singular(word: str) -> str:
+    """"townships" -> "township", "counties" -> "county": a level word after two names."""
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
 
 
 @lru_cache(maxsize=4)

@@ -157,3 +157,12 @@ def test_a_city_known_by_its_other_name_with_city_is_not_its_province(parser: Ge
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
     place = found["Quebec City"][0]
     assert place.precision == "town" and haversine_km(place.lat, place.lon, 46.81, -71.21) < 25
+
+
+def test_two_townships_named_before_a_plural_level_word_are_both_townships(parser: Geoparser) -> None:
+    text = "Myanmar: fighting spreads\n\nClashes spread to Buthidaung and Maungdaw townships in Rakhine State."
+    ents = _spans(text, ("Myanmar", "GPE"), ("Buthidaung", "GPE"), ("Rakhine State", "GPE"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    maungdaw = found["Maungdaw"][0]
+    assert (maungdaw.country, maungdaw.admin1) == ("MM", "Rakhine")
+    assert haversine_km(maungdaw.lat, maungdaw.lon, 20.82, 92.37) < 25
