@@ -28,7 +28,7 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
 _CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
 # "Mekelle, the capital of Tigray", "Malaita, the most populous island".
@@ -255,7 +255,8 @@ def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    any(c.kind in UNIT_KINDS or (c.kind == "city" and c.population < _TAGGED_POPULATION)
+                    any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
+                                                                        or not c.primary))
                         for c in gazetteer.lookup(surface)):
                 found.append(Mention(start, end, surface, "cue"))
                 taken.add((start, end))

@@ -166,3 +166,11 @@ def test_two_townships_named_before_a_plural_level_word_are_both_townships(parse
     maungdaw = found["Maungdaw"][0]
     assert (maungdaw.country, maungdaw.admin1) == ("MM", "Rakhine")
     assert haversine_km(maungdaw.lat, maungdaw.lon, 20.82, 92.37) < 25
+
+
+def test_a_town_known_by_another_spelling_is_proposed_after_a_locative(parser: Geoparser) -> None:
+    # GeoNames spells it Zuwarah; "Zuwara" is an alternate name, too weak for the dictionary alone.
+    text = "Libya: boats left from Zuwara, in the west of the country, on Sunday."
+    ents = _spans(text, ("Libya", "GPE"), ("Zuwara", "PERSON"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    assert found["Zuwara"][0].country == "LY"
