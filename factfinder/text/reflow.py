@@ -196,10 +196,10 @@ def _restore(value: object, reflowed: Reflowed) -> object:
     changes = {f.name: _restore(getattr(value, f.name), reflowed) for f in fields(value)
                if f.name != "summary"}
     summary = getattr(value, "summary", None)
-    evidence = getattr(value, "evidence", None)
-    if isinstance(summary, str) and isinstance(evidence, tuple):
-        for old, new in zip(evidence, changes["evidence"]):  # type: ignore[call-overload]
-            if old.text == summary:
+    evidence, moved = getattr(value, "evidence", None), changes.get("evidence")
+    if isinstance(summary, str) and isinstance(evidence, tuple) and isinstance(moved, tuple):
+        for old, new in zip(evidence, moved):
+            if isinstance(old, Span) and isinstance(new, Span) and old.text == summary:
                 changes["summary"] = new.text
                 break
     return replace(value, **changes)
