@@ -15,13 +15,14 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.errors import GazetteerError, UsageError
+from factfinder.model import PlacePrecision
 from factfinder.values.places import valid_coordinate
 from factfinder.values.places import haversine_km as haversine_km  # re-exported: one great-circle distance
 from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
 
-KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
-                  "admin2": "admin2", "admin3": "admin2", "city": "town", "village_tract": "town",
-                  "village": "town", "point": "point"}
+KIND_PRECISION: dict[str, PlacePrecision] = {
+    "continent": "country", "region": "admin1", "country": "country", "admin1": "admin1", "admin2": "admin2",
+    "admin3": "admin2", "city": "town", "village_tract": "town", "village": "town", "point": "point"}
 # Units without a population figure (districts, townships, villages): never proposed by the
 # dictionary tagger on their own, and resolved only where the document points to them.
 UNIT_KINDS = frozenset({"admin2", "admin3", "village_tract", "village"})
@@ -48,7 +49,7 @@ class Candidate:
     admin3: str | None = None  # name of the township or upazila (admin3) it lies in
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> PlacePrecision:
         return KIND_PRECISION.get(self.kind, "town")
 
     @property

@@ -183,6 +183,8 @@ def restore_spans(value: T, reflowed: Reflowed) -> T:
     """
     if not reflowed.changed:
         return value
+    # _restore rebuilds each dataclass as its own class by reflection (fields, replace),
+    # which mypy cannot follow: the value it gives back has the type it was given.
     return cast(T, _restore(value, reflowed))
 
 
