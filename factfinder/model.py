@@ -9,6 +9,7 @@ mechanically. Serialising to the output contract lives in ``records.py``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -118,6 +119,49 @@ class PageText:
 
 
 @dataclass(frozen=True, slots=True)
+class Reflowed:
+    """The reading text of a document and the map from its offsets to the original's.
+
+    Made by ``text.reflow`` (hard-wrapped lines joined, page furniture dropped);
+    kept here, beside ``Document``, so that a document carries its reading text
+    from the text stage to extraction instead of having it made twice.
+
+    ``view_starts[i]`` in the reading text corresponds to ``orig_starts[i]`` in the
+    original; between two segment starts characters correspond one for one.
+    """
+
+    text: str
+    original: str
+    view_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of a reading-text offset."""
+        if not self.view_starts:
+            return offset
+        i = max(bisect_right(self.view_starts, offset) - 1, 0)
+        return self.orig_starts[i] + offset - self.view_starts[i]
+
+    def from_original(self, offset: int) -> int:
+        """The reading-text offset of an original offset (a deleted character maps to where it was)."""
+        if not self.orig_starts:
+            return offset
+        i = max(bisect_right(self.orig_starts, offset) - 1, 0)
+        end = self.view_starts[i + 1] if i + 1 < len(self.view_starts) else len(self.text)
+        return min(self.view_starts[i] + offset - self.orig_starts[i], end)
+
+    def span(self, span: Span) -> Span:
+        """A span of the reading text as the span of the original that holds the same words."""
+        start = self.to_original(span.start)
+        end = self.to_original(span.end - 1) + 1 if span.end > span.start else start
+        return Span.of(self.original, start, end)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The text extracted from one source, with its offsets preserved."""
 
@@ -132,6 +176,9 @@ class Document:
     id: str | None = None  # caller's id for --jsonl batch lines
     notes: tuple[str, ...] = ()  # warnings for the user, e.g. "language not supported yet"
     pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images: where each lies, how it was read
+    # The reading text the text stage made (text.reflow), or None: made again when needed.
+    # Derived from ``text``, so it takes no part in equality and is not stored.
+    reading: Reflowed | None = field(default=None, compare=False, repr=False)
 
     def page_at(self, offset: int) -> PageText | None:
         for page in self.pages:

@@ -24,7 +24,7 @@ from factfinder.components import GEOPARSE, RULES
 from factfinder.model import Document, Extraction, Span
 from factfinder.registry import Component, Step, check_order, registry
 from factfinder.settings import Settings
-from factfinder.store.reports import IngestOutcome, IngestReport
+from factfinder.store.reports import IngestOutcome, IngestReport, IngestStatus
 from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
 UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
@@ -114,17 +114,20 @@ class Pipeline:
             stream = self._step(component)(stream)
         cursor = 0
         for result in stream:
-            while isinstance(pending[cursor], Extraction):
-                yield pending[cursor]  # type: ignore[misc]
+            while isinstance(item := pending[cursor], Extraction):
+                yield item
                 cursor += 1
-            original, reflowed = pending[cursor]  # type: ignore[misc]
+            original, reflowed = item
             cursor += 1
             yield _in_original_text(result, original, reflowed)
             if cursor > 256:  # keep the queue short on a long stream
                 del pending[:cursor]
                 cursor = 0
         for passed in pending[cursor:]:
-            yield passed  # type: ignore[misc]
+            if not isinstance(passed, Extraction):
+                raise RuntimeError("a pipeline component gave back fewer extractions than documents; "
+                                   "this is a bug in that component, please report it")
+            yield passed
 
     def _step(self, component: Component) -> Step:
         if component.name not in self._steps:
@@ -336,14 +339,14 @@ class _IngestSink:
                 source = capture.source
                 warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
                 with store.transaction():
-                    status = "stored" if store.add_capture(capture, warc=warc) else "present"
+                    status: IngestStatus = "stored" if store.add_capture(capture, warc=warc) else "present"
                     if document is not None:
                         store.add_document(document, source.sha256, index=False)
                         status = "stored"
                     if extraction is not None:
                         store.add_extraction(extraction)
                 outcome = failure or IngestOutcome(
-                    source.origin, status, source.sha256 or None, None,  # type: ignore[arg-type]
+                    source.origin, status, source.sha256 or None, None,
                     len(extraction.incidents) if extraction else 0, len(extraction.statistics) if extraction else 0)
                 self.outcomes.append(outcome)
                 if self.on_event is not None:

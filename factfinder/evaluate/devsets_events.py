@@ -248,7 +248,7 @@ class HrdsTally:
         wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
         if wanted:
             self.class_docs += 1
-            self.class_hits += bool(found) and perpetrator_class(found) == wanted
+            self.class_hits += found is not None and perpetrator_class(found) == wanted
         if gold.get("country"):
             self.country_docs += 1
             country = ((found or {}).get("location") or {}).get("country")

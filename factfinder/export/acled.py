@@ -75,8 +75,7 @@ class AcledCsvExporter(Exporter):
     name = "acled-csv"
     suffix = ".csv"
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         self.writer = csv.DictWriter(self.stream, fieldnames=COLUMNS)
         self.writer.writeheader()
         self.sequence: dict[str, int] = {}

@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from factfinder.errors import FactfinderError
 from factfinder.extract.country_heading import DEMONYMS_PATH, demonyms, heading_country
@@ -130,7 +129,8 @@ class ActorMatcher:
         for entry in self.entries:
             self._by_canonical.setdefault(entry.canonical, entry)
         self._countries: dict[str, str] | None = None
-        self._context_cache: tuple[str, Any] | None = None
+        self._context_cache: tuple[str, tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]] \
+            | None = None
         # (country, "military"/"police") -> the national canonical name, for generic "soldiers", "police"
         self._national: dict[tuple[str, str], str] = {}
         for entry in self.entries:
@@ -268,7 +268,7 @@ class ActorMatcher:
             return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
-        window = _POLICE_IN_RE.match(text, e).group()
+        window = match.group() if (match := _POLICE_IN_RE.match(text, e)) else ""
         if re.match(r"\s+in\b", window):
             for word in re.findall(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?|[A-Z][\w'-]+", window):
                 for name in (word, word.split()[0]):

@@ -69,6 +69,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
+        best: Place | None
         if own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
