@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from factfinder.consolidate.similarity import day_number, text_similarity
+from factfinder.consolidate.same_event import day_number, text_similarity
 from factfinder.model import (
     ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Place, Report,
 )
@@ -40,6 +40,8 @@ def independent_sources(reports: list[Report]) -> int:
 
     for i, a in enumerate(reports):
         for j in range(i):
+            if find(i) == find(j):
+                continue  # already one source: no need to compare the wording
             b = reports[j]
             same_outlet = (a.outlet or a.incident.doc) == (b.outlet or b.incident.doc)
             same_copy = a.text_fingerprint is not None and a.text_fingerprint == b.text_fingerprint
