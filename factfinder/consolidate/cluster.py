@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Iterable
 
 from factfinder.consolidate.same_event import ACROSS_SOURCES, Probe, Reach, SameEventRules, Telling, score
@@ -34,10 +35,10 @@ class Cluster:
     tellings: list[Telling] = field(default_factory=list)
     reach: Reach = field(default_factory=Reach)
 
-    def add(self, report: SourcedIncident, telling: Telling, rules: SameEventRules) -> None:
+    def add(self, report: SourcedIncident, telling: Telling, probe: Probe) -> None:
         self.members.append(report)
         self.tellings.append(telling)
-        self.reach.add(telling, rules)
+        self.reach.add(probe)
 
     def representatives(self) -> list[Telling]:
         """The first member and the latest ones: who the cluster is compared through."""
@@ -77,29 +78,25 @@ def cluster_reports(reports: Iterable[SourcedIncident], *,
                 keys.extend((kind, c, b) for b in range(lo, hi + 1))
             keys.append((kind, c, None))  # an undated report may be the same event
         best, best_score = None, threshold
-        seen: set[int] = set()
-        for key in keys:
-            candidates = index.get(key)
-            if not candidates:
+        # Every cluster indexed under the keys, once, in the order the keys give them.
+        candidates = dict.fromkeys(chain.from_iterable(
+            index.get(key, ()) if key[2] is not None else index.get(key, [])[-UNDATED_POOL_LIMIT:]
+            for key in keys))
+        for cid in candidates:
+            cluster = clusters[cid]
+            if cluster.reach.excludes(probe):
                 continue
-            if key[2] is None:
-                candidates = candidates[-UNDATED_POOL_LIMIT:]
-            for cid in candidates:
-                if cid in seen:
-                    continue
-                seen.add(cid)
-                cluster = clusters[cid]
-                if cluster.reach.excludes(probe):
-                    continue
-                s = 0.0
-                for rep in cluster.representatives():
-                    s = max(s, score(telling, rep, rules))
-                if s >= best_score:
-                    best, best_score = cid, s
+            s = 0.0
+            for rep in cluster.representatives():
+                t = score(telling, rep, rules)
+                if t > s:
+                    s = t
+            if s >= best_score:
+                best, best_score = cid, s
         if best is None:
             best = len(clusters)
             clusters.append(Cluster())
-        clusters[best].add(report, telling, rules)
+        clusters[best].add(report, telling, probe)
         home = (kind, country, None if days is None else days[0] // BUCKET_DAYS)
         if (home, best) not in indexed:
             indexed.add((home, best))

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
@@ -151,14 +151,16 @@ class Where:
     rank: int  # of its precision, _RANK (unknown: country)
     lat: float
     lon: float
+    lat_radians: float
 
     @classmethod
     def of(cls, place: Place | None) -> Where | None:
         if place is None:
             return None
-        resolved = place.lat is not None and place.lon is not None
-        return cls(place, resolved, _RANK.get(place.precision or "country", 4),
-                   place.lat if resolved else 0.0, place.lon if resolved else 0.0)  # type: ignore[arg-type]
+        if place.lat is not None and place.lon is not None:
+            return cls(place, True, _RANK.get(place.precision or "country", 4), place.lat, place.lon,
+                       math.radians(place.lat))
+        return cls(place, False, _RANK.get(place.precision or "country", 4), 0.0, 0.0, 0.0)
 
 
 @dataclass(slots=True, eq=False)
@@ -171,8 +173,8 @@ class Telling:
     where: Where | None
     words: str
     count_values: Mapping[str, float]
-    perpetrators: tuple[str, ...]
-    targets: tuple[str, ...]
+    perpetrators: frozenset[str]
+    targets: frozenset[str]
     fingerprint: str | None = None
 
     @classmethod
@@ -188,8 +190,8 @@ class Telling:
             where=Where.of(incident.location),
             words=_words(incident.summary),
             count_values={c.category: c.value for c in incident.counts},
-            perpetrators=tuple(x.name for x in incident.perpetrators),
-            targets=tuple(x.name for x in incident.targets),
+            perpetrators=frozenset(x.name for x in incident.perpetrators),
+            targets=frozenset(x.name for x in incident.targets),
             fingerprint=fingerprint,
         )
 
@@ -211,23 +213,19 @@ def date_compatibility(a: DateRange | None, b: DateRange | None, *,
 
 
 def _days_agreement(a: tuple[int, int], b: tuple[int, int], window_days: int) -> float:
-    gap = max(0, max(a[0], b[0]) - min(a[1], b[1]))  # 0 when the ranges overlap
+    gap = (a[0] if a[0] > b[0] else b[0]) - (a[1] if a[1] < b[1] else b[1])
+    if gap <= 0:  # the ranges overlap
+        return 1.0
     if gap > window_days:
         return 0.0
     return 1.0 - gap / (window_days + 1)
 
 
-def date_agreement(a: Telling, b: Telling, rules: SameEventRules) -> float | None:
-    if a.days is None or b.days is None:
-        return None
-    if not rules.date_context_is_evidence and (a.date_is_context or b.date_is_context):
-        return None
-    return _days_agreement(a.days, b.days, rules.date_window_days)
-
-
 def _km(a: Where, b: Where, limit: float) -> float | None:
-    """The distance when it is at most ``limit`` km, else None (cheap latitude test first)."""
-    if abs(math.radians(a.lat - b.lat)) * _KM_PER_RADIAN > limit:
+    """The distance when it is at most ``limit`` km, else None (cheap latitude test first:
+    the great-circle distance is at least the latitudes' difference; the margin keeps
+    rounding from ruling out a pair within ``limit``)."""
+    if abs(a.lat_radians - b.lat_radians) * _KM_PER_RADIAN > limit * (1 + 1e-9):
         return None
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     return km if km <= limit else None
@@ -284,11 +282,12 @@ def _province_agreement(wa: Where, wb: Where) -> float | None:
     return 0.7 if a.admin1 is not None and a.admin1 == b.admin1 else 0.0
 
 
-def set_overlap(a: Sequence[str], b: Sequence[str]) -> float | None:
+def set_overlap(a: Collection[str], b: Collection[str]) -> float | None:
     """Jaccard overlap of canonical names; None when either side names nobody."""
     if not a or not b:
         return None
-    sa, sb = set(a), set(b)
+    sa = a if isinstance(a, (set, frozenset)) else set(a)
+    sb = b if isinstance(b, (set, frozenset)) else set(b)
     return len(sa & sb) / len(sa | sb)
 
 
@@ -392,7 +391,11 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     if rules.one_story and not _stories_compatible(ia, ib):
         return 1.0 if _told_alike(ia, ib) else 0.0
     vetoes = rules.vetoes
-    date_score = date_agreement(a, b, rules)
+    da, db = a.days, b.days
+    if da is None or db is None or (not rules.date_context_is_evidence and (a.date_is_context or b.date_is_context)):
+        date_score = None
+    else:
+        date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
     place = place_agreement(a.where, b.where, rules)
@@ -432,75 +435,112 @@ class Reach:
 
     Exact, never a guess: ``excludes`` is true only when ``score`` would be 0 for
     every member added. Dates: the members' days lie in one envelope; a telling
-    more than the date window away from it is away from each. Places: the
-    latitude band (of width ``town reach``) of each member resolved at town or point
-    precision; two such places two bands apart are further apart than the town
-    reach, and two town places are compared at that reach. A member whose date or
-    place the vetoes cannot use opens the group to every telling on that field.
+    more than the date window away from it is away from each. Places: the cell
+    (``Probe``) of each member resolved at town or point precision; two such places
+    whose cells are not neighbours are further apart than the town reach, at which
+    two town places are compared. A member whose date or place the vetoes cannot
+    use opens the group to every telling on that field.
     """
 
-    __slots__ = ("first", "last", "undated", "bands", "anywhere")
+    __slots__ = ("first", "last", "undated", "bands", "cells", "band_only", "anywhere")
 
     def __init__(self) -> None:
         self.first: int | None = None
         self.last: int | None = None
         self.undated = False
-        self.bands: set[int] = set()
+        self.bands: set[int] = set()  # latitude bands of the members with one
+        self.cells: set[tuple[int, int]] = set()  # (latitude band, longitude band) of those with both
+        self.band_only: set[int] = set()  # latitude bands of members too near a pole for a longitude band
         self.anywhere = False
 
-    def add(self, telling: Telling, rules: SameEventRules) -> None:
-        if telling.days is None:
+    def add(self, probe: Probe) -> None:
+        days = probe.days
+        if days is None:
             self.undated = True
         else:
-            self.first = telling.days[0] if self.first is None else min(self.first, telling.days[0])
-            self.last = telling.days[1] if self.last is None else max(self.last, telling.days[1])
-        band = _band(telling, rules)
+            self.first = days[0] if self.first is None else min(self.first, days[0])
+            self.last = days[1] if self.last is None else max(self.last, days[1])
+        band = probe.band
         if band is None:
             self.anywhere = True
+            return
+        self.bands.add(band)
+        if probe.lon_band is None:
+            self.band_only.add(band)
         else:
-            self.bands.add(band)
+            self.cells.add((band, probe.lon_band))
 
     def excludes(self, probe: Probe) -> bool:
-        """Whether every member's score with the probed telling is 0 (see ``Probe``)."""
+        """Whether every member's score with the probed telling is 0."""
         if not probe.applies:
             return False
         days = probe.days
         if days is not None and not self.undated and self.first is not None and self.last is not None \
                 and max(days[0], self.first) - min(days[1], self.last) > probe.window:
             return True
-        band, bands = probe.band, self.bands
-        return (band is not None and not self.anywhere
-                and band not in bands and band - 1 not in bands and band + 1 not in bands)
+        band = probe.band
+        if band is None or self.anywhere:
+            return False
+        near = probe.near_bands
+        if self.bands.isdisjoint(near):
+            return True
+        if probe.lon_band is None or not self.band_only.isdisjoint(near):
+            return False
+        return self.cells.isdisjoint(probe.near_cells)
 
 
 @dataclass(frozen=True, slots=True)
 class Probe:
-    """A telling as ``Reach.excludes`` reads it, worked out once per telling rather than per group."""
+    """A telling as ``Reach`` reads it, worked out once per telling rather than per group.
+
+    ``band``: the latitude band of a place resolved at town or point precision,
+    bands a little wider than the town reach (two places two bands apart are
+    further apart than that in latitude alone). ``lon_band``: the longitude band,
+    for places within 60 degrees of the equator only: there the great-circle
+    distance is at least ``2R asin(cos 60° sin(dlon / 2))``, so bands of the width
+    at which that reaches the town reach part places of non-neighbouring bands
+    (counted round the globe)."""
 
     days: tuple[int, int] | None
     band: int | None
+    lon_band: int | None
     window: int
     applies: bool
+    near_bands: tuple[int, ...] = ()
+    near_cells: tuple[tuple[int, int], ...] = ()
 
     @classmethod
     def of(cls, telling: Telling, rules: SameEventRules) -> Probe:
-        return cls(telling.days, _band(telling, rules), rules.date_window_days, _reach_applies(rules))
+        band = lon_band = None
+        near_bands: tuple[int, ...] = ()
+        near_cells: tuple[tuple[int, int], ...] = ()
+        where = telling.where
+        if where is not None and where.resolved and where.rank <= _RANK["town"]:
+            reach = 3 * rules.town_radius_km / _KM_PER_RADIAN  # radians of arc
+            # Slightly wider than the bounds need, so that rounding never rules out a pair within reach.
+            band = math.floor(math.radians(where.lat) / (reach * 1.01))
+            near_bands = (band - 1, band, band + 1)
+            if abs(where.lat) <= 60.0:
+                count = _lon_band_count(reach)
+                lon_band = math.floor((math.radians(where.lon) + math.pi) / (2 * math.pi / count)) % count
+                lon_near = ((lon_band - 1) % count, lon_band, (lon_band + 1) % count)
+                near_cells = tuple((b, lon) for b in near_bands for lon in lon_near)
+        return cls(telling.days, band, lon_band, rules.date_window_days, _reach_applies(rules),
+                   near_bands, near_cells)
+
+
+@lru_cache(maxsize=8)
+def _lon_band_count(reach: float) -> int:
+    """How many longitude bands go round the globe: each at least as wide as the longitude
+    difference that, within 60 degrees of the equator, puts two places ``reach`` apart."""
+    width = 2 * math.asin(min(1.0, math.sin(reach / 2) / math.cos(math.radians(60.0)))) * 1.01
+    return max(1, math.floor(2 * math.pi / width))
 
 
 def _reach_applies(rules: SameEventRules) -> bool:
     """Whether the vetoes of ``rules`` are the ones ``Reach`` relies on (and nothing scores before them)."""
     return ({"date", "place"} <= rules.vetoes and rules.date_context_is_evidence and not rules.places_by_province
             and not rules.one_toll_two_places and not rules.shared_evidence_is_same and not rules.one_story)
-
-
-def _band(telling: Telling, rules: SameEventRules) -> int | None:
-    """The latitude band of a place resolved at town or point precision, else None."""
-    where = telling.where
-    if where is None or not where.resolved or where.rank > _RANK["town"]:
-        return None
-    # Slightly wider than the reach, so that rounding can never rule out a pair within it.
-    width = 3 * rules.town_radius_km / _KM_PER_RADIAN * 1.01
-    return math.floor(math.radians(where.lat) / width)
 
 
 def same_event(a: Telling, b: Telling, rules: SameEventRules) -> bool:
