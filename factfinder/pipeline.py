@@ -35,9 +35,10 @@ class Pipeline:
 
     Resources are injected or loaded lazily on first use, never at import.
     ``components`` is a sequence of registered names (default: the
-    ``components`` setting, else the rule components,
+    ``components`` setting, and when that is empty the rule components,
     ``factfinder.components.RULES``); a learned component replaces a rule one
-    by being named in its place. ``settings`` also gives ``spacy_model`` and
+    by being named in its place; an unknown name is a UsageError listing the
+    registered ones. ``settings`` also gives ``spacy_model`` and
     ``gazetteer``.
     """
 
@@ -50,7 +51,7 @@ class Pipeline:
         self._nlp = nlp
         self._gazetteer = gazetteer
         self._spacy_model = spacy_model or self.settings.spacy_model
-        names = components if components is not None else _setting(settings, "components") or RULES
+        names = components if components is not None else self.settings.components or RULES
         self.components: tuple[Component, ...] = tuple(registry.get(n) for n in names)
         check_order(self.components)
         self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
@@ -166,17 +167,6 @@ def _in_original_text(extraction: Extraction, original: Document, reflowed: Refl
         entities = tuple((s.start, s.end, label) for s, label in
                          ((reflowed.span(Span.of(view, start, end)), label) for start, end, label in entities))
     return replace(restore_spans(extraction, reflowed), document=document, entities=entities)
-
-
-def _setting(settings: Any, name: str) -> Any:
-    """One setting by name, from the settings mapping or the ``Settings`` object, None when not declared.
-
-    ``components`` is read this way until the settings table declares it."""
-    if settings is None:
-        return None
-    if isinstance(settings, Mapping):
-        return settings.get(name)
-    return getattr(settings, name, None)
 
 
 def _unsupported(document: Document) -> Extraction:

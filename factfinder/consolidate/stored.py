@@ -22,9 +22,8 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator, Protocol
 
 from factfinder.consolidate import consolidate, outlet_of
-from factfinder.consolidate.cluster import BUCKET_DAYS, MAX_BLOCKING_RANGE_DAYS, UNDATED_POOL_LIMIT
+from factfinder.consolidate.cluster import BUCKET_DAYS, DATE_WINDOW_DAYS, MAX_BLOCKING_RANGE_DAYS, UNDATED_POOL_LIMIT
 from factfinder.consolidate.merge import merge_cluster
-from factfinder.consolidate.similarity import DATE_WINDOW_DAYS
 from factfinder.model import ConsolidatedIncident, Incident, Report
 
 # How far around an incident's dates its block reaches. cluster.py compares a
