@@ -88,3 +88,21 @@ def test_extraction_fills_the_fields(pipeline):
     found = [(i.type, i.subtype, i.acled) for i in pipeline.extract(document_from_text(text)).incidents]
     assert ("killing", "remote_explosive",
             AcledCode("Explosions/Remote violence", "Remote explosive/landmine/IED")) in found
+
+
+def test_an_attack_between_two_armed_sides_is_an_armed_clash(pipeline):
+    from factfinder.text import document_from_text
+
+    text = "Fighters of the Arakan Army attacked Myanmar military positions near Kyauktaw on Sunday."
+    found = [(i.type, i.subtype) for i in pipeline.extract(document_from_text(text)).incidents]
+    assert found[:1] == [("armed_clash", "armed_clash")]
+    remote = "The Arakan Army shelled Myanmar military positions near Kyauktaw on Sunday."
+    assert [i.type for i in pipeline.extract(document_from_text(remote)).incidents][:1] != ["armed_clash"]
+
+
+def test_protesters_clashing_with_police_is_a_violent_demonstration(pipeline):
+    from factfinder.text import document_from_text
+
+    text = "Hundreds of protesters clashed with police in the centre of the capital on Friday."
+    found = [(i.type, i.subtype) for i in pipeline.extract(document_from_text(text)).incidents]
+    assert ("protest", "violent_demonstration") in found and "armed_clash" not in {t for t, _ in found}

@@ -64,7 +64,45 @@ def classify(kind: str, text: str) -> TaxonomyRow:
     return taxonomy()["other"][-1]
 
 
+# Actor kinds that are armed, organised sides (data/actors.csv).
+ARMED_KINDS = frozenset({"state_force", "armed_group"})
+
+
+def is_clash(incident: Incident) -> bool:
+    """An attack whose perpetrator and target are two different armed sides, with no remote weapon: a
+    battle (ACLED's armed clash), not a one-sided attack. "Rebels attacked an army post" is fighting
+    between two armed parties; "rebels shelled an army post" stays remote violence, as ACLED codes it."""
+    if incident.type != "attack" or classify("attack", incident.summary).subtype is not None:
+        return False
+    sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
+    return bool(sides) and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets)
+
+
+# Actor names of people protesting (data/actors.csv canonical names).
+PROTESTING = frozenset({"protesters", "rioters"})
+_CROWD = re.compile(r"\b(?:protest(?:er|or)s?|demonstrat(?:ors?|ions?)|riot(?:ers|ing|s)?|marchers|rally|mob)\b",
+                    re.IGNORECASE)
+
+
+def is_violent_demonstration(incident: Incident) -> bool:
+    """An attack or a clash whose perpetrators are protesters: a demonstration turned violent (ACLED's
+    riots), not an armed attack or a battle; protesters are no armed side. Force used *against*
+    protesters keeps its type (the protesters are then its targets)."""
+    if incident.type not in {"attack", "armed_clash"}:
+        return False
+    if any(a.name in PROTESTING for a in incident.perpetrators):
+        return True
+    # "protesters clashed with police": a clash with one armed side at most, told of a crowd
+    armed = {a.name for a in (*incident.perpetrators, *incident.targets) if a.kind in ARMED_KINDS}
+    return incident.type == "armed_clash" and len(armed) < 2 and bool(_CROWD.search(incident.summary))
+
+
 def with_taxonomy(incident: Incident) -> Incident:
-    """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence."""
+    """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
+    attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
+    if is_clash(incident):
+        incident = replace(incident, type="armed_clash")
+    elif is_violent_demonstration(incident):
+        incident = replace(incident, type="protest")
     row = classify(incident.type, incident.summary)
     return replace(incident, subtype=row.subtype, acled=row.acled)
