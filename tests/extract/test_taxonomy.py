@@ -106,3 +106,16 @@ def test_protesters_clashing_with_police_is_a_violent_demonstration(pipeline):
     text = "Hundreds of protesters clashed with police in the centre of the capital on Friday."
     found = [(i.type, i.subtype) for i in pipeline.extract(document_from_text(text)).incidents]
     assert ("protest", "violent_demonstration") in found and "armed_clash" not in {t for t, _ in found}
+
+
+def test_fighting_named_by_a_truce_or_a_deployment_is_the_development(pipeline):
+    from factfinder.text import document_from_text
+
+    truce = "The army and the rebels agreed to a ceasefire on Monday to end weeks of fighting around Dorvan."
+    sent = "The government sent reinforcements to the border district to fight the rebels, officials said."
+    breach = "Fighting broke out around Dorvan despite the ceasefire agreed on Monday, killing 12 fighters."
+    assert [(i.type, i.subtype) for i in pipeline.extract(document_from_text(truce)).incidents][:1] == [
+        ("other", "agreement")]
+    assert [(i.type, i.subtype) for i in pipeline.extract(document_from_text(sent)).incidents][:1] == [
+        ("other", "deployment")]
+    assert [i.type for i in pipeline.extract(document_from_text(breach)).incidents][:1] != ["other"]

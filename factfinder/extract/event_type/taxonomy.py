@@ -97,6 +97,27 @@ def is_violent_demonstration(incident: Incident) -> bool:
     return incident.type == "armed_clash" and len(armed) < 2 and bool(_CROWD.search(incident.summary))
 
 
+# A sentence that tells an agreement or a deployment names the fighting it ends or prepares for
+# ("agreed a truce to end the fighting", "sent reinforcements to fight the rebels"); a breach or
+# a toll makes the fighting the event.
+_AGREEMENT = re.compile(r"\b(?:cease-?fires?|truces?|peace (?:deal|agreement|accord|talks|pact)|armistice|"
+                        r"(?:signed|reached|agreed|announced) (?:an? |the )?(?:\w+ )?(?:agreement|accord|deal|pact)|"
+                        r"agreed to (?:end|stop|halt|cease|withdraw|exchange|a)|prisoner (?:swap|exchange))\b", re.IGNORECASE)
+_DEPLOYMENT = re.compile(r"\b(?:deploy(?:s|ed|ing|ment)?|redeploy\w*|reinforcements?|sent (?:more |additional )?"
+                         r"(?:troops|soldiers|forces|fighters)|dispatched|mobilis\w*|mobiliz\w*|amass\w*)\b",
+                         re.IGNORECASE)
+_BREACH = re.compile(r"\b(?:despite|violat\w*|breach\w*|broke|broken|shattered|collapsed)\b", re.IGNORECASE)
+
+
+def is_development(incident: Incident) -> bool:
+    """Fighting named in a sentence about an agreement or a deployment, with no toll and no breach:
+    the development is the event (ACLED's agreement or change to group activity)."""
+    if incident.type not in {"attack", "armed_clash"} or any(c.category == "killed" for c in incident.counts):
+        return False
+    text = incident.summary
+    return bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
+
+
 def with_taxonomy(incident: Incident) -> Incident:
     """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
     attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
@@ -104,5 +125,7 @@ def with_taxonomy(incident: Incident) -> Incident:
         incident = replace(incident, type="armed_clash")
     elif is_violent_demonstration(incident):
         incident = replace(incident, type="protest")
+    elif is_development(incident):
+        incident = replace(incident, type="other")
     row = classify(incident.type, incident.summary)
     return replace(incident, subtype=row.subtype, acled=row.acled)
