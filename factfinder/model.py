@@ -252,6 +252,14 @@ class Attribution:
 
 
 @dataclass(frozen=True, slots=True)
+class AcledCode:
+    """ACLED's event type and sub-event type of an incident (ACLED's public codebook)."""
+
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     doc: str
     type: str  # INCIDENT_TYPES
@@ -268,6 +276,8 @@ class Incident:
     verification: str = "reported"
     id: str | None = None  # caller's id for --jsonl batch lines
     trigger: Span | None = None  # the words that made it an incident; the dates stage looks for its date near them
+    subtype: str | None = None  # the finer kind (docs/extraction-fields.md), e.g. weapons_seized for an `other`
+    acled: AcledCode | None = None  # where ACLED codes this kind of event
 
 
 @dataclass(frozen=True, slots=True)

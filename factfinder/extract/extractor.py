@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
+from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
@@ -182,7 +183,7 @@ class Extractor:
                     counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
                 ))
-        incidents = _add_singles(incidents, singles)
+        incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))

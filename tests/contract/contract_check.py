@@ -21,7 +21,7 @@ from factfinder.model import (
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_INCIDENT_KEYS = {"record", "doc", "story", "type", "summary", "date", "location", "perpetrators", "targets",
+_INCIDENT_KEYS = {"record", "doc", "story", "type", "subtype", "acled", "summary", "date", "location", "perpetrators", "targets",
                   "counts", "attribution", "verification", "evidence"}
 _STATISTIC_KEYS = {"record", "doc", "measure", "category", "value", "qualifier", "unit", "as_of", "place",
                    "attribution", "evidence"}
@@ -178,6 +178,7 @@ class _Checker:
             self.fail(n, f"incident keys differ from the contract: {sorted(keys ^ _INCIDENT_KEYS)}")
             return
         self.vocabulary(n, "type", rec["type"], INCIDENT_TYPES)
+        self.taxonomy(n, rec["type"], rec["subtype"], rec["acled"])
         if rec["story"] is not None and (not isinstance(rec["story"], int) or rec["story"] < 0):
             self.fail(n, "story must be a non-negative integer or null")
         self.substring(n, "summary", rec["summary"])
@@ -210,6 +211,21 @@ class _Checker:
         self.attribution(n, rec["attribution"])
         self.vocabulary(n, "verification", rec["verification"], VERIFICATIONS)
         self.evidence(n, rec["evidence"])
+
+    def taxonomy(self, n: int, kind: Any, subtype: Any, acled: Any) -> None:
+        """``subtype`` is null or one of the type's subtypes; ``acled`` null or an ACLED pair of the codebook."""
+        from factfinder.extract.event_type.taxonomy import taxonomy
+
+        rows = taxonomy().get(kind, ())
+        if subtype is not None and subtype not in {r.subtype for r in rows}:
+            self.fail(n, f"subtype {subtype!r} is not a subtype of {kind!r} (docs/extraction-fields.md)")
+        if acled is None:
+            return
+        pairs = {(r.event_type, r.sub_event_type) for rs in taxonomy().values() for r in rs if r.native != "no"}
+        if not isinstance(acled, Mapping) or set(acled) != {"event_type", "sub_event_type"}:
+            self.fail(n, "acled must be null or have exactly event_type, sub_event_type")
+        elif (acled["event_type"], acled["sub_event_type"]) not in pairs:
+            self.fail(n, f"acled {acled!r} is not an ACLED event / sub-event type")
 
     def count(self, n: int, count: Any) -> None:
         if not isinstance(count, Mapping) or set(count) != {"category", "value", "qualifier", "unit", "text"}:
