@@ -31,6 +31,13 @@ _CLOSED = frozenset({"ccomp", "parataxis", "csubj", "csubjpass", "relcl"})
 # followed, at this extra depth, so the event's own modifiers still come first.
 _LOOSE = {"advcl": 3, "xcomp": 2, "acl": 2}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Verbs that report what another clause tells: their subject is the source, not the event.
+_SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm", "allege", "accuse",
+                     "deny", "quote", "cite", "note", "warn", "describe"})
+# Ties that hold for everything below them ("fighters from villages in Idlib" is an origin).
+_STICKY = frozenset({"from", "according", "speaker"})
+SPEAKER = "speaker"
+"""The relation of the words of a source that tells the event ("police in Lahore said ...")."""
 # A measured distance makes its place a reference point ("30 km from X").
 _MEASURES = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "metre",
                        "meter", "metres", "meters", "kms"})
@@ -65,6 +72,21 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int]]:
         token = token.head
         seen.add(token.i)
         out.append((token, depth))
+    return out
+
+
+_FAR = 99
+
+
+def _speakers(verb: Any) -> list[Any]:
+    """The subjects of the speech verbs that report the predicate's clause ("police in Lahore said")."""
+    out = []
+    token, seen = verb, {verb.i}
+    while token.dep_ in ("ccomp", "parataxis", "conj", "advcl", "xcomp") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        if token.lemma_.lower() in _SPEECH:
+            out += [c for c in token.children if c.dep_ in _SUBJECTS or c.dep_ == "agent"]
     return out
 
 
@@ -103,10 +125,13 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
             child_relation = relation
             if relation in ("predicate", "shared"):
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
-            elif dep in ("prep", "agent") and child.lower_ != "of":
+            elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_
             child_distance = distance or child.lower_ in _MEASURES
             stack.append((child, depth + cost, child_relation, child_distance))
+    for source in _speakers(chain[-1]):
+        for token in source.subtree:
+            best.setdefault(token.i, (_FAR, SPEAKER, False))
     out = []
     for index, (depth, relation, distance) in sorted(best.items()):
         token = trigger.doc[index]

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
-from factfinder.extract.attachment import attachment_of
+from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -41,7 +41,7 @@ def _score(place: Place, text: str) -> tuple[int, int, int, int]:
 
 # Ties that make a place something other than where the event happened: an origin
 # ("fled from X", "fighters from X") or a comparison.
-_NOT_WHERE = frozenset({"from", "than", "like"})
+_NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
@@ -131,7 +131,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
             if ties:
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text))[0]
-            elif (setting := _untied_setting(own, document.text)):
+            elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+                                             document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
             else:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
