@@ -55,20 +55,27 @@ def _chain(trigger: Any) -> list[Any]:
     return chain
 
 
+# How far a clause's circumstances reach up: a coordinated or governed verb, a purpose
+# clause of a noun ("an operation to detain X"), the noun phrase that holds it.
+_CLIMB = {"conj": 1, "xcomp": 1, "advcl": 2, "acl": 1, "dobj": 1, "pobj": 1, "prep": 1, "pcomp": 1, "nsubj": 1,
+          "nsubjpass": 1, "attr": 1, "appos": 1, "npadvmod": 1, "dative": 1, "oprd": 1}
+
+
 def _shared_heads(verb: Any) -> list[tuple[Any, int]]:
     """Heads whose circumstances the predicate's clause shares, with their depth.
 
-    A coordinated verb or a participle without its own subject shares the one it
-    hangs on ("forces killed three and detained two in Kandahar", "opened fire on
-    protesters in X, killing three").
+    A coordinated verb or a participle shares the one it hangs on ("forces killed
+    three and detained two in Kandahar", "opened fire on protesters in X, killing
+    three"), and so does a purpose clause ("conducted an operation in X to detain
+    ..."); a clause with its own subject shares them at a cost, since it still
+    happens where the sentence is set. A speech verb's complement and a relative
+    clause do not climb: what frames them is another event's.
     """
     out: list[tuple[Any, int]] = []
     token, depth, seen = verb, 0, {verb.i}
-    while token.dep_ in ("conj", "advcl", "xcomp") and token.head.i not in seen:
-        if any(c.dep_ in _SUBJECTS for c in token.children):
-            depth += 3  # a clause with its own subject still happens where the sentence is set
-        else:
-            depth += 1 if token.dep_ in ("conj", "xcomp") else 2
+    while token.dep_ in _CLIMB and token.head.i not in seen:
+        own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
+        depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
         token = token.head
         seen.add(token.i)
         out.append((token, depth))

@@ -76,6 +76,25 @@ def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
     return [p for p in own if _score(p, text)[1] and p.precision != "country"]
 
 
+def _consistent(best: Place, own: Sequence[Place]) -> Place:
+    """The sentence's own region instead of a town resolved outside it.
+
+    "in Khas district, Uruzgan province": when the town resolves into another region
+    than the one the sentence names beside it, the gazetteer picked a namesake, and
+    the region the text states is the safer answer.
+    """
+    if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
+        return best
+    regions = [p for p in own if p.precision == "admin1" and p.admin1]
+    if regions and not any(_same_region(best, r) for r in regions):
+        return min(regions, key=lambda r: abs(r.span.start - best.span.start))
+    return best
+
+
+def _same_region(place: Place, region: Place) -> bool:
+    return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
+
+
 def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
 
@@ -127,6 +146,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
+        if incident.attachments:  # a dateline heading the sentence is where the report was filed
+            own = [p for p in own if not _in_dateline(p, document.text)]
         if own and incident.attachments:
             ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
             if ties:
@@ -141,5 +162,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             best = max(own, key=lambda p: _score(p, document.text))
         else:
             best = _story_setting(incident, usable, document)
+        if best is not None and incident.attachments:
+            best = _consistent(best, own)
         located.append(replace(incident, location=best))
     return tuple(located)
