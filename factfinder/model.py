@@ -260,6 +260,22 @@ class AcledCode:
 
 
 @dataclass(frozen=True, slots=True)
+class Attachment:
+    """A word of an incident's own clause, as the dependency parse ties it to the event's predicate.
+
+    Set by extraction (which holds the parse) for the later stages that cannot
+    parse: the dates stage takes the date and the geo stage the place whose words
+    sit closest to the predicate, and neither takes a phrase that the parse puts
+    in another clause (a speaker's, a relative clause's, a later event's).
+    """
+
+    span: Span
+    depth: int  # heads between the word and the predicate's chain: 1 for the predicate's own modifiers
+    relation: str  # the outermost preposition on the way ("in", "on", "from") or the dependency ("nsubj", "npadvmod")
+    distance: bool = False  # inside a distance reference ("30 km north of X"), a place measured from, not at
+
+
+@dataclass(frozen=True, slots=True)
 class Incident:
     doc: str
     type: str  # INCIDENT_TYPES
@@ -278,6 +294,8 @@ class Incident:
     trigger: Span | None = None  # the words that made it an incident; the dates stage looks for its date near them
     subtype: str | None = None  # the finer kind (docs/extraction-fields.md), e.g. weapons_seized for an `other`
     acled: AcledCode | None = None  # where ACLED codes this kind of event
+    # the words of its own clause with their tie to its predicate (extract/attachment.py); empty: no parse
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)

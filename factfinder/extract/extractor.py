@@ -130,7 +130,8 @@ class Extractor:
                   parses: Iterable[Any]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
-        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any]]] = []
+        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any],
+                             dict[str, Any]]] = []
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
@@ -142,12 +143,14 @@ class Extractor:
             tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
             roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
                      for kind in asserted}
-            analyses.append((candidate, asserted, roles, tokens))
+            attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
+                        for kind in asserted}
+            analyses.append((candidate, asserted, roles, tokens, attached))
 
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
         singles: dict[int, Count] = {}  # incident index -> its implied single person
-        for candidate, asserted, roles, tokens in analyses:
+        for candidate, asserted, roles, tokens, attached in analyses:
             sentence = candidate.sentence
             counts = stages.find_counts(text, sentence.start, sentence.end)
             story_index = _story(document, sentence.start)
@@ -182,6 +185,7 @@ class Extractor:
                     perpetrators=tuple(perpetrators), targets=tuple(targets),
                     counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
+                    attachments=attached.get(kind, ()),
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
