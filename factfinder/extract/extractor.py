@@ -33,7 +33,7 @@ from factfinder.extract import stages
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import protest_roles, refine_targets
+from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -130,6 +130,7 @@ class Extractor:
         text = document.text
         entities: list[tuple[int, int, str]] = []
         analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any]]] = []
+        agentless: set[int] = set()  # sentences that name no state or armed actor
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
@@ -141,6 +142,8 @@ class Extractor:
             tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
             roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
                      for kind in asserted}
+            if not names_agent(actors):
+                agentless.add(sentence.start)
             analyses.append((candidate, asserted, roles, tokens))
 
         incidents: list[Incident] = []
@@ -184,6 +187,7 @@ class Extractor:
                 ))
         incidents = _add_singles(incidents, singles)
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
+        incidents = story_perpetrators(incidents, agentless)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
