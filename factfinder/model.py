@@ -34,6 +34,12 @@ VERIFICATIONS: tuple[str, ...] = (
 SOURCE_KINDS: tuple[str, ...] = (
     "media", "ngo", "un", "government", "armed_group", "witness", "official", "other",
 )
+# Actor kinds (docs/extraction-fields.md "Actor kinds"): the state / non-state class of a
+# perpetrator and its ACLED actor type are read from the kind, never guessed from the name.
+ACTOR_KINDS: tuple[str, ...] = (
+    "state_force", "government", "tribunal", "armed_group", "criminal", "unknown", "company",
+    "group", "ngo", "media", "research", "un", "intergovernmental",
+)
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["point", "town", "admin2", "admin1", "country"]
@@ -241,7 +247,7 @@ class Actor:
 
     name: str  # canonical name from data/actors
     span: Span
-    kind: str | None = None  # "state_force", "armed_group", "company", "group", ...
+    kind: str | None = None  # ACTOR_KINDS: "state_force", "armed_group", "company", "group", ...
 
 
 @dataclass(frozen=True, slots=True)

@@ -62,7 +62,8 @@ def count_record(count: Count) -> dict[str, Any]:
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
-    return {"name": actor.name, "text": actor.span.text}
+    """An actor with its ``kind`` (model.ACTOR_KINDS), so a reader gets its state / non-state class."""
+    return {"name": actor.name, "kind": actor.kind, "text": actor.span.text}
 
 
 def attribution_record(att: Attribution) -> dict[str, Any]:

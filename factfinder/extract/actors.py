@@ -61,6 +61,7 @@ _MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
     r"academy|school|college|coup|takeover|court|courts|tribunal)\b", re.IGNORECASE)
+_NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
     "visit visited visiting between mainland southern northern eastern western central".split())
@@ -205,6 +206,8 @@ class ActorMatcher:
                     continue
                 if not entry.proper and _MODIFIER_RE.match(text, e):
                     continue  # "police station", "army base": a place or a thing, not the actor
+                if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
+                    continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
                 found.append((s, e, entry))
                 break
         return found
@@ -307,7 +310,7 @@ class ActorMatcher:
 # Generic state bodies that take the document's country, and the demonym alias that names
 # them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
 _GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
-                   "border guards": "border guards"}
+                   "border guards": "border guards", "authorities": "authorities"}
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

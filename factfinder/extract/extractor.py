@@ -34,7 +34,7 @@ from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import protest_roles, refine_targets
+from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -132,6 +132,7 @@ class Extractor:
         entities: list[tuple[int, int, str]] = []
         analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any],
                              dict[str, Any]]] = []
+        agentless: set[int] = set()  # sentences that name no state or armed actor
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
@@ -145,6 +146,8 @@ class Extractor:
                      for kind in asserted}
             attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
                         for kind in asserted}
+            if not names_agent([a for found in roles.values() for group in found for a in group]):
+                agentless.add(sentence.start)  # no state or armed actor has a role in its events
             analyses.append((candidate, asserted, roles, tokens, attached))
 
         incidents: list[Incident] = []
@@ -189,6 +192,7 @@ class Extractor:
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
+        incidents = story_perpetrators(incidents, agentless)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

@@ -16,7 +16,7 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factfinder.model import (
-    COUNT_CATEGORIES, DATE_PRECISIONS, INCIDENT_TYPES, PLACE_PRECISIONS, QUALIFIERS, SOURCE_KINDS, VERIFICATIONS,
+    ACTOR_KINDS, COUNT_CATEGORIES, DATE_PRECISIONS, INCIDENT_TYPES, PLACE_PRECISIONS, QUALIFIERS, SOURCE_KINDS, VERIFICATIONS,
 )
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -199,10 +199,12 @@ class _Checker:
                 self.fail(n, f"{role} must be a list")
                 continue
             for actor in rec[role]:
-                if not isinstance(actor, Mapping) or set(actor) != {"name", "text"}:
-                    self.fail(n, f"{role} item {actor!r} must have exactly name, text")
+                if not isinstance(actor, Mapping) or set(actor) != {"name", "kind", "text"}:
+                    self.fail(n, f"{role} item {actor!r} must have exactly name, kind, text")
                 else:
                     self.substring(n, f"{role} text", actor["text"])
+                    if actor["kind"] is not None:
+                        self.vocabulary(n, f"{role} kind", actor["kind"], ACTOR_KINDS)
         if not isinstance(rec["counts"], list):
             self.fail(n, "counts must be a list")
         else:
