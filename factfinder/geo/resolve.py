@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
@@ -51,7 +52,9 @@ class Evidence:
     levels: Counter[str] = field(default_factory=Counter)
     named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
+    contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
+    cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,22 @@ def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None
     if not match:
         return None, end
     words = match.group(1).split()
+    folded = _folded_terms(tuple(terms.items()))
     for n in (2, 1):
         phrase = " ".join(words[:n])
-        for term, level in terms.items():
-            if phrase.casefold() == term.casefold():
-                return level, end + match.start(1) + len(phrase)
+        level = folded.get(phrase.casefold())
+        if level is not None:
+            return level, end + match.start(1) + len(phrase)
     return None, end
+
+
+@lru_cache(maxsize=4)
+def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Level words by their case-folded form (the first spelling of a form wins, as in the file)."""
+    folded: dict[str, str] = {}
+    for term, level in items:
+        folded.setdefault(term.casefold(), level)
+    return folded
 
 
 def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
@@ -104,6 +117,7 @@ class Resolver:
         groups: dict[str, Evidence] = {}
         cands: dict[str, list[Candidate]] = {}
         keys: list[str] = []
+        contained: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             found, level, key = self.candidates_for(m.text)
             ev = groups.setdefault(key, Evidence(key))
@@ -112,6 +126,7 @@ class Resolver:
             cands[key].extend(c for c in found if c.id not in known)
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
+            ev.cued = ev.cued and m.source == "cue"
             after, after_end = _level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
@@ -123,10 +138,13 @@ class Resolver:
                 gap = text[max(after_end, m.end):nxt.start]
                 if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
+                    contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
             if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
                 ev.containers.append(i - 1)
             keys.append(key)
+        for j, inner in contained.items():
+            groups[keys[j]].contained.extend(inner)
 
         # Pass 1: the document's countries, from names whose best reading is a country or a
         # place that is unambiguous by a wide margin; a country named where the report opens
@@ -229,6 +247,7 @@ class Resolver:
             "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
+            "contains": _holds(cand, ev, keys, cands),
             "admin1_seat": seat,
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
@@ -273,6 +292,8 @@ class Resolver:
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             return Resolution(None, 0.0)
+        if ev.cued and best.country not in doc_countries:
+            return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
@@ -331,6 +352,22 @@ def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | N
     if here is None or not points:
         return None
     return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
+
+
+def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
+    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
+    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    name after a town is what contains it, not a namesake town."""
+    if cand.kind not in _HOLDING_KINDS:
+        return 0.0
+    for i in ev.contained:
+        if keys[i] != ev.key and any(c.id != cand.id and c.kind in _LOCAL_KINDS and _inside(c, cand) >= 6.0
+                                     for c in cands.get(keys[i], ())):
+            return 1.0
+    return 0.0
+
+
+_HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
 
 
 def _inside(cand: Candidate, box: Candidate) -> float:
