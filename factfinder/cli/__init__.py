@@ -101,7 +101,7 @@ def _register() -> None:
     import importlib
 
     for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings", "ledger", "batch", "follow",
-                 "report"):
+                 "report", "search"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

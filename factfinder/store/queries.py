@@ -11,6 +11,7 @@ from typing import Iterable, Iterator
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
 )
+from factfinder.values.search_keys import fts_match
 
 # Rows read per query when loading incidents or events: far below SQLite's
 # limit of bound parameters, large enough that a 50,000-incident export needs
@@ -57,10 +58,14 @@ def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Itera
 
 
 def search_stories(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
+    """(document, story) pairs whose story holds every word of ``query``, in any script (store/search.py)."""
+    match = fts_match(query)
+    if match is None:
+        return []
     rows = conn.execute(
         "SELECT d.doc, s.idx FROM stories_fts f JOIN stories s ON s.id = f.rowid"
         " JOIN documents d ON d.id = s.document_id WHERE stories_fts MATCH ? ORDER BY f.rank LIMIT ?",
-        (query, limit))
+        (match, limit))
     return [(doc, idx) for doc, idx in rows]
 
 

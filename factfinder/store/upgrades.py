@@ -188,3 +188,17 @@ CREATE TABLE follow_passes (
 );
 CREATE INDEX follow_passes_source ON follow_passes(source_id, at);
 """
+
+# Step 8: story search in any script. SQLite's unicode61 tokenizer finds no word
+# inside Burmese or Chinese text and no inflected Russian or Arabic form, so the
+# index is fed keys cut by values/search_keys.py (CJK bigrams, Burmese syllables, ICU
+# word breaks, stems, digits of every script as ASCII) joined by spaces, which
+# the ascii tokenizer only splits at. Stories are indexed again from their text
+# by the next store.index_stories() (search runs it when the index lags behind).
+# A story may name its own language where it differs from its document's.
+STORIES_ANY_SCRIPT = """
+DROP TABLE stories_fts;
+CREATE VIRTUAL TABLE stories_fts USING fts5(title, text, content='', tokenize='ascii');
+ALTER TABLE stories ADD COLUMN language TEXT;
+CREATE INDEX documents_language ON documents(language);
+"""

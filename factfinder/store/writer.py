@@ -10,6 +10,7 @@ import json
 import sqlite3
 
 from factfinder.model import Actor, Attribution, Document, Extraction, Incident, Place, Span, Statistic
+from factfinder.values.search_keys import index_text
 
 
 def index_stories(conn: sqlite3.Connection) -> int:
@@ -19,13 +20,15 @@ def index_stories(conn: sqlite3.Connection) -> int:
     ones waiting are those above the highest indexed id (read from the FTS5
     ``_docsize`` shadow table, one row per indexed story). Indexing a batch in
     one go costs a fraction of one FTS5 segment per story (bench/ingest.py).
+    The index holds search keys in any script (values/search_keys.py), not the text.
     """
     last = conn.execute("SELECT coalesce(max(id), 0) FROM stories_fts_docsize").fetchone()[0]
     rows = conn.execute(
         'SELECT s.id, coalesce(s.title, \'\'), substr(d.text, s.start + 1, s."end" - s.start)'
         " FROM stories s JOIN documents d ON d.id = s.document_id WHERE s.id > ? ORDER BY s.id",
         (last,)).fetchall()
-    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     [(story_id, index_text(title), index_text(text)) for story_id, title, text in rows])
     return len(rows)
 
 
