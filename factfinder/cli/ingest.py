@@ -66,7 +66,9 @@ def status(db: str | None, settings: Settings) -> None:
     """
     from pathlib import Path
 
+    from factfinder.components import extraction_languages
     from factfinder.store.events import EventFilter
+    from factfinder.store.search import count_unread
     from factfinder.tempfiles import remove_stale_temporaries
 
     settings = settings.with_options(db=db)
@@ -78,9 +80,13 @@ def status(db: str | None, settings: Settings) -> None:
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
         events = store.count_events()
         corroborated = store.count_events(EventFilter(verification="corroborated"))
+        unread = count_unread(store.conn, readable=extraction_languages())
     click.echo(f"{st.path}  (schema {st.schema_version}, {_size(st.db_size)})")
     click.echo(f"  sources     {st.sources} stored, {st.failed_sources} failed inputs, {st.origins} origins")
     click.echo(f"  documents   {st.documents}, {st.stories} stories ({st.duplicate_stories} duplicates)")
+    if unread:
+        by_language = ", ".join(f"{lang} {n}" for lang, n in unread)
+        click.echo(f"  to read     {sum(n for _, n in unread)} not extracted: language {by_language}")
     by_type = ", ".join(f"{t} {n}" for t, n in st.incidents_by_type)
     click.echo(f"  incidents   {st.incidents}" + (f": {by_type}" if by_type else ""))
     click.echo(f"  statistics  {st.statistics}")

@@ -12,6 +12,7 @@ characters.
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from factfinder.store.writer import index_stories
@@ -101,3 +102,58 @@ def search_text(conn: sqlite3.Connection, query: str, *, language: str | None = 
         hits.append(SearchHit(doc, idx, title, story_title, lang, published, source, origin or url,
                               start + lo, start + hi, story_text[lo:hi], marks))
     return hits
+
+
+@dataclass(frozen=True)
+class UnreadDocument:
+    """A stored document in a language the extraction does not read: kept, searchable, for a person to read."""
+
+    doc: str
+    title: str | None
+    language: str | None
+    published: str | None
+    source: str | None
+    origin: str | None
+    length: int              # characters of text
+    opening: str             # its first characters, to recognise it by
+
+
+def _unread_where(readable: Collection[str]) -> tuple[str, list[str]]:
+    # an undetermined language counts as English, as the extraction components read it (registry.py)
+    marks = ", ".join("?" for _ in readable)
+    return f"coalesce(d.language, 'en') NOT IN ({marks})", list(readable)
+
+
+def count_unread(conn: sqlite3.Connection, *, readable: Collection[str] | None) -> list[tuple[str, int]]:
+    """(language, documents) not extracted because the extraction does not read their language, most first.
+
+    ``readable``: the languages the extraction reads (components.extraction_languages; None: all).
+    """
+    if readable is None:
+        return []
+    where, args = _unread_where(readable)
+    rows = conn.execute(f"SELECT coalesce(d.language, 'und'), count(*) FROM documents d WHERE {where}"
+                        " GROUP BY 1 ORDER BY 2 DESC, 1", args).fetchall()
+    return [(str(lang), int(n)) for lang, n in rows]
+
+
+def unread_documents(conn: sqlite3.Connection, *, readable: Collection[str] | None, language: str | None = None,
+                     limit: int = 50, offset: int = 0) -> list[UnreadDocument]:
+    """The documents "to read" (newest first): stored, searchable, never run through an English model."""
+    if readable is None:
+        return []
+    where, args = _unread_where(readable)
+    if language:
+        where += " AND d.language = ?"
+        args.append(language)
+    rows = conn.execute(
+        "SELECT d.doc, d.title, d.language, d.published, d.source,"
+        " coalesce((SELECT origin FROM sources WHERE sha256 = d.source), d.url), length(d.text), substr(d.text, 1, 200)"
+        f" FROM documents d WHERE {where} ORDER BY d.id DESC LIMIT ? OFFSET ?", (*args, limit, offset)).fetchall()
+    return [UnreadDocument(*row) for row in rows]
+
+
+def document_languages(conn: sqlite3.Connection) -> list[tuple[str, int]]:
+    """(language, documents) over the store, most first: the web app's language filter."""
+    rows = conn.execute("SELECT coalesce(language, 'und'), count(*) FROM documents GROUP BY 1 ORDER BY 2 DESC, 1")
+    return [(str(lang), int(n)) for lang, n in rows]

@@ -1,6 +1,6 @@
 """Search over every stored story in any script (store/search.py, values/search_keys.py).
 
-The sentences are our own, written for these tests: one short report per
+The sentences are our own (tests/scripts_corpus.py): one short report per
 script, ingested as files (capture and text only, no extraction), then looked
 up as a monitor would type the word.
 """
@@ -13,32 +13,14 @@ import pytest
 from click.testing import CliRunner
 
 from factfinder.cli import main
-from factfinder.pipeline import ingest_inputs
 from factfinder.store import Store
 from factfinder.store.search import search_text
-
-BURMESE = "ရန်ကုန်မြို့တွင် စစ်တပ်က ကျောင်းသား ၁၂ ဦးကို ဖမ်းဆီးခဲ့သည်။ မိသားစုများကို အကြောင်းမကြားခဲ့ပါ။\n"
-CHINESE = "警察在拘留期间对三名记者施以酷刑，家属至今未获通知。律师说他们在二〇二三年被带走。\n"
-ARABIC = "اعتقلت قوات الأمن خمسة صحفيين في المدينة يوم ١٢ مارس، ولم تبلغ عائلاتهم بمكان احتجازهم.\n"
-RUSSIAN = "Полиция задержала трёх журналистов у здания суда; их родственникам ничего не сообщили.\n"
-ENGLISH = "Soldiers detained four teachers at a checkpoint near the market on Tuesday, residents said.\n"
-# "Fighting broke out in eastern Myanmar", typed in the Zawgyi font encoding (its Unicode
-# form is မြန်မာနိုင်ငံ အရှေ့ပိုင်းတွင် တိုက်ပွဲများ ဖြစ်ပွားခဲ့သည်။)
-ZAWGYI = "ျမန္မာႏိုင္ငံ အေရ႔ွပိုင္းတြင္ တိုက္ပြဲမ်ား ျဖစ္ပြားခဲ့သည္။\n"
+from scripts_corpus import CHINESE, ZAWGYI, build_multiscript_store
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory):
-    folder = tmp_path_factory.mktemp("reports")
-    for name, text in (("mya.txt", BURMESE), ("zho.txt", CHINESE), ("ara.txt", ARABIC), ("rus.txt", RUSSIAN),
-                       ("eng.txt", ENGLISH), ("zawgyi.txt", ZAWGYI)):
-        (folder / name).write_text(text, encoding="utf-8")
-    db = folder / "search.db"
-    with Store.open(db) as st:
-        report = ingest_inputs([str(folder / n) for n in sorted(p.name for p in folder.glob("*.txt"))],
-                               store=st, settings={"db": str(db)})
-        assert report.count("stored") == 6
-    st = Store.open(db)
+    st = Store.open(build_multiscript_store(tmp_path_factory.mktemp("reports")))
     yield st
     st.close()
 
@@ -129,3 +111,22 @@ def test_a_store_from_before_step_8_is_indexed_again_on_its_first_search(tmp_pat
     conn.close()
     with Store.open(db) as st:
         assert [h.doc for h in search_text(st.conn, "酷刑")] == ["d"]
+
+
+def test_documents_the_extraction_does_not_read_are_counted_and_listed_to_read(store):
+    from factfinder.components import extraction_languages
+    from factfinder.store.search import count_unread, unread_documents
+
+    readable = extraction_languages()
+    assert readable == frozenset({"en"})
+    assert dict(count_unread(store.conn, readable=readable)) == {"my": 2, "zh": 1, "ar": 1, "ru": 1}
+    unread = unread_documents(store.conn, readable=readable, language="my")
+    assert sorted(d.origin.rsplit("/", 1)[-1] for d in unread) == ["mya.txt", "zawgyi.txt"]
+    assert count_unread(store.conn, readable=None) == []  # components that read every language
+
+
+def test_status_counts_the_documents_to_read(store):
+    result = CliRunner().invoke(main, ["status", "--db", store.path])
+    assert result.exit_code == 0, result.output
+    line = next(line for line in result.output.splitlines() if line.strip().startswith("to read"))
+    assert "5 not extracted: language my 2" in line and "zh 1" in line
