@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import DB_HELP, main, ocr_flags, open_store, with_settings
+from factfinder.cli import DB_HELP, lang_flag, main, ocr_flags, open_store, with_settings
 from factfinder.values.numbers import format_number
 
 if TYPE_CHECKING:
@@ -21,9 +21,10 @@ _SHOWN_INCIDENTS = 20
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
 @ocr_flags
+@lang_flag
 @with_settings
 def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str | None,
-           ocr_languages: str | None, settings: Settings) -> None:
+           ocr_languages: str | None, language: str | None, settings: Settings) -> None:
     """Capture files, folders, URLs and feeds into the store, then extract their incidents.
 
     Prints one line per input and exits 1 if any input failed. Re-ingesting
@@ -31,7 +32,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
     """
     from factfinder.pipeline import Pipeline, ingest_inputs
 
-    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages)
+    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages, language=language)
     store = open_store(settings)
     with store:
         pipeline = None if no_extract else Pipeline(settings=settings)

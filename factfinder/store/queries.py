@@ -42,10 +42,10 @@ def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iter
 
 def iter_stories(conn: sqlite3.Connection, doc: str) -> Iterator[Story]:
     rows = conn.execute(
-        'SELECT s.idx, s.start, s."end", s.title, d.idx FROM stories s JOIN documents x ON x.id = s.document_id'
-        " LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
-    for idx, start, end, title, dup in rows:
-        yield Story(idx, start, end, title, dup)
+        'SELECT s.idx, s.start, s."end", s.title, d.idx, s.language FROM stories s JOIN documents x'
+        " ON x.id = s.document_id LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
+    for idx, start, end, title, dup, language in rows:
+        yield Story(idx, start, end, title, dup, language)
 
 
 def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Iterator[Document]:

@@ -48,8 +48,8 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
     ids: dict[int, int] = {}
     for story in document.stories:
         story_id = conn.execute(
-            'INSERT INTO stories (document_id, idx, start, "end", title) VALUES (?, ?, ?, ?, ?)',
-            (doc_id, story.index, story.start, story.end, story.title)).lastrowid
+            'INSERT INTO stories (document_id, idx, start, "end", title, language) VALUES (?, ?, ?, ?, ?, ?)',
+            (doc_id, story.index, story.start, story.end, story.title, story.language)).lastrowid
         ids[story.index] = story_id
     for story in document.stories:
         if story.duplicate_of is not None and story.duplicate_of in ids:
