@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
+    Actor, Attribution, Count, DateRange, Document, Incident, OcrWord, PageText, Place, Source, Span, Story,
 )
 from factfinder.values.search_keys import fts_match
 
@@ -54,7 +54,18 @@ def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Itera
                         f" FROM documents {where} ORDER BY id", args).fetchall()
     for doc_sha, text, title, published, language, author, url, ext_id, notes in rows:
         yield Document(doc_sha, text, title, published, language, author, url,
-                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)))
+                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)), iter_pages(conn, doc_sha))
+
+
+def iter_pages(conn: sqlite3.Connection, doc: str) -> tuple[PageText, ...]:
+    """The pages of a PDF or scan with their provenance and OCR word boxes (schema step 9)."""
+    rows = conn.execute(
+        'SELECT p.number, p.start, p."end", p.method, p.engine, p.languages, p.confidence, p.width, p.height,'
+        " p.dpi, p.words FROM document_pages p JOIN documents d ON d.id = p.document_id WHERE d.doc = ?"
+        " ORDER BY p.number", (doc,))
+    return tuple(PageText(number, start, end, method, engine, languages, confidence, width, height, dpi,
+                          tuple(OcrWord(w[0], w[1], (w[2], w[3], w[4], w[5]), w[6]) for w in json.loads(words)))
+                 for number, start, end, method, engine, languages, confidence, width, height, dpi, words in rows)
 
 
 def search_stories(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[tuple[str, int]]:

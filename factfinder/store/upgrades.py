@@ -202,3 +202,26 @@ CREATE VIRTUAL TABLE stories_fts USING fts5(title, text, content='', tokenize='a
 ALTER TABLE stories ADD COLUMN language TEXT;
 CREATE INDEX documents_language ON documents(language);
 """
+
+# Step 9: the pages of a PDF or a scan as the text stage read them (model.PageText):
+# where each lies in the document text, how it was read (text layer, or OCR with
+# engine, languages, mean word confidence, image size and resolution), and each
+# OCR word's box in page-image pixels, so the web app can draw an evidence span on
+# the page image. Words as one JSON array a page: a 300-page scan is 300 rows.
+PAGE_LAYOUT = """
+CREATE TABLE document_pages (
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number       INTEGER NOT NULL,         -- 1-based
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    method       TEXT NOT NULL,            -- text-layer or ocr
+    engine       TEXT,
+    languages    TEXT,
+    confidence   REAL,
+    width        INTEGER,
+    height       INTEGER,
+    dpi          INTEGER,
+    words        TEXT NOT NULL DEFAULT '[]',  -- [[start, end, left, top, right, bottom, confidence], ...]
+    PRIMARY KEY (document_id, number)
+) WITHOUT ROWID;
+"""

@@ -55,6 +55,11 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
         if story.duplicate_of is not None and story.duplicate_of in ids:
             conn.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?",
                          (ids[story.duplicate_of], ids[story.index]))
+    conn.executemany(
+        'INSERT INTO document_pages (document_id, number, start, "end", method, engine, languages, confidence,'
+        " width, height, dpi, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.start, p.end, p.method, p.engine, p.languages, p.confidence, p.width, p.height, p.dpi,
+          json.dumps([[w.start, w.end, *w.box, w.confidence] for w in p.words])) for p in document.pages])
     if index:
         index_stories(conn)
     return True
