@@ -91,6 +91,7 @@ class Story:
     end: int
     title: str | None = None
     duplicate_of: int | None = None  # index of an earlier story that tells the same item
+    language: str | None = None  # ISO 639-1, only where it differs from its document's (a mixed digest)
 
 
 @dataclass(frozen=True, slots=True)

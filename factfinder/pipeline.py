@@ -203,9 +203,11 @@ def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any]
     from factfinder.capture import capture_inputs, is_container
     from factfinder.errors import FactfinderError
     from factfinder.text import document_from_capture
+    from factfinder.text.language import language_override
     from factfinder.text.ocr import ocr_options
 
     ocr = ocr_options(settings)  # scans are read with Tesseract when the settings ask for it
+    language = language_override(settings)  # --lang: no detection
     for capture in capture_inputs(inputs, settings=settings, client=client):
         source = capture.source
         if source.error is not None or capture.data is None:
@@ -216,7 +218,7 @@ def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any]
             yield Read(capture)
         else:
             try:
-                yield Read(capture, document=document_from_capture(capture, ocr=ocr))
+                yield Read(capture, document=document_from_capture(capture, ocr=ocr, language=language))
             except FactfinderError as exc:  # ExtractionError: a broken PDF, an empty page
                 yield Read(capture, error=str(exc))
 

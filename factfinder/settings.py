@@ -66,6 +66,8 @@ class Settings(Mapping[str, Any]):
                                 "always, never.", choices=("auto", "always", "never"))
     ocr_languages: str = _setting("eng", "Tesseract languages for OCR, joined by '+', e.g. eng+mya "
                                          "(Debian tesseract-ocr-LANG).")
+    language: str = _setting("auto", "Language of the documents read: auto (detected per document and story) or "
+                                     "an ISO 639-1 code that overrides detection, e.g. my.")
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
     follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
                                              "`follow run` pass (politeness).", minimum=0.0)

@@ -11,6 +11,7 @@ import sqlite3
 
 from factfinder.errors import StoreError
 from factfinder.model import Actor, Attribution, Document, Extraction, Incident, Place, Span, Statistic
+from factfinder.values.search_keys import index_text
 
 
 def inserted_id(cursor: sqlite3.Cursor) -> int:
@@ -31,13 +32,15 @@ def index_stories(conn: sqlite3.Connection) -> int:
     ones waiting are those above the highest indexed id (read from the FTS5
     ``_docsize`` shadow table, one row per indexed story). Indexing a batch in
     one go costs a fraction of one FTS5 segment per story (bench/ingest.py).
+    The index holds search keys in any script (values/search_keys.py), not the text.
     """
     last = conn.execute("SELECT coalesce(max(id), 0) FROM stories_fts_docsize").fetchone()[0]
     rows = conn.execute(
         'SELECT s.id, coalesce(s.title, \'\'), substr(d.text, s.start + 1, s."end" - s.start)'
         " FROM stories s JOIN documents d ON d.id = s.document_id WHERE s.id > ? ORDER BY s.id",
         (last,)).fetchall()
-    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     [(story_id, index_text(title), index_text(text)) for story_id, title, text in rows])
     return len(rows)
 
 
@@ -57,13 +60,18 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
     ids: dict[int, int] = {}
     for story in document.stories:
         story_id = inserted_id(conn.execute(
-            'INSERT INTO stories (document_id, idx, start, "end", title) VALUES (?, ?, ?, ?, ?)',
-            (doc_id, story.index, story.start, story.end, story.title)))
+            'INSERT INTO stories (document_id, idx, start, "end", title, language) VALUES (?, ?, ?, ?, ?, ?)',
+            (doc_id, story.index, story.start, story.end, story.title, story.language)))
         ids[story.index] = story_id
     for story in document.stories:
         if story.duplicate_of is not None and story.duplicate_of in ids:
             conn.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?",
                          (ids[story.duplicate_of], ids[story.index]))
+    conn.executemany(
+        'INSERT INTO document_pages (document_id, number, start, "end", method, engine, languages, confidence,'
+        " width, height, dpi, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.start, p.end, p.method, p.engine, p.languages, p.confidence, p.width, p.height, p.dpi,
+          json.dumps([[w.start, w.end, *w.box, w.confidence] for w in p.words])) for p in document.pages])
     if index:
         index_stories(conn)
     return True

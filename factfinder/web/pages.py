@@ -22,6 +22,7 @@ from factfinder.web import queries
 from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.highlight import context_window, incident_spans, segments
+from factfinder.web.page_image import page_views
 from factfinder.web.render import page
 from factfinder.web.security import COOKIE, check_csrf, require_role
 
@@ -128,7 +129,8 @@ def incident_view(store: Store, event: ConsolidatedIncident) -> dict[str, Any]:
             lo, hi = context_window(doc.text, r.incident, doc.stories)
             segs = segments(doc.text, incident_spans(r.incident), start=lo, end=hi)
         reports.append({"report": r, "incident": r.incident, "segments": segs,
-                        "title": doc.title if doc else None, "url": doc.url if doc else None})
+                        "title": doc.title if doc else None, "url": doc.url if doc else None,
+                        "pages": page_views(doc, r.incident, r.incident.doc)})
     fields = []
     for name in ("type", "verification", "date", "location", "perpetrators", "targets"):
         fields.append({"name": name, "value": review.current_value(event, name), "review": reviewed.get(name),
