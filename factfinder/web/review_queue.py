@@ -47,7 +47,9 @@ class QueueRow:
     admin1: str | None
     country: str | None
     killed: float | None
+    injured: float | None
     arrested: float | None
+    displaced: float | None
     verification: str
     summary: str
     confidence: float | None
@@ -57,6 +59,10 @@ class QueueRow:
         value = self.fields.get(field)
         return value is None or value < WEAK
 
+    def weak_fields(self) -> list[tuple[str, float | None]]:
+        """The fields to check first, weakest first (all of them when no confidence is known)."""
+        return sorted(((f, self.fields.get(f)) for f in FIELDS if self.weak(f)), key=lambda fv: fv[1] or 0.0)
+
 
 def queue(conn: sqlite3.Connection, flt: Any, *, limit: int, offset: int = 0) -> tuple[list[QueueRow], int]:
     """One page of unreviewed events, lowest confidence first, and how many there are in all."""
@@ -64,7 +70,8 @@ def queue(conn: sqlite3.Connection, flt: Any, *, limit: int, offset: int = 0) ->
     sql = f"{sql} AND {UNREVIEWED}" if sql else f" WHERE {UNREVIEWED}"
     total = int(conn.execute(f"SELECT count(*) FROM events e{sql}", args).fetchone()[0])
     rows = conn.execute(
-        "SELECT e.id, e.type, e.date_start, e.date_end, e.place_name, e.admin1, e.country, e.killed, e.arrested,"
+        "SELECT e.id, e.type, e.date_start, e.date_end, e.place_name, e.admin1, e.country, e.killed, e.injured,"
+        " e.arrested, e.displaced,"
         f" e.verification, e.summary, {_CONFIDENCE} AS conf FROM events e{sql}"
         " ORDER BY conf IS NOT NULL, conf, e.id LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
     fields = _field_confidences(conn, [r[0] for r in rows])

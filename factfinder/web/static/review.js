@@ -56,7 +56,7 @@
     var tr = document.getElementById("correct-row") || document.createElement("tr");
     tr.id = "correct-row";
     var td = tr.firstChild || tr.appendChild(document.createElement("td"));
-    td.colSpan = 7;
+    td.colSpan = 8;
     td.appendChild(node);
     return tr;
   }
