@@ -203,3 +203,39 @@ def test_the_morning_follow_review_with_the_keyboard_and_report(page, morning, t
     subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(SHOTS / "report")], check=True)
     assert (SHOTS / "report.png").stat().st_size > 10_000
+
+
+def test_the_map_shows_admin1_names_a_legend_a_date_slider_and_opens_an_incident(page, morning) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.goto(f"{morning['url']}/map?country=MM")
+    page.wait_for_selector("#map[data-admin1-loaded]", timeout=20000)
+    assert int(page.get_attribute("#map", "data-admin1-loaded")) >= 14  # Myanmar's states and regions
+    located = int(page.get_attribute("#map", "data-loaded"))
+    assert located >= 4
+    legend = page.inner_text("#legend")
+    assert "arrest" in legend and "killing" in legend
+    page.evaluate("() => window.factfinderMap.setView([21.5, 96.5], 6)")
+    page.wait_for_selector(".admin1-label")
+    labels = page.eval_on_selector_all(".admin1-label", "ls => ls.map(l => l.textContent)")
+    assert {"Rakhine", "Kachin", "Mandalay", "Shan"} <= set(labels), labels
+    page.set_viewport_size({"width": 1280, "height": 1000})
+    page.evaluate("() => window.factfinderMap.setView([21.3, 96.0], 6)")
+    page.wait_for_timeout(800)
+    page.screenshot(path=str(SHOTS / "map-admin1.png"))
+    # the slider at its first day keeps only the earliest incidents
+    page.focus("#date-slider")
+    page.keyboard.press("Home")
+    assert page.inner_text("#date-slider-label") == "up to 2026-12-01"
+    shown = int(page.get_attribute("#map", "data-shown"))
+    assert 1 <= shown < located
+    page.keyboard.press("End")
+    assert int(page.get_attribute("#map", "data-shown")) == located
+    # up to 2 December: the two Sittwe incidents of the 1st share a cluster, the killing in
+    # Hpakant of the 2nd is a point of its own; a click on it opens its incident page
+    page.keyboard.press("Home")
+    page.keyboard.press("ArrowRight")
+    assert page.inner_text("#date-slider-label") == "up to 2026-12-02"
+    page.wait_for_timeout(400)
+    page.locator("#map path.leaflet-interactive").first.click()
+    page.wait_for_url("**/incidents/*")
+    assert "2026-12-02" in page.inner_text("main") and "killing" in page.inner_text("main")
