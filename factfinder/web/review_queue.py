@@ -39,6 +39,7 @@ _CONFIDENCE = ("(SELECT max(c.incident) FROM event_reports r JOIN incident_confi
 
 @dataclass(frozen=True, slots=True)
 class QueueRow:
+    fields: dict[str, float]  # field -> confidence of the event's most confident report
     id: str
     type: str
     date_start: str | None
@@ -53,7 +54,6 @@ class QueueRow:
     verification: str
     summary: str
     confidence: float | None
-    fields: dict[str, float]  # field -> confidence of the event's most confident report
 
     def weak(self, field: str) -> bool:
         value = self.fields.get(field)
@@ -75,7 +75,7 @@ def queue(conn: sqlite3.Connection, flt: Any, *, limit: int, offset: int = 0) ->
         f" e.verification, e.summary, {_CONFIDENCE} AS conf FROM events e{sql}"
         " ORDER BY conf IS NOT NULL, conf, e.id LIMIT ? OFFSET ?", args + [limit, offset]).fetchall()
     fields = _field_confidences(conn, [r[0] for r in rows])
-    return [QueueRow(*r, fields=fields.get(r[0], {})) for r in rows], total
+    return [QueueRow(fields.get(r[0], {}), *r) for r in rows], total
 
 
 def _field_confidences(conn: sqlite3.Connection, event_ids: list[str]) -> dict[str, dict[str, float]]:

@@ -200,7 +200,7 @@ def test_the_morning_follow_review_with_the_keyboard_and_report(page, morning, t
     made = CliRunner().invoke(main, ["report", "--from", WEEK[0], "--to", WEEK[1], "--format", "pdf", "-o", str(pdf),
                                      "--db", morning["db"]])
     assert made.exit_code == 0, made.output
-    subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1", "-singlefile", str(pdf),
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile", str(pdf),
                     str(SHOTS / "report")], check=True)
     assert (SHOTS / "report.png").stat().st_size > 10_000
 
