@@ -94,6 +94,10 @@ def incident_record(inc: Incident, *, pages: tuple[PageText, ...] = ()) -> dict[
         "verification": inc.verification,
         "evidence": [span_record(s, pages) for s in inc.evidence],
     }
+    if inc.confidence is not None:  # an extra key of the contract: calibrated, in [0, 1]
+        c = inc.confidence
+        record["confidence"] = {"incident": c.incident, "type": c.type, "location": c.location, "date": c.date,
+                                "counts": c.counts, "actors": c.actors}
     return _with_id(record, inc.id)
 
 

@@ -44,7 +44,7 @@ def _keyword_incidents(resources: Resources) -> Step:
 
 def test_the_rule_components_have_versioned_names_and_declared_contracts() -> None:
     components = [registry.get(name) for name in RULES]
-    assert [c.stage for c in components] == ["extract", "dates", "geo", "geo", "merge"]
+    assert [c.stage for c in components] == ["extract", "dates", "geo", "geo", "merge", "confidence"]
     for component in components:
         assert re.fullmatch(r"factfinder(\.[a-z_]+)+\.v\d+", component.name)
         assert component.reads and component.assigns

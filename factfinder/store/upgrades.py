@@ -1,4 +1,4 @@
-"""Schema steps 3 to 7: what later versions added to a store (store id, web tables, events, follows).
+"""Schema steps 3 to 8: what later versions added to a store (store id, web tables, events, follows, confidence).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -224,4 +224,18 @@ CREATE TABLE document_pages (
     words        TEXT NOT NULL DEFAULT '[]',  -- [[start, end, left, top, right, bottom, confidence], ...]
     PRIMARY KEY (document_id, number)
 ) WITHOUT ROWID;
+"""
+
+# Step 10: each machine incident's calibrated confidence (factfinder/confidence), per
+# field, for the review queue (lowest first) and the incident page's weak fields.
+INCIDENT_CONFIDENCE = """
+CREATE TABLE incident_confidence (
+    incident_id   INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    incident      REAL NOT NULL,
+    type          REAL NOT NULL,
+    location      REAL NOT NULL,
+    date          REAL NOT NULL,
+    counts        REAL NOT NULL,
+    actors        REAL NOT NULL
+);
 """

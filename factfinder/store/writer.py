@@ -160,6 +160,11 @@ def _insert_incident(conn: sqlite3.Connection, doc_id: int, doc: str, stories: d
     if repeated:  # two incidents of one type from one sentence: keep them apart
         conn.execute("UPDATE incidents SET report_key = ? WHERE id = ?", (f"{key}#{incident_id}", incident_id))
     _insert_spans(conn, doc_id, "incident_id", incident_id, incident.evidence, incident.attribution)
+    if incident.confidence is not None:
+        c = incident.confidence
+        conn.execute("INSERT INTO incident_confidence (incident_id, incident, type, location, date, counts, actors)"
+                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (incident_id, c.incident, c.type, c.location, c.date, c.counts, c.actors))
     for role, actors in (("perpetrator", incident.perpetrators), ("target", incident.targets)):
         for n, actor in enumerate(actors):
             conn.execute('INSERT INTO incident_actors (incident_id, actor_id, role, ordinal, start, "end", text)'

@@ -94,8 +94,10 @@ def tallies_page(request: Request) -> Any:
                                                                (r.killed, r.injured, r.arrested, r.displaced))])
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="factfinder-tallies-{by}.csv"'})
+    from factfinder.store.tallies import reviewed_per_day
+
     return page(request, "tallies.html", {"view": view, "by": by, "rows": rows, "keys": list(queries.TALLY_KEYS),
-                                          "facets": _facets(request)})
+                                          "facets": _facets(request), "reviewed": reviewed_per_day(store.conn)})
 
 
 def _csv_safe(value: str) -> str:

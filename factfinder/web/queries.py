@@ -118,14 +118,14 @@ def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
 
 def map_points(conn: sqlite3.Connection, flt: EventFilter, *, limit: int,
                newest_first: bool = True) -> list[tuple[Any, ...]]:
-    """(id, lat, lon, type, place, date, killed) of located events, newest first unless told
+    """(id, lat, lon, type, place, date, killed, country) of located events, newest first unless told
     otherwise (a whole map needs no order, and sorting 50,000 rows costs more than reading them)."""
     sql, args = where(flt)
     located = "e.lat IS NOT NULL AND e.lon IS NOT NULL"
     sql = f"{sql} AND {located}" if sql else f" WHERE {located}"
     # "+e.date_start": sort after filtering, rather than walk the date index past every row
     order = " ORDER BY +e.date_start DESC" if newest_first else ""
-    return conn.execute(f"SELECT e.id, e.lat, e.lon, e.type, e.place_name, e.date_start, e.killed"
+    return conn.execute(f"SELECT e.id, e.lat, e.lon, e.type, e.place_name, e.date_start, e.killed, e.country"
                         f" FROM events e{sql}{order} LIMIT ?", args + [limit]).fetchall()
 
 

@@ -172,11 +172,22 @@ class _Checker:
         self.day(n, "published", rec.get("published"))
         self.doc_text, self.doc_sha, self.doc_id = rec.get("text"), rec.get("doc"), rec.get("id")
 
+    def confidence(self, n: int, value: Any) -> None:
+        fields = {"incident", "type", "location", "date", "counts", "actors"}
+        if not isinstance(value, Mapping) or set(value) != fields:
+            self.fail(n, f"confidence must have exactly {sorted(fields)}")
+            return
+        for name, p in value.items():
+            if isinstance(p, bool) or not isinstance(p, (int, float)) or not 0.0 <= p <= 1.0:
+                self.fail(n, f"confidence {name} must be a number in [0, 1]")
+
     def incident(self, n: int, rec: Mapping[str, Any]) -> None:
-        keys = set(rec) - {"id"}
+        keys = set(rec) - {"id", "confidence"}  # confidence: an extra key (issue 15), checked below
         if keys != _INCIDENT_KEYS:
             self.fail(n, f"incident keys differ from the contract: {sorted(keys ^ _INCIDENT_KEYS)}")
             return
+        if "confidence" in rec:
+            self.confidence(n, rec["confidence"])
         self.vocabulary(n, "type", rec["type"], INCIDENT_TYPES)
         self.taxonomy(n, rec["type"], rec["subtype"], rec["acled"])
         if rec["story"] is not None and (not isinstance(rec["story"], int) or rec["story"] < 0):
