@@ -5,6 +5,7 @@
     geo      factfinder.geo.resolve.v1      every place mention, resolved on the gazetteer
     geo      factfinder.geo.locate.v1       where each incident and tally happened
     merge    factfinder.merge.rules.v1      the incidents of one document that tell one event, merged
+    confidence factfinder.confidence.v1     a calibrated confidence on each incident and field
 
 Each is a thin adapter: the rules live in their stage package, and the
 factory receives the pipeline's shared resources (one spaCy ``nlp``, one
@@ -27,6 +28,7 @@ RULES = (
     "factfinder.geo.resolve.v1",
     "factfinder.geo.locate.v1",
     "factfinder.merge.rules.v1",
+    "factfinder.confidence.v1",
 )
 """The default ``components``: the order DESIGN.md draws, extract -> dates -> geo -> merge."""
 
@@ -116,9 +118,36 @@ def merge_rules(resources: Resources) -> Step:
     return _per_document(one)
 
 
+@registry.component("factfinder.confidence.v1", stage="confidence",
+                    reads=("incidents.evidence", "incidents.date", "incidents.location"),
+                    assigns=("incidents.confidence",))
+def confidence_model(resources: Resources) -> Step:
+    """A calibrated confidence per incident and field (``confidence/``), from what the stages before left."""
+    from factfinder.confidence import type_probabilities, with_confidence
+    from factfinder.confidence.model import default_model
+
+    model, probabilities = default_model(), type_probabilities()
+    return _per_document(lambda e: with_confidence(e, model=model, probabilities=probabilities))
+
+
 def _per_document(function: Callable[[Extraction], Extraction]) -> Step:
     """A step that runs ``function`` on each document in turn (no batching needed)."""
     def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
         return (function(e) for e in extractions)
     return step
 
+
+
+def extraction_languages(names: Iterable[str] | None = None) -> frozenset[str] | None:
+    """The document languages that every component of ``names`` (default: the rules) reads.
+
+    A document in any other language goes no further than its text: the
+    ``status`` count and the web app's "to read" list of documents nobody
+    extracted (``store/search.py``). None: every language is read.
+    """
+    languages: frozenset[str] | None = None
+    for name in names if names is not None else RULES:
+        declared = registry.get(name).languages
+        if declared is not None:
+            languages = frozenset(declared) if languages is None else languages & frozenset(declared)
+    return languages

@@ -78,13 +78,19 @@ def short_admin_name(name: str, terms: Iterable[str]) -> str:
     return " ".join(words)
 
 
+# One row of the place table but its capital flag (id, geonameid, name, kind, country, admin1_code,
+# lat, lon, population, source, admin2, admin3), as _SCHEMA types it.
+PlaceRow = tuple[int, int | None, str, str, str | None, str | None, float | None, float | None, int, str,
+                 str | None, str | None]
+
+
 class _Writer:
     """Accumulates places and names, then writes them in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.next_id = 1
-        self.places: list[tuple] = []
+        self.places: list[PlaceRow] = []
         self.names: list[tuple[str, str, int, int]] = []
         self.renames: dict[int, str] = {}
         self.moves: dict[int, tuple[float, float]] = {}

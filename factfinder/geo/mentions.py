@@ -14,7 +14,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
@@ -112,7 +112,7 @@ _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
 
 
-def _coordinated(text: str, start: int, end: int, accepted: SpanIndex) -> bool:
+def _coordinated(text: str, start: int, end: int, accepted: SpanIndex[tuple[int, int]]) -> bool:
     """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse").
 
     Only the nearest accepted place on either side can be listed with it: any
@@ -238,7 +238,7 @@ _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
 _TAGGED_POPULATION = 2000
 
 
-def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
+def _cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Village, township and small-town names after "in/at/near/from ..." ("Residents of Kin
     Taung", "near Sugapa").
 
@@ -304,14 +304,14 @@ _COMMON_WORDS = frozenset(
     "would you last first many much other both each every".split())
 
 
-def _fuzzy_town_mentions(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
+def _fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
     countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
     """
     found: list[Mention] = []
-    proposed: SpanIndex = SpanIndex()
+    proposed: SpanIndex[tuple[int, int]] = SpanIndex()
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))

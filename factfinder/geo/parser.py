@@ -27,7 +27,7 @@ def place_from(candidate: Candidate | None, span: Span, confidence: float) -> Pl
                  admin1=candidate.admin1 if candidate.kind not in {"country", "continent", "admin1"}
                  else (candidate.name if candidate.kind == "admin1" else None),
                  admin2=candidate.name if candidate.kind == "admin2" else candidate.admin2,
-                 geonameid=candidate.geonameid, precision=candidate.precision,  # type: ignore[arg-type]
+                 geonameid=candidate.geonameid, precision=candidate.precision,
                  confidence=confidence)
 
 

@@ -174,7 +174,7 @@ class Resolver:
                 if not found:
                     continue
                 top_kind = found[0].kind
-                if stage == "regions" and top_kind == "country" and found[0].primary:
+                if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
                     doc_countries[found[0].country] += 2 * weight
                     continue
                 if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
@@ -186,9 +186,9 @@ class Resolver:
                                              for c in found[1:]):
                     continue
                 top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
-                nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
-                           for c in found[1:] if c.country != found[0].country), default=-99)
-                if top - nxt > 3 and found[0].country:
+                runner_up = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
+                                 for c in found[1:] if c.country != found[0].country), default=-99)
+                if top - runner_up > 3 and found[0].country:
                     doc_countries[found[0].country] += weight
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -204,16 +204,16 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and cand.lat is not None and cand.kind in _LOCAL_KINDS:
-                points.append((cand.lat, cand.lon))
+            if cand is not None and (point := cand.point) is not None and cand.kind in _LOCAL_KINDS:
+                points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
         for key in order:
             cand = resolved[key].candidate
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
-            others = [(c.lat, c.lon) for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and c.lat is not None and c.kind in _LOCAL_KINDS]
+            others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
+                      and (p := c.point) is not None and c.kind in _LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
@@ -247,9 +247,7 @@ class Resolver:
             # ("Beijing", "Almaty"), unless the text says "province".
             seat = float(any(o.kind == "admin1" and o.country == cand.country and o.admin1_code == cand.admin1_code
                              and cand.population >= 0.25 * o.population for o in others))
-        nearest = None
-        if points and cand.lat is not None and cand.kind in _LOCAL_KINDS:
-            nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
+        nearest = _nearest_km(cand, points) if cand.kind in _LOCAL_KINDS else None
         return {
             "population": population_feature(cand.population),
             "kind": KIND_PRIOR.get(cand.kind, 0.0),
@@ -309,8 +307,7 @@ class Resolver:
             # A district rejected for want of context may share its name and point with a town
             # that needs none ("Southampton" the unitary authority and the city).
             twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
-                         and c.lat is not None and best.lat is not None
-                         and haversine_km(c.lat, c.lon, best.lat, best.lon) < 10), None)
+                         and _same_point(c, best)), None)
             if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
                 return Resolution(None, 0.0)
             best = twin
@@ -334,14 +331,14 @@ class Resolver:
             if cand.country not in doc_countries:
                 return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
             return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool(points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 100)
+                bool((near := _nearest_km(cand, points)) is not None and near < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
             return True
         if cand.country in doc_countries:
             return True
-        if points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 500:
+        if (near := _nearest_km(cand, points)) is not None and near < 500:
             return True
         return not doc_countries and cand.population >= 1000
 
@@ -366,6 +363,21 @@ _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village"
 # The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
 _LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
                 "village_tract": {"village_tract"}}
+
+
+def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
+    """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
+    here = cand.point
+    if here is None or not points:
+        return None
+    return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
+
+
+def _same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
+    """Two entries at (nearly) one point: a district and the town it is named after."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
 
 
 def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
@@ -395,8 +407,8 @@ def _inside(cand: Candidate, box: Candidate) -> float:
     names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
     if name_key(box.name) in names:
         return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
-    if box.lat is not None and cand.lat is not None and cand.id != box.id:
-        distance = haversine_km(cand.lat, cand.lon, box.lat, box.lon)
+    if (here := cand.point) is not None and (there := box.point) is not None and cand.id != box.id:
+        distance = haversine_km(*here, *there)
         same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
         if distance < 60 and same_admin1:
             return 5.0

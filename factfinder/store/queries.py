@@ -9,8 +9,10 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
+    AcledCode, Actor, Attribution, Confidence, Count, DateRange, Document, Incident, OcrWord, PageText, Place,
+    Source, Span, Story,
 )
+from factfinder.values.search_keys import fts_match
 
 # Rows read per query when loading incidents or events: far below SQLite's
 # limit of bound parameters, large enough that a 50,000-incident export needs
@@ -41,10 +43,10 @@ def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iter
 
 def iter_stories(conn: sqlite3.Connection, doc: str) -> Iterator[Story]:
     rows = conn.execute(
-        'SELECT s.idx, s.start, s."end", s.title, d.idx FROM stories s JOIN documents x ON x.id = s.document_id'
-        " LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
-    for idx, start, end, title, dup in rows:
-        yield Story(idx, start, end, title, dup)
+        'SELECT s.idx, s.start, s."end", s.title, d.idx, s.language FROM stories s JOIN documents x'
+        " ON x.id = s.document_id LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
+    for idx, start, end, title, dup, language in rows:
+        yield Story(idx, start, end, title, dup, language)
 
 
 def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Iterator[Document]:
@@ -53,14 +55,29 @@ def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Itera
                         f" FROM documents {where} ORDER BY id", args).fetchall()
     for doc_sha, text, title, published, language, author, url, ext_id, notes in rows:
         yield Document(doc_sha, text, title, published, language, author, url,
-                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)))
+                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)), iter_pages(conn, doc_sha))
+
+
+def iter_pages(conn: sqlite3.Connection, doc: str) -> tuple[PageText, ...]:
+    """The pages of a PDF or scan with their provenance and OCR word boxes (schema step 9)."""
+    rows = conn.execute(
+        'SELECT p.number, p.start, p."end", p.method, p.engine, p.languages, p.confidence, p.width, p.height,'
+        " p.dpi, p.words FROM document_pages p JOIN documents d ON d.id = p.document_id WHERE d.doc = ?"
+        " ORDER BY p.number", (doc,))
+    return tuple(PageText(number, start, end, method, engine, languages, confidence, width, height, dpi,
+                          tuple(OcrWord(w[0], w[1], (w[2], w[3], w[4], w[5]), w[6]) for w in json.loads(words)))
+                 for number, start, end, method, engine, languages, confidence, width, height, dpi, words in rows)
 
 
 def search_stories(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
+    """(document, story) pairs whose story holds every word of ``query``, in any script (store/search.py)."""
+    match = fts_match(query)
+    if match is None:
+        return []
     rows = conn.execute(
         "SELECT d.doc, s.idx FROM stories_fts f JOIN stories s ON s.id = f.rowid"
         " JOIN documents d ON d.id = s.document_id WHERE stories_fts MATCH ? ORDER BY f.rank LIMIT ?",
-        (query, limit))
+        (match, limit))
     return [(doc, idx) for doc, idx in rows]
 
 
@@ -113,7 +130,8 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
         "SELECT i.id, i.report_key, d.doc, d.url, d.published, i.type, i.summary, i.story, i.date_start,"
         " i.date_end, i.date_precision, i.date_text_start, i.date_text_end, i.date_text, i.verification,"
         ' i.external_id, p.id, p.start, p."end", p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2,'
-        " p.geonameid, p.precision, p.confidence, o.idx FROM incidents i JOIN documents d ON d.id = i.document_id"
+        " p.geonameid, p.precision, p.confidence, o.idx, i.subtype, i.acled_event_type, i.acled_sub_event_type"
+        " FROM incidents i JOIN documents d ON d.id = i.document_id"
         " LEFT JOIN places p ON p.id = i.place_id LEFT JOIN stories s ON s.id = i.story_id"
         f" LEFT JOIN stories o ON o.id = s.duplicate_of WHERE i.id IN {marks} ORDER BY i.id", ids).fetchall()
     evidence: dict[int, list[Span]] = defaultdict(list)
@@ -137,8 +155,12 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             f'SELECT incident_id, source, kind, start, "end", text FROM attributions WHERE incident_id IN {marks}'
             " ORDER BY incident_id, ordinal", ids):
         attribution[iid].append(Attribution(source, kind, Span(s, e, t)))
+    confidence = {iid: Confidence(*values) for iid, *values in conn.execute(
+        "SELECT incident_id, incident, type, location, date, counts, actors FROM incident_confidence"
+        f" WHERE incident_id IN {marks}", ids)}
     for (iid, key, doc_sha, url, published, type_, summary, story, d_start, d_end, precision, ts, te, tt,
-         verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of) in rows:
+         verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of, subtype, acled_type,
+         acled_sub) in rows:
         date = None
         if d_start is not None:
             date = DateRange(d_start, d_end, precision, Span(ts, te, tt) if ts is not None else None)
@@ -147,7 +169,9 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             doc=doc_sha, type=type_, summary=summary, evidence=tuple(evidence[iid]), story=story, date=date,
             location=location, perpetrators=tuple(actors[(iid, "perpetrator")]),
             targets=tuple(actors[(iid, "target")]), counts=tuple(counts[iid]),
-            attribution=tuple(attribution[iid]), verification=verification, id=ext_id)
+            attribution=tuple(attribution[iid]), verification=verification, id=ext_id, subtype=subtype,
+            acled=AcledCode(acled_type, acled_sub) if acled_type is not None else None,
+            confidence=confidence.get(iid))
         fingerprint = None
         if story is not None:
             fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"
