@@ -16,24 +16,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from factfinder.geo.build import admin_terms, name_key, short_admin_name
+from factfinder.geo.build import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
+from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
 
-# What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
-# about the kind of entry meant: a bonus per kind. A township is also its main town.
-LEVEL_BONUS: dict[str, dict[str, float]] = {
-    "admin1": {"admin1": 5.0, "region": 5.0},
-    "admin2": {"admin2": 5.5, "admin3": 3.0, "city": 4.0},
-    "admin3": {"admin3": 5.5, "admin2": 3.0, "city": 4.0, "village_tract": 1.0},
-    "town": {"city": 5.0, "point": 5.0, "village": 4.0, "admin3": 2.0},
-    "village_tract": {"village_tract": 5.5, "village": 4.0},
-    "village": {"village": 5.0, "city": 4.5, "village_tract": 3.0},
-}
 # Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
 # "X in northern Y", "X in the south of Y".
 _CONTAINER_GAP = re.compile(
@@ -63,45 +53,6 @@ class Resolution:
     confidence: float
 
 
-def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None, int]:
-    """The level named right after a mention ("Henan province" -> admin1) and where it ends."""
-    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+)?)", text[end:end + 40])
-    if not match:
-        return None, end
-    words = match.group(1).split()
-    folded = _folded_terms(tuple(terms.items()))
-    for n in (2, 1):
-        phrase = " ".join(words[:n])
-        level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
-        if level is not None:
-            return level, end + match.start(1) + len(phrase)
-    return None, end
-
-
-def _singular(word: str) -> str:
-    """"townships" -> "township", "counties" -> "county": a level word after two names."""
-    if word.endswith("ies"):
-        return word[:-3] + "y"
-    return word[:-1] if word.endswith("s") and not word.endswith("ss") else word
-
-
-@lru_cache(maxsize=4)
-def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Level words by their case-folded form (the first spelling of a form wins, as in the file)."""
-    folded: dict[str, str] = {}
-    for term, level in items:
-        folded.setdefault(term.casefold(), level)
-    return folded
-
-
-def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
-    """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
-    words = surface.split()
-    if len(words) > 1 and words[-1].capitalize() in terms:
-        return terms[words[-1].capitalize()], short_admin_name(surface, terms)
-    return None, surface
-
-
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
@@ -114,7 +65,7 @@ class Resolver:
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
-        level, bare = _level_inside(surface, self.terms)
+        level, bare = level_inside(surface, self.terms)
         found = self.gazetteer.lookup(surface)
         if bare != surface and not any(c.primary for c in found):
             # The name without its level word, unless the whole name is an entry's own name:
@@ -140,7 +91,7 @@ class Resolver:
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
-            after, after_end = _level_after(text, m.end, self.terms)
+            after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
                     ev.levels[lv] += 1
@@ -257,7 +208,7 @@ class Resolver:
             "country_share": share,
             "foreign": foreign,
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
-            "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
+            "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
             "contains": _holds(cand, ev, keys, cands),
@@ -360,11 +311,6 @@ class Resolver:
 
 
 _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
-# The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
-_LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
-                "village_tract": {"village_tract"}}
-
-
 def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
     """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
     here = cand.point
