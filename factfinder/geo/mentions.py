@@ -28,7 +28,8 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
+# "in/of/at ... X", also sentence-initial ("In Porto Alegre, ...").
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
 # "Mekelle, the capital of Tigray", "Malaita, the most populous island".
@@ -163,9 +164,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     # A known name longer than the NER span that it covers was cut short by NER
     # ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins too.
     hit_index = SpanIndex(hits)
+    datelines = [match.span("name") for match in _CAPS_DATELINE.finditer(text)
+                 if gazetteer.lookup(match.group("name"))]  # "ST. LOUIS –" that NER cut in two
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
                                             and not _known_bare(m.text, gazetteer, terms))
-                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits)]
+                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
     hosts = SpanIndex(non_places)
@@ -218,10 +221,9 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
-    for match in _CAPS_DATELINE.finditer(text):
-        start, end = match.span("name")
-        if not taken.overlaps(start, end) and gazetteer.lookup(match.group("name")):
-            mentions.append(Mention(start, end, match.group("name"), "dict"))
+    for start, end in datelines:
+        if not taken.overlaps(start, end):
+            mentions.append(Mention(start, end, text[start:end], "dict"))
             taken.add((start, end))
     fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
     mentions.extend(fuzzy)

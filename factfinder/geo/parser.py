@@ -60,7 +60,8 @@ class Geoparser:
         if self._skip is None:
             pipeline = getattr(self.nlp, "pipeline", [])
             recognisers = {name for name, pipe in pipeline
-                           if name in {"ner", "entity_ruler"} or type(pipe).__name__ in {"EntityRecognizer", "EntityRuler"}}
+                           if name in {"ner", "entity_ruler"}
+                           or type(pipe).__name__ in {"EntityRecognizer", "EntityRuler"}}
             feeding = {name for name, pipe in pipeline
                        if recognisers & set(getattr(pipe, "listening_components", None) or ())}
             self._skip = [name for name, _pipe in pipeline if name not in recognisers | feeding]

@@ -174,3 +174,10 @@ def test_a_town_known_by_another_spelling_is_proposed_after_a_locative(parser: G
     ents = _spans(text, ("Libya", "GPE"), ("Zuwara", "PERSON"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
     assert found["Zuwara"][0].country == "LY"
+
+
+def test_a_capitals_dateline_ner_cut_in_two_is_one_place(parser: Geoparser) -> None:
+    text = "ST. LOUIS – Police announced arrests in a string of burglaries on Tuesday."
+    ents = [(0, 2, "GPE"), (4, 9, "GPE")]
+    place = parser.parse(Document(doc="t", text=text), entities=ents)[0]
+    assert place.span.text == "ST. LOUIS" and haversine_km(place.lat, place.lon, 38.63, -90.20) < 25
