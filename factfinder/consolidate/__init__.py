@@ -19,9 +19,8 @@ from urllib.parse import urlparse
 from factfinder.consolidate.cluster import cluster_reports
 from factfinder.consolidate.merge import independent_sources, merge_cluster
 from factfinder.consolidate.series import StatisticSeries, build_series
-from factfinder.consolidate.same_event import (
-    ACROSS_SOURCES, WITHIN_DOCUMENT, SameEventRules, Telling, same_event_score,
-)
+from factfinder.consolidate.same_event import ACROSS_SOURCES, WITHIN_DOCUMENT, SameEventRules, same_event_score
+from factfinder.consolidate.telling import Telling
 from factfinder.model import Event, Extraction, SourcedIncident
 
 __all__ = [

@@ -10,7 +10,8 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from factfinder.consolidate.same_event import day_number, text_similarity
+from factfinder.consolidate.same_event import text_similarity
+from factfinder.consolidate.telling import day_number
 from factfinder.model import (
     Conflict, Count, DateRange, Event, FieldValue, Place, SourcedIncident,
 )

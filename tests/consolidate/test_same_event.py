@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 
-from factfinder.consolidate.same_event import (
-    ACROSS_SOURCES, WITHIN_DOCUMENT, Probe, Reach, Telling, same_event, score,
-)
+from factfinder.consolidate.reach import Probe, Reach
+from factfinder.consolidate.same_event import ACROSS_SOURCES, WITHIN_DOCUMENT, same_event, score
+from factfinder.consolidate.telling import Telling
 from factfinder.model import Actor, Count, DateRange, Incident, Place, Span
 
 LEAD = ("Security forces detained 40 protesters in Mandalay on 3 March 2024, a rights group said. "
