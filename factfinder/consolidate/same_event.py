@@ -22,14 +22,14 @@ computed once; ``reach.py`` rules out whole clusters the vetoes would reject.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, day_number, normalised_words
-from factfinder.model import Count, DateRange, Incident, Place, SourcedIncident
+from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words
+from factfinder.model import Count, Incident, SourcedIncident
 from factfinder.values.places import haversine_km
 
 
@@ -130,15 +130,6 @@ WITHIN_DOCUMENT = SameEventRules(
 # --- the field tests -------------------------------------------------------------
 
 
-def date_compatibility(a: DateRange | None, b: DateRange | None, *,
-                       window_days: int = ACROSS_SOURCES.date_window_days) -> float | None:
-    """1.0 for the same day, lower as days part; 0 beyond the window; None if unknown."""
-    if a is None or b is None:
-        return None
-    return _days_agreement((day_number(a.start), day_number(a.end)), (day_number(b.start), day_number(b.end)),
-                           window_days)
-
-
 def _days_agreement(a: tuple[int, int], b: tuple[int, int], window_days: int) -> float:
     gap = (a[0] if a[0] > b[0] else b[0]) - (a[1] if a[1] < b[1] else b[1])
     if gap <= 0:  # the ranges overlap
@@ -158,14 +149,8 @@ def _km(a: Where, b: Where, limit: float) -> float | None:
     return km if km <= limit else None
 
 
-def place_compatibility(a: Place | None, b: Place | None,
-                        rules: SameEventRules = ACROSS_SOURCES) -> float | None:
-    """How well two places agree; None when either is unknown (see ``SameEventRules``)."""
-    return place_agreement(Where.of(a), Where.of(b), rules)
-
-
 def place_agreement(wa: Where | None, wb: Where | None, rules: SameEventRules) -> float | None:
-    """``place_compatibility`` over places read once (``Where``)."""
+    """How well two places agree; None when either is unknown (see ``SameEventRules``)."""
     if wa is None or wb is None:
         return None
     if rules.places_by_province:
@@ -209,13 +194,11 @@ def _province_agreement(wa: Where, wb: Where) -> float | None:
     return 0.7 if a.admin1 is not None and a.admin1 == b.admin1 else 0.0
 
 
-def set_overlap(a: Collection[str], b: Collection[str]) -> float | None:
+def set_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
     """Jaccard overlap of canonical names; None when either side names nobody."""
     if not a or not b:
         return None
-    sa = a if isinstance(a, (set, frozenset)) else set(a)
-    sb = b if isinstance(b, (set, frozenset)) else set(b)
-    return len(sa & sb) / len(sa | sb)
+    return len(a & b) / len(a | b)
 
 
 def text_similarity(a: str, b: str) -> float:
