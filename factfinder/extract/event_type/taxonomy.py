@@ -106,16 +106,24 @@ _AGREEMENT = re.compile(r"\b(?:cease-?fires?|truces?|peace (?:deal|agreement|acc
 _DEPLOYMENT = re.compile(r"\b(?:deploy(?:s|ed|ing|ment)?|redeploy\w*|reinforcements?|sent (?:more |additional )?"
                          r"(?:troops|soldiers|forces|fighters)|dispatched|mobilis\w*|mobiliz\w*|amass\w*)\b",
                          re.IGNORECASE)
+_SEIZURE = re.compile(r"\b(?:seiz\w*|recover\w*|confiscat\w*|defus\w*|impound\w*|caches?|haul|stockpiles?|"
+                      r"bomb disposal|disarm\w*|foil\w*|thwart\w*|found|discovered|unearthed|intercepted)\b",
+                      re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:weapons?|arms|rifles?|guns?|pistols?|ammunition|rounds|explosives?|bombs?|ieds?|"
+                      r"grenades?|mines?|rockets?|mortars?|shells|detonators?|devices?)\b", re.IGNORECASE)
 _BREACH = re.compile(r"\b(?:despite|violat\w*|breach\w*|broke|broken|shattered|collapsed)\b", re.IGNORECASE)
 
 
 def is_development(incident: Incident) -> bool:
-    """Fighting named in a sentence about an agreement or a deployment, with no toll and no breach:
-    the development is the event (ACLED's agreement or change to group activity)."""
+    """Fighting or an attack named in a sentence about an agreement, a deployment or weapons seized or
+    defused, with no toll (and no breach of the agreement): the development is the event (ACLED's
+    agreement, change to group activity, disrupted weapons use). "Police defused a bomb planted to
+    attack the market" tells no attack."""
     if incident.type not in {"attack", "armed_clash"} or any(c.category == "killed" for c in incident.counts):
         return False
     text = incident.summary
-    return bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
+    return (bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
+            or bool(_SEIZURE.search(text) and _WEAPONS.search(text)))
 
 
 def with_taxonomy(incident: Incident) -> Incident:
