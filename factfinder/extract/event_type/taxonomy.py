@@ -74,10 +74,16 @@ def is_clash(incident: Incident) -> bool:
     between two armed parties; "rebels shelled an army post" stays remote violence, as ACLED codes it."""
     if incident.type != "attack" or classify("attack", incident.summary).subtype is not None:
         return False
+    if _FIGHTING.search(incident.summary):
+        return True
     sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
     return bool(sides) and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets)
 
 
+# Words of fighting between two sides: whatever "attacked" the sentence also holds, it tells a battle.
+_FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
+                       r"traded (?:gun)?fire|fighting between|fought|battled|skirmish(?:es)?|shoot-?outs?|"
+                       r"returned fire|fought back)\b", re.IGNORECASE)
 # Actor names of people protesting (data/actors.csv canonical names).
 PROTESTING = frozenset({"protesters", "rioters"})
 _CROWD = re.compile(r"\b(?:protest(?:er|or)s?|demonstrat(?:ors?|ions?)|riot(?:ers|ing|s)?|marchers|rally|mob)\b",
@@ -129,10 +135,10 @@ def is_development(incident: Incident) -> bool:
 def with_taxonomy(incident: Incident) -> Incident:
     """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
     attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
-    if is_clash(incident):
-        incident = replace(incident, type="armed_clash")
-    elif is_violent_demonstration(incident):
+    if is_violent_demonstration(incident):
         incident = replace(incident, type="protest")
+    elif is_clash(incident):
+        incident = replace(incident, type="armed_clash")
     elif is_development(incident):
         incident = replace(incident, type="other")
     row = classify(incident.type, incident.summary)
