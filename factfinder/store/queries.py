@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
+from factfinder.extract.event_type.taxonomy import with_fields
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
 )
@@ -148,6 +149,7 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             location=location, perpetrators=tuple(actors[(iid, "perpetrator")]),
             targets=tuple(actors[(iid, "target")]), counts=tuple(counts[iid]),
             attribution=tuple(attribution[iid]), verification=verification, id=ext_id)
+        incident = with_fields(incident)  # subtype and acled follow from type and sentence (not stored)
         fingerprint = None
         if story is not None:
             fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"

@@ -141,5 +141,12 @@ def with_taxonomy(incident: Incident) -> Incident:
         incident = replace(incident, type="armed_clash")
     elif is_development(incident):
         incident = replace(incident, type="other")
+    return with_fields(incident)
+
+
+def with_fields(incident: Incident) -> Incident:
+    """The incident with ``subtype`` and ``acled`` read from its type and sentence, its type kept: for
+    incidents read back from a store, whose type is settled (or corrected by a reviewer) and whose
+    fields are not stored, since the same type and sentence always give the same fields."""
     row = classify(incident.type, incident.summary)
     return replace(incident, subtype=row.subtype, acled=row.acled)
