@@ -48,6 +48,7 @@ EVENT_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappea
 RETYPABLE = frozenset({"attack", "armed_clash", "property_destruction", "displacement", "other"})
 # Rule types dropped when the model is sure the sentence tells a disaster or a crime.
 NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destruction", "displacement"})
+NOT_IN_ACCIDENT = NOT_IN_DISASTER | {"disappearance"}
 CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
 RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own types trail it by MARGIN
 MARGIN = 0.2
@@ -132,7 +133,9 @@ class EventTyper:
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
-        if is_accident(text[start:end]) or (p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN):
+        if is_accident(text[start:end]):  # people "missing" after a flood were not disappeared by anyone
+            return {kind: found for kind, found in hits.items() if kind not in NOT_IN_ACCIDENT}
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
