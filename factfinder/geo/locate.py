@@ -82,21 +82,25 @@ def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
 
 
 def _beside(place: Place, region: Place, text: str) -> bool:
-    """"Khas district, Uruzgan province": the region follows the place, after a comma, a few words on."""
+    """"Khas district, Uruzgan province", "the Nad Ali district of Helmand province": the region
+    follows the place a few words on, not as another item of a list or another end of a route."""
     between = text[place.span.end:region.span.start]
-    return 0 < len(between) <= 30 and "," in between and not re.search(r"\b(?:and|or|from|to)\b", between)
+    return 0 < len(between) <= 30 and not re.search(r"\b(?:and|or|from|to)\b|[.;]", between)
 
 
-def _consistent(best: Place, own: Sequence[Place], text: str) -> Place:
+def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
     """The sentence's own region instead of a town resolved outside it.
 
     "in Khas district, Uruzgan province": when the town resolves into another region
     than the one the sentence names beside it, the gazetteer picked a namesake, and
-    the region the text states is the safer answer.
+    the region the text states is the safer answer. The region must sit beside the town or be
+    tied to the event as where it happened ("In Helmand province, ... in Nad Ali district"), not
+    be an origin, a destination or another item of a list.
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
-    regions = [p for p in own if p.precision == "admin1" and p.admin1 and _beside(best, p, text)]
+    regions = [p for p in own if p.precision == "admin1" and p.admin1
+               and (_beside(best, p, text) or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
@@ -186,6 +190,6 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         else:
             best = _story_setting(incident, usable, document)
         if best is not None and incident.attachments:
-            best = _consistent(best, own, document.text)
+            best = _consistent(best, own, document.text, incident)
         located.append(replace(incident, location=best))
     return tuple(located)
