@@ -229,14 +229,18 @@ def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[I
     """Give an implied single person ("killed the Taliban leader") to the first such incident of
     its story and type, only when no incident of that story and type tells a figure: a later
     "the commander" or "him" usually refers to someone already counted."""
-    told = {(inc.story, inc.type) for inc in incidents
-            if any(c.category in ("killed", "arrested", "detained") for c in inc.counts)}
+    told: dict[tuple[int | None, str], set[int]] = {}  # (story, type) -> sentences that tell a figure
+    for inc in incidents:
+        if any(c.category in ("killed", "arrested", "detained") for c in inc.counts):
+            told.setdefault((inc.story, inc.type), set()).add(inc.evidence[0].start)
     out = list(incidents)
     for index, single in sorted(singles.items()):
         key = (incidents[index].story, incidents[index].type)
-        if key in told:
+        # a figure in the single's own sentence is another object of the same verb
+        # ("detained the leader along with three of his associates"): both count
+        if told.get(key, set()) - {incidents[index].evidence[0].start}:
             continue
-        told.add(key)
+        told.setdefault(key, set()).add(-1)
         inc = incidents[index]
         out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
     return out
