@@ -40,6 +40,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         head = _head_token(sent, actor)
         if head is None:
             continue
+        if _speaker_of_own_act(head, trigger):
+            _add(perpetrators, actor)
+            continue
         if _after_agent_by(sent, actor, trigger) or _shared_agent(head, trigger) or _means_agent(head, trigger) \
                 or (actor.kind in _ARMED_KINDS and _when_agent(head, trigger)):
             if _may_act(sent, head, actor, trigger):
@@ -74,7 +77,7 @@ _REPORTING_LEMMAS = frozenset(
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
     "accuse blame attribute investigate visit monitor".split())
 # Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
-_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine".split())
+_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine blame".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -97,9 +100,11 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
         return False
     verb = prep.head
+    arg = _argument(head)
+    if verb.dep_ in _OBJECTS and verb.head.lemma_ in _LEGAL_LEMMAS:
+        return arg.i == verb.i  # "convicted [two police officers of the murder]": the parse hangs "of" on them
     if verb.lemma_ not in _LEGAL_LEMMAS:
         return False
-    arg = _argument(head)
     if verb.dep_ == "acl" and arg.i == verb.head.i:
         return True  # "two soldiers convicted of killing a protester"
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
@@ -246,6 +251,18 @@ def _means_agent(head: Any, trigger: Any) -> bool:
     return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
 
 
+def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
+    """"Saudi Arabia said it executed 81 people": the speaker is the agent of the act it reports
+    when the act's subject is a pronoun ("it", "they", "we") standing for it."""
+    verb = _clause_root(trigger)
+    arg = _argument(head)
+    if arg.dep_ not in _SUBJECTS or verb.dep_ != "ccomp" or verb.head.i != arg.head.i or _is_passive(verb):
+        return False
+    if arg.head.lemma_ not in _REPORTING_LEMMAS:
+        return False
+    return any(c.dep_ in _SUBJECTS and c.lower_ in ("it", "they", "we") for c in verb.children)
+
+
 def _when_agent(head: Any, trigger: Any) -> bool:
     """"Two civilians were killed when insurgents detonated a bomb": an agentless passive act and
     the active clause that tells how it happened ("when", "after", "as") share the agent."""
@@ -281,6 +298,11 @@ def _role(head: Any, trigger: Any) -> str | None:
     governor = arg.head
     dep = arg.dep_
     owner = _subject_owner(verb)
+    if dep == "pobj" and governor.lower_ == "on" and governor.head.lemma_ in ("blame", "pin") \
+            and trigger.head.i == governor.head.i and trigger.dep_ in _OBJECTS:
+        return "perpetrator"  # "blamed the abduction on paid hooligans": the party a source blames
+    if _convicted_of(head, trigger):
+        return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
@@ -288,6 +310,10 @@ def _role(head: Any, trigger: Any) -> str | None:
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
             return "target"
         if dep in _SUBJECTS:
+            if _is_nominal(trigger, verb) and verb.lemma_ in _LEGAL_LEMMAS and trigger.i > verb.i:
+                return None  # "a court convicted officers of the murder": the court did not kill
+            if governor.i == verb.i == trigger.i and _reduced_passive(verb):
+                return "target"  # a headline's "Journalist arrested, charged ..."
             return "target" if verb.lemma_ in _UNDERGOER_VERBS or _is_nominal(trigger, verb) and \
                 _is_passive(verb) else "perpetrator"
         if dep in _OBJECTS:
@@ -327,6 +353,13 @@ def _argument(head: Any) -> Any:
 
 def _is_nominal(trigger: Any, verb: Any) -> bool:
     return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
+
+
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle with a subject but no auxiliary and no object, as headlines write the
+    passive ("Two activists detained in Minsk")."""
+    return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _OBJECTS
+                                               for c in verb.children))
 
 
 def _is_passive(verb: Any) -> bool:

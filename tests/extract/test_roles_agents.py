@@ -43,6 +43,13 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("Three farmers were killed when insurgents attacked their convoy.", "killed", ["insurgents"]),
     # unnamed attackers are their own kind of actor, never a person
     ("A reporter was kidnapped by unknown men outside his home.", "kidnapped", ["unidentified assailants"]),
+    # the speaker of its own act, through a pronoun
+    ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
+    # the party a source blames
+    ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
+    ("The government blamed militants for the killing of the lawyer.", "killing", ["gunmen"]),
+    # the people a court convicts of a nominal act are its agents; the court is not
+    ("In May, a court convicted two police officers of the murder of a vendor.", "murder", ["police"]),
     # each passive of a coordination keeps its own "by" phrase
     ("The company was criticised by the Chinese government and blacklisted by the United States.",
      "blacklisted", ["United States government"]),
@@ -50,6 +57,12 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
     assert roles(nlp, matcher, text, trigger)[0] == perpetrators
+
+
+@pytest.mark.slow
+def test_a_headline_s_reduced_passive_makes_its_subject_the_target(nlp, matcher: ActorMatcher) -> None:
+    assert roles(nlp, matcher, "Journalist arrested, charged after reporting on the attacks", "arrested") == \
+        ([], ["journalists"])
 
 
 @pytest.mark.slow
