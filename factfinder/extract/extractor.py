@@ -142,7 +142,8 @@ class Extractor:
             tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
             roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
                      for kind in asserted}
-            if not names_agent([a for found in roles.values() for group in found for a in group]):
+            if not names_agent([a for found in roles.values() for group in found for a in group]) \
+                    and not any(a.kind == "tribunal" for a in actors):
                 agentless.add(sentence.start)  # no state or armed actor has a role in its events
             analyses.append((candidate, asserted, roles, tokens))
 

@@ -54,7 +54,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             elif (relative := _relative_role(head, trigger)) is not None:
                 _add(perpetrators if relative == "perpetrator" else targets, actor)
             continue
-        role = _role(head, trigger)
+        role = _role(head, trigger, actor.kind)
         if role is None:
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
@@ -291,10 +291,12 @@ def _contains(token: Any, target: Any) -> bool:
     return bool(token.left_edge.i <= target.i <= token.right_edge.i)
 
 
-def _role(head: Any, trigger: Any) -> str | None:
+def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     """The role the parse gives an actor whose head token is ``head``."""
     verb = _clause_root(trigger)
     arg = _argument(head)
+    if kind in _ACTING_KINDS or kind == "tribunal":
+        arg = _body_of_agent(arg, trigger)
     governor = arg.head
     dep = arg.dep_
     owner = _subject_owner(verb)
@@ -338,6 +340,22 @@ def _role(head: Any, trigger: Any) -> str | None:
     if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+def _body_of_agent(arg: Any, trigger: Any) -> Any:
+    """"Soldiers of the Republican Guard opened fire", "officers of the intelligence services
+    SEBIN and DGCIM had tortured", "the Appeals Chamber of the ICC rejected": the body whose
+    members or organ act fills their place (only for subjects and "by" phrases)."""
+    token = arg
+    for _ in range(2):
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            break
+        noun = token.head.head
+        if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = _argument(noun)
+    agent = token.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    return token if token is not arg and agent else arg
 
 
 def _argument(head: Any) -> Any:
@@ -431,7 +449,7 @@ _ACTING_KINDS = _ARMED_KINDS | {"government"}
 
 
 def names_agent(actors: Sequence[Actor]) -> bool:
-    """Whether a sentence's actors include one that could be an agent (a state or armed actor, a tribunal)."""
+    """Whether ``actors`` include one that could be an agent (a state or armed actor, a tribunal)."""
     return any(a.kind in _ACTING_KINDS or a.kind == "tribunal" for a in actors)
 
 
