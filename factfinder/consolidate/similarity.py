@@ -76,11 +76,12 @@ def place_compatibility(a: Place | None, b: Place | None) -> float | None:
 
 
 def set_overlap(a: tuple[str, ...], b: tuple[str, ...]) -> float | None:
-    """Jaccard overlap of canonical names; None when either side names nobody."""
+    """Overlap of canonical names over the shorter list (one report often names one party of a
+    fight the other names both of: that agrees); None when either side names nobody."""
     if not a or not b:
         return None
     sa, sb = set(a), set(b)
-    return len(sa & sb) / len(sa | sb)
+    return len(sa & sb) / min(len(sa), len(sb))
 
 
 def text_similarity(a: str, b: str) -> float:

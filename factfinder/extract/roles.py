@@ -448,6 +448,15 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
 _ACTING_KINDS = _ARMED_KINDS | {"government"}
 
 
+# A battle between parties: its deaths have no one agent, so none is carried into it.
+_BATTLE = re.compile(r"\b(?:battles?|fighting|fought|clash(?:es|ed)?|combat|crossfire|offensive)\b", re.IGNORECASE)
+
+
+def tells_battle(text: str) -> bool:
+    """Whether a sentence tells of fighting between parties ("during the two-day battle")."""
+    return bool(_BATTLE.search(text))
+
+
 def names_agent(actors: Sequence[Actor]) -> bool:
     """Whether ``actors`` include one that could be an agent (a state or armed actor, a tribunal)."""
     return any(a.kind in _ACTING_KINDS or a.kind == "tribunal" for a in actors)
