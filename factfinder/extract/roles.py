@@ -102,7 +102,7 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     verb = prep.head
     arg = _argument(head)
     if verb.dep_ in _OBJECTS and verb.head.lemma_ in _LEGAL_LEMMAS:
-        return arg.i == verb.i  # "convicted [two police officers of the murder]": the parse hangs "of" on them
+        return bool(arg.i == verb.i)  # "convicted [two police officers of the murder]": the parse hangs "of" on them
     if verb.lemma_ not in _LEGAL_LEMMAS:
         return False
     if verb.dep_ == "acl" and arg.i == verb.head.i:
