@@ -33,7 +33,7 @@ from factfinder.extract import stages
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators, tells_battle
+from factfinder.extract.story_roles import names_agent, protest_roles, refine_targets, story_perpetrators, tells_battle
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
