@@ -195,10 +195,11 @@ def _province_agreement(wa: Where, wb: Where) -> float | None:
 
 
 def set_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """Jaccard overlap of canonical names; None when either side names nobody."""
+    """Overlap of canonical names over the shorter list (one report often names one party of a
+    fight the other names both of: that agrees); None when either side names nobody."""
     if not a or not b:
         return None
-    return len(a & b) / len(a | b)
+    return len(a & b) / min(len(a), len(b))
 
 
 def text_similarity(a: str, b: str) -> float:

@@ -34,7 +34,7 @@ from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators
+from factfinder.extract.story_roles import names_agent, protest_roles, refine_targets, story_perpetrators, tells_battle
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -146,8 +146,12 @@ class Extractor:
                      for kind in asserted}
             attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
                         for kind in asserted}
-            if not names_agent([a for found in roles.values() for group in found for a in group]):
-                agentless.add(sentence.start)  # no state or armed actor has a role in its events
+            # no state or armed actor has a role in its events, and it tells no battle (whose
+            # deaths have no one agent) and names no tribunal
+            if not names_agent([a for found in roles.values() for group in found for a in group]) \
+                    and not tells_battle(text[sentence.start:sentence.end]) \
+                    and not any(a.kind == "tribunal" for a in actors):
+                agentless.add(sentence.start)
             analyses.append((candidate, asserted, roles, tokens, attached))
 
         incidents: list[Incident] = []
