@@ -34,7 +34,8 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--cold", action="store_true", help="also time a cold build into a temporary file")
     ap.add_argument("--docs", type=int, default=200)
-    ap.add_argument("--processes", type=int, default=2, help="spaCy worker processes for parse_many (also timed with 1)")
+    ap.add_argument("--processes", type=int, default=2,
+                    help="spaCy worker processes for parse_many (also timed with 1)")
     ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder with seeds/ and devsets/")
     args = ap.parse_args()
 

@@ -14,17 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.spans import SpanIndex
 
+if TYPE_CHECKING:
+    from factfinder.geo.tagger import DictionaryTagger
+
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
-_TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
+_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
+                         re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
+# "in/of/at ... X", also sentence-initial ("In Porto Alegre, ...").
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
 # "Mekelle, the capital of Tigray", "Malaita, the most populous island".
@@ -84,93 +89,6 @@ def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in ".,;:" and not re.search(r"\b[A-Z]\.$", text[start:end]):
         end -= 1
     return start, end
-
-
-class DictionaryTagger:
-    """Case-sensitive multi-pattern matching of gazetteer names (Aho-Corasick)."""
-
-    def __init__(self, gazetteer: Gazetteer, *, min_population: int = 2000) -> None:
-        import ahocorasick
-
-        self._automaton = ahocorasick.Automaton()
-        stop = stopnames()
-        for form, kind, population, primary, curated in gazetteer.tagger_forms(min_population=min_population):
-            if (len(form) < 3 and not (form.isupper() and kind != "city")) or not form[0].isupper() or form in stop:
-                continue
-            strong = kind != "city" or curated or self._strong_city_form(form, population, primary)
-            if not strong and not primary and population < 50_000:
-                continue
-            previous = self._automaton.get(form, None)
-            if previous is None or (strong and not previous[2]):
-                self._automaton.add_word(form, (len(form), kind, strong))
-        self._automaton.make_automaton()
-
-    @classmethod
-    def cached(cls, gazetteer: Gazetteer, *, min_population: int = 2000) -> "DictionaryTagger":
-        """The tagger of this gazetteer, from a file beside it when one was saved (~10x faster).
-
-        The file is written by factfinder itself next to the gazetteer, replaced
-        atomically, and ignored when older than the gazetteer or ``stopnames.txt``.
-        """
-        import os
-        import pickle
-
-        path = gazetteer.path.with_suffix(f".tagger-{min_population}.pickle")
-        try:
-            inputs = (gazetteer.path, data_file("stopnames.txt"))  # an edited stop list rebuilds it too
-            if path.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
-                with path.open("rb") as fh:
-                    tagger = cls.__new__(cls)
-                    tagger._automaton = pickle.load(fh)
-                    return tagger
-        except (OSError, pickle.UnpicklingError, EOFError, AttributeError):
-            pass
-        tagger = cls(gazetteer, min_population=min_population)
-        try:
-            tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            with tmp.open("wb") as fh:
-                pickle.dump(tagger._automaton, fh)
-            tmp.replace(path)
-        except OSError:
-            pass  # a read-only cache only costs the rebuild next time
-        return tagger
-
-    @staticmethod
-    def _strong_city_form(form: str, population: int, primary: bool) -> bool:
-        """City names the dictionary may propose without NER: main names, big or multi-word.
-
-        Alternate names of towns include ordinary English words ("Human", "The");
-        a one-word name of a small town is too often a common word.
-        """
-        if not primary:
-            return False
-        return population >= 100_000 or (" " in form and population >= 15_000)
-
-    def find(self, text: str) -> list[tuple[int, int]]:
-        """Longest non-overlapping matches on word boundaries that may stand alone.
-
-        A small town's name (a weak entry) counts only where the text marks a
-        place: "in/at/near/from X" before it or ", Region" after it. (Small towns
-        inside organisation names were tried: mostly surnames and acronyms.)
-        """
-        return [(s, e) for s, e, strong in self.find_all(text) if strong or _place_cue(text, s, e)]
-
-    def find_all(self, text: str) -> list[tuple[int, int, bool]]:
-        """Every longest match with whether it may stand alone (strong) or needs a cue."""
-        hits: list[tuple[int, int, bool]] = []
-        for end_index, (length, _kind, strong) in self._automaton.iter(text):
-            start, end = end_index - length + 1, end_index + 1
-            # A hyphen is a boundary: "anti-Russian", "Syrian-Turkish border" hold places too.
-            if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "’'"):
-                continue
-            if end < len(text) and text[end].isalnum():
-                continue
-            hits.append((start, end, strong))
-        chosen: SpanIndex[tuple[int, int, bool]] = SpanIndex()
-        for hit in sorted(hits, key=lambda h: (-(h[1] - h[0]), not h[2])):
-            if not chosen.overlaps(hit[0], hit[1]):
-                chosen.add(hit)
-        return list(chosen)
 
 
 def _split_at_line_breaks(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -246,9 +164,11 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     # A known name longer than the NER span that it covers was cut short by NER
     # ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins too.
     hit_index = SpanIndex(hits)
+    datelines = [match.span("name") for match in _CAPS_DATELINE.finditer(text)
+                 if gazetteer.lookup(match.group("name"))]  # "ST. LOUIS –" that NER cut in two
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
                                             and not _known_bare(m.text, gazetteer, terms))
-                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits)]
+                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
     hosts = SpanIndex(non_places)
@@ -301,10 +221,9 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
-    for match in _CAPS_DATELINE.finditer(text):
-        start, end = match.span("name")
-        if not taken.overlaps(start, end) and gazetteer.lookup(match.group("name")):
-            mentions.append(Mention(start, end, match.group("name"), "dict"))
+    for start, end in datelines:
+        if not taken.overlaps(start, end):
+            mentions.append(Mention(start, end, text[start:end], "dict"))
             taken.add((start, end))
     fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
     mentions.extend(fuzzy)
@@ -338,7 +257,8 @@ def _cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazette
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    any(c.kind in UNIT_KINDS or (c.kind == "city" and c.population < _TAGGED_POPULATION)
+                    any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
+                                                                        or not c.primary))
                         for c in gazetteer.lookup(surface)):
                 found.append(Mention(start, end, surface, "cue"))
                 taken.add((start, end))

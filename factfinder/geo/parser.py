@@ -7,8 +7,9 @@ import re
 from typing import Any, Iterable, Iterator, Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
-from factfinder.geo.mentions import DictionaryTagger, Mention, find_mentions
+from factfinder.geo.mentions import Mention, find_mentions
 from factfinder.geo.resolve import Resolver
+from factfinder.geo.tagger import DictionaryTagger
 from factfinder.model import Document, Place, Span
 
 _LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
@@ -59,7 +60,8 @@ class Geoparser:
         if self._skip is None:
             pipeline = getattr(self.nlp, "pipeline", [])
             recognisers = {name for name, pipe in pipeline
-                           if name in {"ner", "entity_ruler"} or type(pipe).__name__ in {"EntityRecognizer", "EntityRuler"}}
+                           if name in {"ner", "entity_ruler"}
+                           or type(pipe).__name__ in {"EntityRecognizer", "EntityRuler"}}
             feeding = {name for name, pipe in pipeline
                        if recognisers & set(getattr(pipe, "listening_components", None) or ())}
             self._skip = [name for name, _pipe in pipeline if name not in recognisers | feeding]

@@ -16,24 +16,14 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from factfinder.geo.build import admin_terms, name_key, short_admin_name
+from factfinder.geo.build import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
+from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
 
-# What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
-# about the kind of entry meant: a bonus per kind. A township is also its main town.
-LEVEL_BONUS: dict[str, dict[str, float]] = {
-    "admin1": {"admin1": 5.0, "region": 5.0},
-    "admin2": {"admin2": 5.5, "admin3": 3.0, "city": 4.0},
-    "admin3": {"admin3": 5.5, "admin2": 3.0, "city": 4.0, "village_tract": 1.0},
-    "town": {"city": 5.0, "point": 5.0, "village": 4.0, "admin3": 2.0},
-    "village_tract": {"village_tract": 5.5, "village": 4.0},
-    "village": {"village": 5.0, "city": 4.5, "village_tract": 3.0},
-}
 # Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
 # "X in northern Y", "X in the south of Y".
 _CONTAINER_GAP = re.compile(
@@ -63,38 +53,6 @@ class Resolution:
     confidence: float
 
 
-def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None, int]:
-    """The level named right after a mention ("Henan province" -> admin1) and where it ends."""
-    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+)?)", text[end:end + 40])
-    if not match:
-        return None, end
-    words = match.group(1).split()
-    folded = _folded_terms(tuple(terms.items()))
-    for n in (2, 1):
-        phrase = " ".join(words[:n])
-        level = folded.get(phrase.casefold())
-        if level is not None:
-            return level, end + match.start(1) + len(phrase)
-    return None, end
-
-
-@lru_cache(maxsize=4)
-def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
-    """Level words by their case-folded form (the first spelling of a form wins, as in the file)."""
-    folded: dict[str, str] = {}
-    for term, level in items:
-        folded.setdefault(term.casefold(), level)
-    return folded
-
-
-def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
-    """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
-    words = surface.split()
-    if len(words) > 1 and words[-1].capitalize() in terms:
-        return terms[words[-1].capitalize()], short_admin_name(surface, terms)
-    return None, surface
-
-
 class Resolver:
     """Resolves the mentions of one document against a gazetteer."""
 
@@ -107,10 +65,16 @@ class Resolver:
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
-        level, bare = _level_inside(surface, self.terms)
+        level, bare = level_inside(surface, self.terms)
         found = self.gazetteer.lookup(surface)
-        if bare != surface:
-            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}]
+        if bare != surface and not any(c.primary for c in found):
+            # The name without its level word, unless the whole name is an entry's own name:
+            # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
+            # name is some entry's other name, only bare readings of the kind the level word
+            # asks for join it ("Quebec City" is not the province of Quebec).
+            fits = LEVEL_BONUS.get(level or "", {})
+            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}
+                             and (not found or c.kind in fits)]
         return found, level, name_key(bare)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
@@ -127,7 +91,7 @@ class Resolver:
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
-            after, after_end = _level_after(text, m.end, self.terms)
+            after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
                     ev.levels[lv] += 1
@@ -244,7 +208,7 @@ class Resolver:
             "country_share": share,
             "foreign": foreign,
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
-            "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
+            "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
             "contains": _holds(cand, ev, keys, cands),
@@ -291,7 +255,13 @@ class Resolver:
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
-            return Resolution(None, 0.0)
+            # A district rejected for want of context may share its name and point with a town
+            # that needs none ("Southampton" the unitary authority and the city).
+            twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
+                         and _same_point(c, best)), None)
+            if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
+                return Resolution(None, 0.0)
+            best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
@@ -341,17 +311,19 @@ class Resolver:
 
 
 _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
-# The unit a level word names when it is part of the name ("Lamar County", "Rakhine State").
-_LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {"admin3"},
-                "village_tract": {"village_tract"}}
-
-
 def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
     """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
     here = cand.point
     if here is None or not points:
         return None
     return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
+
+
+def _same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
+    """Two entries at (nearly) one point: a district and the town it is named after."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
 
 
 def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:

