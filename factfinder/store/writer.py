@@ -45,6 +45,7 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
         (document.doc, source_sha, document.text, document.title, document.published, document.language,
          document.author, document.url, document.id, json.dumps(list(document.notes), ensure_ascii=False),
          now)).lastrowid
+    assert doc_id is not None  # an INSERT always gives its row id
     _insert_layout(conn, doc_id, document)
     if index:
         index_stories(conn)
