@@ -5,6 +5,7 @@
     geo      factfinder.geo.resolve.v1      every place mention, resolved on the gazetteer
     geo      factfinder.geo.locate.v1       where each incident and tally happened
     merge    factfinder.merge.rules.v1      the incidents of one document that tell one event, merged
+    confidence factfinder.confidence.v1     a calibrated confidence on each incident and field
 
 Each is a thin adapter: the rules live in their stage package, and the
 factory receives the pipeline's shared resources (one spaCy ``nlp``, one
@@ -27,6 +28,7 @@ RULES = (
     "factfinder.geo.resolve.v1",
     "factfinder.geo.locate.v1",
     "factfinder.merge.rules.v1",
+    "factfinder.confidence.v1",
 )
 """The default ``components``: the order DESIGN.md draws, extract -> dates -> geo -> merge."""
 
@@ -114,6 +116,18 @@ def merge_rules(resources: Resources) -> Step:
             return extraction
         return replace(extraction, incidents=merge_incidents(extraction.incidents))
     return _per_document(one)
+
+
+@registry.component("factfinder.confidence.v1", stage="confidence",
+                    reads=("incidents.evidence", "incidents.date", "incidents.location"),
+                    assigns=("incidents.confidence",))
+def confidence_model(resources: Resources) -> Step:
+    """A calibrated confidence per incident and field (``confidence/``), from what the stages before left."""
+    from factfinder.confidence import type_probabilities, with_confidence
+    from factfinder.confidence.model import default_model
+
+    model, probabilities = default_model(), type_probabilities()
+    return _per_document(lambda e: with_confidence(e, model=model, probabilities=probabilities))
 
 
 def _per_document(function: Callable[[Extraction], Extraction]) -> Step:

@@ -10,6 +10,11 @@ re-downloaded entry by entry every few hours. Requests to one host are spaced
 by ``follow_host_delay`` seconds. A failure is recorded on its source (time and
 message) and the pass goes on; every step is committed as it ends, so a crash
 loses nothing but the source being fetched.
+
+Two clocks bound a pass: a feed must arrive whole within ``follow_fetch_seconds``
+(a server that hangs or trickles is cut off, and that is its failure), and no
+source is started once ``follow_pass_seconds`` have gone by (those left stay due
+and are reported as ``skipped``), so a scheduled pass always ends.
 """
 
 from __future__ import annotations
@@ -31,7 +36,7 @@ from factfinder.store.follows import FollowedSource, due_followed, known_origin,
 @dataclass(frozen=True, slots=True)
 class PassResult:
     url: str
-    status: str  # "new", "not-modified" or "failed"
+    status: str  # "new", "not-modified", "failed", or "skipped" (the pass ran out of time; still due)
     new_items: int = 0
     message: str | None = None
 
@@ -85,6 +90,30 @@ def _conditional_headers(source: FollowedSource, settings: Settings) -> dict[str
     return headers
 
 
+class FetchTooSlow(httpx.TimeoutException):
+    """A followed source did not arrive whole within ``follow_fetch_seconds``."""
+
+
+def _fetch(client: httpx.Client, url: str, headers: dict[str, str], *, seconds: float,
+           max_bytes: int) -> httpx.Response:
+    """GET ``url`` read whole within ``seconds`` of wall-clock time (httpx's timeouts are per read)."""
+    deadline = time.monotonic() + seconds
+    timeout = httpx.Timeout(min(seconds, client.timeout.read or seconds))
+    with client.stream("GET", url, headers=headers, timeout=timeout) as response:
+        chunks, size = [], 0
+        for chunk in response.iter_bytes():
+            chunks.append(chunk)
+            size += len(chunk)
+            if time.monotonic() > deadline:
+                raise FetchTooSlow(f"{url} did not arrive within {seconds:g} s (follow_fetch_seconds)")
+            if size > max_bytes:
+                raise FetchTooSlow(f"{url} is larger than http_max_bytes ({max_bytes})")
+        headers_kept = [(k, v) for k, v in response.headers.items()
+                        if k.lower() not in ("content-encoding", "content-length", "transfer-encoding")]
+        return httpx.Response(response.status_code, headers=headers_kept, content=b"".join(chunks),
+                              request=response.request)
+
+
 def follow_pass(store: Any, settings: Settings, *, pipeline: Any | None = None, now: datetime | None = None,
                 every_source: bool = False, transport: httpx.BaseTransport | None = None,
                 sleep: Callable[[float], None] = time.sleep) -> list[PassResult]:
@@ -96,12 +125,18 @@ def follow_pass(store: Any, settings: Settings, *, pipeline: Any | None = None, 
     politeness = Politeness(settings.follow_host_delay, sleep=sleep)
     inner = transport or httpx.HTTPTransport()
     results: list[PassResult] = []
+    ends = time.monotonic() + settings.follow_pass_seconds
     with httpx.Client(transport=inner, timeout=settings.http_timeout, follow_redirects=True,
                       max_redirects=settings.http_max_redirects) as client:
         for source in sources:
+            if time.monotonic() >= ends:
+                results.append(PassResult(source.url, "skipped", message="the pass reached follow_pass_seconds; "
+                                          "this source stays due for the next pass"))
+                continue
             politeness.wait(source.url)
             try:
-                response = client.get(source.url, headers=_conditional_headers(source, settings))
+                response = _fetch(client, source.url, _conditional_headers(source, settings),
+                                  seconds=settings.follow_fetch_seconds, max_bytes=settings.http_max_bytes)
             except httpx.HTTPError as exc:
                 results.append(_record(store, source, now, "failed",
                                        message=f"cannot fetch {source.url}: {type(exc).__name__}: {exc}"))
@@ -119,12 +154,16 @@ def follow_pass(store: Any, settings: Settings, *, pipeline: Any | None = None, 
                 return store.read_original(sha) if sha and url != source.url else None
 
             replay = _ReplayTransport(inner, {source.url: response, str(response.url): response}, known, politeness)
-            with httpx.Client(transport=replay, follow_redirects=True,
+            with httpx.Client(transport=replay, follow_redirects=True, timeout=settings.http_timeout,
                               max_redirects=settings.http_max_redirects) as replaying:
                 report = ingest_inputs([source.url], store=store, settings=settings, pipeline=pipeline,
                                        client=replaying)
             failed = [o for o in report.outcomes if o.status == "failed"]
             new = sum(o.status == "stored" for o in report.outcomes)
+            unreadable = next((o for o in failed if o.origin in (source.url, str(response.url))), None)
+            if unreadable is not None and new == 0:  # the feed itself cannot be read: that is the source's failure
+                results.append(_record(store, source, now, "failed", message=unreadable.message))
+                continue
             message = f"{len(failed)} entries failed: {failed[0].message}" if failed else None
             results.append(_record(store, source, now, "new", new_items=new, message=message,
                                    etag=response.headers.get("etag"),

@@ -25,7 +25,7 @@ TIERS: dict[str, int] = {
     "extract": 3,
     "dates": 4,
     "geo": 5,
-    "consolidate": 6,
+    "consolidate": 6, "confidence": 6,
     "store": 7,
     "pipeline": 8, "components": 8, "batch": 8,
     "export": 9, "web": 9, "cli": 9, "evaluate": 9, "scale": 9, "follow": 9, "report": 9,
@@ -43,7 +43,8 @@ KNOWN_PACKAGE_CIRCLES: frozenset[frozenset[str]] = frozenset()
 
 # Maintainers' training scripts, never run by the pipeline, may score with the evaluation's
 # matching rules (one definition of a hit): module -> the evaluation module it may import.
-TRAINING_SCRIPTS: dict[str, str] = {"factfinder.geo.train_ranking": "factfinder.evaluate.geo"}
+TRAINING_SCRIPTS: dict[str, str] = {"factfinder.geo.train_ranking": "factfinder.evaluate.geo",
+                                    "factfinder.confidence.train": "factfinder.evaluate.calibration"}
 
 
 def _module_name(path: Path) -> str:

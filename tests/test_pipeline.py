@@ -44,7 +44,7 @@ def _keyword_incidents(resources: Resources) -> Step:
 
 def test_the_rule_components_have_versioned_names_and_declared_contracts() -> None:
     components = [registry.get(name) for name in RULES]
-    assert [c.stage for c in components] == ["extract", "dates", "geo", "geo", "merge"]
+    assert [c.stage for c in components] == ["extract", "dates", "geo", "geo", "merge", "confidence"]
     for component in components:
         assert re.fullmatch(r"factfinder(\.[a-z_]+)+\.v\d+", component.name)
         assert component.reads and component.assigns
@@ -109,6 +109,18 @@ def test_a_document_in_a_language_a_component_cannot_read_passes_around_it_in_or
     assert seen == ["a", "c"]
     assert [len(e.incidents) for e in out] == [1, 0, 1, 0]
     assert "language 'fr' is not supported yet" in out[1].document.notes[-1]
+
+
+def test_a_component_that_loses_a_document_is_a_named_error_not_a_stray_tuple() -> None:
+    @registry.component("tests.lossy.v1", stage="extract", reads=("document",), assigns=("incidents",))
+    def lossy(resources: Resources) -> Step:
+        def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+            yield from list(extractions)[1:]  # drops the first document
+        return step
+
+    documents = [Document(doc="a", text=ARREST), Document(doc="b", text=ARREST)]
+    with pytest.raises(RuntimeError, match="fewer extractions than documents"):
+        list(Pipeline(components=["tests.lossy.v1"]).run(documents))
 
 
 def test_the_locate_component_places_tallies_on_the_first_resolved_place_of_their_sentence() -> None:

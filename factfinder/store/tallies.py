@@ -67,6 +67,24 @@ def tallies(conn: sqlite3.Connection, flt: EventFilter, *, by: str) -> list[Tall
 
 
 @dataclass(frozen=True, slots=True)
+class ReviewedRow:
+    day: str
+    reviewer: str
+    incidents: int
+    actions: int
+
+
+def reviewed_per_day(conn: sqlite3.Connection, *, days: int = 31) -> list[ReviewedRow]:
+    """Incidents reviewed (and review actions) per analyst per day, newest day first."""
+    rows = conn.execute(
+        "SELECT substr(created_at, 1, 10) AS day, reviewer, count(DISTINCT subject_id), count(*) FROM reviews"
+        " WHERE subject_kind = 'event' GROUP BY day, reviewer ORDER BY day DESC, reviewer LIMIT ?",
+        (days * 20,)).fetchall()
+    kept = sorted({r[0] for r in rows}, reverse=True)[:days]
+    return [ReviewedRow(*r) for r in rows if r[0] in kept]
+
+
+@dataclass(frozen=True, slots=True)
 class StatisticRow:
     id: int
     doc: str

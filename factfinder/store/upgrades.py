@@ -1,4 +1,5 @@
-"""Schema steps 3 to 7: what later versions added to a store (store id, web tables, events, follows).
+"""Schema steps 3 to 11: what later versions added to a store (store id, web tables, events, follows,
+search in any script, page layout, confidence, ACLED codes).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -224,4 +225,27 @@ CREATE TABLE document_pages (
     words        TEXT NOT NULL DEFAULT '[]',  -- [[start, end, left, top, right, bottom, confidence], ...]
     PRIMARY KEY (document_id, number)
 ) WITHOUT ROWID;
+"""
+
+# Step 10: each machine incident's calibrated confidence (factfinder/confidence), per
+# field, for the review queue (lowest first) and the incident page's weak fields.
+INCIDENT_CONFIDENCE = """
+CREATE TABLE incident_confidence (
+    incident_id   INTEGER PRIMARY KEY REFERENCES incidents(id) ON DELETE CASCADE,
+    incident      REAL NOT NULL,
+    type          REAL NOT NULL,
+    location      REAL NOT NULL,
+    date          REAL NOT NULL,
+    counts        REAL NOT NULL,
+    actors        REAL NOT NULL
+);
+"""
+
+# Step 11: an incident's finer kind and its ACLED codes (docs/extraction-fields.md),
+# kept as extraction gave them so that the store hands back the record it was given
+# and `export --format acled-csv` reads them instead of guessing again.
+INCIDENT_SUBTYPE = """
+ALTER TABLE incidents ADD COLUMN subtype TEXT;
+ALTER TABLE incidents ADD COLUMN acled_event_type TEXT;
+ALTER TABLE incidents ADD COLUMN acled_sub_event_type TEXT;
 """

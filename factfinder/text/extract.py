@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document, PageText, Story
+from factfinder.model import Document, PageText, Reflowed, Story
 from factfinder.text.language import detect_language, language_note
 from factfinder.text.ocr import OcrOptions
 from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
@@ -35,12 +35,10 @@ class ExtractedText:
     pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images
 
 
-def _segment(text: str) -> tuple[Story, ...]:
-    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in ``text``."""
-    from factfinder.text.reflow import reflow
+def _segment(reflowed: Reflowed) -> tuple[Story, ...]:
+    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in the original text."""
     from factfinder.text.stories import segment_stories
 
-    reflowed = reflow(text)
     stories = segment_stories(reflowed.text)
     if not reflowed.changed:
         return stories
@@ -141,14 +139,17 @@ def _day(value: str | None) -> str | None:
 def build_document(text: str, *, doc: str, title: str | None = None, published: str | None = None,
                    author: str | None = None, url: str | None = None, id: str | None = None,
                    language: str | None = None) -> Document:
-    """A Document with its language (``language``, else detected) and its stories segmented."""
-    stories = _segment(text)
+    """A Document with its language (``language``, else detected), its reading text made and its stories segmented."""
+    from factfinder.text.reflow import reflow
+
+    reading = reflow(text)
+    stories = _segment(reading)
     if language is None:
         language, stories = languages_of(text, stories)
     note = language_note(language)
     return Document(doc=doc, text=text, title=title, published=_day(published), language=language,
                     author=author, url=url, stories=stories, id=id,
-                    notes=(note,) if note else ())
+                    notes=(note,) if note else (), reading=reading)
 
 
 def languages_of(text: str, stories: tuple[Story, ...]) -> tuple[str, tuple[Story, ...]]:

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
 from factfinder.model import VERIFICATIONS
-from factfinder.store import review
+from factfinder.store import Store, review
 from factfinder.store.events import ORDERS
 from factfinder.values.places import is_country_code
 from factfinder.web import queries
@@ -102,7 +102,7 @@ def incident(request: Request, event_id: str = Path(json_schema_extra={"pattern"
     return fast_json(record)
 
 
-def _first_old(store: Any, event_id: str, field: str) -> Any:
+def _first_old(store: Store, event_id: str, field: str) -> Any:
     """The machine value of a reviewed field: what the first review of it replaced."""
     return next((r.old for r in review.review_history(store, event_id) if r.field == field), None)
 
@@ -117,17 +117,18 @@ def geojson(request: Request, limit: int = Query(5000, ge=1, le=MAP_LIMIT)) -> R
         {"type": "Feature", "id": eid, "geometry": {"type": "Point", "coordinates": [lon, lat]},
          "properties": {"id": eid, "type": kind, "place": place, "date": date, "killed": killed,
                         "url": f"/incidents/{eid}"}}
-        for eid, lat, lon, kind, place, date, killed in points]})
+        for eid, lat, lon, kind, place, date, killed, _country in points]})
 
 
 @router.get("/points", tags=["map"], dependencies=[FILTERS])
 def points(request: Request, limit: int = Query(MAP_LIMIT, ge=1, le=MAP_LIMIT)) -> Response:
-    """Compact map data for the web map: [id, lat, lon, type, place, date] rows, in no order."""
+    """Compact map data for the web map: [id, lat, lon, type, place, date] rows, in no order, and the
+    countries they lie in (whose admin-1 boundaries the map draws)."""
     store = context(request).store()
     view = parse_view(request.query_params)
     rows = queries.map_points(store.conn, view.filter, limit=limit, newest_first=False)
-    return fast_json({"count": len(rows), "colours": TYPE_COLOURS,
-                      "points": [row[:6] for row in rows]})
+    return fast_json({"count": len(rows), "colours": TYPE_COLOURS, "points": [row[:6] for row in rows],
+                      "countries": sorted({row[7] for row in rows if row[7]})})
 
 
 @router.get("/timeline", tags=["charts"], dependencies=[FILTERS])

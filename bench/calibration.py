@@ -1,0 +1,59 @@
+"""Calibration tables of the confidence stage on the dev sets: bins of confidence and the share right.
+
+Usage: .venv/bin/python bench/calibration.py [--shared DIR] [--limit N] [--sample K] [SET ...]
+SET among case2021, hrds, isaf, event_location, gold (the project's own gold, which the
+model was fitted on: an in-sample check). Each incident's labels follow the dev set's
+own scoring rule (factfinder/evaluate/calibration.py); a field a dev set does not
+annotate is left out. Dev sets are read at run time from ../shared and only measured:
+nothing is fitted on them. Prints one Markdown table per (set, field), as
+docs/extraction-fields.md shows them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+FILES = {"case2021": "case2021_dev.jsonl", "hrds": "hrds_dev.jsonl", "isaf": "isaf_dev.jsonl",
+         "event_location": "event_location_dev.jsonl"}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("sets", nargs="*", default=[*FILES, "gold"])
+    ap.add_argument("--shared", type=Path, default=SHARED)
+    ap.add_argument("--limit", type=int, default=None, help="at most N records of each set")
+    ap.add_argument("--sample", type=int, default=1, help="every K-th record (event_location is 6,662)")
+    args = ap.parse_args()
+
+    from factfinder.evaluate.calibration import FIELDS, format_table, labelled_extractions, read_records
+    from factfinder.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    for name in args.sets:
+        started = time.perf_counter()
+        if name == "gold":
+            records = [r for p in sorted((ROOT / "tests" / "gold" / "extract").glob("*.jsonl"))
+                       for r in read_records(p)]
+        else:
+            records = read_records(args.shared / "devsets" / FILES[name])
+        records = records[::args.sample][:args.limit]
+        pairs: dict[str, list[tuple[float, int]]] = {f: [] for f in FIELDS}
+        for extraction, labels in labelled_extractions(pipeline, [(name, r) for r in records]):
+            for incident, label in zip(extraction.incidents, labels):
+                if incident.confidence is None:
+                    continue
+                for field in FIELDS:
+                    if label[field] is not None:
+                        pairs[field].append((getattr(incident.confidence, field), label[field]))
+        print(f"## {name}: {len(records)} records, {time.perf_counter() - started:.0f} s\n")
+        for field in FIELDS:
+            if pairs[field]:
+                print(format_table(f"{name} · {field}", pairs[field]) + "\n")
+
+
+if __name__ == "__main__":
+    main()
