@@ -68,7 +68,8 @@ def render_page(data: bytes, media_type: str, number: int, *, name: str) -> byte
 def page_png(request: Request, sha256: str, number: int) -> Response:
     """One page of a kept scan or PDF as an image, rendered from the original on request."""
     store = context(request).store()
-    info = queries.source_info(store.conn, valid_sha(sha256))
+    # only a hash the store knows reaches the originals folder: anything else finds no row
+    info = queries.source_info(store.conn, sha256)
     if info is None or not info["stored"]:
         raise HTTPException(404, f"no original with SHA-256 {sha256} is stored")
     if not 1 <= number <= 100_000:
