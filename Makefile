@@ -10,7 +10,7 @@ TEST_STAMP := $(VENV)/.installed-test
 # Debian packages the tests drive: chromium (browser tests), poppler-utils (PDF checks),
 # Tesseract with the language packs of the reports monitors read (OCR), and the fonts
 # the OCR tests render their scans with.
-SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core tesseract-ocr tesseract-ocr-eng \
+SYSTEM_PACKAGES := chromium poppler-utils fonts-dejavu-core fonts-noto-core fonts-noto-cjk tesseract-ocr tesseract-ocr-eng \
 	tesseract-ocr-mya tesseract-ocr-chi-sim tesseract-ocr-chi-tra tesseract-ocr-uig \
 	tesseract-ocr-ara tesseract-ocr-rus tesseract-ocr-fra tesseract-ocr-spa
 # What `make demo` needs of them: Tesseract for the scans a user may ingest.

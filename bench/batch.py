@@ -4,9 +4,10 @@ Reports: the texts of ../shared/devsets (real news and press releases; read at
 run time, never copied), up to --docs of them. For each worker count the same
 JSON-lines file goes through `extract --jsonl --workers N`, `batch --engine
 local --workers N` and `batch --engine ray --workers N`, each a fresh process.
-Ray's start-up (ray.init, actors loading spaCy and the gazetteer) is measured
-apart on a 2-document batch and subtracted for its run phase. Target: Ray's run
-phase within 15% of `extract --jsonl` at 2 workers.
+Each command's start-up (interpreter, spaCy and the gazetteer; for Ray also
+ray.init and the actors) is measured apart on a 2-document input and subtracted
+for its run phase. Target: Ray's run phase within 15% of `extract --jsonl`'s at
+2 workers.
 Run: ``.venv/bin/python bench/batch.py [--docs 2000] [--workers 1 2]``.
 """
 
@@ -63,17 +64,25 @@ def main() -> None:
         tiny.write_text("".join(json.dumps(d) + "\n" for d in docs[:2]), encoding="utf-8")
         for workers in args.workers:
             w = ["--workers", str(workers)]
-            extract = timed([*cli, "extract", "--jsonl", str(source), *w])
-            local = timed([*cli, "batch", str(source), "--out", str(Path(tmp) / f"local{workers}"), *w])
-            startup = timed([*cli, "batch", str(tiny), "--out", str(Path(tmp) / f"tiny{workers}"), "--engine", "ray", *w])
-            ray = timed([*cli, "batch", str(source), "--out", str(Path(tmp) / f"ray{workers}"), "--engine", "ray", *w])
-            run_phase = max(ray - startup, 1e-9)
-            print(f"workers={workers}: extract --jsonl {len(docs) / extract:6.1f} docs/s | "
-                  f"batch local {len(docs) / local:6.1f} docs/s | batch ray {len(docs) / ray:6.1f} docs/s "
-                  f"(start-up {startup:.1f} s, run phase {len(docs) / run_phase:.1f} docs/s, "
-                  f"overhead {run_phase / extract - 1:+.0%} vs extract)")
-            for name in (f"local{workers}", f"tiny{workers}", f"ray{workers}"):
-                shutil.rmtree(Path(tmp) / name, ignore_errors=True)
+            runs = {
+                "extract --jsonl": lambda path, out: [*cli, "extract", "--jsonl", str(path), *w],
+                "batch local": lambda path, out: [*cli, "batch", str(path), "--out", str(out), *w],
+                "batch ray": lambda path, out: [*cli, "batch", str(path), "--out", str(out), "--engine", "ray", *w],
+            }
+            phases: dict[str, float] = {}
+            for label, command in runs.items():
+                slug = label.replace(" ", "").replace("-", "")
+                startup = timed(command(tiny, Path(tmp) / f"tiny-{slug}{workers}"))
+                total = timed(command(source, Path(tmp) / f"{slug}{workers}"))
+                phases[label] = max(total - startup, 1e-9)
+                print(f"workers={workers}: {label:15} {len(docs) / total:6.1f} docs/s overall | start-up {startup:5.1f} s | "
+                      f"run phase {len(docs) / phases[label]:6.1f} docs/s", flush=True)
+            base = phases["extract --jsonl"]
+            print(f"workers={workers}: run-phase overhead vs extract --jsonl: batch local {phases['batch local'] / base - 1:+.0%}, "
+                  f"batch ray {phases['batch ray'] / base - 1:+.0%} (target ray <= +15% at 2 workers)", flush=True)
+            for name in Path(tmp).iterdir():
+                if name.is_dir():
+                    shutil.rmtree(name, ignore_errors=True)
 
 
 if __name__ == "__main__":

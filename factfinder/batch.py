@@ -145,13 +145,12 @@ def extract_jsonl(lines: Iterable[str], *, settings: Settings | Mapping[str, Any
     chunk's trigger sentences in one spaCy batch. Each worker builds its Pipeline
     from ``settings`` (model, gazetteer); ``workers`` and ``spacy_model``, when
     given, override the settings of the same name. ``components`` names the
-    pipeline's components (default: the rule components); every worker runs the same.
+    pipeline's components (default: the ``components`` setting, else the rule
+    components); every worker runs the same.
     """
     resolved = Settings.coerce(settings).with_options(workers=workers, spacy_model=spacy_model)
     workers = resolved.workers
     chunks = _chunks(lines, chunksize)
-    if components is None and isinstance(settings, Mapping):
-        components = settings.get("components")  # read by name until the settings table declares it
     names = tuple(components) if components is not None else None
     if workers <= 1:
         _Worker.init(resolved, names)

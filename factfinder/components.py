@@ -136,3 +136,18 @@ def _per_document(function: Callable[[Extraction], Extraction]) -> Step:
         return (function(e) for e in extractions)
     return step
 
+
+
+def extraction_languages(names: Iterable[str] | None = None) -> frozenset[str] | None:
+    """The document languages that every component of ``names`` (default: the rules) reads.
+
+    A document in any other language goes no further than its text: the
+    ``status`` count and the web app's "to read" list of documents nobody
+    extracted (``store/search.py``). None: every language is read.
+    """
+    languages: frozenset[str] | None = None
+    for name in names if names is not None else RULES:
+        declared = registry.get(name).languages
+        if declared is not None:
+            languages = frozenset(declared) if languages is None else languages & frozenset(declared)
+    return languages

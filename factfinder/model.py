@@ -9,6 +9,7 @@ mechanically. Serialising to the output contract lives in ``records.py``.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -32,6 +33,12 @@ VERIFICATIONS: tuple[str, ...] = (
 )
 SOURCE_KINDS: tuple[str, ...] = (
     "media", "ngo", "un", "government", "armed_group", "witness", "official", "other",
+)
+# Actor kinds (docs/extraction-fields.md "Actor kinds"): the state / non-state class of a
+# perpetrator and its ACLED actor type are read from the kind, never guessed from the name.
+ACTOR_KINDS: tuple[str, ...] = (
+    "state_force", "government", "tribunal", "armed_group", "criminal", "unknown", "company",
+    "group", "ngo", "media", "research", "un", "intergovernmental",
 )
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
@@ -84,6 +91,7 @@ class Story:
     end: int
     title: str | None = None
     duplicate_of: int | None = None  # index of an earlier story that tells the same item
+    language: str | None = None  # ISO 639-1, only where it differs from its document's (a mixed digest)
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,6 +126,49 @@ class PageText:
 
 
 @dataclass(frozen=True, slots=True)
+class Reflowed:
+    """The reading text of a document and the map from its offsets to the original's.
+
+    Made by ``text.reflow`` (hard-wrapped lines joined, page furniture dropped);
+    kept here, beside ``Document``, so that a document carries its reading text
+    from the text stage to extraction instead of having it made twice.
+
+    ``view_starts[i]`` in the reading text corresponds to ``orig_starts[i]`` in the
+    original; between two segment starts characters correspond one for one.
+    """
+
+    text: str
+    original: str
+    view_starts: tuple[int, ...]
+    orig_starts: tuple[int, ...]
+
+    @property
+    def changed(self) -> bool:
+        return self.text != self.original
+
+    def to_original(self, offset: int) -> int:
+        """The original offset of a reading-text offset."""
+        if not self.view_starts:
+            return offset
+        i = max(bisect_right(self.view_starts, offset) - 1, 0)
+        return self.orig_starts[i] + offset - self.view_starts[i]
+
+    def from_original(self, offset: int) -> int:
+        """The reading-text offset of an original offset (a deleted character maps to where it was)."""
+        if not self.orig_starts:
+            return offset
+        i = max(bisect_right(self.orig_starts, offset) - 1, 0)
+        end = self.view_starts[i + 1] if i + 1 < len(self.view_starts) else len(self.text)
+        return min(self.view_starts[i] + offset - self.orig_starts[i], end)
+
+    def span(self, span: Span) -> Span:
+        """A span of the reading text as the span of the original that holds the same words."""
+        start = self.to_original(span.start)
+        end = self.to_original(span.end - 1) + 1 if span.end > span.start else start
+        return Span.of(self.original, start, end)
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """The text extracted from one source, with its offsets preserved."""
 
@@ -132,6 +183,9 @@ class Document:
     id: str | None = None  # caller's id for --jsonl batch lines
     notes: tuple[str, ...] = ()  # warnings for the user, e.g. "language not supported yet"
     pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images: where each lies, how it was read
+    # The reading text the text stage made (text.reflow), or None: made again when needed.
+    # Derived from ``text``, so it takes no part in equality and is not stored.
+    reading: Reflowed | None = field(default=None, compare=False, repr=False)
 
     def page_at(self, offset: int) -> PageText | None:
         for page in self.pages:
@@ -194,7 +248,7 @@ class Actor:
 
     name: str  # canonical name from data/actors
     span: Span
-    kind: str | None = None  # "state_force", "armed_group", "company", "group", ...
+    kind: str | None = None  # ACTOR_KINDS: "state_force", "armed_group", "company", "group", ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +256,30 @@ class Attribution:
     source: str  # "RFA", "anonymous resident", ...
     kind: str  # SOURCE_KINDS
     span: Span
+
+
+@dataclass(frozen=True, slots=True)
+class AcledCode:
+    """ACLED's event type and sub-event type of an incident (ACLED's public codebook)."""
+
+    event_type: str
+    sub_event_type: str
+
+
+@dataclass(frozen=True, slots=True)
+class Attachment:
+    """A word of an incident's own clause, as the dependency parse ties it to the event's predicate.
+
+    Set by extraction (which holds the parse) for the later stages that cannot
+    parse: the dates stage takes the date and the geo stage the place whose words
+    sit closest to the predicate, and neither takes a phrase that the parse puts
+    in another clause (a speaker's, a relative clause's, a later event's).
+    """
+
+    span: Span
+    depth: int  # heads between the word and the predicate's chain: 1 for the predicate's own modifiers
+    relation: str  # the outermost preposition on the way ("in", "on", "from") or the dependency ("nsubj", "npadvmod")
+    distance: bool = False  # inside a distance reference ("30 km north of X"), a place measured from, not at
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,6 +316,10 @@ class Incident:
     verification: str = "reported"
     id: str | None = None  # caller's id for --jsonl batch lines
     trigger: Span | None = None  # the words that made it an incident; the dates stage looks for its date near them
+    subtype: str | None = None  # the finer kind (docs/extraction-fields.md), e.g. weapons_seized for an `other`
+    acled: AcledCode | None = None  # where ACLED codes this kind of event
+    # the words of its own clause with their tie to its predicate (extract/attachment.py); empty: no parse
+    attachments: tuple[Attachment, ...] = ()
     confidence: Confidence | None = None  # set by the confidence stage, after dates, places and the merge
 
 

@@ -24,7 +24,7 @@ from factfinder.components import GEOPARSE, RULES
 from factfinder.model import Document, Extraction, Span
 from factfinder.registry import Component, Step, check_order, registry
 from factfinder.settings import Settings
-from factfinder.store.reports import IngestOutcome, IngestReport
+from factfinder.store.reports import IngestOutcome, IngestReport, IngestStatus
 from factfinder.text.reflow import Reflowed, reading_document, restore_spans
 
 UNSUPPORTED_LANGUAGE = "language {lang!r} is not supported yet: no incidents were extracted (English only)"
@@ -35,9 +35,10 @@ class Pipeline:
 
     Resources are injected or loaded lazily on first use, never at import.
     ``components`` is a sequence of registered names (default: the
-    ``components`` setting, else the rule components,
+    ``components`` setting, and when that is empty the rule components,
     ``factfinder.components.RULES``); a learned component replaces a rule one
-    by being named in its place. ``settings`` also gives ``spacy_model`` and
+    by being named in its place; an unknown name is a UsageError listing the
+    registered ones. ``settings`` also gives ``spacy_model`` and
     ``gazetteer``.
     """
 
@@ -50,7 +51,7 @@ class Pipeline:
         self._nlp = nlp
         self._gazetteer = gazetteer
         self._spacy_model = spacy_model or self.settings.spacy_model
-        names = components if components is not None else _setting(settings, "components") or RULES
+        names = components if components is not None else self.settings.components or RULES
         self.components: tuple[Component, ...] = tuple(registry.get(n) for n in names)
         check_order(self.components)
         self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
@@ -114,17 +115,20 @@ class Pipeline:
             stream = self._step(component)(stream)
         cursor = 0
         for result in stream:
-            while isinstance(pending[cursor], Extraction):
-                yield pending[cursor]  # type: ignore[misc]
+            while isinstance(item := pending[cursor], Extraction):
+                yield item
                 cursor += 1
-            original, reflowed = pending[cursor]  # type: ignore[misc]
+            original, reflowed = item
             cursor += 1
             yield _in_original_text(result, original, reflowed)
             if cursor > 256:  # keep the queue short on a long stream
                 del pending[:cursor]
                 cursor = 0
         for passed in pending[cursor:]:
-            yield passed  # type: ignore[misc]
+            if not isinstance(passed, Extraction):
+                raise RuntimeError("a pipeline component gave back fewer extractions than documents; "
+                                   "this is a bug in that component, please report it")
+            yield passed
 
     def _step(self, component: Component) -> Step:
         if component.name not in self._steps:
@@ -165,17 +169,6 @@ def _in_original_text(extraction: Extraction, original: Document, reflowed: Refl
     return replace(restore_spans(extraction, reflowed), document=document, entities=entities)
 
 
-def _setting(settings: Any, name: str) -> Any:
-    """One setting by name, from the settings mapping or the ``Settings`` object, None when not declared.
-
-    ``components`` is read this way until the settings table declares it."""
-    if settings is None:
-        return None
-    if isinstance(settings, Mapping):
-        return settings.get(name)
-    return getattr(settings, name, None)
-
-
 def _unsupported(document: Document) -> Extraction:
     note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
     notes = document.notes if note in document.notes else document.notes + (note,)
@@ -210,9 +203,11 @@ def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any]
     from factfinder.capture import capture_inputs, is_container
     from factfinder.errors import FactfinderError
     from factfinder.text import document_from_capture
+    from factfinder.text.language import language_override
     from factfinder.text.ocr import ocr_options
 
     ocr = ocr_options(settings)  # scans are read with Tesseract when the settings ask for it
+    language = language_override(settings)  # --lang: no detection
     for capture in capture_inputs(inputs, settings=settings, client=client):
         source = capture.source
         if source.error is not None or capture.data is None:
@@ -223,7 +218,7 @@ def read_inputs(inputs: Iterable[str], *, settings: Settings | Mapping[str, Any]
             yield Read(capture)
         else:
             try:
-                yield Read(capture, document=document_from_capture(capture, ocr=ocr))
+                yield Read(capture, document=document_from_capture(capture, ocr=ocr, language=language))
             except FactfinderError as exc:  # ExtractionError: a broken PDF, an empty page
                 yield Read(capture, error=str(exc))
 
@@ -336,14 +331,14 @@ class _IngestSink:
                 source = capture.source
                 warc = warc_records(capture) if is_url(source.origin) and capture.data is not None else None
                 with store.transaction():
-                    status = "stored" if store.add_capture(capture, warc=warc) else "present"
+                    status: IngestStatus = "stored" if store.add_capture(capture, warc=warc) else "present"
                     if document is not None:
                         store.add_document(document, source.sha256, index=False)
                         status = "stored"
                     if extraction is not None:
                         store.add_extraction(extraction)
                 outcome = failure or IngestOutcome(
-                    source.origin, status, source.sha256 or None, None,  # type: ignore[arg-type]
+                    source.origin, status, source.sha256 or None, None,
                     len(extraction.incidents) if extraction else 0, len(extraction.statistics) if extraction else 0)
                 self.outcomes.append(outcome)
                 if self.on_event is not None:

@@ -62,7 +62,8 @@ def count_record(count: Count) -> dict[str, Any]:
 
 
 def actor_record(actor: Actor) -> dict[str, Any]:
-    return {"name": actor.name, "text": actor.span.text}
+    """An actor with its ``kind`` (model.ACTOR_KINDS), so a reader gets its state / non-state class."""
+    return {"name": actor.name, "kind": actor.kind, "text": actor.span.text}
 
 
 def attribution_record(att: Attribution) -> dict[str, Any]:
@@ -82,7 +83,9 @@ def document_record(doc: Document) -> dict[str, Any]:
 def incident_record(inc: Incident, *, pages: tuple[PageText, ...] = ()) -> dict[str, Any]:
     """The contract record of an incident; ``pages`` (the document's) place its evidence on them."""
     record = {
-        "record": "incident", "doc": inc.doc, "story": inc.story, "type": inc.type,
+        "record": "incident", "doc": inc.doc, "story": inc.story, "type": inc.type, "subtype": inc.subtype,
+        "acled": ({"event_type": inc.acled.event_type, "sub_event_type": inc.acled.sub_event_type}
+                  if inc.acled else None),
         "summary": inc.summary, "date": date_record(inc.date), "location": location_record(inc.location),
         "perpetrators": [actor_record(a) for a in inc.perpetrators],
         "targets": [actor_record(a) for a in inc.targets],

@@ -66,6 +66,8 @@ class Settings(Mapping[str, Any]):
                                 "always, never.", choices=("auto", "always", "never"))
     ocr_languages: str = _setting("eng", "Tesseract languages for OCR, joined by '+', e.g. eng+mya "
                                          "(Debian tesseract-ocr-LANG).")
+    language: str = _setting("auto", "Language of the documents read: auto (detected per document and story) or "
+                                     "an ISO 639-1 code that overrides detection, e.g. my.")
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
     follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
                                              "`follow run` pass (politeness).", minimum=0.0)
@@ -81,6 +83,9 @@ class Settings(Mapping[str, Any]):
                                                "kept but not read.", minimum=1)
     pdf_max_pages: int = _setting(2000, "Most pages a PDF may have for its text to be read; a longer one is kept "
                                         "but not read.", minimum=1)
+    components: tuple[str, ...] = _setting(
+        (), "Registered names of the pipeline's components, in order, joined by ',' (a list in "
+            "factfinder.toml); empty means the built-in rule components.")
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -179,7 +184,11 @@ def _convert(name: str, value: Any, where: str) -> Any:
     if kind is None:
         raise UsageError(f"unknown setting {name!r} ({where}); known settings: {', '.join(_TYPES)} "
                          "(docs/settings.md)")
-    if isinstance(value, kind) and not isinstance(value, bool):
+    if kind is tuple:
+        names = value.split(",") if isinstance(value, str) else value
+        if isinstance(names, (list, tuple)) and all(isinstance(n, str) for n in names):
+            return tuple(n.strip() for n in names if n.strip())
+    if isinstance(value, kind) and not isinstance(value, bool) and kind is not tuple:
         return value
     if kind is float and isinstance(value, int) and not isinstance(value, bool):
         return float(value)
@@ -188,7 +197,8 @@ def _convert(name: str, value: Any, where: str) -> Any:
             return kind(value.strip())
         except ValueError:
             pass
-    want = {int: "a whole number", float: "a number", str: "text"}[kind]
+    want = {int: "a whole number", float: "a number", str: "text",
+            tuple: "names joined by ',' (a list in factfinder.toml)"}[kind]
     raise UsageError(f"setting {name} ({where}) must be {want}, not {value!r}")
 
 

@@ -111,6 +111,18 @@ def test_a_document_in_a_language_a_component_cannot_read_passes_around_it_in_or
     assert "language 'fr' is not supported yet" in out[1].document.notes[-1]
 
 
+def test_a_component_that_loses_a_document_is_a_named_error_not_a_stray_tuple() -> None:
+    @registry.component("tests.lossy.v1", stage="extract", reads=("document",), assigns=("incidents",))
+    def lossy(resources: Resources) -> Step:
+        def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+            yield from list(extractions)[1:]  # drops the first document
+        return step
+
+    documents = [Document(doc="a", text=ARREST), Document(doc="b", text=ARREST)]
+    with pytest.raises(RuntimeError, match="fewer extractions than documents"):
+        list(Pipeline(components=["tests.lossy.v1"]).run(documents))
+
+
 def test_the_locate_component_places_tallies_on_the_first_resolved_place_of_their_sentence() -> None:
     text = "Since January, 300 people have been detained in Sittwe, the group said. Yangon was calm."
     sentence = Span.of(text, 0, text.index(".") + 1)

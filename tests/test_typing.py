@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -20,13 +21,30 @@ ROOT = Path(__file__).resolve().parents[1]
 CEILING = ROOT / "tests" / "mypy_ceiling.txt"
 
 
+ERROR_LINE = re.compile(r"^([^:\n]+):\d+: error: ", flags=re.M)
+
+
 def mypy_errors() -> tuple[int, str]:
     """The error count of ``mypy --strict factfinder`` and its output."""
     run = subprocess.run([sys.executable, "-m", "mypy", "--strict", "--no-error-summary", "factfinder"],
                          cwd=ROOT, capture_output=True, text=True, check=False)
     if run.returncode not in (0, 1) or "error: " in run.stderr:
         raise AssertionError(f"mypy did not run (exit {run.returncode}): {run.stderr or run.stdout}")
-    return len(re.findall(r"^[^:\n]+:\d+: error: ", run.stdout, flags=re.M)), run.stdout
+    return len(ERROR_LINE.findall(run.stdout)), run.stdout
+
+
+def files_with_errors(output: str) -> str:
+    """"path: N errors" per file, most first: where to look before reading mypy's lines."""
+    counts = Counter(ERROR_LINE.findall(output))
+    return "\n".join(f"  {path}: {n} error{'s' if n > 1 else ''}" for path, n in counts.most_common())
+
+
+def test_files_with_errors_names_each_file_once() -> None:
+    output = ("factfinder/a.py:3: error: Missing type arguments  [type-arg]\n"
+              "factfinder/a.py:3: note: see here\n"
+              "factfinder/b/c.py:10: error: Unused \"type: ignore\" comment  [unused-ignore]\n"
+              "factfinder/a.py:9: error: Returning Any  [no-any-return]\n")
+    assert files_with_errors(output) == "  factfinder/a.py: 2 errors\n  factfinder/b/c.py: 1 error"
 
 
 def test_ceiling_file_holds_one_count() -> None:
@@ -39,7 +57,8 @@ def test_mypy_strict_errors_stay_under_the_ceiling() -> None:
     count, output = mypy_errors()
     assert count <= ceiling, (
         f"mypy --strict factfinder reports {count} errors, above the ceiling of {ceiling} "
-        f"(tests/mypy_ceiling.txt): type the code you added.\n{output}")
+        f"(tests/mypy_ceiling.txt): type the code you added. The files that carry them:\n"
+        f"{files_with_errors(output)}\n\n{output}")
     if count < ceiling:
         print(f"mypy --strict: {count} errors, under the ceiling of {ceiling}; "
-              f"lower tests/mypy_ceiling.txt to {count}")
+              f"lower tests/mypy_ceiling.txt to {count}. The files that carry them:\n{files_with_errors(output)}")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from factfinder.capture.sniff import HTML, IMAGE_TYPES, PDF, magic_type
 
 if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
     from pypdf import PdfReader
 
 # What pypdf raises on damaged files besides its own errors: broken streams,
@@ -93,23 +94,40 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
 
 def image_error(data: bytes, *, name: str) -> str | None:
     """Why an image (a scan, read later by OCR) cannot be read, or None: its header and data are checked."""
+    image, error = open_image(data, name=name, decode=False)
+    if image is not None:
+        image.close()
+    return error
+
+
+def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage | None, str | None]:
+    """(PIL image, None), or (None, the one-line error) for a damaged image or a decompression bomb.
+
+    Shared by the capture check (``decode=False``: the header and checksums only,
+    no pixels) and the text stage (decoded, for OCR), so both say the same thing
+    about the same file.
+    """
     from PIL import Image, UnidentifiedImageError
 
+    Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb guard, at our limit
     found = magic_type(data)
     label = found[1] if found else "an image"
     damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
     try:
-        with Image.open(io.BytesIO(data)) as image:
-            if image.width * image.height > MAX_IMAGE_PIXELS:
-                return (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
-                        "(a decompression bomb, not a scan); the original is kept")
+        image = Image.open(io.BytesIO(data))
+        if image.width * image.height > MAX_IMAGE_PIXELS:
+            return None, (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
+                          "(a decompression bomb, not a scan); the original is kept")
+        if decode:
+            image.load()
+        else:
             image.verify()
     except Image.DecompressionBombError:
-        return f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
+        return None, f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
     except damage as exc:
-        return (f"cannot read {name}: it is {label}, but damaged ({type(exc).__name__}); re-scan or re-download "
-                f"it, or {_CONVERT}")
-    return None
+        return None, (f"cannot read {name}: it is {label}, but damaged ({type(exc).__name__}); re-scan or "
+                      f"re-download it, or {_CONVERT}")
+    return image, None
 
 
 def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:

@@ -8,6 +8,7 @@ not inside it, because the store keeps them in a content-addressed folder.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from typing import TypedDict
 
 from factfinder.model import Source
 from factfinder.values.digests import sha256_hex as sha256_hex  # captures are named by it
@@ -34,6 +35,15 @@ class Capture:
     def ok(self) -> bool:
         """True when the original could be read and text extraction may be tried."""
         return self.source.error is None and self.data is not None
+
+
+class HttpFields(TypedDict, total=False):
+    """What a URL capture adds to its bytes; passed through ``capture_bytes`` to ``make_capture``."""
+
+    http_status: int | None
+    http_headers: tuple[tuple[str, str], ...]
+    truncated: bool
+    request_headers: tuple[tuple[str, str], ...]
 
 
 def make_capture(data: bytes | None, *, origin: str, media_type: str, error: str | None = None,

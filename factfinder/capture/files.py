@@ -7,14 +7,15 @@ import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Unpack
 
 from factfinder.capture.checks import Limits, readable_error
-from factfinder.capture.common import Capture, display_name, failed, make_capture
+from factfinder.capture.common import Capture, HttpFields, display_name, failed, make_capture
 from factfinder.capture.sniff import sniff
 
 
 def capture_bytes(data: bytes, *, origin: str, name: str | None = None, parent: str | None = None,
-                  declared: str | None = None, limits: Limits = Limits(), **http: object) -> Capture:
+                  declared: str | None = None, limits: Limits = Limits(), **http: Unpack[HttpFields]) -> Capture:
     """Sniff the media type of ``data`` and check it can be read; never raises.
 
     ``name`` is the file name or URL used as a hint and in messages;
@@ -24,8 +25,7 @@ def capture_bytes(data: bytes, *, origin: str, name: str | None = None, parent: 
     name = name or display_name(origin)
     media_type, label = sniff(data, name=name, declared=declared)
     error = readable_error(data, media_type=media_type, label=label, name=display_name(name), limits=limits)
-    return make_capture(data, origin=origin, media_type=media_type, error=error, parent=parent,
-                        **http)  # type: ignore[arg-type]
+    return make_capture(data, origin=origin, media_type=media_type, error=error, parent=parent, **http)
 
 
 def capture_path(path: Path, *, parent: str | None = None, limits: Limits = Limits()) -> Capture:

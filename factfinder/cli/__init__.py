@@ -45,6 +45,13 @@ def ocr_flags(func: Callable[..., Any]) -> Callable[..., Any]:
                              "always or never (default: the `ocr` setting, auto).")(func)
 
 
+def lang_flag(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang``: the documents' language instead of detecting it (setting ``language``)."""
+    return click.option("--lang", "language", metavar="CODE", default=None,
+                        help="Language of every document read, e.g. my, instead of detecting it per document "
+                             "and story (default: the `language` setting, auto).")(func)
+
+
 _SETTING_HELP = ("Set a setting for this run, e.g. --setting http_timeout 30; repeatable. "
                  "Beats factfinder.toml and FACTFINDER_<NAME> (docs/settings.md).")
 
@@ -101,7 +108,7 @@ def _register() -> None:
     import importlib
 
     for name in ("ingest", "extract", "geoparse", "evaluate", "dataset", "serve", "settings", "ledger", "batch", "follow",
-                 "report"):
+                 "report", "search"):
         try:
             importlib.import_module(f"factfinder.cli.{name}")
         except ModuleNotFoundError as exc:

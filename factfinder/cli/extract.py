@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, TextIO
 
 import click
 
-from factfinder.cli import main, ocr_flags, with_settings
+from factfinder.cli import lang_flag, main, ocr_flags, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
@@ -25,9 +25,11 @@ if TYPE_CHECKING:
 @click.option("--workers", type=int, default=None,
               help="Processes for a --jsonl batch (default: the `workers` setting, 2).")
 @ocr_flags
+@lang_flag
 @with_settings
 def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str | None,
-            workers: int | None, ocr: str | None, ocr_languages: str | None, settings: Settings) -> None:
+            workers: int | None, ocr: str | None, ocr_languages: str | None, language: str | None,
+            settings: Settings) -> None:
     """Extract incidents and statistics from text, HTML, PDF or scanned files (or standard input).
 
     Prints a `document` record per input, then its `incident` and `statistic`
@@ -38,7 +40,7 @@ def extract(inputs: tuple[str, ...], published: str | None, fmt: str, jsonl: str
     from factfinder.errors import UsageError
     from factfinder.batch import check_published, extract_inputs, extract_jsonl
 
-    settings = settings.with_options(workers=workers, ocr=ocr, ocr_languages=ocr_languages)
+    settings = settings.with_options(workers=workers, ocr=ocr, ocr_languages=ocr_languages, language=language)
     published = check_published(published)
     if jsonl is not None and inputs:
         raise UsageError("give either PATH arguments or --jsonl FILE, not both")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import DB_HELP, main, ocr_flags, open_store, with_settings
+from factfinder.cli import DB_HELP, lang_flag, main, ocr_flags, open_store, with_settings
 from factfinder.values.numbers import format_number
 
 if TYPE_CHECKING:
@@ -21,9 +21,10 @@ _SHOWN_INCIDENTS = 20
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
 @click.option("--no-extract", is_flag=True, help="Only capture and store originals, text and stories.")
 @ocr_flags
+@lang_flag
 @with_settings
 def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str | None,
-           ocr_languages: str | None, settings: Settings) -> None:
+           ocr_languages: str | None, language: str | None, settings: Settings) -> None:
     """Capture files, folders, URLs and feeds into the store, then extract their incidents.
 
     Prints one line per input and exits 1 if any input failed. Re-ingesting
@@ -31,7 +32,7 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
     """
     from factfinder.pipeline import Pipeline, ingest_inputs
 
-    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages)
+    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages, language=language)
     store = open_store(settings)
     with store:
         pipeline = None if no_extract else Pipeline(settings=settings)
@@ -66,7 +67,9 @@ def status(db: str | None, settings: Settings) -> None:
     """
     from pathlib import Path
 
+    from factfinder.components import extraction_languages
     from factfinder.store.events import EventFilter
+    from factfinder.store.search import count_unread
     from factfinder.tempfiles import remove_stale_temporaries
 
     settings = settings.with_options(db=db)
@@ -78,9 +81,13 @@ def status(db: str | None, settings: Settings) -> None:
         incidents = list(store.iter_incidents(limit=_SHOWN_INCIDENTS))
         events = store.count_events()
         corroborated = store.count_events(EventFilter(verification="corroborated"))
+        unread = count_unread(store.conn, readable=extraction_languages())
     click.echo(f"{st.path}  (schema {st.schema_version}, {_size(st.db_size)})")
     click.echo(f"  sources     {st.sources} stored, {st.failed_sources} failed inputs, {st.origins} origins")
     click.echo(f"  documents   {st.documents}, {st.stories} stories ({st.duplicate_stories} duplicates)")
+    if unread:
+        by_language = ", ".join(f"{lang} {n}" for lang, n in unread)
+        click.echo(f"  to read     {sum(n for _, n in unread)} not extracted: language {by_language}")
     by_type = ", ".join(f"{t} {n}" for t, n in st.incidents_by_type)
     click.echo(f"  incidents   {st.incidents}" + (f": {by_type}" if by_type else ""))
     click.echo(f"  statistics  {st.statistics}")

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -17,6 +17,7 @@ from factfinder.errors import StoreError, UsageError
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
+    from factfinder.store import Store
 
 DEFAULT_KEY = "factfinder-ledger.key"
 
@@ -90,7 +91,7 @@ def checkpoint(db: str | None, key_file: str, output: str | None, tsa: str | Non
                "keep a copy outside the store", err=output is None)
 
 
-def checkpoint_lines(store: Any, files: tuple[str, ...], *, public_key: str | None,
+def checkpoint_lines(store: Store, files: tuple[str, ...], *, public_key: str | None,
                      tsa_cert: str | None) -> tuple[list[str], list[str]]:
     """(notes, problems) of `verify --checkpoint`; without a checkpoint, the one-line caveat."""
     from factfinder.store.checkpoint import check_checkpoints, read_checkpoint

@@ -12,12 +12,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from itertools import chain
 from typing import Iterable
 
-from factfinder.consolidate.similarity import (
-    DATE_WINDOW_DAYS, SAME_EVENT_THRESHOLD, day_number, same_event_score,
-)
-from factfinder.model import Report
+from factfinder.consolidate.same_event import ACROSS_SOURCES, Probe, Reach, SameEventRules, Telling, score
+from factfinder.model import SourcedIncident
 
 # Dates coarser than this many days (a month, a year) are too vague to block
 # on: such reports go to the undated pool of their type and country.
@@ -26,81 +25,80 @@ MAX_BLOCKING_RANGE_DAYS = 7
 UNDATED_POOL_LIMIT = 200
 # How many members of a cluster stand for it in comparisons.
 REPRESENTATIVES = 3
+DATE_WINDOW_DAYS = ACROSS_SOURCES.date_window_days
 BUCKET_DAYS = DATE_WINDOW_DAYS + 1
 
 
 @dataclass
 class Cluster:
-    members: list[Report] = field(default_factory=list)
+    members: list[SourcedIncident] = field(default_factory=list)
+    tellings: list[Telling] = field(default_factory=list)
+    reach: Reach = field(default_factory=Reach)
 
-    def representatives(self) -> list[Report]:
-        if len(self.members) <= REPRESENTATIVES:
-            return self.members
-        return [self.members[0], *self.members[-(REPRESENTATIVES - 1):]]
+    def add(self, report: SourcedIncident, telling: Telling, probe: Probe) -> None:
+        self.members.append(report)
+        self.tellings.append(telling)
+        self.reach.add(probe)
+
+    def representatives(self) -> list[Telling]:
+        """The first member and the latest ones: who the cluster is compared through."""
+        if len(self.tellings) <= REPRESENTATIVES:
+            return self.tellings
+        return [self.tellings[0], *self.tellings[-(REPRESENTATIVES - 1):]]
 
 
-def _country(report: Report) -> str:
+def _country(report: SourcedIncident) -> str:
     loc = report.incident.location
     return (loc.country if loc is not None and loc.country else "?")
 
 
-def _blocking_days(report: Report) -> tuple[int, int] | None:
-    """First and last day of the report's date, or None when undated or too coarse to block on."""
-    date = report.incident.date
-    if date is None:
-        return None
-    start, end = day_number(date.start), day_number(date.end)
-    return None if end - start > MAX_BLOCKING_RANGE_DAYS else (start, end)
+def _blocking_days(telling: Telling) -> tuple[int, int] | None:
+    """First and last day of the telling's date, or None when undated or too coarse to block on."""
+    days = telling.days
+    return None if days is None or days[1] - days[0] > MAX_BLOCKING_RANGE_DAYS else days
 
 
-def _buckets(report: Report) -> list[int] | None:
-    """Date buckets covering the report's date plus the merge window; None if undated."""
-    days = _blocking_days(report)
-    if days is None:
-        return None
-    lo, hi = (days[0] - DATE_WINDOW_DAYS) // BUCKET_DAYS, (days[1] + DATE_WINDOW_DAYS) // BUCKET_DAYS
-    return list(range(lo, hi + 1))
-
-
-def _home_bucket(report: Report) -> int | None:
-    days = _blocking_days(report)
-    return None if days is None else days[0] // BUCKET_DAYS
-
-
-def cluster_reports(reports: Iterable[Report], *, threshold: float = SAME_EVENT_THRESHOLD) -> list[Cluster]:
+def cluster_reports(reports: Iterable[SourcedIncident], *,
+                    rules: SameEventRules = ACROSS_SOURCES) -> list[Cluster]:
     """Cluster reports so that each cluster is one real event (in input order)."""
     clusters: list[Cluster] = []
     index: dict[tuple[str, str, int | None], list[int]] = defaultdict(list)
+    indexed: set[tuple[tuple[str, str, int | None], int]] = set()
+    threshold = rules.threshold
     for report in reports:
-        kind = report.incident.type
-        countries = [_country(report)] if _country(report) == "?" else [_country(report), "?"]
-        buckets = _buckets(report)
+        telling = Telling.of_report(report)
+        probe = Probe.of(telling, rules)
+        kind, country = report.incident.type, _country(report)
+        countries = [country] if country == "?" else [country, "?"]
+        days = _blocking_days(telling)
         keys: list[tuple[str, str, int | None]] = []
-        for country in countries:
-            if buckets is None:
-                keys.append((kind, country, None))
-            else:
-                keys.extend((kind, country, b) for b in buckets)
-                keys.append((kind, country, None))  # an undated report may be the same event
+        for c in countries:
+            if days is not None:
+                lo, hi = (days[0] - DATE_WINDOW_DAYS) // BUCKET_DAYS, (days[1] + DATE_WINDOW_DAYS) // BUCKET_DAYS
+                keys.extend((kind, c, b) for b in range(lo, hi + 1))
+            keys.append((kind, c, None))  # an undated report may be the same event
         best, best_score = None, threshold
-        seen: set[int] = set()
-        for key in keys:
-            candidates = index.get(key, ())
-            if key[2] is None:
-                candidates = candidates[-UNDATED_POOL_LIMIT:]
-            for cid in candidates:
-                if cid in seen:
-                    continue
-                seen.add(cid)
-                score = max(same_event_score(report, rep) for rep in clusters[cid].representatives())
-                if score >= best_score:
-                    best, best_score = cid, score
+        # Every cluster indexed under the keys, once, in the order the keys give them.
+        candidates = dict.fromkeys(chain.from_iterable(
+            index.get(key, ()) if key[2] is not None else index.get(key, [])[-UNDATED_POOL_LIMIT:]
+            for key in keys))
+        for cid in candidates:
+            cluster = clusters[cid]
+            if cluster.reach.excludes(probe):
+                continue
+            s = 0.0
+            for rep in cluster.representatives():
+                t = score(telling, rep, rules)
+                if t > s:
+                    s = t
+            if s >= best_score:
+                best, best_score = cid, s
         if best is None:
             best = len(clusters)
             clusters.append(Cluster())
-        cluster = clusters[best]
-        cluster.members.append(report)
-        home = (kind, _country(report), _home_bucket(report))
-        if best not in index[home]:
+        clusters[best].add(report, telling, probe)
+        home = (kind, country, None if days is None else days[0] // BUCKET_DAYS)
+        if (home, best) not in indexed:
+            indexed.add((home, best))
             index[home].append(best)
     return clusters

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from factfinder.consolidate.similarity import day_number, text_similarity
+from factfinder.consolidate.same_event import day_number, text_similarity
 from factfinder.model import (
     ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Place, Report,
 )
@@ -40,6 +40,8 @@ def independent_sources(reports: list[Report]) -> int:
 
     for i, a in enumerate(reports):
         for j in range(i):
+            if find(i) == find(j):
+                continue  # already one source: no need to compare the wording
             b = reports[j]
             same_outlet = (a.outlet or a.incident.doc) == (b.outlet or b.incident.doc)
             same_copy = a.text_fingerprint is not None and a.text_fingerprint == b.text_fingerprint
@@ -51,36 +53,36 @@ def independent_sources(reports: list[Report]) -> int:
     return len({find(i) for i in range(len(reports))})
 
 
-def _group(values: list[tuple[object, str]]) -> tuple[FieldValue, ...]:
-    by_value: dict[object, list[str]] = defaultdict(list)
+def _group(values: list[tuple[str | float | None, str]]) -> tuple[FieldValue, ...]:
+    by_value: dict[str | float | None, list[str]] = defaultdict(list)
     for value, key in values:
         by_value[value].append(key)
     ordered = sorted(by_value.items(), key=lambda kv: -len(kv[1]))
-    return tuple(FieldValue(value=v, reports=tuple(keys)) for v, keys in ordered)  # type: ignore[arg-type]
+    return tuple(FieldValue(value=v, reports=tuple(keys)) for v, keys in ordered)
 
 
 def _merge_date(reports: list[Report]) -> tuple[DateRange | None, tuple[FieldValue, ...], bool]:
-    dated = [(r.incident.date, r.key) for r in reports if r.incident.date is not None]
+    dated = [(d, r.key) for r in reports if (d := r.incident.date) is not None]
     if not dated:
         return None, (), False
-    values = _group([(f"{d.start}/{d.end}", k) for d, k in dated])  # type: ignore[union-attr]
+    values = _group([(f"{d.start}/{d.end}", k) for d, k in dated])
     # The most precise date wins (the narrowest range), most reported first on ties.
     support = {fv.value: len(fv.reports) for fv in values}
-    best = min(dated, key=lambda dk: (day_number(dk[0].end) - day_number(dk[0].start),  # type: ignore[union-attr]
-                                      -support[f"{dk[0].start}/{dk[0].end}"]))[0]  # type: ignore[union-attr]
-    day_values = {fv.value for fv in values if fv.value.split("/")[0] == fv.value.split("/")[1]}  # type: ignore[union-attr]
+    best = min(dated, key=lambda dk: (day_number(dk[0].end) - day_number(dk[0].start),
+                                      -support[f"{dk[0].start}/{dk[0].end}"]))[0]
+    day_values = {d.start for d, _ in dated if d.start == d.end}
     return best, values, len(day_values) > 1
 
 
 def _merge_location(reports: list[Report]) -> tuple[Place | None, tuple[FieldValue, ...], bool]:
-    located = [(r.incident.location, r.key) for r in reports if r.incident.location is not None]
+    located = [(p, r.key) for r in reports if (p := r.incident.location) is not None]
     if not located:
         return None, (), False
-    values = _group([(p.name or p.span.text, k) for p, k in located])  # type: ignore[union-attr]
-    best = min(located, key=lambda pk: (_PLACE_RANK.get(pk[0].precision or "country", 5),  # type: ignore[union-attr]
-                                        not pk[0].resolved))[0]  # type: ignore[union-attr]
+    values = _group([(p.name or p.span.text, k) for p, k in located])
+    best = min(located, key=lambda pk: (_PLACE_RANK.get(pk[0].precision or "country", 5),
+                                        not pk[0].resolved))[0]
     finest = _PLACE_RANK.get(best.precision or "country", 5)
-    same_level = {p.name for p, _ in located if _PLACE_RANK.get(p.precision or "country", 5) == finest}  # type: ignore[union-attr]
+    same_level = {p.name for p, _ in located if _PLACE_RANK.get(p.precision or "country", 5) == finest}
     return best, values, len(same_level) > 1
 
 

@@ -22,9 +22,8 @@ from datetime import date, timedelta
 from typing import Iterable, Iterator, Protocol
 
 from factfinder.consolidate import consolidate, outlet_of
-from factfinder.consolidate.cluster import BUCKET_DAYS, MAX_BLOCKING_RANGE_DAYS, UNDATED_POOL_LIMIT
+from factfinder.consolidate.cluster import BUCKET_DAYS, DATE_WINDOW_DAYS, MAX_BLOCKING_RANGE_DAYS, UNDATED_POOL_LIMIT
 from factfinder.consolidate.merge import merge_cluster
-from factfinder.consolidate.similarity import DATE_WINDOW_DAYS
 from factfinder.model import ConsolidatedIncident, Incident, Report
 
 # How far around an incident's dates its block reaches. cluster.py compares a
@@ -36,26 +35,40 @@ REACH_AFTER_DAYS = DATE_WINDOW_DAYS + BUCKET_DAYS
 REACH_BEFORE_DAYS = DATE_WINDOW_DAYS + BUCKET_DAYS + MAX_BLOCKING_RANGE_DAYS
 
 
+# Read-only members (properties), so that the store's frozen dataclasses provide them.
 class StoredIncidentLike(Protocol):
-    id: int
-    key: str
-    incident: Incident
-    url: str | None
-    published: str | None
-    fingerprint: str | None
+    @property
+    def id(self) -> int: ...
+    @property
+    def key(self) -> str: ...
+    @property
+    def incident(self) -> Incident: ...
+    @property
+    def url(self) -> str | None: ...
+    @property
+    def published(self) -> str | None: ...
+    @property
+    def fingerprint(self) -> str | None: ...
 
 
 class BlockRowLike(Protocol):
-    id: int
-    type: str
-    country: str | None
-    date_start: str | None
-    date_end: str | None
+    @property
+    def id(self) -> int: ...
+    @property
+    def type(self) -> str: ...
+    @property
+    def country(self) -> str | None: ...
+    @property
+    def date_start(self) -> str | None: ...
+    @property
+    def date_end(self) -> str | None: ...
 
 
 class WorkLike(Protocol):
-    incidents: tuple[int, ...]
-    stale_events: tuple[str, ...]
+    @property
+    def incidents(self) -> tuple[int, ...]: ...
+    @property
+    def stale_events(self) -> tuple[str, ...]: ...
 
 
 class EventStore(Protocol):
@@ -63,7 +76,7 @@ class EventStore(Protocol):
 
     def events_current(self) -> bool: ...
     def consolidation_work(self) -> WorkLike: ...
-    def block_rows(self, ids: Iterable[int]) -> list[BlockRowLike]: ...
+    def block_rows(self, ids: Iterable[int]) -> Iterable[BlockRowLike]: ...
     def dated_in_block(self, kind: str, country: str | None, date_from: str, date_to: str) -> list[int]: ...
     def undated_in_block(self, kind: str, country: str | None, *, limit: int) -> list[int]: ...
     def event_closure(self, ids: Iterable[int]) -> tuple[set[int], set[str]]: ...

@@ -19,9 +19,10 @@ from itertools import islice
 
 from factfinder.dates.patterns import find_date_spans
 from factfinder.dates.resolve import resolve_date
+from factfinder.extract.attachment import attachment_of
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date
-from factfinder.model import Document, Incident, Span, Statistic
+from factfinder.model import Attachment, Document, Incident, Span, Statistic
 
 
 # A news dateline: "KABUL, Afghanistan (Jan. 25, 2013) –" at the start of a line.
@@ -77,8 +78,27 @@ def _story(document: Document, offset: int) -> int | None:
     return story.index if story else None
 
 
+def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachment]) -> Span | None:
+    """The date phrase of the trigger's sentence that tells the event's date.
+
+    With the parse's ties (``Incident.attachments``), the phrase tied closest to the
+    event's predicate: "sentenced on 3 May for the killing of a lawyer on 3 March"
+    gives the trial 3 May; a phrase the parse puts in another clause ("who was released
+    on 5 May", "officials said on Monday") loses to one in the event's own. Without
+    ties, the nearest phrase (measured: dropping untied dates lost more right dates
+    on the project's gold than it saved).
+    """
+    if not attachments:
+        return nearest_span(spans, trigger.start)
+    tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None]
+    if not tied:  # the small parser often hangs a date on the wrong word: nearness then
+        return nearest_span(spans, trigger.start)
+    return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
+                                                      abs(ts[1].end - trigger.start))))[1]
+
+
 def date_span(document: Document, sentences: Sequence[Sentence], index: int, trigger: Span,
-              kind: str, story: int | None) -> Span | None:
+              kind: str, story: int | None, attachments: Sequence[Attachment] = ()) -> Span | None:
     """The date phrase nearest the trigger in its sentence, else the latest one of the
     earlier sentences of its paragraph; never a guess. A violent event told in a later
     paragraph without a date takes the date of the nearest earlier paragraph of its
@@ -88,7 +108,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     text = document.text
     sentence = sentences[index]
     own = find_date_spans(text, sentence.start, sentence.end)
-    found = nearest_span([s for s in own if not is_dateline_date(text, s)], trigger.start)
+    found = own_date([s for s in own if not is_dateline_date(text, s)], trigger, attachments)
     if found is not None:
         return found
     datelines = [s for s in own if is_dateline_date(text, s)]
@@ -124,7 +144,7 @@ def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tu
             index = bisect_right(starts, incident.trigger.start) - 1
             if index >= 0:
                 span = date_span(document, sentences, index, incident.trigger, incident.type,
-                                 _story(document, sentences[index].start))
+                                 _story(document, sentences[index].start), incident.attachments)
                 incident = replace(incident, date_span=span)
         out.append(incident)
     return tuple(out)

@@ -74,10 +74,12 @@ PERPETRATOR_CLASS = {
     "other non-state actors": "non-state", "other actors with permissions": "non-state",
     "other actors without permissions": "non-state",
 }
-# Actor kinds of factfinder/data/actors.csv by class; monitors (un, ngo, research) are neither.
+# Actor kinds (model.ACTOR_KINDS, docs/extraction-fields.md) by class; monitors (un, ngo, research,
+# media, intergovernmental) are neither.
 ACTOR_KIND_CLASS = {
     "state_force": "state", "government": "state", "tribunal": "state",
-    "armed_group": "non-state", "group": "non-state", "company": "non-state",
+    "armed_group": "non-state", "criminal": "non-state", "unknown": "non-state", "group": "non-state",
+    "company": "non-state",
 }
 
 
@@ -208,8 +210,8 @@ def _actor_kinds() -> dict[str, str]:
 def perpetrator_class(incident: Record) -> str | None:
     """State or non-state from the first perpetrator whose actor kind has a class.
 
-    The contract's actor records carry ``name`` and ``text``; the kind is the alias
-    table's for that canonical name (a ``kind`` key, where a record has one, wins).
+    The kind is the actor record's ``kind`` key; a record without one (a run saved
+    before actors carried it) falls back to the alias table's kind for its name.
     """
     for actor in incident.get("perpetrators") or ():
         found = ACTOR_KIND_CLASS.get(actor.get("kind") or _actor_kinds().get(actor.get("name") or "", ""))
@@ -248,7 +250,7 @@ class HrdsTally:
         wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
         if wanted:
             self.class_docs += 1
-            self.class_hits += bool(found) and perpetrator_class(found) == wanted
+            self.class_hits += found is not None and perpetrator_class(found) == wanted
         if gold.get("country"):
             self.country_docs += 1
             country = ((found or {}).get("location") or {}).get("country")

@@ -86,6 +86,16 @@ FIELD_SCORERS: dict[str, Callable[[Record, Record], Score]] = {
 }
 
 
+# The fields a monitor checks on every incident (issue 21): all must be right for ``all_fields``.
+WHOLE_FIELDS: tuple[str, ...] = ("date", "location", "counts", "perpetrators", "targets")
+
+
+def _field_right(name: str, gold: Record, pred: Record) -> bool:
+    """A field is right when the pair's score for it is perfect, or both sides leave it empty."""
+    score = FIELD_SCORERS[name](gold, pred)
+    return score.tp == score.predicted == score.gold
+
+
 def score_incidents(gold: list[Record], predicted: list[Record]) -> dict[str, Score]:
     """Detection (overall and per type) plus every field over the matched pairs of one document."""
     pairs = match_incidents(gold, predicted)
@@ -99,6 +109,9 @@ def score_incidents(gold: list[Record], predicted: list[Record]) -> dict[str, Sc
         for gi, pi in pairs:
             total += FIELD_SCORERS[name](gold[gi], predicted[pi])
         scores[name] = total
+    # incidents found with type, date, place, counts, perpetrators and targets all right
+    whole = sum(all(_field_right(n, gold[gi], predicted[pi]) for n in WHOLE_FIELDS) for gi, pi in pairs)
+    scores["all_fields"] = Score(whole, len(predicted), len(gold))
     return scores
 
 

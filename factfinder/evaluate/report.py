@@ -43,7 +43,7 @@ class Report:
 
 
 _ORDER = ("incident", "date", "location", "counts", "perpetrators", "targets", "attribution", "attribution_source",
-          "verification", "statistics", "statistics.as_of", "mention_exact", "mention_overlap")
+          "verification", "all_fields", "statistics", "statistics.as_of", "mention_exact", "mention_overlap")
 
 
 def _row_key(name: str) -> tuple[int, str]:

@@ -1,7 +1,8 @@
 """ACLED's column layout, so a monitor's data joins ACLED-based analyses.
 
-Mapping (factfinder/data/acled_mapping.csv, documented in docs/export.md):
-factfinder types map to ACLED event and sub-event types; types ACLED does not
+Mapping (factfinder/data/acled_mapping.csv, documented in docs/export.md and
+docs/extraction-fields.md): each incident's type and subtype (the ``acled``
+field of the extracted record) give ACLED's event and sub-event type; types ACLED does not
 code (surveillance, legislation, ...) become "Strategic developments / Other"
 and are flagged in ``tags`` as ``non-acled-type:<type>`` so an analyst can drop
 them. Date precision maps to ACLED's time_precision (1 day, 2 week, 3 month or
@@ -12,13 +13,11 @@ or country).
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 
 import pycountry
 
 from factfinder.export.base import Exporter
+from factfinder.extract.event_type.taxonomy import TaxonomyRow, classify, taxonomy
 from factfinder.model import ConsolidatedIncident
 
 COLUMNS = [
@@ -34,33 +33,17 @@ CIVILIAN_TARGETS = {"civilians", "residents", "villagers", "protesters", "studen
                     "children", "women", "detainees", "prisoners", "displaced people", "health workers", "aid workers"}
 
 
-@dataclass(frozen=True)
-class AcledType:
-    keywords: tuple[str, ...]
-    event_type: str
-    sub_event_type: str
-    disorder_type: str
-    native: str
-
-
-@lru_cache(maxsize=1)
-def acled_mapping() -> dict[str, list[AcledType]]:
-    text = resources.files("factfinder.data").joinpath("acled_mapping.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    mapping: dict[str, list[AcledType]] = {}
-    for row in rows:
-        kw = tuple(k for k in row["keywords"].split("|") if k)
-        mapping.setdefault(row["factfinder_type"], []).append(
-            AcledType(kw, row["event_type"], row["sub_event_type"], row["disorder_type"], row["acled_native"]))
-    return mapping
-
-
-def acled_type(kind: str, summary: str) -> AcledType:
-    lowered = summary.lower()
-    for candidate in acled_mapping().get(kind, acled_mapping()["other"]):
-        if not candidate.keywords or any(k in lowered for k in candidate.keywords):
-            return candidate
-    return acled_mapping()["other"][0]
+def acled_row(incident: ConsolidatedIncident) -> TaxonomyRow:
+    """The taxonomy row of an event: its type, with the subtype its primary report was given when that
+    report has the event's type, else read again from the report's sentence (stored incidents of older
+    runs carry no subtype)."""
+    main = incident.primary
+    rows = taxonomy().get(incident.type, ())
+    if main.type == incident.type and main.subtype is not None:
+        for row in rows:
+            if row.subtype == main.subtype:
+                return row
+    return classify(incident.type, main.summary)
 
 
 def _country(code: str | None) -> tuple[str, str, str]:
@@ -75,15 +58,14 @@ class AcledCsvExporter(Exporter):
     name = "acled-csv"
     suffix = ".csv"
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         self.writer = csv.DictWriter(self.stream, fieldnames=COLUMNS)
         self.writer.writeheader()
         self.sequence: dict[str, int] = {}
 
     def write(self, incident: ConsolidatedIncident) -> None:
         main = incident.primary
-        mapped = acled_type(incident.type, main.summary)
+        mapped = acled_row(incident)
         loc, date = incident.location, incident.date
         country, iso, alpha3 = _country(loc.country if loc else None)
         self.sequence[alpha3] = self.sequence.get(alpha3, 0) + 1

@@ -37,6 +37,14 @@ class Exporter:
         self.redactor = redactor
         self.sources = sources
         self.written = 0
+        self.start()
+
+    def start(self) -> None:
+        """Open the format (a CSV header, a JSON array's bracket): called once, before any ``write``.
+
+        A hook rather than an ``__init__`` to override, so the constructor's typed
+        signature is written once, here.
+        """
 
     def redact(self, text: str | None) -> str | None:
         if text is None or self.redactor is None:

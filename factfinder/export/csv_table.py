@@ -24,8 +24,7 @@ class CsvExporter(Exporter):
     name = "csv"
     suffix = ".csv"
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         self.writer = csv.DictWriter(self.stream, fieldnames=COLUMNS)
         self.writer.writeheader()
 

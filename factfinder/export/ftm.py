@@ -31,8 +31,7 @@ class FtmExporter(Exporter):
     name = "ftm"
     suffix = ".ftm.json"
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         self.model = _model()
         self.emitted: set[str] = set()
 

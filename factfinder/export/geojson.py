@@ -17,8 +17,7 @@ class GeoJsonExporter(Exporter):
     name = "geojson"
     suffix = ".geojson"
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         self.stream.write('{"type": "FeatureCollection", "features": [')
         self.skipped = 0
 

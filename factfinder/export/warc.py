@@ -19,7 +19,7 @@ from pathlib import Path
 from warcio.warcwriter import WARCWriter
 
 from factfinder.errors import UsageError
-from factfinder.export.base import Exporter
+from factfinder.export.base import Exporter, SourceReader
 from factfinder.model import ConsolidatedIncident
 
 
@@ -37,10 +37,10 @@ class WarcExporter(Exporter):
     suffix = ".warc.gz"
     binary = True
 
-    def __init__(self, *args, **kwargs) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(*args, **kwargs)
+    def start(self) -> None:
         if self.sources is None:
             raise UsageError("the warc export needs the store's originals; run it through `factfinder export`")
+        self.read_source: SourceReader = self.sources
         self.writer = WARCWriter(self.stream, gzip=True, warc_version="WARC/1.1")
         self.supports: dict[str, list[str]] = {}
 
@@ -50,7 +50,7 @@ class WarcExporter(Exporter):
             if sha in self.supports:
                 self.supports[sha].append(incident.id)
                 continue
-            found = self.sources(sha)  # type: ignore[misc]
+            found = self.read_source(sha)
             if found is None:
                 continue  # a --jsonl document: no preserved original to hand over
             source, data = found

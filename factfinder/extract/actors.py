@@ -22,7 +22,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from factfinder.errors import FactfinderError
 from factfinder.extract.country_heading import DEMONYMS_PATH, demonyms, heading_country
@@ -62,6 +61,7 @@ _MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
     r"academy|school|college|coup|takeover|court|courts|tribunal)\b", re.IGNORECASE)
+_NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
     "visit visited visiting between mainland southern northern eastern western central".split())
@@ -130,7 +130,8 @@ class ActorMatcher:
         for entry in self.entries:
             self._by_canonical.setdefault(entry.canonical, entry)
         self._countries: dict[str, str] | None = None
-        self._context_cache: tuple[str, Any] | None = None
+        self._context_cache: tuple[str, tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]] \
+            | None = None
         # (country, "military"/"police") -> the national canonical name, for generic "soldiers", "police"
         self._national: dict[tuple[str, str], str] = {}
         for entry in self.entries:
@@ -205,6 +206,8 @@ class ActorMatcher:
                     continue
                 if not entry.proper and _MODIFIER_RE.match(text, e):
                     continue  # "police station", "army base": a place or a thing, not the actor
+                if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
+                    continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
                 found.append((s, e, entry))
                 break
         return found
@@ -268,7 +271,7 @@ class ActorMatcher:
             return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
-        window = _POLICE_IN_RE.match(text, e).group()
+        window = match.group() if (match := _POLICE_IN_RE.match(text, e)) else ""
         if re.match(r"\s+in\b", window):
             for word in re.findall(r"[A-Z][\w'-]+(?:\s[A-Z][\w'-]+)?|[A-Z][\w'-]+", window):
                 for name in (word, word.split()[0]):
@@ -307,7 +310,7 @@ class ActorMatcher:
 # Generic state bodies that take the document's country, and the demonym alias that names
 # them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
 _GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
-                   "border guards": "border guards"}
+                   "border guards": "border guards", "authorities": "authorities"}
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

@@ -30,10 +30,11 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
+from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import protest_roles, refine_targets
+from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -129,7 +130,9 @@ class Extractor:
                   parses: Iterable[Any]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
-        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any]]] = []
+        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any],
+                             dict[str, Any]]] = []
+        agentless: set[int] = set()  # sentences that name no state or armed actor
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
@@ -141,12 +144,16 @@ class Extractor:
             tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
             roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
                      for kind in asserted}
-            analyses.append((candidate, asserted, roles, tokens))
+            attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
+                        for kind in asserted}
+            if not names_agent([a for found in roles.values() for group in found for a in group]):
+                agentless.add(sentence.start)  # no state or armed actor has a role in its events
+            analyses.append((candidate, asserted, roles, tokens, attached))
 
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
         singles: dict[int, Count] = {}  # incident index -> its implied single person
-        for candidate, asserted, roles, tokens in analyses:
+        for candidate, asserted, roles, tokens, attached in analyses:
             sentence = candidate.sentence
             counts = stages.find_counts(text, sentence.start, sentence.end)
             story_index = _story(document, sentence.start)
@@ -181,9 +188,11 @@ class Extractor:
                     perpetrators=tuple(perpetrators), targets=tuple(targets),
                     counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
+                    attachments=attached.get(kind, ()),
                 ))
-        incidents = _add_singles(incidents, singles)
+        incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
+        incidents = story_perpetrators(incidents, agentless)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

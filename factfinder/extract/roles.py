@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
-from factfinder.model import Actor, Span
+from factfinder.model import Actor, Incident, Span
 
-_ARMED_KINDS = frozenset({"state_force", "armed_group"})
+_ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
 # events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
 _UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
                               "escape", "remain", "go", "hide", "shelter", "evacuate", "lose"})
@@ -38,6 +39,11 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     for actor in actors:
         head = _head_token(sent, actor)
         if head is None:
+            continue
+        if _after_agent_by(sent, actor, trigger) or _shared_agent(head, trigger) or _means_agent(head, trigger) \
+                or (actor.kind in _ARMED_KINDS and _when_agent(head, trigger)):
+            if _may_act(sent, head, actor, trigger):
+                _add(perpetrators, actor)
             continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
@@ -157,11 +163,7 @@ def _clause_root(trigger: Any) -> Any:
 def _clause_tokens(trigger: Any) -> set[int]:
     """Token indices of the trigger's clause, without subordinate or coordinated clauses it does not contain."""
     root = _clause_root(trigger)
-    owner = root
-    # a coordinated verb shares its subject: "troops arrested and killed civilians"
-    # and so does a verb it governs: "the military continues to arrest critics"
-    if root.dep_ in ("conj", "xcomp") and not any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in root.children):
-        owner = root.head
+    owner = _subject_owner(root)
     keep: set[int] = set()
     stack = [owner]
     while stack:
@@ -178,6 +180,96 @@ def _clause_tokens(trigger: Any) -> set[int]:
     return keep
 
 
+def _has_subject(verb: Any) -> bool:
+    return any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children)
+
+
+def _subject_owner(verb: Any) -> Any:
+    """The verb whose subject ``verb`` shares: itself when it has a subject; else the verb it is
+    coordinated with ("troops arrested and killed civilians"), the verb it complements ("the
+    military continues to arrest critics") or, for a participle, the active verb it adjoins
+    ("gunmen stormed a school, killing one student and kidnapping dozens")."""
+    token, seen = verb, {verb.i}
+    while not _has_subject(token) and token.head.i not in seen:
+        adjunct = (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+                   and not _is_passive(token.head) and not any(c.dep_ == "mark" for c in token.head.children))
+        if token.dep_ not in ("conj", "xcomp") and not adjunct:
+            break
+        token = token.head
+        seen.add(token.i)
+    return token
+
+
+_AGENT_GAP = frozenset({"ADV", "PART", "AUX", "VERB", "DET", "ADJ", "NUM", "CCONJ"})
+
+
+def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
+    """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
+    passive is its agent even where the parse hangs the words after "by" on another verb."""
+    verb = _clause_root(trigger)
+    passive = _is_passive(verb)
+    for by in (c for c in list(verb.children) + list(trigger.children)
+               if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")):
+        gap = [t for t in sent if by.idx < t.idx < actor.span.start]
+        if actor.span.start > by.idx and len(gap) <= 5 and all(t.pos_ in _AGENT_GAP for t in gap):
+            return True
+    return False
+
+
+def _shared_agent(head: Any, trigger: Any) -> bool:
+    """Coordinated passives share their "by" phrase: "were abducted, tortured and killed in
+    custody by Pakistani forces" names the agent of all three."""
+    arg = _argument(head)
+    by = arg.head
+    if arg.dep_ != "pobj" or by.dep_ != "agent":
+        return False
+    verb = _clause_root(trigger)
+    if not (_is_passive(verb) or verb.tag_ == "VBN") or any(c.dep_ == "agent" for c in verb.children):
+        return False  # "criticized by X and blacklisted by Y": each its own agent
+    return by.head.i != verb.i and _conjuncts(verb) == _conjuncts(by.head)
+
+
+def _means_agent(head: Any, trigger: Any) -> bool:
+    """"Shelling by the RSF killed 15 civilians", "shells fired by government forces hit ...,
+    killing 11": the agent of the act or weapon that is the subject of the trigger's clause."""
+    arg = _argument(head)
+    by = arg.head
+    if arg.dep_ != "pobj" or by.lower_ != "by":
+        return False
+    means = by.head.head if by.head.dep_ == "acl" else by.head
+    # "Shelling by X killed ...", which the parse may read as a subjectless verb's adjunct
+    subject = means.dep_ in _SUBJECTS or (means.dep_ == "advcl" and means.i < means.head.i
+                                          and not _has_subject(means.head))
+    if means.pos_ not in ("NOUN", "VERB") or not subject:  # a PROPN is an actor itself
+        return False
+    verb = _clause_root(trigger)
+    return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
+
+
+def _when_agent(head: Any, trigger: Any) -> bool:
+    """"Two civilians were killed when insurgents detonated a bomb": an agentless passive act and
+    the active clause that tells how it happened ("when", "after", "as") share the agent."""
+    arg = _argument(head)
+    clause = arg.head
+    verb = _clause_root(trigger)
+    if arg.dep_ not in _SUBJECTS or clause.dep_ != "advcl" or _is_passive(clause):
+        return False
+    if clause.head.i != verb.i and _conjuncts(clause.head) != _conjuncts(verb):
+        return False  # "were killed and another was wounded when ...": the clause of the coordination
+    if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
+        return False
+    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children)
+
+
+def _conjuncts(verb: Any) -> int:
+    """The index of the first verb of ``verb``'s coordination ("abducted" of "abducted and killed")."""
+    token, seen = verb, {verb.i}
+    while token.dep_ == "conj" and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return int(token.i)
+
+
 def _contains(token: Any, target: Any) -> bool:
     return bool(token.left_edge.i <= target.i <= token.right_edge.i)
 
@@ -188,9 +280,11 @@ def _role(head: Any, trigger: Any) -> str | None:
     arg = _argument(head)
     governor = arg.head
     dep = arg.dep_
-    if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i):
+    owner = _subject_owner(verb)
+    if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
+            or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
-            if governor.i != verb.i and not _is_passive(verb):
+            if governor.i != verb.i and not _is_passive(verb) and verb.lemma_ not in _UNDERGOER_VERBS:
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
             return "target"
         if dep in _SUBJECTS:
@@ -211,6 +305,10 @@ def _role(head: Any, trigger: Any) -> str | None:
                 return "target"
         if _is_nominal(trigger, verb) and attached.i == trigger.i and word in _TARGET_PREPS:
             return "target"
+    if dep == "pobj" and governor.lower_ == "of" and governor.head.lower_ in ("hands", "hand") \
+            and governor.head.head.lower_ == "at" and (governor.head.head.head.i in (trigger.i, verb.i)
+                                                       or governor.head.head.head.head.i == trigger.i):
+        return "perpetrator"  # "beaten at the hands of the police"
     if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
@@ -294,3 +392,38 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
     return kept
+
+
+_ACTING_KINDS = _ARMED_KINDS | {"government"}
+
+
+def names_agent(actors: Sequence[Actor]) -> bool:
+    """Whether a sentence's actors include one that could be an agent (a state or armed actor, a tribunal)."""
+    return any(a.kind in _ACTING_KINDS or a.kind == "tribunal" for a in actors)
+
+
+def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> list[Incident]:
+    """Incidents of a sentence that names no state or armed actor (its start offset in
+    ``agentless``), with the perpetrators of the nearest incident of the same type and story.
+
+    Reports name the agent once ("police arrested the editor on Friday") and tell the rest in
+    the passive ("she was detained for three days"); event coders read the whole story, so such
+    an act is coded with the agent the story gives for acts of its type. A sentence that names
+    an armed actor keeps what its own parse says, and each carried actor keeps the span where
+    it is named."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or incident.evidence[0].start not in agentless:
+            continue
+        donors = [(abs(j - i), j > i, other) for j, other in enumerate(incidents)
+                  if j != i and other.story == incident.story and other.type == incident.type
+                  and incident.type in _CARRIED and names_agent(other.perpetrators)]
+        if donors:
+            donor = min(donors, key=lambda d: d[:2])[2]
+            out[i] = replace(incident, perpetrators=tuple(a for a in donor.perpetrators if a.kind in _ACTING_KINDS))
+    return out
+
+
+# Acts whose agent a story names once: abuses and the trials of them (never a protest's
+# participants, a statement's speaker or a mob's arson).
+_CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack", "legal_proceeding"})

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factfinder.model import Actor, Attribution, Count, Span
+from factfinder.model import Actor, Attachment, Attribution, Count, Span
 
 
 def find_counts(text: str, start: int, end: int) -> list[Count]:
@@ -56,3 +56,12 @@ def actor_roles(parsed: Any, trigger: Any, actors: Sequence[Actor], *, offset: i
     back = {id(s): a for s, a in zip(shifted, actors)}
     perpetrators, targets = _actor_roles(parsed[:], trigger, shifted)
     return [back.get(id(a), a) for a in perpetrators], [back.get(id(a), a) for a in targets]
+
+
+def clause_attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ...]:
+    """The words of the trigger's clause tied to its predicate, in document offsets (``attachment.py``)."""
+    if trigger is None:
+        return ()
+    from factfinder.extract.attachment import attachments
+
+    return attachments(trigger, offset=offset, text=text)

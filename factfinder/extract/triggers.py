@@ -231,7 +231,7 @@ def load_cues(path: Path | None = None) -> Cues:
     for row in _rows(path):
         by_kind.setdefault(row["kind"].strip(), []).append(row["pattern"].strip())
     compiled = {}
-    for kind in Cues.__slots__:  # type: ignore[attr-defined]
+    for kind in Cues.__slots__:
         patterns = by_kind.get(kind) or ["(?!x)x"]
         compiled[kind] = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
     return Cues(**compiled)

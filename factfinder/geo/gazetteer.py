@@ -12,15 +12,17 @@ import os
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from factfinder.errors import GazetteerError, UsageError
+from factfinder.model import PlacePrecision
 from factfinder.values.places import valid_coordinate
 from factfinder.values.places import haversine_km as haversine_km  # re-exported: one great-circle distance
 from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
 
-KIND_PRECISION = {"continent": "country", "region": "admin1", "country": "country", "admin1": "admin1",
-                  "admin2": "admin2", "admin3": "admin2", "city": "town", "village_tract": "town",
-                  "village": "town", "point": "point"}
+KIND_PRECISION: dict[str, PlacePrecision] = {
+    "continent": "country", "region": "admin1", "country": "country", "admin1": "admin1", "admin2": "admin2",
+    "admin3": "admin2", "city": "town", "village_tract": "town", "village": "town", "point": "point"}
 # Units without a population figure (districts, townships, villages): never proposed by the
 # dictionary tagger on their own, and resolved only where the document points to them.
 UNIT_KINDS = frozenset({"admin2", "admin3", "village_tract", "village"})
@@ -47,8 +49,13 @@ class Candidate:
     admin3: str | None = None  # name of the township or upazila (admin3) it lies in
 
     @property
-    def precision(self) -> str:
+    def precision(self) -> PlacePrecision:
         return KIND_PRECISION.get(self.kind, "town")
+
+    @property
+    def point(self) -> tuple[float, float] | None:
+        """(lat, lon), or None for an entry the gazetteer has no coordinates for."""
+        return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +86,9 @@ def default_path() -> Path:
 
 _COLUMNS = ("p.id, p.geonameid, p.name, p.kind, p.country, p.admin1_code, p.lat, p.lon, p.population, p.capital, "
             "p.admin2, p.admin3")
+# One row of _COLUMNS, as the place table's schema (build.py) types it.
+CandidateRow = tuple[int, int | None, str, str, str | None, str | None, float | None, float | None, int, int,
+                     str | None, str | None]
 
 
 class Gazetteer:
@@ -104,7 +114,7 @@ class Gazetteer:
     def open(cls, path: Path | str | None = None) -> "Gazetteer":
         """Open the gazetteer; the default one is built on first use (about 30 s, once)."""
         explicit = path is not None
-        target = Path(path).expanduser() if explicit else default_path()
+        target = Path(path).expanduser() if path is not None else default_path()
         if not target.is_file():
             if explicit:
                 raise GazetteerError(f"no gazetteer at {target}; build one with "
@@ -119,13 +129,14 @@ class Gazetteer:
     def close(self) -> None:
         self._conn.close()
 
-    def _rows(self, sql: str, params: tuple) -> list[tuple]:
+    def _rows(self, sql: str, params: tuple[object, ...]) -> list[tuple[Any, ...]]:
+        """The rows of one query; their columns' types are the query's (sqlite3 does not know them)."""
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise GazetteerError(f"the gazetteer {self.path} is corrupt ({exc}); {REBUILD_HINT}") from exc
 
-    def _candidate(self, row: tuple, primary: bool) -> Candidate:
+    def _candidate(self, row: CandidateRow, primary: bool) -> Candidate:
         pid, gid, name, kind, cc, code, lat, lon, pop, capital, admin2, admin3 = row
         return Candidate(pid, gid, name, kind, cc, code, self._admin1.get((cc, code)) if cc and code else None,
                          lat, lon, pop, primary, bool(capital), admin2, admin3)

@@ -1,9 +1,13 @@
 """Choosing where each incident happened, from the places of its document.
 
 The place must be supported by the text: first a resolved place inside the
-incident's evidence sentence(s), preferring "in/at/near X" phrases and the most
-specific one; else the place its story mentions most. A place inside an
-organisation's name ("Radio Free Europe") never locates an event.
+incident's evidence sentence(s) that the parse ties to the event's own clause
+(``Incident.attachments``: "demonstrated in the capital Baku", not "officials
+in Kabul said" nor "30 km from X"), the most specific and then the closest to
+the predicate; else, when the sentence names no place at all, the place its
+story mentions most. A sentence whose places all belong to other clauses gives
+no place rather than a borrowed one. A place inside an organisation's name
+("Radio Free Europe") never locates an event.
 """
 
 from __future__ import annotations
@@ -13,8 +17,9 @@ from collections import Counter
 from dataclasses import replace
 from typing import Sequence
 
+from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.model import Document, Incident, Place
+from factfinder.model import Attachment, Document, Incident, Place
 
 _SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
@@ -32,6 +37,62 @@ def _score(place: Place, text: str) -> tuple[int, int, int, int]:
     locative = 1 if _LOCATIVE.search(before) else 0
     specificity = _SPECIFICITY.get(place.precision or "", 0)
     return (min(specificity, 3), locative, specificity, -place.span.start)
+
+
+# Ties that make a place something other than where the event happened: an origin
+# ("fled from X", "fighters from X") or a comparison.
+_NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
+# Ties that say where: a locative preposition ("marched to X" is where the march went),
+# a place that is the object ("captured Bukavu", "shelled Idlib").
+_WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
+                    "into", "over", "along", "off", "onto", "beyond", "between", "among", "to", "through",
+                    "npadvmod", "dobj"})
+
+
+def _tied(place: Place, incident: Incident) -> Attachment | None:
+    """How the place is tied to the incident's predicate, or None when it is not the event's place.
+
+    A country tied other than by a locative word is the actor's or the victims'
+    ("Israel captured ...", "the U.S. military", "Japan's police chief"), not a place.
+    """
+    tie = attachment_of(place.span, incident.attachments)
+    if tie is None or tie.distance or tie.relation in _NOT_WHERE:
+        return None
+    if tie.relation not in _WHERE and place.precision == "country":
+        return None
+    return tie
+
+
+def _syntax_score(place: Place, tie: Attachment, text: str) -> tuple[bool, int, int, int, int]:
+    """A locative tie first, then local before regional before country, then the closest to the predicate."""
+    specificity, _, fine, start = _score(place, text)
+    return (tie.relation in _WHERE, specificity, -tie.depth, fine, start)
+
+
+def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
+    """Places of the sentence the parse does not tie to the event that may still be its place:
+    after a locative word ("in X", "near X") and finer than a country. The small parser often
+    hangs such a phrase on the wrong word; a country in another clause is more often background."""
+    return [p for p in own if _score(p, text)[1] and p.precision != "country"]
+
+
+def _consistent(best: Place, own: Sequence[Place]) -> Place:
+    """The sentence's own region instead of a town resolved outside it.
+
+    "in Khas district, Uruzgan province": when the town resolves into another region
+    than the one the sentence names beside it, the gazetteer picked a namesake, and
+    the region the text states is the safer answer.
+    """
+    if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
+        return best
+    regions = [p for p in own if p.precision == "admin1" and p.admin1]
+    if regions and not any(_same_region(best, r) for r in regions):
+        return min(regions, key=lambda r: abs(r.span.start - best.span.start))
+    return best
+
+
+def _same_region(place: Place, region: Place) -> bool:
+    return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
@@ -63,25 +124,45 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
                                        p.span.start <= anchor, -abs(anchor - p.span.start)))
 
 
+def _story_setting(incident: Incident, usable: Sequence[Place], document: Document) -> Place | None:
+    """The place the incident's story is set in, among ``usable``."""
+    story = None
+    if incident.story is not None:
+        story = next((s for s in document.stories if s.index == incident.story), None)
+    if story is not None:
+        pool = [p for p in usable if story.start <= p.span.start < story.end]
+    elif incident.evidence:
+        here = document.story_at(incident.evidence[0].start)
+        pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
+    else:
+        pool = list(usable)
+    return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
+
+
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document) -> tuple[Incident, ...]:
     """Each incident with ``location`` set to where it happened, or None when nothing says."""
     usable = _event_places(places)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
-        if own:
+        best: Place | None = None
+        if incident.attachments:  # a dateline heading the sentence is where the report was filed
+            own = [p for p in own if not _in_dateline(p, document.text)]
+        if own and incident.attachments:
+            ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
+            if ties:
+                best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text))[0]
+            elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+                                             document.text)):
+                best = max(setting, key=lambda p: _score(p, document.text))
+            else:  # the sentence's places are someone else's: the story's setting, from its other sentences
+                mine = {id(p) for p in own}
+                best = _story_setting(incident, [p for p in usable if id(p) not in mine], document)
+        elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
-            story = None
-            if incident.story is not None:
-                story = next((s for s in document.stories if s.index == incident.story), None)
-            if story is not None:
-                pool = [p for p in usable if story.start <= p.span.start < story.end]
-            elif incident.evidence:
-                here = document.story_at(incident.evidence[0].start)
-                pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
-            else:
-                pool = usable
-            best = _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
+            best = _story_setting(incident, usable, document)
+        if best is not None and incident.attachments:
+            best = _consistent(best, own)
         located.append(replace(incident, location=best))
     return tuple(located)

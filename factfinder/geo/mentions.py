@@ -11,9 +11,10 @@ toponym but which never locates an event.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any, Sequence
+from typing import Sequence
 
 from factfinder.geo.build import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
@@ -23,9 +24,18 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _TOWN_WORDS = re.compile(r"\s*(township|village|town|city|district|upazila|upazilla|union)\b", re.IGNORECASE)
-_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$")
-_CONTAINER_AFTER = re.compile(r"(,|\s+in|\s+near)\s+[A-Z][a-z]")
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into)\s+(the\s+)?$", re.IGNORECASE)  # "In Porto Alegre, ..."
+_CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
+# An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
+# "Mekelle, the capital of Tigray", "Malaita, the most populous island".
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:capital|town|city|village|district|province|region|state|county|"
+    r"port|island|camp|settlement|suburb|neighbou?rhood|municipality|township|commune|governorate)\b")
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
+# A dateline place in capitals at the start of a line, accents and short parts allowed
+# ("NOUMÉA, New Caledonia —", "PORT-AU-PRINCE —"), looked up by its folded name.
+_CAPS_DATELINE = re.compile(r"(?m)^(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]*(?:[ -][A-ZÀ-ÖØ-Þ'’.]+){0,3})"
+                            r"(?=\s*(?:,|\u2014|\u2013|--?\s|\())")
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 
 
@@ -163,15 +173,29 @@ class DictionaryTagger:
         return list(chosen)
 
 
+def _split_at_line_breaks(text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """NER spans cut at line breaks: no name runs from a headline into a dateline
+    ("Goma\n\nGOMA" tagged as one person hid both places)."""
+    out: list[tuple[int, int, str]] = []
+    for start, end, label in entities:
+        if "\n" not in text[start:end]:
+            out.append((start, end, label))
+            continue
+        out.extend((start + m.start(), start + m.end(), label) for m in re.finditer(r"[^\n]+", text[start:end])
+                   if m.group().strip())
+    return out
+
+
 def _place_cue(text: str, start: int, end: int) -> bool:
-    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end))
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
+                or _APPOSITION_AFTER.match(text, end))
 
 
 _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
 
 
-def _coordinated(text: str, start: int, end: int, accepted: SpanIndex) -> bool:
+def _coordinated(text: str, start: int, end: int, accepted: SpanIndex[tuple[int, int]]) -> bool:
     """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse").
 
     Only the nearest accepted place on either side can be listed with it: any
@@ -188,6 +212,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     """Every place mention of ``text``; ``entities`` are spaCy (start, end, label) spans."""
     demonym = demonyms()
     terms = admin_terms()
+    entities = _split_at_line_breaks(text, entities)
     mentions: list[Mention] = []
     for start, end, label in entities:
         if label not in PLACE_LABELS and label not in RESCUE_LABELS:
@@ -218,9 +243,12 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     pending = [(s, e) for s, e, strong in all_hits if not strong and not _place_cue(text, s, e)]
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
+    # A known name longer than the NER span that it covers was cut short by NER
+    # ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins too.
     hit_index = SpanIndex(hits)
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
-                                            and not _known_bare(m.text, gazetteer, terms))]
+                                            and not _known_bare(m.text, gazetteer, terms))
+                and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits)]
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
     hosts = SpanIndex(non_places)
@@ -242,7 +270,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         if host is not None and host[2] in {"PERSON", "NORP", "DATE", "TIME", "MONEY", "CARDINAL"}:
             # NER calls unfamiliar town names persons; "residents of Phong Taw" is still a place.
             rest = text[end:host[1]].strip()
-            whole = host[0] == start and (not rest or rest.capitalize() in terms) and host[2] != "NORP"
+            whole = host[0] == start and (not rest or rest.capitalize() in terms)
             dateline = (start == 0 or text[start - 1] == "\n") and _DATELINE_AFTER.match(text, end)
             cue = bool(_place_cue(text, start, end) or rest or dateline)
             if not (whole and cue) and not _is_admin_or_country(surface, gazetteer, terms):
@@ -256,16 +284,28 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.add((start, end))
-    # Names that needed a cue but are listed with accepted places are places too.
+    # Names that needed a cue but are listed with accepted places are places too, and so
+    # is a name that NER calls a person or a group here but that is a place elsewhere in the
+    # same text at least as often (one sense per document: "Douma" tagged PERSON once among
+    # three; a surname NER once took for a place stays a surname).
+    places_named = Counter(m.text.casefold() for m in mentions if not m.embedded)
+    doubtful = Counter(text[s:e].casefold() for s, e in pending if not taken.overlaps(s, e))
+    accepted = {form for form, n in places_named.items() if n >= doubtful[form]}
     grew = True
     while grew and pending:
         grew = False
         for start, end in list(pending):
-            if not taken.overlaps(start, end) and _coordinated(text, start, end, taken):
+            if not taken.overlaps(start, end) and (text[start:end].casefold() in accepted
+                                                   or _coordinated(text, start, end, taken)):
                 mentions.append(Mention(start, end, text[start:end], "dict"))
                 taken.add((start, end))
                 pending.remove((start, end))
                 grew = True
+    for match in _CAPS_DATELINE.finditer(text):
+        start, end = match.span("name")
+        if not taken.overlaps(start, end) and gazetteer.lookup(match.group("name")):
+            mentions.append(Mention(start, end, match.group("name"), "dict"))
+            taken.add((start, end))
     fuzzy = _fuzzy_town_mentions(text, taken, gazetteer)
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
@@ -277,8 +317,13 @@ _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
                         r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 
 
-def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
-    """Village and township names after "in/at/near/from ..." ("Residents of Kin Taung").
+# Towns below this population are left out of the dictionary tagger (Geoparser's default).
+_TAGGED_POPULATION = 2000
+
+
+def _cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+    """Village, township and small-town names after "in/at/near/from ..." ("Residents of Kin
+    Taung", "near Sugapa").
 
     The dictionary leaves these out (their names are often ordinary words), so they are
     proposed only behind a locative word, only when the gazetteer knows the name as a
@@ -293,7 +338,8 @@ def _cued_units(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    any(c.kind in UNIT_KINDS for c in gazetteer.lookup(surface)):
+                    any(c.kind in UNIT_KINDS or (c.kind == "city" and c.population < _TAGGED_POPULATION)
+                        for c in gazetteer.lookup(surface)):
                 found.append(Mention(start, end, surface, "cue"))
                 taken.add((start, end))
                 break
@@ -340,14 +386,14 @@ _COMMON_WORDS = frozenset(
     "would you last first many much other both each every".split())
 
 
-def _fuzzy_town_mentions(text: str, taken: SpanIndex[Any], gazetteer: Gazetteer) -> list[Mention]:
+def _fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
     countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
     """
     found: list[Mention] = []
-    proposed: SpanIndex = SpanIndex()
+    proposed: SpanIndex[tuple[int, int]] = SpanIndex()
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))

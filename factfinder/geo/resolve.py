@@ -16,6 +16,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from factfinder.geo.build import admin_terms, name_key, short_admin_name
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
@@ -51,7 +52,9 @@ class Evidence:
     levels: Counter[str] = field(default_factory=Counter)
     named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
     containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
+    contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
+    cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,12 +69,22 @@ def _level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None
     if not match:
         return None, end
     words = match.group(1).split()
+    folded = _folded_terms(tuple(terms.items()))
     for n in (2, 1):
         phrase = " ".join(words[:n])
-        for term, level in terms.items():
-            if phrase.casefold() == term.casefold():
-                return level, end + match.start(1) + len(phrase)
+        level = folded.get(phrase.casefold())
+        if level is not None:
+            return level, end + match.start(1) + len(phrase)
     return None, end
+
+
+@lru_cache(maxsize=4)
+def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
+    """Level words by their case-folded form (the first spelling of a form wins, as in the file)."""
+    folded: dict[str, str] = {}
+    for term, level in items:
+        folded.setdefault(term.casefold(), level)
+    return folded
 
 
 def _level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
@@ -104,6 +117,7 @@ class Resolver:
         groups: dict[str, Evidence] = {}
         cands: dict[str, list[Candidate]] = {}
         keys: list[str] = []
+        contained: dict[int, list[int]] = {}
         for i, m in enumerate(mentions):
             found, level, key = self.candidates_for(m.text)
             ev = groups.setdefault(key, Evidence(key))
@@ -112,6 +126,7 @@ class Resolver:
             cands[key].extend(c for c in found if c.id not in known)
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
+            ev.cued = ev.cued and m.source == "cue"
             after, after_end = _level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
@@ -123,10 +138,13 @@ class Resolver:
                 gap = text[max(after_end, m.end):nxt.start]
                 if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
+                    contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
             if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
                 ev.containers.append(i - 1)
             keys.append(key)
+        for j, inner in contained.items():
+            groups[keys[j]].contained.extend(inner)
 
         # Pass 1: the document's countries, from names whose best reading is a country or a
         # place that is unambiguous by a wide margin; a country named where the report opens
@@ -143,7 +161,7 @@ class Resolver:
                 if not found:
                     continue
                 top_kind = found[0].kind
-                if stage == "regions" and top_kind == "country" and found[0].primary:
+                if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
                     doc_countries[found[0].country] += 2 * weight
                     continue
                 if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
@@ -155,9 +173,9 @@ class Resolver:
                                              for c in found[1:]):
                     continue
                 top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
-                nxt = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
-                           for c in found[1:] if c.country != found[0].country), default=-99)
-                if top - nxt > 3 and found[0].country:
+                runner_up = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
+                                 for c in found[1:] if c.country != found[0].country), default=-99)
+                if top - runner_up > 3 and found[0].country:
                     doc_countries[found[0].country] += weight
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -173,16 +191,16 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and cand.lat is not None and cand.kind in _LOCAL_KINDS:
-                points.append((cand.lat, cand.lon))
+            if cand is not None and (point := cand.point) is not None and cand.kind in _LOCAL_KINDS:
+                points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
         for key in order:
             cand = resolved[key].candidate
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
-            others = [(c.lat, c.lon) for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and c.lat is not None and c.kind in _LOCAL_KINDS]
+            others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
+                      and (p := c.point) is not None and c.kind in _LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
@@ -216,9 +234,7 @@ class Resolver:
             # ("Beijing", "Almaty"), unless the text says "province".
             seat = float(any(o.kind == "admin1" and o.country == cand.country and o.admin1_code == cand.admin1_code
                              and cand.population >= 0.25 * o.population for o in others))
-        nearest = None
-        if points and cand.lat is not None and cand.kind in _LOCAL_KINDS:
-            nearest = min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points)
+        nearest = _nearest_km(cand, points) if cand.kind in _LOCAL_KINDS else None
         return {
             "population": population_feature(cand.population),
             "kind": KIND_PRIOR.get(cand.kind, 0.0),
@@ -231,6 +247,7 @@ class Resolver:
             "named_level": float(any(cand.kind in _LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
+            "contains": _holds(cand, ev, keys, cands),
             "admin1_seat": seat,
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
@@ -275,6 +292,8 @@ class Resolver:
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             return Resolution(None, 0.0)
+        if ev.cued and best.country not in doc_countries:
+            return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
@@ -293,14 +312,14 @@ class Resolver:
             if cand.country not in doc_countries:
                 return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
             return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool(points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 100)
+                bool((near := _nearest_km(cand, points)) is not None and near < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
             return True
         if cand.country in doc_countries:
             return True
-        if points and min(haversine_km(cand.lat, cand.lon, la, lo) for la, lo in points) < 500:
+        if (near := _nearest_km(cand, points)) is not None and near < 500:
             return True
         return not doc_countries and cand.population >= 1000
 
@@ -327,6 +346,30 @@ _LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": 
                 "village_tract": {"village_tract"}}
 
 
+def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
+    """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
+    here = cand.point
+    if here is None or not points:
+        return None
+    return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
+
+
+def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
+    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
+    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    name after a town is what contains it, not a namesake town."""
+    if cand.kind not in _HOLDING_KINDS:
+        return 0.0
+    for i in ev.contained:
+        if keys[i] != ev.key and any(c.id != cand.id and c.kind in _LOCAL_KINDS and _inside(c, cand) >= 6.0
+                                     for c in cands.get(keys[i], ())):
+            return 1.0
+    return 0.0
+
+
+_HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
 def _inside(cand: Candidate, box: Candidate) -> float:
     """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
     if cand.country != box.country or cand.country is None:
@@ -338,8 +381,8 @@ def _inside(cand: Candidate, box: Candidate) -> float:
     names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
     if name_key(box.name) in names:
         return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
-    if box.lat is not None and cand.lat is not None and cand.id != box.id:
-        distance = haversine_km(cand.lat, cand.lon, box.lat, box.lon)
+    if (here := cand.point) is not None and (there := box.point) is not None and cand.id != box.id:
+        distance = haversine_km(*here, *there)
         same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
         if distance < 60 and same_admin1:
             return 5.0

@@ -12,7 +12,8 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right, insort
 from typing import Generic, Iterable, Iterator, TypeVar
 
-T = TypeVar("T", bound=tuple)
+# A span: start and end first, then whatever the caller keeps with it (a flag, a label).
+T = TypeVar("T", bound="tuple[int, int, *tuple[object, ...]]")
 
 
 class SpanIndex(Generic[T]):

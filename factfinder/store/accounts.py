@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from factfinder.errors import UsageError
+from factfinder.store.writer import inserted_id
 from factfinder.values.isodate import utc_now
 
 ROLES: tuple[str, ...] = ("viewer", "editor", "admin")
@@ -132,12 +133,12 @@ def create_token(conn: sqlite3.Connection, user_name: str, *, label: str | None 
     token = "ff_" + secrets.token_urlsafe(32)
     cur = conn.execute("INSERT INTO web_tokens (user_name, label, token_sha256, created_at) VALUES (?, ?, ?, ?)",
                        (user_name, label, _token_digest(token), utc_now()))
-    return int(cur.lastrowid), token
+    return inserted_id(cur), token
 
 
 def list_tokens(conn: sqlite3.Connection) -> list[tuple[int, str, str | None, str]]:
     """(id, user, label, created_at) of every token; the tokens themselves are not kept."""
-    return [tuple(r) for r in conn.execute(  # type: ignore[misc]
+    return [(token_id, user, label, created) for token_id, user, label, created in conn.execute(
         "SELECT id, user_name, label, created_at FROM web_tokens ORDER BY id")]
 
 

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import hashlib
 import json
+import sqlite3
 from dataclasses import dataclass
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 GENESIS = "0" * 64
 
@@ -43,6 +44,23 @@ def entry_hash(prev_hash: str, seq: int, kind: str, subject: str, payload: str, 
     body = canonical_json({"seq": seq, "kind": kind, "subject": subject,
                            "payload": json.loads(payload), "created_at": created_at})
     return hashlib.sha256((prev_hash + body).encode("utf-8")).hexdigest()
+
+
+def append_entry(conn: sqlite3.Connection, kind: str, subject: str, payload: Any, created: str) -> LedgerEntry:
+    """Chain one entry to the last one (the caller holds the write transaction)."""
+    last = conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
+    seq, prev = (int(last[0]) + 1, str(last[1])) if last else (1, GENESIS)
+    body = canonical_json(payload)
+    digest = entry_hash(prev, seq, kind, subject, body, created)
+    conn.execute("INSERT INTO ledger (seq, kind, subject, payload, created_at, prev_hash, hash)"
+                 " VALUES (?, ?, ?, ?, ?, ?, ?)", (seq, kind, subject, body, created, prev, digest))
+    return LedgerEntry(seq, kind, subject, body, created, prev, digest)
+
+
+def read_ledger(conn: sqlite3.Connection) -> Iterator[LedgerEntry]:
+    """Every entry, in order."""
+    rows = conn.execute("SELECT seq, kind, subject, payload, created_at, prev_hash, hash FROM ledger ORDER BY seq")
+    return (LedgerEntry(*row) for row in rows)
 
 
 def chain_problems(entries: Iterable[LedgerEntry]) -> list[str]:

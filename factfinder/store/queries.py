@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
+    Actor, Attribution, Count, DateRange, Document, Incident, OcrWord, PageText, Place, Source, Span, Story,
 )
+from factfinder.values.search_keys import fts_match
 
 # Rows read per query when loading incidents or events: far below SQLite's
 # limit of bound parameters, large enough that a 50,000-incident export needs
@@ -41,10 +42,10 @@ def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iter
 
 def iter_stories(conn: sqlite3.Connection, doc: str) -> Iterator[Story]:
     rows = conn.execute(
-        'SELECT s.idx, s.start, s."end", s.title, d.idx FROM stories s JOIN documents x ON x.id = s.document_id'
-        " LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
-    for idx, start, end, title, dup in rows:
-        yield Story(idx, start, end, title, dup)
+        'SELECT s.idx, s.start, s."end", s.title, d.idx, s.language FROM stories s JOIN documents x'
+        " ON x.id = s.document_id LEFT JOIN stories d ON d.id = s.duplicate_of WHERE x.doc = ? ORDER BY s.idx", (doc,))
+    for idx, start, end, title, dup, language in rows:
+        yield Story(idx, start, end, title, dup, language)
 
 
 def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Iterator[Document]:
@@ -53,14 +54,29 @@ def iter_documents(conn: sqlite3.Connection, *, doc: str | None = None) -> Itera
                         f" FROM documents {where} ORDER BY id", args).fetchall()
     for doc_sha, text, title, published, language, author, url, ext_id, notes in rows:
         yield Document(doc_sha, text, title, published, language, author, url,
-                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)))
+                       tuple(iter_stories(conn, doc_sha)), ext_id, tuple(json.loads(notes)), iter_pages(conn, doc_sha))
+
+
+def iter_pages(conn: sqlite3.Connection, doc: str) -> tuple[PageText, ...]:
+    """The pages of a PDF or scan with their provenance and OCR word boxes (schema step 9)."""
+    rows = conn.execute(
+        'SELECT p.number, p.start, p."end", p.method, p.engine, p.languages, p.confidence, p.width, p.height,'
+        " p.dpi, p.words FROM document_pages p JOIN documents d ON d.id = p.document_id WHERE d.doc = ?"
+        " ORDER BY p.number", (doc,))
+    return tuple(PageText(number, start, end, method, engine, languages, confidence, width, height, dpi,
+                          tuple(OcrWord(w[0], w[1], (w[2], w[3], w[4], w[5]), w[6]) for w in json.loads(words)))
+                 for number, start, end, method, engine, languages, confidence, width, height, dpi, words in rows)
 
 
 def search_stories(conn: sqlite3.Connection, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
+    """(document, story) pairs whose story holds every word of ``query``, in any script (store/search.py)."""
+    match = fts_match(query)
+    if match is None:
+        return []
     rows = conn.execute(
         "SELECT d.doc, s.idx FROM stories_fts f JOIN stories s ON s.id = f.rowid"
         " JOIN documents d ON d.id = s.document_id WHERE stories_fts MATCH ? ORDER BY f.rank LIMIT ?",
-        (query, limit))
+        (match, limit))
     return [(doc, idx) for doc, idx in rows]
 
 

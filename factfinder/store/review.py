@@ -243,7 +243,7 @@ def correct(store: "Store", event_id: str, field: str, value: Any, *, reviewer: 
         old = current_value(event, field)
         if old == new:
             return None
-        store.record_review(subject_kind=SUBJECT, subject_id=event_id, field=field,  # type: ignore[arg-type]
+        store.record_review(subject_kind=SUBJECT, subject_id=event_id, field=field,
                             old=old, new=new, reviewer=reviewer, note=note)
         sync_event_row(store, event_id)
     return review_history(store, event_id)[-1]
@@ -358,10 +358,10 @@ def merge_events(store: "Store", target_id: str, other_ids: list[str], *, review
             if not keys:
                 raise ReviewError(f"there is no incident {other!r} to merge")
             moved += keys
-            store.record_review(subject_kind=SUBJECT, subject_id=other,  # type: ignore[arg-type]
+            store.record_review(subject_kind=SUBJECT, subject_id=other,
                                 field="merged_into", old=other, new=target_id, reviewer=reviewer, note=note)
         _pin(store, target_keys + moved, target_id)
-        store.record_review(subject_kind=SUBJECT, subject_id=target_id,  # type: ignore[arg-type]
+        store.record_review(subject_kind=SUBJECT, subject_id=target_id,
                             field="merge", old=target_keys, new=target_keys + moved, reviewer=reviewer, note=note)
         _mark_stale(store, [target_id, *others])
     return target_id
@@ -383,9 +383,9 @@ def split_report(store: "Store", event_id: str, report_key: str, *, reviewer: st
         rest = [k for k in keys if k != report_key]
         _pin(store, rest, event_id)
         _pin(store, [report_key], new_id)
-        store.record_review(subject_kind=SUBJECT, subject_id=event_id,  # type: ignore[arg-type]
+        store.record_review(subject_kind=SUBJECT, subject_id=event_id,
                             field="split", old=keys, new=rest, reviewer=reviewer, note=note)
-        store.record_review(subject_kind=SUBJECT, subject_id=new_id,  # type: ignore[arg-type]
+        store.record_review(subject_kind=SUBJECT, subject_id=new_id,
                             field="split_from", old=event_id, new=new_id, reviewer=reviewer, note=note)
         _mark_stale(store, [event_id])
     return new_id

@@ -14,12 +14,12 @@ import sqlite3
 import tempfile
 from concurrent.futures import Future
 from pathlib import Path
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable, Iterator, Protocol
 
 from factfinder.errors import StoreError
 from factfinder.model import ConsolidatedIncident, Document, Extraction, Incident, Source, Story
-from factfinder.store import blocks, events, queries, review, writer
-from factfinder.store.ledger import GENESIS, LedgerEntry, canonical_json, chain_problems, entry_hash
+from factfinder.store import blocks, events, health, queries, review, writer
+from factfinder.store.ledger import LedgerEntry, append_entry, canonical_json, read_ledger
 from factfinder.store.originals import Originals, sha256_hex
 from factfinder.store.reports import StoreStatus, VerifyReport
 from factfinder.store.schema import migrate
@@ -50,11 +50,20 @@ def _enter_wal(conn: sqlite3.Connection, *, seconds: float = 30.0) -> None:
             time.sleep(0.05)
 
 
+class CaptureLike(Protocol):
+    """What the store keeps of a capture (factfinder.capture.Capture): the store imports no stage."""
+
+    @property
+    def source(self) -> Source: ...
+    @property
+    def data(self) -> bytes | None: ...
+
+
 class Store:
     """Sources, documents, extractions and the ledger of one project."""
 
     def __init__(self, conn: sqlite3.Connection, *, path: str, originals: Path,
-                 cleanup: Any = None) -> None:
+                 cleanup: tempfile.TemporaryDirectory[str] | None = None) -> None:
         self.conn = conn
         self.path = path
         self.originals = Originals(originals)
@@ -154,7 +163,7 @@ class Store:
         row = self.conn.execute("SELECT extracted_at FROM documents WHERE doc = ?", (doc,)).fetchone()
         return row is not None and row[0] is not None
 
-    def prepare_captures(self, captures: list[Any], *, background: bool = False) -> Future[list[str]] | None:
+    def prepare_captures(self, captures: list[CaptureLike], *, background: bool = False) -> Future[list[str]] | None:
         """Write the new originals of a batch of captures ahead of ``add_capture``.
 
         Optional, for speed: the batch's writes and fsyncs run in parallel, and
@@ -171,15 +180,14 @@ class Store:
         self.originals.put_many(items)
         return None
 
-    def add_capture(self, capture: Any, *, warc: bytes | None = None) -> bool:
+    def add_capture(self, capture: CaptureLike, *, warc: bytes | None = None) -> bool:
         """Keep a capture's bytes and provenance; False if these bytes were already stored.
 
         The same bytes from a new origin add that origin (and a ledger entry)
         but are not stored again; the same bytes from a known origin change
         nothing at all. ``warc`` is the WARC record of a URL capture.
         """
-        source: Source = capture.source
-        data: bytes | None = capture.data
+        source, data = capture.source, capture.data
         if data is not None and sha256_hex(data) != source.sha256:
             raise StoreError(f"capture of {source.origin} claims sha256 {source.sha256} but its bytes "
                              "hash differently; this is a bug in the capture stage, please report it")
@@ -192,7 +200,7 @@ class Store:
             headers = json.dumps([list(h) for h in source.http_headers], ensure_ascii=False)
             if row is None:
                 stored = data is not None
-                if stored:
+                if data is not None:
                     self.originals.put(source.sha256, data)
                 self.conn.execute(
                     "INSERT INTO sources (sha256, size, media_type, origin, captured_at, http_headers,"
@@ -246,17 +254,14 @@ class Store:
     def append_ledger(self, kind: str, subject: str, payload: Any) -> LedgerEntry:
         """Append one entry to the hash chain (inside the caller's transaction, if any)."""
         with self.transaction():
-            last = self.conn.execute("SELECT seq, hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-            seq, prev = (last[0] + 1, last[1]) if last else (1, GENESIS)
-            body, created = canonical_json(payload), utc_now()
-            digest = entry_hash(prev, seq, kind, subject, body, created)
-            self.conn.execute("INSERT INTO ledger (seq, kind, subject, payload, created_at, prev_hash, hash)"
-                              " VALUES (?, ?, ?, ?, ?, ?, ?)", (seq, kind, subject, body, created, prev, digest))
-            return LedgerEntry(seq, kind, subject, body, created, prev, digest)
+            return append_entry(self.conn, kind, subject, payload, utc_now())
 
-    def record_review(self, *, subject_kind: str, subject_id: int, field: str, old: Any, new: Any,
+    def record_review(self, *, subject_kind: str, subject_id: int | str, field: str, old: Any, new: Any,
                       reviewer: str, note: str | None = None) -> int:
-        """Record an analyst's edit of one field (the caller changes the field itself)."""
+        """Record an analyst's edit of one field (the caller changes the field itself).
+
+        ``subject_id`` is an incident's or statistic's row id, or an event's id (a string).
+        """
         with self.transaction():
             entry = self.append_ledger("review", f"{subject_kind}:{subject_id}", {
                 "field": field, "old": old, "new": new, "reviewer": reviewer, "note": note})
@@ -265,7 +270,7 @@ class Store:
                 " created_at, ledger_seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (subject_kind, subject_id, field, canonical_json(old), canonical_json(new), reviewer, note,
                  entry.created_at, entry.seq))
-            return int(cur.lastrowid)
+            return writer.inserted_id(cur)
 
     # --- reading -----------------------------------------------------------
 
@@ -348,73 +353,13 @@ class Store:
         return queries.search_stories(self.conn, query, limit=limit)
 
     def ledger(self) -> Iterator[LedgerEntry]:
-        rows = self.conn.execute("SELECT seq, kind, subject, payload, created_at, prev_hash, hash"
-                                 " FROM ledger ORDER BY seq")
-        return (LedgerEntry(*row) for row in rows)
+        return read_ledger(self.conn)
 
-    # --- status and verification ------------------------------------------
+    # --- status and verification (health.py) --------------------------------
 
     def status(self) -> StoreStatus:
-        one = lambda sql: int(self.conn.execute(sql).fetchone()[0])  # noqa: E731
-        head = self.conn.execute("SELECT hash FROM ledger ORDER BY seq DESC LIMIT 1").fetchone()
-        by_type = tuple((t, n) for t, n in self.conn.execute(
-            "SELECT type, count(*) AS n FROM incidents GROUP BY type ORDER BY n DESC, type"))
-        size = 0
-        if self.path != ":memory:":
-            size = sum(p.stat().st_size for p in (Path(self.path), Path(self.path + "-wal")) if p.exists())
-        return StoreStatus(
-            path=self.path, schema_version=one("PRAGMA user_version"),
-            sources=one("SELECT count(*) FROM sources WHERE error IS NULL"),
-            failed_sources=one("SELECT count(*) FROM origins WHERE error IS NOT NULL"),
-            origins=one("SELECT count(*) FROM origins"),
-            documents=one("SELECT count(*) FROM documents"),
-            stories=one("SELECT count(*) FROM stories"),
-            duplicate_stories=one("SELECT count(*) FROM stories WHERE duplicate_of IS NOT NULL"),
-            incidents_by_type=by_type, statistics=one("SELECT count(*) FROM statistics"),
-            ledger_length=one("SELECT count(*) FROM ledger"),
-            ledger_head=head[0] if head else None, db_size=size)
+        return health.status(self.conn, self.path)
 
     def verify(self) -> VerifyReport:
         """Re-hash every original and WARC record, re-check the ledger chain and the database."""
-        problems = [f"database integrity: {msg}" for (msg,) in self.conn.execute("PRAGMA quick_check")
-                    if msg != "ok"]
-        originals = warcs = 0
-        for sha, origin in self.conn.execute("SELECT sha256, origin FROM sources WHERE stored = 1 ORDER BY rowid"):
-            originals += 1
-            label = f"original {sha} ({_short(origin)})"
-            path = self.originals.path(sha)
-            if not path.is_file():
-                problems.append(f"{label} is missing")
-            elif (actual := self.originals.hash_file(path)) != sha:
-                problems.append(f"{label} changed: its bytes hash to {actual}")
-        for rel, expected, origin in self.conn.execute(
-                "SELECT warc, warc_sha256, origin FROM origins WHERE warc IS NOT NULL ORDER BY id"):
-            warcs += 1
-            path = self.originals.root / rel
-            if not path.is_file():
-                problems.append(f"WARC record {rel} ({_short(origin)}) is missing")
-            elif (actual := self.originals.hash_file(path)) != expected:
-                problems.append(f"WARC record {rel} ({_short(origin)}) changed: its bytes hash to {actual}")
-        entries = 0
-        captured: set[str] = set()
-
-        def counted() -> Iterator[LedgerEntry]:
-            nonlocal entries
-            for entry in self.ledger():
-                entries += 1
-                if entry.kind == "capture":
-                    captured.add(entry.subject)
-                yield entry
-
-        problems.extend(chain_problems(counted()))
-        for sha, origin in self.conn.execute("SELECT sha256, origin FROM sources ORDER BY rowid"):
-            if sha not in captured:
-                problems.append(f"source {sha} ({_short(origin)}) has no capture entry in the ledger")
-        return VerifyReport(originals=originals, warc_records=warcs, ledger_entries=entries,
-                            problems=tuple(problems))
-
-
-def _short(origin: str) -> str:
-    """The last path or URL segment: enough for a person to recognise the file."""
-    tail = origin.rstrip("/").rsplit("/", 1)[-1]
-    return tail or origin
+        return health.verify(self.conn, self.originals)

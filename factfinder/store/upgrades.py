@@ -189,7 +189,44 @@ CREATE TABLE follow_passes (
 CREATE INDEX follow_passes_source ON follow_passes(source_id, at);
 """
 
-# Step 8: each machine incident's calibrated confidence (factfinder/confidence), per
+# Step 8: story search in any script. SQLite's unicode61 tokenizer finds no word
+# inside Burmese or Chinese text and no inflected Russian or Arabic form, so the
+# index is fed keys cut by values/search_keys.py (CJK bigrams, Burmese syllables, ICU
+# word breaks, stems, digits of every script as ASCII) joined by spaces, which
+# the ascii tokenizer only splits at. Stories are indexed again from their text
+# by the next store.index_stories() (search runs it when the index lags behind).
+# A story may name its own language where it differs from its document's.
+STORIES_ANY_SCRIPT = """
+DROP TABLE stories_fts;
+CREATE VIRTUAL TABLE stories_fts USING fts5(title, text, content='', tokenize='ascii');
+ALTER TABLE stories ADD COLUMN language TEXT;
+CREATE INDEX documents_language ON documents(language);
+"""
+
+# Step 9: the pages of a PDF or a scan as the text stage read them (model.PageText):
+# where each lies in the document text, how it was read (text layer, or OCR with
+# engine, languages, mean word confidence, image size and resolution), and each
+# OCR word's box in page-image pixels, so the web app can draw an evidence span on
+# the page image. Words as one JSON array a page: a 300-page scan is 300 rows.
+PAGE_LAYOUT = """
+CREATE TABLE document_pages (
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    number       INTEGER NOT NULL,         -- 1-based
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    method       TEXT NOT NULL,            -- text-layer or ocr
+    engine       TEXT,
+    languages    TEXT,
+    confidence   REAL,
+    width        INTEGER,
+    height       INTEGER,
+    dpi          INTEGER,
+    words        TEXT NOT NULL DEFAULT '[]',  -- [[start, end, left, top, right, bottom, confidence], ...]
+    PRIMARY KEY (document_id, number)
+) WITHOUT ROWID;
+"""
+
+# Step 10: each machine incident's calibrated confidence (factfinder/confidence), per
 # field, for the review queue (lowest first) and the incident page's weak fields.
 INCIDENT_CONFIDENCE = """
 CREATE TABLE incident_confidence (

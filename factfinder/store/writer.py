@@ -9,7 +9,20 @@ from __future__ import annotations
 import json
 import sqlite3
 
+from factfinder.errors import StoreError
 from factfinder.model import Actor, Attribution, Document, Extraction, Incident, Place, Span, Statistic
+from factfinder.values.search_keys import index_text
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The row id of the row an INSERT just made.
+
+    sqlite3 types ``lastrowid`` as optional (no row was inserted); after an
+    INSERT that succeeded it is always set, so None here is a bug, said loudly.
+    """
+    if cursor.lastrowid is None:
+        raise StoreError("an INSERT returned no row id; this is a bug in the store, please report it")
+    return cursor.lastrowid
 
 
 def index_stories(conn: sqlite3.Connection) -> int:
@@ -19,13 +32,15 @@ def index_stories(conn: sqlite3.Connection) -> int:
     ones waiting are those above the highest indexed id (read from the FTS5
     ``_docsize`` shadow table, one row per indexed story). Indexing a batch in
     one go costs a fraction of one FTS5 segment per story (bench/ingest.py).
+    The index holds search keys in any script (values/search_keys.py), not the text.
     """
     last = conn.execute("SELECT coalesce(max(id), 0) FROM stories_fts_docsize").fetchone()[0]
     rows = conn.execute(
         'SELECT s.id, coalesce(s.title, \'\'), substr(d.text, s.start + 1, s."end" - s.start)'
         " FROM stories s JOIN documents d ON d.id = s.document_id WHERE s.id > ? ORDER BY s.id",
         (last,)).fetchall()
-    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)", rows)
+    conn.executemany("INSERT INTO stories_fts (rowid, title, text) VALUES (?, ?, ?)",
+                     [(story_id, index_text(title), index_text(text)) for story_id, title, text in rows])
     return len(rows)
 
 
@@ -36,22 +51,27 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
     if source_sha is not None and not conn.execute(
             "SELECT 1 FROM sources WHERE sha256 = ?", (source_sha,)).fetchone():
         source_sha = None  # a document without a stored original (a --jsonl line, a test)
-    doc_id = conn.execute(
+    doc_id = inserted_id(conn.execute(
         "INSERT INTO documents (doc, source, text, title, published, language, author, url, external_id,"
         " notes, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (document.doc, source_sha, document.text, document.title, document.published, document.language,
          document.author, document.url, document.id, json.dumps(list(document.notes), ensure_ascii=False),
-         now)).lastrowid
+         now)))
     ids: dict[int, int] = {}
     for story in document.stories:
-        story_id = conn.execute(
-            'INSERT INTO stories (document_id, idx, start, "end", title) VALUES (?, ?, ?, ?, ?)',
-            (doc_id, story.index, story.start, story.end, story.title)).lastrowid
+        story_id = inserted_id(conn.execute(
+            'INSERT INTO stories (document_id, idx, start, "end", title, language) VALUES (?, ?, ?, ?, ?, ?)',
+            (doc_id, story.index, story.start, story.end, story.title, story.language)))
         ids[story.index] = story_id
     for story in document.stories:
         if story.duplicate_of is not None and story.duplicate_of in ids:
             conn.execute("UPDATE stories SET duplicate_of = ? WHERE id = ?",
                          (ids[story.duplicate_of], ids[story.index]))
+    conn.executemany(
+        'INSERT INTO document_pages (document_id, number, start, "end", method, engine, languages, confidence,'
+        " width, height, dpi, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(doc_id, p.number, p.start, p.end, p.method, p.engine, p.languages, p.confidence, p.width, p.height, p.dpi,
+          json.dumps([[w.start, w.end, *w.box, w.confidence] for w in p.words])) for p in document.pages])
     if index:
         index_stories(conn)
     return True
@@ -89,17 +109,17 @@ def _place_id(conn: sqlite3.Connection, doc_id: int, place: Place) -> int:
                        (doc_id, span.start, span.end)).fetchone()
     if row:
         return int(row[0])
-    return int(conn.execute(
+    return inserted_id(conn.execute(
         'INSERT INTO places (document_id, start, "end", text, name, lat, lon, country, admin1, admin2,'
         " geonameid, precision, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, span.start, span.end, span.text, place.name, place.lat, place.lon, place.country,
-         place.admin1, place.admin2, place.geonameid, place.precision, place.confidence)).lastrowid)
+         place.admin1, place.admin2, place.geonameid, place.precision, place.confidence)))
 
 
 def _actor_id(conn: sqlite3.Connection, actor: Actor) -> int:
     row = conn.execute("SELECT id FROM actors WHERE name = ?", (actor.name,)).fetchone()
-    actor_id = int(row[0]) if row else int(conn.execute(
-        "INSERT INTO actors (name, kind) VALUES (?, ?)", (actor.name, actor.kind)).lastrowid)
+    actor_id = int(row[0]) if row else inserted_id(conn.execute(
+        "INSERT INTO actors (name, kind) VALUES (?, ?)", (actor.name, actor.kind)))
     conn.execute("INSERT OR IGNORE INTO actor_aliases (actor_id, alias) VALUES (?, ?)",
                  (actor_id, actor.span.text))
     return actor_id
@@ -128,7 +148,7 @@ def _insert_incident(conn: sqlite3.Connection, doc_id: int, doc: str, stories: d
     place_id = _place_id(conn, doc_id, incident.location) if incident.location else None
     key = report_key(incident, doc)
     repeated = conn.execute("SELECT 1 FROM incidents WHERE report_key = ?", (key,)).fetchone() is not None
-    incident_id = conn.execute(
+    incident_id = inserted_id(conn.execute(
         "INSERT INTO incidents (document_id, story_id, story, type, summary, date_start, date_end,"
         " date_precision, date_text_start, date_text_end, date_text, place_id, verification,"
         " external_id, created_at, report_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -136,7 +156,7 @@ def _insert_incident(conn: sqlite3.Connection, doc_id: int, doc: str, stories: d
          incident.type, incident.summary, date.start if date else None, date.end if date else None,
          date.precision if date else None, date_span.start if date_span else None,
          date_span.end if date_span else None, date_span.text if date_span else None, place_id,
-         incident.verification, incident.id, now, key)).lastrowid
+         incident.verification, incident.id, now, key)))
     if repeated:  # two incidents of one type from one sentence: keep them apart
         conn.execute("UPDATE incidents SET report_key = ? WHERE id = ?", (f"{key}#{incident_id}", incident_id))
     _insert_spans(conn, doc_id, "incident_id", incident_id, incident.evidence, incident.attribution)
@@ -161,11 +181,11 @@ def _insert_statistic(conn: sqlite3.Connection, doc_id: int, stories: dict[int, 
                       stat: Statistic, now: str) -> None:
     place_id = _place_id(conn, doc_id, stat.place) if stat.place else None
     span = stat.as_of_span
-    stat_id = conn.execute(
+    stat_id = inserted_id(conn.execute(
         "INSERT INTO statistics (document_id, story_id, story, measure, category, value, qualifier, unit,"
         " as_of, as_of_start, as_of_end, as_of_text, place_id, external_id, created_at)"
         " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, stories.get(stat.story) if stat.story is not None else None, stat.story, stat.measure,
          stat.category, stat.value, stat.qualifier, stat.unit, stat.as_of, span.start if span else None,
-         span.end if span else None, span.text if span else None, place_id, stat.id, now)).lastrowid
+         span.end if span else None, span.text if span else None, place_id, stat.id, now)))
     _insert_spans(conn, doc_id, "statistic_id", stat_id, stat.evidence, stat.attribution)

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document, PageText, Story
-from factfinder.text.language import guess_language, language_note
+from factfinder.model import Document, PageText, Reflowed, Story
+from factfinder.text.language import detect_language, language_note
 from factfinder.text.ocr import OcrOptions
 from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
@@ -35,12 +35,10 @@ class ExtractedText:
     pages: tuple[PageText, ...] = ()  # PDF pages and OCR'd images
 
 
-def _segment(text: str) -> tuple[Story, ...]:
-    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in ``text``."""
-    from factfinder.text.reflow import reflow
+def _segment(reflowed: Reflowed) -> tuple[Story, ...]:
+    """Stories found in the reading text (hard-wrapped lines rebuilt), bounds in the original text."""
     from factfinder.text.stories import segment_stories
 
-    reflowed = reflow(text)
     stories = segment_stories(reflowed.text)
     if not reflowed.changed:
         return stories
@@ -139,17 +137,43 @@ def _day(value: str | None) -> str | None:
 
 
 def build_document(text: str, *, doc: str, title: str | None = None, published: str | None = None,
-                   author: str | None = None, url: str | None = None, id: str | None = None) -> Document:
-    """A Document with its language checked and its stories segmented."""
-    language = guess_language(text)
+                   author: str | None = None, url: str | None = None, id: str | None = None,
+                   language: str | None = None) -> Document:
+    """A Document with its language (``language``, else detected), its reading text made and its stories segmented."""
+    from factfinder.text.reflow import reflow
+
+    reading = reflow(text)
+    stories = _segment(reading)
+    if language is None:
+        language, stories = languages_of(text, stories)
     note = language_note(language)
     return Document(doc=doc, text=text, title=title, published=_day(published), language=language,
-                    author=author, url=url, stories=_segment(text), id=id,
-                    notes=(note,) if note else ())
+                    author=author, url=url, stories=stories, id=id,
+                    notes=(note,) if note else (), reading=reading)
 
 
-def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> Document:
+def languages_of(text: str, stories: tuple[Story, ...]) -> tuple[str, tuple[Story, ...]]:
+    """The document's language, and its stories with theirs where it differs (a digest in two languages).
+
+    A digest's language is the one most of its stories' characters are in.
+    """
+    if len(stories) < 2:
+        return detect_language(text), stories
+    own = [detect_language(text[s.start:s.end]) for s in stories]
+    size: dict[str, int] = {}
+    for story, code in zip(stories, own):
+        if code != "und":
+            size[code] = size.get(code, 0) + story.end - story.start
+    language = max(size, key=lambda code: size[code]) if size else detect_language(text)
+    return language, tuple(replace(s, language=code) if code not in (language, "und") else s
+                           for s, code in zip(stories, own))
+
+
+def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None,
+                          language: str | None = None) -> Document:
     """The Document of a readable capture; ``doc`` is the sha256 of its original bytes.
+
+    ``language`` (``--lang``) is taken as the document's language instead of detecting it.
 
     Raises ExtractionError (message says what to do) when no text can be had:
     an error capture, a feed, an empty page, a scan with OCR off.
@@ -157,7 +181,7 @@ def document_from_capture(capture: Capture, *, ocr: OcrOptions | None = None) ->
     found = read_capture(capture, ocr=ocr)
     text, converted = (found.text, 0) if found.pages else to_unicode(found.text)
     document = build_document(text, doc=capture.source.sha256, title=found.title,
-                              published=found.published, author=found.author, url=found.url)
+                              published=found.published, author=found.author, url=found.url, language=language)
     if converted:
         document = replace(document, notes=(*document.notes, CONVERSION_NOTE.format(lines=converted)))
     return replace(document, pages=found.pages) if found.pages else document

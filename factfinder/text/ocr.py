@@ -12,18 +12,21 @@ page image. The original bytes are never touched.
 
 from __future__ import annotations
 
-import io
 import re
 import shutil
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from factfinder.capture import checks
 from factfinder.capture.checks import MAX_IMAGE_PIXELS
 from factfinder.errors import ExtractionError
 from factfinder.model import OcrWord, PageText
 from factfinder.settings import Settings
+
+if TYPE_CHECKING:
+    from PIL.Image import Image as PILImage
 
 OCR_MODES = ("auto", "always", "never")
 MAX_PIXELS = MAX_IMAGE_PIXELS
@@ -71,10 +74,10 @@ def _check_languages(languages: str) -> None:
                               f"package(s) {packages}, or choose other --ocr-lang languages")
 
 
-def is_blank(image: Any) -> bool:
+def is_blank(image: PILImage) -> bool:
     """A page image with (almost) no ink: nothing for OCR to read."""
-    low, high = image.convert("L").getextrema()
-    return bool(high - low < 32)
+    levels = [level for level, pixels in enumerate(image.convert("L").histogram()) if pixels]
+    return not levels or levels[-1] - levels[0] < 32  # darkest and lightest grey level used
 
 
 def text_layer_is_usable(text: str) -> bool:
@@ -91,7 +94,7 @@ def text_layer_is_usable(text: str) -> bool:
     return letters / len(stripped) >= 0.5 and len(words) >= 3 and "(cid:" not in text
 
 
-def ocr_image(image: Any, *, number: int, options: OcrOptions) -> tuple[str, PageText]:
+def ocr_image(image: PILImage, *, number: int, options: OcrOptions) -> tuple[str, PageText]:
     """The text Tesseract reads on one page image, and the page's provenance and word boxes.
 
     Words are joined by spaces, lines by newlines, paragraphs (Tesseract's blocks
@@ -134,26 +137,18 @@ def ocr_image(image: Any, *, number: int, options: OcrOptions) -> tuple[str, Pag
     return text, page
 
 
-def open_image(data: bytes, *, name: str) -> Any:
-    """A PIL image of ``data``; ExtractionError for a corrupt file or a decompression bomb."""
-    from PIL import Image, UnidentifiedImageError
+def open_image(data: bytes, *, name: str) -> PILImage:
+    """A decoded PIL image of ``data``; ExtractionError for a corrupt file or a decompression bomb.
 
-    Image.MAX_IMAGE_PIXELS = MAX_PIXELS
-    try:
-        image = Image.open(io.BytesIO(data))
-        if image.width * image.height > MAX_PIXELS:
-            raise Image.DecompressionBombError("too many pixels")
-        image.load()
-    except Image.DecompressionBombError:
-        raise ExtractionError(f"cannot read {name}: the image claims more than {MAX_PIXELS:,} pixels "
-                              "(a decompression bomb, not a scan); the original is kept") from None
-    except (UnidentifiedImageError, OSError, ValueError, SyntaxError) as exc:
-        raise ExtractionError(f"cannot read {name}: the image is damaged or not an image "
-                              f"({type(exc).__name__}); re-scan or re-download it and ingest again") from None
+    The capture stage's check decides what is unreadable, in its words.
+    """
+    image, error = checks.open_image(data, name=name)
+    if image is None:
+        raise ExtractionError(error or f"cannot read {name}")
     return image
 
 
-def image_pages(data: bytes, *, name: str) -> Iterator[Any]:
+def image_pages(data: bytes, *, name: str) -> Iterator[PILImage]:
     """Every frame of an image file (a multi-page TIFF has several), one at a time."""
     from PIL import ImageSequence
 
@@ -162,7 +157,7 @@ def image_pages(data: bytes, *, name: str) -> Iterator[Any]:
         yield frame.copy()
 
 
-def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, Any]]:
+def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, PILImage]]:
     """(index, PIL image at ``dpi``) for the PDF pages asked for, rendered one at a time.
 
     Only one page image is alive at a time, so memory stays flat over a long scan.

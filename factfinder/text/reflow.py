@@ -16,11 +16,12 @@ contract's offsets point into it.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass, fields, is_dataclass, replace
+from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar, cast
 
-from factfinder.model import Document, Span
+from factfinder.model import Document, Reflowed, Span
+
+__all__ = ["Reflowed", "identity", "reflow", "reading_of", "reading_document", "restore_spans"]
 
 T = TypeVar("T")
 
@@ -34,45 +35,6 @@ _PAGE_NUMBER = re.compile(r"^\s*(?:[-–—]\s*)?(?:page\s+)?\d{1,4}(?:\s*(?:/|o
 _BULLET = re.compile(r"^\s*(?:[-•*–·]|\(?\d{1,3}[.)]|\(?[a-z][.)])\s+")
 _SENTENCE_END = ".!?:\"'”’"
 _LINE = re.compile(r"[^\n]*\n|[^\n]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Reflowed:
-    """The reading text of a document and the map from its offsets to the original's.
-
-    ``view_starts[i]`` in the reading text corresponds to ``orig_starts[i]`` in the
-    original; between two segment starts characters correspond one for one.
-    """
-
-    text: str
-    original: str
-    view_starts: tuple[int, ...]
-    orig_starts: tuple[int, ...]
-
-    @property
-    def changed(self) -> bool:
-        return self.text != self.original
-
-    def to_original(self, offset: int) -> int:
-        """The original offset of a reading-text offset."""
-        if not self.view_starts:
-            return offset
-        i = max(bisect_right(self.view_starts, offset) - 1, 0)
-        return self.orig_starts[i] + offset - self.view_starts[i]
-
-    def from_original(self, offset: int) -> int:
-        """The reading-text offset of an original offset (a deleted character maps to where it was)."""
-        if not self.orig_starts:
-            return offset
-        i = max(bisect_right(self.orig_starts, offset) - 1, 0)
-        end = self.view_starts[i + 1] if i + 1 < len(self.view_starts) else len(self.text)
-        return min(self.view_starts[i] + offset - self.orig_starts[i], end)
-
-    def span(self, span: Span) -> Span:
-        """A span of the reading text as the span of the original that holds the same words."""
-        start = self.to_original(span.start)
-        end = self.to_original(span.end - 1) + 1 if span.end > span.start else start
-        return Span.of(self.original, start, end)
 
 
 def identity(text: str) -> Reflowed:
@@ -194,12 +156,24 @@ def reading_document(document: Document) -> tuple[Document, Reflowed]:
 
     Stories keep their order and titles, with their bounds moved into the reading text.
     """
-    reflowed = reflow(document.text)
+    reflowed = reading_of(document)
     if not reflowed.changed:
         return document, reflowed
     stories = tuple(replace(s, start=reflowed.from_original(s.start), end=reflowed.from_original(s.end))
                     for s in document.stories)
-    return replace(document, text=reflowed.text, stories=stories), reflowed
+    return replace(document, text=reflowed.text, stories=stories, reading=None), reflowed
+
+
+def reading_of(document: Document) -> Reflowed:
+    """The document's reading text: the one the text stage made with it, else made now.
+
+    Reflowing a long report is not free, and the text stage already did it to find
+    the stories; a reading made of other text (the document was changed) is not used.
+    """
+    known = document.reading
+    if known is not None and (known.original is document.text or known.original == document.text):
+        return known
+    return reflow(document.text)
 
 
 def restore_spans(value: T, reflowed: Reflowed) -> T:
@@ -209,6 +183,8 @@ def restore_spans(value: T, reflowed: Reflowed) -> T:
     """
     if not reflowed.changed:
         return value
+    # _restore rebuilds each dataclass as its own class by reflection (fields, replace),
+    # which mypy cannot follow: the value it gives back has the type it was given.
     return cast(T, _restore(value, reflowed))
 
 
@@ -222,10 +198,10 @@ def _restore(value: object, reflowed: Reflowed) -> object:
     changes = {f.name: _restore(getattr(value, f.name), reflowed) for f in fields(value)
                if f.name != "summary"}
     summary = getattr(value, "summary", None)
-    evidence = getattr(value, "evidence", None)
-    if isinstance(summary, str) and isinstance(evidence, tuple):
-        for old, new in zip(evidence, changes["evidence"]):  # type: ignore[call-overload]
-            if old.text == summary:
+    evidence, moved = getattr(value, "evidence", None), changes.get("evidence")
+    if isinstance(summary, str) and isinstance(evidence, tuple) and isinstance(moved, tuple):
+        for old, new in zip(evidence, moved):
+            if isinstance(old, Span) and isinstance(new, Span) and old.text == summary:
                 changes["summary"] = new.text
                 break
     return replace(value, **changes)

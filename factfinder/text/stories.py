@@ -50,7 +50,8 @@ _WORD = re.compile(r"[A-Za-z][\w'’-]*")
 DIGEST_MIN_SHARE = 0.75
 _BLANK_LINE = re.compile(r"\n[^\S\n]*\n")
 _BULLET = re.compile(r"^[·•▪●◦‣*–-]\s")
-_SENTENCE_END = re.compile(r"[.!?…][\"'”’)]*$")
+# Full stops of the scripts written without spaces too (Chinese 。, Burmese ။, Arabic ؟, Devanagari ।)
+_SENTENCE_END = re.compile(r"[.!?…。！？။؟।][\"'”’)」』]*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,7 +87,8 @@ def _is_boilerplate(p: str) -> bool:
         if sum(len(x.split()) for x in parts) / len(parts) <= 4:
             return True  # an SEO keyword line
     words = p.split(None, 3)  # a fourth word already rules out a bare label; no need to split a long paragraph
-    return len(words) <= 3 and not _SENTENCE_END.search(p) and all(w[:1].isupper() for w in words if w.isalpha())
+    # (a long run of unspaced Chinese or Burmese is one "word" and no label)
+    return len(words) <= 3 and len(p) <= 60 and not _SENTENCE_END.search(p) and all(w[:1].isupper() for w in words if w.isalpha())
 
 
 def _is_headline(p: str) -> bool:

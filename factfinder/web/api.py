@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.exceptions import HTTPException
 
 from factfinder.model import VERIFICATIONS
-from factfinder.store import review
+from factfinder.store import Store, review
 from factfinder.store.events import ORDERS
 from factfinder.values.places import is_country_code
 from factfinder.web import queries
@@ -102,7 +102,7 @@ def incident(request: Request, event_id: str = Path(json_schema_extra={"pattern"
     return fast_json(record)
 
 
-def _first_old(store: Any, event_id: str, field: str) -> Any:
+def _first_old(store: Store, event_id: str, field: str) -> Any:
     """The machine value of a reviewed field: what the first review of it replaced."""
     return next((r.old for r in review.review_history(store, event_id) if r.field == field), None)
 

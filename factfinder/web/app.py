@@ -75,7 +75,7 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     from fastapi.staticfiles import StaticFiles
 
     from factfinder.consolidate.stored import update_events
-    from factfinder.web import api, followed, openapi, pages, report_page, review_queue, review_routes
+    from factfinder.web import api, documents, followed, openapi, page_image, pages, report_page, review_queue, review_routes
     from factfinder.web.render import make_templates
 
     with Store.open(db) as store:
@@ -97,6 +97,8 @@ def create_app(db: str, *, open_access: bool | None = None, settings: Settings |
     app.include_router(pages.router)
     app.include_router(review_routes.router)
     app.include_router(followed.router)
+    app.include_router(documents.router)
+    app.include_router(page_image.router)
     app.include_router(review_queue.router)
     app.include_router(report_page.router)
     app.include_router(api.router)

@@ -15,12 +15,14 @@ from fastapi import APIRouter, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from starlette.exceptions import HTTPException
 
-from factfinder.store import review
+from factfinder.model import ConsolidatedIncident
+from factfinder.store import Store, review
 from factfinder.values.numbers import whole
 from factfinder.web import queries
 from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.highlight import context_window, incident_spans, segments
+from factfinder.web.page_image import page_views
 from factfinder.web.render import page
 from factfinder.web.security import COOKIE, check_csrf, require_role
 
@@ -41,7 +43,7 @@ def valid_sha(sha256: str) -> str:
     return sha256
 
 
-def load_event(store: Any, event_id: str) -> Any:
+def load_event(store: Store, event_id: str) -> ConsolidatedIncident:
     event = store.get_event(event_id) if EVENT_ID.match(event_id) else None
     if event is None:
         raise HTTPException(404, f"there is no incident {event_id[:80]!r}; it may have been merged into another")
@@ -110,7 +112,7 @@ def incident_page(request: Request, event_id: str) -> Any:
     return page(request, "incident.html", incident_view(store, event))
 
 
-def incident_view(store: Any, event: Any) -> dict[str, Any]:
+def incident_view(store: Store, event: ConsolidatedIncident) -> dict[str, Any]:
     """Everything the incident page shows, prepared so the template only loops."""
     reviewed = review.reviewed_values(store, event.id)
     history = review.review_history(store, event.id)
@@ -129,7 +131,8 @@ def incident_view(store: Any, event: Any) -> dict[str, Any]:
             lo, hi = context_window(doc.text, r.incident, doc.stories)
             segs = segments(doc.text, incident_spans(r.incident), start=lo, end=hi)
         reports.append({"report": r, "incident": r.incident, "segments": segs,
-                        "title": doc.title if doc else None, "url": doc.url if doc else None})
+                        "title": doc.title if doc else None, "url": doc.url if doc else None,
+                        "pages": page_views(doc, r.incident, r.incident.doc)})
     fields = []
     for name in ("type", "verification", "date", "location", "perpetrators", "targets"):
         fields.append({"name": name, "value": review.current_value(event, name), "review": reviewed.get(name),
@@ -182,7 +185,7 @@ def source_page(request: Request, sha256: str) -> Any:
                                          "checkpoint": latest_checkpoint(store)})
 
 
-def _first_offset(store: Any, statistic_id: int) -> int:
+def _first_offset(store: Store, statistic_id: int) -> int:
     row = store.conn.execute("SELECT min(start) FROM evidence WHERE statistic_id = ?", (statistic_id,)).fetchone()
     return int(row[0]) if row and row[0] is not None else -1
 

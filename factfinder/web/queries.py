@@ -103,10 +103,10 @@ def page_of_events(conn: sqlite3.Connection, flt: EventFilter, *, order: str = "
 
 def count_events(conn: sqlite3.Connection, flt: EventFilter) -> int:
     match = fts_query(flt.q) if flt.q else None
-    if match and without_q(flt) == EventFilter():
+    if match and flt.q and without_q(flt) == EventFilter():
         # A text search alone: the full-text matches that are live events (integer key
         # probes), plus the place-name matches among the others; no OR over every match.
-        name = flt.q.strip()  # type: ignore[union-attr]
+        name = flt.q.strip()
         return int(conn.execute(
             "SELECT (SELECT count(*) FROM events_fts f JOIN events e ON e.num = f.rowid WHERE events_fts MATCH ?1)"
             " + (SELECT count(*) FROM events e WHERE (e.place_name = ?2 COLLATE NOCASE OR e.admin1 = ?2"
@@ -179,7 +179,9 @@ def facet_values(conn: sqlite3.Connection, *, key: str = "") -> dict[str, list[s
     cached = _FACETS.get(key)
     if cached and now - cached[0] < FACETS_TTL:
         return cached[1]
-    one = lambda sql: [r[0] for r in conn.execute(sql) if r[0]]  # noqa: E731
+    def one(sql: str) -> list[str]:
+        return [str(r[0]) for r in conn.execute(sql) if r[0]]
+
     values = {
         "country": one("SELECT DISTINCT country FROM events WHERE country IS NOT NULL ORDER BY 1 LIMIT 300"),
         "source": one("SELECT DISTINCT outlet FROM event_reports WHERE outlet IS NOT NULL ORDER BY 1 LIMIT 300"),

@@ -16,7 +16,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from factfinder.consolidate.stored import update_events
-from factfinder.store import review
+from factfinder.store import Store, review
 from factfinder.web.deps import context, current_user
 from factfinder.web.pages import load_event
 from factfinder.web.security import check_csrf, require_role
@@ -25,7 +25,7 @@ router = APIRouter()
 ACTIONS = ("confirm", "reject", "correct", "merge", "split")
 
 
-def apply_action(store: Any, event_id: str, action: str, data: dict[str, Any], *, reviewer: str) -> str:
+def apply_action(store: Store, event_id: str, action: str, data: dict[str, Any], *, reviewer: str) -> str:
     """Run one review action; returns the id of the incident to show next."""
     load_event(store, event_id)  # 404 for an unknown id
     note = (str(data.get("note") or "").strip() or None)

@@ -16,12 +16,12 @@ from collections.abc import Iterable, Mapping
 from typing import Any
 
 from factfinder.model import (
-    COUNT_CATEGORIES, DATE_PRECISIONS, INCIDENT_TYPES, PLACE_PRECISIONS, QUALIFIERS, SOURCE_KINDS, VERIFICATIONS,
+    ACTOR_KINDS, COUNT_CATEGORIES, DATE_PRECISIONS, INCIDENT_TYPES, PLACE_PRECISIONS, QUALIFIERS, SOURCE_KINDS, VERIFICATIONS,
 )
 
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
-_INCIDENT_KEYS = {"record", "doc", "story", "type", "summary", "date", "location", "perpetrators", "targets",
+_INCIDENT_KEYS = {"record", "doc", "story", "type", "subtype", "acled", "summary", "date", "location", "perpetrators", "targets",
                   "counts", "attribution", "verification", "evidence"}
 _STATISTIC_KEYS = {"record", "doc", "measure", "category", "value", "qualifier", "unit", "as_of", "place",
                    "attribution", "evidence"}
@@ -189,6 +189,7 @@ class _Checker:
         if "confidence" in rec:
             self.confidence(n, rec["confidence"])
         self.vocabulary(n, "type", rec["type"], INCIDENT_TYPES)
+        self.taxonomy(n, rec["type"], rec["subtype"], rec["acled"])
         if rec["story"] is not None and (not isinstance(rec["story"], int) or rec["story"] < 0):
             self.fail(n, "story must be a non-negative integer or null")
         self.substring(n, "summary", rec["summary"])
@@ -209,10 +210,12 @@ class _Checker:
                 self.fail(n, f"{role} must be a list")
                 continue
             for actor in rec[role]:
-                if not isinstance(actor, Mapping) or set(actor) != {"name", "text"}:
-                    self.fail(n, f"{role} item {actor!r} must have exactly name, text")
+                if not isinstance(actor, Mapping) or set(actor) != {"name", "kind", "text"}:
+                    self.fail(n, f"{role} item {actor!r} must have exactly name, kind, text")
                 else:
                     self.substring(n, f"{role} text", actor["text"])
+                    if actor["kind"] is not None:
+                        self.vocabulary(n, f"{role} kind", actor["kind"], ACTOR_KINDS)
         if not isinstance(rec["counts"], list):
             self.fail(n, "counts must be a list")
         else:
@@ -221,6 +224,21 @@ class _Checker:
         self.attribution(n, rec["attribution"])
         self.vocabulary(n, "verification", rec["verification"], VERIFICATIONS)
         self.evidence(n, rec["evidence"])
+
+    def taxonomy(self, n: int, kind: Any, subtype: Any, acled: Any) -> None:
+        """``subtype`` is null or one of the type's subtypes; ``acled`` null or an ACLED pair of the codebook."""
+        from factfinder.extract.event_type.taxonomy import taxonomy
+
+        rows = taxonomy().get(kind, ())
+        if subtype is not None and subtype not in {r.subtype for r in rows}:
+            self.fail(n, f"subtype {subtype!r} is not a subtype of {kind!r} (docs/extraction-fields.md)")
+        if acled is None:
+            return
+        pairs = {(r.event_type, r.sub_event_type) for rs in taxonomy().values() for r in rs if r.native != "no"}
+        if not isinstance(acled, Mapping) or set(acled) != {"event_type", "sub_event_type"}:
+            self.fail(n, "acled must be null or have exactly event_type, sub_event_type")
+        elif (acled["event_type"], acled["sub_event_type"]) not in pairs:
+            self.fail(n, f"acled {acled!r} is not an ACLED event / sub-event type")
 
     def count(self, n: int, count: Any) -> None:
         if not isinstance(count, Mapping) or set(count) != {"category", "value", "qualifier", "unit", "text"}:

@@ -51,7 +51,8 @@ def test_checker_catches_broken_records() -> None:
     text = "Troops arrested 12 villagers."
     doc = {"record": "document", "doc": "a" * 64, "title": None, "published": "2023-11-20", "language": "en",
            "text": text}
-    incident = {"record": "incident", "doc": "a" * 64, "story": 0, "type": "arrest", "summary": text,
+    incident = {"record": "incident", "doc": "a" * 64, "story": 0, "type": "arrest", "subtype": None,
+                "acled": {"event_type": "Strategic developments", "sub_event_type": "Arrests"}, "summary": text,
                 "date": None, "location": None, "perpetrators": [], "targets": [],
                 "counts": [{"category": "arrested", "value": 12, "qualifier": "exact", "unit": "people",
                             "text": "12"}],
@@ -62,8 +63,11 @@ def test_checker_catches_broken_records() -> None:
     bad_type = dict(incident, type="riot")
     no_evidence = dict(incident, evidence=[])
     bad_date = dict(incident, date={"start": "2023-11-21", "end": "2023-11-20", "precision": "day", "text": None})
+    bad_subtype = dict(incident, subtype="air_strike")  # an arrest has no air-strike kind
+    bad_acled = dict(incident, acled={"event_type": "Arrests", "sub_event_type": "Strategic developments"})
     orphan = [incident, doc]
-    for broken in ([doc, shifted], [doc, bad_type], [doc, no_evidence], [doc, bad_date], orphan):
+    for broken in ([doc, shifted], [doc, bad_type], [doc, no_evidence], [doc, bad_date], [doc, bad_subtype],
+                   [doc, bad_acled], orphan):
         assert check_stream(broken), broken
     assert check_stream([doc, incident], jsonl=True)  # ids are required in --jsonl mode
 

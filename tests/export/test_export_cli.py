@@ -49,8 +49,9 @@ def test_export_filters_by_type_and_writes_acled_rows(db: Path, tmp_path: Path) 
     result = _run("export", "--db", str(db), "--format", "acled-csv", "-o", str(out), "--type", "killing")
     assert result.exit_code == 0, result.output
     rows = list(csv.DictReader(out.open()))
-    assert [(r["event_type"], r["location"], r["fatalities"]) for r in rows] == [
-        ("Violence against civilians", "Kani", "8")]
+    # a killing by an air strike is ACLED's remote violence, not a one-sided attack on the ground
+    assert [(r["event_type"], r["sub_event_type"], r["location"], r["fatalities"]) for r in rows] == [
+        ("Explosions/Remote violence", "Air/drone strike", "Kani", "8")]
 
 
 def test_export_needs_force_for_an_existing_file(db: Path, tmp_path: Path) -> None:

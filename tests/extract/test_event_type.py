@@ -108,3 +108,22 @@ def test_an_event_told_as_reported_speech_is_found(pipeline):
 
 def test_what_would_happen_is_no_incident(pipeline):
     assert _types(pipeline, "The spokesman said the agreement would be signed by both armed groups in the capital.") == []
+
+
+def test_an_accident_is_no_human_rights_incident(pipeline):
+    fire = "A fire broke out in a garment factory on the edge of the city on Monday, killing nine workers."
+    quake = "An earthquake destroyed hundreds of homes in the hill villages and killed at least 30 people."
+    assert _types(pipeline, fire) == []
+    assert _types(pipeline, quake) == []
+
+
+def test_a_deliberate_fire_stays_an_incident(pipeline):
+    arson = "Militiamen set fire to a garment factory on the edge of the city on Monday, killing nine workers."
+    assert "killing" in [kind for kind, _ in _types(pipeline, arson)]
+
+
+def test_is_accident_needs_no_armed_actor():
+    from factfinder.extract.event_type import is_accident
+
+    assert is_accident("The roof of the school collapsed after heavy rain, injuring twelve pupils.")
+    assert not is_accident("Rebels shelled the school after heavy rain, injuring twelve pupils.")

@@ -8,9 +8,12 @@ reports written for these tests.
 
 from __future__ import annotations
 
+import json
+import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -18,6 +21,9 @@ import pytest
 from click.testing import CliRunner, Result
 
 from factfinder.cli import main
+from factfinder.errors import UsageError
+from factfinder.model import Extraction, Incident, Span
+from factfinder.registry import Resources, Step, registry
 from factfinder.settings import SETTINGS, USER_AGENT, Settings
 
 GEO_FIXTURES = Path(__file__).resolve().parents[1] / "geo" / "fixtures"
@@ -260,3 +266,61 @@ def test_batch_workers_are_built_from_the_run_settings(tiny_gazetteer: Path) -> 
     worker = Worker(Settings(gazetteer=str(tiny_gazetteer), ocr="never", ocr_languages="eng+mya", ocr_dpi=150))
     assert len(worker.pipeline.gazetteer.lookup("Paris")) == 2
     assert (worker.ocr.mode, worker.ocr.languages, worker.ocr.dpi) == ("never", "eng+mya", 150)
+
+
+# --- components ----------------------------------------------------------------
+
+DETENTION = ("Soldiers detained 14 students outside the teachers' college on Tuesday, a union spokesperson said. "
+             "The students were taken to a police station.\n")
+
+
+@registry.component("tests.incidents.said.v1", stage="extract", reads=("document",),
+                    assigns=("incidents", "incidents.evidence", "statistics", "entities"))
+def _said_statements(resources: Resources) -> Step:
+    """A tiny extract component for the swap: every sentence with "said" is a statement, nothing else."""
+    def step(extractions: Iterable[Extraction]) -> Iterator[Extraction]:
+        for e in extractions:
+            text = e.document.text
+            found = tuple(
+                Incident(doc=e.document.doc, type="statement", summary=m.group().strip(),
+                         evidence=(Span.of(text, m.start(), m.end()),))
+                for m in re.finditer(r"[^.\n]+\.", text) if " said" in m.group())
+            yield replace(e, incidents=found, entities=())
+    return step
+
+
+def test_components_setting_swaps_a_registered_component_on_extract(tmp_path: Path) -> None:
+    report = tmp_path / "detention.txt"
+    report.write_text(DETENTION, encoding="utf-8")
+    swapped = run("extract", str(report), "--setting", "components", "tests.incidents.said.v1")
+    assert swapped.exit_code == 0, swapped.output
+    incidents = [r for r in map(json.loads, swapped.output.splitlines()) if r["record"] == "incident"]
+    # The swapped-in component's reading only; the rule extractor would call this an arrest.
+    assert [(r["type"], r["evidence"][0]["text"]) for r in incidents] == [
+        ("statement", DETENTION.split(". ")[0] + ".")]
+    from_env = run("extract", str(report), env={"FACTFINDER_COMPONENTS": "tests.incidents.said.v1"})
+    assert from_env.output == swapped.output
+
+
+def test_components_setting_with_an_unknown_name_lists_the_registered_ones(tmp_path: Path) -> None:
+    report = tmp_path / "detention.txt"
+    report.write_text(DETENTION, encoding="utf-8")
+    result = run("extract", str(report), "--setting", "components", "factfinder.incidents.rules.v9")
+    assert result.exit_code == 2
+    assert "no pipeline component is registered as 'factfinder.incidents.rules.v9'" in result.output
+    assert "factfinder.incidents.rules.v1" in result.output and "tests.incidents.said.v1" in result.output
+
+
+def test_components_setting_defaults_to_the_rule_components_and_reads_a_toml_list(tmp_path: Path) -> None:
+    from factfinder.components import RULES
+    from factfinder.pipeline import Pipeline
+
+    assert [c.name for c in Pipeline(settings=Settings()).components] == list(RULES)
+    config = tmp_path / "factfinder.toml"
+    config.write_text('components = ["factfinder.incidents.rules.v1", "factfinder.dates.rules.v1"]\n',
+                      encoding="utf-8")
+    settings = Settings.resolve(config=config, environ={})
+    assert settings.components == ("factfinder.incidents.rules.v1", "factfinder.dates.rules.v1")
+    assert [c.name for c in Pipeline(settings=settings).components] == list(settings.components)
+    with pytest.raises(UsageError, match="names joined by ','"):
+        Settings.resolve({"components": 3}, environ={})

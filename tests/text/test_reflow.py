@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from factfinder.model import Span
-from factfinder.text.reflow import reading_document, reflow, restore_spans
+from factfinder.text.reflow import Reflowed, reading_document, reflow, restore_spans
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PARAGRAPHS = [
@@ -92,6 +92,55 @@ def test_reading_document_moves_story_bounds() -> None:
     assert view.text == reflowed.text
     assert len(view.stories) == len(document.stories)
     assert all(0 <= s.start <= s.end <= len(view.text) for s in view.stories)
+
+
+def _counting_reflow(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Every text ``text.reflow.reflow`` is asked to read, from now on."""
+    from factfinder.text import reflow as module
+
+    seen: list[str] = []
+    real = module.reflow
+
+    def counted(text: str) -> Reflowed:
+        seen.append(text)
+        return real(text)
+
+    monkeypatch.setattr(module, "reflow", counted)
+    return seen
+
+
+def test_a_document_carries_its_reading_text_from_the_text_stage(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dataclasses import replace
+
+    from factfinder.text import document_from_text
+    from factfinder.text.reflow import reading_of
+
+    original = wrap(PARAGRAPHS, 64)
+    seen = _counting_reflow(monkeypatch)
+    document = document_from_text(original)
+    assert len(seen) == 1 and document.reading is not None and document.reading.changed
+    view, reflowed = reading_document(document)
+    assert reflowed is document.reading and len(seen) == 1  # not made a second time
+    assert view.reading is None  # the view's text is the reading text: it has no reading of its own
+    # A document whose text was changed after the text stage gets a reading of its new text.
+    edited = replace(document, text=original.replace("November", "December"))
+    assert reading_of(edited).original == edited.text and len(seen) == 2
+    # The reading is derived: it takes no part in equality.
+    assert replace(document, reading=None) == document
+
+
+def test_the_pipeline_reflows_a_document_of_the_text_stage_once(nlp, monkeypatch: pytest.MonkeyPatch) -> None:
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    pipeline = Pipeline(nlp=nlp)
+    original = wrap(PARAGRAPHS, 64)
+    seen = _counting_reflow(monkeypatch)
+    extraction = pipeline.extract(document_from_text(original, published="2023-11-20"))
+    assert seen == [original]
+    assert extraction.incidents and extraction.document.text == original
+    for incident in extraction.incidents:
+        assert all(original[s.start:s.end] == s.text for s in incident.evidence)
 
 
 def _same_incidents_wrapped_and_flat(nlp, flat: str, published: str | None) -> None:

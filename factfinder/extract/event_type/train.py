@@ -52,6 +52,8 @@ HRDS_LABELS = {"arbitrary detention": "arrest", "kidnapping": "disappearance",
 # Written sentences are few but in the register of rights reporting: they weigh more.
 WEIGHTS = {"corpus": 1.0, "written": 3.0, "hrds": 2.0}
 MAX_FEATURES = 60_000
+# The project's written sentences (training/), each file its own source so its share stays known.
+WRITTEN = ("written_events.jsonl", "written_confusions.jsonl")
 
 
 def _lines(path: Path) -> Iterator[dict[str, Any]]:
@@ -180,8 +182,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.hrds.name == "hrds_dev.jsonl":
         parser.error("hrds_dev is for measuring only; train on hrds_train.jsonl")
+    folder = Path(__file__).resolve().parents[3] / "training"
     written = args.written if args.written is not None else [
-        p for p in [Path(__file__).resolve().parents[3] / "training" / "written_events.jsonl"] if p.is_file()]
+        p for p in [folder / name for name in WRITTEN] if p.is_file()]
     texts, labels, weights, sizes = build_dataset(args.training, args.hrds if args.hrds.is_file() else None, written)
     arrays = train(texts, labels, weights, c=args.C)
     meta = {"version": VERSION, "seed": SEED, "C": args.C, "sizes": sizes, "weights": WEIGHTS,

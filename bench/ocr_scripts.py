@@ -1,0 +1,51 @@
+"""OCR quality in Burmese and Chinese: character error rate on scans of our own texts.
+
+The texts are our own sentences (tests/scripts_corpus.py: a report of arrests, an air
+strike, burned houses; written for the project, not copied). Each is set in Debian's Noto fonts
+(fonts-noto-core: Noto Sans Myanmar; fonts-noto-cjk: Noto Sans CJK), rendered as
+A4 page images at 150, 200 and 300 dpi, clean and as a scanner gives them
+(rotated 0.5 degree, speckled, JPEG quality 75), and read by factfinder's OCR
+(Tesseract 5, ``mya`` and ``chi_sim``). CER is the edit distance over the text's
+length, whitespace ignored for Chinese (Tesseract puts spaces between CJK
+characters) and folded for Burmese. Run: ``.venv/bin/python bench/ocr_scripts.py``.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT))
+
+from scans import NOTO_CJK, NOTO_MYANMAR, character_error_rate, render_pages  # noqa: E402
+from scripts_corpus import BURMESE_REPORT as BURMESE, CHINESE_NOTICE as CHINESE  # noqa: E402
+
+SCRIPTS = {"Burmese (mya)": (BURMESE, NOTO_MYANMAR, "mya", False),
+           "Chinese (chi_sim)": (CHINESE, NOTO_CJK, "chi_sim", True)}
+
+
+def cer(found: str, expected: str, *, drop_spaces: bool) -> float:
+    if drop_spaces:
+        found, expected = "".join(found.split()), "".join(expected.split())
+    return character_error_rate(found, expected)
+
+
+def main() -> None:
+    from factfinder.text.ocr import OcrOptions, ocr_image
+
+    for name, (text, font, lang, cjk) in SCRIPTS.items():
+        for dpi in (150, 200, 300):
+            for label, kw in (("clean", {}), ("scanned", {"rotate": 0.5, "noise": 0.0005, "jpeg_quality": 75})):
+                started = time.perf_counter()
+                pages = render_pages(text, dpi=dpi, font_path=font, leading_factor=2.0, **kw)
+                found = "\n".join(ocr_image(p, number=i + 1, options=OcrOptions(languages=lang))[0]
+                                  for i, p in enumerate(pages))
+                print(f"{name:18} {dpi} dpi {label:8} CER {cer(found, text, drop_spaces=cjk):.3f}"
+                      f"  ({time.perf_counter() - started:.1f} s)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,156 @@
+"""Which words of a sentence belong to an event's own clause, and how closely.
+
+The dates and geo stages run after extraction and have no parse; extraction
+hands them, per incident, the words the dependency parse ties to the event's
+predicate (``Attachment``): a date or place phrase is the event's when its
+words are among them, and the one closest to the predicate wins. That is how
+"demonstrated in the capital Baku on Saturday" gives Baku and Saturday, and
+how a trial "on 3 May" for "the killing of a lawyer on 3 March" gets the
+trial's date, while a place or date that only belongs to a speaker ("officials
+in Kabul said"), a relative clause ("Herat, where he was released on Monday")
+or another coordinated event is not the event's.
+
+The predicate is the trigger and the nouns and verbs that carry it up to its
+clause's verb ("held a protest", "carried out an attack"): the trigger is at
+depth 0, each word of that chain one more than the one below it. Words below them count one per head; a participle or adverbial clause
+that shares the event's subject ("killing three", "when a bomb exploded in X")
+is followed at a cost, and a speech verb's complement, a relative clause of
+another noun, or a coordinated verb with its own subject are not followed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factfinder.model import Attachment, Span
+
+# Dependencies that open a clause of its own: their words are another predicate's.
+_CLOSED = frozenset({"ccomp", "parataxis", "csubj", "csubjpass", "relcl"})
+# Clauses that usually share the event's circumstances ("were killed when a bomb
+# went off in X", "opened fire, killing three", "an attack carried out in X"):
+# followed, at this extra depth, so the event's own modifiers still come first.
+_LOOSE = {"advcl": 3, "xcomp": 2, "acl": 2}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
+# Verbs that report what another clause tells: their subject is the source, not the event.
+_SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm", "allege", "accuse",
+                     "deny", "quote", "cite", "note", "warn", "describe"})
+# Ties that hold for everything below them ("fighters from villages in Idlib" is an origin).
+_STICKY = frozenset({"from", "according", "speaker"})
+SPEAKER = "speaker"
+"""The relation of the words of a source that tells the event ("police in Lahore said ...")."""
+# A measured distance makes its place a reference point ("30 km from X").
+_MEASURES = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "metre",
+                       "meter", "metres", "meters", "kms"})
+
+
+def _chain(trigger: Any) -> list[Any]:
+    """The trigger and its heads up to the first verb: the words that carry the predicate."""
+    chain, seen = [trigger], {trigger.i}
+    token = trigger
+    # ``seen`` guards against a head cycle in a sentence parsed apart from its document.
+    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        chain.append(token)
+    return chain
+
+
+# How far a clause's circumstances reach up: a coordinated or governed verb, a purpose
+# clause of a noun ("an operation to detain X"), the noun phrase that holds it.
+_CLIMB = {"conj": 1, "xcomp": 1, "advcl": 2, "acl": 1, "dobj": 1, "pobj": 1, "prep": 1, "pcomp": 1, "nsubj": 1,
+          "nsubjpass": 1, "attr": 1, "appos": 1, "npadvmod": 1, "dative": 1, "oprd": 1}
+
+
+def _shared_heads(verb: Any) -> list[tuple[Any, int]]:
+    """Heads whose circumstances the predicate's clause shares, with their depth.
+
+    A coordinated verb or a participle shares the one it hangs on ("forces killed
+    three and detained two in Kandahar", "opened fire on protesters in X, killing
+    three"), and so does a purpose clause ("conducted an operation in X to detain
+    ..."); a clause with its own subject shares them at a cost, since it still
+    happens where the sentence is set. A speech verb's complement and a relative
+    clause do not climb: what frames them is another event's.
+    """
+    out: list[tuple[Any, int]] = []
+    token, depth, seen = verb, 0, {verb.i}
+    while token.dep_ in _CLIMB and token.head.i not in seen:
+        own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
+        depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
+        token = token.head
+        seen.add(token.i)
+        out.append((token, depth))
+    return out
+
+
+_FAR = 99
+
+
+def _speakers(verb: Any) -> list[Any]:
+    """The subjects of the speech verbs that report the predicate's clause ("police in Lahore said")."""
+    out = []
+    token, seen = verb, {verb.i}
+    while token.dep_ in ("ccomp", "parataxis", "conj", "advcl", "xcomp") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        if token.lemma_.lower() in _SPEECH:
+            out += [c for c in token.children if c.dep_ in _SUBJECTS or c.dep_ == "agent"]
+    return out
+
+
+def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ...]:
+    """The words of ``trigger``'s clause (a spaCy Token of a sentence parse starting at
+    document offset ``offset``) with their depth below the predicate, in document offsets."""
+    if trigger is None:
+        return ()
+    chain = _chain(trigger)
+    on_chain = {t.i for t in chain}
+    best: dict[int, tuple[int, str, bool]] = {}
+    # (token, depth, relation, distance); the chain and shared heads start the walk
+    # the trigger's own modifiers before those of the verb that carries it ("the
+    # killing of a lawyer in March" in "a court sentenced ... on 3 May")
+    stack: list[tuple[Any, int, str, bool]] = [(t, depth, "predicate", False) for depth, t in enumerate(chain)]
+    stack += [(head, depth + len(chain) - 1, "shared", False) for head, depth in _shared_heads(chain[-1])]
+    while stack:
+        token, depth, relation, distance = stack.pop()
+        known = best.get(token.i)
+        if known is not None and known[0] <= depth:
+            continue
+        best[token.i] = (depth, relation, distance)
+        for child in token.children:
+            if child.i in on_chain:
+                continue
+            dep = child.dep_
+            cost = 1
+            if dep in _CLOSED and not (token.i == trigger.i and dep == "relcl"):
+                continue
+            if dep == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in ("VERB", "AUX"):
+                # "were killed and 20 injured in X": a coordinated verb shares what follows it
+                cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
+            elif dep in _LOOSE and not (token.i == trigger.i and dep == "acl"):
+                cost = _LOOSE[dep]
+            # the nearest preposition above the word, "of" aside ("on the outskirts of X": on)
+            child_relation = relation
+            if relation in ("predicate", "shared"):
+                child_relation = child.lower_ if dep in ("prep", "agent") else dep
+            elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
+                child_relation = child.lower_
+            child_distance = distance or child.lower_ in _MEASURES
+            stack.append((child, depth + cost, child_relation, child_distance))
+    for source in _speakers(chain[-1]):
+        for token in source.subtree:
+            best.setdefault(token.i, (_FAR, SPEAKER, False))
+    out = []
+    for index, (depth, relation, distance) in sorted(best.items()):
+        token = trigger.doc[index]
+        start = offset + token.idx
+        out.append(Attachment(Span.of(text, start, start + len(token.text)), depth, relation, distance))
+    return tuple(out)
+
+
+def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | None:
+    """The closest-tied word of ``words`` inside ``span`` (a date or place phrase), or None
+    when none of its words is in the event's clause."""
+    inside = [w for w in words if span.start <= w.span.start and w.span.end <= span.end]
+    if not inside:
+        inside = [w for w in words if w.span.start < span.end and span.start < w.span.end]
+    return min(inside, key=lambda w: w.depth, default=None)

@@ -1,0 +1,112 @@
+"""Issue 21 item 6: the agent of a harmful act as news and rights reports write it, and the
+actor ``kind`` that gives its state / non-state class.
+
+Every sentence is written for the project in the register of the HRDsAttack news
+articles and NGO reports; none is copied from a dev set.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.actors import ActorMatcher, default_matcher
+from factfinder.extract.roles import actor_roles
+from factfinder.model import ACTOR_KINDS
+from factfinder.records import actor_record
+
+
+@pytest.fixture(scope="module")
+def matcher() -> ActorMatcher:
+    return default_matcher()
+
+
+def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str], list[str]]:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    perps, targets = actor_roles(token.sent, token, matcher.find(text))
+    return [a.name for a in perps], [a.name for a in targets]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, perpetrators", [
+    # a participle adjoined to an active verb shares its subject
+    ("Gunmen stormed a village school on Tuesday, killing a teacher and kidnapping eleven pupils.",
+     "kidnapping", ["gunmen"]),
+    # a passive whose "by" phrase the parse hangs on another verb
+    ("Four traders were reportedly abducted by yet to be identified gunmen near the market.",
+     "abducted", ["gunmen"]),
+    # "at the hands of"
+    ("The editor was beaten at the hands of the police after the rally.", "beaten", ["police"]),
+    # the agent of the act that is the subject of the trigger's clause
+    ("Shelling by the Rapid Support Forces killed nine people in the camp.", "killed", ["Rapid Support Forces"]),
+    # an agentless passive and the "when" clause that tells how it happened
+    ("Three farmers were killed when insurgents attacked their convoy.", "killed", ["insurgents"]),
+    # unnamed attackers are their own kind of actor, never a person
+    ("A reporter was kidnapped by unknown men outside his home.", "kidnapped", ["unidentified assailants"]),
+    # each passive of a coordination keeps its own "by" phrase
+    ("The company was criticised by the Chinese government and blacklisted by the United States.",
+     "blacklisted", ["United States government"]),
+])
+def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                        perpetrators: list[str]) -> None:
+    assert roles(nlp, matcher, text, trigger)[0] == perpetrators
+
+
+@pytest.mark.slow
+def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, matcher: ActorMatcher) -> None:
+    perps, targets = roles(nlp, matcher, "Journalists have been abducted and disappeared for months.", "disappeared")
+    assert perps == [] and targets == ["journalists"]
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The kidnappers demanded a ransom.", "kidnappers", "criminal"),
+    ("Masked men seized the lawyer.", "unidentified assailants", "unknown"),
+    ("Security services detained the poet.", "security forces", "state_force"),
+    ("Armed gangs blocked the fuel terminal.", "criminal gangs", "criminal"),
+])
+def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name: str, kind: str) -> None:
+    found = [(a.name, a.kind) for a in matcher.find(text)]
+    assert (name, kind) in found and kind in ACTOR_KINDS
+
+
+def test_a_named_body_s_authorities_are_not_the_state_s(matcher: ActorMatcher) -> None:
+    found = matcher.find("YEMEN\n\nHouthi authorities detained aid workers. Later the authorities released "
+                         "two of them.")
+    assert [a.name for a in found if a.kind != "group"] == ["Houthis", "Yemeni government"]
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _incidents(pipeline, text: str):
+    from factfinder.text import document_from_text
+
+    return pipeline.extract(document_from_text(text, published="2021-03-01")).incidents
+
+
+@pytest.mark.slow
+def test_an_agentless_act_takes_the_agent_its_story_names_for_such_acts(pipeline) -> None:
+    text = ("Police arrested the editor of a weekly paper in the capital on 12 February. On 20 February, two "
+            "reporters of the same paper were detained at the airport as they returned from abroad.")
+    arrests = [i for i in _incidents(pipeline, text) if i.type == "arrest"]
+    assert len(arrests) == 2
+    assert all([a.name for a in i.perpetrators] == ["police"] for i in arrests)
+    # the carried actor keeps the span where the story names it
+    assert arrests[1].perpetrators[0].span.text == "Police"
+
+
+@pytest.mark.slow
+def test_a_sentence_naming_an_armed_actor_keeps_its_own_parse(pipeline) -> None:
+    text = ("Soldiers killed four villagers in the north on Monday. "
+            "Two more people were killed on Tuesday during fighting between rebels and a militia.")
+    second = [i for i in _incidents(pipeline, text) if i.type == "killing" and "Tuesday" in i.summary]
+    assert all("military" not in [a.name for a in i.perpetrators] for i in second)
+
+
+def test_actor_records_carry_their_kind(matcher: ActorMatcher) -> None:
+    actor = matcher.find("Soldiers burned the market.")[0]
+    assert actor_record(actor) == {"name": "military", "kind": "state_force", "text": "Soldiers"}
