@@ -99,4 +99,4 @@ def run(db: str | None, every_source: bool, no_extract: bool, settings: Settings
     skipped = sum(r.status == "skipped" for r in results)
     click.echo(f"{len(results) - skipped} sources fetched, {sum(r.new_items for r in results)} new items, "
                f"{sum(r.status == 'failed' for r in results)} failed"
-               + (f", {skipped} left for the next pass (follow_pass_seconds)" if skipped else ""))
+               + (f", {skipped} left for the next pass (follow_pass_limit)" if skipped else ""))

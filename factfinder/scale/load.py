@@ -20,7 +20,7 @@ from factfinder.capture.common import Capture, sha256_hex
 from factfinder.capture.sniff import TEXT, sniff
 from factfinder.errors import UsageError
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Extraction, Incident, Place, Source, Span, Statistic,
+    Actor, Attribution, Confidence, Count, DateRange, Extraction, Incident, Place, Source, Span, Statistic,
 )
 from factfinder.scale.output import read_records
 from factfinder.values.isodate import utc_now
@@ -104,7 +104,8 @@ def incident_of(record: Record, text: str) -> Incident:
                     location=location, perpetrators=_actors(text, record.get("perpetrators"), near, within),
                     targets=_actors(text, record.get("targets"), near, within), counts=tuple(counts),
                     attribution=_attribution(text, record.get("attribution"), near, within),
-                    verification=record.get("verification") or "reported", id=record.get("id"))
+                    verification=record.get("verification") or "reported", id=record.get("id"),
+                    confidence=Confidence(**record["confidence"]) if record.get("confidence") else None)
 
 
 def statistic_of(record: Record, text: str) -> Statistic:

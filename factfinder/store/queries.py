@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factfinder.model import (
-    Actor, Attribution, Count, DateRange, Document, Incident, OcrWord, PageText, Place, Source, Span, Story,
+    Actor, Attribution, Confidence, Count, DateRange, Document, Incident, OcrWord, PageText, Place, Source, Span,
+    Story,
 )
 from factfinder.values.search_keys import fts_match
 
@@ -153,6 +154,9 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             f'SELECT incident_id, source, kind, start, "end", text FROM attributions WHERE incident_id IN {marks}'
             " ORDER BY incident_id, ordinal", ids):
         attribution[iid].append(Attribution(source, kind, Span(s, e, t)))
+    confidence = {row[0]: Confidence(*row[1:]) for row in conn.execute(
+        "SELECT incident_id, incident, type, location, date, counts, actors FROM incident_confidence"
+        f" WHERE incident_id IN {marks}", ids)}
     for (iid, key, doc_sha, url, published, type_, summary, story, d_start, d_end, precision, ts, te, tt,
          verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of) in rows:
         date = None
@@ -163,7 +167,8 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             doc=doc_sha, type=type_, summary=summary, evidence=tuple(evidence[iid]), story=story, date=date,
             location=location, perpetrators=tuple(actors[(iid, "perpetrator")]),
             targets=tuple(actors[(iid, "target")]), counts=tuple(counts[iid]),
-            attribution=tuple(attribution[iid]), verification=verification, id=ext_id)
+            attribution=tuple(attribution[iid]), verification=verification, id=ext_id,
+            confidence=confidence.get(iid))
         fingerprint = None
         if story is not None:
             fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"
