@@ -85,10 +85,20 @@ def _consistent(best: Place, own: Sequence[Place]) -> Place:
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
-    regions = [p for p in own if p.precision == "admin1" and p.admin1]
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and _beside(p, best)]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
+
+
+_BESIDE = 60  # characters: "X district, Y province" and "X (Y)", not a region in another clause
+
+
+def _beside(region: Place, place: Place) -> bool:
+    """The region is named next to the place, as its container; one further off ("... held in
+    Xinjiang" at the end of a long sentence about Almaty) is another clause's."""
+    gap = region.span.start - place.span.end if region.span.start >= place.span.end else place.span.start - region.span.end
+    return gap <= _BESIDE
 
 
 def _same_region(place: Place, region: Place) -> bool:
@@ -104,7 +114,15 @@ def _in_dateline(place: Place, text: str) -> bool:
     line_start = text.rfind("\n", 0, place.span.start) + 1
     comma = text.find(",", line_start, line_start + 40)
     first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
-    return place.span.start - line_start < 40 and len(first) > 2 and first.isupper()
+    if not (place.span.start - line_start < 40 and len(first) > 2 and first.isupper()):
+        return False
+    # The dateline ends at its dash or bracket: "ALMATY, Kazakhstan – Police in Almaty ..." names
+    # Almaty twice, and only the first is where the report was filed.
+    end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
+    return end is None or place.span.start < end.start()
+
+
+_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
 
 
 def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:

@@ -20,7 +20,8 @@ from factfinder.capture.common import Capture, sha256_hex
 from factfinder.capture.sniff import TEXT, sniff
 from factfinder.errors import UsageError
 from factfinder.model import (
-    Actor, Attribution, Confidence, Count, DateRange, Extraction, Incident, Place, Source, Span, Statistic,
+    AcledCode, Actor, Attribution, Confidence, Count, DateRange, Extraction, Incident, Place, Source, Span,
+    Statistic,
 )
 from factfinder.scale.output import read_records
 from factfinder.values.isodate import utc_now
@@ -105,6 +106,8 @@ def incident_of(record: Record, text: str) -> Incident:
                     targets=_actors(text, record.get("targets"), near, within), counts=tuple(counts),
                     attribution=_attribution(text, record.get("attribution"), near, within),
                     verification=record.get("verification") or "reported", id=record.get("id"),
+                    subtype=record.get("subtype"),
+                    acled=AcledCode(**record["acled"]) if record.get("acled") else None,
                     confidence=Confidence(**record["confidence"]) if record.get("confidence") else None)
 
 

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator
 
 from factfinder.model import (
-    Actor, Attribution, Confidence, Count, DateRange, Document, Incident, OcrWord, PageText, Place, Source, Span,
-    Story,
+    AcledCode, Actor, Attribution, Confidence, Count, DateRange, Document, Incident, OcrWord, PageText, Place,
+    Source, Span, Story,
 )
 from factfinder.values.search_keys import fts_match
 
@@ -130,7 +130,8 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
         "SELECT i.id, i.report_key, d.doc, d.url, d.published, i.type, i.summary, i.story, i.date_start,"
         " i.date_end, i.date_precision, i.date_text_start, i.date_text_end, i.date_text, i.verification,"
         ' i.external_id, p.id, p.start, p."end", p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2,'
-        " p.geonameid, p.precision, p.confidence, o.idx FROM incidents i JOIN documents d ON d.id = i.document_id"
+        " p.geonameid, p.precision, p.confidence, o.idx, i.subtype, i.acled_event_type, i.acled_sub_event_type"
+        " FROM incidents i JOIN documents d ON d.id = i.document_id"
         " LEFT JOIN places p ON p.id = i.place_id LEFT JOIN stories s ON s.id = i.story_id"
         f" LEFT JOIN stories o ON o.id = s.duplicate_of WHERE i.id IN {marks} ORDER BY i.id", ids).fetchall()
     evidence: dict[int, list[Span]] = defaultdict(list)
@@ -154,11 +155,12 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             f'SELECT incident_id, source, kind, start, "end", text FROM attributions WHERE incident_id IN {marks}'
             " ORDER BY incident_id, ordinal", ids):
         attribution[iid].append(Attribution(source, kind, Span(s, e, t)))
-    confidence = {row[0]: Confidence(*row[1:]) for row in conn.execute(
+    confidence = {iid: Confidence(*values) for iid, *values in conn.execute(
         "SELECT incident_id, incident, type, location, date, counts, actors FROM incident_confidence"
         f" WHERE incident_id IN {marks}", ids)}
     for (iid, key, doc_sha, url, published, type_, summary, story, d_start, d_end, precision, ts, te, tt,
-         verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of) in rows:
+         verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of, subtype, acled_type,
+         acled_sub) in rows:
         date = None
         if d_start is not None:
             date = DateRange(d_start, d_end, precision, Span(ts, te, tt) if ts is not None else None)
@@ -167,7 +169,8 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             doc=doc_sha, type=type_, summary=summary, evidence=tuple(evidence[iid]), story=story, date=date,
             location=location, perpetrators=tuple(actors[(iid, "perpetrator")]),
             targets=tuple(actors[(iid, "target")]), counts=tuple(counts[iid]),
-            attribution=tuple(attribution[iid]), verification=verification, id=ext_id,
+            attribution=tuple(attribution[iid]), verification=verification, id=ext_id, subtype=subtype,
+            acled=AcledCode(acled_type, acled_sub) if acled_type is not None else None,
             confidence=confidence.get(iid))
         fingerprint = None
         if story is not None:

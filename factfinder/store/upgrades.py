@@ -1,4 +1,5 @@
-"""Schema steps 3 to 8: what later versions added to a store (store id, web tables, events, follows, confidence).
+"""Schema steps 3 to 11: what later versions added to a store (store id, web tables, events, follows,
+search in any script, page layout, confidence, ACLED codes).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -238,4 +239,13 @@ CREATE TABLE incident_confidence (
     counts        REAL NOT NULL,
     actors        REAL NOT NULL
 );
+"""
+
+# Step 11: an incident's finer kind and its ACLED codes (docs/extraction-fields.md),
+# kept as extraction gave them so that the store hands back the record it was given
+# and `export --format acled-csv` reads them instead of guessing again.
+INCIDENT_SUBTYPE = """
+ALTER TABLE incidents ADD COLUMN subtype TEXT;
+ALTER TABLE incidents ADD COLUMN acled_event_type TEXT;
+ALTER TABLE incidents ADD COLUMN acled_sub_event_type TEXT;
 """

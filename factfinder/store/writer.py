@@ -151,12 +151,15 @@ def _insert_incident(conn: sqlite3.Connection, doc_id: int, doc: str, stories: d
     incident_id = inserted_id(conn.execute(
         "INSERT INTO incidents (document_id, story_id, story, type, summary, date_start, date_end,"
         " date_precision, date_text_start, date_text_end, date_text, place_id, verification,"
-        " external_id, created_at, report_key) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " external_id, created_at, report_key, subtype, acled_event_type, acled_sub_event_type)"
+        " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (doc_id, stories.get(incident.story) if incident.story is not None else None, incident.story,
          incident.type, incident.summary, date.start if date else None, date.end if date else None,
          date.precision if date else None, date_span.start if date_span else None,
          date_span.end if date_span else None, date_span.text if date_span else None, place_id,
-         incident.verification, incident.id, now, key)))
+         incident.verification, incident.id, now, key, incident.subtype,
+         incident.acled.event_type if incident.acled else None,
+         incident.acled.sub_event_type if incident.acled else None)))
     if repeated:  # two incidents of one type from one sentence: keep them apart
         conn.execute("UPDATE incidents SET report_key = ? WHERE id = ?", (f"{key}#{incident_id}", incident_id))
     _insert_spans(conn, doc_id, "incident_id", incident_id, incident.evidence, incident.attribution)
