@@ -29,15 +29,14 @@ def main() -> None:
     ap.add_argument("--sample", type=int, default=1, help="every K-th record (event_location is 6,662)")
     args = ap.parse_args()
 
-    from factfinder.evaluate.calibration import FIELDS, format_table, labelled_extractions, read_records
+    from factfinder.evaluate.calibration import FIELDS, format_table, gold_records, labelled_extractions, read_records
     from factfinder.pipeline import Pipeline
 
     pipeline = Pipeline()
     for name in args.sets:
         started = time.perf_counter()
         if name == "gold":
-            records = [r for p in sorted((ROOT / "tests" / "gold" / "extract").glob("*.jsonl"))
-                       for r in read_records(p)]
+            records = gold_records(ROOT / "tests" / "gold" / "extract", seeds_dir=args.shared / "seeds")
         else:
             records = read_records(args.shared / "devsets" / FILES[name])
         records = records[::args.sample][:args.limit]

@@ -36,10 +36,14 @@ GEOPARSE = ("factfinder.geo.resolve.v1",)
 """``factfinder geoparse``: place mentions only (NER runs over the whole text)."""
 
 
-EXTRACTED = ("incidents", "incidents.evidence", "incidents.trigger", "incidents.counts", "incidents.perpetrators",
-             "incidents.targets", "incidents.attribution", "incidents.verification",
+EXTRACTED = ("incidents", "incidents.evidence", "incidents.trigger", "incidents.attachments", "incidents.counts",
+             "incidents.perpetrators", "incidents.targets", "incidents.attribution", "incidents.verification",
              "statistics", "statistics.evidence", "entities")
-"""What an extract component assigns: incidents and tallies with their evidence, and the named entities."""
+"""What an extract component assigns: incidents and tallies with their evidence, and the named entities.
+
+``incidents.attachments`` (the words of each incident's clause with their tie to its
+predicate, from the parse) is used by the dates and locate components when present and
+not required by them: without it they fall back to nearness."""
 
 
 @registry.component("factfinder.incidents.rules.v1", stage="extract", reads=("document",),
@@ -60,8 +64,9 @@ def incident_rules(resources: Resources) -> Step:
                     assigns=("document.published", "incidents.date_span", "incidents.date", "statistics.as_of"),
                     languages=("en",))
 def date_rules(resources: Resources) -> Step:
-    """Publication date from the dateline when missing, each incident's date phrase chosen and
-    resolved, each tally's as-of date (``dates/``)."""
+    """Publication date from the dateline when missing, each incident's date phrase chosen (the one
+    its ``attachments`` tie closest to the predicate, else the nearest) and resolved, each tally's
+    as-of date (``dates/``)."""
     from factfinder.dates import (
         incident_date_spans, resolve_incident_dates, statistic_dates, with_dateline_published,
     )
@@ -89,7 +94,8 @@ def geo_resolve(resources: Resources) -> Step:
                     reads=("document", "places", "incidents.evidence", "statistics.evidence"),
                     assigns=("incidents.location", "statistics.place"))
 def geo_locate(resources: Resources) -> Step:
-    """Each incident's place (``geo.locate``); a tally takes the first resolved place of its sentence."""
+    """Each incident's place (``geo.locate``: the place its ``attachments`` tie to the event's
+    clause); a tally takes the first resolved place of its sentence."""
     from factfinder.geo import locate
 
     def one(extraction: Extraction) -> Extraction:

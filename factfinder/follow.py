@@ -11,9 +11,9 @@ by ``follow_host_delay`` seconds. A failure is recorded on its source (time and
 message) and the pass goes on; every step is committed as it ends, so a crash
 loses nothing but the source being fetched.
 
-Two clocks bound a pass: a feed must arrive whole within ``follow_fetch_seconds``
+Two clocks bound a pass: a feed must arrive whole within ``follow_fetch_limit``
 (a server that hangs or trickles is cut off, and that is its failure), and no
-source is started once ``follow_pass_seconds`` have gone by (those left stay due
+source is started once ``follow_pass_limit`` have gone by (those left stay due
 and are reported as ``skipped``), so a scheduled pass always ends.
 """
 
@@ -91,7 +91,7 @@ def _conditional_headers(source: FollowedSource, settings: Settings) -> dict[str
 
 
 class FetchTooSlow(httpx.TimeoutException):
-    """A followed source did not arrive whole within ``follow_fetch_seconds``."""
+    """A followed source did not arrive whole within ``follow_fetch_limit``."""
 
 
 def _fetch(client: httpx.Client, url: str, headers: dict[str, str], *, seconds: float,
@@ -105,7 +105,7 @@ def _fetch(client: httpx.Client, url: str, headers: dict[str, str], *, seconds: 
             chunks.append(chunk)
             size += len(chunk)
             if time.monotonic() > deadline:
-                raise FetchTooSlow(f"{url} did not arrive within {seconds:g} s (follow_fetch_seconds)")
+                raise FetchTooSlow(f"{url} did not arrive within {seconds:g} s (follow_fetch_limit)")
             if size > max_bytes:
                 raise FetchTooSlow(f"{url} is larger than http_max_bytes ({max_bytes})")
         headers_kept = [(k, v) for k, v in response.headers.items()
@@ -125,18 +125,18 @@ def follow_pass(store: Any, settings: Settings, *, pipeline: Any | None = None, 
     politeness = Politeness(settings.follow_host_delay, sleep=sleep)
     inner = transport or httpx.HTTPTransport()
     results: list[PassResult] = []
-    ends = time.monotonic() + settings.follow_pass_seconds
+    ends = time.monotonic() + settings.follow_pass_limit
     with httpx.Client(transport=inner, timeout=settings.http_timeout, follow_redirects=True,
                       max_redirects=settings.http_max_redirects) as client:
         for source in sources:
             if time.monotonic() >= ends:
-                results.append(PassResult(source.url, "skipped", message="the pass reached follow_pass_seconds; "
+                results.append(PassResult(source.url, "skipped", message="the pass reached follow_pass_limit; "
                                           "this source stays due for the next pass"))
                 continue
             politeness.wait(source.url)
             try:
                 response = _fetch(client, source.url, _conditional_headers(source, settings),
-                                  seconds=settings.follow_fetch_seconds, max_bytes=settings.http_max_bytes)
+                                  seconds=settings.follow_fetch_limit, max_bytes=settings.http_max_bytes)
             except httpx.HTTPError as exc:
                 results.append(_record(store, source, now, "failed",
                                        message=f"cannot fetch {source.url}: {type(exc).__name__}: {exc}"))

@@ -365,3 +365,46 @@ def reprocess_store(store: Any, pipeline: Pipeline, *,
     from factfinder.consolidate.stored import rebuild_events
 
     return documents, rebuild_events(store)
+
+
+def reread_scans(store: Any, settings: Settings | Mapping[str, Any] | None, *,
+                 on_document: Callable[[str, str | None], None] | None = None) -> int:
+    """Read every stored PDF and image again from its kept original with the run's OCR options.
+
+    ``reprocess --ocr always --ocr-lang mya`` after a scan was read with the wrong
+    language or none. A document whose text comes out different replaces its old
+    text, stories, pages and language (``store/writer.replace_document``); one whose
+    output an analyst reviewed is left alone. ``on_document(doc, problem)`` hears of
+    each document read again (problem None) or left (why). Returns how many changed.
+    """
+    from factfinder.capture.common import make_capture
+    from factfinder.errors import FactfinderError
+    from factfinder.store.sqlite import utc_now
+    from factfinder.store.writer import replace_document
+    from factfinder.text import document_from_capture
+    from factfinder.text.language import language_override
+    from factfinder.text.ocr import ocr_options
+
+    ocr, language = ocr_options(settings), language_override(settings)
+    rows = store.conn.execute(
+        "SELECT d.doc, s.media_type, s.origin FROM documents d JOIN sources s ON s.sha256 = d.source"
+        " WHERE s.stored = 1 AND (s.media_type LIKE 'application/pdf%' OR s.media_type LIKE 'image/%')"
+        " ORDER BY d.id").fetchall()
+    changed = 0
+    for doc, media_type, origin in rows:
+        old = store.get_document(doc)
+        try:
+            capture = make_capture(store.read_original(doc), origin=origin, media_type=media_type)
+            document = replace(document_from_capture(capture, ocr=ocr, language=language),
+                               published=old.published, url=old.url, title=old.title)
+        except FactfinderError as exc:
+            problem: str | None = str(exc)
+        else:
+            if document.text == old.text and document.pages == old.pages and document.language == old.language:
+                continue
+            with store.transaction():
+                problem = replace_document(store.conn, document, utc_now())
+            changed += problem is None
+        if on_document is not None:
+            on_document(doc, problem)
+    return changed

@@ -71,10 +71,10 @@ class Settings(Mapping[str, Any]):
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
     follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
                                              "`follow run` pass (politeness).", minimum=0.0)
-    follow_pass_seconds: float = _setting(900.0, "Seconds a `follow run` pass may last: no source is started "
+    follow_pass_limit: float = _setting(900.0, "Seconds a `follow run` pass may last: no source is started "
                                                  "after that; those left stay due for the next pass.",
                                           minimum=0.001)
-    follow_fetch_seconds: float = _setting(60.0, "Seconds one followed feed or page may take to arrive, all "
+    follow_fetch_limit: float = _setting(60.0, "Seconds one followed feed or page may take to arrive, all "
                                                  "of it (a server that trickles or hangs is cut off and its "
                                                  "failure recorded).", minimum=0.001)
     file_max_bytes: int = _setting(200_000_000, "Largest local file ingest reads, in bytes; a larger one is "

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from factfinder.cli import DB_HELP, main, open_store, with_settings
+from factfinder.cli import DB_HELP, lang_flag, main, ocr_flags, open_store, with_settings
 
 if TYPE_CHECKING:
     from factfinder.settings import Settings
@@ -14,16 +14,27 @@ if TYPE_CHECKING:
 
 @main.command()
 @click.option("--db", type=click.Path(dir_okay=False), help=DB_HELP)
+@ocr_flags
+@lang_flag
 @with_settings
-def reprocess(db: str | None, settings: Settings) -> None:
+def reprocess(db: str | None, ocr: str | None, ocr_languages: str | None, language: str | None,
+              settings: Settings) -> None:
     """Extract every stored document again (after a model or rule change) and consolidate.
 
     Machine output is replaced; an analyst's reviewed incidents and event pins are kept.
+    With --ocr, --ocr-lang or --lang, stored PDFs and images are first read again from
+    their kept originals (e.g. a Burmese scan first read as English).
     """
-    from factfinder.pipeline import Pipeline, reprocess_store
+    from factfinder.pipeline import Pipeline, reprocess_store, reread_scans
 
-    settings = settings.with_options(db=db)
+    reread = any(v is not None for v in (ocr, ocr_languages, language))
+    settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages, language=language)
     with open_store(settings, must_exist=True) as store:
+        if reread:
+            def told(doc: str, problem: str | None) -> None:
+                click.echo(f"{doc[:12]}  read again" if problem is None else f"{doc[:12]}  left as it was: {problem}")
+            changed = reread_scans(store, settings, on_document=told)
+            click.echo(f"{changed} scans and PDFs read again")
         pipeline = Pipeline(settings=settings)
         documents, events = reprocess_store(
             store, pipeline, on_document=lambda doc, i, s: click.echo(f"{doc[:12]}  {i} incidents, {s} statistics"))

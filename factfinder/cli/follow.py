@@ -96,5 +96,7 @@ def run(db: str | None, every_source: bool, no_extract: bool, settings: Settings
         results = follow_pass(store, settings, pipeline=pipeline, every_source=every_source)
     for r in results:
         click.echo(f"{r.status:<12} {r.url}  {r.new_items} new" + (f": {r.message}" if r.message else ""))
-    click.echo(f"{len(results)} sources fetched, {sum(r.new_items for r in results)} new items, "
-               f"{sum(r.status == 'failed' for r in results)} failed")
+    skipped = sum(r.status == "skipped" for r in results)
+    click.echo(f"{len(results) - skipped} sources fetched, {sum(r.new_items for r in results)} new items, "
+               f"{sum(r.status == 'failed' for r in results)} failed"
+               + (f", {skipped} left for the next pass (follow_pass_limit)" if skipped else ""))

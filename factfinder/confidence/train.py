@@ -3,7 +3,8 @@
     python -m factfinder.confidence.train [--gold tests/gold/extract] [--hrds ../shared/devsets/hrds_train.jsonl]
 
 Training data (docs/extraction-fields.md, "Confidence"): the project's own
-gold reports (``tests/gold/extract/*.jsonl``, written for factfinder) and
+extraction gold (``tests/gold/extract/**/*.jsonl``: reports and NGO paragraphs
+written for factfinder, and the two seed reports read from ../shared/seeds) and
 ``hrds_train.jsonl`` (HRDsAttack, Ran et al. 2023, MIT; the one dev-set file
 the project may train on). The pipeline runs without this stage; each
 incident's features (``features.py``) and its labels (the evaluation's
@@ -31,12 +32,10 @@ ROOT = Path(__file__).resolve().parents[2]
 def labelled_rows(pipeline: Any, gold_dir: Path, hrds: Path | None
                   ) -> Iterator[tuple[dict[str, float], dict[str, int | None]]]:
     """(features, labels) of every predicted incident of the training documents."""
-    from factfinder.evaluate.calibration import labelled_extractions, read_records
+    from factfinder.evaluate.calibration import gold_records, labelled_extractions, read_records
 
     probabilities = type_probabilities()
-    sources: list[tuple[str, dict[str, Any]]] = []
-    for path in sorted(gold_dir.glob("*.jsonl")):
-        sources += [("gold", r) for r in read_records(path)]
+    sources: list[tuple[str, dict[str, Any]]] = [("gold", r) for r in gold_records(gold_dir)]
     if hrds is not None:
         sources += [("hrds", r) for r in read_records(hrds)]
     for extraction, labels in labelled_extractions(pipeline, sources):
@@ -60,7 +59,7 @@ def fit(rows: list[tuple[dict[str, float], dict[str, int | None]]], *, strength:
         model = LogisticRegression(C=strength, fit_intercept=False, max_iter=2000)
         model.fit([x for x, _ in data], ys)
         fields[field] = FieldModel(names, tuple(float(w) for w in model.coef_[0]))
-    return ConfidenceModel(fields, {"name": NAME, "trained_on": "tests/gold/extract/*.jsonl and hrds_train.jsonl",
+    return ConfidenceModel(fields, {"name": NAME, "trained_on": "tests/gold/extract/**/*.jsonl (seeds from ../shared/seeds) and hrds_train.jsonl",
                                     "rows": counts})
 
 

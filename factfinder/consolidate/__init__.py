@@ -19,15 +19,13 @@ from urllib.parse import urlparse
 from factfinder.consolidate.cluster import cluster_reports
 from factfinder.consolidate.merge import independent_sources, merge_cluster
 from factfinder.consolidate.series import StatisticSeries, build_series
-from factfinder.consolidate.same_event import (
-    ACROSS_SOURCES, WITHIN_DOCUMENT, SameEventRules, Telling, same_event_score,
-)
-from factfinder.model import ConsolidatedIncident, Extraction, Report
+from factfinder.consolidate.same_event import ACROSS_SOURCES, WITHIN_DOCUMENT, SameEventRules, same_event_score
+from factfinder.consolidate.telling import Telling
+from factfinder.model import Event, Extraction, SourcedIncident
 
 __all__ = [
-    "ACROSS_SOURCES", "WITHIN_DOCUMENT", "SameEventRules", "Telling",
-    "ConsolidatedIncident", "StatisticSeries", "build_series", "consolidate", "independent_sources", "outlet_of",
-    "reports_from_extraction", "same_event_score",
+    "ACROSS_SOURCES", "WITHIN_DOCUMENT", "Event", "SameEventRules", "SourcedIncident", "StatisticSeries", "Telling",
+    "build_series", "consolidate", "independent_sources", "outlet_of", "reports_from_extraction", "same_event_score",
 ]
 
 
@@ -39,7 +37,7 @@ def outlet_of(url: str | None, doc: str) -> str:
     return host or doc
 
 
-def consolidate(reports: Iterable[Report]) -> list[ConsolidatedIncident]:
+def consolidate(reports: Iterable[SourcedIncident]) -> list[Event]:
     """Merge reports of the same event; the output keeps the order of first reports."""
     with _no_gc_pauses():
         return [merge_cluster(c.members) for c in cluster_reports(reports)]
@@ -60,7 +58,7 @@ def _no_gc_pauses() -> Iterator[None]:
             gc.enable()
 
 
-def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None) -> list[Report]:
+def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None) -> list[SourcedIncident]:
     """Wrap a document's incidents as reports, keyed ``<doc>:<n>``.
 
     Incidents from a story marked as a repeat of an earlier story of the same
@@ -72,7 +70,7 @@ def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None
         origin = story.duplicate_of if story.duplicate_of is not None else story.index
         fingerprints[story.index] = hashlib.sha256(f"{doc.doc}:{origin}".encode()).hexdigest()[:16]
     return [
-        Report(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or outlet_of(doc.url, doc.doc),
+        SourcedIncident(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or outlet_of(doc.url, doc.doc),
                published=doc.published,
                text_fingerprint=fingerprints.get(inc.story) if inc.story is not None else None)
         for n, inc in enumerate(extraction.incidents)

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from itertools import chain
 from typing import Iterable
 
-from factfinder.consolidate.same_event import ACROSS_SOURCES, Probe, Reach, SameEventRules, Telling, score
+from factfinder.consolidate.reach import Probe, Reach
+from factfinder.consolidate.same_event import ACROSS_SOURCES, SameEventRules, score
+from factfinder.consolidate.telling import Telling
 from factfinder.model import SourcedIncident
 
 # Dates coarser than this many days (a month, a year) are too vague to block

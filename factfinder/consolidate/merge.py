@@ -10,9 +10,10 @@ from __future__ import annotations
 import hashlib
 from collections import defaultdict
 
-from factfinder.consolidate.same_event import day_number, text_similarity
+from factfinder.consolidate.same_event import text_similarity
+from factfinder.consolidate.telling import day_number
 from factfinder.model import (
-    ConsolidatedIncident, Conflict, Count, DateRange, FieldValue, Place, Report,
+    Conflict, Count, DateRange, Event, FieldValue, Place, SourcedIncident,
 )
 
 # Summaries this similar from different outlets are copies of one wire story.
@@ -21,7 +22,7 @@ _PLACE_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
 _VERIFICATION_PRIORITY = ("alleged", "unconfirmed", "reported")
 
 
-def independent_sources(reports: list[Report]) -> int:
+def independent_sources(reports: list[SourcedIncident]) -> int:
     """How many independent sources told the event.
 
     Reports from one outlet count once; so do copies of one wire story (the same
@@ -61,7 +62,7 @@ def _group(values: list[tuple[str | float | None, str]]) -> tuple[FieldValue, ..
     return tuple(FieldValue(value=v, reports=tuple(keys)) for v, keys in ordered)
 
 
-def _merge_date(reports: list[Report]) -> tuple[DateRange | None, tuple[FieldValue, ...], bool]:
+def _merge_date(reports: list[SourcedIncident]) -> tuple[DateRange | None, tuple[FieldValue, ...], bool]:
     dated = [(d, r.key) for r in reports if (d := r.incident.date) is not None]
     if not dated:
         return None, (), False
@@ -74,7 +75,7 @@ def _merge_date(reports: list[Report]) -> tuple[DateRange | None, tuple[FieldVal
     return best, values, len(day_values) > 1
 
 
-def _merge_location(reports: list[Report]) -> tuple[Place | None, tuple[FieldValue, ...], bool]:
+def _merge_location(reports: list[SourcedIncident]) -> tuple[Place | None, tuple[FieldValue, ...], bool]:
     located = [(p, r.key) for r in reports if (p := r.incident.location) is not None]
     if not located:
         return None, (), False
@@ -86,7 +87,7 @@ def _merge_location(reports: list[Report]) -> tuple[Place | None, tuple[FieldVal
     return best, values, len(same_level) > 1
 
 
-def _merge_counts(reports: list[Report]) -> tuple[tuple[Count, ...], list[tuple[str, tuple[FieldValue, ...]]], list[Conflict]]:
+def _merge_counts(reports: list[SourcedIncident]) -> tuple[tuple[Count, ...], list[tuple[str, tuple[FieldValue, ...]]], list[Conflict]]:
     by_category: dict[str, list[tuple[Count, str]]] = defaultdict(list)
     for r in reports:
         for c in r.incident.counts:
@@ -105,7 +106,7 @@ def _merge_counts(reports: list[Report]) -> tuple[tuple[Count, ...], list[tuple[
     return tuple(merged), provenance, conflicts
 
 
-def _verification(reports: list[Report], independent: int) -> str:
+def _verification(reports: list[SourcedIncident], independent: int) -> str:
     states = {r.incident.verification for r in reports}
     if "disputed" in states:
         return "disputed"
@@ -117,7 +118,7 @@ def _verification(reports: list[Report], independent: int) -> str:
     return "reported"
 
 
-def _names(reports: list[Report], attr: str) -> tuple[str, ...]:
+def _names(reports: list[SourcedIncident], attr: str) -> tuple[str, ...]:
     seen: dict[str, None] = {}
     for r in reports:
         for actor in getattr(r.incident, attr):
@@ -125,12 +126,12 @@ def _names(reports: list[Report], attr: str) -> tuple[str, ...]:
     return tuple(seen)
 
 
-def consolidated_id(reports: list[Report]) -> str:
+def consolidated_id(reports: list[SourcedIncident]) -> str:
     """Stable across runs: derived from the first report's key."""
     return "inc-" + hashlib.sha256(min(r.key for r in reports).encode()).hexdigest()[:16]
 
 
-def merge_cluster(reports: list[Report]) -> ConsolidatedIncident:
+def merge_cluster(reports: list[SourcedIncident]) -> Event:
     date, date_values, date_conflict = _merge_date(reports)
     location, place_values, place_conflict = _merge_location(reports)
     counts, count_provenance, conflicts = _merge_counts(reports)
@@ -140,7 +141,7 @@ def merge_cluster(reports: list[Report]) -> ConsolidatedIncident:
         conflicts.insert(0, Conflict(field="location", values=place_values))
     provenance = [("date", date_values), ("location", place_values), *count_provenance]
     independent = independent_sources(reports)
-    return ConsolidatedIncident(
+    return Event(
         id=consolidated_id(reports),
         type=reports[0].incident.type,
         reports=tuple(reports),

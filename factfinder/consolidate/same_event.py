@@ -16,32 +16,22 @@ compared, which fields veto, how the known fields are weighed (wording only
 across sources) and the threshold. ``WITHIN_DOCUMENT`` and ``ACROSS_SOURCES``
 are the two declared rule sets.
 
-A ``Telling`` holds what the tests read of an incident, computed once (day
-numbers, normalised wording, figures, actor names), so that clustering 100,000
-reports compares integers and sets rather than re-parsing dates and text for
-every candidate pair.
+A ``Telling`` (``telling.py``) holds what the tests read of an incident,
+computed once; ``reach.py`` rules out whole clusters the vetoes would reject.
 """
 
 from __future__ import annotations
 
-import math
-import re
-from collections.abc import Collection, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import date
-from functools import lru_cache
 from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from factfinder.model import Count, DateRange, Incident, Place, SourcedIncident
+from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words
+from factfinder.model import Count, Incident, SourcedIncident
 from factfinder.values.places import haversine_km
 
-_WORD = re.compile(r"[a-z0-9]+")
-_RANK = {"point": 0, "town": 1, "admin2": 2, "admin1": 3, "country": 4}
-# Kilometres per radian of latitude on the sphere haversine_km uses: a pair whose
-# latitudes alone lie further apart than a radius is beyond it (no trigonometry needed).
-_KM_PER_RADIAN = 6371.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,79 +127,7 @@ WITHIN_DOCUMENT = SameEventRules(
 """The sentences of one document: story context counts, figures within hedging agree."""
 
 
-def day_number(iso: str) -> int:
-    return date.fromisoformat(iso).toordinal()
-
-
-@dataclass(slots=True, eq=False)
-class Where:
-    """What the place test reads of a place, computed once (not frozen: made 100,000 times
-    in a run, and a frozen dataclass pays for each field it sets; nothing changes it)."""
-
-    place: Place
-    resolved: bool
-    rank: int  # of its precision, _RANK (unknown: country)
-    lat: float
-    lon: float
-    lat_radians: float
-
-    @classmethod
-    def of(cls, place: Place | None) -> Where | None:
-        if place is None:
-            return None
-        if place.lat is not None and place.lon is not None:
-            return cls(place, True, _RANK.get(place.precision or "country", 4), place.lat, place.lon,
-                       math.radians(place.lat))
-        return cls(place, False, _RANK.get(place.precision or "country", 4), 0.0, 0.0, 0.0)
-
-
-@dataclass(slots=True, eq=False)
-class Telling:
-    """What the scorer reads of one incident, computed once (not frozen, as ``Where``)."""
-
-    incident: Incident
-    days: tuple[int, int] | None
-    date_is_context: bool
-    where: Where | None
-    words: str
-    count_values: Mapping[str, float]
-    perpetrators: frozenset[str]
-    targets: frozenset[str]
-    fingerprint: str | None = None
-
-    @classmethod
-    def of(cls, incident: Incident, fingerprint: str | None = None) -> Telling:
-        d = incident.date
-        span = incident.date_span
-        return cls(
-            incident=incident,
-            days=(day_number(d.start), day_number(d.end)) if d is not None else None,
-            # The date phrase lies outside the incident's own sentences (taken from an
-            # earlier paragraph or the dateline): context, not the event's own words.
-            date_is_context=span is not None and not any(e.start <= span.start < e.end for e in incident.evidence),
-            where=Where.of(incident.location),
-            words=_words(incident.summary),
-            count_values={c.category: c.value for c in incident.counts},
-            perpetrators=frozenset(x.name for x in incident.perpetrators),
-            targets=frozenset(x.name for x in incident.targets),
-            fingerprint=fingerprint,
-        )
-
-    @classmethod
-    def of_report(cls, report: SourcedIncident) -> Telling:
-        return cls.of(report.incident, report.text_fingerprint)
-
-
 # --- the field tests -------------------------------------------------------------
-
-
-def date_compatibility(a: DateRange | None, b: DateRange | None, *,
-                       window_days: int = ACROSS_SOURCES.date_window_days) -> float | None:
-    """1.0 for the same day, lower as days part; 0 beyond the window; None if unknown."""
-    if a is None or b is None:
-        return None
-    return _days_agreement((day_number(a.start), day_number(a.end)), (day_number(b.start), day_number(b.end)),
-                           window_days)
 
 
 def _days_agreement(a: tuple[int, int], b: tuple[int, int], window_days: int) -> float:
@@ -225,20 +143,14 @@ def _km(a: Where, b: Where, limit: float) -> float | None:
     """The distance when it is at most ``limit`` km, else None (cheap latitude test first:
     the great-circle distance is at least the latitudes' difference; the margin keeps
     rounding from ruling out a pair within ``limit``)."""
-    if abs(a.lat_radians - b.lat_radians) * _KM_PER_RADIAN > limit * (1 + 1e-9):
+    if abs(a.lat_radians - b.lat_radians) * KM_PER_RADIAN > limit * (1 + 1e-9):
         return None
     km = haversine_km(a.lat, a.lon, b.lat, b.lon)
     return km if km <= limit else None
 
 
-def place_compatibility(a: Place | None, b: Place | None,
-                        rules: SameEventRules = ACROSS_SOURCES) -> float | None:
-    """How well two places agree; None when either is unknown (see ``SameEventRules``)."""
-    return place_agreement(Where.of(a), Where.of(b), rules)
-
-
 def place_agreement(wa: Where | None, wb: Where | None, rules: SameEventRules) -> float | None:
-    """``place_compatibility`` over places read once (``Where``)."""
+    """How well two places agree; None when either is unknown (see ``SameEventRules``)."""
     if wa is None or wb is None:
         return None
     if rules.places_by_province:
@@ -249,9 +161,9 @@ def place_agreement(wa: Where | None, wb: Where | None, rules: SameEventRules) -
     if a.country and b.country and a.country != b.country:
         return 0.0
     coarser = max(wa.rank, wb.rank)
-    if coarser >= _RANK["country"]:
+    if coarser >= RANK["country"]:
         return 0.5  # same country only: weak evidence
-    if coarser == _RANK["admin1"]:
+    if coarser == RANK["admin1"]:
         if a.admin1 and b.admin1 and a.admin1.casefold() == b.admin1.casefold():
             return 0.7
         # Sources name regions differently ("Kyiv" city vs "Kyiv Oblast"); close
@@ -260,7 +172,7 @@ def place_agreement(wa: Where | None, wb: Where | None, rules: SameEventRules) -
             return 0.5 if _km(wa, wb, rules.admin1_radius_km) is not None else 0.0
         return 0.5 if not (a.admin1 and b.admin1) else 0.0
     if wa.resolved and wb.resolved:
-        reach = 3 * (rules.town_radius_km if coarser <= _RANK["town"] else 4 * rules.town_radius_km)
+        reach = 3 * (rules.town_radius_km if coarser <= RANK["town"] else 4 * rules.town_radius_km)
         km = _km(wa, wb, reach)
         return 0.0 if km is None else max(0.0, 1.0 - km / reach)
     same_name = (a.name or "").casefold() == (b.name or "").casefold()
@@ -282,25 +194,17 @@ def _province_agreement(wa: Where, wb: Where) -> float | None:
     return 0.7 if a.admin1 is not None and a.admin1 == b.admin1 else 0.0
 
 
-def set_overlap(a: Collection[str], b: Collection[str]) -> float | None:
-    """Jaccard overlap of canonical names; None when either side names nobody."""
+def set_overlap(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """Overlap of canonical names over the shorter list (one report often names one party of a
+    fight the other names both of: that agrees); None when either side names nobody."""
     if not a or not b:
         return None
-    sa = a if isinstance(a, (set, frozenset)) else set(a)
-    sb = b if isinstance(b, (set, frozenset)) else set(b)
-    return len(sa & sb) / len(sa | sb)
+    return len(a & b) / min(len(a), len(b))
 
 
 def text_similarity(a: str, b: str) -> float:
     """Token-set similarity of two summaries, robust to reordering and extra clauses."""
-    return _words_similarity(_words(a), _words(b))
-
-
-@lru_cache(maxsize=8192)
-def _words(text: str) -> str:
-    """A summary's words, lower-cased, one space apart (cached: a cluster's summaries are
-    compared with each other again when its sources are counted)."""
-    return " ".join(_WORD.findall(text.lower()))
+    return _words_similarity(normalised_words(a), normalised_words(b))
 
 
 def _words_similarity(a: str, b: str) -> float:
@@ -427,120 +331,6 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     known = [(w, v) for k, w in rules.weights.items() if (v := scores.get(k)) is not None]
     total = sum(w for w, _ in known)
     return sum(w * v for w, v in known) / total if total else 0.0
-
-
-class Reach:
-    """Where and when a group of tellings lies, so that a telling the scorer's vetoes would
-    reject against every member is ruled out in one test (clustering 100,000 reports).
-
-    Exact, never a guess: ``excludes`` is true only when ``score`` would be 0 for
-    every member added. Dates: the members' days lie in one envelope; a telling
-    more than the date window away from it is away from each. Places: the cell
-    (``Probe``) of each member resolved at town or point precision; two such places
-    whose cells are not neighbours are further apart than the town reach, at which
-    two town places are compared. A member whose date or place the vetoes cannot
-    use opens the group to every telling on that field.
-    """
-
-    __slots__ = ("first", "last", "undated", "bands", "cells", "band_only", "anywhere")
-
-    def __init__(self) -> None:
-        self.first: int | None = None
-        self.last: int | None = None
-        self.undated = False
-        self.bands: set[int] = set()  # latitude bands of the members with one
-        self.cells: set[tuple[int, int]] = set()  # (latitude band, longitude band) of those with both
-        self.band_only: set[int] = set()  # latitude bands of members too near a pole for a longitude band
-        self.anywhere = False
-
-    def add(self, probe: Probe) -> None:
-        days = probe.days
-        if days is None:
-            self.undated = True
-        else:
-            self.first = days[0] if self.first is None else min(self.first, days[0])
-            self.last = days[1] if self.last is None else max(self.last, days[1])
-        band = probe.band
-        if band is None:
-            self.anywhere = True
-            return
-        self.bands.add(band)
-        if probe.lon_band is None:
-            self.band_only.add(band)
-        else:
-            self.cells.add((band, probe.lon_band))
-
-    def excludes(self, probe: Probe) -> bool:
-        """Whether every member's score with the probed telling is 0."""
-        if not probe.applies:
-            return False
-        days = probe.days
-        if days is not None and not self.undated and self.first is not None and self.last is not None \
-                and max(days[0], self.first) - min(days[1], self.last) > probe.window:
-            return True
-        band = probe.band
-        if band is None or self.anywhere:
-            return False
-        near = probe.near_bands
-        if self.bands.isdisjoint(near):
-            return True
-        if probe.lon_band is None or not self.band_only.isdisjoint(near):
-            return False
-        return self.cells.isdisjoint(probe.near_cells)
-
-
-@dataclass(frozen=True, slots=True)
-class Probe:
-    """A telling as ``Reach`` reads it, worked out once per telling rather than per group.
-
-    ``band``: the latitude band of a place resolved at town or point precision,
-    bands a little wider than the town reach (two places two bands apart are
-    further apart than that in latitude alone). ``lon_band``: the longitude band,
-    for places within 60 degrees of the equator only: there the great-circle
-    distance is at least ``2R asin(cos 60° sin(dlon / 2))``, so bands of the width
-    at which that reaches the town reach part places of non-neighbouring bands
-    (counted round the globe)."""
-
-    days: tuple[int, int] | None
-    band: int | None
-    lon_band: int | None
-    window: int
-    applies: bool
-    near_bands: tuple[int, ...] = ()
-    near_cells: tuple[tuple[int, int], ...] = ()
-
-    @classmethod
-    def of(cls, telling: Telling, rules: SameEventRules) -> Probe:
-        band = lon_band = None
-        near_bands: tuple[int, ...] = ()
-        near_cells: tuple[tuple[int, int], ...] = ()
-        where = telling.where
-        if where is not None and where.resolved and where.rank <= _RANK["town"]:
-            reach = 3 * rules.town_radius_km / _KM_PER_RADIAN  # radians of arc
-            # Slightly wider than the bounds need, so that rounding never rules out a pair within reach.
-            band = math.floor(math.radians(where.lat) / (reach * 1.01))
-            near_bands = (band - 1, band, band + 1)
-            if abs(where.lat) <= 60.0:
-                count = _lon_band_count(reach)
-                lon_band = math.floor((math.radians(where.lon) + math.pi) / (2 * math.pi / count)) % count
-                lon_near = ((lon_band - 1) % count, lon_band, (lon_band + 1) % count)
-                near_cells = tuple((b, lon) for b in near_bands for lon in lon_near)
-        return cls(telling.days, band, lon_band, rules.date_window_days, _reach_applies(rules),
-                   near_bands, near_cells)
-
-
-@lru_cache(maxsize=8)
-def _lon_band_count(reach: float) -> int:
-    """How many longitude bands go round the globe: each at least as wide as the longitude
-    difference that, within 60 degrees of the equator, puts two places ``reach`` apart."""
-    width = 2 * math.asin(min(1.0, math.sin(reach / 2) / math.cos(math.radians(60.0)))) * 1.01
-    return max(1, math.floor(2 * math.pi / width))
-
-
-def _reach_applies(rules: SameEventRules) -> bool:
-    """Whether the vetoes of ``rules`` are the ones ``Reach`` relies on (and nothing scores before them)."""
-    return ({"date", "place"} <= rules.vetoes and rules.date_context_is_evidence and not rules.places_by_province
-            and not rules.one_toll_two_places and not rules.shared_evidence_is_same and not rules.one_story)
 
 
 def same_event(a: Telling, b: Telling, rules: SameEventRules) -> bool:

@@ -24,7 +24,7 @@ from typing import Iterable, Iterator, Protocol
 from factfinder.consolidate import consolidate, outlet_of
 from factfinder.consolidate.cluster import BUCKET_DAYS, DATE_WINDOW_DAYS, MAX_BLOCKING_RANGE_DAYS, UNDATED_POOL_LIMIT
 from factfinder.consolidate.merge import merge_cluster
-from factfinder.model import ConsolidatedIncident, Incident, Report
+from factfinder.model import Event, Incident, SourcedIncident
 
 # How far around an incident's dates its block reaches. cluster.py compares a
 # report with the clusters whose home bucket (first day // BUCKET_DAYS) lies
@@ -82,19 +82,19 @@ class EventStore(Protocol):
     def event_closure(self, ids: Iterable[int]) -> tuple[set[int], set[str]]: ...
     def pins(self, keys: Iterable[str] | None = None) -> dict[str, str]: ...
     def iter_stored_incidents(self, ids: Iterable[int] | None = None) -> Iterator[StoredIncidentLike]: ...
-    def write_events(self, new: Iterable[ConsolidatedIncident], *, replacing: Iterable[str] | None) -> int: ...
+    def write_events(self, new: Iterable[Event], *, replacing: Iterable[str] | None) -> int: ...
     def count_events(self) -> int: ...
 
 
-def as_report(stored: StoredIncidentLike) -> Report:
-    return Report(key=stored.key, incident=stored.incident, outlet=outlet_of(stored.url, stored.incident.doc),
+def as_report(stored: StoredIncidentLike) -> SourcedIncident:
+    return SourcedIncident(key=stored.key, incident=stored.incident, outlet=outlet_of(stored.url, stored.incident.doc),
                   published=stored.published, text_fingerprint=stored.fingerprint)
 
 
-def consolidate_pinned(reports: list[Report], pinned: dict[str, str]) -> list[ConsolidatedIncident]:
+def consolidate_pinned(reports: list[SourcedIncident], pinned: dict[str, str]) -> list[Event]:
     """Reports an analyst pinned form the event they were pinned to; the rest are clustered."""
-    forced: dict[str, list[Report]] = {}
-    free: list[Report] = []
+    forced: dict[str, list[SourcedIncident]] = {}
+    free: list[SourcedIncident] = []
     for report in reports:
         if report.key in pinned:
             forced.setdefault(pinned[report.key], []).append(report)

@@ -17,8 +17,9 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
-from factfinder.consolidate.same_event import WITHIN_DOCUMENT, Telling, _is_vague
+from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
+from factfinder.consolidate.telling import Telling
 from factfinder.model import Count, Incident
 
 # Order of hedging when incidents merge: the most cautious verification told

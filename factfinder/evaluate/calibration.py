@@ -137,6 +137,23 @@ def read_records(path: Path) -> list[Record]:
     return [r for _, r in read_jsonl(path) if r.get("text")]
 
 
+def gold_records(gold_dir: Path, *, seeds_dir: Path | None = None) -> list[Record]:
+    """Every record of the project's extraction gold (sub-folders too), with the seed texts read in;
+    a seed that is not beside the checkout is left out."""
+    from factfinder.evaluate.predict import read_jsonl
+    from factfinder.evaluate.report import EvaluationError
+    from factfinder.evaluate.runner import gold_text
+
+    out = []
+    for path in sorted(gold_dir.rglob("*.jsonl")):
+        for _, record in read_jsonl(path):
+            try:
+                out.append({**record, "text": gold_text(record, path=path, seeds_dir=seeds_dir)})
+            except EvaluationError:
+                continue
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Bin:
     low: float

@@ -266,8 +266,9 @@ class ActorMatcher:
         """Generic forces take a country: the one stated ("Police in Almaty in Kazakhstan" ->
         "Kazakhstan police"), else the document's ("soldiers" in a Myanmar report -> "Myanmar military")."""
         if entry.canonical == "military":
-            return self._national.get((home, "military"), entry.canonical) if home else entry.canonical
-        if entry.canonical in _GENERIC_BODIES:
+            return (self._national.get((home, "military")) or self._national_body(home, "military")) if home \
+                else entry.canonical
+        if entry.canonical in _GENERIC_BODIES and entry.canonical != "police":
             return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
@@ -279,7 +280,7 @@ class ActorMatcher:
                     if country:
                         return f"{country} police"
         if home:
-            return self._national.get((home, "police"), entry.canonical)
+            return self._national.get((home, "police")) or self._national_body(home, "police")
         return entry.canonical
 
     def _national_body(self, home: str, body: str) -> str:
@@ -310,7 +311,8 @@ class ActorMatcher:
 # Generic state bodies that take the document's country, and the demonym alias that names
 # them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
 _GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
-                   "border guards": "border guards", "authorities": "authorities"}
+                   "border guards": "border guards", "authorities": "authorities",
+                   "military": "armed forces", "police": "police"}
 
 
 def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:

@@ -30,6 +30,7 @@ _CLOSED = frozenset({"ccomp", "parataxis", "csubj", "csubjpass", "relcl"})
 # went off in X", "opened fire, killing three", "an attack carried out in X"):
 # followed, at this extra depth, so the event's own modifiers still come first.
 _LOOSE = {"advcl": 3, "xcomp": 2, "acl": 2}
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 # Verbs that report what another clause tells: their subject is the source, not the event.
 _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm", "allege", "accuse",
@@ -48,7 +49,9 @@ def _chain(trigger: Any) -> list[Any]:
     chain, seen = [trigger], {trigger.i}
     token = trigger
     # ``seen`` guards against a head cycle in a sentence parsed apart from its document.
-    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
+    # a participle that only modifies a noun ("an improvised explosive device", "armed
+    # men") heads no clause: the climb goes on to the verb the noun depends on
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIER_DEPS) and token.head.i not in seen:
         token = token.head
         seen.add(token.i)
         chain.append(token)

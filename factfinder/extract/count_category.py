@@ -93,7 +93,7 @@ def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex:
             return None
         word = tokens[j].lower
         if word in lex.cues:
-            return lex.cues[word]
+            return _intended(tokens, j, lex.cues[word])
         if word in AUXILIARIES or word in CLAUSE_STOPS:
             return None
     return None
@@ -107,21 +107,37 @@ def _coordinated(tokens: list[Token], prev: Candidate, cand: Candidate) -> str |
     return None
 
 
+# Infinitive cues that tell an aim, not an act: "a raid to capture a Taliban leader".
+_INTENDED = frozenset({"killed", "arrested", "detained"})
+_AIMS = frozenset("operation operations raid raids mission search attempt attempts bid effort efforts plan plans "
+                  "plot order orders".split())
+
+
+def _intended(tokens: list[Token], k: int, category: str) -> str:
+    """``category`` unless the cue at ``k`` is an aim's infinitive ("a raid to capture a leader"):
+    the people an operation set out to arrest or kill are not the ones it did. "Used cameras to
+    detain 15 men" tells an act, so only an aim noun right before "to" counts."""
+    if category in _INTENDED and k > 1 and tokens[k - 1].lower == "to" and tokens[k - 2].lower in _AIMS:
+        return "other"
+    return category
+
+
 def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Lexicon) -> str | None:
     """The verb or noun right before a count: "arrested nearly a hundred", "the death toll rose to 45"."""
     k = first - 1
     while k >= 0 and not boundaries[k]:
         word = tokens[k].lower
         if word in lex.cues:
-            return lex.cues[word]
+            return _intended(tokens, k, lex.cues[word])
         pair = (tokens[k - 1].lower, word) if k > 0 else ("", word)
         if pair in _ACCOMPANIMENT:
-            # "detained the senior leader along with three of his associates": skip the first object
-            for j in range(k - 2, max(-1, k - 8), -1):
+            # "detained the senior leader along with three of his associates", "captured a
+            # leader and a facilitator along with several suspects": skip the first objects
+            for j in range(k - 2, max(-1, k - 12), -1):
                 if boundaries[j]:
                     return None
                 if tokens[j].lower in lex.cues:
-                    return lex.cues[tokens[j].lower]
+                    return _intended(tokens, j, lex.cues[tokens[j].lower])
             return None
         if word not in _FILLERS:
             return None

@@ -72,7 +72,7 @@ def _number_starts() -> frozenset[str]:
     """Words that can open a number expression; every other word is skipped at once."""
     lex = lexicon()
     firsts = {phrase.split()[0] for phrase in lex.vague}
-    return frozenset(set(lex.units) | set(lex.tens) | firsts | {"a", "an", "half", "hundred", "thousand"})
+    return frozenset(set(lex.units) | set(lex.tens) | firsts | {"a", "an", "another", "half", "hundred", "thousand"})
 
 
 def _boundaries(text: str, tokens: list[Token]) -> list[bool]:
@@ -298,9 +298,18 @@ def _hedge(tokens: list[Token], first: int, lex: Lexicon) -> tuple[int, str] | N
     return None
 
 
+# "several of his associates", "numerous of the detainees": a part of a group named after "of".
+_PARTITIVE = frozenset({"his", "her", "their", "its", "the"})
+_VAGUE_PARTS = frozenset({"several", "multiple", "numerous"})  # "one of the guards" stays a pronoun
+
+
 def _head_noun(tokens: list[Token], last: int, lex: Lexicon) -> tuple[int, str, str] | None:
     """(token index, word, unit) of the noun a number counts; unit "" for a measure."""
     k = last + 1
+    if tokens[last].lower in _VAGUE_PARTS and k + 2 < len(tokens) and tokens[k].lower == "of" \
+            and tokens[k + 1].lower in _PARTITIVE \
+            and tokens[k + 2].lower in lex.people:
+        return k + 2, tokens[k + 2].lower, "people"
     for _ in range(4):
         if k >= len(tokens):
             return None

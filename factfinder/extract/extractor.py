@@ -34,7 +34,7 @@ from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.roles import names_agent, protest_roles, refine_targets, story_perpetrators
+from factfinder.extract.story_roles import names_agent, protest_roles, refine_targets, story_perpetrators, tells_battle
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -146,8 +146,12 @@ class Extractor:
                      for kind in asserted}
             attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
                         for kind in asserted}
-            if not names_agent([a for found in roles.values() for group in found for a in group]):
-                agentless.add(sentence.start)  # no state or armed actor has a role in its events
+            # no state or armed actor has a role in its events, and it tells no battle (whose
+            # deaths have no one agent) and names no tribunal
+            if not names_agent([a for found in roles.values() for group in found for a in group]) \
+                    and not tells_battle(text[sentence.start:sentence.end]) \
+                    and not any(a.kind == "tribunal" for a in actors):
+                agentless.add(sentence.start)
             analyses.append((candidate, asserted, roles, tokens, attached))
 
         incidents: list[Incident] = []
@@ -229,14 +233,18 @@ def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[I
     """Give an implied single person ("killed the Taliban leader") to the first such incident of
     its story and type, only when no incident of that story and type tells a figure: a later
     "the commander" or "him" usually refers to someone already counted."""
-    told = {(inc.story, inc.type) for inc in incidents
-            if any(c.category in ("killed", "arrested", "detained") for c in inc.counts)}
+    told: dict[tuple[int | None, str], set[int]] = {}  # (story, type) -> sentences that tell a figure
+    for inc in incidents:
+        if any(c.category in ("killed", "arrested", "detained") for c in inc.counts):
+            told.setdefault((inc.story, inc.type), set()).add(inc.evidence[0].start)
     out = list(incidents)
     for index, single in sorted(singles.items()):
         key = (incidents[index].story, incidents[index].type)
-        if key in told:
+        # a figure in the single's own sentence is another object of the same verb
+        # ("detained the leader along with three of his associates"): both count
+        if told.get(key, set()) - {incidents[index].evidence[0].start}:
             continue
-        told.add(key)
+        told.setdefault(key, set()).add(-1)
         inc = incidents[index]
         out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
     return out

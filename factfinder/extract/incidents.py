@@ -155,7 +155,12 @@ def implied_single(kind: str, token: Any, cues: Cues, counts: Sequence[Count], o
     category = _SINGLE_CATEGORY.get(kind)
     if category is None or token is None:
         return None
-    heads = [token] + ([token.head] if token.dep_ == "conj" else [])
+    if token.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in token.children):
+        return None  # "an operation to detain a leader": whom it set out to arrest, not whom it did
+    # a coordinated verb shares its head's object only when it has none of its own:
+    # "arrested and killed the leader", not "targeted a leader and detained several others"
+    own_object = any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    heads = [token] + ([token.head] if token.dep_ == "conj" and not own_object else [])
     for head in heads:
         for child in head.children:
             if child.dep_ not in ("dobj", "nsubjpass"):

@@ -146,7 +146,7 @@ def parse_number(tokens: list[Token], i: int, text: str, lex: Lexicon) -> Number
             return NumberMatch(i, i + 1, 12, vague=True)
         match = _parse_words(tokens, i + 1, text, lex)
         return match and NumberMatch(i, match.last, match.value)
-    if word in ("a", "an"):
+    if word in ("a", "an", "another"):  # "another" suspect: one more, offered like "a suspect"
         return NumberMatch(i, i, 1, word_article=True)
     if word == "half" and nxt == "a" and i + 2 < len(tokens) and tokens[i + 2].lower in ("million", "billion"):
         return NumberMatch(i, i + 2, lex.scales[tokens[i + 2].lower] / 2)

@@ -13,12 +13,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 from typing import Any
 
-from factfinder.model import Actor, Incident, Span
+from factfinder.model import Actor
 
-_ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
+ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
+# Actors that can be the agent of a harmful act: state and armed actors.
+ACTING_KINDS = ARMED_KINDS | {"government"}
 # events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
 _UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
                               "escape", "remain", "go", "hide", "shelter", "evacuate", "lose"})
@@ -40,29 +41,32 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         head = _head_token(sent, actor)
         if head is None:
             continue
+        if _speaker_of_own_act(head, trigger):
+            add_actor(perpetrators, actor)
+            continue
         if _after_agent_by(sent, actor, trigger) or _shared_agent(head, trigger) or _means_agent(head, trigger) \
-                or (actor.kind in _ARMED_KINDS and _when_agent(head, trigger)):
+                or (actor.kind in ARMED_KINDS and _when_agent(head, trigger)):
             if _may_act(sent, head, actor, trigger):
-                _add(perpetrators, actor)
+                add_actor(perpetrators, actor)
             continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
-                _add(perpetrators, actor)
+                add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
-                _add(perpetrators if relative == "perpetrator" else targets, actor)
+                add_actor(perpetrators if relative == "perpetrator" else targets, actor)
             continue
-        role = _role(head, trigger)
+        role = _role(head, trigger, actor.kind)
         if role is None:
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
-            elif actor.kind in _ARMED_KINDS:
+            elif actor.kind in ARMED_KINDS:
                 role = "perpetrator"
         if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
             role = None
         if role == "perpetrator":
-            _add(perpetrators, actor)
+            add_actor(perpetrators, actor)
         elif role == "target":
-            _add(targets, actor)
+            add_actor(targets, actor)
     return perpetrators, targets
 
 
@@ -74,7 +78,7 @@ _REPORTING_LEMMAS = frozenset(
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
     "accuse blame attribute investigate visit monitor".split())
 # Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
-_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine".split())
+_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine blame".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -97,9 +101,11 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
         return False
     verb = prep.head
+    arg = _argument(head)
+    if verb.dep_ in _OBJECTS and verb.head.lemma_ in _LEGAL_LEMMAS:
+        return bool(arg.i == verb.i)  # "convicted [two police officers of the murder]": the parse hangs "of" on them
     if verb.lemma_ not in _LEGAL_LEMMAS:
         return False
-    arg = _argument(head)
     if verb.dep_ == "acl" and arg.i == verb.head.i:
         return True  # "two soldiers convicted of killing a protester"
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
@@ -135,7 +141,8 @@ def _judged(head: Any, trigger: Any) -> bool:
     return False
 
 
-def _add(found: list[Actor], actor: Actor) -> None:
+def add_actor(found: list[Actor], actor: Actor) -> None:
+    """Append ``actor`` unless an actor of the same name is there already."""
     if all(a.name != actor.name for a in found):
         found.append(actor)
 
@@ -246,6 +253,18 @@ def _means_agent(head: Any, trigger: Any) -> bool:
     return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
 
 
+def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
+    """"Saudi Arabia said it executed 81 people": the speaker is the agent of the act it reports
+    when the act's subject is a pronoun ("it", "they", "we") standing for it."""
+    verb = _clause_root(trigger)
+    arg = _argument(head)
+    if arg.dep_ not in _SUBJECTS or verb.dep_ != "ccomp" or verb.head.i != arg.head.i or _is_passive(verb):
+        return False
+    if arg.head.lemma_ not in _REPORTING_LEMMAS:
+        return False
+    return any(c.dep_ in _SUBJECTS and c.lower_ in ("it", "they", "we") for c in verb.children)
+
+
 def _when_agent(head: Any, trigger: Any) -> bool:
     """"Two civilians were killed when insurgents detonated a bomb": an agentless passive act and
     the active clause that tells how it happened ("when", "after", "as") share the agent."""
@@ -274,13 +293,20 @@ def _contains(token: Any, target: Any) -> bool:
     return bool(token.left_edge.i <= target.i <= token.right_edge.i)
 
 
-def _role(head: Any, trigger: Any) -> str | None:
+def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     """The role the parse gives an actor whose head token is ``head``."""
     verb = _clause_root(trigger)
     arg = _argument(head)
+    if kind in ACTING_KINDS or kind == "tribunal":
+        arg = _body_of_agent(arg, trigger)
     governor = arg.head
     dep = arg.dep_
     owner = _subject_owner(verb)
+    if dep == "pobj" and governor.lower_ == "on" and governor.head.lemma_ in ("blame", "pin") \
+            and trigger.head.i == governor.head.i and trigger.dep_ in _OBJECTS:
+        return "perpetrator"  # "blamed the abduction on paid hooligans": the party a source blames
+    if _convicted_of(head, trigger):
+        return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
@@ -288,6 +314,10 @@ def _role(head: Any, trigger: Any) -> str | None:
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
             return "target"
         if dep in _SUBJECTS:
+            if _is_nominal(trigger, verb) and verb.lemma_ in _LEGAL_LEMMAS and trigger.i > verb.i:
+                return None  # "a court convicted officers of the murder": the court did not kill
+            if governor.i == verb.i == trigger.i and _reduced_passive(verb):
+                return "target"  # a headline's "Journalist arrested, charged ..."
             return "target" if verb.lemma_ in _UNDERGOER_VERBS or _is_nominal(trigger, verb) and \
                 _is_passive(verb) else "perpetrator"
         if dep in _OBJECTS:
@@ -314,6 +344,22 @@ def _role(head: Any, trigger: Any) -> str | None:
     return None
 
 
+def _body_of_agent(arg: Any, trigger: Any) -> Any:
+    """"Soldiers of the Republican Guard opened fire", "officers of the intelligence services
+    SEBIN and DGCIM had tortured", "the Appeals Chamber of the ICC rejected": the body whose
+    members or organ act fills their place (only for subjects and "by" phrases)."""
+    token = arg
+    for _ in range(2):
+        if token.dep_ != "pobj" or token.head.lower_ != "of":
+            break
+        noun = token.head.head
+        if noun.i == trigger.i or noun.pos_ not in ("NOUN", "PROPN"):
+            break
+        token = _argument(noun)
+    agent = token.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+    return token if token is not arg and agent else arg
+
+
 def _argument(head: Any) -> Any:
     """Climb from an actor's head over conjuncts, appositions and compounds to the argument it fills."""
     token = head
@@ -329,101 +375,12 @@ def _is_nominal(trigger: Any, verb: Any) -> bool:
     return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
 
 
+def _reduced_passive(verb: Any) -> bool:
+    """A past participle with a subject but no auxiliary and no object, as headlines write the
+    passive ("Two activists detained in Minsk")."""
+    return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _OBJECTS
+                                               for c in verb.children))
+
+
 def _is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-
-
-# Who stages a protest: its participants, never the forces policing it.
-_PROTESTING_KINDS = frozenset({"group", "ngo"})
-_PROTESTERS = "protesters"
-
-
-def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigger: Span
-                  ) -> tuple[list[Actor], list[Actor]]:
-    """Roles of a protest, as event coders give them: the actor of a protest is the group
-    that protests ("journalists protested", "police detained protesters at a rally": the
-    journalists, the protesters), and a force in its clause polices it rather than stages
-    it. A protest whose participants are not named is staged by "protesters", with the
-    trigger word ("protests", "rallied") as the mention: a protest implies them."""
-    participants = [a for a in list(perpetrators) + list(targets) if a.kind in _PROTESTING_KINDS]
-    found: list[Actor] = []
-    for actor in participants:
-        _add(found, actor)
-    if not found:
-        found.append(Actor(_PROTESTERS, trigger, "group"))
-    rest = [a for a in targets if a.kind not in _PROTESTING_KINDS and a.kind not in _ARMED_KINDS]
-    return found, rest
-
-
-# "12 people, including two women": the part named after these words belongs to the
-# group already named, not another target.
-_SUBGROUP_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|many of them|most of them|such as)\b"
-                           r"[^,;.]{0,40}$", re.IGNORECASE)
-# Mentions that say no more than "people": the group a more specific target names.
-_UNSPECIFIC = frozenset({"people", "persons", "person"})
-
-
-# "people protesting", "people at the Pride march", "people who had gathered": the people
-# an arrest or a dispersal names in the clause of a protest are its protesters.
-_PROTEST_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|march(?:es|ed|ing)?|"
-                            r"gathered|sit-ins?|vigils?)\b", re.IGNORECASE)
-_CIVILIANS = "civilians"
-
-
-def _at_a_protest(text: str, actor: Actor) -> Actor:
-    if actor.name != _CIVILIANS or not _PROTEST_AFTER.search(text[actor.span.end:actor.span.end + 80]):
-        return actor
-    return Actor(_PROTESTERS, actor.span, actor.kind)
-
-
-def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
-    """Targets without subgroups of a target named before them ("civilians, including 56
-    children") and without a bare "people" when a more specific group is named ("4,000
-    people were tortured ... the detainees"): event coders list the group once, by its
-    most specific name."""
-    kept: list[Actor] = []
-    for actor in sorted(targets, key=lambda a: a.span.start):
-        before = text[max(0, actor.span.start - 60):actor.span.start]
-        if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
-            continue
-        kept.append(actor)
-    kept = [_at_a_protest(text, a) for a in kept]
-    specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
-    if specific:
-        kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
-    return kept
-
-
-_ACTING_KINDS = _ARMED_KINDS | {"government"}
-
-
-def names_agent(actors: Sequence[Actor]) -> bool:
-    """Whether a sentence's actors include one that could be an agent (a state or armed actor, a tribunal)."""
-    return any(a.kind in _ACTING_KINDS or a.kind == "tribunal" for a in actors)
-
-
-def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> list[Incident]:
-    """Incidents of a sentence that names no state or armed actor (its start offset in
-    ``agentless``), with the perpetrators of the nearest incident of the same type and story.
-
-    Reports name the agent once ("police arrested the editor on Friday") and tell the rest in
-    the passive ("she was detained for three days"); event coders read the whole story, so such
-    an act is coded with the agent the story gives for acts of its type. A sentence that names
-    an armed actor keeps what its own parse says, and each carried actor keeps the span where
-    it is named."""
-    out = list(incidents)
-    for i, incident in enumerate(incidents):
-        if incident.perpetrators or incident.evidence[0].start not in agentless:
-            continue
-        donors = [(abs(j - i), j > i, other) for j, other in enumerate(incidents)
-                  if j != i and other.story == incident.story and other.type == incident.type
-                  and incident.type in _CARRIED and names_agent(other.perpetrators)]
-        if donors:
-            donor = min(donors, key=lambda d: d[:2])[2]
-            out[i] = replace(incident, perpetrators=tuple(a for a in donor.perpetrators if a.kind in _ACTING_KINDS))
-    return out
-
-
-# Acts whose agent a story names once: abuses and the trials of them (never a protest's
-# participants, a statement's speaker or a mob's arson).
-_CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack", "legal_proceeding"})

@@ -45,8 +45,11 @@ _NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
-                    "into", "over", "along", "off", "onto", "beyond", "between", "among", "to", "through",
-                    "npadvmod", "dobj"})
+                    "into", "over", "along", "off", "onto", "beyond", "between", "among", "through", "dobj"})
+# Acts of a state whose place is the state that acts ("the United States imposed sanctions").
+_ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
+# A displacement happens where people flee from ("refugees from Di Pa Yin township").
+_FROM_PLACED = frozenset({"displacement"})
 
 
 def _tied(place: Place, incident: Incident) -> Attachment | None:
@@ -56,9 +59,11 @@ def _tied(place: Place, incident: Incident) -> Attachment | None:
     ("Israel captured ...", "the U.S. military", "Japan's police chief"), not a place.
     """
     tie = attachment_of(place.span, incident.attachments)
-    if tie is None or tie.distance or tie.relation in _NOT_WHERE:
+    if tie is None or tie.distance:
         return None
-    if tie.relation not in _WHERE and place.precision == "country":
+    if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
+        return None
+    if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
     return tie
 
@@ -76,29 +81,29 @@ def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
     return [p for p in own if _score(p, text)[1] and p.precision != "country"]
 
 
-def _consistent(best: Place, own: Sequence[Place]) -> Place:
+def _beside(place: Place, region: Place, text: str) -> bool:
+    """"Khas district, Uruzgan province", "the Nad Ali district of Helmand province": the region
+    follows the place a few words on, not as another item of a list or another end of a route."""
+    between = text[place.span.end:region.span.start]
+    return 0 < len(between) <= 30 and not re.search(r"\b(?:and|or|from|to)\b|[.;]", between)
+
+
+def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
     """The sentence's own region instead of a town resolved outside it.
 
     "in Khas district, Uruzgan province": when the town resolves into another region
     than the one the sentence names beside it, the gazetteer picked a namesake, and
-    the region the text states is the safer answer.
+    the region the text states is the safer answer. The region must sit beside the town or be
+    tied to the event as where it happened ("In Helmand province, ... in Nad Ali district"), not
+    be an origin, a destination or another item of a list.
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
-    regions = [p for p in own if p.precision == "admin1" and p.admin1 and _beside(p, best)]
+    regions = [p for p in own if p.precision == "admin1" and p.admin1
+               and (_beside(best, p, text) or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
-
-
-_BESIDE = 60  # characters: "X district, Y province" and "X (Y)", not a region in another clause
-
-
-def _beside(region: Place, place: Place) -> bool:
-    """The region is named next to the place, as its container; one further off ("... held in
-    Xinjiang" at the end of a long sentence about Almaty) is another clause's."""
-    gap = region.span.start - place.span.end if region.span.start >= place.span.end else place.span.start - region.span.end
-    return gap <= _BESIDE
 
 
 def _same_region(place: Place, region: Place) -> bool:
@@ -107,6 +112,18 @@ def _same_region(place: Place, region: Place) -> bool:
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
+
+
+# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –".
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40})?"
+                            r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
+
+
+def _in_dateline_head(place: Place, text: str) -> bool:
+    """Whether the place is inside the dateline that heads its line (not the sentence after it)."""
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    head = _DATELINE_HEAD.match(text, line_start)
+    return head is not None and place.span.end <= head.end()
 
 
 def _in_dateline(place: Place, text: str) -> bool:
@@ -165,7 +182,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
-            own = [p for p in own if not _in_dateline(p, document.text)]
+            own = [p for p in own if not _in_dateline_head(p, document.text)]
         if own and incident.attachments:
             ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
             if ties:
@@ -181,6 +198,6 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         else:
             best = _story_setting(incident, usable, document)
         if best is not None and incident.attachments:
-            best = _consistent(best, own)
+            best = _consistent(best, own, document.text, incident)
         located.append(replace(incident, location=best))
     return tuple(located)

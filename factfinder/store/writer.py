@@ -57,6 +57,14 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
         (document.doc, source_sha, document.text, document.title, document.published, document.language,
          document.author, document.url, document.id, json.dumps(list(document.notes), ensure_ascii=False),
          now)))
+    _insert_layout(conn, doc_id, document)
+    if index:
+        index_stories(conn)
+    return True
+
+
+def _insert_layout(conn: sqlite3.Connection, doc_id: int, document: Document) -> None:
+    """The document's stories (with their duplicate links) and pages."""
     ids: dict[int, int] = {}
     for story in document.stories:
         story_id = inserted_id(conn.execute(
@@ -72,9 +80,6 @@ def insert_document(conn: sqlite3.Connection, document: Document, source_sha: st
         " width, height, dpi, words) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(doc_id, p.number, p.start, p.end, p.method, p.engine, p.languages, p.confidence, p.width, p.height, p.dpi,
           json.dumps([[w.start, w.end, *w.box, w.confidence] for w in p.words])) for p in document.pages])
-    if index:
-        index_stories(conn)
-    return True
 
 
 def insert_extraction(conn: sqlite3.Connection, extraction: Extraction, now: str) -> None:
@@ -192,3 +197,39 @@ def _insert_statistic(conn: sqlite3.Connection, doc_id: int, stories: dict[int, 
          stat.category, stat.value, stat.qualifier, stat.unit, stat.as_of, span.start if span else None,
          span.end if span else None, span.text if span else None, place_id, stat.id, now)))
     _insert_spans(conn, doc_id, "statistic_id", stat_id, stat.evidence, stat.attribution)
+
+
+def replace_document(conn: sqlite3.Connection, document: Document, now: str) -> str | None:
+    """Put a re-read text in place of a stored document's (``reprocess --ocr``); None, or why it was left alone.
+
+    Runs inside the caller's transaction. The original bytes never change; the
+    derived text, its stories, pages, language and notes do, and the machine
+    output that pointed into the old text goes (the next extraction makes it
+    again). A document with reviewed or analyst-made output is left as it is:
+    its reviews name spans of the old text.
+    """
+    row = conn.execute("SELECT id, text FROM documents WHERE doc = ?", (document.doc,)).fetchone()
+    if row is None:
+        return "it is not stored"
+    doc_id, old_text = row
+    _drop_unreviewed_machine_output(conn, doc_id)
+    if conn.execute("SELECT 1 FROM incidents WHERE document_id = ? UNION ALL SELECT 1 FROM statistics"
+                    " WHERE document_id = ? LIMIT 1", (doc_id, doc_id)).fetchone():
+        return "an analyst reviewed or added incidents on its text; re-read it by hand if it must change"
+    conn.execute("DELETE FROM evidence WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM places WHERE document_id = ?", (doc_id,))
+    indexed = conn.execute("SELECT coalesce(max(id), 0) FROM stories_fts_docsize").fetchone()[0]
+    stories = conn.execute('SELECT id, coalesce(title, \'\'), start, "end" FROM stories WHERE document_id = ?',
+                           (doc_id,)).fetchall()
+    conn.executemany(  # a contentless index forgets an entry only when told the keys it was given
+        "INSERT INTO stories_fts (stories_fts, rowid, title, text) VALUES ('delete', ?, ?, ?)",
+        [(sid, index_text(title), index_text(old_text[start:end])) for sid, title, start, end in stories
+         if sid <= indexed])
+    conn.execute("UPDATE stories SET duplicate_of = NULL WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM stories WHERE document_id = ?", (doc_id,))
+    conn.execute("DELETE FROM document_pages WHERE document_id = ?", (doc_id,))
+    conn.execute("UPDATE documents SET text = ?, language = ?, notes = ?, extracted_at = NULL WHERE id = ?",
+                 (document.text, document.language, json.dumps(list(document.notes), ensure_ascii=False), doc_id))
+    _insert_layout(conn, doc_id, document)
+    index_stories(conn)
+    return None

@@ -13,12 +13,13 @@ from dataclasses import dataclass, replace
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
-from factfinder.model import Document, PageText, Reflowed, Story
+from factfinder.model import Document, PageText, Story
 from factfinder.text.language import detect_language, language_note
 from factfinder.text.ocr import OcrOptions
 from factfinder.text.zawgyi import CONVERSION_NOTE, to_unicode
 from factfinder.text.plain import decode_bytes, normalise_text, replace_controls
 from factfinder.values.isodate import day_of, is_day
+from factfinder.values.reading import Reflowed
 
 _CHARSET = re.compile(r"charset\s*=\s*([^;\s]+)", re.I)
 

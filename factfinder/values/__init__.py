@@ -9,4 +9,5 @@ no stage. (STYLE.md §5; followthemoney's ``types/`` is the model.)
 - ``places``: country codes, coordinates and bounding boxes
 - ``fts``: a user's words as a safe SQLite FTS5 query
 - ``digests``: the SHA-256 that names an original
+- ``reading``: a document's reading text (``text.reflow``) and its map back to the document's offsets
 """

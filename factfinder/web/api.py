@@ -22,7 +22,8 @@ from factfinder.values.places import is_country_code
 from factfinder.web import queries
 from factfinder.web.deps import context, current_user
 from factfinder.web.filters import BadFilter, parse_view
-from factfinder.web.pages import EVENT_ID, SHA256, load_event, valid_sha
+from factfinder.web.deps import SHA256, valid_sha
+from factfinder.web.pages import EVENT_ID, load_event
 from factfinder.web.render import TYPE_COLOURS, page
 from factfinder.web.security import require_role
 

@@ -19,7 +19,7 @@ from starlette.exceptions import HTTPException
 from factfinder.errors import ExtractionError
 from factfinder.model import Document, Incident
 from factfinder.web import queries
-from factfinder.web.deps import context
+from factfinder.web.deps import context, valid_sha
 
 router = APIRouter(include_in_schema=False)
 DISPLAY_DPI = 100  # enough to read a page on screen; OCR read it at ocr_dpi
@@ -67,10 +67,9 @@ def render_page(data: bytes, media_type: str, number: int, *, name: str) -> byte
 @router.get("/originals/{sha256}/pages/{number}.png")
 def page_png(request: Request, sha256: str, number: int) -> Response:
     """One page of a kept scan or PDF as an image, rendered from the original on request."""
-    from factfinder.web.pages import valid_sha
-
     store = context(request).store()
-    info = queries.source_info(store.conn, valid_sha(sha256))
+    # only a hash the store knows reaches the originals folder: anything else finds no row
+    info = queries.source_info(store.conn, sha256)
     if info is None or not info["stored"]:
         raise HTTPException(404, f"no original with SHA-256 {sha256} is stored")
     if not 1 <= number <= 100_000:

@@ -19,7 +19,7 @@ from factfinder.model import ConsolidatedIncident
 from factfinder.store import Store, review
 from factfinder.values.numbers import whole
 from factfinder.web import queries
-from factfinder.web.deps import context, current_user
+from factfinder.web.deps import context, current_user, valid_sha
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.highlight import context_window, incident_spans, segments
 from factfinder.web.page_image import page_views
@@ -27,20 +27,12 @@ from factfinder.web.render import page
 from factfinder.web.security import COOKIE, check_csrf, require_role
 
 router = APIRouter(include_in_schema=False)
-SHA256 = re.compile(r"^[0-9a-f]{64}$")
 EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
 
 
 def _facets(request: Request) -> dict[str, list[str]]:
     ctx = context(request)
     return queries.facet_values(ctx.store().conn, key=ctx.db)
-
-
-def valid_sha(sha256: str) -> str:
-    """Originals are named only by their hash: anything else is refused before touching a path."""
-    if not SHA256.match(sha256):
-        raise HTTPException(404, f"{sha256[:80]!r} is not a SHA-256 (64 lowercase hex characters)")
-    return sha256
 
 
 def load_event(store: Store, event_id: str) -> ConsolidatedIncident:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from factfinder.extract.actors import ActorMatcher
-from factfinder.extract.roles import protest_roles
+from factfinder.extract.story_roles import protest_roles
 from factfinder.model import Actor, Span
 
 
@@ -50,7 +50,7 @@ def test_unnamed_participants_are_protesters_on_the_trigger_word() -> None:
 
 
 def test_a_subgroup_named_after_including_is_not_another_target() -> None:
-    from factfinder.extract.roles import refine_targets
+    from factfinder.extract.story_roles import refine_targets
 
     text = "Troops arrested 12 people, including two women, in a raid on a tea shop."
     people = _actor(text, "people", "civilians", "group")
@@ -63,7 +63,7 @@ def test_a_subgroup_named_after_including_is_not_another_target() -> None:
 
 
 def test_a_bare_people_gives_way_to_a_more_specific_group() -> None:
-    from factfinder.extract.roles import refine_targets
+    from factfinder.extract.story_roles import refine_targets
 
     text = "At least 4,000 people were tortured, former detainees said."
     people = _actor(text, "people", "civilians", "group")

@@ -127,3 +127,8 @@ def test_is_accident_needs_no_armed_actor():
 
     assert is_accident("The roof of the school collapsed after heavy rain, injuring twelve pupils.")
     assert not is_accident("Rebels shelled the school after heavy rain, injuring twelve pupils.")
+
+
+def test_people_missing_after_a_flood_were_not_disappeared(pipeline):
+    text = "Floods swept through the valley overnight and 40 villagers are still missing, rescuers said."
+    assert "disappearance" not in [kind for kind, _ in _types(pipeline, text)]

@@ -43,6 +43,16 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("Three farmers were killed when insurgents attacked their convoy.", "killed", ["insurgents"]),
     # unnamed attackers are their own kind of actor, never a person
     ("A reporter was kidnapped by unknown men outside his home.", "kidnapped", ["unidentified assailants"]),
+    # the speaker of its own act, through a pronoun
+    ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
+    # the party a source blames
+    ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
+    ("The government blamed militants for the killing of the lawyer.", "killing", ["gunmen"]),
+    # the people a court convicts of a nominal act are its agents; the court is not
+    ("In May, a court convicted two police officers of the murder of a vendor.", "murder", ["police"]),
+    # the body whose members or organ act
+    ("The Appeals Chamber of the International Criminal Court rejected the appeal against the arrest "
+     "warrant.", "rejected", ["International Criminal Court"]),
     # each passive of a coordination keeps its own "by" phrase
     ("The company was criticised by the Chinese government and blacklisted by the United States.",
      "blacklisted", ["United States government"]),
@@ -50,6 +60,12 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
     assert roles(nlp, matcher, text, trigger)[0] == perpetrators
+
+
+@pytest.mark.slow
+def test_a_headline_s_reduced_passive_makes_its_subject_the_target(nlp, matcher: ActorMatcher) -> None:
+    assert roles(nlp, matcher, "Journalist arrested, charged after reporting on the attacks", "arrested") == \
+        ([], ["journalists"])
 
 
 @pytest.mark.slow
@@ -110,3 +126,9 @@ def test_a_sentence_naming_an_armed_actor_keeps_its_own_parse(pipeline) -> None:
 def test_actor_records_carry_their_kind(matcher: ActorMatcher) -> None:
     actor = matcher.find("Soldiers burned the market.")[0]
     assert actor_record(actor) == {"name": "military", "kind": "state_force", "text": "Soldiers"}
+
+
+def test_generic_soldiers_and_police_take_the_heading_country(matcher: ActorMatcher) -> None:
+    found = matcher.find("ZIMBABWE\n\nPolice banned the rally and soldiers beat people in Harare.")
+    assert [(a.name, a.kind) for a in found if a.kind != "group"] == [
+        ("Zimbabwean police", "state_force"), ("Zimbabwean armed forces", "state_force")]

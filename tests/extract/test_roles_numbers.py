@@ -128,7 +128,7 @@ def test_border_guards_are_the_heading_country_s(matcher: ActorMatcher) -> None:
 
 
 def test_people_arrested_at_a_protest_are_protesters() -> None:
-    from factfinder.extract.roles import refine_targets
+    from factfinder.extract.story_roles import refine_targets
     from factfinder.model import Actor, Span
 
     text = "Police detained more than 370 people at the Pride march in Istanbul."

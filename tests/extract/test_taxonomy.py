@@ -119,3 +119,12 @@ def test_fighting_named_by_a_truce_or_a_deployment_is_the_development(pipeline):
     assert [(i.type, i.subtype) for i in pipeline.extract(document_from_text(sent)).incidents][:1] == [
         ("other", "deployment")]
     assert [i.type for i in pipeline.extract(document_from_text(breach)).incidents][:1] != ["other"]
+
+
+def test_a_bomb_defused_is_no_attack(pipeline):
+    from factfinder.text import document_from_text
+
+    text = "Police defused a bomb planted near the market in Kellan on Tuesday, officials said."
+    found = [(i.type, i.subtype) for i in pipeline.extract(document_from_text(text)).incidents]
+    assert "attack" not in {t for t, _ in found}
+    assert found[:1] == [("other", "explosives_defused")]

@@ -41,7 +41,7 @@ class Newsroom:
                     self.end_headers()
                     self.wfile.write(b'<?xml version="1.0"?><rss')
                     # it trickles a byte now and then, so no single read times out: only the
-                    # wall-clock limit of a fetch (follow_fetch_seconds) ends it
+                    # wall-clock limit of a fetch (follow_fetch_limit) ends it
                     while not room.release.wait(0.3):
                         try:
                             self.wfile.write(b" ")
@@ -91,8 +91,8 @@ def newsroom():
 @pytest.mark.slow
 def test_a_pass_over_fifty_feeds_captures_the_others_records_two_failures_and_ends_in_time(
         newsroom: Newsroom, tmp_path: Path) -> None:
-    settings = Settings.resolve({"follow_host_delay": "0", "follow_fetch_seconds": "2", "http_timeout": "2",
-                                 "follow_pass_seconds": "240"})
+    settings = Settings.resolve({"follow_host_delay": "0", "follow_fetch_limit": "2", "http_timeout": "2",
+                                 "follow_pass_limit": "240"})
     now = datetime(2026, 12, 7, 6, 0, tzinfo=timezone.utc)
     with Store.open(tmp_path / "desk.db") as store:
         with store.transaction():
@@ -102,11 +102,11 @@ def test_a_pass_over_fifty_feeds_captures_the_others_records_two_failures_and_en
         started = time.monotonic()
         results = follow_pass(store, settings, now=now)
         took = time.monotonic() - started
-        assert took < settings.follow_pass_seconds
+        assert took < settings.follow_pass_limit
         by_url = {r.url: r for r in results}
         failed = sorted(r.url for r in results if r.status == "failed")
         assert failed == sorted(f"{newsroom.base}/feeds/{n}.xml" for n in (HANGING, GARBAGE))
-        assert "follow_fetch_seconds" in by_url[f"{newsroom.base}/feeds/{HANGING}.xml"].message
+        assert "follow_fetch_limit" in by_url[f"{newsroom.base}/feeds/{HANGING}.xml"].message
         captured = [r for r in results if r.status == "new"]
         assert len(captured) == FEEDS - 2
         assert all(r.new_items == ENTRIES + 1 for r in captured)  # the feed and its twenty articles
@@ -121,8 +121,8 @@ def test_a_pass_over_fifty_feeds_captures_the_others_records_two_failures_and_en
 
 
 def test_a_pass_that_runs_out_of_time_leaves_the_rest_due(newsroom: Newsroom, tmp_path: Path) -> None:
-    settings = Settings.resolve({"follow_host_delay": "0", "follow_fetch_seconds": "1", "http_timeout": "1",
-                                 "follow_pass_seconds": "0.5"})
+    settings = Settings.resolve({"follow_host_delay": "0", "follow_fetch_limit": "1", "http_timeout": "1",
+                                 "follow_pass_limit": "0.5"})
     now = datetime(2026, 12, 7, 6, 0, tzinfo=timezone.utc)
     with Store.open(tmp_path / "desk.db") as store:
         with store.transaction():

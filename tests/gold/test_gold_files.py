@@ -33,9 +33,9 @@ from factfinder.model import (
 )
 
 EXTRACT_DIR = Path(__file__).resolve().parent / "extract"
-# rglob: extract/unpinned/ holds gold not yet pooled into the floors of the quality gate.
+# rglob: a sub-folder (as extract/unpinned/ once was) holds gold not yet pooled into the floors of the gate.
 GOLD_FILES = sorted(EXTRACT_DIR.rglob("*.jsonl"))
-NGO_PARAGRAPHS = EXTRACT_DIR / "unpinned" / "ngo_paragraphs.jsonl"
+NGO_PARAGRAPHS = EXTRACT_DIR / "ngo_paragraphs.jsonl"
 DOC_KEYS = {"id", "seed", "text", "published", "incidents", "statistics"}
 INCIDENT_KEYS = {
     "type", "evidence", "date", "location", "perpetrators", "targets",

@@ -131,4 +131,5 @@ def test_settings_command_shows_each_value_and_where_it_came_from(tmp_path: Path
     assert shown["workers"] == {"value": 3, "source": "command line"}
     assert shown["gazetteer"] == {"value": "", "source": "default"}
     table = CliRunner().invoke(main, ["settings"], env={"FACTFINDER_DB": None})
-    assert "http_timeout        30.0  (factfinder.toml)" in table.output
+    # one line per setting, its value in a column as wide as the longest name needs
+    assert re.search(r"^http_timeout +30\.0  \(factfinder\.toml\)$", table.output, flags=re.M), table.output

@@ -50,3 +50,17 @@ def test_to_read_lists_the_documents_no_english_model_ran_on(client):
     assert page.count("not extracted: language") == 5 and "eng.txt" not in page
     data = client.get("/api/documents/to-read", params={"lang": "ar"}).json()
     assert [d["note"] for d in data["documents"]] == ["not extracted: language ar"]
+
+
+def test_with_accounts_an_anonymous_visitor_reaches_neither_search_nor_page_images(tmp_path_factory):
+    from factfinder.store import Store
+    from factfinder.store.accounts import add_user
+
+    db = build_multiscript_store(tmp_path_factory.mktemp("accounts"))
+    with Store.open(db) as store:
+        add_user(store.conn, "vera", "correct horse battery", "viewer")
+    anonymous = TestClient(create_app(str(db)))
+    for path in ("/documents?q=12", "/documents?view=to-read", f"/originals/{'a' * 64}/pages/1.png"):
+        assert anonymous.get(path, follow_redirects=False).status_code == 303, path  # to the login page
+    for path in ("/api/documents?q=12", "/api/documents/to-read"):
+        assert anonymous.get(path).status_code == 401, path

@@ -37,6 +37,8 @@ from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
+JsonObject = dict[str, Any]  # a parsed GeoJSON object: its members' types are the format's
+
 HERE = Path(__file__).resolve().parent
 
 
@@ -108,7 +110,7 @@ def _ring_centroid(ring: list[list[float]]) -> tuple[float, float, float]:
     return abs(area / 2), cy / (3 * area), cx / (3 * area)
 
 
-def polygon_centre(geometry: dict[str, Any]) -> tuple[float, float]:
+def polygon_centre(geometry: JsonObject) -> tuple[float, float]:
     """Centre (lat, lon) of the largest part of a (multi)polygon: the area centroid of its
     outer ring. The largest part, not all parts: an island group's mean lies in the sea."""
     parts = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
@@ -125,7 +127,7 @@ def apply_natural_earth(admin1_json: Path) -> int:
     Returns how many rows moved.
     """
     features = json.loads(admin1_json.read_text(encoding="utf-8"))["features"]
-    by_code: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    by_code: dict[tuple[str, str], list[JsonObject]] = defaultdict(list)
     for feature in features:
         props = feature["properties"]
         cc, _, code = (props.get("gn_a1_code") or "").partition(".")

@@ -48,6 +48,7 @@ EVENT_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "disappea
 RETYPABLE = frozenset({"attack", "armed_clash", "property_destruction", "displacement", "other"})
 # Rule types dropped when the model is sure the sentence tells a disaster or a crime.
 NOT_IN_DISASTER = frozenset({"killing", "attack", "armed_clash", "property_destruction", "displacement"})
+NOT_IN_ACCIDENT = NOT_IN_DISASTER | {"disappearance"}
 CREATE = 0.55  # probability of an event type above which a sentence without trigger gets an incident
 RETYPE = 0.5  # ... above which a rule hit is re-typed, when the rules' own types trail it by MARGIN
 MARGIN = 0.2
@@ -132,7 +133,9 @@ class EventTyper:
         prediction = self.model.predict(text[start:end])
         p = prediction.probabilities
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
-        if is_accident(text[start:end]) or (p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN):
+        if is_accident(text[start:end]):  # people "missing" after a flood were not disappeared by anyone
+            return {kind: found for kind, found in hits.items() if kind not in NOT_IN_ACCIDENT}
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
@@ -153,9 +156,9 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
-        rival = max(p.get(kind, 0.0) for kind in hits)
-        strong = probability >= STRONG and rival <= WEAK and not set(hits) & KEEP
-        if not strong and (not set(hits) <= RETYPABLE or rival > probability - MARGIN):
+        rival_p = max(p.get(kind, 0.0) for kind in hits)  # the best rule type's probability
+        strong = probability >= STRONG and rival_p <= WEAK and not set(hits) & KEEP
+        if not strong and (not set(hits) <= RETYPABLE or rival_p > probability - MARGIN):
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}

@@ -74,10 +74,16 @@ def is_clash(incident: Incident) -> bool:
     between two armed parties; "rebels shelled an army post" stays remote violence, as ACLED codes it."""
     if incident.type != "attack" or classify("attack", incident.summary).subtype is not None:
         return False
+    if _FIGHTING.search(incident.summary):
+        return True
     sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
     return bool(sides) and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets)
 
 
+# Words of fighting between two sides: whatever "attacked" the sentence also holds, it tells a battle.
+_FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
+                       r"traded (?:gun)?fire|fighting between|fought|battled|skirmish(?:es)?|shoot-?outs?|"
+                       r"returned fire|fought back)\b", re.IGNORECASE)
 # Actor names of people protesting (data/actors.csv canonical names).
 PROTESTING = frozenset({"protesters", "rioters"})
 _CROWD = re.compile(r"\b(?:protest(?:er|or)s?|demonstrat(?:ors?|ions?)|riot(?:ers|ing|s)?|marchers|rally|mob)\b",
@@ -106,26 +112,41 @@ _AGREEMENT = re.compile(r"\b(?:cease-?fires?|truces?|peace (?:deal|agreement|acc
 _DEPLOYMENT = re.compile(r"\b(?:deploy(?:s|ed|ing|ment)?|redeploy\w*|reinforcements?|sent (?:more |additional )?"
                          r"(?:troops|soldiers|forces|fighters)|dispatched|mobilis\w*|mobiliz\w*|amass\w*)\b",
                          re.IGNORECASE)
+_SEIZURE = re.compile(r"\b(?:seiz\w*|recover\w*|confiscat\w*|defus\w*|impound\w*|caches?|haul|stockpiles?|"
+                      r"bomb disposal|disarm\w*|foil\w*|thwart\w*|found|discovered|unearthed|intercepted)\b",
+                      re.IGNORECASE)
+_WEAPONS = re.compile(r"\b(?:weapons?|arms|rifles?|guns?|pistols?|ammunition|rounds|explosives?|bombs?|ieds?|"
+                      r"grenades?|mines?|rockets?|mortars?|shells|detonators?|devices?)\b", re.IGNORECASE)
 _BREACH = re.compile(r"\b(?:despite|violat\w*|breach\w*|broke|broken|shattered|collapsed)\b", re.IGNORECASE)
 
 
 def is_development(incident: Incident) -> bool:
-    """Fighting named in a sentence about an agreement or a deployment, with no toll and no breach:
-    the development is the event (ACLED's agreement or change to group activity)."""
+    """Fighting or an attack named in a sentence about an agreement, a deployment or weapons seized or
+    defused, with no toll (and no breach of the agreement): the development is the event (ACLED's
+    agreement, change to group activity, disrupted weapons use). "Police defused a bomb planted to
+    attack the market" tells no attack."""
     if incident.type not in {"attack", "armed_clash"} or any(c.category == "killed" for c in incident.counts):
         return False
     text = incident.summary
-    return bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
+    return (bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
+            or bool(_SEIZURE.search(text) and _WEAPONS.search(text)))
 
 
 def with_taxonomy(incident: Incident) -> Incident:
     """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
     attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
-    if is_clash(incident):
-        incident = replace(incident, type="armed_clash")
-    elif is_violent_demonstration(incident):
+    if is_violent_demonstration(incident):
         incident = replace(incident, type="protest")
+    elif is_clash(incident):
+        incident = replace(incident, type="armed_clash")
     elif is_development(incident):
         incident = replace(incident, type="other")
+    return with_fields(incident)
+
+
+def with_fields(incident: Incident) -> Incident:
+    """The incident with ``subtype`` and ``acled`` read from its type and sentence, its type kept: for
+    incidents read back from a store, whose type is settled (or corrected by a reviewer) and whose
+    fields are not stored, since the same type and sentence always give the same fields."""
     row = classify(incident.type, incident.summary)
     return replace(incident, subtype=row.subtype, acled=row.acled)

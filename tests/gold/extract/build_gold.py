@@ -10,10 +10,9 @@ once in ``places.toml`` and referred to by key.
 Sources and outputs (all beside this file):
   seeds.toml   -> seeds.jsonl    (text read from ../shared/seeds at build time)
   reports_?.toml -> reports.jsonl (text written by us, stored in the file)
-  reports_ngo.toml -> unpinned/ngo_paragraphs.jsonl (annual-report paragraphs
-               under a country heading, written by us; in unpinned/ until the
-               floors of tests/gold/floors.json are pinned with it, because the
-               quality gate pools only the files directly under extract/)
+  reports_ngo.toml -> ngo_paragraphs.jsonl (annual-report paragraphs
+               under a country heading, written by us; pooled into the quality
+               gate's floors since 2026-12-06)
 Places come from every ``places*.toml`` (a key may be defined only once).
 
 Run: ``.venv/bin/python tests/gold/extract/build_gold.py``
@@ -184,7 +183,7 @@ def outputs() -> dict[str, list[Path]]:
     return {
         "seeds.jsonl": [HERE / "seeds.toml"],
         "reports.jsonl": sorted(HERE.glob("reports_?.toml")),
-        "unpinned/ngo_paragraphs.jsonl": [HERE / "reports_ngo.toml"],
+        "ngo_paragraphs.jsonl": [HERE / "reports_ngo.toml"],
     }
 
 
