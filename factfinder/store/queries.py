@@ -8,10 +8,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Iterator
 
-from factfinder.extract.event_type.taxonomy import with_fields
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Incident, Place, Source, Span, Story,
 )
+from factfinder.values.taxonomy import with_fields
 
 # Rows read per query when loading incidents or events: far below SQLite's
 # limit of bound parameters, large enough that a 50,000-incident export needs
