@@ -17,7 +17,7 @@ import csv
 import pycountry
 
 from factfinder.export.base import Exporter
-from factfinder.extract.event_type.taxonomy import TaxonomyRow, classify, taxonomy
+from factfinder.values.taxonomy import TaxonomyRow, classify, taxonomy
 from factfinder.model import ConsolidatedIncident
 
 COLUMNS = [

@@ -227,7 +227,7 @@ class _Checker:
 
     def taxonomy(self, n: int, kind: Any, subtype: Any, acled: Any) -> None:
         """``subtype`` is null or one of the type's subtypes; ``acled`` null or an ACLED pair of the codebook."""
-        from factfinder.extract.event_type.taxonomy import taxonomy
+        from factfinder.values.taxonomy import taxonomy
 
         rows = taxonomy().get(kind, ())
         if subtype is not None and subtype not in {r.subtype for r in rows}:

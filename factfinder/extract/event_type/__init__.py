@@ -156,9 +156,9 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
-        rival_p = max(p.get(kind, 0.0) for kind in hits)  # the best rule type's probability
-        strong = probability >= STRONG and rival_p <= WEAK and not set(hits) & KEEP
-        if not strong and (not set(hits) <= RETYPABLE or rival_p > probability - MARGIN):
+        ruled = max(p.get(kind, 0.0) for kind in hits)  # the rules' likeliest type, to the model
+        strong = probability >= STRONG and ruled <= WEAK and not set(hits) & KEEP
+        if not strong and (not set(hits) <= RETYPABLE or ruled > probability - MARGIN):
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}

@@ -1,67 +1,21 @@
-"""The finer kind of an incident (``subtype``) and its ACLED event and sub-event type (``acled``).
+"""The type an incident's roles and sentence settle, then its ``subtype`` and ``acled``.
 
-``type`` keeps DESIGN.md's 19 codes, which other tools and the evaluation read;
-conflict monitors also want ACLED's finer distinctions (weapons seized against
-a base set up, both ``other``; an air strike against a roadside bomb, both
-``attack``). One table, ``factfinder/data/acled_mapping.csv`` (source: ACLED's
-public codebook), gives per type the cue words that pick a subtype and the ACLED
-pair it codes to, so the extracted record and the ``acled-csv`` export always
-agree. Cues match the start of a word of the incident's own sentence: the
-sentence that made the incident names its weapon or its outcome far more often
-than the rest of a story does.
-"""
+The trigger table and the sentence model type a sentence; after the parse the
+incident's roles and its sentence's words settle what the words alone cannot
+(two armed sides fighting is a clash, protesters' violence a demonstration, a
+truce or a seizure the development it is). The table of subtypes and ACLED
+pairs is a value module, ``factfinder.values.taxonomy``, read by the store and
+the export as well."""
 
 from __future__ import annotations
 
-import csv
 import re
-from dataclasses import dataclass, replace
-from functools import lru_cache
-from importlib import resources
+from dataclasses import replace
 
-from factfinder.model import AcledCode, Incident
+from factfinder.model import Incident
+from factfinder.values.taxonomy import TaxonomyRow, classify, taxonomy, with_fields
 
-
-@dataclass(frozen=True, slots=True)
-class TaxonomyRow:
-    """One row of the table: a type's subtype, the cue words that pick it and its ACLED coding."""
-
-    type: str
-    subtype: str | None
-    cues: re.Pattern[str] | None  # None: the type's default row
-    event_type: str
-    sub_event_type: str
-    disorder_type: str
-    native: str  # "yes", "partly" (ACLED codes it under a broader sub-event) or "no"
-
-    @property
-    def acled(self) -> AcledCode | None:
-        """The ACLED pair, where ACLED codes this kind of event at all."""
-        return AcledCode(self.event_type, self.sub_event_type) if self.native != "no" else None
-
-
-@lru_cache(maxsize=1)
-def taxonomy() -> dict[str, tuple[TaxonomyRow, ...]]:
-    """The rows of every type, in table order (the first row whose cues match wins)."""
-    text = resources.files("factfinder.data").joinpath("acled_mapping.csv").read_text(encoding="utf-8")
-    rows = csv.DictReader(line for line in text.splitlines() if not line.startswith("#"))
-    table: dict[str, list[TaxonomyRow]] = {}
-    for row in rows:
-        words = [re.escape(k.strip()) for k in row["keywords"].split("|") if k.strip()]
-        cues = re.compile(r"\b(?:" + "|".join(words) + ")", re.IGNORECASE) if words else None
-        table.setdefault(row["factfinder_type"], []).append(TaxonomyRow(
-            row["factfinder_type"], row["subtype"] or None, cues, row["event_type"], row["sub_event_type"],
-            row["disorder_type"], row["acled_native"]))
-    return {kind: tuple(found) for kind, found in table.items()}
-
-
-def classify(kind: str, text: str) -> TaxonomyRow:
-    """The table row of an incident of type ``kind`` told in ``text`` (its sentence)."""
-    rows = taxonomy().get(kind) or taxonomy()["other"]
-    for row in rows:
-        if row.cues is None or row.cues.search(text):
-            return row
-    return taxonomy()["other"][-1]
+__all__ = ["TaxonomyRow", "classify", "taxonomy", "with_fields", "with_taxonomy"]
 
 
 # Actor kinds that are armed, organised sides (data/actors.csv).
@@ -142,11 +96,3 @@ def with_taxonomy(incident: Incident) -> Incident:
     elif is_development(incident):
         incident = replace(incident, type="other")
     return with_fields(incident)
-
-
-def with_fields(incident: Incident) -> Incident:
-    """The incident with ``subtype`` and ``acled`` read from its type and sentence, its type kept: for
-    incidents read back from a store, whose type is settled (or corrected by a reviewer) and whose
-    fields are not stored, since the same type and sentence always give the same fields."""
-    row = classify(incident.type, incident.summary)
-    return replace(incident, subtype=row.subtype, acled=row.acled)
