@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from factfinder.capture.common import make_capture
@@ -50,14 +51,16 @@ def test_extraction_round_trip_keeps_every_span(tmp_path: Path) -> None:
     capture = make_capture(TEXT.encode(), origin="/inbox/radio.txt", media_type="text/plain")
     doc = capture.source.sha256
     extraction = _extraction(doc)
+    extraction = replace(extraction, incidents=tuple(with_fields(i) for i in extraction.incidents))
     with Store.open(tmp_path / "f.db") as store:
         store.add_capture(capture)
         store.add_document(extraction.document, doc)
         assert not store.is_extracted(doc)
         store.add_extraction(extraction)
         assert store.is_extracted(doc)
-        # subtype and acled follow from type and sentence: the store fills them on reading back
-        assert tuple(store.iter_incidents()) == tuple(with_fields(i) for i in extraction.incidents)
+        # the store gives back what it was given, subtype and ACLED codes included (schema step 11)
+        assert tuple(store.iter_incidents()) == extraction.incidents
+        assert any(i.acled is not None for i in extraction.incidents)
         st = store.status()
         assert dict(st.incidents_by_type) == {"arrest": 1, "killing": 1}
         assert st.statistics == 1
