@@ -126,7 +126,7 @@ def test_a_pass_that_runs_out_of_time_leaves_the_rest_due(newsroom: Newsroom, tm
     now = datetime(2026, 12, 7, 6, 0, tzinfo=timezone.utc)
     with Store.open(tmp_path / "desk.db") as store:
         with store.transaction():
-            for n in (HANGING, 1, 2):
+            for n in (HANGING, HANGING + 1, HANGING + 2):  # due together, taken in URL order: 7, 8, 9
                 add_followed(store.conn, f"{newsroom.base}/feeds/{n}.xml", every_seconds=3600, name=None, now=now)
         results = follow_pass(store, settings, now=now)
         # the first source takes longer than the whole pass may last: the other two wait
