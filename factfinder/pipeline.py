@@ -379,19 +379,13 @@ def reread_scans(store: Any, settings: Settings | Mapping[str, Any] | None, *,
     """
     from factfinder.capture.common import make_capture
     from factfinder.errors import FactfinderError
-    from factfinder.store.sqlite import utc_now
-    from factfinder.store.writer import replace_document
     from factfinder.text import document_from_capture
     from factfinder.text.language import language_override
     from factfinder.text.ocr import ocr_options
 
     ocr, language = ocr_options(settings), language_override(settings)
-    rows = store.conn.execute(
-        "SELECT d.doc, s.media_type, s.origin FROM documents d JOIN sources s ON s.sha256 = d.source"
-        " WHERE s.stored = 1 AND (s.media_type LIKE 'application/pdf%' OR s.media_type LIKE 'image/%')"
-        " ORDER BY d.id").fetchall()
     changed = 0
-    for doc, media_type, origin in rows:
+    for doc, media_type, origin in store.scanned_documents():
         old = store.get_document(doc)
         try:
             capture = make_capture(store.read_original(doc), origin=origin, media_type=media_type)
@@ -402,8 +396,7 @@ def reread_scans(store: Any, settings: Settings | Mapping[str, Any] | None, *,
         else:
             if document.text == old.text and document.pages == old.pages and document.language == old.language:
                 continue
-            with store.transaction():
-                problem = replace_document(store.conn, document, utc_now())
+            problem = store.replace_document(document)
             changed += problem is None
         if on_document is not None:
             on_document(doc, problem)

@@ -177,3 +177,11 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
             fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"
         yield StoredIncident(id=iid, key=key, incident=incident, url=url, published=published,
                              fingerprint=fingerprint)
+
+
+def scanned_documents(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:
+    """(doc, media type, origin) of every stored PDF and image with its original kept, in store order."""
+    return [(doc, media_type, origin) for doc, media_type, origin in conn.execute(
+        "SELECT d.doc, s.media_type, s.origin FROM documents d JOIN sources s ON s.sha256 = d.source"
+        " WHERE s.stored = 1 AND (s.media_type LIKE 'application/pdf%' OR s.media_type LIKE 'image/%')"
+        " ORDER BY d.id")]

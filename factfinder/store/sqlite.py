@@ -289,6 +289,17 @@ class Store:
     def get_document(self, doc: str) -> Document | None:
         return next(queries.iter_documents(self.conn, doc=doc), None)
 
+    def scanned_documents(self) -> list[tuple[str, str, str]]:
+        """(doc, media type, first origin) of every PDF and image whose original is kept, oldest first:
+        what `reprocess --ocr` can read again."""
+        return queries.scanned_documents(self.conn)
+
+    def replace_document(self, document: Document) -> str | None:
+        """Put a document read again in place of the stored one (text, stories, pages, language);
+        the reason when it must be left as it is (reviewed output), else None."""
+        with self.transaction():
+            return writer.replace_document(self.conn, document, utc_now())
+
     def iter_stories(self, doc: str) -> Iterator[Story]:
         return queries.iter_stories(self.conn, doc)
 
