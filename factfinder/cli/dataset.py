@@ -25,7 +25,8 @@ def reprocess(db: str | None, ocr: str | None, ocr_languages: str | None, langua
     With --ocr, --ocr-lang or --lang, stored PDFs and images are first read again from
     their kept originals (e.g. a Burmese scan first read as English).
     """
-    from factfinder.pipeline import Pipeline, reprocess_store, reread_scans
+    from factfinder.pipeline import Pipeline
+    from factfinder.reprocess import reprocess_store, reread_scans
 
     reread = any(v is not None for v in (ocr, ocr_languages, language))
     settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages, language=language)
