@@ -31,8 +31,7 @@ TypeProbability = Callable[[str], dict[str, float]]
 COMMON = ("bias", "p_type", "p_none", "agree", "hedge", "unconfirmed", "alleged", "disputed", "evidence",
           "attributed")
 DATE = ("date_day", "date_week", "date_month", "date_year", "date_own", "date_tied", "date_dateline",
-        "date_earlier", "date_relative", "date_unspanned", "date_distance", "date_several", "date_same_day",
-        "date_within_week", "date_old", "date_future", "published")
+        "date_earlier", "date_relative", "date_unspanned", "date_distance", "date_several", "published")
 LOCATION = ("place_resolved", "place_fine", "place_admin", "place_country", "place_score", "place_own",
             "place_tied", "place_close", "place_locative", "place_setting", "place_several", "place_repeated",
             "place_in_title")
