@@ -1,7 +1,7 @@
 """The review queue's first page on a large store: the indexed order against the sub-query per event.
 
 Builds a consolidated store of synthetic incidents with made-up confidences
-(bench/synthetic.py; about six events for ten incidents), marks some events
+(bench/synthetic.py; 166,666 incidents make 87,488 events), marks one event in 20
 reviewed, then times, in this process and on the same store:
 
 - baseline: the queue as it was read before schema step 12, ordering by a
