@@ -246,8 +246,9 @@ class Confidence:
     """How likely an incident and each of its fields are right, each in [0, 1] (``factfinder.confidence``).
 
     Calibrated probabilities: of incidents whose ``incident`` is 0.8, about eight in ten
-    are real incidents of their type. A field's value is the chance that what the
-    incident gives for it (a value, or nothing) is what a careful reader would give.
+    are real incidents of their type. ``date``, ``location`` and ``actors`` are the chance
+    that the value given is what a careful reader would give (0 when none is given);
+    ``counts``, that the counts given, or their absence, are.
     """
 
     incident: float
