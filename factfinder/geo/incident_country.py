@@ -53,6 +53,7 @@ class DocumentCountry:
 
     country: str  # ISO 3166-1 alpha-2
     span: Span
+    said_at: tuple[Span, ...] = ()  # every mention that voted for it
 
 
 @lru_cache(maxsize=1)
@@ -82,8 +83,10 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     if heading is not None:
         line = text[start:end].lstrip()
         first = start + (len(text[start:end]) - len(line))
-        return DocumentCountry(heading, Span.of(text, first, first + len(line.split("\n", 1)[0].rstrip())))
+        span = Span.of(text, first, first + len(line.split("\n", 1)[0].rstrip()))
+        return DocumentCountry(heading, span, (span,))
     votes: Counter[str] = Counter()
+    said_at: dict[str, list[Span]] = {}
     named: dict[str, Span] = {}  # the first mention of each country by its name
     within: dict[str, Span] = {}  # the first place in each country
     for place in places:
@@ -94,30 +97,37 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
         if place.span.start - start < _OPENING_CHARS:
             weight *= _OPENING_WEIGHT
         votes[place.country] += weight
+        said_at.setdefault(place.country, []).append(place.span)
         within.setdefault(place.country, place.span)
         if place.precision == "country":
             named.setdefault(place.country, place.span)
     demonym_spans: dict[str, Span] = {}
     for code, span in _demonyms(text, start, end):
         votes[code] += 1
+        said_at.setdefault(code, []).append(span)
         demonym_spans.setdefault(code, span)
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2) + [("", 0)]
     if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
         return None
-    return DocumentCountry(top, named.get(top) or demonym_spans.get(top) or within[top])
+    return DocumentCountry(top, named.get(top) or demonym_spans.get(top) or within[top], tuple(said_at[top]))
 
 
-def _in_evidence(place: Place, incident: Incident) -> bool:
-    return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
-
-
-def _needs_country(incident: Incident, country: str) -> bool:
+def _needs_country(incident: Incident, found: DocumentCountry) -> bool:
+    """Whether the incident takes the country: it has no place of its own there, and the
+    country is said outside its own sentences (a text that is one sentence keeps what
+    ``locate`` made of that sentence: a country it did not take names an actor there)."""
+    if not any(not _inside(span, incident) for span in found.said_at):
+        return False
     place = incident.location
     if place is None or not place.country:
         return True
-    return place.country != country and not _in_evidence(place, incident)
+    return place.country != found.country and not _inside(place.span, incident)
+
+
+def _inside(span: Span, incident: Incident) -> bool:
+    return any(ev.start <= span.start and span.end <= ev.end for ev in incident.evidence)
 
 
 def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
@@ -135,7 +145,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
                 if story is not None and len(document.stories) > 1 else None
             by_story[incident.story] = own or whole
         found = by_story[incident.story]
-        if found is not None and _needs_country(incident, found.country):
+        if found is not None and _needs_country(incident, found):
             candidate = gazetteer.country(found.country) if gazetteer is not None else None
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
