@@ -147,7 +147,9 @@ def is_headline(text: str, sentences: Sequence[Sentence], index: int) -> bool:
 
 
 def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, story: int | None) -> Span | None:
-    """The date of the first dated sentence after a headline, in its story (a dateline's if no other)."""
+    """The date of a headline's lead: the first sentence after it that ends with a stop (the
+    lines between, a byline or a release number, are passed over), else the dateline before
+    that sentence; never a date of the story's later paragraphs."""
     text = document.text
     dateline: Span | None = None
     for later in islice(sentences, index + 1, index + 1 + _LEAD_SENTENCES):
@@ -159,6 +161,8 @@ def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, st
             return next((s for s in plain if not _weak(s)), plain[0])
         if dateline is None and spans:
             dateline = spans[0]
+        if _HEADLINE_END.search(text, later.start, later.end):
+            break  # the lead, undated
     return dateline
 
 

@@ -134,3 +134,10 @@ def test_a_headline_takes_its_lead_date_and_a_dateline_after_a_no_break_space_is
     assert lead.date_span is not None and lead.date_span.text == "Saturday"
     resolved = resolve_incident_dates([headline], document)[0]
     assert resolved.date is not None and resolved.date.start == "2019-06-01"
+
+
+def test_a_headline_over_an_undated_lead_takes_the_dateline_not_a_later_paragraph() -> None:
+    text = HEADLINED.replace(" Saturday", "") + "He had been wanted since June, officials said.\n"
+    document = with_dateline_published(Document(doc="d", text=text))
+    (headline,) = incident_date_spans(document, [_incident(text, "Detained")])
+    assert headline.date_span is not None and headline.date_span.text == "June 3, 2019"
