@@ -85,8 +85,10 @@ def _weak(span: Span) -> bool:
 
 
 # Verbs that report what another clause tells: a date beside them is the report's.
-_REPORTING = (r"(?:said|says|reported|reports|stated|announced|found|concluded|documented|noted|wrote|told|warned"
-              r"|confirmed|published|expressed\s+(?:\w+\s+)?concern|raised\s+concerns?)")
+# Verbs that also tell acts ("confirmed sentences", "reported on the death") report only with "that".
+_REPORTING = (r"(?:said|says|stated|announced|noted|wrote|told|warned|expressed\s+(?:\w+\s+)?concern"
+              r"|raised\s+concerns?|(?:reported|reports|found|concluded|documented|confirmed|published)"
+              r"(?:\s+[\w']+){0,3}?\s+that)")
 _REPORTING_REACH = 12  # words from a date to the reporting verb of the clause it opens
 _REPORTING_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b")
 _REPORTING_BEFORE = re.compile(r"\b" + _REPORTING + r"\s+(?:(?:on|in|late|early|last)\s+)?$")
@@ -119,18 +121,20 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     gives the trial 3 May; a phrase the parse puts in another clause ("who was released
     on 5 May", "officials said on Monday") loses to one in the event's own. Without
     ties, the nearest phrase (measured: dropping untied dates lost more right dates
-    on the project's gold than it saved), unless it frames the reporting verb
-    (``dates_the_report``; needs ``text``).
+    on the project's gold than it saved). A phrase that frames the reporting verb
+    (``dates_the_report``; needs ``text``) is never the event's: the parse climbs from a
+    reported clause to the verb that reports it ("expressed concern about allegations
+    that ...") and would tie it.
     """
     spans = [s for s in spans if not _weak(s)] or list(spans)
+    if text is not None:
+        spans = [s for s in spans if not dates_the_report(text, s, trigger)]
     if attachments:
         tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None]
         if tied:
             return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                               abs(ts[1].end - trigger.start))))[1]
     # the small parser often hangs a date on the wrong word: nearness then
-    if text is not None:
-        spans = [s for s in spans if not dates_the_report(text, s, trigger)]
     return nearest_span(spans, trigger.start)
 
 

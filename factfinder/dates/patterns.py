@@ -74,7 +74,7 @@ _RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|t
 # "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
 _LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
 _PERIOD = (
-    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous)") + r"\s+"
+    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous|over\s+the)") + r"\s+"
     + _g("unit", r"(?i:weekend|week|month|year)") + r"\b"
 )
 _AGO = _g("n", "(?i:" + _NUM + ")") + r"\s+" + _g("agounit", r"(?i:days?|weeks?|months?|years?)") + r"\s+(?i:ago)\b"
@@ -197,7 +197,7 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         return replace(common, relative="yesterday", unit="day")
     if kind == "period":
         rel = " ".join(gd["rel2"].lower().split())
-        rel = {"past": "last", "previous": "last"}.get(rel, rel)
+        rel = {"past": "last", "previous": "last", "over the": "this"}.get(rel, rel)
         return replace(common, relative=rel, unit=gd["unit"].lower())
     if kind == "ago":
         n = gd["n"].lower()

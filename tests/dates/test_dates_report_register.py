@@ -84,6 +84,11 @@ def test_what_only_looks_like_a_range_is_not_one(text: str, expected: list) -> N
     assert dates(text, "2024-01-11") == expected
 
 
+def test_over_the_weekend_is_the_weekend_before_the_report() -> None:
+    assert dates("At least nine people were killed over the weekend in clashes.", "2022-01-04") == [
+        ("over the weekend", "2022-01-01", "2022-01-02")]
+
+
 def test_overnight_is_the_night_before_the_report() -> None:
     assert dates("Security forces detained two suspects overnight in the province.", "2011-03-08") == [
         ("overnight", "2011-03-07", "2011-03-07")]

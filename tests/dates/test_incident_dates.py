@@ -103,6 +103,20 @@ def test_a_date_that_frames_the_report_is_not_the_event_date(text: str, word: st
     assert incident.date_span is None
 
 
+@pytest.mark.parametrize("text, word, kind, expected", [
+    # verbs that also tell acts report only with "that"
+    ("In March, the supreme court confirmed sentences of up to 20 years for 40 protesters.", "sentences",
+     "legal_proceeding", "March"),
+    ("In October, a reporter who had reported on the riots was sentenced to ten years.", "sentenced",
+     "legal_proceeding", "October"),
+])
+def test_a_verb_that_tells_an_act_does_not_make_its_date_a_report_date(text: str, word: str, kind: str,
+                                                                       expected: str) -> None:
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is not None and incident.date_span.text == expected
+
+
 def test_a_date_between_the_event_and_its_source_stays_the_event_date() -> None:
     text = "Two journalists were arrested on Monday in the capital, their lawyer said on Tuesday."
     document = Document(doc="d", text=text, published="2024-06-12")
