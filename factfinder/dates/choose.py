@@ -85,10 +85,12 @@ def _weak(span: Span) -> bool:
 
 
 # Verbs that report what another clause tells: a date beside them is the report's.
-# Verbs that also tell acts ("confirmed sentences", "reported on the death") report only with "that".
+# Verbs that also tell acts ("reported on the death", "found him guilty") report only with
+# "that"; "confirmed" reports unless a court confirms a sentence or a ruling.
 _REPORTING = (r"(?:said|says|stated|announced|noted|wrote|told|warned|expressed\s+(?:\w+\s+)?concern"
-              r"|raised\s+concerns?|(?:reported|reports|found|concluded|documented|confirmed|published)"
-              r"(?:\s+[\w']+){0,3}?\s+that)")
+              r"|raised\s+concerns?|confirmed(?!\s+(?:the\s+|its\s+|their\s+)?(?:sentences?|verdicts?|convictions?"
+              r"|rulings?|decisions?|charges|appeals?|acquittals?)\b)"
+              r"|(?:reported|reports|found|concluded|documented|published)(?:\s+[\w']+){0,3}?\s+that)")
 _REPORTING_REACH = 12  # words from a date to the reporting verb of the clause it opens
 _REPORTING_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b")
 _REPORTING_BEFORE = re.compile(r"\b" + _REPORTING + r"\s+(?:(?:on|in|late|early|last)\s+)?$")
@@ -103,7 +105,9 @@ def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
     ("were arrested on Monday, police said") stays the event's.
     """
     if span.end <= trigger.start:
-        verb = _REPORTING_BETWEEN.search(text, span.end, trigger.start)
+        # searched past the trigger so that "confirmed sentences" is read whole
+        verb = next((v for v in _REPORTING_BETWEEN.finditer(text, span.end, trigger.end)
+                     if v.end() <= trigger.start), None)
         # the date opens the reporting clause: a few words before its verb, no clause break between
         between = text[span.end:verb.start()] if verb else ""
         return verb is not None and ";" not in between and len(between.split()) <= _REPORTING_REACH

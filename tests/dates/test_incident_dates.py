@@ -93,6 +93,7 @@ def test_a_tally_is_stated_as_of_its_own_date_else_the_publication_date() -> Non
     ("Hundreds of people were detained under the curfew, the commission said in September.", "detained", "arrest"),
     ("On 12 May, the rapporteur expressed concern about reports that police tortured suspects.", "tortured",
      "torture"),
+    ("The command today confirmed it had detained two suspects in recent weeks.", "detained", "arrest"),
 ])
 def test_a_date_that_frames_the_report_is_not_the_event_date(text: str, word: str, kind: str) -> None:
     """The sentence's only date is the reporting verb's: the event's own date is unsaid, and the
