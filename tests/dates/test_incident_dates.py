@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from factfinder.dates import incident_date_spans, resolve_incident_dates, statistic_dates, with_dateline_published
@@ -156,3 +158,22 @@ def test_a_headline_over_an_undated_lead_takes_the_dateline_not_a_later_paragrap
     document = with_dateline_published(Document(doc="d", text=text))
     (headline,) = incident_date_spans(document, [_incident(text, "Detained")])
     assert headline.date_span is not None and headline.date_span.text == "June 3, 2019"
+
+
+def test_with_a_parse_a_date_it_ties_to_another_clause_is_not_the_event_date() -> None:
+    """"In June, a court ordered compensation for a man who had been tortured": the parse ties
+    "tortured" to its relative clause only, so June is the court's; the torture's date is unsaid."""
+    from factfinder.model import Attachment
+
+    text = "In June, a court ordered the state to pay compensation to a man who had been tortured in custody."
+    incident = _incident(text, "tortured", "torture")
+    clause = [Attachment(Span.of(text, text.index(w), text.index(w) + len(w)), depth, relation, False)
+              for w, depth, relation in (("tortured", 0, "predicate"), ("custody", 2, "in"))]
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                     [replace(incident, attachments=tuple(clause))])
+    assert undated.date_span is None
+    court = _incident(text, "ordered", "legal_proceeding")
+    tie = Attachment(Span.of(text, text.index("June"), text.index("June") + 4), 1, "in", False)
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                   [replace(court, attachments=(tie,))])
+    assert dated.date_span is not None and dated.date_span.text == "June"
