@@ -95,13 +95,18 @@ def geo_resolve(resources: Resources) -> Step:
                     assigns=("incidents.location", "statistics.place"))
 def geo_locate(resources: Resources) -> Step:
     """Each incident's place (``geo.locate``: the place its ``attachments`` tie to the event's
-    clause); a tally takes the first resolved place of its sentence."""
+    clause), else its story's or document's country (``geo.incident_country``); a tally takes
+    the first resolved place of its sentence."""
     from factfinder.geo import locate
+    from factfinder.geo.incident_country import with_document_country
+
+    gazetteer = resources.gazetteer
 
     def one(extraction: Extraction) -> Extraction:
         incidents = extraction.incidents
         if incidents:
             incidents = locate(incidents, extraction.places, extraction.document)
+            incidents = with_document_country(incidents, extraction.places, extraction.document, gazetteer)
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved
                                    and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))
