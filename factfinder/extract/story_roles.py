@@ -9,7 +9,7 @@ say (docs/extraction-fields.md, "Perpetrators and targets").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from factfinder.extract.roles import ARMED_KINDS, ACTING_KINDS, add_actor as _add
@@ -109,10 +109,93 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
                   and incident.type in _CARRIED and names_agent(other.perpetrators)]
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
-            out[i] = replace(incident, perpetrators=tuple(a for a in donor.perpetrators if a.kind in ACTING_KINDS))
+            carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")
+                            and (incident.type != "legal_proceeding" or _judges(a)))
+            out[i] = replace(incident, perpetrators=carried)
     return out
+
+
+def _judges(actor: Actor) -> bool:
+    """A court or tribunal: the only agent a trial or sentence carries to the story's other trials
+    (the police that arrested the defendant did not sentence them)."""
+    return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
 
 
 # Acts whose agent a story names once: abuses and the trials of them (never a protest's
 # participants, a statement's speaker or a mob's arson).
 _CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack", "legal_proceeding"})
+
+
+# Acts only a state does, told without their agent ("three men were sentenced to death", "over 500
+# people were detained in July"): event coders code the state body that does them, of the report's
+# country ("Iranian courts"), and so does the project's gold (tests/gold/README.md). Each rule:
+# the incident types, a pattern its trigger words must match, a pattern its sentence must match
+# (None: any), a pattern its sentence must not match, and the body (actors.state_body).
+_CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
+           r"police stations?|interrogat\w*|confessions?)\b"
+_PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?)\b", re.I)
+_PRIVATE = r"\b(?:kidnap\w*|abduct\w*|hostages?|ransom|bandits?|gunmen|gangs?|employers?|mobs?)\b"
+_Rule = tuple[frozenset[str], "re.Pattern[str]", "re.Pattern[str] | None", "re.Pattern[str] | None", str]
+_IMPLIED: tuple[_Rule, ...] = tuple(
+    (frozenset(types.split()), re.compile(trigger, re.I), re.compile(sentence, re.I) if sentence else None,
+     re.compile(unless, re.I) if unless else None, body)
+    for types, trigger, sentence, unless, body in (
+        ("legal_proceeding", r"sentenc|convict|fine[ds]?\b|jail|imprison|acquit|trial|tried|verdict|rul(?:ed|ing)|"
+                             r"uph[oe]ld|order|court", None, None, "courts"),
+        ("killing", r"hang|hanged", None, None, "courts"),
+        ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
+        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
+         None, "custody"),
+        ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
+         None, _PRIVATE, "security forces"),
+        ("torture", r".", _CUSTODY, _PRIVATE, "custody"),
+        ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
+        ("humanitarian", r".", _CUSTODY, None, "custody"),
+        ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
+    ))
+
+
+def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+    """Incidents with no perpetrator, with the state body their act implies (``_IMPLIED``).
+
+    ``state_body(body)`` names a generic body in the report's country ("courts" -> "Iranian courts").
+    The implied actor's span is the trigger, the words that imply it. A sentence that names a
+    private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
+    """
+    out = []
+    for incident in incidents:
+        if not incident.perpetrators and incident.trigger is not None:
+            body = _implied_body(incident)
+            if body:
+                name, kind = state_body(body)
+                incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
+        out.append(incident)
+    return out
+
+
+def _implied_body(incident: Incident) -> str | None:
+    sentence = incident.summary
+    for types, trigger, needs, unless, body in _IMPLIED:
+        if incident.type not in types or not trigger.search(incident.trigger.text):
+            continue
+        if (needs and not needs.search(sentence)) or (unless and unless.search(sentence)):
+            continue
+        if body == "custody":
+            return "prison authorities" if _PRISON.search(sentence) else "security forces"
+        return body
+    return None
+
+
+def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+    """Protests with no target, against the state of the report's country: a hunger strike in
+    prison against the prison authorities, others against the government (as event coders and
+    the gold code them). Only when the report has a country: a generic "authorities" says nothing."""
+    out = []
+    for incident in incidents:
+        if incident.type == "protest" and not incident.targets and incident.trigger is not None:
+            body = "prison authorities" if _PRISON.search(incident.summary) else "authorities"
+            name, kind = state_body(body)
+            if name != body:
+                incident = replace(incident, targets=(Actor(name, incident.trigger, kind),))
+        out.append(incident)
+    return out
