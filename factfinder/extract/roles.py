@@ -22,7 +22,9 @@ ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
 ACTING_KINDS = ARMED_KINDS | {"government"}
 # events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
 _UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
-                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose"})
+                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose",
+                              # "journalists faced attacks and detentions by the army"
+                              "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})

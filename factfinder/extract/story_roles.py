@@ -164,6 +164,8 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
     """
     out = []
     for incident in incidents:
+        if incident.type in _STATE_ACTS and any(a.kind == "group" for a in incident.perpetrators):
+            incident = _groups_undergo(incident)
         if not incident.perpetrators and incident.trigger is not None:
             body = _implied_body(incident)
             if body:
@@ -171,6 +173,21 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
                 incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
         out.append(incident)
     return out
+
+
+# Acts an affected group never does: people, journalists or prisoners named as their agent are a
+# misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
+# for the subject): they are what the act happened to.
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding"})
+
+
+def _groups_undergo(incident: Incident) -> Incident:
+    targets = list(incident.targets)
+    for actor in incident.perpetrators:
+        if actor.kind == "group":
+            _add(targets, actor)
+    return replace(incident, perpetrators=tuple(a for a in incident.perpetrators if a.kind != "group"),
+                   targets=tuple(targets))
 
 
 def _implied_body(incident: Incident) -> str | None:
