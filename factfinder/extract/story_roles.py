@@ -24,14 +24,23 @@ _PROTESTERS = "protesters"
 def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigger: Span
                   ) -> tuple[list[Actor], list[Actor]]:
     """Roles of a protest, as event coders give them: the actor of a protest is the group
-    that protests ("journalists protested", "police detained protesters at a rally": the
-    journalists, the protesters), and a force in its clause polices it rather than stages
+    that protests ("journalists protested": the journalists; "police detained students at a
+    rally": protesters), and a force in its clause polices it rather than stages
     it. A protest whose participants are not named is staged by "protesters", with the
     trigger word ("protests", "rallied") as the mention: a protest implies them."""
-    participants = [a for a in list(perpetrators) + list(targets) if a.kind in _PROTESTING_KINDS]
+    # the parse's agents of the protest keep their name ("journalists protested"); people an act
+    # against the protest names ("police detained 40 students at a rally") are its protesters, as
+    # event coders (ACLED's "Protesters") and the gold name them
+    participants = [a for a in perpetrators if a.kind in _PROTESTING_KINDS] or \
+        [Actor(_PROTESTERS, a.span, "group") for a in targets if a.kind in _PROTESTING_KINDS]
     found: list[Actor] = []
     for actor in participants:
-        _add(found, actor)
+        # "residents protested", "people protesting": people who protest are protesters
+        _add(found, Actor(_PROTESTERS, actor.span, actor.kind) if actor.name == _CIVILIANS else actor)
+    if any(a.name == _PROTESTERS for a in found):
+        found = [a for a in found if a.name == _PROTESTERS]  # "opposition supporters protesting": the coders' actor
+    if any(a.name == "political prisoners" for a in found):
+        found = [a for a in found if a.name != "prisoners"]  # the more specific name of the same people
     if not found:
         found.append(Actor(_PROTESTERS, trigger, "group"))
     rest = [a for a in targets if a.kind not in _PROTESTING_KINDS and a.kind not in ARMED_KINDS]
@@ -133,7 +142,8 @@ _CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack",
 # (None: any), a pattern its sentence must not match, and the body (actors.state_body).
 _CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
            r"police stations?|interrogat\w*|confessions?)\b"
-_PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?)\b", re.I)
+_PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?|custodial|"
+                     r"detention (?:centre|center|facility)s?)\b", re.I)
 _PRIVATE = r"\b(?:kidnap\w*|abduct\w*|hostages?|ransom|bandits?|gunmen|gangs?|employers?|mobs?)\b"
 _Rule = tuple[frozenset[str], "re.Pattern[str]", "re.Pattern[str] | None", "re.Pattern[str] | None", str]
 _IMPLIED: tuple[_Rule, ...] = tuple(
@@ -150,7 +160,7 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
          None, _PRIVATE, "security forces"),
         ("torture", r".", _CUSTODY, _PRIVATE, "custody"),
         ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
-        ("humanitarian", r".", _CUSTODY, None, "custody"),
+        ("humanitarian", r".", _CUSTODY, None, "prison authorities"),
         ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
     ))
 
@@ -171,6 +181,8 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
             if body:
                 name, kind = state_body(body)
                 incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
+        if incident.type in ("torture", "humanitarian") and not incident.targets:
+            incident = _held_people(incident)
         out.append(incident)
     return out
 
@@ -184,10 +196,25 @@ _STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding
 def _groups_undergo(incident: Incident) -> Incident:
     targets = list(incident.targets)
     for actor in incident.perpetrators:
-        if actor.kind == "group":
+        if actor.kind == "group" and not any(t.span.start == actor.span.start for t in targets):
             _add(targets, actor)
     return replace(incident, perpetrators=tuple(a for a in incident.perpetrators if a.kind != "group"),
                    targets=tuple(targets))
+
+
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?)\b",
+                   re.IGNORECASE)
+
+
+def _held_people(incident: Incident) -> Incident:
+    """Ill-treatment or care denied "in custody" with no victim named: the people held, "prisoners"
+    (the words that say so are the mention)."""
+    evidence = incident.evidence[0]
+    found = _HELD.search(evidence.text)
+    if found is None:
+        return incident
+    span = Span(evidence.start + found.start(), evidence.start + found.end(), found.group())
+    return replace(incident, targets=(Actor("prisoners", span, "group"),))
 
 
 def _implied_body(incident: Incident) -> str | None:
@@ -203,14 +230,25 @@ def _implied_body(incident: Incident) -> str | None:
     return None
 
 
+_HUNGER_STRIKE = re.compile(r"\b(?:hunger[- ]strik\w*|refus\w+ (?:food|to eat))", re.IGNORECASE)
+_HELD_NAMES = frozenset({"prisoners", "political prisoners"})
+
+
 def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
     """Protests with no target, against the state of the report's country: a hunger strike in
     prison against the prison authorities, others against the government (as event coders and
-    the gold code them). Only when the report has a country: a generic "authorities" says nothing."""
+    the gold code them). Only when the report has a country: a generic "authorities" says nothing.
+    A hunger strike in prison is staged by the prisoners, whoever the parse made its subject."""
     out = []
     for incident in incidents:
+        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger strike")
+        in_prison = bool((_PRISON.search(incident.summary) or _HELD.search(incident.summary))
+                         and _HUNGER_STRIKE.search(incident.summary))
+        if incident.type == "protest" and incident.trigger is not None and in_prison:
+            if not any(a.name in _HELD_NAMES for a in incident.perpetrators):
+                incident = replace(incident, perpetrators=(Actor("prisoners", incident.trigger, "group"),))
         if incident.type == "protest" and not incident.targets and incident.trigger is not None:
-            body = "prison authorities" if _PRISON.search(incident.summary) else "authorities"
+            body = "prison authorities" if in_prison else "authorities"
             name, kind = state_body(body)
             if name != body:
                 incident = replace(incident, targets=(Actor(name, incident.trigger, kind),))

@@ -94,3 +94,26 @@ def test_a_protest_without_a_country_gets_no_invented_target(pipeline) -> None:
     text = "Hundreds of nurses protested outside the hospital on Monday over unpaid wages."
     protests = _by_type(pipeline, text)["protest"]
     assert protests and all(p.targets == () for p in protests)
+
+
+@pytest.mark.slow
+def test_a_hunger_strike_in_detention_is_staged_by_the_prisoners(pipeline) -> None:
+    text = "GEORGIA\n\nIn May, a journalist held in a pre-trial detention centre in Batumi went on hunger strike for 20 days.\n"
+    protest = _by_type(pipeline, text)["protest"][0]
+    assert [a.name for a in protest.perpetrators] == ["prisoners"]
+    assert [a.name for a in protest.targets] == ["Georgian prison authorities"]
+
+
+@pytest.mark.slow
+def test_residents_who_protest_are_protesters(pipeline) -> None:
+    text = "CUBA\n\nIn July, residents protested in several towns against power cuts.\n"
+    protest = _by_type(pipeline, text)["protest"][0]
+    assert [a.name for a in protest.perpetrators] == ["protesters"]
+
+
+@pytest.mark.slow
+def test_ill_treatment_in_custody_with_no_victim_named_is_of_the_prisoners(pipeline) -> None:
+    text = "EGYPT\n\nIn March, a rights group said that beatings in custody had become routine.\n"
+    torture = _by_type(pipeline, text)["torture"][0]
+    assert [(a.name, a.span.text) for a in torture.targets] == [("prisoners", "in custody")]
+    assert [a.name for a in torture.perpetrators] == ["Egyptian security forces"]
