@@ -35,7 +35,8 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
 from factfinder.extract.story_roles import (
-    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, story_perpetrators, tells_battle,
+    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
+    story_perpetrators, tells_battle,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
@@ -198,7 +199,7 @@ class Extractor:
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
-        incidents = story_perpetrators(incidents, agentless)
+        incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
                 return self.actors.state_body(text, body)

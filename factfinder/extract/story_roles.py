@@ -130,6 +130,29 @@ def _judges(actor: Actor) -> bool:
     return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
 
 
+# Abuses one sentence tells together ("were abducted, tortured and killed in custody by Pakistani
+# forces", "the killing of three journalists by militias, while kidnappings ..."): one agent.
+# An arrest by the authorities is never a donor: "police arrested a suspect in the killing of ..."
+# does not make the police the killers.
+_ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
+
+
+def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
+    """Abuses with no perpetrator, with the state or armed agent another abuse of the same sentence
+    has (the parse often hangs a shared "by" phrase on one verb of a coordination only)."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or incident.type not in _ABUSES or tells_battle(incident.summary):
+            continue
+        start = incident.evidence[0].start
+        donors = [other for other in incidents if other is not incident and other.evidence[0].start == start
+                  and other.type in _ABUSES and (other.type != "arrest" or other.subtype == "abduction")
+                  and any(a.kind in ACTING_KINDS for a in other.perpetrators)]
+        if donors:
+            out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
+    return out
+
+
 # Acts whose agent a story names once: abuses and the trials of them (never a protest's
 # participants, a statement's speaker or a mob's arson).
 _CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack", "legal_proceeding"})

@@ -117,3 +117,22 @@ def test_ill_treatment_in_custody_with_no_victim_named_is_of_the_prisoners(pipel
     torture = _by_type(pipeline, text)["torture"][0]
     assert [(a.name, a.span.text) for a in torture.targets] == [("prisoners", "in custody")]
     assert [a.name for a in torture.perpetrators] == ["Egyptian security forces"]
+
+
+@pytest.mark.slow
+def test_abuses_told_together_share_their_agent(pipeline) -> None:
+    text = ("Hundreds of students have been abducted and disappeared for years, tortured and killed in custody "
+            "by paramilitary forces and soldiers, the families said.")
+    found = _by_type(pipeline, text)
+    assert found["killing"][0].perpetrators
+    agents = {a.name for a in found["killing"][0].perpetrators}
+    for kind in ("arrest", "torture"):
+        assert {a.name for a in found[kind][0].perpetrators} == agents
+
+
+@pytest.mark.slow
+def test_police_arresting_a_suspect_are_not_the_killers(pipeline) -> None:
+    text = "Police arrested two men on Friday over the killing of a radio presenter in March."
+    found = _by_type(pipeline, text)
+    assert [a.name for a in found["arrest"][0].perpetrators] == ["police"]
+    assert all(a.name != "police" for i in found.get("killing", []) for a in i.perpetrators)
