@@ -1,5 +1,6 @@
-"""Roles read beyond one sentence's parse: a protest's participants, a target list without
-its subgroups, and the agent a story names once for the acts it then tells in the passive.
+"""Roles read beyond one sentence's parse: a protest's participants and what it is against, a
+target list without its subgroups, the agent a story (or a sentence) names once for the acts it
+then tells in the passive, and the state body an agentless act only a state does implies.
 
 ``roles.actor_roles`` gives each actor of a sentence its role from the dependency parse;
 these functions refine those roles with what the sentence's words or the rest of the story
