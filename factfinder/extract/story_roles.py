@@ -241,8 +241,20 @@ def _held_people(incident: Incident) -> Incident:
     return replace(incident, targets=(Actor("prisoners", span, "group"),))
 
 
+# "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose
+# agent is the accused, not a state body.
+_TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
+                        r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"
+                        r"[^.;]{0,30}$", re.IGNORECASE)
+
+
 def _implied_body(incident: Incident) -> str | None:
     sentence = incident.summary
+    if incident.type != "legal_proceeding" and incident.trigger is not None:
+        evidence = incident.evidence[0]
+        before = incident.trigger.start - evidence.start
+        if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
+            return None
     for types, trigger, needs, unless, body in _IMPLIED:
         if incident.type not in types or not trigger.search(incident.trigger.text):
             continue

@@ -136,3 +136,13 @@ def test_police_arresting_a_suspect_are_not_the_killers(pipeline) -> None:
     found = _by_type(pipeline, text)
     assert [a.name for a in found["arrest"][0].perpetrators] == ["police"]
     assert all(a.name != "police" for i in found.get("killing", []) for a in i.perpetrators)
+
+
+@pytest.mark.slow
+def test_the_act_a_trial_is_about_implies_no_state_agent(pipeline) -> None:
+    text = "RWANDA\n\nIn May, a farm manager was sentenced to ten years in prison for the torture of two workers.\n"
+    found = _by_type(pipeline, text)
+    assert found["torture"] and all(a.kind not in ("state_force", "government")
+                                    for i in found["torture"] for a in i.perpetrators)
+    trial = found["legal_proceeding"][0]
+    assert [a.name for a in trial.perpetrators] == ["Rwandan courts"]
