@@ -197,6 +197,8 @@ class Extractor:
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         incidents = story_perpetrators(incidents, agentless)
+        if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
+            incidents = self.event_typer.settle_short(text, sentences, incidents)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
