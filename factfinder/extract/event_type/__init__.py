@@ -1,4 +1,4 @@
-"""The learned event-type component ``factfinder.event_type.tfidf.v1`` and its hook into extraction.
+"""The learned event-type component ``factfinder.event_type.tfidf.v2`` and its hook into extraction.
 
 The trigger table finds incidents by exact phrases; real reporting says the same
 things in words no table lists ("seized a cache of rifles", "took control of the
