@@ -199,6 +199,8 @@ class Extractor:
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
+        if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
+            incidents = self.event_typer.settle_short(text, sentences, incidents)
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
