@@ -15,9 +15,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.geo.clause_names import clause_names
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -68,9 +69,12 @@ def _tied(place: Place, incident: Incident) -> Attachment | None:
     return tie
 
 
-def _syntax_score(place: Place, tie: Attachment, text: str) -> tuple[bool, int, int, int, int]:
-    """A locative tie first, then local before regional before country, then the closest to the predicate."""
+def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
+    """A locative tie first, then local before regional before country, then the closest to the predicate;
+    a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
     specificity, _, fine, start = _score(place, text)
+    if named:
+        specificity, fine = 3, _SPECIFICITY["point"] + 1
     return (tie.relation in _WHERE, specificity, -tie.depth, fine, start)
 
 
@@ -174,25 +178,76 @@ def _story_setting(incident: Incident, usable: Sequence[Place], document: Docume
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
-def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document) -> tuple[Incident, ...]:
-    """Each incident with ``location`` set to where it happened, or None when nothing says."""
+def _finer_beside(best: Place, names: Sequence[Place], text: str) -> Place:
+    """A name the gazetteer does not know, in the same phrase as the chosen place, is the finer
+    place of the two: "the south Baghdad neighbourhood of Zafaraniya", "Maiwand district,
+    Kandahar", "the village of X in northern Aleppo"."""
+    for name in names:
+        if name is best:
+            return best
+        first, second = sorted((name.span, best.span), key=lambda s: s.start)
+        between = text[first.end:second.start]
+        if len(between) <= 40 and not re.search(r"\b(?:and|or|to|from|than|while|when|after)\b|[.;:()]", between):
+            return name
+    return best
+
+
+def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
+    """Resolved places the geoparser marked as inside an organisation's name only because NER
+    labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
+    entity is exactly the place, not a longer name around it. They may locate an event only
+    after a locative word (``_ORG_LABELLED`` ties)."""
+    exact = {(s, e) for s, e, label in entities if label in ("ORG", "PERSON", "FAC", "GPE", "LOC")}
+    longer = [(s, e) for s, e, label in entities if label not in ("GPE", "LOC")]
+    return [p for p in places if p.resolved and p.confidence <= EMBEDDED_CONFIDENCE
+            and (p.span.start, p.span.end) in exact and p.precision != "country"
+            and not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start for s, e in longer)]
+
+
+def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
+                text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
+    """The sentence's places tied to the event as where it happened, with their tie: resolved
+    places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
+    ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
+             and (tie := _tied(p, incident)) is not None and tie.relation in _WHERE]
+    return ties
+
+
+def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
+           entities: Sequence[tuple[int, int, str]] = (), *,
+           actors: Callable[[str], bool] | None = None) -> tuple[Incident, ...]:
+    """Each incident with ``location`` set to where it happened, or None when nothing says.
+
+    ``entities`` are the NER spans extraction found (``Extraction.entities``): they tell a
+    place NER mislabelled from a place inside a name, and a name that is no place;
+    ``actors`` whether a name is an actor's (``extract.actors``), never a place.
+    """
     usable = _event_places(places)
+    vouched = _vouched(places, entities)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not _in_dateline_head(p, document.text)]
-        if own and incident.attachments:
-            ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
+            ties = _candidates(incident, own, vouched, places, document.text, entities)
+            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors)
+                     if not _in_dateline_head(p, document.text)]
+            named = {id(p) for p, _ in names}
+            ties += names
             if ties:
-                best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text))[0]
+                best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
+                                                              named=id(pt[0]) in named))[0]
+                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], document.text)
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
-            else:  # the sentence's places are someone else's: the story's setting, from its other sentences
+            elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = _story_setting(incident, [p for p in usable if id(p) not in mine], document)
+            else:
+                best = _story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
