@@ -27,6 +27,7 @@ from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -43,6 +44,9 @@ _TERRITORY_TYPES = frozenset({"armed_clash", "attack", "other", "property_destru
 # mislabelled village, so those are kept when a place noun or a locative word vouches).
 _NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP",
                                "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+# Titles that start a person's name, not a place's ("President X", "Gen. X").
+_TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
+                    "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
 _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|van|von"
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
@@ -80,6 +84,11 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     words = list(re.finditer(r"\S+", text[start:end]))
     while words and words[0].group().lower() in _LEADING:
         words.pop(0)
+    for i, word in enumerate(words):  # "Cologne Saturday", "Kabul Monday": the name ends before the day
+        if i and (word.group().lower() in MONTHS or word.group().lower() in WEEKDAYS):
+            words = words[:i]
+            end = start + words[-1].end()
+            break
     if not words:
         return end, end
     start = start + words[0].start()
@@ -90,8 +99,12 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
 
 def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
     words = text[start:end].lower().split()
-    if not words or any(w in MONTHS or w in WEEKDAYS for w in words):
+    if not words or any(w in MONTHS or w in WEEKDAYS for w in words) or words[0] in _TITLES:
         return True
+    if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
+        return True
+    if len(words) == 1 and re.search(r"-[a-z]+$", text[start:end]):
+        return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w[0].isalpha() for w in words):
         return True
     for s, e, label in entities:
@@ -156,7 +169,7 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
     if not incident.attachments:
         return []
     found: list[tuple[Place, Attachment]] = []
-    known = [p.span for p in places if p.resolved]
+    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
     for evidence in incident.evidence:
         for match in _NAME.finditer(text, evidence.start, evidence.end):
             start, end = _trimmed(text, *match.span())

@@ -47,6 +47,10 @@ _NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
                     "into", "over", "along", "off", "onto", "beyond", "between", "among", "through", "dobj"})
+# Ties of a place that acts or is reached rather than where the event happened: the subject
+# ("Aleppo says", "Kabul was told"), a destination ("marched to X", "sent to X"), another
+# coordinated event's or clause's place.
+_ELSEWHERE = frozenset({"to", "nsubj", "conj"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions").
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
@@ -66,6 +70,8 @@ def _tied(place: Place, incident: Incident) -> Attachment | None:
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
+    if tie.relation in _ELSEWHERE or (tie.relation == "on" and place.precision == "country"):
+        return None  # "an attack on Syria", "sanctions on Iran": the country is the target
     return tie
 
 
