@@ -108,7 +108,7 @@ def geo_locate(resources: Resources) -> Step:
         incidents = extraction.incidents
         if incidents:
             incidents = locate(incidents, extraction.places, extraction.document, extraction.entities or (),
-                               actors=is_actor)
+                               actors=is_actor, gazetteer=resources.gazetteer)
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved
                                    and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))

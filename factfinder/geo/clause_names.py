@@ -21,13 +21,18 @@ Aleppo"), else null: a place the text states, not a guess.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
 from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
-from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.mentions import demonyms
+from factfinder.geo.names import name_key
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -42,8 +47,9 @@ FRAMED_TIES = LOCATIVE_TIES | frozenset({"dobj", "nsubjpass", "conj", "appos", "
 _TERRITORY_TYPES = frozenset({"armed_clash", "attack", "other", "property_destruction"})
 # NER labels a place name never carries (a person or an organisation label is often a
 # mislabelled village, so those are kept when a place noun or a locative word vouches).
-_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "NORP",
-                               "LANGUAGE", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
+# Labels NER also gives to unfamiliar village names: kept only when a place noun frames the name.
+_DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
@@ -103,6 +109,8 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
         return True
+    if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
+        return True  # "IED", "SAA", "NDF": acronyms of things and groups
     if len(words) == 1 and re.search(r"-[a-z]+$", text[start:end]):
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w[0].isalpha() for w in words):
@@ -131,6 +139,20 @@ def _modifier(text: str, end: int) -> bool:
     return word not in _FOLLOWERS and word not in place_nouns() and not word.endswith(("ing", "ed"))
 
 
+def _inside_other_name(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """A demonym ("Syrian forces") or a place inside a longer name ("Syrian Arab Army")."""
+    return any(s < span.end and span.start < e and (label == "NORP" or e - s > span.end - span.start)
+               for s, e, label in entities)
+
+
+def _headline(sentence: str) -> bool:
+    """A title in title case ("Afghan Forces Detain Insurgents in Pursuit of Commander"): its
+    capitals say nothing about names."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
 def _sentence_start(text: str, start: int, evidence: Span) -> bool:
     before = text[evidence.start:start].strip()
     return not before or before[-1] in ".!?:\"“‘(—–-"
@@ -149,6 +171,24 @@ def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Plac
     return None
 
 
+_REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
+_REGION_WORD = re.compile(r"\s+(?:province|governorate|state|region|oblast)$", re.IGNORECASE)
+
+
+def region_variant(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> Candidate | None:
+    """The admin1 of one of ``countries`` that a region name spells otherwise ("Paktiya province"
+    for Paktia, "Hilmand" for Helmand): transliterations differ by a letter or two, so the
+    closest admin1 name within a similarity of 0.8 is taken, and only in the document's countries."""
+    key = name_key(_REGION_WORD.sub("", name))
+    best: tuple[float, str, str] | None = None
+    for country in countries:
+        for code, region in gazetteer.admin1_codes(country).items():
+            ratio = SequenceMatcher(None, key, name_key(region)).ratio()
+            if ratio >= 0.8 and (best is None or ratio > best[0]):
+                best = (ratio, country, code)
+    return gazetteer.admin1(best[1], best[2]) if best else None
+
+
 def _placed(span: Span, container: Place | None) -> Place:
     """A Place for a name: its own text, the container's coordinates and regions when known."""
     if container is None:
@@ -160,17 +200,26 @@ def _placed(span: Span, container: Place | None) -> Place:
 
 def clause_names(incident: Incident, text: str, places: Sequence[Place],
                  entities: Sequence[tuple[int, int, str]] = (),
-                 actors: Callable[[str], bool] | None = None) -> list[tuple[Place, Attachment]]:
+                 actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
+                 ) -> list[tuple[Place, Attachment]]:
     """Names of the incident's own clause that the text calls a place and the gazetteer did not place,
     with their tie to the predicate, as unresolved places (or placed under their container).
 
     ``actors`` tells whether a name is an armed group, a force or another actor ("ISIS",
-    "the Army"), which is never a place."""
+    "the Army"), which is never a place; with the ``gazetteer``, a region the text spells
+    otherwise is matched to an admin1 of the document's countries."""
     if not incident.attachments:
         return []
     found: list[tuple[Place, Attachment]] = []
-    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+    # A place the geoparser doubted only because NER labelled the name alone as something else
+    # ("the town of Remolinos") is read again as a name; a demonym or a place inside a longer
+    # name ("Syrian" of "Syrian Arab Army") is not.
+    known = [p.span for p in places if p.resolved and (p.confidence > EMBEDDED_CONFIDENCE
+                                                       or _inside_other_name(p.span, entities))]
+    countries = [c for c, _ in Counter(p.country for p in places if p.resolved and p.country).most_common(2)]
     for evidence in incident.evidence:
+        if _headline(text[evidence.start:evidence.end]):
+            continue
         for match in _NAME.finditer(text, evidence.start, evidence.end):
             start, end = _trimmed(text, *match.span())
             if end <= start or any(s.start < end and start < s.end for s in known):
@@ -190,10 +239,17 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
                     or (framed and tie.relation in FRAMED_TIES) or taken):
                 continue
-            if not framed and (_modifier(text, end) or (actors is not None and actors(text[start:end]))):
+            if (not framed and _modifier(text, end)) or (actors is not None and actors(text[start:end])):
                 continue
             labelled = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
-            if labelled and not (framed or locative or taken):
+            if (labelled and not (framed or locative or taken)) or (labelled & _DOUBTFUL_LABELS and not (
+                    framed and not any(word in demonyms() for word in re.split(r"[ -]", span.text)))):
                 continue
-            found.append((_placed(span, _container(text, start, end, places)), tie))
+            place = _placed(span, _container(text, start, end, places))
+            if place.admin1 is None and gazetteer is not None and countries and (
+                    _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
+                region = region_variant(span.text, countries, gazetteer)
+                if region is not None:
+                    place = place_from(region, span, 0.5)
+            found.append((place, tie))
     return found

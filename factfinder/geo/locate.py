@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.clause_names import clause_names
+from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -222,12 +223,14 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
 
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
            entities: Sequence[tuple[int, int, str]] = (), *,
-           actors: Callable[[str], bool] | None = None) -> tuple[Incident, ...]:
+           actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
+           ) -> tuple[Incident, ...]:
     """Each incident with ``location`` set to where it happened, or None when nothing says.
 
     ``entities`` are the NER spans extraction found (``Extraction.entities``): they tell a
     place NER mislabelled from a place inside a name, and a name that is no place;
-    ``actors`` whether a name is an actor's (``extract.actors``), never a place.
+    ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
+    ``gazetteer`` matches a region the text spells otherwise.
     """
     usable = _event_places(places)
     vouched = _vouched(places, entities)
@@ -238,7 +241,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not _in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
-            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors)
+            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
                      if not _in_dateline_head(p, document.text)]
             named = {id(p) for p, _ in names}
             ties += names
