@@ -47,9 +47,10 @@ FRAMED_TIES = LOCATIVE_TIES | frozenset({"dobj", "nsubjpass", "conj", "appos", "
 _TERRITORY_TYPES = frozenset({"armed_clash", "attack", "other", "property_destruction"})
 # NER labels a place name never carries (a person or an organisation label is often a
 # mislabelled village, so those are kept when a place noun or a locative word vouches).
-_NOT_PLACE_LABELS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
-# Labels NER also gives to unfamiliar village names: kept only when a place noun frames the name.
-_DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT"})
+_NOT_PLACE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
+# Labels NER also gives to unfamiliar village names ("In Panjwa'i district yesterday" as a
+# date): kept only when a place noun frames the name.
+_DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE", "TIME"})
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
@@ -60,6 +61,8 @@ _LEADING = frozenset("the a an in on at near of and or but as after before durin
                      "meanwhile also then there this that these those its his her their our".split())
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
 _COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
 
 
@@ -161,11 +164,12 @@ def _sentence_start(text: str, start: int, evidence: Span) -> bool:
 def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Place | None:
     """The resolved place the name stands under: named right after it ("X district, Y province",
     "the X neighbourhood of Baghdad", "X in northern Aleppo")."""
-    for place in sorted((p for p in places if p.resolved and p.span.start >= end), key=lambda p: p.span.start):
+    for place in sorted((p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
+                         and p.span.start >= end), key=lambda p: p.span.start):
         between = text[end:place.span.start]
         if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
             return None
-        if re.fullmatch(rf"(?:\s+[A-Za-z-]+){{0,2}}?{_COMMA_OR_OF}(?:[a-z-]+\s+){{0,3}}", between):
+        if re.fullmatch(rf"(?:\s+[A-Za-z-]+){{0,2}}?{_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between):
             return place
         return None
     return None

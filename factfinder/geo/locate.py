@@ -117,6 +117,51 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     return best
 
 
+def _under(place: Place, region: Place) -> Place:
+    """The place, by its own name, known only to lie in ``region`` (its coordinates are the region's)."""
+    return Place(span=place.span, name=place.span.text, lat=region.lat, lon=region.lon, country=region.country,
+                 admin1=region.admin1, geonameid=None, precision=region.precision if region.resolved else None,
+                 confidence=min(place.confidence, region.confidence) if place.resolved else region.confidence)
+
+
+def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
+    """Every town resolved outside the region the text names right after it ("Karjan district,
+    Uruzgan province" resolved to Karjan in India) is taken as lying in that region: the
+    gazetteer picked a namesake, and the region the text states is the safer answer."""
+    regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
+               and p.confidence > EMBEDDED_CONFIDENCE]
+    out = []
+    for place in places:
+        if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
+            region = next((r for r in regions if _beside(place, r, text)), None)
+            if region is not None and not _same_region(place, region):
+                place = _under(place, region)
+        out.append(place)
+    return out
+
+
+def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],
+               document: Document) -> Place:
+    """A name the gazetteer does not place, in the region its sentence names as where ("In
+    Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
+    ISAF release about Kandahar province); else as it is."""
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
+        _beside(place, p, document.text)
+        or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
+    if regions:
+        return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
+    story = document.story_at(incident.evidence[0].start) if incident.evidence else None
+    setting = [p for p in usable if p.admin1 and p.precision != "country" and not _in_dateline(p, document.text)
+               and (story is None or story.start <= p.span.start < story.end)]
+    named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
+    if len(named) != 1:
+        return place
+    region = next((p for p in setting if p.precision == "admin1"), None)
+    if region is not None:
+        return _under(place, region)
+    return replace(place, country=setting[0].country, admin1=setting[0].admin1)
+
+
 def _same_region(place: Place, region: Place) -> bool:
     return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
@@ -232,6 +277,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
+    places = _in_stated_regions(places, document.text)
     usable = _event_places(places)
     vouched = _vouched(places, entities)
     located = []
@@ -263,5 +309,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             best = _story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
+        if best is not None and best.admin1 is None and best.precision != "country":
+            best = _in_region(best, own, incident, usable, document)
         located.append(replace(incident, location=best))
     return tuple(located)
