@@ -69,8 +69,8 @@ _COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
 @lru_cache(maxsize=1)
 def place_nouns() -> frozenset[str]:
     """The nouns of ``data/place_nouns.txt``, with their plurals."""
-    words = {line.strip() for line in resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("#")}
+    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
+    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
     return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words}
                      | {w[:-1] + "ies" for w in words if w.endswith("y")})
 
@@ -81,8 +81,8 @@ def _framed(text: str, start: int, end: int) -> bool:
     last = text[start:end].split()[-1].lower()
     if last in nouns and " " in text[start:end]:
         return True
-    after = re.match(r"\s+([A-Za-z]+)", text[end:end + 25])
-    if after and after.group(1).lower() in nouns:
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    if after and after.group(2).lower() in nouns:
         return True
     before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
     return bool(before and before.group(1).lower() in nouns)
@@ -202,6 +202,33 @@ def _placed(span: Span, container: Place | None) -> Place:
                  precision=container.precision, confidence=container.confidence)
 
 
+def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
+               actors: Callable[[str], bool] | None) -> Attachment | None:
+    """The name's tie to the event's predicate when the text makes it the event's place, else None."""
+    start, end = span.start, span.end
+    if _not_a_name(text, start, end, entities):
+        return None
+    tie = attachment_of(span, incident.attachments)
+    if tie is None or tie.distance:
+        return None
+    framed = _framed(text, start, end)
+    if _sentence_start(text, start, evidence) and not framed:
+        return None  # a capital that only opens the sentence
+    labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
+    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and "PERSON" not in labels
+    if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
+            or (framed and tie.relation in FRAMED_TIES) or taken):
+        return None
+    if (not framed and _modifier(text, end)) or (actors is not None and actors(span.text)):
+        return None
+    if labels and not (framed or locative or taken):
+        return None  # a person's or an organisation's name, with nothing that says place
+    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))):
+        return None
+    return tie
+
+
 def clause_names(incident: Incident, text: str, places: Sequence[Place],
                  entities: Sequence[tuple[int, int, str]] = (),
                  actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
@@ -218,36 +245,22 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
     # A place the geoparser doubted only because NER labelled the name alone as something else
     # ("the town of Remolinos") is read again as a name; a demonym or a place inside a longer
     # name ("Syrian" of "Syrian Arab Army") is not.
-    known = [p.span for p in places if p.resolved and (p.confidence > EMBEDDED_CONFIDENCE
-                                                       or _inside_other_name(p.span, entities))]
+    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+    doubted = [p.span for p in places if p.resolved and p.confidence <= EMBEDDED_CONFIDENCE
+               and _inside_other_name(p.span, entities)]
     countries = [c for c, _ in Counter(p.country for p in places if p.resolved and p.country).most_common(2)]
     for evidence in incident.evidence:
         if _headline(text[evidence.start:evidence.end]):
             continue
         for match in _NAME.finditer(text, evidence.start, evidence.end):
             start, end = _trimmed(text, *match.span())
-            if end <= start or any(s.start < end and start < s.end for s in known):
-                continue
-            if _not_a_name(text, start, end, entities):
-                continue
+            if end <= start or any(s.start < end and start < s.end for s in known) or any(
+                    s.start < end and start < s.end and not (start <= s.start and s.end <= end and end - start >
+                                                             s.end - s.start) for s in doubted):
+                continue  # a place of its own, or a demonym; "Tal" of "the town of Tal Marzuk" is a part
             span = Span.of(text, start, end)
-            tie = attachment_of(span, incident.attachments)
-            if tie is None or tie.distance:
-                continue
-            framed = _framed(text, start, end)
-            locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
-            if _sentence_start(text, start, evidence) and not framed:
-                continue
-            taken = (tie.relation == "dobj" and incident.type in _TERRITORY_TYPES
-                     and not any(label == "PERSON" for s, e, label in entities if s < end and start < e))
-            if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
-                    or (framed and tie.relation in FRAMED_TIES) or taken):
-                continue
-            if (not framed and _modifier(text, end)) or (actors is not None and actors(text[start:end])):
-                continue
-            labelled = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
-            if (labelled and not (framed or locative or taken)) or (labelled & _DOUBTFUL_LABELS and not (
-                    framed and not any(word in demonyms() for word in re.split(r"[ -]", span.text)))):
+            tie = _event_tie(text, span, incident, evidence, entities, actors)
+            if tie is None:
                 continue
             place = _placed(span, _container(text, start, end, places))
             if place.admin1 is None and gazetteer is not None and countries and (
