@@ -51,7 +51,7 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
 # Ties of a place that acts or is reached rather than where the event happened: the subject
 # ("Aleppo says", "Kabul was told"), a destination ("marched to X", "sent to X"), another
 # coordinated event's or clause's place.
-_ELSEWHERE = frozenset({"to", "nsubj", "conj"})
+_ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions").
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
@@ -288,7 +288,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             own = [p for p in own if not _in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
-                     if not _in_dateline_head(p, document.text)]
+                     if not _in_dateline_head(p, document.text) and tie.relation not in _ELSEWHERE]
             named = {id(p) for p, _ in names}
             ties += names
             if ties:
