@@ -58,7 +58,7 @@ _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statemen
 _FROM_PLACED = frozenset({"displacement"})
 
 
-def _tied(place: Place, incident: Incident) -> Attachment | None:
+def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
     """How the place is tied to the incident's predicate, or None when it is not the event's place.
 
     A country tied other than by a locative word is the actor's or the victims'
@@ -71,9 +71,19 @@ def _tied(place: Place, incident: Incident) -> Attachment | None:
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
-    if tie.relation in _ELSEWHERE or (tie.relation == "on" and place.precision == "country"):
+    if _elsewhere(place, tie, text) or (tie.relation == "on" and place.precision == "country"):
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
     return tie
+
+
+_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
+    """A tie that makes the place someone else's (``_ELSEWHERE``), unless "in" stands right before
+    it: "In Maidan Shahr district, Wardak province, a combined force ..." is parsed as part of
+    the subject, yet says where."""
+    return tie.relation in _ELSEWHERE and not _IN_BEFORE.search(text[max(0, place.span.start - 12):place.span.start])
 
 
 def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
@@ -111,7 +121,7 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
     regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
+               and (_beside(best, p, text) or ((tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
@@ -147,7 +157,7 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     ISAF release about Kandahar province); else as it is."""
     regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
         _beside(place, p, document.text)
-        or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
+        or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
     if regions:
         return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
@@ -260,9 +270,9 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
                 text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
     """The sentence's places tied to the event as where it happened, with their tie: resolved
     places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
-    ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text)) is not None]
     ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
-             and (tie := _tied(p, incident)) is not None and tie.relation in _WHERE]
+             and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
     return ties
 
 
@@ -288,7 +298,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             own = [p for p in own if not _in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
-                     if not _in_dateline_head(p, document.text) and tie.relation not in _ELSEWHERE]
+                     if not _in_dateline_head(p, document.text) and not _elsewhere(p, tie, document.text)]
             named = {id(p) for p, _ in names}
             ties += names
             if ties:
