@@ -170,6 +170,10 @@ class Gazetteer:
                           "AND admin1_code = ?", (iso2, code))
         return self._candidate(rows[0], True) if rows else None
 
+    def admin1_codes(self, iso2: str) -> dict[str, str]:
+        """Code -> name of every admin1 of one country (a region the text spells otherwise is matched on them)."""
+        return {code: name for (cc, code), name in self._admin1.items() if cc == iso2}
+
     def admin1_name(self, iso2: str | None, code: str | None) -> str | None:
         return self._admin1.get((iso2, code)) if iso2 and code else None
 
