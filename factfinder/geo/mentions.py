@@ -137,7 +137,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             continue
         start, end = clean_span(text, start, end)
         surface = text[start:end]
-        if not surface or not surface[0].isupper() or (surface.lower() in _COMMON_WORDS and not surface.isupper()):
+        if not surface or not surface[0].isupper() or (surface.lower() in COMMON_WORDS and not surface.isupper()):
             continue
         if surface in demonym:
             if _is_admin_or_country(surface, gazetteer, terms):  # "French forces": never an event place
@@ -199,8 +199,8 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 continue
         if host is None and _sentence_initial_common(text, start, end):
             continue
-        if " " not in surface and _written_in_lower_case(surface, text, lowercase_words):
-            continue  # the same word written in lower case elsewhere: a common word here too
+        if " " not in surface and not surface.isupper() and _written_in_lower_case(surface, text, lowercase_words):
+            continue  # the same word written in lower case elsewhere: a common word here too ("US" is not "us")
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.add((start, end))
@@ -296,10 +296,10 @@ def _sentence_initial_common(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?\n\"“":
         return False
     word = text[start:end]
-    return " " not in word and not word.isupper() and word.lower() in _COMMON_WORDS
+    return " " not in word and not word.isupper() and word.lower() in COMMON_WORDS
 
 
-_COMMON_WORDS = frozenset(
+COMMON_WORDS = frozenset(
     "a about after all also an and as at but by can for from he her his how i if in is it its more most "
     "new no not now of on one or our over said says she so some such than that the their them then there "
     "these they this those to two under up us was we were what when where which while who why will with "
@@ -339,7 +339,7 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()
-            and m.text.split()[0].lower() not in _COMMON_WORDS]
+            and m.text.split()[0].lower() not in COMMON_WORDS]
 
 
 _CONTAINER_AFTER_LEVEL = re.compile(

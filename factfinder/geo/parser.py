@@ -7,8 +7,9 @@ import re
 from typing import Any, Iterable, Iterator, Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
-from factfinder.geo.mentions import Mention, find_mentions
+from factfinder.geo.mentions import Mention, demonyms, find_mentions
 from factfinder.geo.resolve import Resolver
+from factfinder.geo.shapes import name_shapes
 from factfinder.geo.tagger import DictionaryTagger
 from factfinder.model import Document, Place, Span
 
@@ -17,6 +18,7 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside)\s+(the\s+)?$", re.IGNORECASE)
 # Places inside organisation names are kept as mentions (geoparsing corpora count
 # them) with this confidence ceiling, which ``locate`` reads as "not an event place".
 EMBEDDED_CONFIDENCE = 0.05
+_STRONG_KINDS = frozenset({"country", "admin1", "region", "continent"})
 
 
 def place_from(candidate: Candidate | None, span: Span, confidence: float) -> Place:
@@ -38,9 +40,12 @@ class Geoparser:
     reused for every document; the dictionary tagger is built on first use.
     """
 
-    def __init__(self, gazetteer: Gazetteer, nlp: Any | None = None, *, min_tagger_population: int = 2000) -> None:
+    def __init__(self, gazetteer: Gazetteer, nlp: Any | None = None, *, min_tagger_population: int = 2000,
+                 ner: bool = True) -> None:
         self.gazetteer = gazetteer
         self.nlp = nlp
+        # Without NER (or without ``nlp``), names are read by their shape (``shapes.py``).
+        self.ner = ner and nlp is not None
         self._min_population = min_tagger_population
         self._tagger: DictionaryTagger | None = None
         self._resolver = Resolver(gazetteer)
@@ -67,18 +72,28 @@ class Geoparser:
             self._skip = [name for name, _pipe in pipeline if name not in recognisers | feeding]
         return self._skip
 
+    def shapes(self, text: str) -> list[tuple[int, int, str]]:
+        """Person, organisation and facility spans read from the shape of names (no NER)."""
+        return name_shapes(text, self.gazetteer.known, self._strong_name)
+
+    def _strong_name(self, name: str) -> bool:
+        """A country, admin1 or region, a city of 100,000 or a demonym: named in a team or a
+        body ("Seattle Seahawks", "Ukrainian Law"), more often than in a person's name."""
+        return name in demonyms() or any(c.kind in _STRONG_KINDS or (c.primary and c.population >= 100_000)
+                                         for c in self.gazetteer.lookup(name))
+
     def entities(self, text: str) -> list[tuple[int, int, str]]:
-        if self.nlp is None:
-            return []
+        if not self.ner:
+            return self.shapes(text)
         doc = self.nlp(text, disable=self._not_needed)
         return [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]
 
     def entities_many(self, texts: Iterable[str], *, batch_size: int = 16,
                       n_process: int = 1) -> Iterator[list[tuple[int, int, str]]]:
         """NER spans of many texts through one spaCy stream (``n_process`` worker processes)."""
-        if self.nlp is None:
-            for _text in texts:
-                yield []
+        if not self.ner:
+            for text in texts:
+                yield self.shapes(text)
             return
         for doc in self.nlp.pipe(texts, disable=self._not_needed, batch_size=batch_size, n_process=n_process):
             yield [(ent.start_char, ent.end_char, ent.label_) for ent in doc.ents]

@@ -1,0 +1,164 @@
+"""Name shapes: what capitalisation and a few words say about a name when no NER ran.
+
+The geoparser's own mention finder (``Geoparser(..., ner=False)``) reads places from the
+gazetteer's dictionary alone; NER's part there was mostly to say which capitalised names
+are persons or organisations, and to propose streets and buildings the gazetteer lacks.
+``name_shapes`` gives the same kinds of spans from the shape of the text, as
+(start, end, label) triples with spaCy's labels, so that ``mentions.find_mentions``
+treats them exactly like NER spans:
+
+- ``LOC``: a named street, building, site or natural feature, its last word a facility
+  word ("Collins Avenue", "Karl Bremer Hospital", "Peace River") or its first "Lake"/"Mount";
+- ``ORG``: a run holding an organisation word ("Cavan County Council"): a place inside
+  it is an embedded mention, never an event place;
+- ``PERSON``: the name after a title ("President Donald Trump"), and a two- or
+  three-word run that is not a place as a whole and holds a word the gazetteer does not
+  know ("Nancy Pelosi"): a dictionary name inside it is a given name or a surname.
+
+The words are ``data/gazetteer/name_shapes.txt``. On the dev sets this finder, without
+any spaCy pass, keeps mention F1 and accuracy of the NER-based one (docs/geo.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from factfinder.geo.mentions import COMMON_WORDS
+from factfinder.geo.build import admin_terms
+from factfinder.geo.names import data_file
+from factfinder.geo.spans import SpanIndex
+
+Entity = tuple[int, int, str]
+# A word of a name: capitalised, or an abbreviation with its dot ("St.", "U.S.").
+_TOKEN = re.compile(r"[A-Za-z0-9][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
+_CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "dos", "van", "von", "der",
+                         "&", "upon"})
+_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
+_ARTICLES = frozenset({"The", "A", "An"})
+
+
+@lru_cache(maxsize=1)
+def shape_words() -> dict[str, str]:
+    """word -> kind (facility, org, title), from ``name_shapes.txt``."""
+    words: dict[str, str] = {}
+    for line in data_file("name_shapes.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            words.setdefault(word.strip(), kind.strip())
+    return words
+
+
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words (with connectors such as "of" between two of them), as
+    (start, end, word) tokens. A run ends at a line break, punctuation, a possessive
+    ("China's Christian population" is two names) and a day or month name."""
+    words = shape_words()
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    pending: list[tuple[int, int, str]] = []  # a connector waiting for a capitalised word
+    last_end = -1
+    for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if word.endswith(".") and word not in words and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+            end -= 1
+            word = word[:-1]
+        possessive = word.endswith(("'s", "’s"))
+        if possessive:
+            end -= 2
+            word = word[:-2]
+        joined = last_end >= 0 and text[last_end:start] == " "
+        if word and word[0].isupper() and words.get(word) != "time":
+            if current and joined:
+                current.extend(pending)
+                current.append((start, end, word))
+            else:
+                if current:
+                    runs.append(current)
+                current = [(start, end, word)]
+            pending = []
+        elif current and joined and word in _CONNECTORS and not pending:
+            pending.append((start, end, word))
+        else:
+            if current:
+                runs.append(current)
+            current, pending = [], []
+        last_end = end
+        if possessive:
+            if current:
+                runs.append(current)
+            current, pending, last_end = [], [], -1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str], bool] | None = None
+                ) -> list[Entity]:
+    """Person, organisation and facility spans of ``text`` read from the shape of its names.
+
+    ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
+    ``strong(name)`` whether it names a country, admin1 or big city, which a run such
+    as "Texas Rangers" or "Environment Canada" names as a team or a body, not a person.
+    """
+    words = shape_words()
+    terms = admin_terms()
+    strong = strong or (lambda _name: False)
+    spans: list[Entity] = []
+    for run in _runs(text):
+        while run and (run[0][2] in _ARTICLES or run[0][2].lower() in COMMON_WORDS):
+            run = run[1:]  # "The", sentence-initial "Both", "Under"
+        if not run:
+            continue
+        kinds = [words.get(w) for _s, _e, w in run]
+        titles = [i for i, k in enumerate(kinds) if k == "title"]
+        if titles and titles[-1] + 1 < len(run):
+            name = run[titles[-1] + 1:]
+            while name and (name[0][2] in _CONNECTORS or strong(name[0][2])):
+                name = name[1:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
+            if name and not any(words.get(w) in {"facility", "org"} for _s, _e, w in name):
+                spans.append((name[0][0], name[-1][1], "PERSON"))
+                continue
+        start, end = run[0][0], run[-1][1]
+        if len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
+            spans.append((start, end, "LOC"))
+        elif "org" in kinds or "title" in kinds:
+            spans.append((start, end, "ORG"))
+        elif 2 <= len(run) <= 3 and all(w[0].isupper() and not w.isupper() for _s, _e, w in run) \
+                and not known(text[start:end]):
+            if any(strong(part) for part in _parts(text, run)) or any(w.capitalize() in terms for _s, _e, w in run):
+                spans.append((start, end, "ORG"))  # "Costa Rica Star", "Laurel County Sheriff"
+            elif not all(known(w) for _s, _e, w in run):
+                spans.append((start, end, "PERSON"))
+    return spans + _named_again(text, spans, strong)
+
+
+_WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
+
+
+def _named_again(text: str, spans: list[Entity], strong: Callable[[str], bool]) -> list[Entity]:
+    """A person's surname or given name standing alone ("Rivera said"), one sense per
+    document as NER reads it: a word of a person's name elsewhere in the text is that
+    person, and so is a name that speaks, unless it names a country or a big city
+    ("Russia said" is its government)."""
+    names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split() if len(word) > 2}
+    taken = SpanIndex((s, e) for s, e, _label in spans)
+    again: list[Entity] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if (match.group() in names or (_SPEECH_AFTER.match(text, end) and not strong(match.group()))) and \
+                not taken.overlaps(start, end):
+            again.append((start, end, "PERSON"))
+    return again
+
+
+def _parts(text: str, run: list[tuple[int, int, str]]) -> list[str]:
+    """The names a run holds: its words, their hyphen-joined parts ("Nigeria-Ukrainian"),
+    and its two-word spans ("Costa Rica" of "Costa Rica Star")."""
+    parts = [w for _s, _e, w in run]
+    parts += [piece for _s, _e, w in run if "-" in w for piece in w.split("-") if piece]
+    parts += [text[a[0]:b[1]] for a, b in zip(run, run[1:])]
+    return parts
