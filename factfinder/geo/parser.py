@@ -77,8 +77,9 @@ class Geoparser:
         return name_shapes(text, self.gazetteer.known, self._strong_name)
 
     def _strong_name(self, name: str) -> bool:
-        """A country, admin1 or region, a city of 100,000 or a demonym: named in a team or a
-        body ("Seattle Seahawks", "Ukrainian Law"), more often than in a person's name."""
+        """A country, admin1, region or demonym, or a city of 100,000: names that a two-word
+        run more often holds as a body or a team ("Environment Canada", "Seattle Seahawks")
+        than as a person's given name."""
         return name in demonyms() or any(c.kind in _STRONG_KINDS or (c.primary and c.population >= 100_000)
                                          for c in self.gazetteer.lookup(name))
 

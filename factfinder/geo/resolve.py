@@ -67,7 +67,12 @@ class Resolver:
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = level_inside(surface, self.terms)
         found = self.gazetteer.lookup(surface)
-        if bare != surface and not any(c.primary for c in found):
+        if bare != surface and level == "town" and any(c.primary for c in found):
+            # One sense per document groups names by key: "Mexico City" is not grouped with
+            # "Mexico", or the country would decide for the city ("Suffolk County" and a bare
+            # "Suffolk" stay one group: the county).
+            return found, level, name_key(surface)
+        if bare != surface:
             # The name without its level word, unless the whole name is an entry's own name:
             # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
             # name is some entry's other name, only bare readings of the kind the level word

@@ -100,8 +100,9 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
     """Person, organisation and facility spans of ``text`` read from the shape of its names.
 
     ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
-    ``strong(name)`` whether it names a country, admin1 or big city, which a run such
-    as "Texas Rangers" or "Environment Canada" names as a team or a body, not a person.
+    ``strong(name)`` names a country, admin1, demonym or big city, which a two-word run
+    such as "Texas Rangers", "Environment Canada" or "Seattle Seahawks" more often holds as
+    a team or a body than as a person's given name.
     """
     words = shape_words()
     terms = admin_terms()
@@ -116,8 +117,8 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         titles = [i for i, k in enumerate(kinds) if k == "title"]
         if titles and titles[-1] + 1 < len(run):
             name = run[titles[-1] + 1:]
-            while name and (name[0][2] in _CONNECTORS or strong(name[0][2])):
-                name = name[1:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
+            while name and name[0][2] in _CONNECTORS:
+                name = name[2:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
             if name and not any(words.get(w) in {"facility", "org"} for _s, _e, w in name):
                 spans.append((name[0][0], name[-1][1], "PERSON"))
                 continue
@@ -129,7 +130,9 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         elif 2 <= len(run) <= 3 and all(w[0].isupper() and not w.isupper() for _s, _e, w in run) \
                 and not known(text[start:end]):
             if any(strong(part) for part in _parts(text, run)) or any(w.capitalize() in terms for _s, _e, w in run):
-                spans.append((start, end, "ORG"))  # "Costa Rica Star", "Laurel County Sheriff"
+                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks", "Dubai Turf"; a
+                # big city as a given name ("Nancy Pelosi") is kept too, but only as embedded.
+                spans.append((start, end, "ORG"))
             elif not all(known(w) for _s, _e, w in run):
                 spans.append((start, end, "PERSON"))
     return spans + _named_again(text, spans, strong)
@@ -144,7 +147,8 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], bool]) 
     document as NER reads it: a word of a person's name elsewhere in the text is that
     person, and so is a name that speaks, unless it names a country or a big city
     ("Russia said" is its government)."""
-    names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split() if len(word) > 2}
+    names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split()
+             if len(word) > 2 and not strong(word)}
     taken = SpanIndex((s, e) for s, e, _label in spans)
     again: list[Entity] = []
     for match in _WORD.finditer(text):
