@@ -169,8 +169,15 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
                                             and not _known_bare(m.text, gazetteer, terms))
                 and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+    # A known name of several words that the shape-based finder saw whole wins over a shorter
+    # dictionary name inside it ("Musa Qala" over "Qala"), as an NER place span does.
+    hit_spans = set(hits)
+    for start, end, label in entities:
+        if label == "NAME" and " " in text[start:end] and hit_index.overlaps(start, end) and \
+                (start, end) not in hit_spans:
+            mentions.append(Mention(start, end, text[start:end], "dict"))
     taken = SpanIndex((m.start, m.end) for m in mentions)
-    non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
+    non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS and lab != "NAME"]
     hosts = SpanIndex(non_places)
     lowercase_words = {w for w in _WORDS.findall(text) if w.islower()}
     for start, end in hits:
@@ -229,7 +236,41 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
     mentions.extend(_cued_units(text, taken, gazetteer))
+    mentions.extend(_known_names(text, entities, taken, lowercase_words))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+# Words after which a lone capitalised name is a place: prepositions of place and movement, and
+# verbs of moving, reaching and attacking ("leave Pokrovsk", "shelled Jindires", "nears Kupiansk").
+_MOTION_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|into|to|towards?|toward|through|via|across|around|outside|inside|between|beyond|"
+    r"past|with|and|or|of|leave|left|leaving|reach|reached|reaching|enter|entered|entering|near|nears|neared|"
+    r"approach|approached|captured?|seized?|shelled|shelling|attacked|struck|hit|fled|flee|returned|return|"
+    r"displaced|evacuated|evacuate|moved|cross|crossed)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s+(?:camps?|settlements?|villages?|towns?|districts?|provinces?|regions?|roads?|"
+                         r"border|townships?|count(?:y|ies)|upazilas?|crossings?|area)\b")
+
+
+def _known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: SpanIndex[tuple[int, int]],
+                 lowercase_words: set[str]) -> list[Mention]:
+    """Names the shape-based finder saw standing alone that the gazetteer knows (label
+    ``NAME``, from ``shapes.name_shapes``): small towns and other names of towns that the
+    dictionary leaves out and NER would have tagged ("leave Pokrovsk", "Families from Musa
+    Qala"). Proposed like a name after a locative (``source="cue"``): kept only where
+    resolution places them in the document's countries."""
+    found: list[Mention] = []
+    for start, end, label in entities:
+        if label != "NAME" or taken.overlaps(start, end):
+            continue
+        surface = text[start:end]
+        if surface in demonyms() or (surface in stopnames() and " " in surface) or \
+                (" " not in surface and (_written_in_lower_case(surface, text, lowercase_words)
+                                         or not (_MOTION_BEFORE.search(text, max(0, start - 30), start)
+                                                 or _UNIT_AFTER.match(text, end)))):
+            continue  # a lone word is too often a surname or a brand: a word of place or movement by it
+        found.append(Mention(start, end, surface, "cue"))
+        taken.add((start, end))
+    return found
 
 
 _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"

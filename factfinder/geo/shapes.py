@@ -69,6 +69,10 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
         if possessive:
             end -= 2
             word = word[:-2]
+        if (suffix := re.search(r"-[a-z]", word)) is not None:  # "Hong Kong-based": the name ends at the hyphen
+            end = start + suffix.start()
+            word = word[:suffix.start()]
+            possessive = True
         joined = last_end >= 0 and text[last_end:start] == " "
         if word and word[0].isupper() and words.get(word) != "time":
             if current and joined:
@@ -135,6 +139,8 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 spans.append((start, end, "ORG"))
             elif not all(known(w) for _s, _e, w in run):
                 spans.append((start, end, "PERSON"))
+        elif not any(kinds) and (name := _known_tail(text, run, known)) is not None:
+            spans.append((*name, "NAME"))  # a name standing alone that the gazetteer knows
     return spans + _named_again(text, spans, strong)
 
 
@@ -166,3 +172,15 @@ def _parts(text: str, run: list[tuple[int, int, str]]) -> list[str]:
     parts += [piece for _s, _e, w in run if "-" in w for piece in w.split("-") if piece]
     parts += [text[a[0]:b[1]] for a, b in zip(run, run[1:])]
     return parts
+
+
+def _known_tail(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The span of a run that the gazetteer knows: the whole run of up to three words, else
+    the words after its last connector ("Residents of Kin Taung" -> "Kin Taung")."""
+    cut = max((i for i, (_s, _e, w) in enumerate(run) if w in _CONNECTORS), default=-1)
+    for part in (run, run[cut + 1:]) if cut >= 0 else (run,):
+        if 0 < len(part) <= 3:
+            start, end = part[0][0], part[-1][1]
+            if not text[start:end].isupper() and known(text[start:end]):
+                return start, end
+    return None
