@@ -31,10 +31,13 @@ from factfinder.geo.names import data_file
 from factfinder.geo.spans import SpanIndex
 
 Entity = tuple[int, int, str]
-# A word of a name: capitalised, or an abbreviation with its dot ("St.", "U.S.").
-_TOKEN = re.compile(r"[A-Za-z0-9][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
+# A capitalised word of a name, or an abbreviation with its dot ("St.", "U.S.").
+_CAP_TOKEN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LOWER_SUFFIX = re.compile(r"-[a-z]")
 _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "dos", "van", "von", "der",
                          "&", "upon"})
+_CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
 _LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
 _ARTICLES = frozenset({"The", "A", "An"})
 
@@ -53,64 +56,66 @@ def shape_words() -> dict[str, str]:
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of capitalised words (with connectors such as "of" between two of them), as
     (start, end, word) tokens. A run ends at a line break, punctuation, a possessive
-    ("China's Christian population" is two names) and a day or month name."""
+    ("China's Christian population" is two names) and a day or month name.
+
+    Only capitalised words are visited (a sixth of a news text's words); whether two of
+    them are one run is read from the text between them."""
     words = shape_words()
     runs: list[list[tuple[int, int, str]]] = []
     current: list[tuple[int, int, str]] = []
-    pending: list[tuple[int, int, str]] = []  # a connector waiting for a capitalised word
     last_end = -1
-    for match in _TOKEN.finditer(text):
+    for match in _CAP_TOKEN.finditer(text):
         start, end = match.span()
         word = match.group()
-        if word.endswith(".") and word not in words and not re.fullmatch(r"(?:[A-Z]\.)+", word):
+        if word[-1] == "." and word not in words and not _INITIALS.fullmatch(word):
             end -= 1
             word = word[:-1]
-        possessive = word.endswith(("'s", "’s"))
-        if possessive:
+        closes = False
+        if word.endswith(("'s", "’s")):
             end -= 2
             word = word[:-2]
-        if (suffix := re.search(r"-[a-z]", word)) is not None:  # "Hong Kong-based": the name ends at the hyphen
-            end = start + suffix.start()
+            closes = True
+        if "-" in word and (suffix := _LOWER_SUFFIX.search(word)) is not None:
+            end = start + suffix.start()  # "Hong Kong-based": the name ends at the hyphen
             word = word[:suffix.start()]
-            possessive = True
-        joined = last_end >= 0 and text[last_end:start] == " "
-        if word and word[0].isupper() and words.get(word) != "time":
-            if current and joined:
-                current.extend(pending)
-                current.append((start, end, word))
-            else:
-                if current:
-                    runs.append(current)
-                current = [(start, end, word)]
-            pending = []
-        elif current and joined and word in _CONNECTORS and not pending:
-            pending.append((start, end, word))
+            closes = True
+        if not word or words.get(word) == "time":
+            if current:
+                runs.append(current)
+            current, last_end = [], -1
+            continue
+        gap = text[last_end:start] if last_end >= 0 else ""
+        if current and gap == " ":
+            current.append((start, end, word))
+        elif current and (connector := _CONNECTOR_GAP.fullmatch(gap)) is not None:
+            current.append((last_end + connector.start(1), last_end + connector.end(1), connector.group(1)))
+            current.append((start, end, word))
         else:
             if current:
                 runs.append(current)
-            current, pending = [], []
+            current = [(start, end, word)]
         last_end = end
-        if possessive:
-            if current:
-                runs.append(current)
-            current, pending, last_end = [], [], -1
+        if closes:
+            runs.append(current)
+            current, last_end = [], -1
     if current:
         runs.append(current)
     return runs
 
 
-def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str], bool] | None = None
+def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str], str | None] | None = None
                 ) -> list[Entity]:
     """Person, organisation and facility spans of ``text`` read from the shape of its names.
 
     ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
-    ``strong(name)`` names a country, admin1, demonym or big city, which a two-word run
-    such as "Texas Rangers", "Environment Canada" or "Seattle Seahawks" more often holds as
-    a team or a body than as a person's given name.
+    ``strong(name)`` is "country" for a country or demonym, "region" for an admin1 and
+    "city" for a big city: names that a run such as "Texas Rangers", "Environment Canada"
+    or "Seattle Seahawks" holds as a team or a body. A city or admin1 before one unknown
+    word that is no plural is a given name ("Nancy Pelosi", "Vladimir Kara-Murza").
     """
     words = shape_words()
     terms = admin_terms()
-    strong = strong or (lambda _name: False)
+    strong = strong or (lambda _name: None)
     spans: list[Entity] = []
     for run in _runs(text):
         while run and (run[0][2] in _ARTICLES or run[0][2].lower() in COMMON_WORDS):
@@ -133,14 +138,18 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             spans.append((start, end, "ORG"))
         elif 2 <= len(run) <= 3 and all(w[0].isupper() and not w.isupper() for _s, _e, w in run) \
                 and not known(text[start:end]):
-            if any(strong(part) for part in _parts(text, run)) or any(w.capitalize() in terms for _s, _e, w in run):
-                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks", "Dubai Turf"; a
-                # big city as a given name ("Nancy Pelosi") is kept too, but only as embedded.
+            held = {strong(part) for part in _parts(text, run, known)} - {None}
+            first = strong(run[0][2])
+            given_name = first in {"city", "region"} and held == {first} and len(run) == 2 and \
+                not known(run[1][2]) and not run[1][2].endswith("s")
+            if (held and not given_name) or any(w.capitalize() in terms for _s, _e, w in run):
+                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
+                # Pelosi" and "Vladimir Kara-Murza" are persons.
                 spans.append((start, end, "ORG"))
             elif not all(known(w) for _s, _e, w in run):
                 spans.append((start, end, "PERSON"))
-        elif not any(kinds) and (name := _known_tail(text, run, known)) is not None:
-            spans.append((*name, "NAME"))  # a name standing alone that the gazetteer knows
+        elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
+            spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
     return spans + _named_again(text, spans, strong)
 
 
@@ -148,7 +157,7 @@ _WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 
 
-def _named_again(text: str, spans: list[Entity], strong: Callable[[str], bool]) -> list[Entity]:
+def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | None]) -> list[Entity]:
     """A person's surname or given name standing alone ("Rivera said"), one sense per
     document as NER reads it: a word of a person's name elsewhere in the text is that
     person, and so is a name that speaks, unless it names a country or a big city
@@ -165,11 +174,15 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], bool]) 
     return again
 
 
-def _parts(text: str, run: list[tuple[int, int, str]]) -> list[str]:
-    """The names a run holds: its words, their hyphen-joined parts ("Nigeria-Ukrainian"),
-    and its two-word spans ("Costa Rica" of "Costa Rica Star")."""
+def _parts(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> list[str]:
+    """The names a run holds: its words, the parts of a hyphenated word whose parts are all
+    places ("Nigeria-Ukrainian", not "Kara-Murza"), and its two-word spans ("Costa Rica"
+    of "Costa Rica Star")."""
     parts = [w for _s, _e, w in run]
-    parts += [piece for _s, _e, w in run if "-" in w for piece in w.split("-") if piece]
+    for _s, _e, word in run:
+        pieces = [piece for piece in word.split("-") if piece] if "-" in word else []
+        if pieces and all(known(piece) for piece in pieces):
+            parts += pieces
     parts += [text[a[0]:b[1]] for a, b in zip(run, run[1:])]
     return parts
 
