@@ -23,7 +23,7 @@ from pathlib import Path
 from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_latin_name as is_latin_name,
                                   name_key as name_key, short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "10"  # 10: the GeoNames country points of 20 more countries (countries.csv)
 
 _SCHEMA = """
 CREATE TABLE place (
