@@ -171,10 +171,9 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
     # A known name of several words that the shape-based finder saw whole wins over a shorter
     # dictionary name inside it ("Musa Qala" over "Qala"), as an NER place span does.
-    hit_spans = set(hits)
     for start, end, label in entities:
         if label == "NAME" and " " in text[start:end] and hit_index.overlaps(start, end) and \
-                (start, end) not in hit_spans:
+                all(start <= s and e <= end and e - s < end - start for s, e in hits if s < end and e > start):
             mentions.append(Mention(start, end, text[start:end], "dict"))
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS and lab != "NAME"]
@@ -244,7 +243,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
 # verbs of moving, reaching and attacking ("leave Pokrovsk", "shelled Jindires", "nears Kupiansk").
 _MOTION_BEFORE = re.compile(
     r"\b(?:in|at|near|from|into|to|towards?|toward|through|via|across|around|outside|inside|between|beyond|"
-    r"past|with|and|or|of|leave|left|leaving|reach|reached|reaching|enter|entered|entering|near|nears|neared|"
+    r"past|with|and|or|of|leave|left|leaving|reach|reached|reaching|enter|entered|entering|nearby|nears|neared|"
     r"approach|approached|captured?|seized?|shelled|shelling|attacked|struck|hit|fled|flee|returned|return|"
     r"displaced|evacuated|evacuate|moved|cross|crossed)\s+(?:the\s+)?$", re.IGNORECASE)
 _UNIT_AFTER = re.compile(r"\s+(?:camps?|settlements?|villages?|towns?|districts?|provinces?|regions?|roads?|"
@@ -266,7 +265,7 @@ def _known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: Spa
         if surface in demonyms() or (surface in stopnames() and " " in surface) or \
                 (" " not in surface and (_written_in_lower_case(surface, text, lowercase_words)
                                          or not (_MOTION_BEFORE.search(text, max(0, start - 30), start)
-                                                 or _UNIT_AFTER.match(text, end)))):
+                                                 or _UNIT_AFTER.match(text, end) or _place_cue(text, start, end)))):
             continue  # a lone word is too often a surname or a brand: a word of place or movement by it
         found.append(Mention(start, end, surface, "cue"))
         taken.add((start, end))

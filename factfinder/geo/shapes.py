@@ -35,8 +35,8 @@ Entity = tuple[int, int, str]
 _CAP_TOKEN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LOWER_SUFFIX = re.compile(r"-[a-z]")
-_CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "dos", "van", "von", "der",
-                         "&", "upon"})
+_CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "do", "dos", "van", "von",
+                         "der", "&", "upon"})
 _CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
 _LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
 _ARTICLES = frozenset({"The", "A", "An"})
