@@ -29,6 +29,7 @@ from factfinder.capture import checks
 from factfinder.capture.checks import MAX_IMAGE_PIXELS
 from factfinder.errors import ExtractionError
 from factfinder.model import OcrWord, PageText
+from factfinder.text.ocr_lines import read_lines, reads_line_by_line
 from factfinder.settings import Settings
 
 if TYPE_CHECKING:
@@ -126,8 +127,11 @@ def ocr_image(image: PILImage, *, number: int, options: OcrOptions) -> tuple[str
     # pytesseract hands the page over as a file in the image's format: uncompressed PNM is
     # written and read in milliseconds, PNG cost 0.1 s of CPU a page to compress (the same pixels)
     image.format = "PPM"
-    data = pytesseract.image_to_data(image, lang=options.languages, output_type=pytesseract.Output.DICT,
-                                     config="--psm 3")
+    if reads_line_by_line(options.languages):  # Burmese: Tesseract's page layout cuts its stacked signs
+        data = read_lines(image, languages=options.languages)
+    else:
+        data = pytesseract.image_to_data(image, lang=options.languages, output_type=pytesseract.Output.DICT,
+                                         config="--psm 3")
     parts: list[str] = []
     words: list[OcrWord] = []
     confidences: list[float] = []
