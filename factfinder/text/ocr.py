@@ -91,6 +91,14 @@ def _check_languages(languages: str) -> None:
                               f"package(s) {packages}, or choose other --ocr-lang languages")
 
 
+def _single_threaded() -> None:
+    """Tesseract processes started from here use one OpenMP thread each; a limit the user set is kept.
+
+    pytesseract starts tesseract with this process's environment.
+    """
+    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+
+
 def is_blank(image: PILImage) -> bool:
     """A page image with (almost) no ink: nothing for OCR to read."""
     levels = [level for level, pixels in enumerate(image.convert("L").histogram()) if pixels]
@@ -121,8 +129,7 @@ def ocr_image(image: PILImage, *, number: int, options: OcrOptions) -> tuple[str
 
     version = tesseract_version()
     _check_languages(options.languages)
-    # pytesseract starts tesseract with this process's environment; a limit the user set is kept
-    os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+    _single_threaded()
     image = image.convert("L") if image.mode not in ("L", "RGB") else image.copy()
     # pytesseract hands the page over as a file in the image's format: uncompressed PNM is
     # written and read in milliseconds, PNG cost 0.1 s of CPU a page to compress (the same pixels)
@@ -176,6 +183,7 @@ def ocr_images(images: Iterable[tuple[int, PILImage]], *, options: OcrOptions
         return
     tesseract_version()  # a missing Tesseract or language is one error, before any thread starts
     _check_languages(options.languages)
+    _single_threaded()  # set before the threads start, not by them
     pending: deque[tuple[int, Future[tuple[str, PageText]]]] = deque()
     with ThreadPoolExecutor(max_workers=options.workers, thread_name_prefix="ocr") as pool:
         try:
