@@ -79,10 +79,12 @@ def date_rules(resources: Resources) -> Step:
     return _per_document(one)
 
 
-@registry.component("factfinder.geo.resolve.v1", stage="geo", reads=("document",), assigns=("places",))
+@registry.component("factfinder.geo.resolve.v1", stage="geo", reads=("document",), assigns=("places",),
+                    languages=("en",))
 def geo_resolve(resources: Resources) -> Step:
     """Every place mention, resolved in context (``geo/``); reads the entities extraction
-    found when it ran, else runs NER over the whole text."""
+    found when it ran, else runs NER over the whole text. English only (the NER is
+    English): the pipeline geoparses other documents by gazetteer names (``geo/scripts.py``)."""
     geoparser = resources.geoparser
 
     def one(extraction: Extraction) -> Extraction:
