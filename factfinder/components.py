@@ -33,7 +33,7 @@ RULES = (
 """The default ``components``: the order DESIGN.md draws, extract -> dates -> geo -> merge."""
 
 GEOPARSE = ("factfinder.geo.resolve.v1",)
-"""``factfinder geoparse``: place mentions only (NER runs over the whole text)."""
+"""``factfinder geoparse``: place mentions only (names read by their shape, no NER pass: geo/shapes.py)."""
 
 
 EXTRACTED = ("incidents", "incidents.evidence", "incidents.trigger", "incidents.attachments", "incidents.counts",
@@ -83,8 +83,8 @@ def date_rules(resources: Resources) -> Step:
                     languages=("en",))
 def geo_resolve(resources: Resources) -> Step:
     """Every place mention, resolved in context (``geo/``); reads the entities extraction
-    found when it ran, else runs NER over the whole text. English only (the NER is
-    English): the pipeline geoparses other documents by gazetteer names (``geo/scripts.py``)."""
+    found when it ran, else reads names by their shape (geo/shapes.py, no NER pass). English
+    only: the pipeline geoparses other documents by gazetteer names (``geo/scripts.py``)."""
     geoparser = resources.geoparser
 
     def one(extraction: Extraction) -> Extraction:

@@ -40,6 +40,7 @@ _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el",
 _CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
 _LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
 _ARTICLES = frozenset({"The", "A", "An"})
+_LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"
 
 
 @lru_cache(maxsize=1)
@@ -132,6 +133,10 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 spans.append((name[0][0], name[-1][1], "PERSON"))
                 continue
         start, end = run[0][0], run[-1][1]
+        if (level := _LEVEL_AFTER.match(text, end)) is not None and terms.get(level.group(1).capitalize()) == "admin1" \
+                and len(run) == 1 and strong(run[0][2]) == "region":
+            spans.append((start, level.end(1), "GPE"))  # "Hainan province", as NER tags it
+            continue
         if len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
             spans.append((start, end, "LOC"))
         elif "org" in kinds or "title" in kinds:
