@@ -102,10 +102,9 @@ def _local_rows(items: list[Item], *, workers: int, settings: Settings) -> Itera
         for batch in _batches(items, BATCH_DOCUMENTS):
             yield from worker.rows(batch)
         return
-    import multiprocessing
+    from factfinder.pipeline import process_pool
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_local, initargs=(settings,)) as pool:
+    with process_pool(workers, settings=settings, initializer=_init_local, initargs=(settings,)) as pool:
         for rows in pool.imap_unordered(_run_local_batch, _batches(items, BATCH_DOCUMENTS)):
             yield from rows
 
