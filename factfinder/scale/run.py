@@ -120,10 +120,9 @@ def _local_rows(items: Iterable[Item], *, workers: int, settings: Settings) -> I
         for batch in _groups(items, BATCH_DOCUMENTS):
             yield from worker.rows(batch)
         return
-    import multiprocessing
+    from factfinder.pipeline import process_pool
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_local, initargs=(settings,)) as pool:
+    with process_pool(workers, settings=settings, initializer=_init_local, initargs=(settings,)) as pool:
         for window in _groups(items, LOCAL_WINDOW):
             for rows in pool.imap_unordered(_run_local_batch, _groups(window, BATCH_DOCUMENTS)):
                 yield from rows
