@@ -5,8 +5,8 @@ SET among case2021, hrds, isaf, event_location, gold (the project's own gold, wh
 model was fitted on: an in-sample check). Each incident's labels follow the dev set's
 own scoring rule (factfinder/evaluate/calibration.py); a field a dev set does not
 annotate is left out, and so is a date, place or actors field the incident gives no
-value for (its confidence is 0: "no value" counts them among the incidents judged on
-another field). Dev sets are read at run time from ../shared and only measured:
+value for (its confidence is 0; "no value" counts, of all the set's incidents, those
+that give none). Dev sets are read at run time from ../shared and only measured:
 nothing is fitted on them. Prints one Markdown table per (set, field), then the
 summary table that docs/extraction-fields.md shows.
 """
@@ -48,17 +48,18 @@ def main() -> None:
         records = records[::args.sample][:args.limit]
         pairs: dict[str, list[tuple[float, int]]] = {f: [] for f in FIELDS}
         no_value = dict.fromkeys(GIVEN, 0)
+        incidents = 0
         for extraction, labels in labelled_extractions(pipeline, [(name, r) for r in records]):
             for incident, label in zip(extraction.incidents, labels):
                 if incident.confidence is None:
                     continue
-                judged = any(v is not None for v in label.values())
+                incidents += 1
                 for field in FIELDS:
                     if label[field] is not None:
                         pairs[field].append((getattr(incident.confidence, field), label[field]))
-                    elif field in no_value and judged and not _given(incident, field):
+                    elif field in no_value and not _given(incident, field):
                         no_value[field] += 1
-        print(f"## {name}: {len(records)} records, {time.perf_counter() - started:.0f} s\n")
+        print(f"## {name}: {len(records)} records, {incidents} incidents, {time.perf_counter() - started:.0f} s\n")
         for field in FIELDS:
             if pairs[field]:
                 print(format_table(f"{name} · {field}", pairs[field]) + "\n")

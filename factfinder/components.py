@@ -139,7 +139,7 @@ def merge_rules(resources: Resources) -> Step:
 
 
 @registry.component("factfinder.confidence.v1", stage="confidence",
-                    reads=("incidents.evidence", "incidents.date", "incidents.location"),
+                    reads=("document", "incidents.evidence", "incidents.date", "incidents.location"),
                     assigns=("incidents.confidence",))
 def confidence_model(resources: Resources) -> Step:
     """A calibrated confidence per incident and field (``confidence/``), from what the stages before left."""

@@ -4,9 +4,10 @@ Nothing here re-runs extraction. Each feature is a value an earlier stage left
 on the incident (the date's precision, the geocoder's ranking score, the
 count's qualifier, the verification status), where its date, place and actors
 came from (``sources.py``), or one cheap look at its evidence sentence (the
-event-type model's probability of the incident's type, hedging words). ``FIELD_FEATURES`` says which features each field's calibrated model
-reads, so a field's confidence depends only on evidence about that field and
-on how sure we are the incident is real at all.
+event-type model's probability of the incident's type, hedging words).
+``FIELD_FEATURES`` says which features each field's calibrated model reads, so
+a field's confidence depends only on evidence about that field and on how sure
+we are the incident is real at all.
 """
 
 from __future__ import annotations

@@ -120,8 +120,8 @@ def place_source(incident: Incident, document: Document, places: Sequence[Place]
     key = place.geonameid
     mentions = sum(1 for p in places if (key is not None and p.geonameid == key) or p.span.text == place.span.text)
     flags["place_repeated"] = float(mentions > 1)
-    title = document.title or ""
-    flags["place_in_title"] = float(bool(place.name) and (place.name or "").casefold() in title.casefold())
+    title, name = (document.title or "").casefold(), (place.name or "").casefold()
+    flags["place_in_title"] = float(bool(name) and name in title)
     return flags
 
 

@@ -223,7 +223,7 @@ def format_table(title: str, pairs: list[tuple[float, int]]) -> str:
 
 
 SUMMARY_HEADER = ("| dev set · field | n | 0.0–0.2 | 0.2–0.4 | 0.4–0.6 | 0.6–0.8 | 0.8–1.0 | of those ≥ 0.8: right |"
-                  " no value (confidence 0) |\n|---|---|---|---|---|---|---|---|---|")
+                  " no value (of all incidents) |\n|---|---|---|---|---|---|---|---|---|")
 
 
 def format_row(title: str, pairs: list[tuple[float, int]], *, no_value: int | None = None) -> str:
