@@ -88,7 +88,6 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     votes: Counter[str] = Counter()
     said_at: dict[str, list[Span]] = {}
     named: dict[str, Span] = {}  # the first mention of each country by its name
-    within: dict[str, Span] = {}  # the first place in each country
     for place in places:
         if not (place.resolved and place.country and place.confidence > EMBEDDED_CONFIDENCE
                 and start <= place.span.start < end):
@@ -98,7 +97,6 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
             weight *= _OPENING_WEIGHT
         votes[place.country] += weight
         said_at.setdefault(place.country, []).append(place.span)
-        within.setdefault(place.country, place.span)
         if place.precision == "country":
             named.setdefault(place.country, place.span)
     demonym_spans: dict[str, Span] = {}
@@ -111,7 +109,10 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     (top, n), *rest = votes.most_common(2) + [("", 0)]
     if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
         return None
-    return DocumentCountry(top, named.get(top) or demonym_spans.get(top) or within[top], tuple(said_at[top]))
+    span = named.get(top) or demonym_spans.get(top)
+    if span is None:  # only towns in it: no words name the country itself to point at
+        return None
+    return DocumentCountry(top, span, tuple(said_at[top]))
 
 
 def _needs_country(incident: Incident, found: DocumentCountry) -> bool:

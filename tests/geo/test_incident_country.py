@@ -95,3 +95,10 @@ def test_a_one_sentence_text_keeps_what_its_sentence_says() -> None:
     assert document_country(document, places) is not None  # the text is about Egypt ...
     (lawyers,) = with_document_country([_incident(text, text, story=None)], places, document, TwoCountries())
     assert lawyers.location is None  # ... but only the incident's own sentence says so
+
+
+def test_a_country_only_its_towns_stand_for_is_given_to_no_incident() -> None:
+    """No words name the country to point at (and a town's words are that town's place)."""
+    text = "Police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n"
+    places = [_place(text, "Cairo", "EG"), _place(text, "Alexandria", "EG")]
+    assert document_country(Document(doc="d", text=text), places) is None
