@@ -229,7 +229,8 @@ def _groups_undergo(incident: Incident) -> Incident:
                    targets=tuple(targets))
 
 
-_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?)\b",
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?|"
+                   r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
                    re.IGNORECASE)
 
 
