@@ -189,7 +189,8 @@ class ActorMatcher:
         home = self._context(text)[3]
         entry = self._by_canonical.get(body)
         name = self._refine(text, len(text), len(text), entry, home) if entry else body
-        return name, self.kind_of(name) or (entry.kind if entry else "government")
+        fallback = "government" if body in ("courts", "authorities") else "state_force"
+        return name, self.kind_of(name) or (entry.kind if entry else fallback)
 
     def kind_of(self, canonical: str) -> str | None:
         """The kind of a canonical actor name ("Arakan Army" -> "armed_group"), None when unknown."""

@@ -207,6 +207,9 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
                 incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
         if incident.type in ("torture", "humanitarian") and not incident.targets:
             incident = _held_people(incident)
+        if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
+            # aid blocked, shortages, care denied with no one named: the civilians who go without
+            incident = replace(incident, targets=(Actor(_CIVILIANS, incident.trigger, "group"),))
         out.append(incident)
     return out
 
@@ -226,7 +229,8 @@ def _groups_undergo(incident: Incident) -> Incident:
                    targets=tuple(targets))
 
 
-_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?)\b",
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?|"
+                   r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
                    re.IGNORECASE)
 
 
@@ -268,6 +272,18 @@ def _implied_body(incident: Incident) -> str | None:
     return None
 
 
+# Acts against a protest told in its sentence ("police detained people during the protests"):
+# the generic people they name are its protesters.
+_AGAINST_PROTEST = frozenset({"arrest", "attack", "killing", "torture", "legal_proceeding"})
+
+
+def _protesters_of(incident: Incident) -> Incident:
+    targets: list[Actor] = []
+    for actor in incident.targets:
+        _add(targets, Actor(_PROTESTERS, actor.span, actor.kind) if actor.name == _CIVILIANS else actor)
+    return replace(incident, targets=tuple(targets))
+
+
 _HUNGER_STRIKE = re.compile(r"\b(?:hunger[- ]strik\w*|refus\w+ (?:food|to eat))", re.IGNORECASE)
 _HELD_NAMES = frozenset({"prisoners", "political prisoners"})
 
@@ -276,9 +292,13 @@ def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], t
     """Protests with no target, against the state of the report's country: a hunger strike in
     prison against the prison authorities, others against the government (as event coders and
     the gold code them). Only when the report has a country: a generic "authorities" says nothing.
-    A hunger strike in prison is staged by the prisoners, whoever the parse made its subject."""
+    A hunger strike in prison is staged by the prisoners, whoever the parse made its subject, and
+    the generic people an arrest, attack or trial of the protest's sentence names are its protesters."""
+    protesting = {i.evidence[0].start for i in incidents if i.type == "protest"}
     out = []
     for incident in incidents:
+        if incident.type in _AGAINST_PROTEST and incident.evidence[0].start in protesting:
+            incident = _protesters_of(incident)
         # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger strike")
         in_prison = bool((_PRISON.search(incident.summary) or _HELD.search(incident.summary))
                          and _HUNGER_STRIKE.search(incident.summary))

@@ -146,3 +146,17 @@ def test_the_act_a_trial_is_about_implies_no_state_agent(pipeline) -> None:
                                     for i in found["torture"] for a in i.perpetrators)
     trial = found["legal_proceeding"][0]
     assert [a.name for a in trial.perpetrators] == ["Rwandan courts"]
+
+
+@pytest.mark.slow
+def test_people_detained_at_a_protest_are_protesters(pipeline) -> None:
+    text = "GEORGIA\n\nPolice detained dozens of people in Tbilisi during protests against the new law.\n"
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert [a.name for a in arrest.targets] == ["protesters"]
+
+
+@pytest.mark.slow
+def test_aid_blocked_with_no_one_named_is_against_civilians(pipeline) -> None:
+    text = "Aid convoys have been unable to reach the besieged town for three weeks, a UN agency said."
+    found = _by_type(pipeline, text)
+    assert found["humanitarian"] and [a.name for a in found["humanitarian"][0].targets] == ["civilians"]
