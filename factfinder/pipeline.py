@@ -57,6 +57,7 @@ class Pipeline:
         self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
         self._steps: dict[str, Step] = {}
         self._geoparser: Any | None = None
+        self._script_geoparser: Any | None = None
 
     # --- shared resources (the registry's ``Resources``) ------------------------
 
@@ -85,6 +86,16 @@ class Pipeline:
             self._geoparser = Geoparser(self.gazetteer, self.nlp)
         return self._geoparser
 
+    @property
+    def script_geoparser(self) -> Any:
+        """Places of documents the English components must not read, by gazetteer names alone (no NER)."""
+        if self._script_geoparser is None:
+            from factfinder.geo.scripts import ScriptGeoparser
+            from factfinder.geo.tagger import DictionaryTagger
+
+            self._script_geoparser = ScriptGeoparser(self.gazetteer, DictionaryTagger.cached(self.gazetteer))
+        return self._script_geoparser
+
     # --- the stream ---------------------------------------------------------------
 
     def run(self, documents: Iterable[Document], components: Sequence[Component] | None = None
@@ -94,9 +105,11 @@ class Pipeline:
         The components read a hard-wrapped document as its paragraphs (``text.reflow``);
         every span they return is given back in the document's own text. A
         document in a language some component cannot read goes no further than
-        its text, with a note saying so.
+        its text, with a note saying so, and, when the chain geoparses, the places
+        its gazetteer names give (``geo/scripts.py``: no English model runs on it).
         """
         chain = self.components if components is None else tuple(components)
+        places_by_name = any(c.stage == "geo" for c in chain)
         # Input order: (the original document, its reading map), or the finished
         # extraction of a document that passes around the components.
         pending: list[tuple[Document, Reflowed] | Extraction] = []
@@ -104,7 +117,10 @@ class Pipeline:
         def readable() -> Iterator[Extraction]:
             for document in documents:
                 if not all(c.reads_language(document.language) for c in chain):
-                    pending.append(_unsupported(document))
+                    unread = _unsupported(document)
+                    if places_by_name:  # geoparsed where the gazetteer knows its script (geo/scripts.py)
+                        unread = replace(unread, places=tuple(self.script_geoparser.parse(document)))
+                    pending.append(unread)
                     continue
                 view, reflowed = reading_document(document)
                 pending.append((document, reflowed))

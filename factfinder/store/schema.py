@@ -14,14 +14,14 @@ from collections.abc import Iterator
 from factfinder.errors import StoreError
 from factfinder.store.tables import V1, V2
 from factfinder.store.upgrades import (
-    FOLLOWED_SOURCES, INCIDENT_CONFIDENCE, NARROW_EVENTS, NEWEST_FIRST, PAGE_LAYOUT, STORE_ID_AND_CHECKPOINTS,
-    INCIDENT_SUBTYPE, STORIES_ANY_SCRIPT, WEB_AND_CONSOLIDATION,
+    FOLLOWED_SOURCES, INCIDENT_CONFIDENCE, NARROW_EVENTS, NEWEST_FIRST, PAGE_LAYOUT, REVIEW_ORDER,
+    STORE_ID_AND_CHECKPOINTS, INCIDENT_SUBTYPE, STORIES_ANY_SCRIPT, WEB_AND_CONSOLIDATION,
 )
 
 # One entry per schema version: a SQL script run inside a transaction.
 MIGRATIONS: list[str] = [V1, V2, STORE_ID_AND_CHECKPOINTS, WEB_AND_CONSOLIDATION, NARROW_EVENTS, NEWEST_FIRST,
                          FOLLOWED_SOURCES, STORIES_ANY_SCRIPT, PAGE_LAYOUT, INCIDENT_CONFIDENCE,
-                         INCIDENT_SUBTYPE]
+                         INCIDENT_SUBTYPE, REVIEW_ORDER]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:

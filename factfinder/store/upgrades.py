@@ -1,5 +1,5 @@
-"""Schema steps 3 to 11: what later versions added to a store (store id, web tables, events, follows,
-search in any script, page layout, confidence, ACLED codes).
+"""Schema steps 3 to 12: what later versions added to a store (store id, web tables, events, follows,
+search in any script, page layout, confidence, ACLED codes, the review order).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -248,4 +248,14 @@ INCIDENT_SUBTYPE = """
 ALTER TABLE incidents ADD COLUMN subtype TEXT;
 ALTER TABLE incidents ADD COLUMN acled_event_type TEXT;
 ALTER TABLE incidents ADD COLUMN acled_sub_event_type TEXT;
+"""
+
+# Step 12: each event's confidence on its row (its most confident report's), indexed,
+# so the review queue pages lowest confidence first from the index (store/review_queue.py)
+# instead of a sub-query per event; store/events.py keeps it as events are written.
+REVIEW_ORDER = """
+ALTER TABLE events ADD COLUMN confidence REAL;
+UPDATE events SET confidence = (SELECT max(c.incident) FROM event_reports r
+    JOIN incident_confidence c ON c.incident_id = r.incident_id WHERE r.event_id = events.id);
+CREATE INDEX events_review ON events(confidence, id);
 """
