@@ -71,8 +71,11 @@ CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
 KEEP = frozenset({"killing", "arrest", "statement", "surveillance", "transnational_repression", "sanction"})
 STRONG = 0.5
 WEAK = 0.2
-# A short text (SHORT_DOCUMENT sentences at most) is also read as a whole: its first event is re-typed
-# when the whole text gives another type WHOLE_STRONG and the rule types at most WHOLE_WEAK.
+# A text of WHOLE_SENTENCES sentences at most (a news snippet, a brief: one event told) is also read as a
+# whole: its first incident is re-typed when the whole text gives another event type WHOLE_STRONG and the
+# incident's type at most WHOLE_WEAK. A longer paragraph tells several events (a law, then the arrests it
+# led to), and the whole-text reading would pick another of them.
+WHOLE_SENTENCES = 3
 WHOLE_STRONG = 0.5
 WHOLE_WEAK = 0.3
 WHOLE_KEEP = frozenset({"killing", "arrest"})
@@ -122,7 +125,7 @@ class EventTyper:
         snippet may name its event with a word of another type ("designated", "banned", "a bill")
         while the rest tells what happened. Called once per document after the parse, on incidents
         in output order. Killings and arrests keep their type (they carry the counts)."""
-        if not incidents or not sentences or len(sentences) > SHORT_DOCUMENT or incidents[0].type in WHOLE_KEEP:
+        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES or incidents[0].type in WHOLE_KEEP:
             return incidents
         whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
         p = whole.probabilities
