@@ -71,8 +71,10 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
-    if _elsewhere(place, tie, text) or (tie.relation == "on" and place.precision == "country"):
+    if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
+        return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
 
 
@@ -240,17 +242,29 @@ def _story_setting(incident: Incident, usable: Sequence[Place], document: Docume
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
-def _finer_beside(best: Place, names: Sequence[Place], text: str) -> Place:
-    """A name the gazetteer does not know, in the same phrase as the chosen place, is the finer
-    place of the two: "the south Baghdad neighbourhood of Zafaraniya", "Maiwand district,
-    Kandahar", "the village of X in northern Aleppo"."""
+def _same_phrase(a: Place, b: Place, text: str) -> bool:
+    """Two places a few words apart with no list, route, clause or sentence between them."""
+    first, second = sorted((a.span, b.span), key=lambda s: s.start)
+    between = text[first.end:second.start]
+    return len(between) <= 40 and not re.search(
+        r"\b(?:and|or|to|from|than|while|when|after)\b|[;:()]|[.!?](?=\s+[A-Z])", between)
+
+
+def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
+    """A name the gazetteer does not know, in the same phrase as a known place, is the finer
+    place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
+    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar"."""
+    if not best.resolved and best in names:
+        # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
+        # town its sentence names ("police in Istanbul ... in Galatasaray Square")
+        known = [p for p in own if _same_phrase(best, p, text)]
+        towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
+        if not known and len(towns) == 1:
+            known = [p for p in own if p.precision in ("town", "admin2")]
+        return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
-        if name is best:
-            return best
-        first, second = sorted((name.span, best.span), key=lambda s: s.start)
-        between = text[first.end:second.start]
-        if len(between) <= 40 and not re.search(r"\b(?:and|or|to|from|than|while|when|after)\b|[.;:()]", between):
-            return name
+        if _same_phrase(name, best, text):
+            return name if name.resolved else _under(name, best)
     return best
 
 
@@ -304,7 +318,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             if ties:
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
-                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], document.text)
+                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
