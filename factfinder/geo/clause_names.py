@@ -283,7 +283,8 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             resolved = next((p for p in places if p.resolved and (p.span.start, p.span.end) == (start, end)
                              and p.country in countries), None)
             # a place the geoparser resolved but doubted, in the document's country: the text vouches
-            place = replace(resolved, confidence=0.5) if resolved else _placed(span, _container(text, start, end, places))
+            container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
+            place = replace(resolved, confidence=0.5) if resolved and not container else _placed(span, container)
             if place.admin1 is None and gazetteer is not None and countries and (
                     _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)
