@@ -221,8 +221,12 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
     if not setting:
         return None
     counts = Counter((p.name, p.country, p.precision) for p in setting)
+    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
+    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
+    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
     anchor = before if before is not None else 0
-    return max(setting, key=lambda p: (min(_SPECIFICITY.get(p.precision or "", 0), 3),
+    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
+                                       min(_SPECIFICITY.get(p.precision or "", 0), 3),
                                        counts[(p.name, p.country, p.precision)],
                                        p.span.start <= anchor, -abs(anchor - p.span.start)))
 
