@@ -138,18 +138,34 @@ def _under(place: Place, region: Place) -> Place:
 
 def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
     """Every town resolved outside the region the text names right after it ("Karjan district,
-    Uruzgan province" resolved to Karjan in India) is taken as lying in that region: the
-    gazetteer picked a namesake, and the region the text states is the safer answer."""
+    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
+    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
+    lying in that region: the gazetteer picked a namesake, and the region the text states is
+    the safer answer."""
     regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
                and p.confidence > EMBEDDED_CONFIDENCE]
     out = []
     for place in places:
         if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
-            region = next((r for r in regions if _beside(place, r, text)), None)
+            region = next((r for r in regions if _beside(place, r, text)), None) or next(
+                (r for r in regions if _opens_sentence_of(r, place, text)), None)
             if region is not None and not _same_region(place, region):
                 place = _under(place, region)
         out.append(place)
     return out
+
+
+_OPENING_IN = re.compile(r"\bIn\s+(?:the\s+)?$")
+
+
+def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
+    """"In Helmand province, ... X": the region heads the sentence the place is in, same country."""
+    if region.country != place.country or region.span.end > place.span.start:
+        return False
+    opening = _OPENING_IN.search(text, max(0, region.span.start - 12), region.span.start)
+    if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
+        return False
+    return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
 
 
 def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],

@@ -125,3 +125,25 @@ def test_a_story_is_set_in_the_region_most_of_its_places_lie_in() -> None:
                         evidence=(Span.of(WARDAK, start, start + len(sentence)),))
     (located,) = locate([incident], places, doc)
     assert located.location is not None and located.location.admin1 == "Wardak"
+
+
+HELMAND = ("In Helmand province, an observation post spotted insurgents at a firing position in Kajaki district. "
+           "Coalition forces engaged the position, killing one insurgent.")
+
+
+def test_a_town_in_a_sentence_that_opens_with_its_region_lies_in_that_region() -> None:
+    """"In Helmand province, ... in Kajaki district": a namesake the gazetteer placed in another
+    province gives way to the province the sentence opens with."""
+    helmand = Place(span=Span.of(HELMAND, 3, 11), name="Helmand", lat=31.0, lon=64.0, country="AF",
+                    admin1="Helmand", precision="admin1", confidence=0.9)
+    start = HELMAND.index("Kajaki")
+    kajaki = Place(span=Span.of(HELMAND, start, start + 6), name="Kaji", lat=34.4, lon=70.3, country="AF",
+                   admin1="Nangarhar", precision="town", confidence=0.9)
+    doc = Document(doc="h", text=HELMAND, stories=(Story(0, 0, len(HELMAND)),))
+    sentence = "Coalition forces engaged the position, killing one insurgent."
+    begin = HELMAND.index(sentence)
+    incident = Incident(doc="h", type="killing", summary=sentence, story=0,
+                        evidence=(Span.of(HELMAND, begin, begin + len(sentence)),))
+    (located,) = locate([incident], [helmand, kajaki], doc)
+    assert located.location is not None and located.location.admin1 == "Helmand"
+    assert located.location.span.text == "Kajaki"  # still the place the text names, now in its province
