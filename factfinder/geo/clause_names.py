@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
@@ -67,12 +68,28 @@ _COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
 
 
 @lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    """The nouns of ``data/place_nouns.txt``, with their plurals."""
+def _noun_kinds() -> dict[str, str]:
+    """Noun (and its plurals) -> ``area`` or ``site``, from ``data/place_nouns.txt``."""
     lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
-    words = {line.strip() for line in lines if line.strip() and not line.startswith("#")}
-    return frozenset(words | {w + "s" for w in words} | {w + "es" for w in words}
-                     | {w[:-1] + "ies" for w in words if w.endswith("y")})
+    kinds: dict[str, str] = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            noun, kind = line.split("\t")
+            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
+                kinds.setdefault(form, kind.strip())
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """The nouns that say the name beside them is a place, with their plurals."""
+    return frozenset(_noun_kinds())
+
+
+def _before_site(text: str, end: int) -> bool:
+    """The name stands right before a building's noun ("a Catholic church", "the Kurdish school")."""
+    after = re.match(r"\s+([a-z]+)\b", text[end:end + 25])
+    return after is not None and _noun_kinds().get(after.group(1)) == "site"
 
 
 def _framed(text: str, start: int, end: int) -> bool:
@@ -220,12 +237,13 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken):
         return None
-    if (not framed and _modifier(text, end)) or (actors is not None and actors(span.text)):
-        return None
-    if labels and not (framed or locative or taken):
+    if _modifier(text, end) or (actors is not None and actors(span.text)):
+        return None  # "the Gezi Park trial", "the Assad regime", "ISIS"
+    if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
-    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))):
-        return None
+    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
+                                          and not (" " not in span.text and _before_site(text, end))):
+        return None  # a creed or a nation, not a name: "a Catholic church"
     return tie
 
 
@@ -262,7 +280,11 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             tie = _event_tie(text, span, incident, evidence, entities, actors)
             if tie is None:
                 continue
-            place = _placed(span, _container(text, start, end, places))
+            resolved = next((p for p in places if p.resolved and (p.span.start, p.span.end) == (start, end)
+                             and p.country in countries), None)
+            # a place the geoparser resolved but doubted, in the document's country: the text vouches
+            container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
+            place = replace(resolved, confidence=0.5) if resolved and not container else _placed(span, container)
             if place.admin1 is None and gazetteer is not None and countries and (
                     _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)

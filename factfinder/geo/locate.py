@@ -71,8 +71,10 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
-    if _elsewhere(place, tie, text) or (tie.relation == "on" and place.precision == "country"):
+    if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
+        return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
 
 
@@ -136,18 +138,34 @@ def _under(place: Place, region: Place) -> Place:
 
 def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
     """Every town resolved outside the region the text names right after it ("Karjan district,
-    Uruzgan province" resolved to Karjan in India) is taken as lying in that region: the
-    gazetteer picked a namesake, and the region the text states is the safer answer."""
+    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
+    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
+    lying in that region: the gazetteer picked a namesake, and the region the text states is
+    the safer answer."""
     regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
                and p.confidence > EMBEDDED_CONFIDENCE]
     out = []
     for place in places:
         if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
-            region = next((r for r in regions if _beside(place, r, text)), None)
+            region = next((r for r in regions if _beside(place, r, text)), None) or next(
+                (r for r in regions if _opens_sentence_of(r, place, text)), None)
             if region is not None and not _same_region(place, region):
                 place = _under(place, region)
         out.append(place)
     return out
+
+
+_OPENING_IN = re.compile(r"\bIn\s+(?:the\s+)?$")
+
+
+def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
+    """"In Helmand province, ... X": the region heads the sentence the place is in, same country."""
+    if region.country != place.country or region.span.end > place.span.start:
+        return False
+    opening = _OPENING_IN.search(text, max(0, region.span.start - 12), region.span.start)
+    if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
+        return False
+    return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
 
 
 def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],
@@ -219,8 +237,12 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
     if not setting:
         return None
     counts = Counter((p.name, p.country, p.precision) for p in setting)
+    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
+    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
+    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
     anchor = before if before is not None else 0
-    return max(setting, key=lambda p: (min(_SPECIFICITY.get(p.precision or "", 0), 3),
+    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
+                                       min(_SPECIFICITY.get(p.precision or "", 0), 3),
                                        counts[(p.name, p.country, p.precision)],
                                        p.span.start <= anchor, -abs(anchor - p.span.start)))
 
@@ -240,17 +262,29 @@ def _story_setting(incident: Incident, usable: Sequence[Place], document: Docume
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
-def _finer_beside(best: Place, names: Sequence[Place], text: str) -> Place:
-    """A name the gazetteer does not know, in the same phrase as the chosen place, is the finer
-    place of the two: "the south Baghdad neighbourhood of Zafaraniya", "Maiwand district,
-    Kandahar", "the village of X in northern Aleppo"."""
+def _same_phrase(a: Place, b: Place, text: str) -> bool:
+    """Two places a few words apart with no list, route, clause or sentence between them."""
+    first, second = sorted((a.span, b.span), key=lambda s: s.start)
+    between = text[first.end:second.start]
+    return len(between) <= 40 and not re.search(
+        r"\b(?:and|or|to|from|than|while|when|after)\b|[;:()]|[.!?](?=\s+[A-Z])", between)
+
+
+def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
+    """A name the gazetteer does not know, in the same phrase as a known place, is the finer
+    place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
+    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar"."""
+    if not best.resolved and best in names:
+        # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
+        # town its sentence names ("police in Istanbul ... in Galatasaray Square")
+        known = [p for p in own if _same_phrase(best, p, text)]
+        towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
+        if not known and len(towns) == 1:
+            known = [p for p in own if p.precision in ("town", "admin2")]
+        return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
-        if name is best:
-            return best
-        first, second = sorted((name.span, best.span), key=lambda s: s.start)
-        between = text[first.end:second.start]
-        if len(between) <= 40 and not re.search(r"\b(?:and|or|to|from|than|while|when|after)\b|[.;:()]", between):
-            return name
+        if _same_phrase(name, best, text):
+            return name if name.resolved else _under(name, best)
     return best
 
 
@@ -304,7 +338,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             if ties:
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
-                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], document.text)
+                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
