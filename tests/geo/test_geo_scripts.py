@@ -59,7 +59,7 @@ def test_a_burmese_name_never_cuts_a_syllable(gazetteer: Gazetteer) -> None:
 
 
 def test_a_chinese_word_that_is_also_a_small_town_needs_its_level_word(gazetteer: Gazetteer) -> None:
-    tagger = ScriptTagger(gazetteer)
+    tagger = ScriptTagger.cached(gazetteer)
     assert gazetteer.lookup("和平"), "the gazetteer has a town called 和平 (Heping)"
     assert tagger.find("双方都呼吁和平。") == []  # "both sides called for peace"
     text = "他们住在和平镇。"  # "they live in Heping town"
