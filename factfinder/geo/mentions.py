@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from factfinder.geo.build import admin_terms, data_file, name_key
+from factfinder.geo.names import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.spans import SpanIndex
 
@@ -137,7 +137,7 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
             continue
         start, end = clean_span(text, start, end)
         surface = text[start:end]
-        if not surface or not surface[0].isupper() or (surface.lower() in _COMMON_WORDS and not surface.isupper()):
+        if not surface or not surface[0].isupper() or (surface.lower() in COMMON_WORDS and not surface.isupper()):
             continue
         if surface in demonym:
             if _is_admin_or_country(surface, gazetteer, terms):  # "French forces": never an event place
@@ -169,8 +169,14 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     mentions = [m for m in mentions if not (hit_index.overlaps(m.start, m.end)
                                             and not _known_bare(m.text, gazetteer, terms))
                 and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+    # A known name of several words that the shape-based finder saw whole wins over a shorter
+    # dictionary name inside it ("Musa Qala" over "Qala"), as an NER place span does.
+    for start, end, label in entities:
+        if label == "NAME" and " " in text[start:end] and hit_index.overlaps(start, end) and \
+                all(start <= s and e <= end and e - s < end - start for s, e in hits if s < end and e > start):
+            mentions.append(Mention(start, end, text[start:end], "dict"))
     taken = SpanIndex((m.start, m.end) for m in mentions)
-    non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS]
+    non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS and lab != "NAME"]
     hosts = SpanIndex(non_places)
     lowercase_words = {w for w in _WORDS.findall(text) if w.islower()}
     for start, end in hits:
@@ -199,8 +205,8 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
                 continue
         if host is None and _sentence_initial_common(text, start, end):
             continue
-        if " " not in surface and _written_in_lower_case(surface, text, lowercase_words):
-            continue  # the same word written in lower case elsewhere: a common word here too
+        if " " not in surface and not surface.isupper() and _written_in_lower_case(surface, text, lowercase_words):
+            continue  # the same word written in lower case elsewhere: a common word here too ("US" is not "us")
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.add((start, end))
@@ -229,7 +235,41 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
     mentions.extend(_cued_units(text, taken, gazetteer))
+    mentions.extend(_known_names(text, entities, taken, lowercase_words))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
+
+
+# Words after which a lone capitalised name is a place: prepositions of place and movement, and
+# verbs of moving, reaching and attacking ("leave Pokrovsk", "shelled Jindires", "nears Kupiansk").
+_MOTION_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|into|to|towards?|toward|through|via|across|around|outside|inside|between|beyond|"
+    r"past|with|and|or|of|leave|left|leaving|reach|reached|reaching|enter|entered|entering|nearby|nears|neared|"
+    r"approach|approached|captured?|seized?|shelled|shelling|attacked|struck|hit|fled|flee|returned|return|"
+    r"displaced|evacuated|evacuate|moved|cross|crossed)\s+(?:the\s+)?$", re.IGNORECASE)
+_UNIT_AFTER = re.compile(r"\s+(?:camps?|settlements?|villages?|towns?|districts?|provinces?|regions?|roads?|"
+                         r"border|townships?|count(?:y|ies)|upazilas?|crossings?|area)\b")
+
+
+def _known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: SpanIndex[tuple[int, int]],
+                 lowercase_words: set[str]) -> list[Mention]:
+    """Names the shape-based finder saw standing alone that the gazetteer knows (label
+    ``NAME``, from ``shapes.name_shapes``): small towns and other names of towns that the
+    dictionary leaves out and NER would have tagged ("leave Pokrovsk", "Families from Musa
+    Qala"). Proposed like a name after a locative (``source="cue"``): kept only where
+    resolution places them in the document's countries."""
+    found: list[Mention] = []
+    for start, end, label in entities:
+        if label != "NAME" or taken.overlaps(start, end):
+            continue
+        surface = text[start:end]
+        if surface in demonyms() or (surface in stopnames() and " " in surface) or \
+                (" " not in surface and (_written_in_lower_case(surface, text, lowercase_words)
+                                         or not (_MOTION_BEFORE.search(text, max(0, start - 30), start)
+                                                 or _UNIT_AFTER.match(text, end) or _place_cue(text, start, end)))):
+            continue  # a lone word is too often a surname or a brand: a word of place or movement by it
+        found.append(Mention(start, end, surface, "cue"))
+        taken.add((start, end))
+    return found
 
 
 _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
@@ -296,10 +336,10 @@ def _sentence_initial_common(text: str, start: int, end: int) -> bool:
     if before and before[-1] not in ".!?\n\"“":
         return False
     word = text[start:end]
-    return " " not in word and not word.isupper() and word.lower() in _COMMON_WORDS
+    return " " not in word and not word.isupper() and word.lower() in COMMON_WORDS
 
 
-_COMMON_WORDS = frozenset(
+COMMON_WORDS = frozenset(
     "a about after all also an and as at but by can for from he her his how i if in is it its more most "
     "new no not now of on one or our over said says she so some such than that the their them then there "
     "these they this those to two under up us was we were what when where which while who why will with "
@@ -339,7 +379,7 @@ def _fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()
-            and m.text.split()[0].lower() not in _COMMON_WORDS]
+            and m.text.split()[0].lower() not in COMMON_WORDS]
 
 
 _CONTAINER_AFTER_LEVEL = re.compile(

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from factfinder.geo.build import admin_terms, name_key
+from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
@@ -63,11 +63,17 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
+        self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int]]] = {}
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = level_inside(surface, self.terms)
         found = self.gazetteer.lookup(surface)
-        if bare != surface and not any(c.primary for c in found):
+        if bare != surface and level == "town" and any(c.primary for c in found):
+            # One sense per document groups names by key: "Mexico City" is not grouped with
+            # "Mexico", or the country would decide for the city ("Suffolk County" and a bare
+            # "Suffolk" stay one group: the county).
+            return found, level, name_key(surface)
+        if bare != surface:
             # The name without its level word, unless the whole name is an entry's own name:
             # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
             # name is some entry's other name, only bare readings of the kind the level word
@@ -189,15 +195,15 @@ class Resolver:
                  cands: dict[str, list[Candidate]]) -> dict[str, float]:
         """The named features of ``ranking.FEATURES`` for one candidate in its document."""
         others = cands.get(ev.key, ())
-        same_named_country = any(o.kind == "country" and o.primary for o in others)
+        same_named_country, admin1_sizes = self._name_facts(others)
         share, foreign = share_features(cand.country, cand.kind, doc_countries)
         level = ev.levels.most_common(1)[0][0] if ev.levels else None
         seat = 0.0
         if cand.kind == "city" and level is None and not same_named_country:
             # A city that holds much of a same-named admin1 is what a bare name means
             # ("Beijing", "Almaty"), unless the text says "province".
-            seat = float(any(o.kind == "admin1" and o.country == cand.country and o.admin1_code == cand.admin1_code
-                             and cand.population >= 0.25 * o.population for o in others))
+            size = admin1_sizes.get((cand.country, cand.admin1_code))
+            seat = float(size is not None and cand.population >= 0.25 * size)
         nearest = _nearest_km(cand, points) if cand.kind in _LOCAL_KINDS else None
         return {
             "population": population_feature(cand.population),
@@ -216,6 +222,24 @@ class Resolver:
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
         }
+
+    def _name_facts(self, others: list[Candidate] | tuple[()]) -> tuple[bool, dict[tuple[str | None, str | None], int]]:
+        """Of all readings of one name: is one of them a country (by its main name), and the
+        smallest population of its admin1 readings by (country, code). Computed once per name,
+        not once per candidate (a name such as "Washington" has 200 readings)."""
+        key = id(others)
+        facts = self._facts.get(key)
+        if facts is None or facts[0] is not others:
+            sizes: dict[tuple[str | None, str | None], int] = {}
+            for o in others:
+                if o.kind == "admin1":
+                    where = (o.country, o.admin1_code)
+                    sizes[where] = min(sizes.get(where, o.population), o.population)
+            facts = (others, any(o.kind == "country" and o.primary for o in others), sizes)
+            if len(self._facts) > 10_000:
+                self._facts.clear()
+            self._facts[key] = facts
+        return facts[1], facts[2]
 
     def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
         """Share of the document's other resolved places that lie in the candidate's admin1.

@@ -252,7 +252,7 @@ def load_events(conn: sqlite3.Connection, event_ids: list[str]) -> list[Consolid
         for event_id in part:
             if event_id in rows:
                 reports = [Report(key=key, incident=stored[iid].incident, outlet=outlet,
-                                  published=stored[iid].published)
+                                  published=stored[iid].published, language=stored[iid].language)
                            for iid, key, outlet in members.get(event_id, ()) if iid in stored]
                 out.append(_event(event_id, rows[event_id], reports))
     return out

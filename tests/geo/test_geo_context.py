@@ -181,3 +181,12 @@ def test_a_capitals_dateline_ner_cut_in_two_is_one_place(parser: Geoparser) -> N
     ents = [(0, 2, "GPE"), (4, 9, "GPE")]
     place = parser.parse(Document(doc="t", text=text), entities=ents)[0]
     assert place.span.text == "ST. LOUIS" and haversine_km(place.lat, place.lon, 38.63, -90.20) < 25
+
+
+def test_a_country_sits_at_its_geonames_point_not_the_factbook_one(parser: Geoparser) -> None:
+    # Geoparsing corpora and the project's gold place a country at its GeoNames feature;
+    # the factbook point of Somalia lies 450 km north of it (gazetteer schema 10).
+    text = "Aid agencies in Somalia said the drought had displaced a million people."
+    place = parser.parse(Document(doc="t", text=text))[0]
+    assert (place.span.text, place.country, place.precision) == ("Somalia", "SO", "country")
+    assert haversine_km(place.lat, place.lon, 6.0, 48.0) < 25

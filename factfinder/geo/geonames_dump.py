@@ -1,0 +1,89 @@
+"""Building the gazetteer from a full GeoNames dump (``factfinder geo build --geonames``).
+
+For users who downloaded ``allCountries.txt`` (or a country file) and
+``admin1CodesASCII.txt`` from GeoNames: every populated place, ADM2-ADM4 unit and
+named feature becomes a place, ADM1 rows give the admin1 points, and the packaged
+countries, continents, Myanmar and Bangladesh units and curated rows are added as in
+``build.build_gazetteer``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from factfinder.errors import GazetteerError
+from factfinder.geo.build import (_finish, _load_admin1, _load_continents, _load_countries, _load_curated, _new_db,
+                                  _Writer)
+from factfinder.geo.names import is_kept_name
+
+
+def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a GeoNames dump (allCountries.txt, cities500.txt, XX.txt): 19 tab-separated columns."""
+    columns = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
+               "feature_class", "feature_code", "country_code", "cc2", "admin1_code", "admin2_code",
+               "admin3_code", "admin4_code", "population", "elevation", "dem", "timezone", "modification_date")
+    try:
+        with path.open(encoding="utf-8") as fh:
+            for number, line in enumerate(fh, 1):
+                if not line.strip() or line.startswith("#"):
+                    continue
+                fields = line.rstrip("\n").split("\t")
+                if len(fields) != len(columns):
+                    raise GazetteerError(
+                        f"{path}:{number} has {len(fields)} columns, a GeoNames dump line has 19; "
+                        "pass allCountries.txt (or a country file) from the GeoNames export as it comes")
+                yield dict(zip(columns, fields))
+    except OSError as exc:
+        raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
+
+
+def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
+    """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
+    conn = _new_db(path)
+    w = _Writer(conn)
+    countries = _load_countries(w)
+    rows: list[dict[str, str]] = []
+    try:
+        with admin1_codes.open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.rstrip("\n").split("\t")
+                if len(parts) >= 2 and "." in parts[0]:
+                    cc, code = parts[0].split(".", 1)
+                    rows.append({"country": cc, "code": code, "name": parts[1], "lat": "nan", "lon": "nan",
+                                 "population": "0", "source": f"GeoNames {admin1_codes.name}"})
+    except OSError as exc:
+        raise GazetteerError(f"cannot read {admin1_codes}: {exc.strerror}") from exc
+    admin1 = _load_admin1(w, rows)
+    _load_continents(w)
+    adm1_points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    for row in read_geonames_dump(dump):
+        fclass, fcode = row["feature_class"], row["feature_code"]
+        lat, lon = float(row["latitude"]), float(row["longitude"])
+        if fcode == "ADM1":
+            adm1_points[(row["country_code"], row["admin1_code"])] = (lat, lon, int(row["population"] or 0))
+            continue
+        kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
+        if kind is None or fcode.startswith("PCL"):
+            continue
+        if fcode in {"ADM3", "ADM4"}:
+            kind = "admin3"
+        aliases = [a for a in row["alternatenames"].split(",") if is_kept_name(a)] + [row["asciiname"]]
+        w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
+                admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
+                population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
+                geonameid=int(row["geonameid"]), aliases=aliases)
+    from factfinder.geo.units import fill_town_hierarchy, load_admin_units
+
+    load_admin_units(w, only_countries={"MM", "BD"})  # the dump has admin2 and villages elsewhere
+    _load_curated(w, countries, admin1)
+    w.flush()
+    fill_town_hierarchy(conn)
+    from factfinder.geo.script_names import load_script_names
+
+    load_script_names(conn)
+    for (cc, code), (lat, lon, pop) in adm1_points.items():
+        conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
+                     "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
+    conn.execute("UPDATE place SET lat = NULL, lon = NULL WHERE lat != lat")  # NaN: no ADM1 row seen
+    return _finish(conn, path, f"GeoNames dump {dump.name} + {admin1_codes.name}")

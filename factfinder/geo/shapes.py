@@ -1,0 +1,204 @@
+"""Name shapes: what capitalisation and a few words say about a name when no NER ran.
+
+The geoparser's own mention finder (``Geoparser(..., ner=False)``) reads places from the
+gazetteer's dictionary alone; NER's part there was mostly to say which capitalised names
+are persons or organisations, and to propose streets and buildings the gazetteer lacks.
+``name_shapes`` gives the same kinds of spans from the shape of the text, as
+(start, end, label) triples with spaCy's labels, so that ``mentions.find_mentions``
+treats them exactly like NER spans:
+
+- ``LOC``: a named street, building, site or natural feature, its last word a facility
+  word ("Collins Avenue", "Karl Bremer Hospital", "Peace River") or its first "Lake"/"Mount";
+- ``ORG``: a run holding an organisation word ("Cavan County Council"): a place inside
+  it is an embedded mention, never an event place;
+- ``PERSON``: the name after a title ("President Donald Trump"), and a two- or
+  three-word run that is not a place as a whole and holds a word the gazetteer does not
+  know ("Nancy Pelosi"): a dictionary name inside it is a given name or a surname.
+
+The words are ``data/gazetteer/name_shapes.txt``. On the dev sets this finder, without
+any spaCy pass, keeps mention F1 and accuracy of the NER-based one (docs/geo.md).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Callable
+
+from factfinder.geo.mentions import COMMON_WORDS
+from factfinder.geo.names import admin_terms
+from factfinder.geo.names import data_file
+from factfinder.geo.spans import SpanIndex
+
+Entity = tuple[int, int, str]
+# A capitalised word of a name, or an abbreviation with its dot ("St.", "U.S.").
+_CAP_TOKEN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
+_LOWER_SUFFIX = re.compile(r"-[a-z]")
+_CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "do", "dos", "van", "von",
+                         "der", "&", "upon"})
+_CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
+_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
+_ARTICLES = frozenset({"The", "A", "An"})
+_LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"
+
+
+@lru_cache(maxsize=1)
+def shape_words() -> dict[str, str]:
+    """word -> kind (facility, org, title), from ``name_shapes.txt``."""
+    words: dict[str, str] = {}
+    for line in data_file("name_shapes.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            words.setdefault(word.strip(), kind.strip())
+    return words
+
+
+def _runs(text: str) -> list[list[tuple[int, int, str]]]:
+    """Runs of capitalised words (with connectors such as "of" between two of them), as
+    (start, end, word) tokens. A run ends at a line break, punctuation, a possessive
+    ("China's Christian population" is two names) and a day or month name.
+
+    Only capitalised words are visited (a sixth of a news text's words); whether two of
+    them are one run is read from the text between them."""
+    words = shape_words()
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    last_end = -1
+    for match in _CAP_TOKEN.finditer(text):
+        start, end = match.span()
+        word = match.group()
+        if word[-1] == "." and word not in words and not _INITIALS.fullmatch(word):
+            end -= 1
+            word = word[:-1]
+        closes = False
+        if word.endswith(("'s", "’s")):
+            end -= 2
+            word = word[:-2]
+            closes = True
+        if "-" in word and (suffix := _LOWER_SUFFIX.search(word)) is not None:
+            end = start + suffix.start()  # "Hong Kong-based": the name ends at the hyphen
+            word = word[:suffix.start()]
+            closes = True
+        if not word or words.get(word) == "time":
+            if current:
+                runs.append(current)
+            current, last_end = [], -1
+            continue
+        gap = text[last_end:start] if last_end >= 0 else ""
+        if current and gap == " ":
+            current.append((start, end, word))
+        elif current and (connector := _CONNECTOR_GAP.fullmatch(gap)) is not None:
+            current.append((last_end + connector.start(1), last_end + connector.end(1), connector.group(1)))
+            current.append((start, end, word))
+        else:
+            if current:
+                runs.append(current)
+            current = [(start, end, word)]
+        last_end = end
+        if closes:
+            runs.append(current)
+            current, last_end = [], -1
+    if current:
+        runs.append(current)
+    return runs
+
+
+def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str], str | None] | None = None
+                ) -> list[Entity]:
+    """Person, organisation and facility spans of ``text`` read from the shape of its names.
+
+    ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
+    ``strong(name)`` is "country" for a country or demonym, "region" for an admin1 and
+    "city" for a big city: names that a run such as "Texas Rangers", "Environment Canada"
+    or "Seattle Seahawks" holds as a team or a body. A city or admin1 before one unknown
+    word that is no plural is a given name ("Nancy Pelosi", "Vladimir Kara-Murza").
+    """
+    words = shape_words()
+    terms = admin_terms()
+    strong = strong or (lambda _name: None)
+    spans: list[Entity] = []
+    for run in _runs(text):
+        while run and (run[0][2] in _ARTICLES or run[0][2].lower() in COMMON_WORDS):
+            run = run[1:]  # "The", sentence-initial "Both", "Under"
+        if not run:
+            continue
+        kinds = [words.get(w) for _s, _e, w in run]
+        titles = [i for i, k in enumerate(kinds) if k == "title"]
+        if titles and titles[-1] + 1 < len(run):
+            name = run[titles[-1] + 1:]
+            while name and name[0][2] in _CONNECTORS:
+                name = name[2:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
+            if name and not any(words.get(w) in {"facility", "org"} for _s, _e, w in name):
+                spans.append((name[0][0], name[-1][1], "PERSON"))
+                continue
+        start, end = run[0][0], run[-1][1]
+        if (level := _LEVEL_AFTER.match(text, end)) is not None and terms.get(level.group(1).capitalize()) == "admin1" \
+                and len(run) == 1 and strong(run[0][2]) == "region":
+            spans.append((start, level.end(1), "GPE"))  # "Hainan province", as NER tags it
+            continue
+        if len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
+            spans.append((start, end, "LOC"))
+        elif "org" in kinds or "title" in kinds:
+            spans.append((start, end, "ORG"))
+        elif 2 <= len(run) <= 3 and all(w[0].isupper() and not w.isupper() for _s, _e, w in run) \
+                and not known(text[start:end]):
+            held = {strong(part) for part in _parts(text, run, known)} - {None}
+            first = strong(run[0][2])
+            given_name = first in {"city", "region"} and held == {first} and len(run) == 2 and \
+                not known(run[1][2]) and not run[1][2].endswith("s")
+            if (held and not given_name) or any(w.capitalize() in terms for _s, _e, w in run):
+                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
+                # Pelosi" and "Vladimir Kara-Murza" are persons.
+                spans.append((start, end, "ORG"))
+            elif not all(known(w) for _s, _e, w in run):
+                spans.append((start, end, "PERSON"))
+        elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
+            spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
+    return spans + _named_again(text, spans, strong)
+
+
+_WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
+_SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
+
+
+def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | None]) -> list[Entity]:
+    """A person's surname or given name standing alone ("Rivera said"), one sense per
+    document as NER reads it: a word of a person's name elsewhere in the text is that
+    person, and so is a name that speaks, unless it names a country or a big city
+    ("Russia said" is its government)."""
+    names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split()
+             if len(word) > 2 and not strong(word)}
+    taken = SpanIndex((s, e) for s, e, _label in spans)
+    again: list[Entity] = []
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if (match.group() in names or (_SPEECH_AFTER.match(text, end) and not strong(match.group()))) and \
+                not taken.overlaps(start, end):
+            again.append((start, end, "PERSON"))
+    return again
+
+
+def _parts(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> list[str]:
+    """The names a run holds: its words, the parts of a hyphenated word whose parts are all
+    places ("Nigeria-Ukrainian", not "Kara-Murza"), and its two-word spans ("Costa Rica"
+    of "Costa Rica Star")."""
+    parts = [w for _s, _e, w in run]
+    for _s, _e, word in run:
+        pieces = [piece for piece in word.split("-") if piece] if "-" in word else []
+        if pieces and all(known(piece) for piece in pieces):
+            parts += pieces
+    parts += [text[a[0]:b[1]] for a, b in zip(run, run[1:])]
+    return parts
+
+
+def _known_tail(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> tuple[int, int] | None:
+    """The span of a run that the gazetteer knows: the whole run of up to three words, else
+    the words after its last connector ("Residents of Kin Taung" -> "Kin Taung")."""
+    cut = max((i for i, (_s, _e, w) in enumerate(run) if w in _CONNECTORS), default=-1)
+    for part in (run, run[cut + 1:]) if cut >= 0 else (run,):
+        if 0 < len(part) <= 3:
+            start, end = part[0][0], part[-1][1]
+            if not text[start:end].isupper() and known(text[start:end]):
+                return start, end
+    return None

@@ -1,0 +1,92 @@
+"""The geoparser's own mention finder (issue 12, item 2): no NER pass, names read by their
+shape (``geo/shapes.py``). Texts written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.geo import Gazetteer, Geoparser
+from factfinder.geo.shapes import name_shapes
+from factfinder.model import Document, Place
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(Gazetteer.open(), None)  # no nlp: the shape-based finder
+
+
+def _labels(parser: Geoparser, text: str) -> dict[str, str]:
+    return {text[s:e]: label for s, e, label in parser.shapes(text)}
+
+
+def _places(parser: Geoparser, text: str) -> dict[str, Place]:
+    return {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_title_marks_the_name_after_it_as_a_person(parser: Geoparser) -> None:
+    labels = _labels(parser, "Ukrainian President Petro Poroshenko met Mayor Nancy Vale in Kyiv.")
+    assert labels["Petro Poroshenko"] == "PERSON"
+    assert labels["Nancy Vale"] == "PERSON"
+    assert "Ukrainian President Petro Poroshenko" not in labels  # the demonym stays outside the person
+
+
+def test_a_town_used_as_a_given_name_is_not_a_place(parser: Geoparser) -> None:
+    text = "The delegation was led by Craig Mbeki and Bethany Oduya, who spoke in Lyon on Monday."
+    found = _places(parser, text)
+    assert "Lyon" in found and found["Lyon"].country == "FR"
+    assert "Craig" not in found and "Bethany" not in found
+
+
+def test_a_big_city_as_a_given_name_is_at_most_embedded(parser: Geoparser) -> None:
+    # "Nancy Pelosi" and "Seattle Seahawks" have one shape; the city is kept (teams and bodies
+    # are the commoner reading, and geoparsing corpora count them) but never as an event place.
+    found = _places(parser, "Speaker Nancy Pelosi met fans of the Seattle Seahawks in Tacoma.")
+    assert "Nancy" not in found
+    assert found["Seattle"].confidence <= 0.05 and found["Tacoma"].confidence > 0.05
+
+
+def test_a_surname_seen_with_its_given_name_stays_a_person_when_alone(parser: Geoparser) -> None:
+    text = "Commissioner Anton Chilton arrived in Cali on Monday. By noon Chilton had met the mayor."
+    found = _places(parser, text)
+    assert "Chilton" not in found
+    assert found["Cali"].country == "CO"
+
+
+def test_a_named_street_or_building_is_a_mention_even_unknown(parser: Geoparser) -> None:
+    text = "Protesters gathered on Mabvuku Avenue outside the Tafara Memorial Hospital in Harare."
+    found = _places(parser, text)
+    assert "Mabvuku Avenue" in found and "Tafara Memorial Hospital" in found
+    assert found["Harare"].country == "ZW"
+
+
+def test_a_place_inside_an_organisation_or_team_name_is_embedded(parser: Geoparser) -> None:
+    text = "The Kaduna State Police Command and fans of the Enugu Rangers met in Kano."
+    found = _places(parser, text)
+    assert found["Kano"].confidence > 0.05
+    inside = [p for name, p in found.items() if name.startswith(("Kaduna", "Enugu"))]
+    assert inside and all(p.confidence <= 0.05 for p in inside)  # never an event place
+
+
+def test_a_country_that_speaks_is_not_taken_for_a_person(parser: Geoparser) -> None:
+    found = _places(parser, "Russia said on Tuesday that talks with Norway would resume.")
+    assert found["Russia"].country == "RU" and found["Norway"].country == "NO"
+
+
+def test_an_abbreviation_is_not_dropped_for_the_same_word_in_lower_case(parser: Geoparser) -> None:
+    found = _places(parser, "Many of us expected the US to reply before the UK did.")
+    assert found["US"].country == "US" and found["UK"].country == "GB"
+
+
+def test_a_city_named_with_city_is_not_its_country(parser: Geoparser) -> None:
+    # One sense per document groups names by key: "Mexico City" must not take the country's reading.
+    found = _places(parser, "Mexico sent troops to the border. Buses left Mexico City at dawn.")
+    assert found["Mexico"].precision == "country"
+    assert (found["Mexico City"].precision, found["Mexico City"].country) == ("town", "MX")
+
+
+def test_name_shapes_reads_only_the_text() -> None:
+    # Without a gazetteer every two-word name is unknown: the shapes still split at a
+    # possessive and never run across a line break.
+    spans = name_shapes("Amina Okafor’s Lagos Office\nReport", lambda _name: False)
+    assert ("Amina Okafor" in [("Amina Okafor’s Lagos Office\nReport")[s:e] for s, e, _l in spans])
+    assert all("\n" not in "Amina Okafor’s Lagos Office\nReport"[s:e] for s, e, _l in spans)
