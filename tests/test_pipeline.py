@@ -243,6 +243,7 @@ def test_forked_workers_start_with_the_spacy_pipeline_already_loaded() -> None:
 
     if "fork" not in multiprocessing.get_all_start_methods():
         pytest.fail("this platform cannot fork; the pool loads the model in each worker there")
+    load_nlp.cache_clear()  # other tests of the run may have loaded other pipelines in this process
     with process_pool(2, settings=Settings(), initializer=_no_setup) as pool:
         held = pool.map(_loaded_models, range(2))
     assert held == [1, 1]
