@@ -202,7 +202,8 @@ class Extractor:
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
-                return self.actors.state_body(text, body)
+                name, kind = self.actors.state_body(text, body)
+                return str(name), str(kind)
             incidents = protest_targets(implied_agents(incidents, state_body), state_body)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
