@@ -254,7 +254,9 @@ _TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried
 
 def _implied_body(incident: Incident) -> str | None:
     sentence = incident.summary
-    if incident.type != "legal_proceeding" and incident.trigger is not None:
+    if incident.trigger is None:
+        return None
+    if incident.type != "legal_proceeding":
         evidence = incident.evidence[0]
         before = incident.trigger.start - evidence.start
         if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
