@@ -35,10 +35,15 @@ def reports(n: int, seed: int = 11) -> list[dict[str, str]]:
             for i in range(n)]
 
 
-def _tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and every process under it (/proc)."""
+def _tree_rss(root: int, cpu: dict[int, float] | None = None) -> int:
+    """Resident bytes of ``root`` and every process under it (/proc).
+
+    ``cpu``, when given, is updated with each process's CPU seconds so far (user + system), so a
+    run on a shared machine can be read by the CPU time it used as well as by its wall time.
+    """
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -50,10 +55,13 @@ def _tree_rss(root: int) -> int:
         pid, ppid = int(entry), int(fields[1])
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+        ticks[pid] = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
         total += rss.get(pid, 0)
+        if cpu is not None and pid in ticks:
+            cpu[pid] = max(cpu.get(pid, 0.0), ticks[pid])
         todo.extend(children.get(pid, ()))
     return total
 
@@ -67,6 +75,7 @@ def main() -> None:
     parser.add_argument("--docs", type=int, default=100_000)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", choices=("local", "ray"), default="local")
+    parser.add_argument("--log", type=Path, help="write the run's progress (its stderr) to this file")
     args = parser.parse_args()
     docs = reports(args.docs)
     words = sum(len(d["text"].split()) for d in docs)
@@ -77,19 +86,21 @@ def main() -> None:
         print(f"{len(docs):,} generated reports, {words:,} words, input {source.stat().st_size / 1e6:.1f} MB",
               flush=True)
         started = time.perf_counter()
+        log = args.log.open("wb") if args.log else subprocess.DEVNULL
         process = subprocess.Popen([sys.executable, "-m", "factfinder", "batch", str(source), "--out", str(out),
                                     "--engine", args.engine, "--workers", str(args.workers)],
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                                   stdout=subprocess.DEVNULL, stderr=log)
         peak = 0
+        cpu: dict[int, float] = {}
         while process.poll() is None:
-            peak = max(peak, _tree_rss(process.pid))
+            peak = max(peak, _tree_rss(process.pid, cpu))
             time.sleep(0.5)
         wall = time.perf_counter() - started
         if process.returncode != 0:
             sys.exit(f"batch failed with exit code {process.returncode}")
         manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
         print(f"engine={args.engine} workers={args.workers}: wall {wall:,.0f} s, {len(docs) / wall:.1f} docs/s, "
-              f"peak memory {peak / 2**20:,.0f} MB (process tree), output {_size(out) / 1e6:,.1f} MB, "
+              f"CPU {sum(cpu.values()):,.0f} s, peak memory {peak / 2**20:,.0f} MB (process tree), output {_size(out) / 1e6:,.1f} MB, "
               f"counts {manifest.get('counts')}")
 
 

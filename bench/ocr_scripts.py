@@ -5,9 +5,11 @@ strike, burned houses; written for the project, not copied). Each is set in Debi
 (fonts-noto-core: Noto Sans Myanmar; fonts-noto-cjk: Noto Sans CJK), rendered as
 A4 page images at 150, 200 and 300 dpi, clean and as a scanner gives them
 (rotated 0.5 degree, speckled, JPEG quality 75), and read by factfinder's OCR
-(Tesseract 5, ``mya`` and ``chi_sim``). CER is the edit distance over the text's
-length, whitespace ignored for Chinese (Tesseract puts spaces between CJK
-characters) and folded for Burmese. Run: ``.venv/bin/python bench/ocr_scripts.py``.
+(Tesseract 5, ``mya`` and ``chi_sim``; Burmese line by line, text/ocr_lines.py) and,
+for Burmese, by Tesseract's own page layout (``--psm 3``, what factfinder did
+before) in the same run. CER is the edit distance over the text's length,
+whitespace ignored for Chinese (Tesseract puts spaces between CJK characters) and
+folded for Burmese. Run: ``nice .venv/bin/python bench/ocr_scripts.py``.
 """
 
 from __future__ import annotations
@@ -33,18 +35,29 @@ def cer(found: str, expected: str, *, drop_spaces: bool) -> float:
     return character_error_rate(found, expected)
 
 
+def page_layout(pages: list, lang: str) -> str:
+    """The baseline: Tesseract's own page layout analysis (--psm 3) on each page."""
+    import pytesseract
+
+    return "\n".join(pytesseract.image_to_string(p, lang=lang, config="--psm 3") for p in pages)
+
+
 def main() -> None:
     from factfinder.text.ocr import OcrOptions, ocr_image
+    from factfinder.text.ocr_lines import reads_line_by_line
 
     for name, (text, font, lang, cjk) in SCRIPTS.items():
         for dpi in (150, 200, 300):
             for label, kw in (("clean", {}), ("scanned", {"rotate": 0.5, "noise": 0.0005, "jpeg_quality": 75})):
-                started = time.perf_counter()
                 pages = render_pages(text, dpi=dpi, font_path=font, leading_factor=2.0, **kw)
+                started = time.perf_counter()
                 found = "\n".join(ocr_image(p, number=i + 1, options=OcrOptions(languages=lang))[0]
                                   for i, p in enumerate(pages))
-                print(f"{name:18} {dpi} dpi {label:8} CER {cer(found, text, drop_spaces=cjk):.3f}"
-                      f"  ({time.perf_counter() - started:.1f} s)")
+                line = (f"{name:18} {dpi} dpi {label:8} CER {cer(found, text, drop_spaces=cjk):.3f}"
+                        f"  ({time.perf_counter() - started:.1f} s)")
+                if reads_line_by_line(lang):
+                    line += f"   page layout (--psm 3) CER {cer(page_layout(pages, lang), text, drop_spaces=cjk):.3f}"
+                print(line, flush=True)
 
 
 if __name__ == "__main__":

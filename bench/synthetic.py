@@ -6,8 +6,8 @@ indexed at the end), then consolidates them with the consolidation stage, as an
 ingest would. About four in ten incidents retell an earlier one (same type,
 town and day, another outlet), so consolidation has events to merge. The towns
 are real places of a few countries (coordinates rounded); the sentences are
-assembled from our own templates. Used by bench/ingest.py, bench/export.py and
-bench/web_load.py.
+assembled from our own templates. Used by bench/ingest.py, bench/export.py,
+bench/web_load.py and bench/review_queue.py (with made-up confidences).
 """
 
 from __future__ import annotations
@@ -16,14 +16,14 @@ import hashlib
 import random
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from factfinder.model import (  # noqa: E402
-    Actor, Count, DateRange, Document, Extraction, Incident, Place, Span, Story,
+    Actor, Confidence, Count, DateRange, Document, Extraction, Incident, Place, Span, Story,
 )
 
 TYPES = ("killing", "attack", "armed_clash", "arrest", "displacement", "protest", "property_destruction")
@@ -73,9 +73,11 @@ def _incident(rng: random.Random, kind: str, place: tuple, day: str, value: int,
 
 
 def synthetic_extractions(n: int, *, seed: int = 7, first_day: date = date(2021, 1, 1), days: int = 1095,
-                          per_doc: int = 10):
-    """Yield extractions holding ``n`` incidents, ``per_doc`` to a document."""
+                          per_doc: int = 10, confidence: bool = False):
+    """Yield extractions holding ``n`` incidents, ``per_doc`` to a document; with ``confidence``, each
+    incident has a made-up confidence (its own random stream: the incidents stay the same)."""
     rng = random.Random(seed)
+    sure = random.Random(seed + 1)
     told: list[tuple[str, tuple, str, int]] = []
     made = 0
     d = 0
@@ -90,6 +92,8 @@ def synthetic_extractions(n: int, *, seed: int = 7, first_day: date = date(2021,
                 value = rng.randint(1, 60)
                 told.append((kind, place, day, value))
             text, incident = _incident(rng, kind, place, day, value, offset)
+            if confidence:
+                incident = replace(incident, confidence=Confidence(*(round(sure.random(), 3) for _ in range(6))))
             sentences.append(text)
             incidents.append(incident)
             offset += len(text)
@@ -103,8 +107,6 @@ def synthetic_extractions(n: int, *, seed: int = 7, first_day: date = date(2021,
 
 
 def _with_doc(incident: Incident, doc: str) -> Incident:
-    from dataclasses import replace
-
     return replace(incident, doc=doc)
 
 

@@ -19,7 +19,7 @@ from typing import Any
 
 from factfinder.errors import FactfinderError, GazetteerError
 from factfinder.model import Document, Extraction
-from factfinder.pipeline import Pipeline, read_inputs
+from factfinder.pipeline import Pipeline, process_pool, read_inputs
 from factfinder.records import document_record, error_record, incident_record, place_record, statistic_record
 from factfinder.settings import Settings
 
@@ -157,10 +157,7 @@ def extract_jsonl(lines: Iterable[str], *, settings: Settings | Mapping[str, Any
         for chunk in chunks:
             yield from _Worker.run_chunk(chunk)
         return
-    import multiprocessing
-
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_Worker.init, initargs=(resolved, names)) as pool:
+    with process_pool(workers, settings=resolved, initializer=_Worker.init, initargs=(resolved, names)) as pool:
         for records in pool.imap(_Worker.run_chunk, chunks):
             yield from records
 

@@ -79,10 +79,12 @@ def date_rules(resources: Resources) -> Step:
     return _per_document(one)
 
 
-@registry.component("factfinder.geo.resolve.v1", stage="geo", reads=("document",), assigns=("places",))
+@registry.component("factfinder.geo.resolve.v1", stage="geo", reads=("document",), assigns=("places",),
+                    languages=("en",))
 def geo_resolve(resources: Resources) -> Step:
     """Every place mention, resolved in context (``geo/``); reads the entities extraction
-    found when it ran, else reads names by their shape (geo/shapes.py, no NER pass)."""
+    found when it ran, else reads names by their shape (geo/shapes.py, no NER pass). English
+    only: the pipeline geoparses other documents by gazetteer names (``geo/scripts.py``)."""
     geoparser = resources.geoparser
 
     def one(extraction: Extraction) -> Extraction:
@@ -91,17 +93,29 @@ def geo_resolve(resources: Resources) -> Step:
 
 
 @registry.component("factfinder.geo.locate.v1", stage="geo",
-                    reads=("document", "places", "incidents.evidence", "statistics.evidence"),
+                    reads=("document", "places", "entities", "incidents.evidence", "statistics.evidence"),
                     assigns=("incidents.location", "statistics.place"))
 def geo_locate(resources: Resources) -> Step:
     """Each incident's place (``geo.locate``: the place its ``attachments`` tie to the event's
-    clause); a tally takes the first resolved place of its sentence."""
+    clause), else its story's or document's country (``geo.incident_country``); a tally takes
+    the first resolved place of its sentence."""
+    from factfinder.extract.actors import ActorMatcher
     from factfinder.geo import locate
+    from factfinder.geo.incident_country import with_document_country
+
+    gazetteer = resources.gazetteer
+
+    matcher = ActorMatcher.load()
+
+    def is_actor(name: str) -> bool:
+        return bool(matcher.find(name))
 
     def one(extraction: Extraction) -> Extraction:
         incidents = extraction.incidents
         if incidents:
-            incidents = locate(incidents, extraction.places, extraction.document)
+            incidents = locate(incidents, extraction.places, extraction.document, extraction.entities or (),
+                               actors=is_actor, gazetteer=gazetteer)
+            incidents = with_document_country(incidents, extraction.places, extraction.document, gazetteer)
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved
                                    and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))
@@ -125,7 +139,7 @@ def merge_rules(resources: Resources) -> Step:
 
 
 @registry.component("factfinder.confidence.v1", stage="confidence",
-                    reads=("incidents.evidence", "incidents.date", "incidents.location"),
+                    reads=("document", "incidents.evidence", "incidents.date", "incidents.location"),
                     assigns=("incidents.confidence",))
 def confidence_model(resources: Resources) -> Step:
     """A calibrated confidence per incident and field (``confidence/``), from what the stages before left."""

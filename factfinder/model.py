@@ -246,8 +246,9 @@ class Confidence:
     """How likely an incident and each of its fields are right, each in [0, 1] (``factfinder.confidence``).
 
     Calibrated probabilities: of incidents whose ``incident`` is 0.8, about eight in ten
-    are real incidents of their type. A field's value is the chance that what the
-    incident gives for it (a value, or nothing) is what a careful reader would give.
+    are real incidents of their type. ``date``, ``location`` and ``actors`` are the chance
+    that the value given is what a careful reader would give (0 when none is given);
+    ``counts``, that the counts given, or their absence, are.
     """
 
     incident: float
@@ -330,6 +331,7 @@ class SourcedIncident:
     outlet: str | None = None  # publisher or host the document came from
     published: str | None = None
     text_fingerprint: str | None = None  # hash of the story text: equal means a copy
+    language: str | None = None  # ISO 639-1 of the story that told it (its own, else its document's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -369,6 +371,11 @@ class Event:
     def primary(self) -> Incident:
         """The incident with the most evidence stands for the event's wording."""
         return max((r.incident for r in self.reports), key=lambda i: len(i.evidence))
+
+    @property
+    def languages(self) -> list[str]:
+        """The languages its sources were written in, each once, in report order (exports carry them)."""
+        return list(dict.fromkeys(r.language for r in self.reports if r.language))
 
 
 # The earlier names, kept while the code that uses them moves over to the names above.

@@ -57,6 +57,7 @@ class Pipeline:
         self._geoparse_components = tuple(registry.get(n) for n in GEOPARSE)
         self._steps: dict[str, Step] = {}
         self._geoparser: Any | None = None
+        self._script_geoparser: Any | None = None
 
     # --- shared resources (the registry's ``Resources``) ------------------------
 
@@ -85,6 +86,16 @@ class Pipeline:
             self._geoparser = Geoparser(self.gazetteer, self.nlp)
         return self._geoparser
 
+    @property
+    def script_geoparser(self) -> Any:
+        """Places of documents the English components must not read, by gazetteer names alone (no NER)."""
+        if self._script_geoparser is None:
+            from factfinder.geo.scripts import ScriptGeoparser
+            from factfinder.geo.tagger import DictionaryTagger
+
+            self._script_geoparser = ScriptGeoparser(self.gazetteer, DictionaryTagger.cached(self.gazetteer))
+        return self._script_geoparser
+
     # --- the stream ---------------------------------------------------------------
 
     def run(self, documents: Iterable[Document], components: Sequence[Component] | None = None
@@ -94,9 +105,11 @@ class Pipeline:
         The components read a hard-wrapped document as its paragraphs (``text.reflow``);
         every span they return is given back in the document's own text. A
         document in a language some component cannot read goes no further than
-        its text, with a note saying so.
+        its text, with a note saying so, and, when the chain geoparses, the places
+        its gazetteer names give (``geo/scripts.py``: no English model runs on it).
         """
         chain = self.components if components is None else tuple(components)
+        places_by_name = any(c.stage == "geo" for c in chain)
         # Input order: (the original document, its reading map), or the finished
         # extraction of a document that passes around the components.
         pending: list[tuple[Document, Reflowed] | Extraction] = []
@@ -104,7 +117,10 @@ class Pipeline:
         def readable() -> Iterator[Extraction]:
             for document in documents:
                 if not all(c.reads_language(document.language) for c in chain):
-                    pending.append(_unsupported(document))
+                    unread = _unsupported(document)
+                    if places_by_name:  # geoparsed where the gazetteer knows its script (geo/scripts.py)
+                        unread = replace(unread, places=tuple(self.script_geoparser.parse(document)))
+                    pending.append(unread)
                     continue
                 view, reflowed = reading_document(document)
                 pending.append((document, reflowed))
@@ -173,6 +189,35 @@ def _unsupported(document: Document) -> Extraction:
     note = UNSUPPORTED_LANGUAGE.format(lang=document.language)
     notes = document.notes if note in document.notes else document.notes + (note,)
     return Extraction(document=replace(document, notes=notes))
+
+
+# --- worker processes: one Pipeline each ------------------------------------------
+
+
+def process_pool(workers: int, *, settings: Settings, initializer: Callable[..., None],
+                 initargs: tuple[Any, ...] = ()) -> Any:
+    """A ``multiprocessing`` pool of ``workers`` processes that each build their own Pipeline.
+
+    Where the platform forks, the spaCy pipeline of ``settings`` is loaded here first
+    (``load_nlp`` keeps it): every worker inherits it instead of importing spaCy and reading
+    the model again, and its weights stay shared, copy-on-write. On 682 real reports that
+    start-up was about a tenth of a 2-worker run's CPU time (bench/extract.py). The gazetteer
+    is not opened here: an SQLite connection must not cross a fork, so each worker opens its
+    own on first use. A model that does not load is left for the first worker to report, with
+    the message it always gave.
+    """
+    import multiprocessing
+
+    method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
+    if method == "fork":
+        from factfinder.errors import FactfinderError
+        from factfinder.extract.nlp import load_nlp
+
+        try:
+            load_nlp(settings.spacy_model)
+        except FactfinderError:
+            pass  # not installed: each worker raises the same error, with its hint, on its first document
+    return multiprocessing.get_context(method).Pool(workers, initializer=initializer, initargs=initargs)
 
 
 # --- capture -> text: the head of every stream ---------------------------------

@@ -69,6 +69,8 @@ class Settings(Mapping[str, Any]):
     language: str = _setting("auto", "Language of the documents read: auto (detected per document and story) or "
                                      "an ISO 639-1 code that overrides detection, e.g. my.")
     ocr_dpi: int = _setting(200, "Resolution at which PDF pages are rendered for OCR.", minimum=50)
+    ocr_workers: int = _setting(2, "Pages of one scan read at once, each by its own single-threaded "
+                                   "Tesseract process.", minimum=1)
     follow_host_delay: float = _setting(2.0, "Seconds between two requests to the same host in a "
                                              "`follow run` pass (politeness).", minimum=0.0)
     follow_pass_limit: float = _setting(900.0, "Seconds a `follow run` pass may last: no source is started "

@@ -220,3 +220,44 @@ def test_read_inputs_gives_each_original_its_document_or_its_reason(tmp_path) ->
     assert by_name["missing.txt"].document is None and "missing.txt" in (by_name["missing.txt"].error or "")
     skipped = list(read_inputs([str(tmp_path / "a.txt")], settings=load_settings(), want_text=lambda c: False))
     assert skipped[0].document is None and skipped[0].error is None
+
+
+def _loaded_models(_task: int) -> int:
+    """In a pool worker: how many spaCy pipelines it holds before it loaded any itself."""
+    from factfinder.extract.nlp import load_nlp
+
+    return load_nlp.cache_info().currsize
+
+
+def _no_setup() -> None:
+    pass
+
+
+def test_forked_workers_start_with_the_spacy_pipeline_already_loaded() -> None:
+    """The worker pool loads the model once, before forking: no worker imports spaCy and reads it again."""
+    import multiprocessing
+
+    from factfinder.extract.nlp import load_nlp
+    from factfinder.pipeline import process_pool
+    from factfinder.settings import Settings
+
+    if "fork" not in multiprocessing.get_all_start_methods():
+        pytest.fail("this platform cannot fork; the pool loads the model in each worker there")
+    with process_pool(2, settings=Settings(), initializer=_no_setup) as pool:
+        held = pool.map(_loaded_models, range(2))
+    assert held == [1, 1]
+    assert load_nlp.cache_info().currsize >= 1
+
+
+def test_a_jsonl_batch_gives_the_same_records_in_the_same_order_with_two_workers() -> None:
+    import json
+
+    from factfinder.batch import extract_jsonl
+
+    lines = [json.dumps({"id": str(n), "text": ARREST.replace("12", str(10 + n)), "published": "2024-03-05"})
+             for n in range(40)] + ["not json"]
+    one = list(extract_jsonl(lines, workers=1, chunksize=4))
+    two = list(extract_jsonl(lines, workers=2, chunksize=4))
+    assert two == one
+    assert [r["id"] for r in two if r["record"] == "document"] == [str(n) for n in range(40)]
+    assert sum(r["record"] == "incident" for r in two) >= 40 and two[-1]["record"] == "error"

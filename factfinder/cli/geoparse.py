@@ -74,7 +74,8 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None, sett
     from pathlib import Path
 
     from factfinder.errors import UsageError
-    from factfinder.geo.build import build_from_geonames, build_gazetteer
+    from factfinder.geo.build import build_gazetteer
+    from factfinder.geo.geonames_dump import build_from_geonames
     from factfinder.geo.gazetteer import default_path
 
     target = settings.with_options(gazetteer=output).gazetteer_path or default_path()

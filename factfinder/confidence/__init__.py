@@ -7,9 +7,10 @@ source's hedges and verification status, the date's and place's precision, the
 geocoder's ranking score, the counts' qualifiers, whether actors were found.
 A logistic model per field (``model.py``, fitted by ``train.py`` on the
 project's own gold and ``hrds_train``) turns them into probabilities:
-``incident`` (is this a real incident of this type?), ``type``, ``location``,
-``date``, ``counts`` and ``actors`` (is the value given, or its absence,
-right?). Reviewers read them to start with the weakest incidents.
+``incident`` (is this a real incident of this type?), ``type``, ``counts`` (are
+the counts given, or their absence, right?), and ``date``, ``location`` and
+``actors`` (is the value given right? 0 when none is given). Reviewers read them
+to start with the weakest incidents.
 
 Kept out of ``extract/`` so that the extraction rules can change without this
 stage's code changing: only its calibration is refitted.
@@ -44,11 +45,13 @@ def with_confidence(extraction: Extraction, *, model: ConfidenceModel | None = N
     model = model or default_model()
     predict = probabilities or type_probabilities()
     document = extraction.document
-    incidents = tuple(replace(i, confidence=model.confidence(incident_features(i, document, predict(i.summary))))
-                      for i in extraction.incidents)
+    places = extraction.places
+    incidents = tuple(replace(i, confidence=model.confidence(
+        incident_features(i, document, predict(i.summary), places))) for i in extraction.incidents)
     return replace(extraction, incidents=incidents)
 
 
 def features_of(extraction: Extraction, probabilities: Callable[[str], dict[str, float]]) -> list[dict[str, Any]]:
     """Every incident's feature values (for training and the calibration tables)."""
-    return [incident_features(i, extraction.document, probabilities(i.summary)) for i in extraction.incidents]
+    return [incident_features(i, extraction.document, probabilities(i.summary), extraction.places)
+            for i in extraction.incidents]

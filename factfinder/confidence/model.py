@@ -26,10 +26,16 @@ ARTEFACT = Path(__file__).resolve().parents[1] / "data" / "models" / "confidence
 
 @dataclass(frozen=True, slots=True)
 class FieldModel:
+    """One field's logistic model; with ``given``, the probability that the value given is right
+    (0 when the feature ``given`` says no value is given: nothing to be right)."""
+
     features: tuple[str, ...]
     weights: tuple[float, ...]
+    given: str | None = None
 
     def probability(self, values: dict[str, float]) -> float:
+        if self.given is not None and not values[self.given]:
+            return 0.0
         score = sum(w * values[f] for f, w in zip(self.features, self.weights))
         return 1.0 / (1.0 + math.exp(-max(min(score, 30.0), -30.0)))
 
@@ -52,12 +58,13 @@ class ConfidenceModel:
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> "ConfidenceModel":
-        fields = {name: FieldModel(tuple(spec["features"]), tuple(float(w) for w in spec["weights"]))
+        fields = {name: FieldModel(tuple(spec["features"]), tuple(float(w) for w in spec["weights"]), spec.get("given"))
                   for name, spec in raw["fields"].items()}
         return cls(fields, {k: v for k, v in raw.items() if k != "fields"})
 
     def to_json(self) -> dict[str, Any]:
-        return {**self.meta, "fields": {name: {"features": list(m.features), "weights": [round(w, 5) for w in m.weights]}
+        return {**self.meta, "fields": {name: {"features": list(m.features), "weights": [round(w, 5) for w in m.weights],
+                                               **({"given": m.given} if m.given else {})}
                                         for name, m in self.fields.items()}}
 
     def confidence(self, values: dict[str, float]) -> Confidence:

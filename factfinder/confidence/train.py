@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from factfinder.confidence import features_of, type_probabilities
-from factfinder.confidence.features import FIELD_FEATURES
+from factfinder.confidence.features import FIELD_FEATURES, GIVEN
 from factfinder.confidence.model import ARTEFACT, NAME, ConfidenceModel, FieldModel
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,23 +42,22 @@ def labelled_rows(pipeline: Any, gold_dir: Path, hrds: Path | None
         yield from zip(features_of(extraction, probabilities), labels)
 
 
-
-
 def fit(rows: list[tuple[dict[str, float], dict[str, int | None]]], *, strength: float = 1.0) -> ConfidenceModel:
     from sklearn.linear_model import LogisticRegression  # training only
 
     fields: dict[str, FieldModel] = {}
     counts: dict[str, dict[str, int]] = {}
     for field, names in FIELD_FEATURES.items():
+        given = GIVEN.get(field)  # a "this value is right" field learns from values given only
         data = [([values[n] for n in names], label) for values, labels in rows
-                if (label := labels.get(field)) is not None]
+                if (label := labels.get(field)) is not None and (given is None or values[given])]
         ys = [y for _, y in data]
         counts[field] = {"rows": len(data), "right": sum(ys)}
         if len(set(ys)) < 2:
             raise SystemExit(f"too few labelled rows to fit {field} ({len(data)}); add gold")
         model = LogisticRegression(C=strength, fit_intercept=False, max_iter=2000)
         model.fit([x for x, _ in data], ys)
-        fields[field] = FieldModel(names, tuple(float(w) for w in model.coef_[0]))
+        fields[field] = FieldModel(names, tuple(float(w) for w in model.coef_[0]), given)
     return ConfidenceModel(fields, {"name": NAME, "trained_on": "tests/gold/extract/**/*.jsonl (seeds from ../shared/seeds) and hrds_train.jsonl",
                                     "rows": counts})
 

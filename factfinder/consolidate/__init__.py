@@ -69,9 +69,11 @@ def reports_from_extraction(extraction: Extraction, *, outlet: str | None = None
     for story in doc.stories:
         origin = story.duplicate_of if story.duplicate_of is not None else story.index
         fingerprints[story.index] = hashlib.sha256(f"{doc.doc}:{origin}".encode()).hexdigest()[:16]
+    languages = {story.index: story.language for story in doc.stories if story.language}
     return [
         SourcedIncident(key=f"{doc.doc}:{n}", incident=inc, outlet=outlet or outlet_of(doc.url, doc.doc),
                published=doc.published,
-               text_fingerprint=fingerprints.get(inc.story) if inc.story is not None else None)
+               text_fingerprint=fingerprints.get(inc.story) if inc.story is not None else None,
+               language=languages.get(inc.story, doc.language) if inc.story is not None else doc.language)
         for n, inc in enumerate(extraction.incidents)
     ]

@@ -49,6 +49,8 @@ class StoredIncidentLike(Protocol):
     def published(self) -> str | None: ...
     @property
     def fingerprint(self) -> str | None: ...
+    @property
+    def language(self) -> str | None: ...
 
 
 class BlockRowLike(Protocol):
@@ -88,7 +90,7 @@ class EventStore(Protocol):
 
 def as_report(stored: StoredIncidentLike) -> SourcedIncident:
     return SourcedIncident(key=stored.key, incident=stored.incident, outlet=outlet_of(stored.url, stored.incident.doc),
-                  published=stored.published, text_fingerprint=stored.fingerprint)
+                  published=stored.published, text_fingerprint=stored.fingerprint, language=stored.language)
 
 
 def consolidate_pinned(reports: list[SourcedIncident], pinned: dict[str, str]) -> list[Event]:

@@ -70,11 +70,11 @@ _YEAR_ONLY = (
     r"(?:(?i:since|between|from|until|till|before|after)\s+|(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)"
     r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|\w+s\b))"
 )
-_RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening)")
+_RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|overnight)")
 # "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
 _LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
 _PERIOD = (
-    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous)") + r"\s+"
+    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous|over\s+the)") + r"\s+"
     + _g("unit", r"(?i:weekend|week|month|year)") + r"\b"
 )
 _AGO = _g("n", "(?i:" + _NUM + ")") + r"\s+" + _g("agounit", r"(?i:days?|weeks?|months?|years?)") + r"\s+(?i:ago)\b"
@@ -90,6 +90,19 @@ _MONTH_ONLY = (
     r"(?:(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s))"
     r"(?:(?i:early|mid|late)[\s-]+)?" + _g("month", _MONTH) + r"(?!\s+\d)"
 )
+# A range of months or years: "between 2002 and 2008", "in 2011 and 2012", "2016-2017",
+# "between March 2022 and June 2023", "from January to November", "in September and October".
+# Each side is read by ``parse``; a range joined by "and" or "to" needs "between", "from",
+# "in" or "during" before it ("in 2011 and 30 in 2012" is no range), one joined by a dash does not.
+_YEAR_EDGE = r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?!\d)"
+_SIDE = rf"(?:(?:{_DAY}\s+(?i:of\s+)?)?{_MONTH}(?:\s+{_DAY})?(?:,?\s+{_YEAR_EDGE})?|{_YEAR_EDGE})"
+_RANGE = (
+    r"(?:" + _g("pre", r"(?i:between|from)") + r"\s+)?(?:(?i:early|mid|late)[\s-]+)?" + _g("a", _SIDE)
+    + _g("join", r"\s*[-–—]\s*|\s+(?i:to|and|through|until|till)\s+") + _g("b", _SIDE)
+)
+_RANGE_WHOLE = re.compile(_RANGE)
+_RANGE_PARTS = frozenset({"year", "month_year", "month_only", "day_month", "month_day"})
+_RANGE_OPENER = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?i:early|mid|late)[\s-]+)?$")
 # A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Revolution|Uprising|Coalition|Group|Alliance|Front|"
                           r"Party|Agreement|Accord|Protests?|Square|Street|Bridge|Stadium|University|Brigade)\b")
@@ -106,6 +119,7 @@ def _weekday_names_a_thing(text: str, start: int, end: int) -> bool:
 PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(r"\b" + body if not body.startswith("(?<") else body))
     for name, body in (
+        ("range", _RANGE),
         ("iso", _ISO),
         ("month_day", _MONTH_DAY),
         ("day_month", _DAY_MONTH),
@@ -137,6 +151,7 @@ class DateExpression:
     relative: str | None = None  # "yesterday", "last", "this", "next", ...
     unit: str | None = None  # "day", "week", "weekend", "month", "year"
     amount: int | None = None  # for "three months ago"
+    parts: tuple["DateExpression", "DateExpression"] | None = None  # a range's first and last date
 
 
 def _prefix(text: str) -> str | None:
@@ -153,6 +168,8 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
     gd = m.groupdict()
     text = m.group(0)
     common = DateExpression(kind, m.start() + offset, m.end() + offset, _prefix(text))
+    if kind == "range":
+        return _range(m, common)
     if kind == "iso":
         y, mo, d = (int(p) for p in gd["iso"].split("-"))
         if not (1 <= mo <= 12 and 1 <= d <= 31):
@@ -171,7 +188,8 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         return replace(common, year=int(gd["year"]))
     if kind == "relative_day":
         rel = " ".join(gd["rel"].lower().split())
-        rel = {"last night": "yesterday", "the day before yesterday": "day before yesterday",
+        # "overnight" in a report is the night just ended, which began the day before
+        rel = {"last night": "yesterday", "overnight": "yesterday", "the day before yesterday": "day before yesterday",
                "tonight": "today", "this morning": "today", "this afternoon": "today",
                "this evening": "today"}.get(rel, rel)
         return replace(common, relative=rel, unit="day")
@@ -179,7 +197,7 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         return replace(common, relative="yesterday", unit="day")
     if kind == "period":
         rel = " ".join(gd["rel2"].lower().split())
-        rel = {"past": "last", "previous": "last"}.get(rel, rel)
+        rel = {"past": "last", "previous": "last", "over the": "this"}.get(rel, rel)
         return replace(common, relative=rel, unit=gd["unit"].lower())
     if kind == "ago":
         n = gd["n"].lower()
@@ -189,6 +207,26 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         wdrel = gd["wdrel"].lower() if gd.get("wdrel") else None
         return replace(common, weekday=WEEKDAYS[gd["wd"].lower()], relative=wdrel)
     return None
+
+
+def _range(m: re.Match[str], common: DateExpression, *, opened: bool = False) -> DateExpression | None:
+    """"between March 2022 and June 2023": both ends read alone; the first takes the last's year
+    when it has none ("between January and November 2023", "10 March to 2 April 2023").
+    ``opened``: the phrase is known to follow "in" or "during" (a span cut from "in 2011 and 2012")."""
+    gd = m.groupdict()
+    if gd["pre"] is None and gd["join"].strip() not in "-–—" and not opened \
+            and not _RANGE_OPENER.search(m.string, 0, m.start()):
+        return None
+    first, last = parse(gd["a"]), parse(gd["b"])
+    if first is None or last is None or first.kind not in _RANGE_PARTS or last.kind not in _RANGE_PARTS:
+        return None
+    if (last.kind == "year") != (first.kind == "year"):
+        return None  # "March and 2014", "2014 to March" are not one span of time
+    if first.year is None and last.year is not None:
+        before = (first.month or 0, first.day or 0) > (last.month or 13, last.day or 32)
+        first = replace(first, year=last.year - before,
+                        kind="month_year" if first.kind == "month_only" else first.kind)
+    return replace(common, prefix=gd["pre"].lower() if gd["pre"] else None, parts=(first, last))
 
 
 def _month_only(m: re.Match[str], offset: int) -> DateExpression:
@@ -229,6 +267,8 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
 def parse(text: str) -> DateExpression | None:
     """The longest date expression inside ``text`` (offsets relative to it), or None."""
     found = find_expressions(text)
+    if not found and (whole := _RANGE_WHOLE.fullmatch(text.strip())) is not None:
+        found = [e for e in [_range(whole, DateExpression("range", 0, len(text)), opened=True)] if e]
     if not found:
         # A span cut to the bare year of "in 2014" still reads as that year.
         bare = re.fullmatch(r"\s*(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"\s*", text)

@@ -159,6 +159,8 @@ def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None
 def resolve_expression(expr: DateExpression, published: str | None) -> tuple[date, date, DatePrecision] | None:
     """(start, end, precision) of an expression, or None when it cannot be anchored."""
     anchor = _iso(published)
+    if expr.kind == "range" and expr.parts is not None:
+        return _range(expr.parts, published)
     if expr.kind == "month_only":
         return _month_only(expr, anchor)
     if expr.kind in ("iso", "month_day", "day_month", "month_year", "year"):
@@ -178,6 +180,20 @@ def resolve_expression(expr: DateExpression, published: str | None) -> tuple[dat
         coarse = _UNIT_PRECISION[expr.unit or ""]
         return start, end, coarse
     return start, end, precision_of(start, end)
+
+
+def _range(parts: tuple[DateExpression, DateExpression], published: str | None
+           ) -> tuple[date, date, DatePrecision] | None:
+    """From the first date's start to the last one's end. A first month without a year
+    ("between January and November") is the latest such month not after the last one begins."""
+    first, last = parts
+    until = resolve_expression(last, published)
+    if until is None:
+        return None
+    since = resolve_expression(first, published if first.year is not None else until[0].isoformat())
+    if since is None or since[0] > until[1]:
+        return None
+    return since[0], until[1], precision_of(since[0], until[1])
 
 
 def _month_only(expr: DateExpression, published: date | None) -> tuple[date, date, Literal["month"]] | None:

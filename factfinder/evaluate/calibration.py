@@ -1,22 +1,29 @@
 """Is each predicted incident, and each of its fields, right? And how well does confidence say so?
 
-Labels come from the same matching rules as the scorers, one rule per kind of gold:
+Labels come from the same matching rules as the scorers, one rule per kind of gold.
+``date``, ``location`` and ``actors`` are labelled only where the incident gives a
+value (their confidence says "this value is right"; with no value it is 0, and
+there is nothing to label); ``counts`` is labelled either way (the counts given,
+or none, are right):
 
 - the project's gold (``tests/gold/extract``, exhaustive): an incident is right when it
   matches a gold incident (``extraction.match_incidents``); its type is right when a gold
-  incident sharing its evidence has its type; a matched incident's date, location,
-  counts and actors are right when they equal the gold's, an absent value where the
-  gold has none counting as right;
+  incident sharing its evidence has its type; a matched incident's date and location
+  are right when they equal the gold's (a value where the gold has none is wrong), its
+  counts when they equal the gold's, its actors when every perpetrator and target it
+  names is one of the gold's;
 - case2021: the primary incident's type is in the snippet class's accept set;
 - hrds: an incident of a violation type (arrest, disappearance, killing, torture) is
   right when the article reports such a violation; the first matching one's date when
-  it is the gold day;
-- isaf: the primary incident's date is the gold day, its admin1 the gold province;
-- event_location: every incident's place overlaps a gold place span of the sentence,
-  or no place where the sentence gives none.
+  it is the gold day, its actors when its perpetrators' class (state / non-state) is the
+  gold perpetrator type's, its place when it is the gold city (else region);
+- isaf: the primary incident's date is the gold day, the primary located incident's admin1
+  the gold province;
+- event_location: every incident's place overlaps a gold place span of the sentence
+  (a place where the sentence gives none is wrong).
 
-``None`` is "not labelled" (no gold says). ``calibration_table`` bins confidences
-and gives the share right in each bin, and of those at 0.8 or more.
+``None`` is "not labelled" (no gold says, or no value to judge). ``calibration_table``
+bins confidences and gives the share right in each bin, and of those at 0.8 or more.
 """
 
 from __future__ import annotations
@@ -28,7 +35,8 @@ from typing import Any
 
 from factfinder.evaluate.devsets import normalise_admin1
 from factfinder.evaluate.devsets_events import (
-    CASE_ACCEPT, HRDS_TYPES, HRDS_VIOLATION_TYPES, _overlaps, gold_day, primary_incident,
+    CASE_ACCEPT, HRDS_TYPES, HRDS_VIOLATION_TYPES, PERPETRATOR_CLASS, _overlaps, gold_day, perpetrator_class,
+    primary_incident,
 )
 from factfinder.evaluate.extraction import (
     _count_key, _names, evidence_overlap, match_incidents, same_date, same_location,
@@ -44,10 +52,19 @@ def _empty() -> Labels:
     return {f: None for f in FIELDS}
 
 
-def _both(gold: Any, pred: Any, equal: Any) -> int:
-    if gold is None or pred is None:
-        return int(gold is None and pred is None)
-    return int(bool(equal(gold, pred)))
+def _given(gold: Any, pred: Any, equal: Any) -> int | None:
+    """Whether the value given is right: None when none is given, wrong where the gold has none."""
+    if pred is None:
+        return None
+    return int(gold is not None and bool(equal(gold, pred)))
+
+
+def _actors_right(gold: Record, pred: Record) -> int | None:
+    """Every perpetrator and target the incident names is one of the gold's (None: it names none)."""
+    perpetrators, targets = _names(pred.get("perpetrators")), _names(pred.get("targets"))
+    if not perpetrators and not targets:
+        return None
+    return int(perpetrators <= _names(gold.get("perpetrators")) and targets <= _names(gold.get("targets")))
 
 
 def gold_labels(gold: Record, predicted: list[Record]) -> list[Labels]:
@@ -63,14 +80,25 @@ def gold_labels(gold: Record, predicted: list[Record]) -> list[Labels]:
             labels["type"] = int(any(g["type"] == pred["type"] for g in sharing))
         if pi in pairs:
             g = incidents[pairs[pi]]
-            labels["date"] = _both(g.get("date"), pred.get("date"), same_date)
-            labels["location"] = _both(g.get("location"), pred.get("location"), same_location)
+            labels["date"] = _given(g.get("date"), pred.get("date"), same_date)
+            labels["location"] = _given(g.get("location"), pred.get("location"), same_location)
             labels["counts"] = int({_count_key(c) for c in g.get("counts") or ()}
                                    == {_count_key(c) for c in pred.get("counts") or ()})
-            labels["actors"] = int(_names(g.get("perpetrators")) == _names(pred.get("perpetrators"))
-                                   and _names(g.get("targets")) == _names(pred.get("targets")))
+            labels["actors"] = _actors_right(g, pred)
         out.append(labels)
     return out
+
+
+def _hrds_place(gold: Record, place: Record) -> int | None:
+    """An HRDsAttack article's place: the gold city by the name the text or the gazetteer gives it,
+    else the gold region at admin1; None where the gold names a country only (nothing finer to judge)."""
+    names = {normalise_admin1(place.get("text")), normalise_admin1(place.get("name"))}
+    if gold.get("city"):
+        return int(normalise_admin1(gold["city"]) in names)
+    if gold.get("region"):
+        region = normalise_admin1(gold["region"])
+        return int(region in names or normalise_admin1(place.get("admin1")) == region)
+    return None
 
 
 def devset_labels(kind: str, record: Record, predicted: list[Record]) -> list[Labels]:
@@ -89,23 +117,29 @@ def devset_labels(kind: str, record: Record, predicted: list[Record]) -> list[La
                 labels["incident"] = labels["type"] = int(pred["type"] in accepted)
         found = next((n for n, p in enumerate(predicted) if p["type"] in accepted), None)
         day = gold_day(gold)
-        if found is not None and day:
-            date = predicted[found].get("date") or {}
+        if found is not None and day and predicted[found].get("date"):
+            date = predicted[found]["date"]
             out[found]["date"] = int(date.get("start") == day and date.get("precision") == "day")
+        wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
+        if found is not None and wanted and predicted[found].get("perpetrators"):
+            out[found]["actors"] = int(perpetrator_class(predicted[found]) == wanted)
+        if found is not None and predicted[found].get("location"):
+            out[found]["location"] = _hrds_place(gold, predicted[found]["location"])
     elif kind == "isaf" and at is not None:
-        date = predicted[at].get("date") or {}
-        if gold.get("start_date"):
+        date = predicted[at].get("date")
+        if gold.get("start_date") and date:
             out[at]["date"] = int(date.get("start") == gold["start_date"] and date.get("precision") == "day")
         provinces = {normalise_admin1(p) for p in gold.get("province") or ()}
-        if provinces:
-            admin1 = (predicted[at].get("location") or {}).get("admin1")
-            out[at]["location"] = int(normalise_admin1(admin1) in provinces)
+        located = primary_incident(predicted, located=True)  # the province scorer's incident
+        if provinces and located is not None:
+            n = next(n for n, p in enumerate(predicted) if p is located)
+            out[n]["location"] = int(normalise_admin1(located["location"].get("admin1")) in provinces)
     elif kind == "event_location":
         places = [(g["start"], g["end"]) for g in gold.get("event_locations") or ()]
         for labels, pred in zip(out, predicted):
             needle = (pred.get("location") or {}).get("text")
-            labels["location"] = (int(any(_overlaps(record["text"], s, e, needle) for s, e in places))
-                                  if places else int(not needle))
+            if needle:
+                labels["location"] = int(any(_overlaps(record["text"], s, e, needle) for s, e in places))
     return out
 
 
@@ -186,3 +220,15 @@ def format_table(title: str, pairs: list[tuple[float, int]]) -> str:
         share = "–" if b.share_right is None else f"{b.share_right:.3f}"
         lines.append(f"| {label} | {b.n} | {mean} | {share} |")
     return "\n".join(lines)
+
+
+SUMMARY_HEADER = ("| dev set · field | n | 0.0–0.2 | 0.2–0.4 | 0.4–0.6 | 0.6–0.8 | 0.8–1.0 | of those ≥ 0.8: right |"
+                  " no value (of all incidents) |\n|---|---|---|---|---|---|---|---|---|")
+
+
+def format_row(title: str, pairs: list[tuple[float, int]], *, no_value: int | None = None) -> str:
+    """One row of the summary table: the share right (and how many) in each bin, as docs/ shows them."""
+    bins, high = calibration_table(pairs)
+    cells = ["–" if b.share_right is None else f"{b.share_right:.3f} ({b.n})" for b in bins]
+    above = "–" if high.share_right is None else f"{high.share_right:.3f} of {high.n}"
+    return f"| {title} | {len(pairs)} | {' | '.join(cells)} | {above} | {'–' if no_value is None else no_value} |"

@@ -244,11 +244,15 @@ class HrdsTally:
         self.type_tp += sum(bool(HRDS_VIOLATION_TYPES[v] & types) for v in violations)
         self.type_pred += len(types)
         self.type_pred_tp += sum(t in accepted for t in types)
-        if gold.get("perpetrator_mention"):
+        # The perpetrator is read on "the first incident whose type matches a gold violation" (issue
+        # 21): an article whose violations are all of other kinds (threats, harassment) has no such
+        # incident to read, so it is not scored for the perpetrator; one that has a violation of
+        # the five kinds but no incident of its type is a miss.
+        if gold.get("perpetrator_mention") and violations:
             self.perp_docs += 1
             self.perp_given += bool(found and found.get("perpetrators"))
         wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
-        if wanted:
+        if wanted and violations:
             self.class_docs += 1
             self.class_hits += found is not None and perpetrator_class(found) == wanted
         if gold.get("country"):
@@ -268,6 +272,7 @@ class HrdsTally:
         return {"violation_matched": _rate(self.matched, self.docs),
                 "perpetrator_given": _rate(self.perp_given, self.perp_docs),
                 "perpetrator_class": _rate(self.class_hits, self.class_docs),
+                "perpetrator_documents": self.perp_docs,
                 "violation_type_f1": round(f1, 4),
                 "country": _rate(self.country_hits, self.country_docs),
                 "date_day_exact": _rate(self.date_hits, self.date_docs),

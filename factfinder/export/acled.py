@@ -74,6 +74,7 @@ class AcledCsvExporter(Exporter):
             tags.append("date-unknown")
         if incident.conflicts:
             tags.append("conflicting-values:" + ",".join(c.field for c in incident.conflicts))
+        tags += [f"source-language:{code}" for code in incident.languages]
         killed = sum(c.value for c in incident.counts if c.category == "killed")
         self.writer.writerow({
             "event_id_cnty": f"{alpha3}{self.sequence[alpha3]}",

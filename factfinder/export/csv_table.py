@@ -16,7 +16,7 @@ COLUMNS = [
     "id", "type", "date_start", "date_end", "date_precision", "place", "country", "admin1", "admin2",
     "latitude", "longitude", "place_precision", "perpetrators", "targets", "killed", "injured", "arrested",
     "detained", "displaced", "counts", "verification", "independent_sources", "conflicts", "sources",
-    "documents", "summary", "evidence",
+    "documents", "languages", "summary", "evidence",
 ]
 
 
@@ -48,6 +48,7 @@ class CsvExporter(Exporter):
             "conflicts": " | ".join(f"{c.field}=" + "/".join(str(v.value) for v in c.values) for c in incident.conflicts),
             "sources": " | ".join(dict.fromkeys(r.outlet or "" for r in incident.reports)),
             "documents": " | ".join(dict.fromkeys(r.incident.doc for r in incident.reports)),
+            "languages": " | ".join(incident.languages),
             "summary": self.redact(main.summary),
             "evidence": " | ".join(self.redact(s.text) or "" for r in incident.reports for s in r.incident.evidence),
         })

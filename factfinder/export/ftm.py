@@ -77,6 +77,8 @@ class FtmExporter(Exporter):
                 doc.add("publisher", report.outlet)
             if report.published:
                 doc.add("publishedAt", report.published)
+            if report.language:
+                doc.add("language", report.language)  # FtM keeps ISO 639-3: "en" becomes "eng"
             self._emit(doc)
             event.add("proof", doc.id)
         self._emit(event)

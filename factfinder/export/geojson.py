@@ -41,6 +41,7 @@ class GeoJsonExporter(Exporter):
                 "counts": {c.category: c.value for c in incident.counts},
                 "verification": incident.verification,
                 "independent_sources": incident.independent_sources,
+                "languages": incident.languages,
                 "summary": self.redact(incident.primary.summary),
             },
         }

@@ -21,6 +21,7 @@ def consolidated_record(inc: ConsolidatedIncident, redact: Callable[[str | None]
         i = r.incident
         reports.append({
             "key": r.key, "doc": i.doc, "story": i.story, "outlet": r.outlet, "published": r.published,
+            "language": r.language,
             "summary": redact(i.summary), "verification": i.verification,
             "attribution": [records.attribution_record(a) | {"text": redact(a.span.text)} for a in i.attribution],
             "counts": [records.count_record(c) for c in i.counts],
@@ -35,6 +36,7 @@ def consolidated_record(inc: ConsolidatedIncident, redact: Callable[[str | None]
         "perpetrators": list(inc.perpetrators), "targets": list(inc.targets),
         "counts": [records.count_record(c) for c in inc.counts],
         "verification": inc.verification, "independent_sources": inc.independent_sources,
+        "languages": inc.languages,
         "conflicts": [{"field": c.field, "values": _values(c.values)} for c in inc.conflicts],
         "provenance": {f: _values(v) for f, v in inc.provenance},
         "reports": reports,

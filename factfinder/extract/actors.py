@@ -182,6 +182,16 @@ class ActorMatcher:
                 for s, e, entry in chosen
                 for name in self._refine(text, s, e, entry, context[3]).split(JOINT)]
 
+    def state_body(self, text: str, body: str) -> tuple[str, str]:
+        """(name, kind) of a generic state body of the document's country: "courts" in a report
+        under the heading RUSSIAN FEDERATION -> ("Russian courts", "government"); without a
+        country, the generic name ("security forces"). ``body`` is one of ``_GENERIC_BODIES``."""
+        home = self._context(text)[3]
+        entry = self._by_canonical.get(body)
+        name = self._refine(text, len(text), len(text), entry, home) if entry else body
+        fallback = "government" if body in ("courts", "authorities") else "state_force"
+        return name, self.kind_of(name) or (entry.kind if entry else fallback)
+
     def kind_of(self, canonical: str) -> str | None:
         """The kind of a canonical actor name ("Arakan Army" -> "armed_group"), None when unknown."""
         entry = self._by_canonical.get(canonical)
@@ -255,7 +265,7 @@ class ActorMatcher:
                 defined[m.group(1)] = entry
         total = sum(national.values())
         home = max(national, key=national.__getitem__) if national else None
-        if home is not None and (national[home] < 2 or national[home] * 3 < total * 2):
+        if home is not None and national[home] * 3 < total * 2:
             home = None
         # An annual report prints its country as a heading ("RUSSIAN FEDERATION"): it
         # names the country of every generic "police" or "court" below it, and wins.

@@ -34,7 +34,10 @@ from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
 )
-from factfinder.extract.story_roles import names_agent, protest_roles, refine_targets, story_perpetrators, tells_battle
+from factfinder.extract.story_roles import (
+    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
+    story_perpetrators, tells_battle,
+)
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -196,7 +199,14 @@ class Extractor:
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
-        incidents = story_perpetrators(incidents, agentless)
+        if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
+            incidents = self.event_typer.settle_short(text, sentences, incidents)
+        incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
+        if self.actors is not None:  # the state body an agentless act implies, of the report's country
+            def state_body(body: str) -> tuple[str, str]:
+                name, kind = self.actors.state_body(text, body)
+                return str(name), str(kind)
+            incidents = protest_targets(implied_agents(incidents, state_body), state_body)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

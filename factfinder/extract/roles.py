@@ -22,7 +22,9 @@ ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
 ACTING_KINDS = ARMED_KINDS | {"government"}
 # events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
 _UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
-                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose"})
+                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose",
+                              # "journalists faced attacks and detentions by the army"
+                              "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
@@ -56,6 +58,8 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
             continue
         role = _role(head, trigger, actor.kind)
+        if role == "neither":
+            continue
         if role is None:
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
@@ -77,6 +81,9 @@ _REPORTING_LEMMAS = frozenset(
     "say express document report find criticise criticize condemn note urge call publish state conclude describe "
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
     "accuse blame attribute investigate visit monitor".split())
+# Verbs of arresting: "police arrested two men over the killing of a presenter" says who
+# investigates a crime, not who did it or suffered it.
+_ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
 # Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
 _LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine blame".split())
 
@@ -294,7 +301,8 @@ def _contains(token: Any, target: Any) -> bool:
 
 
 def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
-    """The role the parse gives an actor whose head token is ``head``."""
+    """The role the parse gives an actor whose head token is ``head``: "perpetrator", "target", None (the
+    parse does not say) or "neither" (it says the actor has no role in this event)."""
     verb = _clause_root(trigger)
     arg = _argument(head)
     if kind in ACTING_KINDS or kind == "tribunal":
@@ -307,6 +315,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed the abduction on paid hooligans": the party a source blames
     if _convicted_of(head, trigger):
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
+    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
+        return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:

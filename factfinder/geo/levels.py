@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from factfinder.geo.build import short_admin_name
+from factfinder.geo.names import short_admin_name
 
 # What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
 # about the kind of entry meant: a bonus per kind. A township is also its main town.

@@ -15,9 +15,11 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from typing import Sequence
+from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.geo.clause_names import clause_names
+from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -46,13 +48,17 @@ _NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
                     "into", "over", "along", "off", "onto", "beyond", "between", "among", "through", "dobj"})
+# Ties of a place that acts or is reached rather than where the event happened: the subject
+# ("Aleppo says", "Kabul was told"), a destination ("marched to X", "sent to X"), another
+# coordinated event's or clause's place.
+_ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions").
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
 
 
-def _tied(place: Place, incident: Incident) -> Attachment | None:
+def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
     """How the place is tied to the incident's predicate, or None when it is not the event's place.
 
     A country tied other than by a locative word is the actor's or the victims'
@@ -65,12 +71,29 @@ def _tied(place: Place, incident: Incident) -> Attachment | None:
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
         return None
+    if tie.relation == "on" and place.precision == "country":
+        return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
+        return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
 
 
-def _syntax_score(place: Place, tie: Attachment, text: str) -> tuple[bool, int, int, int, int]:
-    """A locative tie first, then local before regional before country, then the closest to the predicate."""
+_IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
+    """A tie that makes the place someone else's (``_ELSEWHERE``), unless "in" stands right before
+    it: "In Maidan Shahr district, Wardak province, a combined force ..." is parsed as part of
+    the subject, yet says where."""
+    return tie.relation in _ELSEWHERE and not _IN_BEFORE.search(text[max(0, place.span.start - 12):place.span.start])
+
+
+def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
+    """A locative tie first, then local before regional before country, then the closest to the predicate;
+    a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
     specificity, _, fine, start = _score(place, text)
+    if named:
+        specificity, fine = 3, _SPECIFICITY["point"] + 1
     return (tie.relation in _WHERE, specificity, -tie.depth, fine, start)
 
 
@@ -100,10 +123,71 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
     regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or ((tie := _tied(p, incident)) is not None and tie.relation in _WHERE))]
+               and (_beside(best, p, text) or ((tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
+
+
+def _under(place: Place, region: Place) -> Place:
+    """The place, by its own name, known only to lie in ``region`` (its coordinates are the region's)."""
+    return Place(span=place.span, name=place.span.text, lat=region.lat, lon=region.lon, country=region.country,
+                 admin1=region.admin1, geonameid=None, precision=region.precision if region.resolved else None,
+                 confidence=min(place.confidence, region.confidence) if place.resolved else region.confidence)
+
+
+def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
+    """Every town resolved outside the region the text names right after it ("Karjan district,
+    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
+    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
+    lying in that region: the gazetteer picked a namesake, and the region the text states is
+    the safer answer."""
+    regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
+               and p.confidence > EMBEDDED_CONFIDENCE]
+    out = []
+    for place in places:
+        if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
+            region = next((r for r in regions if _beside(place, r, text)), None) or next(
+                (r for r in regions if _opens_sentence_of(r, place, text)), None)
+            if region is not None and not _same_region(place, region):
+                place = _under(place, region)
+        out.append(place)
+    return out
+
+
+_OPENING_IN = re.compile(r"\bIn\s+(?:the\s+)?$")
+
+
+def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
+    """"In Helmand province, ... X": the region heads the sentence the place is in, same country."""
+    if region.country != place.country or region.span.end > place.span.start:
+        return False
+    opening = _OPENING_IN.search(text, max(0, region.span.start - 12), region.span.start)
+    if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
+        return False
+    return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
+
+
+def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],
+               document: Document) -> Place:
+    """A name the gazetteer does not place, in the region its sentence names as where ("In
+    Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
+    ISAF release about Kandahar province); else as it is."""
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
+        _beside(place, p, document.text)
+        or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
+    if regions:
+        return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
+    story = document.story_at(incident.evidence[0].start) if incident.evidence else None
+    setting = [p for p in usable if p.admin1 and p.precision != "country" and not _in_dateline(p, document.text)
+               and (story is None or story.start <= p.span.start < story.end)]
+    named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
+    if len(named) != 1:
+        return place
+    region = next((p for p in setting if p.precision == "admin1"), None)
+    if region is not None:
+        return _under(place, region)
+    return replace(place, country=setting[0].country, admin1=setting[0].admin1)
 
 
 def _same_region(place: Place, region: Place) -> bool:
@@ -153,8 +237,12 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
     if not setting:
         return None
     counts = Counter((p.name, p.country, p.precision) for p in setting)
+    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
+    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
+    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
     anchor = before if before is not None else 0
-    return max(setting, key=lambda p: (min(_SPECIFICITY.get(p.precision or "", 0), 3),
+    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
+                                       min(_SPECIFICITY.get(p.precision or "", 0), 3),
                                        counts[(p.name, p.country, p.precision)],
                                        p.span.start <= anchor, -abs(anchor - p.span.start)))
 
@@ -174,30 +262,98 @@ def _story_setting(incident: Incident, usable: Sequence[Place], document: Docume
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
-def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document) -> tuple[Incident, ...]:
-    """Each incident with ``location`` set to where it happened, or None when nothing says."""
+def _same_phrase(a: Place, b: Place, text: str) -> bool:
+    """Two places a few words apart with no list, route, clause or sentence between them."""
+    first, second = sorted((a.span, b.span), key=lambda s: s.start)
+    between = text[first.end:second.start]
+    return len(between) <= 40 and not re.search(
+        r"\b(?:and|or|to|from|than|while|when|after)\b|[;:()]|[.!?](?=\s+[A-Z])", between)
+
+
+def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
+    """A name the gazetteer does not know, in the same phrase as a known place, is the finer
+    place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
+    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar"."""
+    if not best.resolved and best in names:
+        # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
+        # town its sentence names ("police in Istanbul ... in Galatasaray Square")
+        known = [p for p in own if _same_phrase(best, p, text)]
+        towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
+        if not known and len(towns) == 1:
+            known = [p for p in own if p.precision in ("town", "admin2")]
+        return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
+    for name in names:
+        if _same_phrase(name, best, text):
+            return name if name.resolved else _under(name, best)
+    return best
+
+
+def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
+    """Resolved places the geoparser marked as inside an organisation's name only because NER
+    labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
+    entity is exactly the place, not a longer name around it. They may locate an event only
+    after a locative word (``_ORG_LABELLED`` ties)."""
+    exact = {(s, e) for s, e, label in entities if label in ("ORG", "PERSON", "FAC", "GPE", "LOC")}
+    longer = [(s, e) for s, e, label in entities if label not in ("GPE", "LOC")]
+    return [p for p in places if p.resolved and p.confidence <= EMBEDDED_CONFIDENCE
+            and (p.span.start, p.span.end) in exact and p.precision != "country"
+            and not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start for s, e in longer)]
+
+
+def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
+                text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
+    """The sentence's places tied to the event as where it happened, with their tie: resolved
+    places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text)) is not None]
+    ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
+             and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
+    return ties
+
+
+def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
+           entities: Sequence[tuple[int, int, str]] = (), *,
+           actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
+           ) -> tuple[Incident, ...]:
+    """Each incident with ``location`` set to where it happened, or None when nothing says.
+
+    ``entities`` are the NER spans extraction found (``Extraction.entities``): they tell a
+    place NER mislabelled from a place inside a name, and a name that is no place;
+    ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
+    ``gazetteer`` matches a region the text spells otherwise.
+    """
+    places = _in_stated_regions(places, document.text)
     usable = _event_places(places)
+    vouched = _vouched(places, entities)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not _in_dateline_head(p, document.text)]
-        if own and incident.attachments:
-            ties = [(p, tie) for p in own if (tie := _tied(p, incident)) is not None]
+            ties = _candidates(incident, own, vouched, places, document.text, entities)
+            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
+                     if not _in_dateline_head(p, document.text) and not _elsewhere(p, tie, document.text)]
+            named = {id(p) for p, _ in names}
+            ties += names
             if ties:
-                best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text))[0]
+                best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
+                                                              named=id(pt[0]) in named))[0]
+                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
-            else:  # the sentence's places are someone else's: the story's setting, from its other sentences
+            elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = _story_setting(incident, [p for p in usable if id(p) not in mine], document)
+            else:
+                best = _story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
             best = _story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
+        if best is not None and best.admin1 is None and best.precision != "country":
+            best = _in_region(best, own, incident, usable, document)
         located.append(replace(incident, location=best))
     return tuple(located)

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
-from factfinder.geo.build import admin_terms, data_file, name_key
+from factfinder.geo.names import admin_terms, data_file, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.spans import SpanIndex
 

@@ -6,6 +6,7 @@ them without importing the builder back.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
@@ -28,6 +29,43 @@ def name_key(text: str) -> str:
     return " ".join(folded.split())
 
 
+# Scripts whose place names the gazetteer keeps besides Latin ones, so that documents
+# written in them are geoparsed by name (geo/scripts.py): Burmese, Chinese (Han) and
+# Arabic script (Arabic, Uyghur). None of them has letter case, so no name of theirs
+# enters the English dictionary tagger (which takes capitalised forms only).
+# Cyrillic is left out: it has case, and Russian inflects place names.
+NAME_SCRIPTS = {"mymr": ((0x1000, 0x109F), (0xAA60, 0xAA7F), (0xA9E0, 0xA9FF)),
+                "hani": ((0x4E00, 0x9FFF), (0x3400, 0x4DBF), (0xF900, 0xFAFF)),
+                "arab": ((0x0600, 0x06FF), (0x0750, 0x077F), (0xFB50, 0xFDFF), (0xFE70, 0xFEFF))}
+
+
+def char_script(ch: str) -> str | None:
+    """The NAME_SCRIPTS script a character belongs to, else None."""
+    code = ord(ch)
+    for script, blocks in NAME_SCRIPTS.items():
+        if any(low <= code <= high for low, high in blocks):
+            return script
+    return None
+
+
+_WHOLE_NAME = {script: re.compile("[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in blocks)
+                                   + r"\s\-'’()]*[" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in blocks)
+                                   + r"][" + "".join(f"\\u{low:04x}-\\u{high:04x}" for low, high in blocks)
+                                   + r"\s\-'’()]*")
+               for script, blocks in NAME_SCRIPTS.items()}
+
+
+def name_script(text: str) -> str | None:
+    """The one NAME_SCRIPTS script all letters and marks of a name are written in, else None.
+
+    A regular expression per script: the gazetteer build asks this of a million names.
+    """
+    for script, pattern in _WHOLE_NAME.items():
+        if pattern.fullmatch(text):
+            return script
+    return None
+
+
 def data_file(name: str) -> Path:
     return Path(str(resources.files("factfinder") / "data" / "gazetteer" / name))
 
@@ -37,6 +75,11 @@ def is_latin_name(text: str) -> bool:
     if len(text) < 2 or not text[0].isalpha():
         return False
     return all(ord(ch) < 0x250 or unicodedata.combining(ch) or ch in "’‘" for ch in text)
+
+
+def is_kept_name(text: str) -> bool:
+    """Alternate names the gazetteer keeps: Latin ones, and those of NAME_SCRIPTS (geo/scripts.py)."""
+    return is_latin_name(text) or (len(text) >= 2 and name_script(text) is not None)
 
 
 @lru_cache(maxsize=1)

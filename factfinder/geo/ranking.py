@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from factfinder.geo.build import data_file
+from factfinder.geo.names import data_file
 
 # Kind of entry: a bare well-known name is more often a country or admin1 than a village.
 KIND_PRIOR = {"continent": 3.0, "country": 3.5, "region": 2.5, "admin1": 2.0, "admin2": 0.8, "admin3": 0.5,

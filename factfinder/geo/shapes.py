@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Callable
 
 from factfinder.geo.mentions import COMMON_WORDS
-from factfinder.geo.build import admin_terms
+from factfinder.geo.names import admin_terms
 from factfinder.geo.names import data_file
 from factfinder.geo.spans import SpanIndex
 

@@ -6,7 +6,7 @@ Which matches become place mentions is decided in ``mentions.find_mentions``.
 
 from __future__ import annotations
 
-from factfinder.geo.build import data_file
+from factfinder.geo.names import data_file
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mentions import _place_cue, stopnames
 from factfinder.geo.spans import SpanIndex

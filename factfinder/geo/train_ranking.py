@@ -110,7 +110,7 @@ def main() -> None:
     args = ap.parse_args()
 
     from factfinder.extract.nlp import load_nlp
-    from factfinder.geo.build import data_file
+    from factfinder.geo.names import data_file
 
     groups = collect(args.gold, Gazetteer.open(), load_nlp())
     weights = fit(groups, l2=args.l2)

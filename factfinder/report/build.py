@@ -81,9 +81,13 @@ def build_report(store: Any, options: ReportOptions, *, redactor: Any | None = N
         outlets = sorted({r.outlet or r.incident.doc[:12] for r in e.reports})
         date = e.date.start if e.date and e.date.start == e.date.end else (
             f"{e.date.start} – {e.date.end}" if e.date else "unknown")
+        # the quotation's own language, so a reader (and a screen reader) knows what it reads
+        said = next((r.language for r in e.reports if r.incident is e.primary and r.language), None)
+        lang = f' lang="{escape(said)}"' if said else ""
         rows.append(f"<tr><td>{escape(date)}</td><td>{escape(e.type)}</td><td>{escape(_place(e))}</td>"
                     f"<td>{escape(_counts(e))}</td><td>{escape(e.verification)}</td>"
-                    f"<td>{quote(e.primary.summary)}</td><td>{escape(', '.join(outlets))}</td></tr>")
+                    f"<td{lang}>{quote(e.primary.summary)}</td>"
+                    f"<td>{escape(', '.join(outlets))}</td><td>{escape(', '.join(e.languages))}</td></tr>")
 
     def tally_table(rows_: list[Any], label: str) -> str:
         body = "".join(f"<tr><td>{escape(r.key or 'unknown')}</td><td>{r.incidents}</td><td>{format_number(r.killed)}"
@@ -116,7 +120,7 @@ th {{ background: #f0f0f0; }} svg {{ width: 100%; height: auto; }}
 <h2>Timeline</h2>{timeline([e.date.start for e in events if e.date])}
 <h2>Incidents</h2>
 <table class="incidents"><thead><tr><th>date</th><th>type</th><th>place</th><th>counts</th><th>status</th>
-<th>what the source says</th><th>sources</th></tr></thead><tbody>{''.join(rows)}</tbody></table>
+<th>what the source says</th><th>sources</th><th>language</th></tr></thead><tbody>{''.join(rows)}</tbody></table>
 <h2>Cumulative statistics</h2>
 {f'<table class="statistics"><thead><tr><th>measure</th><th>value</th><th>as of</th><th>place</th></tr></thead><tbody>{stat_rows}</tbody></table>' if stats else '<p>None in this period.</p>'}
 <h2>Methods</h2><p>{METHODS}</p>

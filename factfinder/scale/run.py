@@ -12,10 +12,10 @@ from __future__ import annotations
 import json
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, TextIO
+from typing import Any, TextIO, TypeVar
 
 from factfinder.errors import UsageError
 from factfinder.scale.inputs import Item, read_items
@@ -28,6 +28,7 @@ ENGINES = ("local", "ray")
 CHUNK_DOCUMENTS = 64  # documents per committed chunk: a killed run redoes at most this many per worker
 BATCH_DOCUMENTS = 8  # documents per engine task
 RAY_WINDOW = 20_000  # items held by the driver per Ray dataset (bounds its memory on huge corpora)
+LOCAL_WINDOW = 2_000  # items handed to the process pool at a time (its feeder would otherwise queue them all)
 
 
 @dataclass
@@ -67,20 +68,37 @@ class Progress:
             self.stream.flush()
 
 
-def _chunks(rows: Iterator[dict[str, Any]], size: int) -> Iterator[list[dict[str, Any]]]:
-    chunk: list[dict[str, Any]] = []
-    for row in rows:
-        chunk.append(row)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
+_T = TypeVar("_T")
 
 
-def _batches(items: list[Item], size: int) -> Iterator[list[Item]]:
-    for start in range(0, len(items), size):
-        yield items[start:start + size]
+def _groups(values: Iterable[_T], size: int) -> Iterator[list[_T]]:
+    """Consecutive lists of ``size`` values (the last may be shorter), drawn lazily."""
+    group: list[_T] = []
+    for value in values:
+        group.append(value)
+        if len(group) >= size:
+            yield group
+            group = []
+    if group:
+        yield group
+
+
+def _pending(inputs: list[str], done: set[str], summary: BatchSummary | None = None) -> Iterator[Item]:
+    """The input's documents not done by an earlier run, each once, read lazily.
+
+    Called twice per run: once to count (``summary`` given: totals and skips), once to work,
+    so the driver never holds the corpus, only the keys it has seen.
+    """
+    seen: set[str] = set()
+    for item in read_items(inputs):
+        if summary is not None:
+            summary.total += 1
+        if item.key in done or item.key in seen:
+            if summary is not None:
+                summary.skipped += 1  # done by an earlier run, or the same document twice in the input
+            continue
+        seen.add(item.key)
+        yield item
 
 
 _LOCAL_WORKER: Worker | None = None
@@ -96,18 +114,18 @@ def _run_local_batch(items: list[Item]) -> list[dict[str, Any]]:
     return _LOCAL_WORKER.rows(items)
 
 
-def _local_rows(items: list[Item], *, workers: int, settings: Settings) -> Iterator[dict[str, Any]]:
+def _local_rows(items: Iterable[Item], *, workers: int, settings: Settings) -> Iterator[dict[str, Any]]:
     if workers <= 1:
         worker = Worker(settings)
-        for batch in _batches(items, BATCH_DOCUMENTS):
+        for batch in _groups(items, BATCH_DOCUMENTS):
             yield from worker.rows(batch)
         return
-    import multiprocessing
+    from factfinder.pipeline import process_pool
 
-    context = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    with context.Pool(workers, initializer=_init_local, initargs=(settings,)) as pool:
-        for rows in pool.imap_unordered(_run_local_batch, _batches(items, BATCH_DOCUMENTS)):
-            yield from rows
+    with process_pool(workers, settings=settings, initializer=_init_local, initargs=(settings,)) as pool:
+        for window in _groups(items, LOCAL_WINDOW):
+            for rows in pool.imap_unordered(_run_local_batch, _groups(window, BATCH_DOCUMENTS)):
+                yield from rows
 
 
 class _RayWorker:
@@ -122,7 +140,7 @@ class _RayWorker:
         return {"row": [json.dumps(row, ensure_ascii=False) for row in self.worker.rows(items)]}
 
 
-def _ray_rows(items: list[Item], *, workers: int, address: str | None,
+def _ray_rows(items: Iterable[Item], *, workers: int, address: str | None,
               settings: Settings) -> Iterator[dict[str, Any]]:
     try:
         import ray
@@ -138,8 +156,7 @@ def _ray_rows(items: list[Item], *, workers: int, address: str | None,
         logging.getLogger("ray.data").setLevel(logging.WARNING)
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # our own line on stderr says done/total, rate and time left
-    for start in range(0, len(items), RAY_WINDOW):
-        window = items[start:start + RAY_WINDOW]
+    for window in _groups(items, RAY_WINDOW):
         specs = [{"spec": json.dumps({k: v for k, v in asdict(i).items() if k != "data"}), "data": i.data}
                  for i in window]
         dataset = ray.data.from_items(specs, override_num_blocks=max(1, len(window) // BATCH_DOCUMENTS))
@@ -173,19 +190,12 @@ def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: i
                            started=utc_now())
     writer = ChunkWriter(out)
     done = writer.done_keys()
-    items: list[Item] = []
-    seen: set[str] = set()
-    for item in read_items(list(inputs)):
-        summary.total += 1
-        if item.key in done or item.key in seen:
-            summary.skipped += 1  # done by an earlier run, or the same document twice in the input
-            continue
-        seen.add(item.key)
-        items.append(item)
-    meter = Progress(len(items), progress)
+    pending = sum(1 for _ in _pending(list(inputs), done, summary))  # counted first, for the time left
+    items = _pending(list(inputs), done)
+    meter = Progress(pending, progress)
     rows = (_ray_rows(items, workers=workers, address=address, settings=resolved)
             if engine == "ray" else _local_rows(items, workers=workers, settings=resolved))
-    for chunk in _chunks(rows, CHUNK_DOCUMENTS):
+    for chunk in _groups(rows, CHUNK_DOCUMENTS):
         writer.write(chunk)
         summary.processed += len(chunk)
         meter.add(len(chunk))

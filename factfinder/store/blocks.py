@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass
-from typing import Iterable, Iterator, Sequence, TypeVar
+from typing import Any, Iterable, Iterator, Literal, Sequence, TypeVar
 
 from factfinder.store.queries import CHUNK
 
@@ -105,6 +105,29 @@ def undated_in_block(conn: sqlite3.Connection, kind: str, country: str | None, *
         " ORDER BY i.id DESC LIMIT ?", [kind, *args, limit])]
 
 
+# The two ties between incidents and events, read in either direction: a report
+# in an event (event_reports) and a report an analyst pinned to one (event_overrides).
+_TIES = {
+    "events": ("SELECT DISTINCT event_id FROM event_reports WHERE incident_id IN ({marks})",
+               "SELECT DISTINCT o.event_id FROM event_overrides o JOIN incidents i ON i.report_key = o.report_key"
+               " WHERE i.id IN ({marks})"),
+    "incidents": ("SELECT incident_id FROM event_reports WHERE event_id IN ({marks})",
+                  "SELECT i.id FROM event_overrides o JOIN incidents i ON i.report_key = o.report_key"
+                  " WHERE o.event_id IN ({marks})"),
+}
+
+
+def _tied(conn: sqlite3.Connection, to: Literal["events", "incidents"], keys: Sequence[Any]) -> set[Any]:
+    """The events of incidents ``keys`` (``to="events"``), or the incidents of events ``keys``
+    (``to="incidents"``): reports and analysts' pins alike."""
+    found: set[Any] = set()
+    for part in _chunks(keys):
+        marks = _marks(part)
+        for query in _TIES[to]:
+            found.update(r[0] for r in conn.execute(query.format(marks=marks), part))
+    return found
+
+
 def event_closure(conn: sqlite3.Connection, ids: Iterable[int]) -> tuple[set[int], set[str]]:
     """The incidents and events to consolidate again together with ``ids``.
 
@@ -116,25 +139,9 @@ def event_closure(conn: sqlite3.Connection, ids: Iterable[int]) -> tuple[set[int
     events: set[str] = set()
     frontier = sorted(incidents)
     while frontier:
-        found: set[str] = set()
-        for part in _chunks(frontier):
-            marks = _marks(part)
-            found.update(r[0] for r in conn.execute(
-                f"SELECT DISTINCT event_id FROM event_reports WHERE incident_id IN ({marks})", part))
-            found.update(r[0] for r in conn.execute(
-                "SELECT DISTINCT o.event_id FROM event_overrides o JOIN incidents i ON i.report_key = o.report_key"
-                f" WHERE i.id IN ({marks})", part))
-        new_events = sorted(found - events)
+        new_events = sorted(_tied(conn, "events", frontier) - events)
         events.update(new_events)
-        members: set[int] = set()
-        for chunk in _chunks(new_events):
-            marks = _marks(chunk)
-            members.update(r[0] for r in conn.execute(
-                f"SELECT incident_id FROM event_reports WHERE event_id IN ({marks})", chunk))
-            members.update(r[0] for r in conn.execute(
-                "SELECT i.id FROM event_overrides o JOIN incidents i ON i.report_key = o.report_key"
-                f" WHERE o.event_id IN ({marks})", chunk))
-        frontier = sorted(members - incidents)
+        frontier = sorted(_tied(conn, "incidents", new_events) - incidents)
         incidents.update(frontier)
     return incidents, events
 

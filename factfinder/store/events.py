@@ -31,6 +31,9 @@ from factfinder.values.isodate import check_day
 from factfinder.values.places import is_country_code, parse_bbox
 
 _HEADLINE_COUNTS = ("killed", "injured", "arrested", "displaced")
+# An event's confidence: its most confident report's (the review queue's order, store/review_queue.py).
+EVENT_CONFIDENCE = ("UPDATE events SET confidence = (SELECT max(c.incident) FROM event_reports r"
+                    " JOIN incident_confidence c ON c.incident_id = r.incident_id WHERE r.event_id = events.id)")
 # Entries of replaced events left in events_fts beyond twice the live ones plus
 # this many make the next write index every event anew.
 SWEEP_SLACK = 1000
@@ -74,6 +77,8 @@ def write_events(conn: sqlite3.Connection, events: Iterable[ConsolidatedIncident
         for part in _chunks(sorted(ids.values())):
             conn.execute(f"DELETE FROM consolidation_pending WHERE incident_id IN ({_marks(part)})", part)
     written = [e.id for e in events]
+    for part in _chunks(written):
+        conn.execute(f"{EVENT_CONFIDENCE} WHERE id IN ({_marks(part)})", part)
     index_events(conn, written)
     if replacing is not None and _swept_entries_due(conn):
         conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")
@@ -247,7 +252,7 @@ def load_events(conn: sqlite3.Connection, event_ids: list[str]) -> list[Consolid
         for event_id in part:
             if event_id in rows:
                 reports = [Report(key=key, incident=stored[iid].incident, outlet=outlet,
-                                  published=stored[iid].published)
+                                  published=stored[iid].published, language=stored[iid].language)
                            for iid, key, outlet in members.get(event_id, ()) if iid in stored]
                 out.append(_event(event_id, rows[event_id], reports))
     return out

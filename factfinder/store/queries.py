@@ -30,6 +30,7 @@ class StoredIncident:
     url: str | None  # of its document: who published it
     published: str | None
     fingerprint: str | None  # "<doc>:<story>" of the story it was told in, or of the one that story repeats
+    language: str | None = None  # of the story it was told in, else of its document
 
 
 def iter_sources(conn: sqlite3.Connection, *, sha256: str | None = None) -> Iterator[Source]:
@@ -130,7 +131,8 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
         "SELECT i.id, i.report_key, d.doc, d.url, d.published, i.type, i.summary, i.story, i.date_start,"
         " i.date_end, i.date_precision, i.date_text_start, i.date_text_end, i.date_text, i.verification,"
         ' i.external_id, p.id, p.start, p."end", p.text, p.name, p.lat, p.lon, p.country, p.admin1, p.admin2,'
-        " p.geonameid, p.precision, p.confidence, o.idx, i.subtype, i.acled_event_type, i.acled_sub_event_type"
+        " p.geonameid, p.precision, p.confidence, o.idx, i.subtype, i.acled_event_type, i.acled_sub_event_type,"
+        " coalesce(s.language, d.language)"
         " FROM incidents i JOIN documents d ON d.id = i.document_id"
         " LEFT JOIN places p ON p.id = i.place_id LEFT JOIN stories s ON s.id = i.story_id"
         f" LEFT JOIN stories o ON o.id = s.duplicate_of WHERE i.id IN {marks} ORDER BY i.id", ids).fetchall()
@@ -160,7 +162,7 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
         f" WHERE incident_id IN {marks}", ids)}
     for (iid, key, doc_sha, url, published, type_, summary, story, d_start, d_end, precision, ts, te, tt,
          verification, ext_id, place_id, p_start, p_end, p_text, *place, copy_of, subtype, acled_type,
-         acled_sub) in rows:
+         acled_sub, language) in rows:
         date = None
         if d_start is not None:
             date = DateRange(d_start, d_end, precision, Span(ts, te, tt) if ts is not None else None)
@@ -176,7 +178,7 @@ def _load_chunk(conn: sqlite3.Connection, ids: list[int]) -> Iterator[StoredInci
         if story is not None:
             fingerprint = f"{doc_sha}:{copy_of if copy_of is not None else story}"
         yield StoredIncident(id=iid, key=key, incident=incident, url=url, published=published,
-                             fingerprint=fingerprint)
+                             fingerprint=fingerprint, language=language)
 
 
 def scanned_documents(conn: sqlite3.Connection) -> list[tuple[str, str, str]]:

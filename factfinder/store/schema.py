@@ -14,14 +14,15 @@ from collections.abc import Iterator
 from factfinder.errors import StoreError
 from factfinder.store.tables import V1, V2
 from factfinder.store.upgrades import (
-    FOLLOWED_SOURCES, INCIDENT_CONFIDENCE, NARROW_EVENTS, NEWEST_FIRST, PAGE_LAYOUT, STORE_ID_AND_CHECKPOINTS,
-    INCIDENT_SUBTYPE, STORIES_ANY_SCRIPT, WEB_AND_CONSOLIDATION,
+    FOLLOWED_SOURCES, FOREIGN_KEYS_OFF, INCIDENT_CONFIDENCE, NARROW_EVENTS, NEWEST_FIRST, PAGE_LAYOUT,
+    PLACES_BY_READING, REVIEW_ORDER, STORE_ID_AND_CHECKPOINTS, INCIDENT_SUBTYPE, STORIES_ANY_SCRIPT,
+    WEB_AND_CONSOLIDATION,
 )
 
 # One entry per schema version: a SQL script run inside a transaction.
 MIGRATIONS: list[str] = [V1, V2, STORE_ID_AND_CHECKPOINTS, WEB_AND_CONSOLIDATION, NARROW_EVENTS, NEWEST_FIRST,
                          FOLLOWED_SOURCES, STORIES_ANY_SCRIPT, PAGE_LAYOUT, INCIDENT_CONFIDENCE,
-                         INCIDENT_SUBTYPE]
+                         INCIDENT_SUBTYPE, REVIEW_ORDER, PLACES_BY_READING]
 
 
 def schema_version(conn: sqlite3.Connection) -> int:
@@ -64,6 +65,13 @@ def migrate(conn: sqlite3.Connection, *, name: str, migrations: list[str] | None
     steps = MIGRATIONS if migrations is None else migrations
     _refuse_newer(schema_version(conn), len(steps), name)
     while schema_version(conn) < len(steps):
+        # A step that rebuilds a table others refer to runs with foreign keys off (SQLite's
+        # recipe for schema changes ALTER TABLE cannot make; the pragma is a no-op inside a
+        # transaction) and checks every reference before it commits.
+        rebuild = steps[schema_version(conn)].lstrip().startswith(FOREIGN_KEYS_OFF)
+        enforced = bool(conn.execute("PRAGMA foreign_keys").fetchone()[0])
+        if rebuild:
+            conn.execute("PRAGMA foreign_keys = OFF")
         conn.execute("BEGIN IMMEDIATE")  # waits for another migrating process (busy_timeout)
         version = schema_version(conn)
         number = version + 1
@@ -72,6 +80,8 @@ def migrate(conn: sqlite3.Connection, *, name: str, migrations: list[str] | None
             if version < len(steps):
                 for statement in _statements(steps[version]):
                     conn.execute(statement)
+                if rebuild and conn.execute("PRAGMA foreign_key_check").fetchone() is not None:
+                    raise sqlite3.IntegrityError("a rebuilt table lost rows that others refer to")
                 conn.execute(f"PRAGMA user_version = {number}")
             conn.execute("COMMIT")
         except sqlite3.Error as exc:
@@ -83,4 +93,7 @@ def migrate(conn: sqlite3.Connection, *, name: str, migrations: list[str] | None
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise
+        finally:
+            if rebuild and enforced:
+                conn.execute("PRAGMA foreign_keys = ON")
     return len(steps)

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Iterator, Protocol
 
 from factfinder.errors import StoreError
 from factfinder.model import ConsolidatedIncident, Document, Extraction, Incident, Source, Story
-from factfinder.store import blocks, events, health, queries, review, writer
+from factfinder.store import blocks, events, health, queries, review, review_queue, writer
 from factfinder.store.ledger import LedgerEntry, append_entry, canonical_json, read_ledger
 from factfinder.store.originals import Originals, sha256_hex
 from factfinder.store.reports import StoreStatus, VerifyReport
@@ -358,6 +358,11 @@ class Store:
 
     def count_events(self, where: "events.EventFilter | None" = None) -> int:
         return events.count_events(self.conn, where)
+
+    def review_queue(self, where: "events.EventFilter", *, limit: int, offset: int = 0
+                     ) -> tuple[list[review_queue.QueueRow], int]:
+        """One page of unreviewed events, lowest confidence first, and how many in all (the /review page)."""
+        return review_queue.review_queue(self.conn, where, limit=limit, offset=offset)
 
     def search_stories(self, query: str, *, limit: int = 50) -> list[tuple[str, int]]:
         """(doc, story index) of the stories matching an FTS5 query, best first."""

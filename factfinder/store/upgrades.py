@@ -1,5 +1,5 @@
-"""Schema steps 3 to 11: what later versions added to a store (store id, web tables, events, follows,
-search in any script, page layout, confidence, ACLED codes).
+"""Schema steps 3 to 13: what later versions added to a store (store id, web tables, events, follows,
+search in any script, page layout, confidence, ACLED codes, the review order, places by reading).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -248,4 +248,47 @@ INCIDENT_SUBTYPE = """
 ALTER TABLE incidents ADD COLUMN subtype TEXT;
 ALTER TABLE incidents ADD COLUMN acled_event_type TEXT;
 ALTER TABLE incidents ADD COLUMN acled_sub_event_type TEXT;
+"""
+
+# Step 12: each event's confidence on its row (its most confident report's), indexed,
+# so the review queue pages lowest confidence first from the index (store/review_queue.py)
+# instead of a sub-query per event; store/events.py keeps it as events are written.
+REVIEW_ORDER = """
+ALTER TABLE events ADD COLUMN confidence REAL;
+UPDATE events SET confidence = (SELECT max(c.incident) FROM event_reports r
+    JOIN incident_confidence c ON c.incident_id = r.incident_id WHERE r.event_id = events.id);
+CREATE INDEX events_review ON events(confidence, id);
+"""
+
+# A step whose script starts with this line runs with foreign keys off (store/schema.py).
+FOREIGN_KEYS_OFF = "-- foreign keys off"
+
+# Step 13: one span may carry two readings. An incident whose own words name no place
+# takes its report's country with the words that say it (geo/incident_country.py): when
+# the report names only towns, that is a town's span, already stored as the town. Places
+# were unique per span, so the store gave the incident the town; now they are unique per
+# span and reading (name, GeoNames id). SQLite cannot drop a UNIQUE constraint, so the
+# table is rebuilt with its ids (incidents and statistics refer to them).
+PLACES_BY_READING = FOREIGN_KEYS_OFF + """
+CREATE TABLE places_new (
+    id           INTEGER PRIMARY KEY,
+    document_id  INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    start        INTEGER NOT NULL,
+    "end"        INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    name         TEXT,
+    lat          REAL,
+    lon          REAL,
+    country      TEXT,
+    admin1       TEXT,
+    admin2       TEXT,
+    geonameid    INTEGER,
+    precision    TEXT,
+    confidence   REAL NOT NULL DEFAULT 0
+);
+INSERT INTO places_new SELECT id, document_id, start, "end", text, name, lat, lon, country, admin1, admin2,
+    geonameid, precision, confidence FROM places;
+DROP TABLE places;
+ALTER TABLE places_new RENAME TO places;
+CREATE UNIQUE INDEX places_reading ON places(document_id, start, "end", coalesce(geonameid, -1), coalesce(name, ''));
 """

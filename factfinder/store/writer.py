@@ -110,8 +110,9 @@ def _drop_unreviewed_machine_output(conn: sqlite3.Connection, doc_id: int) -> No
 
 def _place_id(conn: sqlite3.Connection, doc_id: int, place: Place) -> int:
     span = place.span
-    row = conn.execute('SELECT id FROM places WHERE document_id = ? AND start = ? AND "end" = ?',
-                       (doc_id, span.start, span.end)).fetchone()
+    row = conn.execute('SELECT id FROM places WHERE document_id = ? AND start = ? AND "end" = ?'
+                       " AND coalesce(geonameid, -1) = coalesce(?, -1) AND coalesce(name, '') = coalesce(?, '')",
+                       (doc_id, span.start, span.end, place.geonameid, place.name)).fetchone()
     if row:
         return int(row[0])
     return inserted_id(conn.execute(

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from factfinder.capture.checks import open_pdf, pdf_failures
 from factfinder.errors import ExtractionError
 from factfinder.model import PageText
-from factfinder.text.ocr import (OcrOptions, image_pages, is_blank, join_pages, ocr_image, pdf_page_images,
+from factfinder.text.ocr import (OcrOptions, image_pages, is_blank, join_pages, ocr_images, pdf_page_images,
                                 text_layer_is_usable)
 from factfinder.text.plain import normalise_text
 
@@ -68,9 +68,10 @@ def extract_pdf(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> Pdf
     if ocr.mode != "never":
         scanned = [i for i, t in enumerate(texts) if ocr.mode == "always" or not text_layer_is_usable(t)]
         if scanned:
-            for index, image in pdf_page_images(data, scanned, dpi=ocr.dpi, name=name):
-                if not is_blank(image):
-                    texts[index], pages[index] = ocr_image(image, number=index + 1, options=ocr)
+            inked = ((index + 1, image) for index, image in pdf_page_images(data, scanned, dpi=ocr.dpi, name=name)
+                     if not is_blank(image))
+            for number, text, page in ocr_images(inked, options=ocr):
+                texts[number - 1], pages[number - 1] = text, page
     text, placed = join_pages(texts, pages)
     if not text.strip():
         hint = ("run with --ocr auto or always" if ocr.mode == "never"
@@ -96,8 +97,7 @@ def extract_image(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> P
         raise ExtractionError(f"cannot read {name}: it is an image and OCR is off; run with --ocr auto")
     texts: list[str] = []
     pages: list[PageText] = []
-    for number, frame in enumerate(image_pages(data, name=name), 1):
-        text, page = ocr_image(frame, number=number, options=ocr)
+    for _, text, page in ocr_images(enumerate(image_pages(data, name=name), 1), options=ocr):
         texts.append(text)
         pages.append(page)
     text, placed = join_pages(texts, pages)

@@ -1,4 +1,5 @@
-"""What every route handler depends on: the request's context and user, the check of an original's name (STYLE.md §15).
+"""What every route handler depends on: the request's context and user, the check of an original's name,
+the shared filter form's choices (STYLE.md §15).
 
 Routers (``pages.py``, ``api.py``, ``review_routes.py``) import this small
 module, not the app module that mounts them, so the web package has no import
@@ -30,6 +31,14 @@ def valid_sha(sha256: str) -> str:
 def context(request: Any) -> WebContext:
     ctx: WebContext = request.app.state.ctx
     return ctx
+
+
+def filter_facets(request: Any) -> dict[str, list[str]]:
+    """The choices of the shared filter form (templates/_filters.html): countries and sources."""
+    from factfinder.web.queries import facet_values
+
+    ctx = context(request)
+    return facet_values(ctx.store().conn, key=ctx.db)
 
 
 def current_user(request: Any) -> User | None:

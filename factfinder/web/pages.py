@@ -19,7 +19,7 @@ from factfinder.model import ConsolidatedIncident
 from factfinder.store import Store, review
 from factfinder.values.numbers import whole
 from factfinder.web import queries
-from factfinder.web.deps import context, current_user, valid_sha
+from factfinder.web.deps import context, current_user, filter_facets, valid_sha
 from factfinder.web.filters import BadFilter, parse_view
 from factfinder.web.highlight import context_window, incident_spans, segments
 from factfinder.web.page_image import page_views
@@ -28,11 +28,6 @@ from factfinder.web.security import COOKIE, check_csrf, require_role
 
 router = APIRouter(include_in_schema=False)
 EVENT_ID = re.compile(r"^[A-Za-z0-9_.:-]{1,80}$")
-
-
-def _facets(request: Request) -> dict[str, list[str]]:
-    ctx = context(request)
-    return queries.facet_values(ctx.store().conn, key=ctx.db)
 
 
 def load_event(store: Store, event_id: str) -> ConsolidatedIncident:
@@ -50,13 +45,13 @@ def search(request: Request) -> Any:
                                          offset=view.offset)
     pages = max(1, -(-total // view.per_page))
     return page(request, "search.html", {"view": view, "rows": rows, "total": total, "pages": pages,
-                                         "facets": _facets(request)})
+                                         "facets": filter_facets(request)})
 
 
 @router.get("/map", response_class=HTMLResponse)
 def map_page(request: Request) -> Any:
     view = parse_view(request.query_params)
-    return page(request, "map.html", {"view": view, "facets": _facets(request)})
+    return page(request, "map.html", {"view": view, "facets": filter_facets(request)})
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -66,7 +61,7 @@ def timeline_page(request: Request) -> Any:
     if bucket not in queries.BUCKETS:
         raise BadFilter(f"bucket={bucket!r} is unknown: use one of {', '.join(queries.BUCKETS)}")
     return page(request, "timeline.html", {"view": view, "bucket": bucket,
-                                           "facets": _facets(request)})
+                                           "facets": filter_facets(request)})
 
 
 @router.get("/tallies")
@@ -89,7 +84,7 @@ def tallies_page(request: Request) -> Any:
     from factfinder.store.tallies import reviewed_per_day
 
     return page(request, "tallies.html", {"view": view, "by": by, "rows": rows, "keys": list(queries.TALLY_KEYS),
-                                          "facets": _facets(request), "reviewed": reviewed_per_day(store.conn)})
+                                          "facets": filter_facets(request), "reviewed": reviewed_per_day(store.conn)})
 
 
 def _csv_safe(value: str) -> str:

@@ -58,10 +58,24 @@ def test_evidence_moves_the_field_it_is_about(extraction) -> None:
                                                                                     "none": 0.8})).type
 
 
+def test_a_field_without_a_value_has_confidence_zero(extraction) -> None:
+    """Date, place and actors say "this value is right": with no value there is nothing to be right."""
+    model, document = default_model(), extraction.document
+    arrest = next(i for i in extraction.incidents if i.type == "arrest")
+    given = model.confidence(incident_features(arrest, document, {"arrest": 0.9}, extraction.places))
+    assert given.date > 0 and given.location > 0 and given.actors > 0
+    bare = replace(arrest, date=None, location=None, perpetrators=(), targets=())
+    none = model.confidence(incident_features(bare, document, {"arrest": 0.9}, extraction.places))
+    assert (none.date, none.location, none.actors) == (0.0, 0.0, 0.0)
+    assert none.type == given.type and none.counts == given.counts
+
+
 def test_a_model_round_trips_through_its_json(extraction) -> None:
     model = default_model()
     again = ConfidenceModel.from_json(model.to_json())
     assert set(again.fields) == set(FIELD_FEATURES)
+    assert {name: m.given for name, m in again.fields.items() if m.given} == {
+        "date": "date_given", "location": "location_given", "actors": "actors_given"}
     assert with_confidence(extraction, model=again).incidents == extraction.incidents
 
 
@@ -78,9 +92,17 @@ def test_gold_labels_follow_the_scorers_matching() -> None:
     wrong_type = dict(right, type="protest", date=None)
     statement = dict(right, type="statement", evidence=[{"start": 51, "end": 83, "text": text[51:]}])
     labels = gold_labels(gold, [right, wrong_type, statement])
-    assert labels[0] == {"incident": 1, "type": 1, "date": 1, "location": 1, "counts": 1, "actors": 1}
+    # no place given: nothing to judge ("this value is right"); the counts' absence is judged
+    assert labels[0] == {"incident": 1, "type": 1, "date": 1, "location": None, "counts": 1, "actors": 1}
     assert labels[1]["incident"] == 0 and labels[1]["type"] == 0 and labels[1]["date"] is None
     assert labels[2]["incident"] == 0 and labels[2]["type"] is None
+    placed = dict(right, location={"name": "Yangon", "country": "MM", "lat": 16.8, "lon": 96.2},
+                  date={"start": "2023-11-01", "end": "2023-11-30"}, targets=[{"name": "students"}])
+    again = gold_labels(gold, [placed])[0]
+    # a place where the gold has none, a month where the gold has the day, a target it does not name: wrong
+    assert again["location"] == 0 and again["date"] == 0 and again["actors"] == 0
+    fewer = dict(right, targets=[])
+    assert gold_labels(gold, [fewer])[0]["actors"] == 1  # the actors it names are right, if not all of them
 
 
 def test_devset_labels_score_the_primary_incident_as_the_scorers_do() -> None:
@@ -92,6 +114,34 @@ def test_devset_labels_score_the_primary_incident_as_the_scorers_do() -> None:
     isaf = devset_labels("isaf", {"gold": {"start_date": "2021-03-01", "province": ["Helmand province"]}},
                          [arrest])
     assert isaf[0]["date"] == 0 and isaf[0]["location"] == 1
+    undated = devset_labels("isaf", {"gold": {"start_date": "2021-03-01"}}, [dict(arrest, date=None)])
+    assert undated[0]["date"] is None  # no date given: confidence 0, nothing to label
+
+
+def test_hrds_labels_judge_the_perpetrators_class_and_the_place_of_the_first_matching_incident() -> None:
+    gold = {"violation_types": ["arbitrary detention"], "perpetrator_type": "state actor", "city": "Minsk",
+            "country": "Belarus"}
+    arrest = {"type": "arrest", "evidence": [{"start": 0, "end": 10}],
+              "perpetrators": [{"name": "police", "kind": "state_force"}],
+              "location": {"text": "Minsk", "name": "Minsk", "admin1": "Minsk City"}}
+    labels = devset_labels("hrds", {"gold": gold}, [arrest])[0]
+    assert labels["actors"] == 1 and labels["location"] == 1
+    rebels = dict(arrest, perpetrators=[{"name": "rebels", "kind": "armed_group"}],
+                  location={"text": "Belarus", "name": "Belarus", "admin1": None})
+    labels = devset_labels("hrds", {"gold": gold}, [rebels])[0]
+    assert labels["actors"] == 0 and labels["location"] == 0
+
+
+def test_event_location_labels_only_places_given() -> None:
+    text = "Gunmen attacked a market in Kano on Friday."
+    record = {"text": text, "gold": {"event_locations": [{"start": 28, "end": 32, "text": "Kano"}]}}
+    placed = {"type": "attack", "evidence": [{"start": 0, "end": len(text)}], "location": {"text": "Kano"}}
+    elsewhere = dict(placed, location={"text": "market"})
+    unplaced = dict(placed, location=None)
+    labels = devset_labels("event_location", record, [placed, elsewhere, unplaced])
+    assert [lab["location"] for lab in labels] == [1, 0, None]
+    nowhere = devset_labels("event_location", dict(record, gold={"event_locations": []}), [placed])
+    assert nowhere[0]["location"] == 0
 
 
 def test_calibration_table_gives_the_share_right_per_bin_and_above_0_8() -> None:

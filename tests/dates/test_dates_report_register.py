@@ -52,6 +52,48 @@ def test_a_range_is_a_range() -> None:
         ("between 16 and 23 September", "2023-09-16", "2023-09-23")]
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Soldiers killed civilians they presented as rebels between 2004 and 2009, the court found.", None,
+     [("between 2004 and 2009", "2004-01-01", "2009-12-31")]),
+    ("Guards tortured inmates in 2015 and 2016 at the detention centre.", None,
+     [("2015 and 2016", "2015-01-01", "2016-12-31")]),
+    ("Nine men jailed over the 2018-2019 strikes remained in prison.", None,
+     [("2018-2019", "2018-01-01", "2019-12-31")]),
+    ("Border guards shot migrants between May 2021 and February 2022, the group said.", None,
+     [("between May 2021 and February 2022", "2021-05-01", "2022-02-28")]),
+    # months without a year: the latest such span before publication, the first month before the last
+    ("Militia members detained at least 30 traders between February and October.", "2024-01-11",
+     [("between February and October", "2023-02-01", "2023-10-31")]),
+    ("A detained editor refused food in November and December.", "2024-01-11",
+     [("November and December", "2023-11-01", "2023-12-31")]),
+    ("Police held him from 28 March to 4 April 2023 without charge.", None,
+     [("from 28 March to 4 April 2023", "2023-03-28", "2023-04-04")]),
+])
+def test_ranges_of_months_and_years_are_ranges(text: str, published: str | None, expected: list) -> None:
+    assert dates(text, published) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a count after a year, an identifier, figures: no range
+    ("Police arrested 40 people in 2019 and 25 in 2020.", [("2019", "2019-01-01", "2019-12-31"),
+                                                         ("2020", "2020-01-01", "2020-12-31")]),
+    ("Release 2013-01-S-025 reports the operation.", []),
+    ("The budget grew from 1,990 to 2,010 dollars.", []),
+])
+def test_what_only_looks_like_a_range_is_not_one(text: str, expected: list) -> None:
+    assert dates(text, "2024-01-11") == expected
+
+
+def test_over_the_weekend_is_the_weekend_before_the_report() -> None:
+    assert dates("At least nine people were killed over the weekend in clashes.", "2022-01-04") == [
+        ("over the weekend", "2022-01-01", "2022-01-02")]
+
+
+def test_overnight_is_the_night_before_the_report() -> None:
+    assert dates("Security forces detained two suspects overnight in the province.", "2011-03-08") == [
+        ("overnight", "2011-03-07", "2011-03-07")]
+
+
 @pytest.mark.parametrize("text", [
     "Police in Rabat dispersed a rally of the 20 February Movement.",
     "Members of the 6 April Youth Movement were questioned.",

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from factfinder.dates import incident_date_spans, resolve_incident_dates, statistic_dates, with_dateline_published
@@ -86,3 +88,92 @@ def test_a_tally_is_stated_as_of_its_own_date_else_the_publication_date() -> Non
     dated, undated = statistic_dates(Document(doc="d", text=text, published="2023-05-10"), tallies)
     assert (dated.as_of, dated.as_of_span.text if dated.as_of_span else None) == ("2023-05-05", "5 May")
     assert (undated.as_of, undated.as_of_span) == ("2023-05-10", None)
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("In October, the UN committee said that guards had beaten detainees at the prison.", "beaten", "torture"),
+    ("Hundreds of people were detained under the curfew, the commission said in September.", "detained", "arrest"),
+    ("On 12 May, the rapporteur expressed concern about reports that police tortured suspects.", "tortured",
+     "torture"),
+    ("The command today confirmed it had detained two suspects in recent weeks.", "detained", "arrest"),
+])
+def test_a_date_that_frames_the_report_is_not_the_event_date(text: str, word: str, kind: str) -> None:
+    """The sentence's only date is the reporting verb's: the event's own date is unsaid, and the
+    paragraph's earlier dates are not borrowed for it."""
+    text = "On 2 March, guards moved the prisoners to another wing. " + text
+    document = Document(doc="d", text=text, published="2024-01-11")
+    (incident,) = incident_date_spans(document, [_incident(text, word, kind)])
+    assert incident.date_span is None
+
+
+@pytest.mark.parametrize("text, word, kind, expected", [
+    # verbs that also tell acts report only with "that"
+    ("In March, the supreme court confirmed sentences of up to 20 years for 40 protesters.", "sentences",
+     "legal_proceeding", "March"),
+    ("In October, a reporter who had reported on the riots was sentenced to ten years.", "sentenced",
+     "legal_proceeding", "October"),
+])
+def test_a_verb_that_tells_an_act_does_not_make_its_date_a_report_date(text: str, word: str, kind: str,
+                                                                       expected: str) -> None:
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is not None and incident.date_span.text == expected
+
+
+def test_a_date_between_the_event_and_its_source_stays_the_event_date() -> None:
+    text = "Two journalists were arrested on Monday in the capital, their lawyer said on Tuesday."
+    document = Document(doc="d", text=text, published="2024-06-12")
+    (incident,) = incident_date_spans(document, [_incident(text, "arrested")])
+    assert incident.date_span is not None and incident.date_span.text == "Monday"
+    # a date that opens another clause, far from a reporting verb, stays a candidate too
+    text = ("The marchers set off last month after a student died in custody; his family says he was killed "
+            "by guards.")
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-06-12"),
+                                      [_incident(text, "killed", "killing")])
+    assert incident.date_span is not None and incident.date_span.text == "last month"
+
+
+HEADLINED = (
+    "Militia Commander Detained in Border Province\n"
+    "Press Office - Joint Command\n\n"
+    "\xa0RIVERTON, Freedonia (June 3, 2019) - A joint security force detained a militia commander "
+    "during an operation in the border province Saturday.\n\n"
+    "The commander is suspected of planning attacks on checkpoints.\n"
+)
+
+
+def test_a_headline_takes_its_lead_date_and_a_dateline_after_a_no_break_space_is_a_dateline() -> None:
+    document = with_dateline_published(Document(doc="d", text=HEADLINED))
+    assert document.published == "2019-06-03"
+    headline, lead = incident_date_spans(document, [_incident(HEADLINED, "Detained"),
+                                                    _incident(HEADLINED, "detained a")])
+    assert headline.date_span is not None and headline.date_span.text == "Saturday"
+    assert lead.date_span is not None and lead.date_span.text == "Saturday"
+    resolved = resolve_incident_dates([headline], document)[0]
+    assert resolved.date is not None and resolved.date.start == "2019-06-01"
+
+
+def test_a_headline_over_an_undated_lead_takes_the_dateline_not_a_later_paragraph() -> None:
+    text = HEADLINED.replace(" Saturday", "") + "He had been wanted since June, officials said.\n"
+    document = with_dateline_published(Document(doc="d", text=text))
+    (headline,) = incident_date_spans(document, [_incident(text, "Detained")])
+    assert headline.date_span is not None and headline.date_span.text == "June 3, 2019"
+
+
+def test_with_a_parse_a_date_it_ties_to_another_clause_is_not_the_event_date() -> None:
+    """"In June, a court ordered compensation for a man who had been tortured": the parse ties
+    "tortured" to its relative clause only, so June is the court's; the torture's date is unsaid."""
+    from factfinder.model import Attachment
+
+    text = "In June, a court ordered the state to pay compensation to a man who had been tortured in custody."
+    incident = _incident(text, "tortured", "torture")
+    clause = [Attachment(Span.of(text, text.index(w), text.index(w) + len(w)), depth, relation, False)
+              for w, depth, relation in (("tortured", 0, "predicate"), ("custody", 2, "in"))]
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                     [replace(incident, attachments=tuple(clause))])
+    assert undated.date_span is None
+    court = _incident(text, "ordered", "legal_proceeding")
+    tie = Attachment(Span.of(text, text.index("June"), text.index("June") + 4), 1, "in", False)
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                   [replace(court, attachments=(tie,))])
+    assert dated.date_span is not None and dated.date_span.text == "June"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 from pathlib import Path
 
 import pytest
@@ -96,6 +97,26 @@ def test_hrds_scores_the_first_incident_whose_type_matches_a_violation():
     assert f["perpetrator_class"] == 0.5 and f["country"] == 0.5  # the killing has no location
     assert f["date_day_exact"] == 1.0 and f["documents_with_full_date"] == 1  # "March" is a month name
     assert f["violation_type_f1"] == 1.0
+
+
+def test_hrds_perpetrator_is_not_scored_where_no_violation_has_an_incident_type(tmp_path):
+    """Issue 21 reads the perpetrator on "the first incident whose type matches a gold violation":
+    an article reporting only threats (``other``) has no such incident, so it is left out of the
+    perpetrator measures rather than counted a miss; the detention article still counts."""
+    lines = (FIXTURES / "hrds_devset_like.jsonl").read_text(encoding="utf-8").splitlines()[:1]
+    lines.append(json.dumps({
+        "id": "hrds-like-3", "text": "Officials in Kellan threatened a teacher who had criticised the mayor.",
+        "pub_date": "2021-04-02", "gold": {"violation_types": ["other"], "perpetrator_mention": True,
+                                           "perpetrator_type": "state actor", "year": 2021, "month": None,
+                                           "day": None, "city": "Kellan", "region": None, "country": "KL",
+                                           "victims": []}}))
+    path = tmp_path / "hrds_like.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    pipeline = StandInPipeline(incidents=[("Police in Kellan arrested", "arrest", {})])
+    f = evaluate_devset(path, pipeline=pipeline).figures
+    assert f["violation_matched"] == 0.5  # every article counts here
+    assert f["perpetrator_documents"] == 1 and f["perpetrator_given"] == 0.0
+    assert f["perpetrator_class"] == 0.0
 
 
 def test_gold_day_reads_month_names_and_numbers_and_needs_all_three():

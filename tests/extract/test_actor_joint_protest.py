@@ -40,7 +40,11 @@ def test_the_group_that_protests_is_the_actor_and_police_are_not() -> None:
     students = _actor(text, "students", "students", "group")
     rally = text.index("rally")
     perpetrators, targets = protest_roles([police], [students], Span.of(text, rally, rally + 5))
-    assert [a.name for a in perpetrators] == ["students"] and targets == []
+    # the people an act against the protest names are its protesters (ACLED's "Protesters")
+    assert [(a.name, a.span.text) for a in perpetrators] == [("protesters", "students")] and targets == []
+    # the parse's own agent of the protest keeps its name
+    perpetrators, _ = protest_roles([students], [], Span.of(text, rally, rally + 5))
+    assert [a.name for a in perpetrators] == ["students"]
 
 
 def test_unnamed_participants_are_protesters_on_the_trigger_word() -> None:

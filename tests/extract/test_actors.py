@@ -137,7 +137,8 @@ def test_roles_from_the_parse(nlp, matcher: ActorMatcher, text: str, trigger: st
 @pytest.mark.slow
 def test_roles_stay_inside_the_trigger_clause(nlp, matcher: ActorMatcher) -> None:
     text = "Al-Shabaab fighters attacked the base, and later the army arrested twelve students in Mogadishu."
-    assert roles(nlp, matcher, text, "arrested") == (["military"], ["students"])
+    # the report's only national actor is Somali, so "the army" is Somalia's
+    assert roles(nlp, matcher, text, "arrested") == (["Somali National Army"], ["students"])
     assert roles(nlp, matcher, text, "attacked") == (["al-Shabaab"], [])
 
 

@@ -28,7 +28,7 @@ def test_the_shipped_artefact_is_small_pinned_and_versioned():
     assert hashlib.sha256(data).hexdigest() == SHA256
     assert len(data) < 5_000_000
     model = default_model()
-    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v1"
+    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v2"
     assert set(model.classes) == set(INCIDENT_TYPES) | {"none"}
     assert model.meta["sizes"]["hrds_train.jsonl"] == 300  # only the training split of HRDsAttack
 
@@ -132,3 +132,56 @@ def test_is_accident_needs_no_armed_actor():
 def test_people_missing_after_a_flood_were_not_disappeared(pipeline):
     text = "Floods swept through the valley overnight and 40 villagers are still missing, rescuers said."
     assert "disappearance" not in [kind for kind, _ in _types(pipeline, text)]
+
+
+class _Reading:
+    """A model stand-in that reads every text with fixed probabilities, to test the combination rule."""
+
+    def __init__(self, probabilities):
+        from factfinder.extract.event_type.model import Prediction
+
+        self.prediction = Prediction(probabilities)
+
+    def predict(self, text):
+        return self.prediction
+
+
+def _first_incident(text, kind, *more):
+    from factfinder.extract.sentences import split_sentences
+    from factfinder.model import Incident, Span
+
+    sentences = split_sentences(text)
+    first = sentences[0]
+    evidence = Span.of(text, first.start, first.end)
+    incidents = [Incident(doc="d", type=k, summary=evidence.text, evidence=(evidence,)) for k in (kind, *more)]
+    return sentences, incidents
+
+
+SNIPPET = ("The interior ministry designated the Eastern Front a terrorist organisation on Monday. "
+           "Hours later its fighters stormed two police stations in Vell and held them until dawn.")
+
+
+def test_a_short_text_read_as_a_whole_retypes_its_first_incident():
+    sentences, incidents = _first_incident(SNIPPET, "designation", "statement")
+    typer = EventTyper(_Reading({"designation": 0.1, "armed_clash": 0.7, "statement": 0.3, "none": 0.1}))
+    settled = typer.settle_short(SNIPPET, sentences, incidents)
+    assert [i.type for i in settled] == ["armed_clash", "statement"]
+    assert settled[0].acled is not None and settled[0].evidence == incidents[0].evidence
+
+
+@pytest.mark.parametrize("kind,probabilities", [
+    ("designation", {"designation": 0.4, "armed_clash": 0.7}),  # the rule type is not unlikely enough
+    ("designation", {"designation": 0.1, "armed_clash": 0.45}),  # the whole text is not clear enough
+    ("killing", {"killing": 0.1, "armed_clash": 0.9}),  # killings carry the toll: kept
+    ("designation", {"designation": 0.1, "none": 0.9, "sanction": 0.2}),  # "none" is no event to re-type to
+])
+def test_a_short_text_keeps_its_type_unless_the_whole_reads_clearly_otherwise(kind, probabilities):
+    sentences, incidents = _first_incident(SNIPPET, kind)
+    assert EventTyper(_Reading(probabilities)).settle_short(SNIPPET, sentences, incidents) == incidents
+
+
+def test_a_long_text_is_not_read_as_a_whole():
+    long_text = " ".join([SNIPPET] * 2)  # four sentences: a paragraph that may tell several events
+    sentences, incidents = _first_incident(long_text, "designation")
+    typer = EventTyper(_Reading({"designation": 0.1, "armed_clash": 0.9}))
+    assert typer.settle_short(long_text, sentences, incidents) == incidents

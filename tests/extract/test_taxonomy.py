@@ -128,3 +128,31 @@ def test_a_bomb_defused_is_no_attack(pipeline):
     found = [(i.type, i.subtype) for i in pipeline.extract(document_from_text(text)).incidents]
     assert "attack" not in {t for t, _ in found}
     assert found[:1] == [("other", "explosives_defused")]
+
+
+def _incident(kind: str, text: str, trigger: str, **fields) -> Incident:
+    at = text.index(trigger)
+    return Incident(doc="d", type=kind, summary=text, evidence=(Span(0, len(text), text),),
+                    trigger=Span(at, at + len(trigger), trigger), **fields)
+
+
+def test_an_attack_on_an_armed_sides_post_is_a_battle_unless_remote():
+    post = "A police checkpoint on the road to Veska came under attack late on Saturday, officials said."
+    assert with_taxonomy(_incident("attack", post, "attack")).type == "armed_clash"
+    shelled = "Rebels fired mortars at an army base outside Veska overnight, the ministry said."
+    assert with_taxonomy(_incident("attack", shelled, "fired")).type == "attack"  # remote violence
+    market = "Gunmen attacked a market in Veska on Saturday, wounding eleven shoppers."
+    assert with_taxonomy(_incident("attack", market, "attacked")).type == "attack"  # civilians: one-sided
+
+
+def test_a_town_captured_is_territory_and_fighters_captured_an_arrest():
+    from factfinder.model import Count
+
+    town = "Insurgent fighters captured the district centre of Mawra after a two-day siege."
+    taken = with_taxonomy(_incident("arrest", town, "captured"))
+    assert (taken.type, taken.subtype) == ("other", "territory")
+    people = "Troops captured two insurgent commanders in a raid near Mawra."
+    counted = _incident("arrest", people, "captured",
+                        counts=(Count("arrested", 2, "exact", "people", Span(15, 18, "two")),))
+    assert with_taxonomy(counted).type == "arrest"
+    assert with_taxonomy(_incident("arrest", "Troops captured a militant leader near Mawra.", "captured")).type == "arrest"

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import threading
 from datetime import datetime, timedelta, timezone
 from email.utils import format_datetime
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -16,6 +15,8 @@ from factfinder.follow import Politeness, follow_pass
 from factfinder.settings import Settings
 from factfinder.store import Store
 from factfinder.store.follows import add_followed, list_followed
+
+from local_site import HTML, RSS, LocalSite, Reply, article, rss
 
 ARTICLES = {
     "/news/1": "Police detained twelve students outside the court in Almaty on Monday, their lawyers said.",
@@ -30,57 +31,30 @@ class Site:
 
     def __init__(self) -> None:
         self.items = ["/news/1", "/news/2"]
-        self.requests: list[str] = []
-        site = self
+        self.local = LocalSite(self.route)
+        self.base, self.requests = self.local.base, self.local.requests
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
+    def route(self, request: BaseHTTPRequestHandler) -> Reply | None:
+        if request.path == "/broken.xml":
+            return Reply(status=500)
+        if request.path == "/feed.xml":
+            etag = f'"v{len(self.items)}"'
+            if request.headers.get("If-None-Match") == etag:
+                return Reply(status=304)
+            return Reply(self.feed(), RSS, headers={"ETag": etag, "Last-Modified": MODIFIED})
+        if request.path in ARTICLES:
+            return Reply(article(ARTICLES[request.path]), HTML)
+        return None
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                site.requests.append(self.path)
-                if self.path == "/broken.xml":
-                    self.send_response(500)
-                    self.end_headers()
-                    return
-                if self.path == "/feed.xml":
-                    etag = f'"v{len(site.items)}"'
-                    if self.headers.get("If-None-Match") == etag:
-                        self.send_response(304)
-                        self.end_headers()
-                        return
-                    body = site.feed().encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.send_header("ETag", etag)
-                    self.send_header("Last-Modified", MODIFIED)
-                elif self.path in ARTICLES:
-                    body = f"<html><body><article><p>{ARTICLES[self.path]}</p></article></body></html>".encode()
-                    self.send_response(200)
-                    self.send_header("Content-Type", "text/html; charset=utf-8")
-                else:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def feed(self) -> str:
-        items = "".join(f"<item><title>Item {p}</title><link>{self.base}{p}</link>"
-                        f"<pubDate>Mon, 20 Nov 2023 08:00:00 GMT</pubDate></item>" for p in self.items)
-        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Site</title>{items}</channel></rss>'
+    def feed(self) -> bytes:
+        return rss("Site", ((f"Item {p}", f"{self.base}{p}", "Mon, 20 Nov 2023 08:00:00 GMT") for p in self.items))
 
 
 @pytest.fixture
 def site():
     s = Site()
     yield s
-    s.server.shutdown()
+    s.local.close()
 
 
 @pytest.fixture

@@ -6,8 +6,9 @@ import re
 import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
+from typing import BinaryIO
 
 import pytest
 
@@ -15,6 +16,8 @@ from factfinder.follow import follow_pass
 from factfinder.settings import Settings
 from factfinder.store import Store
 from factfinder.store.follows import add_followed, due_followed, list_followed
+
+from local_site import HTML, RSS, LocalSite, Reply, article, rss
 
 FEEDS, ENTRIES = 50, 20
 HANGING, GARBAGE = 7, 13
@@ -26,58 +29,39 @@ class Newsroom:
 
     def __init__(self) -> None:
         self.release = threading.Event()
-        room = self
+        self.local = LocalSite(self.route)
+        self.base = self.local.base
 
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
+    def route(self, request: BaseHTTPRequestHandler) -> Reply | None:
+        feed = re.fullmatch(r"/feeds/(\d+)\.xml", request.path)
+        item = re.fullmatch(r"/feeds/(\d+)/items/(\d+)", request.path)
+        if feed and int(feed.group(1)) == HANGING:
+            return Reply(content_type=RSS, stream=self.trickle)
+        if feed and int(feed.group(1)) == GARBAGE:
+            return Reply(bytes(range(256)) * 40, RSS)
+        if feed:
+            return Reply(self.feed(int(feed.group(1))), RSS)
+        if item:
+            n, m = int(item.group(1)), int(item.group(2))
+            town = TOWNS[(n + m) % len(TOWNS)]
+            return Reply(article(f"Soldiers detained {m + 2} villagers near {town} on Monday, residents of "
+                                 f"ward {n} told the local radio.", title=f"Bulletin {n}-{m}"), HTML)
+        return None
 
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                feed = re.fullmatch(r"/feeds/(\d+)\.xml", self.path)
-                item = re.fullmatch(r"/feeds/(\d+)/items/(\d+)", self.path)
-                if feed and int(feed.group(1)) == HANGING:
-                    self.send_response(200)
-                    self.send_header("Content-Type", "application/rss+xml")
-                    self.end_headers()
-                    self.wfile.write(b'<?xml version="1.0"?><rss')
-                    # it trickles a byte now and then, so no single read times out: only the
-                    # wall-clock limit of a fetch (follow_fetch_limit) ends it
-                    while not room.release.wait(0.3):
-                        try:
-                            self.wfile.write(b" ")
-                            self.wfile.flush()
-                        except OSError:
-                            return
-                    return
-                if feed and int(feed.group(1)) == GARBAGE:
-                    body, kind = bytes(range(256)) * 40, "application/rss+xml"
-                elif feed:
-                    body, kind = room.feed(int(feed.group(1))).encode(), "application/rss+xml"
-                elif item:
-                    n, m = int(item.group(1)), int(item.group(2))
-                    town = TOWNS[(n + m) % len(TOWNS)]
-                    body = (f"<html><body><article><h1>Bulletin {n}-{m}</h1><p>Soldiers detained {m + 2} "
-                            f"villagers near {town} on Monday, residents of ward {n} told the local radio."
-                            "</p></article></body></html>").encode()
-                    kind = "text/html; charset=utf-8"
-                else:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+    def trickle(self, out: BinaryIO) -> None:
+        """A feed that never ends: a byte now and then, so no single read times out and only
+        the wall-clock limit of a fetch (follow_fetch_limit) ends it."""
+        out.write(b'<?xml version="1.0"?><rss')
+        while not self.release.wait(0.3):
+            try:
+                out.write(b" ")
+                out.flush()
+            except OSError:
+                return
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def feed(self, n: int) -> str:
-        items = "".join(f"<item><title>Bulletin {n}-{m}</title><link>{self.base}/feeds/{n}/items/{m}</link>"
-                        "<pubDate>Mon, 20 Nov 2023 08:00:00 GMT</pubDate></item>" for m in range(ENTRIES))
-        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Feed {n}</title>{items}</channel></rss>'
+    def feed(self, n: int) -> bytes:
+        return rss(f"Feed {n}", ((f"Bulletin {n}-{m}", f"{self.base}/feeds/{n}/items/{m}",
+                                  "Mon, 20 Nov 2023 08:00:00 GMT") for m in range(ENTRIES)))
 
 
 @pytest.fixture
@@ -85,7 +69,7 @@ def newsroom():
     room = Newsroom()
     yield room
     room.release.set()
-    room.server.shutdown()
+    room.local.close()
 
 
 @pytest.mark.slow

@@ -9,7 +9,8 @@ import pytest
 
 from factfinder.errors import GazetteerError, UsageError
 from factfinder.geo import Gazetteer
-from factfinder.geo.build import build_from_geonames, name_key, short_admin_name
+from factfinder.geo.build import name_key, short_admin_name
+from factfinder.geo.geonames_dump import build_from_geonames
 from factfinder.geo.geonames_dump import read_geonames_dump
 
 FIXTURES = Path(__file__).parent / "fixtures"

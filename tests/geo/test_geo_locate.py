@@ -96,3 +96,54 @@ def test_a_story_is_set_in_its_local_place_not_its_dateline_or_country() -> None
     (located,) = locate([incident], places, doc)
     assert located.location is not None
     assert (located.location.name, located.location.admin1) == ("Andar", "Ghazni")
+
+
+WARDAK = ("KABUL, Afghanistan (June 2, 2012) In Chak district, Wardak province, a combined force captured a "
+          "Taliban facilitator. The facilitator moved weapons for attacks in Kabul city. "
+          "The force detained three more suspects during the operation.")
+
+
+def _wardak_place(word: str, name: str, precision: str, admin1: str, occurrence: int = 0) -> Place:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = WARDAK.index(word, start + 1)
+    return Place(span=Span.of(WARDAK, start, start + len(word)), name=name, lat=34.3, lon=68.6, country="AF",
+                 admin1=admin1, precision=precision, confidence=0.9)  # type: ignore[arg-type]
+
+
+def test_a_story_is_set_in_the_region_most_of_its_places_lie_in() -> None:
+    """A sentence that names no place is set where the story is (Wardak, named twice), not in the
+    one town another sentence mentions in passing (Kabul)."""
+    places = [_wardak_place("KABUL", "Kabul", "town", "Kabul"),
+              _wardak_place("Chak", "Chak", "town", "Wardak"),
+              _wardak_place("Wardak", "Wardak", "admin1", "Wardak"),
+              _wardak_place("Kabul", "Kabul", "town", "Kabul", occurrence=0)]
+    doc = Document(doc="w", text=WARDAK, stories=(Story(0, 0, len(WARDAK)),))
+    sentence = "The force detained three more suspects during the operation."
+    start = WARDAK.index(sentence)
+    incident = Incident(doc="w", type="arrest", summary=sentence, story=0,
+                        evidence=(Span.of(WARDAK, start, start + len(sentence)),))
+    (located,) = locate([incident], places, doc)
+    assert located.location is not None and located.location.admin1 == "Wardak"
+
+
+HELMAND = ("In Helmand province, an observation post spotted insurgents at a firing position in Kajaki district. "
+           "Coalition forces engaged the position, killing one insurgent.")
+
+
+def test_a_town_in_a_sentence_that_opens_with_its_region_lies_in_that_region() -> None:
+    """"In Helmand province, ... in Kajaki district": a namesake the gazetteer placed in another
+    province gives way to the province the sentence opens with."""
+    helmand = Place(span=Span.of(HELMAND, 3, 11), name="Helmand", lat=31.0, lon=64.0, country="AF",
+                    admin1="Helmand", precision="admin1", confidence=0.9)
+    start = HELMAND.index("Kajaki")
+    kajaki = Place(span=Span.of(HELMAND, start, start + 6), name="Kaji", lat=34.4, lon=70.3, country="AF",
+                   admin1="Nangarhar", precision="town", confidence=0.9)
+    doc = Document(doc="h", text=HELMAND, stories=(Story(0, 0, len(HELMAND)),))
+    sentence = "Coalition forces engaged the position, killing one insurgent."
+    begin = HELMAND.index(sentence)
+    incident = Incident(doc="h", type="killing", summary=sentence, story=0,
+                        evidence=(Span.of(HELMAND, begin, begin + len(sentence)),))
+    (located,) = locate([incident], [helmand, kajaki], doc)
+    assert located.location is not None and located.location.admin1 == "Helmand"
+    assert located.location.span.text == "Kajaki"  # still the place the text names, now in its province

@@ -158,3 +158,35 @@ def test_load_puts_a_batch_output_into_the_store_with_exact_spans(tmp_path: Path
         assert store.verify().ok
     again = CliRunner().invoke(main, ["load", str(out), "--db", str(db)])
     assert f"0 documents loaded" in again.output and f"{len(lines)} already present" in again.output
+
+
+def test_the_driver_reads_the_corpus_as_it_goes_not_all_at_once(tmp_path: Path, monkeypatch) -> None:
+    """A corpus of millions must not sit in the driver: the working pass draws documents only as
+    the engine takes them (one batch ahead on one worker), after a first pass that only counts."""
+    from factfinder.scale import run
+
+    source = write_jsonl(tmp_path / "in.jsonl", corpus(150))
+    real_read = run.read_items
+    drawn: list[int] = []  # documents drawn by each pass over the input
+
+    def counting_read(inputs):
+        drawn.append(0)
+        for item in real_read(inputs):
+            drawn[-1] += 1
+            yield item
+
+    drawn_at_first_write: list[int] = []
+    real_write = run.ChunkWriter.write
+
+    def write(self, chunk):
+        if not drawn_at_first_write:
+            drawn_at_first_write.append(drawn[-1])
+        return real_write(self, chunk)
+
+    monkeypatch.setattr(run, "read_items", counting_read)
+    monkeypatch.setattr(run.ChunkWriter, "write", write)
+    summary = run.run_batch([str(source)], out=tmp_path / "out", engine="local", workers=1, progress=None)
+    assert summary.total == 150 and summary.processed == 150
+    assert drawn == [150, 150]  # counted, then worked through
+    assert run.CHUNK_DOCUMENTS <= drawn_at_first_write[0] <= run.CHUNK_DOCUMENTS + run.BATCH_DOCUMENTS
+    assert len(read_records(tmp_path / "out", "documents")) == 150

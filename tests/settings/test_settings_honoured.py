@@ -80,7 +80,7 @@ def server() -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def tiny_gazetteer(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    from factfinder.geo.build import build_from_geonames
+    from factfinder.geo.geonames_dump import build_from_geonames
 
     path = tmp_path_factory.mktemp("gaz") / "tiny.sqlite"
     build_from_geonames(path, GEO_FIXTURES / "allCountries_sample.txt", GEO_FIXTURES / "admin1CodesASCII_sample.txt")

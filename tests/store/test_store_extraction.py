@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import pytest
+
 from factfinder.capture.common import make_capture
 from factfinder.model import (
     Actor, Attribution, Count, DateRange, Document, Extraction, Incident, Place, Span, Statistic,
@@ -108,3 +110,67 @@ def test_status_command_lists_incidents(tmp_path: Path) -> None:
     assert "2023-11-17" in arrest and "Pauktaw" in arrest and "arrested 100" in arrest
     [killing] = [line for line in result.output.splitlines() if line.strip().startswith("killing ")]
     assert "killed 15" in killing
+
+
+def test_one_span_keeps_two_readings_a_town_and_the_country_it_tells(tmp_path: Path) -> None:
+    """A report naming only a town gives an incident without a place of its own the town's country,
+    with the town's words as evidence (geo/incident_country.py); the store must not hand that
+    incident back in the town."""
+    capture = make_capture(TEXT.encode(), origin="/inbox/radio.txt", media_type="text/plain")
+    doc = capture.source.sha256
+    extraction = _extraction(doc)
+    town = extraction.incidents[0].location
+    assert town is not None
+    country = Place(town.span, name="Myanmar", lat=21.0, lon=96.0, country="MM", precision="country",
+                    confidence=0.5, geonameid=1327865)
+    killing = replace(extraction.incidents[1], location=country)
+    extraction = replace(extraction, incidents=(extraction.incidents[0], killing))
+    with Store.open(tmp_path / "f.db") as store:
+        store.add_capture(capture)
+        store.add_document(extraction.document, doc)
+        store.add_extraction(extraction)
+        places = {i.type: i.location for i in store.iter_incidents()}
+    assert places["arrest"] is not None and places["arrest"].name == "Pauktaw"
+    assert places["arrest"].precision == "town"
+    assert places["killing"] is not None and places["killing"].name == "Myanmar"
+    assert places["killing"].precision == "country" and places["killing"].span == town.span
+
+
+def test_the_places_rebuild_keeps_every_reference_of_an_older_store(tmp_path: Path) -> None:
+    """Schema step 13 rebuilds the places table (SQLite cannot drop its old one-place-per-span
+    rule): incidents of a store written before it keep their places, and references stay enforced."""
+    import sqlite3
+
+    from factfinder.store import schema
+
+    capture = make_capture(TEXT.encode(), origin="/inbox/radio.txt", media_type="text/plain")
+    doc = capture.source.sha256
+    db = tmp_path / "f.db"
+    with Store.open(db) as store:
+        store.add_capture(capture)
+        store.add_document(_extraction(doc).document, doc)
+        store.add_extraction(_extraction(doc))
+        before = [(i.type, i.location) for i in store.iter_incidents()]
+    conn = sqlite3.connect(db, isolation_level=None)
+    step = schema.MIGRATIONS.index(schema.PLACES_BY_READING)
+    # Back to the older table: one place per span, as step 13 found it.
+    conn.executescript(f"""PRAGMA foreign_keys = OFF;
+        BEGIN;
+        CREATE TABLE places_old AS SELECT * FROM places;
+        DROP TABLE places;
+        CREATE TABLE places (id INTEGER PRIMARY KEY, document_id INTEGER NOT NULL REFERENCES documents(id)
+            ON DELETE CASCADE, start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, name TEXT,
+            lat REAL, lon REAL, country TEXT, admin1 TEXT, admin2 TEXT, geonameid INTEGER, precision TEXT,
+            confidence REAL NOT NULL DEFAULT 0, UNIQUE (document_id, start, "end"));
+        INSERT INTO places SELECT * FROM places_old;
+        DROP TABLE places_old;
+        PRAGMA user_version = {step};
+        COMMIT;""")
+    conn.close()
+    with Store.open(db) as store:
+        assert store.conn.execute("PRAGMA user_version").fetchone()[0] == len(schema.MIGRATIONS)
+        assert store.conn.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+        assert [(i.type, i.location) for i in store.iter_incidents()] == before
+        place_id = store.conn.execute("SELECT place_id FROM incidents WHERE place_id IS NOT NULL").fetchone()[0]
+        with pytest.raises(sqlite3.IntegrityError):
+            store.conn.execute("DELETE FROM places WHERE id = ?", (place_id,))

@@ -71,6 +71,24 @@ def test_a_scanned_pdf_is_read_page_by_page_and_a_text_layer_is_kept(scan: bytes
     assert all(second.start <= w.start < w.end <= second.end for w in second.words)
 
 
+def test_pages_read_two_at_a_time_come_back_in_page_order_with_their_own_text() -> None:
+    """Three pages (one blank) read by two Tesseract processes at once: each page keeps its own text."""
+    from PIL import Image
+
+    lines = ["First page: the court adjourned the hearing of the nine farmers.",
+             "Third page: the lawyers asked for the release of the farmers on bail."]
+    first, third = (render_pages(line)[0] for line in lines)
+    blank = Image.new("L", first.size, 255)
+    pdf = scanned_pdf([first, blank, third])
+    read = document_from_capture(capture_of(pdf, "hearing.pdf"), ocr=OcrOptions(workers=2))
+    one = document_from_capture(capture_of(pdf, "hearing.pdf"), ocr=OcrOptions(workers=1))
+    assert read.text == one.text
+    assert [p.method for p in read.pages] == ["ocr", "text-layer", "ocr"]
+    page1, _, page3 = read.pages
+    assert character_error_rate(read.text[page1.start:page1.end], lines[0]) <= 0.02
+    assert character_error_rate(read.text[page3.start:page3.end], lines[1]) <= 0.02
+
+
 def test_with_ocr_never_a_scan_is_a_clear_error(scan: bytes) -> None:
     with pytest.raises(ExtractionError, match="OCR is off"):
         document_from_capture(capture_of(scan, "letter.jpg"), ocr=OcrOptions(mode="never"))

@@ -81,6 +81,26 @@ def test_the_queue_lists_unreviewed_incidents_lowest_confidence_first_with_weak_
     assert _queue_ids(filtered.text) == [ids[0.93]]
 
 
+def test_the_store_pages_the_queue_from_its_index_of_event_confidence(queue_site) -> None:
+    """The order is read from events.confidence and its index, not worked out per event (100k events)."""
+    from factfinder.store.events import EventFilter
+    from factfinder.store.review_queue import page_query
+
+    with Store.open(queue_site["db"]) as store:
+        ids = queue_site["ids"]
+        assert dict(store.conn.execute("SELECT confidence, id FROM events")) == ids
+        rows, total = store.review_queue(EventFilter(), limit=2)
+        assert [r.id for r in rows] == [ids[0.22], ids[0.61]] and total == 3
+        assert rows[0].weak("type") and not rows[0].weak("date") and rows[0].confidence == 0.22
+        sql, args = page_query(EventFilter(), limit=50)
+        plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "events_review" in plan and "TEMP B-TREE" not in plan
+        # the event's confidence follows its reports when consolidation writes it again
+        store.conn.execute("UPDATE incident_confidence SET incident = 0.05 WHERE incident = 0.93")
+        rebuild_events(store)
+        assert store.review_queue(EventFilter(), limit=1)[0][0].id == ids[0.93]
+
+
 def test_confirm_correct_and_reject_leave_the_queue_and_are_in_the_ledger(queue_site) -> None:
     client, token = _login(queue_site["app"], "ed")
     ids = queue_site["ids"]

@@ -15,7 +15,7 @@ import re
 import subprocess
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
@@ -23,6 +23,7 @@ import pytest
 pytest.importorskip("fastapi")
 from click.testing import CliRunner  # noqa: E402
 
+from local_site import HTML, RSS, LocalSite, Reply, article, rss  # noqa: E402
 from test_web_browser import ARGS, CHROMIUM, SHOTS, _free_port  # noqa: E402
 
 pytestmark = pytest.mark.slow
@@ -41,40 +42,14 @@ BULLETINS = {
 }
 
 
-class NewsSite:
-    def __init__(self) -> None:
-        site = self
-
-        class Handler(BaseHTTPRequestHandler):
-            def log_message(self, *args: object) -> None:
-                pass
-
-            def do_GET(self) -> None:  # noqa: N802 - http.server's name
-                if self.path == "/feed.xml":
-                    body, kind = site.feed().encode(), "application/rss+xml"
-                elif self.path in BULLETINS:
-                    body = (f"<html><head><title>Bulletin</title></head><body><article><p>{BULLETINS[self.path]}"
-                            "</p></article></body></html>").encode()
-                    kind = "text/html; charset=utf-8"
-                else:
-                    self.send_response(404)
-                    self.end_headers()
-                    return
-                self.send_response(200)
-                self.send_header("Content-Type", kind)
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
-
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-
-    def feed(self) -> str:
-        items = "".join(f"<item><title>Bulletin {p}</title><link>{self.base}{p}</link>"
-                        f"<pubDate>Sat, 0{n + 1} Dec 2026 08:00:00 GMT</pubDate></item>"
-                        for n, p in enumerate(BULLETINS))
-        return f'<?xml version="1.0"?><rss version="2.0"><channel><title>Desk</title>{items}</channel></rss>'
+def news_site(request: BaseHTTPRequestHandler) -> Reply | None:
+    if request.path == "/feed.xml":
+        base = f"http://{request.headers['Host']}"
+        return Reply(rss("Desk", ((f"Bulletin {p}", f"{base}{p}", f"Sat, 0{n + 1} Dec 2026 08:00:00 GMT")
+                                  for n, p in enumerate(BULLETINS))), RSS)
+    if request.path in BULLETINS:
+        return Reply(article(BULLETINS[request.path], title="Bulletin"), HTML)
+    return None
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +62,7 @@ def morning(tmp_path_factory, nlp):
     from factfinder.store.accounts import add_user
     from factfinder.web.app import create_app
 
-    site = NewsSite()
+    site = LocalSite(news_site)
     db = tmp_path_factory.mktemp("morning") / "desk.db"
     with Store.open(db) as store:
         add_user(store.conn, "editor", PASSWORD, "editor")
@@ -110,7 +85,7 @@ def morning(tmp_path_factory, nlp):
     yield {"url": f"http://127.0.0.1:{port}", "db": str(db)}
     srv.should_exit = True
     thread.join(timeout=10)
-    site.server.shutdown()
+    site.close()
 
 
 @pytest.fixture()

@@ -1,4 +1,4 @@
-"""The learned event-type component ``factfinder.event_type.tfidf.v1`` and its hook into extraction.
+"""The learned event-type component ``factfinder.event_type.tfidf.v2`` and its hook into extraction.
 
 The trigger table finds incidents by exact phrases; real reporting says the same
 things in words no table lists ("seized a cache of rifles", "took control of the
@@ -31,12 +31,15 @@ from __future__ import annotations
 import csv
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from importlib import resources
 from typing import Any
 
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.triggers import Trigger, TriggerHit
+from factfinder.model import Incident
+from factfinder.values.taxonomy import with_fields
 
 # Types the component may create or re-type to: events, not speech (a "said" is in
 # nearly every sentence of the news, and statements are the rules' to find).
@@ -68,6 +71,14 @@ CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
 KEEP = frozenset({"killing", "arrest", "statement", "surveillance", "transnational_repression", "sanction"})
 STRONG = 0.5
 WEAK = 0.2
+# A text of WHOLE_SENTENCES sentences at most (a news snippet, a brief: one event told) is also read as a
+# whole: its first incident is re-typed when the whole text gives another event type WHOLE_STRONG and the
+# incident's type at most WHOLE_WEAK. A longer paragraph tells several events (a law, then the arrests it
+# led to), and the whole-text reading would pick another of them.
+WHOLE_SENTENCES = 3
+WHOLE_STRONG = 0.5
+WHOLE_WEAK = 0.3
+WHOLE_KEEP = frozenset({"killing", "arrest"})
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -107,6 +118,22 @@ class EventTyper:
         if any(out) or not sentences or len(sentences) > SHORT_DOCUMENT:
             return out
         return self._short_document(text, sentences, out)
+
+    def settle_short(self, text: str, sentences: Sequence[Any], incidents: list[Incident]) -> list[Incident]:
+        """A short text's first incident (the one it is about), re-typed when the whole text reads
+        clearly as another event (WHOLE_STRONG) and the incident's type as unlikely (WHOLE_WEAK): a
+        snippet may name its event with a word of another type ("designated", "banned", "a bill")
+        while the rest tells what happened. Called once per document after the parse, on incidents
+        in output order. Killings and arrests keep their type (they carry the counts)."""
+        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES or incidents[0].type in WHOLE_KEEP:
+            return incidents
+        whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
+        p = whole.probabilities
+        best, probability = whole.best(exclude=frozenset(p) - EVENT_TYPES - {"statement"})
+        first = incidents[0]
+        if best == first.type or probability < WHOLE_STRONG or p.get(first.type, 0.0) > WHOLE_WEAK:
+            return incidents
+        return [with_fields(replace(first, type=best)), *incidents[1:]]
 
     def _short_document(self, text: str, sentences: Sequence[Any],
                         out: list[dict[str, list[TriggerHit]]]) -> list[dict[str, list[TriggerHit]]]:

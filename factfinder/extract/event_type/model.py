@@ -1,6 +1,6 @@
-"""Inference of ``factfinder.event_type.tfidf.v1`` with numpy only (no scikit-learn at run time).
+"""Inference of ``factfinder.event_type.tfidf.v2`` with numpy only (no scikit-learn at run time).
 
-The artefact ``factfinder/data/models/event_type_tfidf_v1.npz`` holds the
+The artefact ``factfinder/data/models/event_type_tfidf_v2.npz`` holds the
 vocabulary, the idf weights and one row of logistic-regression coefficients per
 class (float16); ``train.py`` writes it and docs/models.md says what it was
 trained on. Its SHA-256 is pinned here: a different file is refused, so a
@@ -20,9 +20,9 @@ from typing import Any
 from factfinder.errors import FactfinderError
 from factfinder.extract.event_type.features import ngrams
 
-NAME = "factfinder.event_type.tfidf.v1"
-ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v1.npz"
-SHA256 = "25a9a12d75d8881df73cb0d8a50ae87d850bd51f9877b19d8a6a808df07e36e8"
+NAME = "factfinder.event_type.tfidf.v2"
+ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v2.npz"
+SHA256 = "128953bef8e519f356ce6959ccb2ed0236211b268e045f874eedff84e1d208e6"
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,13 +31,22 @@ def is_clash(incident: Incident) -> bool:
     if _FIGHTING.search(incident.summary):
         return True
     sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
-    return bool(sides) and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets)
+    if sides and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets):
+        return True
+    # "a police post came under attack", "gunmen attacked an army patrol": ACLED codes an attack on an
+    # armed side's position or unit as a battle, whoever attacked, unless it was remote (shelled, bombed)
+    unarmed = any(a.kind not in ARMED_KINDS for a in incident.perpetrators)
+    return not unarmed and bool(_ARMED_TARGET.search(incident.summary))
 
 
 # Words of fighting between two sides: whatever "attacked" the sentence also holds, it tells a battle.
 _FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
                        r"traded (?:gun)?fire|fighting between|fought|battled|skirmish(?:es)?|shoot-?outs?|"
                        r"returned fire|fought back)\b", re.IGNORECASE)
+# An armed side's position or unit, as the object of an attack ("attacked a police checkpoint").
+_ARMED_TARGET = re.compile(r"\b(?:army|military|police|security|border|government|troops'?|soldiers'?|rebel|militant|"
+                           r"insurgent|militia)\s+(?:post|outpost|base|checkpoints?|camp|convoy|patrol|barracks|"
+                           r"station|positions?|garrison|headquarters|unit|vehicle)s?\b", re.IGNORECASE)
 # Actor names of people protesting (data/actors.csv canonical names).
 PROTESTING = frozenset({"protesters", "rioters"})
 _CROWD = re.compile(r"\b(?:protest(?:er|or)s?|demonstrat(?:ors?|ions?)|riot(?:ers|ing|s)?|marchers|rally|mob)\b",
@@ -86,6 +95,30 @@ def is_development(incident: Incident) -> bool:
             or bool(_SEIZURE.search(text) and _WEAPONS.search(text)))
 
 
+# A place or position as the object of a taking verb: territory changing hands, not people arrested.
+_TAKEN_PLACE = re.compile(r"\b(?:captur\w*|seiz\w*|took|taken|taking|overr[au]n|stormed)\s+(?:control\s+(?:of|over)\s+)?"
+                          r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
+                          r"(?:towns?|city|cities|villages?|districts?|areas?|territory|regions?|provinces?|airport|"
+                          r"hills?|border crossing|crossings?|bases?|outposts?|positions?|strongholds?|oil ?fields?|"
+                          r"port|bridge|highway|road|headquarters|capital)\b", re.IGNORECASE)
+
+
+def is_territory(incident: Incident) -> bool:
+    """An arrest whose sentence tells a town, a base or a road taken and no one arrested ("rebels
+    captured the town"): the trigger table's "captured" beside a word for fighters reads it as an
+    arrest; ACLED codes it as territory changing hands."""
+    if incident.type != "arrest" or any(c.category in ("arrested", "detained") for c in incident.counts):
+        return False
+    found = _TAKEN_PLACE.search(incident.summary)
+    return found is not None and incident.trigger is not None and \
+        found.start() <= incident.trigger.start - _offset(incident) < found.end()
+
+
+def _offset(incident: Incident) -> int:
+    """Where the incident's sentence starts in its document (its first evidence span)."""
+    return incident.evidence[0].start
+
+
 def with_taxonomy(incident: Incident) -> Incident:
     """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
     attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
@@ -93,6 +126,6 @@ def with_taxonomy(incident: Incident) -> Incident:
         incident = replace(incident, type="protest")
     elif is_clash(incident):
         incident = replace(incident, type="armed_clash")
-    elif is_development(incident):
+    elif is_development(incident) or is_territory(incident):
         incident = replace(incident, type="other")
     return with_fields(incident)

@@ -1,0 +1,294 @@
+"""Place names of an event's own clause that the gazetteer does not place.
+
+The gazetteer knows countries, regions and towns; reports say where an event
+happened far more finely: a neighbourhood ("the Shaab neighbourhood of
+Baghdad"), a village the gazetteer lacks ("the village of Ramliyah"), a road, a
+camp, an airport. On real wire sentences (the event-location dev set) a third of
+the events' own places were such names, unfound or unresolved by the geoparser.
+A capitalised name is taken as the event's place only when the parse ties it to
+the event's predicate and the text says it is a place: a locative word right
+before it ("in X", "near eastern X", "at the strategic X Complex") or a place
+noun that frames it ("the village of X", "X district", "the X Refugee Camp").
+Dates, groups, people, demonyms and organisation names that NER labels as such
+stay out.
+
+The name keeps its own text; its coordinates, country and regions are those of
+the known place it stands under when the sentence names one right after it
+("X district, Y province", "X neighbourhood of Baghdad", "X in northern
+Aleppo"), else null: a place the text states, not a guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from difflib import SequenceMatcher
+from functools import lru_cache
+from importlib import resources
+from typing import Callable, Sequence
+
+from factfinder.dates.patterns import MONTHS, WEEKDAYS
+from factfinder.extract.attachment import attachment_of
+from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.mentions import demonyms
+from factfinder.geo.names import name_key
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.model import Attachment, Incident, Place, Span
+
+# Ties that say where the event happened when the name stands after them.
+LOCATIVE_TIES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "into", "through",
+                           "on", "over", "off", "between", "within", "throughout", "toward", "towards", "beside",
+                           "under", "upon", "amid", "behind", "past"})
+# Ties after which a framed name ("stormed the village of X") is still the event's place.
+FRAMED_TIES = LOCATIVE_TIES | frozenset({"dobj", "nsubjpass", "conj", "appos", "pobj", "predicate", "shared",
+                                         "advcl", "xcomp", "compound", "against", "to", "for", "of", "nsubj",
+                                         "acl", "poss", "amod", "npadvmod", "attr"})
+# Events whose object is a place: "captured Burdhubo", "stormed Al-Madiyounah", "shelled X".
+_TERRITORY_TYPES = frozenset({"armed_clash", "attack", "other", "property_destruction"})
+# NER labels a place name never carries (a person or an organisation label is often a
+# mislabelled village, so those are kept when a place noun or a locative word vouches).
+_NOT_PLACE_LABELS = frozenset({"PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LANGUAGE"})
+# Labels NER also gives to unfamiliar village names ("In Panjwa'i district yesterday" as a
+# date): kept only when a place noun frames the name.
+_DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", "DATE", "TIME"})
+# Titles that start a person's name, not a place's ("President X", "Gen. X").
+_TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
+                    "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
+_PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|van|von"
+_WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
+_NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
+_LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
+                     "meanwhile also then there this that these those its his her their our".split())
+_LOCATIVE_BEFORE = re.compile(
+    rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+_COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+
+
+@lru_cache(maxsize=1)
+def _noun_kinds() -> dict[str, str]:
+    """Noun (and its plurals) -> ``area`` or ``site``, from ``data/place_nouns.txt``."""
+    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
+    kinds: dict[str, str] = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            noun, kind = line.split("\t")
+            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
+                kinds.setdefault(form, kind.strip())
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """The nouns that say the name beside them is a place, with their plurals."""
+    return frozenset(_noun_kinds())
+
+
+def _before_site(text: str, end: int) -> bool:
+    """The name stands right before a building's noun ("a Catholic church", "the Kurdish school")."""
+    after = re.match(r"\s+([a-z]+)\b", text[end:end + 25])
+    return after is not None and _noun_kinds().get(after.group(1)) == "site"
+
+
+def _framed(text: str, start: int, end: int) -> bool:
+    """"the village of X", "X district", "the X Refugee Camp": a place noun says X is a place."""
+    nouns = place_nouns()
+    last = text[start:end].split()[-1].lower()
+    if last in nouns and " " in text[start:end]:
+        return True
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    if after and after.group(2).lower() in nouns:
+        return True
+    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
+    return bool(before and before.group(1).lower() in nouns)
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """The name without capitalised function words before it ("The", "In") or a possessive after it."""
+    words = list(re.finditer(r"\S+", text[start:end]))
+    while words and words[0].group().lower() in _LEADING:
+        words.pop(0)
+    for i, word in enumerate(words):  # "Cologne Saturday", "Kabul Monday": the name ends before the day
+        if i and (word.group().lower() in MONTHS or word.group().lower() in WEEKDAYS):
+            words = words[:i]
+            end = start + words[-1].end()
+            break
+    if not words:
+        return end, end
+    start = start + words[0].start()
+    if text[start:end].endswith(("'s", "’s")):
+        end -= 2
+    return start, end
+
+
+def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+    words = text[start:end].lower().split()
+    if not words or any(w in MONTHS or w in WEEKDAYS for w in words) or words[0] in _TITLES:
+        return True
+    if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
+        return True
+    if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
+        return True  # "IED", "SAA", "NDF": acronyms of things and groups
+    if len(words) == 1 and re.search(r"-[a-z]+$", text[start:end]):
+        return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
+    if all(not w[0].isalpha() for w in words):
+        return True
+    for s, e, label in entities:
+        if s < end and start < e and label in _NOT_PLACE_LABELS:
+            return True
+    return False
+
+
+# Words that may follow a place name without making it a modifier of another noun.
+_FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from it are were be has have had been "
+                       "this which their its an not or but they he she said after who will would also than into "
+                       "about over during amid since until against near where when while before without under "
+                       "across along around between through toward towards within throughout outside inside "
+                       "on last late early earlier later yesterday today tonight overnight".split())
+
+
+def _modifier(text: str, end: int) -> bool:
+    """"the ISIS bombing", "the Assad regime", "ISIS positions": a name right before a common
+    noun that is no place noun names a group or a person, not where."""
+    after = re.match(r"[ ]+([a-z][a-z-]*)\b", text[end:end + 30])
+    if after is None:
+        return False
+    word = after.group(1)
+    return word not in _FOLLOWERS and word not in place_nouns() and not word.endswith(("ing", "ed"))
+
+
+def _inside_other_name(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
+    """A demonym ("Syrian forces") or a place inside a longer name ("Syrian Arab Army")."""
+    return any(s < span.end and span.start < e and (label == "NORP" or e - s > span.end - span.start)
+               for s, e, label in entities)
+
+
+def _headline(sentence: str) -> bool:
+    """A title in title case ("Afghan Forces Detain Insurgents in Pursuit of Commander"): its
+    capitals say nothing about names."""
+    words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
+    long = [w for w in words if len(w) > 3]
+    return len(long) >= 4 and sum(w[0].isupper() for w in long) >= 0.8 * len(long)
+
+
+def _sentence_start(text: str, start: int, evidence: Span) -> bool:
+    before = text[evidence.start:start].strip()
+    return not before or before[-1] in ".!?:\"“‘(—–-"
+
+
+def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Place | None:
+    """The resolved place the name stands under: named right after it ("X district, Y province",
+    "the X neighbourhood of Baghdad", "X in northern Aleppo")."""
+    for place in sorted((p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
+                         and p.span.start >= end), key=lambda p: p.span.start):
+        between = text[end:place.span.start]
+        if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
+            return None
+        if re.fullmatch(rf"(?:\s+[A-Za-z-]+){{0,2}}?{_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between):
+            return place
+        return None
+    return None
+
+
+_REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
+_REGION_WORD = re.compile(r"\s+(?:province|governorate|state|region|oblast)$", re.IGNORECASE)
+
+
+def region_variant(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> Candidate | None:
+    """The admin1 of one of ``countries`` that a region name spells otherwise ("Paktiya province"
+    for Paktia, "Hilmand" for Helmand): transliterations differ by a letter or two, so the
+    closest admin1 name within a similarity of 0.8 is taken, and only in the document's countries."""
+    key = name_key(_REGION_WORD.sub("", name))
+    best: tuple[float, str, str] | None = None
+    for country in countries:
+        for code, region in gazetteer.admin1_codes(country).items():
+            ratio = SequenceMatcher(None, key, name_key(region)).ratio()
+            if ratio >= 0.8 and (best is None or ratio > best[0]):
+                best = (ratio, country, code)
+    return gazetteer.admin1(best[1], best[2]) if best else None
+
+
+def _placed(span: Span, container: Place | None) -> Place:
+    """A Place for a name: its own text, the container's coordinates and regions when known."""
+    if container is None:
+        return Place(span=span, name=span.text, confidence=0.0)
+    return Place(span=span, name=span.text, lat=container.lat, lon=container.lon, country=container.country,
+                 admin1=container.admin1, admin2=container.admin2, geonameid=None,
+                 precision=container.precision, confidence=container.confidence)
+
+
+def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
+               actors: Callable[[str], bool] | None) -> Attachment | None:
+    """The name's tie to the event's predicate when the text makes it the event's place, else None."""
+    start, end = span.start, span.end
+    if _not_a_name(text, start, end, entities):
+        return None
+    tie = attachment_of(span, incident.attachments)
+    if tie is None or tie.distance:
+        return None
+    framed = _framed(text, start, end)
+    if _sentence_start(text, start, evidence) and not framed:
+        return None  # a capital that only opens the sentence
+    labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
+    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and "PERSON" not in labels
+    if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
+            or (framed and tie.relation in FRAMED_TIES) or taken):
+        return None
+    if _modifier(text, end) or (actors is not None and actors(span.text)):
+        return None  # "the Gezi Park trial", "the Assad regime", "ISIS"
+    if labels and not (framed or (locative and tie.relation != "on") or taken):
+        return None  # a person's or an organisation's name, with nothing that says place
+    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
+                                          and not (" " not in span.text and _before_site(text, end))):
+        return None  # a creed or a nation, not a name: "a Catholic church"
+    return tie
+
+
+def clause_names(incident: Incident, text: str, places: Sequence[Place],
+                 entities: Sequence[tuple[int, int, str]] = (),
+                 actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
+                 ) -> list[tuple[Place, Attachment]]:
+    """Names of the incident's own clause that the text calls a place and the gazetteer did not place,
+    with their tie to the predicate, as unresolved places (or placed under their container).
+
+    ``actors`` tells whether a name is an armed group, a force or another actor ("ISIS",
+    "the Army"), which is never a place; with the ``gazetteer``, a region the text spells
+    otherwise is matched to an admin1 of the document's countries."""
+    if not incident.attachments:
+        return []
+    found: list[tuple[Place, Attachment]] = []
+    # A place the geoparser doubted only because NER labelled the name alone as something else
+    # ("the town of Remolinos") is read again as a name; a demonym or a place inside a longer
+    # name ("Syrian" of "Syrian Arab Army") is not.
+    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+    doubted = [p.span for p in places if p.resolved and p.confidence <= EMBEDDED_CONFIDENCE
+               and _inside_other_name(p.span, entities)]
+    countries = [c for c, _ in Counter(p.country for p in places if p.resolved and p.country).most_common(2)]
+    for evidence in incident.evidence:
+        if _headline(text[evidence.start:evidence.end]):
+            continue
+        for match in _NAME.finditer(text, evidence.start, evidence.end):
+            start, end = _trimmed(text, *match.span())
+            if end <= start or any(s.start < end and start < s.end for s in known) or any(
+                    s.start < end and start < s.end and not (start <= s.start and s.end <= end and end - start >
+                                                             s.end - s.start) for s in doubted):
+                continue  # a place of its own, or a demonym; "Tal" of "the town of Tal Marzuk" is a part
+            span = Span.of(text, start, end)
+            tie = _event_tie(text, span, incident, evidence, entities, actors)
+            if tie is None:
+                continue
+            resolved = next((p for p in places if p.resolved and (p.span.start, p.span.end) == (start, end)
+                             and p.country in countries), None)
+            # a place the geoparser resolved but doubted, in the document's country: the text vouches
+            container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
+            place = replace(resolved, confidence=0.5) if resolved and not container else _placed(span, container)
+            if place.admin1 is None and gazetteer is not None and countries and (
+                    _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
+                region = region_variant(span.text, countries, gazetteer)
+                if region is not None:
+                    place = place_from(region, span, 0.5)
+            found.append((place, tie))
+    return found

@@ -1,0 +1,155 @@
+"""The country an incident happened in when its own sentences name no place in it.
+
+A report about one country names it rarely once it has said it: "Iranian
+authorities have detained two students", a paragraph under the heading
+`NIGERIA`, a story set in Tehran whose later sentences say only "in the
+country". ``locate`` gives an incident the place its own clause names, else the
+place its story is set in; this step gives the rest the document's country, at
+country precision, so that every incident of a one-country report carries it:
+
+1. the country heading an annual report's paragraph (``extract/country_heading.py``) wins;
+2. otherwise the resolved place mentions of the incident's story (else of the
+   document) vote for their countries, as the resolver's document-country pass
+   left them (``geo/resolve.py``): a country named outright counts twice, a place
+   in the report's opening (headline and lead) twice more; the demonyms of
+   ``data/actor_demonyms.csv`` ("Egyptian authorities", "Belarusians") vote once
+   each. The leading country is the document's when it is clearly ahead
+   of the next (``_LEAD``); a report split between countries gets none, never a guess.
+
+An incident takes that country when it has no place, when its place has no
+country (a continent, "the European Union"), or when its place was borrowed from
+another sentence of its story and lies in another country (a town named in a
+caption or a speaker's city). A place its own sentence names is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from functools import lru_cache
+from typing import Any
+
+from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.model import Document, Incident, Place, Span
+
+# A country named outright says more than a town in it.
+_COUNTRY_WEIGHT = 2
+# The headline and lead tell what the report is about.
+_OPENING_CHARS = 600
+_OPENING_WEIGHT = 2
+# The leading country needs this many votes, and this many times the runner-up's.
+_MIN_VOTES = 2
+_LEAD = 1.5
+# Confidence of a country given from the document rather than from the incident's own words.
+DOCUMENT_COUNTRY_CONFIDENCE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentCountry:
+    """The country a document (or one of its stories) is about, and the words that name it."""
+
+    country: str  # ISO 3166-1 alpha-2
+    span: Span
+    said_at: tuple[Span, ...] = ()  # every mention that voted for it
+
+
+@lru_cache(maxsize=1)
+def _demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern over every demonym of ``data/actor_demonyms.csv`` (plural too), and demonym -> code."""
+    import csv
+
+    lines = [line for line in DEMONYMS_PATH.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    codes: dict[str, str] = {}
+    for row in csv.DictReader(lines):
+        codes.setdefault(row["demonym"].strip(), row["country"].strip())
+    words = sorted(codes, key=len, reverse=True)
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")s?\b"), codes
+
+
+def _demonyms(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+    pattern, codes = _demonym_pattern()
+    return [(codes[m.group(1)], Span.of(text, m.start(), m.end())) for m in pattern.finditer(text, start, end)]
+
+
+def document_country(document: Document, places: Sequence[Place], start: int = 0,
+                     end: int | None = None) -> DocumentCountry | None:
+    """The country ``document.text[start:end]`` is about, with the span that names it best; or None."""
+    text = document.text
+    end = len(text) if end is None else end
+    heading = heading_country(text[start:end])
+    if heading is not None:
+        line = text[start:end].lstrip()
+        first = start + (len(text[start:end]) - len(line))
+        span = Span.of(text, first, first + len(line.split("\n", 1)[0].rstrip()))
+        return DocumentCountry(heading, span, (span,))
+    votes: Counter[str] = Counter()
+    said_at: dict[str, list[Span]] = {}
+    named: dict[str, Span] = {}  # the first mention of each country by its name
+    for place in places:
+        if not (place.resolved and place.country and place.confidence > EMBEDDED_CONFIDENCE
+                and start <= place.span.start < end):
+            continue
+        weight = _COUNTRY_WEIGHT if place.precision == "country" else 1
+        if place.span.start - start < _OPENING_CHARS:
+            weight *= _OPENING_WEIGHT
+        votes[place.country] += weight
+        said_at.setdefault(place.country, []).append(place.span)
+        if place.precision == "country":
+            named.setdefault(place.country, place.span)
+    demonym_spans: dict[str, Span] = {}
+    for code, span in _demonyms(text, start, end):
+        votes[code] += 1
+        said_at.setdefault(code, []).append(span)
+        demonym_spans.setdefault(code, span)
+    if not votes:
+        return None
+    (top, n), *rest = votes.most_common(2) + [("", 0)]
+    if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
+        return None
+    span = named.get(top) or demonym_spans.get(top)
+    if span is None:  # only towns in it: no words name the country itself to point at
+        return None
+    return DocumentCountry(top, span, tuple(said_at[top]))
+
+
+def _needs_country(incident: Incident, found: DocumentCountry) -> bool:
+    """Whether the incident takes the country: it has no place of its own there, and the
+    country is said outside its own sentences (a text that is one sentence keeps what
+    ``locate`` made of that sentence: a country it did not take names an actor there)."""
+    if not any(not _inside(span, incident) for span in found.said_at):
+        return False
+    place = incident.location
+    if place is None or not place.country:
+        return True
+    return place.country != found.country and not _inside(place.span, incident)
+
+
+def _inside(span: Span, incident: Incident) -> bool:
+    return any(ev.start <= span.start and span.end <= ev.end for ev in incident.evidence)
+
+
+def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
+                          gazetteer: Any) -> tuple[Incident, ...]:
+    """Each incident whose own words name no place of its country, given its story's (else document's) country."""
+    if not incidents:
+        return tuple(incidents)
+    whole = document_country(document, places)
+    by_story: dict[int | None, DocumentCountry | None] = {}
+    out = []
+    for incident in incidents:
+        if incident.story not in by_story:
+            story = next((s for s in document.stories if s.index == incident.story), None)
+            own = document_country(document, places, story.start, story.end) \
+                if story is not None and len(document.stories) > 1 else None
+            by_story[incident.story] = own or whole
+        found = by_story[incident.story]
+        if found is not None and _needs_country(incident, found):
+            candidate = gazetteer.country(found.country) if gazetteer is not None else None
+            if candidate is not None:
+                place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
+                incident = replace(incident, location=replace(place, precision="country"))
+        out.append(incident)
+    return tuple(out)

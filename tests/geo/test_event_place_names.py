@@ -1,0 +1,94 @@
+"""The event's place when the gazetteer does not know it, and no place where the text gives none
+(issue 21, item 4: "Event location by syntax"; geo/clause_names.py, geo/locate.py).
+
+The sentences are written for the project. The villages, neighbourhoods and hills in
+them are invented names the gazetteer cannot hold, so each test checks that the text,
+not the gazetteer, makes them the event's place.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.model import Incident
+from factfinder.text import document_from_text
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _incidents(pipeline, text: str) -> tuple[Incident, ...]:
+    return pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
+
+
+def _one(pipeline, text: str, kind: str) -> Incident:
+    found = [i for i in _incidents(pipeline, text) if i.type == kind]
+    assert found, f"no {kind} incident in {text!r}: {_incidents(pipeline, text)}"
+    return found[0]
+
+
+def _place(incident: Incident) -> str | None:
+    return incident.location.span.text if incident.location else None
+
+
+def test_a_village_the_gazetteer_lacks_is_the_event_place(pipeline) -> None:
+    killing = _one(pipeline, "Gunmen killed four farmers in the village of Kurmabadi on Tuesday night.", "killing")
+    assert _place(killing) == "Kurmabadi"
+    assert killing.location is not None and killing.location.lat is None  # named, not guessed
+
+
+def test_a_neighbourhood_under_a_known_town_keeps_its_name_and_the_town_coordinates(pipeline) -> None:
+    killing = _one(pipeline, "A car bomb killed nine people in the Bab Tarik neighbourhood of Baghdad on Sunday.",
+                   "killing")
+    assert _place(killing) == "Bab Tarik"
+    location = killing.location
+    assert location is not None and location.country == "IQ" and location.lat is not None
+    assert location.geonameid is None and location.precision == "town"
+
+
+def test_a_district_beside_its_province_lies_in_that_province(pipeline) -> None:
+    arrest = _one(pipeline, "Security forces detained three suspects in Qarabagh Sufla district, Ghazni province, "
+                            "on Monday.", "arrest")
+    assert _place(arrest) == "Qarabagh Sufla"
+    assert arrest.location is not None and (arrest.location.country, arrest.location.admin1) == ("AF", "Ghazni")
+
+
+def test_a_namesake_elsewhere_gives_way_to_the_province_named_beside_it(pipeline) -> None:
+    # "Karjan" is also a town in India: the province the text names wins
+    arrest = _one(pipeline, "In Karjan district, Uruzgan province, a combined force detained two insurgents "
+                            "on Friday.", "arrest")
+    assert arrest.location is not None
+    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Uruzgan")
+
+
+def test_a_province_spelled_otherwise_is_matched_to_its_region(pipeline) -> None:
+    arrest = _one(pipeline, "A combined Afghan and coalition force detained four suspected insurgents in Paktiya "
+                            "province last night.", "arrest")
+    assert arrest.location is not None
+    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktia")
+
+
+def test_the_place_an_army_captured_is_the_event_place(pipeline) -> None:
+    captured = [i for i in _incidents(pipeline, "The army recaptured the town of Tal Marzuk on Monday.") if _place(i)]
+    assert captured and {_place(i) for i in captured} == {"Tal Marzuk"}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers shot dead two men near the ISIS positions on Friday.",
+    "Eleven people were killed when the Assad regime shelled the market on Friday.",
+    "Hundreds of people protested outside the Shiite mosque after the killing of a cleric.",
+    "General Ramos was shot dead by unknown gunmen on Tuesday.",
+])
+def test_groups_people_and_creeds_are_not_places(pipeline, text: str) -> None:
+    incidents = _incidents(pipeline, text)
+    assert incidents, f"no incident in {text!r}"
+    assert all(i.location is None for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_country_an_attack_is_on_is_its_target_not_its_place(pipeline) -> None:
+    incidents = _incidents(pipeline, "The minister condemned the missile attack on Georgia.")
+    assert all(_place(i) != "Georgia" for i in incidents)

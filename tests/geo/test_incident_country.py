@@ -1,0 +1,104 @@
+"""An incident whose own sentences name no place of its country takes its story's country (issue 21, item 7).
+
+Texts written for the project; the gazetteer is a two-country stand-in, injected as the pipeline injects
+the real one.
+"""
+
+from __future__ import annotations
+
+from factfinder.geo.gazetteer import Candidate
+from factfinder.geo.incident_country import document_country, with_document_country
+from factfinder.model import Document, Incident, Place, Span, Story
+
+COUNTRIES = {
+    "EG": Candidate(1, 357994, "Egypt", "country", "EG", None, None, 27.0, 30.0, 100_000_000, True),
+    "LB": Candidate(2, 272103, "Lebanon", "country", "LB", None, None, 33.8, 35.8, 6_000_000, True),
+}
+
+
+class TwoCountries:
+    def country(self, iso2: str) -> Candidate | None:
+        return COUNTRIES.get(iso2)
+
+
+def _place(text: str, word: str, country: str, precision: str = "town", occurrence: int = 0) -> Place:
+    start = -1
+    for _ in range(occurrence + 1):
+        start = text.index(word, start + 1)
+    return Place(span=Span.of(text, start, start + len(word)), name=word, lat=30.0, lon=31.0, country=country,
+                 precision=precision, confidence=0.9)
+
+
+def _incident(text: str, sentence: str, *, location: Place | None = None, story: int | None = 0) -> Incident:
+    start = text.index(sentence)
+    evidence = Span.of(text, start, start + len(sentence))
+    return Incident(doc="d", type="arrest", summary=sentence, evidence=(evidence,), story=story, location=location)
+
+
+NEWS = ("Egyptian authorities detained two lawyers in Cairo on Sunday, their families said.\n\n"
+        "The lawyers had defended students arrested after protests in Alexandria.\n\n"
+        "Security forces also detained a journalist at his home, a rights group in Beirut said.\n")
+CAIRO = _place(NEWS, "Cairo", "EG")
+ALEXANDRIA = _place(NEWS, "Alexandria", "EG")
+BEIRUT = _place(NEWS, "Beirut", "LB")
+
+
+def test_an_incident_without_a_place_takes_the_country_its_story_is_about() -> None:
+    document = Document(doc="d", text=NEWS, stories=(Story(0, 0, len(NEWS)),))
+    journalist = _incident(NEWS, "Security forces also detained a journalist at his home, a rights group in Beirut said.")
+    (located,) = with_document_country([journalist], [CAIRO, ALEXANDRIA, BEIRUT], document, TwoCountries())
+    assert located.location is not None
+    assert (located.location.country, located.location.precision, located.location.name) == ("EG", "country", "Egypt")
+    # the words behind it are in the text: the demonym that names the country
+    assert located.location.span.text == "Egyptian"
+
+
+def test_a_place_of_its_own_sentence_is_kept_and_a_borrowed_one_abroad_is_replaced() -> None:
+    document = Document(doc="d", text=NEWS, stories=(Story(0, 0, len(NEWS)),))
+    lawyers = _incident(NEWS, "Egyptian authorities detained two lawyers in Cairo on Sunday, their families said.",
+                        location=CAIRO)
+    # a place its story's setting lent it from another sentence, in another country
+    journalist = _incident(NEWS, "Security forces also detained a journalist at his home", location=BEIRUT)
+    kept, replaced = with_document_country([lawyers, journalist], [CAIRO, ALEXANDRIA, BEIRUT], document,
+                                           TwoCountries())
+    assert kept.location == CAIRO
+    assert replaced.location is not None and replaced.location.country == "EG"
+
+
+def test_a_report_split_between_countries_gives_none() -> None:
+    text = ("Police in Cairo detained a blogger. Police in Beirut detained a singer.\n\n"
+            "Both were later released.\n")
+    places = [_place(text, "Cairo", "EG"), _place(text, "Beirut", "LB")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    assert document_country(document, places) is None
+    (released,) = with_document_country([_incident(text, "Both were later released.")], places, document,
+                                        TwoCountries())
+    assert released.location is None
+
+
+def test_a_country_heading_names_the_paragraph_country() -> None:
+    text = "EGYPT\nIn March, guards beat detainees in a prison near the capital, relatives said.\n"
+    document = Document(doc="d", text=text)
+    found = document_country(document, [])
+    assert found is not None and found.country == "EG" and found.span.text == "EGYPT"
+    (beaten,) = with_document_country([_incident(text, "In March, guards beat detainees", story=None)], [],
+                                      document, TwoCountries())
+    assert beaten.location is not None and beaten.location.country == "EG"
+
+
+def test_a_one_sentence_text_keeps_what_its_sentence_says() -> None:
+    """A country the sentence names that ``locate`` did not take names an actor there ("Egyptian
+    authorities"); it is not given back as the place."""
+    text = "Egyptian authorities detained two lawyers after a raid, a spokesman in Cairo said."
+    places = [_place(text, "Cairo", "EG")]
+    document = Document(doc="d", text=text)
+    assert document_country(document, places) is not None  # the text is about Egypt ...
+    (lawyers,) = with_document_country([_incident(text, text, story=None)], places, document, TwoCountries())
+    assert lawyers.location is None  # ... but only the incident's own sentence says so
+
+
+def test_a_country_only_its_towns_stand_for_is_given_to_no_incident() -> None:
+    """No words name the country to point at (and a town's words are that town's place)."""
+    text = "Police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n"
+    places = [_place(text, "Cairo", "EG"), _place(text, "Alexandria", "EG")]
+    assert document_country(Document(doc="d", text=text), places) is None
