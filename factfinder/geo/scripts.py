@@ -23,7 +23,7 @@ import sqlite3
 import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
-from factfinder.geo.names import char_script, name_key, name_script
+from factfinder.geo.names import char_script, data_file, name_key, name_script
 from factfinder.geo.script_names import bare_name, script_terms
 from factfinder.geo.spans import SpanIndex
 from factfinder.model import Document, Place, Span
