@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import multiprocessing
 import os
 import tempfile
 import time
@@ -98,7 +99,8 @@ def main() -> None:
           f"documents/s); geoparsing with NER end to end {len(docs) / (ner_seconds + seconds):.1f} documents/s")
     if args.processes > 1:
         started = time.perf_counter()
-        with ProcessPoolExecutor(args.processes, initializer=_init_worker) as pool:
+        with ProcessPoolExecutor(args.processes, mp_context=multiprocessing.get_context("spawn"),
+                                 initializer=_init_worker) as pool:
             mentions = sum(pool.map(_parse_count, docs, chunksize=8))
         seconds = time.perf_counter() - started
         print(f"geoparsing end to end, own mention finder, {args.processes} processes (each opens the gazetteer and "
