@@ -109,10 +109,10 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     (top, n), *rest = votes.most_common(2) + [("", 0)]
     if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
         return None
-    span = named.get(top) or demonym_spans.get(top)
-    if span is None:  # only towns in it: no words name the country itself to point at
+    naming = named.get(top) or demonym_spans.get(top)
+    if naming is None:  # only towns in it: no words name the country itself to point at
         return None
-    return DocumentCountry(top, span, tuple(said_at[top]))
+    return DocumentCountry(top, naming, tuple(said_at[top]))
 
 
 def _needs_country(incident: Incident, found: DocumentCountry) -> bool:
