@@ -181,7 +181,7 @@ def test_a_short_text_keeps_its_type_unless_the_whole_reads_clearly_otherwise(ki
 
 
 def test_a_long_text_is_not_read_as_a_whole():
-    long_text = " ".join([SNIPPET] * 2)  # four sentences: a paragraph that may tell several events
+    long_text = " ".join([SNIPPET] * 4)  # eight sentences: an article that tells several events
     sentences, incidents = _first_incident(long_text, "designation")
     typer = EventTyper(_Reading({"designation": 0.1, "armed_clash": 0.9}))
     assert typer.settle_short(long_text, sentences, incidents) == incidents

@@ -75,7 +75,7 @@ WEAK = 0.2
 # whole: its first incident is re-typed when the whole text gives another event type WHOLE_STRONG and the
 # incident's type at most WHOLE_WEAK. A longer paragraph tells several events (a law, then the arrests it
 # led to), and the whole-text reading would pick another of them.
-WHOLE_SENTENCES = 3
+WHOLE_SENTENCES = 6
 WHOLE_STRONG = 0.5
 WHOLE_WEAK = 0.3
 WHOLE_KEEP = frozenset({"killing", "arrest"})
