@@ -294,17 +294,20 @@ ALTER TABLE places_new RENAME TO places;
 CREATE UNIQUE INDEX places_reading ON places(document_id, start, "end", coalesce(geonameid, -1), coalesce(name, ''));
 """
 
-# Step 14: whether an analyst has reviewed an event, on its row, and a partial index of the
-# unreviewed events in the queue's order (it replaces events_review), so the review queue's
-# count and its pages read that index alone instead of looking up each event's reviews
+# Step 14: whether an analyst has reviewed an event, on its row, and partial indexes of the
+# unreviewed events, in the queue's order (it replaces events_review) and by the filters' columns,
+# so the review queue's count and its pages read an index instead of looking up each event's reviews
 # (store/review_queue.py). A review of an event sets the flag (trigger); store/events.py
 # sets it again when consolidation writes an event anew (ids outlive a rebuild).
 UNREVIEWED_EVENTS = """
 ALTER TABLE events ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
 UPDATE events SET reviewed = 1 WHERE id IN (SELECT subject_id FROM reviews WHERE subject_kind = 'event');
 DROP INDEX events_review;
--- reviewed, always 0 here, makes the index cover the count on SQLite before 3.45
+-- reviewed, always 0 here, makes the indexes cover the count on SQLite before 3.45
 CREATE INDEX events_unreviewed ON events(confidence, id, reviewed) WHERE reviewed = 0;
+-- the count of a filtered queue: a search by country, else a scan of this index alone
+CREATE INDEX events_unreviewed_filters ON events(country, admin1, type, date_start, date_end, verification, reviewed)
+    WHERE reviewed = 0;
 CREATE TRIGGER reviews_mark_event AFTER INSERT ON reviews WHEN new.subject_kind = 'event' BEGIN
     UPDATE events SET reviewed = 1 WHERE id = new.subject_id AND reviewed = 0;
 END;

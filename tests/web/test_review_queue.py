@@ -98,6 +98,9 @@ def test_the_store_pages_and_counts_the_queue_from_its_index_of_unreviewed_event
         sql, args = count_query(EventFilter())
         plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
         assert "COVERING INDEX events_unreviewed" in plan and "reviews" not in plan
+        sql, args = count_query(EventFilter(country="BD"))
+        plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "COVERING INDEX events_unreviewed_filters (country=?)" in plan
         # a review takes the event out of the queue, and it stays out when consolidation writes it again
         store.record_review(subject_kind="event", subject_id=ids[0.61], field="verification",
                             old="reported", new="verified", reviewer="ed")
@@ -166,6 +169,7 @@ def test_an_older_store_learns_which_events_were_reviewed_when_it_is_upgraded(qu
     conn.executescript(f"""BEGIN;
         DROP TRIGGER reviews_mark_event;
         DROP INDEX events_unreviewed;
+        DROP INDEX events_unreviewed_filters;
         ALTER TABLE events DROP COLUMN reviewed;
         CREATE INDEX events_review ON events(confidence, id);
         PRAGMA user_version = {schema.MIGRATIONS.index(schema.UNREVIEWED_EVENTS)};
