@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factfinder.model import Span
 
@@ -237,7 +238,16 @@ def _month_only(m: re.Match[str], offset: int) -> DateExpression:
 
 def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """Non-overlapping date expressions in ``text[start:end]``, longest first, in text order."""
-    end = len(text) if end is None else end
+    return list(_expressions(text, start, len(text) if end is None else end))
+
+
+# The dates stage asks again for the same sentences' date phrases: each incident looks at
+# its own sentence and those before it (dates/choose.py), and a sentence of several
+# incidents is read once per incident (about 8% of extraction CPU before this cache). The
+# answer depends on the text, the region and this module's patterns alone; the text is
+# hashed once per string object, so a document's look-ups hit its own entries.
+@lru_cache(maxsize=4096)
+def _expressions(text: str, start: int, end: int) -> tuple[DateExpression, ...]:
     region = text[start:end]
     candidates: list[DateExpression] = []
     for kind, pattern in PATTERNS:
@@ -261,7 +271,7 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         starts.insert(at, expr.start)
         chosen.insert(at, expr)
-    return chosen
+    return tuple(chosen)
 
 
 def parse(text: str) -> DateExpression | None:
