@@ -9,7 +9,9 @@ sum of the resident sizes of it and its workers, sampled every half second from
 size of the Parquet output, and the CPU seconds by kind of process (the driver,
 Ray's workers by actor, Ray's services). ``--engine ray`` measures Ray instead of
 the local worker pool.
-Run: ``.venv/bin/python bench/batch_large.py [--docs 100000] [--workers 2] [--engine local]``.
+Run: ``.venv/bin/python bench/batch_large.py [--docs 100000] [--workers 2] [--engine local]``;
+the run is ``python -m factfinder`` in the current folder, so to measure another checkout,
+run this script from that checkout's folder.
 """
 
 from __future__ import annotations
@@ -64,8 +66,8 @@ def _tree_rss(root: int, cpu: dict[int, float] | None = None, names: dict[int, s
         total += rss.get(pid, 0)
         if cpu is not None and pid in ticks:
             cpu[pid] = max(cpu.get(pid, 0.0), ticks[pid])
-            if names is not None and pid not in names:
-                names[pid] = _kind(pid, root)
+            if names is not None and not names.get(pid, "").startswith("ray::"):
+                names[pid] = _kind(pid, root)  # a Ray worker names its task or actor once it has one
         todo.extend(children.get(pid, ()))
     return total
 
