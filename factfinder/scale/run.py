@@ -14,6 +14,7 @@ import sys
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field
+from itertools import chain
 from pathlib import Path
 from typing import Any, TextIO, TypeVar
 
@@ -155,10 +156,14 @@ def _ray_rows(items: Iterable[Item], *, workers: int, address: str | None,
     (``max_restarts``, ``max_task_retries``). The items travel through Ray's object
     store, so the actors may be on other machines of a cluster with no shared disk.
     """
+    batches = _groups(items, BATCH_DOCUMENTS)
+    first = next(batches, None)
+    if first is None:  # nothing left to do (a finished run resumed): no actor to start
+        return
+    batches = chain([first], batches)
     ray = _ray_started(workers, address)
     actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(Worker)
     pool = [actor.remote(settings) for _ in range(workers)]
-    batches = _groups(items, BATCH_DOCUMENTS)
     queued: dict[Any, Any] = {}  # result reference -> the actor working on it
 
     def give(worker: Any) -> None:
