@@ -318,22 +318,27 @@ class Resolver:
         return not doc_countries and cand.population >= 1000
 
     def _fuzzy(self, ev: Evidence, doc_countries: Counter[str]) -> list[Candidate]:
-        """Transliteration variants: fuzzy match only against towns of the document's countries."""
+        """Transliteration variants: the name most like this one (rapidfuzz ratio >= 80) among
+        the towns and units of the document's two main countries; never a look-alike elsewhere."""
         from rapidfuzz import fuzz, process
 
-        if not doc_countries:
+        form = name_key(max(ev.forms, key=len))
+        if not doc_countries or not form:
             return []
-        form = max(ev.forms, key=len)
+        ranked = process.extract(form, self.gazetteer.keys_like(form), scorer=fuzz.ratio, score_cutoff=80,
+                                 limit=_FUZZY_TRIES)
         best: list[Candidate] = []
         for cc, _n in doc_countries.most_common(2):
-            names = self.gazetteer.town_forms(cc)
-            match = process.extractOne(name_key(form), list(names), scorer=fuzz.ratio, score_cutoff=80)
-            if match:
-                best.extend(c for c in self.gazetteer.lookup(names[match[0]]) if c.country == cc)
+            for key, _score, _index in ranked:
+                found = [c for c in self.gazetteer.lookup(key) if c.country == cc]
+                if any(c.kind in _FUZZY_KINDS for c in found):
+                    best.extend(found)
+                    break
         return best
 
 
-
+_FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
+_FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
 _LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
 def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
     """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
