@@ -36,7 +36,7 @@ FEATURES = (
     "level",           # how well the level word ("township", "province") fits the kind (LEVEL_BONUS)
     "named_level",     # the unit a level word written as part of the name asks for ("Lamar County")
     "city_for_admin1",  # a town given where the text says "province"/"state"
-    "container",       # inside the place the text puts around it (resolve._inside)
+    "container",       # inside the place the text puts around it (containers.inside)
     "contains",        # an admin unit holding the place the text puts before it ("Tacoma, Washington")
     "admin1_seat",     # a city holding much of a same-named admin1 ("Almaty", "Beijing")
     "near",            # 1.5 within 150 km of another resolved local place, 0.7 within 500 km

@@ -13,24 +13,19 @@ small place far from everything else in the story stays unresolved.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 
 from factfinder.geo.names import admin_terms, name_key
-from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
+from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
+from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, holds, inside, nearest_km,
+                                         same_point)
+from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
 
-# Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
-# "X in northern Y", "X in the south of Y".
-_CONTAINER_GAP = re.compile(
-    r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
-    r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
-    r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
 
 
 @dataclass
@@ -106,47 +101,19 @@ class Resolver:
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
+                if gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
                     contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
-            if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+            if prev is not None and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
                 ev.containers.append(i - 1)
             keys.append(key)
         for j, inner in contained.items():
             groups[keys[j]].contained.extend(inner)
 
-        # Pass 1: the document's countries, from names whose best reading is a country or a
-        # place that is unambiguous by a wide margin; a country named where the report opens
-        # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
-        doc_countries: Counter[str] = Counter()
-        opening = _opening_keys(text, mentions, keys)
-        # Countries and regions vote first; a big city votes after them, and not at all when
-        # one of its namesakes lies in a country they named ("London" in an Ontario story).
-        weights = Counter(keys)
-        for stage in ("regions", "cities"):
-            named = set(doc_countries)
-            for key, found in cands.items():
-                weight = weights[key] + (4 if key in opening else 0)
-                if not found:
-                    continue
-                top_kind = found[0].kind
-                if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
-                    doc_countries[found[0].country] += 2 * weight
-                    continue
-                if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
-                    continue
-                if stage == "cities" and found[0].population < 100_000:
-                    continue  # only well-known places vote: a lone small namesake abroad must not
-                if stage == "cities" and any(c.country in named and c.country != found[0].country and
-                                             (c.population >= 0.1 * found[0].population or c.kind != "city")
-                                             for c in found[1:]):
-                    continue
-                top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
-                runner_up = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
-                                 for c in found[1:] if c.country != found[0].country), default=-99)
-                if top - runner_up > 3 and found[0].country:
-                    doc_countries[found[0].country] += weight
+        doc_countries = document_countries(
+            text, mentions, keys, cands,
+            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
         resolved: dict[str, Resolution] = {}
@@ -161,7 +128,7 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and (point := cand.point) is not None and cand.kind in _LOCAL_KINDS:
+            if cand is not None and (point := cand.point) is not None and cand.kind in LOCAL_KINDS:
                 points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
@@ -170,7 +137,7 @@ class Resolver:
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and (p := c.point) is not None and c.kind in _LOCAL_KINDS]
+                      and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
         return [resolved[k] for k in keys]
@@ -183,7 +150,7 @@ class Resolver:
             res = resolved.get(keys[j])
             if res is None or res.candidate is None or keys[j] == ev.key:
                 continue
-            bonus = max(bonus, _inside(cand, res.candidate))
+            bonus = max(bonus, inside(cand, res.candidate))
         return bonus
 
     def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
@@ -204,7 +171,7 @@ class Resolver:
             # ("Beijing", "Almaty"), unless the text says "province".
             size = admin1_sizes.get((cand.country, cand.admin1_code))
             seat = float(size is not None and cand.population >= 0.25 * size)
-        nearest = _nearest_km(cand, points) if cand.kind in _LOCAL_KINDS else None
+        nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
         return {
             "population": population_feature(cand.population),
             "kind": KIND_PRIOR.get(cand.kind, 0.0),
@@ -217,7 +184,7 @@ class Resolver:
             "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
             "container": self._container_match(cand, ev, resolved, keys),
-            "contains": _holds(cand, ev, keys, cands),
+            "contains": holds(cand, ev.key, ev.contained, keys, cands),
             "admin1_seat": seat,
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
@@ -282,7 +249,7 @@ class Resolver:
             # A district rejected for want of context may share its name and point with a town
             # that needs none ("Southampton" the unitary authority and the city).
             twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
-                         and _same_point(c, best)), None)
+                         and same_point(c, best)), None)
             if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
                 return Resolution(None, 0.0)
             best = twin
@@ -306,14 +273,14 @@ class Resolver:
             if cand.country not in doc_countries:
                 return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
             return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool((near := _nearest_km(cand, points)) is not None and near < 100)
+                bool((near := nearest_km(cand, points)) is not None and near < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
             return True
         if cand.country in doc_countries:
             return True
-        if (near := _nearest_km(cand, points)) is not None and near < 500:
+        if (near := nearest_km(cand, points)) is not None and near < 500:
             return True
         return not doc_countries and cand.population >= 1000
 
@@ -339,75 +306,3 @@ class Resolver:
 
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
-_LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
-def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
-    """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
-    here = cand.point
-    if here is None or not points:
-        return None
-    return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
-
-
-def _same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
-    """Two entries at (nearly) one point: a district and the town it is named after."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
-
-
-def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
-    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
-    name after a town is what contains it, not a namesake town."""
-    if cand.kind not in _HOLDING_KINDS:
-        return 0.0
-    for i in ev.contained:
-        if keys[i] != ev.key and any(c.id != cand.id and c.kind in _LOCAL_KINDS and _inside(c, cand) >= 6.0
-                                     for c in cands.get(keys[i], ())):
-            return 1.0
-    return 0.0
-
-
-_HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
-
-
-def _inside(cand: Candidate, box: Candidate) -> float:
-    """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
-    if cand.country != box.country or cand.country is None:
-        return 0.0
-    if box.kind == "country":
-        return 4.0
-    if box.kind in {"admin1", "region"}:
-        return 6.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
-    names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
-    if name_key(box.name) in names:
-        return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
-    if (here := cand.point) is not None and (there := box.point) is not None and cand.id != box.id:
-        distance = haversine_km(*here, *there)
-        same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
-        if distance < 60 and same_admin1:
-            return 5.0
-        if distance < 150:
-            return 3.0
-    return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
-
-
-def _opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:
-    """Names that open the report: a headline or first line "Myanmar: ...", or a dateline
-    "KABUL, Afghanistan (Jan. 5) -"; what a report is about is said there first."""
-    found: set[str] = set()
-    first_lines = text[:300].split("\n")
-    limit = 0
-    for line in first_lines[:3]:
-        limit += len(line) + 1
-        if line.strip():
-            break
-    for m, key in zip(mentions, keys):
-        if m.start >= limit + 200:
-            break
-        line_start = text.rfind("\n", 0, m.start) + 1
-        head = text[line_start:m.start]
-        tail = text[m.end:m.end + 3]
-        if m.start < limit or (len(head) < 40 and re.match(r"\s*[:,\u2014\u2013-]", tail)):
-            found.add(key)
-    return found
