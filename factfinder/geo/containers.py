@@ -76,3 +76,31 @@ def inside(cand: Candidate, box: Candidate) -> float:
         if distance < 150:
             return 3.0
     return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+
+
+# What a place too small or too odd for the gazetteer may stand in for: not a continent.
+_STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
+STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
+
+
+def container_stand_in(chosen: Candidate | None, forms: set[str], containers: list[int], keys: list[str],
+                       resolved: dict[str, tuple[Candidate | None, float]]) -> tuple[Candidate, float] | None:
+    """The place the text puts a name inside, where the name's own reading fails it: an unknown
+    street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
+    Cheshire"), or a town whose only reading lies in another state than the one the text
+    names ("Holliday, Missouri" when the gazetteer knows only Holliday, Texas). Its point and
+    precision are the container's (a town, an admin1): honest about how much is known.
+    ``resolved`` maps name keys to their (candidate, confidence)."""
+    if chosen is not None and chosen.kind not in LOCAL_KINDS:
+        return None
+    if chosen is None and not any(" " in form for form in forms):
+        return None  # a lone unknown word after a place is as often no place at all
+    for index in containers:
+        box, confidence = resolved.get(keys[index], (None, 0.0))
+        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id):
+            continue
+        if chosen is not None and not (box.kind == "admin1" and box.country == chosen.country
+                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code):
+            return None
+        return box, round(confidence * STAND_IN_CONFIDENCE, 3)
+    return None

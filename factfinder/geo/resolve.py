@@ -20,8 +20,8 @@ from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
-from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, holds, inside, nearest_km,
-                                         same_point)
+from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
+                                       nearest_km, same_point)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -140,6 +140,14 @@ class Resolver:
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+        # Pass 4: where the text puts a name inside a place the resolver could not go past
+        # (a street, a building, a namesake in another state), that place stands for it.
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for key in order:
+            stand_in = container_stand_in(resolved[key].candidate, groups[key].forms, groups[key].containers, keys,
+                                          decided)
+            if stand_in is not None:
+                resolved[key] = Resolution(*stand_in)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
@@ -271,7 +279,9 @@ class Resolver:
                 return True
             levelled = bool(ev is not None and ev.levels)
             if cand.country not in doc_countries:
-                return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
+                # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
+                return not doc_countries and cand.kind in {"admin2", "admin3"} and \
+                    (levelled or cand.population >= _KNOWN_UNIT)
             return levelled or cand.kind in {"admin2", "admin3"} or \
                 bool((near := nearest_km(cand, points)) is not None and near < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
@@ -304,5 +314,6 @@ class Resolver:
         return best
 
 
+_KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
