@@ -31,6 +31,7 @@ FEATURES = (
     "primary",         # the name matched is the entry's main name
     "capital",         # a national capital named by its main name, no level word
     "country_alias",   # a town matched by an alternate name that is also a country's main name
+    "town_alias",      # a town matched by an alternate name that is the main name of a town as big or bigger
     "country_share",   # share of the document's country votes that go to the candidate's country
     "foreign",         # below country level and outside every country the document names
     "level",           # how well the level word ("township", "province") fits the kind (LEVEL_BONUS)
@@ -44,8 +45,8 @@ FEATURES = (
 )
 
 HAND_WEIGHTS = {"population": 1.0, "kind": 1.0, "primary": 0.7, "capital": 2.5, "country_alias": -3.0,
-                "country_share": 3.0, "foreign": -1.0, "level": 1.0, "named_level": 3.0, "city_for_admin1": -3.0,
-                "container": 1.0, "contains": 3.0, "admin1_seat": 4.0, "near": 1.0, "same_admin1": 1.5}
+                "town_alias": -3.0, "country_share": 3.0, "foreign": -1.0, "level": 1.0, "named_level": 3.0,
+                "city_for_admin1": -3.0, "container": 1.0, "contains": 3.0, "admin1_seat": 4.0, "near": 1.0, "same_admin1": 1.5}
 
 
 @dataclass(frozen=True, slots=True)

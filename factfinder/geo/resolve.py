@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
@@ -58,7 +58,7 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
-        self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int]]] = {}
+        self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int], int]] = {}
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = level_inside(surface, self.terms)
@@ -73,8 +73,13 @@ class Resolver:
             # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
             # name is some entry's other name, only bare readings of the kind the level word
             # asks for join it ("Quebec City" is not the province of Quebec).
+            # An entry whose main name is the bare name reads as its main name ("Quebec City" is
+            # Québec, not the town that once bore that name).
             fits = LEVEL_BONUS.get(level or "", {})
-            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}
+            bare_found = self.gazetteer.lookup(bare)
+            main = {c.id for c in bare_found if c.primary}
+            found = [replace(c, primary=True) if c.id in main and not c.primary else c for c in found]
+            found = found + [c for c in bare_found if c.id not in {f.id for f in found}
                              and (not found or c.kind in fits)]
         return found, level, name_key(bare)
 
@@ -170,7 +175,7 @@ class Resolver:
                  cands: dict[str, list[Candidate]]) -> dict[str, float]:
         """The named features of ``ranking.FEATURES`` for one candidate in its document."""
         others = cands.get(ev.key, ())
-        same_named_country, admin1_sizes = self._name_facts(others)
+        same_named_country, admin1_sizes, main_town = self._name_facts(others)
         share, foreign = share_features(cand.country, cand.kind, doc_countries)
         level = ev.levels.most_common(1)[0][0] if ev.levels else None
         seat = 0.0
@@ -186,6 +191,8 @@ class Resolver:
             "primary": float(cand.primary),
             "capital": float(cand.capital and cand.primary and level is None),
             "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
+            "town_alias": float(cand.kind == "city" and not cand.primary and main_town >= cand.population
+                                and not name_key(cand.name).startswith(ev.key)),  # "Newcastle" is short for one
             "country_share": share,
             "foreign": foreign,
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
@@ -198,10 +205,12 @@ class Resolver:
             "same_admin1": self._admin1_share(cand, ev, resolved),
         }
 
-    def _name_facts(self, others: list[Candidate] | tuple[()]) -> tuple[bool, dict[tuple[str | None, str | None], int]]:
-        """Of all readings of one name: is one of them a country (by its main name), and the
-        smallest population of its admin1 readings by (country, code). Computed once per name,
-        not once per candidate (a name such as "Washington" has 200 readings)."""
+    def _name_facts(self, others: list[Candidate] | tuple[()]
+                    ) -> tuple[bool, dict[tuple[str | None, str | None], int], int]:
+        """Of all readings of one name: is one of them a country (by its main name), the
+        smallest population of its admin1 readings by (country, code), and the population of
+        the biggest town it is the main name of. Computed once per name, not once per
+        candidate (a name such as "Washington" has 200 readings)."""
         key = id(others)
         facts = self._facts.get(key)
         if facts is None or facts[0] is not others:
@@ -210,11 +219,12 @@ class Resolver:
                 if o.kind == "admin1":
                     where = (o.country, o.admin1_code)
                     sizes[where] = min(sizes.get(where, o.population), o.population)
-            facts = (others, any(o.kind == "country" and o.primary for o in others), sizes)
+            main_town = max((o.population for o in others if o.kind == "city" and o.primary), default=-1)
+            facts = (others, any(o.kind == "country" and o.primary for o in others), sizes, main_town)
             if len(self._facts) > 10_000:
                 self._facts.clear()
             self._facts[key] = facts
-        return facts[1], facts[2]
+        return facts[1], facts[2], facts[3]
 
     def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
         """Share of the document's other resolved places that lie in the candidate's admin1.

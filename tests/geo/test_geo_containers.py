@@ -42,3 +42,17 @@ def test_a_town_known_only_in_another_state_gives_way_to_the_state_the_text_name
 def test_a_lone_unknown_word_after_a_place_is_not_given_its_point(parser: Geoparser) -> None:
     places = _places(parser, "Officials met in Lusaka, Zambia, and later toured Quonterby, Zambia.")
     assert "Quonterby" not in places or places["Quonterby"].lat is None
+
+
+def test_a_town_is_not_read_as_another_towns_old_alternate_name(parser: Geoparser) -> None:
+    # "Charleston" is also an alternate name of Charlestown, Massachusetts in GeoNames; near
+    # Boston suburbs that reading must not beat the towns whose main name it is.
+    text = ("Buyers from Quincy and Braintree toured the new homes, and one said the porches "
+            "recall the old houses of Charleston.")
+    place = _places(parser, text)["Charleston"]
+    assert place.name == "Charleston" and place.country == "US"
+
+
+def test_a_city_named_with_its_level_word_is_the_city_of_that_main_name(parser: Geoparser) -> None:
+    place = _places(parser, "The prime minister spoke to reporters in Quebec City on Friday.")["Quebec City"]
+    assert (place.name, place.country, place.admin1, place.precision) == ("Québec", "CA", "Quebec", "town")
