@@ -58,6 +58,7 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
+        self._static: dict[tuple[str, int], tuple[dict[str, float], float]] = {}  # of the current document
         self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int], int]] = {}
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
@@ -84,6 +85,7 @@ class Resolver:
         return found, level, name_key(bare)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+        self._static = {}
         groups: dict[str, Evidence] = {}
         cands: dict[str, list[Candidate]] = {}
         keys: list[str] = []
@@ -168,15 +170,27 @@ class Resolver:
 
     def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-        return self.model.score(self.features(cand, ev, doc_countries, resolved, points, keys, cands))
+        """The model's score: the part fixed for the document, computed once per candidate and
+        name, plus the part that changes as places are resolved (a name is scored up to four
+        times, and "Washington" has 200 readings)."""
+        _static, fixed = self._static_features(cand, ev, keys, cands)
+        return fixed + self.model.score(self._dynamic_features(cand, ev, doc_countries, resolved, points, keys))
 
     def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                  points: list[tuple[float, float]], keys: list[str],
                  cands: dict[str, list[Candidate]]) -> dict[str, float]:
         """The named features of ``ranking.FEATURES`` for one candidate in its document."""
+        static, _fixed = self._static_features(cand, ev, keys, cands)
+        return static | self._dynamic_features(cand, ev, doc_countries, resolved, points, keys)
+
+    def _static_features(self, cand: Candidate, ev: Evidence, keys: list[str],
+                         cands: dict[str, list[Candidate]]) -> tuple[dict[str, float], float]:
+        """The features that the resolution of other names does not change, and their weighted sum."""
+        cached = self._static.get((ev.key, cand.id))
+        if cached is not None:
+            return cached
         others = cands.get(ev.key, ())
         same_named_country, admin1_sizes, main_town = self._name_facts(others)
-        share, foreign = share_features(cand.country, cand.kind, doc_countries)
         level = ev.levels.most_common(1)[0][0] if ev.levels else None
         seat = 0.0
         if cand.kind == "city" and level is None and not same_named_country:
@@ -184,8 +198,7 @@ class Resolver:
             # ("Beijing", "Almaty"), unless the text says "province".
             size = admin1_sizes.get((cand.country, cand.admin1_code))
             seat = float(size is not None and cand.population >= 0.25 * size)
-        nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
-        return {
+        static = {
             "population": population_feature(cand.population),
             "kind": KIND_PRIOR.get(cand.kind, 0.0),
             "primary": float(cand.primary),
@@ -193,14 +206,25 @@ class Resolver:
             "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
             "town_alias": float(cand.kind == "city" and not cand.primary and main_town >= cand.population
                                 and not name_key(cand.name).startswith(ev.key)),  # "Newcastle" is short for one
-            "country_share": share,
-            "foreign": foreign,
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
             "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
-            "container": self._container_match(cand, ev, resolved, keys),
             "contains": holds(cand, ev.key, ev.contained, keys, cands),
             "admin1_seat": seat,
+        }
+        cached = self._static[(ev.key, cand.id)] = (static, self.model.score(static))
+        return cached
+
+    def _dynamic_features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str],
+                          resolved: dict[str, Resolution], points: list[tuple[float, float]],
+                          keys: list[str]) -> dict[str, float]:
+        """The features read from the document's countries and the places resolved so far."""
+        share, foreign = share_features(cand.country, cand.kind, doc_countries)
+        nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
+        return {
+            "country_share": share,
+            "foreign": foreign,
+            "container": self._container_match(cand, ev, resolved, keys),
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
         }
@@ -258,14 +282,14 @@ class Resolver:
                 cands: dict[str, list[Candidate]]) -> Resolution:
         if not found:
             return Resolution(None, 0.0)
-        scored = sorted(((self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found),
-                        key=lambda sc: (-sc[0], -sc[1].population))
+        scored = self._ranked(found, ev, doc_countries, resolved, points, keys, cands, every=False)
         best_score, best = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             # A district rejected for want of context may share its name and point with a town
             # that needs none ("Southampton" the unitary authority and the city).
+            scored = self._ranked(found, ev, doc_countries, resolved, points, keys, cands, every=True)
             twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
                          and same_point(c, best)), None)
             if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
@@ -274,6 +298,32 @@ class Resolver:
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
+
+    def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
+                resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
+                cands: dict[str, list[Candidate]], *, every: bool) -> list[tuple[float, Candidate]]:
+        """(score, candidate), best first. Unless ``every``, a candidate whose fixed score plus the
+        most the document could add to it stays below the second best is not scored: the best
+        two and their order are exactly those of scoring all (a name may have 200 readings)."""
+        if every or len(found) <= 8:
+            scored = [(self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found]
+            return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
+        ceiling = self._dynamic_ceiling()
+        fixed = [(self._static_features(c, ev, keys, cands)[1], c) for c in found]
+        fixed.sort(key=lambda fc: -fc[0])
+        scored = []
+        top: list[float] = []  # the two best scores so far
+        for part, cand in fixed:
+            if len(top) == 2 and part + ceiling < top[1]:
+                break
+            score = part + self.model.score(self._dynamic_features(cand, ev, doc_countries, resolved, points, keys))
+            scored.append((score, cand))
+            top = sorted(top + [score], reverse=True)[:2]
+        return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
+
+    def _dynamic_ceiling(self) -> float:
+        """The most the dynamic features can add to a score under this model."""
+        return sum(max(0.0, self.model.weights.get(name, 0.0) * most) for name, most in _DYNAMIC_MOST.items())
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
                    ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
@@ -324,6 +374,8 @@ class Resolver:
         return best
 
 
+# The largest value of each feature that changes as places are resolved (containers.inside <= 7).
+_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
