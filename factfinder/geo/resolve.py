@@ -308,7 +308,7 @@ class Resolver:
         if every or len(found) <= 8:
             scored = [(self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found]
             return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
-        ceiling = self._dynamic_ceiling()
+        ceiling = self._dynamic_ceiling(bool(ev.containers))
         fixed = [(self._static_features(c, ev, keys, cands)[1], c) for c in found]
         fixed.sort(key=lambda fc: -fc[0])
         scored = []
@@ -321,9 +321,11 @@ class Resolver:
             top = sorted(top + [score], reverse=True)[:2]
         return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
 
-    def _dynamic_ceiling(self) -> float:
-        """The most the dynamic features can add to a score under this model."""
-        return sum(max(0.0, self.model.weights.get(name, 0.0) * most) for name, most in _DYNAMIC_MOST.items())
+    def _dynamic_ceiling(self, contained: bool) -> float:
+        """The most the dynamic features can add to a score under this model (a name the text
+        puts inside no other gets nothing from "container")."""
+        return sum(max(0.0, self.model.weights.get(name, 0.0) * most) for name, most in _DYNAMIC_MOST.items()
+                   if contained or name != "container")
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
                    ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
