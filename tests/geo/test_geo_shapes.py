@@ -105,3 +105,10 @@ def test_a_town_name_that_is_a_given_name_of_the_family_in_the_story_is_the_pers
 def test_a_speaking_word_inside_a_known_place_name_leaves_the_place(parser: Geoparser) -> None:
     text = "Residents of Paw Lel and Pyit Ma said they had moved into the forest near Gangaw, Myanmar."
     assert "Pyit Ma" in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_small_towns_name_after_of_inside_an_organisation_is_a_word_of_it(parser: Geoparser) -> None:
+    # "Commerce" is a town in California; in "Chamber of Commerce" it is no place, Lagos is.
+    text = "A deal was signed between the Lagos Chamber of Commerce and Industry and a Kyiv trade body."
+    found = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert "Commerce" not in found and found["Lagos"].country == "NG"
