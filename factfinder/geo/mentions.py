@@ -304,6 +304,7 @@ def _cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazette
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
+                    surface.lower() not in COMMON_WORDS and \
                     any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
                                                                         or not c.primary))
                         for c in gazetteer.lookup(surface)):

@@ -112,3 +112,9 @@ def test_a_small_towns_name_after_of_inside_an_organisation_is_a_word_of_it(pars
     text = "A deal was signed between the Lagos Chamber of Commerce and Industry and a Kyiv trade body."
     found = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
     assert "Commerce" not in found and found["Lagos"].country == "NG"
+
+
+def test_an_article_after_a_locative_is_never_a_town(parser: Geoparser) -> None:
+    # "The" is an alternate name of a Brazilian city in GeoNames.
+    text = "She sang at The Velvet Lantern in Lagos, Nigeria, and joined The Harbour Singers."
+    assert "The" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
