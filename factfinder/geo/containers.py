@@ -104,36 +104,3 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
             return None
         return box, round(confidence * STAND_IN_CONFIDENCE, 3)
     return None
-
-
-# Facility words of ``name_shapes.txt`` that name no natural feature nor a site outside towns:
-# a street or building with one of them lies in a town ("North State Street", "Barclays Center").
-_RURAL = frozenset({"River", "Mountains", "Mountain", "Hills", "Valley", "Desert", "Peninsula", "Island", "Islands",
-                    "Lake", "Sea", "Ocean", "Gulf", "Bay", "Canal", "Strait", "Dam", "Forest", "Falls", "Beach",
-                    "Harbour", "Harbor", "Camp", "Airport", "Area", "Crossing", "Bridge", "Highway"})
-
-
-def urban_site(forms: set[str]) -> bool:
-    """A name of several words ending in a street or building word ("Assiniboine Avenue",
-    "Northwestern Memorial Hospital"), which lies inside a town."""
-    from factfinder.geo.shapes import shape_words
-
-    words = shape_words()
-    return any(" " in form and words.get(last := form.rsplit(" ", 1)[-1]) == "facility" and last not in _RURAL
-               for form in forms)
-
-
-def home_town(keys: list[str], decided: dict[str, tuple[Candidate | None, float]]) -> tuple[Candidate, float] | None:
-    """The town a story is set in: the town it names more often than any other (or the only
-    one). An unknown street or building it names without a container stands there."""
-    counts: dict[str, int] = {}
-    for key in keys:
-        cand = decided.get(key, (None, 0.0))[0]
-        if cand is not None and cand.kind == "city":
-            counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kc: -kc[1])
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
-        return None
-    cand, confidence = decided[ranked[0][0]]
-    return (cand, confidence) if cand is not None else None
-

@@ -20,9 +20,8 @@ from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
-from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, STAND_IN_CONFIDENCE,
-                                       container_stand_in, holds, home_town, inside, nearest_km, same_point,
-                                       urban_site)
+from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
+                                       nearest_km, same_point)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -156,11 +155,6 @@ class Resolver:
                                           decided)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
-        home = home_town(keys, decided)
-        if home is not None:
-            for key in order:
-                if resolved[key].candidate is None and urban_site(groups[key].forms):
-                    resolved[key] = Resolution(home[0], round(home[1] * STAND_IN_CONFIDENCE, 3))
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],

@@ -56,16 +56,3 @@ def test_a_town_is_not_read_as_another_towns_old_alternate_name(parser: Geoparse
 def test_a_city_named_with_its_level_word_is_the_city_of_that_main_name(parser: Geoparser) -> None:
     place = _places(parser, "The prime minister spoke to reporters in Quebec City on Friday.")["Quebec City"]
     assert (place.name, place.country, place.admin1, place.precision) == ("Québec", "CA", "Quebec", "town")
-
-
-def test_a_street_named_alone_lies_in_the_town_the_story_is_set_in(parser: Geoparser) -> None:
-    text = ("WINNIPEG — Fire crews were called to a house in the 300 block of Larchmere Avenue "
-            "late on Friday. Nobody was hurt, officials said.")
-    street = _places(parser, text)["Larchmere Avenue"]
-    assert (street.name, street.admin1, street.precision) == ("Winnipeg", "Manitoba", "town")
-
-
-def test_a_natural_feature_named_alone_is_not_put_in_the_town(parser: Geoparser) -> None:
-    text = "WINNIPEG — Anglers reported the ice on Quillwater Lake was thinner than last year."
-    lake = _places(parser, text).get("Quillwater Lake")
-    assert lake is None or lake.lat is None
