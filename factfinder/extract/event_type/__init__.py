@@ -39,7 +39,7 @@ from typing import Any
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Incident
-from factfinder.values.taxonomy import with_fields
+from factfinder.values.taxonomy import classify, with_fields
 
 # Types the component may create or re-type to: events, not speech (a "said" is in
 # nearly every sentence of the news, and statements are the rules' to find).
@@ -125,7 +125,10 @@ class EventTyper:
         snippet may name its event with a word of another type ("designated", "banned", "a bill")
         while the rest tells what happened. Called once per document after the parse, on incidents
         in output order. Killings and arrests keep their type (they carry the counts)."""
-        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES or incidents[0].type in WHOLE_KEEP:
+        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES:
+            return incidents
+        incidents = _one_battle(incidents)
+        if incidents[0].type in WHOLE_KEEP:
             return incidents
         whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
         p = whole.probabilities
@@ -189,6 +192,17 @@ class EventTyper:
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
+
+
+def _one_battle(incidents: list[Incident]) -> list[Incident]:
+    """A short text that tells a clash and an attack tells one battle: its attacks without a remote
+    weapon are the clash told from one side ("fighters attacked the base" after "troops and fighters
+    clashed"). ACLED codes an attack met by the other side as a battle; an air strike or a shelling
+    keeps its own type (a remote weapon is its subtype)."""
+    if not any(i.type == "armed_clash" for i in incidents):
+        return incidents
+    return [with_fields(replace(i, type="armed_clash"))
+            if i.type == "attack" and classify("attack", i.summary).subtype is None else i for i in incidents]
 
 
 @lru_cache(maxsize=1)
