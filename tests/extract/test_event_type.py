@@ -28,7 +28,7 @@ def test_the_shipped_artefact_is_small_pinned_and_versioned():
     assert hashlib.sha256(data).hexdigest() == SHA256
     assert len(data) < 5_000_000
     model = default_model()
-    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v2"
+    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v3"
     assert set(model.classes) == set(INCIDENT_TYPES) | {"none"}
     assert model.meta["sizes"]["hrds_train.jsonl"] == 300  # only the training split of HRDsAttack
 

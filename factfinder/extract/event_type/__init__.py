@@ -1,4 +1,4 @@
-"""The learned event-type component ``factfinder.event_type.tfidf.v2`` and its hook into extraction.
+"""The learned event-type component ``factfinder.event_type.tfidf.v3`` and its hook into extraction.
 
 The trigger table finds incidents by exact phrases; real reporting says the same
 things in words no table lists ("seized a cache of rifles", "took control of the
@@ -36,6 +36,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from factfinder.extract.event_type.taxonomy import FIGHTING as _FIGHTING
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Incident
@@ -165,7 +166,8 @@ class EventTyper:
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
         if is_accident(text[start:end]):  # people "missing" after a flood were not disappeared by anyone
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_ACCIDENT}
-        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN and not is_hostile(text[start:end]):
+            # a disaster or a crime to the model, and no armed actor, weapon or deliberate act named
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
@@ -186,6 +188,8 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
+        if any(_FIGHTING.fullmatch(text, hit.start, hit.end) for hit in hits.get("armed_clash", ())):
+            return hits  # "clashed", "a gun battle": the sentence says two sides fought, whatever else it says
         ruled = max(p.get(kind, 0.0) for kind in hits)  # the rules' likeliest type, to the model
         strong = probability >= STRONG and ruled <= WEAK and not set(hits) & KEEP
         if not strong and (not set(hits) <= RETYPABLE or ruled > probability - MARGIN):
@@ -222,8 +226,13 @@ def is_accident(sentence: str) -> bool:
     deliberate act: a fire, a flood or a mine collapse that "killed" or "destroyed" is no
     human-rights incident, whatever verb the trigger table found. A model trained mostly on
     war history reads these as attacks; the words that say "nobody did it" are few and stable."""
-    cues = _cues()
-    return bool(cues["accident"].search(sentence)) and not cues["hostile"].search(sentence)
+    return bool(_cues()["accident"].search(sentence)) and not is_hostile(sentence)
+
+
+def is_hostile(sentence: str) -> bool:
+    """The sentence names an armed actor, a weapon or a deliberate act ("militiamen set fire to a
+    factory"): whatever the model says of its words, it is no accident."""
+    return bool(_cues()["hostile"].search(sentence))
 
 
 def _trigger(kind: str) -> Trigger:

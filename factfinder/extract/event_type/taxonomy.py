@@ -28,7 +28,7 @@ def is_clash(incident: Incident) -> bool:
     between two armed parties; "rebels shelled an army post" stays remote violence, as ACLED codes it."""
     if incident.type != "attack" or classify("attack", incident.summary).subtype is not None:
         return False
-    if _FIGHTING.search(incident.summary):
+    if FIGHTING.search(incident.summary):
         return True
     sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
     if sides and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets):
@@ -40,7 +40,7 @@ def is_clash(incident: Incident) -> bool:
 
 
 # Words of fighting between two sides: whatever "attacked" the sentence also holds, it tells a battle.
-_FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
+FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
                        r"traded (?:gun)?fire|fighting between|fought|battled|skirmish(?:es)?|shoot-?outs?|"
                        r"returned fire|fought back)\b", re.IGNORECASE)
 # An armed side's position or unit, as the object of an attack ("attacked a police checkpoint").
