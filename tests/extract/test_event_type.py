@@ -217,6 +217,7 @@ def test_industrial_and_road_accidents_are_accidents(text):
     ("Insurgents detonated a car bomb outside the provincial governor's office in Tessaly late on Sunday.",
      "attack"),
     ("Students rioted in the centre of Ostra after the election results were announced.", "protest"),
+    ("Militants detonated explosives under a railway bridge near Ostra, cutting the line.", "attack"),
 ])
 def test_diplomatic_moves_detonations_and_riots_are_found(pipeline, text, kind):
     assert [k for k, _ in _types(pipeline, text)][:1] == [kind]

@@ -80,6 +80,8 @@ WHOLE_SENTENCES = 6
 WHOLE_STRONG = 0.5
 WHOLE_WEAK = 0.3
 WHOLE_KEEP = frozenset({"killing", "arrest"})
+# Attack triggers that say an explosion happened (the model reads the weapon words beside them as weapons seized).
+_DETONATION = re.compile(r"detonat|blew|blast", re.IGNORECASE)
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -188,8 +190,11 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
-        if any(_FIGHTING.fullmatch(text, hit.start, hit.end) for hit in hits.get("armed_clash", ())):
-            return hits  # "clashed", "a gun battle": the sentence says two sides fought, whatever else it says
+        if any(_FIGHTING.fullmatch(text, hit.start, hit.end) for hit in hits.get("armed_clash", ())) or \
+                any(_DETONATION.match(text, hit.start, hit.end) for hit in hits.get("attack", ())):
+            # "clashed", "a gun battle": two sides fought; "detonated", "a blast": a bomb went off. Whatever
+            # else the sentence says (a town, a base, explosives), that is what happened
+            return hits
         ruled = max(p.get(kind, 0.0) for kind in hits)  # the rules' likeliest type, to the model
         strong = probability >= STRONG and ruled <= WEAK and not set(hits) & KEEP
         if not strong and (not set(hits) <= RETYPABLE or ruled > probability - MARGIN):
