@@ -24,8 +24,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
@@ -34,6 +32,7 @@ from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.geo.place_words import modifies_noun, noun_kinds, place_nouns
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -64,45 +63,46 @@ _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
                r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+# Nouns of a place that the text names after them ("the West Bank city of Nablus").
+_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
+                          "township", "camp", "suburb"})
 _COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
-
-
-@lru_cache(maxsize=1)
-def _noun_kinds() -> dict[str, str]:
-    """Noun (and its plurals) -> ``area`` or ``site``, from ``data/place_nouns.txt``."""
-    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
-    kinds: dict[str, str] = {}
-    for line in lines:
-        if line.strip() and not line.startswith("#"):
-            noun, kind = line.split("\t")
-            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
-                kinds.setdefault(form, kind.strip())
-    return kinds
-
-
-@lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    """The nouns that say the name beside them is a place, with their plurals."""
-    return frozenset(_noun_kinds())
 
 
 def _before_site(text: str, end: int) -> bool:
     """The name stands right before a building's noun ("a Catholic church", "the Kurdish school")."""
     after = re.match(r"\s+([a-z]+)\b", text[end:end + 25])
-    return after is not None and _noun_kinds().get(after.group(1)) == "site"
+    return after is not None and noun_kinds().get(after.group(1)) == "site"
+
+
+def frame_kind(text: str, start: int, end: int) -> str | None:
+    """The kind (``area``, ``site``, ``feature``) of the place noun that frames the name
+    ("the village of X", "X district", "the X Refugee Camp", "the X Hospital"), or None."""
+    kinds = noun_kinds()
+    words = text[start:end].split()
+    if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
+        return kind
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    if after and (kind := kinds.get(after.group(2).lower())):
+        return kind
+    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
+    return kinds.get(before.group(1).lower()) if before else None
+
+
+def finer_than_town(text: str, span: Span) -> bool:
+    """Whether a place noun frames the name as a place inside a town (a neighbourhood, a
+    village, a district: an ``area``), rather than a building, a road or a natural feature the
+    town is the place of ("the Beyazit Mosque", "the Tigris river", "Jandoul Road"). A bare
+    name says nothing of its size: the gazetteer may only have missed a region ("Lower
+    Shabelle")."""
+    first = span.text.split()[0].lower() if span.text.split() else ""
+    kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
+    return kind == "area"
 
 
 def _framed(text: str, start: int, end: int) -> bool:
     """"the village of X", "X district", "the X Refugee Camp": a place noun says X is a place."""
-    nouns = place_nouns()
-    last = text[start:end].split()[-1].lower()
-    if last in nouns and " " in text[start:end]:
-        return True
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
-    if after and after.group(2).lower() in nouns:
-        return True
-    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
-    return bool(before and before.group(1).lower() in nouns)
+    return frame_kind(text, start, end) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -141,24 +141,6 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
     return False
 
 
-# Words that may follow a place name without making it a modifier of another noun.
-_FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from it are were be has have had been "
-                       "this which their its an not or but they he she said after who will would also than into "
-                       "about over during amid since until against near where when while before without under "
-                       "across along around between through toward towards within throughout outside inside "
-                       "on last late early earlier later yesterday today tonight overnight".split())
-
-
-def _modifier(text: str, end: int) -> bool:
-    """"the ISIS bombing", "the Assad regime", "ISIS positions": a name right before a common
-    noun that is no place noun names a group or a person, not where."""
-    after = re.match(r"[ ]+([a-z][a-z-]*)\b", text[end:end + 30])
-    if after is None:
-        return False
-    word = after.group(1)
-    return word not in _FOLLOWERS and word not in place_nouns() and not word.endswith(("ing", "ed"))
-
-
 def _inside_other_name(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
     """A demonym ("Syrian forces") or a place inside a longer name ("Syrian Arab Army")."""
     return any(s < span.end and span.start < e and (label == "NORP" or e - s > span.end - span.start)
@@ -183,13 +165,23 @@ def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Plac
     "the X neighbourhood of Baghdad", "X in northern Aleppo")."""
     for place in sorted((p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
                          and p.span.start >= end), key=lambda p: p.span.start):
-        between = text[end:place.span.start]
-        if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
-            return None
-        if re.fullmatch(rf"(?:\s+[A-Za-z-]+){{0,2}}?{_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between):
-            return place
-        return None
+        return place if stands_under(text, end, place.span.start) else None
     return None
+
+
+def stands_under(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
+    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
+    between = text[end:start]
+    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
+        return False
+    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
+    if found is None:
+        return False
+    # the words between name what the first place is ("X district of Y"), never another thing
+    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
+    words = found.group(1).lower().split()
+    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
 
 
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
@@ -237,7 +229,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken):
         return None
-    if _modifier(text, end) or (actors is not None and actors(span.text)):
+    if modifies_noun(text, end) or (actors is not None and actors(span.text)):
         return None  # "the Gezi Park trial", "the Assad regime", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place

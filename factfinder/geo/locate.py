@@ -18,9 +18,10 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
-from factfinder.geo.clause_names import clause_names
+from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.place_words import modifies_noun
 from factfinder.model import Attachment, Document, Incident, Place
 
 _SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -73,6 +74,9 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
         return None
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
+            r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
+        return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
@@ -93,8 +97,23 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
     a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
     specificity, _, fine, start = _score(place, text)
     if named:
-        specificity, fine = 3, _SPECIFICITY["point"] + 1
-    return (tie.relation in _WHERE, specificity, -tie.depth, fine, start)
+        specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
+    return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
+
+
+def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
+    """The candidates without those that only hold another ("Manigram in Rupandehi district",
+    "Mada district of Gusau LGA"): the place the text names first and places inside the
+    other is where the event happened."""
+    inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
+             and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
+    return [(p, tie) for p, tie in ties if not any(
+        q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start) for q in inner)]
+
+
+# A reference point, not where: "attacks north of Baghdad in Samarra".
+_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 
 
 def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
@@ -198,8 +217,9 @@ def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
 
 
-# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –".
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40})?"
+# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –",
+# "NAGANO, Japan, March 22 (AFP) -".
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40}){0,2}"
                             r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
 
 
@@ -233,7 +253,7 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
     region a country, since a country alone says least; within a level, the most
     mentioned, then the nearest before the incident.
     """
-    setting = [p for p in places if not _in_dateline(p, text)] or list(places)
+    setting = [p for p in places if not _in_dateline(p, text)]
     if not setting:
         return None
     counts = Counter((p.name, p.country, p.precision) for p in setting)
@@ -336,6 +356,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             named = {id(p) for p, _ in names}
             ties += names
             if ties:
+                ties = _innermost(ties, document.text)
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)

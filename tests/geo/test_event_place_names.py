@@ -92,3 +92,31 @@ def test_groups_people_and_creeds_are_not_places(pipeline, text: str) -> None:
 def test_a_country_an_attack_is_on_is_its_target_not_its_place(pipeline) -> None:
     incidents = _incidents(pipeline, "The minister condemned the missile attack on Georgia.")
     assert all(_place(i) != "Georgia" for i in incidents)
+
+
+def test_a_district_named_beside_its_town_is_finer_than_the_town(pipeline) -> None:
+    killing = _one(pipeline, "In Kandahar, four farmers were killed by a roadside bomb on Friday in Zarbandi district.",
+                   "killing")
+    assert _place(killing) == "Zarbandi"
+
+
+def test_a_village_in_a_district_is_where_not_the_district(pipeline) -> None:
+    killing = _one(pipeline, "Rebels killed two soldiers in an ambush at Kormanigo in Kapilvastu district on Sunday.",
+                   "killing")
+    assert _place(killing) == "Kormanigo"
+
+
+def test_a_river_is_no_finer_place_than_the_village_beside_it(pipeline) -> None:
+    killing = _one(pipeline, "Gunmen killed three fishermen on the Lomba river near the village of Kassawa on Monday.",
+                   "killing")
+    assert _place(killing) == "Kassawa"
+
+
+@pytest.mark.parametrize("text", [
+    "They destroyed a U.S. military vehicle near the road on Friday.",
+    "Hundreds of students demonstrated outside the US embassy on Saturday.",
+])
+def test_a_country_that_qualifies_a_noun_is_not_where(pipeline, text: str) -> None:
+    incidents = _incidents(pipeline, text)
+    assert incidents, f"no incident in {text!r}"
+    assert all(_place(i) not in ("U.S.", "US") for i in incidents), [(i.type, _place(i)) for i in incidents]
