@@ -58,7 +58,8 @@ _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|va
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
-                     "meanwhile also then there this that these those its his her their our".split())
+                     "meanwhile also then there this that these those its his her their our yet around inside "
+                     "outside across along within throughout he she it they we you".split())
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
@@ -106,8 +107,12 @@ def _framed(text: str, start: int, end: int) -> bool:
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name without capitalised function words before it ("The", "In") or a possessive after it."""
+    """The name without capitalised function words before it ("The", "In"), the owner before it
+    ("Mogadishu's"), or a possessive after it."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    owner = next((i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))), None)
+    if owner is not None:  # "Mogadishu's Huriwa district": the name is what the owner holds
+        words = words[owner + 1:]
     while words and words[0].group().lower() in _LEADING:
         words.pop(0)
     for i, word in enumerate(words):  # "Cologne Saturday", "Kabul Monday": the name ends before the day
@@ -123,17 +128,20 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], *,
+                framed: bool = False) -> bool:
     words = text[start:end].lower().split()
-    if not words or any(w in MONTHS or w in WEEKDAYS for w in words) or words[0] in _TITLES:
+    if not words or any(w in MONTHS or w in WEEKDAYS for w in words):
+        return True
+    if words[0] in _TITLES and not framed:  # "Sheikh Saeed district" is a place
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
         return True
     if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
         return True  # "IED", "SAA", "NDF": acronyms of things and groups
-    if len(words) == 1 and re.search(r"-[a-z]+$", text[start:end]):
+    if len(words) == 1 and re.search(r"-(?:[a-z]+ed|held|led|run|born|style|era|majority)$", text[start:end]):
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
-    if all(not w[0].isalpha() for w in words):
+    if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
         return True
     for s, e, label in entities:
         if s < end and start < e and label in _NOT_PLACE_LABELS:
@@ -215,19 +223,22 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if _not_a_name(text, start, end, entities):
+    framed = _framed(text, start, end)
+    if _not_a_name(text, start, end, entities, framed=framed):
         return None
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
         return None
-    framed = _framed(text, start, end)
-    if _sentence_start(text, start, evidence) and not framed:
-        return None  # a capital that only opens the sentence
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+    # "Vukovar was captured by the Serbs": the place a capture or an attack struck
+    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels
+              and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))
+    if _sentence_start(text, start, evidence) and not (framed or struck):
+        return None  # a capital that only opens the sentence
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
     taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and "PERSON" not in labels
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
-            or (framed and tie.relation in FRAMED_TIES) or taken):
+            or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None
     if modifies_noun(text, end) or (actors is not None and actors(span.text)):
         return None  # "the Gezi Park trial", "the Assad regime", "ISIS"

@@ -55,6 +55,8 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
 _ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions").
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
+# Events whose passive subject is the place they struck or took ("Baghdad was bombed").
+_STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
 
@@ -77,9 +79,18 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
     if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
             r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
+    if _struck(place, tie, incident, text):
+        return tie
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
+    """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
+    or a capture is the place it struck (not "Houston's brother was shot")."""
+    return (tie.relation == "nsubjpass" and incident.type in _STRUCK and place.precision != "country"
+            and tie.depth <= 2 and not re.match(r"['’]", text[place.span.end:place.span.end + 1]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -352,7 +363,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             own = [p for p in own if not _in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
-                     if not _in_dateline_head(p, document.text) and not _elsewhere(p, tie, document.text)]
+                     if not _in_dateline_head(p, document.text) and (
+                         not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
             if ties:

@@ -49,9 +49,10 @@ _PARTS = frozenset("outskirts heart centre center edge edges part parts side sid
 def modifies_noun(text: str, end: int) -> bool:
     """"the ISIS bombing", "the Assad regime", "a U.S. military vehicle": a name right before a
     common noun that is no place noun qualifies that noun; it is not where."""
-    after = re.match(r"[ ]+([a-z][a-z-]*)\b", text[end:end + 30])
+    after = re.match(r"[ ]+([a-z][a-z-]*)\b(?:[ ]+([a-z][a-z-]*)\b)?(?:[ ]+([a-z][a-z-]*)\b)?", text[end:end + 50])
     if after is None:
         return False
     word = after.group(1)
-    return word not in _FOLLOWERS and word not in place_nouns() and word not in _PARTS and not word.endswith(
-        ("ing", "ed"))
+    if any(w in place_nouns() for w in after.groups() if w):
+        return False  # "X local government area", "X motor park"
+    return word not in _FOLLOWERS and word not in _PARTS and not word.endswith(("ing", "ed"))

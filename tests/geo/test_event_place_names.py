@@ -120,3 +120,20 @@ def test_a_country_that_qualifies_a_noun_is_not_where(pipeline, text: str) -> No
     incidents = _incidents(pipeline, text)
     assert incidents, f"no incident in {text!r}"
     assert all(_place(i) not in ("U.S.", "US") for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Gunmen killed 19 villagers in Dokoma local government area of Benue state on Sunday.", "killing", "Dokoma"),
+    ("Police found the bodies of two men in Mogadishu's Wardhigley district on Sunday.", "killing", "Wardhigley"),
+    ("Gunmen shot dead two traders in the Sheikh Daher district of Latakia on Monday.", "killing", "Sheikh Daher"),
+    ("Around Qarmashi, a roadside bomb killed three soldiers on Monday.", "killing", "Qarmashi"),
+])
+def test_names_the_text_frames_as_a_place(pipeline, text: str, kind: str, place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
+    incidents = _incidents(pipeline, "Brasovo was shelled by the army in November.")
+    assert "Brasovo" in {_place(i) for i in incidents}
+    incidents = _incidents(pipeline, "He was captured by the army in November.")
+    assert all(_place(i) is None for i in incidents)
