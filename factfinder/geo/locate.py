@@ -21,7 +21,7 @@ from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import modifies_noun
+from factfinder.geo.place_words import modifies_noun, owner_of_a_name
 from factfinder.model import Attachment, Document, Incident, Place
 
 _SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -44,7 +44,7 @@ def _score(place: Place, text: str) -> tuple[int, int, int, int]:
 
 # Ties that make a place something other than where the event happened: an origin
 # ("fled from X", "fighters from X") or a comparison.
-_NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
+_NOT_WHERE = frozenset({"from", "than", "like", "according", "by", "for", "against", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
@@ -61,7 +61,7 @@ _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 _FROM_PLACED = frozenset({"displacement"})
 
 
-def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
+def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = ()) -> Attachment | None:
     """How the place is tied to the incident's predicate, or None when it is not the event's place.
 
     A country tied other than by a locative word is the actor's or the victims'
@@ -81,6 +81,9 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
     if _struck(place, tie, incident, text):
         return tie
+    if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
+            p.span.start == owned for p in places):
+        return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
@@ -335,7 +338,7 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
                 text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
     """The sentence's places tied to the event as where it happened, with their tie: resolved
     places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
-    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text)) is not None]
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text, places)) is not None]
     ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
              and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
     return ties

@@ -56,3 +56,19 @@ def modifies_noun(text: str, end: int) -> bool:
     if any(w in place_nouns() for w in after.groups() if w):
         return False  # "X local government area", "X motor park"
     return word not in _FOLLOWERS and word not in _PARTS and not word.endswith(("ing", "ed"))
+
+
+_OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+([a-z]+))?")
+
+
+def owner_of_a_name(text: str, end: int) -> int | None:
+    """Where the name a place owns starts ("South Korea's Jeong Jang", "Iraq's Saddam Hussein"), or
+    None when the place owns no capitalised name or the name is framed as a place ("Mogadishu's
+    Huriwa district", "Jerusalem's Hebrew University"): the caller tells a place name from another."""
+    owned = _OWNED_NAME.match(text, end)
+    if owned is None:
+        return None
+    words = owned.group(1).lower().split()
+    if owned.group(2) in place_nouns() or any(w in place_nouns() or w in _PARTS for w in words):
+        return None
+    return owned.start(1)

@@ -137,3 +137,13 @@ def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
     assert "Brasovo" in {_place(i) for i in incidents}
     incidents = _incidents(pipeline, "He was captured by the army in November.")
     assert all(_place(i) is None for i in incidents)
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd marched to the foreign ministry to demand tough action against Bonn.",
+    "Police arrested the group's operations chief for Southeast Asia on Monday.",
+    "Last year she captured her fifth title with a victory over South Korea's Kim Yuna.",
+])
+def test_a_place_an_action_is_against_for_or_a_person_owns_is_not_where(pipeline, text: str) -> None:
+    incidents = _incidents(pipeline, text)
+    assert all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
