@@ -32,7 +32,7 @@ from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
-from factfinder.geo.place_words import modifies_noun, noun_kinds, place_nouns
+from factfinder.geo.place_words import modifies_noun, noun_kinds, owns_a_thing, place_nouns
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -240,8 +240,8 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None
-    if modifies_noun(text, end) or (actors is not None and actors(span.text)):
-        return None  # "the Gezi Park trial", "the Assad regime", "ISIS"
+    if modifies_noun(text, end) or owns_a_thing(text, end) or (actors is not None and actors(span.text)):
+        return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
     if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))

@@ -21,7 +21,7 @@ from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import modifies_noun, owner_of_a_name
+from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
 from factfinder.model import Attachment, Document, Incident, Place
 
 _SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
@@ -91,9 +91,9 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
 
 def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
-    or a capture is the place it struck (not "Houston's brother was shot")."""
+    or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
     return (tie.relation == "nsubjpass" and incident.type in _STRUCK and place.precision != "country"
-            and tie.depth <= 2 and not re.match(r"['’]", text[place.span.end:place.span.end + 1]))
+            and tie.depth <= 2 and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -118,11 +118,26 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
 def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
     """The candidates without those that only hold another ("Manigram in Rupandehi district",
     "Mada district of Gusau LGA"): the place the text names first and places inside the
-    other is where the event happened."""
+    other is where the event happened; nor those that only qualify another ("the Mexico
+    state of Hidalgo")."""
+    named = [p for p, _ in ties]
+    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) for p in named)}
+    ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
     inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
     return [(p, tie) for p, tie in ties if not any(
         q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start) for q in inner)]
+
+
+def _qualifies(region: Place, place: Place, text: str) -> bool:
+    """"the central Mexico state of Hidalgo", "the Yugoslav province of Kosovo": a country or a
+    region that qualifies the unit the text then names is not the place, the unit is."""
+    return (region.resolved and place.resolved and region.precision in ("country", "admin1")
+            and region.span.end <= place.span.start
+            and _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision or "country"]
+            and re.fullmatch(r"\s+[a-z]+\s+of\s+(?:the\s+)?", text[region.span.end:place.span.start]) is not None
+            and noun_kinds().get(noun := text[region.span.end:place.span.start].split()[0]) == "area"
+            and not noun.endswith("s"))  # "Mada and Wonaka districts of Gusau LGA" name the districts
 
 
 # A reference point, not where: "attacks north of Baghdad in Samarra".

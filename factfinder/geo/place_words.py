@@ -72,3 +72,11 @@ def owner_of_a_name(text: str, end: int) -> int | None:
     if owned.group(2) in place_nouns() or any(w in place_nouns() or w in _PARTS for w in words):
         return None
     return owned.start(1)
+
+
+def owns_a_thing(text: str, end: int) -> bool:
+    """"Blake's car", "Mohammed's house": an unknown name that owns a common thing is a person's.
+    (A known place may own things that stand in it, "London's transit system"; a name the
+    gazetteer does not know gets no such benefit of the doubt.)"""
+    owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
+    return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())

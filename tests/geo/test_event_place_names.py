@@ -147,3 +147,14 @@ def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
 def test_a_place_an_action_is_against_for_or_a_person_owns_is_not_where(pipeline, text: str) -> None:
     incidents = _incidents(pipeline, text)
     assert all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_country_that_qualifies_the_state_named_after_it_is_not_the_place(pipeline) -> None:
+    arrest = _one(pipeline, "Police in the eastern India state of Bihar detained 40 protesters on Monday.", "arrest")
+    assert _place(arrest) == "Bihar"
+
+
+def test_a_person_who_owns_a_thing_is_not_a_place(pipeline) -> None:
+    killing = _one(pipeline, "A car bomb killed three people near Tarek's shop in Gaddafi's hometown of Sirte on "
+                             "Friday.", "killing")
+    assert _place(killing) == "Sirte"
