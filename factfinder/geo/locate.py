@@ -13,7 +13,6 @@ no place rather than a borrowed one. A place inside an organisation's name
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
 
@@ -22,9 +21,10 @@ from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kin
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Attachment, Document, Incident, Place
 
-_SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
                        r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
                        re.IGNORECASE)
@@ -227,7 +227,7 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     if regions:
         return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
-    setting = [p for p in usable if p.admin1 and p.precision != "country" and not _in_dateline(p, document.text)
+    setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
                and (story is None or story.start <= p.span.start < story.end)]
     named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
     if len(named) != 1:
@@ -244,71 +244,6 @@ def _same_region(place: Place, region: Place) -> bool:
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
-
-
-# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –",
-# "NAGANO, Japan, March 22 (AFP) -".
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40}){0,2}"
-                            r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
-
-
-def _in_dateline_head(place: Place, text: str) -> bool:
-    """Whether the place is inside the dateline that heads its line (not the sentence after it)."""
-    line_start = text.rfind("\n", 0, place.span.start) + 1
-    head = _DATELINE_HEAD.match(text, line_start)
-    return head is not None and place.span.end <= head.end()
-
-
-def _in_dateline(place: Place, text: str) -> bool:
-    """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
-    line_start = text.rfind("\n", 0, place.span.start) + 1
-    comma = text.find(",", line_start, line_start + 40)
-    first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
-    if not (place.span.start - line_start < 40 and len(first) > 2 and first.isupper()):
-        return False
-    # The dateline ends at its dash or bracket: "ALMATY, Kazakhstan – Police in Almaty ..." names
-    # Almaty twice, and only the first is where the report was filed.
-    end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
-    return end is None or place.span.start < end.start()
-
-
-_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
-
-
-def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:
-    """The place a story is set in, when the incident's own sentences name none.
-
-    Datelines are left out; a local place (town, district) beats a region, and a
-    region a country, since a country alone says least; within a level, the most
-    mentioned, then the nearest before the incident.
-    """
-    setting = [p for p in places if not _in_dateline(p, text)]
-    if not setting:
-        return None
-    counts = Counter((p.name, p.country, p.precision) for p in setting)
-    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
-    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
-    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
-    anchor = before if before is not None else 0
-    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
-                                       min(_SPECIFICITY.get(p.precision or "", 0), 3),
-                                       counts[(p.name, p.country, p.precision)],
-                                       p.span.start <= anchor, -abs(anchor - p.span.start)))
-
-
-def _story_setting(incident: Incident, usable: Sequence[Place], document: Document) -> Place | None:
-    """The place the incident's story is set in, among ``usable``."""
-    story = None
-    if incident.story is not None:
-        story = next((s for s in document.stories if s.index == incident.story), None)
-    if story is not None:
-        pool = [p for p in usable if story.start <= p.span.start < story.end]
-    elif incident.evidence:
-        here = document.story_at(incident.evidence[0].start)
-        pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
-    else:
-        pool = list(usable)
-    return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
 def _same_phrase(a: Place, b: Place, text: str) -> bool:
@@ -378,10 +313,10 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
-            own = [p for p in own if not _in_dateline_head(p, document.text)]
+            own = [p for p in own if not in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
-                     if not _in_dateline_head(p, document.text) and (
+                     if not in_dateline_head(p, document.text) and (
                          not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
@@ -395,13 +330,13 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(setting, key=lambda p: _score(p, document.text))
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
-                best = _story_setting(incident, [p for p in usable if id(p) not in mine], document)
+                best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
-                best = _story_setting(incident, usable, document)
+                best = story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
-            best = _story_setting(incident, usable, document)
+            best = story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":
