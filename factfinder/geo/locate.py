@@ -203,14 +203,16 @@ def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
     return out
 
 
-_OPENING_IN = re.compile(r"\bIn\s+(?:the\s+)?$")
+_OPENING_IN = re.compile(r"(?:\b(?:Moreover|Also|Meanwhile|Elsewhere|Separately|Additionally|Earlier|Later|"
+                         r"Similarly|Furthermore),?\s+in|\bIn)\s+(?:the\s+)?$")
 
 
 def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
-    """"In Helmand province, ... X": the region heads the sentence the place is in, same country."""
+    """"In Helmand province, ... X", "Moreover in Helmand province, ... X": the region heads the
+    sentence the place is in, same country."""
     if region.country != place.country or region.span.end > place.span.start:
         return False
-    opening = _OPENING_IN.search(text, max(0, region.span.start - 12), region.span.start)
+    opening = _OPENING_IN.search(text, max(0, region.span.start - 30), region.span.start)
     if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
         return False
     return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
