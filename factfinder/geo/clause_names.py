@@ -62,6 +62,8 @@ _LEADING = frozenset("the a an in on at near of and or but as after before durin
                      "outside across along within throughout he she it they we you".split())
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
+                            re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
                r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
 # Nouns of a place that the text names after them ("the West Bank city of Nablus").
@@ -223,6 +225,8 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
+    if span.text.lower() in demonyms():
+        return None  # "the Yugoslav province of Kosovo": the name is Kosovo
     framed = _framed(text, start, end)
     if _not_a_name(text, start, end, entities, framed=framed):
         return None
@@ -235,8 +239,10 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
               and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))
     if _sentence_start(text, start, evidence) and not (framed or struck):
         return None  # a capital that only opens the sentence
-    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
-    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and "PERSON" not in labels
+    # "in X", "near eastern X"; not "in support of X", "in protest against X"
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
+        text[max(0, start - 12):start])
+    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and not labels
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None

@@ -126,18 +126,24 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
     return [(p, tie) for p, tie in ties if not any(
-        q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start) for q in inner)]
+        (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start))
+        or (p.span.end < q.span.start and re.fullmatch(r"['’]s?\s+", text[p.span.end:q.span.start]))
+        for q in inner)]  # "Deir El Zor's Jabiliyah District" holds Jabiliyah
 
 
 def _qualifies(region: Place, place: Place, text: str) -> bool:
     """"the central Mexico state of Hidalgo", "the Yugoslav province of Kosovo": a country or a
     region that qualifies the unit the text then names is not the place, the unit is."""
-    return (region.resolved and place.resolved and region.precision in ("country", "admin1")
-            and region.span.end <= place.span.start
-            and _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision or "country"]
-            and re.fullmatch(r"\s+[a-z]+\s+of\s+(?:the\s+)?", text[region.span.end:place.span.start]) is not None
-            and noun_kinds().get(noun := text[region.span.end:place.span.start].split()[0]) == "area"
-            and not noun.endswith("s"))  # "Mada and Wonaka districts of Gusau LGA" name the districts
+    between = text[region.span.end:place.span.start]
+    if not (region.resolved and region.span.end <= place.span.start
+            and re.fullmatch(r"\s+[a-z]+\s+of\s+(?:the\s+)?", between)):
+        return False
+    noun = between.split()[0]
+    if noun_kinds().get(noun) != "area" or noun.endswith("s"):
+        return False  # "Mada and Wonaka districts of Gusau LGA" name the districts
+    # never a coarser place; and a town before "district of" is the district ("the Shaab district of Baghdad")
+    return region.precision in ("country", "admin1") and (
+        not place.resolved or _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision])
 
 
 # A reference point, not where: "attacks north of Baghdad in Samarra".

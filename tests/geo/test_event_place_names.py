@@ -158,3 +158,12 @@ def test_a_person_who_owns_a_thing_is_not_a_place(pipeline) -> None:
     killing = _one(pipeline, "A car bomb killed three people near Tarek's shop in Gaddafi's hometown of Sirte on "
                              "Friday.", "killing")
     assert _place(killing) == "Sirte"
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Hundreds of students demonstrated in Dili in support of Ramos on Monday.", "protest", "Dili"),
+    ("A bomb exploded in Mogadishu's Hodan district on Sunday, killing two people.", "killing", "Hodan"),
+])
+def test_the_place_not_the_person_supported_nor_the_town_that_holds_it(pipeline, text: str, kind: str,
+                                                                       place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
