@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from itertools import islice
 
-from factfinder.dates.patterns import find_date_spans
+from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.dates.resolve import resolve_date
 from factfinder.extract.attachment import attachment_of
 from factfinder.extract.sentences import Sentence, split_sentences
@@ -74,9 +74,30 @@ _LEAD_DATED_TYPES = frozenset({"killing", "attack", "armed_clash", "arrest", "di
                                "displacement", "property_destruction"})
 
 
+def is_lead_dated(incident: Incident) -> bool:
+    """Whether the story's lead dates the incident when its own sentences do not: the violent
+    and ACLED-style event types, and an ``other`` with a subtype, which is one of ACLED's
+    strategic developments (weapons seized, explosives defused, territory, a base set up):
+    "seized 20 rifles" in a release's third paragraph happened in the operation its lead
+    dates. Reactions, statements and background keep their own unsaid dates."""
+    return incident.type in _LEAD_DATED_TYPES or (incident.type == "other" and incident.subtype is not None)
+
+
 def _story(document: Document, offset: int) -> int | None:
     story = document.story_at(offset)
     return story.index if story else None
+
+
+# Expressions that count from the report's day ("today", "last night", "on Friday").
+_DEICTIC_KINDS = frozenset({"relative_day", "last_day", "weekday"})
+
+
+def _deictic(span: Span) -> bool:
+    """A day counted from the report ("today", "yesterday", "on Friday"): a wire report tells
+    its main event's day with one, so the parse leaving it untied ("detained two men during
+    an operation to arrest a leader today") is the parse's miss, not another clause's date."""
+    expression = parse(span.text)
+    return expression is not None and expression.kind in _DEICTIC_KINDS
 
 
 def _weak(span: Span) -> bool:
@@ -93,7 +114,9 @@ _REPORTING = (r"(?:said|says|stated|announced|noted|wrote|told|warned|expressed\
               r"|(?:reported|reports|found|concluded|documented|published)(?:\s+[\w']+){0,3}?\s+that)")
 _REPORTING_REACH = 12  # words from a date to the reporting verb of the clause it opens
 _REPORTING_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b")
-_REPORTING_BEFORE = re.compile(r"\b" + _REPORTING + r"\s+(?:(?:on|in|late|early|last)\s+)?$")
+# A report's own day: "in a report published on Monday", "a statement released late yesterday".
+_PUBLISHED = r"(?:report|study|statement|findings|survey|assessment|video|footage)\s+(?:was\s+)?(?:published|released|issued)"
+_REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING + "|" + _PUBLISHED + r")\s+(?:(?:on|in|late|early|last)\s+)?$")
 
 
 def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
@@ -102,9 +125,13 @@ def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
     "In November, the committee said that torture ... was systematic", "thousands were
     detained ..., the commission said in September": the date frames the reporting verb,
     and the event's own date is unsaid. A date between the event and its reporting verb
-    ("were arrested on Monday, police said") stays the event's.
+    ("were arrested on Monday, police said") stays the event's. A date right after a
+    reporting verb before the event ("said late yesterday that ... the detention") or after
+    a report's publication ("in a report published on Monday") is the report's too.
     """
     if span.end <= trigger.start:
+        if _REPORTING_BEFORE.search(text, max(0, span.start - 40), span.start):
+            return True
         # searched past the trigger so that "confirmed sentences" is read whole
         verb = next((v for v in _REPORTING_BETWEEN.finditer(text, span.end, trigger.end)
                      if v.end() <= trigger.start), None)
@@ -140,7 +167,7 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
         return nearest_span(spans, trigger.start)
     tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
-        return None
+        return nearest_span([s for s in spans if _deictic(s)], trigger.start)
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                       abs(ts[1].end - trigger.start))))[1]
 
@@ -178,7 +205,7 @@ def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, st
 
 
 def date_span(document: Document, sentences: Sequence[Sentence], index: int, trigger: Span,
-              kind: str, story: int | None, attachments: Sequence[Attachment] = ()) -> Span | None:
+              lead_dated: bool, story: int | None, attachments: Sequence[Attachment] = ()) -> Span | None:
     """The date phrase nearest the trigger in its sentence, else the latest one of the
     earlier sentences of its paragraph; never a guess. A violent event told in a later
     paragraph without a date takes the date of the nearest earlier paragraph of its
@@ -192,7 +219,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     found = own_date(plain, trigger, attachments, text)
     if found is not None or plain:  # the sentence's dates are all another clause's: unsaid
         return found
-    if kind in _LEAD_DATED_TYPES and is_headline(text, sentences, index):
+    if lead_dated and is_headline(text, sentences, index):
         return _lead_date(document, sentences, index, story)
     datelines = [s for s in own if is_dateline_date(text, s)]
     lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
@@ -208,7 +235,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
             lead = plain[-1]
         (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
             s for s in spans if is_dateline_date(text, s))
-    if kind in _LEAD_DATED_TYPES:
+    if lead_dated:
         datelines += story_datelines
         if lead is not None:
             return lead
@@ -226,7 +253,7 @@ def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tu
         if incident.trigger is not None:
             index = bisect_right(starts, incident.trigger.start) - 1
             if index >= 0:
-                span = date_span(document, sentences, index, incident.trigger, incident.type,
+                span = date_span(document, sentences, index, incident.trigger, is_lead_dated(incident),
                                  _story(document, sentences[index].start), incident.attachments)
                 incident = replace(incident, date_span=span)
         out.append(incident)

@@ -111,8 +111,12 @@ _WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|sc
 _WEEKDAY_NAME = re.compile(r"\s+(?!(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b)[A-Z][a-z]+")
 
 
+# A weekday inside a day's name: "the Easter Sunday bombings", "Bloody Sunday", "Good Friday".
+_NAMED_DAY = re.compile(r"\b(?:Easter|Palm|Good|Holy|Black|Bloody|Ash|Maundy|Whit|Cyber|Super)\s+$")
+
+
 def _weekday_names_a_thing(text: str, start: int, end: int) -> bool:
-    if _WEEKDAY_THING.match(text, end):
+    if _WEEKDAY_THING.match(text, end) or _NAMED_DAY.search(text, max(0, start - 8), start):
         return True
     return text[max(0, start - 4):start].lower() == "the " and bool(_WEEKDAY_NAME.match(text, end))
 

@@ -100,6 +100,7 @@ def test_overnight_is_the_night_before_the_report() -> None:
     "The ministry published its 2019 action plan on prisons.",
     "Police stopped the Saturday Mothers from holding their weekly vigil.",
     "Gunmen attacked the church during Sunday mass.",
+    "The court ordered compensation for victims of the Easter Sunday bombings.",
 ])
 def test_a_date_or_year_inside_a_name_is_no_date(text: str) -> None:
     assert dates(text, "2024-01-11") == []

@@ -177,3 +177,53 @@ def test_with_a_parse_a_date_it_ties_to_another_clause_is_not_the_event_date() -
     (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
                                    [replace(court, attachments=(tie,))])
     assert dated.date_span is not None and dated.date_span.text == "June"
+
+
+def _with_clause(incident: Incident, text: str, *words: tuple[str, int, str]) -> Incident:
+    """The incident with the parse's ties of ``words`` (word, depth, relation) as extraction hands them."""
+    from factfinder.model import Attachment
+
+    clause = [Attachment(Span.of(text, text.index(w), text.index(w) + len(w)), depth, relation, False)
+              for w, depth, relation in words]
+    return replace(incident, attachments=tuple(clause))
+
+
+def test_a_day_counted_from_the_report_that_the_parse_left_untied_is_still_the_events() -> None:
+    """A wire report tells its main event's day with "today": a parse that misses the tie
+    ("during an operation to arrest a leader today") does not leave the event undated; a
+    month or year the parse leaves untied still does."""
+    text = "A security force detained two men during an operation to arrest a militia leader today."
+    incident = _with_clause(_incident(text, "detained"), text, ("detained", 0, "predicate"), ("men", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2012-07-27"), [incident])
+    assert dated.date_span is not None and dated.date_span.text == "today"
+    text = "In June, a court ordered the state to pay compensation to a man who had been tortured in custody."
+    tortured = _with_clause(_incident(text, "tortured", "torture"), text, ("tortured", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [tortured])
+    assert undated.date_span is None
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Police used spyware to access the phones of journalists, the group said in a report published on Monday.",
+     "spyware", "surveillance"),
+    ("The office said in a report released late yesterday that the detention of thousands may be a crime.",
+     "detention", "arrest"),
+])
+def test_the_day_a_report_is_published_is_not_the_event_date(text: str, word: str, kind: str) -> None:
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-12-17"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is None
+
+
+def test_a_strategic_development_later_in_a_release_takes_its_lead_date() -> None:
+    """Weapons seized in a release's third paragraph were seized in the operation its lead
+    dates; a statement further down keeps its own unsaid date."""
+    text = ("KABUL, Afghanistan (July 26, 2011) - A security force stopped a vehicle during an operation "
+            "in Helmand province yesterday.\n\n"
+            "Upon searching the vehicle, the force seized 20 rifles and two grenades.\n\n"
+            "Officials condemned the smuggling.\n")
+    document = with_dateline_published(Document(doc="d", text=text))
+    seized = replace(_incident(text, "seized", "other"), subtype="weapons_seized")
+    statement = _incident(text, "condemned", "statement")
+    dated, undated = resolve_incident_dates(incident_date_spans(document, [seized, statement]), document)
+    assert dated.date is not None and (dated.date.start, dated.date.precision) == ("2011-07-25", "day")
+    assert undated.date is None
