@@ -100,6 +100,20 @@ def _deictic(span: Span) -> bool:
     return expression is not None and expression.kind in _DEICTIC_KINDS
 
 
+_CLAUSE_OPENING_REACH = 8  # words from the date to the trigger: the clause's own predicate, not a later one's
+_CLAUSE_OPENING = re.compile(r"(?:[:;]|^)\s*(?:[Ii]n|[Oo]n|[Bb]etween|[Dd]uring)?\s*$")
+
+
+def _opens_clause_of(text: str, span: Span, trigger: Span) -> bool:
+    """A date that opens the trigger's clause after a colon or semicolon ("The authorities used
+    the act: in March, police arrested two men"), which a parse tends to hang on the clause before."""
+    between = text[span.end:trigger.start]
+    return (span.end <= trigger.start and not any(c in between for c in ":;")
+            and len(between.split()) <= _CLAUSE_OPENING_REACH
+            and bool(_CLAUSE_OPENING.search(text, max(0, span.start - 12), span.start))
+            and text.rfind("\n", 0, span.start) < max(text.rfind(":", 0, span.start), text.rfind(";", 0, span.start)))
+
+
 def _weak(span: Span) -> bool:
     """"overnight" tells the night before the report; a day the sentence names says it better."""
     return span.text.lower() == "overnight"
@@ -162,14 +176,57 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     """
     spans = [s for s in spans if not _weak(s)] or list(spans)
     if text is not None:
-        spans = [s for s in spans if not dates_the_report(text, s, trigger)]
+        spans = [s for s in spans if not dates_the_report(text, s, trigger) and not names_another_noun(text, s, trigger)]
     if not attachments:
         return nearest_span(spans, trigger.start)
-    tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None]
+    tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None
+            and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
-        return nearest_span([s for s in spans if _deictic(s)], trigger.start)
+        return nearest_span([s for s in spans if _deictic(s) or (text is not None and _opens_clause_of(text, s, trigger))],
+                            trigger.start)
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                       abs(ts[1].end - trigger.start))))[1]
+
+
+# A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising".
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)\s+$")
+_NOUN_AFTER = re.compile(r"\s+[\w\"“]")
+# The trigger within this many words after the modifying date is the noun it modifies.
+_NOUN_PHRASE_WORDS = 3
+_ATTRIBUTIVE_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|\w+['’]s)\s+((?:1[89]|20)\d\d(?:[-–](?:(?:1[89]|20)?\d\d))?)"
+                               r"\s+(?:[\w\"“”-]+\s+){0,2}$")
+
+
+def names_another_noun(text: str, span: Span, trigger: Span) -> bool:
+    """Whether the date modifies a noun other than the event's: "imprisoned over the 2016-2017
+    protests" does not date the imprisonment, nor "its 2019 action plan" the abuse."""
+    if not (_DETERMINER_BEFORE.search(text, max(0, span.start - 20), span.start) and _NOUN_AFTER.match(text, span.end)):
+        return False
+    after = text[span.end:trigger.start].split() if trigger.start >= span.end else None
+    return after is None or len(after) >= _NOUN_PHRASE_WORDS
+
+
+def attributive_year(text: str, trigger: Span) -> Span | None:
+    """The year that modifies the event's own noun: "the 2013 protests", "the 2016-2017 Hirak protests"
+    (a bare year is no date phrase of its own, ``patterns.py``)."""
+    found = _ATTRIBUTIVE_YEAR.search(text, max(0, trigger.start - 50), trigger.start)
+    return Span.of(text, found.start(1), found.end(1)) if found else None
+
+
+# Prepositions that make the event the cause or topic of another act: "fined on 14 April over a
+# protest", "sentenced in May for the killing". Not "after" ("on 9 May, after the arrest of ...",
+# often the same day) nor "against" ("tear gas against students marching").
+_CAUSE = frozenset({"over", "for", "about"})
+
+
+def dates_the_governing_act(span: Span, tie: Attachment, trigger: Span, attachments: Sequence[Attachment]) -> bool:
+    """Whether a date before the event dates the act it is the cause or topic of: the parse ties
+    it above the preposition that carries the event's predicate ("On 14 April, a court fined a
+    man over a protest": the fine's day, the protest's is unsaid); one after the event ("a
+    protest on 2 April") is the event's own."""
+    return any(word.relation in ("predicate", "shared") and word.span.text.lower() in _CAUSE
+               and span.end <= word.span.start < trigger.start and tie.depth > word.depth
+               for word in attachments)
 
 
 _HEADLINE_END = re.compile(r"[.!?…:;\"”’')\]]\s*$")
@@ -216,6 +273,8 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     sentence = sentences[index]
     own = find_date_spans(text, sentence.start, sentence.end)
     plain = [s for s in own if not is_dateline_date(text, s)]
+    if (year := attributive_year(text, trigger)) is not None and year.start >= sentence.start:
+        return year
     found = own_date(plain, trigger, attachments, text)
     if found is not None or plain:  # the sentence's dates are all another clause's: unsaid
         return found

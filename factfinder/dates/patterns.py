@@ -70,6 +70,8 @@ _YEAR_ONLY = (
     r"(?:(?i:since|between|from|until|till|before|after)\s+|(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)"
     r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|\w+s\b))"
 )
+# A decade: "in the 1990s", "the late 2000s" (the whole decade: a year-precision range).
+_DECADE = r"(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?" + _g("decade", r"(?:1[89]|20)\d0") + r"['’]?s\b"
 _RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|overnight)")
 # "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
 _LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
@@ -129,6 +131,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_month", _DAY_MONTH),
         ("month_year", _MONTH_YEAR),
         ("year", _YEAR_ONLY),
+        ("decade", _DECADE),
         ("relative_day", _RELATIVE_DAY),
         ("last_day", _LAST_DAY),
         ("period", _PERIOD),
@@ -190,6 +193,10 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         return replace(common, year=int(gd["year"]), month=MONTHS[gd["month"].lower().rstrip(".")])
     if kind == "year":
         return replace(common, year=int(gd["year"]))
+    if kind == "decade":
+        first = int(gd["decade"])
+        return replace(common, kind="range", parts=(DateExpression("year", 0, 0, year=first),
+                                                    DateExpression("year", 0, 0, year=first + 9)))
     if kind == "relative_day":
         rel = " ".join(gd["rel"].lower().split())
         # "overnight" in a report is the night just ended, which began the day before

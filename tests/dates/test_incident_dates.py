@@ -227,3 +227,44 @@ def test_a_strategic_development_later_in_a_release_takes_its_lead_date() -> Non
     dated, undated = resolve_incident_dates(incident_date_spans(document, [seized, statement]), document)
     assert dated.date is not None and (dated.date.start, dated.date.precision) == ("2011-07-25", "day")
     assert undated.date is None
+
+
+def test_a_year_that_modifies_the_event_noun_is_its_date_and_another_nouns_is_not() -> None:
+    """"the 2013 protests" dates the protests; "imprisoned over the 2016-2017 protests" does not
+    date the imprisonment."""
+    text = "On 25 April, a court convicted eight people in the park trial over the 2013 protests."
+    document = Document(doc="d", text=text, published="2023-01-12")
+    protest, trial = resolve_incident_dates(incident_date_spans(
+        document, [_incident(text, "protests", "protest"), _incident(text, "convicted", "legal_proceeding")]),
+        document)
+    assert protest.date is not None and (protest.date.start, protest.date.precision) == ("2013-01-01", "year")
+    assert trial.date is not None and trial.date.start == "2022-04-25"  # the April before publication
+    text = "Seven men imprisoned over the 2016-2017 Hirak protests were still held at the end of the year."
+    (held,) = incident_date_spans(Document(doc="d", text=text, published="2023-01-12"),
+                                  [_incident(text, "imprisoned", "legal_proceeding")])
+    assert held.date_span is None
+
+
+def test_a_date_of_the_act_an_event_is_the_cause_of_is_not_the_events() -> None:
+    """"On 14 April, a court fined an activist over a protest": the parse ties the day to the
+    fine, above the "over" that carries the protest; a day after the event noun is its own."""
+    text = "On 14 April, a court fined an activist over a protest by delivery couriers."
+    protest = _with_clause(_incident(text, "protest", "protest"), text,
+                           ("protest", 0, "predicate"), ("over", 1, "predicate"), ("fined", 2, "predicate"),
+                           ("April", 4, "on"), ("couriers", 2, "by"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [protest])
+    assert undated.date_span is None
+    text = "A court fined an activist over a protest on 2 April by delivery couriers."
+    protest = _with_clause(_incident(text, "protest", "protest"), text,
+                           ("protest", 0, "predicate"), ("over", 1, "predicate"), ("fined", 2, "predicate"),
+                           ("April", 2, "on"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [protest])
+    assert dated.date_span is not None and dated.date_span.text == "2 April"
+
+
+def test_a_date_opening_the_clause_after_a_colon_dates_its_event() -> None:
+    """The parse hangs "in March" on the clause before the colon; it opens the arrest's clause."""
+    text = "The authorities continued to use the emergency law: in March, police arrested two men in the north."
+    arrest = _with_clause(_incident(text, "arrested"), text, ("arrested", 0, "predicate"), ("police", 1, "nsubj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [arrest])
+    assert dated.date_span is not None and dated.date_span.text == "March"
