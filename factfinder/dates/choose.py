@@ -177,6 +177,13 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     spans = [s for s in spans if not _weak(s)] or list(spans)
     if text is not None:
         spans = [s for s in spans if not dates_the_report(text, s, trigger) and not names_another_noun(text, s, trigger)]
+        # a date told through an institution's participle dates its noun: the event's own when
+        # the noun is the trigger ("a sentence imposed in 2011"), no one else's
+        nouns = {s: participle_noun(text, s) for s in spans}
+        own = [s for s, noun in nouns.items() if noun is not None and noun.start < trigger.end and trigger.start < noun.end]
+        if own:
+            return own[0]
+        spans = [s for s in spans if nouns[s] is None]
     if not attachments:
         return nearest_span(spans, trigger.start)
     tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None
@@ -204,6 +211,20 @@ def names_another_noun(text: str, span: Span, trigger: Span) -> bool:
         return False
     after = text[span.end:trigger.start].split() if trigger.start >= span.end else None
     return after is None or len(after) >= _NOUN_PHRASE_WORDS
+
+
+# An institution's act told as a participle after its noun: "Decree-Law 54, issued in September
+# 2022", "the peace agreement signed in November 2022", "a life sentence imposed in 2011".
+_ACT_PARTICIPLE = re.compile(r"(\b[\w-]+)(?:,)?\s+(?:issued|signed|adopted|passed|enacted|set\s+up|founded|established"
+                             r"|imposed|introduced|launched|created|ratified|amended|handed\s+down|concluded)"
+                             r"\s+(?:in|on)\s+$")
+
+
+def participle_noun(text: str, span: Span) -> Span | None:
+    """The noun a date dates through an institution's participle ("the agreement signed in
+    November 2022": agreement), or None when the date follows no such participle."""
+    found = _ACT_PARTICIPLE.search(text, max(0, span.start - 60), span.start)
+    return Span.of(text, found.start(1), found.end(1)) if found else None
 
 
 def attributive_year(text: str, trigger: Span) -> Span | None:

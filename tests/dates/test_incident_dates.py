@@ -268,3 +268,16 @@ def test_a_date_opening_the_clause_after_a_colon_dates_its_event() -> None:
     arrest = _with_clause(_incident(text, "arrested"), text, ("arrested", 0, "predicate"), ("police", 1, "nsubj"))
     (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [arrest])
     assert dated.date_span is not None and dated.date_span.text == "March"
+
+
+def test_a_date_told_through_an_institutions_participle_dates_its_noun() -> None:
+    """"the agreement signed in November 2022" dates the agreement, not the rapes after it; "a
+    life sentence imposed in 2011" dates the sentence when the sentence is the event."""
+    text = "Soldiers continued to rape women in the region after the peace agreement signed in November 2022."
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                     [_incident(text, "rape", "torture")])
+    assert undated.date_span is None
+    text = "A defender serving a life sentence imposed in 2011 was denied a visit by a doctor in June."
+    (sentence,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                      [_incident(text, "sentence", "legal_proceeding")])
+    assert sentence.date_span is not None and sentence.date_span.text == "2011"
