@@ -68,7 +68,9 @@ _MONTH_YEAR = (  # "July 2022", "early December 2022"
 # A bare year only after a word that makes it a date ("in 2014", "since 2014").
 _YEAR_ONLY = (
     r"(?:(?i:since|between|from|until|till|before|after)\s+|(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)"
-    r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|\w+s\b))"
+    r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR)
+    # not a count of things ("in 2015 trucks"), but a verb after the year is no plural ("in 2011 was")
+    + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|(?!(?:was|has|is|as|this|thus|its|his|us)\b)\w+s\b))"
 )
 # A decade: "in the 1990s", "the late 2000s" (the whole decade: a year-precision range).
 _DECADE = r"(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?" + _g("decade", r"(?:1[89]|20)\d0") + r"['’]?s\b"
