@@ -144,6 +144,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 )
 
 
+# What a pattern cannot match without (a shortcut only: each pattern still checks everything).
+_NEEDS = {"range": "month_or_digit", "iso": "digit", "month_day": "month", "day_month": "month",
+          "month_year": "month", "year": "digit", "decade": "digit", "month_only": "month"}
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH)
+
+
 @dataclass(frozen=True, slots=True)
 class DateExpression:
     """What a date phrase says, before it is anchored to a publication date."""
@@ -253,7 +260,13 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
     end = len(text) if end is None else end
     region = text[start:end]
     candidates: list[DateExpression] = []
+    # Most sentences hold no digit or no month name: the patterns that need one are not run there.
+    present = {"digit": _ANY_DIGIT.search(region) is not None, "month": _ANY_MONTH.search(region) is not None}
+    present["month_or_digit"] = present["digit"] or present["month"]
     for kind, pattern in PATTERNS:
+        needed = _NEEDS.get(kind)
+        if needed is not None and not present[needed]:
+            continue
         for m in pattern.finditer(region):
             if m.end() == m.start():
                 continue
