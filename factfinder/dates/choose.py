@@ -82,6 +82,15 @@ def is_lead_dated(incident: Incident) -> bool:
     return incident.type in _LEAD_DATED_TYPES or (incident.type == "other" and incident.subtype is not None)
 
 
+def is_told_on(incident: Incident) -> bool:
+    """Whether a sentence without a date goes on telling its paragraph's dated episode: the
+    lead-dated events, torture, and any other development (``other``: "The force uncovered rifles").
+    A restriction, statement, proceeding or shortage told without a date is a state of
+    affairs or an act with a date of its own ("Police banned dozens of rallies"): an earlier
+    sentence's date is not its."""
+    return is_lead_dated(incident) or incident.type in ("other", "torture")
+
+
 def _story(document: Document, offset: int) -> int | None:
     story = document.story_at(offset)
     return story.index if story else None
@@ -303,13 +312,15 @@ def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, st
 
 def date_span(document: Document, sentences: Sequence[Sentence], index: int, trigger: Span,
               lead_dated: bool, story: int | None, attachments: Sequence[Attachment] = (),
-              dated: SentenceDates | None = None) -> Span | None:
-    """The date phrase nearest the trigger in its sentence, else the latest one of the
-    earlier sentences of its paragraph; never a guess. A violent event told in a later
-    paragraph without a date takes the date of the nearest earlier paragraph of its
-    story (news tells the when in the lead and elaborates below it), else the dateline's ("KABUL (Nov. 21) –",
-    the report's day); reactions and background told further down often have dates
-    of their own left unsaid, so they do not."""
+              dated: SentenceDates | None = None, *, told_on: bool | None = None) -> Span | None:
+    """The date phrase of its sentence that tells the event's date (``own_date``), else, for
+    an episode told on (``told_on``, by default ``lead_dated``), the latest one of the earlier
+    sentences of its paragraph; never a guess. A violent event (``lead_dated``) told in a
+    later paragraph without a date takes the date of the nearest earlier paragraph of its
+    story (news tells the when in the lead and elaborates below it), else the dateline's
+    ("KABUL (Nov. 21) –", the report's day); reactions and background told further down
+    often have dates of their own left unsaid, so they do not. ``dated`` gives each
+    sentence's date phrases, found once per document."""
     text = document.text
     sentence = sentences[index]
     dated = dated or sentence_dates(text, sentences)
@@ -331,7 +342,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
             break
         spans = dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s)]
-        if plain and earlier.paragraph == sentence.paragraph:
+        if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]
         if plain and lead is None:
             lead = plain[-1]
@@ -357,7 +368,8 @@ def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tu
             index = bisect_right(starts, incident.trigger.start) - 1
             if index >= 0:
                 span = date_span(document, sentences, index, incident.trigger, is_lead_dated(incident),
-                                 _story(document, sentences[index].start), incident.attachments, dated)
+                                 _story(document, sentences[index].start), incident.attachments, dated,
+                                 told_on=is_told_on(incident))
                 incident = replace(incident, date_span=span)
         out.append(incident)
     return tuple(out)

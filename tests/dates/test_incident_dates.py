@@ -62,8 +62,11 @@ def test_the_dates_stage_takes_the_phrase_nearest_the_trigger_then_the_paragraph
     detained, charged = incident_date_spans(document, [_incident(text, "detained"),
                                                        _incident(text, "charged", "legal_proceeding")])
     assert detained.date_span is not None and detained.date_span.text == "Friday"
-    # no date in its own sentence: the latest one of the earlier sentences of its paragraph
-    assert charged.date_span is not None and charged.date_span.text == "Sunday"
+    # no date in its own sentence: a proceeding told after the episode keeps its own, unsaid
+    # date; an episode told on takes the latest one of the earlier sentences of its paragraph
+    assert charged.date_span is None
+    (beaten,) = incident_date_spans(document, [_incident(text, "charged", "torture")])
+    assert beaten.date_span is not None and beaten.date_span.text == "Sunday"
     resolved = resolve_incident_dates([detained], document)[0]
     assert resolved.date is not None and resolved.date.start == "2024-06-07"
 
@@ -281,3 +284,15 @@ def test_a_date_told_through_an_institutions_participle_dates_its_noun() -> None
     (sentence,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
                                       [_incident(text, "sentence", "legal_proceeding")])
     assert sentence.date_span is not None and sentence.date_span.text == "2011"
+
+
+def test_a_state_of_affairs_without_a_date_does_not_take_the_paragraphs_date() -> None:
+    """"Police banned dozens of rallies" after a dated arrest is not dated by it; the arrest's
+    sequel ("Two of them were later beaten") is told on and is."""
+    text = "On 14 July, police arrested 20 activists in the capital. Police banned dozens of rallies. " \
+           "Two of them were later beaten in custody."
+    document = Document(doc="d", text=text, published="2024-01-11")
+    ban, beating = incident_date_spans(document, [_incident(text, "banned", "restriction"),
+                                                  _incident(text, "beaten", "torture")])
+    assert ban.date_span is None
+    assert beating.date_span is not None and beating.date_span.text == "14 July"
