@@ -187,6 +187,10 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
         spans = [s for s in spans if not dates_the_report(text, s, trigger) and not names_another_noun(text, s, trigger)]
         # a date told through an institution's participle dates its noun: the event's own when
         # the noun is the trigger ("a sentence imposed in 2011"), no one else's
+        antecedent = [s for s in spans if _RELATIVE_AFTER.match(text, s.end)
+                      and s.end < trigger.start and len(text[s.end:trigger.start].split()) <= _RELATIVE_REACH]
+        if antecedent:  # "the bombings of 21 April 2019, which killed 260 people": the same event
+            return antecedent[-1]
         nouns = {s: participle_noun(text, s) for s in spans}
         own = [s for s, noun in nouns.items() if noun is not None and noun.start < trigger.end and trigger.start < noun.end]
         if own:
@@ -202,6 +206,11 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                       abs(ts[1].end - trigger.start))))[1]
 
+
+# A relative clause right after a dated noun tells that event: "the bombings of 21 April 2019,
+# which killed more than 260 people", "an attack on 3 May that wounded five".
+_RELATIVE_AFTER = re.compile(r",?\s+(?:which|that)\s")
+_RELATIVE_REACH = 3  # words from the date to the trigger: the pronoun and an auxiliary at most
 
 # A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising".
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)\s+$")

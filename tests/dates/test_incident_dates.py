@@ -296,3 +296,29 @@ def test_a_state_of_affairs_without_a_date_does_not_take_the_paragraphs_date() -
                                                   _incident(text, "beaten", "torture")])
     assert ban.date_span is None
     assert beating.date_span is not None and beating.date_span.text == "14 July"
+
+
+def test_a_relative_clause_after_a_dated_noun_takes_its_date() -> None:
+    """"the bombings of 21 April 2019, which killed more than 260 people": the killing is the
+    bombings, whatever the court did on 12 January."""
+    text = ("On 12 January 2023, a court ordered compensation for victims of the bombings of 21 April 2019, "
+            "which killed more than 260 people.")
+    killing = _with_clause(_incident(text, "killed", "killing"), text, ("killed", 0, "predicate"),
+                           ("people", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [killing])
+    assert dated.date_span is not None and dated.date_span.text == "21 April 2019"
+
+
+def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
+    """No publication date: "Saturday 27th November" is 2021 in a digest that states June 2021
+    (27 November fell on a Saturday in 2021, not in 2020 or 2022); with no year stated, null."""
+    text = "In June 2021 the tribunal heard witnesses. On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=text)
+    (hearing,) = resolve_incident_dates(incident_date_spans(document, [_incident(text, "hold", "legal_proceeding")]),
+                                        document)
+    assert hearing.date is not None and (hearing.date.start, hearing.date.precision) == ("2021-11-27", "day")
+    bare = "On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=bare)
+    (undated,) = resolve_incident_dates(incident_date_spans(document, [_incident(bare, "hold", "legal_proceeding")]),
+                                        document)
+    assert undated.date is None
