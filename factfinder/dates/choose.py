@@ -122,6 +122,18 @@ def _opens_clause_of(text: str, span: Span, trigger: Span) -> bool:
             and text.rfind("\n", 0, span.start) < max(text.rfind(":", 0, span.start), text.rfind(";", 0, span.start)))
 
 
+_INSTANCE_OPENING = re.compile(r"^[^:;]*:\s*(?:[Ii]n|[Oo]n|[Bb]etween|[Dd]uring)?\s*$")
+
+
+def _dates_the_instance(text: str, span: Span, trigger: Span) -> bool:
+    """A date opening what a colon introduces right after the event's clause: "Both parties
+    obstructed aid: in October, the army refused permits" tells the obstruction by its dated
+    instance."""
+    between = text[trigger.end:span.start]
+    return (span.start >= trigger.end and len(between.split()) <= _CLAUSE_OPENING_REACH
+            and bool(_INSTANCE_OPENING.match(between)))
+
+
 def _weak(span: Span) -> bool:
     """"overnight" tells the night before the report; a day the sentence names says it better."""
     return span.text.lower() == "overnight"
@@ -201,8 +213,8 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None
             and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
-        return nearest_span([s for s in spans if _deictic(s) or (text is not None and _opens_clause_of(text, s, trigger))],
-                            trigger.start)
+        return nearest_span([s for s in spans if _deictic(s) or (text is not None and (
+            _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)))], trigger.start)
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                       abs(ts[1].end - trigger.start))))[1]
 

@@ -322,3 +322,18 @@ def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_sugges
     (undated,) = resolve_incident_dates(incident_date_spans(document, [_incident(bare, "hold", "legal_proceeding")]),
                                         document)
     assert undated.date is None
+
+
+def test_a_date_after_a_colon_dates_the_general_statement_before_it() -> None:
+    """"Both parties obstructed aid: in October, the army refused permits for convoys": the
+    obstruction is told by its dated instance; a date further on does not reach back."""
+    text = "Both parties obstructed aid: in October, the army refused permits for aid convoys."
+    obstructed = _with_clause(_incident(text, "obstructed", "humanitarian"), text,
+                              ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
+    assert dated.date_span is not None and dated.date_span.text == "October"
+    text = "Both parties obstructed aid for months, and the army refused permits for convoys in October."
+    obstructed = _with_clause(_incident(text, "obstructed", "humanitarian"), text,
+                              ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
+    assert undated.date_span is None
