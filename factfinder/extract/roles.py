@@ -80,7 +80,7 @@ _MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
 _REPORTING_LEMMAS = frozenset(
     "say express document report find criticise criticize condemn note urge call publish state conclude describe "
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
-    "accuse blame attribute investigate visit monitor".split())
+    "accuse blame attribute investigate visit monitor link".split())
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())

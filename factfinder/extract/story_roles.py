@@ -116,7 +116,9 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
             continue
         donors = [(abs(j - i), j > i, other) for j, other in enumerate(incidents)
                   if j != i and other.story == incident.story and other.type == incident.type
-                  and incident.type in _CARRIED and names_agent(other.perpetrators)]
+                  and incident.type in _CARRIED and names_agent(other.perpetrators)
+                  # a kidnapping never takes the agent of an arrest, nor an arrest a kidnapper
+                  and (other.subtype == "abduction") == (incident.subtype == "abduction")]
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
             carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")

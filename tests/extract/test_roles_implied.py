@@ -9,6 +9,9 @@ from __future__ import annotations
 
 import pytest
 
+from factfinder.extract.actors import default_matcher
+from factfinder.extract.suspects import SUSPECTS
+
 
 @pytest.fixture(scope="module")
 def pipeline(nlp):
@@ -134,7 +137,9 @@ def test_abuses_told_together_share_their_agent(pipeline) -> None:
 def test_police_arresting_a_suspect_are_not_the_killers(pipeline) -> None:
     text = "Police arrested two men on Friday over the killing of a radio presenter in March."
     found = _by_type(pipeline, text)
-    assert [a.name for a in found["arrest"][0].perpetrators] == ["police"]
+    # the arrest of suspects is the investigation of the killing (extract/suspects.py), by the police
+    assert "arrest" not in found
+    assert [a.name for a in found["legal_proceeding"][0].perpetrators] == ["police"]
     assert all(a.name != "police" for i in found.get("killing", []) for a in i.perpetrators)
 
 
@@ -160,3 +165,75 @@ def test_aid_blocked_with_no_one_named_is_against_civilians(pipeline) -> None:
     text = "Aid convoys have been unable to reach the besieged town for three weeks, a UN agency said."
     found = _by_type(pipeline, text)
     assert found["humanitarian"] and [a.name for a in found["humanitarian"][0].targets] == ["civilians"]
+
+
+# Crime reports: the arrest or charge of a suspect is the investigation of an abuse, not an abuse
+# by the police; the suspects are the abuse's non-state agents (extract/suspects.py).
+
+@pytest.mark.slow
+def test_an_arrest_over_a_killing_is_its_investigation_and_the_suspects_killed(pipeline) -> None:
+    text = ("LAGOS (Wire) - Police have detained four men over the killing of a radio journalist in a "
+            "drive-by shooting last month, a spokesman said on Friday.\n")
+    found = _by_type(pipeline, text)
+    assert "arrest" not in found  # not a rights-violating arrest by the police
+    assert found["legal_proceeding"][0].perpetrators[0].kind == "state_force"
+    killing = found["killing"][0]
+    assert _names(killing.perpetrators) == [(SUSPECTS, "criminal")]
+    # the suspects are never named: their mention is the words that tie them to the act
+    assert killing.perpetrators[0].span.text == "over"
+    assert [a.name for a in killing.targets] == ["journalists"]
+
+
+@pytest.mark.slow
+def test_a_fugitive_wanted_for_a_kidnapping_is_not_arrested_in_violation(pipeline) -> None:
+    text = "A fugitive wanted for kidnapping a shop owner in the city has been arrested in a neighbouring state.\n"
+    found = _by_type(pipeline, text)
+    # the arrest of the fugitive is no arrest (nor a kidnapping: the sentence's crime word made it one)
+    assert "arrest" not in found
+    assert "legal_proceeding" in found
+
+
+@pytest.mark.slow
+def test_an_indictment_names_the_suspects_as_the_agents_of_the_crime(pipeline) -> None:
+    text = ("Two men have been indicted on murder charges for their role in the kidnapping and killing "
+            "of a community organiser on New Year's Eve.\n")
+    found = _by_type(pipeline, text)
+    assert _names(found["killing"][0].perpetrators) == [(SUSPECTS, "criminal")]
+
+
+@pytest.mark.slow
+def test_forces_detaining_an_armed_groups_member_keep_their_arrest(pipeline) -> None:
+    text = "Security forces detained a Taliban facilitator linked to the murder of a district official in March.\n"
+    found = _by_type(pipeline, text)
+    assert "arrest" in found and "legal_proceeding" not in found
+
+
+@pytest.mark.slow
+def test_a_state_arrest_of_a_defender_stays_an_arrest(pipeline) -> None:
+    text = "Police arrested a human rights lawyer in the capital over her posts about the killing of protesters.\n"
+    found = _by_type(pipeline, text)
+    assert found["arrest"][0].perpetrators[0].kind == "state_force"
+
+
+@pytest.mark.slow
+def test_an_arrest_is_not_carried_to_a_kidnapping_of_the_same_story(pipeline) -> None:
+    text = ("Police arrested two protesters in the town on Monday. On Tuesday a teacher was kidnapped on "
+            "her way to school.\n")
+    kidnapping = next(i for i in _by_type(pipeline, text)["arrest"] if i.subtype == "abduction")
+    assert not any(a.kind == "state_force" for a in kidnapping.perpetrators)
+
+
+def test_hired_goons_and_employers_are_non_state_actors() -> None:
+    matcher = default_matcher()
+    found = {a.span.text: a.kind for a in matcher.find("She was beaten by party goons and later by her employer.")}
+    assert found == {"goons": "criminal", "employer": "company"}
+
+
+def test_a_one_word_national_alias_inside_another_name_is_not_that_state() -> None:
+    matcher = default_matcher()
+    text = ("The Trinamool Congress (TMC) won the state election. Workers of the TMC beat an opposition "
+            "activist. Congress passed the bill.")
+    found = [(a.span.text, a.name) for a in matcher.find(text)]
+    assert ("Congress", "United States government") in found  # the last sentence's Congress
+    assert not any(text_ == "TMC" for text_, _ in found)
+    assert sum(1 for text_, _ in found if text_ == "Congress") == 1
