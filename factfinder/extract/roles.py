@@ -30,6 +30,8 @@ _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
+# A nominal event after these is the background of its clause's verb, whose subject did not do it.
+_BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "over", "about", "into", "despite"})
 _WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "det", "poss",
                         "prep", "pobj", "cc", "punct", "advmod", "npadvmod"})
 
@@ -317,6 +319,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
+    if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i == verb.i and dep in _SUBJECTS:
+        return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
@@ -352,6 +356,15 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+def _in_background(trigger: Any, verb: Any) -> bool:
+    """A nominal event in a phrase of ``verb`` or of its object that makes it background ("after
+    the murder", "an investigation into the killing"): the verb's subject did not do it."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in _BACKGROUND_PREPS:
+        return False
+    attached = trigger.head.head
+    return attached.i == verb.i or (attached.dep_ in _OBJECTS and attached.head.i == verb.i)
 
 
 def _body_of_agent(arg: Any, trigger: Any) -> Any:

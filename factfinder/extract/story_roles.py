@@ -118,13 +118,25 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
                   if j != i and other.story == incident.story and other.type == incident.type
                   and incident.type in _CARRIED and names_agent(other.perpetrators)
                   # a kidnapping never takes the agent of an arrest, nor an arrest a kidnapper
-                  and (other.subtype == "abduction") == (incident.subtype == "abduction")]
+                  and is_kidnapping(other) == is_kidnapping(incident)]
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
             carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")
-                            and (incident.type != "legal_proceeding" or _judges(a)))
+                            and (incident.type != "legal_proceeding" or _judges(a)) and a.name != SUSPECTS)
             out[i] = replace(incident, perpetrators=carried)
     return out
+
+
+# The words of a kidnapping: an arrest incident whose trigger is one of them is the kidnapping (its
+# subtype alone says only that the sentence names one: "arrested over the kidnapping of ...").
+KIDNAP_WORD = re.compile(r"kidnap|abduct|hostage|captive|ransom", re.IGNORECASE)
+# The unnamed suspects of one crime (extract/suspects.py): tied to their act, never carried to another.
+SUSPECTS = "suspects"
+
+
+def is_kidnapping(incident: Incident) -> bool:
+    """An arrest incident told by a word of kidnapping ("abducted", "hostages"), not of arresting."""
+    return incident.type == "arrest" and incident.trigger is not None and bool(KIDNAP_WORD.search(incident.trigger.text))
 
 
 def _judges(actor: Actor) -> bool:

@@ -22,10 +22,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from factfinder.extract.roles import ACTING_KINDS
+from factfinder.extract.story_roles import KIDNAP_WORD, SUSPECTS
 from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
-SUSPECTS = "suspects"
 # The acts a suspect is arrested for that are abuses of people (attacks on property, weapons and
 # armed groups' operations are left alone: "detained a facilitator linked to IED attacks").
 _CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|raping|assault\w*|lynch\w*|"
@@ -34,7 +34,7 @@ _CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|rapi
 # "linked to", "for (their role in)", "guilty of": the words that tie the arrested or charged to
 # the act; a robbery or theft may come first, the victim's name in the possessive too.
 _TIE = (r"\b(?P<tie>wanted for|suspected (?:of|in)|accused (?:of|in)|charged (?:with|over|for|in connection with)|"
-        r"charges? (?:of|for|over)|in connection with|linked to|over|"
+        r"charges? (?:of|for|over|including)|in connection with|linked to|over|"
         r"for(?: (?:their|his|her) (?:alleged )?(?:role|involvement|part) in)?)\s+"
         r"(?:the |a |an |his |her |their |its )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}['\u2019]s? )?"
         r"(?:(?:alleged|suspected|armed|brutal|gruesome|aggravated|attempted|first-degree|double) )?"
@@ -47,7 +47,6 @@ _ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehended|cus
 # Charged, not convicted: a court's sentence names convicts, whom reports (and the project's gold)
 # leave out as persons; a charge, like an arrest, names the suspects of an open case.
 _CHARGE_WORD = re.compile(r"\b(?:charge[ds]?|indict\w*|accused|prosecut\w*|arraign\w*)\b", re.IGNORECASE)
-_KIDNAP_WORD = re.compile(r"kidnap|abduct|hostage|captive|ransom", re.IGNORECASE)
 _ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
 
 
@@ -120,7 +119,7 @@ def _suspect_tie(incident: Incident) -> Span | None:
         return None
     if incident.type == "arrest":
         # an arrest word, not a kidnapping (whose subtype a crime word of the sentence may have set)
-        if not _ARREST_WORD.search(incident.trigger.text) or _KIDNAP_WORD.search(incident.trigger.text):
+        if not _ARREST_WORD.search(incident.trigger.text) or KIDNAP_WORD.search(incident.trigger.text):
             return None
     elif incident.type != "legal_proceeding" or not _CHARGE_WORD.search(incident.trigger.text):
         return None

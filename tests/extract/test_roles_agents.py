@@ -74,6 +74,18 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
     assert perps == [] and targets == ["journalists"]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    ("Police launched an investigation into the killing of the journalist.", "killing"),
+    ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
+    ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
+     "to its members.", "abduction"),
+])
+def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
+                                                              trigger: str) -> None:
+    assert "police" not in roles(nlp, matcher, text, trigger)[0]
+
+
 @pytest.mark.parametrize("text, name, kind", [
     ("The kidnappers demanded a ransom.", "kidnappers", "criminal"),
     ("Masked men seized the lawyer.", "unidentified assailants", "unknown"),
