@@ -240,11 +240,23 @@ class ActorMatcher:
                     continue  # "police station", "army base": a place or a thing, not the actor
                 if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
                     continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
-                if entry.proper and entry.country and " " not in entry.alias and _tail_of_name(text, s):
-                    continue  # "Trinamool Congress": another body's name, not the US Congress
+                if entry.proper and " " not in entry.alias and _tail_of_name(text, s):
+                    continue  # "Trinamool Congress", "Citizens Coalition": another body's name
+                if not entry.proper and entry.kind in ("state_force", "government") and not entry.country \
+                        and self._armed_group_before(text, s):
+                    continue  # "Taliban intelligence officials": the group's, not the state's
                 found.append((s, e, entry))
                 break
         return found
+
+    def _armed_group_before(self, text: str, s: int) -> bool:
+        """Whether the word right before ``s`` names an armed group ("Taliban", "Houthi")."""
+        found = _NAMED_BEFORE_RE.search(text, max(0, s - 40), s)
+        if found is None:
+            return False
+        word = found.group().strip().lower()
+        hit = self._automaton.get(word, None) if word in self._automaton else None
+        return bool(hit) and any(entry.kind == "armed_group" for entry in hit[1])
 
     def _defined_matches(self, text: str, start: int, end: int,
                          defined: dict[str, ActorEntry]) -> list[tuple[int, int, ActorEntry]]:

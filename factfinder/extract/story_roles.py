@@ -211,14 +211,15 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
     private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
     """
     out = []
-    for incident in incidents:
+    for index, incident in enumerate(incidents):
         if incident.type in _STATE_ACTS and any(a.kind == "group" for a in incident.perpetrators):
             incident = _groups_undergo(incident)
         if not incident.perpetrators and incident.trigger is not None:
             body = _implied_body(incident)
             if body:
+                named = _story_state_body(incidents, index)
                 name, kind = state_body(body)
-                incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
+                incident = replace(incident, perpetrators=named or (Actor(name, incident.trigger, kind),))
         if incident.type in ("torture", "humanitarian") and not incident.targets:
             incident = _held_people(incident)
         if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
@@ -228,10 +229,27 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
     return out
 
 
+def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor, ...]:
+    """The state body the story names for acts of this type ("police arrested two men ...", then "the
+    arrest of their union leader"): an implied agent is that body rather than a generic one (a court
+    for a trial), from the nearest such incident, each actor with the span where it is named."""
+    incident = incidents[index]
+    donors = sorted((abs(j - index), j > index, j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None
+                    and other.type == incident.type and is_kidnapping(other) == is_kidnapping(incident))
+    for _, _, j in donors:
+        state = tuple(a for a in incidents[j].perpetrators if a.kind in ("state_force", "government", "tribunal")
+                      and a.span != incidents[j].trigger  # named in the text, not itself implied
+                      and (incident.type != "legal_proceeding" or _judges(a)))
+        if state:
+            return state
+    return ()
+
+
 # Acts an affected group never does: people, journalists or prisoners named as their agent are a
 # misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
 # for the subject): they are what the act happened to.
-_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding"})
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian"})
 
 
 def _groups_undergo(incident: Incident) -> Incident:
@@ -243,7 +261,8 @@ def _groups_undergo(incident: Incident) -> Incident:
                    targets=tuple(targets))
 
 
-_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?|"
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|places? of detention|detainees?|"
+                   r"inmates?|prisoners?|"
                    r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
                    re.IGNORECASE)
 
@@ -300,6 +319,7 @@ def _protesters_of(incident: Incident) -> Incident:
     return replace(incident, targets=tuple(targets))
 
 
+_UNREST = re.compile(r"\b(?:unrest|protests?|demonstrations?|riots?|rall(?:y|ies)|uprising)\b", re.IGNORECASE)
 _HUNGER_STRIKE = re.compile(r"\b(?:hunger[- ]strik\w*|refus\w+ (?:food|to eat))", re.IGNORECASE)
 _HELD_NAMES = frozenset({"prisoners", "political prisoners"})
 
@@ -311,13 +331,29 @@ def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], t
     A hunger strike in prison is staged by the prisoners, whoever the parse made its subject, and
     the generic people an arrest, attack or trial of the protest's sentence names are its protesters."""
     protesting = {i.evidence[0].start for i in incidents if i.type == "protest"}
+    first_protest: dict[int, int] = {}  # story -> where its first protest is told
+    for i in incidents:
+        if i.type == "protest" and i.story is not None:
+            first_protest.setdefault(i.story, i.evidence[0].start)
     out = []
     for incident in incidents:
-        if incident.type in _AGAINST_PROTEST and incident.evidence[0].start in protesting:
+        start = incident.evidence[0].start
+        if incident.type in _AGAINST_PROTEST and start in protesting:
             incident = _protesters_of(incident)
-        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger strike")
+            if not incident.targets and incident.type in ("arrest", "torture") and incident.trigger is not None:
+                # "residents protested ..., and police detained dozens of them"
+                incident = replace(incident, targets=(Actor(_PROTESTERS, incident.trigger, "group"),))
+        elif first_protest.get(incident.story, start) < start and incident.targets \
+                and all(a.name == _CIVILIANS for a in incident.targets) \
+                and (incident.type in ("arrest", "torture") or _UNREST.search(incident.summary)):
+            # "over 500 people were detained in July", "sentenced 22 people over the unrest", told after
+            # the protests of the paragraph: the people are its protesters (not those a strike killed)
+            incident = _protesters_of(incident)
+        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger
+        # strike"); a protest prisoners stage is against the prison authorities
         in_prison = bool((_PRISON.search(incident.summary) or _HELD.search(incident.summary))
-                         and _HUNGER_STRIKE.search(incident.summary))
+                         and _HUNGER_STRIKE.search(incident.summary)) or (
+            incident.type == "protest" and any(a.name in _HELD_NAMES for a in incident.perpetrators))
         if incident.type == "protest" and incident.trigger is not None and in_prison:
             if not any(a.name in _HELD_NAMES for a in incident.perpetrators):
                 incident = replace(incident, perpetrators=(Actor("prisoners", incident.trigger, "group"),))

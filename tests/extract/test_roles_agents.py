@@ -97,6 +97,11 @@ def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name
     assert (name, kind) in found and kind in ACTOR_KINDS
 
 
+def test_an_armed_group_s_officials_are_not_the_state_s(matcher: ActorMatcher) -> None:
+    found = matcher.find("AFGHANISTAN\n\nTaliban intelligence officials detained at least 20 activists.")
+    assert [a.name for a in found if a.kind != "group"] == ["Taliban"]
+
+
 def test_a_named_body_s_authorities_are_not_the_state_s(matcher: ActorMatcher) -> None:
     found = matcher.find("YEMEN\n\nHouthi authorities detained aid workers. Later the authorities released "
                          "two of them.")

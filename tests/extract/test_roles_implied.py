@@ -237,3 +237,28 @@ def test_a_one_word_national_alias_inside_another_name_is_not_that_state() -> No
     assert ("Congress", "United States government") in found  # the last sentence's Congress
     assert not any(text_ == "TMC" for text_, _ in found)
     assert sum(1 for text_, _ in found if text_ == "Congress") == 1
+
+
+@pytest.mark.slow
+def test_people_detained_after_the_paragraph_s_protests_are_its_protesters(pipeline) -> None:
+    text = ("UZBEKISTAN\n\nIn July, thousands of people protested in the regional capital against a planned "
+            "law. Over 300 people were detained in the region in the following weeks.\n")
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert [a.name for a in arrest.targets] == ["protesters"]
+
+
+@pytest.mark.slow
+def test_a_protest_by_prisoners_is_against_the_prison_authorities(pipeline) -> None:
+    text = ("MYANMAR\n\nIn June, guards beat at least ten political prisoners who had protested against the "
+            "transfer of other inmates.\n")
+    protest = _by_type(pipeline, text)["protest"][0]
+    assert [a.name for a in protest.targets] == ["Myanmar prison authorities"]
+
+
+@pytest.mark.slow
+def test_an_implied_arrest_takes_the_body_the_story_names_for_arrests(pipeline) -> None:
+    text = ("SRI LANKA\n\nIn March, police arrested two men in the north for organising a commemoration. In "
+            "June, students marched in the capital against the arrest of their union leader.\n")
+    arrests = _by_type(pipeline, text)["arrest"]
+    assert {a.name for i in arrests for a in i.perpetrators} == {"Sri Lankan police"}
+
