@@ -53,6 +53,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
+        if _ruled_against(head, trigger, actor.kind):
+            add_actor(targets, actor)
+            continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
                 add_actor(perpetrators, actor)
@@ -83,6 +86,8 @@ _REPORTING_LEMMAS = frozenset(
     "say express document report find criticise criticize condemn note urge call publish state conclude describe "
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
     "accuse blame attribute investigate visit monitor link".split())
+# Verbs of ruling: the state a court rules against is the target of its proceeding.
+_RULING_LEMMAS = frozenset("rule order reject dismiss overturn uphold".split())
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
@@ -120,6 +125,17 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
         arg = _argument(arg.head.head)  # "officers of the National Security Committee"
     return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
+    """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
+    government's appeal"."""
+    if kind not in ("government", "state_force") or trigger.lemma_ not in _RULING_LEMMAS:
+        return False
+    arg = _argument(head)
+    governor = arg.head
+    return governor.head.i == trigger.i and ((arg.dep_ in _SUBJECTS and governor.dep_ == "ccomp")
+                                             or (arg.dep_ == "poss" and governor.dep_ in _OBJECTS))
 
 
 def _relative_role(head: Any, trigger: Any) -> str | None:

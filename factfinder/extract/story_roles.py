@@ -80,11 +80,23 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
             continue
         kept.append(actor)
-    kept = [_at_a_protest(text, a) for a in kept]
+    kept = [_at_a_protest(text, a) for a in kept if not (a.kind == "group" and _quoted(text, a))]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
+    if any(a.name == _PROTESTERS for a in kept):  # the people of a protest, by their coders' name
+        kept = [a for a in kept if a.name != _CIVILIANS]
     return kept
+
+
+def _quoted(text: str, actor: Actor) -> bool:
+    """A capitalised group word inside a quoted name or slogan ("the 'Woman, Life, Freedom' protests"):
+    part of the name, not a target."""
+    if not actor.span.text[:1].isupper():
+        return False
+    line_start = max(text.rfind("\n", 0, actor.span.start), text.rfind(". ", 0, actor.span.start))
+    before = text[line_start + 1:actor.span.start]
+    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
 # A battle between parties: its deaths have no one agent, so none is carried into it.
@@ -220,6 +232,15 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
                 named = _story_state_body(incidents, index)
                 name, kind = state_body(body)
                 incident = replace(incident, perpetrators=named or (Actor(name, incident.trigger, kind),))
+        if incident.type == "legal_proceeding" and not incident.targets and _LIABLE_STATE.search(incident.summary):
+            name, kind = state_body("authorities")  # "ordered the state to pay compensation"
+            if name != "authorities":
+                incident = replace(incident, targets=(Actor(name, incident.trigger or incident.evidence[0], kind),))
+        if incident.type == "torture" and not incident.targets:
+            # "over 500 people were detained ..., and several of them said they had been beaten in custody"
+            held = next((i.targets for i in incidents if i.type == "arrest" and i.targets
+                         and i.evidence[0].start == incident.evidence[0].start), ())
+            incident = replace(incident, targets=tuple(a for a in held if a.kind == "group"))
         if incident.type in ("torture", "humanitarian") and not incident.targets:
             incident = _held_people(incident)
         if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
@@ -244,6 +265,10 @@ def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor,
         if state:
             return state
     return ()
+
+
+_LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
+                           r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
 
 
 # Acts an affected group never does: people, journalists or prisoners named as their agent are a

@@ -97,6 +97,18 @@ def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name
     assert (name, kind) in found and kind in ACTOR_KINDS
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, target", [
+    ("In July, the European Court of Human Rights ruled that Russia had failed to release the journalist.",
+     "ruled", "Russian government"),
+    ("The Appeals Chamber rejected the Philippine government's appeal against the investigation.",
+     "rejected", "Philippine government"),
+])
+def test_the_state_a_court_rules_against_is_the_target(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                      target: str) -> None:
+    assert target in roles(nlp, matcher, text, trigger)[1]
+
+
 def test_an_armed_group_s_officials_are_not_the_state_s(matcher: ActorMatcher) -> None:
     found = matcher.find("AFGHANISTAN\n\nTaliban intelligence officials detained at least 20 activists.")
     assert [a.name for a in found if a.kind != "group"] == ["Taliban"]

@@ -262,3 +262,26 @@ def test_an_implied_arrest_takes_the_body_the_story_names_for_arrests(pipeline) 
     arrests = _by_type(pipeline, text)["arrest"]
     assert {a.name for i in arrests for a in i.perpetrators} == {"Sri Lankan police"}
 
+
+@pytest.mark.slow
+def test_beaten_in_custody_after_a_mass_detention_are_the_detained(pipeline) -> None:
+    text = ("BELARUS\n\nIn August, people protested in the capital after the election. Over 200 people were "
+            "detained in the city that week, and several of them later said they had been beaten in custody.\n")
+    torture = _by_type(pipeline, text)["torture"][0]
+    assert [a.name for a in torture.targets] == ["protesters"]
+
+
+@pytest.mark.slow
+def test_a_court_ordering_the_state_to_pay_rules_against_the_state(pipeline) -> None:
+    text = ("KAZAKHSTAN\n\nIn June, a court in Almaty ordered the state to pay compensation to a man who had "
+            "been beaten in custody.\n")
+    trial = _by_type(pipeline, text)["legal_proceeding"][0]
+    assert [a.name for a in trial.targets] == ["Kazakh government"]
+
+
+@pytest.mark.slow
+def test_a_group_word_inside_a_quoted_slogan_is_no_target(pipeline) -> None:
+    text = 'IRAN\n\nIn May, police arrested three men during the "Woman, Life, Freedom" protests in Tehran.\n'
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert "women" not in [a.name for a in arrest.targets]
+
