@@ -72,6 +72,10 @@ _STATE_PREVIOUS = frozenset(
 _NAME_HEAD_RE = re.compile(r"(?:[a-z,(][\"'’]?\s+|\()([A-Z][\w'-]+)\s+$")
 
 
+# A name that goes on after a word: "... Coalition for Change", "... Army of Liberation", "... Police Service".
+_NAME_GOES_ON_RE = re.compile(r"\s+(?:(?:for|of|and|de|del)\s+)?[A-Z]")
+
+
 def _tail_of_name(text: str, s: int) -> bool:
     """Whether a one-word national alias at ``s`` ends a longer proper name; a country or
     demonym before it ("Ugandan Parliament") keeps it that country's body."""
@@ -240,8 +244,9 @@ class ActorMatcher:
                     continue  # "police station", "army base": a place or a thing, not the actor
                 if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
                     continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
-                if entry.proper and " " not in entry.alias and _tail_of_name(text, s):
-                    continue  # "Trinamool Congress", "Citizens Coalition": another body's name
+                if " " not in entry.alias and surface[:1].isupper() and _tail_of_name(text, s) \
+                        and (entry.proper or _NAME_GOES_ON_RE.match(text, e)):
+                    continue  # "Trinamool Congress", "Citizens Coalition for Change": another body's name
                 if not entry.proper and entry.kind in ("state_force", "government") and not entry.country \
                         and self._armed_group_before(text, s):
                     continue  # "Taliban intelligence officials": the group's, not the state's

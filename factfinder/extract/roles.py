@@ -58,7 +58,8 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
-                add_actor(perpetrators, actor)
+                if actor.name != "civilians":  # "two men convicted of killing ...": persons, left out
+                    add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
             continue

@@ -264,6 +264,16 @@ def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor,
                       and (incident.type != "legal_proceeding" or _judges(a)))
         if state:
             return state
+    if incident.type not in ("arrest", "torture") or is_kidnapping(incident):
+        return ()
+    # an arrest or ill-treatment told without its agent, in a story whose forces are named for
+    # another act ("officers fired tear gas at the protesters ... and detained 17 of them"): those forces
+    others = sorted((abs(j - index), j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None)
+    for _, j in others:
+        forces = tuple(a for a in incidents[j].perpetrators if a.kind == "state_force" and a.span != incidents[j].trigger)
+        if forces:
+            return forces
     return ()
 
 

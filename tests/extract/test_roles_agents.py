@@ -109,6 +109,11 @@ def test_the_state_a_court_rules_against_is_the_target(nlp, matcher: ActorMatche
     assert target in roles(nlp, matcher, text, trigger)[1]
 
 
+def test_a_word_inside_a_longer_name_is_not_that_actor(matcher: ActorMatcher) -> None:
+    found = matcher.find("Police banned rallies of the opposition Citizens Coalition for Change in the capital.")
+    assert "coalition forces" not in [a.name for a in found]
+
+
 def test_an_armed_group_s_officials_are_not_the_state_s(matcher: ActorMatcher) -> None:
     found = matcher.find("AFGHANISTAN\n\nTaliban intelligence officials detained at least 20 activists.")
     assert [a.name for a in found if a.kind != "group"] == ["Taliban"]

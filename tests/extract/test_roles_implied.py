@@ -285,3 +285,18 @@ def test_a_group_word_inside_a_quoted_slogan_is_no_target(pipeline) -> None:
     arrest = _by_type(pipeline, text)["arrest"][0]
     assert "women" not in [a.name for a in arrest.targets]
 
+
+@pytest.mark.slow
+def test_an_agentless_arrest_takes_the_forces_the_story_names_for_the_same_protest(pipeline) -> None:
+    text = ("ALBANIA\n\nOn 24 February, police beat dozens of people protesting in Tirana against rising prices. "
+            "Seventeen of them were later detained.\n")
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert [a.name for a in arrest.perpetrators] == ["Albanian police"]
+
+
+@pytest.mark.slow
+def test_persons_convicted_of_a_killing_are_not_a_group_of_perpetrators(pipeline) -> None:
+    text = "BAHRAIN\n\nIn March, the appeal court upheld the death sentences of two men convicted of killing a police officer.\n"
+    killing = _by_type(pipeline, text)["killing"][0]
+    assert "civilians" not in [a.name for a in killing.perpetrators]
+
