@@ -107,9 +107,21 @@ def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage
     no pixels) and the text stage (decoded, for OCR), so both say the same thing
     about the same file.
     """
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb guard, at our limit
+    # WeasyPrint (the PDF report) sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import;
+    # a scan cut short must still be reported as damaged, so it is off while we read.
+    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+    try:
+        return _open_image(data, name=name, decode=decode)
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
+
+
+def _open_image(data: bytes, *, name: str, decode: bool) -> tuple[PILImage | None, str | None]:
+    from PIL import Image, UnidentifiedImageError
+
     found = magic_type(data)
     label = found[1] if found else "an image"
     damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)

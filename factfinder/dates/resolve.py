@@ -244,8 +244,8 @@ def _weekday_year(span: Span, years: Iterable[int]) -> DateRange | None:
                if (day := _safe_date(y, expr.month, expr.day)) is not None and day.weekday() == expr.weekday}
     if len(fitting) != 1:
         return None
-    day = date(fitting.pop(), expr.month, expr.day).isoformat()
-    return DateRange(start=day, end=day, precision="day", span=span)
+    iso = date(fitting.pop(), expr.month, expr.day).isoformat()
+    return DateRange(start=iso, end=iso, precision="day", span=span)
 
 
 def _stated_years(text: str) -> set[int]:

@@ -261,7 +261,9 @@ class ActorMatcher:
             return False
         word = found.group().strip().lower()
         hit = self._automaton.get(word, None) if word in self._automaton else None
-        return bool(hit) and any(entry.kind == "armed_group" for entry in hit[1])
+        if not hit:
+            return False
+        return any(entry.kind == "armed_group" for entry in hit[1])
 
     def _defined_matches(self, text: str, start: int, end: int,
                          defined: dict[str, ActorEntry]) -> list[tuple[int, int, ActorEntry]]:

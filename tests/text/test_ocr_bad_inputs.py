@@ -220,3 +220,15 @@ def test_kill_9_during_the_ocr_of_a_long_scan_then_the_same_ingest_stores_it_onc
         assert document.text.count("twelve students") >= 100
         report = store.verify()
         assert report.ok, report.problems
+
+
+def test_a_cut_scan_stays_damaged_when_another_library_lets_pillow_load_truncated_images(monkeypatch) -> None:
+    """WeasyPrint turns Pillow's process-wide LOAD_TRUNCATED_IMAGES on when imported (the PDF report)."""
+    from PIL import ImageFile
+
+    from factfinder.capture.checks import open_image
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
+    image, error = open_image(_cut_scan("JPEG"), name="cut_scan.jpg")
+    assert image is None and error is not None and "damaged" in error
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # the other library's setting is given back
