@@ -78,11 +78,14 @@ class Pipeline:
 
     @property
     def geoparser(self) -> Any:
-        """The one geoparser: extraction's place step and ``geoparse`` share it (and its tagger)."""
+        """The one geoparser: extraction's place step and ``geoparse`` share it (and its tagger).
+
+        Without spaCy: the place step reads the entities extraction found, and ``geoparse``
+        the names' shapes (geo/shapes.py), so geoparsing alone never loads the model."""
         if self._geoparser is None:
             from factfinder.geo import Geoparser
 
-            self._geoparser = Geoparser(self.gazetteer, self.nlp)
+            self._geoparser = Geoparser(self.gazetteer)
         return self._geoparser
 
     @property

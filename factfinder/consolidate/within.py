@@ -20,7 +20,7 @@ from typing import Any
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling
-from factfinder.model import Count, Incident
+from factfinder.model import Count, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -63,6 +63,19 @@ def _union(first: Sequence[Any], second: Sequence[Any], key: Any) -> tuple[Any, 
     return tuple(out)
 
 
+_PRECISION_RANK = {"country": 0, "admin1": 1, "admin2": 2, "town": 3, "point": 4}
+
+
+def _finer_place(first: Place | None, second: Place | None) -> Place | None:
+    """``first``, unless ``second`` is a finer place inside it: a round-up "in southern
+    Afghanistan" that absorbs "in Sangin district, Helmand province" is placed in Sangin."""
+    if first is None or second is None or second.country != first.country:
+        return first if first is not None else second
+    inside = first.precision == "country" or (first.precision == "admin1" and second.admin1 == first.admin1)
+    finer = _PRECISION_RANK.get(second.precision or "", -1) > _PRECISION_RANK.get(first.precision or "", -1)
+    return second if inside and finer else first
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
     verification = max(a.verification, b.verification,
@@ -73,7 +86,7 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         counts=_merged_counts(a.counts, b.counts),
         date=a.date or b.date,
         date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
-        location=a.location if a.location is not None else b.location,
+        location=_finer_place(a.location, b.location),
         perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
         targets=_union(a.targets, b.targets, lambda x: x.name),
         attribution=_union(a.attribution, b.attribution, lambda x: x.source),

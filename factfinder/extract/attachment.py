@@ -64,7 +64,7 @@ _CLIMB = {"conj": 1, "xcomp": 1, "advcl": 2, "acl": 1, "dobj": 1, "pobj": 1, "pr
           "nsubjpass": 1, "attr": 1, "appos": 1, "npadvmod": 1, "dative": 1, "oprd": 1}
 
 
-def _shared_heads(verb: Any) -> list[tuple[Any, int]]:
+def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
     """Heads whose circumstances the predicate's clause shares, with their depth.
 
     A coordinated verb or a participle shares the one it hangs on ("forces killed
@@ -74,15 +74,24 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int]]:
     happens where the sentence is set. A speech verb's complement and a relative
     clause do not climb: what frames them is another event's.
     """
-    out: list[tuple[Any, int]] = []
+    out: list[tuple[Any, int, str]] = []
     token, depth, seen = verb, 0, {verb.i}
     while token.dep_ in _CLIMB and token.head.i not in seen:
         own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
         depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
         token = token.head
         seen.add(token.i)
-        out.append((token, depth))
+        out.append((token, depth, "shared"))
+    if token.dep_ == "relcl" and _opened_by(token, "where"):
+        # "Herat, where he was released", "the streets of Tbilisi, where troops clashed": the
+        # noun the clause hangs on is where its event happened
+        out.append((token.head, depth + 1, "in"))
     return out
+
+
+def _opened_by(clause: Any, word: str) -> bool:
+    """Whether a relative clause opens with the relative adverb ``word`` ("where", "when")."""
+    return any(c.dep_ == "advmod" and c.lower_ == word and c.i < clause.i for c in clause.children)
 
 
 _FAR = 99
@@ -112,7 +121,7 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     # the trigger's own modifiers before those of the verb that carries it ("the
     # killing of a lawyer in March" in "a court sentenced ... on 3 May")
     stack: list[tuple[Any, int, str, bool]] = [(t, depth, "predicate", False) for depth, t in enumerate(chain)]
-    stack += [(head, depth + len(chain) - 1, "shared", False) for head, depth in _shared_heads(chain[-1])]
+    stack += [(head, depth + len(chain) - 1, relation, False) for head, depth, relation in _shared_heads(chain[-1])]
     while stack:
         token, depth, relation, distance = stack.pop()
         known = best.get(token.i)
@@ -124,16 +133,21 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 continue
             dep = child.dep_
             cost = 1
-            if dep in _CLOSED and not (token.i == trigger.i and dep == "relcl"):
-                continue
+            if dep in _CLOSED and not (token.i == trigger.i and dep == "relcl") and not (
+                    dep == "relcl" and _opened_by(child, "when")):
+                continue  # "in the morning when troops were on patrol in X" shares its circumstances
             if dep == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in ("VERB", "AUX"):
                 # "were killed and 20 injured in X": a coordinated verb shares what follows it
                 cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
             elif dep in _LOOSE and not (token.i == trigger.i and dep == "acl"):
                 cost = _LOOSE[dep]
+            elif dep == "relcl" and token.i != trigger.i:
+                cost = _LOOSE["advcl"]  # a "when" clause is an adverbial clause of its time noun
             # the nearest preposition above the word, "of" aside ("on the outskirts of X": on)
             child_relation = relation
-            if relation in ("predicate", "shared"):
+            if dep == "relcl" and token.i != trigger.i:
+                child_relation = "advcl"
+            elif relation in ("predicate", "shared"):
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
             elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_

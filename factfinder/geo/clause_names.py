@@ -24,8 +24,6 @@ import re
 from collections import Counter
 from dataclasses import replace
 from difflib import SequenceMatcher
-from functools import lru_cache
-from importlib import resources
 from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
@@ -34,6 +32,7 @@ from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.geo.place_words import modifies_noun, noun_kinds, owns_a_thing, place_nouns
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -59,55 +58,63 @@ _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|va
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
-                     "meanwhile also then there this that these those its his her their our".split())
+                     "meanwhile also then there this that these those its his her their our yet around inside "
+                     "outside across along within throughout he she it they we you".split())
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
+                            re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
                r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+# Nouns of a place that the text names after them ("the West Bank city of Nablus").
+_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
+                          "township", "camp", "suburb"})
 _COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
-
-
-@lru_cache(maxsize=1)
-def _noun_kinds() -> dict[str, str]:
-    """Noun (and its plurals) -> ``area`` or ``site``, from ``data/place_nouns.txt``."""
-    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
-    kinds: dict[str, str] = {}
-    for line in lines:
-        if line.strip() and not line.startswith("#"):
-            noun, kind = line.split("\t")
-            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
-                kinds.setdefault(form, kind.strip())
-    return kinds
-
-
-@lru_cache(maxsize=1)
-def place_nouns() -> frozenset[str]:
-    """The nouns that say the name beside them is a place, with their plurals."""
-    return frozenset(_noun_kinds())
 
 
 def _before_site(text: str, end: int) -> bool:
     """The name stands right before a building's noun ("a Catholic church", "the Kurdish school")."""
     after = re.match(r"\s+([a-z]+)\b", text[end:end + 25])
-    return after is not None and _noun_kinds().get(after.group(1)) == "site"
+    return after is not None and noun_kinds().get(after.group(1)) == "site"
+
+
+def frame_kind(text: str, start: int, end: int) -> str | None:
+    """The kind (``area``, ``site``, ``feature``) of the place noun that frames the name
+    ("the village of X", "X district", "the X Refugee Camp", "the X Hospital"), or None."""
+    kinds = noun_kinds()
+    words = text[start:end].split()
+    if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
+        return kind
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    if after and (kind := kinds.get(after.group(2).lower())):
+        return kind
+    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
+    return kinds.get(before.group(1).lower()) if before else None
+
+
+def finer_than_town(text: str, span: Span) -> bool:
+    """Whether a place noun frames the name as a place inside a town (a neighbourhood, a
+    village, a district: an ``area``), rather than a building, a road or a natural feature the
+    town is the place of ("the Beyazit Mosque", "the Tigris river", "Jandoul Road"). A bare
+    name says nothing of its size: the gazetteer may only have missed a region ("Lower
+    Shabelle")."""
+    first = span.text.split()[0].lower() if span.text.split() else ""
+    kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
+    return kind == "area"
 
 
 def _framed(text: str, start: int, end: int) -> bool:
     """"the village of X", "X district", "the X Refugee Camp": a place noun says X is a place."""
-    nouns = place_nouns()
-    last = text[start:end].split()[-1].lower()
-    if last in nouns and " " in text[start:end]:
-        return True
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
-    if after and after.group(2).lower() in nouns:
-        return True
-    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
-    return bool(before and before.group(1).lower() in nouns)
+    return frame_kind(text, start, end) is not None
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """The name without capitalised function words before it ("The", "In") or a possessive after it."""
+    """The name without capitalised function words before it ("The", "In"), the owner before it
+    ("Mogadishu's"), or a possessive after it."""
     words = list(re.finditer(r"\S+", text[start:end]))
+    owner = next((i for i, w in enumerate(words[:-1]) if w.group().endswith(("'s", "’s"))), None)
+    if owner is not None:  # "Mogadishu's Huriwa district": the name is what the owner holds
+        words = words[owner + 1:]
     while words and words[0].group().lower() in _LEADING:
         words.pop(0)
     for i, word in enumerate(words):  # "Cologne Saturday", "Kabul Monday": the name ends before the day
@@ -123,40 +130,25 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> bool:
+def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], *,
+                framed: bool = False) -> bool:
     words = text[start:end].lower().split()
-    if not words or any(w in MONTHS or w in WEEKDAYS for w in words) or words[0] in _TITLES:
+    if not words or any(w in MONTHS or w in WEEKDAYS for w in words):
+        return True
+    if words[0] in _TITLES and not framed:  # "Sheikh Saeed district" is a place
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
         return True
     if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
         return True  # "IED", "SAA", "NDF": acronyms of things and groups
-    if len(words) == 1 and re.search(r"-[a-z]+$", text[start:end]):
+    if len(words) == 1 and re.search(r"-(?:[a-z]+ed|held|led|run|born|style|era|majority)$", text[start:end]):
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
-    if all(not w[0].isalpha() for w in words):
+    if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
         return True
     for s, e, label in entities:
         if s < end and start < e and label in _NOT_PLACE_LABELS:
             return True
     return False
-
-
-# Words that may follow a place name without making it a modifier of another noun.
-_FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from it are were be has have had been "
-                       "this which their its an not or but they he she said after who will would also than into "
-                       "about over during amid since until against near where when while before without under "
-                       "across along around between through toward towards within throughout outside inside "
-                       "on last late early earlier later yesterday today tonight overnight".split())
-
-
-def _modifier(text: str, end: int) -> bool:
-    """"the ISIS bombing", "the Assad regime", "ISIS positions": a name right before a common
-    noun that is no place noun names a group or a person, not where."""
-    after = re.match(r"[ ]+([a-z][a-z-]*)\b", text[end:end + 30])
-    if after is None:
-        return False
-    word = after.group(1)
-    return word not in _FOLLOWERS and word not in place_nouns() and not word.endswith(("ing", "ed"))
 
 
 def _inside_other_name(span: Span, entities: Sequence[tuple[int, int, str]]) -> bool:
@@ -183,13 +175,23 @@ def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Plac
     "the X neighbourhood of Baghdad", "X in northern Aleppo")."""
     for place in sorted((p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
                          and p.span.start >= end), key=lambda p: p.span.start):
-        between = text[end:place.span.start]
-        if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
-            return None
-        if re.fullmatch(rf"(?:\s+[A-Za-z-]+){{0,2}}?{_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between):
-            return place
-        return None
+        return place if stands_under(text, end, place.span.start) else None
     return None
+
+
+def stands_under(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
+    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
+    between = text[end:start]
+    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
+        return False
+    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
+    if found is None:
+        return False
+    # the words between name what the first place is ("X district of Y"), never another thing
+    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
+    words = found.group(1).lower().split()
+    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
 
 
 _REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
@@ -223,22 +225,29 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if _not_a_name(text, start, end, entities):
+    if span.text.lower() in demonyms():
+        return None  # "the Yugoslav province of Kosovo": the name is Kosovo
+    framed = _framed(text, start, end)
+    if _not_a_name(text, start, end, entities, framed=framed):
         return None
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
         return None
-    framed = _framed(text, start, end)
-    if _sentence_start(text, start, evidence) and not framed:
-        return None  # a capital that only opens the sentence
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
-    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start]))
-    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and "PERSON" not in labels
+    # "Vukovar was captured by the Serbs": the place a capture or an attack struck
+    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels
+              and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))
+    if _sentence_start(text, start, evidence) and not (framed or struck):
+        return None  # a capital that only opens the sentence
+    # "in X", "near eastern X"; not "in support of X", "in protest against X"
+    locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
+        text[max(0, start - 12):start])
+    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and not labels
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
-            or (framed and tie.relation in FRAMED_TIES) or taken):
+            or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None
-    if _modifier(text, end) or (actors is not None and actors(span.text)):
-        return None  # "the Gezi Park trial", "the Assad regime", "ISIS"
+    if modifies_noun(text, end) or owns_a_thing(text, end) or (actors is not None and actors(span.text)):
+        return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
     if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))

@@ -13,17 +13,18 @@ no place rather than a borrowed one. A place inside an organisation's name
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
-from factfinder.geo.clause_names import clause_names
+from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Attachment, Document, Incident, Place
 
-_SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
                        r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
                        re.IGNORECASE)
@@ -43,7 +44,7 @@ def _score(place: Place, text: str) -> tuple[int, int, int, int]:
 
 # Ties that make a place something other than where the event happened: an origin
 # ("fled from X", "fighters from X") or a comparison.
-_NOT_WHERE = frozenset({"from", "than", "like", "according", SPEAKER})
+_NOT_WHERE = frozenset({"from", "than", "like", "according", "by", "for", "against", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
 # a place that is the object ("captured Bukavu", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
@@ -54,11 +55,13 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
 _ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions").
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
+# Events whose passive subject is the place they struck or took ("Baghdad was bombed").
+_STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
 
 
-def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
+def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = ()) -> Attachment | None:
     """How the place is tied to the incident's predicate, or None when it is not the event's place.
 
     A country tied other than by a locative word is the actor's or the victims'
@@ -73,9 +76,24 @@ def _tied(place: Place, incident: Incident, text: str) -> Attachment | None:
         return None
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
+            r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
+        return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
+    if _struck(place, tie, incident, text):
+        return tie
+    if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
+            p.span.start == owned for p in places):
+        return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
+    """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
+    or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
+    return (tie.relation == "nsubjpass" and incident.type in _STRUCK and place.precision != "country"
+            and tie.depth <= 2 and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -93,8 +111,44 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
     a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
     specificity, _, fine, start = _score(place, text)
     if named:
-        specificity, fine = 3, _SPECIFICITY["point"] + 1
-    return (tie.relation in _WHERE, specificity, -tie.depth, fine, start)
+        specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
+    return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
+
+
+def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
+    """The candidates without those that only hold another ("Manigram in Rupandehi district",
+    "Mada district of Gusau LGA"): the place the text names first and places inside the
+    other is where the event happened; nor those that only qualify another ("the Mexico
+    state of Hidalgo")."""
+    named = [p for p, _ in ties]
+    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) for p in named)}
+    ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
+    inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
+             and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
+    return [(p, tie) for p, tie in ties if not any(
+        (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start))
+        or (p.span.end < q.span.start and re.fullmatch(r"['’]s?\s+", text[p.span.end:q.span.start]))
+        for q in inner)]  # "Deir El Zor's Jabiliyah District" holds Jabiliyah
+
+
+def _qualifies(region: Place, place: Place, text: str) -> bool:
+    """"the central Mexico state of Hidalgo", "the Yugoslav province of Kosovo": a country or a
+    region that qualifies the unit the text then names is not the place, the unit is."""
+    between = text[region.span.end:place.span.start]
+    if not (region.resolved and region.span.end <= place.span.start
+            and re.fullmatch(r"\s+[a-z]+\s+of\s+(?:the\s+)?", between)):
+        return False
+    noun = between.split()[0]
+    if noun_kinds().get(noun) != "area" or noun.endswith("s"):
+        return False  # "Mada and Wonaka districts of Gusau LGA" name the districts
+    # never a coarser place; and a town before "district of" is the district ("the Shaab district of Baghdad")
+    return region.precision in ("country", "admin1") and (
+        not place.resolved or _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision])
+
+
+# A reference point, not where: "attacks north of Baghdad in Samarra".
+_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+                               re.IGNORECASE)
 
 
 def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
@@ -155,14 +209,16 @@ def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
     return out
 
 
-_OPENING_IN = re.compile(r"\bIn\s+(?:the\s+)?$")
+_OPENING_IN = re.compile(r"(?:\b(?:Moreover|Also|Meanwhile|Elsewhere|Separately|Additionally|Earlier|Later|"
+                         r"Similarly|Furthermore),?\s+in|\bIn)\s+(?:the\s+)?$")
 
 
 def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
-    """"In Helmand province, ... X": the region heads the sentence the place is in, same country."""
+    """"In Helmand province, ... X", "Moreover in Helmand province, ... X": the region heads the
+    sentence the place is in, same country."""
     if region.country != place.country or region.span.end > place.span.start:
         return False
-    opening = _OPENING_IN.search(text, max(0, region.span.start - 12), region.span.start)
+    opening = _OPENING_IN.search(text, max(0, region.span.start - 30), region.span.start)
     if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
         return False
     return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
@@ -179,7 +235,7 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     if regions:
         return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
-    setting = [p for p in usable if p.admin1 and p.precision != "country" and not _in_dateline(p, document.text)
+    setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
                and (story is None or story.start <= p.span.start < story.end)]
     named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
     if len(named) != 1:
@@ -196,70 +252,6 @@ def _same_region(place: Place, region: Place) -> bool:
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
-
-
-# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –".
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40})?"
-                            r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
-
-
-def _in_dateline_head(place: Place, text: str) -> bool:
-    """Whether the place is inside the dateline that heads its line (not the sentence after it)."""
-    line_start = text.rfind("\n", 0, place.span.start) + 1
-    head = _DATELINE_HEAD.match(text, line_start)
-    return head is not None and place.span.end <= head.end()
-
-
-def _in_dateline(place: Place, text: str) -> bool:
-    """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
-    line_start = text.rfind("\n", 0, place.span.start) + 1
-    comma = text.find(",", line_start, line_start + 40)
-    first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
-    if not (place.span.start - line_start < 40 and len(first) > 2 and first.isupper()):
-        return False
-    # The dateline ends at its dash or bracket: "ALMATY, Kazakhstan – Police in Almaty ..." names
-    # Almaty twice, and only the first is where the report was filed.
-    end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
-    return end is None or place.span.start < end.start()
-
-
-_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
-
-
-def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:
-    """The place a story is set in, when the incident's own sentences name none.
-
-    Datelines are left out; a local place (town, district) beats a region, and a
-    region a country, since a country alone says least; within a level, the most
-    mentioned, then the nearest before the incident.
-    """
-    setting = [p for p in places if not _in_dateline(p, text)] or list(places)
-    if not setting:
-        return None
-    counts = Counter((p.name, p.country, p.precision) for p in setting)
-    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
-    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
-    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
-    anchor = before if before is not None else 0
-    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
-                                       min(_SPECIFICITY.get(p.precision or "", 0), 3),
-                                       counts[(p.name, p.country, p.precision)],
-                                       p.span.start <= anchor, -abs(anchor - p.span.start)))
-
-
-def _story_setting(incident: Incident, usable: Sequence[Place], document: Document) -> Place | None:
-    """The place the incident's story is set in, among ``usable``."""
-    story = None
-    if incident.story is not None:
-        story = next((s for s in document.stories if s.index == incident.story), None)
-    if story is not None:
-        pool = [p for p in usable if story.start <= p.span.start < story.end]
-    elif incident.evidence:
-        here = document.story_at(incident.evidence[0].start)
-        pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
-    else:
-        pool = list(usable)
-    return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
 
 
 def _same_phrase(a: Place, b: Place, text: str) -> bool:
@@ -304,7 +296,7 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
                 text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
     """The sentence's places tied to the event as where it happened, with their tie: resolved
     places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
-    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text)) is not None]
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text, places)) is not None]
     ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
              and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
     return ties
@@ -329,13 +321,15 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         own = [p for p in usable if _in_evidence(p, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
-            own = [p for p in own if not _in_dateline_head(p, document.text)]
+            own = [p for p in own if not in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, entities)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
-                     if not _in_dateline_head(p, document.text) and not _elsewhere(p, tie, document.text)]
+                     if not in_dateline_head(p, document.text) and (
+                         not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
             if ties:
+                ties = _innermost(ties, document.text)
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
@@ -344,13 +338,13 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(setting, key=lambda p: _score(p, document.text))
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
-                best = _story_setting(incident, [p for p in usable if id(p) not in mine], document)
+                best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
-                best = _story_setting(incident, usable, document)
+                best = story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         else:
-            best = _story_setting(incident, usable, document)
+            best = story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

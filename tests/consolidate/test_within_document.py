@@ -88,3 +88,14 @@ def test_an_attack_that_killed_is_the_killing_and_carries_its_wounded() -> None:
               Count("injured", 25, "exact", "people", _span(text, "25"))]
     by_type = assign_counts(counts, {"killing": Hit("killing")})
     assert [(c.category, c.value) for c in by_type["killing"]] == [("killed", 27), ("injured", 25)]
+
+
+def test_a_round_up_placed_in_the_country_takes_the_finer_place_it_absorbs() -> None:
+    s1 = "Security forces killed four insurgents during operations in eastern Afghanistan yesterday."
+    s2 = "In Khost province, the security force killed four insurgents."
+    text = f"{s1} {s2}"
+    a = _incident(text, s1, counts=(("killed", "four", 4),), place="Afghanistan", kind="killing")
+    a = replace(a, location=replace(a.location, admin1=None, precision="country"))
+    b = _incident(text, s2, counts=(("killed", "four", 4, ),), kind="killing")
+    (merged,) = merge_incidents([a, b])
+    assert merged.location is not None and merged.location.admin1 == "Khost"

@@ -98,3 +98,15 @@ def test_a_full_date_needs_no_publication_date_and_a_weekday_does(pipeline) -> N
     weekday = _one(pipeline, "Security forces arrested 40 protesters in Belarus on Sunday.", "arrest", published=None)
     assert full.date is not None and full.date.start == "2020-09-12"
     assert weekday.date is None
+
+
+def test_an_event_of_a_where_clause_happened_at_the_noun_it_hangs_on(pipeline) -> None:
+    clash = _one(pipeline, "Police patrolled the streets of central Maribor, where troops clashed with protesters "
+                           "earlier in the week.", "protest")
+    assert _place(clash) == "Maribor"
+
+
+def test_a_when_clause_of_the_events_time_shares_its_place(pipeline) -> None:
+    attack = _one(pipeline, "The bomb detonated in the morning when soldiers were on foot patrol in the Karrada "
+                            "neighbourhood of Baghdad, the source said.", "attack")
+    assert _place(attack) == "Karrada"

@@ -69,7 +69,7 @@ def test_a_province_spelled_otherwise_is_matched_to_its_region(pipeline) -> None
     arrest = _one(pipeline, "A combined Afghan and coalition force detained four suspected insurgents in Paktiya "
                             "province last night.", "arrest")
     assert arrest.location is not None
-    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktia")
+    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktiya")  # ISO 3166-2 spelling
 
 
 def test_the_place_an_army_captured_is_the_event_place(pipeline) -> None:
@@ -92,3 +92,78 @@ def test_groups_people_and_creeds_are_not_places(pipeline, text: str) -> None:
 def test_a_country_an_attack_is_on_is_its_target_not_its_place(pipeline) -> None:
     incidents = _incidents(pipeline, "The minister condemned the missile attack on Georgia.")
     assert all(_place(i) != "Georgia" for i in incidents)
+
+
+def test_a_district_named_beside_its_town_is_finer_than_the_town(pipeline) -> None:
+    killing = _one(pipeline, "In Kandahar, four farmers were killed by a roadside bomb on Friday in Zarbandi district.",
+                   "killing")
+    assert _place(killing) == "Zarbandi"
+
+
+def test_a_village_in_a_district_is_where_not_the_district(pipeline) -> None:
+    killing = _one(pipeline, "Rebels killed two soldiers in an ambush at Kormanigo in Kapilvastu district on Sunday.",
+                   "killing")
+    assert _place(killing) == "Kormanigo"
+
+
+def test_a_river_is_no_finer_place_than_the_village_beside_it(pipeline) -> None:
+    killing = _one(pipeline, "Gunmen killed three fishermen on the Lomba river near the village of Kassawa on Monday.",
+                   "killing")
+    assert _place(killing) == "Kassawa"
+
+
+@pytest.mark.parametrize("text", [
+    "They destroyed a U.S. military vehicle near the road on Friday.",
+    "Hundreds of students demonstrated outside the US embassy on Saturday.",
+])
+def test_a_country_that_qualifies_a_noun_is_not_where(pipeline, text: str) -> None:
+    incidents = _incidents(pipeline, text)
+    assert incidents, f"no incident in {text!r}"
+    assert all(_place(i) not in ("U.S.", "US") for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Gunmen killed 19 villagers in Dokoma local government area of Benue state on Sunday.", "killing", "Dokoma"),
+    ("Police found the bodies of two men in Mogadishu's Wardhigley district on Sunday.", "killing", "Wardhigley"),
+    ("Gunmen shot dead two traders in the Sheikh Daher district of Latakia on Monday.", "killing", "Sheikh Daher"),
+    ("Around Qarmashi, a roadside bomb killed three soldiers on Monday.", "killing", "Qarmashi"),
+])
+def test_names_the_text_frames_as_a_place(pipeline, text: str, kind: str, place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
+    incidents = _incidents(pipeline, "Brasovo was shelled by the army in November.")
+    assert "Brasovo" in {_place(i) for i in incidents}
+    incidents = _incidents(pipeline, "He was captured by the army in November.")
+    assert all(_place(i) is None for i in incidents)
+
+
+@pytest.mark.parametrize("text", [
+    "The crowd marched to the foreign ministry to demand tough action against Bonn.",
+    "Police arrested the group's operations chief for Southeast Asia on Monday.",
+    "Last year she captured her fifth title with a victory over South Korea's Kim Yuna.",
+])
+def test_a_place_an_action_is_against_for_or_a_person_owns_is_not_where(pipeline, text: str) -> None:
+    incidents = _incidents(pipeline, text)
+    assert all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_country_that_qualifies_the_state_named_after_it_is_not_the_place(pipeline) -> None:
+    arrest = _one(pipeline, "Police in the eastern India state of Bihar detained 40 protesters on Monday.", "arrest")
+    assert _place(arrest) == "Bihar"
+
+
+def test_a_person_who_owns_a_thing_is_not_a_place(pipeline) -> None:
+    killing = _one(pipeline, "A car bomb killed three people near Tarek's shop in Gaddafi's hometown of Sirte on "
+                             "Friday.", "killing")
+    assert _place(killing) == "Sirte"
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Hundreds of students demonstrated in Dili in support of Ramos on Monday.", "protest", "Dili"),
+    ("A bomb exploded in Mogadishu's Hodan district on Sunday, killing two people.", "killing", "Hodan"),
+])
+def test_the_place_not_the_person_supported_nor_the_town_that_holds_it(pipeline, text: str, kind: str,
+                                                                       place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from factfinder.geo import locate
 from factfinder.model import Document, Incident, Place, Span, Story
 
@@ -131,19 +133,21 @@ HELMAND = ("In Helmand province, an observation post spotted insurgents at a fir
            "Coalition forces engaged the position, killing one insurgent.")
 
 
-def test_a_town_in_a_sentence_that_opens_with_its_region_lies_in_that_region() -> None:
+@pytest.mark.parametrize("text", [HELMAND, "Moreover in" + HELMAND[2:]])
+def test_a_town_in_a_sentence_that_opens_with_its_region_lies_in_that_region(text: str) -> None:
     """"In Helmand province, ... in Kajaki district": a namesake the gazetteer placed in another
     province gives way to the province the sentence opens with."""
-    helmand = Place(span=Span.of(HELMAND, 3, 11), name="Helmand", lat=31.0, lon=64.0, country="AF",
+    start = text.index("Helmand")
+    helmand = Place(span=Span.of(text, start, start + 7), name="Helmand", lat=31.0, lon=64.0, country="AF",
                     admin1="Helmand", precision="admin1", confidence=0.9)
-    start = HELMAND.index("Kajaki")
-    kajaki = Place(span=Span.of(HELMAND, start, start + 6), name="Kaji", lat=34.4, lon=70.3, country="AF",
+    start = text.index("Kajaki")
+    kajaki = Place(span=Span.of(text, start, start + 6), name="Kaji", lat=34.4, lon=70.3, country="AF",
                    admin1="Nangarhar", precision="town", confidence=0.9)
-    doc = Document(doc="h", text=HELMAND, stories=(Story(0, 0, len(HELMAND)),))
+    doc = Document(doc="h", text=text, stories=(Story(0, 0, len(text)),))
     sentence = "Coalition forces engaged the position, killing one insurgent."
-    begin = HELMAND.index(sentence)
+    begin = text.index(sentence)
     incident = Incident(doc="h", type="killing", summary=sentence, story=0,
-                        evidence=(Span.of(HELMAND, begin, begin + len(sentence)),))
+                        evidence=(Span.of(text, begin, begin + len(sentence)),))
     (located,) = locate([incident], [helmand, kajaki], doc)
     assert located.location is not None and located.location.admin1 == "Helmand"
     assert located.location.span.text == "Kajaki"  # still the place the text names, now in its province

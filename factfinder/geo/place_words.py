@@ -1,0 +1,82 @@
+"""The common nouns that say a name is a place, and the words that make a name part of another noun.
+
+``data/place_nouns.txt`` lists the nouns that frame a place ("the village of X", "X
+district", "the X Hospital"), each with its kind. A place name in an event's clause is not
+always where the event happened: "a U.S. military vehicle", "the Assad regime". The parse of
+the project's small model ties such names to the event as closely as a real place
+("destroyed" -> dobj), so the word after the name decides: a common noun that is no place
+noun nor a part of a place ("a Baghdad mosque", "the Sri Lanka capital" stay places).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from importlib import resources
+
+
+@lru_cache(maxsize=1)
+def noun_kinds() -> dict[str, str]:
+    """Noun (and its plurals) -> ``area``, ``site`` or ``feature``, from ``data/place_nouns.txt``."""
+    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
+    kinds: dict[str, str] = {}
+    for line in lines:
+        if line.strip() and not line.startswith("#"):
+            noun, kind = line.split("\t")
+            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
+                kinds.setdefault(form, kind.strip())
+    return kinds
+
+
+@lru_cache(maxsize=1)
+def place_nouns() -> frozenset[str]:
+    """The nouns that say the name beside them is a place, with their plurals."""
+    return frozenset(noun_kinds())
+
+
+# Words that may follow a place name without making it a modifier of another noun.
+_FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from it are were be has have had been "
+                       "this which their its an not or but they he she said after who will would also than into "
+                       "about over during amid since until against near where when while before without under "
+                       "across along around between through toward towards within throughout outside inside "
+                       "on last late early earlier later yesterday today tonight overnight".split())
+# Nouns of a part of a place: "the outskirts of X", "Pakistan's northwest", "the heart of X".
+_PARTS = frozenset("outskirts heart centre center edge edges part parts side sides vicinity perimeter periphery "
+                   "north south east west northeast northwest southeast southwest northern southern eastern western "
+                   "capital interior coast frontline outskirt environs streets street".split())
+
+
+def modifies_noun(text: str, end: int) -> bool:
+    """"the ISIS bombing", "the Assad regime", "a U.S. military vehicle": a name right before a
+    common noun that is no place noun qualifies that noun; it is not where."""
+    after = re.match(r"[ ]+([a-z][a-z-]*)\b(?:[ ]+([a-z][a-z-]*)\b)?(?:[ ]+([a-z][a-z-]*)\b)?", text[end:end + 50])
+    if after is None:
+        return False
+    word = after.group(1)
+    if any(w in place_nouns() for w in after.groups() if w):
+        return False  # "X local government area", "X motor park"
+    return word not in _FOLLOWERS and word not in _PARTS and not word.endswith(("ing", "ed"))
+
+
+_OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+([a-z]+))?")
+
+
+def owner_of_a_name(text: str, end: int) -> int | None:
+    """Where the name a place owns starts ("South Korea's Jeong Jang", "Iraq's Saddam Hussein"), or
+    None when the place owns no capitalised name or the name is framed as a place ("Mogadishu's
+    Huriwa district", "Jerusalem's Hebrew University"): the caller tells a place name from another."""
+    owned = _OWNED_NAME.match(text, end)
+    if owned is None:
+        return None
+    words = owned.group(1).lower().split()
+    if owned.group(2) in place_nouns() or any(w in place_nouns() or w in _PARTS for w in words):
+        return None
+    return owned.start(1)
+
+
+def owns_a_thing(text: str, end: int) -> bool:
+    """"Blake's car", "Mohammed's house": an unknown name that owns a common thing is a person's.
+    (A known place may own things that stand in it, "London's transit system"; a name the
+    gazetteer does not know gets no such benefit of the doubt.)"""
+    owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
+    return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())

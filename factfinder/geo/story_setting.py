@@ -1,0 +1,82 @@
+"""Where a story is set, and which of its places only say where the report was filed.
+
+``locate`` (geo/locate.py) falls back on the story's setting when an incident's own
+sentences name no place, and never takes a dateline ("KABUL, Afghanistan (Jan. 25, 2013) –")
+as the place of an event: it says where the report was written.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Sequence
+
+from factfinder.model import Document, Incident, Place
+
+SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
+"""Precision ranks, finer higher: a local place says more than a region, a region more than a country."""
+
+
+# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –",
+# "NAGANO, Japan, March 22 (AFP) -".
+_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40}){0,2}"
+                            r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
+
+
+def in_dateline_head(place: Place, text: str) -> bool:
+    """Whether the place is inside the dateline that heads its line (not the sentence after it)."""
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    head = _DATELINE_HEAD.match(text, line_start)
+    return head is not None and place.span.end <= head.end()
+
+
+def in_dateline(place: Place, text: str) -> bool:
+    """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
+    line_start = text.rfind("\n", 0, place.span.start) + 1
+    comma = text.find(",", line_start, line_start + 40)
+    first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
+    if not (place.span.start - line_start < 40 and len(first) > 2 and first.isupper()):
+        return False
+    # The dateline ends at its dash or bracket: "ALMATY, Kazakhstan – Police in Almaty ..." names
+    # Almaty twice, and only the first is where the report was filed.
+    end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
+    return end is None or place.span.start < end.start()
+
+
+_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
+
+
+def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:
+    """The place a story is set in, when the incident's own sentences name none.
+
+    Datelines are left out; a local place (town, district) beats a region, and a
+    region a country, since a country alone says least; within a level, the most
+    mentioned, then the nearest before the incident.
+    """
+    setting = [p for p in places if not in_dateline(p, text)]
+    if not setting:
+        return None
+    counts = Counter((p.name, p.country, p.precision) for p in setting)
+    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
+    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
+    regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
+    anchor = before if before is not None else 0
+    return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,
+                                       min(SPECIFICITY.get(p.precision or "", 0), 3),
+                                       counts[(p.name, p.country, p.precision)],
+                                       p.span.start <= anchor, -abs(anchor - p.span.start)))
+
+
+def story_setting(incident: Incident, usable: Sequence[Place], document: Document) -> Place | None:
+    """The place the incident's story is set in, among ``usable``."""
+    story = None
+    if incident.story is not None:
+        story = next((s for s in document.stories if s.index == incident.story), None)
+    if story is not None:
+        pool = [p for p in usable if story.start <= p.span.start < story.end]
+    elif incident.evidence:
+        here = document.story_at(incident.evidence[0].start)
+        pool = [p for p in usable if here is None or here.start <= p.span.start < here.end]
+    else:
+        pool = list(usable)
+    return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
