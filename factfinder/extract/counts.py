@@ -99,38 +99,49 @@ def _glued(text: str, start: int, end: int) -> bool:
     return after in "-/:." and after2.isalnum()
 
 
-def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon) -> Candidate | None:
+def _not_a_count(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon) -> bool:
+    """A number that is part of something else: glued to other characters, an ordinal, a rate,
+    a label's number ("Article 5"), a name's, a measure, a time or a date."""
     first_tok, last_tok = tokens[match.first], tokens[match.last]
-    if match.word_article:
-        return _article_candidate(tokens, match, lex)
     if _glued(text, first_tok.start, last_tok.end) and not (
             first_tok.is_digit and text[first_tok.start - 1:first_tok.start] in ("$", "€", "£", "¥", "₹")):
-        return None
+        return True
     if first_tok.is_digit and first_tok.text[-1].isalpha():
-        return None  # ordinal "16th"
-    value = match.value
+        return True  # ordinal "16th"
     if first_tok.is_digit and "." in first_tok.text and match.first == match.last:
         currency_before = match.first > 0 and tokens[match.first - 1].text in lex.currency_signs
         if not currency_before:
-            return None  # "2.5" alone is a measure or a rate, never a count of people
+            return True  # "2.5" alone is a measure or a rate, never a count of people
     prev = tokens[match.first - 1].lower if match.first > 0 else ""
     if prev in lex.labels or prev == "#" or (prev == "." and match.first > 1 and tokens[match.first - 2].lower
                                              in lex.labels):
-        return None  # "Article 5", "Penal Colony No. 6"
+        return True  # "Article 5", "Penal Colony No. 6"
     if first_tok.is_digit and _in_name(tokens, match.first, lex):
-        return None
-    after = match.last + 1
-    nxt = tokens[after].lower if after < len(tokens) else ""
+        return True
+    nxt = tokens[match.last + 1].lower if match.last + 1 < len(tokens) else ""
     if nxt in lex.measures or nxt in ("%", "per") or _TIME_AFTER.match(text, last_tok.end):
-        return None
-    if _is_date(tokens, match, lex):
+        return True
+    return _is_date(tokens, match, lex)
+
+
+def _a_year(tokens: list[Token], match: NumberMatch, lex: Lexicon, currency: tuple[str, int, int] | None) -> bool:
+    """"in 2019": four digits of a plausible year, not money, and no people or households after them."""
+    first_tok = tokens[match.first]
+    nxt = tokens[match.last + 1].lower if match.last + 1 < len(tokens) else ""
+    return bool(first_tok.is_digit and match.first == match.last and re.fullmatch(r"\d{4}", first_tok.text)
+                and 1800 <= match.value <= 2100 and currency is None and nxt not in lex.people
+                and nxt not in lex.households)
+
+
+def _candidate(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon) -> Candidate | None:
+    if match.word_article:
+        return _article_candidate(tokens, match, lex)
+    if _not_a_count(text, tokens, match, lex):
         return None
     currency = _currency(tokens, match, lex)
-    if (first_tok.is_digit and match.first == match.last and re.fullmatch(r"\d{4}", first_tok.text)
-            and 1800 <= value <= 2100 and currency is None and nxt not in lex.people and nxt not in lex.households):
-        return None  # a year
-    if _phone_like(tokens, match):
+    if _a_year(tokens, match, lex, currency) or _phone_like(tokens, match):
         return None
+    value = match.value
     first = match.first
     last = match.last
     unit = "people"
