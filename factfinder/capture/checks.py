@@ -107,7 +107,7 @@ def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage
     no pixels) and the text stage (decoded, for OCR), so both say the same thing
     about the same file.
     """
-    from PIL import Image, UnidentifiedImageError
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb guard, at our limit
     found = magic_type(data)
@@ -118,10 +118,16 @@ def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage
         if image.width * image.height > MAX_IMAGE_PIXELS:
             return None, (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
                           "(a decompression bomb, not a scan); the original is kept")
-        if decode:
-            image.load()
-        else:
-            image.verify()
+        # WeasyPrint (PDF reports) turns Pillow's global LOAD_TRUNCATED_IMAGES on when it is imported;
+        # then a scan cut short is padded with grey instead of failing, and half a page is read as a page
+        padded, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            if decode:
+                image.load()
+            else:
+                image.verify()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = padded
     except Image.DecompressionBombError:
         return None, f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
     except damage as exc:

@@ -105,6 +105,16 @@ def test_a_bad_scan_is_one_clear_line_its_bytes_kept_and_the_run_goes_on(tmp_pat
     assert _kept(tmp_path, name)
 
 
+def test_a_scan_cut_short_fails_even_after_weasyprint_told_pillow_to_pad_it(tmp_path: Path, monkeypatch) -> None:
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # what importing weasyprint does
+    (tmp_path / "cut_scan.jpg").write_bytes(_cut_scan("JPEG"))
+    code, lines = _ingest(tmp_path, "cut_scan.jpg")
+    assert code == 1 and any(line.startswith("FAILED") and "damaged" in line for line in lines)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left as it was
+
+
 _PEAK = """
 import sys
 from factfinder.cli import main
