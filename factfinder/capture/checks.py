@@ -107,21 +107,9 @@ def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage
     no pixels) and the text stage (decoded, for OCR), so both say the same thing
     about the same file.
     """
-    from PIL import Image, ImageFile
+    from PIL import Image, ImageFile, UnidentifiedImageError
 
     Image.MAX_IMAGE_PIXELS = MAX_IMAGE_PIXELS  # Pillow's own bomb guard, at our limit
-    # WeasyPrint (the PDF report) sets Pillow's process-wide LOAD_TRUNCATED_IMAGES on import;
-    # a scan cut short must still be reported as damaged, so it is off while we read.
-    truncated, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
-    try:
-        return _open_image(data, name=name, decode=decode)
-    finally:
-        ImageFile.LOAD_TRUNCATED_IMAGES = truncated
-
-
-def _open_image(data: bytes, *, name: str, decode: bool) -> tuple[PILImage | None, str | None]:
-    from PIL import Image, UnidentifiedImageError
-
     found = magic_type(data)
     label = found[1] if found else "an image"
     damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
@@ -130,10 +118,16 @@ def _open_image(data: bytes, *, name: str, decode: bool) -> tuple[PILImage | Non
         if image.width * image.height > MAX_IMAGE_PIXELS:
             return None, (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
                           "(a decompression bomb, not a scan); the original is kept")
-        if decode:
-            image.load()
-        else:
-            image.verify()
+        # WeasyPrint (PDF reports) turns Pillow's global LOAD_TRUNCATED_IMAGES on when it is imported;
+        # then a scan cut short is padded with grey instead of failing, and half a page is read as a page
+        padded, ImageFile.LOAD_TRUNCATED_IMAGES = ImageFile.LOAD_TRUNCATED_IMAGES, False
+        try:
+            if decode:
+                image.load()
+            else:
+                image.verify()
+        finally:
+            ImageFile.LOAD_TRUNCATED_IMAGES = padded
     except Image.DecompressionBombError:
         return None, f"cannot read {name}: it is {label} with too many pixels (a decompression bomb, not a scan)"
     except damage as exc:

@@ -25,9 +25,10 @@ LINE_BY_LINE = frozenset({"mya"})
 _INK = 128  # grey level under which a pixel is ink
 _ANGLES = [a / 4 for a in range(-8, 9)]  # -2 .. 2 degrees
 # Burmese's sentence mark "။" (two upright strokes) is what Tesseract's mya model misreads most:
-# as "!", "1", "]" or "#" right after the sentence's last syllable (bench/ocr_scripts.py; every
-# error on our scans was one). A mark like that glued to Burmese letters at a word's end is "။".
-_MISREAD_SECTION_MARK = re.compile(r"(?<=[\u1000-\u109f])(?:[!\]#1]|[|!]{2})$")
+# as "!", "1", "]", "#", ";" or the Shan tone mark "႔" (never written in Burmese) right after the
+# sentence's last syllable (bench/ocr_scripts.py: nearly every error on our scans was one). Such
+# a sign glued to Burmese letters at a word's end is "။". (A mark left out entirely stays out.)
+_MISREAD_SECTION_MARK = re.compile(r"(?<=[\u1000-\u109f])(?:[!\]#1;\u1094]|[|!]{2})$")
 
 
 @dataclass(frozen=True, slots=True)

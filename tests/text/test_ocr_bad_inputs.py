@@ -105,6 +105,16 @@ def test_a_bad_scan_is_one_clear_line_its_bytes_kept_and_the_run_goes_on(tmp_pat
     assert _kept(tmp_path, name)
 
 
+def test_a_scan_cut_short_fails_even_after_weasyprint_told_pillow_to_pad_it(tmp_path: Path, monkeypatch) -> None:
+    from PIL import ImageFile
+
+    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)  # what importing weasyprint does
+    (tmp_path / "cut_scan.jpg").write_bytes(_cut_scan("JPEG"))
+    code, lines = _ingest(tmp_path, "cut_scan.jpg")
+    assert code == 1 and any(line.startswith("FAILED") and "damaged" in line for line in lines)
+    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # WeasyPrint's own setting is left as it was
+
+
 _PEAK = """
 import sys
 from factfinder.cli import main
@@ -221,14 +231,3 @@ def test_kill_9_during_the_ocr_of_a_long_scan_then_the_same_ingest_stores_it_onc
         report = store.verify()
         assert report.ok, report.problems
 
-
-def test_a_cut_scan_stays_damaged_when_another_library_lets_pillow_load_truncated_images(monkeypatch) -> None:
-    """WeasyPrint turns Pillow's process-wide LOAD_TRUNCATED_IMAGES on when imported (the PDF report)."""
-    from PIL import ImageFile
-
-    from factfinder.capture.checks import open_image
-
-    monkeypatch.setattr(ImageFile, "LOAD_TRUNCATED_IMAGES", True)
-    image, error = open_image(_cut_scan("JPEG"), name="cut_scan.jpg")
-    assert image is None and error is not None and "damaged" in error
-    assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # the other library's setting is given back

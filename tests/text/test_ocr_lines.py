@@ -45,7 +45,7 @@ def test_only_burmese_is_read_line_by_line() -> None:
 
 def test_a_misread_burmese_sentence_mark_is_put_back() -> None:
     # what Tesseract's mya model gave for "။" on our scans (bench/ocr_scripts.py)
-    for misread in ("!", "1", "]", "#", "||"):
+    for misread in ("!", "1", "]", "#", ";", "\u1094", "||"):
         assert section_mark("ဖမ်းဆီးခဲ့သည်" + misread) == "ဖမ်းဆီးခဲ့သည်။"
     # a mark only follows Burmese letters: Latin words, lone digits and marks stay as read
     assert section_mark("Yangon!") == "Yangon!" and section_mark("12") == "12" and section_mark("!") == "!"
