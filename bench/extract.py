@@ -39,12 +39,12 @@ ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 
 
-def real_corpus() -> list[dict]:
+def real_corpus(shared: Path = SHARED) -> list[dict]:
     reports: list[dict] = []
-    for path in sorted((SHARED / "seeds").glob("*.txt")):
+    for path in sorted((shared / "seeds").glob("*.txt")):
         reports.append({"id": path.name, "text": path.read_text(encoding="utf-8"), "published": None})
     for name in ("isaf_dev.jsonl", "tr_news.jsonl", "gwn.jsonl"):
-        path = SHARED / "devsets" / name
+        path = shared / "devsets" / name
         if not path.is_file():
             continue
         for line in path.open(encoding="utf-8"):
@@ -139,12 +139,13 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=1, help="alternate factfinder and bare spaCy this many times")
     ap.add_argument("--generate", type=int, default=0, help="generate N template reports instead")
     ap.add_argument("--long-mb", type=float, default=0, help="also time one document of this many megabytes")
+    ap.add_argument("--shared", type=Path, default=SHARED, help="the shared folder (seeds/, devsets/)")
     args = ap.parse_args()
 
     sys.path.insert(0, str(ROOT))
     if args.long_mb:
         time_long_document(args.long_mb)
-    reports = generated_corpus(args.generate) if args.generate else real_corpus()
+    reports = generated_corpus(args.generate) if args.generate else real_corpus(args.shared)
     if not reports:
         reports = generated_corpus(600)
     if args.limit:

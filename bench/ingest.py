@@ -121,7 +121,7 @@ def capture_and_text(folder: Path) -> tuple[float, float]:
 
 
 def ingest(folder: Path, db: Path) -> tuple[tuple[float, float], int]:
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
     from factfinder.settings import load_settings
     from factfinder.store import Store
 
@@ -170,7 +170,7 @@ def write_reports(folder: Path, n: int, *, last_day: "date", days: int = 21, see
 def ingest_extracting(folder: Path, db: Path, pipeline: Any) -> tuple[tuple[float, float], float, int]:
     """Whole ingest of a folder; (wall, cpu), the seconds spent consolidating, incidents stored."""
     import factfinder.consolidate.stored as stage
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
     from factfinder.settings import load_settings
     from factfinder.store import Store
 

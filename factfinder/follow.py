@@ -118,7 +118,7 @@ def follow_pass(store: Any, settings: Settings, *, pipeline: Any | None = None, 
                 every_source: bool = False, transport: httpx.BaseTransport | None = None,
                 sleep: Callable[[float], None] = time.sleep) -> list[PassResult]:
     """Fetch every due source (``every_source``: all of them) once; new items are ingested and consolidated."""
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
 
     now = now or datetime.now(timezone.utc)
     sources = list_followed(store.conn, now=now) if every_source else due_followed(store.conn, now=now)

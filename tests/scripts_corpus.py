@@ -35,7 +35,7 @@ FILES = {"mya.txt": BURMESE, "zho.txt": CHINESE, "ara.txt": ARABIC, "rus.txt": R
 
 def build_multiscript_store(folder: Path) -> Path:
     """A store at ``folder``/search.db holding the reports above (capture and text, no extraction)."""
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
     from factfinder.store import Store
 
     for name, text in FILES.items():

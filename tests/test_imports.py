@@ -27,7 +27,7 @@ TIERS: dict[str, int] = {
     "geo": 5,
     "consolidate": 6, "confidence": 6,
     "store": 7,
-    "pipeline": 8, "components": 8, "batch": 8, "reprocess": 8,
+    "pipeline": 8, "components": 8, "batch": 8, "reprocess": 8, "ingest": 8,
     "export": 9, "web": 9, "cli": 9, "evaluate": 9, "scale": 9, "follow": 9, "report": 9,
     "__main__": 10, "": 10,  # "": the package's own __init__, the public API
 }

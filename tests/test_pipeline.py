@@ -12,7 +12,8 @@ import pytest
 from factfinder.components import GEOPARSE, RULES
 from factfinder.errors import UsageError
 from factfinder.model import Document, Extraction, Incident, Place, Span, Statistic
-from factfinder.pipeline import Pipeline, ingest_inputs
+from factfinder.ingest import ingest_inputs
+from factfinder.pipeline import Pipeline
 from factfinder.registry import Registry, Resources, Step, registry
 
 ARREST = ("Students detained after campus march\n\n"

@@ -141,7 +141,9 @@ def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        reader = PdfReader(io.BytesIO(data), strict=False)
+        # BytesIO shares ``data`` until someone asks for its buffer, which pypdf does to learn the
+        # size: a buffered reader over it has no buffer to ask for, so the original is held once
+        reader = PdfReader(io.BufferedReader(io.BytesIO(data)), strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")

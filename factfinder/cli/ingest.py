@@ -30,7 +30,8 @@ def ingest(inputs: tuple[str, ...], db: str | None, no_extract: bool, ocr: str |
     Prints one line per input and exits 1 if any input failed. Re-ingesting
     the same bytes changes nothing.
     """
-    from factfinder.pipeline import Pipeline, ingest_inputs
+    from factfinder.ingest import ingest_inputs
+    from factfinder.pipeline import Pipeline
 
     settings = settings.with_options(db=db, ocr=ocr, ocr_languages=ocr_languages, language=language)
     store = open_store(settings)

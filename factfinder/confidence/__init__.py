@@ -46,8 +46,16 @@ def with_confidence(extraction: Extraction, *, model: ConfidenceModel | None = N
     predict = probabilities or type_probabilities()
     document = extraction.document
     places = extraction.places
+    scored: dict[str, dict[str, float]] = {}
+
+    def probabilities_of(sentence: str) -> dict[str, float]:
+        """The typer's reading of a sentence, once per document (a sentence often tells several incidents)."""
+        if sentence not in scored:
+            scored[sentence] = predict(sentence)
+        return scored[sentence]
+
     incidents = tuple(replace(i, confidence=model.confidence(
-        incident_features(i, document, predict(i.summary), places))) for i in extraction.incidents)
+        incident_features(i, document, probabilities_of(i.summary), places))) for i in extraction.incidents)
     return replace(extraction, incidents=incidents)
 
 

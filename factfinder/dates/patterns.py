@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from factfinder.model import Span
 
@@ -68,8 +69,12 @@ _MONTH_YEAR = (  # "July 2022", "early December 2022"
 # A bare year only after a word that makes it a date ("in 2014", "since 2014").
 _YEAR_ONLY = (
     r"(?:(?i:since|between|from|until|till|before|after)\s+|(?<=\b[Ii]n\s)|(?<=\b[Dd]uring\s)"
-    r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR) + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|\w+s\b))"
+    r"|(?<=\b[Bb]y\s)|(?<=\bof\s))(?:(?i:early|mid|late)[\s-]+)?" + _g("year", _YEAR)
+    # not a count of things ("in 2015 trucks"), but a verb after the year is no plural ("in 2011 was")
+    + r"(?!\s*(?i:GMT|UTC|hours|hrs|people|(?!(?:was|has|is|as|this|thus|its|his|us)\b)\w+s\b))"
 )
+# A decade: "in the 1990s", "the late 2000s" (the whole decade: a year-precision range).
+_DECADE = r"(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?" + _g("decade", r"(?:1[89]|20)\d0") + r"['’]?s\b"
 _RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|overnight)")
 # "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
 _LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
@@ -111,8 +116,12 @@ _WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|sc
 _WEEKDAY_NAME = re.compile(r"\s+(?!(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b)[A-Z][a-z]+")
 
 
+# A weekday inside a day's name: "the Easter Sunday bombings", "Bloody Sunday", "Good Friday".
+_NAMED_DAY = re.compile(r"\b(?:Easter|Palm|Good|Holy|Black|Bloody|Ash|Maundy|Whit|Cyber|Super)\s+$")
+
+
 def _weekday_names_a_thing(text: str, start: int, end: int) -> bool:
-    if _WEEKDAY_THING.match(text, end):
+    if _WEEKDAY_THING.match(text, end) or _NAMED_DAY.search(text, max(0, start - 8), start):
         return True
     return text[max(0, start - 4):start].lower() == "the " and bool(_WEEKDAY_NAME.match(text, end))
 
@@ -125,6 +134,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("day_month", _DAY_MONTH),
         ("month_year", _MONTH_YEAR),
         ("year", _YEAR_ONLY),
+        ("decade", _DECADE),
         ("relative_day", _RELATIVE_DAY),
         ("last_day", _LAST_DAY),
         ("period", _PERIOD),
@@ -133,6 +143,13 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("month_only", _MONTH_ONLY),
     )
 )
+
+
+# What a pattern cannot match without (a shortcut only: each pattern still checks everything).
+_NEEDS = {"range": "month_or_digit", "iso": "digit", "month_day": "month", "day_month": "month",
+          "month_year": "month", "year": "digit", "decade": "digit", "month_only": "month"}
+_ANY_DIGIT = re.compile(r"\d")
+_ANY_MONTH = re.compile(_MONTH)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +203,10 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
         return replace(common, year=int(gd["year"]), month=MONTHS[gd["month"].lower().rstrip(".")])
     if kind == "year":
         return replace(common, year=int(gd["year"]))
+    if kind == "decade":
+        first = int(gd["decade"])
+        return replace(common, kind="range", parts=(DateExpression("year", 0, 0, year=first),
+                                                    DateExpression("year", 0, 0, year=first + 9)))
     if kind == "relative_day":
         rel = " ".join(gd["rel"].lower().split())
         # "overnight" in a report is the night just ended, which began the day before
@@ -237,10 +258,25 @@ def _month_only(m: re.Match[str], offset: int) -> DateExpression:
 
 def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[DateExpression]:
     """Non-overlapping date expressions in ``text[start:end]``, longest first, in text order."""
-    end = len(text) if end is None else end
+    return list(_expressions(text, start, len(text) if end is None else end))
+
+
+# The dates stage asks again for the same sentences' date phrases: each incident looks at
+# its own sentence and those before it (dates/choose.py), and a sentence of several
+# incidents is read once per incident (about 8% of extraction CPU before this cache). The
+# answer depends on the text, the region and this module's patterns alone; the text is
+# hashed once per string object, so a document's look-ups hit its own entries.
+@lru_cache(maxsize=4096)
+def _expressions(text: str, start: int, end: int) -> tuple[DateExpression, ...]:
     region = text[start:end]
     candidates: list[DateExpression] = []
+    # Most sentences hold no digit or no month name: the patterns that need one are not run there.
+    present = {"digit": _ANY_DIGIT.search(region) is not None, "month": _ANY_MONTH.search(region) is not None}
+    present["month_or_digit"] = present["digit"] or present["month"]
     for kind, pattern in PATTERNS:
+        needed = _NEEDS.get(kind)
+        if needed is not None and not present[needed]:
+            continue
         for m in pattern.finditer(region):
             if m.end() == m.start():
                 continue
@@ -261,7 +297,7 @@ def find_expressions(text: str, start: int = 0, end: int | None = None) -> list[
             continue
         starts.insert(at, expr.start)
         chosen.insert(at, expr)
-    return chosen
+    return tuple(chosen)
 
 
 def parse(text: str) -> DateExpression | None:

@@ -233,12 +233,43 @@ def is_future(date_range: DateRange, published: str | None) -> bool:
     return start > anchor + FUTURE_GRACE
 
 
+def _weekday_year(span: Span, years: Iterable[int]) -> DateRange | None:
+    """A day-month with its weekday and no year ("Saturday 27th November"), in a document without
+    publication date: the one year near the years the document states in full whose calendar
+    gives that weekday, or None when none or several fit."""
+    expr = parse(span.text)
+    if expr is None or expr.weekday is None or expr.year is not None or expr.month is None or expr.day is None:
+        return None
+    fitting = {y for near in years for y in (near - 1, near, near + 1)
+               if (day := _safe_date(y, expr.month, expr.day)) is not None and day.weekday() == expr.weekday}
+    if len(fitting) != 1:
+        return None
+    day = date(fitting.pop(), expr.month, expr.day).isoformat()
+    return DateRange(start=day, end=day, precision="day", span=span)
+
+
+def _stated_years(text: str) -> set[int]:
+    """The years a text states in full dates ("June 2021", "27 November 2021", "2021-11-27")."""
+    from factfinder.dates.patterns import find_expressions
+
+    return {e.year for e in find_expressions(text) if e.year is not None and e.kind in _FULL_KINDS}
+
+
+_FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
+
+
 def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
-    """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed)."""
+    """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
+    Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
+    fits one year near those the document states (``_weekday_year``)."""
     out = []
+    years: set[int] | None = None
     for incident in incidents:
         if incident.date_span is not None:
             resolved = resolve_date(incident.date_span, document.published)
+            if resolved is None and document.published is None:
+                years = _stated_years(document.text) if years is None else years
+                resolved = _weekday_year(incident.date_span, years)
             if resolved is not None:
                 incident = replace(incident, date=resolved)
         out.append(incident)

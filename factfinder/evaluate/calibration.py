@@ -28,7 +28,7 @@ bins confidences and gives the share right in each bin, and of those at 0.8 or m
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -102,45 +102,78 @@ def _hrds_place(gold: Record, place: Record) -> int | None:
 
 
 def devset_labels(kind: str, record: Record, predicted: list[Record]) -> list[Labels]:
-    """Labels of each predicted incident of one dev-set (or hrds_train) record; unlabelled fields None."""
-    gold, out = record.get("gold") or {}, [_empty() for _ in predicted]
-    primary = primary_incident(predicted)
-    at = next((n for n, p in enumerate(predicted) if p is primary), None)
-    if kind == "case2021" and at is not None:
+    """Labels of each predicted incident of one dev-set (or hrds_train) record; unlabelled fields None.
+
+    Each dev set labels what it annotates, by its own scoring rule (one function per set)."""
+    out = [_empty() for _ in predicted]
+    labeller = _DEVSET_LABELLERS.get(kind)
+    if labeller is not None:
+        labeller(record, record.get("gold") or {}, predicted, out)
+    return out
+
+
+def _at(predicted: list[Record], incident: Record | None) -> int | None:
+    """The position of ``incident`` (one of ``predicted``, by identity)."""
+    return next((n for n, p in enumerate(predicted) if p is incident), None)
+
+
+def _case2021(record: Record, gold: Record, predicted: list[Record], out: list[Labels]) -> None:
+    """The primary incident's type, in the class's accept set."""
+    at = _at(predicted, primary_incident(predicted))
+    if at is not None:
         right = int(predicted[at]["type"] in CASE_ACCEPT.get(gold.get("event_type", ""), frozenset()))
         out[at]["incident"] = out[at]["type"] = right
-    elif kind == "hrds":
-        violations = [v for v in gold.get("violation_types") or () if v in HRDS_VIOLATION_TYPES]
-        accepted = frozenset().union(*(HRDS_VIOLATION_TYPES[v] for v in violations))
-        for labels, pred in zip(out, predicted):
-            if pred["type"] in HRDS_TYPES:
-                labels["incident"] = labels["type"] = int(pred["type"] in accepted)
-        found = next((n for n, p in enumerate(predicted) if p["type"] in accepted), None)
-        day = gold_day(gold)
-        if found is not None and day and predicted[found].get("date"):
-            date = predicted[found]["date"]
-            out[found]["date"] = int(date.get("start") == day and date.get("precision") == "day")
-        wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
-        if found is not None and wanted and predicted[found].get("perpetrators"):
-            out[found]["actors"] = int(perpetrator_class(predicted[found]) == wanted)
-        if found is not None and predicted[found].get("location"):
-            out[found]["location"] = _hrds_place(gold, predicted[found]["location"])
-    elif kind == "isaf" and at is not None:
-        date = predicted[at].get("date")
-        if gold.get("start_date") and date:
-            out[at]["date"] = int(date.get("start") == gold["start_date"] and date.get("precision") == "day")
-        provinces = {normalise_admin1(p) for p in gold.get("province") or ()}
-        located = primary_incident(predicted, located=True)  # the province scorer's incident
-        if provinces and located is not None:
-            n = next(n for n, p in enumerate(predicted) if p is located)
-            out[n]["location"] = int(normalise_admin1(located["location"].get("admin1")) in provinces)
-    elif kind == "event_location":
-        places = [(g["start"], g["end"]) for g in gold.get("event_locations") or ()]
-        for labels, pred in zip(out, predicted):
-            needle = (pred.get("location") or {}).get("text")
-            if needle:
-                labels["location"] = int(any(_overlaps(record["text"], s, e, needle) for s, e in places))
-    return out
+
+
+def _hrds(record: Record, gold: Record, predicted: list[Record], out: list[Labels]) -> None:
+    """Every incident of a violation type; the first one that the article reports: its day,
+    perpetrator class and place."""
+    violations = [v for v in gold.get("violation_types") or () if v in HRDS_VIOLATION_TYPES]
+    accepted = frozenset().union(*(HRDS_VIOLATION_TYPES[v] for v in violations))
+    for labels, pred in zip(out, predicted):
+        if pred["type"] in HRDS_TYPES:
+            labels["incident"] = labels["type"] = int(pred["type"] in accepted)
+    found = next((n for n, p in enumerate(predicted) if p["type"] in accepted), None)
+    if found is None:
+        return
+    first, labels = predicted[found], out[found]
+    day = gold_day(gold)
+    if day and first.get("date"):
+        labels["date"] = int(first["date"].get("start") == day and first["date"].get("precision") == "day")
+    wanted = PERPETRATOR_CLASS.get(gold.get("perpetrator_type") or "")
+    if wanted and first.get("perpetrators"):
+        labels["actors"] = int(perpetrator_class(first) == wanted)
+    if first.get("location"):
+        labels["location"] = _hrds_place(gold, first["location"])
+
+
+def _isaf(record: Record, gold: Record, predicted: list[Record], out: list[Labels]) -> None:
+    """The primary incident's day; the primary located incident's province (admin1)."""
+    at = _at(predicted, primary_incident(predicted))
+    if at is None:
+        return
+    date = predicted[at].get("date")
+    if gold.get("start_date") and date:
+        out[at]["date"] = int(date.get("start") == gold["start_date"] and date.get("precision") == "day")
+    provinces = {normalise_admin1(p) for p in gold.get("province") or ()}
+    located = primary_incident(predicted, located=True)  # the province scorer's incident
+    n = _at(predicted, located)
+    if provinces and located is not None and n is not None:
+        out[n]["location"] = int(normalise_admin1(located["location"].get("admin1")) in provinces)
+
+
+def _event_location(record: Record, gold: Record, predicted: list[Record], out: list[Labels]) -> None:
+    """Each incident's place: right when it overlaps a gold event place (wrong where there is none)."""
+    places = [(g["start"], g["end"]) for g in gold.get("event_locations") or ()]
+    for labels, pred in zip(out, predicted):
+        needle = (pred.get("location") or {}).get("text")
+        if needle:
+            labels["location"] = int(any(_overlaps(record["text"], s, e, needle) for s, e in places))
+
+
+_DEVSET_LABELLERS: dict[str, Callable[[Record, Record, list[Record], list[Labels]], None]] = {
+    "case2021": _case2021, "hrds": _hrds, "isaf": _isaf, "event_location": _event_location,
+}
 
 
 def labelled_extractions(pipeline: Any, sources: list[tuple[str, Record]]

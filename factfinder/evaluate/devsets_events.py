@@ -24,6 +24,7 @@ import hashlib
 import re
 import unicodedata
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from typing import Any, Callable
 
@@ -191,7 +192,8 @@ def gold_day(gold: Record) -> str | None:
         name = month.strip().casefold()
         month = MONTHS.index(name) + 1 if name in MONTHS else (int(name) if name.isdigit() else None)
     try:
-        return f"{int(year):04d}-{int(month):02d}-{int(day):02d}" if year and month and day else None
+        # a day that is no calendar day (a year typed in the day field) is no full date
+        return date(int(year), int(month), int(day)).isoformat() if year and month and day else None
     except (TypeError, ValueError):
         return None
 
@@ -255,12 +257,14 @@ class HrdsTally:
         if wanted and violations:
             self.class_docs += 1
             self.class_hits += found is not None and perpetrator_class(found) == wanted
-        if gold.get("country"):
+        # Country and date are read on the same incident: an article whose violations are all of
+        # other kinds has none to read them on and is left out, as for the perpetrator.
+        if gold.get("country") and violations:
             self.country_docs += 1
             country = ((found or {}).get("location") or {}).get("country")
             self.country_hits += bool(found) and self.country_matches(gold["country"], country)
         day = gold_day(gold)
-        if day:
+        if day and violations:
             self.date_docs += 1
             date = (found or {}).get("date") or {}
             self.date_hits += date.get("start") == day and date.get("precision") == "day"
@@ -275,6 +279,7 @@ class HrdsTally:
                 "perpetrator_documents": self.perp_docs,
                 "violation_type_f1": round(f1, 4),
                 "country": _rate(self.country_hits, self.country_docs),
+                "country_documents": self.country_docs,
                 "date_day_exact": _rate(self.date_hits, self.date_docs),
                 "documents_with_full_date": self.date_docs}
 

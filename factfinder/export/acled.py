@@ -18,7 +18,7 @@ import pycountry
 
 from factfinder.export.base import Exporter
 from factfinder.values.taxonomy import TaxonomyRow, classify, taxonomy
-from factfinder.model import ConsolidatedIncident
+from factfinder.model import ConsolidatedIncident, DateRange, Place
 
 COLUMNS = [
     "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type", "sub_event_type",
@@ -64,43 +64,63 @@ class AcledCsvExporter(Exporter):
         self.sequence: dict[str, int] = {}
 
     def write(self, incident: ConsolidatedIncident) -> None:
-        main = incident.primary
         mapped = acled_row(incident)
-        loc, date = incident.location, incident.date
-        country, iso, alpha3 = _country(loc.country if loc else None)
+        country, iso, alpha3 = _country(incident.location.country if incident.location else None)
         self.sequence[alpha3] = self.sequence.get(alpha3, 0) + 1
-        tags = [] if mapped.native == "yes" else [f"non-acled-type:{incident.type}"]
-        if date is None:
-            tags.append("date-unknown")
-        if incident.conflicts:
-            tags.append("conflicting-values:" + ",".join(c.field for c in incident.conflicts))
-        tags += [f"source-language:{code}" for code in incident.languages]
         killed = sum(c.value for c in incident.counts if c.category == "killed")
         self.writer.writerow({
             "event_id_cnty": f"{alpha3}{self.sequence[alpha3]}",
-            "event_date": date.start if date else "",
-            "year": date.start[:4] if date else "",
-            "time_precision": TIME_PRECISION.get(date.precision, 3) if date else "",
+            **_date_columns(incident.date),
             "disorder_type": mapped.disorder_type, "event_type": mapped.event_type,
             "sub_event_type": mapped.sub_event_type,
-            "actor1": incident.perpetrators[0] if incident.perpetrators else "",
-            "assoc_actor_1": "; ".join(incident.perpetrators[1:]),
-            "actor2": incident.targets[0] if incident.targets else "",
-            "assoc_actor_2": "; ".join(incident.targets[1:]),
-            "inter1": "", "inter2": "", "interaction": "",
-            "civilian_targeting": "Civilian targeting" if set(incident.targets) & CIVILIAN_TARGETS
-            and mapped.event_type in {"Violence against civilians", "Explosions/Remote violence"} else "",
+            **_actor_columns(incident, mapped),
             "iso": iso, "region": "", "country": country,
-            "admin1": (loc.admin1 or "") if loc else "", "admin2": (loc.admin2 or "") if loc else "", "admin3": "",
-            "location": (loc.name or "") if loc else "",
-            "latitude": f"{loc.lat:.4f}" if loc and loc.lat is not None else "",
-            "longitude": f"{loc.lon:.4f}" if loc and loc.lon is not None else "",
-            "geo_precision": GEO_PRECISION.get(loc.precision or "country", 3) if loc else "",
+            **_place_columns(incident.location),
             "source": "; ".join(dict.fromkeys(r.outlet or "" for r in incident.reports if r.outlet)),
             "source_scale": "",
-            "notes": self.redact(main.summary),
+            "notes": self.redact(incident.primary.summary),
             "fatalities": int(killed),
-            "tags": "; ".join(tags),
+            "tags": "; ".join(_tags(incident, mapped)),
             "timestamp": "",
         })
         self.written += 1
+
+
+def _date_columns(date: DateRange | None) -> dict[str, object]:
+    return {"event_date": date.start if date else "", "year": date.start[:4] if date else "",
+            "time_precision": TIME_PRECISION.get(date.precision, 3) if date else ""}
+
+
+def _actor_columns(incident: ConsolidatedIncident, mapped: TaxonomyRow) -> dict[str, str]:
+    """The first perpetrator and target as actor1 and actor2, the others as associates."""
+    civilians = bool(set(incident.targets) & CIVILIAN_TARGETS) and \
+        mapped.event_type in {"Violence against civilians", "Explosions/Remote violence"}
+    return {
+        "actor1": incident.perpetrators[0] if incident.perpetrators else "",
+        "assoc_actor_1": "; ".join(incident.perpetrators[1:]),
+        "actor2": incident.targets[0] if incident.targets else "",
+        "assoc_actor_2": "; ".join(incident.targets[1:]),
+        "inter1": "", "inter2": "", "interaction": "",
+        "civilian_targeting": "Civilian targeting" if civilians else "",
+    }
+
+
+def _place_columns(loc: Place | None) -> dict[str, object]:
+    if loc is None:
+        return {"admin1": "", "admin2": "", "admin3": "", "location": "", "latitude": "", "longitude": "",
+                "geo_precision": ""}
+    return {"admin1": loc.admin1 or "", "admin2": loc.admin2 or "", "admin3": "", "location": loc.name or "",
+            "latitude": f"{loc.lat:.4f}" if loc.lat is not None else "",
+            "longitude": f"{loc.lon:.4f}" if loc.lon is not None else "",
+            "geo_precision": GEO_PRECISION.get(loc.precision or "country", 3)}
+
+
+def _tags(incident: ConsolidatedIncident, mapped: TaxonomyRow) -> list[str]:
+    """What an analyst may want to filter on: a type ACLED does not code, no date, conflicting
+    values, the languages of the sources."""
+    tags = [] if mapped.native == "yes" else [f"non-acled-type:{incident.type}"]
+    if incident.date is None:
+        tags.append("date-unknown")
+    if incident.conflicts:
+        tags.append("conflicting-values:" + ",".join(c.field for c in incident.conflicts))
+    return tags + [f"source-language:{code}" for code in incident.languages]

@@ -67,6 +67,32 @@ _STATE_PREVIOUS = frozenset(
     "visit visited visiting between mainland southern northern eastern western central".split())
 
 
+# A capitalised word in mid-sentence (after a lower-case word, a comma or a bracket) right before
+# a one-word national alias makes it the tail of another name ("the Trinamool Congress").
+_NAME_HEAD_RE = re.compile(r"(?:[a-z,(][\"'’]?\s+|\()([A-Z][\w'-]+)\s+$")
+
+
+# A name that goes on after a word: "... Coalition for Change", "... Army of Liberation", "... Police Service".
+_NAME_GOES_ON_RE = re.compile(r"\s+(?:(?:for|of|and|de|del)\s+)?[A-Z]")
+
+
+def _tail_of_name(text: str, s: int) -> bool:
+    """Whether a one-word national alias at ``s`` ends a longer proper name; a country or
+    demonym before it ("Ugandan Parliament") keeps it that country's body."""
+    found = _NAME_HEAD_RE.search(text, max(0, s - 60), s)
+    if found is None:
+        return False
+    word = found.group(1).lower()
+    return word not in _national_words()
+
+
+@lru_cache(maxsize=1)
+def _national_words() -> frozenset[str]:
+    from factfinder.extract.country_heading import _country_codes
+
+    return frozenset(_country_codes()) | {d.lower() for d in demonyms().values()} | {"us", "u.s.", "the"}
+
+
 def _acts_as_state(text: str, s: int, e: int) -> bool:
     """"China brands ...", "Beijing denied": a country or capital as actor, not as a place or modifier."""
     previous = [w.lower() for w in re.findall(r"[\w']+", text[max(0, s - 24):s])]
@@ -218,9 +244,24 @@ class ActorMatcher:
                     continue  # "police station", "army base": a place or a thing, not the actor
                 if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
                     continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
+                if " " not in entry.alias and surface[:1].isupper() and _tail_of_name(text, s) \
+                        and (entry.proper or _NAME_GOES_ON_RE.match(text, e)):
+                    continue  # "Trinamool Congress", "Citizens Coalition for Change": another body's name
+                if not entry.proper and entry.kind in ("state_force", "government") and not entry.country \
+                        and self._armed_group_before(text, s):
+                    continue  # "Taliban intelligence officials": the group's, not the state's
                 found.append((s, e, entry))
                 break
         return found
+
+    def _armed_group_before(self, text: str, s: int) -> bool:
+        """Whether the word right before ``s`` names an armed group ("Taliban", "Houthi")."""
+        found = _NAMED_BEFORE_RE.search(text, max(0, s - 40), s)
+        if found is None:
+            return False
+        word = found.group().strip().lower()
+        hit = self._automaton.get(word, None) if word in self._automaton else None
+        return bool(hit) and any(entry.kind == "armed_group" for entry in hit[1])
 
     def _defined_matches(self, text: str, start: int, end: int,
                          defined: dict[str, ActorEntry]) -> list[tuple[int, int, ActorEntry]]:

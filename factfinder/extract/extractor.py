@@ -39,6 +39,7 @@ from factfinder.extract.story_roles import (
     story_perpetrators, tells_battle,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
+from factfinder.extract.suspects import suspect_arrests
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
 from factfinder.model import Count, Document, Extraction, Incident, Span, Statistic
@@ -201,6 +202,8 @@ class Extractor:
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
             incidents = self.event_typer.settle_short(text, sentences, incidents)
+        if self.actors is not None:
+            incidents = suspect_arrests(incidents, lambda start, end: self.actors.find(text, start, end))
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:

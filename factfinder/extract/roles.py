@@ -30,6 +30,8 @@ _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
+# A nominal event after these is the background of its clause's verb, whose subject did not do it.
+_BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "over", "about", "into", "despite"})
 _WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "det", "poss",
                         "prep", "pobj", "cc", "punct", "advmod", "npadvmod"})
 
@@ -51,9 +53,13 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
+        if _ruled_against(head, trigger, actor.kind):
+            add_actor(targets, actor)
+            continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
-                add_actor(perpetrators, actor)
+                if actor.name != "civilians":  # "two men convicted of killing ...": persons, left out
+                    add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
             continue
@@ -80,7 +86,9 @@ _MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
 _REPORTING_LEMMAS = frozenset(
     "say express document report find criticise criticize condemn note urge call publish state conclude describe "
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
-    "accuse blame attribute investigate visit monitor".split())
+    "accuse blame attribute investigate visit monitor link".split())
+# Verbs of ruling: the state a court rules against is the target of its proceeding.
+_RULING_LEMMAS = frozenset("rule order reject dismiss overturn uphold".split())
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
@@ -118,6 +126,17 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
         arg = _argument(arg.head.head)  # "officers of the National Security Committee"
     return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
+    """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
+    government's appeal"."""
+    if kind not in ("government", "state_force") or trigger.lemma_ not in _RULING_LEMMAS:
+        return False
+    arg = _argument(head)
+    governor = arg.head
+    return governor.head.i == trigger.i and ((arg.dep_ in _SUBJECTS and governor.dep_ == "ccomp")
+                                             or (arg.dep_ == "poss" and governor.dep_ in _OBJECTS))
 
 
 def _relative_role(head: Any, trigger: Any) -> str | None:
@@ -317,6 +336,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
+    if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i == verb.i and dep in _SUBJECTS:
+        return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
@@ -352,6 +373,15 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+def _in_background(trigger: Any, verb: Any) -> bool:
+    """A nominal event in a phrase of ``verb`` or of its object that makes it background ("after
+    the murder", "an investigation into the killing"): the verb's subject did not do it."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in _BACKGROUND_PREPS:
+        return False
+    attached = trigger.head.head
+    return attached.i == verb.i or (attached.dep_ in _OBJECTS and attached.head.i == verb.i)
 
 
 def _body_of_agent(arg: Any, trigger: Any) -> Any:

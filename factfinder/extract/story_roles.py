@@ -80,11 +80,23 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
             continue
         kept.append(actor)
-    kept = [_at_a_protest(text, a) for a in kept]
+    kept = [_at_a_protest(text, a) for a in kept if not (a.kind == "group" and _quoted(text, a))]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
+    if any(a.name == _PROTESTERS for a in kept):  # the people of a protest, by their coders' name
+        kept = [a for a in kept if a.name != _CIVILIANS]
     return kept
+
+
+def _quoted(text: str, actor: Actor) -> bool:
+    """A capitalised group word inside a quoted name or slogan ("the 'Woman, Life, Freedom' protests"):
+    part of the name, not a target."""
+    if not actor.span.text[:1].isupper():
+        return False
+    line_start = max(text.rfind("\n", 0, actor.span.start), text.rfind(". ", 0, actor.span.start))
+    before = text[line_start + 1:actor.span.start]
+    return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
 
 
 # A battle between parties: its deaths have no one agent, so none is carried into it.
@@ -116,13 +128,27 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
             continue
         donors = [(abs(j - i), j > i, other) for j, other in enumerate(incidents)
                   if j != i and other.story == incident.story and other.type == incident.type
-                  and incident.type in _CARRIED and names_agent(other.perpetrators)]
+                  and incident.type in _CARRIED and names_agent(other.perpetrators)
+                  # a kidnapping never takes the agent of an arrest, nor an arrest a kidnapper
+                  and is_kidnapping(other) == is_kidnapping(incident)]
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
             carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")
-                            and (incident.type != "legal_proceeding" or _judges(a)))
+                            and (incident.type != "legal_proceeding" or _judges(a)) and a.name != SUSPECTS)
             out[i] = replace(incident, perpetrators=carried)
     return out
+
+
+# The words of a kidnapping: an arrest incident whose trigger is one of them is the kidnapping (its
+# subtype alone says only that the sentence names one: "arrested over the kidnapping of ...").
+KIDNAP_WORD = re.compile(r"kidnap|abduct|hostage|captive|ransom", re.IGNORECASE)
+# The unnamed suspects of one crime (extract/suspects.py): tied to their act, never carried to another.
+SUSPECTS = "suspects"
+
+
+def is_kidnapping(incident: Incident) -> bool:
+    """An arrest incident told by a word of kidnapping ("abducted", "hostages"), not of arresting."""
+    return incident.type == "arrest" and incident.trigger is not None and bool(KIDNAP_WORD.search(incident.trigger.text))
 
 
 def _judges(actor: Actor) -> bool:
@@ -197,14 +223,24 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
     private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
     """
     out = []
-    for incident in incidents:
+    for index, incident in enumerate(incidents):
         if incident.type in _STATE_ACTS and any(a.kind == "group" for a in incident.perpetrators):
             incident = _groups_undergo(incident)
         if not incident.perpetrators and incident.trigger is not None:
             body = _implied_body(incident)
             if body:
+                named = _story_state_body(incidents, index)
                 name, kind = state_body(body)
-                incident = replace(incident, perpetrators=(Actor(name, incident.trigger, kind),))
+                incident = replace(incident, perpetrators=named or (Actor(name, incident.trigger, kind),))
+        if incident.type == "legal_proceeding" and not incident.targets and _LIABLE_STATE.search(incident.summary):
+            name, kind = state_body("authorities")  # "ordered the state to pay compensation"
+            if name != "authorities":
+                incident = replace(incident, targets=(Actor(name, incident.trigger or incident.evidence[0], kind),))
+        if incident.type == "torture" and not incident.targets:
+            # "over 500 people were detained ..., and several of them said they had been beaten in custody"
+            held = next((i.targets for i in incidents if i.type == "arrest" and i.targets
+                         and i.evidence[0].start == incident.evidence[0].start), ())
+            incident = replace(incident, targets=tuple(a for a in held if a.kind == "group"))
         if incident.type in ("torture", "humanitarian") and not incident.targets:
             incident = _held_people(incident)
         if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
@@ -214,10 +250,41 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
     return out
 
 
+def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor, ...]:
+    """The state body the story names for acts of this type ("police arrested two men ...", then "the
+    arrest of their union leader"): an implied agent is that body rather than a generic one (a court
+    for a trial), from the nearest such incident, each actor with the span where it is named."""
+    incident = incidents[index]
+    donors = sorted((abs(j - index), j > index, j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None
+                    and other.type == incident.type and is_kidnapping(other) == is_kidnapping(incident))
+    for _, _, j in donors:
+        state = tuple(a for a in incidents[j].perpetrators if a.kind in ("state_force", "government", "tribunal")
+                      and a.span != incidents[j].trigger  # named in the text, not itself implied
+                      and (incident.type != "legal_proceeding" or _judges(a)))
+        if state:
+            return state
+    if incident.type not in ("arrest", "torture") or is_kidnapping(incident):
+        return ()
+    # an arrest or ill-treatment told without its agent, in a story whose forces are named for
+    # another act ("officers fired tear gas at the protesters ... and detained 17 of them"): those forces
+    others = sorted((abs(j - index), j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None)
+    for _, j in others:
+        forces = tuple(a for a in incidents[j].perpetrators if a.kind == "state_force" and a.span != incidents[j].trigger)
+        if forces:
+            return forces
+    return ()
+
+
+_LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
+                           r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
+
+
 # Acts an affected group never does: people, journalists or prisoners named as their agent are a
 # misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
 # for the subject): they are what the act happened to.
-_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding"})
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian"})
 
 
 def _groups_undergo(incident: Incident) -> Incident:
@@ -229,7 +296,8 @@ def _groups_undergo(incident: Incident) -> Incident:
                    targets=tuple(targets))
 
 
-_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|detainees?|inmates?|prisoners?|"
+_HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|places? of detention|detainees?|"
+                   r"inmates?|prisoners?|"
                    r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
                    re.IGNORECASE)
 
@@ -286,6 +354,7 @@ def _protesters_of(incident: Incident) -> Incident:
     return replace(incident, targets=tuple(targets))
 
 
+_UNREST = re.compile(r"\b(?:unrest|protests?|demonstrations?|riots?|rall(?:y|ies)|uprising)\b", re.IGNORECASE)
 _HUNGER_STRIKE = re.compile(r"\b(?:hunger[- ]strik\w*|refus\w+ (?:food|to eat))", re.IGNORECASE)
 _HELD_NAMES = frozenset({"prisoners", "political prisoners"})
 
@@ -297,13 +366,29 @@ def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], t
     A hunger strike in prison is staged by the prisoners, whoever the parse made its subject, and
     the generic people an arrest, attack or trial of the protest's sentence names are its protesters."""
     protesting = {i.evidence[0].start for i in incidents if i.type == "protest"}
+    first_protest: dict[int, int] = {}  # story -> where its first protest is told
+    for i in incidents:
+        if i.type == "protest" and i.story is not None:
+            first_protest.setdefault(i.story, i.evidence[0].start)
     out = []
     for incident in incidents:
-        if incident.type in _AGAINST_PROTEST and incident.evidence[0].start in protesting:
+        start = incident.evidence[0].start
+        if incident.type in _AGAINST_PROTEST and start in protesting:
             incident = _protesters_of(incident)
-        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger strike")
+            if not incident.targets and incident.type in ("arrest", "torture") and incident.trigger is not None:
+                # "residents protested ..., and police detained dozens of them"
+                incident = replace(incident, targets=(Actor(_PROTESTERS, incident.trigger, "group"),))
+        elif first_protest.get(incident.story, start) < start and incident.targets \
+                and all(a.name == _CIVILIANS for a in incident.targets) \
+                and (incident.type in ("arrest", "torture") or _UNREST.search(incident.summary)):
+            # "over 500 people were detained in July", "sentenced 22 people over the unrest", told after
+            # the protests of the paragraph: the people are its protesters (not those a strike killed)
+            incident = _protesters_of(incident)
+        # a hunger strike in prison is the prisoners' ("a lawyer held in pre-trial detention went on hunger
+        # strike"); a protest prisoners stage is against the prison authorities
         in_prison = bool((_PRISON.search(incident.summary) or _HELD.search(incident.summary))
-                         and _HUNGER_STRIKE.search(incident.summary))
+                         and _HUNGER_STRIKE.search(incident.summary)) or (
+            incident.type == "protest" and any(a.name in _HELD_NAMES for a in incident.perpetrators))
         if incident.type == "protest" and incident.trigger is not None and in_prison:
             if not any(a.name in _HELD_NAMES for a in incident.perpetrators):
                 incident = replace(incident, perpetrators=(Actor("prisoners", incident.trigger, "group"),))

@@ -24,8 +24,9 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "11"  # 10: the GeoNames country points of 20 more countries (countries.csv);
-# 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS)
+SCHEMA_VERSION = "12"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+# 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
+# 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -95,8 +96,9 @@ class _Writer:
 
 
 def _read_csv(name: str) -> Iterator[dict[str, str]]:
+    """Rows of a packaged CSV file; lines starting with "#" before the header say where it comes from."""
     with data_file(name).open(encoding="utf-8", newline="") as fh:
-        yield from csv.DictReader(fh)
+        yield from csv.DictReader(line for line in fh if not line.startswith("#"))
 
 
 def _load_countries(w: _Writer) -> dict[str, int]:
@@ -124,35 +126,45 @@ def _ascii(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
-def _iso_names(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], str]:
-    """ISO 3166-2 (pycountry) names of GeoNames admin1, matched one to one per country.
+def iso_subdivisions(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
+    """GeoNames admin1 (country, code) -> (ISO 3166-2 code, name) of pycountry, matched one to one per country.
 
     A pair is kept when each is the other's closest name (rapidfuzz ratio >= 70):
-    "Oruzgan" <-> "Uruzgān", "Vardak" <-> "Wardak". ISO spellings are the ones
-    reports and coders mostly use, so they become the display names.
+    "Oruzgan" <-> "Uruzgān", "Vardak" <-> "Wardak". Of two ISO names as close, the one
+    that is no other unit's own spelling wins: "Paktia" is as close to "Paktīkā" as to
+    "Paktiyā", and "Paktīkā" is Paktika's.
     """
     import pycountry
     from rapidfuzz import fuzz
 
-    iso: dict[str, list[str]] = {}
+    iso: dict[str, list[tuple[str, str]]] = {}
     for sub in pycountry.subdivisions:
         if sub.parent_code is None:
-            iso.setdefault(sub.country_code, []).append(short_admin_name(sub.name, terms))
+            iso.setdefault(sub.country_code, []).append((short_admin_name(sub.name, terms), sub.code))
     ours: dict[str, list[tuple[str, str]]] = {}
     for row in rows:
         ours.setdefault(row["country"], []).append((row["code"], short_admin_name(row["name"], terms)))
-    matched: dict[tuple[str, str], str] = {}
+    matched: dict[tuple[str, str], tuple[str, str]] = {}
     for cc, names in ours.items():
-        theirs = iso.get(cc, [])
+        theirs = dict(iso.get(cc, []))
         if not theirs:
             continue
-        def best(name: str, pool: list[str]) -> tuple[float, str]:
-            return max((fuzz.ratio(name_key(name), name_key(other)), other) for other in pool)
+        taken = {name_key(n) for _c, n in names}  # an ISO name spelt as one of ours is that one's
+
+        def best(name: str, pool: Iterable[str]) -> tuple[float, bool, str]:
+            return max((fuzz.ratio(name_key(name), name_key(other)), name_key(other) not in taken
+                        or name_key(other) == name_key(name), other) for other in pool)
         for code, name in names:
-            score, other = best(name, theirs)
-            if score >= 70 and best(other, [n for _c, n in names])[1] == name:
-                matched[(cc, code)] = other
+            score, _free, other = best(name, theirs)
+            if score >= 70 and best(other, [n for _c, n in names])[2] == name:
+                matched[(cc, code)] = (theirs[other], other)
     return matched
+
+
+def _iso_names(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], str]:
+    """ISO 3166-2 (pycountry) names of GeoNames admin1: the spellings reports and coders mostly use,
+    so they become the display names."""
+    return {key: name for key, (_code, name) in iso_subdivisions(rows, terms).items()}
 
 
 def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
@@ -178,6 +190,9 @@ def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, 
                       source=row["source"], aliases=[name] + aliases)
         ids[(cc, code)] = pid
         w.conn.execute("INSERT OR IGNORE INTO admin1 VALUES (?,?,?,?)", (cc, code, short, pid))
+    for other in _read_csv("admin1_names.csv"):  # "North Kivu", "Urozgan", "بامیان" (derive_admin1_names.py)
+        if (other["country"], other["admin1_code"]) in ids:
+            w.add_names(ids[(other["country"], other["admin1_code"])], None, [other["name"]])
     return ids
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from factfinder.errors import GazetteerError
 from factfinder.geo.build import (_finish, _load_admin1, _load_continents, _load_countries, _load_curated, _new_db,
                                   _Writer)
-from factfinder.geo.names import is_kept_name
+from factfinder.geo.names import admin_terms, is_kept_name, short_admin_name
 
 
 def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
@@ -55,27 +55,33 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
     except OSError as exc:
         raise GazetteerError(f"cannot read {admin1_codes}: {exc.strerror}") from exc
     admin1 = _load_admin1(w, rows)
+    terms = admin_terms()
     _load_continents(w)
     adm1_points: dict[tuple[str, str], tuple[float, float, int]] = {}
     for row in read_geonames_dump(dump):
         fclass, fcode = row["feature_class"], row["feature_code"]
         lat, lon = float(row["latitude"]), float(row["longitude"])
+        aliases = [a for a in row["alternatenames"].split(",") if is_kept_name(a)] + [row["asciiname"]]
         if fcode == "ADM1":
-            adm1_points[(row["country_code"], row["admin1_code"])] = (lat, lon, int(row["population"] or 0))
+            key = (row["country_code"], row["admin1_code"])
+            adm1_points[key] = (lat, lon, int(row["population"] or 0))
+            if key in admin1:  # GeoNames' other spellings of the province ("Paktya", "Paktiya")
+                w.add_names(admin1[key], None, aliases)
             continue
         kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
         if kind is None or fcode.startswith("PCL"):
             continue
         if fcode in {"ADM3", "ADM4"}:
             kind = "admin3"
-        aliases = [a for a in row["alternatenames"].split(",") if is_kept_name(a)] + [row["asciiname"]]
+        if fclass == "A":  # "Zurmat District" is also "Zurmat"
+            aliases.append(short_admin_name(row["name"], terms))
         w.place(name=row["name"], kind=kind, country=row["country_code"] or None,
                 admin1_code=row["admin1_code"] or None, lat=lat, lon=lon,
                 population=int(row["population"] or 0), source=f"GeoNames {dump.name}",
                 geonameid=int(row["geonameid"]), aliases=aliases)
     from factfinder.geo.units import fill_town_hierarchy, load_admin_units
 
-    load_admin_units(w, only_countries={"MM", "BD"})  # the dump has admin2 and villages elsewhere
+    load_admin_units(w, only_countries={"MM", "BD"}, files=("admin_units.csv.gz",))  # the dump has the rest
     _load_curated(w, countries, admin1)
     w.flush()
     fill_town_hierarchy(conn)

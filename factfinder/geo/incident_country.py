@@ -19,7 +19,11 @@ country precision, so that every incident of a one-country report carries it:
 An incident takes that country when it has no place, when its place has no
 country (a continent, "the European Union"), or when its place was borrowed from
 another sentence of its story and lies in another country (a town named in a
-caption or a speaker's city). A place its own sentence names is kept.
+caption or a speaker's city). A place its own sentence names is kept, but for a
+release's filing place ("(Beirut) – Iranian authorities have detained ..."). Before
+that, a place borrowed from another sentence yields to the one country the
+incident's own sentence names, when it names no finer place ("during Argentina's
+war ... people arrested by the military").
 """
 
 from __future__ import annotations
@@ -115,7 +119,7 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     return DocumentCountry(top, naming, tuple(said_at[top]))
 
 
-def _needs_country(incident: Incident, found: DocumentCountry) -> bool:
+def _needs_country(incident: Incident, found: DocumentCountry, text: str) -> bool:
     """Whether the incident takes the country: it has no place of its own there, and the
     country is said outside its own sentences (a text that is one sentence keeps what
     ``locate`` made of that sentence: a country it did not take names an actor there)."""
@@ -124,7 +128,31 @@ def _needs_country(incident: Incident, found: DocumentCountry) -> bool:
     place = incident.location
     if place is None or not place.country:
         return True
-    return place.country != found.country and not _inside(place.span, incident)
+    return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text))
+
+
+# Where a release was filed, as rights groups print it at the head of their lead: "(Beirut) – ".
+_FILED_FROM = re.compile(r"[^\S\n]*\([^()\n]{2,40}\)[^\S\n]*[–—-]")
+
+
+def _filed_from(span: Span, text: str) -> bool:
+    """Whether the place is a release's filing place "(Beirut) –" opening its line: the
+    office that wrote it, not where the event it reports happened."""
+    line_start = text.rfind("\n", 0, span.start) + 1
+    head = _FILED_FROM.match(text, line_start)
+    return head is not None and span.end <= head.end()
+
+
+def _sentence_country(incident: Incident, places: Sequence[Place], text: str) -> Place | None:
+    """The country the incident's own sentences name ("during Argentina's war ... were arrested"),
+    when they name one and only one country and no finer place; a country that only makes
+    a compound ("a Poland-based channel", "Russia-backed forces") describes someone, not the setting."""
+    own = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
+           and _inside(p.span, incident) and not text.startswith("-", p.span.end)]
+    countries = {p.country for p in own}
+    if len(countries) != 1 or any(p.precision != "country" for p in own):
+        return None
+    return own[0]
 
 
 def _inside(span: Span, incident: Incident) -> bool:
@@ -145,8 +173,14 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             own = document_country(document, places, story.start, story.end) \
                 if story is not None and len(document.stories) > 1 else None
             by_story[incident.story] = own or whole
+        place = incident.location
+        if place is not None and place.country and not _inside(place.span, incident):
+            # a place borrowed from another sentence yields to the country the incident's own names
+            named = _sentence_country(incident, places, document.text)
+            if named is not None and named.country != place.country:
+                incident = replace(incident, location=replace(named, precision="country"))
         found = by_story[incident.story]
-        if found is not None and _needs_country(incident, found):
+        if found is not None and _needs_country(incident, found, document.text):
             candidate = gazetteer.country(found.country) if gazetteer is not None else None
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)

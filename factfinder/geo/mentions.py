@@ -109,6 +109,7 @@ def _place_cue(text: str, start: int, end: int) -> bool:
                 or _APPOSITION_AFTER.match(text, end))
 
 
+_OF_BEFORE = re.compile(r"\bof\s+$")
 _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
 _DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
 
@@ -157,8 +158,14 @@ def find_mentions(text: str, entities: Sequence[tuple[int, int, str]], gazetteer
         found = SpanIndex(all_hits)
         all_hits = sorted(set(all_hits) | {(s, e, strong) for s, e, strong in tagger.find_all(capsless)
                                            if text[s:e].isupper() and not found.overlaps(s, e)})
-    hits = [(s, e) for s, e, strong in all_hits if strong or _place_cue(text, s, e)]
-    pending = [(s, e) for s, e, strong in all_hits if not strong and not _place_cue(text, s, e)]
+    # A small town's name after "of" inside an organisation's name is a word of that name
+    # ("Ministry of Commerce", "Chamber of Commerce"), not a place the "of" points to.
+    orgs = SpanIndex((s, e) for s, e, label in entities if label == "ORG")
+    cued = {(s, e) for s, e, strong in all_hits if not strong and _place_cue(text, s, e)
+            and not (_OF_BEFORE.search(text, max(0, s - 4), s) and (org := orgs.containing(s, e)) is not None
+                     and org[0] < s)}
+    hits = [(s, e) for s, e, strong in all_hits if strong or (s, e) in cued]
+    pending = [(s, e) for s, e, strong in all_hits if not strong and (s, e) not in cued]
     # An NER span the gazetteer does not know, overlapping a dictionary name, was
     # cut wrong ("Paying Township" for "Di Paying Township"): the dictionary wins.
     # A known name longer than the NER span that it covers was cut short by NER
@@ -297,6 +304,7 @@ def _cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazette
             end = start + len(" ".join(words))
             surface = text[start:end]
             if not taken.overlaps(start, end) and surface not in stopnames() and \
+                    surface.lower() not in COMMON_WORDS and \
                     any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
                                                                         or not c.primary))
                         for c in gazetteer.lookup(surface)):

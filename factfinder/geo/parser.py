@@ -86,6 +86,8 @@ class Geoparser:
         ("Environment Canada", "Seattle Seahawks") than as a person's name; else None."""
         if name in demonyms():
             return "country"
+        if not self.gazetteer.known(name):
+            return None  # most runs asked about are persons and bodies: one index probe, no rows
         found = self.gazetteer.lookup(name)
         kinds = {c.kind for c in found}
         if kinds & {"country", "continent"}:

@@ -31,12 +31,13 @@ FEATURES = (
     "primary",         # the name matched is the entry's main name
     "capital",         # a national capital named by its main name, no level word
     "country_alias",   # a town matched by an alternate name that is also a country's main name
+    "town_alias",      # a town matched by an alternate name that is the main name of a town as big or bigger
     "country_share",   # share of the document's country votes that go to the candidate's country
     "foreign",         # below country level and outside every country the document names
     "level",           # how well the level word ("township", "province") fits the kind (LEVEL_BONUS)
     "named_level",     # the unit a level word written as part of the name asks for ("Lamar County")
     "city_for_admin1",  # a town given where the text says "province"/"state"
-    "container",       # inside the place the text puts around it (resolve._inside)
+    "container",       # inside the place the text puts around it (containers.inside)
     "contains",        # an admin unit holding the place the text puts before it ("Tacoma, Washington")
     "admin1_seat",     # a city holding much of a same-named admin1 ("Almaty", "Beijing")
     "near",            # 1.5 within 150 km of another resolved local place, 0.7 within 500 km
@@ -44,8 +45,8 @@ FEATURES = (
 )
 
 HAND_WEIGHTS = {"population": 1.0, "kind": 1.0, "primary": 0.7, "capital": 2.5, "country_alias": -3.0,
-                "country_share": 3.0, "foreign": -1.0, "level": 1.0, "named_level": 3.0, "city_for_admin1": -3.0,
-                "container": 1.0, "contains": 3.0, "admin1_seat": 4.0, "near": 1.0, "same_admin1": 1.5}
+                "town_alias": -3.0, "country_share": 3.0, "foreign": -1.0, "level": 1.0, "named_level": 3.0,
+                "city_for_admin1": -3.0, "container": 1.0, "contains": 3.0, "admin1_seat": 4.0, "near": 1.0, "same_admin1": 1.5}
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,24 +13,19 @@ small place far from everything else in the story stays unresolved.
 from __future__ import annotations
 
 import math
-import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from factfinder.geo.names import admin_terms, name_key
-from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer, haversine_km
+from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
+from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
+                                       nearest_km, same_point)
+from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
 
-# Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
-# "X in northern Y", "X in the south of Y".
-_CONTAINER_GAP = re.compile(
-    r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
-    r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
-    r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
-_POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
 
 
 @dataclass
@@ -63,7 +58,8 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
-        self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int]]] = {}
+        self._static: dict[tuple[str, int], tuple[dict[str, float], float]] = {}  # of the current document
+        self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int], int]] = {}
 
     def candidates_for(self, surface: str) -> tuple[list[Candidate], str | None, str]:
         level, bare = level_inside(surface, self.terms)
@@ -78,12 +74,18 @@ class Resolver:
             # "Mexico City" is the city, not Mexico; "Rakhine State" is Rakhine. Where the whole
             # name is some entry's other name, only bare readings of the kind the level word
             # asks for join it ("Quebec City" is not the province of Quebec).
+            # An entry whose main name is the bare name reads as its main name ("Quebec City" is
+            # Québec, not the town that once bore that name).
             fits = LEVEL_BONUS.get(level or "", {})
-            found = found + [c for c in self.gazetteer.lookup(bare) if c.id not in {f.id for f in found}
+            bare_found = self.gazetteer.lookup(bare)
+            main = {c.id for c in bare_found if c.primary}
+            found = [replace(c, primary=True) if c.id in main and not c.primary else c for c in found]
+            found = found + [c for c in bare_found if c.id not in {f.id for f in found}
                              and (not found or c.kind in fits)]
         return found, level, name_key(bare)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
+        self._static = {}
         groups: dict[str, Evidence] = {}
         cands: dict[str, list[Candidate]] = {}
         keys: list[str] = []
@@ -106,47 +108,19 @@ class Resolver:
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if gap.strip() and _CONTAINER_GAP.fullmatch(gap) or gap == ", ":
+                if gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ":
                     ev.containers.append(i + 1)
                     contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
-            if prev is not None and _POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
+            if prev is not None and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
                 ev.containers.append(i - 1)
             keys.append(key)
         for j, inner in contained.items():
             groups[keys[j]].contained.extend(inner)
 
-        # Pass 1: the document's countries, from names whose best reading is a country or a
-        # place that is unambiguous by a wide margin; a country named where the report opens
-        # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
-        doc_countries: Counter[str] = Counter()
-        opening = _opening_keys(text, mentions, keys)
-        # Countries and regions vote first; a big city votes after them, and not at all when
-        # one of its namesakes lies in a country they named ("London" in an Ontario story).
-        weights = Counter(keys)
-        for stage in ("regions", "cities"):
-            named = set(doc_countries)
-            for key, found in cands.items():
-                weight = weights[key] + (4 if key in opening else 0)
-                if not found:
-                    continue
-                top_kind = found[0].kind
-                if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
-                    doc_countries[found[0].country] += 2 * weight
-                    continue
-                if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
-                    continue
-                if stage == "cities" and found[0].population < 100_000:
-                    continue  # only well-known places vote: a lone small namesake abroad must not
-                if stage == "cities" and any(c.country in named and c.country != found[0].country and
-                                             (c.population >= 0.1 * found[0].population or c.kind != "city")
-                                             for c in found[1:]):
-                    continue
-                top = self._score(found[0], groups[key], doc_countries, {}, [], keys, cands)
-                runner_up = max((self._score(c, groups[key], doc_countries, {}, [], keys, cands)
-                                 for c in found[1:] if c.country != found[0].country), default=-99)
-                if top - runner_up > 3 and found[0].country:
-                    doc_countries[found[0].country] += weight
+        doc_countries = document_countries(
+            text, mentions, keys, cands,
+            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
         resolved: dict[str, Resolution] = {}
@@ -161,7 +135,7 @@ class Resolver:
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
-            if cand is not None and (point := cand.point) is not None and cand.kind in _LOCAL_KINDS:
+            if cand is not None and (point := cand.point) is not None and cand.kind in LOCAL_KINDS:
                 points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario).
@@ -170,9 +144,17 @@ class Resolver:
             if cand is None or cand.kind != "city" or len(cands[key]) < 2:
                 continue
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
-                      and (p := c.point) is not None and c.kind in _LOCAL_KINDS]
+                      and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
                 resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+        # Pass 4: where the text puts a name inside a place the resolver could not go past
+        # (a street, a building, a namesake in another state), that place stands for it.
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for key in order:
+            stand_in = container_stand_in(resolved[key].candidate, groups[key].forms, groups[key].containers, keys,
+                                          decided)
+            if stand_in is not None:
+                resolved[key] = Resolution(*stand_in)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
@@ -183,20 +165,32 @@ class Resolver:
             res = resolved.get(keys[j])
             if res is None or res.candidate is None or keys[j] == ev.key:
                 continue
-            bonus = max(bonus, _inside(cand, res.candidate))
+            bonus = max(bonus, inside(cand, res.candidate))
         return bonus
 
     def _score(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                points: list[tuple[float, float]], keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-        return self.model.score(self.features(cand, ev, doc_countries, resolved, points, keys, cands))
+        """The model's score: the part fixed for the document, computed once per candidate and
+        name, plus the part that changes as places are resolved (a name is scored up to four
+        times, and "Washington" has 200 readings)."""
+        _static, fixed = self._static_features(cand, ev, keys, cands)
+        return fixed + self.model.score(self._dynamic_features(cand, ev, doc_countries, resolved, points, keys))
 
     def features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str], resolved: dict[str, Resolution],
                  points: list[tuple[float, float]], keys: list[str],
                  cands: dict[str, list[Candidate]]) -> dict[str, float]:
         """The named features of ``ranking.FEATURES`` for one candidate in its document."""
+        static, _fixed = self._static_features(cand, ev, keys, cands)
+        return static | self._dynamic_features(cand, ev, doc_countries, resolved, points, keys)
+
+    def _static_features(self, cand: Candidate, ev: Evidence, keys: list[str],
+                         cands: dict[str, list[Candidate]]) -> tuple[dict[str, float], float]:
+        """The features that the resolution of other names does not change, and their weighted sum."""
+        cached = self._static.get((ev.key, cand.id))
+        if cached is not None:
+            return cached
         others = cands.get(ev.key, ())
-        same_named_country, admin1_sizes = self._name_facts(others)
-        share, foreign = share_features(cand.country, cand.kind, doc_countries)
+        same_named_country, admin1_sizes, main_town = self._name_facts(others)
         level = ev.levels.most_common(1)[0][0] if ev.levels else None
         seat = 0.0
         if cand.kind == "city" and level is None and not same_named_country:
@@ -204,29 +198,43 @@ class Resolver:
             # ("Beijing", "Almaty"), unless the text says "province".
             size = admin1_sizes.get((cand.country, cand.admin1_code))
             seat = float(size is not None and cand.population >= 0.25 * size)
-        nearest = _nearest_km(cand, points) if cand.kind in _LOCAL_KINDS else None
-        return {
+        static = {
             "population": population_feature(cand.population),
             "kind": KIND_PRIOR.get(cand.kind, 0.0),
             "primary": float(cand.primary),
             "capital": float(cand.capital and cand.primary and level is None),
             "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
-            "country_share": share,
-            "foreign": foreign,
+            "town_alias": float(cand.kind == "city" and not cand.primary and main_town >= cand.population
+                                and not name_key(cand.name).startswith(ev.key)),  # "Newcastle" is short for one
             "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
             "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
             "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
-            "container": self._container_match(cand, ev, resolved, keys),
-            "contains": _holds(cand, ev, keys, cands),
+            "contains": holds(cand, ev.key, ev.contained, keys, cands),
             "admin1_seat": seat,
+        }
+        cached = self._static[(ev.key, cand.id)] = (static, self.model.score(static))
+        return cached
+
+    def _dynamic_features(self, cand: Candidate, ev: Evidence, doc_countries: Counter[str],
+                          resolved: dict[str, Resolution], points: list[tuple[float, float]],
+                          keys: list[str]) -> dict[str, float]:
+        """The features read from the document's countries and the places resolved so far."""
+        share, foreign = share_features(cand.country, cand.kind, doc_countries)
+        nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
+        return {
+            "country_share": share,
+            "foreign": foreign,
+            "container": self._container_match(cand, ev, resolved, keys),
             "near": near_value(nearest),
             "same_admin1": self._admin1_share(cand, ev, resolved),
         }
 
-    def _name_facts(self, others: list[Candidate] | tuple[()]) -> tuple[bool, dict[tuple[str | None, str | None], int]]:
-        """Of all readings of one name: is one of them a country (by its main name), and the
-        smallest population of its admin1 readings by (country, code). Computed once per name,
-        not once per candidate (a name such as "Washington" has 200 readings)."""
+    def _name_facts(self, others: list[Candidate] | tuple[()]
+                    ) -> tuple[bool, dict[tuple[str | None, str | None], int], int]:
+        """Of all readings of one name: is one of them a country (by its main name), the
+        smallest population of its admin1 readings by (country, code), and the population of
+        the biggest town it is the main name of. Computed once per name, not once per
+        candidate (a name such as "Washington" has 200 readings)."""
         key = id(others)
         facts = self._facts.get(key)
         if facts is None or facts[0] is not others:
@@ -235,11 +243,12 @@ class Resolver:
                 if o.kind == "admin1":
                     where = (o.country, o.admin1_code)
                     sizes[where] = min(sizes.get(where, o.population), o.population)
-            facts = (others, any(o.kind == "country" and o.primary for o in others), sizes)
+            main_town = max((o.population for o in others if o.kind == "city" and o.primary), default=-1)
+            facts = (others, any(o.kind == "country" and o.primary for o in others), sizes, main_town)
             if len(self._facts) > 10_000:
                 self._facts.clear()
             self._facts[key] = facts
-        return facts[1], facts[2]
+        return facts[1], facts[2], facts[3]
 
     def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
         """Share of the document's other resolved places that lie in the candidate's admin1.
@@ -273,22 +282,50 @@ class Resolver:
                 cands: dict[str, list[Candidate]]) -> Resolution:
         if not found:
             return Resolution(None, 0.0)
-        scored = sorted(((self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found),
-                        key=lambda sc: (-sc[0], -sc[1].population))
+        scored = self._ranked(found, ev, doc_countries, resolved, points, keys, cands, every=False)
         best_score, best = scored[0]
         runner = scored[1][0] if len(scored) > 1 else best_score - 5
         confidence = round(1 / (1 + math.exp(-(best_score - runner))), 3)
         if best.lat is None or not self._plausible(best, doc_countries, points, ev, resolved, keys):
             # A district rejected for want of context may share its name and point with a town
             # that needs none ("Southampton" the unitary authority and the city).
+            scored = self._ranked(found, ev, doc_countries, resolved, points, keys, cands, every=True)
             twin = next((c for _s, c in scored[1:] if c.kind == "city" and best.kind in UNIT_KINDS
-                         and _same_point(c, best)), None)
+                         and same_point(c, best)), None)
             if twin is None or not self._plausible(twin, doc_countries, points, ev, resolved, keys):
                 return Resolution(None, 0.0)
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         return Resolution(best, confidence)
+
+    def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
+                resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
+                cands: dict[str, list[Candidate]], *, every: bool) -> list[tuple[float, Candidate]]:
+        """(score, candidate), best first. Unless ``every``, a candidate whose fixed score plus the
+        most the document could add to it stays below the second best is not scored: the best
+        two and their order are exactly those of scoring all (a name may have 200 readings)."""
+        if every or len(found) <= 8:
+            scored = [(self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found]
+            return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
+        ceiling = self._dynamic_ceiling(bool(ev.containers))
+        fixed = [(self._static_features(c, ev, keys, cands)[1], c) for c in found]
+        fixed.sort(key=lambda fc: -fc[0])
+        scored = []
+        top: list[float] = []  # the two best scores so far
+        for part, cand in fixed:
+            if len(top) == 2 and part + ceiling < top[1]:
+                break
+            score = part + self.model.score(self._dynamic_features(cand, ev, doc_countries, resolved, points, keys))
+            scored.append((score, cand))
+            top = sorted(top + [score], reverse=True)[:2]
+        return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
+
+    def _dynamic_ceiling(self, contained: bool) -> float:
+        """The most the dynamic features can add to a score under this model (a name the text
+        puts inside no other gets nothing from "container")."""
+        return sum(max(0.0, self.model.weights.get(name, 0.0) * most) for name, most in _DYNAMIC_MOST.items()
+                   if contained or name != "container")
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
                    ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
@@ -304,105 +341,43 @@ class Resolver:
                 return True
             levelled = bool(ev is not None and ev.levels)
             if cand.country not in doc_countries:
-                return levelled and not doc_countries and cand.kind in {"admin2", "admin3"}  # "Cuyahoga County"
+                # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
+                return not doc_countries and cand.kind in {"admin2", "admin3"} and \
+                    (levelled or cand.population >= _KNOWN_UNIT)
             return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool((near := _nearest_km(cand, points)) is not None and near < 100)
+                bool((near := nearest_km(cand, points)) is not None and near < 100)
         if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
             return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
         if cand.kind != "city" or cand.population >= 20000:
             return True
         if cand.country in doc_countries:
             return True
-        if (near := _nearest_km(cand, points)) is not None and near < 500:
+        if (near := nearest_km(cand, points)) is not None and near < 500:
             return True
         return not doc_countries and cand.population >= 1000
 
     def _fuzzy(self, ev: Evidence, doc_countries: Counter[str]) -> list[Candidate]:
-        """Transliteration variants: fuzzy match only against towns of the document's countries."""
+        """Transliteration variants: the name most like this one (rapidfuzz ratio >= 80) among
+        the towns and units of the document's two main countries; never a look-alike elsewhere."""
         from rapidfuzz import fuzz, process
 
-        if not doc_countries:
+        form = name_key(max(ev.forms, key=len))
+        if not doc_countries or not form:
             return []
-        form = max(ev.forms, key=len)
+        ranked = process.extract(form, self.gazetteer.keys_like(form), scorer=fuzz.ratio, score_cutoff=80,
+                                 limit=_FUZZY_TRIES)
         best: list[Candidate] = []
         for cc, _n in doc_countries.most_common(2):
-            names = self.gazetteer.town_forms(cc)
-            match = process.extractOne(name_key(form), list(names), scorer=fuzz.ratio, score_cutoff=80)
-            if match:
-                best.extend(c for c in self.gazetteer.lookup(names[match[0]]) if c.country == cc)
+            for key, _score, _index in ranked:
+                found = [c for c in self.gazetteer.lookup(key) if c.country == cc]
+                if any(c.kind in _FUZZY_KINDS for c in found):
+                    best.extend(found)
+                    break
         return best
 
 
-
-_LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
-def _nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
-    """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
-    here = cand.point
-    if here is None or not points:
-        return None
-    return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
-
-
-def _same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
-    """Two entries at (nearly) one point: a district and the town it is named after."""
-    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
-        return False
-    return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
-
-
-def _holds(cand: Candidate, ev: Evidence, keys: list[str], cands: dict[str, list[Candidate]]) -> float:
-    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
-    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
-    name after a town is what contains it, not a namesake town."""
-    if cand.kind not in _HOLDING_KINDS:
-        return 0.0
-    for i in ev.contained:
-        if keys[i] != ev.key and any(c.id != cand.id and c.kind in _LOCAL_KINDS and _inside(c, cand) >= 6.0
-                                     for c in cands.get(keys[i], ())):
-            return 1.0
-    return 0.0
-
-
-_HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
-
-
-def _inside(cand: Candidate, box: Candidate) -> float:
-    """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
-    if cand.country != box.country or cand.country is None:
-        return 0.0
-    if box.kind == "country":
-        return 4.0
-    if box.kind in {"admin1", "region"}:
-        return 6.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
-    names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
-    if name_key(box.name) in names:
-        return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
-    if (here := cand.point) is not None and (there := box.point) is not None and cand.id != box.id:
-        distance = haversine_km(*here, *there)
-        same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
-        if distance < 60 and same_admin1:
-            return 5.0
-        if distance < 150:
-            return 3.0
-    return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
-
-
-def _opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:
-    """Names that open the report: a headline or first line "Myanmar: ...", or a dateline
-    "KABUL, Afghanistan (Jan. 5) -"; what a report is about is said there first."""
-    found: set[str] = set()
-    first_lines = text[:300].split("\n")
-    limit = 0
-    for line in first_lines[:3]:
-        limit += len(line) + 1
-        if line.strip():
-            break
-    for m, key in zip(mentions, keys):
-        if m.start >= limit + 200:
-            break
-        line_start = text.rfind("\n", 0, m.start) + 1
-        head = text[line_start:m.start]
-        tail = text[m.end:m.end + 3]
-        if m.start < limit or (len(head) < 40 and re.match(r"\s*[:,\u2014\u2013-]", tail)):
-            found.add(key)
-    return found
+# The largest value of each feature that changes as places are resolved (containers.inside <= 7).
+_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
+_KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
+_FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
+_FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit

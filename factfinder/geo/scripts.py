@@ -1,5 +1,7 @@
 """Places in documents written in Burmese, Chinese or Arabic script, found by the gazetteer's own names.
 
+(Cyrillic, whose names Russian declines, is matched by cyrillic.py and resolved here.)
+
 The geoparser (parser.py) finds mentions with spaCy's English NER and a
 case-sensitive dictionary of capitalised names; on a Burmese or Chinese report
 neither finds anything, and running the English model on it would be
@@ -23,6 +25,7 @@ import sqlite3
 import unicodedata
 from typing import TYPE_CHECKING, Iterable
 
+from factfinder.geo.cyrillic import CyrillicNames
 from factfinder.geo.names import char_script, data_file, name_key, name_script
 from factfinder.geo.script_names import bare_name, script_terms
 from factfinder.geo.spans import SpanIndex
@@ -67,6 +70,7 @@ class ScriptTagger:
         self.size = len(entries)
         if entries:
             self._automaton.make_automaton()
+        self.cyrillic = CyrillicNames(gazetteer)  # Russian declines names: matched apart (geo/cyrillic.py)
 
     @classmethod
     def cached(cls, gazetteer: Gazetteer) -> ScriptTagger:
@@ -79,7 +83,7 @@ class ScriptTagger:
         import os
         import pickle
 
-        path = gazetteer.path.with_suffix(".scripts.pickle")
+        path = gazetteer.path.with_suffix(".scripts-2.pickle")  # 2: with the Cyrillic names
         try:
             newest = max(p.stat().st_mtime for p in (gazetteer.path, data_file("script_terms.csv")))
             if path.stat().st_mtime >= newest:
@@ -186,6 +190,8 @@ class ScriptGeoparser:
 
         text = document.text
         found = [Mention(s, e, text[s:e], "dict") for s, e in self.tagger.find(text)]
+        # a Cyrillic name is resolved under its place's gazetteer name (its declined form is not one)
+        found += [Mention(s, e, name, "dict") for s, e, name in self.tagger.cyrillic.find(text)]
         if self.dictionary is not None:
             taken = SpanIndex((m.start, m.end) for m in found)
             found += [Mention(s, e, text[s:e], "dict") for s, e in self.dictionary.find(text)

@@ -118,6 +118,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
     terms = admin_terms()
     strong = strong or (lambda _name: None)
     spans: list[Entity] = []
+    family: list[tuple[int, str]] = []  # (index in spans, second word) of two-word runs read as bodies
     for run in _runs(text):
         while run and (run[0][2] in _ARTICLES or run[0][2].lower() in COMMON_WORDS):
             run = run[1:]  # "The", sentence-initial "Both", "Under"
@@ -150,12 +151,22 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             if (held and not given_name) or any(w.capitalize() in terms for _s, _e, w in run):
                 # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
                 # Pelosi" and "Vladimir Kara-Murza" are persons.
+                if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
+                    family.append((len(spans), run[1][2]))
                 spans.append((start, end, "ORG"))
             elif not all(known(w) for _s, _e, w in run):
                 spans.append((start, end, "PERSON"))
         elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
             spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
-    return spans + _named_again(text, spans, strong)
+    # A pair read as a body for the place in it is a person where its second word is the
+    # family name of a person of the text ("Tyler Williams" beside "Benjamin Matthew Williams").
+    surnames = {text[s:e].rsplit(" ", 1)[-1] for s, e, label in spans if label == "PERSON" and " " in text[s:e]}
+    for index, surname in family:
+        if surname in surnames:
+            spans[index] = (spans[index][0], spans[index][1], "PERSON")
+    again = _named_again(text, spans, strong)
+    named = SpanIndex((s, e) for s, e, _label in again)
+    return [span for span in spans if span[2] != "NAME" or not named.overlaps(span[0], span[1])] + again
 
 
 _WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
@@ -165,16 +176,23 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | None]) -> list[Entity]:
     """A person's surname or given name standing alone ("Rivera said"), one sense per
     document as NER reads it: a word of a person's name elsewhere in the text is that
-    person, and so is a name that speaks, unless it names a country or a big city
-    ("Russia said" is its government)."""
+    person (a town's name too: "Tyler" of "Tyler Williams"; not a country's or a region's),
+    and so is a name that speaks, unless it names a country or a big city ("Russia said" is
+    its government)."""
     names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split()
-             if len(word) > 2 and not strong(word)}
-    taken = SpanIndex((s, e) for s, e, _label in spans)
+             if len(word) > 2 and strong(word) in {None, "city"}}  # "Tyler" of "Tyler Williams", not "Georgia"
+    taken = SpanIndex((s, e) for s, e, label in spans if label != "NAME")
+    standing = SpanIndex((s, e, label) for s, e, label in spans if label == "NAME")
     again: list[Entity] = []
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if (match.group() in names or (_SPEECH_AFTER.match(text, end) and not strong(match.group()))) and \
-                not taken.overlaps(start, end):
+        if taken.overlaps(start, end):
+            continue
+        # A known name standing alone that is a word of a person's name is the person
+        # ("Tyler" of "Tyler Williams"); a speaking word inside one ("Pyit Ma said") is not.
+        alone = standing.containing(start, end)
+        if match.group() in names and (alone is None or (alone[0], alone[1]) == (start, end)) or \
+                (alone is None and _SPEECH_AFTER.match(text, end) and not strong(match.group())):
             again.append((start, end, "PERSON"))
     return again
 

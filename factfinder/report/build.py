@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from html import escape
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from factfinder.errors import UsageError
 from factfinder.report.svg import legend, timeline, world_map
@@ -76,29 +76,7 @@ def build_report(store: Any, options: ReportOptions, *, redactor: Any | None = N
               if e.location is not None and e.location.lat is not None and e.location.lon is not None]
     title = options.title or (f"Incidents {options.date_from} to {options.date_to}"
                               + (f", {flt.country}" if flt.country else ""))
-    rows = []
-    for e in events:
-        outlets = sorted({r.outlet or r.incident.doc[:12] for r in e.reports})
-        date = e.date.start if e.date and e.date.start == e.date.end else (
-            f"{e.date.start} – {e.date.end}" if e.date else "unknown")
-        # the quotation's own language, so a reader (and a screen reader) knows what it reads
-        said = next((r.language for r in e.reports if r.incident is e.primary and r.language), None)
-        lang = f' lang="{escape(said)}"' if said else ""
-        rows.append(f"<tr><td>{escape(date)}</td><td>{escape(e.type)}</td><td>{escape(_place(e))}</td>"
-                    f"<td>{escape(_counts(e))}</td><td>{escape(e.verification)}</td>"
-                    f"<td{lang}>{quote(e.primary.summary)}</td>"
-                    f"<td>{escape(', '.join(outlets))}</td><td>{escape(', '.join(e.languages))}</td></tr>")
-
-    def tally_table(rows_: list[Any], label: str) -> str:
-        body = "".join(f"<tr><td>{escape(r.key or 'unknown')}</td><td>{r.incidents}</td><td>{format_number(r.killed)}"
-                       f"</td><td>{format_number(r.injured)}</td><td>{format_number(r.arrested)}</td>"
-                       f"<td>{format_number(r.displaced)}</td></tr>" for r in rows_)
-        return (f'<table class="tally"><thead><tr><th>{label}</th><th>incidents</th><th>killed</th><th>injured</th>'
-                f"<th>arrested</th><th>displaced</th></tr></thead><tbody>{body}</tbody></table>")
-
-    stat_rows = "".join(f"<tr><td>{escape(s.measure)}</td><td>{format_number(s.value)} {escape(s.unit)}</td>"
-                        f"<td>{escape(s.as_of or 'no date given')}</td><td>{escape(s.place or '')}</td></tr>"
-                        for s in stats)
+    rows = "".join(_incident_row(e, quote) for e in events)
     made = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     kinds = sorted({e.type for e in events})
     return f"""<!doctype html>
@@ -114,18 +92,51 @@ th {{ background: #f0f0f0; }} svg {{ width: 100%; height: auto; }}
 </style></head><body>
 <h1>{escape(title)}</h1>
 <p class="meta">{len(events)} incidents. Made by factfinder on {made}{'; person names in quotations redacted' if redacted else ''}.</p>
-<h2>Incidents by type</h2>{tally_table(by_type, "type")}
-<h2>Incidents by place</h2>{tally_table(by_place, "country / region")}
+<h2>Incidents by type</h2>{_tally_table(by_type, "type")}
+<h2>Incidents by place</h2>{_tally_table(by_place, "country / region")}
 <h2>Map</h2>{world_map(points)}<p>{legend(kinds)}</p>
 <h2>Timeline</h2>{timeline([e.date.start for e in events if e.date])}
 <h2>Incidents</h2>
 <table class="incidents"><thead><tr><th>date</th><th>type</th><th>place</th><th>counts</th><th>status</th>
-<th>what the source says</th><th>sources</th><th>language</th></tr></thead><tbody>{''.join(rows)}</tbody></table>
+<th>what the source says</th><th>sources</th><th>language</th></tr></thead><tbody>{rows}</tbody></table>
 <h2>Cumulative statistics</h2>
-{f'<table class="statistics"><thead><tr><th>measure</th><th>value</th><th>as of</th><th>place</th></tr></thead><tbody>{stat_rows}</tbody></table>' if stats else '<p>None in this period.</p>'}
+{_statistics_table(stats)}
 <h2>Methods</h2><p>{METHODS}</p>
 </body></html>
 """
+
+
+def _incident_row(event: Any, quote: Callable[[str], str]) -> str:
+    """One event's row: date, type, place, counts, status, its primary report's words (quoted by
+    ``quote``, which redacts when asked), its sources and languages."""
+    outlets = sorted({r.outlet or r.incident.doc[:12] for r in event.reports})
+    date = event.date.start if event.date and event.date.start == event.date.end else (
+        f"{event.date.start} – {event.date.end}" if event.date else "unknown")
+    # the quotation's own language, so a reader (and a screen reader) knows what it reads
+    said = next((r.language for r in event.reports if r.incident is event.primary and r.language), None)
+    lang = f' lang="{escape(said)}"' if said else ""
+    return (f"<tr><td>{escape(date)}</td><td>{escape(event.type)}</td><td>{escape(_place(event))}</td>"
+            f"<td>{escape(_counts(event))}</td><td>{escape(event.verification)}</td>"
+            f"<td{lang}>{quote(event.primary.summary)}</td>"
+            f"<td>{escape(', '.join(outlets))}</td><td>{escape(', '.join(event.languages))}</td></tr>")
+
+
+def _tally_table(rows: list[Any], label: str) -> str:
+    body = "".join(f"<tr><td>{escape(r.key or 'unknown')}</td><td>{r.incidents}</td><td>{format_number(r.killed)}"
+                   f"</td><td>{format_number(r.injured)}</td><td>{format_number(r.arrested)}</td>"
+                   f"<td>{format_number(r.displaced)}</td></tr>" for r in rows)
+    return (f'<table class="tally"><thead><tr><th>{label}</th><th>incidents</th><th>killed</th><th>injured</th>'
+            f"<th>arrested</th><th>displaced</th></tr></thead><tbody>{body}</tbody></table>")
+
+
+def _statistics_table(stats: list[Any]) -> str:
+    if not stats:
+        return "<p>None in this period.</p>"
+    rows = "".join(f"<tr><td>{escape(s.measure)}</td><td>{format_number(s.value)} {escape(s.unit)}</td>"
+                   f"<td>{escape(s.as_of or 'no date given')}</td><td>{escape(s.place or '')}</td></tr>"
+                   for s in stats)
+    return ('<table class="statistics"><thead><tr><th>measure</th><th>value</th><th>as of</th><th>place</th></tr>'
+            f"</thead><tbody>{rows}</tbody></table>")
 
 
 def write_report(html: str, path: Path, *, fmt: str | None = None, force: bool = False) -> None:

@@ -22,7 +22,7 @@ def _year(published: str | None) -> int | None:
 
 
 class Worker:
-    """Callable on a batch of items (Ray Data's actor-pool protocol: construct once, call per batch)."""
+    """Built once per process or Ray actor, then called per batch of items (``rows``)."""
 
     def __init__(self, settings: Settings | None = None) -> None:
         from factfinder.pipeline import Pipeline

@@ -31,9 +31,12 @@ from factfinder.values.isodate import check_day
 from factfinder.values.places import is_country_code, parse_bbox
 
 _HEADLINE_COUNTS = ("killed", "injured", "arrested", "displaced")
-# An event's confidence: its most confident report's (the review queue's order, store/review_queue.py).
-EVENT_CONFIDENCE = ("UPDATE events SET confidence = (SELECT max(c.incident) FROM event_reports r"
-                    " JOIN incident_confidence c ON c.incident_id = r.incident_id WHERE r.event_id = events.id)")
+# What the review queue reads on an event's row (store/review_queue.py): its confidence (its most
+# confident report's) and whether an analyst has reviewed it (reviews outlive a rebuild).
+EVENT_QUEUE_COLUMNS = ("UPDATE events SET confidence = (SELECT max(c.incident) FROM event_reports r"
+                       " JOIN incident_confidence c ON c.incident_id = r.incident_id WHERE r.event_id = events.id),"
+                       " reviewed = EXISTS (SELECT 1 FROM reviews v WHERE v.subject_kind = 'event'"
+                       " AND v.subject_id = events.id)")
 # Entries of replaced events left in events_fts beyond twice the live ones plus
 # this many make the next write index every event anew.
 SWEEP_SLACK = 1000
@@ -78,7 +81,7 @@ def write_events(conn: sqlite3.Connection, events: Iterable[ConsolidatedIncident
             conn.execute(f"DELETE FROM consolidation_pending WHERE incident_id IN ({_marks(part)})", part)
     written = [e.id for e in events]
     for part in _chunks(written):
-        conn.execute(f"{EVENT_CONFIDENCE} WHERE id IN ({_marks(part)})", part)
+        conn.execute(f"{EVENT_QUEUE_COLUMNS} WHERE id IN ({_marks(part)})", part)
     index_events(conn, written)
     if replacing is not None and _swept_entries_due(conn):
         conn.execute("INSERT INTO events_fts (events_fts) VALUES ('delete-all')")

@@ -1,5 +1,6 @@
-"""Schema steps 3 to 13: what later versions added to a store (store id, web tables, events, follows,
-search in any script, page layout, confidence, ACLED codes, the review order, places by reading).
+"""Schema steps 3 to 14: what later versions added to a store (store id, web tables, events, follows,
+search in any script, page layout, confidence, ACLED codes, the review order, places by reading,
+the unreviewed events' index).
 
 SQL scripts only; ``store/schema.py`` runs them in order. Never edit a released
 step: append a new one here.
@@ -291,4 +292,23 @@ INSERT INTO places_new SELECT id, document_id, start, "end", text, name, lat, lo
 DROP TABLE places;
 ALTER TABLE places_new RENAME TO places;
 CREATE UNIQUE INDEX places_reading ON places(document_id, start, "end", coalesce(geonameid, -1), coalesce(name, ''));
+"""
+
+# Step 14: whether an analyst has reviewed an event, on its row, and partial indexes of the
+# unreviewed events, in the queue's order (it replaces events_review) and by the filters' columns,
+# so the review queue's count and its pages read an index instead of looking up each event's reviews
+# (store/review_queue.py). A review of an event sets the flag (trigger); store/events.py
+# sets it again when consolidation writes an event anew (ids outlive a rebuild).
+UNREVIEWED_EVENTS = """
+ALTER TABLE events ADD COLUMN reviewed INTEGER NOT NULL DEFAULT 0;
+UPDATE events SET reviewed = 1 WHERE id IN (SELECT subject_id FROM reviews WHERE subject_kind = 'event');
+DROP INDEX events_review;
+-- reviewed, always 0 here, makes the indexes cover the count on SQLite before 3.45
+CREATE INDEX events_unreviewed ON events(confidence, id, reviewed) WHERE reviewed = 0;
+-- the count of a filtered queue: a search by country, else a scan of this index alone
+CREATE INDEX events_unreviewed_filters ON events(country, admin1, type, date_start, date_end, verification, reviewed)
+    WHERE reviewed = 0;
+CREATE TRIGGER reviews_mark_event AFTER INSERT ON reviews WHEN new.subject_kind = 'event' BEGIN
+    UPDATE events SET reviewed = 1 WHERE id = new.subject_id AND reviewed = 0;
+END;
 """

@@ -105,6 +105,17 @@ def is_blank(image: PILImage) -> bool:
     return not levels or levels[-1] - levels[0] < 32  # darkest and lightest grey level used
 
 
+# Chinese read with Tesseract's full page layout (--psm 3) lost whole lines where it took a page of
+# full-width lines for two columns (CER 0.595 on our 200-dpi notice); as one column of text
+# (--psm 4) the same page reads at 0.008, and the other pages as before (bench/ocr_scripts.py).
+_ONE_COLUMN = frozenset({"chi_sim", "chi_tra"})
+
+
+def page_segmentation(languages: str) -> int:
+    """Tesseract's page segmentation mode for a page in ``languages``: one column for Chinese, else automatic."""
+    return 4 if any(code in _ONE_COLUMN for code in languages.split("+")) else 3
+
+
 def text_layer_is_usable(text: str) -> bool:
     """A page's text layer is usable when it holds words, not nothing or glyph soup.
 
@@ -138,7 +149,7 @@ def ocr_image(image: PILImage, *, number: int, options: OcrOptions) -> tuple[str
         data = read_lines(image, languages=options.languages)
     else:
         data = pytesseract.image_to_data(image, lang=options.languages, output_type=pytesseract.Output.DICT,
-                                         config="--psm 3")
+                                         config=f"--psm {page_segmentation(options.languages)}")
     parts: list[str] = []
     words: list[OcrWord] = []
     confidences: list[float] = []
@@ -223,8 +234,20 @@ def image_pages(data: bytes, *, name: str) -> Iterator[PILImage]:
 def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, PILImage]]:
     """(index, PIL image at ``dpi``) for the PDF pages asked for, rendered one at a time.
 
-    Only one page image is alive at a time, so memory stays flat over a long scan.
+    Only one page image is alive at a time, and pdfium reads ``data`` where it
+    lies (no copy). pdfium keeps every page object it has parsed, the page
+    image's compressed bytes among them, until the document is closed, so the
+    document is opened again every ``REOPEN_PAGES`` pages: over a long scan
+    memory stays flat instead of growing by the file's size.
     """
+    for first in range(0, len(indexes), REOPEN_PAGES):
+        yield from _render(data, indexes[first:first + REOPEN_PAGES], dpi=dpi, name=name)
+
+
+REOPEN_PAGES = 8  # opening a 300-page scan again takes about a millisecond
+
+
+def _render(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, PILImage]]:
     import pypdfium2
 
     try:
@@ -251,18 +274,21 @@ def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> 
 
 
 def join_pages(texts: list[str], pages: list[PageText]) -> tuple[str, tuple[PageText, ...]]:
-    """The document text (pages joined by a blank line) and each page's place in it."""
+    """The document text (pages joined by a blank line) and each page's place in it.
+
+    ``pages`` is updated in place, page by page, so that a long scan's word boxes
+    (about 360 bytes a word, 1,000 words a page) are never held twice.
+    """
     from dataclasses import replace
 
     out: list[str] = []
-    placed: list[PageText] = []
     offset = 0
-    for text, page in zip(texts, pages):
+    for i, (text, page) in enumerate(zip(texts, pages)):
         if out:
             out.append("\n\n")
             offset += 2
         words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in page.words)
-        placed.append(replace(page, start=offset, end=offset + len(text), words=words))
+        pages[i] = replace(page, start=offset, end=offset + len(text), words=words)
         out.append(text)
         offset += len(text)
-    return "".join(out), tuple(placed)
+    return "".join(out), tuple(pages[:len(texts)])

@@ -48,6 +48,10 @@ def _layer_texts(reader: PdfReader, name: str) -> list[str]:
                 texts.append(normalise_text((page.extract_text() or "").strip("\n")))
             except failures:
                 texts.append("")  # one unreadable page must not lose the others
+            if not text_layer_is_usable(texts[-1]):
+                # a scanned page: looking for its text made pypdf read and keep the page image's
+                # bytes; forgotten now, or a long scan would be held a second time (about 1x its size)
+                reader.resolved_objects.clear()
     except failures as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None

@@ -2,7 +2,7 @@
 
 One job runs at a time (SQLite has one writer; the NLP pipeline is loaded
 once and reused), each in a worker thread with its own store connection. A
-job reuses ``factfinder.pipeline.ingest_inputs``, so an upload that is not a
+job reuses ``factfinder.ingest.ingest_inputs``, so an upload that is not a
 supported file is kept with its error like any other capture, and consolidates
 the events afterwards so new incidents appear in lists and on the map.
 """
@@ -97,7 +97,7 @@ class JobRunner:
 
     def _run(self, job: Job) -> None:
         from factfinder.errors import FactfinderError
-        from factfinder.pipeline import ingest_inputs
+        from factfinder.ingest import ingest_inputs
         from factfinder.store import Store
 
         with self._run_lock:

@@ -100,6 +100,7 @@ def test_overnight_is_the_night_before_the_report() -> None:
     "The ministry published its 2019 action plan on prisons.",
     "Police stopped the Saturday Mothers from holding their weekly vigil.",
     "Gunmen attacked the church during Sunday mass.",
+    "The court ordered compensation for victims of the Easter Sunday bombings.",
 ])
 def test_a_date_or_year_inside_a_name_is_no_date(text: str) -> None:
     assert dates(text, "2024-01-11") == []
@@ -107,3 +108,8 @@ def test_a_date_or_year_inside_a_name_is_no_date(text: str) -> None:
 
 def test_a_month_is_not_read_from_the_verb_or_the_modal() -> None:
     assert dates("Protesters may march to the ministry, and police may stop them.", "2024-01-11") == []
+
+
+def test_a_year_before_a_verb_ending_in_s_is_still_a_year() -> None:
+    """"in 2015 trucks" counts trucks, but "imposed in 2011 was ..." is the year 2011."""
+    assert dates("A sentence imposed in 2011 was upheld.", "2024-01-11") == [("2011", "2011-01-01", "2011-12-31")]

@@ -89,11 +89,19 @@ def test_without_publication_date_relative_and_yearless_dates_are_unknown():
     "on the last day of the festival",
     "officials may march in protest",
     "a convoy of 2015 trucks",
-    "abuses in the 1990s and in 2000s",
+    "abuses in 2000s",
 ])
 def test_non_dates_are_not_found(text):
     found = [s.text for s in find_date_spans(text)]
     assert all(t in {"Saturday"} for t in found), found
+
+
+def test_a_decade_is_the_whole_decade_never_its_first_year():
+    """"in the 1990s" is 1990..1999 at year precision, not the year 1990 (a year glued to letters
+    is no year)."""
+    text = "relatives of people who disappeared in the 1990s and in the late 2000s"
+    assert [s.text for s in find_date_spans(text)] == ["the 1990s", "the late 2000s"]
+    assert _resolve("the 1990s", None) == ("1990-01-01", "1999-12-31", "year")
 
 
 def test_spans_index_the_text_and_respect_the_region():

@@ -62,8 +62,11 @@ def test_the_dates_stage_takes_the_phrase_nearest_the_trigger_then_the_paragraph
     detained, charged = incident_date_spans(document, [_incident(text, "detained"),
                                                        _incident(text, "charged", "legal_proceeding")])
     assert detained.date_span is not None and detained.date_span.text == "Friday"
-    # no date in its own sentence: the latest one of the earlier sentences of its paragraph
-    assert charged.date_span is not None and charged.date_span.text == "Sunday"
+    # no date in its own sentence: a proceeding told after the episode keeps its own, unsaid
+    # date; an episode told on takes the latest one of the earlier sentences of its paragraph
+    assert charged.date_span is None
+    (beaten,) = incident_date_spans(document, [_incident(text, "charged", "torture")])
+    assert beaten.date_span is not None and beaten.date_span.text == "Sunday"
     resolved = resolve_incident_dates([detained], document)[0]
     assert resolved.date is not None and resolved.date.start == "2024-06-07"
 
@@ -177,3 +180,160 @@ def test_with_a_parse_a_date_it_ties_to_another_clause_is_not_the_event_date() -
     (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
                                    [replace(court, attachments=(tie,))])
     assert dated.date_span is not None and dated.date_span.text == "June"
+
+
+def _with_clause(incident: Incident, text: str, *words: tuple[str, int, str]) -> Incident:
+    """The incident with the parse's ties of ``words`` (word, depth, relation) as extraction hands them."""
+    from factfinder.model import Attachment
+
+    clause = [Attachment(Span.of(text, text.index(w), text.index(w) + len(w)), depth, relation, False)
+              for w, depth, relation in words]
+    return replace(incident, attachments=tuple(clause))
+
+
+def test_a_day_counted_from_the_report_that_the_parse_left_untied_is_still_the_events() -> None:
+    """A wire report tells its main event's day with "today": a parse that misses the tie
+    ("during an operation to arrest a leader today") does not leave the event undated; a
+    month or year the parse leaves untied still does."""
+    text = "A security force detained two men during an operation to arrest a militia leader today."
+    incident = _with_clause(_incident(text, "detained"), text, ("detained", 0, "predicate"), ("men", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2012-07-27"), [incident])
+    assert dated.date_span is not None and dated.date_span.text == "today"
+    text = "In June, a court ordered the state to pay compensation to a man who had been tortured in custody."
+    tortured = _with_clause(_incident(text, "tortured", "torture"), text, ("tortured", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [tortured])
+    assert undated.date_span is None
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("Police used spyware to access the phones of journalists, the group said in a report published on Monday.",
+     "spyware", "surveillance"),
+    ("The office said in a report released late yesterday that the detention of thousands may be a crime.",
+     "detention", "arrest"),
+])
+def test_the_day_a_report_is_published_is_not_the_event_date(text: str, word: str, kind: str) -> None:
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-12-17"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is None
+
+
+def test_a_strategic_development_later_in_a_release_takes_its_lead_date() -> None:
+    """Weapons seized in a release's third paragraph were seized in the operation its lead
+    dates; a statement further down keeps its own unsaid date."""
+    text = ("KABUL, Afghanistan (July 26, 2011) - A security force stopped a vehicle during an operation "
+            "in Helmand province yesterday.\n\n"
+            "Upon searching the vehicle, the force seized 20 rifles and two grenades.\n\n"
+            "Officials condemned the smuggling.\n")
+    document = with_dateline_published(Document(doc="d", text=text))
+    seized = replace(_incident(text, "seized", "other"), subtype="weapons_seized")
+    statement = _incident(text, "condemned", "statement")
+    dated, undated = resolve_incident_dates(incident_date_spans(document, [seized, statement]), document)
+    assert dated.date is not None and (dated.date.start, dated.date.precision) == ("2011-07-25", "day")
+    assert undated.date is None
+
+
+def test_a_year_that_modifies_the_event_noun_is_its_date_and_another_nouns_is_not() -> None:
+    """"the 2013 protests" dates the protests; "imprisoned over the 2016-2017 protests" does not
+    date the imprisonment."""
+    text = "On 25 April, a court convicted eight people in the park trial over the 2013 protests."
+    document = Document(doc="d", text=text, published="2023-01-12")
+    protest, trial = resolve_incident_dates(incident_date_spans(
+        document, [_incident(text, "protests", "protest"), _incident(text, "convicted", "legal_proceeding")]),
+        document)
+    assert protest.date is not None and (protest.date.start, protest.date.precision) == ("2013-01-01", "year")
+    assert trial.date is not None and trial.date.start == "2022-04-25"  # the April before publication
+    text = "Seven men imprisoned over the 2016-2017 Hirak protests were still held at the end of the year."
+    (held,) = incident_date_spans(Document(doc="d", text=text, published="2023-01-12"),
+                                  [_incident(text, "imprisoned", "legal_proceeding")])
+    assert held.date_span is None
+
+
+def test_a_date_of_the_act_an_event_is_the_cause_of_is_not_the_events() -> None:
+    """"On 14 April, a court fined an activist over a protest": the parse ties the day to the
+    fine, above the "over" that carries the protest; a day after the event noun is its own."""
+    text = "On 14 April, a court fined an activist over a protest by delivery couriers."
+    protest = _with_clause(_incident(text, "protest", "protest"), text,
+                           ("protest", 0, "predicate"), ("over", 1, "predicate"), ("fined", 2, "predicate"),
+                           ("April", 4, "on"), ("couriers", 2, "by"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [protest])
+    assert undated.date_span is None
+    text = "A court fined an activist over a protest on 2 April by delivery couriers."
+    protest = _with_clause(_incident(text, "protest", "protest"), text,
+                           ("protest", 0, "predicate"), ("over", 1, "predicate"), ("fined", 2, "predicate"),
+                           ("April", 2, "on"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [protest])
+    assert dated.date_span is not None and dated.date_span.text == "2 April"
+
+
+def test_a_date_opening_the_clause_after_a_colon_dates_its_event() -> None:
+    """The parse hangs "in March" on the clause before the colon; it opens the arrest's clause."""
+    text = "The authorities continued to use the emergency law: in March, police arrested two men in the north."
+    arrest = _with_clause(_incident(text, "arrested"), text, ("arrested", 0, "predicate"), ("police", 1, "nsubj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [arrest])
+    assert dated.date_span is not None and dated.date_span.text == "March"
+
+
+def test_a_date_told_through_an_institutions_participle_dates_its_noun() -> None:
+    """"the agreement signed in November 2022" dates the agreement, not the rapes after it; "a
+    life sentence imposed in 2011" dates the sentence when the sentence is the event."""
+    text = "Soldiers continued to rape women in the region after the peace agreement signed in November 2022."
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                     [_incident(text, "rape", "torture")])
+    assert undated.date_span is None
+    text = "A defender serving a life sentence imposed in 2011 was denied a visit by a doctor in June."
+    (sentence,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"),
+                                      [_incident(text, "sentence", "legal_proceeding")])
+    assert sentence.date_span is not None and sentence.date_span.text == "2011"
+
+
+def test_a_state_of_affairs_without_a_date_does_not_take_the_paragraphs_date() -> None:
+    """"Police banned dozens of rallies" after a dated arrest is not dated by it; the arrest's
+    sequel ("Two of them were later beaten") is told on and is."""
+    text = "On 14 July, police arrested 20 activists in the capital. Police banned dozens of rallies. " \
+           "Two of them were later beaten in custody."
+    document = Document(doc="d", text=text, published="2024-01-11")
+    ban, beating = incident_date_spans(document, [_incident(text, "banned", "restriction"),
+                                                  _incident(text, "beaten", "torture")])
+    assert ban.date_span is None
+    assert beating.date_span is not None and beating.date_span.text == "14 July"
+
+
+def test_a_relative_clause_after_a_dated_noun_takes_its_date() -> None:
+    """"the bombings of 21 April 2019, which killed more than 260 people": the killing is the
+    bombings, whatever the court did on 12 January."""
+    text = ("On 12 January 2023, a court ordered compensation for victims of the bombings of 21 April 2019, "
+            "which killed more than 260 people.")
+    killing = _with_clause(_incident(text, "killed", "killing"), text, ("killed", 0, "predicate"),
+                           ("people", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [killing])
+    assert dated.date_span is not None and dated.date_span.text == "21 April 2019"
+
+
+def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
+    """No publication date: "Saturday 27th November" is 2021 in a digest that states June 2021
+    (27 November fell on a Saturday in 2021, not in 2020 or 2022); with no year stated, null."""
+    text = "In June 2021 the tribunal heard witnesses. On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=text)
+    (hearing,) = resolve_incident_dates(incident_date_spans(document, [_incident(text, "hold", "legal_proceeding")]),
+                                        document)
+    assert hearing.date is not None and (hearing.date.start, hearing.date.precision) == ("2021-11-27", "day")
+    bare = "On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=bare)
+    (undated,) = resolve_incident_dates(incident_date_spans(document, [_incident(bare, "hold", "legal_proceeding")]),
+                                        document)
+    assert undated.date is None
+
+
+def test_a_date_after_a_colon_dates_the_general_statement_before_it() -> None:
+    """"Both parties obstructed aid: in October, the army refused permits for convoys": the
+    obstruction is told by its dated instance; a date further on does not reach back."""
+    text = "Both parties obstructed aid: in October, the army refused permits for aid convoys."
+    obstructed = _with_clause(_incident(text, "obstructed", "humanitarian"), text,
+                              ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
+    assert dated.date_span is not None and dated.date_span.text == "October"
+    text = "Both parties obstructed aid for months, and the army refused permits for convoys in October."
+    obstructed = _with_clause(_incident(text, "obstructed", "humanitarian"), text,
+                              ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
+    assert undated.date_span is None

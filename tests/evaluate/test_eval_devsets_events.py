@@ -107,8 +107,8 @@ def test_hrds_perpetrator_is_not_scored_where_no_violation_has_an_incident_type(
     lines.append(json.dumps({
         "id": "hrds-like-3", "text": "Officials in Kellan threatened a teacher who had criticised the mayor.",
         "pub_date": "2021-04-02", "gold": {"violation_types": ["other"], "perpetrator_mention": True,
-                                           "perpetrator_type": "state actor", "year": 2021, "month": None,
-                                           "day": None, "city": "Kellan", "region": None, "country": "KL",
+                                           "perpetrator_type": "state actor", "year": 2021, "month": 4,
+                                           "day": 1, "city": "Kellan", "region": None, "country": "KL",
                                            "victims": []}}))
     path = tmp_path / "hrds_like.jsonl"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -117,12 +117,15 @@ def test_hrds_perpetrator_is_not_scored_where_no_violation_has_an_incident_type(
     assert f["violation_matched"] == 0.5  # every article counts here
     assert f["perpetrator_documents"] == 1 and f["perpetrator_given"] == 0.0
     assert f["perpetrator_class"] == 0.0
+    # country and date are read on that incident too: the threats article is left out of them
+    assert f["country_documents"] == 1 and f["documents_with_full_date"] == 1
 
 
 def test_gold_day_reads_month_names_and_numbers_and_needs_all_three():
     assert gold_day({"year": 2021, "month": "September", "day": 7}) == "2021-09-07"
     assert gold_day({"year": 2021, "month": 9, "day": 7}) == "2021-09-07"
     assert gold_day({"year": 2021, "month": 9, "day": None}) is None
+    assert gold_day({"year": 2021, "month": 5, "day": 2021}) is None  # a year typed in the day field
 
 
 def test_no_incident_share_is_a_ceiling():

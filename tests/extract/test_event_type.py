@@ -28,7 +28,7 @@ def test_the_shipped_artefact_is_small_pinned_and_versioned():
     assert hashlib.sha256(data).hexdigest() == SHA256
     assert len(data) < 5_000_000
     model = default_model()
-    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v2"
+    assert model.meta["version"] == NAME == "factfinder.event_type.tfidf.v3"
     assert set(model.classes) == set(INCIDENT_TYPES) | {"none"}
     assert model.meta["sizes"]["hrds_train.jsonl"] == 300  # only the training split of HRDsAttack
 
@@ -185,3 +185,48 @@ def test_a_long_text_is_not_read_as_a_whole():
     sentences, incidents = _first_incident(long_text, "designation")
     typer = EventTyper(_Reading({"designation": 0.1, "armed_clash": 0.9}))
     assert typer.settle_short(long_text, sentences, incidents) == incidents
+
+
+def test_a_short_text_that_tells_a_clash_and_an_attack_tells_one_battle():
+    sentences, incidents = _first_incident(SNIPPET, "attack", "armed_clash")
+    typer = EventTyper(_Reading({"attack": 0.5, "armed_clash": 0.5}))
+    assert [i.type for i in typer.settle_short(SNIPPET, sentences, incidents)] == ["armed_clash", "armed_clash"]
+
+
+def test_a_remote_attack_beside_a_clash_keeps_its_type():
+    text = "Artillery shelled the western suburbs of Vell at dawn. Later the two sides clashed near the bridge."
+    sentences, incidents = _first_incident(text, "attack", "armed_clash")
+    typer = EventTyper(_Reading({"attack": 0.5, "armed_clash": 0.5}))
+    assert [i.type for i in typer.settle_short(text, sentences, incidents)] == ["attack", "armed_clash"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nine workers were hurt when a storage tank exploded at a fertiliser plant outside Marrow.",
+    "A minibus and a lorry collided on the coast road, killing six passengers.",
+    "Eleven villagers died of methanol poisoning after drinking home-made spirits at a funeral.",
+    "A chemical spill at the port sent forty dock workers to hospital on Tuesday.",
+])
+def test_industrial_and_road_accidents_are_accidents(text):
+    from factfinder.extract.event_type import is_accident
+
+    assert is_accident(text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("The government expelled two diplomats of the neighbouring republic on Friday in a widening row over espionage.", "other"),
+    ("Insurgents detonated a car bomb outside the provincial governor's office in Tessaly late on Sunday.",
+     "attack"),
+    ("Students rioted in the centre of Ostra after the election results were announced.", "protest"),
+    ("Militants detonated explosives under a railway bridge near Ostra, cutting the line.", "attack"),
+])
+def test_diplomatic_moves_detonations_and_riots_are_found(pipeline, text, kind):
+    assert [k for k, _ in _types(pipeline, text)][:1] == [kind]
+
+
+@pytest.mark.parametrize("text", [
+    "Government troops withdrew from the port town of Vell overnight and regrouped further north.",
+    "The army reinforced its positions along the northern border with tanks and air defence units.",
+    "The peacekeeping mission handed control of the airbase back to the national army on Thursday.",
+])
+def test_forces_moving_without_fighting_are_no_battle(pipeline, text):
+    assert "armed_clash" not in [k for k, _ in _types(pipeline, text)]

@@ -74,6 +74,18 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
     assert perps == [] and targets == ["journalists"]
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger", [
+    ("Police launched an investigation into the killing of the journalist.", "killing"),
+    ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
+    ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
+     "to its members.", "abduction"),
+])
+def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
+                                                              trigger: str) -> None:
+    assert "police" not in roles(nlp, matcher, text, trigger)[0]
+
+
 @pytest.mark.parametrize("text, name, kind", [
     ("The kidnappers demanded a ransom.", "kidnappers", "criminal"),
     ("Masked men seized the lawyer.", "unidentified assailants", "unknown"),
@@ -83,6 +95,28 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name: str, kind: str) -> None:
     found = [(a.name, a.kind) for a in matcher.find(text)]
     assert (name, kind) in found and kind in ACTOR_KINDS
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, target", [
+    ("In July, the European Court of Human Rights ruled that Russia had failed to release the journalist.",
+     "ruled", "Russian government"),
+    ("The Appeals Chamber rejected the Philippine government's appeal against the investigation.",
+     "rejected", "Philippine government"),
+])
+def test_the_state_a_court_rules_against_is_the_target(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                      target: str) -> None:
+    assert target in roles(nlp, matcher, text, trigger)[1]
+
+
+def test_a_word_inside_a_longer_name_is_not_that_actor(matcher: ActorMatcher) -> None:
+    found = matcher.find("Police banned rallies of the opposition Citizens Coalition for Change in the capital.")
+    assert "coalition forces" not in [a.name for a in found]
+
+
+def test_an_armed_group_s_officials_are_not_the_state_s(matcher: ActorMatcher) -> None:
+    found = matcher.find("AFGHANISTAN\n\nTaliban intelligence officials detained at least 20 activists.")
+    assert [a.name for a in found if a.kind != "group"] == ["Taliban"]
 
 
 def test_a_named_body_s_authorities_are_not_the_state_s(matcher: ActorMatcher) -> None:

@@ -69,7 +69,7 @@ def test_a_province_spelled_otherwise_is_matched_to_its_region(pipeline) -> None
     arrest = _one(pipeline, "A combined Afghan and coalition force detained four suspected insurgents in Paktiya "
                             "province last night.", "arrest")
     assert arrest.location is not None
-    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktia")
+    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktiya")  # ISO 3166-2 spelling
 
 
 def test_the_place_an_army_captured_is_the_event_place(pipeline) -> None:

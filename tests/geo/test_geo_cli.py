@@ -34,3 +34,16 @@ def test_geo_reverse_rejects_out_of_range_coordinates() -> None:
     result = CliRunner().invoke(main, ["geo", "reverse", "--", "95", "10"])
     assert result.exit_code == 2
     assert "out of range" in result.output
+
+
+def test_geoparsing_english_through_the_pipeline_never_loads_spacy() -> None:
+    """The geoparse reads names by their shape: the pipeline's spaCy model stays unloaded."""
+    from factfinder import Pipeline
+    from factfinder.model import Document
+
+    pipeline = Pipeline(nlp=object())  # a stand-in that fails if anything runs it as a spaCy model
+    text = "Soldiers shelled Pauktaw in Rakhine State, and police in Almaty, Kazakhstan detained six people."
+    (geoparsed,) = pipeline.geoparse_many([Document(doc="e" * 64, text=text, language="en")])
+    places = {p.span.text: (p.name, p.country) for p in geoparsed.places}
+    assert places["Pauktaw"] == ("Pauktaw", "MM") and places["Almaty"] == ("Almaty", "KZ")
+    assert pipeline.geoparser.nlp is None and pipeline.geoparser.ner is False

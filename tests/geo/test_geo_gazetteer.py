@@ -91,3 +91,10 @@ def test_gazetteer_of_another_schema_says_how_to_rebuild(tmp_path: Path) -> None
 def test_missing_explicit_gazetteer_names_the_build_command(tmp_path: Path) -> None:
     with pytest.raises(GazetteerError, match="factfinder geo build --output"):
         Gazetteer.open(tmp_path / "nowhere.sqlite")
+
+
+def test_dump_loader_keeps_admin1_spellings_and_short_district_names(dump_gazetteer: Gazetteer) -> None:
+    paktya = [c for c in dump_gazetteer.lookup("Paktya") if c.kind == "admin1"]
+    assert paktya and paktya[0].country == "AF" and (paktya[0].lat, paktya[0].lon) == (33.75, 69.25)
+    zurmat = [c for c in dump_gazetteer.lookup("Zurmat") if c.kind == "admin2"]
+    assert zurmat and zurmat[0].country == "AF" and zurmat[0].admin1 == paktya[0].admin1

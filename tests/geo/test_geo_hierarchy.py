@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from factfinder.geo import Gazetteer, Geoparser, haversine_km
-from factfinder.geo.resolve import _inside
+from factfinder.geo.containers import inside as _inside
 from factfinder.model import Document, Place
 
 

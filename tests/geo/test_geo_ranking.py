@@ -34,3 +34,35 @@ def test_fit_learns_to_trust_evidence_the_gold_rewards() -> None:
     assert accuracy(groups, weights) == 1.0
     assert accuracy(groups, HAND_WEIGHTS) < 1.0
     assert weights["container"] > HAND_WEIGHTS["container"]
+
+
+def test_leaving_hopeless_readings_unscored_keeps_the_best_two_exactly() -> None:
+    """``Resolver._ranked`` skips readings that cannot reach the runner-up; the best two and
+    their scores must be those of scoring every reading ("Springfield" has dozens)."""
+    from collections import Counter
+
+    from factfinder.geo import Gazetteer, Geoparser
+    from factfinder.geo.resolve import Resolver
+
+    gazetteer = Gazetteer.open()
+    text = ("Flooding closed roads from Springfield to Decatur, and crews from Washington and "
+            "Columbia were sent to Salem and Franklin on Monday.")
+    mentions = Geoparser(gazetteer).mentions(text)
+    resolver = Resolver(gazetteer)
+    resolver.resolve(text, mentions)  # the document's features, as the resolver leaves them
+    keys = [resolver.candidates_for(m.text)[2] for m in mentions]
+    cands = {key: resolver.candidates_for(m.text)[0] for key, m in zip(keys, mentions)}
+    from factfinder.geo.resolve import Evidence
+
+    checked, skipped = 0, 0
+    for key, found in cands.items():
+        if len(found) <= 8:
+            continue
+        ev = Evidence(key, forms={key})
+        args = (found, ev, Counter({"US": 5}), {}, [(39.8, -89.6)], keys, cands)
+        fast = resolver._ranked(*args, every=False)
+        full = resolver._ranked(*args, every=True)
+        assert [(round(s, 9), c.id) for s, c in fast[:2]] == [(round(s, 9), c.id) for s, c in full[:2]]
+        skipped += len(full) - len(fast)
+        checked += 1
+    assert checked >= 3 and skipped > 0  # and it did leave some out

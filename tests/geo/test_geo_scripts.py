@@ -20,6 +20,10 @@ from factfinder.model import Document
 BURMESE = "စစ်တွေမြို့တွင် စစ်တပ်က လူငယ် ၁၂ ဦးကို ဖမ်းဆီးခဲ့သည်။ ပေါက်တောမြို့နယ်မှ ရွာသားများ ထွက်ပြေးခဲ့ရသည်။"
 # "On Tuesday Kashgar city police detained twelve students; relatives in Urumqi asked for their release."
 CHINESE = "喀什市警方周二拘留了十二名学生，乌鲁木齐的亲属要求释放他们。"
+# "Police detained three journalists in Kazan; their relatives in Nizhny Novgorod were told nothing. The shelling
+# of Kharkiv went on all night, the authorities of Ukraine said." Every name declined, none in its dictionary form.
+RUSSIAN = ("Полиция задержала трёх журналистов в Казани; их родственникам в Нижнем Новгороде ничего не сообщили. "
+           "Обстрел Харькова продолжался всю ночь, сообщили власти Украины.")
 
 
 @pytest.fixture(scope="module")
@@ -96,3 +100,17 @@ def test_geoparse_cli_prints_the_places_of_a_chinese_notice(tmp_path: Path) -> N
     places = {r["text"]: r for r in records if r["record"] == "place"}
     assert places["喀什市"]["name"] == "Kashgar" and places["喀什市"]["country"] == "CN"
     assert CHINESE[places["喀什市"]["start"]:places["喀什市"]["end"]] == "喀什市"
+
+
+def test_russian_place_names_are_found_through_their_case_endings(parser: ScriptGeoparser) -> None:
+    places = _places(parser, RUSSIAN, "ru")
+    assert places == {"Казани": ("Kazan", "RU"), "Нижнем Новгороде": ("Nizhniy Novgorod", "RU"),
+                      "Харькова": ("Kharkiv", "UA"), "Украины": ("Ukraine", "UA")}
+    # "Полиция" opens the sentence: the word "police", not the Polish town of Police
+
+
+def test_a_cyrillic_word_that_names_a_small_town_or_a_district_is_no_place(parser: ScriptGeoparser) -> None:
+    # "Residents of the Sovetsky district said that peace and freedom matter most." (a town Sovetskiy exists,
+    # and towns called Mir and Svoboda)
+    text = "Жители Советского района сказали, что Мир и Свобода важнее всего."
+    assert _places(parser, text, "ru") == {}

@@ -90,3 +90,31 @@ def test_name_shapes_reads_only_the_text() -> None:
     spans = name_shapes("Amina Okafor’s Lagos Office\nReport", lambda _name: False)
     assert ("Amina Okafor" in [("Amina Okafor’s Lagos Office\nReport")[s:e] for s, e, _l in spans])
     assert all("\n" not in "Amina Okafor’s Lagos Office\nReport"[s:e] for s, e, _l in spans)
+
+
+def test_a_town_name_that_is_a_given_name_of_the_family_in_the_story_is_the_person(parser: Geoparser) -> None:
+    text = ("Dorvan Quill Jennings and his brother Tyler Jennings were sentenced on Friday. The judge gave "
+            "Dorvan 20 years, and Tyler was given 15 years.")
+    labels = _labels(parser, text)
+    assert labels["Tyler Jennings"] == "PERSON"  # the family name of "Dorvan Quill Jennings"
+    assert "Tyler" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+    # The town is still the town where the text says so.
+    assert _places(parser, "Their mother lives in Tyler, Texas.")["Tyler"].admin1 == "Texas"
+
+
+def test_a_speaking_word_inside_a_known_place_name_leaves_the_place(parser: Geoparser) -> None:
+    text = "Residents of Paw Lel and Pyit Ma said they had moved into the forest near Gangaw, Myanmar."
+    assert "Pyit Ma" in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_small_towns_name_after_of_inside_an_organisation_is_a_word_of_it(parser: Geoparser) -> None:
+    # "Commerce" is a town in California; in "Chamber of Commerce" it is no place, Lagos is.
+    text = "A deal was signed between the Lagos Chamber of Commerce and Industry and a Kyiv trade body."
+    found = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert "Commerce" not in found and found["Lagos"].country == "NG"
+
+
+def test_an_article_after_a_locative_is_never_a_town(parser: Geoparser) -> None:
+    # "The" is an alternate name of a Brazilian city in GeoNames.
+    text = "She sang at The Velvet Lantern in Lagos, Nigeria, and joined The Harbour Singers."
+    assert "The" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}

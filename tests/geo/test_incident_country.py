@@ -102,3 +102,33 @@ def test_a_country_only_its_towns_stand_for_is_given_to_no_incident() -> None:
     text = "Police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n"
     places = [_place(text, "Cairo", "EG"), _place(text, "Alexandria", "EG")]
     assert document_country(Document(doc="d", text=text), places) is None
+
+
+def test_a_filing_place_in_brackets_is_not_where_the_event_happened() -> None:
+    """"(Beirut) – Egyptian authorities have detained ...": the office that wrote the release."""
+    text = ("(Beirut) – Egyptian authorities have detained two students in solitary confinement, a rights group "
+            "said today.\n\nThe students were arrested at their university in Cairo in March.\n")
+    places = [_place(text, "Beirut", "LB"), _place(text, "Egyptian", "EG", "country"), _place(text, "Cairo", "EG")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    lead = _incident(text, text.split("\n")[0], location=places[0])
+    (located,) = with_document_country([lead], places, document, TwoCountries())
+    assert located.location is not None and located.location.country == "EG"
+
+
+def test_a_borrowed_place_yields_to_the_country_the_sentence_names() -> None:
+    """The story lends a town abroad; the incident's own sentence names its country ("during
+    Egypt's crackdown"), and a country in a compound ("a Lebanon-based channel") names none."""
+    text = ("She was born in Cairo and later taught in Beirut for thirty years.\n\n"
+            "During Egypt's crackdown she was one of thousands of people arrested by the army.\n\n"
+            "Two reporters for a Lebanon-based channel were detained at a rally.\n")
+    cairo, beirut = _place(text, "Cairo", "EG"), _place(text, "Beirut", "LB")
+    places = [cairo, beirut, _place(text, "Egypt", "EG", "country"), _place(text, "Lebanon", "LB", "country")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    assert document_country(document, places) is None  # split between the two
+    arrested = _incident(text, "During Egypt's crackdown she was one of thousands of people arrested by the army.",
+                         location=beirut)
+    reporters = _incident(text, "Two reporters for a Lebanon-based channel were detained at a rally.", location=cairo)
+    moved, kept = with_document_country([arrested, reporters], places, document, TwoCountries())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    assert moved.location.span.text == "Egypt"
+    assert kept.location == cairo

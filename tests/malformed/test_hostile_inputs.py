@@ -17,7 +17,7 @@ import pytest
 from factfinder.capture import capture_inputs
 from factfinder.capture.common import Capture
 from factfinder.errors import ExtractionError
-from factfinder.pipeline import ingest_inputs
+from factfinder.ingest import ingest_inputs
 from factfinder.store import Store
 from factfinder.text import document_from_capture
 

@@ -164,6 +164,11 @@ def test_the_places_rebuild_keeps_every_reference_of_an_older_store(tmp_path: Pa
             confidence REAL NOT NULL DEFAULT 0, UNIQUE (document_id, start, "end"));
         INSERT INTO places SELECT * FROM places_old;
         DROP TABLE places_old;
+        DROP TRIGGER reviews_mark_event;  -- and without the later step 14
+        DROP INDEX events_unreviewed;
+        DROP INDEX events_unreviewed_filters;
+        ALTER TABLE events DROP COLUMN reviewed;
+        CREATE INDEX events_review ON events(confidence, id);
         PRAGMA user_version = {step};
         COMMIT;""")
     conn.close()

@@ -42,7 +42,7 @@ def _tree(root: Path) -> dict[str, float]:
 
 
 def test_reingesting_the_same_reports_changes_nothing(tmp_path: Path, reports_dir: Path, text_stage: None) -> None:
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
 
     inputs = [str(p) for p in sorted(reports_dir.glob("*.txt"))]
     db = tmp_path / "f.db"
@@ -101,7 +101,8 @@ def test_ingest_into_a_missing_folder_is_one_clean_error(tmp_path: Path, reports
 
 @pytest.mark.slow
 def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, reports_dir: Path, nlp) -> None:
-    from factfinder.pipeline import Pipeline, ingest_inputs
+    from factfinder.ingest import ingest_inputs
+    from factfinder.pipeline import Pipeline
     from factfinder.text import document_from_text
 
     pipeline = Pipeline(nlp=nlp)
@@ -129,7 +130,7 @@ def test_reingest_with_extraction_does_not_extract_twice(tmp_path: Path, reports
 
 
 def test_ingested_stories_are_searchable(tmp_path: Path, reports_dir: Path, text_stage: None) -> None:
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
 
     db = tmp_path / "f.db"
     with Store.open(db) as store:

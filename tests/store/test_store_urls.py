@@ -35,7 +35,7 @@ def client() -> httpx.Client:
 def test_url_capture_keeps_page_and_warc_record(tmp_path: Path, client: httpx.Client) -> None:
     from warcio.archiveiterator import ArchiveIterator
 
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
 
     db = tmp_path / "f.db"
     settings = load_settings(db=str(db))
@@ -65,7 +65,7 @@ def test_url_capture_keeps_page_and_warc_record(tmp_path: Path, client: httpx.Cl
 
 
 def test_http_error_is_failed_but_its_bytes_are_kept(tmp_path: Path, client: httpx.Client) -> None:
-    from factfinder.pipeline import ingest_inputs
+    from factfinder.ingest import ingest_inputs
 
     db = tmp_path / "f.db"
     with Store.open(db) as store:

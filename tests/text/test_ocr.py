@@ -51,6 +51,21 @@ def test_a_scanned_image_is_read_with_its_provenance_and_word_boxes(scan: bytes)
     assert len(boxes) == 1
 
 
+@pytest.mark.slow
+@pytest.mark.parametrize("dpi, font, angle", [
+    (150, Path("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf"), -1.0),
+    (300, Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"), 0.7),
+])
+def test_an_english_report_scanned_at_150_to_300_dpi_reads_under_two_percent_cer(dpi, font, angle) -> None:
+    """Issue 18's English target on an example of ours; bench/ocr_quality.py measures the seeds and examples."""
+    text = (EXAMPLES / "radio_pauktaw.txt").read_text(encoding="utf-8")
+    pages = render_pages(text, dpi=dpi, rotate=angle, noise=0.0008, jpeg_quality=75, font_path=font)
+    scanned = scanned_pdf(pages, dpi=dpi)
+    document = document_from_capture(capture_of(scanned, "pauktaw_scan.pdf"), ocr=OcrOptions(dpi=dpi))
+    assert {p.method for p in document.pages} == {"ocr"}
+    assert character_error_rate(document.text, text) <= 0.02
+
+
 def test_a_scanned_pdf_is_read_page_by_page_and_a_text_layer_is_kept(scan: bytes) -> None:
     from fpdf import FPDF
     from PIL import Image

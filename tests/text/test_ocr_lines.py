@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PIL import Image, ImageDraw
 
-from factfinder.text.ocr_lines import reads_line_by_line, skew_angle, text_lines, unrotate_box
+from factfinder.text.ocr_lines import reads_line_by_line, section_mark, skew_angle, text_lines, unrotate_box
 
 
 def _page(lines: list[tuple[int, int]], *, width: int = 1000, height: int = 700) -> Image.Image:
@@ -41,3 +41,12 @@ def test_a_box_on_the_straightened_page_maps_back_onto_the_page() -> None:
 def test_only_burmese_is_read_line_by_line() -> None:
     assert reads_line_by_line("mya") and reads_line_by_line("eng+mya")
     assert not reads_line_by_line("eng") and not reads_line_by_line("chi_sim")
+
+
+def test_a_misread_burmese_sentence_mark_is_put_back() -> None:
+    # what Tesseract's mya model gave for "။" on our scans (bench/ocr_scripts.py)
+    for misread in ("!", "1", "]", "#", "||"):
+        assert section_mark("ဖမ်းဆီးခဲ့သည်" + misread) == "ဖမ်းဆီးခဲ့သည်။"
+    # a mark only follows Burmese letters: Latin words, lone digits and marks stay as read
+    assert section_mark("Yangon!") == "Yangon!" and section_mark("12") == "12" and section_mark("!") == "!"
+    assert section_mark("ကျောင်းသား") == "ကျောင်းသား" and section_mark("ပါ။") == "ပါ။"

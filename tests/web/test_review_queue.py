@@ -81,10 +81,10 @@ def test_the_queue_lists_unreviewed_incidents_lowest_confidence_first_with_weak_
     assert _queue_ids(filtered.text) == [ids[0.93]]
 
 
-def test_the_store_pages_the_queue_from_its_index_of_event_confidence(queue_site) -> None:
-    """The order is read from events.confidence and its index, not worked out per event (100k events)."""
+def test_the_store_pages_and_counts_the_queue_from_its_index_of_unreviewed_events(queue_site) -> None:
+    """Order and count read the partial index of unreviewed events, no look-up per event (100k events)."""
     from factfinder.store.events import EventFilter
-    from factfinder.store.review_queue import page_query
+    from factfinder.store.review_queue import count_query, page_query
 
     with Store.open(queue_site["db"]) as store:
         ids = queue_site["ids"]
@@ -94,7 +94,20 @@ def test_the_store_pages_the_queue_from_its_index_of_event_confidence(queue_site
         assert rows[0].weak("type") and not rows[0].weak("date") and rows[0].confidence == 0.22
         sql, args = page_query(EventFilter(), limit=50)
         plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
-        assert "events_review" in plan and "TEMP B-TREE" not in plan
+        assert "events_unreviewed" in plan and "TEMP B-TREE" not in plan and "reviews" not in plan
+        sql, args = count_query(EventFilter())
+        plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "COVERING INDEX events_unreviewed" in plan and "reviews" not in plan
+        sql, args = count_query(EventFilter(country="BD"))
+        plan = " ".join(str(row[-1]) for row in store.conn.execute(f"EXPLAIN QUERY PLAN {sql}", args))
+        assert "COVERING INDEX events_unreviewed_filters (country=?)" in plan
+        # a review takes the event out of the queue, and it stays out when consolidation writes it again
+        store.record_review(subject_kind="event", subject_id=ids[0.61], field="verification",
+                            old="reported", new="verified", reviewer="ed")
+        rows, total = store.review_queue(EventFilter(), limit=5)
+        assert [r.id for r in rows] == [ids[0.22], ids[0.93]] and total == 2
+        rebuild_events(store)
+        assert store.review_queue(EventFilter(), limit=5)[1] == 2
         # the event's confidence follows its reports when consolidation writes it again
         store.conn.execute("UPDATE incident_confidence SET incident = 0.05 WHERE incident = 0.93")
         rebuild_events(store)
@@ -139,3 +152,29 @@ def test_a_viewer_cannot_bulk_confirm(queue_site) -> None:
     r = client.post("/review/bulk", data={"csrf": token, "id": [queue_site["ids"][0.93]]}, follow_redirects=False)
     assert r.status_code == 403
     assert len(_queue_ids(client.get("/review").text)) == 3
+
+
+def test_an_older_store_learns_which_events_were_reviewed_when_it_is_upgraded(queue_site) -> None:
+    """Schema step 14 marks the events reviewed before it, so the upgraded queue leaves them out."""
+    import sqlite3
+
+    from factfinder.store import schema
+    from factfinder.store.events import EventFilter
+
+    ids = queue_site["ids"]
+    with Store.open(queue_site["db"]) as store:
+        store.record_review(subject_kind="event", subject_id=ids[0.22], field="verification",
+                            old="reported", new="rejected", reviewer="ed")
+    conn = sqlite3.connect(queue_site["db"], isolation_level=None)
+    conn.executescript(f"""BEGIN;
+        DROP TRIGGER reviews_mark_event;
+        DROP INDEX events_unreviewed;
+        DROP INDEX events_unreviewed_filters;
+        ALTER TABLE events DROP COLUMN reviewed;
+        CREATE INDEX events_review ON events(confidence, id);
+        PRAGMA user_version = {schema.MIGRATIONS.index(schema.UNREVIEWED_EVENTS)};
+        COMMIT;""")
+    conn.close()
+    with Store.open(queue_site["db"]) as store:
+        rows, total = store.review_queue(EventFilter(), limit=5)
+        assert [r.id for r in rows] == [ids[0.61], ids[0.93]] and total == 2

@@ -46,7 +46,9 @@ def server(tmp_path_factory, examples_dir, nlp):
     """A live factfinder server on loopback over a store holding the ingested example reports."""
     import uvicorn
 
-    from factfinder.pipeline import Pipeline, ingest_inputs
+    from factfinder.ingest import ingest_inputs
+
+    from factfinder.pipeline import Pipeline
     from factfinder.consolidate.stored import rebuild_events
     from factfinder.settings import load_settings
     from factfinder.store import Store

@@ -1,4 +1,4 @@
-"""The learned event-type component ``factfinder.event_type.tfidf.v2`` and its hook into extraction.
+"""The learned event-type component ``factfinder.event_type.tfidf.v3`` and its hook into extraction.
 
 The trigger table finds incidents by exact phrases; real reporting says the same
 things in words no table lists ("seized a cache of rifles", "took control of the
@@ -36,10 +36,11 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+from factfinder.extract.event_type.taxonomy import FIGHTING as _FIGHTING
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Incident
-from factfinder.values.taxonomy import with_fields
+from factfinder.values.taxonomy import classify, with_fields
 
 # Types the component may create or re-type to: events, not speech (a "said" is in
 # nearly every sentence of the news, and statements are the rules' to find).
@@ -79,6 +80,8 @@ WHOLE_SENTENCES = 6
 WHOLE_STRONG = 0.5
 WHOLE_WEAK = 0.3
 WHOLE_KEEP = frozenset({"killing", "arrest"})
+# Attack triggers that say an explosion happened (the model reads the weapon words beside them as weapons seized).
+_DETONATION = re.compile(r"detonat|blew|blast", re.IGNORECASE)
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -125,7 +128,10 @@ class EventTyper:
         snippet may name its event with a word of another type ("designated", "banned", "a bill")
         while the rest tells what happened. Called once per document after the parse, on incidents
         in output order. Killings and arrests keep their type (they carry the counts)."""
-        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES or incidents[0].type in WHOLE_KEEP:
+        if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES:
+            return incidents
+        incidents = _one_battle(incidents)
+        if incidents[0].type in WHOLE_KEEP:
             return incidents
         whole = self.model.predict(text[sentences[0].start:sentences[-1].end])
         p = whole.probabilities
@@ -162,7 +168,8 @@ class EventTyper:
         best, probability = prediction.best(exclude=frozenset(p) - EVENT_TYPES)
         if is_accident(text[start:end]):  # people "missing" after a flood were not disappeared by anyone
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_ACCIDENT}
-        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN:
+        if p.get("none", 0.0) >= NONE_DROP and p["none"] - probability >= NONE_MARGIN and not is_hostile(text[start:end]):
+            # a disaster or a crime to the model, and no armed actor, weapon or deliberate act named
             return {kind: found for kind, found in hits.items() if kind not in NOT_IN_DISASTER}
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
@@ -183,12 +190,28 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
+        if any(_FIGHTING.fullmatch(text, hit.start, hit.end) for hit in hits.get("armed_clash", ())) or \
+                any(_DETONATION.match(text, hit.start, hit.end) for hit in hits.get("attack", ())):
+            # "clashed", "a gun battle": two sides fought; "detonated", "a blast": a bomb went off. Whatever
+            # else the sentence says (a town, a base, explosives), that is what happened
+            return hits
         ruled = max(p.get(kind, 0.0) for kind in hits)  # the rules' likeliest type, to the model
         strong = probability >= STRONG and ruled <= WEAK and not set(hits) & KEEP
         if not strong and (not set(hits) <= RETYPABLE or ruled > probability - MARGIN):
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
+
+
+def _one_battle(incidents: list[Incident]) -> list[Incident]:
+    """A short text that tells a clash and an attack tells one battle: its attacks without a remote
+    weapon are the clash told from one side ("fighters attacked the base" after "troops and fighters
+    clashed"). ACLED codes an attack met by the other side as a battle; an air strike or a shelling
+    keeps its own type (a remote weapon is its subtype)."""
+    if not any(i.type == "armed_clash" for i in incidents):
+        return incidents
+    return [with_fields(replace(i, type="armed_clash"))
+            if i.type == "attack" and classify("attack", i.summary).subtype is None else i for i in incidents]
 
 
 @lru_cache(maxsize=1)
@@ -208,8 +231,13 @@ def is_accident(sentence: str) -> bool:
     deliberate act: a fire, a flood or a mine collapse that "killed" or "destroyed" is no
     human-rights incident, whatever verb the trigger table found. A model trained mostly on
     war history reads these as attacks; the words that say "nobody did it" are few and stable."""
-    cues = _cues()
-    return bool(cues["accident"].search(sentence)) and not cues["hostile"].search(sentence)
+    return bool(_cues()["accident"].search(sentence)) and not is_hostile(sentence)
+
+
+def is_hostile(sentence: str) -> bool:
+    """The sentence names an armed actor, a weapon or a deliberate act ("militiamen set fire to a
+    factory"): whatever the model says of its words, it is no accident."""
+    return bool(_cues()["hostile"].search(sentence))
 
 
 def _trigger(kind: str) -> Trigger:

@@ -1,6 +1,6 @@
-"""Inference of ``factfinder.event_type.tfidf.v2`` with numpy only (no scikit-learn at run time).
+"""Inference of ``factfinder.event_type.tfidf.v3`` with numpy only (no scikit-learn at run time).
 
-The artefact ``factfinder/data/models/event_type_tfidf_v2.npz`` holds the
+The artefact ``factfinder/data/models/event_type_tfidf_v3.npz`` holds the
 vocabulary, the idf weights and one row of logistic-regression coefficients per
 class (float16); ``train.py`` writes it and docs/models.md says what it was
 trained on. Its SHA-256 is pinned here: a different file is refused, so a
@@ -20,9 +20,9 @@ from typing import Any
 from factfinder.errors import FactfinderError
 from factfinder.extract.event_type.features import ngrams
 
-NAME = "factfinder.event_type.tfidf.v2"
-ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v2.npz"
-SHA256 = "128953bef8e519f356ce6959ccb2ed0236211b268e045f874eedff84e1d208e6"
+NAME = "factfinder.event_type.tfidf.v3"
+ARTEFACT = Path(__file__).resolve().parents[2] / "data" / "models" / "event_type_tfidf_v3.npz"
+SHA256 = "7a48787c61bdff6f2c28f5eaffe4e3994daaebd2bc96016e37020d69b2e83caf"
 
 
 @dataclass(frozen=True, slots=True)

@@ -28,7 +28,7 @@ def is_clash(incident: Incident) -> bool:
     between two armed parties; "rebels shelled an army post" stays remote violence, as ACLED codes it."""
     if incident.type != "attack" or classify("attack", incident.summary).subtype is not None:
         return False
-    if _FIGHTING.search(incident.summary):
+    if FIGHTING.search(incident.summary):
         return True
     sides = {a.name for a in incident.perpetrators if a.kind in ARMED_KINDS}
     if sides and any(a.kind in ARMED_KINDS and a.name not in sides for a in incident.targets):
@@ -40,7 +40,7 @@ def is_clash(incident: Incident) -> bool:
 
 
 # Words of fighting between two sides: whatever "attacked" the sentence also holds, it tells a battle.
-_FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
+FIGHTING = re.compile(r"\b(?:clash(?:ed|es)?|gun ?battles?|fire ?fights?|exchanges? of (?:gun)?fire|exchanged (?:gun)?fire|"
                        r"traded (?:gun)?fire|fighting between|fought|battled|skirmish(?:es)?|shoot-?outs?|"
                        r"returned fire|fought back)\b", re.IGNORECASE)
 # An armed side's position or unit, as the object of an attack ("attacked a police checkpoint").
@@ -76,10 +76,19 @@ _DEPLOYMENT = re.compile(r"\b(?:deploy(?:s|ed|ing|ment)?|redeploy\w*|reinforceme
                          r"(?:troops|soldiers|forces|fighters)|dispatched|mobilis\w*|mobiliz\w*|amass\w*)\b",
                          re.IGNORECASE)
 _SEIZURE = re.compile(r"\b(?:seiz\w*|recover\w*|confiscat\w*|defus\w*|impound\w*|caches?|haul|stockpiles?|"
-                      r"bomb disposal|disarm\w*|foil\w*|thwart\w*|found|discovered|unearthed|intercepted)\b",
+                      r"bomb disposal|controlled explosion|safely detonated|made safe|disarm\w*|foil\w*|thwart\w*|found|discovered|unearthed|intercepted)\b",
                       re.IGNORECASE)
 _WEAPONS = re.compile(r"\b(?:weapons?|arms|rifles?|guns?|pistols?|ammunition|rounds|explosives?|bombs?|ieds?|"
                       r"grenades?|mines?|rockets?|mortars?|shells|detonators?|devices?)\b", re.IGNORECASE)
+# Forces moving, withdrawing, digging in or being formed: a change to an armed group's activity (ACLED's
+# strategic developments), not fighting, when the sentence names no fighting or violence.
+_MOVEMENT = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)? (?:out|back)|pullout|reinforc\w*|fortif\w*|stationed|"
+                       r"formed|formation of|sorties?|scrambled|(?:military |joint )?(?:exercises|drills)|on (?:high )?alert|"
+                       r"regroup\w*|hand(?:ed|s|ing)? (?:over )?(?:control|authority)|hand(?:ed|s|ing)? \w+ back|handover|"
+                       r"without (?:a fight|resistance|a shot)|peacefully)\b", re.IGNORECASE)
+_VIOLENCE = re.compile(r"\b(?:fight\w*|fought|battles?|offensive|assault\w*|attack\w*|kill\w*|dead|died|wounded|injur\w*|"
+                       r"shell\w*|bomb\w*|fir(?:e|ed|ing) (?:on|at)|opened fire|gunfire|strikes?|raid\w*|ambush\w*|clash\w*)\b",
+                       re.IGNORECASE)
 _BREACH = re.compile(r"\b(?:despite|violat\w*|breach\w*|broke|broken|shattered|collapsed)\b", re.IGNORECASE)
 
 
@@ -91,6 +100,8 @@ def is_development(incident: Incident) -> bool:
     if incident.type not in {"attack", "armed_clash"} or any(c.category == "killed" for c in incident.counts):
         return False
     text = incident.summary
+    if incident.type == "armed_clash" and _MOVEMENT.search(text) and not _VIOLENCE.search(text):
+        return True  # forces withdrawn, reinforced or handed a town: no one fought
     return (bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
             or bool(_SEIZURE.search(text) and _WEAPONS.search(text)))
 

@@ -1,0 +1,137 @@
+"""Crime reports: the arrest of a suspect is the investigation of an act, not a second act.
+
+"Police arrested two men over the killing of a journalist", "a fugitive wanted for killing
+an estate agent has been arrested", "three people were charged in connection with a
+kidnapping": the arrest is the law's answer to the killing or kidnapping, and the people
+it names are the suspected agents of that act. A monitor codes the killing (by its
+suspected, non-state agent) as the abuse, and the arrest as part of the proceedings
+against them; coding the arrest as an `arrest` made police the perpetrators of the very
+abuse they investigate (HRDsAttack: a journalist's kidnapping read as a state arrest).
+
+``suspect_arrests`` retypes such an arrest as the `legal_proceeding` it is (DESIGN.md:
+"trials, tribunals, hearings, investigations") and gives the act it is about, when told in
+the same sentence with no agent, the suspects as its perpetrator. The suspects are never
+named: the actor is "suspects" (kind `criminal`, non-state), its mention the words that
+say they are suspected ("wanted for", "over", "charged in connection with").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from factfinder.extract.roles import ACTING_KINDS
+from factfinder.extract.story_roles import KIDNAP_WORD, SUSPECTS
+from factfinder.model import Actor, Incident, Span
+from factfinder.values.taxonomy import with_fields
+
+# The acts a suspect is arrested for that are abuses of people (attacks on property, weapons and
+# armed groups' operations are left alone: "detained a facilitator linked to IED attacks").
+_CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|raping|assault\w*|lynch\w*|"
+          r"disappearance|death|shooting|stabbing|tortur\w*|beheading|assassinat\w*)")
+# "wanted for", "suspected of", "accused of", "charged with", "in connection with", "over",
+# "linked to", "for (their role in)", "guilty of": the words that tie the arrested or charged to
+# the act; a robbery or theft may come first, the victim's name in the possessive too.
+_TIE = (r"\b(?P<tie>wanted for|suspected (?:of|in)|accused (?:of|in)|charged (?:with|over|for|in connection with)|"
+        r"charges? (?:of|for|over|including)|in connection with|linked to|over|"
+        r"for(?: (?:their|his|her) (?:alleged )?(?:role|involvement|part) in)?)\s+"
+        r"(?:the |a |an |his |her |their |its )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}['\u2019]s? )?"
+        r"(?:(?:alleged|suspected|armed|brutal|gruesome|aggravated|attempted|first-degree|double) )?"
+        r"(?:(?:robbery|theft|extortion),? and )?" + _CRIME + r"\b")
+_TIED = re.compile(_TIE, re.IGNORECASE)
+# The arrest's or the charge's own words: the tie must be read beside them ("arrested ... over the
+# killing"), not anywhere in a sentence that also reports an arrest.
+_ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehended|custody|charged|picked up|"
+                          r"booked|extradited|captured)\b", re.IGNORECASE)
+# Charged, not convicted: a court's sentence names convicts, whom reports (and the project's gold)
+# leave out as persons; a charge, like an arrest, names the suspects of an open case.
+_CHARGE_WORD = re.compile(r"\b(?:charge[ds]?|indict\w*|accused|prosecut\w*|arraign\w*)\b", re.IGNORECASE)
+_ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
+
+
+def suspect_arrests(incidents: Sequence[Incident],
+                    actors_in: Callable[[int, int], Sequence[Actor]] = lambda start, end: ()) -> list[Incident]:
+    """Arrests of people suspected of an abuse, retyped `legal_proceeding`; the abuse of the same
+    sentence, when it has no state or armed agent, done by "suspects". ``actors_in(start, end)``
+    gives the actors named in a stretch of the text: an armed group's member arrested ("detained a
+    Taliban facilitator linked to the murder of ...") is a conflict arrest and stays one."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        tie = _suspect_tie(incident)
+        if tie is None or incident.trigger is None:
+            continue
+        start, end = sorted((incident.trigger.end, tie.start))
+        if any(a.kind in ("armed_group", "unknown") for a in actors_in(start, end)):
+            continue
+        # the victims of the act ("wanted for killing an estate agent", "over the killing of a
+        # journalist") are not the ones the investigation is about
+        crime_end = incident.trigger.start if tie.start < incident.trigger.start else incident.evidence[0].end
+        kept = tuple(a for a in incident.targets if not tie.start <= a.span.start < crime_end)
+        if incident.type == "arrest":
+            out[i] = with_fields(replace(incident, type="legal_proceeding", targets=kept))
+        start = incident.evidence[0].start
+        for j, other in enumerate(out):
+            if j == i or other.evidence[0].start != start or other.type not in _ABUSES:
+                continue
+            if other.type == "arrest" and other.subtype != "abduction":
+                continue
+            if any(a.kind in ACTING_KINDS for a in other.perpetrators):
+                continue
+            suspects = _suspects(incident, tie)
+            # the suspects are not those the act happened to (a parse may give them the act's object)
+            held = {a.span.start for a in suspects}
+            targets = tuple(a for a in other.targets if a.span.start not in held)
+            out[j] = replace(other, perpetrators=suspects, targets=targets)
+    return [_charged_with(incident) for incident in out]
+
+
+def _charged_with(incident: Incident) -> Incident:
+    """An abuse told as what someone is charged with or arrested for ("charged with aggravated
+    kidnapping", "arrested on charges of abducting a man"): done by the suspects."""
+    if incident.type not in _ABUSES or incident.trigger is None or incident.perpetrators:
+        return incident
+    if incident.type == "arrest" and incident.subtype != "abduction":
+        return incident
+    evidence = incident.evidence[0]
+    trigger = incident.trigger.start - evidence.start
+    for found in _TIED.finditer(evidence.text):
+        if not found.end("tie") <= trigger < found.end():
+            continue
+        before = evidence.text[max(0, found.start() - 60):found.start()]
+        if _CHARGE_WORD.search(before) or _ARREST_WORD.search(before) or found.group("tie").lower().startswith(
+                ("charge", "accused", "suspected", "wanted")):
+            tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+            return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
+    return incident
+
+
+def _suspects(arrest: Incident, tie: Span) -> tuple[Actor, ...]:
+    """The arrested state agents ("police arrested three officers over the death of a detainee"),
+    else the unnamed "suspects"."""
+    agents = tuple(a for a in arrest.targets if a.kind in ACTING_KINDS)
+    return agents or (Actor(SUSPECTS, tie, "criminal"),)
+
+
+def _suspect_tie(incident: Incident) -> Span | None:
+    """The words that make an arrest incident the arrest of a suspect, None when they do not."""
+    if incident.trigger is None:
+        return None
+    if incident.type == "arrest":
+        # an arrest word, not a kidnapping (whose subtype a crime word of the sentence may have set)
+        if not _ARREST_WORD.search(incident.trigger.text) or KIDNAP_WORD.search(incident.trigger.text):
+            return None
+    elif incident.type != "legal_proceeding" or not _CHARGE_WORD.search(incident.trigger.text):
+        return None
+    if any(a.kind in ("armed_group", "unknown") for a in incident.targets):
+        return None  # forces detaining an armed group's members: an arrest in a conflict
+    evidence = incident.evidence[0]
+    trigger = incident.trigger.start - evidence.start
+    for found in _TIED.finditer(evidence.text):
+        # the tie within a clause of the arrest word: before it ("a fugitive wanted for killing ...
+        # has been arrested") or after it ("arrested five people over the killing of ...")
+        near = found.start() - trigger if found.start() >= trigger else trigger - found.end()
+        between = evidence.text[min(found.end(), trigger):max(found.start(), trigger)]
+        if near <= 90 and not re.search(r"[;:]|\.\s", between):
+            return Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+    return None

@@ -1,0 +1,106 @@
+"""Containment: what the text puts around a place name and how a candidate sits inside it.
+
+"X, Y", "X in Y", "X of Y", "X (Y)", "Y's X": the place Y is the container of X. A candidate for
+X is judged by the gazetteer's hierarchy (its country, admin1 code, and the names of the admin2
+and admin3 it lies in), or for towns by distance; a unit after a town ("Tacoma, Washington")
+is what holds it. Kept apart from the resolver, which weighs this evidence with the rest.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfinder.geo.gazetteer import Candidate, haversine_km
+from factfinder.geo.names import name_key
+
+# Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
+# "X in northern Y", "X in the south of Y".
+CONTAINER_GAP = re.compile(
+    r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
+    r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
+    r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
+POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
+
+
+LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
+
+
+def nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:
+    """How far ``cand`` lies from the nearest of ``points``; None without points or coordinates."""
+    here = cand.point
+    if here is None or not points:
+        return None
+    return min(haversine_km(here[0], here[1], la, lo) for la, lo in points)
+
+
+def same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
+    """Two entries at (nearly) one point: a district and the town it is named after."""
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return False
+    return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
+
+
+def holds(cand: Candidate, key: str, contained: list[int], keys: list[str],
+          cands: dict[str, list[Candidate]]) -> float:
+    """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
+    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    name after a town is what contains it, not a namesake town."""
+    if cand.kind not in HOLDING_KINDS:
+        return 0.0
+    for i in contained:
+        if keys[i] != key and any(c.id != cand.id and c.kind in LOCAL_KINDS and inside(c, cand) >= 6.0
+                                     for c in cands.get(keys[i], ())):
+            return 1.0
+    return 0.0
+
+
+HOLDING_KINDS = frozenset({"admin1", "admin2", "admin3"})
+
+
+def inside(cand: Candidate, box: Candidate) -> float:
+    """Evidence that ``cand`` lies inside ``box`` by the gazetteer's hierarchy (or, for towns, nearby)."""
+    if cand.country != box.country or cand.country is None:
+        return 0.0
+    if box.kind == "country":
+        return 4.0
+    if box.kind in {"admin1", "region"}:
+        return 6.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+    names = {name_key(n) for n in (cand.admin2, cand.admin3) if n}
+    if name_key(box.name) in names:
+        return 7.0  # "Homna upazila in Comilla", "Kani township (Yinmarbin district)"
+    if (here := cand.point) is not None and (there := box.point) is not None and cand.id != box.id:
+        distance = haversine_km(*here, *there)
+        same_admin1 = box.admin1_code is not None and cand.admin1_code == box.admin1_code
+        if distance < 60 and same_admin1:
+            return 5.0
+        if distance < 150:
+            return 3.0
+    return 2.0 if box.admin1_code is not None and cand.admin1_code == box.admin1_code else 1.0
+
+
+# What a place too small or too odd for the gazetteer may stand in for: not a continent.
+_STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
+STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
+
+
+def container_stand_in(chosen: Candidate | None, forms: set[str], containers: list[int], keys: list[str],
+                       resolved: dict[str, tuple[Candidate | None, float]]) -> tuple[Candidate, float] | None:
+    """The place the text puts a name inside, where the name's own reading fails it: an unknown
+    street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
+    Cheshire"), or a town whose only reading lies in another state than the one the text
+    names ("Holliday, Missouri" when the gazetteer knows only Holliday, Texas). Its point and
+    precision are the container's (a town, an admin1): honest about how much is known.
+    ``resolved`` maps name keys to their (candidate, confidence)."""
+    if chosen is not None and chosen.kind not in LOCAL_KINDS:
+        return None
+    if chosen is None and not any(" " in form for form in forms):
+        return None  # a lone unknown word after a place is as often no place at all
+    for index in containers:
+        box, confidence = resolved.get(keys[index], (None, 0.0))
+        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id):
+            continue
+        if chosen is not None and not (box.kind == "admin1" and box.country == chosen.country
+                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code):
+            return None
+        return box, round(confidence * STAND_IN_CONFIDENCE, 3)
+    return None

@@ -1,0 +1,78 @@
+"""The document's countries: the prior a lone name in another country must overcome.
+
+Read before any name is resolved, from names whose best reading is a country or a place
+unambiguous by a wide margin; a country named where the report opens ("Myanmar: 900
+displaced ...", a dateline "KABUL, Afghanistan") counts most, and a big city votes only when
+none of its namesakes lies in a country already named ("London" in an Ontario story).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import Callable
+
+from factfinder.geo.gazetteer import Candidate
+from factfinder.geo.mentions import Mention
+
+# score(candidate, key, doc_countries): the resolver's score of a candidate for the name ``key``
+# with no other place resolved yet.
+Score = Callable[[Candidate, str, Counter[str]], float]
+
+
+def document_countries(text: str, mentions: list[Mention], keys: list[str], cands: dict[str, list[Candidate]],
+                       score: Score) -> Counter[str]:
+    """Votes per country (ISO 3166-1 alpha-2) of the names of one document."""
+    # Pass 1: the document's countries, from names whose best reading is a country or a
+    # place that is unambiguous by a wide margin; a country named where the report opens
+    # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
+    doc_countries: Counter[str] = Counter()
+    opening = opening_keys(text, mentions, keys)
+    # Countries and regions vote first; a big city votes after them, and not at all when
+    # one of its namesakes lies in a country they named ("London" in an Ontario story).
+    weights = Counter(keys)
+    for stage in ("regions", "cities"):
+        named = set(doc_countries)
+        for key, found in cands.items():
+            weight = weights[key] + (4 if key in opening else 0)
+            if not found:
+                continue
+            top_kind = found[0].kind
+            if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
+                doc_countries[found[0].country] += 2 * weight
+                continue
+            if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
+                continue
+            if stage == "cities" and found[0].population < 100_000:
+                continue  # only well-known places vote: a lone small namesake abroad must not
+            if stage == "cities" and any(c.country in named and c.country != found[0].country and
+                                         (c.population >= 0.1 * found[0].population or c.kind != "city")
+                                         for c in found[1:]):
+                continue
+            top = score(found[0], key, doc_countries)
+            runner_up = max((score(c, key, doc_countries)
+                             for c in found[1:] if c.country != found[0].country), default=-99)
+            if top - runner_up > 3 and found[0].country:
+                doc_countries[found[0].country] += weight
+    return doc_countries
+
+
+def opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:
+    """Names that open the report: a headline or first line "Myanmar: ...", or a dateline
+    "KABUL, Afghanistan (Jan. 5) -"; what a report is about is said there first."""
+    found: set[str] = set()
+    first_lines = text[:300].split("\n")
+    limit = 0
+    for line in first_lines[:3]:
+        limit += len(line) + 1
+        if line.strip():
+            break
+    for m, key in zip(mentions, keys):
+        if m.start >= limit + 200:
+            break
+        line_start = text.rfind("\n", 0, m.start) + 1
+        head = text[line_start:m.start]
+        tail = text[m.end:m.end + 3]
+        if m.start < limit or (len(head) < 40 and re.match(r"\s*[:,\u2014\u2013-]", tail)):
+            found.add(key)
+    return found
