@@ -61,7 +61,8 @@ _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 _FROM_PLACED = frozenset({"displacement"})
 
 
-def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = ()) -> Attachment | None:
+def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = (),
+          actors: Callable[[str], bool] | None = None) -> Attachment | None:
     """How the place is tied to the incident's predicate, or None when it is not the event's place.
 
     A country tied other than by a locative word is the actor's or the victims'
@@ -76,6 +77,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return None
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
+    if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
+        return None  # "captured one of Colombia's traffickers": the country qualifies the object
     if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
             r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
@@ -87,6 +90,16 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool] | None) -> bool:
+    """"Colombia's main cocaine traffickers", "the FARC fought Colombia's government", "Elena
+    Liashenko of Ukraine": the country is whose the actor or the person is, not where."""
+    owned = re.match(r"['’]s?\s+((?:[\w-]+\s+){0,3}[\w-]+)", text[country.span.end:country.span.end + 50])
+    if owned is not None and actors is not None and actors(owned.group(1)):
+        return True
+    before = re.search(r"\b([A-Z][\w-]+)\s+of\s+$", text[max(0, country.span.start - 40):country.span.start])
+    return before is not None
 
 
 def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
@@ -293,10 +306,10 @@ def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) 
 
 
 def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
-                text: str, entities: Sequence[tuple[int, int, str]]) -> list[tuple[Place, Attachment]]:
+                text: str, actors: Callable[[str], bool] | None) -> list[tuple[Place, Attachment]]:
     """The sentence's places tied to the event as where it happened, with their tie: resolved
     places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
-    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text, places)) is not None]
+    ties = [(p, tie) for p in own if (tie := _tied(p, incident, text, places, actors)) is not None]
     ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
              and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
     return ties
@@ -322,7 +335,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not in_dateline_head(p, document.text)]
-            ties = _candidates(incident, own, vouched, places, document.text, entities)
+            ties = _candidates(incident, own, vouched, places, document.text, actors)
             names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
                      if not in_dateline_head(p, document.text) and (
                          not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]

@@ -167,3 +167,8 @@ def test_a_person_who_owns_a_thing_is_not_a_place(pipeline) -> None:
 def test_the_place_not_the_person_supported_nor_the_town_that_holds_it(pipeline, text: str, kind: str,
                                                                        place: str) -> None:
     assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_a_country_that_qualifies_the_captured_person_is_not_where(pipeline) -> None:
+    incidents = _incidents(pipeline, "Police captured one of Mexico's main cocaine traffickers on Tuesday.")
+    assert incidents and all(_place(i) != "Mexico" for i in incidents)
