@@ -241,7 +241,7 @@ def _weekday_year(span: Span, years: Iterable[int]) -> DateRange | None:
     if expr is None or expr.weekday is None or expr.year is not None or expr.month is None or expr.day is None:
         return None
     fitting = {y for near in years for y in (near - 1, near, near + 1)
-               if (day := _safe_date(y, expr.month, expr.day)) is not None and day.weekday() == expr.weekday}
+               if (found := _safe_date(y, expr.month, expr.day)) is not None and found.weekday() == expr.weekday}
     if len(fitting) != 1:
         return None
     iso = date(fitting.pop(), expr.month, expr.day).isoformat()
