@@ -53,6 +53,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
+        if _confessed(head, trigger):
+            add_actor(perpetrators, actor)
+            continue
         if _ruled_against(head, trigger, actor.kind):
             add_actor(targets, actor)
             continue
@@ -126,6 +129,17 @@ def _convicted_of(head: Any, trigger: Any) -> bool:
     while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
         arg = _argument(arg.head.head)  # "officers of the National Security Committee"
     return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def _confessed(head: Any, trigger: Any) -> bool:
+    """"The accused confessed to murdering the girl", "admitted his role in the kidnapping": who
+    confesses to an act did it."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("to", "in"):
+        return False
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    arg = _argument(head)
+    return verb.lemma_ in ("confess", "admit", "plead") and arg.dep_ in _SUBJECTS and arg.head.i == verb.i
 
 
 def _ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
