@@ -260,10 +260,8 @@ class ActorMatcher:
         if found is None:
             return False
         word = found.group().strip().lower()
-        hit = self._automaton.get(word, None) if word in self._automaton else None
-        if not hit:
-            return False
-        return any(entry.kind == "armed_group" for entry in hit[1])
+        hit: tuple[int, tuple[ActorEntry, ...]] | None = self._automaton.get(word, None)
+        return hit is not None and any(entry.kind == "armed_group" for entry in hit[1])
 
     def _defined_matches(self, text: str, start: int, end: int,
                          defined: dict[str, ActorEntry]) -> list[tuple[int, int, ActorEntry]]:

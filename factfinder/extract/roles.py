@@ -15,6 +15,10 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS as _PASSIVE_SUBJECTS, \
+    SUBJECTS as _SUBJECTS, argument as _argument, is_passive as _is_passive
+from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
+    convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -25,9 +29,6 @@ _UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "s
                               "escape", "remain", "go", "hide", "shelter", "evacuate", "lose",
                               # "journalists faced attacks and detentions by the army"
                               "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
-_SUBJECTS = frozenset({"nsubj", "csubj"})
-_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
-_OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
 # A nominal event after these is the background of its clause's verb, whose subject did not do it.
@@ -52,6 +53,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                 or (actor.kind in ARMED_KINDS and _when_agent(head, trigger)):
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
+            continue
+        if _confessed(head, trigger):
+            add_actor(perpetrators, actor)
             continue
         if _ruled_against(head, trigger, actor.kind):
             add_actor(targets, actor)
@@ -87,13 +91,9 @@ _REPORTING_LEMMAS = frozenset(
     "say express document report find criticise criticize condemn note urge call publish state conclude describe "
     "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
     "accuse blame attribute investigate visit monitor link".split())
-# Verbs of ruling: the state a court rules against is the target of its proceeding.
-_RULING_LEMMAS = frozenset("rule order reject dismiss overturn uphold".split())
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
-# Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
-_LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine blame".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -109,36 +109,6 @@ def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
                 and governor.lemma_ in _REPORTING_LEMMAS)
 
 
-def _convicted_of(head: Any, trigger: Any) -> bool:
-    """"convicted four officers of X of torturing ...", "two officers charged with killing ...":
-    the people judged for an act are its agents."""
-    prep = trigger.head
-    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
-        return False
-    verb = prep.head
-    arg = _argument(head)
-    if verb.dep_ in _OBJECTS and verb.head.lemma_ in _LEGAL_LEMMAS:
-        return bool(arg.i == verb.i)  # "convicted [two police officers of the murder]": the parse hangs "of" on them
-    if verb.lemma_ not in _LEGAL_LEMMAS:
-        return False
-    if verb.dep_ == "acl" and arg.i == verb.head.i:
-        return True  # "two soldiers convicted of killing a protester"
-    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
-        arg = _argument(arg.head.head)  # "officers of the National Security Committee"
-    return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
-
-
-def _ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
-    """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
-    government's appeal"."""
-    if kind not in ("government", "state_force") or trigger.lemma_ not in _RULING_LEMMAS:
-        return False
-    arg = _argument(head)
-    governor = arg.head
-    return governor.head.i == trigger.i and ((arg.dep_ in _SUBJECTS and governor.dep_ == "ccomp")
-                                             or (arg.dep_ == "poss" and governor.dep_ in _OBJECTS))
-
-
 def _relative_role(head: Any, trigger: Any) -> str | None:
     """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
     "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
@@ -151,20 +121,6 @@ def _relative_role(head: Any, trigger: Any) -> str | None:
     if relative is None or relative.dep_ in _OBJECTS or relative.lower_ == "whom":
         return "target" if any(c.dep_ in _SUBJECTS for c in verb.children) else None
     return "perpetrator" if relative.dep_ in _SUBJECTS and verb.lemma_ not in _UNDERGOER_VERBS else "target"
-
-
-def _judged(head: Any, trigger: Any) -> bool:
-    """An actor named in the object of a verb of judging ("convicted four officers of the KNB")."""
-    if trigger.lemma_ not in _LEGAL_LEMMAS:
-        return False
-    arg = _argument(head)
-    for _ in range(3):
-        if arg.head.i == trigger.i:
-            return arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
-        if arg.dep_ != "pobj" or arg.head.lower_ != "of":
-            return False
-        arg = _argument(arg.head.head)
-    return False
 
 
 def add_actor(found: list[Actor], actor: Actor) -> None:
@@ -400,17 +356,6 @@ def _body_of_agent(arg: Any, trigger: Any) -> Any:
     return token if token is not arg and agent else arg
 
 
-def _argument(head: Any) -> Any:
-    """Climb from an actor's head over conjuncts, appositions and compounds to the argument it fills."""
-    token = head
-    for _ in range(4):
-        if token.dep_ in ("conj", "appos", "compound", "amod", "nmod") and token.head.i != token.i:
-            token = token.head
-        else:
-            break
-    return token
-
-
 def _is_nominal(trigger: Any, verb: Any) -> bool:
     return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
 
@@ -420,7 +365,3 @@ def _reduced_passive(verb: Any) -> bool:
     passive ("Two activists detained in Minsk")."""
     return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _OBJECTS
                                                for c in verb.children))
-
-
-def _is_passive(verb: Any) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)

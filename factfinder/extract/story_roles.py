@@ -378,8 +378,7 @@ def protest_targets(incidents: Sequence[Incident], state_body: Callable[[str], t
             if not incident.targets and incident.type in ("arrest", "torture") and incident.trigger is not None:
                 # "residents protested ..., and police detained dozens of them"
                 incident = replace(incident, targets=(Actor(_PROTESTERS, incident.trigger, "group"),))
-        elif incident.story is not None and first_protest.get(incident.story, start) < start \
-                and incident.targets \
+        elif incident.story is not None and first_protest.get(incident.story, start) < start and incident.targets \
                 and all(a.name == _CIVILIANS for a in incident.targets) \
                 and (incident.type in ("arrest", "torture") or _UNREST.search(incident.summary)):
             # "over 500 people were detained in July", "sentenced 22 people over the unrest", told after

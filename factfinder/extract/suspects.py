@@ -30,8 +30,8 @@ from factfinder.values.taxonomy import with_fields
 # armed groups' operations are left alone: "detained a facilitator linked to IED attacks").
 _CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|raping|assault\w*|lynch\w*|"
           r"disappearance|death|shooting|stabbing|tortur\w*|beheading|assassinat\w*)")
-# "wanted for", "suspected of", "accused of", "charged with", "in connection with", "over",
-# "linked to", "for (their role in)", "guilty of": the words that tie the arrested or charged to
+# "wanted for", "suspected of", "accused of", "charged with", "on charges of", "in connection
+# with", "over", "linked to", "for (their role in)": the words that tie the arrested or charged to
 # the act; a robbery or theft may come first, the victim's name in the possessive too.
 _TIE = (r"\b(?P<tie>wanted for|suspected (?:of|in)|accused (?:of|in)|charged (?:with|over|for|in connection with)|"
         r"charges? (?:of|for|over|including)|in connection with|linked to|over|"

@@ -45,6 +45,9 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("A reporter was kidnapped by unknown men outside his home.", "kidnapped", ["unidentified assailants"]),
     # the speaker of its own act, through a pronoun
     ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
+    # who confesses to an act did it; "the accused" are unnamed suspects, never a person
+    ("The accused has confessed to murdering the shopkeeper.", "murdering", ["suspects"]),
+    ("The militants admitted their role in the kidnapping of the aid workers.", "kidnapping", ["gunmen"]),
     # the party a source blames
     ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
     ("The government blamed militants for the killing of the lawyer.", "killing", ["gunmen"]),

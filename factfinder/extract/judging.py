@@ -1,0 +1,72 @@
+"""Who a judgment, a confession or a ruling names: the people convicted of an act did it
+("convicted four officers of torturing detainees"), so does who confesses to it, and the state a
+ruling goes against is the target of the ruling ("ruled that the state had failed to comply").
+Used by ``roles.actor_roles``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS as _PASSIVE_SUBJECTS, \
+    SUBJECTS as _SUBJECTS, argument as _argument
+
+# Verbs of ruling: the state a court rules against is the target of its proceeding.
+RULING_LEMMAS = frozenset("rule order reject dismiss overturn uphold".split())
+# Verbs of judging: "convicted four officers of torturing detainees" names who tortured.
+LEGAL_LEMMAS = frozenset("convict charge accuse sentence try prosecute acquit indict find jail fine blame".split())
+
+
+def convicted_of(head: Any, trigger: Any) -> bool:
+    """"convicted four officers of X of torturing ...", "two officers charged with killing ...":
+    the people judged for an act are its agents."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("of", "for", "with", "over"):
+        return False
+    verb = prep.head
+    arg = _argument(head)
+    if verb.dep_ in _OBJECTS and verb.head.lemma_ in LEGAL_LEMMAS:
+        return bool(arg.i == verb.i)  # "convicted [two police officers of the murder]": the parse hangs "of" on them
+    if verb.lemma_ not in LEGAL_LEMMAS:
+        return False
+    if verb.dep_ == "acl" and arg.i == verb.head.i:
+        return True  # "two soldiers convicted of killing a protester"
+    while arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i != verb.i:
+        arg = _argument(arg.head.head)  # "officers of the National Security Committee"
+    return arg.head.i == verb.i and arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+
+
+def confessed(head: Any, trigger: Any) -> bool:
+    """"The accused confessed to murdering the girl", "admitted his role in the kidnapping": who
+    confesses to an act did it."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ not in ("to", "in"):
+        return False
+    verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
+    arg = _argument(head)
+    return verb.lemma_ in ("confess", "admit", "plead") and arg.dep_ in _SUBJECTS and arg.head.i == verb.i
+
+
+def ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
+    """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
+    government's appeal"."""
+    if kind not in ("government", "state_force") or trigger.lemma_ not in RULING_LEMMAS:
+        return False
+    arg = _argument(head)
+    governor = arg.head
+    return governor.head.i == trigger.i and ((arg.dep_ in _SUBJECTS and governor.dep_ == "ccomp")
+                                             or (arg.dep_ == "poss" and governor.dep_ in _OBJECTS))
+
+
+def judged(head: Any, trigger: Any) -> bool:
+    """An actor named in the object of a verb of judging ("convicted four officers of the KNB")."""
+    if trigger.lemma_ not in LEGAL_LEMMAS:
+        return False
+    arg = _argument(head)
+    for _ in range(3):
+        if arg.head.i == trigger.i:
+            return arg.dep_ in _OBJECTS | _PASSIVE_SUBJECTS
+        if arg.dep_ != "pobj" or arg.head.lower_ != "of":
+            return False
+        arg = _argument(arg.head.head)
+    return False
