@@ -1,8 +1,8 @@
 """Driving a batch: read items, skip what is done, map the work with an engine, commit chunks.
 
 Engines: ``local`` (in this process for one worker, else a process pool, like
-`extract --jsonl`) and ``ray`` (one pool of Ray actors, each a ``Worker``, fed by
-the driver for the whole run; local mode on a laptop, ``--address`` for a cluster). Either way the
+`extract --jsonl`) and ``ray`` (Ray Data ``map_batches`` over an actor pool of
+``Worker``s; local mode on a laptop, ``--address`` for a cluster). Either way the
 driver writes the output (output.ChunkWriter), so exactly-once never depends on
 the engine's writer, and a worker the engine retries changes nothing.
 """
@@ -28,7 +28,7 @@ from factfinder.values.isodate import utc_now
 ENGINES = ("local", "ray")
 CHUNK_DOCUMENTS = 64  # documents per committed chunk: a killed run redoes at most this many per worker
 BATCH_DOCUMENTS = 8  # documents per engine task
-RAY_QUEUE = 2  # batches queued per Ray actor: one to work on, one ready when it is done
+RAY_WINDOW = 20_000  # items held by the driver per Ray dataset (bounds its memory on huge corpora)
 LOCAL_WINDOW = 2_000  # items handed to the process pool at a time (its feeder would otherwise queue them all)
 
 
@@ -129,7 +129,24 @@ def _local_rows(items: Iterable[Item], *, workers: int, settings: Settings) -> I
                 yield from rows
 
 
-def _ray_started(workers: int, address: str | None) -> Any:
+class _RayWorker:
+    """Ray Data's actor-pool callable: one Worker (one Pipeline) per actor, rows out as JSON."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.worker = Worker(settings)
+
+    def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
+        items = [Item(**json.loads(spec), data=bytes(data) if data is not None else None)
+                 for spec, data in zip(batch["spec"], batch["data"])]
+        return {"row": [json.dumps(row, ensure_ascii=False) for row in self.worker.rows(items)]}
+
+
+def _ray_rows(items: Iterable[Item], *, workers: int, address: str | None,
+              settings: Settings) -> Iterator[dict[str, Any]]:
+    windows = _groups(items, RAY_WINDOW)
+    first = next(windows, None)
+    if first is None:  # nothing left to do (a finished run resumed): Ray is not started
+        return
     try:
         import ray
     except ImportError:
@@ -141,47 +158,21 @@ def _ray_started(workers: int, address: str | None) -> Any:
             ray.init(address=address, log_to_driver=False, logging_level=logging.WARNING)
         else:
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False, logging_level=logging.WARNING)
-    return ray
-
-
-def _ray_rows(items: Iterable[Item], *, workers: int, address: str | None,
-              settings: Settings) -> Iterator[dict[str, Any]]:
-    """Rows of ``items`` from one pool of ``workers`` Ray actors, fed by the driver for the whole run.
-
-    Each actor builds one Worker (one Pipeline: spaCy and the gazetteer load once per
-    actor, for the whole corpus, not once per window of it) and keeps ``RAY_QUEUE``
-    batches queued, so it never waits for the driver; the driver holds only those
-    batches and reads the input as they are done, so its memory does not grow with
-    the corpus. A dead actor is restarted and its batches retried by Ray
-    (``max_restarts``, ``max_task_retries``). The items travel through Ray's object
-    store, so the actors may be on other machines of a cluster with no shared disk.
-    """
-    batches = _groups(items, BATCH_DOCUMENTS)
-    first = next(batches, None)
-    if first is None:  # nothing left to do (a finished run resumed): no actor to start
-        return
-    batches = chain([first], batches)
-    ray = _ray_started(workers, address)
-    actor = ray.remote(num_cpus=1, max_restarts=2, max_task_retries=2)(Worker)
-    pool = [actor.remote(settings) for _ in range(workers)]
-    queued: dict[Any, Any] = {}  # result reference -> the actor working on it
-
-    def give(worker: Any) -> None:
-        batch = next(batches, None)
-        if batch is not None:
-            queued[worker.rows.remote(batch)] = worker
-
-    try:
-        for worker in pool:
-            for _ in range(RAY_QUEUE):
-                give(worker)
-        while queued:
-            [ready], _ = ray.wait(list(queued), num_returns=1)
-            give(queued.pop(ready))
-            yield from ray.get(ready)
-    finally:
-        for worker in pool:
-            ray.kill(worker)
+        logging.getLogger("ray.data").setLevel(logging.WARNING)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # our own line on stderr says done/total, rate and time left
+    for window in chain([first], windows):
+        specs = [{"spec": json.dumps({k: v for k, v in asdict(i).items() if k != "data"}), "data": i.data}
+                 for i in window]
+        dataset = ray.data.from_items(specs, override_num_blocks=max(1, len(window) // BATCH_DOCUMENTS))
+        mapped = dataset.map_batches(
+            _RayWorker, fn_constructor_kwargs={"settings": settings},
+            batch_size=BATCH_DOCUMENTS, compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1,
+            batch_format="numpy",
+            max_restarts=2, max_task_retries=2)
+        for batch in mapped.iter_batches(batch_size=BATCH_DOCUMENTS, batch_format="numpy"):
+            for row in batch["row"]:
+                yield json.loads(row)
 
 
 def run_batch(inputs: list[str], *, out: Path, engine: str = "local", workers: int | None = None,
