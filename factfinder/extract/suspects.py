@@ -48,6 +48,12 @@ _ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehended|cus
 # leave out as persons; a charge, like an arrest, names the suspects of an open case.
 _CHARGE_WORD = re.compile(r"\b(?:charge[ds]?|indict\w*|accused|prosecut\w*|arraign\w*)\b", re.IGNORECASE)
 _ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
+# People whose arrest "over" a death is itself what a monitor documents (protesters held after a
+# policeman's death, a journalist charged over a killing he reported): their arrest stays an
+# arrest, and they are never made the suspected agents of the act they are held over.
+_CIVIC_GROUPS = frozenset({"activists", "human rights defenders", "journalists", "lawyers", "opposition members",
+                           "protesters", "trade unionists", "election observers", "relatives of the disappeared",
+                           "religious leaders", "political prisoners"})
 
 
 def suspect_arrests(incidents: Sequence[Incident],
@@ -133,5 +139,10 @@ def _suspect_tie(incident: Incident) -> Span | None:
         near = found.start() - trigger if found.start() >= trigger else trigger - found.end()
         between = evidence.text[min(found.end(), trigger):max(found.start(), trigger)]
         if near <= 90 and not re.search(r"[;:]|\.\s", between):
-            return Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+            tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+            # those held, named before the tie (the act's victims come after it), are protesters,
+            # journalists, activists ...: their arrest is the abuse a monitor documents
+            if any(a.name in _CIVIC_GROUPS and a.span.start < tie.start for a in incident.targets):
+                return None
+            return tie
     return None

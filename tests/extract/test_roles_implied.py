@@ -161,6 +161,13 @@ def test_people_detained_at_a_protest_are_protesters(pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_people_detained_in_the_month_of_march_are_not_protesters(pipeline) -> None:
+    text = "Police detained three men in Kano in March after a shop was looted, residents said.\n"
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert "protesters" not in [a.name for a in arrest.targets]
+
+
+@pytest.mark.slow
 def test_aid_blocked_with_no_one_named_is_against_civilians(pipeline) -> None:
     text = "Aid convoys have been unable to reach the besieged town for three weeks, a UN agency said."
     found = _by_type(pipeline, text)
@@ -182,6 +189,16 @@ def test_an_arrest_over_a_killing_is_its_investigation_and_the_suspects_killed(p
     # the suspects are never named: their mention is the words that tie them to the act
     assert killing.perpetrators[0].span.text == "over"
     assert [a.name for a in killing.targets] == ["journalists"]
+
+
+@pytest.mark.slow
+def test_protesters_arrested_over_a_death_stay_an_arrest_and_are_not_made_its_suspects(pipeline) -> None:
+    text = ("Security forces arrested dozens of protesters over the death of a police officer during "
+            "Sunday's demonstration in the capital, their lawyers said.\n")
+    found = _by_type(pipeline, text)
+    assert "arrest" in found  # what a monitor documents: the arrest of the protesters
+    assert "protesters" in [a.name for a in found["arrest"][0].targets]
+    assert all(a.name != SUSPECTS for incident in found.get("killing", []) for a in incident.perpetrators)
 
 
 @pytest.mark.slow
