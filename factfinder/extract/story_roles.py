@@ -56,9 +56,8 @@ _SUBGROUP_CUE = re.compile(r"\b(?:including|among them|among whom|of whom|many o
 _UNSPECIFIC = frozenset({"people", "persons", "person"})
 
 
-# "people protesting", "people at the Pride march", "people who had gathered": the people
-# an arrest or a dispersal names in the clause of a protest are its protesters.
-# ("march" in lower case only: "in March" is the month)
+# "people protesting", "people at the Pride march", "people who had gathered": the people an arrest
+# or a dispersal names in the clause of a protest are its protesters ("in March" is the month).
 _PROTEST_AFTER = re.compile(r"^[^,;.]{0,60}?\b(?:protest\w*|demonstrat\w*|rall(?:y|ies|ied)|(?-i:march(?:es|ed|ing)?)|"
                             r"gathered|sit-ins?|vigils?)\b", re.IGNORECASE)
 _CIVILIANS = "civilians"
