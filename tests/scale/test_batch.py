@@ -190,3 +190,13 @@ def test_the_driver_reads_the_corpus_as_it_goes_not_all_at_once(tmp_path: Path, 
     assert drawn == [150, 150]  # counted, then worked through
     assert run.CHUNK_DOCUMENTS <= drawn_at_first_write[0] <= run.CHUNK_DOCUMENTS + run.BATCH_DOCUMENTS
     assert len(read_records(tmp_path / "out", "documents")) == 150
+
+
+def test_a_finished_run_resumed_on_ray_starts_no_ray(monkeypatch) -> None:
+    """Nothing left to do: the Ray engine returns at once, without importing or starting Ray
+    (with Ray made unimportable, starting it would be a UsageError)."""
+    from factfinder.scale import run
+    from factfinder.settings import Settings
+
+    monkeypatch.setitem(sys.modules, "ray", None)  # `import ray` now raises ImportError
+    assert list(run._ray_rows(iter(()), workers=2, address=None, settings=Settings())) == []
