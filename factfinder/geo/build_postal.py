@@ -39,12 +39,12 @@ if TYPE_CHECKING:
 
 SOURCE = "GeoNames postal-code localities (median of their codes)"
 _SAME_PLACE_KM = 30.0  # codes of one name closer than this to the first are one locality
-# Post-office and box names, and streets: what a postal code serves that is no locality.
+# Post-office and box names (in capitals: "Haldia SO", "Paris CEDEX"; "Ho" or "Bo" alone is a
+# town), digits and brackets, and streets: what a postal code serves that is no locality.
 _NOT_LOCALITY = re.compile(
-    r"(?:\b(?:[BSH]\.?O|G\.?P\.?O|C\.?P\.?O|P\.?O\.? Box|PO|Cedex|Box|Bag)\b\.?|[0-9()#/,&]|"
-    r"^(?:Jalan|Lorong|Jln|Lebuh|Persiaran|Lengkok)\b|"
-    r"\b(?:Street|Road|Avenue|Lane|Drive|Walk|Terrace|Crescent|Close|Boulevard|Rise|Circle|Link|Place)$)",
-    re.IGNORECASE)
+    r"\b(?:[BSH]\.?O|G\.?P\.?O|C\.?P\.?O|P\.?O\.? Box|PO|CEDEX|Cedex|Private Bag)\b\.?|[0-9()#/,&]|"
+    r"(?i:^(?:Jalan|Lorong|Jln|Lebuh|Persiaran|Lengkok)\b|"
+    r"\b(?:Street|Road|Avenue|Lane|Drive|Walk|Terrace|Crescent|Close|Boulevard|Rise|Circle|Link|Place)$)")
 
 
 def read_postal(path: Path) -> Iterator[tuple[str, str, float, float]]:
