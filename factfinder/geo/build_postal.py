@@ -6,7 +6,7 @@ have no open, packaged source of their own. Every postal code names the locality
 serves and gives a point, so GeoNames' postal-code dump (``allCountries.txt`` of its
 postal export, CC-BY 4.0; 1.8 million codes of about 120 countries) is a list of
 localities with points. It is opt-in, not packaged: loaded whole it adds 860,000
-localities and 180 MB to the gazetteer for a small gain on the news corpora (docs/geo.md).
+localities and 165 MB to the gazetteer for a small gain on the news corpora (docs/geo.md).
 
 Each (country, name) becomes one place per cluster of its codes (codes within 30 km of
 the first are one locality, at their median point), of kind ``village`` (no population:
