@@ -297,7 +297,7 @@ class Resolver:
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
-        return Resolution(best, confidence)
+        return Resolution(_district_twin(best, found, ev), confidence)
 
     def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -378,6 +378,17 @@ class Resolver:
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
+def _district_twin(best: Candidate, found: list[Candidate], ev: Evidence) -> Candidate:
+    """The district of a town's name at the town's point, where the text says "district".
+
+    "Sangin district": the town Sangin (13,000 people) outranks the district on population, though
+    the text names the district; same point and admin1, but the honest precision is admin2."""
+    if best.kind != "city" or not ev.levels or ev.levels.most_common(1)[0][0] != "admin2":
+        return best
+    return next((c for c in found if c.kind == "admin2" and c.country == best.country
+                 and c.admin1_code == best.admin1_code and same_point(c, best)), best)
+
+
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
