@@ -89,7 +89,8 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     fuzzy = fuzzy_town_mentions(text, taken, gazetteer)
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
-    mentions.extend(cued_units(text, taken, gazetteer))
+    persons = SpanIndex((s, e, lab) for s, e, lab in entities if lab == "PERSON")
+    mentions.extend(cued_units(text, taken, gazetteer, persons))
     mentions.extend(known_names(text, entities, taken, lowercase))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
 
@@ -133,7 +134,8 @@ def _dictionary_hits(text: str, entities: Sequence[Entity], tagger: DictionaryTa
     if capsless != text:
         found = SpanIndex(all_hits)
         all_hits = sorted(set(all_hits) | {(s, e, strong) for s, e, strong in tagger.find_all(capsless)
-                                           if text[s:e].isupper() and not found.overlaps(s, e)})
+                                           if text[s:e].isupper() and not found.overlaps(s, e)
+                                           and text[s:e].lower() not in COMMON_WORDS})  # "IN THE HOUSE"
     # A small town's name after "of" inside an organisation's name is a word of that name
     # ("Ministry of Commerce", "Chamber of Commerce"), not a place the "of" points to.
     orgs = SpanIndex((s, e) for s, e, label in entities if label == "ORG")

@@ -29,6 +29,7 @@ _CONTAINER_AFTER_LEVEL = re.compile(
     r"\b(?i:township|upazila|upazilla|district|village|tract|county|union|division|region|state|province|"
     r"governorate|oblast|commune|locality)\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?"
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
 
 # Towns below this population are left out of the dictionary tagger (Geoparser's default).
@@ -57,22 +58,28 @@ def known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: Span
     return found
 
 
-def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+               persons: SpanIndex[tuple[int, int, str]] | None = None) -> list[Mention]:
     """Village, township and small-town names after "in/at/near/from ..." ("Residents of Kin
     Taung", "near Sugapa").
 
     The dictionary leaves these out (their names are often ordinary words), so they are
     proposed only behind a locative word, only when the gazetteer knows the name as a
     district, township or village, and (``source="cue"``) kept only if resolution places
-    them in the document's country.
+    them in the document's country. A part of a person's name (``persons``) is no place:
+    "from Ashley Sutton" does not name the village Ashley.
     """
     found: list[Mention] = []
+    persons = persons if persons is not None else SpanIndex()
     for match in _CUED_NAME.finditer(text):
         start, end = match.span("name")
         words = text[start:end].split()
         while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
             end = start + len(" ".join(words))
             surface = text[start:end]
+            person = persons.containing(start, end)
+            if person is not None and (person[0], person[1]) != (start, end):
+                break
             if not taken.overlaps(start, end) and surface not in stopnames() and \
                     surface.lower() not in COMMON_WORDS and \
                     any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
@@ -110,10 +117,13 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
             proposed.add((start, end))
     # The unit that contains a named unit: "Homna upazila in Comilla", "Kani township of
     # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
+    # An abbreviation in brackets ("Ministry of Defence (MoD)", "British Airways (BA)") names
+    # the words before it, not a place (airport codes are towns' other names: TPA, MEA).
     for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
+                    and not (pattern is _BRACKETED and _ABBREVIATION.fullmatch(text[start:end])) \
                     and gazetteer.known(text[start:end]):
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
