@@ -104,3 +104,24 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
             return None
         return box, round(confidence * STAND_IN_CONFIDENCE, 3)
     return None
+
+
+def story_town(keys: list[str], local: list[bool], decided: dict[str, tuple[Candidate | None, float]]
+               ) -> tuple[Candidate, float] | None:
+    """The town a story is told in: the town named most often (``local`` marks the mentions that
+    count: not inside an organisation's name), if it is named at least twice, more often than any
+    other town and at least half as often as all other towns together. A street or building the
+    gazetteer lacks ("the 400 block of Kestrel Avenue", "St Mary's Memorial Hospital") lies there."""
+    counts: dict[str, int] = {}
+    for key, counted in zip(keys, local):
+        cand = decided.get(key, (None, 0.0))[0]
+        if counted and cand is not None and cand.kind == "city":
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    key = max(counts, key=counts.__getitem__)
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]) or 2 * ranked[0] < sum(ranked[1:]):
+        return None  # no town stands out: a street of the story could be in any of them
+    town, confidence = decided[key]
+    return (town, round(confidence * STAND_IN_CONFIDENCE, 3)) if town is not None else None

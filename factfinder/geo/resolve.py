@@ -21,7 +21,7 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       nearest_km, same_point)
+                                       nearest_km, same_point, story_town)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -155,6 +155,14 @@ class Resolver:
                                           decided)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
+        # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
+        # in the town the story is told in.
+        setting = story_town(keys, [not m.embedded for m in mentions], decided)
+        if setting is not None:
+            for key in order:
+                if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
+                        and not groups[key].cued:
+                    resolved[key] = Resolution(*setting)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
