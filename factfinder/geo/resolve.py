@@ -21,7 +21,7 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       nearest_km, same_point, story_town)
+                                       heading_keys, heading_stand_in, nearest_km, same_point, story_town)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -163,6 +163,16 @@ class Resolver:
                 if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
                         and not groups[key].cued:
                     resolved[key] = Resolution(*setting)
+        # Pass 6: a town's name that only ever heads the name of a building, a street or a body
+        # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from
+        # the rest of the story names a namesake: the place the text puts it in, else the
+        # story's town, stands in.
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for key, boxes in heading_keys(text, mentions, keys).items():
+            stand_in = heading_stand_in(key, boxes + groups[key].containers, keys, decided, cands[key], doc_countries,
+                                        setting)
+            if stand_in is not None:
+                resolved[key] = Resolution(*stand_in)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
@@ -388,4 +398,5 @@ class Resolver:
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
-_FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
+_FUZZY_TRIES = 40
+_STORY_KM = 500  # a town farther than this from every other town of the story is not the story's  # the closest keys tried in turn for one country's town or unit

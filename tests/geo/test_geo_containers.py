@@ -42,6 +42,19 @@ def test_a_story_of_two_towns_gives_an_unknown_street_no_point(parser: Geoparser
     assert street.lat is None
 
 
+def test_a_town_name_heading_a_street_far_from_the_story_gives_way_to_the_town_it_is_in(parser: Geoparser) -> None:
+    # Hampton is a town of Virginia; "Hampton Avenue in St. Louis" is a street of St. Louis.
+    text = "A fire broke out in a bakery on Hampton Avenue in St. Louis on Sunday. Nobody was hurt, officials said."
+    street = next(p for p in parser.parse(Document(doc="s" * 64, text=text)) if p.span.text.startswith("Hampton"))
+    assert (street.name, street.admin1) == ("St. Louis", "Missouri")
+
+
+def test_a_town_name_heading_a_building_near_the_story_keeps_its_town(parser: Geoparser) -> None:
+    text = "Flights resumed at Kandahar Airport on Monday, officials in Kabul said."
+    airport = next(p for p in parser.parse(Document(doc="k" * 64, text=text)) if p.span.text.startswith("Kandahar"))
+    assert (airport.admin1, airport.country, airport.precision) == ("Kandahar", "AF", "town")
+
+
 def test_a_building_followed_by_its_county_takes_the_county(parser: Geoparser) -> None:
     places = _places(parser, "The regional final is held at Greystone Motor Park, Cheshire, on Sunday.")
     venue = places["Greystone Motor Park"]
