@@ -190,3 +190,15 @@ def test_a_country_sits_at_its_geonames_point_not_the_factbook_one(parser: Geopa
     place = parser.parse(Document(doc="t", text=text))[0]
     assert (place.span.text, place.country, place.precision) == ("Somalia", "SO", "country")
     assert haversine_km(place.lat, place.lon, 6.0, 48.0) < 25
+
+
+def test_the_towns_of_a_local_story_outvote_a_lone_country_named_in_passing() -> None:
+    # The story names no country but Peru (a man's birthplace); its two towns lie within a
+    # few kilometres of each other in Connecticut: the story is set there.
+    parser = Geoparser(Gazetteer.open(), None)
+    text = ("A carpenter, a native of Peru, was arrested in Danbury on Monday and taken to New Milford, "
+            "where he appeared before a judge.")
+    places = {p.span.text: p for p in parser.parse(Document(doc="ct", text=text))}
+    assert (places["Danbury"].country, places["Danbury"].admin1) == ("US", "Connecticut")
+    assert (places["New Milford"].country, places["New Milford"].admin1) == ("US", "Connecticut")
+    assert places["Peru"].country == "PE"
