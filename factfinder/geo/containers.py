@@ -112,7 +112,8 @@ def story_town(keys: list[str], local: list[bool], decided: dict[str, tuple[Cand
                ) -> tuple[Candidate, float] | None:
     """The town a story is told in: the town named most often (``local`` marks the mentions that
     count: not inside an organisation's name), if it is named at least twice, more often than any
-    other town and at least half as often as all other towns together. A street or building the
+    other town and at least half as often as all other towns together, and resolved with
+    confidence ``SURE_TOWN``. A street or building the
     gazetteer lacks ("the 400 block of Kestrel Avenue", "St Mary's Memorial Hospital") lies there."""
     counts: dict[str, int] = {}
     for key, counted in zip(keys, local):
@@ -126,7 +127,12 @@ def story_town(keys: list[str], local: list[bool], decided: dict[str, tuple[Cand
     if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]) or 2 * ranked[0] < sum(ranked[1:]):
         return None  # no town stands out: a street of the story could be in any of them
     town, confidence = decided[key]
-    return (town, round(confidence * STAND_IN_CONFIDENCE, 3)) if town is not None else None
+    if town is None or confidence < SURE_TOWN:
+        return None  # a doubtful town ("Washington Square" of Philadelphia in a New Orleans story) misplaces all
+    return town, round(confidence * STAND_IN_CONFIDENCE, 3)
+
+
+SURE_TOWN = 0.8  # the confidence a story's town needs before its streets are placed there
 
 
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Z][\w’'.-]*)(?:\s+([A-Z][\w’'.-]*))?")
