@@ -41,9 +41,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
-# A dateline place in capitals at the start of a line, accents and short parts allowed
-# ("NOUMÉA, New Caledonia —", "PORT-AU-PRINCE —"), looked up by its folded name.
-_CAPS_DATELINE = re.compile(r"(?m)^(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]*(?:[ -][A-ZÀ-ÖØ-Þ'’.]+){0,3})"
+# A dateline place in capitals at the start of a line or after a headline's full stop, accents
+# and short parts allowed ("NOUMÉA, New Caledonia —", "PORT-AU-PRINCE —"), looked up by its folded name.
+_CAPS_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]*(?:[ -][A-ZÀ-ÖØ-Þ'’.]+){0,3})"
                             r"(?=\s*(?:,|\u2014|\u2013|--?\s|\())")
 
 
@@ -132,10 +132,14 @@ def _dictionary_hits(text: str, entities: Sequence[Entity], tagger: DictionaryTa
     # ALL-CAPS words (datelines, "CHINA brands ...") matched in title case, offsets unchanged.
     capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
     if capsless != text:
-        found = SpanIndex(all_hits)
-        all_hits = sorted(set(all_hits) | {(s, e, strong) for s, e, strong in tagger.find_all(capsless)
-                                           if text[s:e].isupper() and not found.overlaps(s, e)
-                                           and text[s:e].lower() not in COMMON_WORDS})  # "IN THE HOUSE"
+        # A longer name read in title case wins over the shorter ones matched as written that
+        # it covers ("SAN ANTONIO", not the "SAN" some town has as another name).
+        caps = [(s, e, strong) for s, e, strong in tagger.find_all(capsless)
+                if text[s:e].isupper() and text[s:e].lower() not in COMMON_WORDS]  # "IN THE HOUSE"
+        covered = {(s, e, st) for s, e, st in all_hits
+                   if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, _strong in caps)}
+        found = SpanIndex([hit for hit in all_hits if hit not in covered])
+        all_hits = sorted((set(all_hits) - covered) | {hit for hit in caps if not found.overlaps(hit[0], hit[1])})
     # A small town's name after "of" inside an organisation's name is a word of that name
     # ("Ministry of Commerce", "Chamber of Commerce"), not a place the "of" points to.
     orgs = SpanIndex((s, e) for s, e, label in entities if label == "ORG")

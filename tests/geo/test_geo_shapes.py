@@ -143,3 +143,13 @@ def test_an_abbreviation_in_brackets_is_not_a_place(parser: Geoparser) -> None:
     found = _places(parser, text)
     assert "MoD" not in found and "BA" not in found
     assert found["Basra"].country == "IQ" and found["Harare"].country == "ZW"
+
+
+def test_a_place_in_capitals_wins_over_a_shorter_name_inside_it(parser: Geoparser) -> None:
+    found = _places(parser, "SAN ANTONIO Sports analyst Mark Dewey said the team would win at home.")
+    assert found["SAN ANTONIO"].admin1 == "Texas"
+
+
+def test_a_dateline_in_capitals_after_a_headline_on_the_same_line_is_a_place(parser: Geoparser) -> None:
+    found = _places(parser, "Mayor Opens Farm Market. IMMOKALEE – The new market opened on Friday, the county said.")
+    assert (found["IMMOKALEE"].country, found["IMMOKALEE"].admin1) == ("US", "Florida")
