@@ -80,6 +80,7 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     taken = SpanIndex((m.start, m.end) for m in mentions)
     non_places = [(s, e, lab) for s, e, lab in entities if lab not in PLACE_LABELS and lab != "NAME"]
     lowercase = lowercase_words(text)
+    lone = list(pending)  # the small towns' names without a cue, before host spans add to them
     mentions += _accept_hits(text, hits, pending, non_places, taken, lowercase, gazetteer, terms)
     mentions += _accept_pending(text, mentions, pending, taken)
     for start, end in datelines:
@@ -92,6 +93,7 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     persons = SpanIndex((s, e, lab) for s, e, lab in entities if lab == "PERSON")
     mentions.extend(cued_units(text, taken, gazetteer, persons))
     mentions.extend(known_names(text, entities, taken, lowercase))
+    mentions.extend(_story_towns(text, lone, non_places, taken, lowercase))
     return _mark_embedded(sorted(mentions, key=lambda m: m.start), non_places)
 
 
@@ -236,6 +238,27 @@ def _accept_pending(text: str, mentions: list[Mention], pending: list[tuple[int,
                 pending.remove((start, end))
                 grew = True
     return added
+
+
+def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity],
+                 taken: SpanIndex[tuple[int, int]], lowercase: set[str]) -> list[Mention]:
+    """Small towns' names with no cue and no host span ("a Danbury mason", "the Innisfail
+    skater"), proposed for the story's map to confirm (``source="near"``): resolution keeps
+    them only within a few kilometres of another town of the story. A name said more than three
+    times without a cue is a person or a body of the story ("Steele said", "Steele's reports")."""
+    hosts = SpanIndex(non_places)
+    said = Counter(text[s:e] for s, e in lone)
+    found: list[Mention] = []
+    for start, end in lone:
+        surface = text[start:end]
+        if said[surface] > 3 or taken.overlaps(start, end) \
+                or hosts.containing(start, end) is not None or surface in demonyms() \
+                or sentence_initial_common(text, start, end) or surface.isupper() \
+                or (" " not in surface and written_in_lower_case(surface, text, lowercase)):
+            continue
+        found.append(Mention(start, end, surface, "near"))
+        taken.add((start, end))
+    return found
 
 
 def _mark_embedded(mentions: list[Mention], non_places: Sequence[Entity]) -> list[Mention]:

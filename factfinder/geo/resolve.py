@@ -40,6 +40,7 @@ class Evidence:
     contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
+    near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +100,7 @@ class Resolver:
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
+            ev.near = ev.near and m.source == "near"
             after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
@@ -119,7 +121,7 @@ class Resolver:
             groups[keys[j]].contained.extend(inner)
 
         doc_countries = document_countries(
-            text, mentions, keys, cands,
+            text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
             lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -315,6 +317,8 @@ class Resolver:
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
+        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > _NEAR_KM):
+            return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
         return Resolution(best, confidence)
 
     def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
@@ -399,4 +403,5 @@ _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near":
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40
+_NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
 _STORY_KM = 500  # a town farther than this from every other town of the story is not the story's  # the closest keys tried in turn for one country's town or unit

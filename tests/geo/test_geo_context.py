@@ -202,3 +202,14 @@ def test_the_towns_of_a_local_story_outvote_a_lone_country_named_in_passing() ->
     assert (places["Danbury"].country, places["Danbury"].admin1) == ("US", "Connecticut")
     assert (places["New Milford"].country, places["New Milford"].admin1) == ("US", "Connecticut")
     assert places["Peru"].country == "PE"
+
+
+def test_a_small_towns_name_with_no_cue_is_a_place_beside_the_storys_towns() -> None:
+    parser = Geoparser(Gazetteer.open(), None)
+    text = "Stevens skates in Red Deer and trains in Calgary. The Innisfail skater, 11, won a medal."
+    places = {p.span.text: p for p in parser.parse(Document(doc="ab", text=text))}
+    assert (places["Innisfail"].country, places["Innisfail"].admin1) == ("CA", "Alberta")
+    # Far from every town of its story, the same kind of name is no place ("Innisfail" the
+    # Queensland town is not meant by a rower's club in a Lagos story).
+    text = "Okafor rowed in Lagos and trained in Ibadan. The Innisfail crew, 11, won a medal."
+    assert "Innisfail" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}
