@@ -6,9 +6,11 @@ the real one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factfinder.geo.gazetteer import Candidate
 from factfinder.geo.incident_country import document_country, with_document_country
-from factfinder.model import Document, Incident, Place, Span, Story
+from factfinder.model import Attachment, Document, Incident, Place, Span, Story
 
 COUNTRIES = {
     "EG": Candidate(1, 357994, "Egypt", "country", "EG", None, None, 27.0, 30.0, 100_000_000, True),
@@ -132,3 +134,37 @@ def test_a_borrowed_place_yields_to_the_country_the_sentence_names() -> None:
     assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
     assert moved.location.span.text == "Egypt"
     assert kept.location == cairo
+
+
+def _words(text: str, sentence: str, ties: list[tuple[str, int, str]]) -> tuple[Attachment, ...]:
+    """The parse's ties of the words of ``sentence`` (word, depth, relation), in text order."""
+    out, at = [], text.index(sentence)
+    for word, depth, relation in ties:
+        at = text.index(word, at)
+        out.append(Attachment(Span.of(text, at, at + len(word)), depth, relation))
+        at += len(word)
+    return tuple(out)
+
+
+def test_a_country_named_in_passing_yields_to_the_story_country_and_the_event_own_is_kept() -> None:
+    """"suspected of ties with rebels in neighbouring Lebanon": the preposition hangs on another
+    noun than the event, so Lebanon says nothing of where the arrests were; "while visiting in
+    Lebanon" is an adverbial clause of the event and tells where it happened."""
+    text = ("Egyptian authorities have detained dozens of students in Egypt since March, Egyptian lawyers said.\n\n"
+            "Security forces detained students suspected of ties with rebels in neighbouring Lebanon.\n\n"
+            "Police detained a teacher while visiting in Lebanon, his family said.\n")
+    passing, visiting = text.split("\n\n")[1:]
+    places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Egypt", "EG", "country", 1),
+              _place(text, "Egyptian", "EG", "country", 1), _place(text, "Lebanon", "LB", "country"),
+              _place(text, "Lebanon", "LB", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    students = replace(_incident(text, passing.strip(), location=places[3]), attachments=_words(text, passing, [
+        ("detained", 0, "predicate"), ("students", 1, "dobj"), ("suspected", 2, "dobj"), ("of", 3, "dobj"),
+        ("ties", 4, "dobj"), ("with", 5, "with"), ("rebels", 6, "with"), ("in", 7, "in"),
+        ("neighbouring", 9, "in"), ("Lebanon", 8, "in")]))
+    teacher = replace(_incident(text, visiting.strip(), location=places[4]), attachments=_words(text, visiting, [
+        ("detained", 0, "predicate"), ("teacher", 1, "dobj"), ("while", 2, "advcl"), ("visiting", 1, "advcl"),
+        ("in", 2, "in"), ("Lebanon", 3, "in")]))
+    moved, kept = with_document_country([students, teacher], places, document, TwoCountries())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    assert kept.location == places[4]
