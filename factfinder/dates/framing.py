@@ -93,7 +93,7 @@ def attributive_year(text: str, trigger: Span) -> Span | None:
 # Prepositions that make the event the cause or topic of another act: "fined on 14 April over a
 # protest", "sentenced in May for the killing". Not "after" ("on 9 May, after the arrest of ...",
 # often the same day) nor "against" ("tear gas against students marching").
-_CAUSE = frozenset({"over", "for", "about"})
+CAUSE = frozenset({"over", "for", "about"})
 
 
 def dates_the_governing_act(span: Span, tie: Attachment, trigger: Span, attachments: Sequence[Attachment]) -> bool:
@@ -101,6 +101,6 @@ def dates_the_governing_act(span: Span, tie: Attachment, trigger: Span, attachme
     it above the preposition that carries the event's predicate ("On 14 April, a court fined a
     man over a protest": the fine's day, the protest's is unsaid); one after the event ("a
     protest on 2 April") is the event's own."""
-    return any(word.relation in ("predicate", "shared") and word.span.text.lower() in _CAUSE
+    return any(word.relation in ("predicate", "shared") and word.span.text.lower() in CAUSE
                and span.end <= word.span.start < trigger.start and tie.depth > word.depth
                for word in attachments)

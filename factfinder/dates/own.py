@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from factfinder.dates.framing import (
-    attributive_year, dates_the_governing_act, dates_the_report, names_another_noun, participle_noun,
+    CAUSE, attributive_year, dates_the_governing_act, dates_the_report, names_another_noun, participle_noun,
 )
 from factfinder.dates.patterns import parse
 from factfinder.extract.attachment import attachment_of
@@ -66,6 +66,27 @@ def _dates_the_instance(text: str, span: Span, trigger: Span) -> bool:
             and bool(_INSTANCE_OPENING.match(between)))
 
 
+# A date that opens its sentence as a frame ("On 29 September, residents protested ..., and
+# police detained dozens"): after a sentence's end or a line break, before a comma.
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’)]?\s+|\n\s*)(?:[Ii]n|[Oo]n|[Bb]etween|[Dd]uring)?\s*$")
+
+
+def _frames_the_sentence(text: str, span: Span, trigger: Span, attachments: Sequence[Attachment]) -> bool:
+    """A date that opens the sentence before a comma frames every main clause of it: the event's
+    clause shares the circumstances of the clause it is coordinated with or hangs on (the parse's
+    ``shared`` heads), which the parse often hangs the date under instead ("On 29 and 30 September,
+    after a storm left the island without power, residents protested, and police detained dozens").
+    A relative clause shares nothing ("In June, a court ordered compensation for a man who had
+    been tortured": the torture's date is unsaid), nor does a clause opened by a subordinator
+    ("allegations that confessions were obtained under torture") or an event that is the cause
+    of another act ("fined vendors for protesting")."""
+    return (span.end <= trigger.start and text.startswith(",", span.end)
+            and bool(_SENTENCE_OPENING.search(text, max(0, span.start - 12), span.start))
+            and any(a.relation == "shared" and span.end <= a.span.start < trigger.start for a in attachments)
+            and not any(a.relation == "mark" or (a.relation in ("predicate", "shared") and a.span.text.lower() in CAUSE)
+                        for a in attachments if span.end <= a.span.start < trigger.start))
+
+
 def is_weak(span: Span) -> bool:
     """"overnight" tells the night before the report; a day the sentence names says it better."""
     return span.text.lower() == "overnight"
@@ -109,7 +130,8 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
             and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
         return nearest_span([s for s in spans if _deictic(s) or (text is not None and (
-            _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)))], trigger.start)
+            _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)
+            or _frames_the_sentence(text, s, trigger, attachments)))], trigger.start)
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),
                                                       abs(ts[1].end - trigger.start))))[1]
 

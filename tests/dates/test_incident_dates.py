@@ -337,3 +337,27 @@ def test_a_date_after_a_colon_dates_the_general_statement_before_it() -> None:
                               ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
     (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
     assert undated.date_span is None
+
+
+def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordinate_or_cause() -> None:
+    """"On 29 September, after a storm ..., residents protested ..., and police detained dozens":
+    the parse hangs the date under the storm's clause, yet it frames the sentence, and the arrest
+    shares the circumstances of the protest it is coordinated with. A clause opened by "that" and
+    an event that is the cause of a fine are not framed by it."""
+    published = "2023-01-12"
+    text = ("On 29 September, after a storm had left the island without power, residents protested in the capital, "
+            "and police detained dozens of them.")
+    arrest = _with_clause(_incident(text, "detained"), text, ("residents", 4, "nsubj"), ("protested", 3, "shared"),
+                          ("police", 1, "nsubj"), ("detained", 0, "predicate"), ("dozens", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published=published), [arrest])
+    assert dated.date_span is not None and dated.date_span.text == "29 September"
+    text = "On 19 May, three men were hanged after trials marred by allegations that they had been tortured."
+    torture = _with_clause(_incident(text, "tortured", "torture"), text, ("allegations", 3, "shared"),
+                           ("that", 1, "mark"), ("tortured", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published=published), [torture])
+    assert undated.date_span is None
+    text = "In October, a court fined a group of vendors for protesting against their eviction."
+    protest = _with_clause(_incident(text, "protesting", "protest"), text, ("fined", 2, "shared"),
+                           ("for", 1, "predicate"), ("protesting", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published=published), [protest])
+    assert undated.date_span is None
