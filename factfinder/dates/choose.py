@@ -119,7 +119,8 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     sentences of its paragraph; never a guess. A violent event (``lead_dated``) told in a
     later paragraph without a date takes the date of the nearest earlier paragraph of its
     story (news tells the when in the lead and elaborates below it), else the dateline's
-    ("KABUL (Nov. 21) –", the report's day); reactions and background told further down
+    ("KABUL (Nov. 21) –", the report's day), which also wins when it is met first (nearer
+    than a header's date above it); reactions and background told further down
     often have dates of their own left unsaid, so they do not. ``dated`` gives each
     sentence's date phrases, found once per document."""
     text = document.text
@@ -137,6 +138,9 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     datelines = [s for s in own if is_dateline_date(text, s)]
     lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
     story_datelines: list[Span] = []
+    # a dateline met before any earlier date: the release's own day, nearer than a header's
+    # date above it ("Operational Update, Jan. 5, 2011 ... KABUL, Afghanistan (Jan. 4) –")
+    nearer = datelines[-1] if datelines else None
     for at in range(index - 1, max(-1, index - 1 - _LOOK_BACK_SENTENCES), -1):
         earlier = sentences[at]
         if _story(document, earlier.start) != story:
@@ -147,12 +151,14 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
             return plain[-1]
         if plain and lead is None:
             lead = plain[-1]
+        if nearer is None and lead is None and spans:
+            nearer = spans[-1]
         (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
             s for s in spans if is_dateline_date(text, s))
     if lead_dated:
         datelines += story_datelines
         if lead is not None:
-            return lead
+            return nearer or lead
     return datelines[-1] if datelines else None
 
 

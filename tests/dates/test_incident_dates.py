@@ -361,3 +361,20 @@ def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordin
                            ("for", 1, "predicate"), ("protesting", 0, "predicate"))
     (undated,) = incident_date_spans(Document(doc="d", text=text, published=published), [protest])
     assert undated.date_span is None
+
+
+def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
+    """A release headed "Operational Update, Jan. 5, 2011" whose dateline reads "(Jan. 4)": the lead
+    tells its killing without a day ("over the past 24 hours"), and the dateline, nearer than the
+    header, is the release's own day."""
+    text = ("Joint Command Operational Update, Jan. 5, 2011\n\nFor Immediate Release\n\n"
+            "KABUL, Afghanistan (Jan. 4) –\n\n"
+            "Several insurgents were killed by security forces in Helmand province over the past 24 hours.\n")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [_incident(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Jan. 4"
+    # a date of the lead's own paragraph is still nearer than the dateline
+    text = text.replace("over the past 24 hours", "on Monday")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [_incident(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Monday"
