@@ -71,6 +71,20 @@ def is_headline(text: str, sentences: Sequence[Sentence], index: int) -> bool:
     return all(n.paragraph != sentence.paragraph for n in neighbours) and not _HEADLINE_END.search(text, sentence.start, sentence.end)
 
 
+# A photo caption's credit: "(STR/AFP via Getty Images)", "AP Photo/...", "(Photo: ICRC)", "FILE PHOTO:".
+_CAPTION_CREDIT = re.compile(r"\bGetty Images\b|\bAP Photo\b|\((?:Photo|Image)s?:|\bFILE PHOTO\b|\bFile Photo\b"
+                             r"|\bClick to expand Image\b|\bPhoto(?:graph)?s? by\b|/(?:AFP|Reuters|REUTERS|AP)\b")
+
+
+def is_caption(text: str, sentence: Sentence) -> bool:
+    """Whether the sentence is part of a photo caption (a line with a photo credit): the day a
+    photo was taken ("walks through a bus station in Wuhan on April 30, 2020. (STR/AFP via
+    Getty Images)") is not the date of the events told below or above it."""
+    start = text.rfind("\n", 0, sentence.start) + 1
+    end = text.find("\n", sentence.end)
+    return bool(_CAPTION_CREDIT.search(text, start, len(text) if end < 0 else end))
+
+
 SentenceDates = Callable[[int], Sequence[Span]]
 """The date phrases of the document's sentence at an index (``sentence_dates``)."""
 
@@ -100,7 +114,7 @@ def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, st
         later = sentences[at]
         if _story(document, later.start) != story:
             break
-        spans = dated(at)
+        spans = () if is_caption(text, later) else dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s)]
         if plain:
             return next((s for s in plain if not is_weak(s)), plain[0])
@@ -145,7 +159,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
         earlier = sentences[at]
         if _story(document, earlier.start) != story:
             break
-        spans = dated(at)
+        spans = () if is_caption(text, earlier) else dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s)]
         if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]

@@ -378,3 +378,18 @@ def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
     (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
                                      [_incident(text, "killed", "killing")])
     assert killing.date_span is not None and killing.date_span.text == "Monday"
+
+
+def test_a_photo_caption_lends_its_day_to_no_event_told_after_it() -> None:
+    """The day a photo was taken is the caption's: the arrest told under it without a date stays
+    undated, while an event the caption itself tells keeps the caption's date."""
+    text = ("Protesters march through the centre of Lagos on October 11, 2020. (STR/AFP via Getty Images)\n\n"
+            "Police arrested dozens of protesters at the toll gate, witnesses said.\n")
+    document = Document(doc="d", text=text, published="2020-10-20")
+    arrest, march = incident_date_spans(document, [_incident(text, "arrested"), _incident(text, "march", "protest")])
+    assert arrest.date_span is None
+    assert march.date_span is not None and march.date_span.text == "October 11, 2020"
+    # the same line without a credit is the story's lead, and dates what follows it
+    plain = text.replace(" (STR/AFP via Getty Images)", "")
+    (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2020-10-20"), [_incident(plain, "arrested")])
+    assert arrest.date_span is not None and arrest.date_span.text == "October 11, 2020"
