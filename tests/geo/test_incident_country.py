@@ -146,25 +146,33 @@ def _words(text: str, sentence: str, ties: list[tuple[str, int, str]]) -> tuple[
     return tuple(out)
 
 
-def test_a_country_named_in_passing_yields_to_the_story_country_and_the_event_own_is_kept() -> None:
+def test_a_neighbouring_country_named_in_passing_yields_to_the_story_country() -> None:
     """"suspected of ties with rebels in neighbouring Lebanon": the preposition hangs on another
-    noun than the event, so Lebanon says nothing of where the arrests were; "while visiting in
-    Lebanon" is an adverbial clause of the event and tells where it happened."""
-    text = ("Egyptian authorities have detained dozens of students in Egypt since March, Egyptian lawyers said.\n\n"
+    noun than the event, and "neighbouring" says the story is set elsewhere; "detained a teacher
+    in neighbouring Lebanon" tells where the arrest happened, and a noun's country without
+    "neighbouring" ("people in Lebanon were detained") is where the event was."""
+    text = ("Egyptian authorities have detained dozens of students in Egypt since March, Egyptian lawyers said; "
+            "Egypt's prosecutor ordered them held and Egypt's courts refused bail.\n\n"
             "Security forces detained students suspected of ties with rebels in neighbouring Lebanon.\n\n"
-            "Police detained a teacher while visiting in Lebanon, his family said.\n")
-    passing, visiting = text.split("\n\n")[1:]
+            "Police detained a teacher in neighbouring Lebanon, his family said.\n\n"
+            "Dozens of people in Lebanon were detained, a rights group said.\n")
+    passing, teacher_line, people_line = text.split("\n\n")[1:]
     places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Egypt", "EG", "country", 1),
               _place(text, "Egyptian", "EG", "country", 1), _place(text, "Lebanon", "LB", "country"),
-              _place(text, "Lebanon", "LB", "country", 1)]
+              _place(text, "Lebanon", "LB", "country", 1), _place(text, "Lebanon", "LB", "country", 2),
+              _place(text, "Egypt's", "EG", "country"), _place(text, "Egypt's", "EG", "country", 1)]
     document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
     students = replace(_incident(text, passing.strip(), location=places[3]), attachments=_words(text, passing, [
         ("detained", 0, "predicate"), ("students", 1, "dobj"), ("suspected", 2, "dobj"), ("of", 3, "dobj"),
         ("ties", 4, "dobj"), ("with", 5, "with"), ("rebels", 6, "with"), ("in", 7, "in"),
         ("neighbouring", 9, "in"), ("Lebanon", 8, "in")]))
-    teacher = replace(_incident(text, visiting.strip(), location=places[4]), attachments=_words(text, visiting, [
-        ("detained", 0, "predicate"), ("teacher", 1, "dobj"), ("while", 2, "advcl"), ("visiting", 1, "advcl"),
-        ("in", 2, "in"), ("Lebanon", 3, "in")]))
-    moved, kept = with_document_country([students, teacher], places, document, TwoCountries())
+    teacher = replace(_incident(text, teacher_line.strip(), location=places[4]), attachments=_words(
+        text, teacher_line, [("detained", 0, "predicate"), ("teacher", 1, "dobj"), ("in", 1, "in"),
+                             ("neighbouring", 3, "in"), ("Lebanon", 2, "in")]))
+    people = replace(_incident(text, people_line.strip(), location=places[5]), attachments=_words(
+        text, people_line, [("people", 2, "nsubjpass"), ("in", 3, "in"), ("Lebanon", 4, "in"),
+                            ("detained", 0, "predicate")]))
+    moved, kept, own = with_document_country([students, teacher, people], places, document, TwoCountries())
     assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
     assert kept.location == places[4]
+    assert own.location == places[5]
