@@ -95,6 +95,17 @@ def _opened_by(clause: Any, word: str) -> bool:
 
 
 _FAR = 99
+# Words that make "to" and "from" say nearness: "close to X", "next to X", "not far from X".
+_NEAR_TO = frozenset({"close", "closer", "next", "adjacent", "near", "nearer"})
+
+
+def _nearness(preposition: Any) -> bool:
+    """Whether a "to" or "from" phrase says where, near its place ("close to X", "not far from X"),
+    rather than a destination or an origin ("far from the border" stays a reference point)."""
+    head = preposition.head
+    if preposition.lower_ == "to":
+        return head.lower_ in _NEAR_TO
+    return head.lower_ == "far" and head.i > 0 and head.doc[head.i - 1].lower_ in ("not", "n't")
 
 
 def _speakers(verb: Any) -> list[Any]:
@@ -151,6 +162,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
             elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_
+            if child_relation in ("to", "from") and _nearness(child):
+                child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
             child_distance = distance or child.lower_ in _MEASURES
             stack.append((child, depth + cost, child_relation, child_distance))
     for source in _speakers(chain[-1]):

@@ -17,7 +17,9 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
-from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
+from factfinder.geo.clause_names import (
+    clause_names, finer_than_town, frame_kind, qualifies_a_place, stands_under,
+)
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
@@ -134,7 +136,8 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     other is where the event happened; nor those that only qualify another ("the Mexico
     state of Hidalgo")."""
     named = [p for p, _ in ties]
-    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) for p in named)}
+    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) or (
+        qualifies_a_place(text, q.span) and q.span.end < p.span.start <= q.span.end + 40) for p in named)}
     ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
     inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]

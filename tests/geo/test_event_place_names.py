@@ -172,3 +172,30 @@ def test_the_place_not_the_person_supported_nor_the_town_that_holds_it(pipeline,
 def test_a_country_that_qualifies_the_captured_person_is_not_where(pipeline) -> None:
     incidents = _incidents(pipeline, "Police captured one of Mexico's main cocaine traffickers on Tuesday.")
     assert incidents and all(_place(i) != "Mexico" for i in incidents)
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Soldiers shot dead two men in the mainly Christian town of Qaraqosh on Monday.", "killing", "Qaraqosh"),
+    ("Gunmen killed five farmers in the Hausa village of Tudun Wada in Kaduna State on Sunday.", "killing",
+     "Tudun Wada"),
+    ("Police detained 30 protesters in the New York borough of Brooklyn on Friday.", "arrest", "Brooklyn"),
+    ("Car bombs hit several mostly Shi'ite neighbourhoods in Baghdad on Tuesday, killing at least twelve people.",
+     "killing", "Baghdad"),
+    ("A bomb killed four people in the Shiite neighbourhood of Karmaliya in Baghdad on Sunday.", "killing",
+     "Karmaliya"),
+    # the village's own name before its noun ("Dakwala village of Gwoza") qualifies nothing
+    ("Gunmen killed eleven people in Dakwala village of Gwoza local government area on Thursday.", "killing",
+     "Dakwala"),
+])
+def test_a_word_that_qualifies_the_place_named_after_it_is_not_the_place(pipeline, text: str, kind: str,
+                                                                        place: str) -> None:
+    """"the mainly Christian town of X", "the New York borough of X", "mostly Shi'ite
+    neighbourhoods": a creed, a nation or a larger place before a place noun qualifies the
+    place the text names, or names a kind of places."""
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_a_body_named_at_the_scene_is_no_place(pipeline) -> None:
+    incident = _one(pipeline, "Four reporters were killed in the strike, among them an editor at the Nahrain News "
+                              "Agency.", "killing")
+    assert _place(incident) is None, _place(incident)
