@@ -281,7 +281,9 @@ def _same_phrase(a: Place, b: Place, text: str) -> bool:
 def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
     """A name the gazetteer does not know, in the same phrase as a known place, is the finer
     place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
-    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar"."""
+    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar". Beside
+    a known town, only an area is finer (a neighbourhood, a village): a building, a road or a
+    river in it leaves the town as the place (the event-location gold marks the town)."""
     if not best.resolved and best in names:
         # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
         # town its sentence names ("police in Istanbul ... in Galatasaray Square")
@@ -291,6 +293,8 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
             known = [p for p in own if p.precision in ("town", "admin2")]
         return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
+        if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
+            continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
         if _same_phrase(name, best, text):
             return name if name.resolved else _under(name, best)
     return best

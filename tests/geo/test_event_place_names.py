@@ -195,6 +195,15 @@ def test_a_word_that_qualifies_the_place_named_after_it_is_not_the_place(pipelin
     assert _place(_one(pipeline, text, kind)) == place
 
 
+@pytest.mark.parametrize("text, kind", [
+    ("Two guards were shot at Kirkuk's Al-Noor hospital on Monday.", "attack"),
+    ("Rebels blew up two bridges in Kirkuk over the Khasa river on Friday.", "property_destruction"),
+])
+def test_a_building_or_a_river_beside_a_known_town_leaves_the_town_as_the_place(pipeline, text: str,
+                                                                                  kind: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == "Kirkuk"
+
+
 def test_a_body_named_at_the_scene_is_no_place(pipeline) -> None:
     incident = _one(pipeline, "Four reporters were killed in the strike, among them an editor at the Nahrain News "
                               "Agency.", "killing")
