@@ -61,6 +61,9 @@ _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statemen
 _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
+SPOKEN = frozenset({"statement"})
+"""Events that happen where their speaker is ("the UN Secretary-General condemned the attack"):
+only a place their own sentence names locates them, never the story's setting nor its country."""
 
 
 def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = (),
@@ -356,6 +359,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
+            elif incident.type in SPOKEN:
+                best = None
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
@@ -363,7 +368,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
-        else:
+        elif incident.type not in SPOKEN:
             best = story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)

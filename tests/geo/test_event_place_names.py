@@ -208,3 +208,18 @@ def test_a_body_named_at_the_scene_is_no_place(pipeline) -> None:
     incident = _one(pipeline, "Four reporters were killed in the strike, among them an editor at the Nahrain News "
                               "Agency.", "killing")
     assert _place(incident) is None, _place(incident)
+
+
+def test_a_statement_is_not_placed_in_the_story_it_reacts_to(pipeline) -> None:
+    """A reaction happens where its speaker is: only a place its own sentence names locates it."""
+    text = ("LUSAKA - Police in Kitwe arrested 14 opposition supporters on Saturday, a party spokesman said.\n\n"
+            "The UN human rights office condemned the arrests and called for their release.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
+    assert [(i.type, _place(i)) for i in incidents] == [("arrest", "Kitwe"), ("statement", None)]
+
+
+def test_a_dateline_without_a_country_is_not_the_story_setting(pipeline) -> None:
+    text = ("MOSCOW - The Supreme Court of Kyrgyzstan today upheld the sentences of four journalists.\n\n"
+            "Their lawyers said they had been beaten in custody.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
+    assert incidents and all(_place(i) != "MOSCOW" for i in incidents), [(i.type, _place(i)) for i in incidents]
