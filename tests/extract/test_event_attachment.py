@@ -78,6 +78,15 @@ def test_not_far_from_a_place_ties_it_as_near(pipeline) -> None:
     assert tie is not None and tie.relation == "near"
 
 
+def test_a_gerund_subject_tells_the_place_of_the_event_it_causes(pipeline) -> None:
+    text = ("Shelling by the Rapid Support Forces on residential areas of Kadugli killed at least 15 civilians "
+            "and wounded dozens on Saturday, the UN said.")
+    killing = _one(pipeline, text, "killing")
+    start = text.index("Kadugli")
+    tie = attachment_of(Span.of(text, start, start + 7), killing.attachments)
+    assert tie is not None and tie.relation == "on"
+
+
 def test_a_country_that_names_an_actor_is_no_place(pipeline) -> None:
     for incident in _incidents(pipeline, "Japan's foreign minister was shot and wounded as he left his office."):
         assert incident.location is None, incident
