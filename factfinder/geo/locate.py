@@ -196,7 +196,8 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
     regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or ((tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
+               and (_beside(best, p, text) or (p.span.start < best.span.start and (
+                   tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best

@@ -223,3 +223,11 @@ def test_a_dateline_without_a_country_is_not_the_story_setting(pipeline) -> None
             "Their lawyers said they had been beaten in custody.\n")
     incidents = pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
     assert incidents and all(_place(i) != "MOSCOW" for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_region_named_after_the_town_in_another_phrase_does_not_replace_it(pipeline) -> None:
+    """"In Helmand province, ... in Nad Ali district" puts a namesake in the region that opens
+    the sentence; a region named later, of another phrase, says nothing of the town."""
+    arrest = _one(pipeline, "Police in Quetta detained more than 200 people on Sunday as a march against "
+                            "disappearances in Sindh reached the city.", "arrest")
+    assert _place(arrest) == "Quetta"
