@@ -190,8 +190,9 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     "in Khas district, Uruzgan province": when the town resolves into another region
     than the one the sentence names beside it, the gazetteer picked a namesake, and
     the region the text states is the safer answer. The region must sit beside the town or be
-    tied to the event as where it happened ("In Helmand province, ... in Nad Ali district"), not
-    be an origin, a destination or another item of a list.
+    tied to the event as where it happened and named before the town ("In Helmand province, ...
+    in Nad Ali district"; not "police in Quetta detained ... as a march against disappearances
+    in Sindh"), not be an origin, a destination or another item of a list.
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
