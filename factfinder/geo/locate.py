@@ -17,6 +17,7 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import (
     clause_names, finer_than_town, frame_kind, qualifies_a_place, stands_under,
 )
@@ -267,6 +268,15 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     return replace(place, country=setting[0].country, admin1=setting[0].admin1)
 
 
+def _under_heading(incident: Incident, document: Document) -> bool:
+    """Whether the incident's story is an annual report's paragraph under a country heading
+    ("IRAN\n..."): each of its sentences tells another event, so a sentence that names no place
+    takes the heading's country (``geo/incident_country.py``), not a town of another sentence."""
+    story = document.story_at(incident.evidence[0].start) if incident.evidence else None
+    return heading_country(document.text) is not None or (
+        story is not None and heading_country(document.text[story.start:story.end]) is not None)
+
+
 def _same_region(place: Place, region: Place) -> bool:
     return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
@@ -361,7 +371,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
-            elif incident.type in SPOKEN:
+            elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
@@ -370,7 +380,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = story_setting(incident, usable, document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
-        elif incident.type not in SPOKEN:
+        elif incident.type not in SPOKEN and not _under_heading(incident, document):
             best = story_setting(incident, usable, document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)

@@ -231,3 +231,15 @@ def test_a_region_named_after_the_town_in_another_phrase_does_not_replace_it(pip
     arrest = _one(pipeline, "Police in Quetta detained more than 200 people on Sunday as a march against "
                             "disappearances in Sindh reached the city.", "arrest")
     assert _place(arrest) == "Quetta"
+
+
+def test_a_paragraph_under_a_country_heading_lends_no_town_to_its_other_sentences(pipeline) -> None:
+    """An annual report's paragraph tells a new event in each sentence: one that names no place
+    is placed in the heading's country, not in a town another sentence names."""
+    text = ("ZAMBIA\n\nIn March, police in Kitwe arrested 14 opposition supporters at a rally. In June, a court "
+            "sentenced two journalists to three years in prison for criticising the president.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2023-12-31")).incidents
+    sentenced = [i for i in incidents if i.type == "legal_proceeding"]
+    assert sentenced and all(i.location is not None and i.location.precision == "country"
+                             and i.location.country == "ZM" for i in sentenced), [(i.type, i.location) for i in incidents]
+    assert any(i.type == "arrest" and _place(i) == "Kitwe" for i in incidents)
