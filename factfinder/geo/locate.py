@@ -56,8 +56,9 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
 # ("Aleppo says", "Kabul was told"), a destination ("marched to X", "sent to X"), another
 # coordinated event's or clause's place.
 _ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
-# Acts of a state whose place is the state that acts ("the United States imposed sanctions").
-_ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
+# Acts of a state whose place is the state that acts ("the United States imposed sanctions"); not a
+# statement, whose speaker's country says who speaks ("Russia has warned", "Iran's envoy said": SPOKEN).
+_ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation"})
 # Events whose passive subject is the place they struck or took ("Baghdad was bombed").
 _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").

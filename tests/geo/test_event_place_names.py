@@ -243,3 +243,12 @@ def test_a_paragraph_under_a_country_heading_lends_no_town_to_its_other_sentence
     assert sentenced and all(i.location is not None and i.location.precision == "country"
                              and i.location.country == "ZM" for i in sentenced), [(i.type, i.location) for i in incidents]
     assert any(i.type == "arrest" and _place(i) == "Kitwe" for i in incidents)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's interior minister condemned the attack and promised an inquiry.",
+    "Togo's president accused the rebels of breaking the truce.",
+])
+def test_a_speaking_country_is_not_where_its_statement_happened(pipeline, text: str) -> None:
+    incidents = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert incidents and all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
