@@ -328,6 +328,12 @@ def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) 
             and not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start for s, e in longer)]
 
 
+def _elsewhere_named(vouched: Sequence[Place], incident: Incident) -> list[Place]:
+    """Places NER mislabelled in the story's other sentences ("areas of El Fasher", El Fasher
+    tagged ORG): where the story is set as much as a place NER got right."""
+    return [p for p in vouched if not _in_evidence(p, incident)]
+
+
 def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
                 text: str, actors: Callable[[str], bool] | None) -> list[tuple[Place, Attachment]]:
     """The sentence's places tied to the event as where it happened, with their tie: resolved
@@ -378,11 +384,11 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 mine = {id(p) for p in own}
                 best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
-                best = story_setting(incident, usable, document)
+                best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
-            best = story_setting(incident, usable, document)
+            best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

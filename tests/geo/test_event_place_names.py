@@ -252,3 +252,13 @@ def test_a_paragraph_under_a_country_heading_lends_no_town_to_its_other_sentence
 def test_a_speaking_country_is_not_where_its_statement_happened(pipeline, text: str) -> None:
     incidents = [i for i in _incidents(pipeline, text) if i.type == "statement"]
     assert incidents and all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_town_ner_calls_an_organisation_still_sets_the_story(pipeline) -> None:
+    text = ("Shelling by the Rapid Support Forces on residential areas of El Obeid killed at least 12 civilians and "
+            "wounded dozens on Saturday, the UN humanitarian office said.\n\n"
+            "Fighting between the RSF and the army on the eastern edges of the city continued on Sunday, residents "
+            "said.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2024-05-13")).incidents
+    clash = [i for i in incidents if i.type == "armed_clash"]
+    assert clash and _place(clash[0]) == "El Obeid", [(i.type, _place(i)) for i in incidents]
