@@ -101,6 +101,7 @@ def geo_locate(resources: Resources) -> Step:
     the first resolved place of its sentence."""
     from factfinder.extract.actors import ActorMatcher
     from factfinder.geo import locate
+    from factfinder.geo.locate import SPOKEN
     from factfinder.geo.incident_country import with_document_country
 
     gazetteer = resources.gazetteer
@@ -115,7 +116,11 @@ def geo_locate(resources: Resources) -> Step:
         if incidents:
             incidents = locate(incidents, extraction.places, extraction.document, extraction.entities or (),
                                actors=is_actor, gazetteer=gazetteer)
-            incidents = with_document_country(incidents, extraction.places, extraction.document, gazetteer)
+            # a statement is where its speaker is: no story's country for it (locate.SPOKEN)
+            spoken = [i.type in SPOKEN for i in incidents]
+            countried = iter(with_document_country([i for i, s in zip(incidents, spoken) if not s],
+                                                   extraction.places, extraction.document, gazetteer))
+            incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved
                                    and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))

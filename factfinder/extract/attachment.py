@@ -95,6 +95,24 @@ def _opened_by(clause: Any, word: str) -> bool:
 
 
 _FAR = 99
+# Words that make "to" and "from" say nearness: "close to X", "next to X", "not far from X".
+_NEAR_TO = frozenset({"close", "closer", "next", "adjacent", "near", "nearer"})
+
+
+def _gerund_subject(clause: Any) -> bool:
+    """A gerund that is the subject of the event's verb ("Shelling by the RSF on areas of X killed
+    15"): the cause is the event itself, not another clause ("That he left surprised us")."""
+    return clause.dep_ == "csubj" and clause.tag_ == "VBG" and not any(
+        c.dep_ in _SUBJECTS or c.dep_ == "mark" for c in clause.children)
+
+
+def _nearness(preposition: Any) -> bool:
+    """Whether a "to" or "from" phrase says where, near its place ("close to X", "not far from X"),
+    rather than a destination or an origin ("far from the border" stays a reference point)."""
+    head = preposition.head
+    if preposition.lower_ == "to":
+        return head.lower_ in _NEAR_TO
+    return head.lower_ == "far" and head.i > 0 and head.doc[head.i - 1].lower_ in ("not", "n't")
 
 
 def _speakers(verb: Any) -> list[Any]:
@@ -134,8 +152,10 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
             dep = child.dep_
             cost = 1
             if dep in _CLOSED and not (token.i == trigger.i and dep == "relcl") and not (
-                    dep == "relcl" and _opened_by(child, "when")):
+                    dep == "relcl" and _opened_by(child, "when")) and not _gerund_subject(child):
                 continue  # "in the morning when troops were on patrol in X" shares its circumstances
+            if dep == "csubj":
+                cost = _LOOSE["advcl"]  # "Shelling on areas of X killed 15": the cause tells the event's place
             if dep == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in ("VERB", "AUX"):
                 # "were killed and 20 injured in X": a coordinated verb shares what follows it
                 cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
@@ -151,6 +171,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
             elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_
+            if child_relation in ("to", "from") and _nearness(child):
+                child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
             child_distance = distance or child.lower_ in _MEASURES
             stack.append((child, depth + cost, child_relation, child_distance))
     for source in _speakers(chain[-1]):

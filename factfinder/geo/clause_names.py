@@ -221,12 +221,62 @@ def _placed(span: Span, container: Place | None) -> Place:
                  precision=container.precision, confidence=container.confidence)
 
 
+# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
+# a word before a place noun that the text then names qualifies that place, it is not one.
+_QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
+
+
+def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
+    """Whether the name only qualifies the place the text names after a place noun: a settlement
+    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
+    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
+    "the Shaab district of Baghdad", where the district is the name's."""
+    after = _QUALIFIED_AFTER.match(text, span.end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    if noun == "capital":
+        return True
+    between = text[span.end:after.end()]
+    if " of " not in between and not between.endswith(" of"):
+        return False
+    if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
+            r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
+        return True  # not "Garubula village of Biu LGA", the village's own name
+    nation = span.text.lower() in demonyms() or any(
+        s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
+    return nation and noun in place_nouns()
+
+
+def _kind_not_name(text: str, span: Span) -> bool:
+    """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
+    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
+    after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
+    if after is None or " " in span.text.strip():
+        return False
+    noun = after.group(1)
+    plural = noun in place_nouns() and noun.endswith("s") and noun[:-1] in place_nouns() | {"citie", "communitie"}
+    listed = re.search(r"(?:,|\band|\bor)\s+$", text[max(0, span.start - 6):span.start])
+    return plural and listed is None
+
+
+def _organisation(span: Span) -> bool:
+    """"the Freedom and Justice Party", "the Amaq News Agency": a word of an organisation's name
+    (``data/gazetteer/name_shapes.txt``) makes the name a body's, not a place's."""
+    from factfinder.geo.shapes import shape_words
+
+    words = shape_words()
+    return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in span.text.split())
+
+
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if span.text.lower() in demonyms():
+    if span.text.lower() in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
         return None  # "the Yugoslav province of Kosovo": the name is Kosovo
+    if _organisation(span):
+        return None
     framed = _framed(text, start, end)
     if _not_a_name(text, start, end, entities, framed=framed):
         return None

@@ -17,7 +17,10 @@ from dataclasses import replace
 from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
-from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, stands_under
+from factfinder.extract.country_heading import heading_country
+from factfinder.geo.clause_names import (
+    clause_names, finer_than_town, frame_kind, qualifies_a_place, stands_under,
+)
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
@@ -53,12 +56,16 @@ _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around",
 # ("Aleppo says", "Kabul was told"), a destination ("marched to X", "sent to X"), another
 # coordinated event's or clause's place.
 _ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
-# Acts of a state whose place is the state that acts ("the United States imposed sanctions").
-_ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation", "statement"})
+# Acts of a state whose place is the state that acts ("the United States imposed sanctions"); not a
+# statement, whose speaker's country says who speaks ("Russia has warned", "Iran's envoy said": SPOKEN).
+_ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation"})
 # Events whose passive subject is the place they struck or took ("Baghdad was bombed").
 _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
+SPOKEN = frozenset({"statement"})
+"""Events that happen where their speaker is ("the UN Secretary-General condemned the attack"):
+only a place their own sentence names locates them, never the story's setting nor its country."""
 
 
 def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] = (),
@@ -134,7 +141,8 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     other is where the event happened; nor those that only qualify another ("the Mexico
     state of Hidalgo")."""
     named = [p for p, _ in ties]
-    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) for p in named)}
+    qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) or (
+        qualifies_a_place(text, q.span) and q.span.end < p.span.start <= q.span.end + 40) for p in named)}
     ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
     inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
@@ -184,13 +192,15 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     "in Khas district, Uruzgan province": when the town resolves into another region
     than the one the sentence names beside it, the gazetteer picked a namesake, and
     the region the text states is the safer answer. The region must sit beside the town or be
-    tied to the event as where it happened ("In Helmand province, ... in Nad Ali district"), not
-    be an origin, a destination or another item of a list.
+    tied to the event as where it happened and named before the town ("In Helmand province, ...
+    in Nad Ali district"; not "police in Quetta detained ... as a march against disappearances
+    in Sindh"), not be an origin, a destination or another item of a list.
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
     regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or ((tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
+               and (_beside(best, p, text) or (p.span.start < best.span.start and (
+                   tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
     if regions and not any(_same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
@@ -259,6 +269,15 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     return replace(place, country=setting[0].country, admin1=setting[0].admin1)
 
 
+def _under_heading(incident: Incident, document: Document) -> bool:
+    """Whether the incident's story is an annual report's paragraph under a country heading
+    ("IRAN\n..."): each of its sentences tells another event, so a sentence that names no place
+    takes the heading's country (``geo/incident_country.py``), not a town of another sentence."""
+    story = document.story_at(incident.evidence[0].start) if incident.evidence else None
+    return heading_country(document.text) is not None or (
+        story is not None and heading_country(document.text[story.start:story.end]) is not None)
+
+
 def _same_region(place: Place, region: Place) -> bool:
     return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
@@ -278,7 +297,9 @@ def _same_phrase(a: Place, b: Place, text: str) -> bool:
 def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
     """A name the gazetteer does not know, in the same phrase as a known place, is the finer
     place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
-    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar"."""
+    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar". Beside
+    a known town, only an area is finer (a neighbourhood, a village): a building, a road or a
+    river in it leaves the town as the place (the event-location gold marks the town)."""
     if not best.resolved and best in names:
         # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
         # town its sentence names ("police in Istanbul ... in Galatasaray Square")
@@ -288,6 +309,8 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
             known = [p for p in own if p.precision in ("town", "admin2")]
         return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
+        if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
+            continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
         if _same_phrase(name, best, text):
             return name if name.resolved else _under(name, best)
     return best
@@ -303,6 +326,12 @@ def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) 
     return [p for p in places if p.resolved and p.confidence <= EMBEDDED_CONFIDENCE
             and (p.span.start, p.span.end) in exact and p.precision != "country"
             and not any(s <= p.span.start and p.span.end <= e and e - s > p.span.end - p.span.start for s, e in longer)]
+
+
+def _elsewhere_named(vouched: Sequence[Place], incident: Incident) -> list[Place]:
+    """Places NER mislabelled in the story's other sentences ("areas of El Fasher", El Fasher
+    tagged ORG): where the story is set as much as a place NER got right."""
+    return [p for p in vouched if not _in_evidence(p, incident)]
 
 
 def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
@@ -349,15 +378,17 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
                 best = max(setting, key=lambda p: _score(p, document.text))
+            elif incident.type in SPOKEN or _under_heading(incident, document):
+                best = None
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
-                best = story_setting(incident, usable, document)
+                best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         elif own:
             best = max(own, key=lambda p: _score(p, document.text))
-        else:
-            best = story_setting(incident, usable, document)
+        elif incident.type not in SPOKEN and not _under_heading(incident, document):
+            best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

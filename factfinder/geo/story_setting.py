@@ -31,7 +31,9 @@ def in_dateline_head(place: Place, text: str) -> bool:
 
 
 def in_dateline(place: Place, text: str) -> bool:
-    """"KABUL, Afghanistan (Jan. 25, 2013) –": where the report was filed, not the event."""
+    """"KABUL, Afghanistan (Jan. 25, 2013) –", "MOSCOW - ": where the report was filed, not the event."""
+    if in_dateline_head(place, text):
+        return True
     line_start = text.rfind("\n", 0, place.span.start) + 1
     comma = text.find(",", line_start, line_start + 40)
     first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals

@@ -61,6 +61,32 @@ def test_an_origin_is_not_the_event_place(pipeline) -> None:
     assert _place(attack) == "Tripoli"
 
 
+@pytest.mark.parametrize("text, kind, place", [
+    ("Government troops destroyed six rebel camps close to Kismayo on Tuesday, killing 40 fighters.", "killing",
+     "Kismayo"),
+    ("Soldiers shelled rebel positions next to Bor on Friday, killing ten fighters.", "killing", "Bor"),
+])
+def test_close_to_a_place_says_where_not_whither(pipeline, text: str, kind: str, place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_not_far_from_a_place_ties_it_as_near(pipeline) -> None:
+    text = "Gunmen shot dead a driver not far from Kismayo on Monday."
+    killing = _one(pipeline, text, "killing")
+    start = text.index("Kismayo")
+    tie = attachment_of(Span.of(text, start, start + 7), killing.attachments)
+    assert tie is not None and tie.relation == "near"
+
+
+def test_a_gerund_subject_tells_the_place_of_the_event_it_causes(pipeline) -> None:
+    text = ("Shelling by the Rapid Support Forces on residential areas of Kadugli killed at least 15 civilians "
+            "and wounded dozens on Saturday, the UN said.")
+    killing = _one(pipeline, text, "killing")
+    start = text.index("Kadugli")
+    tie = attachment_of(Span.of(text, start, start + 7), killing.attachments)
+    assert tie is not None and tie.relation == "on"
+
+
 def test_a_country_that_names_an_actor_is_no_place(pipeline) -> None:
     for incident in _incidents(pipeline, "Japan's foreign minister was shot and wounded as he left his office."):
         assert incident.location is None, incident

@@ -172,3 +172,93 @@ def test_the_place_not_the_person_supported_nor_the_town_that_holds_it(pipeline,
 def test_a_country_that_qualifies_the_captured_person_is_not_where(pipeline) -> None:
     incidents = _incidents(pipeline, "Police captured one of Mexico's main cocaine traffickers on Tuesday.")
     assert incidents and all(_place(i) != "Mexico" for i in incidents)
+
+
+@pytest.mark.parametrize("text, kind, place", [
+    ("Soldiers shot dead two men in the mainly Christian town of Qaraqosh on Monday.", "killing", "Qaraqosh"),
+    ("Gunmen killed five farmers in the Hausa village of Tudun Wada in Kaduna State on Sunday.", "killing",
+     "Tudun Wada"),
+    ("Police detained 30 protesters in the New York borough of Brooklyn on Friday.", "arrest", "Brooklyn"),
+    ("Car bombs hit several mostly Shi'ite neighbourhoods in Baghdad on Tuesday, killing at least twelve people.",
+     "killing", "Baghdad"),
+    ("A bomb killed four people in the Shiite neighbourhood of Karmaliya in Baghdad on Sunday.", "killing",
+     "Karmaliya"),
+    # the village's own name before its noun ("Dakwala village of Gwoza") qualifies nothing
+    ("Gunmen killed eleven people in Dakwala village of Gwoza local government area on Thursday.", "killing",
+     "Dakwala"),
+])
+def test_a_word_that_qualifies_the_place_named_after_it_is_not_the_place(pipeline, text: str, kind: str,
+                                                                        place: str) -> None:
+    """"the mainly Christian town of X", "the New York borough of X", "mostly Shi'ite
+    neighbourhoods": a creed, a nation or a larger place before a place noun qualifies the
+    place the text names, or names a kind of places."""
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Two guards were shot at Kirkuk's Al-Noor hospital on Monday.", "attack"),
+    ("Rebels blew up two bridges in Kirkuk over the Khasa river on Friday.", "property_destruction"),
+])
+def test_a_building_or_a_river_beside_a_known_town_leaves_the_town_as_the_place(pipeline, text: str,
+                                                                                  kind: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == "Kirkuk"
+
+
+def test_a_body_named_at_the_scene_is_no_place(pipeline) -> None:
+    incident = _one(pipeline, "Four reporters were killed in the strike, among them an editor at the Nahrain News "
+                              "Agency.", "killing")
+    assert _place(incident) is None, _place(incident)
+
+
+def test_a_statement_is_not_placed_in_the_story_it_reacts_to(pipeline) -> None:
+    """A reaction happens where its speaker is: only a place its own sentence names locates it."""
+    text = ("LUSAKA - Police in Kitwe arrested 14 opposition supporters on Saturday, a party spokesman said.\n\n"
+            "The UN human rights office condemned the arrests and called for their release.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
+    assert [(i.type, _place(i)) for i in incidents] == [("arrest", "Kitwe"), ("statement", None)]
+
+
+def test_a_dateline_without_a_country_is_not_the_story_setting(pipeline) -> None:
+    text = ("MOSCOW - The Supreme Court of Kyrgyzstan today upheld the sentences of four journalists.\n\n"
+            "Their lawyers said they had been beaten in custody.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2021-05-10")).incidents
+    assert incidents and all(_place(i) != "MOSCOW" for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_region_named_after_the_town_in_another_phrase_does_not_replace_it(pipeline) -> None:
+    """"In Helmand province, ... in Nad Ali district" puts a namesake in the region that opens
+    the sentence; a region named later, of another phrase, says nothing of the town."""
+    arrest = _one(pipeline, "Police in Quetta detained more than 200 people on Sunday as a march against "
+                            "disappearances in Sindh reached the city.", "arrest")
+    assert _place(arrest) == "Quetta"
+
+
+def test_a_paragraph_under_a_country_heading_lends_no_town_to_its_other_sentences(pipeline) -> None:
+    """An annual report's paragraph tells a new event in each sentence: one that names no place
+    is placed in the heading's country, not in a town another sentence names."""
+    text = ("ZAMBIA\n\nIn March, police in Kitwe arrested 14 opposition supporters at a rally. In June, a court "
+            "sentenced two journalists to three years in prison for criticising the president.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2023-12-31")).incidents
+    sentenced = [i for i in incidents if i.type == "legal_proceeding"]
+    assert sentenced and all(i.location is not None and i.location.precision == "country"
+                             and i.location.country == "ZM" for i in sentenced), [(i.type, i.location) for i in incidents]
+    assert any(i.type == "arrest" and _place(i) == "Kitwe" for i in incidents)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's interior minister condemned the attack and promised an inquiry.",
+    "Togo's president accused the rebels of breaking the truce.",
+])
+def test_a_speaking_country_is_not_where_its_statement_happened(pipeline, text: str) -> None:
+    incidents = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert incidents and all(_place(i) is None for i in incidents), [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_town_ner_calls_an_organisation_still_sets_the_story(pipeline) -> None:
+    text = ("Shelling by the Rapid Support Forces on residential areas of El Obeid killed at least 12 civilians and "
+            "wounded dozens on Saturday, the UN humanitarian office said.\n\n"
+            "Fighting between the RSF and the army on the eastern edges of the city continued on Sunday, residents "
+            "said.\n")
+    incidents = pipeline.extract(document_from_text(text, published="2024-05-13")).incidents
+    clash = [i for i in incidents if i.type == "armed_clash"]
+    assert clash and _place(clash[0]) == "El Obeid", [(i.type, _place(i)) for i in incidents]
