@@ -62,16 +62,22 @@ def test_an_act_reported_is_kept(pipeline, text, kind):
      "protest"),
     ("A farmer was fatally shot on the outskirts of Dorvan on Tuesday, police said.", "killing"),
     ("Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.", "other"),
+    ("Police said two pistols and a grenade were discovered during a search of a bus near Kellan.", "other"),
+    ("Army engineers defused a bomb planted under a bridge outside Dorvan on Sunday.", "other"),
 ])
 def test_wire_news_event_words_give_their_incident(pipeline, text, kind):
     assert kind in _types(pipeline, text)
 
 
-def test_a_patrol_is_a_deployment():
+@pytest.mark.parametrize("text,subtype", [
+    ("Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.", "deployment"),
+    ("Police said two pistols and a grenade were discovered during a search of a bus near Kellan.",
+     "weapons_seized"),
+])
+def test_patrols_and_weapons_found_have_their_subtype(text, subtype):
     from factfinder.values.taxonomy import classify
 
-    row = classify("other", "Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.")
-    assert row.subtype == "deployment"
+    assert classify("other", text).subtype == subtype
 
 
 def test_the_month_of_march_is_no_march():
