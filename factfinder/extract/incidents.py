@@ -29,6 +29,12 @@ def fold_means(asserted: dict[str, Any]) -> dict[str, Any]:
     return {kind: hit for kind, hit in asserted.items() if FOLDED_INTO.get(kind) not in asserted}
 
 
+def unfolded(hits: Sequence[TriggerHit]) -> list[int]:
+    """``fold_means`` over a sentence's list of acts (several of one type allowed): the indices kept."""
+    kinds = {hit.type for hit in hits}
+    return [i for i, hit in enumerate(hits) if FOLDED_INTO.get(hit.type) not in kinds]
+
+
 # Which count categories an incident of a type may carry, most fitting first.
 # A count goes to the incident of its sentence whose type accepts its category
 # (the one listing it earliest, then the nearest trigger). Categories no type
@@ -126,20 +132,116 @@ def assign_counts(counts: Iterable[Count], triggers: dict[str, TriggerHit]) -> d
     nearly a hundred ... at least 15 killed" gives the arrest its 100 and the
     killing its 15.
     """
-    out: dict[str, list[Count]] = {kind: [] for kind in triggers}
+    kinds = list(triggers)
+    by_hit = _assign(counts, kinds, list(triggers.values()), "")
+    return {kind: by_hit[i] for i, kind in enumerate(kinds)}
+
+
+def assign_counts_to_hits(counts: Iterable[Count], hits: Sequence[TriggerHit], text: str) -> list[list[Count]]:
+    """``assign_counts`` over the incidents of one sentence, several of one type allowed
+    (``separate_acts``): a count goes to a hit of the type accepting its category earliest,
+    one in its own part of a compound sentence (between semicolons) first, then the nearest.
+    "RSF fighters killed hundreds ...; on 14 June, the governor was killed" gives the first
+    killing the hundreds."""
+    return _assign(counts, [hit.type for hit in hits], hits, text)
+
+
+def _assign(counts: Iterable[Count], kinds: Sequence[str], hits: Sequence[Any], text: str) -> list[list[Count]]:
+    out: list[list[Count]] = [[] for _ in hits]
     for count in counts:
-        best: tuple[int, int, str] | None = None
-        for kind, hit in triggers.items():
+        best: tuple[int, int, int, int] | None = None
+        for i, (kind, hit) in enumerate(zip(kinds, hits)):
             accepted = COUNT_CATEGORIES_BY_TYPE.get(kind, ())
             if count.category not in accepted:
                 continue
+            lo, hi = min(count.span.start, hit.start), max(count.span.end, hit.end)
+            apart = int(bool(text) and ";" in text[lo:hi])
             distance = min(abs(count.span.start - hit.end), abs(hit.start - count.span.end))
-            key = (accepted.index(count.category), distance, kind)
+            key = (accepted.index(count.category), apart, distance, i)
             if best is None or key < best:
                 best = key
         if best is not None:
-            out[best[2]].append(count)
+            out[best[3]].append(count)
     return out
+
+
+# Words of a proceeding whose "over", "for", "into" or "of" phrase names the earlier act it
+# is about ("convicted over the killing of", "an investigation into killings").
+_PROCEEDING_HEADS = frozenset("""
+convict sentence charge try trial investigation inquiry prosecute prosecution case verdict jail
+imprison acquit indict indictment compensation compensate hang execute arrest detain
+""".split())
+_ABOUT = frozenset({"over", "for", "into", "of"})
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) -> list[int]:
+    """Which of one sentence's asserted hits of one type (text order, each with its parse token
+    or None) are acts of their own: the first always; a later one when a semicolon parts it
+    from every act kept ("X were fined ...; in October a pensioner was ordered to pay ..."),
+    when a proceeding is about it ("hanged three men convicted over the killing of ..."), or
+    when it is the verb of a coordinated clause with a subject of its own ("a photographer
+    was killed on 17 January, and a reporter was killed on Sunday"). A second trigger of the
+    same clause ("killed and burned", "the killing ... the killings") is the same act retold.
+    """
+    kept: list[int] = []
+    for i, hit in enumerate(hits):
+        if not kept:
+            kept.append(i)
+            continue
+        previous = hits[kept[-1]]
+        if (";" in text[previous.end:hit.start] and not _mention(tokens[i])) or _about_earlier(hit, tokens[i]) \
+                or _own_clause(tokens[kept[-1]], tokens[i]):
+            kept.append(i)
+    return kept
+
+
+_MENTION_DETERMINERS = frozenset({"the", "these", "those", "such", "this", "that", "their", "its"})
+
+
+def _mention(token: Any) -> bool:
+    """A noun trigger with a definite determiner ("the arrests", "such killings") names an act
+    told before, not a new one."""
+    return token is not None and token.pos_ in ("NOUN", "PROPN") \
+        and any(c.dep_ in ("det", "poss", "amod") and c.lower_ in _MENTION_DETERMINERS for c in token.children)
+
+
+def _about_earlier(hit: TriggerHit, token: Any) -> bool:
+    """A noun trigger in the "over/for/into/of" phrase of a proceeding: the act it tries (a
+    proceeding is never the earlier act of another: "sentenced ... in the first trial")."""
+    if token is None or hit.type == "legal_proceeding" or token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    prep = token.head
+    if token.dep_ != "pobj" or prep.lower_ not in _ABOUT:
+        return False
+    head = prep.head
+    for _ in range(3):  # "sentenced him to 20 years in prison for the execution of ..."
+        if head.lemma_.lower() in _PROCEEDING_HEADS or head.lower_ in _PROCEEDING_HEADS:
+            return True
+        if head.pos_ in ("VERB", "AUX") or head.head.i == head.i:
+            return False
+        head = head.head
+    return False
+
+
+def _clause(token: Any) -> Any:
+    """The verb heading the token's clause (the token itself for a verb)."""
+    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _own_clause(first: Any, later: Any) -> bool:
+    if first is None or later is None:
+        return False
+    a, b = _clause(first), _clause(later)
+    if a.i == b.i or b.dep_ != "conj" or b.head.i != a.i:  # spaCy makes a new Token on each access
+        return False
+    subjects_a = [c for c in a.children if c.dep_ in _SUBJECTS]
+    subjects_b = [c for c in b.children if c.dep_ in _SUBJECTS]
+    if not subjects_a or not subjects_b:
+        return False
+    return subjects_a[0].lower_ != subjects_b[0].lower_ and subjects_b[0].lower_ not in ("who", "which", "that")
 
 
 # Count categories an implied single person gets, by incident type.

@@ -1,0 +1,96 @@
+"""Acts a sentence tells besides its first incident of a type: two acts of one type, the earlier
+act a proceeding is about, and the wording of fines and deaths in custody (issue 21).
+
+The sentences are written for these tests in the register of annual reports."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.model import Count, Span
+from factfinder.extract.incidents import assign_counts_to_hits
+from factfinder.extract.triggers import TriggerTable
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _incidents(pipeline, text: str, published: str = "2024-01-10"):
+    from factfinder.text import document_from_text
+
+    return pipeline.extract(document_from_text(text, published=published)).incidents
+
+
+def _of(incidents, kind: str):
+    return [i for i in incidents if i.type == kind]
+
+
+@pytest.mark.slow
+def test_two_acts_of_one_type_in_one_sentence_are_two_incidents_with_their_own_dates(pipeline) -> None:
+    text = ("GEORGIA\n\nIn May, riot police beat a student outside the parliament in Tbilisi; "
+            "in June, a journalist was beaten by police in Batumi.")
+    tortured = _of(_incidents(pipeline, text), "torture") + _of(_incidents(pipeline, text), "attack")
+    beatings = [i for i in tortured if i.trigger is not None]
+    assert len(beatings) == 2
+    assert sorted(i.date.start for i in beatings if i.date) == ["2023-05-01", "2023-06-01"]
+
+
+@pytest.mark.slow
+def test_a_coordinated_clause_with_its_own_subject_is_its_own_act(pipeline) -> None:
+    text = ("MEXICO\n\nA radio presenter was killed outside his home in Acapulco on 3 March, and a "
+            "newspaper editor was killed in Culiacán on 9 April.")
+    killings = _of(_incidents(pipeline, text), "killing")
+    assert len(killings) == 2
+    assert {i.date.start for i in killings if i.date} == {"2023-03-03", "2023-04-09"}
+    assert {i.act for i in killings} == {0, 1}
+
+
+@pytest.mark.slow
+def test_a_verb_told_twice_of_one_act_stays_one_incident(pipeline) -> None:
+    text = "Soldiers killed five villagers and killed their livestock near Kalay on Monday."
+    assert len(_of(_incidents(pipeline, text, "2023-05-03"), "killing")) == 1
+
+
+@pytest.mark.slow
+def test_the_earlier_act_a_conviction_is_about_is_an_incident_with_its_own_date(pipeline) -> None:
+    text = ("NETHERLANDS\n\nIn October, a court in Rotterdam sentenced a former militia commander to life in "
+            "prison for the execution of a captured soldier in Aleppo in 2013.")
+    incidents = _incidents(pipeline, text)
+    assert len(_of(incidents, "legal_proceeding")) == 1
+    killing, = _of(incidents, "killing")
+    assert killing.date is not None and killing.date.start == "2013-01-01"
+
+
+@pytest.mark.slow
+def test_an_execution_after_a_conviction_for_a_killing_gives_both_killings(pipeline) -> None:
+    text = ("IRAN\n\nOn 2 March, the authorities hanged two men convicted over the killing of a "
+            "police officer during protests in Shiraz.")
+    assert len(_of(_incidents(pipeline, text), "killing")) == 2
+
+
+@pytest.mark.slow
+def test_fines_compensation_orders_and_deaths_in_custody_are_found(pipeline) -> None:
+    text = ("KYRGYZSTAN\n\nIn May, a court in Osh fined a blogger 20,000 soms for a video about the police. "
+            "In June, a detainee died in a temporary detention facility in Jalal-Abad. "
+            "In July, a court ordered the interior ministry to pay 500,000 soms to a man who had been "
+            "tortured in custody. In August, a court in Bishkek acquitted a trade unionist.")
+    incidents = _incidents(pipeline, text)
+    proceedings = _of(incidents, "legal_proceeding")
+    assert len(proceedings) == 3
+    assert any(c.category == "money" and c.value == 20000 for i in proceedings for c in i.counts)
+    assert [i.summary.startswith("In June") for i in _of(incidents, "killing")] == [True]
+    assert any(i.summary.startswith("In July") for i in _of(incidents, "torture"))
+
+
+def test_a_count_goes_to_the_act_of_its_own_part_of_a_compound_sentence() -> None:
+    table = TriggerTable.load()
+    text = "Dozens of people were fined for posts; in October a pensioner was fined 30,000 roubles."
+    hits = table.find(text)
+    assert [h.type for h in hits] == ["legal_proceeding", "legal_proceeding"]
+    start = text.index("30,000")
+    money = Count("money", 30000, "exact", "RUB", Span.of(text, start, start + len("30,000 roubles")))
+    assert assign_counts_to_hits([money], hits, text) == [[], [money]]
