@@ -15,7 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factfinder.extract.sentences import Sentence
-from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable
+from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
 
 # An attack whose reported outcome is a killing is that killing (DESIGN.md's taxonomy:
@@ -106,6 +106,16 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     return True
 
 
+def without_speaker(hit: TriggerHit, token: Any) -> bool:
+    """A statement verb in the passive with no "by" agent ("a man accused of blasphemy", "two men
+    were accused of desecrating ...") tells an allegation against someone, not a statement of a
+    named organisation or role (DESIGN.md's ``statement``): no incident."""
+    if hit.type != "statement" or token is None or token.pos_ != "VERB":
+        return False
+    passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
+    return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
 def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:
     """Whether the sentence states a tally over a period rather than one event's toll."""
     if cues.cumulative.search(text, sentence.start, sentence.end):
@@ -115,12 +125,32 @@ def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:
 
 
 def sentence_hits(text: str, sentence: Sentence, hits: Sequence[TriggerHit]) -> dict[str, list[TriggerHit]]:
-    """The hits of one sentence whose context condition holds, grouped by type in text order."""
+    """The hits of one sentence whose context condition holds, grouped by type in text order;
+    a prison term is the sentence that imposed it (``as_sentencing``)."""
     by_type: dict[str, list[TriggerHit]] = {}
     for hit in hits:
         if TriggerTable.applies(hit, text, sentence.start, sentence.end):
+            hit = as_sentencing(text, hit)
             by_type.setdefault(hit.type, []).append(hit)
     return by_type
+
+
+# "imprisoned for seven years", "jailed for life", "jailed to 16 years": a term, so a sentencing
+_PRISON_TERM = re.compile(r"\s+(?:for|to)\s+(?:life\b|(?:up to |more than |at least |a further )?[\w-]+"
+                          r"(?:\s+(?:and|or)\s+[\w-]+)?[\s-]+(?:years?|months?)\b)", re.IGNORECASE)
+_JAILING = ("impris", "jail")
+_SENTENCING = Trigger("legal_proceeding", "imprisoned for a term", "P")
+
+
+def as_sentencing(text: str, hit: TriggerHit) -> TriggerHit:
+    """An arrest trigger that names a prison term ("a councillor was imprisoned for seven years")
+    tells the court's sentence, a ``legal_proceeding`` (tests/gold/README.md: "A sentence or a
+    fine is a legal_proceeding"), not an arrest on that day."""
+    if hit.type != "arrest" or not text[hit.start:hit.end].lower().startswith(_JAILING):
+        return hit
+    if _PRISON_TERM.match(text, hit.end) is None:
+        return hit
+    return TriggerHit(_SENTENCING, hit.start, hit.end)
 
 
 def assign_counts(counts: Iterable[Count], triggers: dict[str, TriggerHit]) -> dict[str, list[Count]]:
@@ -190,20 +220,30 @@ def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) 
             kept.append(i)
             continue
         previous = hits[kept[-1]]
-        if (";" in text[previous.end:hit.start] and not _mention(tokens[i])) or _about_earlier(hit, tokens[i]) \
-                or _own_clause(tokens[kept[-1]], tokens[i]):
+        if (";" in text[previous.end:hit.start] and _new_actor(tokens[kept[-1]], tokens[i])) \
+                or _about_earlier(hit, tokens[i]) or _own_clause(tokens[kept[-1]], tokens[i]):
             kept.append(i)
     return kept
 
 
-_MENTION_DETERMINERS = frozenset({"the", "these", "those", "such", "this", "that", "their", "its"})
+_PRONOUNS_BACK = frozenset({"it", "they", "them", "he", "she", "him", "her", "this", "these", "those", "which",
+                            "who", "that"})
 
 
-def _mention(token: Any) -> bool:
-    """A noun trigger with a definite determiner ("the arrests", "such killings") names an act
-    told before, not a new one."""
-    return token is not None and token.pos_ in ("NOUN", "PROPN") \
-        and any(c.dep_ in ("det", "poss", "amod") and c.lower_ in _MENTION_DETERMINERS for c in token.children)
+def _new_actor(first: Any, later: Any) -> bool:
+    """After a semicolon, a verb trigger whose clause has a subject of its own, not a pronoun
+    back to the first act's people ("...; in October a pensioner was ordered to pay", not
+    "...; they suspended it"): a new act. A noun trigger there ("...; the arrests drew
+    protests") names the act told before."""
+    if later is None:
+        return True  # no parse: the semicolon alone decides
+    if later.pos_ not in ("VERB", "AUX"):
+        return False
+    subjects = [c for c in _clause(later).children if c.dep_ in _SUBJECTS]
+    if not subjects or subjects[0].lower_ in _PRONOUNS_BACK:
+        return False
+    before = [c for c in _clause(first).children if c.dep_ in _SUBJECTS] if first is not None else []
+    return not before or before[0].lower_ != subjects[0].lower_
 
 
 def _about_earlier(hit: TriggerHit, token: Any) -> bool:
