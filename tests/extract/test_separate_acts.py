@@ -94,3 +94,36 @@ def test_a_count_goes_to_the_act_of_its_own_part_of_a_compound_sentence() -> Non
     start = text.index("30,000")
     money = Count("money", 30000, "exact", "RUB", Span.of(text, start, start + len("30,000 roubles")))
     assert assign_counts_to_hits([money], hits, text) == [[], [money]]
+
+
+def test_a_prison_term_is_the_sentencing_not_an_arrest() -> None:
+    from factfinder.extract.incidents import sentence_hits
+    from factfinder.extract.sentences import split_sentences
+
+    table = TriggerTable.load()
+    for text, kind in (("In December, a councillor was imprisoned for seven years for a post.", "legal_proceeding"),
+                       ("A blogger was jailed for life in March.", "legal_proceeding"),
+                       ("Police imprisoned the two reporters in a military camp.", "arrest")):
+        sentence = split_sentences(text)[0]
+        assert list(sentence_hits(text, sentence, table.find(text))) == [kind], text
+
+
+def test_a_figure_as_of_a_date_is_a_tally() -> None:
+    from factfinder.extract.incidents import is_cumulative
+    from factfinder.extract.sentences import split_sentences
+    from factfinder.extract.triggers import load_cues
+
+    cues = load_cues()
+    tallies = ("Clashes in the north had left more than 90 people dead and 4,000 displaced by the end of the year.",
+               "More than 1.2 million people were internally displaced in the country by September, the agency said.")
+    event = "By noon, soldiers had detained 14 men in the market."
+    assert all(is_cumulative(t, split_sentences(t)[0], cues) for t in tallies)
+    assert not is_cumulative(event, split_sentences(event)[0], cues)
+
+
+@pytest.mark.slow
+def test_an_allegation_in_the_passive_is_no_statement(pipeline) -> None:
+    text = ("PAKISTAN\n\nIn March, a teacher accused of blasphemy was beaten by a crowd in Sialkot. "
+            "In April, the rights commission accused the police of torturing detainees.")
+    statements = _of(_incidents(pipeline, text), "statement")
+    assert [i.summary.startswith("In April") for i in statements] == [True]
