@@ -277,11 +277,18 @@ def _share_evidence(a: Incident, b: Incident) -> bool:
 
 def _separate_acts(a: Incident, b: Incident) -> bool:
     """Two acts extraction told apart in one sentence (``Incident.act``, extract/incidents.py
-    ``separate_acts``), which resting on that sentence does not make one event."""
-    if a.act == b.act or a.trigger is None or b.trigger is None:
+    ``separate_acts``), which resting on that sentence does not make one event. When only one
+    of them was triggered there, the other holds that sentence because it absorbed one of its
+    acts (the merge runs in text order, so the first): a later act is apart from it."""
+    if a.trigger is None or b.trigger is None:
         return False
-    return any(s.start <= a.trigger.start < s.end and s.start <= b.trigger.start < s.end
-               for s in a.evidence if s in b.evidence)
+    for s in a.evidence:
+        if s not in b.evidence:
+            continue
+        in_a, in_b = s.start <= a.trigger.start < s.end, s.start <= b.trigger.start < s.end
+        if (in_a and in_b and a.act != b.act) or (in_a != in_b and (a.act if in_a else b.act) > 0):
+            return True
+    return False
 
 
 def _copies_of_one_story(a: Telling, b: Telling) -> bool:

@@ -98,12 +98,38 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if cues.background.search(_window_before(text, sentence, hit.start, 6)):
         return False
+    if _is_practice(text, sentence, hit):
+        return False
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
             if any(child.dep_ == "neg" for child in head.children):
                 return False
     return True
+
+
+_CONTINUED = re.compile(r"\b(?:continued|continue|continues|continuing) to\b", re.IGNORECASE)
+_DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                    r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                    re.IGNORECASE)
+
+
+def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
+    journalists": a practice told with no date, figure or place in time, which annual reports
+    write as the frame of the dated acts that follow; no incident of its own. With a date or a
+    figure in its part of the sentence ("continued to hold tens of thousands", "continued to
+    rape women ... after the agreement signed in November 2022") it is reported as an act."""
+    if not _CONTINUED.search(_window_before(text, sentence, hit.start, 6)):
+        return False
+    part_end = text.find(";", hit.end, sentence.end)
+    part_end = sentence.end if part_end < 0 else part_end
+    part_start = text.rfind(";", sentence.start, hit.start) + 1 or sentence.start
+    return _DATED.search(text, max(part_start, sentence.start), part_end) is None
+
+
+# A word that a prefix makes a modifier ("pre-trial detention", "anti-torture law") names no act.
+_PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti)-$", re.IGNORECASE)
 
 
 def without_speaker(hit: TriggerHit, token: Any) -> bool:
@@ -129,7 +155,8 @@ def sentence_hits(text: str, sentence: Sentence, hits: Sequence[TriggerHit]) -> 
     a prison term is the sentence that imposed it (``as_sentencing``)."""
     by_type: dict[str, list[TriggerHit]] = {}
     for hit in hits:
-        if TriggerTable.applies(hit, text, sentence.start, sentence.end):
+        if TriggerTable.applies(hit, text, sentence.start, sentence.end) \
+                and not _PREFIXED.search(text, max(0, hit.start - 5), hit.start):
             hit = as_sentencing(text, hit)
             by_type.setdefault(hit.type, []).append(hit)
     return by_type

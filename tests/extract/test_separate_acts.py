@@ -127,3 +127,22 @@ def test_an_allegation_in_the_passive_is_no_statement(pipeline) -> None:
             "In April, the rights commission accused the police of torturing detainees.")
     statements = _of(_incidents(pipeline, text), "statement")
     assert [i.summary.startswith("In April") for i in statements] == [True]
+
+
+@pytest.mark.slow
+def test_a_practice_with_no_date_is_the_frame_not_an_incident(pipeline) -> None:
+    text = ("TAJIKISTAN\n\nThe authorities continued to prosecute journalists for their reporting. "
+            "In May, a court in Dushanbe sentenced a reporter to seven years in prison. "
+            "Lawyers said that officials continued to hold at least 40 detainees incommunicado.")
+    incidents = _incidents(pipeline, text)
+    assert [i.summary.startswith("In May") for i in _of(incidents, "legal_proceeding")] == [True]
+    assert len(_of(incidents, "disappearance")) == 1
+
+
+def test_a_prefixed_word_names_no_act() -> None:
+    from factfinder.extract.incidents import sentence_hits
+    from factfinder.extract.sentences import split_sentences
+
+    table = TriggerTable.load()
+    text = "A lawyer held in a pre-trial detention centre went on hunger strike."
+    assert "legal_proceeding" not in sentence_hits(text, split_sentences(text)[0], table.find(text))
