@@ -33,7 +33,7 @@ from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
-    separate_acts, unfolded, without_speaker,
+    separate_acts, unfolded, not_a_statement,
 )
 from factfinder.extract.story_roles import (
     implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
@@ -224,7 +224,7 @@ class Extractor:
             tokens: list[Any] = []
             for hit in hits:
                 token = _token_at(parsed, hit, candidate.sentence)
-                if is_asserted(text, candidate.sentence, hit, self.cues, token) and not without_speaker(hit, token):
+                if is_asserted(text, candidate.sentence, hit, self.cues, token) and not not_a_statement(hit, token):
                     kept.append(hit)
                     tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))

@@ -146,3 +146,11 @@ def test_a_prefixed_word_names_no_act() -> None:
     table = TriggerTable.load()
     text = "A lawyer held in a pre-trial detention centre went on hunger strike."
     assert "legal_proceeding" not in sentence_hits(text, split_sentences(text)[0], table.find(text))
+
+
+@pytest.mark.slow
+def test_called_is_a_statement_only_as_a_judgement(pipeline) -> None:
+    judged = "GENEVA - Rights groups called the ruling a disgrace."
+    summoned = "Police called the residents to a meeting in the village hall."
+    assert [i.type for i in _incidents(pipeline, judged)] == ["statement"]
+    assert _of(_incidents(pipeline, summoned), "statement") == []
