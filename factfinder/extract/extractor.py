@@ -33,7 +33,7 @@ from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
-    separate_acts, unfolded, not_a_statement,
+    separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
     implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
@@ -174,7 +174,7 @@ class Extractor:
                         if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(h.type, ()))]
                 asserted, roles, tokens, attached = _pick(keep, asserted, roles, tokens, attached)
                 counts = [c for c in counts if c not in tallied]
-            asserted, roles, tokens, attached = _pick(unfolded(asserted), asserted, roles, tokens, attached)
+            asserted, roles, tokens, attached = _pick(unfolded(asserted, text), asserted, roles, tokens, attached)
             if not asserted:
                 continue
             by_hit = assign_counts_to_hits(counts, asserted, text)
@@ -224,7 +224,7 @@ class Extractor:
             tokens: list[Any] = []
             for hit in hits:
                 token = _token_at(parsed, hit, candidate.sentence)
-                if is_asserted(text, candidate.sentence, hit, self.cues, token) and not not_a_statement(hit, token):
+                if is_asserted(text, candidate.sentence, hit, self.cues, token) and not not_an_act(hit, token):
                     kept.append(hit)
                     tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))

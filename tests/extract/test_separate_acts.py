@@ -150,7 +150,15 @@ def test_a_prefixed_word_names_no_act() -> None:
 
 @pytest.mark.slow
 def test_called_is_a_statement_only_as_a_judgement(pipeline) -> None:
-    judged = "GENEVA - Rights groups called the ruling a disgrace."
+    judged = "GENEVA - Rights groups called the ruling a disgrace to the country."
     summoned = "Police called the residents to a meeting in the village hall."
     assert [i.type for i in _incidents(pipeline, judged)] == ["statement"]
     assert _of(_incidents(pipeline, summoned), "statement") == []
+
+
+@pytest.mark.slow
+def test_a_participle_before_a_noun_and_a_raid_that_arrests_are_no_acts_of_their_own(pipeline) -> None:
+    text = ("ZAMBIA\n\nIn May, police raided the offices of a radio station in Lusaka and arrested six of its staff. "
+            "In June, a court in Kabwe convicted a soldier of torturing detained miners.")
+    kinds = sorted(i.type for i in _incidents(pipeline, text))
+    assert "attack" not in kinds and kinds.count("arrest") == 1
