@@ -136,6 +136,9 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
 _PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti|\bso)-$", re.IGNORECASE)
 
 
+_JUDGEMENT = "called the ... a"  # the trigger row of judgements (data/triggers.csv)
+
+
 def not_an_act(hit: TriggerHit, token: Any) -> bool:
     """A statement verb in the passive with no "by" agent ("a man accused of blasphemy", "two men
     were accused of desecrating ...") tells an allegation against someone, not a statement of a
@@ -146,7 +149,7 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if hit.type != "statement":
         return False
-    if hit.trigger.pattern.startswith("called "):  # "called the verdict a disgrace", not "called a meeting"
+    if _JUDGEMENT in hit.trigger.pattern:  # "called the verdict a disgrace", not "called a meeting"
         return token is None or not any(c.dep_ == "oprd" for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False

@@ -162,3 +162,18 @@ def test_a_participle_before_a_noun_and_a_raid_that_arrests_are_no_acts_of_their
             "In June, a court in Kabwe convicted a soldier of torturing detained miners.")
     kinds = sorted(i.type for i in _incidents(pipeline, text))
     assert "attack" not in kinds and kinds.count("arrest") == 1
+
+
+@pytest.mark.slow
+def test_what_someone_calls_for_has_not_happened_but_the_call_is_a_statement(pipeline) -> None:
+    text = "The Committee to Protect Journalists urged the authorities to find and prosecute the killers."
+    assert [i.type for i in _incidents(pipeline, text)] == ["statement"]
+
+
+def test_a_monitor_s_count_of_acts_is_a_tally() -> None:
+    from factfinder.extract.incidents import is_cumulative
+    from factfinder.extract.sentences import split_sentences
+    from factfinder.extract.triggers import load_cues
+
+    text = "The rights group said it had registered 52 killings by the police."
+    assert is_cumulative(text, split_sentences(text)[0], load_cues())
