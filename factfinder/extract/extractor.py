@@ -219,15 +219,27 @@ class Extractor:
         """The sentence's acts: for each type, its first trigger that is asserted (not negated or
         hypothetical), and the later ones that are acts of their own (``separate_acts``)."""
         asserted: list[TriggerHit] = []
+        named_no_act = False
         for hits in candidate.hits.values():
             kept: list[TriggerHit] = []
             tokens: list[Any] = []
             for hit in hits:
                 token = _token_at(parsed, hit, candidate.sentence)
-                if is_asserted(text, candidate.sentence, hit, self.cues, token) and not not_an_act(hit, token):
-                    kept.append(hit)
-                    tokens.append(token)
+                if not is_asserted(text, candidate.sentence, hit, self.cues, token):
+                    continue
+                if not_an_act(hit, token):
+                    named_no_act = True
+                    continue
+                kept.append(hit)
+                tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
+        if not asserted and named_no_act and self.event_typer is not None:
+            # its words only named a state ("banned chlorine munitions were dropped"): the sentence
+            # is read as one without trigger, as the learned typer reads those
+            sentence = candidate.sentence
+            learned = self.event_typer.sentence_hits(text, sentence.start, sentence.end, {})
+            asserted = [hit for hits in learned.values() for hit in hits[:1]
+                        if is_asserted(text, sentence, hit, self.cues, _token_at(parsed, hit, sentence))]
         return asserted
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,

@@ -254,7 +254,8 @@ def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) 
     from every act kept ("X were fined ...; in October a pensioner was ordered to pay ..."),
     when a proceeding is about it ("hanged three men convicted over the killing of ..."), or
     when it is the verb of a coordinated clause with a subject of its own ("a photographer
-    was killed on 17 January, and a reporter was killed on Sunday"). A second trigger of the
+    was killed on 17 January, and a reporter was killed on Sunday"), or of an "after / before"
+    clause with a date of its own (``_dated_before``). A second trigger of the
     same clause ("killed and burned", "the killing ... the killings") is the same act retold.
     """
     kept: list[int] = []
@@ -264,7 +265,8 @@ def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) 
             continue
         previous = hits[kept[-1]]
         if (";" in text[previous.end:hit.start] and _new_actor(tokens[kept[-1]], tokens[i])) \
-                or _about_earlier(hit, tokens[i]) or _own_clause(tokens[kept[-1]], tokens[i]):
+                or _about_earlier(hit, tokens[i]) or _own_clause(tokens[kept[-1]], tokens[i]) \
+                or _dated_before(tokens[i]):
             kept.append(i)
     return kept
 
@@ -305,6 +307,25 @@ def _about_earlier(hit: TriggerHit, token: Any) -> bool:
             return False  # a verb that is no proceeding: the act is its own object, not a trial's
         head = head.head
     return False
+
+
+_SEQUENCE = frozenset({"after", "before", "since", "following"})
+_OWN_DATE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                       r"december|(?:19|20)\d\d)\b", re.IGNORECASE)
+
+
+def _dated_before(token: Any) -> bool:
+    """A verb trigger in an "after / before / since" clause that gives its own date: an earlier
+    or later act ("barred women from working for the UN, four months after banning them from
+    working for NGOs in December 2022")."""
+    if token is None or token.pos_ != "VERB":
+        return False
+    if token.dep_ == "pcomp" and token.head.lower_ in _SEQUENCE:
+        pass
+    elif not (token.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _SEQUENCE for c in token.children)):
+        return False
+    words = " ".join(t.text for t in token.subtree)
+    return _OWN_DATE.search(words) is not None
 
 
 def _clause(token: Any) -> Any:
