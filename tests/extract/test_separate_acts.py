@@ -177,3 +177,12 @@ def test_a_monitor_s_count_of_acts_is_a_tally() -> None:
 
     text = "The rights group said it had registered 52 killings by the police."
     assert is_cumulative(text, split_sentences(text)[0], load_cues())
+
+
+@pytest.mark.slow
+def test_an_act_in_an_after_clause_with_its_own_date_is_its_own_incident(pipeline) -> None:
+    text = ("AFGHANISTAN\n\nOn 2 May, the authorities barred women from working in health clinics, three "
+            "months after banning them from working for aid groups in January 2023.")
+    restrictions = _of(_incidents(pipeline, text), "restriction")
+    assert len(restrictions) == 2
+    assert sorted(i.date.start for i in restrictions if i.date) == ["2023-01-01", "2023-05-02"]
