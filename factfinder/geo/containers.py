@@ -9,6 +9,7 @@ is what holds it. Kept apart from the resolver, which weighs this evidence with 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import Collection, Sequence
 
 from factfinder.geo.gazetteer import Candidate, haversine_km
@@ -41,6 +42,16 @@ def same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
 
+
+def district_twin(best: Candidate, found: Sequence[Candidate], levels: Counter[str]) -> Candidate:
+    """The district of a town's name at the town's point, where the text says "district".
+
+    "Sangin district": the town Sangin (13,000 people) outranks the district on population, though
+    the text names the district; same point and admin1, but the honest precision is admin2."""
+    if best.kind != "city" or not levels or levels.most_common(1)[0][0] != "admin2":
+        return best
+    return next((c for c in found if c.kind == "admin2" and c.country == best.country
+                 and c.admin1_code == best.admin1_code and same_point(c, best)), best)
 
 def holds(cand: Candidate, key: str, contained: list[int], keys: list[str],
           cands: dict[str, list[Candidate]]) -> float:

@@ -21,7 +21,8 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       heading_keys, heading_stand_in, nearest_km, same_point, story_town)
+                                       district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
+                                       story_town)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -319,7 +320,7 @@ class Resolver:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > _NEAR_KM):
             return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
-        return Resolution(_district_twin(best, found, ev), confidence)
+        return Resolution(district_twin(best, found, ev.levels), confidence)
 
     def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -401,16 +402,6 @@ class Resolver:
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
 
-
-def _district_twin(best: Candidate, found: list[Candidate], ev: Evidence) -> Candidate:
-    """The district of a town's name at the town's point, where the text says "district".
-
-    "Sangin district": the town Sangin (13,000 people) outranks the district on population, though
-    the text names the district; same point and admin1, but the honest precision is admin2."""
-    if best.kind != "city" or not ev.levels or ev.levels.most_common(1)[0][0] != "admin2":
-        return best
-    return next((c for c in found if c.kind == "admin2" and c.country == best.country
-                 and c.admin1_code == best.admin1_code and same_point(c, best)), best)
 
 
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
