@@ -8,7 +8,8 @@ renders each page, ``ocr_workers`` Tesseract processes read them). Figures:
 pages per second, the character error rate against the text each page was
 made from, and the reading process's peak memory after 5 pages and after all N:
 a leak or a document held whole shows as growth (each Tesseract process holds
-one page, about 60 MB, and ends with it). In the same run, the baselines read the first K pages of the same
+one page, about 60 MB, and ends with it; the scan itself is held mapped from its
+file and read through it, values/mapped.py, so it is not in the figure). In the same run, the baselines read the first K pages of the same
 scan with the bare ``tesseract`` command: one page after another with its
 default OpenMP threads (what factfinder did before), and two single-threaded
 processes at once (the best the command gives on 2 cores).
@@ -175,7 +176,8 @@ def main() -> None:
           f"{(pages / seconds) / (k / best):.2f}x the best command (wall time)")
     words = sum(len(text.split()) for text in found)
     print(f"peak memory             {peak5:.0f} MB after 5 pages, {peak:.0f} MB after {pages} "
-          f"({size_mb:.1f} MB file, held once; {words:,} word boxes kept, about {words * 360 / 1e6:.0f} MB)")
+          f"({size_mb:.1f} MB file, held mapped, not read; {words:,} word boxes kept packed, "
+          f"about {words * 32 / 1e6:.1f} MB)")
 
 
 if __name__ == "__main__":

@@ -9,8 +9,10 @@ mechanically. Serialising to the output contract lives in ``records.py``.
 
 from __future__ import annotations
 
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal, overload
 
 if TYPE_CHECKING:
     from factfinder.values.reading import Reflowed
@@ -106,6 +108,75 @@ class OcrWord:
     confidence: float  # Tesseract's word confidence, 0-100
 
 
+class WordBoxes(Sequence[OcrWord]):
+    """A page's OCR words packed in two arrays, read back as OcrWord one at a time.
+
+    A scanned page has some 300 to 1,000 words; held as OcrWord objects (with their
+    box tuples and numbers) each costs about 360 bytes, so a 300-page scan kept 32 MB
+    of them. Packed, a word is six 32-bit integers and a double: 32 bytes.
+    """
+
+    __slots__ = ("_ints", "_conf")
+    _FIELDS = 6  # start, end, left, top, right, bottom
+
+    def __init__(self, words: Iterable[OcrWord] = ()) -> None:
+        self._ints = array("i")
+        self._conf = array("d")
+        for word in words:
+            self._ints.extend((word.start, word.end, *word.box))
+            self._conf.append(word.confidence)
+
+    def __len__(self) -> int:
+        return len(self._conf)
+
+    @overload
+    def __getitem__(self, index: int) -> OcrWord: ...
+    @overload
+    def __getitem__(self, index: slice) -> WordBoxes: ...
+
+    def __getitem__(self, index: int | slice) -> OcrWord | WordBoxes:
+        if isinstance(index, slice):
+            return WordBoxes(self[i] for i in range(*index.indices(len(self))))
+        if index < 0:
+            index += len(self)
+        if not 0 <= index < len(self):
+            raise IndexError("word index out of range")
+        n = index * self._FIELDS
+        start, end, left, top, right, bottom = self._ints[n:n + self._FIELDS]
+        return OcrWord(start, end, (left, top, right, bottom), self._conf[index])
+
+    def __iter__(self) -> Iterator[OcrWord]:
+        return (self[i] for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, WordBoxes):
+            return self._ints == other._ints and self._conf == other._conf
+        return isinstance(other, (tuple, list)) and list(self) == list(other)
+
+    def __hash__(self) -> int:
+        return hash((self._ints.tobytes(), self._conf.tobytes()))
+
+    def __repr__(self) -> str:
+        return f"WordBoxes({len(self)} words)"
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickled (process pools, Ray) as its arrays
+        return (_word_boxes, (self._ints, self._conf))
+
+    def shifted(self, offset: int) -> WordBoxes:
+        """The same words with their text offsets moved by ``offset`` (a page placed in its document)."""
+        ints = array("i", self._ints)
+        for n in range(0, len(ints), self._FIELDS):
+            ints[n] += offset
+            ints[n + 1] += offset
+        return _word_boxes(ints, array("d", self._conf))
+
+
+def _word_boxes(ints: array[int], conf: array[float]) -> WordBoxes:
+    boxes = WordBoxes()
+    boxes._ints, boxes._conf = ints, conf
+    return boxes
+
+
 @dataclass(frozen=True, slots=True)
 class PageText:
     """Where one page's text lies in the document, and how it was read (its provenance)."""
@@ -120,7 +191,11 @@ class PageText:
     width: int | None = None  # page image size in pixels (OCR)
     height: int | None = None
     dpi: int | None = None
-    words: tuple[OcrWord, ...] = ()
+    words: Sequence[OcrWord] = ()  # packed as WordBoxes, whatever sequence was given
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.words, WordBoxes):
+            object.__setattr__(self, "words", WordBoxes(self.words))
 
     def boxes(self, start: int, end: int) -> tuple[tuple[int, int, int, int], ...]:
         """The boxes of the OCR words inside the text range [start, end)."""
@@ -280,6 +355,9 @@ class Incident:
     acled: AcledCode | None = None  # where ACLED codes this kind of event
     # the words of its own clause with their tie to its predicate (extract/attachment.py); empty: no parse
     attachments: tuple[Attachment, ...] = ()
+    # which act of its type in its sentence (extract/incidents.py separate_acts): 0 the first; the
+    # merge never joins two acts one sentence tells apart ("A was beaten in May and B in June")
+    act: int = 0
     confidence: Confidence | None = None  # set by the confidence stage, after dates, places and the merge
 
 

@@ -55,7 +55,7 @@ def reread_scans(store: Any, settings: Settings | Mapping[str, Any] | None, *,
     for doc, media_type, origin in store.scanned_documents():
         old = store.get_document(doc)
         try:
-            capture = make_capture(store.read_original(doc), origin=origin, media_type=media_type)
+            capture = make_capture(store.map_original(doc), origin=origin, media_type=media_type)
             document = replace(document_from_capture(capture, ocr=ocr, language=language),
                                published=old.published, url=old.url, title=old.title)
         except FactfinderError as exc:

@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from factfinder.values.mapped import BufferStream
 from factfinder.capture.sniff import HTML, IMAGE_TYPES, PDF, magic_type
 
 if TYPE_CHECKING:
@@ -75,7 +76,7 @@ def _megabytes(n: int) -> str:
 def readable_error(data: bytes, *, media_type: str, label: str | None, name: str,
                    limits: Limits = Limits()) -> str | None:
     """Why ``data`` cannot be read as ``media_type``, or None when it looks readable."""
-    if not data.strip():
+    if holds_nothing(data):
         return f"cannot read {name}: it is empty; check that it was saved or downloaded completely and ingest again"
     if label is not None:
         return f"cannot read {name}: it is {label}, not a text, HTML, PDF, Word or e-mail document; {_CONVERT}"
@@ -90,6 +91,13 @@ def readable_error(data: bytes, *, media_type: str, label: str | None, name: str
     if media_type in IMAGE_TYPES:
         return image_error(data, name=name)
     return None
+
+
+def holds_nothing(data: bytes) -> bool:
+    """True for an empty or whitespace-only original; ``data.strip()`` without copying a large one."""
+    if data[:4096].strip():
+        return False
+    return not bytes(data).strip()
 
 
 def image_error(data: bytes, *, name: str) -> str | None:
@@ -114,7 +122,7 @@ def open_image(data: bytes, *, name: str, decode: bool = True) -> tuple[PILImage
     label = found[1] if found else "an image"
     damage: tuple[type[BaseException], ...] = (UnidentifiedImageError, SyntaxError, *PDF_DAMAGE)
     try:
-        image = Image.open(io.BytesIO(data))
+        image = Image.open(io.BufferedReader(BufferStream(data)))  # shares the bytes or mapped file
         if image.width * image.height > MAX_IMAGE_PIXELS:
             return None, (f"cannot read {name}: it is {label} claiming {image.width:,} x {image.height:,} pixels "
                           "(a decompression bomb, not a scan); the original is kept")
@@ -147,9 +155,8 @@ def open_pdf(data: bytes, *, name: str) -> tuple[PdfReader | None, str | None]:
 
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     try:
-        # BytesIO shares ``data`` until someone asks for its buffer, which pypdf does to learn the
-        # size: a buffered reader over it has no buffer to ask for, so the original is held once
-        reader = PdfReader(io.BufferedReader(io.BytesIO(data)), strict=False)
+        # a stream over ``data`` itself (bytes or a mapped file): the original is held once
+        reader = PdfReader(io.BufferedReader(BufferStream(data)), strict=False)
         if reader.is_encrypted:
             try:
                 opened = reader.decrypt("")

@@ -6,12 +6,14 @@ import errno
 import os
 import stat
 from collections.abc import Iterator
+from io import BufferedReader
 from pathlib import Path
 from typing import Unpack
 
 from factfinder.capture.checks import Limits, readable_error
 from factfinder.capture.common import Capture, HttpFields, display_name, failed, make_capture
-from factfinder.capture.sniff import sniff
+from factfinder.values.mapped import MAP_MIN_BYTES, as_bytes, map_file
+from factfinder.capture.sniff import IMAGE_TYPES, PDF, magic_type, sniff
 
 
 def capture_bytes(data: bytes, *, origin: str, name: str | None = None, parent: str | None = None,
@@ -43,8 +45,8 @@ def capture_path(path: Path, *, parent: str | None = None, limits: Limits = Limi
                           f"the file_max_bytes setting ({limits.file_max_bytes / 1_000_000:.1f} MB); "
                           "split it, or raise file_max_bytes", parent=parent)
         with path.open("rb") as fh:
-            data = fh.read(limits.file_max_bytes + 1)  # a file that grew since: read no more than allowed
-        if len(data) > limits.file_max_bytes:
+            data = _mapped_scan(fh, info.st_size) or fh.read(limits.file_max_bytes + 1)  # a file that grew
+        if len(data) > limits.file_max_bytes:  # since: read no more than allowed
             return failed(origin, f"cannot read {path}: it grew past the file_max_bytes setting while being "
                           "read; ingest it again once it is complete", parent=parent)
     except FileNotFoundError:
@@ -59,6 +61,24 @@ def capture_path(path: Path, *, parent: str | None = None, limits: Limits = Limi
         return failed(origin, f"cannot read {path}: {exc.strerror or exc}; check the file and "
                       "ingest again", parent=parent)
     return capture_bytes(data, origin=origin, name=name, parent=parent, limits=limits)
+
+
+def _mapped_scan(fh: BufferedReader, size: int) -> bytes | None:
+    """A large PDF or image mapped instead of read (values/mapped.py), else None: the file is read.
+
+    A long scan is read page by page by OCR for minutes; mapped, its bytes are not
+    held in memory meanwhile. Other large files (a text dump, an e-mail with
+    attachments) are read as bytes, as their readers expect.
+    """
+    if size < MAP_MIN_BYTES:
+        return None
+    found = magic_type(fh.peek(1024)[:1024])
+    if found is None or (found[0] != PDF and found[0] not in IMAGE_TYPES):
+        return None
+    try:
+        return as_bytes(map_file(fh, size))
+    except (OSError, ValueError):  # cut short since it was looked at: read what there is
+        return None
 
 
 def _kind(mode: int) -> str:

@@ -67,8 +67,11 @@ def geo() -> None:
               help="Where to write the gazetteer (default: the `gazetteer` setting, else the user cache).")
 @click.option("--geonames", metavar="allCountries.txt", help="Build from a GeoNames dump instead of packaged data.")
 @click.option("--admin1", metavar="admin1CodesASCII.txt", help="GeoNames admin1 names (needed with --geonames).")
+@click.option("--postal", metavar="allCountries.txt",
+              help="Also add the localities of a GeoNames postal-code dump that the towns lack (docs/geo.md).")
 @with_settings
-def geo_build(output: str | None, geonames: str | None, admin1: str | None, settings: Settings) -> None:
+def geo_build(output: str | None, geonames: str | None, admin1: str | None, postal: str | None,
+              settings: Settings) -> None:
     """Build the gazetteer SQLite file (once; about 30 s from packaged data)."""
     import time
     from pathlib import Path
@@ -83,9 +86,9 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None, sett
     if geonames or admin1:
         if not (geonames and admin1):
             raise UsageError("--geonames and --admin1 go together: pass allCountries.txt and admin1CodesASCII.txt")
-        build_from_geonames(target, Path(geonames), Path(admin1))
+        build_from_geonames(target, Path(geonames), Path(admin1), Path(postal) if postal else None)
     else:
-        build_gazetteer(target)
+        build_gazetteer(target, Path(postal) if postal else None)
     click.echo(f"gazetteer written to {target} in {time.perf_counter() - started:.1f} s")
 
 

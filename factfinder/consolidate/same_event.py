@@ -275,6 +275,22 @@ def _share_evidence(a: Incident, b: Incident) -> bool:
     return bool({(s.start, s.end) for s in a.evidence} & {(s.start, s.end) for s in b.evidence})
 
 
+def _separate_acts(a: Incident, b: Incident) -> bool:
+    """Two acts extraction told apart in one sentence (``Incident.act``, extract/incidents.py
+    ``separate_acts``), which resting on that sentence does not make one event. When only one
+    of them was triggered there, the other holds that sentence because it absorbed one of its
+    acts (the merge runs in text order, so the first): a later act is apart from it."""
+    if a.trigger is None or b.trigger is None:
+        return False
+    for s in a.evidence:
+        if s not in b.evidence:
+            continue
+        in_a, in_b = s.start <= a.trigger.start < s.end, s.start <= b.trigger.start < s.end
+        if (in_a and in_b and a.act != b.act) or (in_a != in_b and (a.act if in_a else b.act) > 0):
+            return True
+    return False
+
+
 def _copies_of_one_story(a: Telling, b: Telling) -> bool:
     return (a.fingerprint is not None and a.fingerprint == b.fingerprint
             and (a.incident.doc, a.incident.story) != (b.incident.doc, b.incident.story))
@@ -291,7 +307,7 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     if ia.type != ib.type or (rules.one_document and ia.doc != ib.doc):
         return 0.0
     if rules.shared_evidence_is_same and _share_evidence(ia, ib):
-        return 1.0
+        return 0.0 if _separate_acts(ia, ib) else 1.0
     if rules.one_story and not _stories_compatible(ia, ib):
         return 1.0 if _told_alike(ia, ib) else 0.0
     vetoes = rules.vetoes

@@ -78,13 +78,15 @@ _DECADE = r"(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?" + _g("decade", r"(?:1[89]
 _RELATIVE_DAY = _g("rel", r"(?i:the\s+day\s+before\s+yesterday|yesterday|today|tonight|tomorrow|last\s+night|this\s+morning|this\s+afternoon|this\s+evening|overnight)")
 # "last day" is how machine translation renders Burmese "yesterday"; "the last day of ..." is not a date.
 _LAST_DAY = r"(?<![Tt]he\s)(?<![Tt]heir\s)(?<![Ii]ts\s)\b" + _g("lastday", r"(?i:last\s+day)") + r"(?!\s+of\b)(?!s)"
+# "since the start of the month" is "earlier this month": from its first day to the report.
 _PERIOD = (
-    _g("rel2", r"(?i:earlier\s+this|later\s+this|last|this|past|previous|over\s+the)") + r"\s+"
+    _g("rel2", r"(?i:since\s+the\s+(?:start|beginning)\s+of\s+(?:the|this)|earlier\s+this|later\s+this|last|this"
+               r"|past|previous|over\s+the)") + r"\s+"
     + _g("unit", r"(?i:weekend|week|month|year)") + r"\b"
 )
 _AGO = _g("n", "(?i:" + _NUM + ")") + r"\s+" + _g("agounit", r"(?i:days?|weeks?|months?|years?)") + r"\s+(?i:ago)\b"
-_WEEKDAY_ONLY = (
-    rf"(?:{_g('wdrel', '(?i:last|this|next|past)')}\s+)?" + _g("wd", _WEEKDAY)
+_WEEKDAY_ONLY = (  # "since Thursday" runs from that day to the report
+    r"(?:(?i:since)\s+)?" + rf"(?:{_g('wdrel', '(?i:last|this|next|past)')}\s+)?" + _g("wd", _WEEKDAY)
     + r"(?:\s+(?i:morning|afternoon|evening|night))?"
 )
 # A month named alone, as annual reports date their events ("In March, guards ...",
@@ -111,6 +113,12 @@ _RANGE_OPENER = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?i:early|mid|late)[\s-]
 # A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Revolution|Uprising|Coalition|Group|Alliance|Front|"
                           r"Party|Agreement|Accord|Protests?|Square|Street|Bridge|Stadium|University|Brigade)\b")
+# Holidays on a fixed day, read as that day and month without a year ("on New Year's Eve").
+HOLIDAYS: dict[str, tuple[int, int]] = {
+    "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+}
+_HOLIDAY = (_g("holiday", r"(?:New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day))") + r"\b"
+            + rf"(?:,?\s+{_g('year', _YEAR)})?")
 # A weekday that names a thing, not a day: "during Sunday mass", "the Saturday Mothers".
 _WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|schools?|editions?|papers?)\b")
 _WEEKDAY_NAME = re.compile(r"\s+(?!(?:" + "|".join(m.capitalize() for m in MONTHS) + r")\b)[A-Z][a-z]+")
@@ -141,6 +149,7 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("ago", _AGO),
         ("weekday", _WEEKDAY_ONLY),
         ("month_only", _MONTH_ONLY),
+        ("holiday", _HOLIDAY),
     )
 )
 
@@ -219,11 +228,16 @@ def _expression(kind: str, m: re.Match[str], offset: int) -> DateExpression | No
     if kind == "period":
         rel = " ".join(gd["rel2"].lower().split())
         rel = {"past": "last", "previous": "last", "over the": "this"}.get(rel, rel)
+        if rel.startswith("since"):
+            rel = "earlier this"
         return replace(common, relative=rel, unit=gd["unit"].lower())
     if kind == "ago":
         n = gd["n"].lower()
         amount = int(n) if n.isdigit() else NUMBER_WORDS[n]
         return replace(common, relative="ago", unit=gd["agounit"].lower().rstrip("s"), amount=amount)
+    if kind == "holiday":
+        month, day = HOLIDAYS[" ".join(gd["holiday"].lower().replace("’", "'").split())]
+        return replace(common, kind="day_month", month=month, day=day, year=int(gd["year"]) if gd.get("year") else None)
     if kind == "weekday":
         wdrel = gd["wdrel"].lower() if gd.get("wdrel") else None
         return replace(common, weekday=WEEKDAYS[gd["wd"].lower()], relative=wdrel)

@@ -8,6 +8,7 @@ expression becomes a range with a coarse precision rather than a made-up day.
 from __future__ import annotations
 
 import calendar
+import re
 from dataclasses import replace
 from datetime import date, timedelta
 from typing import Iterable, Literal
@@ -139,9 +140,8 @@ def _relative(expr: DateExpression, published: date) -> tuple[date, date] | None
     if unit == "week":
         if rel == "last":
             return monday - timedelta(days=7), monday - timedelta(days=1)
-        if rel == "earlier this":
-            return monday, max(monday, published)
-        return monday, monday + timedelta(days=6)
+        # "this week" in a report tells of its days so far: what is told has happened by then
+        return monday, max(monday, published)
     if unit == "month":
         if rel == "last":
             return _month_range(*_shift_months(published, -1))
@@ -257,11 +257,34 @@ def _stated_years(text: str) -> set[int]:
 
 _FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
 
+# A release number on a line of its own at a release's head, "2011-07-S-068": the year and
+# month the release was issued in (the day is not in it).
+_RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])-[A-Z]{1,3}-\d{2,4}[^\S\n]*$")
+_RELEASE_REACH = 600
+
+
+def release_month(text: str) -> tuple[int, int] | None:
+    """(year, month) of the release number that opens a release, or None."""
+    found = _RELEASE_NUMBER.search(text, 0, min(len(text), _RELEASE_REACH))
+    return (int(found.group(1)), int(found.group(2))) if found else None
+
+
+def _in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
+    """A day and month without a year ("July 16") in a release numbered for a month: the
+    latest such day not after that month ends. A relative day ("yesterday") still needs
+    the release's day, which the number does not give: None."""
+    expr = parse(span.text)
+    if expr is None or expr.kind not in ("month_day", "day_month") or expr.year is not None:
+        return None
+    last = date(month[0], month[1], calendar.monthrange(*month)[1])
+    return resolve_date(span, last.isoformat())
+
 
 def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
-    fits one year near those the document states (``_weekday_year``)."""
+    fits one year near those the document states (``_weekday_year``), and a release number
+    ("2010-07-CA-129") gives "July 16" its year (``_in_release_month``)."""
     out = []
     years: set[int] | None = None
     for incident in incidents:
@@ -270,6 +293,8 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
             if resolved is None and document.published is None:
                 years = _stated_years(document.text) if years is None else years
                 resolved = _weekday_year(incident.date_span, years)
+                if resolved is None and (month := release_month(document.text)) is not None:
+                    resolved = _in_release_month(incident.date_span, month)
             if resolved is not None:
                 incident = replace(incident, date=resolved)
         out.append(incident)

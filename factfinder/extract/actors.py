@@ -16,124 +16,21 @@ same country, because two letters mean many things.
 
 from __future__ import annotations
 
-import csv
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from factfinder.errors import FactfinderError
-from factfinder.extract.country_heading import DEMONYMS_PATH, demonyms, heading_country
+from factfinder.extract.actor_gates import HONORIFIC_RE, MODIFIER_RE, NAME_GOES_ON_RE, NAMED_BEFORE_RE, \
+    acts_as_state, tail_of_name
+from factfinder.extract.actor_table import ACTORS_PATH, GENERIC_BODIES, JOINT, ActorEntry, read_entries
+from factfinder.extract.country_heading import demonyms, heading_country
 from factfinder.model import Actor, Span
 
-ACTORS_PATH = Path(__file__).resolve().parent.parent / "data" / "actors.csv"
+__all__ = ["ACTORS_PATH", "JOINT", "ActorEntry", "ActorMatcher", "default_matcher", "heading_country"]
 
-# State bodies generated for every country adjective: words after the adjective -> (body, kind).
-# "Serbian police" -> "Serbian police"; "Thai authorities" -> "Thai government".
-_STATE_BODIES: dict[str, tuple[str, str]] = {
-    "government": ("government", "government"), "authorities": ("government", "government"),
-    "officials": ("government", "government"), "regime": ("government", "government"),
-    "interior ministry": ("government", "government"), "foreign ministry": ("government", "government"),
-    "defence ministry": ("government", "government"), "defense ministry": ("government", "government"),
-    "justice ministry": ("government", "government"), "embassy": ("government", "government"),
-    "police": ("police", "state_force"), "police force": ("police", "state_force"),
-    "riot police": ("police", "state_force"), "police officers": ("police", "state_force"),
-    "army": ("armed forces", "state_force"), "military": ("armed forces", "state_force"),
-    "armed forces": ("armed forces", "state_force"), "troops": ("armed forces", "state_force"),
-    "soldiers": ("armed forces", "state_force"), "forces": ("armed forces", "state_force"),
-    "air force": ("armed forces", "state_force"), "navy": ("armed forces", "state_force"),
-    "security forces": ("security forces", "state_force"),
-    "intelligence services": ("intelligence services", "state_force"),
-    "intelligence service": ("intelligence services", "state_force"),
-    "intelligence agency": ("intelligence services", "state_force"),
-    "judiciary": ("judiciary", "government"), "courts": ("courts", "government"),
-    "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
-    "prison officials": ("prison authorities", "state_force"), "border guards": ("border guards", "state_force"),
-    "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
-}
-
-_HONORIFIC_RE = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|Prof|Gen|Maj|Lt|Col|Capt|Sgt|Sen|Rep|Gov|Pres|Rev|St)\.?|\b(?:U|Daw|Ko|Ma|Sayadaw|Sheikh|Mullah|Mawlawi))\s+$")
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7}s?)\s*\)")
 _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
-_MODIFIER_RE = re.compile(
-    r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
-    r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
-    r"academy|school|college|coup|takeover|court|courts|tribunal)\b", re.IGNORECASE)
-_NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
-_STATE_PREVIOUS = frozenset(
-    "in from to across of within into throughout at near outside inside around for over via toward towards "
-    "visit visited visiting between mainland southern northern eastern western central".split())
-
-
-# A capitalised word in mid-sentence (after a lower-case word, a comma or a bracket) right before
-# a one-word national alias makes it the tail of another name ("the Trinamool Congress").
-_NAME_HEAD_RE = re.compile(r"(?:[a-z,(][\"'’]?\s+|\()([A-Z][\w'-]+)\s+$")
-
-
-# A name that goes on after a word: "... Coalition for Change", "... Army of Liberation", "... Police Service".
-_NAME_GOES_ON_RE = re.compile(r"\s+(?:(?:for|of|and|de|del)\s+)?[A-Z]")
-
-
-def _tail_of_name(text: str, s: int) -> bool:
-    """Whether a one-word national alias at ``s`` ends a longer proper name; a country or
-    demonym before it ("Ugandan Parliament") keeps it that country's body."""
-    found = _NAME_HEAD_RE.search(text, max(0, s - 60), s)
-    if found is None:
-        return False
-    word = found.group(1).lower()
-    return word not in _national_words()
-
-
-@lru_cache(maxsize=1)
-def _national_words() -> frozenset[str]:
-    from factfinder.extract.country_heading import _country_codes
-
-    return frozenset(_country_codes()) | {d.lower() for d in demonyms().values()} | {"us", "u.s.", "the"}
-
-
-def _acts_as_state(text: str, s: int, e: int) -> bool:
-    """"China brands ...", "Beijing denied": a country or capital as actor, not as a place or modifier."""
-    previous = [w.lower() for w in re.findall(r"[\w']+", text[max(0, s - 24):s])]
-    if previous and previous[-1] == "the":
-        previous.pop()  # "in the United States"
-    if previous and previous[-1] in _STATE_PREVIOUS:
-        return False
-    if re.search(r"[A-Z][\w'-]+,\s*$", text[max(0, s - 30):s]):
-        return False  # "Urumqi, China": the country of a place
-    following = text[e:e + 30]
-    if re.match(r",\s*[A-Z]", following) or re.match(r"\s+[A-Z]", following):
-        return False  # a dateline "BEIJING, China" or a modifier "Beijing Olympics"
-    return True
-
-
-@dataclass(frozen=True, slots=True)
-class ActorEntry:
-    """One row of the alias file."""
-
-    canonical: str
-    alias: str
-    kind: str
-    country: str
-    gate: str = ""  # "", "context" (ambiguous acronym) or "state" (a country or capital as state actor)
-
-    @property
-    def gated(self) -> bool:
-        return self.gate == "context"
-
-    @property
-    def acronym(self) -> bool:
-        return self.alias.replace(".", "").replace("-", "").isupper() and " " not in self.alias
-
-    @property
-    def proper(self) -> bool:
-        return self.alias[:1].isupper()
-
-
-# A canonical name "A + B" names a joint force ("Afghan and coalition forces"): one
-# mention, two actors, as event coders list both parties of a combined operation.
-JOINT = " + "
 
 
 class ActorMatcher:
@@ -171,21 +68,7 @@ class ActorMatcher:
     @classmethod
     def load(cls, path: Path | None = None) -> "ActorMatcher":
         """Read an alias file (canonical, alias, kind, country, source[, gate]); lines starting "#" are notes."""
-        path = path or ACTORS_PATH
-        try:
-            lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-        except OSError as exc:
-            raise FactfinderError(f"cannot read the actor alias file {path}: {exc.strerror}; "
-                                  f"reinstall factfinder or pass an existing file") from exc
-        entries = []
-        for row in csv.DictReader(lines):
-            if not row.get("canonical") or not row.get("alias"):
-                raise FactfinderError(f"{path}: a row lacks canonical or alias ({row}); fix the file")
-            entries.append(ActorEntry(row["canonical"].strip(), row["alias"].strip(), (row.get("kind") or "").strip(),
-                                      (row.get("country") or "").strip(), (row.get("gate") or "").strip()))
-        if path == ACTORS_PATH and DEMONYMS_PATH.exists():
-            entries.extend(_state_bodies(entries, DEMONYMS_PATH))
-        return cls(entries)
+        return cls(read_entries(path))
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[Actor]:
         """Actors named in text[start:end], longest match first, in text order."""
@@ -211,7 +94,7 @@ class ActorMatcher:
     def state_body(self, text: str, body: str) -> tuple[str, str]:
         """(name, kind) of a generic state body of the document's country: "courts" in a report
         under the heading RUSSIAN FEDERATION -> ("Russian courts", "government"); without a
-        country, the generic name ("security forces"). ``body`` is one of ``_GENERIC_BODIES``."""
+        country, the generic name ("security forces"). ``body`` is one of ``GENERIC_BODIES``."""
         home = self._context(text)[3]
         entry = self._by_canonical.get(body)
         name = self._refine(text, len(text), len(text), entry, home) if entry else body
@@ -236,16 +119,16 @@ class ActorMatcher:
                     continue
                 if entry.proper and not surface[:1].isupper():
                     continue
-                if _HONORIFIC_RE.search(text[max(0, s - 12):s]):
+                if HONORIFIC_RE.search(text[max(0, s - 12):s]):
                     continue
-                if entry.gate == "state" and not _acts_as_state(text, s, e):
+                if entry.gate == "state" and not acts_as_state(text, s, e):
                     continue
-                if not entry.proper and _MODIFIER_RE.match(text, e):
+                if not entry.proper and MODIFIER_RE.match(text, e):
                     continue  # "police station", "army base": a place or a thing, not the actor
-                if surface.lower() == "authorities" and _NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
+                if surface.lower() == "authorities" and NAMED_BEFORE_RE.search(text, max(0, s - 40), s):
                     continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
-                if " " not in entry.alias and surface[:1].isupper() and _tail_of_name(text, s) \
-                        and (entry.proper or _NAME_GOES_ON_RE.match(text, e)):
+                if " " not in entry.alias and surface[:1].isupper() and tail_of_name(text, s) \
+                        and (entry.proper or NAME_GOES_ON_RE.match(text, e)):
                     continue  # "Trinamool Congress", "Citizens Coalition for Change": another body's name
                 if not entry.proper and entry.kind in ("state_force", "government") and not entry.country \
                         and self._armed_group_before(text, s):
@@ -256,7 +139,7 @@ class ActorMatcher:
 
     def _armed_group_before(self, text: str, s: int) -> bool:
         """Whether the word right before ``s`` names an armed group ("Taliban", "Houthi")."""
-        found = _NAMED_BEFORE_RE.search(text, max(0, s - 40), s)
+        found = NAMED_BEFORE_RE.search(text, max(0, s - 40), s)
         if found is None:
             return False
         word = found.group().strip().lower()
@@ -319,7 +202,7 @@ class ActorMatcher:
         if entry.canonical == "military":
             return (self._national.get((home, "military")) or self._national_body(home, "military")) if home \
                 else entry.canonical
-        if entry.canonical in _GENERIC_BODIES and entry.canonical != "police":
+        if entry.canonical in GENERIC_BODIES and entry.canonical != "police":
             return self._national_body(home, entry.canonical) if home else entry.canonical
         if entry.canonical != "police":
             return entry.canonical
@@ -339,7 +222,7 @@ class ActorMatcher:
         demonym = demonyms().get(home)
         if demonym is None:
             return body
-        for alias in (f"{demonym} {body}", f"{demonym} {_GENERIC_BODIES[body]}"):
+        for alias in (f"{demonym} {body}", f"{demonym} {GENERIC_BODIES[body]}"):
             found = self._automaton.get(alias.lower(), None)
             if found is not None:
                 entry: ActorEntry = found[1][0]
@@ -357,49 +240,6 @@ class ActorMatcher:
                     names[name.lower()] = short
             self._countries = names
         return self._countries
-
-
-# Generic state bodies that take the document's country, and the demonym alias that names
-# them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
-_GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
-                   "border guards": "border guards", "authorities": "authorities",
-                   "military": "armed forces", "police": "police"}
-
-
-def _state_bodies(entries: list[ActorEntry], path: Path) -> list[ActorEntry]:
-    """"<Demonym> police/government/army/..." for every country, unless actors.csv names it already.
-
-    When actors.csv has any alias of the same country and body ("Israeli army" -> "Israel Defense
-    Forces"), every generated alias of that body takes its canonical name, so one force keeps one name.
-    """
-    known = {e.alias.lower(): e for e in entries}
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
-    generated: list[ActorEntry] = []
-    national: dict[tuple[str, str], ActorEntry] = {}  # one name per country and body across its adjectives
-    for row in csv.DictReader(lines):
-        demonym, country = row["demonym"].strip(), row["country"].strip()
-        by_body: dict[str, list[str]] = {}
-        for words, (body, _) in _STATE_BODIES.items():
-            by_body.setdefault(body, []).append(words)
-        for body, phrases in by_body.items():
-            kind = _STATE_BODIES[phrases[0]][1]
-            aliases = [f"{demonym} {words}" for words in phrases]
-            if body == "government":
-                aliases.append(f"government of {row['name'].strip()}")
-            existing = next((known[a.lower()] for a in aliases if a.lower() in known), None)
-            existing = national.get((country, body), existing)
-            canonical = existing.canonical if existing else f"{demonym} {body}"
-            for alias in aliases:
-                if alias.lower() not in known:
-                    generated.append(ActorEntry(canonical, alias, existing.kind if existing else kind, country))
-                    known[alias.lower()] = generated[-1]
-            national.setdefault((country, body), existing or known[aliases[0].lower()])
-            if body == "government" and row["name"].strip().lower() not in known:
-                # "Thailand deported ...": the country as state actor, under the same gate as "China"
-                name = row["name"].strip()
-                generated.append(ActorEntry(canonical, name, "government", country, "state"))
-                known[name.lower()] = generated[-1]
-    return generated
 
 
 @lru_cache(maxsize=2)

@@ -32,7 +32,8 @@ from typing import Any
 from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts, fold_means, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
+    separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
     implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
@@ -134,8 +135,7 @@ class Extractor:
                   parses: Iterable[Any]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
-        analyses: list[tuple[_Candidate, dict[str, TriggerHit], dict[str, tuple[Any, Any]], dict[str, Any],
-                             dict[str, Any]]] = []
+        analyses: list[tuple[_Candidate, list[TriggerHit], list[tuple[Any, Any]], list[Any], list[Any]]] = []
         agentless: set[int] = set()  # sentences that name no state or armed actor
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
@@ -145,14 +145,12 @@ class Extractor:
                             for e in parsed.ents)
             asserted = self._asserted_triggers(text, candidate, parsed)
             actors = self.actors.find(text, sentence.start, sentence.end) if asserted and self.actors else []
-            tokens = {kind: _token_at(parsed, hit, sentence) for kind, hit in asserted.items()}
-            roles = {kind: stages.actor_roles(parsed, tokens[kind], actors, offset=sentence.start)
-                     for kind in asserted}
-            attached = {kind: stages.clause_attachments(tokens[kind], offset=sentence.start, text=text)
-                        for kind in asserted}
+            tokens = [_token_at(parsed, hit, sentence) for hit in asserted]
+            roles = [stages.actor_roles(parsed, token, actors, offset=sentence.start) for token in tokens]
+            attached = [stages.clause_attachments(token, offset=sentence.start, text=text) for token in tokens]
             # no state or armed actor has a role in its events, and it tells no battle (whose
             # deaths have no one agent) and names no tribunal
-            if not names_agent([a for found in roles.values() for group in found for a in group]) \
+            if not names_agent([a for found in roles for group in found for a in group]) \
                     and not tells_battle(text[sentence.start:sentence.end]) \
                     and not any(a.kind == "tribunal" for a in actors):
                 agentless.add(sentence.start)
@@ -172,22 +170,26 @@ class Extractor:
                                          attribution=attribution, story=story_index, id_=document.id)
                 statistics.extend(stats)
                 categories = {s.category for s in stats}
-                asserted = {k: h for k, h in asserted.items()
-                            if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(k, ()))}
+                keep = [i for i, h in enumerate(asserted)
+                        if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(h.type, ()))]
+                asserted, roles, tokens, attached = _pick(keep, asserted, roles, tokens, attached)
                 counts = [c for c in counts if c not in tallied]
-            asserted = fold_means(asserted)
+            asserted, roles, tokens, attached = _pick(unfolded(asserted, text), asserted, roles, tokens, attached)
             if not asserted:
                 continue
-            by_type = assign_counts(counts, asserted)
+            by_hit = assign_counts_to_hits(counts, asserted, text)
             evidence = Span.of(text, sentence.start, sentence.end)
             next_span = self._next_sentence(text, sentences, candidate.index, story_index, document)
             verification = stages.verification_for(text, evidence, context=next_span, attributions=attribution)
-            for kind, hit in asserted.items():
-                perpetrators, targets = roles[kind][0], refine_targets(text, roles[kind][1])
+            acts: dict[str, int] = {}  # how many acts of each type the sentence told so far
+            for i, hit in enumerate(asserted):
+                kind = hit.type
+                acts[kind] = acts.get(kind, -1) + 1
+                perpetrators, targets = roles[i][0], refine_targets(text, roles[i][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
-                own = list(by_type.get(kind, ()))
-                single = implied_single(kind, tokens[kind], self.cues, counts, sentence.start, text)
+                own = by_hit[i]
+                single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
                     singles[len(incidents)] = single
                 incidents.append(Incident(
@@ -196,7 +198,7 @@ class Extractor:
                     perpetrators=tuple(perpetrators), targets=tuple(targets),
                     counts=tuple(sorted(own, key=lambda c: c.span.start)),
                     attribution=attribution, verification=verification, id=document.id,
-                    attachments=attached.get(kind, ()),
+                    attachments=attached[i], act=acts[kind],
                 ))
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
@@ -213,14 +215,31 @@ class Extractor:
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
-    def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any) -> dict[str, TriggerHit]:
-        """For each type of the sentence, its first trigger that is asserted (not negated or hypothetical)."""
-        asserted: dict[str, TriggerHit] = {}
-        for kind, hits in candidate.hits.items():
+    def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any) -> list[TriggerHit]:
+        """The sentence's acts: for each type, its first trigger that is asserted (not negated or
+        hypothetical), and the later ones that are acts of their own (``separate_acts``)."""
+        asserted: list[TriggerHit] = []
+        named_no_act = False
+        for hits in candidate.hits.values():
+            kept: list[TriggerHit] = []
+            tokens: list[Any] = []
             for hit in hits:
-                if is_asserted(text, candidate.sentence, hit, self.cues, _token_at(parsed, hit, candidate.sentence)):
-                    asserted[kind] = hit
-                    break
+                token = _token_at(parsed, hit, candidate.sentence)
+                if not is_asserted(text, candidate.sentence, hit, self.cues, token):
+                    continue
+                if not_an_act(hit, token):
+                    named_no_act = True
+                    continue
+                kept.append(hit)
+                tokens.append(token)
+            asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
+        if not asserted and named_no_act and self.event_typer is not None:
+            # its words only named a state ("banned chlorine munitions were dropped"): the sentence
+            # is read as one without trigger, as the learned typer reads those
+            sentence = candidate.sentence
+            learned = self.event_typer.sentence_hits(text, sentence.start, sentence.end, {})
+            asserted = [hit for hits in learned.values() for hit in hits[:1]
+                        if is_asserted(text, sentence, hit, self.cues, _token_at(parsed, hit, sentence))]
         return asserted
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
@@ -261,6 +280,11 @@ def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[I
         inc = incidents[index]
         out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
     return out
+
+
+def _pick(keep: Sequence[int], *columns: list[Any]) -> tuple[list[Any], ...]:
+    """The rows ``keep`` of parallel per-hit lists."""
+    return tuple([column[i] for i in keep] for column in columns)
 
 
 def _story(document: Document, offset: int) -> int | None:

@@ -21,8 +21,9 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.roles import ACTING_KINDS
-from factfinder.extract.story_roles import KIDNAP_WORD, SUSPECTS
+from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping
+from factfinder.extract.roles import ACTING_KINDS, add_actor
+from factfinder.extract.story_roles import tells_battle
 from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
@@ -65,6 +66,12 @@ def suspect_arrests(incidents: Sequence[Incident],
     out = list(incidents)
     for i, incident in enumerate(incidents):
         tie = _suspect_tie(incident)
+        if tie is None and incident.trigger is not None and _held_criminals(incident):
+            # "the suspects were arrested in their hideout", "police arrested three members of the
+            # gang": the arrest of people the report itself calls criminals is the law's answer to a
+            # crime, not an abuse by the police (HRDsAttack: a kidnapping read as a state arrest)
+            out[i] = with_fields(replace(incident, type="legal_proceeding"))
+            continue
         if tie is None or incident.trigger is None:
             continue
         start, end = sorted((incident.trigger.end, tie.start))
@@ -76,6 +83,9 @@ def suspect_arrests(incidents: Sequence[Incident],
         kept = tuple(a for a in incident.targets if not tie.start <= a.span.start < crime_end)
         if incident.type == "arrest":
             out[i] = with_fields(replace(incident, type="legal_proceeding", targets=kept))
+            kidnapping = _kidnapping_told(incident, tie, crime_end, out)
+            if kidnapping is not None:
+                out.append(kidnapping)
         start = incident.evidence[0].start
         for j, other in enumerate(out):
             if j == i or other.evidence[0].start != start or other.type not in _ABUSES:
@@ -89,7 +99,61 @@ def suspect_arrests(incidents: Sequence[Incident],
             held = {a.span.start for a in suspects}
             targets = tuple(a for a in other.targets if a.span.start not in held)
             out[j] = replace(other, perpetrators=suspects, targets=targets)
-    return [_charged_with(incident) for incident in out]
+    out.sort(key=lambda inc: inc.evidence[0].start)  # stable: a told kidnapping after its arrest
+    return _story_suspects([_charged_with(incident) for incident in out])
+
+
+def _kidnapping_told(arrest: Incident, tie: Span, crime_end: int, incidents: Sequence[Incident]) -> Incident | None:
+    """The kidnapping an arrest is for ("arrested a man for kidnapping a herdsman"), when no
+    kidnapping of the sentence is an incident of its own: one incident per type and sentence made
+    the arrest and the kidnapping one `arrest`, so retyping the arrest would lose the abuse. Done by
+    the suspects, to the people named after the tie (whom the arrest no longer lists)."""
+    evidence = arrest.evidence[0]
+    crime = _KIDNAP_AFTER_TIE.match(evidence.text, tie.end - evidence.start)
+    if crime is None or any(other.evidence[0].start == evidence.start and is_kidnapping(other) for other in incidents):
+        return None
+    trigger = Span(evidence.start + crime.start("word"), evidence.start + crime.end("word"), crime.group("word"))
+    victims = tuple(a for a in arrest.targets if tie.start <= a.span.start < crime_end and a.kind == "group")
+    return with_fields(replace(arrest, trigger=trigger, perpetrators=_suspects(arrest, tie), targets=victims,
+                               counts=(), attachments=()))
+
+
+# The kidnapping word right after a tie ("for allegedly kidnapping", "over the abduction of").
+_KIDNAP_AFTER_TIE = re.compile(r"\s*(?:\w+ ){0,3}?(?P<word>kidnap\w*|abduct\w*)", re.IGNORECASE)
+# The abuses a crime report tells without an agent: done by the suspects its arrests name.
+_SUSPECTED_ACTS = frozenset({"killing", "torture", "disappearance", "attack"})
+
+
+def _story_suspects(incidents: list[Incident]) -> list[Incident]:
+    """Abuses with no perpetrator in a story whose arrests are of criminals or suspects (a crime
+    report: "a teacher thwarted a kidnapping ... the suspect was taken into custody"): the
+    suspected, non-state agents the arrest names, as a coder reading the whole report codes them.
+    A story of fighting or of an armed group's capture is no crime report and gets none."""
+    held: dict[int | None, Actor] = {}
+    for incident in incidents:
+        if incident.type == "legal_proceeding":
+            named = next((a for a in incident.targets if a.kind == "criminal"), None) or \
+                next((a for a in incident.perpetrators if a.name == SUSPECTS), None)
+            if named is not None:
+                held.setdefault(incident.story, Actor(SUSPECTS, named.span, "criminal"))
+    if not held:
+        return incidents
+    out = []
+    for incident in incidents:
+        suspect = held.get(incident.story)
+        if suspect is None or not (incident.type in _SUSPECTED_ACTS or is_kidnapping(incident)) \
+                or tells_battle(incident.summary) or any(a.kind != "group" for a in incident.perpetrators):
+            out.append(incident)
+            continue
+        if incident.perpetrators and incident.type in ("killing", "attack"):
+            out.append(incident)  # a group's own violence ("villagers lynched a man"): not the suspects'
+            continue
+        # people the parse made the subject of a kidnapping or ill-treatment underwent it, or stopped it
+        targets = list(incident.targets)
+        for actor in incident.perpetrators:
+            add_actor(targets, actor)
+        out.append(replace(incident, perpetrators=(suspect,), targets=tuple(targets)))
+    return out
 
 
 def _charged_with(incident: Incident) -> Incident:
@@ -117,6 +181,22 @@ def _suspects(arrest: Incident, tie: Span) -> tuple[Actor, ...]:
     else the unnamed "suspects"."""
     agents = tuple(a for a in arrest.targets if a.kind in ACTING_KINDS)
     return agents or (Actor(SUSPECTS, tie, "criminal"),)
+
+
+def _held_criminals(incident: Incident) -> bool:
+    """An arrest, told by a word of arresting, of people named as criminals or suspects (kind
+    `criminal`: "the suspects", "gang members", "kidnappers"), with no civic group among those held."""
+    trigger = incident.trigger
+    if incident.type != "arrest" or trigger is None:
+        return False
+    if any(a.name in _CIVIC_GROUPS or a.kind in ("armed_group", "unknown") for a in incident.targets):
+        return False
+    criminals = [a for a in incident.targets if a.kind == "criminal"]
+    if KIDNAP_WORD.search(trigger.text):
+        # "members of a kidnapping gang were arrested": the crime word names the gang, the act is the arrest
+        return any(0 <= a.span.start - trigger.end <= 1 for a in criminals) and \
+            bool(_ARREST_WORD.search(incident.summary))
+    return bool(criminals) and bool(_ARREST_WORD.search(trigger.text))
 
 
 def _suspect_tie(incident: Incident) -> Span | None:

@@ -176,6 +176,8 @@ class TriggerTable:
                     best, best_end = [], match.end()
                 if all(self.triggers[i].type != self.triggers[index].type for i in best):
                     best.append(index)
+            if text[word.start():best_end] in _MONTHS:
+                continue  # "in March" is the month, not a march
             for index in best:
                 hits.append(TriggerHit(self.triggers[index], word.start(), best_end))
             if best:
@@ -190,6 +192,8 @@ class TriggerTable:
 
 
 _WORD = re.compile(r"\w+")
+# Month names that are also trigger words, matched case-sensitively as written.
+_MONTHS = frozenset({"March"})
 
 
 def _first_words(trigger: Trigger) -> set[str]:

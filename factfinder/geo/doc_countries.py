@@ -54,7 +54,35 @@ def document_countries(text: str, mentions: list[Mention], keys: list[str], cand
                              for c in found[1:] if c.country != found[0].country), default=-99)
             if top - runner_up > 3 and found[0].country:
                 doc_countries[found[0].country] += weight
+    doc_countries.update(_town_clusters(cands, set(doc_countries)))
     return doc_countries
+
+
+_CLUSTER_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village"})
+
+
+def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> Counter[str]:
+    """Votes for a country where two or more names that no country of the document explains
+    have readings within about a degree of each other there: a local story names its own
+    towns ("Danbury", "New Milford", "Bantam": Connecticut), though it names its country only
+    as a word of a body's name or not at all, and a lone "native of Mexico" must not send its
+    towns abroad. A name with a reading in a country already named takes no part."""
+    cells: dict[tuple[str, int, int], set[str]] = {}
+    for key, found in cands.items():
+        if not found or any(c.country in named for c in found):
+            continue
+        for c in found[:_CLUSTER_READINGS]:
+            if c.kind in _CLUSTER_KINDS and c.country and (point := c.point) is not None:
+                cells.setdefault((c.country, int(point[0] // 1), int(point[1] // 1)), set()).add(key)
+    supported: dict[str, set[str]] = {}
+    for (country, lat, lon), keys in cells.items():
+        near = set().union(*(cells.get((country, lat + dy, lon + dx), set()) for dy in (-1, 0, 1) for dx in (-1, 0, 1)))
+        if len(near) > 1:
+            supported.setdefault(country, set()).update(keys)
+    return Counter({country: len(keys) for country, keys in supported.items() if len(keys) >= 2})
+
+
+_CLUSTER_READINGS = 40  # of a name's readings, the first (biggest) ones tried
 
 
 def opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:

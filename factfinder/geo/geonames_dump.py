@@ -38,8 +38,9 @@ def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
         raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
 
 
-def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
-    """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id)."""
+def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path | None = None) -> Path:
+    """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id),
+    and the localities of a GeoNames postal-code dump that it lacks where one is given."""
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
@@ -92,4 +93,9 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path) -> Path:
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
     conn.execute("UPDATE place SET lat = NULL, lon = NULL WHERE lat != lat")  # NaN: no ADM1 row seen
-    return _finish(conn, path, f"GeoNames dump {dump.name} + {admin1_codes.name}")
+    source = f"GeoNames dump {dump.name} + {admin1_codes.name}"
+    if postal is not None:
+        from factfinder.geo.build_postal import load_postal
+
+        source += f" + {load_postal(w, postal)} postal-code localities of {postal.name}"
+    return _finish(conn, path, source)

@@ -20,7 +20,9 @@ An incident takes that country when it has no place, when its place has no
 country (a continent, "the European Union"), or when its place was borrowed from
 another sentence of its story and lies in another country (a town named in a
 caption or a speaker's city). A place its own sentence names is kept, but for a
-release's filing place ("(Beirut) – Iranian authorities have detained ..."). Before
+release's filing place ("(Beirut) – Iranian authorities have detained ...") and a
+neighbouring country named in passing, whose preposition the parse hangs on another noun
+than the event's ("suspected of ties with rebels in neighbouring Congo"). Before
 that, a place borrowed from another sentence yields to the one country the
 incident's own sentence names, when it names no finer place ("during Argentina's
 war ... people arrested by the military").
@@ -35,6 +37,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
+from factfinder.extract.attachment import attachment_of
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.model import Document, Incident, Place, Span
@@ -119,6 +122,34 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     return DocumentCountry(top, naming, tuple(said_at[top]))
 
 
+# "neighbouring Congo" presupposes that the story is set in another country.
+_NEIGHBOURING = re.compile(r"\bneighbou?ring\s+(?:the\s+)?$", re.IGNORECASE)
+# What the preposition may hang on and still tell where the event happened: the predicate, the
+# verb its noun hangs on ("fled across the border into neighbouring Chad"), an adverbial clause.
+_EVENT_HEADS = frozenset({"predicate", "shared", "advcl"})
+
+
+def _in_passing(place: Place, incident: Incident, text: str) -> bool:
+    """Whether the incident's own sentence names a neighbouring country in passing: "suspected of
+    ties with rebels in neighbouring Congo" describes the rebels, and "neighbouring" says the
+    story is set elsewhere. Tried more widely (any country whose preposition the parse hangs on a
+    noun), the rule also moved "people in Liberia were killed" and "hostages in Syria" out of the
+    country they name: only the word that says "another country" is followed."""
+    words = incident.attachments
+    if (place.precision != "country" or not words or not _inside(place.span, incident)
+            or not _NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)):
+        return False
+    tie = attachment_of(place.span, words)
+    if tie is None:
+        return False
+    at = max((i for i, a in enumerate(words) if a.span.end <= place.span.start
+              and a.span.text.lower() == tie.relation), default=None)
+    if at is None:
+        return False
+    head = next((a for a in reversed(words[:at]) if a.depth == words[at].depth - 1), None)
+    return head is not None and head.relation not in _EVENT_HEADS
+
+
 def _needs_country(incident: Incident, found: DocumentCountry, text: str) -> bool:
     """Whether the incident takes the country: it has no place of its own there, and the
     country is said outside its own sentences (a text that is one sentence keeps what
@@ -128,7 +159,8 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str) -> boo
     place = incident.location
     if place is None or not place.country:
         return True
-    return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text))
+    return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text)
+                                               or _in_passing(place, incident, text))
 
 
 # Where a release was filed, as rights groups print it at the head of their lead: "(Beirut) – ".

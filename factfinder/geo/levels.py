@@ -39,7 +39,16 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
         level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
             return level, end + match.start(1) + len(phrase)
+    office = _OFFICES.get(words[0].casefold())
+    if office is not None and (words[0] != "Gov" or text[end + match.end(1):end + match.end(1) + 1] == "."):
+        return office, end  # the office says the level; the name's span and its container gap stay as they are
     return None, end
+
+
+# An office after a name says which unit the name is: "New York Gov. Andrew Cuomo" and "the
+# Kandahar governor" a state or province, "Kabul Mayor" and "the Aleppo city council" a town.
+_OFFICES = {"gov": "admin1", "governor": "admin1", "legislature": "admin1", "lt": "admin1",
+            "mayor": "town"}
 
 
 def _singular(word: str) -> str:

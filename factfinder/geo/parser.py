@@ -136,7 +136,7 @@ class Geoparser:
         Unknown multi-word names ("Third Street", "Lake Manassas"), words after
         "in/at/near" and places inside organisation names stay, unresolved.
         """
-        if mention.source == "cue":
+        if mention.source in {"cue", "near"}:
             return True
         if " " in mention.text or mention.embedded:
             return False

@@ -21,7 +21,8 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       nearest_km, same_point)
+                                       district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
+                                       story_town)
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -40,6 +41,7 @@ class Evidence:
     contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
+    near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,6 +101,7 @@ class Resolver:
             ev.forms.add(m.text)
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
+            ev.near = ev.near and m.source == "near"
             after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after):
                 if lv:
@@ -119,7 +122,7 @@ class Resolver:
             groups[keys[j]].contained.extend(inner)
 
         doc_countries = document_countries(
-            text, mentions, keys, cands,
+            text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
             lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -153,6 +156,24 @@ class Resolver:
         for key in order:
             stand_in = container_stand_in(resolved[key].candidate, groups[key].forms, groups[key].containers, keys,
                                           decided)
+            if stand_in is not None:
+                resolved[key] = Resolution(*stand_in)
+        # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
+        # in the town the story is told in.
+        setting = story_town(keys, [not m.embedded for m in mentions], decided)
+        if setting is not None:
+            for key in order:
+                if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
+                        and not groups[key].cued:
+                    resolved[key] = Resolution(*setting)
+        # Pass 6: a town's name that only ever heads the name of a building, a street or a body
+        # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from
+        # the rest of the story names a namesake: the place the text puts it in, else the
+        # story's town, stands in.
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for key, boxes in heading_keys(text, mentions, keys).items():
+            stand_in = heading_stand_in(key, boxes + groups[key].containers, keys, decided, cands[key], doc_countries,
+                                        setting)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
         return [resolved[k] for k in keys]
@@ -297,7 +318,9 @@ class Resolver:
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
-        return Resolution(best, confidence)
+        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > _NEAR_KM):
+            return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
+        return Resolution(district_twin(best, found, ev.levels), confidence)
 
     def _ranked(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -378,6 +401,11 @@ class Resolver:
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
+
+
+
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
 _FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
+_NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
+_STORY_KM = 500  # a town farther than this from every other town of the story is not the story's

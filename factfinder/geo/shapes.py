@@ -54,6 +54,13 @@ def shape_words() -> dict[str, str]:
     return words
 
 
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``given_names.txt``): a pair opening with one is a person."""
+    lines = data_file("given_names.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
     """Runs of capitalised words (with connectors such as "of" between two of them), as
     (start, end, word) tokens. A run ends at a line break, punctuation, a possessive
@@ -148,15 +155,21 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             first = strong(run[0][2])
             given_name = first in {"city", "region"} and held == {first} and len(run) == 2 and \
                 not known(run[1][2]) and not run[1][2].endswith("s")
-            if (held and not given_name) or any(w.capitalize() in terms for _s, _e, w in run):
+            # "Ashley Sutton", "Charlotte Smith": a common given name before a word that is no
+            # plural opens a person's name, towns as both words notwithstanding.
+            forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
+                (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
+            if (held and not given_name and not forename) or any(w.capitalize() in terms for _s, _e, w in run):
                 # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
                 # Pelosi" and "Vladimir Kara-Murza" are persons.
                 if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
                     family.append((len(spans), run[1][2]))
                 spans.append((start, end, "ORG"))
-            elif not all(known(w) for _s, _e, w in run):
+            elif forename or not all(known(w) for _s, _e, w in run):
                 spans.append((start, end, "PERSON"))
         elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
+            if (person := _person_before_of(text, run, known, strong)) is not None:
+                spans.append((*person, "PERSON"))  # "Charlotte Smith of North Carolina"
             spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
     # A pair read as a body for the place in it is a person where its second word is the
     # family name of a person of the text ("Tyler Williams" beside "Benjamin Matthew Williams").
@@ -195,6 +208,19 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | N
                 (alone is None and _SPEECH_AFTER.match(text, end) and not strong(match.group())):
             again.append((start, end, "PERSON"))
     return again
+
+
+def _person_before_of(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool],
+                      strong: Callable[[str], str | None]) -> tuple[int, int] | None:
+    """The person a run opens with before its first connector: two or three words, the first a
+    common given name that is no country ("Charlotte Smith" of "Charlotte Smith of North
+    Carolina", though Charlotte is a city and a parish too), the whole no known place."""
+    cut = next((i for i, (_s, _e, w) in enumerate(run) if w in _CONNECTORS), 0)
+    head = run[:cut]
+    if not 2 <= len(head) <= 3 or head[0][2] not in given_names() or strong(head[0][2]) == "country":
+        return None
+    start, end = head[0][0], head[-1][1]
+    return None if known(text[start:end]) else (start, end)
 
 
 def _parts(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> list[str]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from factfinder.geo.names import data_file
 from factfinder.geo.gazetteer import Gazetteer
-from factfinder.geo.mentions import _place_cue, stopnames
+from factfinder.geo.mention_cues import place_cue, stopnames
 from factfinder.geo.spans import SpanIndex
 
 
@@ -79,7 +79,7 @@ class DictionaryTagger:
         place: "in/at/near/from X" before it or ", Region" after it. (Small towns
         inside organisation names were tried: mostly surnames and acronyms.)
         """
-        return [(s, e) for s, e, strong in self.find_all(text) if strong or _place_cue(text, s, e)]
+        return [(s, e) for s, e, strong in self.find_all(text) if strong or place_cue(text, s, e)]
 
     def find_all(self, text: str) -> list[tuple[int, int, bool]]:
         """Every longest match with whether it may stand alone (strong) or needs a cue."""

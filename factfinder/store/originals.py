@@ -18,6 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from factfinder.errors import StoreError
+from factfinder.values.digests import in_chunks
 from factfinder.values.digests import sha256_hex as sha256_hex  # the store names originals by it
 
 
@@ -52,6 +53,19 @@ class Originals:
     def read(self, sha256: str) -> bytes:
         try:
             return self.path(sha256).read_bytes()
+        except FileNotFoundError as exc:
+            raise StoreError(f"original {sha256} is missing from {self.root}; "
+                             "run `factfinder verify` and restore it from a backup") from exc
+
+    def map(self, sha256: str) -> bytes:
+        """An original to read again (OCR, a page image): a large one memory-mapped, not read.
+
+        Stored originals never change, so the mapping stays valid (values/mapped.py).
+        """
+        from factfinder.values.mapped import map_path
+
+        try:
+            return map_path(self.path(sha256))
         except FileNotFoundError as exc:
             raise StoreError(f"original {sha256} is missing from {self.root}; "
                              "run `factfinder verify` and restore it from a backup") from exc
@@ -122,7 +136,8 @@ class Originals:
             fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".tmp-")
             try:
                 with os.fdopen(fd, "wb") as fh:
-                    fh.write(data)
+                    for part in in_chunks(data):  # a mapped original is not made resident (values/digests)
+                        fh.write(part)
                     fh.flush()
                     os.fsync(fh.fileno())
                 os.replace(tmp, target)

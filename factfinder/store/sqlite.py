@@ -277,6 +277,10 @@ class Store:
     def read_original(self, sha256: str) -> bytes:
         return self.originals.read(sha256)
 
+    def map_original(self, sha256: str) -> bytes:
+        """The original to read again by OCR: memory-mapped when large (store/originals.py)."""
+        return self.originals.map(sha256)
+
     def iter_sources(self) -> Iterator[Source]:
         return queries.iter_sources(self.conn)
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from factfinder.capture.checks import holds_nothing
 from factfinder.capture.common import Capture, display_name, sha256_hex
 from factfinder.capture.sniff import DOCX, EMAIL, FEED_TYPES, HTML, IMAGE_TYPES, ODT, PDF, TEXT, XML, looks_binary
 from factfinder.errors import ExtractionError
@@ -90,7 +91,7 @@ def read_capture(capture: Capture, *, ocr: OcrOptions | None = None) -> Extracte
     if media in FEED_TYPES:
         raise ExtractionError(f"{name} is a news feed: its entries were captured as sources of their own, "
                               "so there is nothing to read in the feed itself")
-    if not data.strip():
+    if holds_nothing(data):
         raise ExtractionError(f"cannot read {name}: it is empty; check that it was saved or downloaded "
                               "completely and ingest again")
     if media == HTML:

@@ -27,8 +27,9 @@ from typing import TYPE_CHECKING, Any
 
 from factfinder.capture import checks
 from factfinder.capture.checks import MAX_IMAGE_PIXELS
+from factfinder.values.mapped import BufferStream, release
 from factfinder.errors import ExtractionError
-from factfinder.model import OcrWord, PageText
+from factfinder.model import OcrWord, PageText, WordBoxes
 from factfinder.text.ocr_lines import read_lines, reads_line_by_line
 from factfinder.settings import Settings
 
@@ -235,13 +236,15 @@ def pdf_page_images(data: bytes, indexes: list[int], *, dpi: int, name: str) -> 
     """(index, PIL image at ``dpi``) for the PDF pages asked for, rendered one at a time.
 
     Only one page image is alive at a time, and pdfium reads ``data`` where it
-    lies (no copy). pdfium keeps every page object it has parsed, the page
-    image's compressed bytes among them, until the document is closed, so the
-    document is opened again every ``REOPEN_PAGES`` pages: over a long scan
-    memory stays flat instead of growing by the file's size.
+    lies (no copy; a large original is a mapped file, values/mapped.py). pdfium
+    keeps every page object it has parsed, the page image's compressed bytes among
+    them, until the document is closed, so the document is opened again every
+    ``REOPEN_PAGES`` pages, and the mapped file's pages read so far are let go of:
+    over a long scan memory stays flat instead of growing by the file's size.
     """
     for first in range(0, len(indexes), REOPEN_PAGES):
         yield from _render(data, indexes[first:first + REOPEN_PAGES], dpi=dpi, name=name)
+        release(data)
 
 
 REOPEN_PAGES = 8  # opening a 300-page scan again takes about a millisecond
@@ -250,8 +253,8 @@ REOPEN_PAGES = 8  # opening a 300-page scan again takes about a millisecond
 def _render(data: bytes, indexes: list[int], *, dpi: int, name: str) -> Iterator[tuple[int, PILImage]]:
     import pypdfium2
 
-    try:
-        pdf = pypdfium2.PdfDocument(data)
+    try:  # bytes are read where they lie; a mapped file through a stream (pdfium takes no mmap)
+        pdf = pypdfium2.PdfDocument(data if isinstance(data, bytes) else BufferStream(data))
     except pypdfium2.PdfiumError as exc:
         raise ExtractionError(f"cannot render {name} for OCR ({exc}); re-save the PDF or pass --ocr never") from None
     try:
@@ -277,7 +280,7 @@ def join_pages(texts: list[str], pages: list[PageText]) -> tuple[str, tuple[Page
     """The document text (pages joined by a blank line) and each page's place in it.
 
     ``pages`` is updated in place, page by page, so that a long scan's word boxes
-    (about 360 bytes a word, 1,000 words a page) are never held twice.
+    (packed, 32 bytes a word: model.WordBoxes) are never held twice.
     """
     from dataclasses import replace
 
@@ -287,8 +290,8 @@ def join_pages(texts: list[str], pages: list[PageText]) -> tuple[str, tuple[Page
         if out:
             out.append("\n\n")
             offset += 2
-        words = tuple(replace(w, start=w.start + offset, end=w.end + offset) for w in page.words)
-        pages[i] = replace(page, start=offset, end=offset + len(text), words=words)
+        words = page.words if isinstance(page.words, WordBoxes) else WordBoxes(page.words)
+        pages[i] = replace(page, start=offset, end=offset + len(text), words=words.shifted(offset))
         out.append(text)
         offset += len(text)
     return "".join(out), tuple(pages[:len(texts)])

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from factfinder.capture.checks import open_pdf, pdf_failures
+from factfinder.values.mapped import release
 from factfinder.errors import ExtractionError
 from factfinder.model import PageText
 from factfinder.text.ocr import (OcrOptions, image_pages, is_blank, join_pages, ocr_images, pdf_page_images,
@@ -39,7 +40,7 @@ def _open(data: bytes, name: str) -> PdfReader:
     return reader
 
 
-def _layer_texts(reader: PdfReader, name: str) -> list[str]:
+def _layer_texts(reader: PdfReader, name: str, data: bytes = b"") -> list[str]:
     failures = pdf_failures()
     texts: list[str] = []
     try:
@@ -52,6 +53,7 @@ def _layer_texts(reader: PdfReader, name: str) -> list[str]:
                 # a scanned page: looking for its text made pypdf read and keep the page image's
                 # bytes; forgotten now, or a long scan would be held a second time (about 1x its size)
                 reader.resolved_objects.clear()
+                release(data)  # and a mapped original's pages read for it (values/mapped.py)
     except failures as exc:
         raise ExtractionError(f"cannot read {name}: its page list is broken ({type(exc).__name__}); "
                               "re-save or re-download it and ingest again") from None
@@ -67,7 +69,7 @@ def extract_pdf(data: bytes, *, name: str, ocr: OcrOptions | None = None) -> Pdf
     ocr = ocr or OcrOptions()
     logging.getLogger("pypdf").setLevel(logging.ERROR)
     reader = _open(data, name)
-    texts = _layer_texts(reader, name)
+    texts = _layer_texts(reader, name, data)
     pages = [PageText(number=i + 1, start=0, end=len(t), method="text-layer") for i, t in enumerate(texts)]
     if ocr.mode != "never":
         scanned = [i for i, t in enumerate(texts) if ocr.mode == "always" or not text_layer_is_usable(t)]

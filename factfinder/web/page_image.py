@@ -78,7 +78,7 @@ def page_png(request: Request, sha256: str, number: int) -> Response:
     if media != "application/pdf" and not media.startswith("image/"):
         raise HTTPException(404, f"the original {sha256[:12]} is {media}, which has no page images")
     try:
-        png = render_page(store.read_original(sha256), media, number, name=sha256[:12])
+        png = render_page(store.map_original(sha256), media, number, name=sha256[:12])
     except ExtractionError as exc:
         raise HTTPException(404, str(exc)) from None
     return Response(png, media_type="image/png", headers={"Cache-Control": "private, max-age=86400",

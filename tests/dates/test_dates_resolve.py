@@ -34,13 +34,18 @@ def _resolve(phrase: str, published: str | None = PUBLISHED) -> tuple[str, str, 
     ("fighting broke out last day between the two townships", ("2023-11-19", "2023-11-19", "day")),
     ("on Saturday", ("2023-11-18", "2023-11-18", "day")),
     ("last weekend", ("2023-11-18", "2023-11-19", "week")),
-    ("this week", ("2023-11-20", "2023-11-26", "week")),
+    ("this week", ("2023-11-20", "2023-11-20", "week")),  # its days so far: the report is a Monday's
     ("last week", ("2023-11-13", "2023-11-19", "week")),
     ("last month", ("2023-10-01", "2023-10-31", "month")),
     ("earlier this month", ("2023-11-01", "2023-11-20", "month")),
     ("three months ago", ("2023-08-01", "2023-08-31", "month")),
     ("2 days ago", ("2023-11-18", "2023-11-18", "day")),
     ("since November 16th", ("2023-11-16", "2023-11-20", "week")),
+    ("detained in raids since Thursday", ("2023-11-16", "2023-11-20", "week")),
+    ("fighting has spread since the start of the month", ("2023-11-01", "2023-11-20", "month")),
+    ("prices have doubled since the beginning of this year", ("2023-01-01", "2023-11-20", "year")),
+    ("she was abducted and killed on New Year's Eve", ("2022-12-31", "2022-12-31", "day")),
+    ("shelling on Christmas Day 2021", ("2021-12-25", "2021-12-25", "day")),
 ])
 def test_phrases_resolve_against_publication(phrase, expected):
     assert _resolve(phrase) == expected
@@ -130,3 +135,23 @@ def test_resolve_incident_dates_uses_the_date_span_and_never_guesses():
     assert out[0].date == DateRange("2023-11-17", "2023-11-17", "day", span)
     assert out[1].date is None
     assert resolve_incident_dates([dated], replace(doc, published=None))[0].date is None
+
+
+def test_this_week_runs_from_monday_to_the_report_day():
+    # a Friday's report: what it tells "this week" has happened by Friday, not by Sunday
+    assert _resolve("fighting intensified this week", "2023-11-24") == ("2023-11-20", "2023-11-24", "week")
+
+
+def test_a_release_number_gives_a_yearless_day_its_year_but_not_yesterday_its_day():
+    text = ("Forces detain a commander in Kabul\n\nISAF Joint Command - Afghanistan\n2010-07-CA-129\n"
+            "For Immediate Release\n\nA combined force detained a commander in Kabul City July 16. "
+            "Two more men were detained yesterday.\n")
+    document = Document(doc="d", text=text)
+    day, yesterday = (Span.of(text, text.index(w), text.index(w) + len(w)) for w in ("July 16", "yesterday"))
+    incidents = [Incident(doc="d", type="arrest", summary="", evidence=(day,), date_span=span) for span in (day, yesterday)]
+    dated = resolve_incident_dates(incidents, document)
+    assert dated[0].date is not None and (dated[0].date.start, dated[0].date.precision) == ("2010-07-16", "day")
+    assert dated[1].date is None  # the number gives the month, not the release's day
+    # a number that is no release number at a release's head ("011-07-S-051") gives nothing
+    broken = text.replace("2010-07-CA-129", "010-07-CA-129")
+    assert resolve_incident_dates(incidents, Document(doc="d", text=broken))[0].date is None

@@ -337,3 +337,59 @@ def test_a_date_after_a_colon_dates_the_general_statement_before_it() -> None:
                               ("obstructed", 0, "predicate"), ("aid", 1, "dobj"))
     (undated,) = incident_date_spans(Document(doc="d", text=text, published="2024-01-11"), [obstructed])
     assert undated.date_span is None
+
+
+def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordinate_or_cause() -> None:
+    """"On 29 September, after a storm ..., residents protested ..., and police detained dozens":
+    the parse hangs the date under the storm's clause, yet it frames the sentence, and the arrest
+    shares the circumstances of the protest it is coordinated with. A clause opened by "that" and
+    an event that is the cause of a fine are not framed by it."""
+    published = "2023-01-12"
+    text = ("On 29 September, after a storm had left the island without power, residents protested in the capital, "
+            "and police detained dozens of them.")
+    arrest = _with_clause(_incident(text, "detained"), text, ("residents", 4, "nsubj"), ("protested", 3, "shared"),
+                          ("police", 1, "nsubj"), ("detained", 0, "predicate"), ("dozens", 1, "dobj"))
+    (dated,) = incident_date_spans(Document(doc="d", text=text, published=published), [arrest])
+    assert dated.date_span is not None and dated.date_span.text == "29 September"
+    text = "On 19 May, three men were hanged after trials marred by allegations that they had been tortured."
+    torture = _with_clause(_incident(text, "tortured", "torture"), text, ("allegations", 3, "shared"),
+                           ("that", 1, "mark"), ("tortured", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published=published), [torture])
+    assert undated.date_span is None
+    text = "In October, a court fined a group of vendors for protesting against their eviction."
+    protest = _with_clause(_incident(text, "protesting", "protest"), text, ("fined", 2, "shared"),
+                           ("for", 1, "predicate"), ("protesting", 0, "predicate"))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published=published), [protest])
+    assert undated.date_span is None
+
+
+def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
+    """A release headed "Operational Update, Jan. 5, 2011" whose dateline reads "(Jan. 4)": the lead
+    tells its killing without a day ("over the past 24 hours"), and the dateline, nearer than the
+    header, is the release's own day."""
+    text = ("Joint Command Operational Update, Jan. 5, 2011\n\nFor Immediate Release\n\n"
+            "KABUL, Afghanistan (Jan. 4) –\n\n"
+            "Several insurgents were killed by security forces in Helmand province over the past 24 hours.\n")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [_incident(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Jan. 4"
+    # a date of the lead's own paragraph is still nearer than the dateline
+    text = text.replace("over the past 24 hours", "on Monday")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [_incident(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Monday"
+
+
+def test_a_photo_caption_lends_its_day_to_no_event_told_after_it() -> None:
+    """The day a photo was taken is the caption's: the arrest told under it without a date stays
+    undated, while an event the caption itself tells keeps the caption's date."""
+    text = ("Protesters march through the centre of Lagos on October 11, 2020. (STR/AFP via Getty Images)\n\n"
+            "Police arrested dozens of protesters at the toll gate, witnesses said.\n")
+    document = Document(doc="d", text=text, published="2020-10-20")
+    arrest, march = incident_date_spans(document, [_incident(text, "arrested"), _incident(text, "march", "protest")])
+    assert arrest.date_span is None
+    assert march.date_span is not None and march.date_span.text == "October 11, 2020"
+    # the same line without a credit is the story's lead, and dates what follows it
+    plain = text.replace(" (STR/AFP via Getty Images)", "")
+    (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2020-10-20"), [_incident(plain, "arrested")])
+    assert arrest.date_span is not None and arrest.date_span.text == "October 11, 2020"

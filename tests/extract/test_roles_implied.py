@@ -205,8 +205,32 @@ def test_protesters_arrested_over_a_death_stay_an_arrest_and_are_not_made_its_su
 def test_a_fugitive_wanted_for_a_kidnapping_is_not_arrested_in_violation(pipeline) -> None:
     text = "A fugitive wanted for kidnapping a shop owner in the city has been arrested in a neighbouring state.\n"
     found = _by_type(pipeline, text)
-    # the arrest of the fugitive is no arrest (nor a kidnapping: the sentence's crime word made it one)
-    assert "arrest" not in found
+    # the arrest of the fugitive is no arrest by the police: it is the investigation of the kidnapping
+    assert "legal_proceeding" in found
+    assert all(a.kind != "state_force" for i in found.get("arrest", []) for a in i.perpetrators)
+    # the kidnapping it is for is an abuse of its own, by the unnamed suspects, to the shop owner
+    kidnapping = found["arrest"][0]
+    assert kidnapping.subtype == "abduction" and kidnapping.trigger.text == "kidnapping"
+    assert _names(kidnapping.perpetrators) == [(SUSPECTS, "criminal")]
+
+
+@pytest.mark.slow
+def test_an_arrest_of_people_the_report_calls_suspects_is_no_state_abuse(pipeline) -> None:
+    text = ("A teacher stopped a kidnapping at a primary school playground on Tuesday afternoon. "
+            "The suspect was taken into custody by police minutes later.\n")
+    found = _by_type(pipeline, text)
+    # the suspect's arrest is the investigation, and the kidnapping the story tells is the suspect's
+    assert not any(i.subtype != "abduction" for i in found.get("arrest", []))
+    kidnapping = next(i for i in found["arrest"] if i.subtype == "abduction")
+    assert _names(kidnapping.perpetrators) == [(SUSPECTS, "criminal")]
+    assert found["legal_proceeding"][0].perpetrators[0].kind == "state_force"
+
+
+@pytest.mark.slow
+def test_a_gang_arrested_in_a_raid_is_not_arrested_in_violation(pipeline) -> None:
+    text = "Police said three members of a kidnapping gang were arrested at their hideout near the river on Sunday.\n"
+    found = _by_type(pipeline, text)
+    assert not any(i.subtype != "abduction" for i in found.get("arrest", []))
     assert "legal_proceeding" in found
 
 

@@ -26,6 +26,35 @@ def test_an_unknown_street_takes_the_point_of_the_town_it_is_in(parser: Geoparse
     assert street.confidence < places["Miami Beach"].confidence  # somewhere inside the town, no more
 
 
+def test_an_unknown_street_named_alone_lies_in_the_town_the_story_is_told_in(parser: Geoparser) -> None:
+    text = ("The council in Harare cut water to the eastern suburbs on Monday. Queues formed on Chiredzi Mews "
+            "Avenue by dawn, and the Harare council said the supply would return within a week.")
+    places = _places(parser, text)
+    street = places["Chiredzi Mews Avenue"]
+    assert (street.name, street.country, street.precision) == ("Harare", "ZW", "town")
+    assert street.confidence < places["Harare"].confidence
+
+
+def test_a_story_of_two_towns_gives_an_unknown_street_no_point(parser: Geoparser) -> None:
+    text = ("Buses from Bulawayo reached Harare late. Queues formed on Chiredzi Mews Avenue by dawn; "
+            "the crews returned to Bulawayo and then to Harare.")
+    street = _places(parser, text)["Chiredzi Mews Avenue"]
+    assert street.lat is None
+
+
+def test_a_town_name_heading_a_street_far_from_the_story_gives_way_to_the_town_it_is_in(parser: Geoparser) -> None:
+    # Hampton is a town of Virginia; "Hampton Avenue in St. Louis" is a street of St. Louis.
+    text = "A fire broke out in a bakery on Hampton Avenue in St. Louis on Sunday. Nobody was hurt, officials said."
+    street = next(p for p in parser.parse(Document(doc="s" * 64, text=text)) if p.span.text.startswith("Hampton"))
+    assert (street.name, street.admin1) == ("St. Louis", "Missouri")
+
+
+def test_a_town_name_heading_a_building_near_the_story_keeps_its_town(parser: Geoparser) -> None:
+    text = "Flights resumed at Kandahar Airport on Monday, officials in Kabul said."
+    airport = next(p for p in parser.parse(Document(doc="k" * 64, text=text)) if p.span.text.startswith("Kandahar"))
+    assert (airport.admin1, airport.country, airport.precision) == ("Kandahar", "AF", "town")
+
+
 def test_a_building_followed_by_its_county_takes_the_county(parser: Geoparser) -> None:
     places = _places(parser, "The regional final is held at Greystone Motor Park, Cheshire, on Sunday.")
     venue = places["Greystone Motor Park"]

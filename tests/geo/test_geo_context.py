@@ -190,3 +190,26 @@ def test_a_country_sits_at_its_geonames_point_not_the_factbook_one(parser: Geopa
     place = parser.parse(Document(doc="t", text=text))[0]
     assert (place.span.text, place.country, place.precision) == ("Somalia", "SO", "country")
     assert haversine_km(place.lat, place.lon, 6.0, 48.0) < 25
+
+
+def test_the_towns_of_a_local_story_outvote_a_lone_country_named_in_passing() -> None:
+    # The story names no country but Peru (a man's birthplace); its two towns lie within a
+    # few kilometres of each other in Connecticut: the story is set there.
+    parser = Geoparser(Gazetteer.open(), None)
+    text = ("A carpenter, a native of Peru, was arrested in Danbury on Monday and taken to New Milford, "
+            "where he appeared before a judge.")
+    places = {p.span.text: p for p in parser.parse(Document(doc="ct", text=text))}
+    assert (places["Danbury"].country, places["Danbury"].admin1) == ("US", "Connecticut")
+    assert (places["New Milford"].country, places["New Milford"].admin1) == ("US", "Connecticut")
+    assert places["Peru"].country == "PE"
+
+
+def test_a_small_towns_name_with_no_cue_is_a_place_beside_the_storys_towns() -> None:
+    parser = Geoparser(Gazetteer.open(), None)
+    text = "Stevens skates in Red Deer and trains in Calgary. The Innisfail skater, 11, won a medal."
+    places = {p.span.text: p for p in parser.parse(Document(doc="ab", text=text))}
+    assert (places["Innisfail"].country, places["Innisfail"].admin1) == ("CA", "Alberta")
+    # Far from every town of its story, the same kind of name is no place ("Innisfail" the
+    # Queensland town is not meant by a rower's club in a Lagos story).
+    text = "Okafor rowed in Lagos and trained in Ibadan. The Innisfail crew, 11, won a medal."
+    assert "Innisfail" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}

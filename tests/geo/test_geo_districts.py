@@ -141,9 +141,19 @@ def test_an_iraqi_district_resolves_in_its_governorate(geoparser: Geoparser) -> 
     text = ("Iraq: families return\n\nHundreds of displaced families returned to Haditha district in "
             "Anbar this month, the aid group said.")
     place = _places(geoparser, text)["Haditha"][0]
-    # The district lies at its centre town's point; resolution may report either.
-    assert (place.country, place.admin1) == ("IQ", "Anbar")
+    # The district lies at its centre town's point; the text says "district", so the district.
+    assert (place.country, place.admin1, place.precision) == ("IQ", "Anbar", "admin2")
     assert haversine_km(place.lat, place.lon, 34.14, 42.38) < 25
+
+
+def test_a_district_at_its_town_keeps_its_level_where_the_text_says_district(geoparser: Geoparser) -> None:
+    district = _places(geoparser, "Afghanistan: market reopens\n\nShops reopened in Sangin district, "
+                                  "Helmand province, on Friday, elders said.")["Sangin"][0]
+    town = _places(geoparser, "Afghanistan: market reopens\n\nTraders drove from Sangin to Lashkar Gah "
+                              "in Helmand province on Friday.")["Sangin"][0]
+    assert (district.admin1, district.precision) == ("Helmand", "admin2")
+    assert (town.admin1, town.precision) == ("Helmand", "town")  # named alone, the town of 13,000
+    assert haversine_km(district.lat, district.lon, town.lat, town.lon) < 10
 
 
 # --- admin1 variant spellings ---

@@ -122,3 +122,13 @@ def test_containment_phrasings_place_kani_in_sagaing(geoparser: Geoparser, text:
 def test_a_comma_container_selects_the_upazila_of_that_district(geoparser: Geoparser) -> None:
     found = _places(geoparser, "Police raided homes in Lama, Bandarban, on Tuesday.")
     assert (found["Lama"][0].country, found["Lama"][0].admin2) == ("BD", "Bandarban")
+
+
+def test_an_office_after_a_name_says_its_level(geoparser: Geoparser) -> None:
+    # A governor's state or province, not the city of that name; a mayor's town.
+    state = _places(geoparser, "Former New York Gov. Hugh Carey signed the bill.")["New York"][0]
+    assert (state.precision, state.admin1) == ("admin1", "New York")
+    province = _places(geoparser, "A spokesman for the Kandahar governor said the road was closed.")["Kandahar"][0]
+    assert (province.precision, province.country) == ("admin1", "AF")
+    town = _places(geoparser, "Kandahar Mayor Rohullah Nizam said the road was closed.")["Kandahar"][0]
+    assert (town.precision, town.country) == ("town", "AF")

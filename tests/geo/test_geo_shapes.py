@@ -118,3 +118,38 @@ def test_an_article_after_a_locative_is_never_a_town(parser: Geoparser) -> None:
     # "The" is an alternate name of a Brazilian city in GeoNames.
     text = "She sang at The Velvet Lantern in Lagos, Nigeria, and joined The Harbour Singers."
     assert "The" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_common_given_name_before_a_town_name_is_a_person(parser: Geoparser) -> None:
+    # Both words are towns somewhere ("Ashley", "Sutton"); a given name opening the pair makes
+    # it a person, and the surname alone later is that person too.
+    text = ("The title went to Ashley Sutton after a wet race near Leeds. No more surprises from "
+            "Ashley Sutton: Sutton said he would defend it.")
+    found = _places(parser, text)
+    assert "Ashley" not in found and "Sutton" not in found
+    assert found["Leeds"].country == "GB"
+
+
+def test_a_given_name_that_is_a_big_city_opens_a_person(parser: Geoparser) -> None:
+    found = _places(parser, "The record set by Charlotte Smith of North Carolina in 1991 fell in Raleigh.")
+    assert "Charlotte" not in found
+    assert found["North Carolina"].admin1 == "North Carolina" and found["Raleigh"].country == "US"
+
+
+def test_an_abbreviation_in_brackets_is_not_a_place(parser: Geoparser) -> None:
+    # "MoD", "BA": other names of towns (airport codes) that name the words before them here.
+    text = ("The Ministry of Defence (MoD) said the unit left Basra. The agency approached British Airways (BA) "
+            "about flights to Harare.")
+    found = _places(parser, text)
+    assert "MoD" not in found and "BA" not in found
+    assert found["Basra"].country == "IQ" and found["Harare"].country == "ZW"
+
+
+def test_a_place_in_capitals_wins_over_a_shorter_name_inside_it(parser: Geoparser) -> None:
+    found = _places(parser, "SAN ANTONIO Sports analyst Mark Dewey said the team would win at home.")
+    assert found["SAN ANTONIO"].admin1 == "Texas"
+
+
+def test_a_dateline_in_capitals_after_a_headline_on_the_same_line_is_a_place(parser: Geoparser) -> None:
+    found = _places(parser, "Mayor Opens Farm Market. IMMOKALEE – The new market opened on Friday, the county said.")
+    assert (found["IMMOKALEE"].country, found["IMMOKALEE"].admin1) == ("US", "Florida")

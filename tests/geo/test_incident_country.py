@@ -6,9 +6,11 @@ the real one.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factfinder.geo.gazetteer import Candidate
 from factfinder.geo.incident_country import document_country, with_document_country
-from factfinder.model import Document, Incident, Place, Span, Story
+from factfinder.model import Attachment, Document, Incident, Place, Span, Story
 
 COUNTRIES = {
     "EG": Candidate(1, 357994, "Egypt", "country", "EG", None, None, 27.0, 30.0, 100_000_000, True),
@@ -132,3 +134,45 @@ def test_a_borrowed_place_yields_to_the_country_the_sentence_names() -> None:
     assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
     assert moved.location.span.text == "Egypt"
     assert kept.location == cairo
+
+
+def _words(text: str, sentence: str, ties: list[tuple[str, int, str]]) -> tuple[Attachment, ...]:
+    """The parse's ties of the words of ``sentence`` (word, depth, relation), in text order."""
+    out, at = [], text.index(sentence)
+    for word, depth, relation in ties:
+        at = text.index(word, at)
+        out.append(Attachment(Span.of(text, at, at + len(word)), depth, relation))
+        at += len(word)
+    return tuple(out)
+
+
+def test_a_neighbouring_country_named_in_passing_yields_to_the_story_country() -> None:
+    """"suspected of ties with rebels in neighbouring Lebanon": the preposition hangs on another
+    noun than the event, and "neighbouring" says the story is set elsewhere; "detained a teacher
+    in neighbouring Lebanon" tells where the arrest happened, and a noun's country without
+    "neighbouring" ("people in Lebanon were detained") is where the event was."""
+    text = ("Egyptian authorities have detained dozens of students in Egypt since March, Egyptian lawyers said; "
+            "Egypt's prosecutor ordered them held and Egypt's courts refused bail.\n\n"
+            "Security forces detained students suspected of ties with rebels in neighbouring Lebanon.\n\n"
+            "Police detained a teacher in neighbouring Lebanon, his family said.\n\n"
+            "Dozens of people in Lebanon were detained, a rights group said.\n")
+    passing, teacher_line, people_line = text.split("\n\n")[1:]
+    places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Egypt", "EG", "country", 1),
+              _place(text, "Egyptian", "EG", "country", 1), _place(text, "Lebanon", "LB", "country"),
+              _place(text, "Lebanon", "LB", "country", 1), _place(text, "Lebanon", "LB", "country", 2),
+              _place(text, "Egypt's", "EG", "country"), _place(text, "Egypt's", "EG", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    students = replace(_incident(text, passing.strip(), location=places[3]), attachments=_words(text, passing, [
+        ("detained", 0, "predicate"), ("students", 1, "dobj"), ("suspected", 2, "dobj"), ("of", 3, "dobj"),
+        ("ties", 4, "dobj"), ("with", 5, "with"), ("rebels", 6, "with"), ("in", 7, "in"),
+        ("neighbouring", 9, "in"), ("Lebanon", 8, "in")]))
+    teacher = replace(_incident(text, teacher_line.strip(), location=places[4]), attachments=_words(
+        text, teacher_line, [("detained", 0, "predicate"), ("teacher", 1, "dobj"), ("in", 1, "in"),
+                             ("neighbouring", 3, "in"), ("Lebanon", 2, "in")]))
+    people = replace(_incident(text, people_line.strip(), location=places[5]), attachments=_words(
+        text, people_line, [("people", 2, "nsubjpass"), ("in", 3, "in"), ("Lebanon", 4, "in"),
+                            ("detained", 0, "predicate")]))
+    moved, kept, own = with_document_country([students, teacher, people], places, document, TwoCountries())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    assert kept.location == places[4]
+    assert own.location == places[5]

@@ -26,6 +26,7 @@ from click.testing import CliRunner
 
 from factfinder.cli import main
 from factfinder.store import Store
+from factfinder.values.mapped import MAP_MIN_BYTES
 from scans import image_bytes, render_pages, scanned_pdf
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,6 +208,7 @@ def test_kill_9_during_the_ocr_of_a_long_scan_then_the_same_ingest_stores_it_onc
     assert len(pages) >= 3
     scan = tmp_path / "long_scan.pdf"
     scan.write_bytes(scanned_pdf(pages * 3))
+    assert scan.stat().st_size > MAP_MIN_BYTES  # held mapped from the file while it is read (values/mapped.py)
     db = tmp_path / "f.db"
     command = [sys.executable, "-m", "factfinder", "ingest", str(scan), "--db", str(db), "--no-extract"]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}

@@ -18,7 +18,9 @@ calls, over each sentence's trigger hits, before any parse:
 - an ``attack`` and an ``armed_clash`` found in one sentence are one event: the
   type the model prefers stays;
 - in a text where the rules found only statements, a statement sentence that
-  reports an event gets that event too.
+  reports an event gets that event too;
+- first of all, a trigger that names an abuse without reporting one (a body's
+  name, a charge list, a risk, a tally, a threat: ``reference.py``) is dropped.
 
 What the hook returns goes through the same negation, hypothetical and
 background cues and the same parse as rule hits, so "no one was arrested" stays
@@ -38,6 +40,7 @@ from typing import Any
 
 from factfinder.extract.event_type.taxonomy import FIGHTING as _FIGHTING
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
+from factfinder.extract.event_type.reference import is_reference
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Incident
 from factfinder.values.taxonomy import classify, with_fields
@@ -109,16 +112,21 @@ class EventTyper:
         more of it (who, the toll, what was seized), and an incident of their own would
         compete with the event they elaborate.
         """
+        # Scope is read before dropping names and threats: a sentence that names an abuse it does
+        # not report is no place for the model to create that abuse from the same words.
         if CREATE_SCOPE == "document":
             ruled = {None} if any(hits) else set()
         else:
             ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
+        reported = [_reported(text, s.start, found) for s, found in zip(sentences, hits)]
+        named_only = reported != list(hits)  # some trigger only named an abuse
+        hits = reported
         eventless = not any(set(found) - {"statement"} for found in hits)
         out = [self.sentence_hits(text, s.start, s.end, found,
                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled,
                                   create_reported=eventless)
                for s, found in zip(sentences, hits)]
-        if any(out) or not sentences or len(sentences) > SHORT_DOCUMENT:
+        if any(out) or named_only or not sentences or len(sentences) > SHORT_DOCUMENT:
             return out
         return self._short_document(text, sentences, out)
 
@@ -201,6 +209,13 @@ class EventTyper:
             return hits  # precise rule types (arrest, killing with its toll, designation...) are kept
         first = min((found[0] for found in hits.values()), key=lambda hit: hit.start)
         return {best: [TriggerHit(_trigger(best), first.start, first.end)]}
+
+
+def _reported(text: str, start: int, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+    """A sentence's hits without those that name an abuse in a name, a charge, a risk, a tally or a
+    threat (``reference.is_reference``): "the Committee against Torture" reports no torture."""
+    kept = {kind: [hit for hit in found if not is_reference(text, start, hit, _cues())] for kind, found in hits.items()}
+    return {kind: found for kind, found in kept.items() if found}
 
 
 def _one_battle(incidents: list[Incident]) -> list[Incident]:

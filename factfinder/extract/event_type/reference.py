@@ -1,0 +1,52 @@
+"""Trigger words that name an abuse without reporting one: names, charges, risks, tallies, threats.
+
+Real reporting on rights abuses is full of the abuses' own words used for something
+else: a body's name ("the Committee against Torture", "the UN Special Rapporteur on
+torture"), a medical term ("cardiac arrest"), a list of crimes someone is charged
+with ("crimes of kidnapping, torture and rape"), a risk ("workers now facing
+torture"), a tally of complaints ("90 complaints of torture"), a threat ("they will
+come and kill me"). Each of these put a type on an article (HRDsAttack) that no act
+of the article reported. The words that say so stand right before the trigger, in
+its clause, so a look-back of a few words is enough; they are data
+(``data/event_type_cues.csv``, kinds ``reference`` and ``threat``), not code.
+
+Why not in the shared negation and hypothetical cues (``extract_cues.csv``)? Those
+look six words back for every type; "facing" or "will" that far back would drop
+"a journalist facing trial after being arrested" and "the court will hear the case".
+Here the window is short and the threat cues apply only to acts of harm.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfinder.extract.triggers import TriggerHit
+
+# Acts of harm: a threat to do one ("will kill", "going to arrest") reports none.
+HARM = frozenset({"killing", "torture", "arrest", "disappearance", "attack"})
+WINDOW = 60  # characters looked back from the trigger, inside its clause
+_CLAUSE = re.compile(r"[.;:!?\n()\"“”]")
+# A capitalised trigger after a lower-case "on", "against", "for", "of" that follows a capitalised
+# word is part of a body's name: "Organisation Against Torture" has a capital "Against" only in a
+# headline, "Commissioner for Refugees", "Committee on Enforced Disappearances".
+_NAME = re.compile(r"[A-Z][\w’'-]*\s+(?:on|against|for|of|into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+
+
+def _before(text: str, start: int, hit: TriggerHit) -> str:
+    """The words just before the hit, back to its clause's start (at most WINDOW characters)."""
+    lo = max(start, hit.start - WINDOW)
+    prefix = text[lo:hit.start]
+    breaks = list(_CLAUSE.finditer(prefix))
+    return prefix[breaks[-1].end():] if breaks else prefix
+
+
+def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Pattern[str]]) -> bool:
+    """Whether the hit names an abuse in a name, a charge, a risk, a tally or a threat,
+    rather than reporting one (``start``: where the hit's sentence starts)."""
+    before = _before(text, start, hit)
+    if cues["reference"].search(before):
+        return True
+    if hit.type in HARM and cues["threat"].search(before):
+        return True
+    word = text[hit.start:hit.end]
+    return word[:1].isupper() and bool(_NAME.search(before))

@@ -1,0 +1,167 @@
+"""Acts only a state does, told without their agent: the state body they imply.
+
+"Three men were sentenced to death", "over 500 people were detained in July": reports leave out
+the agent such an act implies; event coders code the state body that does it, of the report's
+country, and so does the project's gold (docs/extraction-fields.md, "Acts only a state does").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, is_kidnapping, judges
+from factfinder.extract.roles import add_actor as _add
+from factfinder.model import Actor, Incident, Span
+
+
+# Acts only a state does, told without their agent ("three men were sentenced to death", "over 500
+# people were detained in July"): event coders code the state body that does them, of the report's
+# country ("Iranian courts"), and so does the project's gold (tests/gold/README.md). Each rule:
+# the incident types, a pattern its trigger words must match, a pattern its sentence must match
+# (None: any), a pattern its sentence must not match, and the body (actors.state_body).
+_PRIVATE = r"\b(?:kidnap\w*|abduct\w*|hostages?|ransom|bandits?|gunmen|gangs?|employers?|mobs?)\b"
+_Rule = tuple[frozenset[str], "re.Pattern[str]", "re.Pattern[str] | None", "re.Pattern[str] | None", str]
+_IMPLIED: tuple[_Rule, ...] = tuple(
+    (frozenset(types.split()), re.compile(trigger, re.I), re.compile(sentence, re.I) if sentence else None,
+     re.compile(unless, re.I) if unless else None, body)
+    for types, trigger, sentence, unless, body in (
+        ("legal_proceeding", r"sentenc|convict|fine[ds]?\b|jail|imprison|acquit|trial|tried|verdict|rul(?:ed|ing)|"
+                             r"uph[oe]ld|order|court", None, None, "courts"),
+        ("killing", r"hang|hanged", None, None, "courts"),
+        ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
+        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
+         None, "custody"),
+        ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
+         None, _PRIVATE, "security forces"),
+        ("torture", r".", CUSTODY, _PRIVATE, "custody"),
+        ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
+        ("humanitarian", r".", CUSTODY, None, "prison authorities"),
+        ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
+    ))
+
+
+def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+    """Incidents with no perpetrator, with the state body their act implies (``_IMPLIED``).
+
+    ``state_body(body)`` names a generic body in the report's country ("courts" -> "Iranian courts").
+    The implied actor's span is the trigger, the words that imply it. A sentence that names a
+    private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
+    """
+    out = []
+    for index, incident in enumerate(incidents):
+        if incident.type in _STATE_ACTS and any(a.kind == "group" for a in incident.perpetrators):
+            incident = _groups_undergo(incident)
+        if not incident.perpetrators and incident.trigger is not None:
+            body = _implied_body(incident)
+            if body:
+                named = _story_state_body(incidents, index)
+                name, kind = state_body(body)
+                incident = replace(incident, perpetrators=named or (Actor(name, incident.trigger, kind),))
+        if incident.type == "legal_proceeding" and not incident.targets and _LIABLE_STATE.search(incident.summary):
+            name, kind = state_body("authorities")  # "ordered the state to pay compensation"
+            if name != "authorities":
+                incident = replace(incident, targets=(Actor(name, incident.trigger or incident.evidence[0], kind),))
+        if incident.type == "torture" and not incident.targets:
+            # "over 500 people were detained ..., and several of them said they had been beaten in custody"
+            held = next((i.targets for i in incidents if i.type == "arrest" and i.targets
+                         and i.evidence[0].start == incident.evidence[0].start), ())
+            incident = replace(incident, targets=tuple(a for a in held if a.kind == "group"))
+        if incident.type in ("torture", "humanitarian") and not incident.targets:
+            incident = _held_people(incident)
+        if incident.type == "humanitarian" and not incident.targets and incident.trigger is not None:
+            # aid blocked, shortages, care denied with no one named: the civilians who go without
+            incident = replace(incident, targets=(Actor(CIVILIANS, incident.trigger, "group"),))
+        out.append(incident)
+    return out
+
+
+def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor, ...]:
+    """The state body the story names for acts of this type ("police arrested two men ...", then "the
+    arrest of their union leader"): an implied agent is that body rather than a generic one (a court
+    for a trial), from the nearest such incident, each actor with the span where it is named."""
+    incident = incidents[index]
+    donors = sorted((abs(j - index), j > index, j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None
+                    and other.type == incident.type and is_kidnapping(other) == is_kidnapping(incident))
+    for _, _, j in donors:
+        state = tuple(a for a in incidents[j].perpetrators if a.kind in ("state_force", "government", "tribunal")
+                      and a.span != incidents[j].trigger  # named in the text, not itself implied
+                      and (incident.type != "legal_proceeding" or judges(a)))
+        if state:
+            return state
+    if incident.type not in ("arrest", "torture") or is_kidnapping(incident):
+        return ()
+    # an arrest or ill-treatment told without its agent, in a story whose forces are named for
+    # another act ("officers fired tear gas at the protesters ... and detained 17 of them"): those forces
+    others = sorted((abs(j - index), j) for j, other in enumerate(incidents)
+                    if j != index and other.story == incident.story and other.story is not None)
+    for _, j in others:
+        forces = tuple(a for a in incidents[j].perpetrators if a.kind == "state_force" and a.span != incidents[j].trigger)
+        if forces:
+            return forces
+    return ()
+
+
+_LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
+                           r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
+
+
+# Acts an affected group never does: people, journalists or prisoners named as their agent are a
+# misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
+# for the subject): they are what the act happened to.
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian"})
+
+
+def _groups_undergo(incident: Incident) -> Incident:
+    targets = list(incident.targets)
+    for actor in incident.perpetrators:
+        if actor.kind == "group" and not any(t.span.start == actor.span.start for t in targets):
+            _add(targets, actor)
+    return replace(incident, perpetrators=tuple(a for a in incident.perpetrators if a.kind != "group"),
+                   targets=tuple(targets))
+
+
+
+
+
+def _held_people(incident: Incident) -> Incident:
+    """Ill-treatment or care denied "in custody" with no victim named: the people held, "prisoners"
+    (the words that say so are the mention)."""
+    evidence = incident.evidence[0]
+    found = HELD.search(evidence.text)
+    if found is None:
+        return incident
+    span = Span(evidence.start + found.start(), evidence.start + found.end(), found.group())
+    return replace(incident, targets=(Actor("prisoners", span, "group"),))
+
+
+# "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose
+# agent is the accused, not a state body.
+_TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
+                        r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"
+                        r"[^.;]{0,30}$", re.IGNORECASE)
+
+
+def _implied_body(incident: Incident) -> str | None:
+    sentence = incident.summary
+    if incident.trigger is None:
+        return None
+    if incident.type != "legal_proceeding":
+        evidence = incident.evidence[0]
+        before = incident.trigger.start - evidence.start
+        if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
+            return None
+    if incident.trigger is None:
+        return None
+    for types, trigger, needs, unless, body in _IMPLIED:
+        if incident.type not in types or not trigger.search(incident.trigger.text):
+            continue
+        if (needs and not needs.search(sentence)) or (unless and unless.search(sentence)):
+            continue
+        if body == "custody":
+            return "prison authorities" if PRISON.search(sentence) else "security forces"
+        return body
+    return None
+

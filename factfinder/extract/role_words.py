@@ -1,0 +1,46 @@
+"""Words and names several role rules read: the people held in custody, prisons, kidnappings, the
+unnamed suspects of a crime and the group names of civilians and protesters.
+
+Shared by ``story_roles`` (the story's agent), ``implied_agents`` (what an agentless act implies),
+``protests`` (a protest's people and what it is against) and ``suspects`` (crime reports), so
+that none of them imports another for a pattern.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factfinder.model import Actor, Incident
+
+# Generic people, and the people of a protest, by the names event coders give them.
+CIVILIANS = "civilians"
+PROTESTERS = "protesters"
+
+# Where people are held: custody words of a sentence, prison words (whose body is the prison
+# authorities), and the people or places of detention themselves.
+CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
+          r"police stations?|interrogat\w*|confessions?)\b"
+PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?|custodial|"
+                    r"detention (?:centre|center|facility)s?)\b", re.I)
+HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|places? of detention|detainees?|"
+                  r"inmates?|prisoners?|"
+                  r"(?:pre-trial )?detention (?:centres?|centers?|facilit(?:y|ies))|prisons?|penal colon(?:y|ies))\b",
+                  re.IGNORECASE)
+
+
+# The words of a kidnapping: an arrest incident whose trigger is one of them is the kidnapping (its
+# subtype alone says only that the sentence names one: "arrested over the kidnapping of ...").
+KIDNAP_WORD = re.compile(r"kidnap|abduct|hostage|captive|ransom", re.IGNORECASE)
+# The unnamed suspects of one crime (extract/suspects.py): tied to their act, never carried to another.
+SUSPECTS = "suspects"
+
+
+def is_kidnapping(incident: Incident) -> bool:
+    """An arrest incident told by a word of kidnapping ("abducted", "hostages"), not of arresting."""
+    return incident.type == "arrest" and incident.trigger is not None and bool(KIDNAP_WORD.search(incident.trigger.text))
+
+
+def judges(actor: Actor) -> bool:
+    """A court or tribunal: the only agent a trial or sentence carries to the story's other trials
+    (the police that arrested the defendant did not sentence them)."""
+    return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))

@@ -1,0 +1,148 @@
+"""What the words around a name say about it: the cues and word lists of mention finding.
+
+A place mention is a name plus evidence that it is a place here: "in/of/at ..." before it,
+", Region" after it, an apposition that says what it is ("Djibo, a town in ..."), a list
+it stands in with accepted places. Against it: a common word, a demonym, the same word
+written in lower case elsewhere. Kept apart from the finders (``mentions``,
+``proposals``) so that each decides one thing and they share one reading of the cues.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.names import data_file
+from factfinder.geo.spans import SpanIndex
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    source: str  # "ner", "dict", "fuzzy", "cue" (a unit name after in/at/near)
+    label: str | None = None  # spaCy label when NER proposed it
+    embedded: bool = False  # inside an organisation's name
+    fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
+
+
+def _read_list(name: str) -> frozenset[str]:
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def stopnames() -> frozenset[str]:
+    return _read_list("stopnames.txt")
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> frozenset[str]:
+    import csv
+
+    with data_file("countries.csv").open(encoding="utf-8") as fh:
+        from_countries = {row["demonym"] for row in csv.DictReader(fh) if row["demonym"]}
+    plural = {d + "s" for d in from_countries}
+    return frozenset(_read_list("demonyms.txt") | from_countries | plural)
+
+
+COMMON_WORDS = frozenset(
+    "a about after all also an and as at but by can for from he her his how i if in is it its more most "
+    "new no not now of on one or our over said says she so some such than that the their them then there "
+    "these they this those to two under up us was we were what when where which while who why will with "
+    "would you last first many much other both each every".split())
+
+# "in/of/at ... X", also sentence-initial ("In Porto Alegre, ...").
+_LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)
+_CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
+# An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
+# "Mekelle, the capital of Tigray", "Malaita, the most populous island".
+_APPOSITION_AFTER = re.compile(
+    r",\s+(?:the|a|an)\s+(?:[\w-]+\s+){0,4}?(?:capital|town|city|village|district|province|region|state|county|"
+    r"port|island|camp|settlement|suburb|neighbou?rhood|municipality|township|commune|governorate)\b")
+OF_BEFORE = re.compile(r"\bof\s+$")
+_COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
+DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
+# Words after which a lone capitalised name is a place: prepositions of place and movement, and
+# verbs of moving, reaching and attacking ("leave Pokrovsk", "shelled Jindires", "nears Kupiansk").
+MOTION_BEFORE = re.compile(
+    r"\b(?:in|at|near|from|into|to|towards?|toward|through|via|across|around|outside|inside|between|beyond|"
+    r"past|with|and|or|of|leave|left|leaving|reach|reached|reaching|enter|entered|entering|nearby|nears|neared|"
+    r"approach|approached|captured?|seized?|shelled|shelling|attacked|struck|hit|fled|flee|returned|return|"
+    r"displaced|evacuated|evacuate|moved|cross|crossed)\s+(?:the\s+)?$", re.IGNORECASE)
+UNIT_AFTER = re.compile(r"\s+(?:camps?|settlements?|villages?|towns?|districts?|provinces?|regions?|roads?|"
+                        r"border|townships?|count(?:y|ies)|upazilas?|crossings?|area)\b")
+_WORDS = re.compile(r"\w+")
+
+
+def place_cue(text: str, start: int, end: int) -> bool:
+    """A locative word before the name, a container after it, or an apposition that says what it is."""
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
+                or _APPOSITION_AFTER.match(text, end))
+
+
+def coordinated(text: str, start: int, end: int, accepted: SpanIndex[tuple[int, int]]) -> bool:
+    """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse").
+
+    Only the nearest accepted place on either side can be listed with it: any
+    farther one has the nearer one's words in between.
+    """
+    left, right = accepted.before(start), accepted.after(end)
+    if left is not None and _COORDINATION.fullmatch(text[left[1]:start]):
+        return True
+    return right is not None and bool(_COORDINATION.fullmatch(text[end:right[0]]))
+
+
+def lowercase_words(text: str) -> set[str]:
+    """The words of ``text`` written in lower case (for ``written_in_lower_case``)."""
+    return {w for w in _WORDS.findall(text) if w.islower()}
+
+
+def written_in_lower_case(surface: str, text: str, lowercase: set[str]) -> bool:
+    """Does the name's lower-case form stand as a word elsewhere in the text?"""
+    lowered = surface.lower()
+    if _WORDS.fullmatch(lowered):
+        return lowered in lowercase
+    return re.search(rf"\b{re.escape(lowered)}\b", text) is not None  # "ye-u": rare, scan
+
+
+def known_bare(surface: str, gazetteer: Gazetteer, terms: dict[str, str]) -> bool:
+    """The gazetteer knows the name, or the name without a level word after it ("Rakhine State")."""
+    words = surface.split()
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1].capitalize() in terms else surface
+    return gazetteer.known(surface) or gazetteer.known(bare)
+
+
+def is_admin_or_country(surface: str, gazetteer: Gazetteer, terms: dict[str, str]) -> bool:
+    """The name (without a level word after it) is a country, an admin1, a region or a continent."""
+    words = surface.split()
+    bare = " ".join(words[:-1]) if len(words) > 1 and words[-1] in terms else surface
+    return any(c.kind in {"country", "admin1", "region", "continent"} for c in gazetteer.lookup(bare))
+
+
+def sentence_initial_common(text: str, start: int, end: int) -> bool:
+    """A single dictionary word opening a sentence ("Say", "Bear") is too weak alone."""
+    before = text[max(0, start - 3):start].strip()
+    if before and before[-1] not in ".!?\n\"“":
+        return False
+    word = text[start:end]
+    return " " not in word and not word.isupper() and word.lower() in COMMON_WORDS
+
+
+def clean_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim "the", possessive "'s" and punctuation from an entity span."""
+    while start < end and not text[start].isalnum():
+        start += 1
+    while end > start and not text[end - 1].isalnum() and text[end - 1] != ".":
+        end -= 1
+    if text[start:start + 4].lower() == "the ":
+        start += 4
+    for suffix in ("'s", "’s"):
+        if text[start:end].endswith(suffix):
+            end -= len(suffix)
+    while end > start and text[end - 1] in ".,;:" and not re.search(r"\b[A-Z]\.$", text[start:end]):
+        end -= 1
+    return start, end

@@ -1,0 +1,131 @@
+"""Names proposed for resolution to confirm: towns and units the dictionary leaves out.
+
+Districts, townships, villages and small towns are not in the dictionary tagger (their
+names are often ordinary words). They are proposed here only where the text marks them
+as places: a level word after them ("Kani township"), a locative before them ("residents
+of Kin Taung"), a container after a level word ("Homna upazila in Comilla"), brackets
+("Daulatpur (Manikganj)"), or a word of place or movement beside a name the shape-based
+finder saw standing alone ("leave Pokrovsk"). Resolution keeps them only where they
+resolve in the document's countries (``source`` "cue" and "fuzzy").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
+from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms, place_cue,
+                                         stopnames, written_in_lower_case)
+from factfinder.geo.names import name_key
+from factfinder.geo.spans import SpanIndex
+
+_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
+                         re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
+_CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
+                        r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
+_CONTAINER_AFTER_LEVEL = re.compile(
+    r"\b(?i:township|upazila|upazilla|district|village|tract|county|union|division|region|state|province|"
+    r"governorate|oblast|commune|locality)\s*(?:,|in|of|,\s*in)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
+_ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
+_BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
+
+# Towns below this population are left out of the dictionary tagger (Geoparser's default).
+_TAGGED_POPULATION = 2000
+
+
+def known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: SpanIndex[tuple[int, int]],
+                lowercase: set[str]) -> list[Mention]:
+    """Names the shape-based finder saw standing alone that the gazetteer knows (label
+    ``NAME``, from ``shapes.name_shapes``): small towns and other names of towns that the
+    dictionary leaves out and NER would have tagged ("leave Pokrovsk", "Families from Musa
+    Qala"). Proposed like a name after a locative (``source="cue"``): kept only where
+    resolution places them in the document's countries."""
+    found: list[Mention] = []
+    for start, end, label in entities:
+        if label != "NAME" or taken.overlaps(start, end):
+            continue
+        surface = text[start:end]
+        if surface in demonyms() or (surface in stopnames() and " " in surface) or \
+                (" " not in surface and (written_in_lower_case(surface, text, lowercase)
+                                         or not (MOTION_BEFORE.search(text, max(0, start - 30), start)
+                                                 or UNIT_AFTER.match(text, end) or place_cue(text, start, end)))):
+            continue  # a lone word is too often a surname or a brand: a word of place or movement by it
+        found.append(Mention(start, end, surface, "cue"))
+        taken.add((start, end))
+    return found
+
+
+def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+               persons: SpanIndex[tuple[int, int, str]] | None = None) -> list[Mention]:
+    """Village, township and small-town names after "in/at/near/from ..." ("Residents of Kin
+    Taung", "near Sugapa").
+
+    The dictionary leaves these out (their names are often ordinary words), so they are
+    proposed only behind a locative word, only when the gazetteer knows the name as a
+    district, township or village, and (``source="cue"``) kept only if resolution places
+    them in the document's country. A part of a person's name (``persons``) is no place:
+    "from Ashley Sutton" does not name the village Ashley.
+    """
+    found: list[Mention] = []
+    persons = persons if persons is not None else SpanIndex()
+    for match in _CUED_NAME.finditer(text):
+        start, end = match.span("name")
+        words = text[start:end].split()
+        while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
+            end = start + len(" ".join(words))
+            surface = text[start:end]
+            person = persons.containing(start, end)
+            if person is not None and (person[0], person[1]) != (start, end):
+                break
+            if not taken.overlaps(start, end) and surface not in stopnames() and \
+                    surface.lower() not in COMMON_WORDS and \
+                    any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
+                                                                        or not c.primary))
+                        for c in gazetteer.lookup(surface)):
+                found.append(Mention(start, end, surface, "cue"))
+                taken.add((start, end))
+                break
+            words.pop()
+    return found
+
+
+def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+    """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
+
+    Only proposes; resolution later restricts the fuzzy match to the document's
+    countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
+    """
+    found: list[Mention] = []
+    proposed: SpanIndex[tuple[int, int]] = SpanIndex()
+    for match in _CAPITALISED.finditer(text):
+        start, end = match.span()
+        possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
+        if possessive >= 0:  # "Sagaing's Kani township": the township is Kani
+            start = possessive + 3
+        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
+            continue
+        found.append(Mention(start, end, text[start:end], "fuzzy"))
+        proposed.add((start, end))
+    # "the town of X" / "in X city" are handled by the same pattern above or by NER.
+    for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
+        start, end = match.span(1)
+        if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
+            found.append(Mention(start, end, text[start:end], "fuzzy"))
+            proposed.add((start, end))
+    # The unit that contains a named unit: "Homna upazila in Comilla", "Kani township of
+    # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
+    # An abbreviation in brackets ("Ministry of Defence (MoD)", "British Airways (BA)") names
+    # the words before it, not a place (airport codes are towns' other names: TPA, MEA).
+    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
+        for match in pattern.finditer(text):
+            start, end = match.span("name")
+            if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
+                    and not (pattern is _BRACKETED and _ABBREVIATION.fullmatch(text[start:end])) \
+                    and gazetteer.known(text[start:end]):
+                found.append(Mention(start, end, text[start:end], "fuzzy"))
+                proposed.add((start, end))
+    return [m for m in found if name_key(m.text) and m.text not in stopnames()
+            and m.text.split()[0].lower() not in COMMON_WORDS]

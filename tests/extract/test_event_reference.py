@@ -1,0 +1,86 @@
+"""Trigger words that name an abuse without reporting one, and the event words real wire news uses.
+
+Every sentence here is written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.event_type import _cues
+from factfinder.extract.event_type.reference import is_reference
+from factfinder.extract.triggers import TriggerTable
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _types(pipeline, text):
+    from factfinder.text import document_from_text
+
+    return [i.type for i in pipeline.extract(document_from_text(text)).incidents]
+
+
+def _hit(text, word):
+    table = TriggerTable.load()
+    return next(h for h in table.find(text) if text[h.start:h.end].lower().startswith(word))
+
+
+@pytest.mark.parametrize("text,word", [
+    ("The UN Special Rapporteur on torture visited the central prison of Kellan on Monday.", "torture"),
+    ("The Committee against Torture asked Dorvan to reply within a year.", "torture"),
+    ("The lawyer died of cardiac arrest in a hospital in Kellan, his family said.", "arrest"),
+    ("The court convicted the men of crimes of kidnapping and extortion.", "kidnapping"),
+    ("Aid workers left behind in Kellan are now facing torture, the charity said.", "torture"),
+    ("The commission received 90 complaints of torture against the prison guards last year.", "torture"),
+    ("The caller told the editor that they will come and kill her if she publishes the story.", "kill"),
+])
+def test_a_name_a_risk_a_tally_or_a_threat_reports_no_act(pipeline, text, word):
+    hit = _hit(text, word)
+    assert is_reference(text, 0, hit, _cues())
+    assert hit.type not in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("Police arrested three journalists outside the court in Kellan on Monday.", "arrest"),
+    ("Guards beat and tortured two detainees in the central prison of Kellan in May.", "torture"),
+    ("Gunmen shot dead a radio reporter near his home in Dorvan on Friday.", "killing"),
+    # a capitalised trigger at the start of a headline is no name
+    ("Arrested Activist Released After Two Weeks In Kellan Prison", "arrest"),
+])
+def test_an_act_reported_is_kept(pipeline, text, kind):
+    assert kind in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text,kind", [
+    ("About 3,000 people demonstrated in the centre of Kellan on Saturday against the new tax.", "protest"),
+    ("Hundreds of students marched in Dorvan on Monday urging the government to reopen the university.",
+     "protest"),
+    ("A farmer was fatally shot on the outskirts of Dorvan on Tuesday, police said.", "killing"),
+    ("Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.", "other"),
+    ("Police said two pistols and a grenade were discovered during a search of a bus near Kellan.", "other"),
+    ("Army engineers defused a bomb planted under a bridge outside Dorvan on Sunday.", "other"),
+])
+def test_wire_news_event_words_give_their_incident(pipeline, text, kind):
+    assert kind in _types(pipeline, text)
+
+
+@pytest.mark.parametrize("text,subtype", [
+    ("Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.", "deployment"),
+    ("Police said two pistols and a grenade were discovered during a search of a bus near Kellan.",
+     "weapons_seized"),
+])
+def test_patrols_and_weapons_found_have_their_subtype(text, subtype):
+    from factfinder.values.taxonomy import classify
+
+    assert classify("other", text).subtype == subtype
+
+
+def test_the_month_of_march_is_no_march():
+    text = "In March, thousands of workers lost their jobs when the mill in Kellan closed."
+    assert not [h for h in TriggerTable.load().find(text) if h.type == "protest"]
+    assert [h.type for h in TriggerTable.load().find("Thousands of workers march in Kellan.")] == ["protest"]
