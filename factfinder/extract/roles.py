@@ -54,6 +54,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
+        if actor.kind in ACTING_KINDS and _active_read_as_modifier(head, trigger):
+            add_actor(perpetrators, actor)  # the parse's reduced relative is the act of the noun
+            continue
         if _confessed(head, trigger):
             add_actor(perpetrators, actor)
             continue
@@ -94,6 +97,9 @@ _REPORTING_LEMMAS = frozenset(
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
+# Verbs of rescuing: their subject freed the victims of the act their object names (a kidnapper's
+# "release" of hostages is left out: captors release them too).
+_RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find recover".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -160,6 +166,10 @@ def _clause_tokens(trigger: Any) -> set[int]:
         keep.add(token.i)
         for child in token.children:
             if child.i == trigger.i or _contains(child, trigger):
+                stack.append(child)
+            elif token.i == trigger.i and trigger.i != root.i and child.dep_ in ("acl", "relcl"):
+                # a nominal trigger's own modifier clause: "the beating received at the hands of the
+                # police", "the killings that soldiers committed" tell who did it
                 stack.append(child)
             elif child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                                                  and child.i != root.i):
@@ -235,6 +245,16 @@ def _means_agent(head: Any, trigger: Any) -> bool:
     return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
 
 
+def _active_read_as_modifier(head: Any, trigger: Any) -> bool:
+    """"Burkina Faso's armed forces executed 223 civilians, HRW said": a past-tense verb with an
+    object that the parse hangs on the noun before it as a reduced relative is that noun's act (a
+    participle that modifies a noun has no object of its own)."""
+    arg = _argument(head)
+    return bool(trigger.dep_ == "acl" and trigger.tag_ in ("VBD", "VBN") and trigger.head.i == arg.i
+                and any(c.dep_ == "dobj" for c in trigger.children)
+                and not any(c.dep_ in ("auxpass", "agent") for c in trigger.children))
+
+
 def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
     """"Saudi Arabia said it executed 81 people": the speaker is the agent of the act it reports
     when the act's subject is a pronoun ("it", "they", "we") standing for it."""
@@ -292,6 +312,9 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
+    if _is_nominal(trigger, verb) and verb.lemma_ in _RESCUE_LEMMAS and trigger.i > verb.i \
+            and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
+        return "neither"  # "the military tried to rescue the hostages": the rescuers took no one hostage
     if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i == verb.i and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
