@@ -76,7 +76,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if role is None:
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
-            elif actor.kind in ARMED_KINDS:
+            elif actor.kind in ARMED_KINDS and not _undergoes_other(head):
                 role = "perpetrator"
         if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
             role = None
@@ -113,6 +113,18 @@ def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
     governor = _argument(head).head
     return not (_argument(head).dep_ in _SUBJECTS and governor.i != trigger.i
                 and governor.lemma_ in _REPORTING_LEMMAS)
+
+
+# Prepositions whose object something is done to or aimed at ("going after gangs", "a raid against
+# militants"): an armed actor there is no agent the parse left unsaid.
+_UNDERGOING_PREPS = frozenset({"after", "against", "on", "at", "into", "toward", "towards", "targeting"})
+
+
+def _undergoes_other(head: Any) -> bool:
+    """Whether the parse makes an actor the object of another word ("in the guise of going after
+    gangs, police arrested ..."): then it is not the act's unnamed agent."""
+    arg = _argument(head)
+    return arg.dep_ in _OBJECTS or (arg.dep_ == "pobj" and arg.head.lower_ in _UNDERGOING_PREPS)
 
 
 def _relative_role(head: Any, trigger: Any) -> str | None:
@@ -206,6 +218,8 @@ def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
     """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
     passive is its agent even where the parse hangs the words after "by" on another verb."""
     verb = _clause_root(trigger)
+    if verb.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
+        return False  # "detained by the police for alleged murder": the police arrested, not murdered
     passive = _is_passive(verb)
     for by in (c for c in list(verb.children) + list(trigger.children)
                if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")):
@@ -310,7 +324,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed the abduction on paid hooligans": the party a source blames
     if _convicted_of(head, trigger):
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
-    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
+    agent_of_verb = governor.i == verb.i or (dep == "pobj" and governor.dep_ == "agent" and governor.head.i == verb.i)
+    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and agent_of_verb:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
     if _is_nominal(trigger, verb) and verb.lemma_ in _RESCUE_LEMMAS and trigger.i > verb.i \
             and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:

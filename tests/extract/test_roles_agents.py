@@ -88,6 +88,7 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 @pytest.mark.slow
 @pytest.mark.parametrize("text, trigger", [
     ("Police launched an investigation into the killing of the journalist.", "killing"),
+    ("A village chief has been detained by the police for alleged kidnapping and murder.", "murder"),
     ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
     ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
      "to its members.", "abduction"),
@@ -95,6 +96,12 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
                                                               trigger: str) -> None:
     assert "police" not in roles(nlp, matcher, text, trigger)[0]
+
+
+@pytest.mark.slow
+def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
+    text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
+    assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]
 
 
 @pytest.mark.slow
