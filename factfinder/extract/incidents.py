@@ -99,7 +99,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
         return False
-    if cues.background.search(_window_before(text, sentence, hit.start, 6)):
+    before = _window_before(text, sentence, hit.start, 6)
+    if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
     if _is_practice(text, sentence, hit):
         return False
@@ -109,6 +110,12 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
             if any(child.dep_ == "neg" for child in head.children):
                 return False
     return True
+
+
+# "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
+# attributed; the background cue is for what a group is known for ("responsible for IED attacks")
+_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
+                           r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
 
 
 # the past of a report looking back on its year; "continues to detain" in the news is an act ongoing

@@ -106,6 +106,9 @@ def test_trigger_matching_is_case_insensitive_and_exact_on_offsets(table: Trigge
     ("China will be able to expand this kind of surveillance system to all citizens.", False),
     ("The army plans to arrest the organisers.", False),
     ("Thousands were forced to flee the fighting.", True),
+    ("The commander was responsible for IED attacks on the highway.", False),
+    ("Witnesses said security forces were responsible for the killing of two students in Tarsa.", True),
+    ("Two soldiers suspected of Monday's killing of a shopkeeper were named by the ministry.", True),
 ])
 def test_negated_and_hypothetical_triggers_are_not_asserted(table: TriggerTable, text: str, asserted: bool) -> None:
     cues = load_cues()
