@@ -8,8 +8,8 @@ file. A ``MappedFile`` is an ``mmap`` (a buffer: hashing, slicing and writing
 take it as they take bytes) with the few bytes methods the capture checks use.
 
 The file must not be cut short while it is mapped (reading past its new end
-would kill the process with SIGBUS): originals in the store never change, and a
-file being ingested is read once, start to end, like any other.
+would kill the process with SIGBUS): originals in the store never change; a file
+being ingested is copied into place before, not while, it is ingested.
 """
 
 from __future__ import annotations
@@ -92,6 +92,7 @@ class BufferStream(io.RawIOBase):
 
     def __init__(self, data: bytes | MappedFile) -> None:
         super().__init__()
+        self._data = data  # its descriptor is closed with it: kept for as long as a reader reads
         self._fd = data.fd if isinstance(data, MappedFile) else -1
         self._view = memoryview(data if self._fd < 0 else b"")
         self._size = len(data)
