@@ -63,3 +63,12 @@ def acts_as_state(text: str, s: int, e: int) -> bool:
     if re.match(r",\s*[A-Z]", following) or re.match(r"\s+[A-Z]", following):
         return False  # a dateline "BEIJING, China" or a modifier "Beijing Olympics"
     return True
+
+
+_OPEN_QUOTES, _CLOSE_QUOTES = "\"'\u201c\u2018", "\"'\u201d\u2019"
+
+
+def quoted_label(text: str, s: int, e: int) -> bool:
+    """A generic word in quotation marks of its own (state television blamed "terrorists"): the
+    label a speaker gives, which the report keeps at a distance, not an actor it names."""
+    return s > 0 and e < len(text) and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES

@@ -22,7 +22,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factfinder.extract.actor_gates import HONORIFIC_RE, MODIFIER_RE, NAME_GOES_ON_RE, NAMED_BEFORE_RE, \
-    acts_as_state, tail_of_name
+    acts_as_state, quoted_label, tail_of_name
 from factfinder.extract.actor_table import ACTORS_PATH, GENERIC_BODIES, JOINT, ActorEntry, read_entries
 from factfinder.extract.country_heading import demonyms, heading_country
 from factfinder.model import Actor, Span
@@ -123,6 +123,8 @@ class ActorMatcher:
                     continue
                 if entry.gate == "state" and not acts_as_state(text, s, e):
                     continue
+                if not entry.proper and quoted_label(text, s, e):
+                    continue  # blamed "terrorists": a speaker's label, not an actor the report names
                 if not entry.proper and MODIFIER_RE.match(text, e):
                     continue  # "police station", "army base": a place or a thing, not the actor
                 if surface.lower() == "authorities" and NAMED_BEFORE_RE.search(text, max(0, s - 40), s):

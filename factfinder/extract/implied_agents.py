@@ -31,12 +31,20 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
                              r"uph[oe]ld|order|court", None, None, "courts"),
         ("killing", r"hang|hanged", None, None, "courts"),
         ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
+        # "41 people were executed in Iran in August": an execution is the state's unless the sentence
+        # names a private or armed party ("the group executed the hostages")
+        ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
+                                                 r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
         ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
          None, "custody"),
         ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
          None, _PRIVATE, "security forces"),
         ("torture", r".", CUSTODY, _PRIVATE, "custody"),
         ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
+        # "were killed during a crackdown on the protests", "a crackdown by security services which has
+        # seen journalists arrested": a crackdown is the state's, whatever the verb of its victims
+        ("killing arrest torture disappearance attack", r".", r"\bcrack(?:ed)?[- ]?downs?\b", _PRIVATE,
+         "security forces"),
         ("humanitarian", r".", CUSTODY, None, "prison authorities"),
         ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
     ))

@@ -54,6 +54,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
+        if actor.kind in ACTING_KINDS and _active_read_as_modifier(head, trigger):
+            add_actor(perpetrators, actor)  # the parse's reduced relative is the act of the noun
+            continue
         if _confessed(head, trigger):
             add_actor(perpetrators, actor)
             continue
@@ -73,7 +76,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if role is None:
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
-            elif actor.kind in ARMED_KINDS:
+            elif actor.kind in ARMED_KINDS and not _undergoes_other(head):
                 role = "perpetrator"
         if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
             role = None
@@ -94,6 +97,9 @@ _REPORTING_LEMMAS = frozenset(
 # Verbs of arresting: "police arrested two men over the killing of a presenter" says who
 # investigates a crime, not who did it or suffered it.
 _ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
+# Verbs of rescuing: their subject freed the victims of the act their object names (a kidnapper's
+# "release" of hostages is left out: captors release them too).
+_RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find recover".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -107,6 +113,18 @@ def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
     governor = _argument(head).head
     return not (_argument(head).dep_ in _SUBJECTS and governor.i != trigger.i
                 and governor.lemma_ in _REPORTING_LEMMAS)
+
+
+# Prepositions whose object something is done to or aimed at ("going after gangs", "a raid against
+# militants"): an armed actor there is no agent the parse left unsaid.
+_UNDERGOING_PREPS = frozenset({"after", "against", "on", "at", "into", "toward", "towards", "targeting"})
+
+
+def _undergoes_other(head: Any) -> bool:
+    """Whether the parse makes an actor the object of another word ("in the guise of going after
+    gangs, police arrested ..."): then it is not the act's unnamed agent."""
+    arg = _argument(head)
+    return arg.dep_ in _OBJECTS or (arg.dep_ == "pobj" and arg.head.lower_ in _UNDERGOING_PREPS)
 
 
 def _relative_role(head: Any, trigger: Any) -> str | None:
@@ -161,6 +179,10 @@ def _clause_tokens(trigger: Any) -> set[int]:
         for child in token.children:
             if child.i == trigger.i or _contains(child, trigger):
                 stack.append(child)
+            elif token.i == trigger.i and trigger.i != root.i and child.dep_ in ("acl", "relcl"):
+                # a nominal trigger's own modifier clause: "the beating received at the hands of the
+                # police", "the killings that soldiers committed" tell who did it
+                stack.append(child)
             elif child.dep_ in _CLAUSE_DEPS or (child.dep_ == "conj" and child.pos_ in ("VERB", "AUX")
                                                  and child.i != root.i):
                 continue
@@ -196,6 +218,8 @@ def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
     """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
     passive is its agent even where the parse hangs the words after "by" on another verb."""
     verb = _clause_root(trigger)
+    if verb.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
+        return False  # "detained by the police for alleged murder": the police arrested, not murdered
     passive = _is_passive(verb)
     for by in (c for c in list(verb.children) + list(trigger.children)
                if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")):
@@ -233,6 +257,16 @@ def _means_agent(head: Any, trigger: Any) -> bool:
         return False
     verb = _clause_root(trigger)
     return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
+
+
+def _active_read_as_modifier(head: Any, trigger: Any) -> bool:
+    """"Burkina Faso's armed forces executed 223 civilians, HRW said": a past-tense verb with an
+    object that the parse hangs on the noun before it as a reduced relative is that noun's act (a
+    participle that modifies a noun has no object of its own)."""
+    arg = _argument(head)
+    return bool(trigger.dep_ == "acl" and trigger.tag_ in ("VBD", "VBN") and trigger.head.i == arg.i
+                and any(c.dep_ == "dobj" for c in trigger.children)
+                and not any(c.dep_ in ("auxpass", "agent") for c in trigger.children))
 
 
 def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
@@ -290,8 +324,12 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         return "perpetrator"  # "blamed the abduction on paid hooligans": the party a source blames
     if _convicted_of(head, trigger):
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
-    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and governor.i == verb.i:
+    agent_of_verb = governor.i == verb.i or (dep == "pobj" and governor.dep_ == "agent" and governor.head.i == verb.i)
+    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and agent_of_verb:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
+    if _is_nominal(trigger, verb) and verb.lemma_ in _RESCUE_LEMMAS and trigger.i > verb.i \
+            and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
+        return "neither"  # "the military tried to rescue the hostages": the rescuers took no one hostage
     if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i == verb.i and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \

@@ -59,6 +59,14 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # each passive of a coordination keeps its own "by" phrase
     ("The company was criticised by the Chinese government and blacklisted by the United States.",
      "blacklisted", ["United States government"]),
+    # a nominal act's own modifier clause tells who did it
+    ("He showed the bruises from the beating received last week at the hands of the police.", "beating",
+     ["police"]),
+    # an active verb with an object that the parse hangs on its subject as a reduced relative
+    ("NAIROBI - Nigerien security forces executed at least 40 villagers in two hamlets in March, a rights "
+     "group said.", "executed", ["Nigerien security forces"]),
+    # attackers a report calls terrorists are an armed group
+    ("The terrorists beheaded the reporter nine days after they seized him.", "beheaded", ["gunmen"]),
 ])
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
@@ -80,6 +88,7 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 @pytest.mark.slow
 @pytest.mark.parametrize("text, trigger", [
     ("Police launched an investigation into the killing of the journalist.", "killing"),
+    ("A village chief has been detained by the police for alleged kidnapping and murder.", "murder"),
     ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
     ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
      "to its members.", "abduction"),
@@ -87,6 +96,26 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
                                                               trigger: str) -> None:
     assert "police" not in roles(nlp, matcher, text, trigger)[0]
+
+
+@pytest.mark.slow
+def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
+    text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
+    assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]
+
+
+@pytest.mark.slow
+def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None:
+    text = "Two years later the army tried and failed to rescue the four hostages held in the desert."
+    assert roles(nlp, matcher, text, "hostages")[0] == []
+
+
+def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
+    found = matcher.find('State television blamed "terrorists" for the attack on the police post.')
+    assert "gunmen" not in [a.name for a in found]
+    # nor is the singular used as a modifier; with its article it is the attacker
+    assert "gunmen" not in [a.name for a in matcher.find("She was held on terrorist charges.")]
+    assert "gunmen" in [a.name for a in matcher.find("The terrorist who killed the journalist was freed.")]
 
 
 @pytest.mark.parametrize("text, name, kind", [

@@ -341,3 +341,18 @@ def test_persons_convicted_of_a_killing_are_not_a_group_of_perpetrators(pipeline
     killing = _by_type(pipeline, text)["killing"][0]
     assert "civilians" not in [a.name for a in killing.perpetrators]
 
+
+@pytest.mark.slow
+def test_people_killed_in_a_crackdown_were_killed_by_the_state(pipeline) -> None:
+    text = "Scores of people were killed during a crackdown on the opposition's protests in January.\n"
+    killing = _by_type(pipeline, text)["killing"][0]
+    assert [a.kind for a in killing.perpetrators] == ["state_force"]
+
+
+@pytest.mark.slow
+def test_an_agentless_execution_is_the_state_s_but_not_a_group_s(pipeline) -> None:
+    text = "At least 30 people were executed in the country in May, two of them in public.\n"
+    assert [a.kind for a in _by_type(pipeline, text)["killing"][0].perpetrators] == ["government"]
+    text = "The armed group said the hostages were executed after the ransom deadline passed.\n"
+    for killing in _by_type(pipeline, text).get("killing", []):
+        assert all(a.kind != "government" for a in killing.perpetrators)

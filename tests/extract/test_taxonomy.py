@@ -27,6 +27,8 @@ CASES = [
      "deployment", "Strategic developments", "Change to group/activity"),
     ("other", "Government forces took control of the market town after the insurgents withdrew from it.",
      "territory", "Strategic developments", "Non-violent transfer of territory"),
+    ("other", "Militia units seized control of the river crossing at Dunmore without a shot after the garrison left.",
+     "territory", "Strategic developments", "Non-violent transfer of territory"),
     ("armed_clash", "The army retook the village of Hamra after two days of fighting with the rebels.",
      "territory_regained", "Battles", "Government regains territory"),
     ("armed_clash", "Soldiers and militia fighters exchanged fire for hours outside the district office.",
