@@ -186,3 +186,18 @@ def test_an_act_in_an_after_clause_with_its_own_date_is_its_own_incident(pipelin
     restrictions = _of(_incidents(pipeline, text), "restriction")
     assert len(restrictions) == 2
     assert sorted(i.date.start for i in restrictions if i.date) == ["2023-01-01", "2023-05-02"]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("On 3 May, the army and a rebel militia fought for control of two villages.", "armed_clash"),
+    ("In June, the government and the rebels agreed a three-month ceasefire.", "other"),
+    ("On 4 August, the cabinet declared a state of emergency in the region.", "legislation"),
+    ("In July, the authorities ordered the closure of an independent radio station.", "restriction"),
+    ("In March, the United States imposed visa restrictions on three officials.", "sanction"),
+])
+def test_acts_annual_reports_tell_without_the_usual_words(sentence: str, kind: str) -> None:
+    from factfinder.extract.incidents import sentence_hits
+    from factfinder.extract.sentences import split_sentences
+
+    table = TriggerTable.load()
+    assert kind in sentence_hits(sentence, split_sentences(sentence)[0], table.find(sentence))
