@@ -164,7 +164,6 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
     return passive and not any(c.dep_ == "agent" for c in token.children)
 
 
-
 def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:
     """Whether the sentence states a tally over a period rather than one event's toll."""
     if cues.cumulative.search(text, sentence.start, sentence.end):
