@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Literal
 
-from factfinder.values.word_boxes import OcrWord as OcrWord, WordBoxes as WordBoxes  # a page carries them
+from factfinder.word_boxes import OcrWord as OcrWord, WordBoxes as WordBoxes  # a page carries them
 
 if TYPE_CHECKING:
     from factfinder.values.reading import Reflowed

@@ -20,6 +20,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "factfinder"
 # package must be placed here on purpose.
 TIERS: dict[str, int] = {
     "model": 0, "errors": 0, "settings": 0, "values": 0, "registry": 0, "records": 0, "data": 0, "tempfiles": 0,
+    "word_boxes": 0,
     "capture": 1,
     "text": 2,
     "extract": 3,

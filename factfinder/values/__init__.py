@@ -10,5 +10,4 @@ no stage. (STYLE.md §5; followthemoney's ``types/`` is the model.)
 - ``fts``: a user's words as a safe SQLite FTS5 query
 - ``digests``: the SHA-256 that names an original
 - ``reading``: a document's reading text (``text.reflow``) and its map back to the document's offsets
-- ``word_boxes``: a page's OCR words and boxes, packed (32 bytes a word)
 """

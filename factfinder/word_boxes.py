@@ -2,8 +2,8 @@
 
 A 300-page scan has some 90,000 words; they ride on ``model.PageText`` from the
 OCR to the store and the web page images, so how they are held decides the
-memory of a long scan (docs/capture.md). Like the rest of ``values`` this
-imports no stage and nothing of ``model``.
+memory of a long scan (docs/capture.md). It sits below ``model`` (which
+re-exports it) and imports nothing of the project: ``values`` imports ``model``.
 """
 
 from __future__ import annotations
