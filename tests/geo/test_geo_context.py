@@ -50,6 +50,13 @@ def test_a_country_name_ner_cut_short_is_read_whole(parser: Geoparser) -> None:
     assert found["Trinidad and Tobago"][0].country == "TT"
 
 
+@pytest.mark.parametrize("name", ["Bosnia", "Bosnia-Herzegovina", "Bosnia and Herzegovina"])
+def test_a_country_s_usual_short_form_is_the_country(parser: Geoparser, name: str) -> None:
+    text = f"Reports from {name} said that police detained two reporters near the border."
+    places = parser.parse(Document(doc="t", text=text), entities=None)
+    assert [(p.span.text, p.country, p.precision) for p in places] == [(name, "BA", "country")]
+
+
 def test_a_two_word_city_ner_cut_short_is_read_whole(parser: Geoparser) -> None:
     text = "Hundreds of families who crossed into Brazil now live in Boa Vista, the state capital."
     ents = _spans(text, ("Brazil", "GPE"), ("Boa", "GPE"))
