@@ -24,6 +24,7 @@ from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GA
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        story_town)
 from factfinder.geo.doc_countries import document_countries
+from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
 
@@ -134,7 +135,7 @@ class Resolver:
             found = cands[key]
             ev = groups[key]
             if not found and ev.fuzzy:
-                found = self._fuzzy(ev, doc_countries)
+                found = transliteration_variants(self.gazetteer, ev.forms, doc_countries)
                 cands[key] = found
             resolved[key] = self._choose(found, ev, doc_countries, resolved, points, keys, cands)
             cand = resolved[key].candidate
@@ -379,33 +380,8 @@ class Resolver:
             return True
         return not doc_countries and cand.population >= 1000
 
-    def _fuzzy(self, ev: Evidence, doc_countries: Counter[str]) -> list[Candidate]:
-        """Transliteration variants: the name most like this one (rapidfuzz ratio >= 80) among
-        the towns and units of the document's two main countries; never a look-alike elsewhere."""
-        from rapidfuzz import fuzz, process
-
-        form = name_key(max(ev.forms, key=len))
-        if not doc_countries or not form:
-            return []
-        ranked = process.extract(form, self.gazetteer.keys_like(form), scorer=fuzz.ratio, score_cutoff=80,
-                                 limit=_FUZZY_TRIES)
-        best: list[Candidate] = []
-        for cc, _n in doc_countries.most_common(2):
-            for key, _score, _index in ranked:
-                found = [c for c in self.gazetteer.lookup(key) if c.country == cc]
-                if any(c.kind in _FUZZY_KINDS for c in found):
-                    best.extend(found)
-                    break
-        return best
-
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
-
-
-
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
-_FUZZY_KINDS = frozenset({"city", "admin2", "admin3", "village"})
-_FUZZY_TRIES = 40  # the closest keys tried in turn for one country's town or unit
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
-_STORY_KM = 500  # a town farther than this from every other town of the story is not the story's
