@@ -1,5 +1,6 @@
 """Dependency-parse helpers shared by the role rules (``roles.py``, ``judging.py``): which
-labels are subjects and objects, the argument an actor's words fill, whether a verb is passive.
+labels are subjects and objects, the argument an actor's words fill, whether a verb is passive,
+whose subject a verb shares and where its coordination starts.
 """
 
 from __future__ import annotations
@@ -24,3 +25,43 @@ def argument(head: Any) -> Any:
 
 def is_passive(verb: Any) -> bool:
     return any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def has_subject(verb: Any) -> bool:
+    return any(c.dep_ in SUBJECTS | PASSIVE_SUBJECTS for c in verb.children)
+
+
+def subject_owner(verb: Any) -> Any:
+    """The verb whose subject ``verb`` shares: itself when it has a subject; else the verb it is
+    coordinated with ("troops arrested and killed civilians"), the verb it complements ("the
+    military continues to arrest critics") or, for a participle, the active verb it adjoins
+    ("gunmen stormed a school, killing one student and kidnapping dozens")."""
+    token, seen = verb, {verb.i}
+    while not has_subject(token) and token.head.i not in seen:
+        adjunct = (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
+                   and not is_passive(token.head) and not any(c.dep_ == "mark" for c in token.head.children))
+        if token.dep_ not in ("conj", "xcomp") and not adjunct:
+            break
+        token = token.head
+        seen.add(token.i)
+    return token
+
+
+def first_conjunct(verb: Any) -> int:
+    """The index of the first verb of ``verb``'s coordination ("abducted" of "abducted and killed")."""
+    token, seen = verb, {verb.i}
+    while token.dep_ == "conj" and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return int(token.i)
+
+
+def contains(token: Any, target: Any) -> bool:
+    return bool(token.left_edge.i <= target.i <= token.right_edge.i)
+
+
+def reduced_passive(verb: Any) -> bool:
+    """A past participle with a subject but no auxiliary and no object, as headlines write the
+    passive ("Two activists detained in Minsk")."""
+    return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in OBJECTS
+                                               for c in verb.children))

@@ -16,7 +16,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS as _PASSIVE_SUBJECTS, \
-    SUBJECTS as _SUBJECTS, argument as _argument, is_passive as _is_passive
+    SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, first_conjunct as _conjuncts, \
+    has_subject as _has_subject, is_passive as _is_passive, reduced_passive as _reduced_passive, \
+    subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
 from factfinder.model import Actor
@@ -191,26 +193,6 @@ def _clause_tokens(trigger: Any) -> set[int]:
     return keep
 
 
-def _has_subject(verb: Any) -> bool:
-    return any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in verb.children)
-
-
-def _subject_owner(verb: Any) -> Any:
-    """The verb whose subject ``verb`` shares: itself when it has a subject; else the verb it is
-    coordinated with ("troops arrested and killed civilians"), the verb it complements ("the
-    military continues to arrest critics") or, for a participle, the active verb it adjoins
-    ("gunmen stormed a school, killing one student and kidnapping dozens")."""
-    token, seen = verb, {verb.i}
-    while not _has_subject(token) and token.head.i not in seen:
-        adjunct = (token.dep_ == "advcl" and token.tag_ == "VBG" and token.head.pos_ == "VERB"
-                   and not _is_passive(token.head) and not any(c.dep_ == "mark" for c in token.head.children))
-        if token.dep_ not in ("conj", "xcomp") and not adjunct:
-            break
-        token = token.head
-        seen.add(token.i)
-    return token
-
-
 _AGENT_GAP = frozenset({"ADV", "PART", "AUX", "VERB", "DET", "ADJ", "NUM", "CCONJ"})
 
 
@@ -294,19 +276,6 @@ def _when_agent(head: Any, trigger: Any) -> bool:
     if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
         return False
     return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children)
-
-
-def _conjuncts(verb: Any) -> int:
-    """The index of the first verb of ``verb``'s coordination ("abducted" of "abducted and killed")."""
-    token, seen = verb, {verb.i}
-    while token.dep_ == "conj" and token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-    return int(token.i)
-
-
-def _contains(token: Any, target: Any) -> bool:
-    return bool(token.left_edge.i <= target.i <= token.right_edge.i)
 
 
 def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
@@ -396,10 +365,3 @@ def _body_of_agent(arg: Any, trigger: Any) -> Any:
 
 def _is_nominal(trigger: Any, verb: Any) -> bool:
     return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
-
-
-def _reduced_passive(verb: Any) -> bool:
-    """A past participle with a subject but no auxiliary and no object, as headlines write the
-    passive ("Two activists detained in Minsk")."""
-    return bool(verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") or c.dep_ in _OBJECTS
-                                               for c in verb.children))
