@@ -39,7 +39,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from factfinder.geo.derive_admin import COLUMNS, HERE, _mean, _row
+from factfinder.geo.derive_admin import HERE, _mean, _row, write_units
 from factfinder.geo.names import admin_terms, is_latin_name, name_key, short_admin_name
 
 OUTPUT = "geonames_admin2.csv.gz"
@@ -188,13 +188,7 @@ def main() -> None:
     units += [u for u in read_carmen_admin2(args.carmen) if str(u["id"]) not in listed]
     rows, unplaced = districts(units)
     rows.sort(key=lambda r: (r["country"], r["admin1_code"], r["name"]))
-    with gzip.open(HERE / OUTPUT, "wt", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    by_country: dict[str, int] = defaultdict(int)
-    for row in rows:
-        by_country[row["country"]] += 1
+    by_country = write_units(OUTPUT, rows)
     print(f"{len(rows)} districts placed, {unplaced} without a town left out;",
           {cc: by_country[cc] for cc in ("AF", "SY", "IQ", "YE", "SD", "NG", "CD", "UA", "SO", "ML", "SS")})
 
