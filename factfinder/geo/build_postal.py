@@ -96,7 +96,7 @@ def read_postal(path: Path) -> Iterator[PostalCode]:
         raise GazetteerError(f"cannot read the postal-code file {path}: {exc.strerror}") from exc
 
 
-def _median(points: list[tuple[float, float]]) -> tuple[float, float]:
+def median_point(points: list[tuple[float, float]]) -> tuple[float, float]:
     lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
     return lats[len(lats) // 2], lons[len(lons) // 2]
 
@@ -127,7 +127,7 @@ def localities(rows: Iterable[PostalCode]) -> Iterator[Locality]:
             first = codes[0]
             near = [c for c in codes if haversine_km(first.lat, first.lon, c.lat, c.lon) <= _SAME_PLACE_KM]
             codes = [c for c in codes if haversine_km(first.lat, first.lon, c.lat, c.lon) > _SAME_PLACE_KM]
-            lat, lon = _median([(c.lat, c.lon) for c in near])
+            lat, lon = median_point([(c.lat, c.lon) for c in near])
             districts = Counter(c.admin2 for c in near if c.admin2)
             yield Locality(cc, _display(Counter(c.name for c in near)), lat, lon,
                            districts.most_common(1)[0][0] if districts else None)

