@@ -198,3 +198,25 @@ def test_iso_names_match_paktia_though_paktika_is_as_close() -> None:
     rows = list(_read_csv("admin1.csv"))
     matched = iso_subdivisions(rows, admin_terms())
     assert matched[("AF", "36")][0] == "AF-PIA" and matched[("AF", "29")][0] == "AF-PKA"
+
+
+# --- names reports use that the sources lacked (schema 15) ---
+
+def test_a_town_of_an_arabic_speaking_country_is_found_without_its_article(gazetteer: Gazetteer) -> None:
+    from factfinder.geo.build import article_free
+
+    assert article_free("Al Qāmishlī", "SY") == "Qāmishlī" and article_free("Al-Junaynah", "SD") == "Junaynah"
+    assert article_free("El Paso", "US") is None  # only where GeoNames writes the Arabic article
+    assert article_free("Al Bab", "SY") is None  # too short a rest to stand alone
+    [qamishli] = [c for c in gazetteer.lookup("Qamishli") if c.kind == "city"]
+    assert (qamishli.country, qamishli.admin1) == ("SY", "Hasakah") and not qamishli.primary
+
+
+def test_a_syrian_report_names_the_ghouta_and_the_tribal_areas_resolve(geoparser: Geoparser) -> None:
+    places = _places(geoparser, "Syria: Shelling of the Ghouta\n\nShells hit Douma in Eastern Ghouta on Monday, "
+                                "and residents of the Ghouta said bakeries had closed.")
+    ghouta = places["Eastern Ghouta"][0]
+    assert (ghouta.country, ghouta.admin1) == ("SY", "Rif Dimashq")
+    assert haversine_km(ghouta.lat, ghouta.lon, 33.57, 36.40) < 25  # beside Douma, east of Damascus
+    pk = _places(geoparser, "Drone strikes in the Federally Administered Tribal Areas of Pakistan killed four.")
+    assert pk["Federally Administered Tribal Areas"][0].country == "PK"
