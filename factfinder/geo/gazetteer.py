@@ -54,6 +54,12 @@ class Candidate:
         return KIND_PRECISION.get(self.kind, "town")
 
     @property
+    def postal(self) -> bool:
+        """A postal-code locality (the tier of build_postal.py, negative ids): resolution may ask
+        more evidence of it than of a town."""
+        return self.id < 0
+
+    @property
     def point(self) -> tuple[float, float] | None:
         """(lat, lon), or None for an entry the gazetteer has no coordinates for."""
         return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
@@ -174,7 +180,7 @@ class Gazetteer:
         mention finder asks it of every capitalised run, mostly persons and organisations)."""
         key = name_key(name)
         if key in self._cache:
-            return any(c.id > 0 for c in self._cache[key])  # a postal locality's id is negative
+            return any(not c.postal for c in self._cache[key])
         found = self._known.get(key)
         if found is None:
             if len(self._known) > 200_000:
