@@ -23,6 +23,7 @@ from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        story_town)
+from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -125,6 +126,7 @@ class Resolver:
         doc_countries = document_countries(
             text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
             lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
+        add_country_readings(self.gazetteer, text, mentions, keys, cands, doc_countries)
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
         resolved: dict[str, Resolution] = {}
