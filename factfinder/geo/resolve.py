@@ -147,12 +147,17 @@ class Resolver:
         # other town of the story ("London" among Ontario towns is London, Ontario).
         for key in order:
             cand = resolved[key].candidate
-            if cand is None or cand.kind != "city" or len(cands[key]) < 2:
+            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2:
                 continue
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
-                resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+                again = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+                new = again.candidate
+                if new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
+                                                                   keys, cands) > self._score(
+                        cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
+                    resolved[key] = again
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -387,3 +392,5 @@ class Resolver:
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
+_RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
+_SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen

@@ -220,3 +220,13 @@ def test_a_small_towns_name_with_no_cue_is_a_place_beside_the_storys_towns() -> 
     # Queensland town is not meant by a rower's club in a Lagos story).
     text = "Okafor rowed in Lagos and trained in Ibadan. The Innisfail crew, 11, won a medal."
     assert "Innisfail" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}
+
+
+def test_a_county_decided_early_is_checked_again_against_the_storys_counties(parser: Geoparser) -> None:
+    # McLean County is decided before its neighbours (the Illinois one is the biggest); the
+    # Kentucky counties listed beside it then carry it to Kentucky.
+    text = ("Flood money: Daviess County schools will be given $9,000; Muhlenberg County $7,000; "
+            "McLean County $5,900; Ohio County $6,100.")
+    found = {p.span.text: (p.admin1, p.precision) for p in parser.parse(Document(doc="t", text=text))}
+    assert found["McLean County"] == ("Kentucky", "admin2")
+    assert {found[name][0] for name in ("Daviess County", "Muhlenberg County", "Ohio County")} == {"Kentucky"}
