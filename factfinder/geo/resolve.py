@@ -25,6 +25,7 @@ from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GA
                                        story_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
+from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -359,38 +360,13 @@ class Resolver:
                    if contained or name != "container")
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
-                   ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
-                   keys: list[str] | None = None) -> bool:
-        """Reject a small place that nothing else in the story supports (a namesake elsewhere).
-
-        A district, township or village (no population figure) needs the document: its
-        country among the document's, a level word, or a container it lies in.
-        """
-        if cand.kind in UNIT_KINDS:
-            if ev is not None and resolved is not None and keys is not None and \
-                    self._container_match(cand, ev, resolved, keys) >= 4.0:
-                return True
-            levelled = bool(ev is not None and ev.levels)
-            if cand.country not in doc_countries:
-                # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
-                return not doc_countries and cand.kind in {"admin2", "admin3"} and \
-                    (levelled or cand.population >= _KNOWN_UNIT)
-            return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool((near := nearest_km(cand, points)) is not None and near < 100)
-        if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
-            return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
-        if cand.kind != "city" or cand.population >= 20000:
-            return True
-        if cand.country in doc_countries:
-            return True
-        if (near := nearest_km(cand, points)) is not None and near < 500:
-            return True
-        return not doc_countries and cand.population >= 1000
-
+                   ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> bool:
+        """``plausibility.plausible`` with what the name's mentions say of the candidate."""
+        contained = cand.kind in UNIT_KINDS and self._container_match(cand, ev, resolved, keys) >= 4.0
+        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained)
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
-_KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
 _RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
 _SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen
