@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
-from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
+from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_before, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
@@ -106,7 +106,7 @@ class Resolver:
             ev.cued = ev.cued and m.source == "cue"
             ev.near = ev.near and m.source == "near"
             after, after_end = level_after(text, m.end, self.terms)
-            for lv in (level, after):
+            for lv in (level, after, level_before(text, m.start, self.terms)):
                 if lv:
                     ev.levels[lv] += 1
             if level:

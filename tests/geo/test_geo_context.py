@@ -230,3 +230,15 @@ def test_a_county_decided_early_is_checked_again_against_the_storys_counties(par
     found = {p.span.text: (p.admin1, p.precision) for p in parser.parse(Document(doc="t", text=text))}
     assert found["McLean County"] == ("Kentucky", "admin2")
     assert {found[name][0] for name in ("Daviess County", "Muhlenberg County", "Ohio County")} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, country, precision", [
+    ("Lawmakers in the state of Georgia passed the bill on Tuesday.", "US", "admin1"),
+    ("Lawmakers in Georgia passed the bill on Tuesday.", "GE", "country"),
+    # "territory" names no level: the border territory of a country is the country
+    ("Troops mined the border territory of Georgia last spring.", "GE", "country"),
+])
+def test_a_level_word_before_the_name_says_the_level(parser: Geoparser, text: str, country: str,
+                                                      precision: str) -> None:
+    place = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Georgia")
+    assert (place.country, place.precision) == (country, precision)
