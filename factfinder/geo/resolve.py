@@ -63,6 +63,7 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
+        self._named_admin1: set[tuple[str | None, str | None]] = set()  # admin1 units the text names
         self._static: dict[tuple[str, int], tuple[dict[str, float], float]] = {}  # of the current document
         self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int], int]] = {}
 
@@ -251,12 +252,14 @@ class Resolver:
         """The features read from the document's countries and the places resolved so far."""
         share, foreign = share_features(cand.country, cand.kind, doc_countries)
         nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
+        same_admin1, named_admin1 = self._admin1_evidence(cand, ev, resolved)
         return {
             "country_share": share,
             "foreign": foreign,
             "container": self._container_match(cand, ev, resolved, keys),
             "near": near_value(nearest),
-            "same_admin1": self._admin1_share(cand, ev, resolved),
+            "same_admin1": same_admin1,
+            "named_admin1": named_admin1,
         }
 
     def _name_facts(self, others: list[Candidate] | tuple[()]
@@ -280,14 +283,17 @@ class Resolver:
             self._facts[key] = facts
         return facts[1], facts[2], facts[3]
 
-    def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
-        """Share of the document's other resolved places that lie in the candidate's admin1.
+    def _admin1_evidence(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> tuple[float, float]:
+        """(same_admin1, named_admin1): the share of the document's other resolved places that
+        lie in the candidate's admin1, and 1.0 for a town or unit whose admin1 the text names.
 
         A small-town story names its state's towns: "Marion County" beside Hannibal and
-        Palmyra is the Missouri one. Counted once per state of ``resolved``.
+        Palmyra is the Missouri one. Counted once per state of ``resolved``. A story that
+        names its state names it once among many towns ("Hinton" of a story that names Iowa,
+        Illinois and Wisconsin is the Iowa one, not the bigger Hinton, Oklahoma).
         """
         if cand.admin1_code is None or not resolved:
-            return 0.0
+            return 0.0, 0.0
         stamp = (id(resolved), len(resolved))
         if self._admin1_stamp != stamp:
             self._admin1_stamp = stamp
@@ -301,11 +307,14 @@ class Resolver:
                 self._admin1_votes[(cc, code)] += 1
             self._admin1_keys = {(c.country, c.admin1_code, k) for k, r in resolved.items()
                                  if (c := r.candidate) is not None}
+            self._named_admin1 = {(c.country, c.admin1_code) for r in resolved.values()
+                                  if (c := r.candidate) is not None and c.kind == "admin1"}
         total = sum(self._admin1_votes.values())
         mine = self._admin1_votes.get((cand.country, cand.admin1_code), 0)
         mine -= int((cand.country, cand.admin1_code, ev.key) in self._admin1_keys)  # not its own vote
         total -= int(any(k == ev.key for _c, _a, k in self._admin1_keys))
-        return mine / total if total > 0 and mine > 0 else 0.0
+        named = float(cand.kind in LOCAL_KINDS and (cand.country, cand.admin1_code) in self._named_admin1)
+        return (mine / total if total > 0 and mine > 0 else 0.0), named
 
     def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -366,7 +375,8 @@ class Resolver:
         return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained)
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
-_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
+_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
+                 "named_admin1": 1.0}
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
 _RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
 _SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen

@@ -242,3 +242,12 @@ def test_a_level_word_before_the_name_says_the_level(parser: Geoparser, text: st
                                                       precision: str) -> None:
     place = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Georgia")
     assert (place.country, place.precision) == (country, precision)
+
+
+def test_a_town_in_a_state_the_story_names_is_that_states(parser: Geoparser) -> None:
+    # Four states named once each: the share of the story's places in Iowa is small, but Iowa
+    # is named, and Hinton, Iowa and Waterloo, Iowa are there (not Hinton, Oklahoma, the bigger).
+    text = ("Farm equipment stolen in Wisconsin and Iowa has been recovered. A man from Waterloo was "
+            "arrested near Hinton, deputies said. Tools were also taken in Minnesota and Illinois.")
+    found = {p.span.text: p.admin1 for p in parser.parse(Document(doc="t", text=text))}
+    assert found["Hinton"] == found["Waterloo"] == "Iowa"
