@@ -21,7 +21,7 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_before, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
+                                       district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
                                        story_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
@@ -115,7 +115,8 @@ class Resolver:
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ":
+                if (gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ") and \
+                        not (gap.strip() == "," and listed(text, mentions, i)):
                     ev.containers.append(i + 1)
                     contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None

@@ -251,3 +251,20 @@ def test_a_town_in_a_state_the_story_names_is_that_states(parser: Geoparser) -> 
             "arrested near Hinton, deputies said. Tools were also taken in Minnesota and Illinois.")
     found = {p.span.text: p.admin1 for p in parser.parse(Document(doc="t", text=text))}
     assert found["Hinton"] == found["Waterloo"] == "Iowa"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of three towns: "Washington, New York" is no town and its state
+    ("After stops in Washington, New York and Boston, the delegation flew home.",
+     {"Washington": ("town", None), "New York": ("town", "New York"), "Boston": ("town", "Massachusetts")}),
+    # two pairs joined by "and" stay two towns in their states
+    ("Storms hit Tacoma, Washington and Portland, Oregon on Friday.",
+     {"Tacoma": ("town", "Washington"), "Washington": ("admin1", "Washington"), "Portland": ("town", "Oregon")}),
+])
+def test_a_list_of_towns_is_not_read_as_town_and_state(parser: Geoparser, text: str,
+                                                        expected: dict[str, tuple[str, str | None]]) -> None:
+    found = {p.span.text: (p.precision, p.admin1) for p in parser.parse(Document(doc="t", text=text))}
+    for name, (precision, admin1) in expected.items():
+        assert found[name][0] == precision
+        if admin1 is not None:
+            assert found[name][1] == admin1
