@@ -106,8 +106,9 @@ def country_forms() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def form_pattern() -> re.Pattern[str]:
-    """The surface forms as one case-sensitive pattern on word boundaries (for the mention finder)."""
+def form_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
+    """The surface forms as one case-sensitive pattern on word boundaries (for the mention
+    finder), and their first words: a text holding none of them is not searched."""
     surfaces: set[str] = set()
     for names in _country_names().values():
         for name in names:
@@ -116,7 +117,7 @@ def form_pattern() -> re.Pattern[str]:
         surfaces.update(row["name"] for row in csv.DictReader(line for line in fh if not line.startswith("#"))
                         if name_key(row["name"]) in country_forms())
     alternatives = "|".join(re.escape(s) for s in sorted(surfaces, key=len, reverse=True))
-    return re.compile(rf"(?<![\w’'-])({alternatives})(?![\w-])")
+    return re.compile(rf"(?<![\w’'-])({alternatives})(?![\w-])"), frozenset(s.split()[0] for s in surfaces)
 
 
 def form_mentions(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
@@ -124,7 +125,10 @@ def form_mentions(text: str, mentions: list[Mention], known: Callable[[str], boo
     mention covers ("Micronesia": neither the dictionary nor the shapes propose it). A form
     the gazetteer knows ("Holland") is left to the mention finder, which knows "Bill
     Holland" for a person."""
-    found = {(m.start(), m.end()): m.group() for m in form_pattern().finditer(text)}
+    pattern, first_words = form_pattern()
+    if not any(word in text for word in first_words):
+        return mentions
+    found = {(m.start(), m.end()): m.group() for m in pattern.finditer(text)}
     if not found:
         return mentions
     # A form only a locative proposed ("from ... St Lucia") is a name of the dictionary all the same.
