@@ -268,3 +268,17 @@ def test_a_list_of_towns_is_not_read_as_town_and_state(parser: Geoparser, text: 
         assert found[name][0] == precision
         if admin1 is not None:
             assert found[name][1] == admin1
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # "University" opens a body's name; the town of that name in Florida is not meant
+    ("He teaches at the University of St. Thomas in Houston, Texas.", "Houston", "US", "Texas"),
+    # a small namesake of a big city maps no story with another small town beside it
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", "Los Angeles", "US", "California"),
+])
+def test_a_body_s_name_sends_no_town_abroad(parser: Geoparser, text: str, name: str, country: str,
+                                            admin1: str) -> None:
+    places = parser.parse(Document(doc="t", text=text))
+    assert "University" not in {p.span.text for p in places}
+    place = next(p for p in places if p.span.text == name)
+    assert (place.country, place.admin1) == (country, admin1)
