@@ -282,3 +282,13 @@ def test_a_body_s_name_sends_no_town_abroad(parser: Geoparser, text: str, name: 
     assert "University" not in {p.span.text for p in places}
     place = next(p for p in places if p.span.text == name)
     assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Wildfire smoke reached the West Coast on Monday, officials in California and Oregon said.", None),
+    ("Floods closed roads on the West Coast of the South Island, New Zealand officials said.", "NZ"),
+])
+def test_a_region_named_by_a_compass_point_lies_in_the_storys_country(parser: Geoparser, text: str,
+                                                                      country: str | None) -> None:
+    place = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "West Coast")
+    assert place.country == country
