@@ -230,3 +230,32 @@ def test_diplomatic_moves_detonations_and_riots_are_found(pipeline, text, kind):
 ])
 def test_forces_moving_without_fighting_are_no_battle(pipeline, text):
     assert "armed_clash" not in [k for k, _ in _types(pipeline, text)]
+
+
+RALLY = "Hundreds of students rallied outside the court in Vell on Friday to support the detained editor."
+ARTICLE_FILLER = ("The editor had run the weekly for a decade. Its reporters covered the port and the mines. "
+                  "Advertisers left it two years ago. Its printing press was sold in the spring. "
+                  "Readers paid for its last issues. The court will sit again next month.")
+
+
+def _rally_hits(text):
+    """The trigger hits of every sentence of ``text``: a ``protest`` on "rallied", nothing elsewhere."""
+    from factfinder.extract.sentences import split_sentences
+    from factfinder.extract.triggers import Trigger, TriggerHit
+
+    sentences = split_sentences(text)
+    start = text.index("rallied")
+    hit = TriggerHit(Trigger(type="protest", pattern="rallied", pos="V"), start, start + len("rallied"))
+    return sentences, [{"protest": [hit]} if s.start <= start < s.end else {} for s in sentences]
+
+
+def test_a_long_article_is_not_re_typed_into_an_act_against_people():
+    # the model, reading an article's topic words ("detained", "court"), calls the rally a killing
+    reading = _Reading({"protest": 0.1, "killing": 0.7, "arrest": 0.4, "none": 0.1})
+    sentences, hits = _rally_hits(RALLY)
+    assert list(EventTyper(reading).document_hits(RALLY, sentences, hits)[0]) == ["killing"]  # a snippet: as before
+    article = f"{RALLY} {ARTICLE_FILLER}"
+    sentences, hits = _rally_hits(article)
+    assert len(sentences) > 6
+    out = EventTyper(reading).document_hits(article, sentences, hits)
+    assert [list(found) for found in out if found] == [["protest"]]
