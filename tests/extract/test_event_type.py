@@ -259,3 +259,19 @@ def test_a_long_article_is_not_re_typed_into_an_act_against_people():
     assert len(sentences) > 6
     out = EventTyper(reading).document_hits(article, sentences, hits)
     assert [list(found) for found in out if found] == [["protest"]]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the killing phrase at "was" is longer than the attack row's "was shot", whose context asks for a wound
+    ("A district councillor was shot to death on Tuesday near the market in Vell, and his party blamed the militia.",
+     "killing"),
+    ("A minibus was blown up by a land mine on the road north of Dorvan, wounding six passengers.", "attack"),
+    ("Rockets slammed into a residential quarter of Ostra overnight.", "attack"),
+    ("Soldiers were seen shooting at cars near the checkpoint outside Kellan.", "attack"),
+])
+def test_wire_news_wording_of_violence_is_found(pipeline, text, kind):
+    assert [k for k, _ in _types(pipeline, text)][:1] == [kind]
+
+
+def test_blowing_up_without_an_explosive_is_no_attack(pipeline):
+    assert "attack" not in [k for k, _ in _types(pipeline, "The coach blew up at reporters after the match in Vell.")]
