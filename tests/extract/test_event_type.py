@@ -275,3 +275,9 @@ def test_wire_news_wording_of_violence_is_found(pipeline, text, kind):
 
 def test_blowing_up_without_an_explosive_is_no_attack(pipeline):
     assert "attack" not in [k for k, _ in _types(pipeline, "The coach blew up at reporters after the match in Vell.")]
+
+
+def test_a_person_executed_is_named_by_who_they_were_or_why(pipeline):
+    text = "In 2019 the authorities executed a teacher convicted of helping the banned movement, his family said."
+    assert "killing" in [k for k, _ in _types(pipeline, text)]
+    assert "killing" not in [k for k, _ in _types(pipeline, "The ministry executed the contract for the new port.")]
