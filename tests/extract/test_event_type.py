@@ -281,3 +281,24 @@ def test_a_person_executed_is_named_by_who_they_were_or_why(pipeline):
     text = "In 2019 the authorities executed a teacher convicted of helping the banned movement, his family said."
     assert "killing" in [k for k, _ in _types(pipeline, text)]
     assert "killing" not in [k for k, _ in _types(pipeline, "The ministry executed the contract for the new port.")]
+
+
+def test_a_detonation_is_not_re_typed_by_the_whole_text():
+    from dataclasses import replace
+
+    from factfinder.model import Span
+
+    text = "Militants detonated explosives beneath the main bridge on the highway. Traffic was diverted."
+    sentences, incidents = _first_incident(text, "attack")
+    start = text.index("detonated")
+    detonated = replace(incidents[0], trigger=Span.of(text, start, start + len("detonated")))
+    reading = _Reading({"attack": 0.1, "other": 0.7, "none": 0.1})  # explosives and a bridge read as weapons seized
+    assert EventTyper(reading).settle_short(text, sentences, [detonated]) == [detonated]
+    assert EventTyper(reading).settle_short(text, sentences, incidents)[0].type == "other"  # no such trigger: as before
+
+
+def test_would_be_attackers_who_blew_themselves_up_are_an_attack(pipeline):
+    text = "Two would-be suicide bombers blew themselves up before reaching the checkpoint outside Vell."
+    assert [k for k, _ in _types(pipeline, text)][:1] == ["attack"]
+    negated = "No-one was arrested after the march through Vell, police said."  # a hyphenated "no one" still negates
+    assert "arrest" not in [k for k, _ in _types(pipeline, negated)]

@@ -153,6 +153,8 @@ class EventTyper:
         first = incidents[0]
         if best == first.type or probability < WHOLE_STRONG or p.get(first.type, 0.0) > WHOLE_WEAK:
             return incidents
+        if first.type == "attack" and first.trigger is not None and _DETONATION.match(first.trigger.text):
+            return incidents  # "militants detonated explosives beneath a bridge": the whole reads as weapons
         return [with_fields(replace(first, type=best)), *incidents[1:]]
 
     def _short_document(self, text: str, sentences: Sequence[Any],
@@ -208,8 +210,7 @@ class EventTyper:
         if set(hits) == {"statement"} and p.get("none", 0.0) < probability and create_reported:
             # "officials said troops retook the town": the statement reports an event of its own
             return {best: [_learned_hit(text, start, end, best, prediction)], **hits}
-        if any(_FIGHTING.fullmatch(text, hit.start, hit.end) for hit in hits.get("armed_clash", ())) or \
-                any(_DETONATION.match(text, hit.start, hit.end) for hit in hits.get("attack", ())):
+        if any(_told_as_it_happened(kind, text, hit.start, hit.end) for kind, found in hits.items() for hit in found):
             # "clashed", "a gun battle": two sides fought; "detonated", "a blast": a bomb went off. Whatever
             # else the sentence says (a town, a base, explosives), that is what happened
             return hits
@@ -226,6 +227,15 @@ def _reported(text: str, start: int, hits: dict[str, list[TriggerHit]]) -> dict[
     threat (``reference.is_reference``): "the Committee against Torture" reports no torture."""
     kept = {kind: [hit for hit in found if not is_reference(text, start, hit, _cues())] for kind, found in hits.items()}
     return {kind: found for kind, found in kept.items() if found}
+
+
+def _told_as_it_happened(kind: str, text: str, start: int, end: int) -> bool:
+    """The trigger ``text[start:end]`` of a ``kind`` hit says what happened in words the model must not
+    overrule: "clashed", "a gun battle" (two sides fought), "detonated", "a blast" (a bomb went off),
+    whatever else the sentence or the text holds (a town, a base, explosives)."""
+    if kind == "armed_clash":
+        return _FIGHTING.fullmatch(text, start, end) is not None
+    return kind == "attack" and _DETONATION.match(text, start, end) is not None
 
 
 def _one_battle(incidents: list[Incident]) -> list[Incident]:
