@@ -51,8 +51,9 @@ def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
                                                                        span.start))
 
 
-# A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising".
-_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)\s+$")
+# A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising",
+# "said in a February 1 statement", "A May 23 report found ...".
+_DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|[Aa]n?|\w+['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[\w\"“]")
 # The trigger within this many words after the modifying date is the noun it modifies.
 _NOUN_PHRASE_WORDS = 3
@@ -62,7 +63,8 @@ _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|\w+['’]s)\s+((?:1
 
 def names_another_noun(text: str, span: Span, trigger: Span) -> bool:
     """Whether the date modifies a noun other than the event's: "imprisoned over the 2016-2017
-    protests" does not date the imprisonment, nor "its 2019 action plan" the abuse."""
+    protests" does not date the imprisonment, nor "its 2019 action plan" the abuse, nor "a
+    February 1 statement" the killing the statement tells of."""
     if not (_DETERMINER_BEFORE.search(text, max(0, span.start - 20), span.start) and _NOUN_AFTER.match(text, span.end)):
         return False
     after = text[span.end:trigger.start].split() if trigger.start >= span.end else None

@@ -248,6 +248,24 @@ def test_a_year_that_modifies_the_event_noun_is_its_date_and_another_nouns_is_no
     assert held.date_span is None
 
 
+@pytest.mark.parametrize("text, word, kind", [
+    ("The seminarian was murdered by his captors on a day we cannot confirm, the bishop said in a "
+     "February 1 statement.", "murdered", "killing"),
+    ("A May 23 report by a local rights group said that detainees were tortured in the camp.", "tortured", "torture"),
+])
+def test_a_date_that_modifies_a_statement_or_report_noun_is_not_the_event_date(text: str, word: str,
+                                                                               kind: str) -> None:
+    """"a February 1 statement", "A May 23 report": the day the statement or report came out,
+    like "its 2019 action plan"; the event's own day is unsaid."""
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2020-02-03"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is None
+    # the event's own noun after its date keeps it: "a May 23 raid"
+    text = "Soldiers detained nine men in a May 23 raid on the village."
+    (raid,) = incident_date_spans(Document(doc="d", text=text, published="2020-06-03"), [_incident(text, "raid")])
+    assert raid.date_span is not None and raid.date_span.text == "May 23"
+
+
 def test_a_date_of_the_act_an_event_is_the_cause_of_is_not_the_events() -> None:
     """"On 14 April, a court fined an activist over a protest": the parse ties the day to the
     fine, above the "over" that carries the protest; a day after the event noun is its own."""
