@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
-from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges
+from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges, \
+    tells_battle
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
@@ -60,15 +61,6 @@ def _quoted(text: str, actor: Actor) -> bool:
     line_start = max(text.rfind("\n", 0, actor.span.start), text.rfind(". ", 0, actor.span.start))
     before = text[line_start + 1:actor.span.start]
     return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
-
-
-# A battle between parties: its deaths have no one agent, so none is carried into it.
-_BATTLE = re.compile(r"\b(?:battles?|fighting|fought|clash(?:es|ed)?|combat|crossfire|offensive)\b", re.IGNORECASE)
-
-
-def tells_battle(text: str) -> bool:
-    """Whether a sentence tells of fighting between parties ("during the two-day battle")."""
-    return bool(_BATTLE.search(text))
 
 
 def names_agent(actors: Sequence[Actor]) -> bool:

@@ -21,9 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping
+from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, tells_battle
 from factfinder.extract.roles import ACTING_KINDS, add_actor
-from factfinder.extract.story_roles import tells_battle
 from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
