@@ -35,7 +35,8 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
         # names a private or armed party ("the group executed the hostages")
         ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
                                                  r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
-        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
+        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military |pre-trial )?(?:custody|detention|"
+                          r"prisons?|jail|penal colon(?:y|ies)|prison colon(?:y|ies)|detention (?:centre|center|facility))",
          None, "custody"),
         ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
          None, _PRIVATE, "security forces"),

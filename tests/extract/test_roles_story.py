@@ -49,3 +49,76 @@ def test_an_agent_the_sentence_names_by_a_by_phrase_is_not_replaced(pipeline) ->
             "Soldiers detained six people in the village the next day, residents said.")
     killing = _first(pipeline, text, "killing")
     assert all(a.kind != "state_force" for a in killing.perpetrators)
+
+
+def _all(pipeline, text: str, kind: str) -> list:
+    from factfinder.text import document_from_text
+
+    return [i for i in pipeline.extract(document_from_text(text, published="2024-03-04")).incidents if i.type == kind]
+
+
+def _names(actors) -> list[str]:
+    return [a.name for a in actors]
+
+
+@pytest.mark.slow
+def test_a_named_agent_leaves_the_clause_s_other_armed_actors_no_role(pipeline) -> None:
+    """The police of the "by" phrase did it; the unit disbanded years before is background."""
+    text = ("KENYA\n\nBeatings and other ill-treatment by the police remained common, three years after the "
+            "disbanding of the Special Anti-Robbery Squad.\n")
+    for torture in _all(pipeline, text, "torture"):
+        assert _names(torture.perpetrators) == ["Kenyan police"]
+
+
+@pytest.mark.slow
+def test_a_semicolon_parts_two_killings_and_their_agents(pipeline) -> None:
+    text = ("SUDAN\n\nIn May, RSF fighters killed dozens of villagers near Nyala; on 3 June, a local official was "
+            "killed at his home hours after he had criticised the RSF on the radio.\n")
+    killings = _all(pipeline, text, "killing")
+    assert _names(killings[0].perpetrators) == ["Rapid Support Forces"]
+    assert all(not k.perpetrators for k in killings[1:])
+
+
+@pytest.mark.slow
+def test_a_death_in_a_penal_colony_is_the_prison_authorities_act(pipeline) -> None:
+    text = "BELARUS\n\nIn April, a jailed blogger died in Penal Colony No. 3 after months without treatment.\n"
+    killing = _first(pipeline, text, "killing")
+    assert _names(killing.perpetrators) == ["Belarusian prison authorities"]
+
+
+@pytest.mark.slow
+def test_what_a_comment_is_about_is_no_agent_of_the_fine(pipeline) -> None:
+    text = "BELARUS\n\nIn June, a court in Brest fined a teacher 900 roubles for a post about the security forces.\n"
+    fine = _first(pipeline, text, "legal_proceeding")
+    assert _names(fine.perpetrators) == ["Belarusian courts"]
+
+
+@pytest.mark.slow
+def test_venezuelan_intelligence_services_are_named_as_themselves(pipeline) -> None:
+    text = ("VENEZUELA\n\nIn May, officers of the intelligence services SEBIN and DGCIM tortured three detained "
+            "trade unionists in Caracas, their lawyers said.\n")
+    torture = _first(pipeline, text, "torture")
+    assert sorted(_names(torture.perpetrators)) == ["DGCIM", "SEBIN"]
+    assert {a.kind for a in torture.perpetrators} == {"state_force"}
+
+
+@pytest.mark.slow
+def test_the_government_under_a_heading_is_that_country_s(pipeline) -> None:
+    text = "COLOMBIA\n\nIn June, the government and the ELN agreed a three-month ceasefire.\n"
+    agreement = _first(pipeline, text, "other")
+    assert "Colombian government" in _names(agreement.perpetrators)
+
+
+@pytest.mark.slow
+def test_ill_treatment_of_people_an_armed_group_detained_is_its_own(pipeline) -> None:
+    text = ("AFGHANISTAN\n\nTaliban intelligence officials detained 14 women's rights activists in Herat in March, "
+            "and several of them said they had been beaten during interrogation.\n")
+    torture = _first(pipeline, text, "torture")
+    assert _names(torture.perpetrators) == ["Taliban"]
+
+
+@pytest.mark.slow
+def test_military_buildings_are_a_target_not_the_military(pipeline) -> None:
+    text = "PAKISTAN\n\nIn May, supporters of the party stormed and set fire to military buildings in Lahore.\n"
+    for incident in _all(pipeline, text, "property_destruction"):
+        assert all(a.kind != "state_force" for a in incident.perpetrators)
