@@ -160,8 +160,10 @@ _LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:stat
 
 # Acts an affected group never does: people, journalists or prisoners named as their agent are a
 # misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
-# for the subject): they are what the act happened to.
-_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian"})
+# for the subject; "it is easy to track ..., especially Uyghurs studying in China", an apposition
+# the parse hangs on the dummy subject): they are what the act happened to.
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian", "surveillance",
+                         "transnational_repression"})
 
 
 def _groups_undergo(incident: Incident) -> Incident:

@@ -122,3 +122,29 @@ def test_military_buildings_are_a_target_not_the_military(pipeline) -> None:
     text = "PAKISTAN\n\nIn May, supporters of the party stormed and set fire to military buildings in Lahore.\n"
     for incident in _all(pipeline, text, "property_destruction"):
         assert all(a.kind != "state_force" for a in incident.perpetrators)
+
+
+def test_an_affected_group_is_never_the_agent_of_surveillance() -> None:
+    """"it is easy to track a student's religion, especially Uyghurs studying in Beijing": the parse
+    hangs "Uyghurs" on the dummy subject "it", a subject the role rules read as the agent; an
+    affected group never tracks, so the incident lists them as who is tracked."""
+    from factfinder.extract.implied_agents import implied_agents
+    from factfinder.model import Actor, Incident, Span
+
+    text = "Cameras make it easy to track a student's religion, especially Uyghurs studying in Beijing."
+    sentence = Span.of(text, 0, len(text))
+    uyghurs = Actor("Uyghurs", Span.of(text, text.index("Uyghurs"), text.index("Uyghurs") + 7), "group")
+    track = Span.of(text, text.index("track"), text.index("track") + 5)
+    incident = Incident(doc="d", type="surveillance", summary=text, evidence=(sentence,), story=0, trigger=track,
+                        perpetrators=(uyghurs,))
+    [out] = implied_agents([incident], lambda body: ("authorities", "government"))
+    assert all(a.kind != "group" for a in out.perpetrators)
+    assert _names(out.targets) == ["Uyghurs"]
+
+
+@pytest.mark.slow
+def test_of_two_opposing_armed_actors_the_agent_of_the_arrest_wins(pipeline) -> None:
+    text = ("Residents said that after heavy fighting between the Arakan Army and the military in the town on "
+            "Monday, soldiers arrested about 60 residents who had not fled.")
+    arrest = _first(pipeline, text, "arrest")
+    assert _names(arrest.perpetrators) == ["Myanmar military"]
