@@ -148,3 +148,11 @@ def test_of_two_opposing_armed_actors_the_agent_of_the_arrest_wins(pipeline) -> 
             "Monday, soldiers arrested about 60 residents who had not fled.")
     arrest = _first(pipeline, text, "arrest")
     assert _names(arrest.perpetrators) == ["Myanmar military"]
+
+
+@pytest.mark.slow
+def test_the_court_a_suspect_is_charged_at_is_not_the_kidnapper(pipeline) -> None:
+    text = ("Three men and a woman were charged at the Magistrates' Court on Monday on charges of abducting a "
+            "shopkeeper and demanding a ransom of 20,000 ringgit in May.")
+    kidnapping = next(i for i in _all(pipeline, text, "arrest") if i.trigger and "abduct" in i.trigger.text)
+    assert [(a.name, a.kind) for a in kidnapping.perpetrators] == [("suspects", "criminal")]
