@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
+from factfinder.extract.country_heading import heading_country
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
@@ -211,7 +212,9 @@ class Extractor:
             def state_body(body: str) -> tuple[str, str]:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
-            incidents = protest_targets(implied_agents(incidents, state_body), state_body)
+            # an annual report's country section (its heading) tells separate events, each with its own agent
+            incidents = protest_targets(implied_agents(incidents, state_body, story_agents=heading_country(text) is None),
+                                        state_body)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

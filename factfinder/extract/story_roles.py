@@ -16,7 +16,8 @@ from dataclasses import replace
 
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
-from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges
+from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges, \
+    tells_battle
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
@@ -60,15 +61,6 @@ def _quoted(text: str, actor: Actor) -> bool:
     line_start = max(text.rfind("\n", 0, actor.span.start), text.rfind(". ", 0, actor.span.start))
     before = text[line_start + 1:actor.span.start]
     return sum(before.count(q) for q in ('"', "\u201c", "\u201d")) % 2 == 1
-
-
-# A battle between parties: its deaths have no one agent, so none is carried into it.
-_BATTLE = re.compile(r"\b(?:battles?|fighting|fought|clash(?:es|ed)?|combat|crossfire|offensive)\b", re.IGNORECASE)
-
-
-def tells_battle(text: str) -> bool:
-    """Whether a sentence tells of fighting between parties ("during the two-day battle")."""
-    return bool(_BATTLE.search(text))
 
 
 def names_agent(actors: Sequence[Actor]) -> bool:
@@ -117,12 +109,24 @@ def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
         if incident.perpetrators or incident.type not in _ABUSES or tells_battle(incident.summary):
             continue
         start = incident.evidence[0].start
+        # the people an arrest holds are the ones "beaten during interrogation": its agent is theirs
         donors = [other for other in incidents if other is not incident and other.evidence[0].start == start
-                  and other.type in _ABUSES and (other.type != "arrest" or other.subtype == "abduction")
-                  and any(a.kind in ACTING_KINDS for a in other.perpetrators)]
+                  and other.type in _ABUSES and (other.type != "arrest" or other.subtype == "abduction"
+                                                 or incident.type == "torture")
+                  and any(a.kind in ACTING_KINDS for a in other.perpetrators) and not _apart(incident, other)]
         if donors:
             out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
     return out
+
+
+def _apart(incident: Incident, other: Incident) -> bool:
+    """Whether a semicolon parts the two acts' words: "militias killed hundreds ...; on 14 June, the
+    governor was killed" tells two events of one sentence, each with its own agent or none."""
+    if incident.trigger is None or other.trigger is None:
+        return False
+    start = incident.evidence[0].start
+    first, second = sorted((incident.trigger.start, other.trigger.start))
+    return ";" in incident.summary[first - start:second - start]
 
 
 # Acts whose agent a story names once: abuses and the trials of them (never a protest's
