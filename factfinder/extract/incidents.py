@@ -143,7 +143,10 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
 _PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti|\bso)-$", re.IGNORECASE)
 
 
-_JUDGEMENT = "called the ... a"  # the trigger row of judgements (data/triggers.csv)
+def _is_judgement(trigger: Trigger) -> bool:
+    """The trigger rows of judgements (data/triggers.csv): every phrase is "called the/it ...";
+    "called on" and "called for" rows name other words too."""
+    return all(p.startswith("called ") for p in trigger.pattern.split("|"))
 
 
 def not_an_act(hit: TriggerHit, token: Any) -> bool:
@@ -156,7 +159,7 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if hit.type != "statement":
         return False
-    if _JUDGEMENT in hit.trigger.pattern:  # "called the verdict a disgrace", not "called a meeting"
+    if _is_judgement(hit.trigger):  # "called the verdict a disgrace", not "called a meeting"
         return token is None or not any(c.dep_ == "oprd" for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False
