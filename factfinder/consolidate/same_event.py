@@ -29,7 +29,7 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words
+from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words, opens_with_time
 from factfinder.model import Count, Incident, SourcedIncident
 from factfinder.values.places import haversine_km
 
@@ -59,6 +59,9 @@ class SameEventRules:
       story) are the same event once their wording is this similar.
     - ``text_alone``: with neither date nor place known on both sides, wording
       must be this similar.
+    - ``own_time_opening``: a sentence that opens with a time of its own ("In December, ...",
+      "On 9 May, ...", "Earlier the same day, ...") tells an act of its own: it joins another
+      sentence's telling only when both dates are known and agree.
     - ``speaker_types``: types whose event is its speaker's act (a statement): two tellings
       of one such type are one event only when they name a speaker in common, or one of them
       names none and opens with a pronoun back to the other's ("They blamed ...").
@@ -84,6 +87,7 @@ class SameEventRules:
     town_radius_km: float = 25.0
     admin1_radius_km: float = 100.0
     speaker_types: frozenset[str] = frozenset()
+    own_time_opening: bool = False
     needs_text: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -131,6 +135,8 @@ WITHIN_DOCUMENT = SameEventRules(
     # a report's reactions ("the UN condemned ...", "the government denied ...") are each a
     # statement of their own, however close their sentences
     speaker_types=frozenset({"statement"}),
+    # annual reports and news open the sentence of each new act with its time
+    own_time_opening=True,
 )
 """The sentences of one document: story context counts, figures within hedging agree."""
 
@@ -339,6 +345,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
+    if rules.own_time_opening and date_score is None and (opens_with_time(ia.summary) or opens_with_time(ib.summary)):
+        return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
     place = place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \
             and {c.category for c in ia.counts} & {c.category for c in ib.counts}:

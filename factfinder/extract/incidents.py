@@ -118,8 +118,9 @@ _SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspect
                            r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
 
 
-# the past of a report looking back on its year; "continues to detain" in the news is an act ongoing
-_CONTINUED = re.compile(r"\bcontinued to\b", re.IGNORECASE)
+# the past of a report looking back on its year ("continues to detain" in the news is an act ongoing),
+# and a state that lasts ("remained in arbitrary detention", "remained under house arrest")
+_CONTINUED = re.compile(r"\b(?:continued to|remained (?:in|under|behind))\b", re.IGNORECASE)
 _DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
                     r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
                     re.IGNORECASE)
@@ -127,16 +128,18 @@ _DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|
 
 def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
-    journalists": a practice told with no date, figure or place in time, which annual reports
-    write as the frame of the dated acts that follow; no incident of its own. With a date or a
+    journalists", "activists remained in prison under the act": a practice or a state told with no
+    date, figure or place in time, which annual reports write as the frame of the dated acts that
+    follow; no incident of its own. With a date or a
     figure in its part of the sentence ("continued to hold tens of thousands", "continued to
     rape women ... after the agreement signed in November 2022") it is reported as an act."""
-    if not _CONTINUED.search(_window_before(text, sentence, hit.start, 6)):
-        return False
+    part_start = max(text.rfind(";", sentence.start, hit.start) + 1 or sentence.start, sentence.start)
+    if not _CONTINUED.search(text, part_start, hit.start):
+        return False  # the cue anywhere before the trigger in its part: "... remained in arbitrary
+        # detention, many of them kept beyond the legal limit on pre-trial detention"
     part_end = text.find(";", hit.end, sentence.end)
     part_end = sentence.end if part_end < 0 else part_end
-    part_start = text.rfind(";", sentence.start, hit.start) + 1 or sentence.start
-    return _DATED.search(text, max(part_start, sentence.start), part_end) is None
+    return _DATED.search(text, part_start, part_end) is None
 
 
 # A word that a prefix makes a modifier ("pre-trial detention", "anti-torture law", "so-called") names no act.
