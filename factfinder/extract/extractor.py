@@ -32,7 +32,7 @@ from typing import Any
 from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_asserted, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
@@ -241,6 +241,8 @@ class Extractor:
                 kept.append(hit)
                 tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
+        if any(hit.type != "statement" for hit in asserted):
+            asserted = [hit for hit in asserted if not attributes_act(text, hit)]
         if not asserted and named_no_act and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence
             # is read as one without trigger, as the learned typer reads those

@@ -162,12 +162,33 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if hit.type != "statement":
         return False
-    if _is_judgement(hit.trigger):  # "called the verdict a disgrace", not "called a meeting"
-        return token is None or not any(c.dep_ == "oprd" for c in token.children)
+    if _is_judgement(hit.trigger):  # "called the verdict a disgrace", not "called a meeting", nor "what it called X"
+        return token is None or not any(c.dep_ == "oprd" for c in token.children) \
+            or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False
+    if token.lemma_.lower() in _ACCUSING and (token.dep_ in ("relcl", "acl") or token.tag_ == "VBG"):
+        return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
+_ACCUSING = frozenset({"accuse", "blame"})
+
+
+def attributes_act(text: str, hit: TriggerHit) -> bool:
+    """An accusation or a blame ("the government blamed ISWAP", "AA accused the military of
+    killing civilians") in a sentence that reports the act it is about: who did it, as a source
+    says (the act's perpetrator and verification), not a statement incident of its own (as the
+    project's gold codes it). "The army accused Rwanda of backing the rebels" reports no act and
+    stays a statement."""
+    if hit.type != "statement" or not text[hit.start:hit.end].lower().startswith(("accus", "blam")):
+        return False
+    charge = _CHARGE.match(text, hit.end)
+    return charge is None or charge.group(1).lower().endswith("ing")  # "of genocide": a charge of its own
+
+
+_CHARGE = re.compile(r"[^.;:]{0,60}?\bof\s+(?:the\s+)?([\w-]+)")
 
 
 def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:

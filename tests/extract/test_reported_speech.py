@@ -84,3 +84,23 @@ def test_a_body_publishing_a_report_makes_a_statement_beside_the_acts_it_reports
     table = TriggerTable.load()
     text = "Soldiers executed 30 villagers in March, Human Rights Watch said in a report released today."
     assert {h.type for h in table.find(text)} >= {"killing", "statement"}
+
+
+@pytest.mark.parametrize("sentence", [
+    # who did a reported act, as a party says: the act's attribution, not a statement of its own
+    "Gunmen attacked a church in Owo during Sunday mass, killing at least 40 worshippers; "
+    "the federal government blamed an Islamist armed group.",
+    # the reason given for an arrest, told inside it
+    "Soldiers arrested 12 people at a tea shop in Tamwe on Monday, accusing them of supporting the rebels.",
+    # a naming, not a judgement
+    "The Supreme Court designated what it called the \"international movement\" as an extremist organisation.",
+])
+def test_accusations_inside_a_reported_act_and_namings_are_no_statement(pipeline, sentence: str) -> None:
+    assert "statement" not in _types(pipeline, sentence)
+
+
+def test_an_accusation_that_reports_no_act_is_a_statement(pipeline) -> None:
+    text = ("Fighting between the rebels and the army spread to the town of Sake on Tuesday. "
+            "The army accused the neighbouring government of backing the rebels with troops and weapons.")
+    statements = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert [s.summary[:9] for s in statements] == ["The army "]
