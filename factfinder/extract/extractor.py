@@ -32,7 +32,7 @@ from typing import Any
 from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, asserted_hits, assign_counts_to_hits, attributes_act, implied_single, is_asserted, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
@@ -119,7 +119,7 @@ class Extractor:
         # every trigger is negated or hypothetical is not parsed at all.
         def asserted(sentence: Sentence, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
             return {kind: kept for kind, found in hits.items()
-                    if (kept := [h for h in found if is_asserted(text, sentence, h, self.cues)])}
+                    if (kept := asserted_hits(text, sentence, found, self.cues))}
         all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
                     for i, sentence in enumerate(sentences)]
         if self.event_typer is not None:  # the learned component completes and corrects the rules

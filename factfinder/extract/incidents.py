@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from factfinder.extract.assertion import asserted_hits, is_asserted  # noqa: F401 (importable from here too)
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
@@ -71,76 +72,6 @@ CATEGORY_OF_TYPE: dict[str, str] = {
     "killing": "killed", "arrest": "arrested", "displacement": "displaced",
     "disappearance": "missing", "attack": "injured",
 }
-
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|while|whereas)\b", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"\S+")
-
-
-def _window_before(text: str, sentence: Sentence, offset: int, words: int) -> str:
-    """The last ``words`` words before ``offset``, not reaching back past a clause break."""
-    lo = max(sentence.start, offset - 200)
-    prefix = text[lo:offset]
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        prefix = prefix[breaks[-1].end():]
-    return " ".join(_WORDS_BEFORE.findall(prefix)[-words:])
-
-
-def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, token: Any | None = None) -> bool:
-    """False when the trigger is negated, hypothetical or a mere reference.
-
-    Cue phrases are looked for just before the trigger inside its clause ("no
-    one was killed", "could expand this kind of surveillance", "no mention of
-    the arrests"); with a parse, a ``neg`` dependent of the trigger or of the
-    verb governing it counts too ("were not arrested"). Being conservative is
-    deliberate: a missed hedge makes a false incident.
-    """
-    if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
-        return False
-    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
-        return False
-    before = _window_before(text, sentence, hit.start, 6)
-    if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
-        return False
-    if _is_practice(text, sentence, hit):
-        return False
-    if token is not None:
-        heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
-        for head in heads:
-            if any(child.dep_ == "neg" for child in head.children):
-                return False
-    return True
-
-
-# "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
-# attributed; the background cue is for what a group is known for ("responsible for IED attacks")
-_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
-                           r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
-
-
-# the past of a report looking back on its year ("continues to detain" in the news is an act ongoing),
-# and a state that lasts ("remained in arbitrary detention", "remained under house arrest")
-_CONTINUED = re.compile(r"\b(?:continued to|remained (?:in|under|behind))\b", re.IGNORECASE)
-_DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                    r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                    re.IGNORECASE)
-
-
-def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
-    """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
-    journalists", "activists remained in prison under the act": a practice or a state told with no
-    date, figure or place in time, which annual reports write as the frame of the dated acts that
-    follow; no incident of its own. With a date or a
-    figure in its part of the sentence ("continued to hold tens of thousands", "continued to
-    rape women ... after the agreement signed in November 2022") it is reported as an act."""
-    part_start = max(text.rfind(";", sentence.start, hit.start) + 1 or sentence.start, sentence.start)
-    if not _CONTINUED.search(text, part_start, hit.start):
-        return False  # the cue anywhere before the trigger in its part: "... remained in arbitrary
-        # detention, many of them kept beyond the legal limit on pre-trial detention"
-    part_end = text.find(";", hit.end, sentence.end)
-    part_end = sentence.end if part_end < 0 else part_end
-    return _DATED.search(text, part_start, part_end) is None
-
 
 # A word that a prefix makes a modifier ("pre-trial detention", "anti-torture law", "so-called") names no act.
 _PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti|\bso)-$", re.IGNORECASE)
