@@ -98,7 +98,8 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
             or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False
-    if token.lemma_.lower() in _ACCUSING and (token.dep_ in ("relcl", "acl") or token.tag_ == "VBG"):
+    if token.lemma_.lower() in _ACCUSING and (token.dep_ in ("relcl", "acl")
+                                              or (token.dep_ == "advcl" and token.tag_ == "VBG")):
         return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in token.children)

@@ -104,3 +104,8 @@ def test_an_accusation_that_reports_no_act_is_a_statement(pipeline) -> None:
             "The army accused the neighbouring government of backing the rebels with troops and weapons.")
     statements = [i for i in _incidents(pipeline, text) if i.type == "statement"]
     assert [s.summary[:9] for s in statements] == ["The army "]
+
+
+def test_blame_told_in_the_progressive_is_a_statement(pipeline) -> None:
+    text = "The government is blaming two neighbouring states for the expulsion of its diplomats from Tarvin."
+    assert "statement" in _types(pipeline, text)
