@@ -59,9 +59,10 @@ class SameEventRules:
       story) are the same event once their wording is this similar.
     - ``text_alone``: with neither date nor place known on both sides, wording
       must be this similar.
-    - ``own_time_opening``: a sentence that opens with a time of its own ("In December, ...",
-      "On 9 May, ...", "Earlier the same day, ...") tells an act of its own: it joins another
-      sentence's telling only when both dates are known and agree.
+    - ``own_time_opening``: a later sentence that opens with a time of its own ("In December,
+      ...", "On 9 May, ...", "Earlier the same day, ...") tells an act of its own: it joins an
+      earlier sentence's telling (``a``; ``b`` is the later) only when both dates are known and
+      agree. The undated sentences after a dated opening still tell more of its act.
     - ``speaker_types``: types whose event is its speaker's act (a statement): two tellings
       of one such type are one event only when they name a speaker in common, or one of them
       names none and opens with a pronoun back to the other's ("They blamed ...").
@@ -345,7 +346,7 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
-    if rules.own_time_opening and date_score is None and (opens_with_time(ia.summary) or opens_with_time(ib.summary)):
+    if rules.own_time_opening and date_score is None and opens_with_time(ib.summary):
         return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
     place = place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \
