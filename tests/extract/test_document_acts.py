@@ -76,3 +76,13 @@ def test_people_who_remained_in_detention_are_a_frame_not_an_arrest(pipeline) ->
     (arrest,) = _of(pipeline, text, "arrest")
     assert arrest.summary.startswith("In October")
     assert arrest.date is not None and arrest.date.start == "2023-10-01"
+
+
+def test_a_figure_as_of_a_day_since_a_war_broke_out_is_a_tally(pipeline) -> None:
+    from factfinder.text import document_from_text
+
+    text = ("KHARTOUM - Fighting continued in the capital on Monday. As of 10 April, more than 8.6 million "
+            "people had been forced from their homes since fighting broke out last year, the UN said.")
+    extraction = pipeline.extract(document_from_text(text, published="2024-04-15"))
+    assert not [i for i in extraction.incidents if i.type == "displacement"]
+    assert [s.value for s in extraction.statistics if s.category == "displaced"] == [8600000]
