@@ -33,10 +33,14 @@ def fold_means(asserted: dict[str, Any]) -> dict[str, Any]:
 def unfolded(hits: Sequence[TriggerHit], text: str) -> list[int]:
     """``fold_means`` over a sentence's list of acts (several of one type allowed): the indices kept.
     A raid that arrests people is the arrest (ACLED codes it so): "police raided the offices ...
-    and arrested 41 of their staff" is no attack."""
+    and arrested 41 of their staff" is no attack. Arson told by the same words as a destruction
+    ("set fire to dozens of shelters") is the destruction (data/triggers.csv: against buildings
+    it is property_destruction), whatever else the sentence names."""
     kinds = {hit.type for hit in hits}
+    burnt = {(hit.start, hit.end) for hit in hits if hit.type == "property_destruction"}
     return [i for i, hit in enumerate(hits) if FOLDED_INTO.get(hit.type) not in kinds
-            and not (hit.type == "attack" and "arrest" in kinds and text[hit.start:hit.end].lower().startswith("raid"))]
+            and not (hit.type == "attack" and "arrest" in kinds and text[hit.start:hit.end].lower().startswith("raid"))
+            and not (hit.type == "attack" and (hit.start, hit.end) in burnt)]
 
 
 # Which count categories an incident of a type may carry, most fitting first.

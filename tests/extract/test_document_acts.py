@@ -86,3 +86,14 @@ def test_a_figure_as_of_a_day_since_a_war_broke_out_is_a_tally(pipeline) -> None
     extraction = pipeline.extract(document_from_text(text, published="2024-04-15"))
     assert not [i for i in extraction.incidents if i.type == "displacement"]
     assert [s.value for s in extraction.statistics if s.category == "displaced"] == [8600000]
+
+
+def test_arson_of_shelters_is_the_destruction_not_an_attack_too(pipeline) -> None:
+    text = ("BUNIA - Militia fighters killed at least 20 people in a camp near Djugu on Tuesday night, local "
+            "officials said. Survivors said the attackers also set fire to dozens of shelters before fleeing "
+            "into the bush.")
+    from factfinder.text import document_from_text
+
+    incidents = pipeline.extract(document_from_text(text, published="2024-02-08")).incidents
+    arson = [i for i in incidents if i.summary.startswith("Survivors")]
+    assert [i.type for i in arson] == ["property_destruction"]
