@@ -102,6 +102,8 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
             or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PROTESTERS for c in token.children):
+        return True  # "the protesters demanded the release of their relatives": the protest's demand
     if token.lemma_.lower() in _ACCUSING and (token.dep_ in ("relcl", "acl")
                                               or (token.dep_ == "advcl" and token.tag_ == "VBG")):
         return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
@@ -110,6 +112,8 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
 
 
 _ACCUSING = frozenset({"accuse", "blame"})
+# whose demands are their protest's (a protest's demands are matched as the protest, data/triggers.csv)
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
 
 
 def attributes_act(text: str, hit: TriggerHit) -> bool:

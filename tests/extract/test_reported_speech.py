@@ -92,6 +92,9 @@ def test_a_body_publishing_a_report_makes_a_statement_beside_the_acts_it_reports
     "the federal government blamed an Islamist armed group.",
     # the reason given for an arrest, told inside it
     "Soldiers arrested 12 people at a tea shop in Tamwe on Monday, accusing them of supporting the rebels.",
+    # a protest's demand is the protest's
+    "Police in Almaty detained six protesters outside the consulate on Monday. "
+    "The protesters had demanded the release of their relatives.",
     # a naming, not a judgement
     "The Supreme Court designated what it called the \"international movement\" as an extremist organisation.",
 ])
