@@ -22,6 +22,11 @@ _OBJECT_STARTS = frozenset("a an the his her their its two three four five six s
 CLAUSE_STOPS = frozenset(
     "where when after before because since but while whereas although though until unless if said says "
     "told according reported added".split())
+# Words of judging: the people a court sentences, or who are convicted of or charged with an act,
+# are the judged, never its victims ("sentenced 49 people to death over the lynching of a man",
+# "two soldiers convicted of killing a protester"); annual-report coders do not count them.
+_JUDGING = frozenset("sentenced sentencing convicted convicting accused charged acquitted indicted prosecuted "
+                     "fined fining sentences".split())
 _ACCOMPANIMENT = frozenset({("along", "with"), ("together", "with"), ("well", "as")})
 _PERSON_UNIT_CATEGORIES = frozenset(
     {"killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected"})
@@ -127,6 +132,8 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
     k = first - 1
     while k >= 0 and not boundaries[k]:
         word = tokens[k].lower
+        if word in _JUDGING:
+            return "other"
         if word in lex.cues:
             return _intended(tokens, k, lex.cues[word])
         pair = (tokens[k - 1].lower, word) if k > 0 else ("", word)
@@ -139,8 +146,8 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
                 if tokens[j].lower in lex.cues:
                     return _intended(tokens, j, lex.cues[tokens[j].lower])
             return None
-        if word not in _FILLERS:
-            return None
+        if word not in _FILLERS and not (word.endswith("ly") and word.isalpha() and len(word) > 4):
+            return None  # "briefly held nine participants": a manner adverb does not part verb and count
         k -= 1
     return None
 
@@ -174,6 +181,8 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
             break  # ", ending a decade in detention": a new participle clause
         if article and word in ("who", "that", "which"):
             break  # "a young man who had been held ... died": the relative clause is background
+        if word in _JUDGING:
+            return "other", None  # "two soldiers were convicted of killing ...": the judged
         if word in AUXILIARIES:
             aux = True
         if word not in lex.cues:
