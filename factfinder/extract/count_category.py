@@ -77,7 +77,10 @@ def _adjacent_cue(tokens: list[Token], cand: Candidate, lex: Lexicon) -> str | N
     """The count's own participle ("1,800 injured", "30 wounded") or the cue word right
     after its noun phrase, unless the count is that verb's agent."""
     head = tokens[cand.head].lower
-    if cand.head > cand.last and lex.cues.get(head) not in (None, "affected"):
+    # a noun of custody ("prisoners", "hostages") says what the people are, not what befell them:
+    # "guards beat ten prisoners", "killed five prisoners" read the verb first (rule 4 keeps it last)
+    if cand.head > cand.last and lex.cues.get(head) not in (None, "affected") \
+            and lex.head_categories.get(head) != "detained":
         return lex.cues[head]
     k = cand.head + 1
     if k >= len(tokens) or tokens[k].lower not in lex.cues or lex.cues[tokens[k].lower] == "affected":

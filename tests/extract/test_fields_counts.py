@@ -33,6 +33,10 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     ("In April, guards beat a prisoner with batons in the punishment block.", [("affected", 1, "exact")]),
     ("In July, the authorities closed all private kindergartens, depriving about 5,000 teachers of work.",
      [("affected", 5000.0, "approx")]),
+    # a noun of custody says what the people are, the verb what befell them
+    ("In May, guards beat at least 14 prisoners who had refused to work.", [("affected", 14.0, "at_least")]),
+    ("Gunmen killed five prisoners during the transfer.", [("killed", 5.0, "exact")]),
+    ("The rebels released 12 prisoners on Monday.", [("detained", 12.0, "exact")]),
     # a singular supporter stoned to death is one killed
     ("On 2 May, an opposition supporter was stoned to death by a mob.", [("killed", 1, "exact")]),
 ])
