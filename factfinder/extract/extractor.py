@@ -36,8 +36,8 @@ from factfinder.extract.incidents import (
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
-    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
-    story_perpetrators, tells_battle,
+    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
+    sentence_perpetrators, story_perpetrators, tells_battle,
 )
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.suspects import suspect_arrests
@@ -188,6 +188,8 @@ class Extractor:
                 perpetrators, targets = roles[i][0], refine_targets(text, roles[i][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
+                elif kind == "armed_clash":
+                    perpetrators, targets = clash_parties(perpetrators, targets)
                 own = by_hit[i]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
@@ -211,7 +213,7 @@ class Extractor:
             def state_body(body: str) -> tuple[str, str]:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
-            incidents = protest_targets(implied_agents(incidents, state_body), state_body)
+            incidents = most_specific_targets(protest_targets(implied_agents(incidents, state_body), state_body))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

@@ -45,8 +45,9 @@ def patient_of_nested_event(head: Any, trigger: Any, clause_root: Any) -> bool:
     return contains(trigger, act) or contains(clause_root, act) and act.i > trigger.i
 
 
-# Verbs of harm that tell an attack's outcome in a participle ("shelled the town, wounding civilians").
-_HARM_LEMMAS = frozenset("kill wound injure hurt maim".split())
+# Verbs of harm that tell an act's outcome in a participle ("shelled the town, wounding civilians",
+# "closed all beauty salons, depriving 60,000 women of their livelihood").
+_HARM_LEMMAS = frozenset("kill wound injure hurt maim deprive".split())
 
 
 def harmed_by_result(head: Any, trigger: Any, clause_root: Any) -> bool:

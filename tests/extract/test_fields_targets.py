@@ -61,3 +61,40 @@ def test_civilians_give_way_to_the_more_specific_group() -> None:
     # alone, civilians stay
     text = "Soldiers killed at least nine civilians in the village."
     assert [a.name for a in refine_targets(text, [_actor(text, "civilians", "civilians")])] == ["civilians"]
+
+
+def test_an_armed_clash_has_parties_and_no_targets() -> None:
+    from factfinder.extract.story_roles import clash_parties
+
+    text = "In May, the army fought the rebels near the border, and dozens of villagers died."
+    army = Actor("military", Span.of(text, text.index("army"), text.index("army") + 4), "state_force")
+    rebels = Actor("rebels", Span.of(text, text.index("rebels"), text.index("rebels") + 6), "armed_group")
+    villagers = _actor(text, "villagers", "civilians")
+    assert clash_parties([army], [rebels, villagers]) == ([army], [])
+
+
+def test_the_last_word_on_targets_drops_civilians_beside_a_specific_group() -> None:
+    from factfinder.extract.story_roles import most_specific_targets
+    from factfinder.model import Incident
+
+    text = "In June, a court ordered compensation for a man who had been tortured in custody."
+    incident = Incident(doc="d", type="torture", summary=text, evidence=(Span.of(text, 0, len(text)),),
+                        targets=(_actor(text, "man", "civilians"), _actor(text, "custody", "prisoners")))
+    assert [a.name for a in most_specific_targets([incident])[0].targets] == ["prisoners"]
+
+
+@pytest.mark.slow
+def test_a_political_prisoner_denied_care_is_a_political_prisoner(pipeline_extract) -> None:
+    found = pipeline_extract("BELARUS\n\nOn 3 May, a political prisoner died in a penal colony in Mahiliou after "
+                             "being denied treatment for heart disease, his wife said.\n")
+    humanitarian = [i for i in found if i.type == "humanitarian"]
+    assert humanitarian and [a.name for a in humanitarian[0].targets] == ["political prisoners"]
+
+
+@pytest.fixture(scope="module")
+def pipeline_extract():
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    pipeline = Pipeline()
+    return lambda text: pipeline.extract(document_from_text(text, published="2024-01-10")).incidents
