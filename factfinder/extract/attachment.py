@@ -81,12 +81,16 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
     """
     out: list[tuple[Any, int, str]] = []
     token, depth, seen = verb, 0, {verb.i}
-    while token.dep_ in _CLIMB and token.head.i not in seen and not _reduced_relative(token):
+    relation = "shared"
+    while token.dep_ in _CLIMB and token.head.i not in seen:
         own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
         depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
+        if _reduced_relative(token):
+            relation = "cause"  # what the noun's clause says is another act's, held apart (sticky)
+            depth += _LOOSE["advcl"]  # and farther than the participle's own words
         token = token.head
         seen.add(token.i)
-        out.append((token, depth, "shared"))
+        out.append((token, depth, relation))
     if token.dep_ == "relcl" and _opened_by(token, "where"):
         # "Herat, where he was released", "the streets of Tbilisi, where troops clashed": the
         # noun the clause hangs on is where its event happened
