@@ -110,6 +110,8 @@ def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex:
 def _coordinated(tokens: list[Token], prev: Candidate, cand: Candidate) -> str | None:
     """"captured a Haqqani leader and two suspected insurgents": the second object shares the verb."""
     between = [t.lower for t in tokens[prev.head + 1:cand.first]]
+    if cand.head_word in ("them", "those"):
+        return None  # "detained 300 people, and several of them said ...": a part, told of anew
     if between in (["and"], [","], [",", "and"]) and prev.category not in ("other", "money"):
         return prev.category
     return None
@@ -155,6 +157,15 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
     return None
 
 
+def _tell_of_themselves(tokens: list[Token], k: int) -> bool:
+    """"several of them later said they had been beaten": people who tell what befell themselves
+    are its victims, so the scan reads on past their verb of saying."""
+    if tokens[k].lower not in ("said", "told", "reported", "says"):
+        return False
+    after = [t.lower for t in tokens[k + 1:k + 3]]
+    return after[:1] == ["they"] or after == ["that", "they"]
+
+
 def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Candidate], index: int,
                lex: Lexicon, reach: int) -> tuple[str | None, str | None]:
     """(strong, weak) cue after the noun phrase of a count, within its clause."""
@@ -178,7 +189,7 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
         if boundaries[k - 1] and k > cand.head + 1:
             break
         word = tokens[k].lower
-        if word in CLAUSE_STOPS and not (aux and word in ("said", "reported")):
+        if word in CLAUSE_STOPS and not (aux and word in ("said", "reported")) and not _tell_of_themselves(tokens, k):
             break  # "15 civilians were said to have been killed" goes on
         if word == "," and k + 1 < stop and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].lower != "including":
             break  # ", ending a decade in detention": a new participle clause
@@ -197,5 +208,7 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
         if category == "affected":
             weak = weak or category
             continue
+        if weak and tokens[k - 1].lower in ("in", "into"):
+            continue  # "beaten in custody": where it befell them, after what befell them
         return category, weak
     return None, weak

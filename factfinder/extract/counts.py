@@ -324,6 +324,9 @@ def _head_noun(tokens: list[Token], last: int, lex: Lexicon) -> tuple[int, str, 
             and tokens[k + 1].lower in _PARTITIVE \
             and tokens[k + 2].lower in lex.people:
         return k + 2, tokens[k + 2].lower, "people"
+    if tokens[last].lower in _VAGUE_PARTS and k + 1 < len(tokens) and tokens[k].lower == "of" \
+            and tokens[k + 1].lower in ("them", "those"):
+        return k + 1, tokens[k + 1].lower, "people"  # "several of them died of thirst": at least 3
     for _ in range(4):
         if k >= len(tokens):
             return None

@@ -37,6 +37,13 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     ("In May, guards beat at least 14 prisoners who had refused to work.", [("affected", 14.0, "at_least")]),
     ("Gunmen killed five prisoners during the transfer.", [("killed", 5.0, "exact")]),
     ("The rebels released 12 prisoners on Monday.", [("detained", 12.0, "exact")]),
+    # a vague part of a group told by a pronoun, and people who tell what befell themselves
+    ("In May, police detained 300 people, and several of them later said they had been beaten in custody.",
+     [("detained", 300.0, "exact"), ("affected", 3, "at_least")]),
+    ("Guards expelled 200 migrants into the desert, where several of them died of thirst.",
+     [("other", 200.0, "exact"), ("killed", 3, "at_least")]),
+    # a weak cue keeps its category over the place of custody it befell them in; alone, custody holds
+    ("Nine people in custody were released on bail.", [("detained", 9.0, "exact")]),
     # a singular supporter stoned to death is one killed
     ("On 2 May, an opposition supporter was stoned to death by a mob.", [("killed", 1, "exact")]),
 ])
