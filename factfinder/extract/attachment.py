@@ -244,3 +244,10 @@ def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | Non
     if not inside:
         inside = [w for w in words if w.span.start < span.end and span.start < w.span.end]
     return min(inside, key=lambda w: w.depth, default=None)
+
+
+def in_own_clause(span: Span, words: tuple[Attachment, ...]) -> bool:
+    """Whether a phrase belongs to the event's own clause: tied, and not as a speaker's or as
+    another act's ("released 12 of them on bail" is no part of the torture they described)."""
+    tie = attachment_of(span, words)
+    return tie is not None and tie.relation not in (SPEAKER, CAUSE) and tie.depth < _FAR

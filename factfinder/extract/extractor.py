@@ -35,6 +35,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
+from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.story_roles import (
     clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
     sentence_perpetrators, story_perpetrators, tells_battle,
@@ -190,7 +191,9 @@ class Extractor:
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
                 elif kind == "armed_clash":
                     perpetrators, targets = clash_parties(perpetrators, targets)
-                own = by_hit[i]
+                # a figure of no category belongs to the act whose clause holds it, not the nearest
+                own = [c for c in by_hit[i] if c.category != "other" or not attached[i]
+                       or in_own_clause(c.span, attached[i])]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
                     singles[len(incidents)] = single

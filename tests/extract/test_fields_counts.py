@@ -49,3 +49,16 @@ def counts(text: str) -> list[tuple[str, float, str]]:
 ])
 def test_who_is_counted_and_how(text: str, expected: list[tuple[str, float, str]]) -> None:
     assert counts(text) == expected
+
+
+@pytest.mark.slow
+def test_a_figure_of_no_category_belongs_to_the_act_whose_clause_holds_it() -> None:
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    text = ("UGANDA\n\nActivists who had been detained by soldiers in 2020 continued to describe torture in military "
+            "barracks; "
+            "in May, a military court in Gulu released 15 of them on bail.\n")
+    found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
+    torture = [i for i in found if i.type == "torture"]
+    assert torture and not any(c.value == 15 for c in torture[0].counts)
