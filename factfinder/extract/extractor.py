@@ -36,9 +36,10 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, asserted_hits, assign_counts_to_hits, attributes_act, implied_single, is_asserted, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
+from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.story_roles import (
-    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
-    story_perpetrators, tells_battle,
+    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
+    sentence_perpetrators, story_perpetrators, tells_battle,
 )
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits
 from factfinder.extract.sentences import Sentence, split_sentences
@@ -193,7 +194,11 @@ class Extractor:
                 perpetrators, targets = roles[i][0], refine_targets(text, roles[i][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
-                own = by_hit[i]
+                elif kind == "armed_clash":
+                    perpetrators, targets = clash_parties(perpetrators, targets)
+                # a figure of no category belongs to the act whose clause holds it, not the nearest
+                own = [c for c in by_hit[i] if c.category != "other" or not attached[i]
+                       or in_own_clause(c.span, attached[i])]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
                     singles[len(incidents)] = single
@@ -217,8 +222,8 @@ class Extractor:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
             # an annual report's country section (its heading) tells separate events, each with its own agent
-            incidents = protest_targets(implied_agents(incidents, state_body, story_agents=heading_country(text) is None),
-                                        state_body)
+            incidents = most_specific_targets(protest_targets(
+                implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

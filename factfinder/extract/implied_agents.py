@@ -186,7 +186,8 @@ def _held_people(incident: Incident) -> Incident:
     if found is None:
         return incident
     span = Span(evidence.start + found.start(), evidence.start + found.end(), found.group())
-    return replace(incident, targets=(Actor("prisoners", span, "group"),))
+    political = evidence.text[:found.start()].lower().endswith("political ")  # "a political prisoner died"
+    return replace(incident, targets=(Actor("political prisoners" if political else "prisoners", span, "group"),))
 
 
 # "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose

@@ -21,6 +21,7 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
+from factfinder.extract.patients import harmed_by_result, patient_of_nested_event
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -72,11 +73,15 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                     add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
+            elif actor.kind == "group" and harmed_by_result(head, trigger, _clause_root(trigger)):
+                add_actor(targets, actor)
             continue
         role = _role(head, trigger, actor.kind)
         if role == "neither":
             continue
         if role is None:
+            if actor.kind == "group" and patient_of_nested_event(head, trigger, _clause_root(trigger)):
+                continue  # "the trial over the killing of four protesters": the killing's, not the trial's
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
             elif actor.kind in ARMED_KINDS and not _undergoes_other(head) and _may_act(sent, head, actor, trigger):
