@@ -60,8 +60,10 @@ _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD}
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
                      "meanwhile also then there this that these those its his her their our yet around inside "
                      "outside across along within throughout he she it they we you".split())
+# "in X", "near eastern X", "in an alleyway of ancient X"
 _LOCATIVE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+    rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+    r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
                             re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
@@ -135,6 +137,8 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
     words = text[start:end].lower().split()
     if not words or any(w in MONTHS or w in WEEKDAYS for w in words):
         return True
+    if len(words) == 1 and words[0] in place_nouns():
+        return True  # "the same District": a place noun, capitalised, names nothing
     if words[0] in _TITLES and not framed:  # "Sheikh Saeed district" is a place
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
@@ -243,7 +247,7 @@ def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, 
     if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
             r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
         return True  # not "Garubula village of Biu LGA", the village's own name
-    nation = span.text.lower() in demonyms() or any(
+    nation = span.text in demonyms() or any(
         s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
     return nation and noun in place_nouns()
 
@@ -269,11 +273,25 @@ def _organisation(span: Span) -> bool:
     return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in span.text.split())
 
 
+# Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
+# not "captured", whose object is as often a person ("captured Barghouti").
+_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|encircl|invad|overr[au]n|infiltrat|liberat)",
+                           re.IGNORECASE)
+
+
+def _place_object(incident: Incident, tie: Attachment) -> bool:
+    """Whether the name is the object of the event's verb that takes a place ("Soldiers patrolled
+    Kassa", NER calling the town a person): the verb says what the name is."""
+    if incident.trigger is None or tie.depth > 1:
+        return False
+    return bool(_PLACE_OBJECT.match(incident.trigger.text))
+
+
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if span.text.lower() in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
+    if span.text in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
         return None  # "the Yugoslav province of Kosovo": the name is Kosovo
     if _organisation(span):
         return None
@@ -292,7 +310,8 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     # "in X", "near eastern X"; not "in support of X", "in protest against X"
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
         text[max(0, start - 12):start])
-    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and not labels
+    taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
+                                        or _place_object(incident, tie))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None
@@ -300,7 +319,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
-    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
+    if labels & _DOUBTFUL_LABELS and not taken and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
                                           and not (" " not in span.text and _before_site(text, end))):
         return None  # a creed or a nation, not a name: "a Catholic church"
     return tie

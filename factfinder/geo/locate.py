@@ -176,7 +176,18 @@ def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
     """Places of the sentence the parse does not tie to the event that may still be its place:
     after a locative word ("in X", "near X") and finer than a country. The small parser often
     hangs such a phrase on the wrong word; a country in another clause is more often background."""
-    return [p for p in own if _score(p, text)[1] and p.precision != "country"]
+    return [p for p in own if (_score(p, text)[1] or _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40),
+                                                                            p.span.start))
+            and p.precision != "country"] or [
+        p for p in own if p.precision == "country" and (found := _LOOSE_LOCATIVE.search(
+            text, max(0, p.span.start - 40), p.span.start)) and found.group(1)]
+
+
+# "in X", "in southern X", "in far eastern X", "through X's": a locative word before the place
+_LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
+                             r"((?:(?:far|deep|northern|southern|eastern|western|central|(?:north|south)-?(?:east|west)"
+                             r"(?:ern)?|north|south|east|west|downtown|rural|upper|lower|remote)\s+)*)"
+                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$", re.IGNORECASE)
 
 
 def _beside(place: Place, region: Place, text: str) -> bool:

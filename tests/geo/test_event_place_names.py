@@ -262,3 +262,29 @@ def test_a_town_ner_calls_an_organisation_still_sets_the_story(pipeline) -> None
     incidents = pipeline.extract(document_from_text(text, published="2024-05-13")).incidents
     clash = [i for i in incidents if i.type == "armed_clash"]
     assert clash and _place(clash[0]) == "El Obeid", [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_name_deep_in_an_of_phrase_after_in_is_the_event_place(pipeline) -> None:
+    """"in a hamlet of the remote Varoshi Gorge": the locative reaches through one "of" phrase."""
+    arrest = _one(pipeline, "Gunmen seized five aid workers in a busy district of the remote Varoshi Gorge "
+                            "on Thursday.", "arrest")
+    assert _place(arrest) == "Varoshi Gorge"
+
+
+def test_the_object_of_a_patrol_is_a_place_whatever_ner_calls_it(pipeline) -> None:
+    patrol = [i for i in _incidents(pipeline, "Soldiers patrolled Dunkassa on Monday night.") if i.location]
+    assert patrol and _place(patrol[0]) == "Dunkassa"
+
+
+def test_a_capitalised_place_noun_alone_names_no_place(pipeline) -> None:
+    """"near Ombrat of the same District": "District" is the text's noun, not a name."""
+    attack = _one(pipeline, "The airstrike again targeted a convoy near Ombrat of the same District.", "attack")
+    assert _place(attack) != "District"
+
+
+def test_a_country_after_in_and_a_direction_places_an_event_the_parse_leaves_untied(pipeline) -> None:
+    """"who descended on a village in far eastern Congo": the small parser hangs the phrase on a
+    relative clause; a direction before the country says it is where, not whose."""
+    killing = _one(pipeline, "At least twelve people were killed on Sunday by militiamen armed with machetes who "
+                             "raided a village in far eastern Congo, a local official said.", "killing")
+    assert _place(killing) == "Congo"
