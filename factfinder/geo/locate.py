@@ -23,7 +23,7 @@ from factfinder.geo.clause_names import (
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name, seat_of_a_body
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -175,7 +175,9 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?
 def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
     """Places of the sentence the parse does not tie to the event that may still be its place:
     after a locative word ("in X", "near X") and finer than a country. The small parser often
-    hangs such a phrase on the wrong word; a country in another clause is more often background."""
+    hangs such a phrase on the wrong word; a country in another clause is more often background,
+    and a body's seat ("a report by a research center in Pennsylvania") is the source's place."""
+    own = [p for p in own if not seat_of_a_body(text, p.span.start)]
     return [p for p in own if (_score(p, text)[1] or _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40),
                                                                             p.span.start))
             and p.precision != "country"] or [

@@ -80,3 +80,21 @@ def owns_a_thing(text: str, end: int) -> bool:
     gazetteer does not know gets no such benefit of the doubt.)"""
     owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
     return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())
+
+
+# A body's seat: "a report by the IPVM research center in the state of Pennsylvania", "according
+# to the monitoring group in London", "the Britain-based observatory", "a group based in Paris".
+_BODY_NOUNS = (r"(?:cent(?:er|re)|institute|group|organi[sz]ation|university|foundation|agency|office|council|"
+               r"commission|committee|watchdog|monitor|observatory|network|association|society|ngo|think[ -]tank|"
+               r"newspaper|channel|radio|broadcaster)")
+_SEAT_BEFORE = re.compile(
+    rf"(?:\b(?:by|from|according\s+to)\s+(?:the\s+|an?\s+)?(?:[\w\"'“”‘’.-]+\s+){{0,4}}{_BODY_NOUNS}s?,?\s+"
+    r"(?:(?:based|headquartered|located)\s+)?in|\b(?:based|headquartered)\s+in)\s+"
+    r"(?:the\s+(?:(?:state|city|province|region)\s+of\s+)?)?$", re.IGNORECASE)
+
+
+def seat_of_a_body(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` only says where a body that reports or acts sits
+    ("released by the IPVM research center in the state of Pennsylvania", "according to the
+    observatory, based in Britain"): the place of the source, not of the event it tells."""
+    return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None

@@ -288,3 +288,13 @@ def test_a_country_after_in_and_a_direction_places_an_event_the_parse_leaves_unt
     killing = _one(pipeline, "At least twelve people were killed on Sunday by militiamen armed with machetes who "
                              "raided a village in far eastern Congo, a local official said.", "killing")
     assert _place(killing) == "Congo"
+
+
+def test_the_seat_of_the_body_that_reports_an_event_is_not_its_place(pipeline) -> None:
+    """"a report released by a research center in the state of Ohio" says where the source sits."""
+    text = ("Schools in Gansu install cameras to watch pupils\n\n"
+            "In a report released on Monday by a research center in the state of Ohio, the technology firm "
+            "admitted that it had signed a contract with the authorities to install cameras that monitor "
+            "pupils at prayer. The cameras were installed in Gansu last year.")
+    places = {_place(i) for i in _incidents(pipeline, text) if i.type == "surveillance"}
+    assert places and "Ohio" not in places
