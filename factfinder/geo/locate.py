@@ -25,6 +25,7 @@ from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name, seat_of_a_body
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.geo.stated_regions import beside, in_stated_regions, owns, same_region, under
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -192,13 +193,6 @@ _LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|thro
                              r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$", re.IGNORECASE)
 
 
-def _beside(place: Place, region: Place, text: str) -> bool:
-    """"Khas district, Uruzgan province", "the Nad Ali district of Helmand province": the region
-    follows the place a few words on, not as another item of a list or another end of a route."""
-    between = text[place.span.end:region.span.start]
-    return 0 < len(between) <= 30 and not re.search(r"\b(?:and|or|from|to)\b|[.;]", between)
-
-
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
     """The sentence's own region instead of a town resolved outside it.
 
@@ -212,52 +206,11 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
     regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or (p.span.start < best.span.start and (
+               and (beside(best, p, text) or (p.span.start < best.span.start and (
                    tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
-    if regions and not any(_same_region(best, r) for r in regions):
+    if regions and not any(same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
-
-
-def _under(place: Place, region: Place) -> Place:
-    """The place, by its own name, known only to lie in ``region`` (its coordinates are the region's)."""
-    return Place(span=place.span, name=place.span.text, lat=region.lat, lon=region.lon, country=region.country,
-                 admin1=region.admin1, geonameid=None, precision=region.precision if region.resolved else None,
-                 confidence=min(place.confidence, region.confidence) if place.resolved else region.confidence)
-
-
-def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
-    """Every town resolved outside the region the text names right after it ("Karjan district,
-    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
-    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
-    lying in that region: the gazetteer picked a namesake, and the region the text states is
-    the safer answer."""
-    regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
-               and p.confidence > EMBEDDED_CONFIDENCE]
-    out = []
-    for place in places:
-        if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
-            region = next((r for r in regions if _beside(place, r, text)), None) or next(
-                (r for r in regions if _opens_sentence_of(r, place, text)), None)
-            if region is not None and not _same_region(place, region):
-                place = _under(place, region)
-        out.append(place)
-    return out
-
-
-_OPENING_IN = re.compile(r"(?:\b(?:Moreover|Also|Meanwhile|Elsewhere|Separately|Additionally|Earlier|Later|"
-                         r"Similarly|Furthermore),?\s+in|\bIn)\s+(?:the\s+)?$")
-
-
-def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
-    """"In Helmand province, ... X", "Moreover in Helmand province, ... X": the region heads the
-    sentence the place is in, same country."""
-    if region.country != place.country or region.span.end > place.span.start:
-        return False
-    opening = _OPENING_IN.search(text, max(0, region.span.start - 30), region.span.start)
-    if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
-        return False
-    return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
 
 
 def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],
@@ -266,10 +219,10 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
     ISAF release about Kandahar province); else as it is."""
     regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
-        _beside(place, p, document.text)
+        beside(place, p, document.text)
         or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
     if regions:
-        return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
+        return under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
     setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
                and (story is None or story.start <= p.span.start < story.end)]
@@ -278,8 +231,18 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
         return place
     region = next((p for p in setting if p.precision == "admin1"), None)
     if region is not None:
-        return _under(place, region)
+        return under(place, region)
     return replace(place, country=setting[0].country, admin1=setting[0].admin1)
+
+
+def _finer_setting(country: Place, incident: Incident, others: Sequence[Place], document: Document) -> Place:
+    """The story's setting instead of the country the incident's sentence names, when the story is
+    set in a place of that country ("an air strike in eastern Afghanistan" in a release about
+    Kunar province): the sentence says nothing finer, its story does."""
+    setting = story_setting(incident, others, document)
+    if setting is None or setting.country != country.country or setting.precision == "country":
+        return country
+    return setting
 
 
 def _under_heading(incident: Incident, document: Document) -> bool:
@@ -289,10 +252,6 @@ def _under_heading(incident: Incident, document: Document) -> bool:
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
     return heading_country(document.text) is not None or (
         story is not None and heading_country(document.text[story.start:story.end]) is not None)
-
-
-def _same_region(place: Place, region: Place) -> bool:
-    return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
@@ -320,12 +279,12 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
         towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
         if not known and len(towns) == 1:
             known = [p for p in own if p.precision in ("town", "admin2")]
-        return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
+        return under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
         if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
             continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
         if _same_phrase(name, best, text):
-            return name if name.resolved else _under(name, best)
+            return name if name.resolved else under(name, best)
     return best
 
 
@@ -368,7 +327,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
-    places = _in_stated_regions(places, document.text)
+    places = in_stated_regions(places, document.text)
     usable = _event_places(places)
     vouched = _vouched(places, entities)
     located = []
@@ -402,6 +361,9 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             best = max(own, key=lambda p: _score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
             best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+        if best is not None and best.precision == "country" and incident.type not in SPOKEN \
+                and not _under_heading(incident, document):
+            best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

@@ -298,3 +298,21 @@ def test_the_seat_of_the_body_that_reports_an_event_is_not_its_place(pipeline) -
             "pupils at prayer. The cameras were installed in Gansu last year.")
     places = {_place(i) for i in _incidents(pipeline, text) if i.type == "surveillance"}
     assert places and "Ohio" not in places
+
+
+def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> None:
+    """"Zabul province's Shinkay district": the text says which region the district lies in."""
+    text = ("KABUL, Afghanistan (March 3) - Coalition aircraft struck a Taliban commander in a remote area "
+            "of southern Afghanistan yesterday. The strike hit a compound in Zabul province's Shinkay district.")
+    placed = [i.location for i in _incidents(pipeline, text) if i.location is not None]
+    assert placed and all(p.admin1 == "Zabul" for p in placed), placed
+
+
+def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> None:
+    """"an air strike in eastern Afghanistan" in a release that goes on about one province: the
+    sentence says nothing finer than the country, its story does."""
+    text = ("KABUL, Afghanistan (May 2) - International forces conducted an air strike against an insurgent "
+            "leader in a remote area of eastern Afghanistan yesterday. The leader had planned attacks on "
+            "police posts across Laghman province, officials said.")
+    strike = [i for i in _incidents(pipeline, text) if i.type == "attack"]
+    assert strike and strike[0].location is not None and strike[0].location.admin1 == "Laghman"
