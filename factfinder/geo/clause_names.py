@@ -54,7 +54,7 @@ _DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", 
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
-_PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|van|von"
+_PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|das|di|do|dos|du|la|le|van|von"
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
@@ -87,7 +87,7 @@ def frame_kind(text: str, start: int, end: int) -> str | None:
     words = text[start:end].split()
     if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
         return kind
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])  # "X local government area"
     if after and (kind := kinds.get(after.group(2).lower())):
         return kind
     before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
@@ -103,6 +103,14 @@ def finer_than_town(text: str, span: Span) -> bool:
     first = span.text.split()[0].lower() if span.text.split() else ""
     kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
     return kind == "area"
+
+
+def is_site(text: str, span: Span) -> bool:
+    """Whether a place noun frames the name as a building, a road or a natural feature ("the old
+    Diyala Bridge", "Highland Hospital", "the Tigris river") rather than an area or a settlement."""
+    words = span.text.split()
+    kind = frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
+    return kind in ("site", "feature")
 
 
 def _framed(text: str, start: int, end: int) -> bool:
@@ -279,6 +287,21 @@ _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|encircl|inv
                            re.IGNORECASE)
 
 
+# A verb that takes a place as its object, right before the name ("attacked Sontyo village",
+# "after capturing the village of X"); a capture's object may be a person unless framed as a place.
+_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
+                          r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
+    """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
+    "capturing Buyir village"; "captured X" only when a place noun frames X)."""
+    before = re.sub(r"(?:the\s+)?(?:[a-z]+\s+)?(?:village|town|city|district|neighbou?rhood|camp|area)s?\s+of\s+$",
+                    "", text[max(0, start - 60):start])
+    found = _TAKING_VERB.search(before)
+    return found is not None and (found.group(1) is not None or framed)
+
+
 def _place_object(incident: Incident, tie: Attachment) -> bool:
     """Whether the name is the object of the event's verb that takes a place ("Soldiers patrolled
     Kassa", NER calling the town a person): the verb says what the name is."""
@@ -301,6 +324,9 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
         return None
+    if tie.relation in ("conj", "advcl", "xcomp", "after", "before", "while", "by") and _after_a_taking_verb(
+            text, start, framed):
+        tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
     struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels

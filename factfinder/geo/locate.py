@@ -19,7 +19,7 @@ from typing import Callable, Sequence
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import (
-    clause_names, finer_than_town, frame_kind, qualifies_a_place, stands_under,
+    clause_names, finer_than_town, frame_kind, is_site, qualifies_a_place, stands_under,
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
@@ -205,7 +205,7 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
-    regions = [p for p in own if p.precision == "admin1" and p.admin1
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and not is_site(text, p.span)
                and (beside(best, p, text) or (p.span.start < best.span.start and (
                    tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
     if regions and not any(same_region(best, r) for r in regions):

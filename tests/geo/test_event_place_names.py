@@ -316,3 +316,20 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
             "police posts across Laghman province, officials said.")
     strike = [i for i in _incidents(pipeline, text) if i.type == "attack"]
     assert strike and strike[0].location is not None and strike[0].location.admin1 == "Laghman"
+
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # "were killed as gunmen attacked Gobrani village": the parse ties the village to the event
+    # through the coordinated clause, whose verb takes a place as its object
+    ("Nine people were killed on Friday as gunmen suspected to be bandits attacked Gobrani village in Wukari "
+     "local government area of Taraba state.", "killing", "Gobrani"),
+    # a hyphenated place noun frames a name
+    ("Two soldiers were killed when a shell hit their post in the Ras Kemmel sub-district of Latakia on Monday.",
+     "killing", "Ras Kemmel"),
+    # "near the old Diyala Bridge in X district": the region names a bridge, it does not replace the district
+    ("A driver detonated his car bomb at a checkpoint near the old Diyala Bridge in Karrada Sharqiya district in "
+     "southern Baghdad on Sunday.", "attack", "Karrada Sharqiya"),
+])
+def test_a_clause_name_the_text_frames_is_the_event_place(pipeline, text: str, kind: str, place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
