@@ -32,7 +32,9 @@ from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
-from factfinder.geo.place_words import modifies_noun, noun_kinds, owns_a_thing, place_nouns
+from factfinder.geo.place_words import (
+    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owns_a_thing, place_nouns, place_object,
+)
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -281,35 +283,6 @@ def _organisation(span: Span) -> bool:
     return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in span.text.split())
 
 
-# Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
-# not "captured", whose object is as often a person ("captured Barghouti").
-_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|encircl|invad|overr[au]n|infiltrat|liberat)",
-                           re.IGNORECASE)
-
-
-# A verb that takes a place as its object, right before the name ("attacked Sontyo village",
-# "after capturing the village of X"); a capture's object may be a person unless framed as a place.
-_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
-                          r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def _after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
-    """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
-    "capturing Buyir village"; "captured X" only when a place noun frames X)."""
-    before = re.sub(r"(?:the\s+)?(?:[a-z]+\s+)?(?:village|town|city|district|neighbou?rhood|camp|area)s?\s+of\s+$",
-                    "", text[max(0, start - 60):start])
-    found = _TAKING_VERB.search(before)
-    return found is not None and (found.group(1) is not None or framed)
-
-
-def _place_object(incident: Incident, tie: Attachment) -> bool:
-    """Whether the name is the object of the event's verb that takes a place ("Soldiers patrolled
-    Kassa", NER calling the town a person): the verb says what the name is."""
-    if incident.trigger is None or tie.depth > 1:
-        return False
-    return bool(_PLACE_OBJECT.match(incident.trigger.text))
-
-
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
@@ -324,8 +297,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
         return None
-    if tie.relation in ("conj", "advcl", "xcomp", "after", "before", "while", "by") and _after_a_taking_verb(
-            text, start, framed):
+    if tie.relation in CLAUSE_TIES and after_a_taking_verb(text, start, framed):
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
@@ -337,7 +309,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
         text[max(0, start - 12):start])
     taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
-                                        or _place_object(incident, tie))
+                                        or place_object(incident, tie))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None

@@ -23,7 +23,9 @@ from factfinder.geo.clause_names import (
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name, seat_of_a_body
+from factfinder.geo.place_words import (
+    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, seat_of_a_body,
+)
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.stated_regions import beside, in_stated_regions, owns, same_region, under
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
@@ -92,6 +94,9 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
     if _struck(place, tie, incident, text):
         return tie
+    if tie.relation in CLAUSE_TIES and place.precision != "country" and after_a_taking_verb(
+            text, place.span.start, frame_kind(text, place.span.start, place.span.end) is not None):
+        return replace(tie, relation="dobj")  # "killed ... after capturing Aleppo": the clause's object
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
@@ -283,6 +288,9 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
     for name in names:
         if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
             continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
+        if best.span.end <= name.span.start and re.fullmatch(r"\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?",
+                                                             text[best.span.end:name.span.start]):
+            continue  # "Kayamla village of Konduga LGA", "X, Y district": the name holds the known place
         if _same_phrase(name, best, text):
             return name if name.resolved else under(name, best)
     return best

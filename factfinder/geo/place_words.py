@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from factfinder.model import Attachment, Incident
+
 
 @lru_cache(maxsize=1)
 def noun_kinds() -> dict[str, str]:
@@ -98,3 +100,32 @@ def seat_of_a_body(text: str, start: int) -> bool:
     ("released by the IPVM research center in the state of Pennsylvania", "according to the
     observatory, based in Britain"): the place of the source, not of the event it tells."""
     return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None
+
+
+# Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
+# not "captured", whose object is as often a person ("captured Barghouti").
+_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|encircl|invad|overr[au]n|infiltrat|liberat)",
+                           re.IGNORECASE)
+# Ties through another clause of the sentence (a coordinated verb, a participle, "after capturing").
+CLAUSE_TIES = frozenset({"conj", "advcl", "xcomp", "after", "before", "while", "by"})
+# A verb that takes a place as its object, right before the name ("attacked Sontyo village",
+# "after capturing the village of X"); a capture's object may be a person unless framed as a place.
+_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
+                          r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
+    """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
+    "capturing Buyir village"; "captured X" only when a place noun frames X)."""
+    before = re.sub(r"(?:the\s+)?(?:[a-z]+\s+)?(?:village|town|city|district|neighbou?rhood|camp|area)s?\s+of\s+$",
+                    "", text[max(0, start - 60):start])
+    found = _TAKING_VERB.search(before)
+    return found is not None and (found.group(1) is not None or framed)
+
+
+def place_object(incident: Incident, tie: Attachment) -> bool:
+    """Whether the name is the object of the event's verb that takes a place ("Soldiers patrolled
+    Kassa", NER calling the town a person): the verb says what the name is."""
+    if incident.trigger is None or tie.depth > 1:
+        return False
+    return bool(_PLACE_OBJECT.match(incident.trigger.text))

@@ -330,6 +330,12 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
     # "near the old Diyala Bridge in X district": the region names a bridge, it does not replace the district
     ("A driver detonated his car bomb at a checkpoint near the old Diyala Bridge in Karrada Sharqiya district in "
      "southern Baghdad on Sunday.", "attack", "Karrada Sharqiya"),
+    # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
+    ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
+     "fire on a market.", "killing", "Kayamla village"),
+    # the object of "after storming" is the event's place, finer than the province it names first
+    ("Militants killed nine soldiers in Homs province after storming the town of Qaryatayn on Sunday.",
+     "killing", "Qaryatayn"),
 ])
 def test_a_clause_name_the_text_frames_is_the_event_place(pipeline, text: str, kind: str, place: str) -> None:
     assert _place(_one(pipeline, text, kind)) == place
