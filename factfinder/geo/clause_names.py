@@ -193,6 +193,17 @@ def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Plac
     return None
 
 
+def _inside(place: Place, container: Place | None) -> bool:
+    """Whether a resolved place lies in the container the text names for it ("the town of Finote
+    Selam in Ethiopia's Amhara region"): no container, or one whose country (and region) it shares."""
+    if container is None:
+        return True
+    if place.country != container.country:
+        return False
+    return container.precision == "country" or (container.precision == "admin1" and place.admin1 is not None
+                                                and place.admin1 == container.admin1)
+
+
 def stands_under(text: str, end: int, start: int) -> bool:
     """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
     Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
@@ -360,7 +371,8 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
                              and p.country in countries), None)
             # a place the geoparser resolved but doubted, in the document's country: the text vouches
             container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
-            place = replace(resolved, confidence=0.5) if resolved and not container else _placed(span, container)
+            place = replace(resolved, confidence=0.5) if resolved and _inside(resolved, container) \
+                else _placed(span, container)
             if place.admin1 is None and gazetteer is not None and countries and (
                     _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)

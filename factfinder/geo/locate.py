@@ -24,7 +24,7 @@ from factfinder.geo.clause_names import (
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, seat_of_a_body,
+    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, opens_a_name, owner_of_a_name, seat_of_a_body,
 )
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.stated_regions import beside, in_stated_regions, owns, same_region, under
@@ -36,8 +36,10 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s
                        re.IGNORECASE)
 
 
-def _event_places(places: Sequence[Place]) -> list[Place]:
-    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+def _event_places(places: Sequence[Place], text: str) -> list[Place]:
+    """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute")."""
+    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
+            and not opens_a_name(text, p.span.end)]
 
 
 def _score(place: Place, text: str) -> tuple[int, int, int, int]:
@@ -222,7 +224,8 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
                document: Document) -> Place:
     """A name the gazetteer does not place, in the region its sentence names as where ("In
     Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
-    ISAF release about Kandahar province); else as it is."""
+    ISAF release about Kandahar province) when no country the story names says otherwise; else
+    as it is."""
     regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
         beside(place, p, document.text)
         or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
@@ -232,8 +235,10 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
                and (story is None or story.start <= p.span.start < story.end)]
     named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
-    if len(named) != 1:
-        return place
+    countries = {p.country for p in usable if p.precision == "country" and not in_dateline(p, document.text)
+                 and (story is None or story.start <= p.span.start < story.end)}
+    if len(named) != 1 or not countries <= {c for c, _ in named}:
+        return place  # no one region, or a country the story names is not the region's
     region = next((p for p in setting if p.precision == "admin1"), None)
     if region is not None:
         return under(place, region)
@@ -336,7 +341,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``gazetteer`` matches a region the text spells otherwise.
     """
     places = in_stated_regions(places, document.text)
-    usable = _event_places(places)
+    usable = _event_places(places, document.text)
     vouched = _vouched(places, entities)
     located = []
     for incident in incidents:
@@ -369,8 +374,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             best = max(own, key=lambda p: _score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
             best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
-        if best is not None and best.precision == "country" and incident.type not in SPOKEN \
-                and not _under_heading(incident, document):
+        if best is not None and best.precision == "country" and best.geonameid is not None \
+                and incident.type not in SPOKEN and not _under_heading(incident, document):
             best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)

@@ -84,6 +84,18 @@ def owns_a_thing(text: str, end: int) -> bool:
     return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())
 
 
+# Names of documents, meetings and processes a place opens: "the Rome Statute", "the Geneva
+# Conventions", "the Oslo Accords", "the Astana Process".
+_NAMED_AFTER = re.compile(r"[ ](?:Statute|Treaty|Conventions?|Protocols?|Agreements?|Accords?|Declaration|Charter|"
+                          r"Summit|Conference|Process|Principles|Pact|Agenda|Forum|Initiative|Talks|Peace Plan)\b")
+
+
+def opens_a_name(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens the name of a treaty, a meeting or a process ("the
+    country left the Rome Statute"): the name says nothing of where an event happened."""
+    return _NAMED_AFTER.match(text, end) is not None
+
+
 # A body's seat: "a report by the IPVM research center in the state of Pennsylvania", "according
 # to the monitoring group in London", "the Britain-based observatory", "a group based in Paris".
 _BODY_NOUNS = (r"(?:cent(?:er|re)|institute|group|organi[sz]ation|university|foundation|agency|office|council|"

@@ -339,3 +339,30 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
 ])
 def test_a_clause_name_the_text_frames_is_the_event_place(pipeline, text: str, kind: str, place: str) -> None:
     assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_a_place_that_opens_a_treatys_name_sets_no_story(pipeline) -> None:
+    """"the country left the Rome Statute": the name of a treaty says nothing of where."""
+    text = ("MANILA - Judges at the International Criminal Court yesterday rejected an appeal by the Philippines, "
+            "clearing the way for an investigation into killings during the drug war.\n\n"
+            "The government said the court had no jurisdiction since the country left the Rome Statute in 2019.")
+    places = {i.location.name for i in _incidents(pipeline, text) if i.location is not None}
+    assert "Rome" not in places
+
+
+def test_a_doubted_town_in_the_region_the_text_names_keeps_its_own_point(pipeline) -> None:
+    """"in the town of Debre Markos in Ethiopia's Amhara region": the town lies where the text says,
+    so the gazetteer's town is kept, finer than the region."""
+    killing = _one(pipeline, "A drone strike on a busy square in the town of Debre Markos in Ethiopia's Amhara region "
+                             "killed at least 20 people on Sunday.", "killing")
+    assert _place(killing) == "Debre Markos"
+    assert killing.location is not None and killing.location.country == "ET"
+
+
+def test_an_unknown_village_takes_no_region_of_a_country_the_story_does_not_name(pipeline) -> None:
+    """A namesake town abroad ("Soro") must not pull an unplaced village into another country."""
+    text = ("Burkina Faso's armed forces executed at least 200 civilians in two villages in the northern "
+            "province of Yatenga, a rights group said. Survivors said soldiers went from house to house in "
+            "Nondin and Soro.")
+    killing = _one(pipeline, text, "killing")
+    assert killing.location is None or killing.location.country in (None, "BF")
