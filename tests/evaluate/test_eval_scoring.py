@@ -69,6 +69,17 @@ def test_location_within_25_km_or_by_name_and_country():
     assert not same_location(bare, {"name": "Dorvan", "lat": None, "lon": None, "country": "YY"})
 
 
+def test_two_records_of_one_country_at_country_precision_are_the_same_place():
+    """A country's point is a convention: an annotator's centre and the gazetteer's may lie far apart."""
+    gold = {"name": "Cuba", "lat": 22.0, "lon": -79.5, "country": "CU", "precision": "country"}
+    assert same_location(gold, {"name": "Cuba", "lat": 21.5, "lon": -80.0, "country": "CU", "precision": "country"})
+    assert not same_location(gold, {"name": "Haiti", "lat": 19.0, "lon": -72.4, "country": "HT",
+                                    "precision": "country"})
+    # a town of the country is not the country
+    assert not same_location(gold, {"name": "Camaguey", "lat": 21.4, "lon": -77.9, "country": "CU",
+                                    "precision": "town"})
+
+
 def test_counts_actors_and_attribution_are_set_scored():
     gold = [_inc("arrest", 0, 50,
                  counts=[{"category": "arrested", "value": 100, "qualifier": "approx"},
