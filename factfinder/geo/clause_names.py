@@ -89,7 +89,8 @@ def frame_kind(text: str, start: int, end: int) -> str | None:
     words = text[start:end].split()
     if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
         return kind
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])  # "X local government area"
+    # "X local government area", "X sub-district"
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])
     if after and (kind := kinds.get(after.group(2).lower())):
         return kind
     before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])

@@ -27,7 +27,7 @@ from factfinder.geo.place_words import (
     CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, opens_a_name, owner_of_a_name, seat_of_a_body,
 )
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
-from factfinder.geo.stated_regions import beside, in_stated_regions, owns, same_region, under
+from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, owns, same_region, under
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Attachment, Document, Incident, Place
 
@@ -39,7 +39,15 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s
 def _event_places(places: Sequence[Place], text: str) -> list[Place]:
     """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute")."""
     return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
-            and not opens_a_name(text, p.span.end)]
+            and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)]
+
+
+def _article_of_a_name(place: Place, text: str) -> bool:
+    """"La Modelo prison", "El Rodeo": two letters in title case before a name are its article,
+    not a state's abbreviation."""
+    word = place.span.text
+    return (len(word) <= 2 and word[:1].isupper() and word[1:].islower()
+            and re.match(r" [A-Z]", text[place.span.end:place.span.end + 2]) is not None)
 
 
 def _score(place: Place, text: str) -> tuple[int, int, int, int]:
@@ -197,7 +205,8 @@ def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
 _LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
                              r"((?:(?:far|deep|northern|southern|eastern|western|central|(?:north|south)-?(?:east|west)"
                              r"(?:ern)?|north|south|east|west|downtown|rural|upper|lower|remote)\s+)*)"
-                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$", re.IGNORECASE)
+                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$",
+                             re.IGNORECASE)
 
 
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
@@ -340,7 +349,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
-    places = in_stated_regions(places, document.text)
+    places = in_stated_regions(in_stated_holders(places, document.text), document.text)
     usable = _event_places(places, document.text)
     vouched = _vouched(places, entities)
     located = []

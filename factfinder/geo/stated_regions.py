@@ -36,6 +36,27 @@ def under(place: Place, region: Place) -> Place:
                  confidence=min(place.confidence, region.confidence) if place.resolved else region.confidence)
 
 
+def in_stated_holders(places: Sequence[Place], text: str) -> list[Place]:
+    """Every town resolved in another country than the known place the text says holds it ("the
+    Cota 905 neighbourhood of Caracas" resolved to Cota in Colombia), taken as lying in that place:
+    the gazetteer picked a namesake abroad."""
+    known = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE]
+    out = []
+    for place in places:
+        if place.resolved and place.country and place.precision in ("town", "admin2", "point"):
+            holder = next((h for h in known if h.span.start >= place.span.end
+                           and _HOLDS.fullmatch(text[place.span.end:h.span.start])), None)
+            if holder is not None and holder.country != place.country:
+                place = under(place, holder)
+        out.append(place)
+    return out
+
+
+# "X neighbourhood of Y", "X district, Y", "X in Y": the place after holds the one before.
+_HOLDS = re.compile(r"(?:\s+[\w-]+)?\s+(?:neighbou?rhood|district|quarter|suburb|area|village|township)\s+of\s+"
+                    r"(?:the\s+)?|\s*,\s*|\s+in\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+)?")
+
+
 def in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
     """Every town resolved outside the region the text names right after it ("Karjan district,
     Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand

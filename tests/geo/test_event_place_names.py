@@ -366,3 +366,19 @@ def test_an_unknown_village_takes_no_region_of_a_country_the_story_does_not_name
             "Nondin and Soro.")
     killing = _one(pipeline, text, "killing")
     assert killing.location is None or killing.location.country in (None, "BF")
+
+
+def test_a_town_the_text_puts_in_a_city_abroad_is_a_namesake(pipeline) -> None:
+    """"the Cota 905 neighbourhood of Caracas": the gazetteer's Cota lies in Colombia, the text
+    puts the neighbourhood in Caracas."""
+    killing = _one(pipeline, "Security forces killed at least ten residents of the Cota 905 neighbourhood of Caracas "
+                             "during an operation in July.", "killing")
+    assert killing.location is not None and killing.location.country == "VE"
+
+
+def test_a_two_letter_article_before_a_name_is_no_state(pipeline) -> None:
+    """"held in La Modelo prison in Tipitapa": "La" is the prison name's article, not Louisiana."""
+    text = ("NICARAGUA\n\nA bishop who had refused to leave the country was sentenced on 10 February to 26 years in "
+            "prison and held in La Modelo prison in Tipitapa.")
+    located = [i.location for i in _incidents(pipeline, text) if i.location is not None]
+    assert located and all(p.country == "NI" for p in located), located
