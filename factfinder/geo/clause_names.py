@@ -321,7 +321,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
         text[max(0, start - 12):start])
     taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
-                                        or place_object(incident, tie))
+                                        or place_object(incident, tie, text, start))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None

@@ -116,7 +116,7 @@ def seat_of_a_body(text: str, start: int) -> bool:
 
 # Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
 # not "captured", whose object is as often a person ("captured Barghouti").
-_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|encircl|invad|overr[au]n|infiltrat|liberat)",
+_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr[au]n|infiltrat|liberat)",
                            re.IGNORECASE)
 # Ties through another clause of the sentence (a coordinated verb, a participle, "after capturing").
 CLAUSE_TIES = frozenset({"conj", "advcl", "xcomp", "after", "before", "while", "by"})
@@ -135,9 +135,14 @@ def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
     return found is not None and (found.group(1) is not None or framed)
 
 
-def place_object(incident: Incident, tie: Attachment) -> bool:
-    """Whether the name is the object of the event's verb that takes a place ("Soldiers patrolled
-    Kassa", NER calling the town a person): the verb says what the name is."""
-    if incident.trigger is None or tie.depth > 1:
-        return False
-    return bool(_PLACE_OBJECT.match(incident.trigger.text))
+def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> bool:
+    """Whether the name is the object of a verb that takes only a place ("Soldiers patrolled
+    Kassa", "forces have entered Tal Bizam", NER calling the town a person): the event's own
+    verb, or the verb right before the name in its clause. The verb says what the name is."""
+    if incident.trigger is not None and tie.depth <= 1 and _PLACE_OBJECT.match(incident.trigger.text):
+        return True
+    return _PLACE_VERB_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# The verb right before its object: "entered Tal Bizam", "stormed the previously untouched X".
+_PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)

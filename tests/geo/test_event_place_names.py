@@ -330,6 +330,9 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
     # "near the old Diyala Bridge in X district": the region names a bridge, it does not replace the district
     ("A driver detonated his car bomb at a checkpoint near the old Diyala Bridge in Karrada Sharqiya district in "
      "southern Baghdad on Sunday.", "attack", "Karrada Sharqiya"),
+    # the object of a verb that takes only a place, though the event is read on another word
+    ("Preliminary reports say that government forces have entered Kafr Hamdan after a fierce battle with the "
+     "rebels.", "armed_clash", "Kafr Hamdan"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
     ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
      "fire on a market.", "killing", "Kayamla village"),
