@@ -333,6 +333,8 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
     # the object of a verb that takes only a place, though the event is read on another word
     ("Preliminary reports say that government forces have entered Kafr Hamdan after a fierce battle with the "
      "rebels.", "armed_clash", "Kafr Hamdan"),
+    # "in his X apartment": the locality of a home
+    ("A shopkeeper was found murdered in his Kondapur apartment on Monday morning.", "killing", "Kondapur"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
     ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
      "fire on a market.", "killing", "Kayamla village"),
