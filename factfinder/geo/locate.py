@@ -23,40 +23,12 @@ from factfinder.geo.clause_names import (
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import (
-    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, opens_a_name, owner_of_a_name, seat_of_a_body,
-)
+from factfinder.geo.place_words import CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
-from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, owns, same_region, under
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
+from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
-
-_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
-                       r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
-                       re.IGNORECASE)
-
-
-def _event_places(places: Sequence[Place], text: str) -> list[Place]:
-    """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute")."""
-    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
-            and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)]
-
-
-def _article_of_a_name(place: Place, text: str) -> bool:
-    """"La Modelo prison", "El Rodeo": two letters in title case before a name are its article,
-    not a state's abbreviation."""
-    word = place.span.text
-    return (len(word) <= 2 and word[:1].isupper() and word[1:].islower()
-            and re.match(r" [A-Z]", text[place.span.end:place.span.end + 2]) is not None)
-
-
-def _score(place: Place, text: str) -> tuple[int, int, int, int]:
-    """Local places (town, admin2) before regions before countries; within a level, "in X" first."""
-    before = text[max(0, place.span.start - 30):place.span.start]
-    locative = 1 if _LOCATIVE.search(before) else 0
-    specificity = _SPECIFICITY.get(place.precision or "", 0)
-    return (min(specificity, 3), locative, specificity, -place.span.start)
-
 
 # Ties that make a place something other than where the event happened: an origin
 # ("fled from X", "fighters from X") or a comparison.
@@ -145,7 +117,7 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
 def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
     """A locative tie first, then local before regional before country, then the closest to the predicate;
     a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
-    specificity, _, fine, start = _score(place, text)
+    specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
     return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
@@ -186,27 +158,6 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
 # A reference point, not where: "attacks north of Baghdad in Samarra".
 _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                                re.IGNORECASE)
-
-
-def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
-    """Places of the sentence the parse does not tie to the event that may still be its place:
-    after a locative word ("in X", "near X") and finer than a country. The small parser often
-    hangs such a phrase on the wrong word; a country in another clause is more often background,
-    and a body's seat ("a report by a research center in Pennsylvania") is the source's place."""
-    own = [p for p in own if not seat_of_a_body(text, p.span.start)]
-    return [p for p in own if (_score(p, text)[1] or _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40),
-                                                                            p.span.start))
-            and p.precision != "country"] or [
-        p for p in own if p.precision == "country" and (found := _LOOSE_LOCATIVE.search(
-            text, max(0, p.span.start - 40), p.span.start)) and found.group(1)]
-
-
-# "in X", "in southern X", "in far eastern X", "through X's": a locative word before the place
-_LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
-                             r"((?:(?:far|deep|northern|southern|eastern|western|central|(?:north|south)-?(?:east|west)"
-                             r"(?:ern)?|north|south|east|west|downtown|rural|upper|lower|remote)\s+)*)"
-                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$",
-                             re.IGNORECASE)
 
 
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
@@ -350,7 +301,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``gazetteer`` matches a region the text spells otherwise.
     """
     places = in_stated_regions(in_stated_holders(places, document.text), document.text)
-    usable = _event_places(places, document.text)
+    usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
     located = []
     for incident in incidents:
@@ -369,18 +320,20 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
-                best = max(setting, key=lambda p: _score(p, document.text))
+                best = max(setting, key=lambda p: score(p, document.text))
             elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
+            elif (local := local_source(own, incident, document.text)) is not None:
+                best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
                 best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         elif own:
-            best = max(own, key=lambda p: _score(p, document.text))
+            best = max(own, key=lambda p: score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
             best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         if best is not None and best.precision == "country" and best.geonameid is not None \

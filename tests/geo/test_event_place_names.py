@@ -335,6 +335,9 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
      "rebels.", "armed_clash", "Kafr Hamdan"),
     # "in his X apartment": the locality of a home
     ("A shopkeeper was found murdered in his Kondapur apartment on Monday morning.", "killing", "Kondapur"),
+    # a witness on the spot speaks where the event happened when the sentence names no other place
+    ("A police source in Kaya said the blast killed four people and wounded six others on Sunday.", "killing",
+     "Kaya"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
     ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
      "fire on a market.", "killing", "Kayamla village"),
