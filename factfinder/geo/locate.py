@@ -82,9 +82,24 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
+    if _local_subject(place, tie, incident, text):
+        return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+def _local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
+    """A town or region that qualifies the event's subject ("Many angry Nangarhar residents
+    protested", "The Venice theater had burned down", "New Delhi police shot dead a man"): the
+    subject is of that place, and so, when nothing else says where, is the event. A country
+    qualifies an actor's nationality ("Pakistani police") and never counts."""
+    if not (tie.relation in ("nsubj", "nsubjpass") and tie.depth <= 2 and place.precision != "country"
+            and modifies_noun(text, place.span.end) and not text.startswith(("'", "’"), place.span.end)):
+        return False
+    # the noun after the name is its head ("residents"), not the name's own verb ("Moscow rejects")
+    head = next((a for a in incident.attachments if a.span.start > place.span.end), None)
+    return head is not None and head.depth < tie.depth and head.relation == tie.relation
 
 
 def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool] | None) -> bool:

@@ -338,6 +338,8 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
     # a witness on the spot speaks where the event happened when the sentence names no other place
     ("A police source in Kaya said the blast killed four people and wounded six others on Sunday.", "killing",
      "Kaya"),
+    # a town that qualifies the event's subject: the subject, and so the event, is of that place
+    ("Many angry Kunduz residents protested on the main road on Sunday.", "protest", "Kunduz"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
     ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
      "fire on a market.", "killing", "Kayamla village"),
