@@ -146,6 +146,20 @@ def test_a_borrowed_place_yields_to_the_country_the_sentence_names() -> None:
     assert kept.location == cairo
 
 
+def test_a_country_that_qualifies_a_noun_does_not_take_a_borrowed_place_away() -> None:
+    """"along with Lebanese-trained and Lebanon police advisers": a country before a common noun
+    says whose the people are, not where the event happened."""
+    text = ("Troops searched villages near Cairo on Monday.\n\n"
+            "Egyptian soldiers, along with Lebanon police advisers, detained twenty suspects.\n")
+    cairo = _place(text, "Cairo", "EG")
+    places = [cairo, _place(text, "Lebanon", "LB", "country")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    detained = _incident(text, "Egyptian soldiers, along with Lebanon police advisers, detained twenty suspects.",
+                         location=cairo)
+    (kept,) = with_document_country([detained], places, document, TwoCountries())
+    assert kept.location == cairo
+
+
 def _words(text: str, sentence: str, ties: list[tuple[str, int, str]]) -> tuple[Attachment, ...]:
     """The parse's ties of the words of ``sentence`` (word, depth, relation), in text order."""
     out, at = [], text.index(sentence)
