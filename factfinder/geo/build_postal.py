@@ -36,7 +36,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import numpy as np
 
 from factfinder.errors import GazetteerError
-from factfinder.geo.names import data_file, is_kept_name, name_key
+from factfinder.geo.names import data_file, is_kept_name, name_key, word_list
 from factfinder.values.places import haversine_km
 
 if TYPE_CHECKING:
@@ -108,11 +108,10 @@ def _display(forms: Counter[str]) -> str:
 
 
 def _not_names() -> set[str]:
-    """Keys of words that must not become villages: common given names, stop names, demonyms."""
-    from factfinder.geo.mention_cues import demonyms, stopnames
-    from factfinder.geo.shapes import given_names
-
-    return {name_key(w) for w in given_names() | stopnames() | demonyms()}
+    """Keys of words that must not become villages: common given names, stop names, demonyms
+    (the lists the mention finder reads; country demonyms are names of countries, left out later)."""
+    words = word_list("given_names.txt") | word_list("stopnames.txt") | word_list("demonyms.txt")
+    return {name_key(w) for w in words}
 
 
 def localities(rows: Iterable[PostalCode]) -> Iterator[Locality]:
