@@ -250,7 +250,9 @@ class Extractor:
                 kept.append(hit)
                 tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
-        if any(hit.type != "statement" for hit in asserted):
+        # an act against people in the sentence ("accused the military of killing civilians"); a
+        # truce broken or rebels backed ('other') is what the accusation is about, not an act told
+        if any(hit.type not in ("statement", "other") for hit in asserted):
             asserted = [hit for hit in asserted if not attributes_act(text, hit)]
         if not asserted and named_no_act and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence
