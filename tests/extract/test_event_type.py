@@ -302,3 +302,9 @@ def test_would_be_attackers_who_blew_themselves_up_are_an_attack(pipeline):
     assert [k for k, _ in _types(pipeline, text)][:1] == ["attack"]
     negated = "No-one was arrested after the march through Vell, police said."  # a hyphenated "no one" still negates
     assert "arrest" not in [k for k, _ in _types(pipeline, negated)]
+
+
+def test_an_air_strike_told_by_its_aircraft_is_an_attack(pipeline):
+    # an ammunition depot struck from the air reads as weapons seized to the model, sentence and whole text
+    text = "Fighter jets destroyed ammunition depots used by the rebels near Dorvan, the army said in a statement."
+    assert [k for k, _ in _types(pipeline, text)][:1] == ["attack"]

@@ -158,3 +158,8 @@ def test_a_town_captured_is_territory_and_fighters_captured_an_arrest():
                         counts=(Count("arrested", 2, "exact", "people", Span(15, 18, "two")),))
     assert with_taxonomy(counted).type == "arrest"
     assert with_taxonomy(_incident("arrest", "Troops captured a militant leader near Mawra.", "captured")).type == "arrest"
+
+
+def test_a_camp_captured_is_territory():
+    camps = "Army troopers captured two rebel camps in the hills of Mawra over the weekend."
+    assert with_taxonomy(_incident("arrest", camps, "captured")).type == "other"

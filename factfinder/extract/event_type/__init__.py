@@ -86,6 +86,9 @@ WHOLE_WEAK = 0.3
 WHOLE_KEEP = frozenset({"killing", "arrest", "surveillance", "transnational_repression", "sanction"})
 # Attack triggers that say an explosion happened (the model reads the weapon words beside them as weapons seized).
 _DETONATION = re.compile(r"detonat|blew|blast", re.IGNORECASE)
+# Attack triggers that name the aircraft that struck ("jets destroyed depots"): an air strike, whatever the
+# target (the model reads an ammunition depot struck from the air as weapons seized).
+_AIRCRAFT = re.compile(r"(?:jets|warplanes|drones?|helicopters|gunships) ", re.IGNORECASE)
 # Acts done to people: in a long text the model never re-types a rule hit into one of these. An
 # article's sentences carry its topic's words ("activists", "victims", "crackdown"), and a bag of words
 # reads a rally, a censorship or a church closed in such an article as a killing or a disappearance;
@@ -154,7 +157,8 @@ class EventTyper:
         first = incidents[0]
         if best == first.type or probability < WHOLE_STRONG or p.get(first.type, 0.0) > WHOLE_WEAK:
             return incidents
-        if first.type == "attack" and first.trigger is not None and _DETONATION.match(first.trigger.text):
+        if first.type == "attack" and first.trigger is not None and \
+                _told_as_it_happened("attack", first.trigger.text, 0, len(first.trigger.text)):
             return incidents  # "militants detonated explosives beneath a bridge": the whole reads as weapons
         return [with_fields(replace(first, type=best)), *incidents[1:]]
 
@@ -233,10 +237,10 @@ def _reported(text: str, start: int, hits: dict[str, list[TriggerHit]]) -> dict[
 def _told_as_it_happened(kind: str, text: str, start: int, end: int) -> bool:
     """The trigger ``text[start:end]`` of a ``kind`` hit says what happened in words the model must not
     overrule: "clashed", "a gun battle" (two sides fought), "detonated", "a blast" (a bomb went off),
-    whatever else the sentence or the text holds (a town, a base, explosives)."""
+    "jets struck" (an air strike), whatever else the sentence or the text holds (a town, a base, explosives)."""
     if kind == "armed_clash":
         return _FIGHTING.fullmatch(text, start, end) is not None
-    return kind == "attack" and _DETONATION.match(text, start, end) is not None
+    return kind == "attack" and (_DETONATION.match(text, start, end) or _AIRCRAFT.match(text, start, end)) is not None
 
 
 def _one_battle(incidents: list[Incident]) -> list[Incident]:

@@ -110,7 +110,7 @@ def is_development(incident: Incident) -> bool:
 _TAKEN_PLACE = re.compile(r"\b(?:captur\w*|seiz\w*|took|taken|taking|overr[au]n|stormed)\s+(?:control\s+(?:of|over)\s+)?"
                           r"(?:the\s+|a\s+|an\s+|two\s+|three\s+|several\s+)?(?:[\w-]+\s+){0,2}?"
                           r"(?:towns?|city|cities|villages?|districts?|areas?|territory|regions?|provinces?|airport|"
-                          r"hills?|border crossing|crossings?|bases?|outposts?|positions?|strongholds?|oil ?fields?|"
+                          r"hills?|border crossing|crossings?|bases?|camps?|outposts?|positions?|strongholds?|oil ?fields?|"
                           r"port|bridge|highway|road|headquarters|capital)\b", re.IGNORECASE)
 
 
