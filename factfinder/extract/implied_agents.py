@@ -43,8 +43,8 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
         ("torture", r".", CUSTODY, _PRIVATE, "custody"),
         ("disappearance", r".", r"\b(?:enforced|forcibly|forced)\b", _PRIVATE, "security forces"),
         # "were killed during a crackdown on the protests", "a crackdown by security services which has
-        # seen journalists arrested": a crackdown is the state's, whatever the verb of its victims
-        ("killing arrest torture disappearance attack", r".", r"\bcrack(?:ed)?[- ]?downs?\b", _PRIVATE,
+        # seen journalists arrested or abducted": a crackdown is the state's, whatever the verb of its victims
+        ("killing arrest torture disappearance attack", r".", r"\bcrack(?:ed)?[- ]?downs?\b", None,
          "security forces"),
         ("humanitarian", r".", CUSTODY, None, "prison authorities"),
         ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),

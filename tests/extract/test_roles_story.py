@@ -156,3 +156,12 @@ def test_the_court_a_suspect_is_charged_at_is_not_the_kidnapper(pipeline) -> Non
             "shopkeeper and demanding a ransom of 20,000 ringgit in May.")
     kidnapping = next(i for i in _all(pipeline, text, "arrest") if i.trigger and "abduct" in i.trigger.text)
     assert [(a.name, a.kind) for a in kidnapping.perpetrators] == [("suspects", "criminal")]
+
+
+@pytest.mark.slow
+def test_victims_abducted_in_a_crackdown_are_the_state_s(pipeline) -> None:
+    """A crackdown is the state's, even when its victims are told as "abducted"."""
+    text = ("The talks follow a crackdown which has seen striking teachers, journalists and union leaders "
+            "abducted and tortured across the country.")
+    torture = _first(pipeline, text, "torture")
+    assert [a.kind for a in torture.perpetrators] == ["state_force"]
