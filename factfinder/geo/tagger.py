@@ -38,12 +38,17 @@ class DictionaryTagger:
         The file is written by factfinder itself next to the gazetteer, replaced
         atomically, and ignored when older than the gazetteer or ``stopnames.txt``.
         """
+        import hashlib
         import os
         import pickle
 
-        path = gazetteer.path.with_suffix(f".tagger-{min_population}.pickle")
+        # The stop list's content names the file: installs or checkouts with other stop lists that
+        # share the cache never read each other's tagger (a file's time alone did not tell them apart).
+        stop_list = data_file("stopnames.txt")
+        digest = hashlib.sha256(stop_list.read_bytes()).hexdigest()[:12]
+        path = gazetteer.path.with_suffix(f".tagger-{min_population}-{digest}.pickle")
         try:
-            inputs = (gazetteer.path, data_file("stopnames.txt"))  # an edited stop list rebuilds it too
+            inputs = (gazetteer.path, stop_list)  # an edited stop list rebuilds it too
             if path.stat().st_mtime >= max(p.stat().st_mtime for p in inputs):
                 with path.open("rb") as fh:
                     tagger = cls.__new__(cls)
