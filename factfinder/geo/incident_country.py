@@ -147,7 +147,7 @@ def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mention
     words = incident.attachments
     if (place.precision != "country" or not words or not _inside(place.span, incident)
             or not (_NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)
-                    or mentions.counts[place.country] == 1)):
+                    or mentions.counts[place.country or ""] == 1)):
         return False
     tie = attachment_of(place.span, words)
     if tie is None:
@@ -204,10 +204,11 @@ class _Mentions:
 
 
 def _mentions(document: Document, places: Sequence[Place]) -> _Mentions:
-    resolved = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE]
+    resolved = [p.country for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE]
+    countries = {p.country for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
+                 and p.precision == "country"}
     demonyms = [code for code, _ in _demonyms(document.text, 0, len(document.text))]
-    named = {p.country for p in resolved if p.precision == "country"} | set(demonyms)
-    return _Mentions(frozenset(named), Counter([p.country for p in resolved if p.country] + demonyms))
+    return _Mentions(frozenset(countries | set(demonyms)), Counter(resolved + demonyms))
 
 
 # Where a release was filed, as rights groups print it at the head of their lead: "(Beirut) – ".
