@@ -22,13 +22,14 @@ computed once; ``reach.py`` rules out whole clusters the vetoes would reject.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
-from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words
+from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words, opens_with_time
 from factfinder.model import Count, Incident, SourcedIncident
 from factfinder.values.places import haversine_km
 
@@ -58,6 +59,13 @@ class SameEventRules:
       story) are the same event once their wording is this similar.
     - ``text_alone``: with neither date nor place known on both sides, wording
       must be this similar.
+    - ``own_time_opening``: a later sentence that opens with a time of its own ("In December,
+      ...", "On 9 May, ...", "Earlier the same day, ...") tells an act of its own: it joins an
+      earlier sentence's telling (``a``; ``b`` is the later) only when both dates are known and
+      agree. The undated sentences after a dated opening still tell more of its act.
+    - ``speaker_types``: types whose event is its speaker's act (a statement): two tellings
+      of one such type are one event only when they name a speaker in common, or one of them
+      names none and opens with a pronoun back to the other's ("They blamed ...").
     - ``vetoes``: the fields whose 0 rejects the pair; ``weights``: how the other
       known fields are averaged into the score (empty: a pair nothing vetoes scores
       1); ``threshold``: the score from which two tellings are one event.
@@ -79,6 +87,8 @@ class SameEventRules:
     threshold: float
     town_radius_km: float = 25.0
     admin1_radius_km: float = 100.0
+    speaker_types: frozenset[str] = frozenset()
+    own_time_opening: bool = False
     needs_text: bool = field(init=False)
 
     def __post_init__(self) -> None:
@@ -123,6 +133,11 @@ WITHIN_DOCUMENT = SameEventRules(
     vetoes=frozenset({"date", "place", "counts"}),
     weights=MappingProxyType({}),  # nothing is graded: what no field vetoes is one event
     threshold=1.0,
+    # a report's reactions ("the UN condemned ...", "the government denied ...") are each a
+    # statement of their own, however close their sentences
+    speaker_types=frozenset({"statement"}),
+    # annual reports and news open the sentence of each new act with its time
+    own_time_opening=True,
 )
 """The sentences of one document: story context counts, figures within hedging agree."""
 
@@ -291,6 +306,17 @@ def _separate_acts(a: Incident, b: Incident) -> bool:
     return False
 
 
+_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|its|their|his|her)\b", re.IGNORECASE)
+
+
+def _same_speaker(a: Telling, b: Telling) -> bool:
+    """Two statements of one speaker: a speaker named in both, or a pronoun speaker ("It added
+    ...", "They blamed ...") beside a named one."""
+    if a.perpetrators & b.perpetrators:
+        return True
+    return any(not t.perpetrators and _PRONOUN_OPENING.match(t.incident.summary) for t in (a, b))
+
+
 def _copies_of_one_story(a: Telling, b: Telling) -> bool:
     return (a.fingerprint is not None and a.fingerprint == b.fingerprint
             and (a.incident.doc, a.incident.story) != (b.incident.doc, b.incident.story))
@@ -310,6 +336,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         return 0.0 if _separate_acts(ia, ib) else 1.0
     if rules.one_story and not _stories_compatible(ia, ib):
         return 1.0 if _told_alike(ia, ib) else 0.0
+    if ia.type in rules.speaker_types and not _same_speaker(a, b):
+        return 0.0
     vetoes = rules.vetoes
     da, db = a.days, b.days
     if da is None or db is None or (not rules.date_context_is_evidence and (a.date_is_context or b.date_is_context)):
@@ -318,6 +346,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
+    if rules.own_time_opening and date_score is None and opens_with_time(ib.summary):
+        return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
     place = place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \
             and {c.category for c in ia.counts} & {c.category for c in ib.counts}:

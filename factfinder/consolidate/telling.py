@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from factfinder.dates import find_date_spans
 from factfinder.model import Incident, Place, SourcedIncident
 
 WORD = re.compile(r"[a-z0-9]+")
@@ -92,3 +93,27 @@ def normalised_words(text: str) -> str:
     """A summary's words, lower-cased, one space apart (cached: a cluster's summaries are
     compared with each other again when its sources are counted)."""
     return " ".join(WORD.findall(text.lower()))
+
+
+_TIME_OPENER = re.compile(r"^\W*(?:(?:in|on|by|since|between|from|during|until|at the (?:start|end) of|"
+                          r"(?:in )?(?:early|mid|late))[\s-]+)*(?:the\s+)?$", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(
+    r"^\W*(?:(?:earlier|later)(?: (?:that|the same|in the) (?:day|night|morning|afternoon|evening|week|month))?|"
+    r"(?:the next|the following|the previous) (?:day|night|morning|week|month)|"
+    r"(?:hours|days|weeks|months|a (?:day|week|month|year)) (?:later|earlier)),", re.IGNORECASE)
+_ADVERBIAL_END = re.compile(r"[^,;.]{0,25},")
+
+
+@lru_cache(maxsize=4096)
+def opens_with_time(sentence: str) -> bool:
+    """Whether the sentence opens with a time phrase of its own set off by a comma: "In March, a
+    court ...", "On 29 and 30 September, after ...", "Earlier the same day, a bomb ...". Within one
+    report such a sentence tells a new act (the date grammar of ``factfinder.dates``)."""
+    if _RELATIVE_OPENING.match(sentence):
+        return True
+    head = sentence[:80]
+    for span in find_date_spans(head):
+        if _TIME_OPENER.match(head[:span.start]):
+            return _ADVERBIAL_END.match(sentence, span.end) is not None
+        break
+    return False

@@ -25,20 +25,24 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from itertools import islice
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
+from factfinder.extract.country_heading import heading_country
 from factfinder.extract.event_type.taxonomy import with_taxonomy
+from factfinder.extract.assertion import asserted_hits, is_asserted
+from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
-    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
-    story_perpetrators, tells_battle,
+    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
+    sentence_perpetrators, story_perpetrators, tells_battle,
 )
+from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.suspects import suspect_arrests
 from factfinder.extract.statistics import build_statistics
@@ -118,12 +122,15 @@ class Extractor:
         # every trigger is negated or hypothetical is not parsed at all.
         def asserted(sentence: Sentence, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
             return {kind: kept for kind, found in hits.items()
-                    if (kept := [h for h in found if is_asserted(text, sentence, h, self.cues)])}
+                    if (kept := asserted_hits(text, sentence, found, self.cues))}
         all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
                     for i, sentence in enumerate(sentences)]
         if self.event_typer is not None:  # the learned component completes and corrects the rules
             all_hits = [asserted(sentence, hits) for sentence, hits
                         in zip(sentences, self.event_typer.document_hits(text, sentences, all_hits))]
+        if self.actors is not None:  # statements told as "X said ..." (reported_speech.py)
+            all_hits = [asserted(sentence, speech_hits(text, sentence, hits, self._speakers(text), _has_figure(text)))
+                        for sentence, hits in zip(sentences, all_hits)]
         out = []
         for i, (sentence, hits) in enumerate(zip(sentences, all_hits)):
             cumulative = is_cumulative(text, sentence, self.cues)
@@ -188,7 +195,11 @@ class Extractor:
                 perpetrators, targets = roles[i][0], refine_targets(text, roles[i][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
-                own = by_hit[i]
+                elif kind == "armed_clash":
+                    perpetrators, targets = clash_parties(perpetrators, targets)
+                # a figure of no category belongs to the act whose clause holds it, not the nearest
+                own = [c for c in by_hit[i] if c.category != "other" or not attached[i]
+                       or in_own_clause(c.span, attached[i])]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
                     singles[len(incidents)] = single
@@ -211,7 +222,9 @@ class Extractor:
             def state_body(body: str) -> tuple[str, str]:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
-            incidents = protest_targets(implied_agents(incidents, state_body), state_body)
+            # an annual report's country section (its heading) tells separate events, each with its own agent
+            incidents = most_specific_targets(protest_targets(
+                implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
@@ -230,9 +243,17 @@ class Extractor:
                 if not_an_act(hit, token):
                     named_no_act = True
                     continue
+                if hit.trigger is REPORTED_SPEECH and not is_statement_speech(
+                        token, self.actors.find(text, candidate.sentence.start, candidate.sentence.end),
+                        candidate.sentence.start):
+                    continue
                 kept.append(hit)
                 tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
+        # an act against people in the sentence ("accused the military of killing civilians"); a
+        # truce broken or rebels backed ('other') is what the accusation is about, not an act told
+        if any(hit.type not in ("statement", "other") for hit in asserted):
+            asserted = [hit for hit in asserted if not attributes_act(text, hit)]
         if not asserted and named_no_act and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence
             # is read as one without trigger, as the learned typer reads those
@@ -241,6 +262,9 @@ class Extractor:
             asserted = [hit for hits in learned.values() for hit in hits[:1]
                         if is_asserted(text, sentence, hit, self.cues, _token_at(parsed, hit, sentence))]
         return asserted
+
+    def _speakers(self, text: str) -> Callable[[int, int], list[Any]]:
+        return lambda start, end: self.actors.find(text, start, end)
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:
@@ -259,6 +283,11 @@ class Extractor:
             if following is not None:
                 found = stages.find_attributions(text, following.start, following.end)
         return tuple(found)
+
+
+def _has_figure(text: str) -> Callable[[int, int], bool]:
+    """Whether a stretch of text tells a figure other than money (a toll or a tally, not speech)."""
+    return lambda start, end: any(c.category != "money" for c in stages.find_counts(text, start, end))
 
 
 def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[Incident]:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from factfinder.extract.assertion import asserted_hits, is_asserted  # noqa: F401 (importable from here too)
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
@@ -32,10 +33,14 @@ def fold_means(asserted: dict[str, Any]) -> dict[str, Any]:
 def unfolded(hits: Sequence[TriggerHit], text: str) -> list[int]:
     """``fold_means`` over a sentence's list of acts (several of one type allowed): the indices kept.
     A raid that arrests people is the arrest (ACLED codes it so): "police raided the offices ...
-    and arrested 41 of their staff" is no attack."""
+    and arrested 41 of their staff" is no attack. Arson told by the same words as a destruction
+    ("set fire to dozens of shelters") is the destruction (data/triggers.csv: against buildings
+    it is property_destruction), whatever else the sentence names."""
     kinds = {hit.type for hit in hits}
+    burnt = {(hit.start, hit.end) for hit in hits if hit.type == "property_destruction"}
     return [i for i, hit in enumerate(hits) if FOLDED_INTO.get(hit.type) not in kinds
-            and not (hit.type == "attack" and "arrest" in kinds and text[hit.start:hit.end].lower().startswith("raid"))]
+            and not (hit.type == "attack" and "arrest" in kinds and text[hit.start:hit.end].lower().startswith("raid"))
+            and not (hit.type == "attack" and (hit.start, hit.end) in burnt)]
 
 
 # Which count categories an incident of a type may carry, most fitting first.
@@ -72,78 +77,14 @@ CATEGORY_OF_TYPE: dict[str, str] = {
     "disappearance": "missing", "attack": "injured",
 }
 
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|while|whereas)\b", re.IGNORECASE)
-_WORDS_BEFORE = re.compile(r"\S+")
-
-
-def _window_before(text: str, sentence: Sentence, offset: int, words: int) -> str:
-    """The last ``words`` words before ``offset``, not reaching back past a clause break."""
-    lo = max(sentence.start, offset - 200)
-    prefix = text[lo:offset]
-    breaks = list(_CLAUSE_BREAK.finditer(prefix))
-    if breaks:
-        prefix = prefix[breaks[-1].end():]
-    return " ".join(_WORDS_BEFORE.findall(prefix)[-words:])
-
-
-def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, token: Any | None = None) -> bool:
-    """False when the trigger is negated, hypothetical or a mere reference.
-
-    Cue phrases are looked for just before the trigger inside its clause ("no
-    one was killed", "could expand this kind of surveillance", "no mention of
-    the arrests"); with a parse, a ``neg`` dependent of the trigger or of the
-    verb governing it counts too ("were not arrested"). Being conservative is
-    deliberate: a missed hedge makes a false incident.
-    """
-    if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
-        return False
-    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
-        return False
-    before = _window_before(text, sentence, hit.start, 6)
-    if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
-        return False
-    if _is_practice(text, sentence, hit):
-        return False
-    if token is not None:
-        heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
-        for head in heads:
-            if any(child.dep_ == "neg" for child in head.children):
-                return False
-    return True
-
-
-# "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
-# attributed; the background cue is for what a group is known for ("responsible for IED attacks")
-_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
-                           r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
-
-
-# the past of a report looking back on its year; "continues to detain" in the news is an act ongoing
-_CONTINUED = re.compile(r"\bcontinued to\b", re.IGNORECASE)
-_DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                    r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
-                    re.IGNORECASE)
-
-
-def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
-    """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
-    journalists": a practice told with no date, figure or place in time, which annual reports
-    write as the frame of the dated acts that follow; no incident of its own. With a date or a
-    figure in its part of the sentence ("continued to hold tens of thousands", "continued to
-    rape women ... after the agreement signed in November 2022") it is reported as an act."""
-    if not _CONTINUED.search(_window_before(text, sentence, hit.start, 6)):
-        return False
-    part_end = text.find(";", hit.end, sentence.end)
-    part_end = sentence.end if part_end < 0 else part_end
-    part_start = text.rfind(";", sentence.start, hit.start) + 1 or sentence.start
-    return _DATED.search(text, max(part_start, sentence.start), part_end) is None
-
-
 # A word that a prefix makes a modifier ("pre-trial detention", "anti-torture law", "so-called") names no act.
 _PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti|\bso)-$", re.IGNORECASE)
 
 
-_JUDGEMENT = "called the ... a"  # the trigger row of judgements (data/triggers.csv)
+def _is_judgement(trigger: Trigger) -> bool:
+    """The trigger rows of judgements (data/triggers.csv): every phrase is "called the/it ...";
+    "called on" and "called for" rows name other words too."""
+    return all(p.startswith("called ") for p in trigger.pattern.split("|"))
 
 
 def not_an_act(hit: TriggerHit, token: Any) -> bool:
@@ -156,12 +97,38 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if hit.type != "statement":
         return False
-    if _JUDGEMENT in hit.trigger.pattern:  # "called the verdict a disgrace", not "called a meeting"
-        return token is None or not any(c.dep_ == "oprd" for c in token.children)
+    if _is_judgement(hit.trigger):  # "called the verdict a disgrace", not "called a meeting", nor "what it called X"
+        return token is None or not any(c.dep_ == "oprd" for c in token.children) \
+            or any(c.dep_ == "dobj" and c.tag_ in ("WP", "WDT") for c in token.children)
     if token is None or token.pos_ != "VERB":
         return False
+    if any(c.dep_ == "nsubj" and c.lemma_.lower() in _PROTESTERS for c in token.children):
+        return True  # "the protesters demanded the release of their relatives": the protest's demand
+    if token.lemma_.lower() in _ACCUSING and (token.dep_ in ("relcl", "acl")
+                                              or (token.dep_ == "advcl" and token.tag_ == "VBG")):
+        return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
+_ACCUSING = frozenset({"accuse", "blame"})
+# whose demands are their protest's (a protest's demands are matched as the protest, data/triggers.csv)
+_PROTESTERS = frozenset({"protester", "protestor", "demonstrator", "marcher", "striker"})
+
+
+def attributes_act(text: str, hit: TriggerHit) -> bool:
+    """An accusation or a blame ("the government blamed ISWAP", "AA accused the military of
+    killing civilians") in a sentence that reports the act it is about: who did it, as a source
+    says (the act's perpetrator and verification), not a statement incident of its own (as the
+    project's gold codes it). "The army accused Rwanda of backing the rebels" reports no act and
+    stays a statement."""
+    if hit.type != "statement" or not text[hit.start:hit.end].lower().startswith(("accus", "blam")):
+        return False
+    charge = _CHARGE.match(text, hit.end)
+    return charge is None or charge.group(1).lower().endswith("ing")  # "of genocide": a charge of its own
+
+
+_CHARGE = re.compile(r"[^.;:]{0,60}?\bof\s+(?:the\s+)?([\w-]+)")
 
 
 def is_cumulative(text: str, sentence: Sentence, cues: Cues) -> bool:

@@ -1,0 +1,106 @@
+"""Whether a trigger hit tells an act that happened: negation, hypotheticals, background
+mentions and practices ("continued to face ill-treatment", "remained in detention").
+
+Pure functions over text, offsets and, where there is one, the spaCy token of the trigger;
+``incidents.py`` decides which asserted hits become incidents. Being conservative is deliberate:
+a missed hedge makes a false incident.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from typing import Any
+
+from factfinder.extract.sentences import Sentence
+from factfinder.extract.triggers import Cues, TriggerHit
+
+_CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|while|whereas)\b", re.IGNORECASE)
+_WORDS_BEFORE = re.compile(r"\S+")
+
+
+def _window_before(text: str, sentence: Sentence, offset: int, words: int) -> str:
+    """The last ``words`` words before ``offset``, not reaching back past a clause break."""
+    lo = max(sentence.start, offset - 200)
+    prefix = text[lo:offset]
+    breaks = list(_CLAUSE_BREAK.finditer(prefix))
+    if breaks:
+        prefix = prefix[breaks[-1].end():]
+    return " ".join(_WORDS_BEFORE.findall(prefix)[-words:])
+
+
+def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, token: Any | None = None) -> bool:
+    """False when the trigger is negated, hypothetical or a mere reference.
+
+    Cue phrases are looked for just before the trigger inside its clause ("no
+    one was killed", "could expand this kind of surveillance", "no mention of
+    the arrests"); with a parse, a ``neg`` dependent of the trigger or of the
+    verb governing it counts too ("were not arrested"). Being conservative is
+    deliberate: a missed hedge makes a false incident.
+    """
+    if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
+        return False
+    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
+        return False
+    before = _window_before(text, sentence, hit.start, 6)
+    if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
+        return False
+    if _is_practice(text, sentence, hit):
+        return False
+    if token is not None:
+        heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
+        for head in heads:
+            if any(child.dep_ == "neg" for child in head.children):
+                return False
+    return True
+
+
+# "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
+# attributed; the background cue is for what a group is known for ("responsible for IED attacks")
+_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
+                           r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
+
+
+# the past of a report looking back on its year ("continues to detain" in the news is an act ongoing),
+# and a state that lasts ("remained in arbitrary detention", "remained under house arrest")
+_CONTINUED = re.compile(r"\b(?:continued to|remained (?:in|under|behind))\b", re.IGNORECASE)
+_DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
+                    r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+                    re.IGNORECASE)
+
+
+def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
+    journalists", "activists remained in prison under the act": a practice or a state told with no
+    date, figure or place in time, which annual reports write as the frame of the dated acts that
+    follow; no incident of its own. With a date or a
+    figure in its part of the sentence ("continued to hold tens of thousands", "continued to
+    rape women ... after the agreement signed in November 2022") it is reported as an act."""
+    if not _CONTINUED.search(_window_before(text, sentence, hit.start, 6)):
+        return False
+    start, end = _part(text, sentence, hit)
+    return _DATED.search(text, start, end) is None
+
+
+def _part(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:
+    """The part of the sentence between semicolons that holds the hit."""
+    start = max(text.rfind(";", sentence.start, hit.start) + 1 or sentence.start, sentence.start)
+    end = text.find(";", hit.end, sentence.end)
+    return start, (sentence.end if end < 0 else end)
+
+
+def asserted_hits(text: str, sentence: Sentence, hits: Sequence[TriggerHit], cues: Cues) -> list[TriggerHit]:
+    """``is_asserted`` over one type's hits of a sentence (text order, no parse), and a later hit
+    of the type in the part of a practice retells the practice ("remained in arbitrary
+    detention, many of them kept beyond the legal limit on pre-trial detention")."""
+    kept: list[TriggerHit] = []
+    practice: tuple[int, int] | None = None
+    for hit in hits:
+        if practice is not None and practice[0] <= hit.start < practice[1]:
+            continue
+        if _is_practice(text, sentence, hit):
+            practice = _part(text, sentence, hit)
+            continue
+        if is_asserted(text, sentence, hit, cues):
+            kept.append(hit)
+    return kept

@@ -1,0 +1,39 @@
+"""Trigger rows for transnational repression, designations and bodies' seats (issue 21, own gold).
+
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.triggers import TriggerTable
+
+
+@pytest.fixture(scope="module")
+def table() -> TriggerTable:
+    return TriggerTable.load()
+
+
+def _types(table: TriggerTable, text: str) -> set[str]:
+    return {h.type for h in table.find(text) if TriggerTable.applies(h, text, 0, len(text))}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("A court in Managua stripped 40 exiled journalists of their citizenship.", "transnational_repression"),
+    ("The authorities forced the airliner to land in the capital and detained a blogger on board.",
+     "transnational_repression"),
+    ("Police issued arrest warrants for six activists living in Canada.", "transnational_repression"),
+    ("Police offered bounties for information on dissidents abroad.", "transnational_repression"),
+    ("The court declared the 30 critics traitors to the homeland.", "designation"),
+    ("The country failed to win a seat on the council in the vote.", "other"),
+])
+def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
+    assert kind in _types(table, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Police issued an arrest warrant for the suspect in the robbery.",  # a warrant at home: no repression
+    "The president declared a state of emergency in the province.",  # no branding
+])
+def test_ordinary_uses_are_not_repression_or_designation(table: TriggerTable, sentence: str) -> None:
+    assert not _types(table, sentence) & {"transnational_repression", "designation"}
