@@ -48,6 +48,12 @@ _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation"})
 _STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
+# Seizures of people happen where they were taken from: "abducted from a hotel in Kirkuk".
+_TAKEN_FROM = frozenset({"arrest", "disappearance", "other"})
+_SITES = r"(?:house|home|hotel|office|school|hospital|camp|compound|apartment|residence|church|mosque|prison|jail|farm)"
+_FROM_A_SITE = re.compile(rf"\bfrom\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+\s+){{0,2}}{_SITES}s?\s+"
+                          r"(?:in|at|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
+_SITE_AFTER = re.compile(rf"\s+{_SITES}\b", re.IGNORECASE)
 SPOKEN = frozenset({"statement"})
 """Events that happen where their speaker is ("the UN Secretary-General condemned the attack"):
 only a place their own sentence names locates them, never the story's setting nor its country."""
@@ -63,6 +69,10 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     tie = attachment_of(place.span, incident.attachments)
     if tie is None or tie.distance:
         return None
+    if tie.relation == "from" and incident.type in _TAKEN_FROM and place.precision != "country" and (
+            _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
+            or _SITE_AFTER.match(text, place.span.end)):
+        tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
         return None
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
@@ -82,11 +92,18 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
+    if tie.relation == "to" and _APPROACH_TO.search(text, max(0, place.span.start - 60), place.span.start):
+        tie = replace(tie, relation="near")  # "at an entrance to X", "on a road leading to X": by X
     if _local_subject(place, tie, incident, text):
         return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+# A "to" that says by the place, not towards it: "the approaches to X", "an entrance to X".
+_APPROACH_TO = re.compile(r"\b(?:approach(?:es)?|entrances?|gates?|road|roads|highway|leading|access)\s+to\s+"
+                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
 
 
 def _local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:

@@ -77,13 +77,23 @@ def untied_setting(own: Sequence[Place], text: str) -> list[Place]:
     return [p for p in own if (score(p, text)[1] or _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40),
                                                                             p.span.start))
             and p.precision != "country"] or [
-        p for p in own if p.precision == "country" and (found := _LOOSE_LOCATIVE.search(
-            text, max(0, p.span.start - 40), p.span.start)) and found.group(1)]
+        p for p in own if p.precision == "country" and ((found := _LOOSE_LOCATIVE.search(
+            text, max(0, p.span.start - 40), p.span.start)) and found.group(1) or _OWNS_A_PART.match(text, p.span.end)
+            and _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40), p.span.start))]
 
 
-# "in X", "in southern X", "in far eastern X", "through X's": a locative word before the place
+# "through Egypt's streets", "in Congo's capital": the country's own part says where.
+_OWNS_A_PART = re.compile(r"['’]s\s+(?:main\s+|central\s+|northern\s+|southern\s+|eastern\s+|western\s+)?"
+                          r"(?:streets|capital|north|south|east|west|northeast|northwest|southeast|southwest|border)\b")
+
+
+# "in X", "in southern X", "in far eastern X", "in Venezuela's central X", "in the capital X",
+# "in the Moroccan-controlled parts of X": a locative word before the place
 _LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
-                             r"((?:(?:far|deep|northern|southern|eastern|western|central|(?:north|south)-?(?:east|west)"
-                             r"(?:ern)?|north|south|east|west|downtown|rural|upper|lower|remote)\s+)*)"
-                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$",
+                             r"((?:[A-Z][\w-]*['’]s\s+)?(?:(?:far|deep|northern|southern|eastern|western|central|"
+                             r"(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|downtown|rural|upper|lower|"
+                             r"remote)\s+)*)"
+                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+|"
+                             r"(?:[\w-]+\s+)?(?:parts?|areas?|outskirts|suburbs?|heart|cent(?:re|er)|streets)\s+of\s+"
+                             r"(?:the\s+)?|capital\s+|(?:[a-z-]+\s+)?(?:city|town)\s+of\s+)?$",
                              re.IGNORECASE)

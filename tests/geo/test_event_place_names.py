@@ -340,6 +340,17 @@ def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> No
      "Kaya"),
     # a town that qualifies the event's subject: the subject, and so the event, is of that place
     ("Many angry Kunduz residents protested on the main road on Sunday.", "protest", "Kunduz"),
+    # "on the approaches to X", "at an entrance to X": by the place, not towards it
+    ("Government jets bombed rebel positions on the approaches to the ancient city of Homs on Tuesday.", "attack",
+     "Homs"),
+    ("A young man was shot at an entrance to Hebron's Old City in July and died of his wounds.", "attack",
+     "Old City"),
+    # an untied place after "in Mexico's northern X state"
+    ("The bodies of twelve men found in Mexico's northern Sonora state had burns suggesting they were tortured "
+     "before being executed.", "torture", "Sonora"),
+    # a seizure happens where people were taken from: "from their Mosul house"
+    ("The journalist was captured along with two colleagues, all aid workers, from their Mosul house on Sept. 16.",
+     "arrest", "Mosul"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
     ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
      "fire on a market.", "killing", "Kayamla village"),
