@@ -32,14 +32,14 @@ from typing import Any
 from factfinder.extract import stages
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, asserted_hits, assign_counts_to_hits, attributes_act, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, asserted_hits, assign_counts_to_hits, attributes_act, clash_parties, implied_single, is_asserted, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
     implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
     story_perpetrators, tells_battle,
 )
-from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits
+from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.suspects import suspect_arrests
 from factfinder.extract.statistics import build_statistics
@@ -216,6 +216,7 @@ class Extractor:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
             incidents = protest_targets(implied_agents(incidents, state_body), state_body)
+        incidents = clash_parties(statement_targets(incidents))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
