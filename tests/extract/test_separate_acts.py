@@ -124,7 +124,7 @@ def test_a_figure_as_of_a_date_is_a_tally() -> None:
 @pytest.mark.slow
 def test_an_allegation_in_the_passive_is_no_statement(pipeline) -> None:
     text = ("PAKISTAN\n\nIn March, a teacher accused of blasphemy was beaten by a crowd in Sialkot. "
-            "In April, the rights commission accused the police of torturing detainees.")
+            "In April, the rights commission accused the police of covering up the case.")
     statements = _of(_incidents(pipeline, text), "statement")
     assert [i.summary.startswith("In April") for i in statements] == [True]
 
