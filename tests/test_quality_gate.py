@@ -41,7 +41,7 @@ def _gold_files() -> list[Path]:
 
 def test_floors_name_only_known_scores():
     known = {
-        "extract": {"incident", "statistics", "statistics.as_of", *FIELDS, *(f"incident.{t}" for t in INCIDENT_TYPES)},
+        "extract": {"incident", "statistics", "statistics.as_of", "all_fields", *FIELDS, *(f"incident.{t}" for t in INCIDENT_TYPES)},
         "geo": {"mention_exact", "mention_overlap", *(f"acc@{int(km)}km" for km in ACCURACY_KM)},
         "consolidation": {"merge_pairs"},
         **DEVSET_FIGURES,

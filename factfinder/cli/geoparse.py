@@ -68,7 +68,8 @@ def geo() -> None:
 @click.option("--geonames", metavar="allCountries.txt", help="Build from a GeoNames dump instead of packaged data.")
 @click.option("--admin1", metavar="admin1CodesASCII.txt", help="GeoNames admin1 names (needed with --geonames).")
 @click.option("--postal", metavar="allCountries.txt",
-              help="Also add the localities of a GeoNames postal-code dump that the towns lack (docs/geo.md).")
+              help="Take the postal-code localities from this whole GeoNames postal-code dump instead of the "
+                   "packaged tier (docs/geo.md).")
 @with_settings
 def geo_build(output: str | None, geonames: str | None, admin1: str | None, postal: str | None,
               settings: Settings) -> None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from factfinder.dates.dateline import is_dateline_date, with_dateline_published
 from factfinder.dates.own import is_weak, attributive_year, own_date
-from factfinder.dates.patterns import find_date_spans
+from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.dates.resolve import resolve_date
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date
@@ -103,25 +103,45 @@ def sentence_dates(text: str, sentences: Sequence[Sentence]) -> SentenceDates:
     return dates
 
 
+# Date phrases that name one day: what the paragraph after an undated lead gives its event.
+_DAY_KINDS = frozenset({"iso", "month_day", "day_month", "weekday", "relative_day", "last_day", "holiday"})
+
+
+def _names_a_day(span: Span) -> bool:
+    expression = parse(span.text)
+    return expression is not None and expression.kind in _DAY_KINDS
+
+
 def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, story: int | None,
                dated: SentenceDates) -> Span | None:
     """The date of a headline's lead: the first sentence after it that ends with a stop (the
     lines between, a byline or a release number, are passed over), else the dateline before
-    that sentence; never a date of the story's later paragraphs."""
+    that sentence. A lead without a date and without a dateline ("The EU is calling on China
+    to release reporters, following the detention of a journalist") is told in the next
+    paragraph's first sentence, the inverted pyramid's details ("She was taken from her home
+    on Dec. 7"): a day it names is the headline's; never a month, a year or a "since", and
+    never a date of the paragraphs after."""
     text = document.text
     dateline: Span | None = None
+    lead: Sentence | None = None
     for at in range(index + 1, min(len(sentences), index + 1 + _LEAD_SENTENCES)):
         later = sentences[at]
         if _story(document, later.start) != story:
             break
+        if lead is not None and later.paragraph == lead.paragraph:
+            continue
         spans = () if is_caption(text, later) else dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s)]
+        if lead is not None:  # the first sentence of the paragraph after the undated lead
+            return next((s for s in plain if _names_a_day(s)), None) if not is_caption(text, later) else None
         if plain:
             return next((s for s in plain if not is_weak(s)), plain[0])
         if dateline is None and spans:
             dateline = spans[0]
         if _HEADLINE_END.search(text, later.start, later.end):
-            break  # the lead, undated
+            if dateline is not None:
+                break  # the lead, undated: the release's day
+            lead = later
     return dateline
 
 

@@ -25,7 +25,11 @@ _REPORTING_REACH = 12  # words from a date to the reporting verb of the clause i
 _REPORTING_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b")
 # A report's own day: "in a report published on Monday", "a statement released late yesterday".
 _PUBLISHED = r"(?:report|study|statement|findings|survey|assessment|video|footage)\s+(?:was\s+)?(?:published|released|issued)"
-_REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING + "|" + _PUBLISHED + r")\s+(?:(?:on|in|late|early|last)\s+)?$")
+# An appeal's own day: "Reporters Without Borders called Monday for the release of journalists
+# detained ...", "condemned on Friday the arrest of ..." (not "was called on Monday to the station").
+_APPEAL = r"(?<!was )(?<!were )(?<!been )(?<!be )(?:called|urged|demanded|condemned|denounced|appealed)"
+_REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING + "|" + _PUBLISHED + "|" + _APPEAL
+                               + r")\s+(?:(?:on|in|late|early|last)\s+)?$")
 
 
 def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
@@ -54,6 +58,12 @@ def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
 # A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising".
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[\w\"“]")
+# After "a", only a communication's noun is another act's: "said in a February 1 statement", "A May 23
+# report found ..."; "during an overnight operation", "in a Monday raid" tell the event's own frame.
+_ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
+_COMMUNICATION_AFTER = re.compile(r"\s+(?:statement|report|letter|press\s+release|communiqu[eé]|interview|post"
+                                  r"|tweet|speech|announcement|briefing|(?:news|press)\s+conference|article"
+                                  r"|editorial|broadcast|video|op-ed)s?\b")
 # The trigger within this many words after the modifying date is the noun it modifies.
 _NOUN_PHRASE_WORDS = 3
 _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|\w+['’]s)\s+((?:1[89]|20)\d\d(?:[-–](?:(?:1[89]|20)?\d\d))?)"
@@ -62,8 +72,11 @@ _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|\w+['’]s)\s+((?:1
 
 def names_another_noun(text: str, span: Span, trigger: Span) -> bool:
     """Whether the date modifies a noun other than the event's: "imprisoned over the 2016-2017
-    protests" does not date the imprisonment, nor "its 2019 action plan" the abuse."""
-    if not (_DETERMINER_BEFORE.search(text, max(0, span.start - 20), span.start) and _NOUN_AFTER.match(text, span.end)):
+    protests" does not date the imprisonment, nor "its 2019 action plan" the abuse, nor "a
+    February 1 statement" the killing the statement tells of."""
+    before = max(0, span.start - 20)
+    if not ((_DETERMINER_BEFORE.search(text, before, span.start) and _NOUN_AFTER.match(text, span.end))
+            or (_ARTICLE_BEFORE.search(text, before, span.start) and _COMMUNICATION_AFTER.match(text, span.end))):
         return False
     after = text[span.end:trigger.start].split() if trigger.start >= span.end else None
     return after is None or len(after) >= _NOUN_PHRASE_WORDS

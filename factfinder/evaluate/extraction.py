@@ -53,6 +53,15 @@ def same_date(gold: Record, pred: Record) -> bool:
 
 
 def same_location(gold: Record, pred: Record) -> bool:
+    """A place within 25 km of the gold point; a country is its country code at country precision.
+
+    A country's point is a convention (the gazetteer's and an annotator's centres lie hundreds
+    of km apart), and the contract's country-level place says only "in this country": two
+    country-level places of the same country are the same answer, a town in it is not.
+    """
+    if gold.get("precision") == "country":
+        return pred.get("precision") == "country" and bool(gold.get("country")) \
+            and (gold.get("country") or "").upper() == (pred.get("country") or "").upper()
     if gold.get("lat") is not None and gold.get("lon") is not None:
         if pred.get("lat") is None or pred.get("lon") is None:
             return False

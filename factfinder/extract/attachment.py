@@ -20,6 +20,7 @@ another noun, or a coordinated verb with its own subject are not followed.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from factfinder.model import Attachment, Span
@@ -36,8 +37,12 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state", "confirm", "allege", "accuse",
                      "deny", "quote", "cite", "note", "warn", "describe"})
 # Ties that hold for everything below them ("fighters from villages in Idlib" is an origin).
-_STICKY = frozenset({"from", "according", "speaker"})
+_STICKY = frozenset({"from", "according", "speaker", "cause"})
 SPEAKER = "speaker"
+CAUSE = "for"
+"""The relation of the words of a phrase that names another act as the cause or topic of the
+event ("convicted over the protests in Havana", "sentenced for the execution of a soldier in
+Deir ez-Zor"): that act's circumstances, not the event's (sticky, like ``from``)."""
 """The relation of the words of a source that tells the event ("police in Lahore said ...")."""
 # A measured distance makes its place a reference point ("30 km from X").
 _MEASURES = frozenset({"km", "kilometre", "kilometer", "kilometres", "kilometers", "mile", "miles", "metre",
@@ -76,17 +81,60 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
     """
     out: list[tuple[Any, int, str]] = []
     token, depth, seen = verb, 0, {verb.i}
+    relation = "shared"
     while token.dep_ in _CLIMB and token.head.i not in seen:
         own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
         depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
+        if _reduced_relative(token):
+            relation = "cause"  # what the noun's clause says is another act's, held apart (sticky)
+            depth += _LOOSE["advcl"]  # and farther than the participle's own words
         token = token.head
         seen.add(token.i)
-        out.append((token, depth, "shared"))
+        out.append((token, depth, relation))
     if token.dep_ == "relcl" and _opened_by(token, "where"):
         # "Herat, where he was released", "the streets of Tbilisi, where troops clashed": the
         # noun the clause hangs on is where its event happened
         out.append((token.head, depth + 1, "in"))
     return out
+
+
+# Prepositions of time and place: a participle with one of them tells its own circumstances.
+_OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "before", "near"})
+
+
+def _reduced_relative(clause: Any) -> bool:
+    """A participle that describes a noun ("three men arrested during the protests of 2022 were
+    hanged in Isfahan", "people convicted over the protests"): a relative clause without its
+    pronoun, whose event keeps its own circumstances. A purpose clause ("an operation to detain")
+    is no such clause, nor a participle that tells no circumstances of its own ("men armed with
+    machetes hacked ...", often the parse's misreading of the main verb): those climb."""
+    noun = clause.head
+    return clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG") and noun.dep_ in _SUBJECTS \
+        and noun.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ in _OWN_CIRCUMSTANCES
+                                                      for c in clause.children)
+
+
+# Phrases that name the cause or topic of the predicate ("sentenced ... over the protests in
+# Havana", "convicted of the killing of ... in Deir ez-Zor"): their words are the other act's.
+_TOPIC = frozenset({"over", "about"})
+_CAUSE = frozenset({"for", "of"})
+# Verbs that blame an act on someone: a statement the place of the act it names may still locate
+# (locate keeps a statement to its own sentence's places), so their phrase is left as it was.
+_BLAME = frozenset({"accuse", "blame", "criticise", "criticize", "condemn", "denounce"})
+_ACT_WORD = re.compile(r"(?:ings?|killings?|murders?|executions?|deaths?|tortures?|arrests?|detentions?|"
+                       r"abductions?|disappearances?|protests?|attacks?|assaults?|rapes?|crimes?|riots?|"
+                       r"unrest|violence|clash(?:es)?|massacres?|bombings?|strikes?|demonstrations?)$")
+
+
+def _names_other_act(prep: Any) -> bool:
+    """A prepositional phrase about another act: "over the protests", "about the killings", "for
+    the execution of", "of torturing detainees"; not "for 12 days" or "of the town"."""
+    if prep.dep_ != "prep" or prep.lower_ not in _TOPIC | _CAUSE:
+        return False
+    if prep.lower_ in _CAUSE and (prep.head.pos_ not in ("VERB", "AUX", "ADJ") or prep.head.lemma_ in _BLAME):
+        return False  # "a wave of attacks killed ...": the subject's means, the same act
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" or c.dep_ == "pobj" and c.pos_ == "NOUN"
+               and bool(_ACT_WORD.search(c.lower_)) for c in prep.children)
 
 
 def _opened_by(clause: Any, word: str) -> bool:
@@ -173,6 +221,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_
             if child_relation in ("to", "from") and _nearness(child):
                 child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
+            if relation not in _STICKY and _names_other_act(child):
+                child_relation = "cause"  # "sentenced ... over the protests in Havana": the protests' place
             child_distance = distance or child.lower_ in _MEASURES
             stack.append((child, depth + cost, child_relation, child_distance))
     for source in _speakers(chain[-1]):
@@ -182,7 +232,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     for index, (depth, relation, distance) in sorted(best.items()):
         token = trigger.doc[index]
         start = offset + token.idx
-        out.append(Attachment(Span.of(text, start, start + len(token.text)), depth, relation, distance))
+        out.append(Attachment(Span.of(text, start, start + len(token.text)), depth,
+                              CAUSE if relation == "cause" else relation, distance))
     return tuple(out)
 
 
@@ -193,3 +244,10 @@ def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | Non
     if not inside:
         inside = [w for w in words if w.span.start < span.end and span.start < w.span.end]
     return min(inside, key=lambda w: w.depth, default=None)
+
+
+def in_own_clause(span: Span, words: tuple[Attachment, ...]) -> bool:
+    """Whether a phrase belongs to the event's own clause: tied, and not as a speaker's or as
+    another act's ("released 12 of them on bail" is no part of the torture they described)."""
+    tie = attachment_of(span, words)
+    return tie is not None and tie.relation not in (SPEAKER, CAUSE) and tie.depth < _FAR

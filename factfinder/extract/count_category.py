@@ -22,6 +22,11 @@ _OBJECT_STARTS = frozenset("a an the his her their its two three four five six s
 CLAUSE_STOPS = frozenset(
     "where when after before because since but while whereas although though until unless if said says "
     "told according reported added".split())
+# Words of judging: the people a court sentences, or who are convicted of or charged with an act,
+# are the judged, never its victims ("sentenced 49 people to death over the lynching of a man",
+# "two soldiers convicted of killing a protester"); annual-report coders do not count them.
+_JUDGING = frozenset("sentenced sentencing convicted convicting accused charged acquitted indicted prosecuted "
+                     "fined fining sentences".split())
 _ACCOMPANIMENT = frozenset({("along", "with"), ("together", "with"), ("well", "as")})
 _PERSON_UNIT_CATEGORIES = frozenset(
     {"killed", "injured", "arrested", "detained", "missing", "displaced", "trapped", "affected"})
@@ -72,7 +77,10 @@ def _adjacent_cue(tokens: list[Token], cand: Candidate, lex: Lexicon) -> str | N
     """The count's own participle ("1,800 injured", "30 wounded") or the cue word right
     after its noun phrase, unless the count is that verb's agent."""
     head = tokens[cand.head].lower
-    if cand.head > cand.last and lex.cues.get(head) not in (None, "affected"):
+    # a noun of custody ("prisoners", "hostages") says what the people are, not what befell them:
+    # "guards beat ten prisoners", "killed five prisoners" read the verb first (rule 4 keeps it last)
+    if cand.head > cand.last and lex.cues.get(head) not in (None, "affected") \
+            and lex.head_categories.get(head) != "detained":
         return lex.cues[head]
     k = cand.head + 1
     if k >= len(tokens) or tokens[k].lower not in lex.cues or lex.cues[tokens[k].lower] == "affected":
@@ -102,6 +110,8 @@ def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex:
 def _coordinated(tokens: list[Token], prev: Candidate, cand: Candidate) -> str | None:
     """"captured a Haqqani leader and two suspected insurgents": the second object shares the verb."""
     between = [t.lower for t in tokens[prev.head + 1:cand.first]]
+    if cand.head_word in ("them", "those"):
+        return None  # "detained 300 people, and several of them said ...": a part, told of anew
     if between in (["and"], [","], [",", "and"]) and prev.category not in ("other", "money"):
         return prev.category
     return None
@@ -127,6 +137,8 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
     k = first - 1
     while k >= 0 and not boundaries[k]:
         word = tokens[k].lower
+        if word in _JUDGING:
+            return "other"
         if word in lex.cues:
             return _intended(tokens, k, lex.cues[word])
         pair = (tokens[k - 1].lower, word) if k > 0 else ("", word)
@@ -139,10 +151,19 @@ def _cue_before(tokens: list[Token], boundaries: list[bool], first: int, lex: Le
                 if tokens[j].lower in lex.cues:
                     return _intended(tokens, j, lex.cues[tokens[j].lower])
             return None
-        if word not in _FILLERS:
-            return None
+        if word not in _FILLERS and not (word.endswith("ly") and word.isalpha() and len(word) > 4):
+            return None  # "briefly held nine participants": a manner adverb does not part verb and count
         k -= 1
     return None
+
+
+def _tell_of_themselves(tokens: list[Token], k: int) -> bool:
+    """"several of them later said they had been beaten": people who tell what befell themselves
+    are its victims, so the scan reads on past their verb of saying."""
+    if tokens[k].lower not in ("said", "told", "reported", "says"):
+        return False
+    after = [t.lower for t in tokens[k + 1:k + 3]]
+    return after[:1] == ["they"] or after == ["that", "they"]
 
 
 def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Candidate], index: int,
@@ -168,12 +189,14 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
         if boundaries[k - 1] and k > cand.head + 1:
             break
         word = tokens[k].lower
-        if word in CLAUSE_STOPS and not (aux and word in ("said", "reported")):
+        if word in CLAUSE_STOPS and not (aux and word in ("said", "reported")) and not _tell_of_themselves(tokens, k):
             break  # "15 civilians were said to have been killed" goes on
         if word == "," and k + 1 < stop and tokens[k + 1].lower.endswith("ing") and tokens[k + 1].lower != "including":
             break  # ", ending a decade in detention": a new participle clause
         if article and word in ("who", "that", "which"):
             break  # "a young man who had been held ... died": the relative clause is background
+        if word in _JUDGING:
+            return "other", None  # "two soldiers were convicted of killing ...": the judged
         if word in AUXILIARIES:
             aux = True
         if word not in lex.cues:
@@ -185,5 +208,7 @@ def _cue_after(tokens: list[Token], boundaries: list[bool], candidates: list[Can
         if category == "affected":
             weak = weak or category
             continue
+        if weak and tokens[k - 1].lower in ("in", "into"):
+            continue  # "beaten in custody": where it befell them, after what befell them
         return category, weak
     return None, weak

@@ -22,6 +22,8 @@ from factfinder.model import Count, Span
 
 _ABBREVIATIONS = frozenset("mr mrs ms dr gen lt col maj capt sgt st no vs jr sr prof rev u.s u.k".split())
 _NP_STOPS = frozenset("of to at the a an in on from who that which and or by with for as".split())
+# Nouns of an act whose "of" phrase names the one person it befell ("the killing of a journalist").
+_ACTS = ("ion", "ing", "der", "ath", "rest")
 _TIME_AFTER = re.compile(r"\s*(?:GMT|UTC|hrs\b|h\b|[ap]\.?m\.?(?!\w)|o'clock|local time)", re.IGNORECASE)
 
 
@@ -226,8 +228,9 @@ def _acting(tokens: list[Token], first: int, head: int, lex: Lexicon) -> bool:
 def _article_candidate(tokens: list[Token], match: NumberMatch, lex: Lexicon) -> Candidate | None:
     """"a man", "an insurgent": one person, offered only when an event verb governs it (checked later)."""
     prev = tokens[match.first - 1].lower if match.first > 0 else ""
-    if prev in ("including", "as", "like", "of", "by"):
-        return None
+    act = tokens[match.first - 2].lower if match.first > 1 else ""
+    if prev in ("including", "as", "like", "by") or (prev == "of" and not (act in lex.cues and act.endswith(_ACTS))):
+        return None  # "the wife of a man", "in custody of a woman", but "the execution of a captured soldier"
     for k in range(match.first + 1, min(match.first + 7, len(tokens))):
         word = tokens[k].lower
         if word in lex.singular_people:
@@ -321,6 +324,9 @@ def _head_noun(tokens: list[Token], last: int, lex: Lexicon) -> tuple[int, str, 
             and tokens[k + 1].lower in _PARTITIVE \
             and tokens[k + 2].lower in lex.people:
         return k + 2, tokens[k + 2].lower, "people"
+    if tokens[last].lower in _VAGUE_PARTS and k + 1 < len(tokens) and tokens[k].lower == "of" \
+            and tokens[k + 1].lower in ("them", "those"):
+        return k + 1, tokens[k + 1].lower, "people"  # "several of them died of thirst": at least 3
     for _ in range(4):
         if k >= len(tokens):
             return None

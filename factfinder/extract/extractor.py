@@ -30,14 +30,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
+from factfinder.extract.country_heading import heading_country
 from factfinder.extract.event_type.taxonomy import with_taxonomy
+from factfinder.extract.assertion import asserted_hits, is_asserted
+from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, asserted_hits, assign_counts_to_hits, attributes_act, clash_parties, implied_single, is_asserted, is_cumulative, sentence_hits,
+    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
 from factfinder.extract.story_roles import (
-    implied_agents, names_agent, protest_roles, protest_targets, refine_targets, sentence_perpetrators,
-    story_perpetrators, tells_battle,
+    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
+    sentence_perpetrators, story_perpetrators, tells_battle,
 )
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
@@ -192,7 +195,11 @@ class Extractor:
                 perpetrators, targets = roles[i][0], refine_targets(text, roles[i][1])
                 if kind == "protest":
                     perpetrators, targets = protest_roles(perpetrators, targets, Span.of(text, hit.start, hit.end))
-                own = by_hit[i]
+                elif kind == "armed_clash":
+                    perpetrators, targets = clash_parties(perpetrators, targets)
+                # a figure of no category belongs to the act whose clause holds it, not the nearest
+                own = [c for c in by_hit[i] if c.category != "other" or not attached[i]
+                       or in_own_clause(c.span, attached[i])]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
                 if single is not None:
                     singles[len(incidents)] = single
@@ -215,8 +222,10 @@ class Extractor:
             def state_body(body: str) -> tuple[str, str]:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
-            incidents = protest_targets(implied_agents(incidents, state_body), state_body)
-        incidents = clash_parties(statement_targets(incidents))
+            # an annual report's country section (its heading) tells separate events, each with its own agent
+            incidents = most_specific_targets(protest_targets(
+                implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
+        incidents = statement_targets(incidents)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
@@ -242,7 +251,9 @@ class Extractor:
                 kept.append(hit)
                 tokens.append(token)
             asserted.extend(kept[i] for i in separate_acts(kept, tokens, text))
-        if any(hit.type != "statement" for hit in asserted):
+        # an act against people in the sentence ("accused the military of killing civilians"); a
+        # truce broken or rebels backed ('other') is what the accusation is about, not an act told
+        if any(hit.type not in ("statement", "other") for hit in asserted):
             asserted = [hit for hit in asserted if not attributes_act(text, hit)]
         if not asserted and named_no_act and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence

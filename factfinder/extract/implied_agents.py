@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, is_kidnapping, judges
-from factfinder.extract.roles import add_actor as _add
+from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSPECTS, is_kidnapping, judges, tells_battle
+from factfinder.extract.roles import ACTING_KINDS, add_actor as _add
 from factfinder.model import Actor, Incident, Span
 
 
@@ -35,7 +35,8 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
         # names a private or armed party ("the group executed the hostages")
         ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
                                                  r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
-        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military )?(?:custody|detention|prison)",
+        ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military |pre-trial )?(?:custody|detention|"
+                          r"prisons?|jail|penal colon(?:y|ies)|prison colon(?:y|ies)|detention (?:centre|center|facility))",
          None, "custody"),
         ("arrest", r"arrest|detain|detention|jail|imprison|custody|round|apprehend|remand|incommunicado|held|lock",
          None, _PRIVATE, "security forces"),
@@ -50,12 +51,15 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
     ))
 
 
-def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]]) -> list[Incident]:
+def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tuple[str, str]], *,
+                   story_agents: bool = True) -> list[Incident]:
     """Incidents with no perpetrator, with the state body their act implies (``_IMPLIED``).
 
     ``state_body(body)`` names a generic body in the report's country ("courts" -> "Iranian courts").
     The implied actor's span is the trigger, the words that imply it. A sentence that names a
     private agent's words ("kidnapped", "ransom", "gunmen") gets none: those acts are not the state's.
+    With ``story_agents`` (a news story, not a report's list of separate events), an abuse still
+    without agent takes the one the story names for its nearest other abuse (``_story_agents``).
     """
     out = []
     for index, incident in enumerate(incidents):
@@ -82,7 +86,45 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
             # aid blocked, shortages, care denied with no one named: the civilians who go without
             incident = replace(incident, targets=(Actor(CIVILIANS, incident.trigger, "group"),))
         out.append(incident)
+    return _story_agents(out) if story_agents else out
+
+
+# Abuses of people whose agent a story names once, for one act, and leaves out for another ("the
+# killing of the editor" in the lead, "police detained his colleagues" later): a coder reading the
+# whole story codes the agent it names for its abuses.
+_ABUSES_OF_PEOPLE = frozenset({"arrest", "disappearance", "torture", "killing"})
+# "stoned to death in Harare by supporters of the ruling party": the sentence names its agent,
+# one the actor table does not know, so the story's agent is not the act's.
+_BY_AGENT = re.compile(r"[^.;:]{0,60}?\bby\s+(?!the time\b|then\b|now\b|far\b|contrast\b)", re.IGNORECASE)
+
+
+def _story_agents(incidents: list[Incident]) -> list[Incident]:
+    """Abuses of people still without perpetrator (no named agent, none implied), with the state or
+    armed agent the story names for its nearest other abuse (a kidnapping never takes an arrest's
+    agent, nor an arrest a kidnapper's), each actor with the span where it is named."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or incident.type not in _ABUSES_OF_PEOPLE or incident.trigger is None \
+                or incident.story is None or tells_battle(incident.summary) \
+                or _BY_AGENT.match(incident.summary, incident.trigger.end - incident.evidence[0].start):
+            continue
+        donors = sorted((abs(j - i), j < i, j) for j, other in enumerate(incidents)
+                        if j != i and other.story == incident.story and other.type in _ABUSES_OF_PEOPLE | {"attack"}
+                        and _named_agents(other) and _may_lend(other, incident))
+        if donors:
+            out[i] = replace(incident, perpetrators=_named_agents(incidents[donors[0][2]]))
     return out
+
+
+def _named_agents(incident: Incident) -> tuple[Actor, ...]:
+    """The state and armed agents an incident's text names (not implied, not a crime's suspects)."""
+    return tuple(a for a in incident.perpetrators
+                 if a.kind in ACTING_KINDS and a.name != SUSPECTS and a.span != incident.trigger)
+
+
+def _may_lend(donor: Incident, incident: Incident) -> bool:
+    """A kidnapping never lends its agent to an arrest, nor an arrest to a kidnapping."""
+    return not (donor.type == incident.type == "arrest" and is_kidnapping(donor) != is_kidnapping(incident))
 
 
 def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor, ...]:
@@ -118,8 +160,10 @@ _LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:stat
 
 # Acts an affected group never does: people, journalists or prisoners named as their agent are a
 # misread ("Journalists A, B and C arrested for their reporting", a list of names the parse takes
-# for the subject): they are what the act happened to.
-_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian"})
+# for the subject; "it is easy to track ..., especially Uyghurs studying in China", an apposition
+# the parse hangs on the dummy subject): they are what the act happened to.
+_STATE_ACTS = frozenset({"arrest", "disappearance", "torture", "legal_proceeding", "humanitarian", "surveillance",
+                         "transnational_repression"})
 
 
 def _groups_undergo(incident: Incident) -> Incident:
@@ -142,7 +186,8 @@ def _held_people(incident: Incident) -> Incident:
     if found is None:
         return incident
     span = Span(evidence.start + found.start(), evidence.start + found.end(), found.group())
-    return replace(incident, targets=(Actor("prisoners", span, "group"),))
+    political = evidence.text[:found.start()].lower().endswith("political ")  # "a political prisoner died"
+    return replace(incident, targets=(Actor("political prisoners" if political else "prisoners", span, "group"),))
 
 
 # "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose

@@ -12,13 +12,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import replace
 from typing import Any
 
 from factfinder.extract.assertion import asserted_hits, is_asserted  # noqa: F401 (importable from here too)
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
-from factfinder.model import Count, Incident, Span
+from factfinder.model import Count, Span
 
 # An attack whose reported outcome is a killing is that killing (DESIGN.md's taxonomy:
 # "attack ... without a killing being the reported outcome"): the means ("shelling",
@@ -356,20 +355,3 @@ def implied_single(kind: str, token: Any, cues: Cues, counts: Sequence[Count], o
                 category = "detained"
             return Count(category, 1, "exact", "people", Span.of(text, np_start, np_end))
     return None
-
-
-_ARMED = frozenset({"state_force", "armed_group"})
-
-
-def clash_parties(incidents: Sequence[Incident]) -> list[Incident]:
-    """An armed clash has parties, not victims: every fighting side is a perpetrator
-    (tests/gold/README.md), so an armed side read as a target joins the perpetrators, and the
-    civilians a battle harmed are its counts, not its targets."""
-    out = []
-    for incident in incidents:
-        if incident.type == "armed_clash" and incident.targets:
-            names = {p.name for p in incident.perpetrators}
-            sides = tuple(t for t in incident.targets if t.kind in _ARMED and t.name not in names)
-            incident = replace(incident, perpetrators=incident.perpetrators + sides, targets=())
-        out.append(incident)
-    return out

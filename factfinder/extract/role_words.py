@@ -44,3 +44,12 @@ def judges(actor: Actor) -> bool:
     """A court or tribunal: the only agent a trial or sentence carries to the story's other trials
     (the police that arrested the defendant did not sentence them)."""
     return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
+
+
+# A battle between parties: its deaths have no one agent, so none is carried into it.
+_BATTLE = re.compile(r"\b(?:battles?|fighting|fought|clash(?:es|ed)?|combat|crossfire|offensive)\b", re.IGNORECASE)
+
+
+def tells_battle(text: str) -> bool:
+    """Whether a sentence tells of fighting between parties ("during the two-day battle")."""
+    return bool(_BATTLE.search(text))

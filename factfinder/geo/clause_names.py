@@ -32,7 +32,9 @@ from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
-from factfinder.geo.place_words import modifies_noun, noun_kinds, owns_a_thing, place_nouns
+from factfinder.geo.place_words import (
+    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owns_a_thing, place_nouns, place_object,
+)
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -54,14 +56,16 @@ _DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", 
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
-_PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|di|du|la|le|van|von"
+_PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|das|di|do|dos|du|la|le|van|von"
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
                      "meanwhile also then there this that these those its his her their our yet around inside "
                      "outside across along within throughout he she it they we you".split())
+# "in X", "near eastern X", "in an alleyway of ancient X"
 _LOCATIVE_BEFORE = re.compile(
-    rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}$", re.IGNORECASE)
+    rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
+    r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
                             re.IGNORECASE)
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
@@ -85,7 +89,8 @@ def frame_kind(text: str, start: int, end: int) -> str | None:
     words = text[start:end].split()
     if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
         return kind
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+)\b", text[end:end + 40])  # "X local government area"
+    # "X local government area", "X sub-district"
+    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])
     if after and (kind := kinds.get(after.group(2).lower())):
         return kind
     before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
@@ -101,6 +106,14 @@ def finer_than_town(text: str, span: Span) -> bool:
     first = span.text.split()[0].lower() if span.text.split() else ""
     kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
     return kind == "area"
+
+
+def is_site(text: str, span: Span) -> bool:
+    """Whether a place noun frames the name as a building, a road or a natural feature ("the old
+    Diyala Bridge", "Highland Hospital", "the Tigris river") rather than an area or a settlement."""
+    words = span.text.split()
+    kind = frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
+    return kind in ("site", "feature")
 
 
 def _framed(text: str, start: int, end: int) -> bool:
@@ -135,6 +148,8 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
     words = text[start:end].lower().split()
     if not words or any(w in MONTHS or w in WEEKDAYS for w in words):
         return True
+    if len(words) == 1 and words[0] in place_nouns():
+        return True  # "the same District": a place noun, capitalised, names nothing
     if words[0] in _TITLES and not framed:  # "Sheikh Saeed district" is a place
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
@@ -177,6 +192,17 @@ def _container(text: str, start: int, end: int, places: Sequence[Place]) -> Plac
                          and p.span.start >= end), key=lambda p: p.span.start):
         return place if stands_under(text, end, place.span.start) else None
     return None
+
+
+def _inside(place: Place, container: Place | None) -> bool:
+    """Whether a resolved place lies in the container the text names for it ("the town of Finote
+    Selam in Ethiopia's Amhara region"): no container, or one whose country (and region) it shares."""
+    if container is None:
+        return True
+    if place.country != container.country:
+        return False
+    return container.precision == "country" or (container.precision == "admin1" and place.admin1 is not None
+                                                and place.admin1 == container.admin1)
 
 
 def stands_under(text: str, end: int, start: int) -> bool:
@@ -243,7 +269,7 @@ def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, 
     if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
             r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
         return True  # not "Garubula village of Biu LGA", the village's own name
-    nation = span.text.lower() in demonyms() or any(
+    nation = span.text in demonyms() or any(
         s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
     return nation and noun in place_nouns()
 
@@ -273,7 +299,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
                actors: Callable[[str], bool] | None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if span.text.lower() in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
+    if span.text in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
         return None  # "the Yugoslav province of Kosovo": the name is Kosovo
     if _organisation(span):
         return None
@@ -283,6 +309,8 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
         return None
+    if tie.relation in CLAUSE_TIES and after_a_taking_verb(text, start, framed):
+        tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
     struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels
@@ -292,7 +320,8 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     # "in X", "near eastern X"; not "in support of X", "in protest against X"
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
         text[max(0, start - 12):start])
-    taken = tie.relation == "dobj" and incident.type in _TERRITORY_TYPES and not labels
+    taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
+                                        or place_object(incident, tie, text, start))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
             or (framed and tie.relation in FRAMED_TIES) or taken or struck):
         return None
@@ -300,7 +329,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
-    if labels & _DOUBTFUL_LABELS and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
+    if labels & _DOUBTFUL_LABELS and not taken and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
                                           and not (" " not in span.text and _before_site(text, end))):
         return None  # a creed or a nation, not a name: "a Catholic church"
     return tie
@@ -343,7 +372,8 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
                              and p.country in countries), None)
             # a place the geoparser resolved but doubted, in the document's country: the text vouches
             container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
-            place = replace(resolved, confidence=0.5) if resolved and not container else _placed(span, container)
+            place = replace(resolved, confidence=0.5) if resolved and _inside(resolved, container) \
+                else _placed(span, container)
             if place.admin1 is None and gazetteer is not None and countries and (
                     _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)

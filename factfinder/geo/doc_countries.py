@@ -71,8 +71,11 @@ def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> Counte
     for key, found in cands.items():
         if not found or any(c.country in named for c in found):
             continue
+        biggest = max((c.population for c in found), default=0)
         for c in found[:_CLUSTER_READINGS]:
-            if c.kind in _CLUSTER_KINDS and c.country and (point := c.point) is not None:
+            # a small namesake of a big city maps no story ("Los Angeles" beside "Loyola": not the Philippines)
+            if c.kind in _CLUSTER_KINDS and c.country and (point := c.point) is not None \
+                    and c.population * _CLUSTER_SHARE >= biggest:
                 cells.setdefault((c.country, int(point[0] // 1), int(point[1] // 1)), set()).add(key)
     supported: dict[str, set[str]] = {}
     for (country, lat, lon), keys in cells.items():
@@ -83,6 +86,7 @@ def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> Counte
 
 
 _CLUSTER_READINGS = 40  # of a name's readings, the first (biggest) ones tried
+_CLUSTER_SHARE = 500  # a reading takes part when the name's biggest reading is at most this many times its size
 
 
 def opening_keys(text: str, mentions: list[Mention], keys: list[str]) -> set[str]:

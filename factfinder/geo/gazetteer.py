@@ -54,6 +54,12 @@ class Candidate:
         return KIND_PRECISION.get(self.kind, "town")
 
     @property
+    def postal(self) -> bool:
+        """A postal-code locality (the tier of build_postal.py, negative ids): resolution may ask
+        more evidence of it than of a town."""
+        return self.id < 0
+
+    @property
     def point(self) -> tuple[float, float] | None:
         """(lat, lon), or None for an entry the gazetteer has no coordinates for."""
         return (self.lat, self.lon) if self.lat is not None and self.lon is not None else None
@@ -152,22 +158,29 @@ class Gazetteer:
         key = name_key(name)
         if key in self._cache:
             return self._cache[key]
-        if self._known.get(key) is False:
-            return []  # probed before and absent: no second query
-        rows = self._rows(f"SELECT {_COLUMNS}, MAX(n.is_primary) FROM name n JOIN place p ON p.id = n.place "
-                          "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 200", (key,))
-        found = [self._candidate(r[:12], bool(r[12])) for r in rows]
+        rows = [] if self._known.get(key) is False else self._rows(  # probed before and absent: no query
+            f"SELECT {_COLUMNS}, MAX(n.is_primary) FROM name n JOIN place p ON p.id = n.place "
+            "WHERE n.key = ? GROUP BY p.id ORDER BY p.population DESC LIMIT 200", (key,))
+        found = [self._candidate(r[:12], bool(r[12])) for r in rows] + self._localities(key)
         if len(self._cache) > 50_000:
             self._cache.clear()
         self._cache[key] = found
         return found
+
+    def _localities(self, key: str) -> list[Candidate]:
+        """The postal-code localities of a name (build_postal.py), as villages: no population, so
+        they are proposed only after a locative and resolved only in the document's countries or
+        beside a container. They are not ``known``: the shapes of names never read one as a place."""
+        rows = self._rows("SELECT id, NULL, name, 'village', country, admin1_code, lat / 1e4, lon / 1e4, 0, 0, "
+                          "admin2, NULL FROM locality WHERE key = ? LIMIT 50", (key,))
+        return [self._candidate(r, True) for r in rows]
 
     def known(self, name: str) -> bool:
         """Whether any entry has this name: one indexed probe, not the candidates (the shape-based
         mention finder asks it of every capitalised run, mostly persons and organisations)."""
         key = name_key(name)
         if key in self._cache:
-            return bool(self._cache[key])
+            return any(not c.postal for c in self._cache[key])
         found = self._known.get(key)
         if found is None:
             if len(self._known) > 200_000:

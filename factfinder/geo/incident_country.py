@@ -40,6 +40,7 @@ from typing import Any
 from factfinder.extract.attachment import attachment_of
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.geo.place_words import modifies_noun
 from factfinder.model import Document, Incident, Place, Span
 
 # A country named outright says more than a town in it.
@@ -129,15 +130,18 @@ _NEIGHBOURING = re.compile(r"\bneighbou?ring\s+(?:the\s+)?$", re.IGNORECASE)
 _EVENT_HEADS = frozenset({"predicate", "shared", "advcl"})
 
 
-def _in_passing(place: Place, incident: Incident, text: str) -> bool:
-    """Whether the incident's own sentence names a neighbouring country in passing: "suspected of
-    ties with rebels in neighbouring Congo" describes the rebels, and "neighbouring" says the
-    story is set elsewhere. Tried more widely (any country whose preposition the parse hangs on a
-    noun), the rule also moved "people in Liberia were killed" and "hostages in Syria" out of the
-    country they name: only the word that says "another country" is followed."""
+def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mentions") -> bool:
+    """Whether the incident's own sentence names another country in passing, hung on another noun
+    than the event: "suspected of ties with rebels in neighbouring Congo" describes the rebels,
+    "damaged by the killing of a journalist and allegations of war crimes in Yemen" the
+    allegations. The word "neighbouring" says the story is set elsewhere; so does a country the
+    whole document names only there. Tried more widely (any country whose preposition the parse
+    hangs on a noun), the rule also moved "people in Liberia were killed" and "hostages in Syria"
+    out of the country they name, in stories about those countries."""
     words = incident.attachments
     if (place.precision != "country" or not words or not _inside(place.span, incident)
-            or not _NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)):
+            or not (_NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)
+                    or (place.country is not None and mentions.counts[place.country] == 1))):
         return False
     tie = attachment_of(place.span, words)
     if tie is None:
@@ -150,17 +154,54 @@ def _in_passing(place: Place, incident: Incident, text: str) -> bool:
     return head is not None and head.relation not in _EVENT_HEADS
 
 
-def _needs_country(incident: Incident, found: DocumentCountry, text: str) -> bool:
+def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_at: Sequence[Span],
+                   mentions: "_Mentions", gazetteer: Any) -> bool:
     """Whether the incident takes the country: it has no place of its own there, and the
-    country is said outside its own sentences (a text that is one sentence keeps what
-    ``locate`` made of that sentence: a country it did not take names an actor there)."""
-    if not any(not _inside(span, incident) for span in found.said_at):
+    country is said outside its own sentences (``said_at``: a text that is one sentence keeps
+    what ``locate`` made of that sentence: a country it did not take names an actor there)."""
+    if not any(not _inside(span, incident) for span in said_at):
         return False
     place = incident.location
     if place is None or not place.country:
         return True
     return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text)
-                                               or _in_passing(place, incident, text))
+                                               or _in_passing(place, incident, text, mentions)
+                                               or _unsupported(place, mentions.named, gazetteer))
+
+
+# A place this big is known without its country ("the embassy in London", "a court in The Hague");
+# the places a resolver reads abroad for a name of the story's own country are small ones.
+_WELL_KNOWN = 200_000
+
+
+def _unsupported(place: Place, named: frozenset[str], gazetteer: Any) -> bool:
+    """Whether the place is a town or region of a country the document never names, neither
+    outright nor by a demonym, while the story is about another: a report names the country of
+    a foreign place it tells ("in Tanga, Tanzania", "the Pakistani town of Okara"), so a lone
+    reading abroad is the resolver's guess for a name of the story's own country ("the
+    Southwest region of the country" read in Burkina Faso in a story about Cameroon) or a
+    person's name read as a town. A city known without its country ("a court in The Hague") is kept.
+    Measured on the gold and the HRDsAttack articles (docs/dates.md, session 7)."""
+    if place.precision == "country" or place.country in named:
+        return False
+    readings = gazetteer.lookup(place.name) if gazetteer is not None and place.name else ()
+    return not any(c.country == place.country and c.population >= _WELL_KNOWN for c in readings)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mentions:
+    """What the whole document says of each country: the countries it names outright (a resolved
+    country mention) or by a demonym, and how many mentions of any kind fall in each."""
+
+    named: frozenset[str]
+    counts: Counter[str]
+
+
+def _mentions(document: Document, places: Sequence[Place]) -> _Mentions:
+    resolved = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE]
+    demonyms = [code for code, _ in _demonyms(document.text, 0, len(document.text))]
+    named = {p.country for p in resolved if p.precision == "country" and p.country} | set(demonyms)
+    return _Mentions(frozenset(named), Counter([p.country for p in resolved if p.country] + demonyms))
 
 
 # Where a release was filed, as rights groups print it at the head of their lead: "(Beirut) – ".
@@ -178,9 +219,11 @@ def _filed_from(span: Span, text: str) -> bool:
 def _sentence_country(incident: Incident, places: Sequence[Place], text: str) -> Place | None:
     """The country the incident's own sentences name ("during Argentina's war ... were arrested"),
     when they name one and only one country and no finer place; a country that only makes
-    a compound ("a Poland-based channel", "Russia-backed forces") describes someone, not the setting."""
+    a compound ("a Poland-based channel", "Russia-backed forces") or qualifies a noun ("U.S. service
+    members") describes someone, not the setting."""
     own = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
-           and _inside(p.span, incident) and not text.startswith("-", p.span.end)]
+           and _inside(p.span, incident) and not text.startswith("-", p.span.end)
+           and not modifies_noun(text, p.span.end)]
     countries = {p.country for p in own}
     if len(countries) != 1 or any(p.precision != "country" for p in own):
         return None
@@ -197,6 +240,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
     if not incidents:
         return tuple(incidents)
     whole = document_country(document, places)
+    mentions = _mentions(document, places)
     by_story: dict[int | None, DocumentCountry | None] = {}
     out = []
     for incident in incidents:
@@ -212,7 +256,11 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if named is not None and named.country != place.country:
                 incident = replace(incident, location=replace(named, precision="country"))
         found = by_story[incident.story]
-        if found is not None and _needs_country(incident, found, document.text):
+        # a story that is one sentence (a wire report's lead set apart) is supported by the
+        # rest of the document when the document is about the same country
+        said_at = found.said_at + whole.said_at if found is not None and whole is not None \
+            and whole.country == found.country and found is not whole else (found.said_at if found else ())
+        if found is not None and _needs_country(incident, found, document.text, said_at, mentions, gazetteer):
             candidate = gazetteer.country(found.country) if gazetteer is not None else None
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)

@@ -45,6 +45,21 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
     return None, end
 
 
+# "the city of Turkey", "the state of Washington", "the province of Quebec": a level word
+# before the name, joined by "of".
+_LEVEL_BEFORE = re.compile(r"\b(city|town|village|township|county|province|state|municipality|district|governorate|"
+                           r"oblast|prefecture)\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the border territory of Georgia"
+
+
+def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
+    """The level named right before a mention by "the X of" ("the city of Turkey" -> town):
+    a Texas story's "city of Turkey" is the town, "the state of Georgia" the US state."""
+    match = _LEVEL_BEFORE.search(text[max(0, start - 30):start])
+    if match is None:
+        return None
+    return _folded_terms(tuple(terms.items())).get(match.group(1).casefold())
+
+
 # An office after a name says which unit the name is: "New York Gov. Andrew Cuomo" and "the
 # Kandahar governor" a state or province, "Kabul Mayor" and "the Aleppo city council" a town.
 _OFFICES = {"gov": "admin1", "governor": "admin1", "legislature": "admin1", "lt": "admin1",

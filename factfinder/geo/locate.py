@@ -19,31 +19,16 @@ from typing import Callable, Sequence
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import (
-    clause_names, finer_than_town, frame_kind, qualifies_a_place, stands_under,
+    clause_names, finer_than_town, frame_kind, is_site, qualifies_a_place, stands_under,
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.place_words import CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
+from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
-
-_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
-                       r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
-                       re.IGNORECASE)
-
-
-def _event_places(places: Sequence[Place]) -> list[Place]:
-    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
-
-
-def _score(place: Place, text: str) -> tuple[int, int, int, int]:
-    """Local places (town, admin2) before regions before countries; within a level, "in X" first."""
-    before = text[max(0, place.span.start - 30):place.span.start]
-    locative = 1 if _LOCATIVE.search(before) else 0
-    specificity = _SPECIFICITY.get(place.precision or "", 0)
-    return (min(specificity, 3), locative, specificity, -place.span.start)
-
 
 # Ties that make a place something other than where the event happened: an origin
 # ("fled from X", "fighters from X") or a comparison.
@@ -91,12 +76,30 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
     if _struck(place, tie, incident, text):
         return tie
+    if tie.relation in CLAUSE_TIES and place.precision != "country" and after_a_taking_verb(
+            text, place.span.start, frame_kind(text, place.span.start, place.span.end) is not None):
+        return replace(tie, relation="dobj")  # "killed ... after capturing Aleppo": the clause's object
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
+    if _local_subject(place, tie, incident, text):
+        return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+def _local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
+    """A town or region that qualifies the event's subject ("Many angry Nangarhar residents
+    protested", "The Venice theater had burned down", "New Delhi police shot dead a man"): the
+    subject is of that place, and so, when nothing else says where, is the event. A country
+    qualifies an actor's nationality ("Pakistani police") and never counts."""
+    if not (tie.relation in ("nsubj", "nsubjpass") and tie.depth <= 2 and place.precision != "country"
+            and modifies_noun(text, place.span.end) and not text.startswith(("'", "’"), place.span.end)):
+        return False
+    # the noun after the name is its head ("residents"), not the name's own verb ("Moscow rejects")
+    head = next((a for a in incident.attachments if a.span.start > place.span.end), None)
+    return head is not None and head.depth < tie.depth and head.relation == tie.relation
 
 
 def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool] | None) -> bool:
@@ -129,7 +132,7 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
 def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
     """A locative tie first, then local before regional before country, then the closest to the predicate;
     a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
-    specificity, _, fine, start = _score(place, text)
+    specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
     return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
@@ -172,20 +175,6 @@ _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?
                                re.IGNORECASE)
 
 
-def _untied_setting(own: Sequence[Place], text: str) -> list[Place]:
-    """Places of the sentence the parse does not tie to the event that may still be its place:
-    after a locative word ("in X", "near X") and finer than a country. The small parser often
-    hangs such a phrase on the wrong word; a country in another clause is more often background."""
-    return [p for p in own if _score(p, text)[1] and p.precision != "country"]
-
-
-def _beside(place: Place, region: Place, text: str) -> bool:
-    """"Khas district, Uruzgan province", "the Nad Ali district of Helmand province": the region
-    follows the place a few words on, not as another item of a list or another end of a route."""
-    between = text[place.span.end:region.span.start]
-    return 0 < len(between) <= 30 and not re.search(r"\b(?:and|or|from|to)\b|[.;]", between)
-
-
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
     """The sentence's own region instead of a town resolved outside it.
 
@@ -198,75 +187,47 @@ def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
         return best
-    regions = [p for p in own if p.precision == "admin1" and p.admin1
-               and (_beside(best, p, text) or (p.span.start < best.span.start and (
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and not is_site(text, p.span)
+               and (beside(best, p, text) or (p.span.start < best.span.start and (
                    tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE))]
-    if regions and not any(_same_region(best, r) for r in regions):
+    if regions and not any(same_region(best, r) for r in regions):
         return min(regions, key=lambda r: abs(r.span.start - best.span.start))
     return best
-
-
-def _under(place: Place, region: Place) -> Place:
-    """The place, by its own name, known only to lie in ``region`` (its coordinates are the region's)."""
-    return Place(span=place.span, name=place.span.text, lat=region.lat, lon=region.lon, country=region.country,
-                 admin1=region.admin1, geonameid=None, precision=region.precision if region.resolved else None,
-                 confidence=min(place.confidence, region.confidence) if place.resolved else region.confidence)
-
-
-def _in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
-    """Every town resolved outside the region the text names right after it ("Karjan district,
-    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
-    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
-    lying in that region: the gazetteer picked a namesake, and the region the text states is
-    the safer answer."""
-    regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
-               and p.confidence > EMBEDDED_CONFIDENCE]
-    out = []
-    for place in places:
-        if place.resolved and place.admin1 and _SPECIFICITY.get(place.precision or "", 0) > _SPECIFICITY["admin1"]:
-            region = next((r for r in regions if _beside(place, r, text)), None) or next(
-                (r for r in regions if _opens_sentence_of(r, place, text)), None)
-            if region is not None and not _same_region(place, region):
-                place = _under(place, region)
-        out.append(place)
-    return out
-
-
-_OPENING_IN = re.compile(r"(?:\b(?:Moreover|Also|Meanwhile|Elsewhere|Separately|Additionally|Earlier|Later|"
-                         r"Similarly|Furthermore),?\s+in|\bIn)\s+(?:the\s+)?$")
-
-
-def _opens_sentence_of(region: Place, place: Place, text: str) -> bool:
-    """"In Helmand province, ... X", "Moreover in Helmand province, ... X": the region heads the
-    sentence the place is in, same country."""
-    if region.country != place.country or region.span.end > place.span.start:
-        return False
-    opening = _OPENING_IN.search(text, max(0, region.span.start - 30), region.span.start)
-    if opening is None or not re.search(r"(?:^|[.!?\n])\s*$", text[max(0, opening.start() - 40):opening.start()]):
-        return False
-    return not re.search(r"[.!?](?:\s|$)", text[region.span.end:place.span.start])
 
 
 def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: Sequence[Place],
                document: Document) -> Place:
     """A name the gazetteer does not place, in the region its sentence names as where ("In
     Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
-    ISAF release about Kandahar province); else as it is."""
+    ISAF release about Kandahar province) when no country the story names says otherwise; else
+    as it is."""
     regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
-        _beside(place, p, document.text)
+        beside(place, p, document.text)
         or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
     if regions:
-        return _under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
+        return under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
     setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
                and (story is None or story.start <= p.span.start < story.end)]
     named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
-    if len(named) != 1:
-        return place
+    countries = {p.country for p in usable if p.precision == "country" and not in_dateline(p, document.text)
+                 and (story is None or story.start <= p.span.start < story.end)}
+    if len(named) != 1 or not countries <= {c for c, _ in named}:
+        return place  # no one region, or a country the story names is not the region's
     region = next((p for p in setting if p.precision == "admin1"), None)
     if region is not None:
-        return _under(place, region)
+        return under(place, region)
     return replace(place, country=setting[0].country, admin1=setting[0].admin1)
+
+
+def _finer_setting(country: Place, incident: Incident, others: Sequence[Place], document: Document) -> Place:
+    """The story's setting instead of the country the incident's sentence names, when the story is
+    set in a place of that country ("an air strike in eastern Afghanistan" in a release about
+    Kunar province): the sentence says nothing finer, its story does."""
+    setting = story_setting(incident, others, document)
+    if setting is None or setting.country != country.country or setting.precision == "country":
+        return country
+    return setting
 
 
 def _under_heading(incident: Incident, document: Document) -> bool:
@@ -276,10 +237,6 @@ def _under_heading(incident: Incident, document: Document) -> bool:
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
     return heading_country(document.text) is not None or (
         story is not None and heading_country(document.text[story.start:story.end]) is not None)
-
-
-def _same_region(place: Place, region: Place) -> bool:
-    return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
 
 
 def _in_evidence(place: Place, incident: Incident) -> bool:
@@ -307,12 +264,15 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
         towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
         if not known and len(towns) == 1:
             known = [p for p in own if p.precision in ("town", "admin2")]
-        return _under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
+        return under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
     for name in names:
         if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
             continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
+        if best.span.end <= name.span.start and re.fullmatch(r"\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?",
+                                                             text[best.span.end:name.span.start]):
+            continue  # "Kayamla village of Konduga LGA", "X, Y district": the name holds the known place
         if _same_phrase(name, best, text):
-            return name if name.resolved else _under(name, best)
+            return name if name.resolved else under(name, best)
     return best
 
 
@@ -355,8 +315,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
-    places = _in_stated_regions(places, document.text)
-    usable = _event_places(places)
+    places = in_stated_regions(in_stated_holders(places, document.text), document.text)
+    usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
     located = []
     for incident in incidents:
@@ -375,20 +335,25 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := _untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
-                best = max(setting, key=lambda p: _score(p, document.text))
+                best = max(setting, key=lambda p: score(p, document.text))
             elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
+            elif (local := local_source(own, incident, document.text)) is not None:
+                best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
                 best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
             else:
                 best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
         elif own:
-            best = max(own, key=lambda p: _score(p, document.text))
+            best = max(own, key=lambda p: score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
             best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+        if best is not None and best.precision == "country" and best.geonameid is not None \
+                and incident.type not in SPOKEN and not _under_heading(incident, document):
+            best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from factfinder.geo.gazetteer import Gazetteer
-from factfinder.geo.names import data_file
+from factfinder.geo.names import data_file, word_list
 from factfinder.geo.spans import SpanIndex
 
 
@@ -29,9 +29,7 @@ class Mention:
     fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
 
 
-def _read_list(name: str) -> frozenset[str]:
-    lines = data_file(name).read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+_read_list = word_list
 
 
 @lru_cache(maxsize=1)

@@ -70,6 +70,12 @@ def data_file(name: str) -> Path:
     return Path(str(resources.files("factfinder") / "data" / "gazetteer" / name))
 
 
+def word_list(name: str) -> frozenset[str]:
+    """The lines of a packaged word list (``stopnames.txt``, ``given_names.txt`` ...), "#" lines left out."""
+    lines = data_file(name).read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
 def is_latin_name(text: str) -> bool:
     """Alternate names worth indexing: Latin script, starting with a letter."""
     if len(text) < 2 or not text[0].isalpha():

@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import Any, Iterable, Iterator, Sequence
 
+from factfinder.geo.country_forms import form_mentions
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import Mention, demonyms, find_mentions
 from factfinder.geo.resolve import Resolver
@@ -123,7 +124,7 @@ class Geoparser:
 
     def mentions(self, text: str, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
         ents = self.entities(text) if entities is None else list(entities)
-        return find_mentions(text, ents, self.gazetteer, self.tagger)
+        return form_mentions(text, find_mentions(text, ents, self.gazetteer, self.tagger), self.gazetteer.known)
 
     def _not_a_place(self, mention: Mention, text: str) -> bool:
         """An unresolved mention that nothing but a guess calls a place.

@@ -14,6 +14,8 @@ import re
 from functools import lru_cache
 from importlib import resources
 
+from factfinder.model import Attachment, Incident
+
 
 @lru_cache(maxsize=1)
 def noun_kinds() -> dict[str, str]:
@@ -80,3 +82,67 @@ def owns_a_thing(text: str, end: int) -> bool:
     gazetteer does not know gets no such benefit of the doubt.)"""
     owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
     return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())
+
+
+# Names of documents, meetings and processes a place opens: "the Rome Statute", "the Geneva
+# Conventions", "the Oslo Accords", "the Astana Process".
+_NAMED_AFTER = re.compile(r"[ ](?:Statute|Treaty|Conventions?|Protocols?|Agreements?|Accords?|Declaration|Charter|"
+                          r"Summit|Conference|Process|Principles|Pact|Agenda|Forum|Initiative|Talks|Peace Plan)\b")
+
+
+def opens_a_name(text: str, end: int) -> bool:
+    """Whether the place ending at ``end`` opens the name of a treaty, a meeting or a process ("the
+    country left the Rome Statute"): the name says nothing of where an event happened."""
+    return _NAMED_AFTER.match(text, end) is not None
+
+
+# A body's seat: "a report by the IPVM research center in the state of Pennsylvania", "according
+# to the monitoring group in London", "the Britain-based observatory", "a group based in Paris".
+_BODY_NOUNS = (r"(?:cent(?:er|re)|institute|group|organi[sz]ation|university|foundation|agency|office|council|"
+               r"commission|committee|watchdog|monitor|observatory|network|association|society|ngo|think[ -]tank|"
+               r"newspaper|channel|radio|broadcaster)")
+_SEAT_BEFORE = re.compile(
+    rf"(?:\b(?:by|from|according\s+to)\s+(?:the\s+|an?\s+)?(?:[\w\"'“”‘’.-]+\s+){{0,4}}{_BODY_NOUNS}s?,?\s+"
+    r"(?:(?:based|headquartered|located)\s+)?in|\b(?:based|headquartered)\s+in)\s+"
+    r"(?:the\s+(?:(?:state|city|province|region)\s+of\s+)?)?$", re.IGNORECASE)
+
+
+def seat_of_a_body(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` only says where a body that reports or acts sits
+    ("released by the IPVM research center in the state of Pennsylvania", "according to the
+    observatory, based in Britain"): the place of the source, not of the event it tells."""
+    return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None
+
+
+# Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
+# not "captured", whose object is as often a person ("captured Barghouti").
+_PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr[au]n|infiltrat|liberat)",
+                           re.IGNORECASE)
+# Ties through another clause of the sentence (a coordinated verb, a participle, "after capturing").
+CLAUSE_TIES = frozenset({"conj", "advcl", "xcomp", "after", "before", "while", "by"})
+# A verb that takes a place as its object, right before the name ("attacked Sontyo village",
+# "after capturing the village of X"); a capture's object may be a person unless framed as a place.
+_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
+                          r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
+    """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
+    "capturing Buyir village"; "captured X" only when a place noun frames X)."""
+    before = re.sub(r"(?:the\s+)?(?:[a-z]+\s+)?(?:village|town|city|district|neighbou?rhood|camp|area)s?\s+of\s+$",
+                    "", text[max(0, start - 60):start])
+    found = _TAKING_VERB.search(before)
+    return found is not None and (found.group(1) is not None or framed)
+
+
+def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> bool:
+    """Whether the name is the object of a verb that takes only a place ("Soldiers patrolled
+    Kassa", "forces have entered Tal Bizam", NER calling the town a person): the event's own
+    verb, or the verb right before the name in its clause. The verb says what the name is."""
+    if incident.trigger is not None and tie.depth <= 1 and _PLACE_OBJECT.match(incident.trigger.text):
+        return True
+    return _PLACE_VERB_BEFORE.search(text, max(0, start - 40), start) is not None
+
+
+# The verb right before its object: "entered Tal Bizam", "stormed the previously untouched X".
+_PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)

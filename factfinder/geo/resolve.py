@@ -18,12 +18,14 @@ from dataclasses import dataclass, field, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
-from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_inside
+from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_before, level_inside
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
+                                       district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
                                        story_town)
+from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
+from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -61,6 +63,7 @@ class Resolver:
         self._admin1_stamp: tuple[int, int] | None = None
         self._admin1_votes: Counter[tuple[str | None, str]] = Counter()
         self._admin1_keys: set[tuple[str | None, str | None, str]] = set()
+        self._named_admin1: set[tuple[str | None, str | None]] = set()  # admin1 units the text names
         self._static: dict[tuple[str, int], tuple[dict[str, float], float]] = {}  # of the current document
         self._facts: dict[int, tuple[object, bool, dict[tuple[str | None, str | None], int], int]] = {}
 
@@ -104,7 +107,7 @@ class Resolver:
             ev.cued = ev.cued and m.source == "cue"
             ev.near = ev.near and m.source == "near"
             after, after_end = level_after(text, m.end, self.terms)
-            for lv in (level, after):
+            for lv in (level, after, level_before(text, m.start, self.terms)):
                 if lv:
                     ev.levels[lv] += 1
             if level:
@@ -112,7 +115,8 @@ class Resolver:
             nxt = mentions[i + 1] if i + 1 < len(mentions) else None
             if nxt is not None:
                 gap = text[max(after_end, m.end):nxt.start]
-                if gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ":
+                if (gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ") and \
+                        not (gap.strip() == "," and listed(text, mentions, i)):
                     ev.containers.append(i + 1)
                     contained.setdefault(i + 1, []).append(i)
             prev = mentions[i - 1] if i else None
@@ -125,6 +129,7 @@ class Resolver:
         doc_countries = document_countries(
             text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
             lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
+        add_country_readings(self.gazetteer, text, mentions, keys, cands, doc_countries)
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
         resolved: dict[str, Resolution] = {}
@@ -145,12 +150,17 @@ class Resolver:
         # other town of the story ("London" among Ontario towns is London, Ontario).
         for key in order:
             cand = resolved[key].candidate
-            if cand is None or cand.kind != "city" or len(cands[key]) < 2:
+            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2:
                 continue
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
-                resolved[key] = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+                again = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
+                new = again.candidate
+                if new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
+                                                                   keys, cands) > self._score(
+                        cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
+                    resolved[key] = again
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -243,12 +253,14 @@ class Resolver:
         """The features read from the document's countries and the places resolved so far."""
         share, foreign = share_features(cand.country, cand.kind, doc_countries)
         nearest = nearest_km(cand, points) if cand.kind in LOCAL_KINDS else None
+        same_admin1, named_admin1 = self._admin1_evidence(cand, ev, resolved)
         return {
             "country_share": share,
             "foreign": foreign,
             "container": self._container_match(cand, ev, resolved, keys),
             "near": near_value(nearest),
-            "same_admin1": self._admin1_share(cand, ev, resolved),
+            "same_admin1": same_admin1,
+            "named_admin1": named_admin1,
         }
 
     def _name_facts(self, others: list[Candidate] | tuple[()]
@@ -272,14 +284,17 @@ class Resolver:
             self._facts[key] = facts
         return facts[1], facts[2], facts[3]
 
-    def _admin1_share(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> float:
-        """Share of the document's other resolved places that lie in the candidate's admin1.
+    def _admin1_evidence(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution]) -> tuple[float, float]:
+        """(same_admin1, named_admin1): the share of the document's other resolved places that
+        lie in the candidate's admin1, and 1.0 for a town or unit whose admin1 the text names.
 
         A small-town story names its state's towns: "Marion County" beside Hannibal and
-        Palmyra is the Missouri one. Counted once per state of ``resolved``.
+        Palmyra is the Missouri one. Counted once per state of ``resolved``. A story that
+        names its state names it once among many towns ("Hinton" of a story that names Iowa,
+        Illinois and Wisconsin is the Iowa one, not the bigger Hinton, Oklahoma).
         """
         if cand.admin1_code is None or not resolved:
-            return 0.0
+            return 0.0, 0.0
         stamp = (id(resolved), len(resolved))
         if self._admin1_stamp != stamp:
             self._admin1_stamp = stamp
@@ -293,11 +308,14 @@ class Resolver:
                 self._admin1_votes[(cc, code)] += 1
             self._admin1_keys = {(c.country, c.admin1_code, k) for k, r in resolved.items()
                                  if (c := r.candidate) is not None}
+            self._named_admin1 = {(c.country, c.admin1_code) for r in resolved.values()
+                                  if (c := r.candidate) is not None and c.kind == "admin1"}
         total = sum(self._admin1_votes.values())
         mine = self._admin1_votes.get((cand.country, cand.admin1_code), 0)
         mine -= int((cand.country, cand.admin1_code, ev.key) in self._admin1_keys)  # not its own vote
         total -= int(any(k == ev.key for _c, _a, k in self._admin1_keys))
-        return mine / total if total > 0 and mine > 0 else 0.0
+        named = float(cand.kind in LOCAL_KINDS and (cand.country, cand.admin1_code) in self._named_admin1)
+        return (mine / total if total > 0 and mine > 0 else 0.0), named
 
     def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
@@ -352,36 +370,14 @@ class Resolver:
                    if contained or name != "container")
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
-                   ev: Evidence | None = None, resolved: dict[str, Resolution] | None = None,
-                   keys: list[str] | None = None) -> bool:
-        """Reject a small place that nothing else in the story supports (a namesake elsewhere).
-
-        A district, township or village (no population figure) needs the document: its
-        country among the document's, a level word, or a container it lies in.
-        """
-        if cand.kind in UNIT_KINDS:
-            if ev is not None and resolved is not None and keys is not None and \
-                    self._container_match(cand, ev, resolved, keys) >= 4.0:
-                return True
-            levelled = bool(ev is not None and ev.levels)
-            if cand.country not in doc_countries:
-                # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
-                return not doc_countries and cand.kind in {"admin2", "admin3"} and \
-                    (levelled or cand.population >= _KNOWN_UNIT)
-            return levelled or cand.kind in {"admin2", "admin3"} or \
-                bool((near := nearest_km(cand, points)) is not None and near < 100)
-        if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
-            return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
-        if cand.kind != "city" or cand.population >= 20000:
-            return True
-        if cand.country in doc_countries:
-            return True
-        if (near := nearest_km(cand, points)) is not None and near < 500:
-            return True
-        return not doc_countries and cand.population >= 1000
-
+                   ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> bool:
+        """``plausibility.plausible`` with what the name's mentions say of the candidate."""
+        contained = cand.kind in UNIT_KINDS and self._container_match(cand, ev, resolved, keys) >= 4.0
+        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained)
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
-_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0}
-_KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
+_DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
+                 "named_admin1": 1.0}
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
+_RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
+_SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen

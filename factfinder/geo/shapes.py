@@ -27,7 +27,7 @@ from typing import Callable
 
 from factfinder.geo.mentions import COMMON_WORDS
 from factfinder.geo.names import admin_terms
-from factfinder.geo.names import data_file
+from factfinder.geo.names import data_file, word_list
 from factfinder.geo.spans import SpanIndex
 
 Entity = tuple[int, int, str]
@@ -57,8 +57,7 @@ def shape_words() -> dict[str, str]:
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common given names (``given_names.txt``): a pair opening with one is a person."""
-    lines = data_file("given_names.txt").read_text(encoding="utf-8").splitlines()
-    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+    return word_list("given_names.txt")
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:

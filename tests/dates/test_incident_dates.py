@@ -163,6 +163,25 @@ def test_a_headline_over_an_undated_lead_takes_the_dateline_not_a_later_paragrap
     assert headline.date_span is not None and headline.date_span.text == "June 3, 2019"
 
 
+def test_a_headline_over_an_undated_lead_without_a_dateline_takes_the_day_the_next_paragraph_names() -> None:
+    """The lead says what happened, the next paragraph when: "Union Condemns Detention of
+    Reporters" / "A union called for the release of reporters after the detention of a
+    journalist." / "The journalist was taken from her home by police on Dec. 7." A month or a
+    "since" there is no day of the event, and the paragraphs after lend nothing."""
+    text = ("Union Condemns Detention of Reporters\n\n"
+            "A press union called on the authorities to release reporters, following the detention of a "
+            "journalist.\n\n"
+            "The journalist was taken from her home by police on Dec. 7, her family said.\n\n"
+            "She had reported on the epidemic since March.\n")
+    document = Document(doc="d", text=text, published="2020-12-14")
+    (headline,) = resolve_incident_dates(incident_date_spans(document, [_incident(text, "Detention")]), document)
+    assert headline.date is not None and (headline.date.start, headline.date.precision) == ("2020-12-07", "day")
+    vague = text.replace("on Dec. 7", "in December")
+    (undated,) = incident_date_spans(Document(doc="d", text=vague, published="2020-12-14"),
+                                     [_incident(vague, "Detention")])
+    assert undated.date_span is None
+
+
 def test_with_a_parse_a_date_it_ties_to_another_clause_is_not_the_event_date() -> None:
     """"In June, a court ordered compensation for a man who had been tortured": the parse ties
     "tortured" to its relative clause only, so June is the court's; the torture's date is unsaid."""
@@ -210,11 +229,23 @@ def test_a_day_counted_from_the_report_that_the_parse_left_untied_is_still_the_e
      "spyware", "surveillance"),
     ("The office said in a report released late yesterday that the detention of thousands may be a crime.",
      "detention", "arrest"),
+    ("A press freedom group called Monday for the release of 12 journalists detained in a wave of arrests.",
+     "detained", "arrest"),
+    ("The union condemned on Friday the arrest of three reporters in the capital.", "arrest", "arrest"),
 ])
 def test_the_day_a_report_is_published_is_not_the_event_date(text: str, word: str, kind: str) -> None:
+    """Nor the day of an appeal: "called Monday for the release of journalists detained ..." dates the
+    call; the detention's day is unsaid."""
     (incident,) = incident_date_spans(Document(doc="d", text=text, published="2024-12-17"),
                                       [_incident(text, word, kind)])
     assert incident.date_span is None
+
+
+def test_a_person_called_in_on_a_day_is_no_appeal() -> None:
+    text = "The activist was called on Monday to the police station and arrested there."
+    (arrest,) = incident_date_spans(Document(doc="d", text=text, published="2024-12-17"),
+                                    [_incident(text, "arrested")])
+    assert arrest.date_span is not None and arrest.date_span.text == "Monday"
 
 
 def test_a_strategic_development_later_in_a_release_takes_its_lead_date() -> None:
@@ -246,6 +277,28 @@ def test_a_year_that_modifies_the_event_noun_is_its_date_and_another_nouns_is_no
     (held,) = incident_date_spans(Document(doc="d", text=text, published="2023-01-12"),
                                   [_incident(text, "imprisoned", "legal_proceeding")])
     assert held.date_span is None
+
+
+@pytest.mark.parametrize("text, word, kind", [
+    ("The seminarian was murdered by his captors on a day we cannot confirm, the bishop said in a "
+     "February 1 statement.", "murdered", "killing"),
+    ("A May 23 report by a local rights group said that detainees were tortured in the camp.", "tortured", "torture"),
+])
+def test_a_date_that_modifies_a_statement_or_report_noun_is_not_the_event_date(text: str, word: str,
+                                                                               kind: str) -> None:
+    """"a February 1 statement", "A May 23 report": the day the statement or report came out,
+    like "its 2019 action plan"; the event's own day is unsaid."""
+    (incident,) = incident_date_spans(Document(doc="d", text=text, published="2020-02-03"),
+                                      [_incident(text, word, kind)])
+    assert incident.date_span is None
+    # the event's own noun after its date keeps it ("a May 23 raid"), and so does its frame
+    # ("during an overnight operation")
+    text = "Soldiers detained nine men in a May 23 raid on the village."
+    (raid,) = incident_date_spans(Document(doc="d", text=text, published="2020-06-03"), [_incident(text, "raid")])
+    assert raid.date_span is not None and raid.date_span.text == "May 23"
+    text = "A security force detained two suspected insurgents during an overnight operation in the district."
+    (held,) = incident_date_spans(Document(doc="d", text=text, published="2011-08-02"), [_incident(text, "detained")])
+    assert held.date_span is not None and held.date_span.text == "overnight"
 
 
 def test_a_date_of_the_act_an_event_is_the_cause_of_is_not_the_events() -> None:

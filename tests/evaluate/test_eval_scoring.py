@@ -69,6 +69,15 @@ def test_location_within_25_km_or_by_name_and_country():
     assert not same_location(bare, {"name": "Dorvan", "lat": None, "lon": None, "country": "YY"})
 
 
+def test_a_country_level_place_is_its_country_not_a_point():
+    # the gazetteer's centre of Morocco and an annotator's lie far more than 25 km apart
+    gold = {"name": "Morocco", "lat": 31.8, "lon": -7.1, "country": "MA", "precision": "country"}
+    assert same_location(gold, {"name": "Morocco", "lat": 32.0, "lon": -6.0, "country": "ma", "precision": "country"})
+    # a town of the same country is a finer answer the paragraph did not give: wrong
+    assert not same_location(gold, {"name": "Rabat", "lat": 34.0, "lon": -6.8, "country": "MA", "precision": "town"})
+    assert not same_location(gold, {"name": "Algeria", "lat": 28.0, "lon": 2.0, "country": "DZ", "precision": "country"})
+
+
 def test_counts_actors_and_attribution_are_set_scored():
     gold = [_inc("arrest", 0, 50,
                  counts=[{"category": "arrested", "value": 100, "qualifier": "approx"},

@@ -230,3 +230,75 @@ def test_diplomatic_moves_detonations_and_riots_are_found(pipeline, text, kind):
 ])
 def test_forces_moving_without_fighting_are_no_battle(pipeline, text):
     assert "armed_clash" not in [k for k, _ in _types(pipeline, text)]
+
+
+RALLY = "Hundreds of students rallied outside the court in Vell on Friday to support the detained editor."
+ARTICLE_FILLER = ("The editor had run the weekly for a decade. Its reporters covered the port and the mines. "
+                  "Advertisers left it two years ago. Its printing press was sold in the spring. "
+                  "Readers paid for its last issues. The court will sit again next month.")
+
+
+def _rally_hits(text):
+    """The trigger hits of every sentence of ``text``: a ``protest`` on "rallied", nothing elsewhere."""
+    from factfinder.extract.sentences import split_sentences
+    from factfinder.extract.triggers import Trigger, TriggerHit
+
+    sentences = split_sentences(text)
+    start = text.index("rallied")
+    hit = TriggerHit(Trigger(type="protest", pattern="rallied", pos="V"), start, start + len("rallied"))
+    return sentences, [{"protest": [hit]} if s.start <= start < s.end else {} for s in sentences]
+
+
+def test_a_long_article_is_not_re_typed_into_an_act_against_people():
+    # the model, reading an article's topic words ("detained", "court"), calls the rally a killing
+    reading = _Reading({"protest": 0.1, "killing": 0.7, "arrest": 0.4, "none": 0.1})
+    sentences, hits = _rally_hits(RALLY)
+    assert list(EventTyper(reading).document_hits(RALLY, sentences, hits)[0]) == ["killing"]  # a snippet: as before
+    article = f"{RALLY} {ARTICLE_FILLER}"
+    sentences, hits = _rally_hits(article)
+    assert len(sentences) > 6
+    out = EventTyper(reading).document_hits(article, sentences, hits)
+    assert [list(found) for found in out if found] == [["protest"]]
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the killing phrase at "was" is longer than the attack row's "was shot", whose context asks for a wound
+    ("A district councillor was shot to death on Tuesday near the market in Vell, and his party blamed the militia.",
+     "killing"),
+    ("A minibus was blown up by a land mine on the road north of Dorvan, wounding six passengers.", "attack"),
+    ("Rockets slammed into a residential quarter of Ostra overnight.", "attack"),
+    ("Soldiers were seen shooting at cars near the checkpoint outside Kellan.", "attack"),
+])
+def test_wire_news_wording_of_violence_is_found(pipeline, text, kind):
+    assert [k for k, _ in _types(pipeline, text)][:1] == [kind]
+
+
+def test_blowing_up_without_an_explosive_is_no_attack(pipeline):
+    assert "attack" not in [k for k, _ in _types(pipeline, "The coach blew up at reporters after the match in Vell.")]
+
+
+def test_a_person_executed_is_named_by_who_they_were_or_why(pipeline):
+    text = "In 2019 the authorities executed a teacher convicted of helping the banned movement, his family said."
+    assert "killing" in [k for k, _ in _types(pipeline, text)]
+    assert "killing" not in [k for k, _ in _types(pipeline, "The ministry executed the contract for the new port.")]
+
+
+def test_a_detonation_is_not_re_typed_by_the_whole_text():
+    from dataclasses import replace
+
+    from factfinder.model import Span
+
+    text = "Militants detonated explosives beneath the main bridge on the highway. Traffic was diverted."
+    sentences, incidents = _first_incident(text, "attack")
+    start = text.index("detonated")
+    detonated = replace(incidents[0], trigger=Span.of(text, start, start + len("detonated")))
+    reading = _Reading({"attack": 0.1, "other": 0.7, "none": 0.1})  # explosives and a bridge read as weapons seized
+    assert EventTyper(reading).settle_short(text, sentences, [detonated]) == [detonated]
+    assert EventTyper(reading).settle_short(text, sentences, incidents)[0].type == "other"  # no such trigger: as before
+
+
+def test_would_be_attackers_who_blew_themselves_up_are_an_attack(pipeline):
+    text = "Two would-be suicide bombers blew themselves up before reaching the checkpoint outside Vell."
+    assert [k for k, _ in _types(pipeline, text)][:1] == ["attack"]
+    negated = "No-one was arrested after the march through Vell, police said."  # a hyphenated "no one" still negates
+    assert "arrest" not in [k for k, _ in _types(pipeline, negated)]

@@ -119,9 +119,3 @@ def test_a_statement_reacting_to_an_act_is_against_its_agent(pipeline) -> None:
             "The UN refugee agency condemned the attack.")
     (statement,) = [i for i in _incidents(pipeline, text) if i.type == "statement"]
     assert [t.name for t in statement.targets] == ["Rapid Support Forces"]
-
-
-def test_the_sides_of_a_clash_are_its_perpetrators_not_its_targets(pipeline) -> None:
-    text = "Government troops and rebels of the ELN fought for hours near Saravena on Sunday, officials said."
-    clashes = [i for i in _incidents(pipeline, text) if i.type == "armed_clash"]
-    assert clashes and all(not c.targets for c in clashes)

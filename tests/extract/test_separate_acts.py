@@ -124,9 +124,17 @@ def test_a_figure_as_of_a_date_is_a_tally() -> None:
 @pytest.mark.slow
 def test_an_allegation_in_the_passive_is_no_statement(pipeline) -> None:
     text = ("PAKISTAN\n\nIn March, a teacher accused of blasphemy was beaten by a crowd in Sialkot. "
-            "In April, the rights commission accused the police of covering up the case.")
+            "In April, the rights commission criticised the police for torturing detainees.")
     statements = _of(_incidents(pipeline, text), "statement")
     assert [i.summary.startswith("In April") for i in statements] == [True]
+
+
+@pytest.mark.slow
+def test_an_accusation_of_an_act_against_people_is_that_acts_attribution(pipeline) -> None:
+    # the accusation tells the torture and who says so; it is no statement incident of its own
+    text = "PAKISTAN\n\nIn April, the rights commission accused the police of torturing detainees."
+    incidents = _incidents(pipeline, text)
+    assert _of(incidents, "torture") and not _of(incidents, "statement")
 
 
 @pytest.mark.slow

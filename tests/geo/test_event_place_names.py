@@ -262,3 +262,133 @@ def test_a_town_ner_calls_an_organisation_still_sets_the_story(pipeline) -> None
     incidents = pipeline.extract(document_from_text(text, published="2024-05-13")).incidents
     clash = [i for i in incidents if i.type == "armed_clash"]
     assert clash and _place(clash[0]) == "El Obeid", [(i.type, _place(i)) for i in incidents]
+
+
+def test_a_name_deep_in_an_of_phrase_after_in_is_the_event_place(pipeline) -> None:
+    """"in a hamlet of the remote Varoshi Gorge": the locative reaches through one "of" phrase."""
+    arrest = _one(pipeline, "Gunmen seized five aid workers in a busy district of the remote Varoshi Gorge "
+                            "on Thursday.", "arrest")
+    assert _place(arrest) == "Varoshi Gorge"
+
+
+def test_the_object_of_a_patrol_is_a_place_whatever_ner_calls_it(pipeline) -> None:
+    patrol = [i for i in _incidents(pipeline, "Soldiers patrolled Dunkassa on Monday night.") if i.location]
+    assert patrol and _place(patrol[0]) == "Dunkassa"
+
+
+def test_a_capitalised_place_noun_alone_names_no_place(pipeline) -> None:
+    """"near Ombrat of the same District": "District" is the text's noun, not a name."""
+    attack = _one(pipeline, "The airstrike again targeted a convoy near Ombrat of the same District.", "attack")
+    assert _place(attack) != "District"
+
+
+def test_a_country_after_in_and_a_direction_places_an_event_the_parse_leaves_untied(pipeline) -> None:
+    """"who descended on a village in far eastern Congo": the small parser hangs the phrase on a
+    relative clause; a direction before the country says it is where, not whose."""
+    killing = _one(pipeline, "At least twelve people were killed on Sunday by militiamen armed with machetes who "
+                             "raided a village in far eastern Congo, a local official said.", "killing")
+    assert _place(killing) == "Congo"
+
+
+def test_the_seat_of_the_body_that_reports_an_event_is_not_its_place(pipeline) -> None:
+    """"a report released by a research center in the state of Ohio" says where the source sits."""
+    text = ("Schools in Gansu install cameras to watch pupils\n\n"
+            "In a report released on Monday by a research center in the state of Ohio, the technology firm "
+            "admitted that it had signed a contract with the authorities to install cameras that monitor "
+            "pupils at prayer. The cameras were installed in Gansu last year.")
+    places = {_place(i) for i in _incidents(pipeline, text) if i.type == "surveillance"}
+    assert places and "Ohio" not in places
+
+
+def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> None:
+    """"Zabul province's Shinkay district": the text says which region the district lies in."""
+    text = ("KABUL, Afghanistan (March 3) - Coalition aircraft struck a Taliban commander in a remote area "
+            "of southern Afghanistan yesterday. The strike hit a compound in Zabul province's Shinkay district.")
+    placed = [i.location for i in _incidents(pipeline, text) if i.location is not None]
+    assert placed and all(p.admin1 == "Zabul" for p in placed), placed
+
+
+def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> None:
+    """"an air strike in eastern Afghanistan" in a release that goes on about one province: the
+    sentence says nothing finer than the country, its story does."""
+    text = ("KABUL, Afghanistan (May 2) - International forces conducted an air strike against an insurgent "
+            "leader in a remote area of eastern Afghanistan yesterday. The leader had planned attacks on "
+            "police posts across Laghman province, officials said.")
+    strike = [i for i in _incidents(pipeline, text) if i.type == "attack"]
+    assert strike and strike[0].location is not None and strike[0].location.admin1 == "Laghman"
+
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    # "were killed as gunmen attacked Gobrani village": the parse ties the village to the event
+    # through the coordinated clause, whose verb takes a place as its object
+    ("Nine people were killed on Friday as gunmen suspected to be bandits attacked Gobrani village in Wukari "
+     "local government area of Taraba state.", "killing", "Gobrani"),
+    # a hyphenated place noun frames a name
+    ("Two soldiers were killed when a shell hit their post in the Ras Kemmel sub-district of Latakia on Monday.",
+     "killing", "Ras Kemmel"),
+    # "near the old Diyala Bridge in X district": the region names a bridge, it does not replace the district
+    ("A driver detonated his car bomb at a checkpoint near the old Diyala Bridge in Karrada Sharqiya district in "
+     "southern Baghdad on Sunday.", "attack", "Karrada Sharqiya"),
+    # the object of a verb that takes only a place, though the event is read on another word
+    ("Preliminary reports say that government forces have entered Kafr Hamdan after a fierce battle with the "
+     "rebels.", "armed_clash", "Kafr Hamdan"),
+    # "in his X apartment": the locality of a home
+    ("A shopkeeper was found murdered in his Kondapur apartment on Monday morning.", "killing", "Kondapur"),
+    # a witness on the spot speaks where the event happened when the sentence names no other place
+    ("A police source in Kaya said the blast killed four people and wounded six others on Sunday.", "killing",
+     "Kaya"),
+    # a town that qualifies the event's subject: the subject, and so the event, is of that place
+    ("Many angry Kunduz residents protested on the main road on Sunday.", "protest", "Kunduz"),
+    # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
+    ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
+     "fire on a market.", "killing", "Kayamla village"),
+    # the object of "after storming" is the event's place, finer than the province it names first
+    ("Militants killed nine soldiers in Homs province after storming the town of Qaryatayn on Sunday.",
+     "killing", "Qaryatayn"),
+])
+def test_a_clause_name_the_text_frames_is_the_event_place(pipeline, text: str, kind: str, place: str) -> None:
+    assert _place(_one(pipeline, text, kind)) == place
+
+
+def test_a_place_that_opens_a_treatys_name_sets_no_story(pipeline) -> None:
+    """"the country left the Rome Statute": the name of a treaty says nothing of where."""
+    text = ("MANILA - Judges at the International Criminal Court yesterday rejected an appeal by the Philippines, "
+            "clearing the way for an investigation into killings during the drug war.\n\n"
+            "The government said the court had no jurisdiction since the country left the Rome Statute in 2019.")
+    places = {i.location.name for i in _incidents(pipeline, text) if i.location is not None}
+    assert "Rome" not in places
+
+
+def test_a_doubted_town_in_the_region_the_text_names_keeps_its_own_point(pipeline) -> None:
+    """"in the town of Debre Markos in Ethiopia's Amhara region": the town lies where the text says,
+    so the gazetteer's town is kept, finer than the region."""
+    killing = _one(pipeline, "A drone strike on a busy square in the town of Debre Markos in Ethiopia's Amhara region "
+                             "killed at least 20 people on Sunday.", "killing")
+    assert _place(killing) == "Debre Markos"
+    assert killing.location is not None and killing.location.country == "ET"
+
+
+def test_an_unknown_village_takes_no_region_of_a_country_the_story_does_not_name(pipeline) -> None:
+    """A namesake town abroad ("Soro") must not pull an unplaced village into another country."""
+    text = ("Burkina Faso's armed forces executed at least 200 civilians in two villages in the northern "
+            "province of Yatenga, a rights group said. Survivors said soldiers went from house to house in "
+            "Nondin and Soro.")
+    killing = _one(pipeline, text, "killing")
+    assert killing.location is None or killing.location.country in (None, "BF")
+
+
+def test_a_town_the_text_puts_in_a_city_abroad_is_a_namesake(pipeline) -> None:
+    """"the Cota 905 neighbourhood of Caracas": the gazetteer's Cota lies in Colombia, the text
+    puts the neighbourhood in Caracas."""
+    killing = _one(pipeline, "Security forces killed at least ten residents of the Cota 905 neighbourhood of Caracas "
+                             "during an operation in July.", "killing")
+    assert killing.location is not None and killing.location.country == "VE"
+
+
+def test_a_two_letter_article_before_a_name_is_no_state(pipeline) -> None:
+    """"held in La Modelo prison in Tipitapa": "La" is the prison name's article, not Louisiana."""
+    text = ("NICARAGUA\n\nA bishop who had refused to leave the country was sentenced on 10 February to 26 years in "
+            "prison and held in La Modelo prison in Tipitapa.")
+    located = [i.location for i in _incidents(pipeline, text) if i.location is not None]
+    assert located and all(p.country == "NI" for p in located), located

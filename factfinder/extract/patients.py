@@ -1,0 +1,60 @@
+"""Who suffered an act, read from the parse: the target rules ``roles.actor_roles`` applies
+beyond the trigger's own arguments.
+
+A group named in a phrase about another act ("the trial over the killing of four protesters")
+suffered that act, not the trigger's; the object of a participle that tells the outcome of an
+attack ("shelled the town, wounding civilians") suffered the attack (docs/extraction-fields.md,
+"Perpetrators and targets"). ``clause_root`` is the verb heading the trigger's clause.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from factfinder.extract.dependency import OBJECTS, argument, contains
+
+
+# Nouns that name an act ("the killing of", "the detention of", "the treatment of"): a group in
+# their "of" phrase suffered that act.
+_ACT_NOUN = re.compile(r"(?:ing|tion|sion|ment|ure|der|ault|ath|rest|ack|use|ape)s?$")
+# Prepositions that make a nested act the cause or topic of the trigger's ("over the killing of",
+# "of torturing detainees", "for beating prisoners", "about discrimination against").
+_TOPIC_PREPS = frozenset({"of", "over", "for", "about", "into", "against", "after", "on", "with"})
+
+
+def patient_of_nested_event(head: Any, trigger: Any, clause_root: Any) -> bool:
+    """Whether a group is the object of another act that a phrase of the trigger's clause names as
+    its cause or topic: "the trial ... over the killing of four protesters" (the protesters are
+    the killing's), "convicted four officers of torturing detainees" (the detainees the
+    torture's). A result participle ("shelled the town, wounding civilians") is no phrase: its
+    object stays the event's target."""
+    arg = argument(head)
+    if arg.dep_ in OBJECTS:
+        act = arg.head
+        if act.pos_ != "VERB":
+            return False
+    elif arg.dep_ == "pobj" and arg.head.lower_ in ("of", "against", "on"):
+        act = arg.head.head
+        if act.pos_ != "NOUN" or not _ACT_NOUN.search(act.lower_):
+            return False
+    else:
+        return False
+    if act.i == trigger.i or act.dep_ not in ("pobj", "pcomp") or act.head.lower_ not in _TOPIC_PREPS:
+        return False
+    return contains(trigger, act) or contains(clause_root, act) and act.i > trigger.i
+
+
+# Verbs of harm that tell an act's outcome in a participle ("shelled the town, wounding civilians",
+# "closed all beauty salons, depriving 60,000 women of their livelihood").
+_HARM_LEMMAS = frozenset("kill wound injure hurt maim deprive".split())
+
+
+def harmed_by_result(head: Any, trigger: Any, clause_root: Any) -> bool:
+    """The object of a participle that tells the event's outcome: "M23 fighters shelled the town,
+    wounding civilians in the market" (the civilians suffered the shelling)."""
+    arg = argument(head)
+    result = arg.head
+    return bool(arg.dep_ in OBJECTS and result.tag_ == "VBG" and result.dep_ == "advcl"
+                and result.lemma_ in _HARM_LEMMAS and result.head.i == clause_root.i
+                and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in result.children))

@@ -1,0 +1,52 @@
+"""Whether a candidate reading is plausible in its document at all, whatever its score.
+
+A small place that nothing else in the story supports is a namesake elsewhere more often
+than the place meant: the resolver leaves such a name unresolved rather than send it to
+another continent. Kept apart from ``resolve.py``, which scores the readings.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from factfinder.geo.containers import nearest_km
+from factfinder.geo.gazetteer import UNIT_KINDS, Candidate
+
+_KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
+# Admin1 units named by a compass point alone ("West Coast", "North West", "Nord-Ouest", "South East"):
+# a story says these of its own country ("the West Coast" of a US story is no region of New Zealand).
+_COMPASS_NAME = re.compile(r"(?:(?:north|south|east|west|central|nord|sud|ouest|est|norte|sur|oeste|este|northern|"
+                           r"southern|eastern|western)(?:[ -]|$)){1,2}(?:coast|region|province)?", re.IGNORECASE)
+
+
+def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]], *,
+              levelled: bool, contained: bool) -> bool:
+    """Reject a small place that nothing else in the story supports (a namesake elsewhere).
+
+    A district, township or village (no population figure) needs the document: its
+    country among the document's, a level word (``levelled``), or a container it lies in
+    (``contained``). A small town needs its country among the document's or another
+    place of the story within 500 km.
+    """
+    if cand.kind in UNIT_KINDS:
+        if contained:
+            return True
+        if cand.country not in doc_countries:
+            # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
+            return not doc_countries and cand.kind in {"admin2", "admin3"} and \
+                (levelled or cand.population >= _KNOWN_UNIT)
+        return levelled or cand.kind in {"admin2", "admin3"} or \
+            bool((near := nearest_km(cand, points)) is not None and near < 100)
+    if cand.kind == "admin1" and doc_countries and cand.country not in doc_countries and \
+            _COMPASS_NAME.fullmatch(cand.name):
+        return False
+    if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
+        return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
+    if cand.kind != "city" or cand.population >= 20000:
+        return True
+    if cand.country in doc_countries:
+        return True
+    if (near := nearest_km(cand, points)) is not None and near < 500:
+        return True
+    return not doc_countries and cand.population >= 1000

@@ -1,0 +1,89 @@
+"""Places of an incident's sentence that its parse does not tie to the event as where.
+
+``locate`` (geo/locate.py) ranks the places the parse ties to the event's predicate;
+this module says which resolved places may locate an event at all, how a place ranks
+when the parse gives nothing ("in X" before it, a local place before a region), and
+which untied places may still be where: the small English parser often hangs "in
+southern X" on the wrong word, and a witness on the spot ("a hospital source in X")
+speaks where the event happened.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.place_words import opens_a_name, seat_of_a_body
+from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.model import Incident, Place
+
+
+_LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s+)?"
+                       r"((town|city|village|township|district|province|region|state|area) of\s+)?$",
+                       re.IGNORECASE)
+
+
+def event_places(places: Sequence[Place], text: str) -> list[Place]:
+    """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute")."""
+    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
+            and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)]
+
+
+def _article_of_a_name(place: Place, text: str) -> bool:
+    """"La Modelo prison", "El Rodeo": two letters in title case before a name are its article,
+    not a state's abbreviation."""
+    word = place.span.text
+    return (len(word) <= 2 and word[:1].isupper() and word[1:].islower()
+            and re.match(r" [A-Z]", text[place.span.end:place.span.end + 2]) is not None)
+
+
+def score(place: Place, text: str) -> tuple[int, int, int, int]:
+    """Local places (town, admin2) before regions before countries; within a level, "in X" first."""
+    before = text[max(0, place.span.start - 30):place.span.start]
+    locative = 1 if _LOCATIVE.search(before) else 0
+    specificity = _SPECIFICITY.get(place.precision or "", 0)
+    return (min(specificity, 3), locative, specificity, -place.span.start)
+
+
+def local_source(own: Sequence[Place], incident: Incident, text: str) -> Place | None:
+    """The town of a local source when the sentence names no other place for the event ("a
+    hospital source in Guiglo confirmed the attack", "a Maaloula resident said the rebels
+    attacked"): a local witness speaks where the event happened; a country or a region is
+    the source's seat rather than where."""
+    towns = [p for p in own if p.precision in ("town", "admin2", "point")
+             and (tie := attachment_of(p.span, incident.attachments)) is not None
+             and tie.relation in (SPEAKER, "according")
+             and (_WITNESS_BEFORE.search(text, max(0, p.span.start - 50), p.span.start)
+                  or _WITNESS_AFTER.match(text, p.span.end))]
+    return towns[0] if len(towns) == 1 else None
+
+
+# Witnesses on the spot, not officials whose office has a seat: "a hospital source in X",
+# "residents of X", "local reports from X", "an X resident".
+_WITNESS_BEFORE = re.compile(r"\b(?:sources?|residents?|witness(?:es)?|activists?|reports?|correspondents?|"
+                             r"doctors?|medics?)\s+(?:in|from|of|inside(?:\s+of)?)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}$",
+                             re.IGNORECASE)
+_WITNESS_AFTER = re.compile(r"\s+(?:residents?|witness(?:es)?|villagers?)\b")
+
+
+def untied_setting(own: Sequence[Place], text: str) -> list[Place]:
+    """Places of the sentence the parse does not tie to the event that may still be its place:
+    after a locative word ("in X", "near X") and finer than a country. The small parser often
+    hangs such a phrase on the wrong word; a country in another clause is more often background,
+    and a body's seat ("a report by a research center in Pennsylvania") is the source's place."""
+    own = [p for p in own if not seat_of_a_body(text, p.span.start)]
+    return [p for p in own if (score(p, text)[1] or _LOOSE_LOCATIVE.search(text, max(0, p.span.start - 40),
+                                                                            p.span.start))
+            and p.precision != "country"] or [
+        p for p in own if p.precision == "country" and (found := _LOOSE_LOCATIVE.search(
+            text, max(0, p.span.start - 40), p.span.start)) and found.group(1)]
+
+
+# "in X", "in southern X", "in far eastern X", "through X's": a locative word before the place
+_LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
+                             r"((?:(?:far|deep|northern|southern|eastern|western|central|(?:north|south)-?(?:east|west)"
+                             r"(?:ern)?|north|south|east|west|downtown|rural|upper|lower|remote)\s+)*)"
+                             r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+)?$",
+                             re.IGNORECASE)

@@ -1,0 +1,54 @@
+"""Issue 21 item 7: the place and date of an act are not those of the act it is judged for, nor of
+the sentence a participle clause hangs in.
+
+The sentences are written for the project in the register of NGO annual reports; none is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.attachment import CAUSE, attachment_of, attachments
+from factfinder.model import Span
+
+
+def _ties(nlp, text: str, trigger: str) -> tuple:
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == trigger)
+    return attachments(token, offset=0, text=text)
+
+
+def _tie(text: str, word: str, ties: tuple):
+    start = text.index(word)
+    return attachment_of(Span.of(text, start, start + len(word)), ties)
+
+
+@pytest.mark.slow
+def test_a_place_in_a_phrase_about_another_act_is_that_act_s(nlp) -> None:
+    text = "In May, the Supreme Court upheld the sentences of 40 people convicted over the riots in Gonaives."
+    tie = _tie(text, "Gonaives", _ties(nlp, text, "upheld"))
+    assert tie is not None and tie.relation == CAUSE
+    text = "In June, a court in Lyon sentenced a former guard for the killing of a prisoner in Kigali in 1994."
+    ties = _ties(nlp, text, "sentenced")
+    assert _tie(text, "Kigali", ties).relation == CAUSE
+    assert _tie(text, "Lyon", ties).relation != CAUSE
+    # the act itself keeps its own place
+    assert _tie(text, "Kigali", _ties(nlp, text, "killing")).relation == "in"
+
+
+@pytest.mark.slow
+def test_a_time_phrase_with_over_is_no_other_act(nlp) -> None:
+    text = "At least 12 people were killed over the weekend in fighting in Kidal."
+    ties = _ties(nlp, text, "killed")
+    assert _tie(text, "weekend", ties).relation == "over"
+
+
+@pytest.mark.slow
+def test_a_participle_describing_the_subject_keeps_its_own_circumstances(nlp) -> None:
+    text = "On 2 March, four men arrested during the strikes of 2021 were executed in Shiraz."
+    ties = _ties(nlp, text, "arrested")
+    assert _tie(text, "Shiraz", ties).relation == CAUSE  # the execution's, held apart
+    assert _tie(text, "2021", ties).depth < _tie(text, "March", ties).depth
+    # the execution has both
+    ties = _ties(nlp, text, "executed")
+    assert _tie(text, "Shiraz", ties).relation == "in"

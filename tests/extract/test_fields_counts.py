@@ -1,0 +1,64 @@
+"""Issue 21 item 7: which numbers of annual-report prose count whom, and in which category.
+
+The sentences are written for the project in the register of NGO annual reports; none is copied.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.counts import find_counts
+
+
+def counts(text: str) -> list[tuple[str, float, str]]:
+    return [(c.category, c.value, c.qualifier) for c in find_counts(text)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a manner adverb does not part the verb from its count
+    ("In May, police in the capital dispersed a vigil and briefly held twelve participants.", [("detained", 12.0, "exact")]),
+    # the one person an act befell, named in its "of" phrase
+    ("A court sentenced a former commander for the execution of a captured soldier in 2014.", [("killed", 1, "exact")]),
+    ("A court convicted two men over the murder of a journalist.", [("other", 2.0, "exact"), ("killed", 1, "exact")]),
+    # the judged are never victims of the act they are judged for, nor of their penalty
+    ("In June, a court sentenced 12 people to death over the lynching of a farmer.",
+     [("other", 12.0, "exact"), ("killed", 1, "exact")]),
+    ("Three soldiers were convicted of killing a student at a checkpoint.", [("other", 3.0, "exact"), ("killed", 1, "exact")]),
+    ("The authorities hanged four men convicted over the killing of a police officer.",
+     [("killed", 4.0, "exact"), ("killed", 1, "exact")]),
+    # ... but not the person some other noun belongs to
+    ("The widow of a man who died in custody was paid compensation.", []),
+    ("He described the death in custody of a young woman held by the morality police.", []),
+    # a beating's victims are affected, the category torture takes first
+    ("In April, guards beat a prisoner with batons in the punishment block.", [("affected", 1, "exact")]),
+    ("In July, the authorities closed all private kindergartens, depriving about 5,000 teachers of work.",
+     [("affected", 5000.0, "approx")]),
+    # a noun of custody says what the people are, the verb what befell them
+    ("In May, guards beat at least 14 prisoners who had refused to work.", [("affected", 14.0, "at_least")]),
+    ("Gunmen killed five prisoners during the transfer.", [("killed", 5.0, "exact")]),
+    ("The rebels released 12 prisoners on Monday.", [("detained", 12.0, "exact")]),
+    # a vague part of a group told by a pronoun, and people who tell what befell themselves
+    ("In May, police detained 300 people, and several of them later said they had been beaten in custody.",
+     [("detained", 300.0, "exact"), ("affected", 3, "at_least")]),
+    ("Guards expelled 200 migrants into the desert, where several of them died of thirst.",
+     [("other", 200.0, "exact"), ("killed", 3, "at_least")]),
+    # a weak cue keeps its category over the place of custody it befell them in; alone, custody holds
+    ("Nine people in custody were released on bail.", [("detained", 9.0, "exact")]),
+    # a singular supporter stoned to death is one killed
+    ("On 2 May, an opposition supporter was stoned to death by a mob.", [("killed", 1, "exact")]),
+])
+def test_who_is_counted_and_how(text: str, expected: list[tuple[str, float, str]]) -> None:
+    assert counts(text) == expected
+
+
+@pytest.mark.slow
+def test_a_figure_of_no_category_belongs_to_the_act_whose_clause_holds_it() -> None:
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    text = ("UGANDA\n\nActivists who had been detained by soldiers in 2020 continued to describe torture in military "
+            "barracks; "
+            "in May, a military court in Gulu released 15 of them on bail.\n")
+    found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
+    torture = [i for i in found if i.type == "torture"]
+    assert torture and not any(c.value == 15 for c in torture[0].counts)
