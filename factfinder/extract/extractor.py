@@ -42,7 +42,7 @@ from factfinder.extract.story_roles import (
     clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
     sentence_perpetrators, story_perpetrators, tells_battle,
 )
-from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits
+from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.suspects import suspect_arrests
 from factfinder.extract.statistics import build_statistics
@@ -225,6 +225,7 @@ class Extractor:
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
+        incidents = statement_targets(incidents)
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Trigger, TriggerHit
-from factfinder.model import Actor
+from factfinder.model import Actor, Incident
 
 REPORTED_SPEECH = Trigger("statement", "said (reported speech)", "V")
 """The trigger of a statement found as reported speech (not a row of data/triggers.csv)."""
@@ -127,3 +128,32 @@ def is_statement_speech(token: Any, actors: Sequence[Actor], offset: int) -> boo
         return True
     heads = [subject] + [c for c in subject.children if c.dep_ == "appos"]
     return any(_ROLE.match(h.text) for h in heads)
+
+
+# A statement that names what it reacts to ("condemned the attack", "called the deportation ...",
+# "rejected the findings", "called its passage ..."): an act or a decision told before.
+_REACTS_TO = re.compile(
+    r"\b(?:the|its|their|this|these|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|killings?|executions?|deportations?|"
+    r"decisions?|law|bill|ruling|verdict|move|ban|passage|measures|accusations?|allegations?|findings|"
+    r"assessment|report|arrests|detentions|bounties|sanctions|designation)\b", re.IGNORECASE)
+
+
+def statement_targets(incidents: Sequence[Incident]) -> list[Incident]:
+    """A statement that names no target and names what it reacts to ("the attack", "the
+    decision", "the findings") is against the agent of that act: the nearest earlier incident of its story (or of the document's lead, told outside any story) that
+    has perpetrators other than the statement's speaker ("Shelling by the RSF killed 15 ... The
+    UN condemned the attack": against the RSF; "... The government rejected the findings" after a
+    monitor's statement: against the monitor). DESIGN.md: targets are whom a statement is against."""
+    out = list(incidents)
+    for i, incident in enumerate(out):
+        if incident.type != "statement" or incident.targets or not _REACTS_TO.search(incident.summary):
+            continue
+        speakers = {p.name for p in incident.perpetrators}
+        for earlier in reversed(out[:i]):
+            if earlier.story not in (incident.story, None) or earlier.evidence[0].start >= incident.evidence[0].start:
+                continue
+            agents = [p for p in earlier.perpetrators if p.name not in speakers]
+            if earlier.perpetrators and not {p.name for p in earlier.perpetrators} & speakers and agents:
+                out[i] = replace(incident, targets=tuple(agents))
+                break
+    return out

@@ -112,3 +112,10 @@ def test_an_accusation_that_reports_no_act_is_a_statement(pipeline) -> None:
 def test_blame_told_in_the_progressive_is_a_statement(pipeline) -> None:
     text = "The government is blaming two neighbouring states for the expulsion of its diplomats from Tarvin."
     assert "statement" in _types(pipeline, text)
+
+
+def test_a_statement_reacting_to_an_act_is_against_its_agent(pipeline) -> None:
+    text = ("KELLAN - Shelling by the Rapid Support Forces killed at least 15 civilians in El Fasher on Saturday. "
+            "The UN refugee agency condemned the attack.")
+    (statement,) = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert [t.name for t in statement.targets] == ["Rapid Support Forces"]
