@@ -10,9 +10,11 @@ attack ("shelled the town, wounding civilians") suffered the attack (docs/extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factfinder.extract.dependency import OBJECTS, argument, contains
+from factfinder.model import Actor
 
 
 # Nouns that name an act ("the killing of", "the detention of", "the treatment of"): a group in
@@ -58,3 +60,25 @@ def harmed_by_result(head: Any, trigger: Any, clause_root: Any) -> bool:
     return bool(arg.dep_ in OBJECTS and result.tag_ == "VBG" and result.dep_ == "advcl"
                 and result.lemma_ in _HARM_LEMMAS and result.head.i == clause_root.i
                 and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in result.children))
+
+
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+
+
+def pronoun_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> Actor | None:
+    """The group a pronoun object of the event stands for: the last one named before it in the
+    sentence ("police arrested six journalists ..., and a court ordered them held": journalists;
+    "barred Afghan women from working ..., months after banning them from working for NGOs").
+    ``groups`` are the sentence's affected-group actors in parse offsets."""
+    heads = {trigger.i, clause_root.i}
+    for word in trigger.doc:
+        if word.lower_ not in _OBJECT_PRONOUNS:
+            continue
+        governor = word.head
+        direct = governor.i in heads and word.dep_ in OBJECTS | {"nsubjpass"}
+        reported = word.dep_ == "nsubj" and governor.dep_ in ("ccomp", "xcomp") and governor.head.i in heads
+        if direct or reported:
+            before = [g for g in groups if g.span.end <= word.idx]
+            if before:
+                return max(before, key=lambda g: g.span.end)
+    return None

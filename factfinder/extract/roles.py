@@ -21,7 +21,7 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
-from factfinder.extract.patients import harmed_by_result, patient_of_nested_event
+from factfinder.extract.patients import harmed_by_result, patient_of_nested_event, pronoun_patient
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -91,6 +91,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             add_actor(perpetrators, actor)
         elif role == "target":
             add_actor(targets, actor)
+    if not targets and (patient := pronoun_patient(trigger, _clause_root(trigger),
+                                                   [a for a in actors if a.kind == "group"])) is not None:
+        add_actor(targets, patient)  # "a court ordered them held": the journalists named before
     return perpetrators, targets
 
 
