@@ -82,3 +82,32 @@ def pronoun_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> 
             if before:
                 return max(before, key=lambda g: g.span.end)
     return None
+
+
+# Participles whose subject undergoes their object: "a defender serving a life sentence",
+# "journalists facing trial", "a man awaiting execution".
+_UNDERGO_LEMMAS = frozenset("serve face await undergo receive".split())
+
+
+def undergoes_by_participle(head: Any, trigger: Any) -> bool:
+    """Whether the noun an undergoing participle describes is the target of the trigger that is
+    the participle's object ("a human rights defender serving a life sentence imposed in 2011":
+    the sentence's target)."""
+    participle = trigger.head
+    return bool(trigger.dep_ in OBJECTS and participle.dep_ == "acl" and participle.lemma_ in _UNDERGO_LEMMAS
+                and participle.head.i == argument(head).i)
+
+
+# Nouns of a proceeding against people ("the trial of", "the conviction of", "the prosecution of").
+_PROCEEDINGS = frozenset("trial conviction prosecution sentencing indictment acquittal".split())
+
+
+def member_of_judged(head: Any, trigger: Any) -> bool:
+    """The body whose members a nominal proceeding judges: "the trial of two former officers of
+    the Republican Guard" (the Guard is the trial's target, as the officers are)."""
+    arg = argument(head)
+    if trigger.lemma_ not in _PROCEEDINGS or arg.dep_ != "pobj" or arg.head.lower_ != "of":
+        return False
+    members = arg.head.head
+    return bool(members.pos_ == "NOUN" and members.dep_ == "pobj" and members.head.lower_ in ("of", "against")
+                and members.head.head.i == trigger.i and trigger.pos_ == "NOUN")

@@ -23,6 +23,8 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     # the judged are never victims of the act they are judged for, nor of their penalty
     ("In June, a court sentenced 12 people to death over the lynching of a farmer.",
      [("other", 12.0, "exact"), ("killed", 1, "exact")]),
+    ("In May, the trial of three former guards over the beating of six prisoners resumed.",
+     [("other", 3.0, "exact"), ("affected", 6.0, "exact")]),
     ("Three soldiers were convicted of killing a student at a checkpoint.", [("other", 3.0, "exact"), ("killed", 1, "exact")]),
     ("The authorities hanged four men convicted over the killing of a police officer.",
      [("killed", 4.0, "exact"), ("killed", 1, "exact")]),

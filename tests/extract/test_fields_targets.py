@@ -41,6 +41,9 @@ def targets(nlp, matcher: ActorMatcher, text: str, trigger: str) -> list[str]:
      "ordered", ["students"]),
     ("In March, the authorities barred women from public parks, weeks after banning them from gyms.",
      "banning", ["women"]),
+    # the one a participle says undergoes the proceeding
+    ("A journalist serving a prison sentence imposed in 2019 was denied visits in May.", "sentence",
+     ["journalists"]),
     # a result participle is no phrase about another act: its object suffered the event
     ("In July, soldiers shelled the market town, wounding civilians near the bus station.", "shelled",
      ["civilians"]),
