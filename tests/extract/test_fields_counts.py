@@ -64,3 +64,14 @@ def test_a_figure_of_no_category_belongs_to_the_act_whose_clause_holds_it() -> N
     found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
     torture = [i for i in found if i.type == "torture"]
     assert torture and not any(c.value == 15 for c in torture[0].counts)
+
+
+@pytest.mark.slow
+def test_one_named_role_arrested_is_one_arrested() -> None:
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    text = "ALGERIA\n\nOn 3 May, police arrested the editor of an independent newspaper in Oran.\n"
+    found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
+    arrest = [i for i in found if i.type == "arrest"]
+    assert arrest and [(c.category, c.value) for c in arrest[0].counts] == [("arrested", 1)]
