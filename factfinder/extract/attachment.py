@@ -102,6 +102,12 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
 _OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "before", "near"})
 
 
+# Bodies that sit in a place and act there: "a Tirana court", "Kabul police", "the Chihuahua state
+# government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops").
+_SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
+                    "governor administration municipality".split())
+
+
 def _reduced_relative(clause: Any) -> bool:
     """A participle that describes a noun ("three men arrested during the protests of 2022 were
     hanged in Isfahan", "people convicted over the protests"): a relative clause without its
@@ -219,6 +225,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
             elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_
+            if dep == "compound" and child.pos_ == "PROPN" and relation == "nsubj" and token.lemma_ in _SEATED:
+                child_relation = "in"  # "a Tirana court fined ...": the court in Tirana, as "police in X"
             if child_relation in ("to", "from") and _nearness(child):
                 child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
             if relation not in _STICKY and _names_other_act(child):

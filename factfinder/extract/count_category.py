@@ -25,7 +25,7 @@ CLAUSE_STOPS = frozenset(
 # Words of judging: the people a court sentences, or who are convicted of or charged with an act,
 # are the judged, never its victims ("sentenced 49 people to death over the lynching of a man",
 # "two soldiers convicted of killing a protester"); annual-report coders do not count them.
-_JUDGING = frozenset("sentenced sentencing convicted convicting accused charged acquitted indicted prosecuted "
+_JUDGING = frozenset("sentenced sentencing convicted convicting accused charged acquitted indicted prosecuted trial "
                      "fined fining sentences".split())
 _ACCOMPANIMENT = frozenset({("along", "with"), ("together", "with"), ("well", "as")})
 _PERSON_UNIT_CATEGORIES = frozenset(

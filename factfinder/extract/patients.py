@@ -10,9 +10,11 @@ attack ("shelled the town, wounding civilians") suffered the attack (docs/extrac
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from factfinder.extract.dependency import OBJECTS, argument, contains
+from factfinder.model import Actor
 
 
 # Nouns that name an act ("the killing of", "the detention of", "the treatment of"): a group in
@@ -58,3 +60,54 @@ def harmed_by_result(head: Any, trigger: Any, clause_root: Any) -> bool:
     return bool(arg.dep_ in OBJECTS and result.tag_ == "VBG" and result.dep_ == "advcl"
                 and result.lemma_ in _HARM_LEMMAS and result.head.i == clause_root.i
                 and not any(c.dep_ in ("mark", "nsubj", "nsubjpass") for c in result.children))
+
+
+_OBJECT_PRONOUNS = frozenset({"them", "him", "her"})
+
+
+def pronoun_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> Actor | None:
+    """The group a pronoun object of the event stands for: the last one named before it in the
+    sentence ("police arrested six journalists ..., and a court ordered them held": journalists;
+    "barred Afghan women from working ..., months after banning them from working for NGOs").
+    ``groups`` are the sentence's affected-group actors in parse offsets."""
+    heads = {trigger.i, clause_root.i}
+    for word in trigger.doc:
+        if word.lower_ not in _OBJECT_PRONOUNS:
+            continue
+        governor = word.head
+        direct = governor.i in heads and word.dep_ in OBJECTS | {"nsubjpass"}
+        reported = word.dep_ == "nsubj" and governor.dep_ in ("ccomp", "xcomp") and governor.head.i in heads
+        if direct or reported:
+            before = [g for g in groups if g.span.end <= word.idx]
+            if before:
+                return max(before, key=lambda g: g.span.end)
+    return None
+
+
+# Participles whose subject undergoes their object: "a defender serving a life sentence",
+# "journalists facing trial", "a man awaiting execution".
+_UNDERGO_LEMMAS = frozenset("serve face await undergo receive".split())
+
+
+def undergoes_by_participle(head: Any, trigger: Any) -> bool:
+    """Whether the noun an undergoing participle describes is the target of the trigger that is
+    the participle's object ("a human rights defender serving a life sentence imposed in 2011":
+    the sentence's target)."""
+    participle = trigger.head
+    return bool(trigger.dep_ in OBJECTS and participle.dep_ == "acl" and participle.lemma_ in _UNDERGO_LEMMAS
+                and participle.head.i == argument(head).i)
+
+
+# Nouns of a proceeding against people ("the trial of", "the conviction of", "the prosecution of").
+_PROCEEDINGS = frozenset("trial conviction prosecution sentencing indictment acquittal".split())
+
+
+def member_of_judged(head: Any, trigger: Any) -> bool:
+    """The body whose members a nominal proceeding judges: "the trial of two former officers of
+    the Republican Guard" (the Guard is the trial's target, as the officers are)."""
+    arg = argument(head)
+    if trigger.lemma_ not in _PROCEEDINGS or arg.dep_ != "pobj" or arg.head.lower_ != "of":
+        return False
+    members = arg.head.head
+    return bool(members.pos_ == "NOUN" and members.dep_ == "pobj" and members.head.lower_ in ("of", "against")
+                and members.head.head.i == trigger.i and trigger.pos_ == "NOUN")

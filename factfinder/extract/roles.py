@@ -21,7 +21,8 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
-from factfinder.extract.patients import harmed_by_result, patient_of_nested_event
+from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
+    pronoun_patient, undergoes_by_participle
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -64,8 +65,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if _confessed(head, trigger):
             add_actor(perpetrators, actor)
             continue
-        if _ruled_against(head, trigger, actor.kind):
-            add_actor(targets, actor)
+        if _ruled_against(head, trigger, actor.kind) or undergoes_by_participle(head, trigger) \
+                or member_of_judged(head, trigger):
+            add_actor(targets, actor)  # "a defender serving a life sentence", "the trial of officers of X"
             continue
         if head.i not in clause:
             if _convicted_of(head, trigger):
@@ -99,6 +101,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         for actor in defaults:
             if all(t.name != actor.name for t in targets):
                 add_actor(perpetrators, actor)
+    if not targets and (patient := pronoun_patient(trigger, _clause_root(trigger),
+                                                   [a for a in actors if a.kind == "group"])) is not None:
+        add_actor(targets, patient)  # "a court ordered them held": the journalists named before
     return perpetrators, targets
 
 

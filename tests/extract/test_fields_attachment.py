@@ -52,3 +52,10 @@ def test_a_participle_describing_the_subject_keeps_its_own_circumstances(nlp) ->
     # the execution has both
     ties = _ties(nlp, text, "executed")
     assert _tie(text, "Shiraz", ties).relation == "in"
+
+
+@pytest.mark.slow
+def test_a_place_naming_the_subject_body_is_where_it_acted(nlp) -> None:
+    text = "In April, a Durres court fined eleven protesters for taking part in a rally."
+    tie = _tie(text, "Durres", _ties(nlp, text, "fined"))
+    assert tie is not None and tie.relation == "in"

@@ -23,6 +23,8 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     # the judged are never victims of the act they are judged for, nor of their penalty
     ("In June, a court sentenced 12 people to death over the lynching of a farmer.",
      [("other", 12.0, "exact"), ("killed", 1, "exact")]),
+    ("In May, the trial of three former guards over the beating of six prisoners resumed.",
+     [("other", 3.0, "exact"), ("affected", 6.0, "exact")]),
     ("Three soldiers were convicted of killing a student at a checkpoint.", [("other", 3.0, "exact"), ("killed", 1, "exact")]),
     ("The authorities hanged four men convicted over the killing of a police officer.",
      [("killed", 4.0, "exact"), ("killed", 1, "exact")]),
@@ -62,3 +64,14 @@ def test_a_figure_of_no_category_belongs_to_the_act_whose_clause_holds_it() -> N
     found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
     torture = [i for i in found if i.type == "torture"]
     assert torture and not any(c.value == 15 for c in torture[0].counts)
+
+
+@pytest.mark.slow
+def test_one_named_role_arrested_is_one_arrested() -> None:
+    from factfinder.pipeline import Pipeline
+    from factfinder.text import document_from_text
+
+    text = "ALGERIA\n\nOn 3 May, police arrested the editor of an independent newspaper in Oran.\n"
+    found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
+    arrest = [i for i in found if i.type == "arrest"]
+    assert arrest and [(c.category, c.value) for c in arrest[0].counts] == [("arrested", 1)]

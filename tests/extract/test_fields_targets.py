@@ -36,6 +36,14 @@ def targets(nlp, matcher: ActorMatcher, text: str, trigger: str) -> list[str]:
     # ... while they stay the nested act's own
     ("In March, a court in the capital convicted two police officers of torturing detainees at a "
      "police station.", "torturing", ["prisoners"]),
+    # a pronoun object stands for the group named before it
+    ("In May, police detained eight students at the university, and a judge ordered them held for a month.",
+     "ordered", ["students"]),
+    ("In March, the authorities barred women from public parks, weeks after banning them from gyms.",
+     "banning", ["women"]),
+    # the one a participle says undergoes the proceeding
+    ("A journalist serving a prison sentence imposed in 2019 was denied visits in May.", "sentence",
+     ["journalists"]),
     # a result participle is no phrase about another act: its object suffered the event
     ("In July, soldiers shelled the market town, wounding civilians near the bus station.", "shelled",
      ["civilians"]),
