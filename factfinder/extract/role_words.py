@@ -53,3 +53,25 @@ _BATTLE = re.compile(r"\b(?:battles?|fighting|fought|clash(?:es|ed)?|combat|cros
 def tells_battle(text: str) -> bool:
     """Whether a sentence tells of fighting between parties ("during the two-day battle")."""
     return bool(_BATTLE.search(text))
+
+
+# The verbs and bodies by which roles.py tells an agent from a source or an undergoer.
+# events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
+UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
+                             "escape", "remain", "go", "hide", "shelter", "evacuate", "lose",
+                             # "journalists faced attacks and detentions by the army"
+                             "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
+
+# Bodies that watch and report: the source of what they document, never its agent.
+MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
+# Verbs of saying and finding: their subject is the attribution of the event they report.
+REPORTING_LEMMAS = frozenset(
+    "say express document report find criticise criticize condemn note urge call publish state conclude describe "
+    "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
+    "accuse blame attribute investigate visit monitor link".split())
+# Verbs of arresting: "police arrested two men over the killing of a presenter" says who
+# investigates a crime, not who did it or suffered it.
+ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
+# Verbs of rescuing: their subject freed the victims of the act their object names (a kidnapper's
+# "release" of hostages is left out: captors release them too).
+RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find recover".split())

@@ -23,16 +23,13 @@ from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed 
     convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
     pronoun_patient, undergoes_by_participle
+from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
+    REPORTING_LEMMAS as _REPORTING_LEMMAS, RESCUE_LEMMAS as _RESCUE_LEMMAS, UNDERGOER_VERBS as _UNDERGOER_VERBS
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
 # Actors that can be the agent of a harmful act: state and armed actors.
 ACTING_KINDS = ARMED_KINDS | {"government"}
-# events whose grammatical subject is the one it happens to ("civilians died", "residents fled")
-_UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "suffer", "drown", "perish",
-                              "escape", "remain", "go", "hide", "shelter", "evacuate", "lose",
-                              # "journalists faced attacks and detentions by the army"
-                              "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
 _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
 # A nominal event after these is the background of its clause's verb, whose subject did not do it.
@@ -105,21 +102,6 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                                                    [a for a in actors if a.kind == "group"])) is not None:
         add_actor(targets, patient)  # "a court ordered them held": the journalists named before
     return perpetrators, targets
-
-
-# Bodies that watch and report: the source of what they document, never its agent.
-_MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
-# Verbs of saying and finding: their subject is the attribution of the event they report.
-_REPORTING_LEMMAS = frozenset(
-    "say express document report find criticise criticize condemn note urge call publish state conclude describe "
-    "allege tell observe record verify confirm raise denounce warn recommend deplore welcome announce reveal "
-    "accuse blame attribute investigate visit monitor link".split())
-# Verbs of arresting: "police arrested two men over the killing of a presenter" says who
-# investigates a crime, not who did it or suffered it.
-_ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
-# Verbs of rescuing: their subject freed the victims of the act their object names (a kidnapper's
-# "release" of hostages is left out: captors release them too).
-_RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find recover".split())
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
