@@ -45,6 +45,7 @@ from typing import Any
 from factfinder.extract.attachment import attachment_of
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.geo.place_words import modifies_noun
 from factfinder.model import Document, Incident, Place, Span
 
 # A country named outright says more than a town in it.
@@ -226,9 +227,11 @@ def _filed_from(span: Span, text: str) -> bool:
 def _sentence_country(incident: Incident, places: Sequence[Place], text: str) -> Place | None:
     """The country the incident's own sentences name ("during Argentina's war ... were arrested"),
     when they name one and only one country and no finer place; a country that only makes
-    a compound ("a Poland-based channel", "Russia-backed forces") describes someone, not the setting."""
+    a compound ("a Poland-based channel", "Russia-backed forces") or qualifies a noun ("U.S. service
+    members") describes someone, not the setting."""
     own = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
-           and _inside(p.span, incident) and not text.startswith("-", p.span.end)]
+           and _inside(p.span, incident) and not text.startswith("-", p.span.end)
+           and not modifies_noun(text, p.span.end)]
     countries = {p.country for p in own}
     if len(countries) != 1 or any(p.precision != "country" for p in own):
         return None
