@@ -30,22 +30,22 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from factfinder.extract import stages
-from factfinder.extract.country_heading import heading_country
-from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.assertion import asserted_hits, is_asserted
 from factfinder.extract.attachment import in_own_clause
+from factfinder.extract.country_heading import heading_country
+from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
+from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
+from factfinder.extract.sentences import Sentence, split_sentences
+from factfinder.extract.statistics import build_statistics
 from factfinder.extract.story_roles import (
     clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
     sentence_perpetrators, story_perpetrators, tells_battle,
 )
-from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
-from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.suspects import suspect_arrests
-from factfinder.extract.statistics import build_statistics
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
 from factfinder.model import Count, Document, Extraction, Incident, Span, Statistic
 
