@@ -1,0 +1,141 @@
+"""The story's own frame of dates: a dateline standing in for the publication date, a headline
+over its lead, a header date against a nearer dateline, a photo caption's day, and a weekday
+fixing the year when no publication date is known (dates/dateline.py, dates/framing.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.dates import incident_date_spans, resolve_incident_dates, with_dateline_published
+from factfinder.model import Document
+
+from dated_incidents import incident_at
+
+
+WIRE = (
+    "Army detains farmers in border district\n\n"
+    "LASHIO, Myanmar (March 4, 2024) – Soldiers detained 14 farmers in Lashio township yesterday, "
+    "relatives told reporters.\n\n"
+    "The farmers were taken to a military base outside the town.\n\n"
+    "Troops later shot dead two of the men during questioning, a relative said.\n"
+)
+
+
+def test_a_dateline_with_a_year_stands_in_for_a_missing_publication_date() -> None:
+    document = with_dateline_published(Document(doc="d", text=WIRE))
+    assert document.published == "2024-03-04"
+
+
+def test_a_known_publication_date_and_a_yearless_dateline_are_left_alone() -> None:
+    assert with_dateline_published(Document(doc="d", text=WIRE, published="2024-03-05")).published == "2024-03-05"
+    yearless = WIRE.replace("(March 4, 2024)", "(March 4)")
+    assert with_dateline_published(Document(doc="d", text=yearless)).published is None
+    # a date in the body is not a dateline
+    body = "Soldiers detained 14 farmers (March 4, 2024) in Lashio.\n"
+    assert with_dateline_published(Document(doc="d", text=body)).published is None
+
+
+@pytest.mark.slow
+def test_yesterday_counts_from_the_dateline_and_later_paragraphs_take_the_lead_date() -> None:
+    from factfinder.pipeline import Pipeline
+
+    extraction = Pipeline().extract(Document(doc="d", text=WIRE))
+    assert extraction.document.published == "2024-03-04"
+    by_type = {inc.type: inc for inc in extraction.incidents}
+    assert by_type["arrest"].date is not None and by_type["arrest"].date.start == "2024-03-03"
+    killing = by_type["killing"]
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == ("2024-03-03", "day")
+    assert killing.date_span is not None and killing.date_span.text == "yesterday"
+
+
+HEADLINED = (
+    "Militia Commander Detained in Border Province\n"
+    "Press Office - Joint Command\n\n"
+    "\xa0RIVERTON, Freedonia (June 3, 2019) - A joint security force detained a militia commander "
+    "during an operation in the border province Saturday.\n\n"
+    "The commander is suspected of planning attacks on checkpoints.\n"
+)
+
+
+def test_a_headline_takes_its_lead_date_and_a_dateline_after_a_no_break_space_is_a_dateline() -> None:
+    document = with_dateline_published(Document(doc="d", text=HEADLINED))
+    assert document.published == "2019-06-03"
+    headline, lead = incident_date_spans(document, [incident_at(HEADLINED, "Detained"),
+                                                    incident_at(HEADLINED, "detained a")])
+    assert headline.date_span is not None and headline.date_span.text == "Saturday"
+    assert lead.date_span is not None and lead.date_span.text == "Saturday"
+    resolved = resolve_incident_dates([headline], document)[0]
+    assert resolved.date is not None and resolved.date.start == "2019-06-01"
+
+
+def test_a_headline_over_an_undated_lead_takes_the_dateline_not_a_later_paragraph() -> None:
+    text = HEADLINED.replace(" Saturday", "") + "He had been wanted since June, officials said.\n"
+    document = with_dateline_published(Document(doc="d", text=text))
+    (headline,) = incident_date_spans(document, [incident_at(text, "Detained")])
+    assert headline.date_span is not None and headline.date_span.text == "June 3, 2019"
+
+
+def test_a_headline_over_an_undated_lead_without_a_dateline_takes_the_day_the_next_paragraph_names() -> None:
+    """The lead says what happened, the next paragraph when: "Union Condemns Detention of
+    Reporters" / "A union called for the release of reporters after the detention of a
+    journalist." / "The journalist was taken from her home by police on Dec. 7." A month or a
+    "since" there is no day of the event, and the paragraphs after lend nothing."""
+    text = ("Union Condemns Detention of Reporters\n\n"
+            "A press union called on the authorities to release reporters, following the detention of a "
+            "journalist.\n\n"
+            "The journalist was taken from her home by police on Dec. 7, her family said.\n\n"
+            "She had reported on the epidemic since March.\n")
+    document = Document(doc="d", text=text, published="2020-12-14")
+    (headline,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "Detention")]), document)
+    assert headline.date is not None and (headline.date.start, headline.date.precision) == ("2020-12-07", "day")
+    vague = text.replace("on Dec. 7", "in December")
+    (undated,) = incident_date_spans(Document(doc="d", text=vague, published="2020-12-14"),
+                                     [incident_at(vague, "Detention")])
+    assert undated.date_span is None
+
+
+def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
+    """No publication date: "Saturday 27th November" is 2021 in a digest that states June 2021
+    (27 November fell on a Saturday in 2021, not in 2020 or 2022); with no year stated, null."""
+    text = "In June 2021 the tribunal heard witnesses. On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=text)
+    (hearing,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "hold", "legal_proceeding")]),
+                                        document)
+    assert hearing.date is not None and (hearing.date.start, hearing.date.precision) == ("2021-11-27", "day")
+    bare = "On Saturday 27th November, the tribunal will hold a hearing."
+    document = Document(doc="d", text=bare)
+    (undated,) = resolve_incident_dates(incident_date_spans(document, [incident_at(bare, "hold", "legal_proceeding")]),
+                                        document)
+    assert undated.date is None
+
+
+def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
+    """A release headed "Operational Update, Jan. 5, 2011" whose dateline reads "(Jan. 4)": the lead
+    tells its killing without a day ("over the past 24 hours"), and the dateline, nearer than the
+    header, is the release's own day."""
+    text = ("Joint Command Operational Update, Jan. 5, 2011\n\nFor Immediate Release\n\n"
+            "KABUL, Afghanistan (Jan. 4) –\n\n"
+            "Several insurgents were killed by security forces in Helmand province over the past 24 hours.\n")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [incident_at(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Jan. 4"
+    # a date of the lead's own paragraph is still nearer than the dateline
+    text = text.replace("over the past 24 hours", "on Monday")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+                                     [incident_at(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Monday"
+
+
+def test_a_photo_caption_lends_its_day_to_no_event_told_after_it() -> None:
+    """The day a photo was taken is the caption's: the arrest told under it without a date stays
+    undated, while an event the caption itself tells keeps the caption's date."""
+    text = ("Protesters march through the centre of Lagos on October 11, 2020. (STR/AFP via Getty Images)\n\n"
+            "Police arrested dozens of protesters at the toll gate, witnesses said.\n")
+    document = Document(doc="d", text=text, published="2020-10-20")
+    arrest, march = incident_date_spans(document, [incident_at(text, "arrested"), incident_at(text, "march", "protest")])
+    assert arrest.date_span is None
+    assert march.date_span is not None and march.date_span.text == "October 11, 2020"
+    # the same line without a credit is the story's lead, and dates what follows it
+    plain = text.replace(" (STR/AFP via Getty Images)", "")
+    (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2020-10-20"), [incident_at(plain, "arrested")])
+    assert arrest.date_span is not None and arrest.date_span.text == "October 11, 2020"
