@@ -9,6 +9,8 @@ from typing import Any
 
 SUBJECTS = frozenset({"nsubj", "csubj"})
 PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+# the noun subject of a verb, active or passive: who speaks, or whom a clause is about
+NOMINAL_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 OBJECTS = frozenset({"dobj", "obj", "dative", "iobj", "attr", "oprd"})
 
 

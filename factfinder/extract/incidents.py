@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factfinder.extract.assertion import asserted_hits, is_asserted  # noqa: F401 (importable from here too)
+from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
@@ -218,7 +218,6 @@ convict sentence charge try trial investigation inquiry prosecute prosecution ca
 imprison acquit indict indictment compensation compensate
 """.split())
 _ABOUT = frozenset({"over", "for", "into", "of"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) -> list[int]:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
+from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Actor, Incident
@@ -51,7 +52,6 @@ _SPEAKER_KINDS = frozenset({"state_force", "government", "armed_group", "ngo", "
                             "tribunal"})
 # What a monitor says it did to know of events: their record, not a statement of its own.
 _DOCUMENTING = frozenset({"document", "record", "register", "confirm", "verify", "count"})
-_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 _CONTENT = frozenset({"ccomp", "xcomp"})
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from factfinder.consolidate.within import merge_incidents
-from factfinder.extract.incidents import assign_counts, is_asserted, is_cumulative
+from factfinder.extract.assertion import is_asserted
+from factfinder.extract.incidents import assign_counts, is_cumulative
 from factfinder.extract.sentences import MAX_SENTENCE_CHARS, split_sentences
 from factfinder.extract.statistics import measure_phrase
 from factfinder.extract.triggers import TriggerTable, load_cues, verb_forms
