@@ -29,12 +29,9 @@ class Mention:
     fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
 
 
-_read_list = word_list
-
-
 @lru_cache(maxsize=1)
 def stopnames() -> frozenset[str]:
-    return _read_list("stopnames.txt")
+    return word_list("stopnames.txt")
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +41,7 @@ def demonyms() -> frozenset[str]:
     with data_file("countries.csv").open(encoding="utf-8") as fh:
         from_countries = {row["demonym"] for row in csv.DictReader(fh) if row["demonym"]}
     plural = {d + "s" for d in from_countries}
-    return frozenset(_read_list("demonyms.txt") | from_countries | plural)
+    return frozenset(word_list("demonyms.txt") | from_countries | plural)
 
 
 COMMON_WORDS = frozenset(
