@@ -100,18 +100,34 @@ class Extractor:
             yield from self._extract_chunk(chunk, batch_size)
 
     def _extract_chunk(self, documents: Sequence[Document], batch_size: int) -> Iterator[Extraction]:
-        plans: list[tuple[Document, list[Sentence], list[_Candidate]]] = []
+        plans: list[tuple[Document, list[Sentence], list[_Candidate], Callable[[int, int], list[Any]]]] = []
         for document in documents:
             sentences = split_sentences(document.text)
-            plans.append((document, sentences, self._candidates(document.text, sentences)))
-        texts = (d.text[c.sentence.start:c.sentence.end] for d, _, candidates in plans for c in candidates)
+            find_actors = self._actor_lookup(document.text)
+            plans.append((document, sentences, self._candidates(document.text, sentences, find_actors), find_actors))
+        texts = (d.text[c.sentence.start:c.sentence.end] for d, _, candidates, _ in plans for c in candidates)
         parses = iter(self.nlp.pipe(texts, batch_size=batch_size))
-        for document, sentences, candidates in plans:
-            yield self._assemble(document, sentences, candidates, islice(parses, len(candidates)))
+        for document, sentences, candidates, find_actors in plans:
+            yield self._assemble(document, sentences, candidates, islice(parses, len(candidates)), find_actors)
 
     # --- steps ------------------------------------------------------------------
 
-    def _candidates(self, text: str, sentences: Sequence[Sentence]) -> list[_Candidate]:
+    def _actor_lookup(self, text: str) -> Callable[[int, int], list[Any]]:
+        """The actors named in a stretch of ``text``, looked up once per stretch: the statement
+        candidates (before the parse), their check (after it) and the roles all ask of the same
+        sentence."""
+        found: dict[tuple[int, int], list[Any]] = {}
+
+        def find(start: int, end: int) -> list[Any]:
+            if self.actors is None:
+                return []
+            if (start, end) not in found:
+                found[start, end] = self.actors.find(text, start, end)
+            return list(found[start, end])
+        return find
+
+    def _candidates(self, text: str, sentences: Sequence[Sentence],
+                    find_actors: Callable[[int, int], list[Any]]) -> list[_Candidate]:
         starts = [s.start for s in sentences]
         grouped: dict[int, list[TriggerHit]] = {}
         for hit in self.triggers.find(text):
@@ -129,7 +145,7 @@ class Extractor:
             all_hits = [asserted(sentence, hits) for sentence, hits
                         in zip(sentences, self.event_typer.document_hits(text, sentences, all_hits))]
         if self.actors is not None:  # statements told as "X said ..." (reported_speech.py)
-            all_hits = [asserted(sentence, speech_hits(text, sentence, hits, self._speakers(text), _has_figure(text)))
+            all_hits = [asserted(sentence, speech_hits(text, sentence, hits, find_actors, _has_figure(text)))
                         for sentence, hits in zip(sentences, all_hits)]
         out = []
         for i, (sentence, hits) in enumerate(zip(sentences, all_hits)):
@@ -139,7 +155,7 @@ class Extractor:
         return out
 
     def _assemble(self, document: Document, sentences: Sequence[Sentence], candidates: Sequence[_Candidate],
-                  parses: Iterable[Any]) -> Extraction:
+                  parses: Iterable[Any], find_actors: Callable[[int, int], list[Any]]) -> Extraction:
         text = document.text
         entities: list[tuple[int, int, str]] = []
         analyses: list[tuple[_Candidate, list[TriggerHit], list[tuple[Any, Any]], list[Any], list[Any]]] = []
@@ -150,8 +166,8 @@ class Extractor:
             sentence = candidate.sentence
             entities.extend((e.start_char + sentence.start, e.end_char + sentence.start, e.label_)
                             for e in parsed.ents)
-            asserted = self._asserted_triggers(text, candidate, parsed)
-            actors = self.actors.find(text, sentence.start, sentence.end) if asserted and self.actors else []
+            asserted = self._asserted_triggers(text, candidate, parsed, find_actors)
+            actors = find_actors(sentence.start, sentence.end) if asserted else []
             tokens = [_token_at(parsed, hit, sentence) for hit in asserted]
             roles = [stages.actor_roles(parsed, token, actors, offset=sentence.start) for token in tokens]
             attached = [stages.clause_attachments(token, offset=sentence.start, text=text) for token in tokens]
@@ -216,7 +232,7 @@ class Extractor:
         if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
             incidents = self.event_typer.settle_short(text, sentences, incidents)
         if self.actors is not None:
-            incidents = suspect_arrests(incidents, lambda start, end: self.actors.find(text, start, end))
+            incidents = suspect_arrests(incidents, find_actors)
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
@@ -229,7 +245,8 @@ class Extractor:
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
-    def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any) -> list[TriggerHit]:
+    def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any,
+                           find_actors: Callable[[int, int], list[Any]]) -> list[TriggerHit]:
         """The sentence's acts: for each type, its first trigger that is asserted (not negated or
         hypothetical), and the later ones that are acts of their own (``separate_acts``)."""
         asserted: list[TriggerHit] = []
@@ -245,8 +262,7 @@ class Extractor:
                     named_no_act = True
                     continue
                 if hit.trigger is REPORTED_SPEECH and not is_statement_speech(
-                        token, self.actors.find(text, candidate.sentence.start, candidate.sentence.end),
-                        candidate.sentence.start):
+                        token, find_actors(candidate.sentence.start, candidate.sentence.end), candidate.sentence.start):
                     continue
                 kept.append(hit)
                 tokens.append(token)
@@ -263,9 +279,6 @@ class Extractor:
             asserted = [hit for hits in learned.values() for hit in hits[:1]
                         if is_asserted(text, sentence, hit, self.cues, _token_at(parsed, hit, sentence))]
         return asserted
-
-    def _speakers(self, text: str) -> Callable[[int, int], list[Any]]:
-        return lambda start, end: self.actors.find(text, start, end)
 
     def _next_sentence(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
                        document: Document) -> Span | None:

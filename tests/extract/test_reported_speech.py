@@ -119,3 +119,28 @@ def test_a_statement_reacting_to_an_act_is_against_its_agent(pipeline) -> None:
             "The UN refugee agency condemned the attack.")
     (statement,) = [i for i in _incidents(pipeline, text) if i.type == "statement"]
     assert [t.name for t in statement.targets] == ["Rapid Support Forces"]
+
+
+def test_a_statement_sentence_looks_up_its_actors_once(nlp) -> None:
+    """The statement candidate (before the parse), its check (after it) and the roles all ask for
+    the actors of one sentence: the alias matcher runs once per sentence, and the statement is kept."""
+    from factfinder.extract.extractor import Extractor
+    from factfinder.model import Document
+
+    extractor = Extractor.load(nlp=nlp)
+    asked: list[tuple[int, int]] = []
+    matcher = extractor.actors
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(matcher, name)
+
+        def find(self, text, start=0, end=None):
+            asked.append((start, end))
+            return matcher.find(text, start, end)
+
+    extractor.actors = Counting()
+    text = "The foreign ministry said the expelled diplomats had broken the rules of their mission."
+    extraction = extractor.extract(Document(doc="d", text=text, published="2024-03-12"))
+    assert [i.type for i in extraction.incidents] == ["statement"]
+    assert asked and len(asked) == len(set(asked))
