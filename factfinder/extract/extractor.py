@@ -38,6 +38,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
+from factfinder.extract.operations import one_operation
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
@@ -241,7 +242,7 @@ class Extractor:
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
-        incidents = statement_targets(incidents)
+        incidents = statement_targets(one_operation(incidents))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 
