@@ -231,7 +231,8 @@ class Extractor:
         incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
-            incidents = self.event_typer.settle_short(text, sentences, incidents)
+            incidents = _told_types_kept(incidents, self.event_typer.settle_short(text, sentences, incidents),
+                                         statistics)
         if self.actors is not None:
             incidents = suspect_arrests(incidents, find_actors)
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
@@ -324,6 +325,38 @@ def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[I
         inc = incidents[index]
         out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
     return out
+
+
+# The incident type a tally of people counts (statistics.py): the text tells that event already.
+_TALLIED_TYPE = {"killed": "killing", "arrested": "arrest", "detained": "arrest", "missing": "disappearance",
+                 "displaced": "displacement"}
+
+
+def _told_types_kept(incidents: Sequence[Incident], settled: Sequence[Incident],
+                     statistics: Sequence[Statistic]) -> list[Incident]:
+    """``settled`` (the whole-text reading of a short text), except where it re-typed an incident into
+    a type that another act of its sentence, told by other words, or a tally of the text already
+    tells: "journalists protested after two reporters were shot dead" reads as a killing as a whole,
+    but the killing is its own incident and the protest stays a protest; "the regulator blocked
+    access to Instagram" beside a tally of 14,000 detained stays the restriction. A ban re-typed as
+    the sanction its own words also tell is kept, and a clash keeps its attacks (one battle)."""
+    tallied = {_TALLIED_TYPE[s.category] for s in statistics if s.category in _TALLIED_TYPE}
+    out = []
+    for before, after in zip(incidents, settled):
+        if before.type != after.type and after.type != "armed_clash" and (
+                after.type in tallied or any(_other_act_of_sentence(before, other, after.type) for other in incidents)):
+            out.append(before)
+        else:
+            out.append(after)
+    return out
+
+
+def _other_act_of_sentence(incident: Incident, other: Incident, kind: str) -> bool:
+    """Whether ``other`` is an act of type ``kind`` in ``incident``'s sentence, told by other words."""
+    if other is incident or other.type != kind or other.evidence[0] != incident.evidence[0]:
+        return False
+    a, b = incident.trigger, other.trigger
+    return a is not None and b is not None and (a.end <= b.start or b.end <= a.start)
 
 
 def _pick(keep: Sequence[int], *columns: list[Any]) -> tuple[list[Any], ...]:

@@ -35,7 +35,7 @@ from factfinder.model import Actor, Incident
 # The killed fired on the force, or the force fired back: two sides shooting. FIGHTING (the
 # taxonomy's words of a battle: "returned fire", "exchange of fire", "clashed") covers the rest.
 _FIRED_ON = re.compile(r"\b(?:who|which|that|after they|as they|when they)\s+(?:had\s+)?(?:were\s+|was\s+)?"
-                       r"(?:firing|shooting|fired|shot|opened fire)\s+(?:on|at|upon)\b|\bengaged\b|\bin a firefight\b",
+                       r"(?:firing|shooting|fired|shot|opened fire)\s+(?:on|at|upon)\b|\bwere engaged by\b|\bwas engaged by\b|\bin a firefight\b",
                        re.IGNORECASE)
 _ONE_SIDED = frozenset({"killing", "attack"})
 # Who died, named by no more than a person noun ("killing both men"): in a fight, the other side.
@@ -70,13 +70,14 @@ def _as_clash(incident: Incident) -> Incident:
 def _part_of(incident: Incident, clash_sides: set[str]) -> bool:
     """An act of the story's battle told on its own: an armed side's attack with no unarmed
     victim and no remote weapon ("two armed insurgents opened fire"), or a killing of armed
-    fighters by a side of the battle ("the force killed two insurgents during an operation")."""
+    fighters by a side of the battle, or of the side it fought ("the force killed two insurgents
+    during an operation")."""
     if incident.type not in _ONE_SIDED or _unarmed(incident.targets, incident) or _unarmed(incident.perpetrators, incident):
         return False
     names = {a.name for a in incident.perpetrators}
     if incident.type == "attack":
         return bool(names) and classify("attack", incident.summary).subtype is None
-    return bool(incident.targets) and bool(names & clash_sides)
+    return bool((names | {a.name for a in incident.targets}) & clash_sides)
 
 
 def one_operation(incidents: Sequence[Incident]) -> list[Incident]:

@@ -28,6 +28,15 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Soldiers set fire to dozens of houses in the village.", "property_destruction"),
     ("The only bridge into the valley was destroyed by shelling.", "property_destruction"),
     ("Militiamen set fire to a bus carrying traders.", "attack"),
+    ("Telephone and internet services in the province have been cut for ten days.", "restriction"),
+    ("The mission said a patrol of its peacekeepers came under fire near the airport.", "attack"),
+    ("Troops repelled an assault by rebel fighters on the garrison.", "armed_clash"),
+    ("The village was burned after a fighting with the local defence force.", "armed_clash"),
+    ("More than two hundred families have left their farms since the fighting began.", "displacement"),
+    ("Relatives say the men were picked up by soldiers and never seen again.", "disappearance"),
+    ("The government said it was sending 900 more troops to the border province.", "other"),
+    ("The government withdrew the fuel tax bill after a week of strikes.", "legislation"),
+    ("The authorities hanged three opposition activists last summer.", "killing"),
 ])
 def test_everyday_wording_finds_the_type(table: TriggerTable, sentence: str, expected: str) -> None:
     assert expected in _types(table, sentence)

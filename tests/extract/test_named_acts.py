@@ -1,0 +1,55 @@
+"""Words of acts that name a kind of act rather than tell one (a judgement's crime, a protest's
+cause, a threat, a body named by its work, a law by its subject, a ban campaigned for, what a
+leader is believed to direct), and a short text whose whole reading would re-type an act its
+sentence tells beside another (issue 21, own gold). Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _types(pipeline, text: str, published: str = "2024-05-20") -> list[str]:
+    from factfinder.text import document_from_text
+
+    return [i.type for i in pipeline.extract(document_from_text(text, published=published)).incidents]
+
+
+@pytest.mark.parametrize("text, named", [
+    ("The UN special rapporteur said last week that holding the prisoners incommunicado for so long "
+     "amounted to torture.", "torture"),
+    ("Hundreds of relatives joined a long march against enforced disappearances that reached the capital "
+     "on Monday.", "disappearance"),
+    ("The flight was diverted to the capital on Sunday after air traffic control reported a bomb threat.", "attack"),
+    ("Police have detained more than 300 people in the region on Friday, according to the monitoring group "
+     "Open Cells.", "surveillance"),
+    ("The parliament passed the so-called foreign agents law on Tuesday by 80 votes to 30.", "designation"),
+    ("The commander is believed to direct attacks against the security forces in the valley.", "attack"),
+    ("The charity, which has campaigned for a global ban on arms sales to the army, welcomed the decision.",
+     "restriction"),
+])
+def test_a_word_that_names_a_kind_of_act_is_no_act(pipeline, text: str, named: str) -> None:
+    assert named not in _types(pipeline, text)
+
+
+def test_a_judgement_that_acts_amount_to_a_crime_is_a_statement(pipeline) -> None:
+    text = "The UN special rapporteur said last week that holding the prisoners incommunicado amounted to torture."
+    assert "statement" in _types(pipeline, text)
+
+
+def test_an_act_a_protest_is_against_by_name_happened(pipeline) -> None:
+    text = "In June, police used tear gas against students marching against the arrest of their union leader."
+    assert "arrest" in _types(pipeline, text)
+
+
+def test_a_short_texts_protest_stays_beside_the_killing_it_reacts_to(pipeline) -> None:
+    text = ("Hundreds of reporters protested in more than 20 cities today after two journalists were shot dead "
+            "in the port city in less than a week. A photographer was killed outside his home on 17 January.")
+    types = _types(pipeline, text)
+    assert "protest" in types and "killing" in types
