@@ -317,6 +317,14 @@ def _same_speaker(a: Telling, b: Telling) -> bool:
     return any(not t.perpetrators and _PRONOUN_OPENING.match(t.incident.summary) for t in (a, b))
 
 
+def _own_year(a: Telling, b: Telling) -> bool:
+    """One telling dated by a year its own sentence names ("the report highlighted that in 2014 the
+    government banned ..."), the other undated: a past act of its own, told as background, not more
+    of the undated act beside it."""
+    return any(t.days is not None and not t.date_is_context and t.incident.date is not None
+               and t.incident.date.precision == "year" and o.days is None for t, o in ((a, b), (b, a)))
+
+
 def _copies_of_one_story(a: Telling, b: Telling) -> bool:
     return (a.fingerprint is not None and a.fingerprint == b.fingerprint
             and (a.incident.doc, a.incident.story) != (b.incident.doc, b.incident.story))
@@ -346,7 +354,7 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
-    if rules.own_time_opening and date_score is None and opens_with_time(ib.summary):
+    if rules.own_time_opening and date_score is None and (opens_with_time(ib.summary) or _own_year(a, b)):
         return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
     place = place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \

@@ -1,7 +1,7 @@
 """Words of acts that name a kind of act rather than tell one (a judgement's crime, a protest's
 cause, a threat, a body named by its work, a law by its subject, a ban campaigned for, what a
-leader is believed to direct), and a short text whose whole reading would re-type an act its
-sentence tells beside another (issue 21, own gold). Every sentence here is written for these tests."""
+leader is believed to direct), and a short text whose whole reading would re-type an act into the
+type a tally of the text counts (issue 21, own gold). Every sentence here is written for these tests."""
 
 from __future__ import annotations
 
@@ -33,6 +33,9 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> list[str]:
     ("The commander is believed to direct attacks against the security forces in the valley.", "attack"),
     ("The charity, which has campaigned for a global ban on arms sales to the army, welcomed the decision.",
      "restriction"),
+    ("Reported killings by the special unit fell sharply in 2022, the monitors said.", "killing"),
+    ("This week a senator will introduce a bill to boycott the games and ban all imports from the region.",
+     "sanction"),
 ])
 def test_a_word_that_names_a_kind_of_act_is_no_act(pipeline, text: str, named: str) -> None:
     assert named not in _types(pipeline, text)
@@ -48,8 +51,9 @@ def test_an_act_a_protest_is_against_by_name_happened(pipeline) -> None:
     assert "arrest" in _types(pipeline, text)
 
 
-def test_a_short_texts_protest_stays_beside_the_killing_it_reacts_to(pipeline) -> None:
-    text = ("Hundreds of reporters protested in more than 20 cities today after two journalists were shot dead "
-            "in the port city in less than a week. A photographer was killed outside his home on 17 January.")
-    types = _types(pipeline, text)
-    assert "protest" in types and "killing" in types
+def test_a_short_texts_whole_reading_leaves_a_tallys_type_to_the_tally(pipeline) -> None:
+    text = ("MOSCOW - The communications regulator blocked access to the video platform on Monday, cutting off "
+            "some 50 million users. Police have detained more than 9,000 people at anti-war protests across the "
+            "country since the invasion began, according to a rights group.")
+    types = _types(pipeline, text, published="2022-03-15")
+    assert types[0] == "restriction" and "arrest" not in types
