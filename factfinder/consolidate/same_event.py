@@ -309,12 +309,25 @@ def _separate_acts(a: Incident, b: Incident) -> bool:
 _PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|its|their|his|her)\b", re.IGNORECASE)
 
 
+_DEFINITE_OPENING = re.compile(r"^\W*the\s+([A-Za-z]+)\b", re.IGNORECASE)
+
+
 def _same_speaker(a: Telling, b: Telling) -> bool:
     """Two statements of one speaker: a speaker named in both, or a pronoun speaker ("It added
-    ...", "They blamed ...") beside a named one."""
+    ...", "They blamed ...") or a definite one ("The Embassy accuses ...") beside a named one
+    whose words hold it ("the Chinese Embassy in Prague")."""
     if a.perpetrators & b.perpetrators:
         return True
-    return any(not t.perpetrators and _PRONOUN_OPENING.match(t.incident.summary) for t in (a, b))
+    for t, other in ((a, b), (b, a)):
+        if t.perpetrators:
+            continue
+        if _PRONOUN_OPENING.match(t.incident.summary):
+            return True
+        head = _DEFINITE_OPENING.match(t.incident.summary)
+        if head and any(head.group(1).lower() in actor.span.text.lower().split()
+                        for actor in other.incident.perpetrators):
+            return True
+    return False
 
 
 def _own_year(a: Telling, b: Telling) -> bool:
@@ -344,7 +357,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         return 0.0 if _separate_acts(ia, ib) else 1.0
     if rules.one_story and not _stories_compatible(ia, ib):
         return 1.0 if _told_alike(ia, ib) else 0.0
-    if ia.type in rules.speaker_types and not _same_speaker(a, b):
+    speaker_type = ia.type in rules.speaker_types
+    if speaker_type and not _same_speaker(a, b):
         return 0.0
     vetoes = rules.vetoes
     da, db = a.days, b.days
@@ -356,7 +370,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         return 0.0
     if rules.own_time_opening and date_score is None and (opens_with_time(ib.summary) or _own_year(a, b)):
         return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
-    place = place_agreement(a.where, b.where, rules)
+    # one speaker's statements: a place named in what is said is what it is about, not where
+    place = None if speaker_type else place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \
             and {c.category for c in ia.counts} & {c.category for c in ib.counts}:
         place = None  # one figure told with two of its places ("fled the villages of A and B")

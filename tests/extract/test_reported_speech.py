@@ -80,6 +80,14 @@ def test_reactions_of_two_bodies_in_following_sentences_stay_two(pipeline) -> No
     assert {len(s.evidence) for s in statements} == {1}
 
 
+def test_a_speaker_named_again_by_its_head_noun_makes_one_statement(pipeline) -> None:
+    """"The Embassy accuses ..." after "the Chinese Embassy in Prague condemns ...": one speaker, one
+    statement, whatever place the second sentence's words name."""
+    text = ("On its website, the Chinese Embassy in Prague condemns the activities of the exile congress. "
+            "The Embassy accuses the congress of spreading lies about Xinjiang.")
+    assert _types(pipeline, text) == ["statement"]
+
+
 def test_a_body_publishing_a_report_makes_a_statement_beside_the_acts_it_reports() -> None:
     table = TriggerTable.load()
     text = "Soldiers executed 30 villagers in March, Human Rights Watch said in a report released today."
