@@ -38,6 +38,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
+from factfinder.extract.named_acts import tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
@@ -143,8 +144,8 @@ class Extractor:
         all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
                     for i, sentence in enumerate(sentences)]
         if self.event_typer is not None:  # the learned component completes and corrects the rules
-            all_hits = [asserted(sentence, hits) for sentence, hits
-                        in zip(sentences, self.event_typer.document_hits(text, sentences, all_hits))]
+            all_hits = [asserted(sentence, tried_acts(text, ruled, hits)) for sentence, ruled, hits
+                        in zip(sentences, all_hits, self.event_typer.document_hits(text, sentences, all_hits))]
         if self.actors is not None:  # statements told as "X said ..." (reported_speech.py)
             all_hits = [asserted(sentence, speech_hits(text, sentence, hits, find_actors, _has_figure(text)))
                         for sentence, hits in zip(sentences, all_hits)]

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS
+from factfinder.extract.named_acts import names_a_kind_of_act
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
@@ -95,7 +96,7 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
     participle before a noun ("had tortured detained opponents") names the noun's state."""
     if token is not None and token.dep_ == "amod" and token.tag_ == "VBN":
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
-    if token is not None and hit.type != "statement" and _named_not_told(token):
+    if token is not None and hit.type != "statement" and names_a_kind_of_act(token):
         return True
     if hit.type != "statement":
         return False
@@ -111,47 +112,6 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in token.children)
-
-
-# Heads under which an act's word names a kind of act, not one that happened.
-_JUDGED_AS = frozenset({"amount", "constitute"})  # "holding them incommunicado amounted to torture"
-_CAUSES = frozenset({"march", "protest", "campaign", "rally", "demonstration", "demonstrate", "strike", "sit",
-                     "vigil", "movement", "petition", "fight", "struggle", "law", "convention", "day"})
-_TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "drop", "double", "halve", "surge", "soar",
-                     "plummet", "grow"})
-_GATHERING = frozenset({"gather", "assemble", "prepare", "mobilise", "mobilize", "meet", "head", "travel"})
-_NOT_DONE = frozenset({"threat", "scare", "hoax", "alert", "drill"})  # "a bomb threat"
-_BODIES = frozenset({"group", "organisation", "organization", "mission", "body", "centre", "center", "network",
-                     "unit", "office"})  # "the monitoring group OVD-Info"
-_LAWS = frozenset({"law", "bill", "act", "decree", "legislation"})  # "the so-called foreign agents law"
-_PROPOSALS = frozenset({"motion", "proposal", "plan", "amendment", "resolution", "draft"})
-
-
-def _named_not_told(token: Any) -> bool:
-    """An act's word that only names a kind of act: the crime a judgement says other acts amount to
-    ("amounted to torture": the speaker's finding, a statement), the cause of a protest or a law ("a
-    long march against enforced disappearances"), a protest people gathered for, a trend ("killings
-    fell"), what a bill or a proposal would do ("a bill to ban imports"), a threat ("a bomb threat"), a body named by what
-    it does ("the monitoring group OVD-Info") or a law by what it is about ("the foreign agents law")."""
-    head = token.head
-    if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _JUDGED_AS:
-        return True
-    if token.dep_ in ("dobj", "attr") and head.lemma_.lower() == "constitute":
-        return True
-    if token.dep_ == "pobj" and head.lower_ == "against" and head.head.lemma_.lower() in _CAUSES \
-            and not any(c.dep_ in ("det", "poss") for c in token.children):
-        return True  # not "marching against the arrest of their union leader": that arrest happened
-    verb = token
-    while verb.dep_ == "conj" and verb.head is not verb:
-        verb = verb.head
-    if verb.dep_ in ("acl", "relcl") and verb.head.lemma_.lower() in _LAWS | _PROPOSALS \
-            and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
-        return True  # "introduce a bill to boycott the Olympics and ban imports": what the bill would do
-    if token.dep_ == "nsubj" and token.tag_ == "NNS" and head.lemma_.lower() in _TRENDS:
-        return True  # "reported killings by the unit fell sharply in 2022": a trend, not an act
-    if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _GATHERING:
-        return True  # "gathering for a demonstration": it had not begun
-    return token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _NOT_DONE | _BODIES | _LAWS
 
 
 _ACCUSING = frozenset({"accuse", "blame"})

@@ -84,3 +84,14 @@ def test_the_whole_reading_does_not_turn_an_act_into_the_arrests_told_beside_it(
                       unit="people", evidence=arrests.evidence)
     assert [i.type for i in _told_types_kept([arson], [replace(arson, type="arrest")], [tally])] == \
         ["property_destruction"]
+
+
+@pytest.mark.parametrize("text, act", [
+    ("KAZAKHSTAN\n\nIn December, a court in Taldykorgan convicted four security officers of torturing detainees "
+     "during the unrest and gave them suspended sentences.", "torture"),
+    ("ALGERIA\n\nIn November, a court in Algiers sentenced 49 people to death over the lynching of a young man "
+     "during the wildfires.", "killing"),
+])
+def test_the_act_a_trial_is_about_is_not_dropped_as_a_crime(pipeline, text: str, act: str) -> None:
+    types = _types(pipeline, text, published="2024-01-10")
+    assert "legal_proceeding" in types and act in types
