@@ -259,9 +259,25 @@ def count_agreement(a: Telling, b: Telling, rules: SameEventRules) -> float | No
             continue
         pairs = [(sum(c.value for c in ours), sum(c.value for c in theirs))]
         pairs += [(x.value, y.value) for x in ours for y in theirs]
-        if not any(_within(x, y, rules.count_hedge) for x, y in pairs):
+        if not any(_within(x, y, rules.count_hedge) for x, y in pairs) and not _part_of_toll(a, b, key):
             return 0.0
     return 1.0
+
+
+# A sentence whose figures are a part of a toll told before: "a teacher and three pupils were among the dead".
+_AMONG = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded|casualties|detained|arrested|"
+                    r"missing|displaced)\b", re.IGNORECASE)
+
+
+def _part_of_toll(a: Telling, b: Telling, key: tuple[str, str]) -> bool:
+    """Whether one telling's figures of ``key`` are told as "among the dead" of the other's larger toll."""
+    for part, whole in ((a, b), (b, a)):
+        if _AMONG.search(part.incident.summary):
+            told = sum(c.value for c in part.incident.counts if (c.category, c.unit) == key)
+            total = sum(c.value for c in whole.incident.counts if (c.category, c.unit) == key)
+            if told <= total:
+                return True
+    return False
 
 
 # --- story relations (within one document) ---------------------------------------
