@@ -26,6 +26,11 @@ _CAUSES = frozenset({"march", "protest", "campaign", "rally", "demonstration", "
 _TRENDS = frozenset({"fall", "rise", "increase", "decrease", "decline", "drop", "double", "halve", "surge", "soar",
                      "plummet", "grow"})
 _GATHERING = frozenset({"gather", "assemble", "prepare", "mobilise", "mobilize", "meet", "head", "travel"})
+# Verbs that keep an act from taking place: their object was not held or done (a bill "blocked" in a
+# senate is the senate's act, so only gatherings and violence are kept from happening).
+_HAPPENINGS = frozenset({"protest", "attack", "armed_clash", "killing"})
+_STOPPING = frozenset({"ban", "prohibit", "cancel", "prevent", "forbid", "outlaw", "block", "stop", "bar", "thwart",
+                       "foil", "avert"})
 _NOT_DONE = frozenset({"threat", "scare", "hoax", "alert", "drill"})  # "a bomb threat"
 _BODIES = frozenset({"group", "organisation", "organization", "mission", "body", "centre", "center", "network",
                      "unit", "office"})  # "the monitoring group OVD-Info"
@@ -33,13 +38,34 @@ _LAWS = frozenset({"law", "bill", "act", "decree", "legislation"})  # "the so-ca
 _PROPOSALS = frozenset({"motion", "proposal", "plan", "amendment", "resolution", "draft"})
 
 
-def names_a_kind_of_act(token: Any) -> bool:
+_QUANTITIES = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "series",
+                         "several", "scores", "wave", "string"})
+
+
+def _kept_from_happening(token: Any) -> bool:
+    """The object of a verb that kept it from taking place: "police banned dozens of rallies",
+    "troops foiled an attack", "prevented the mothers (...) from holding their weekly vigil"."""
+    if token.dep_ == "pobj" and token.head.lower_ == "of" and token.head.head.lower_ in _QUANTITIES:
+        token = token.head.head  # "dozens of rallies"
+    if token.dep_ != "dobj":
+        return False
+    head = token.head
+    if head.lemma_.lower() in _STOPPING:
+        return True
+    if head.dep_ != "pcomp" or head.head.lower_ != "from":
+        return False
+    # the verb "from holding" depends on, a step or two up (the parse may hang it on a noun's clause)
+    return any(up.lemma_.lower() in _STOPPING for up in list(head.head.ancestors)[:3])
+
+
+def names_a_kind_of_act(token: Any, kind: str) -> bool:
     """An act's word that only names a kind of act: the crime a judgement says other acts amount to
     ("amounted to torture": the speaker's finding, a statement), the cause of a protest or a law ("a
     long march against enforced disappearances"), a protest people gathered for, a trend ("killings
     fell"), what a bill or a proposal would do ("a bill to ban imports"), a threat ("a bomb threat"),
-    a body named by what it does ("the monitoring group OVD-Info") or a law by what it is about ("the
-    foreign agents law")."""
+    a body named by what it does ("the monitoring group OVD-Info"), a law by what it is about ("the
+    foreign agents law"), or an act kept from taking place ("banned dozens of rallies", "prevented
+    them from holding their vigil")."""
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in _JUDGED_AS:
         return True
@@ -58,6 +84,8 @@ def names_a_kind_of_act(token: Any) -> bool:
         return True  # "reported killings by the unit fell sharply in 2022": a trend, not an act
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _GATHERING:
         return True  # "gathering for a demonstration": it had not begun
+    if kind in _HAPPENINGS and _kept_from_happening(token):
+        return True
     return token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _NOT_DONE | _BODIES | _LAWS
 
 

@@ -36,6 +36,11 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> list[str]:
     ("Reported killings by the special unit fell sharply in 2022, the monitors said.", "killing"),
     ("This week a senator will introduce a bill to boycott the games and ban all imports from the region.",
      "sanction"),
+    ("Police banned dozens of rallies of the opposition coalition before the vote.", "protest"),
+    ("In August, police prevented the mothers of the disappeared from holding their weekly vigil in the square.",
+     "protest"),
+    ("In April, a court in the capital fined eleven of the protesters 3,100 leks each for taking part in an "
+     "unauthorised gathering.", "protest"),
 ])
 def test_a_word_that_names_a_kind_of_act_is_no_act(pipeline, text: str, named: str) -> None:
     assert named not in _types(pipeline, text)
@@ -95,3 +100,7 @@ def test_the_whole_reading_does_not_turn_an_act_into_the_arrests_told_beside_it(
 def test_the_act_a_trial_is_about_is_not_dropped_as_a_crime(pipeline, text: str, act: str) -> None:
     types = _types(pipeline, text, published="2024-01-10")
     assert "legal_proceeding" in types and act in types
+
+
+def test_a_bill_blocked_by_a_senate_is_the_senates_act(pipeline) -> None:
+    assert "legislation" in _types(pipeline, "The Senate has blocked the Forced Labour Prevention Act.")

@@ -37,6 +37,12 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("The government said it was sending 900 more troops to the border province.", "other"),
     ("The government withdrew the fuel tax bill after a week of strikes.", "legislation"),
     ("The authorities hanged three opposition activists last summer.", "killing"),
+    ("Police dispersed the rally and briefly held nine participants.", "arrest"),
+    ("Security forces arrested dozens of people who had gathered without permission in the square.", "protest"),
+    ("Police stopped the relatives from forming a human chain in front of the press club.", "restriction"),
+    ("Detainees at the police station had been slapped and kicked during questioning.", "torture"),
+    ("The authorities began using cameras in public places to identify women who did not wear the veil.",
+     "surveillance"),
 ])
 def test_everyday_wording_finds_the_type(table: TriggerTable, sentence: str, expected: str) -> None:
     assert expected in _types(table, sentence)
