@@ -104,3 +104,10 @@ def test_the_act_a_trial_is_about_is_not_dropped_as_a_crime(pipeline, text: str,
 
 def test_a_bill_blocked_by_a_senate_is_the_senates_act(pipeline) -> None:
     assert "legislation" in _types(pipeline, "The Senate has blocked the Forced Labour Prevention Act.")
+
+
+def test_a_negation_inside_the_trigger_is_its_meaning(pipeline) -> None:
+    text = "Relatives carried photographs of men they say were picked up by soldiers and never seen again."
+    assert "disappearance" in _types(pipeline, text)
+    assert "disappearance" not in _types(pipeline, "The two men were not taken away by the soldiers and were seen "
+                                                   "at home the next day.")
