@@ -44,6 +44,7 @@ def _hit(text, word):
     ("Activists in Dorvan campaign against illegal whale killing along the coast.", "killing"),
     ("The new minister promised to arrest the decline of the old mill towns.", "arrest"),
     ("At least six nurses at the Kellan hospital have lost their lives to the virus.", "lost their lives"),
+    ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
     hit = _hit(text, word)
@@ -57,6 +58,9 @@ def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline
     ("The bomber blew himself up at the gate, killing himself and four guards in Dorvan.", "killing"),
     ("A man was molested by two guards in the central prison of Kellan, his lawyer said.", "torture"),
     ("Fighters stormed an army checkpoint outside Dorvan before dawn on Monday.", "armed_clash"),
+    # an attempt to kill is an attack on the person; forces entering a town a deployment
+    ("The editor survived an attempt on her life outside her home in Kellan on Sunday.", "attack"),
+    ("Government troops entered the border town of Dorvan on Tuesday after the rebels left.", "other"),
     ("About 400 members of the teachers' union demonstrated in Kellan on Monday over unpaid wages.", "protest"),
     ("Police arrested three journalists outside the court in Kellan on Monday.", "arrest"),
     ("Guards beat and tortured two detainees in the central prison of Kellan in May.", "torture"),
