@@ -85,6 +85,11 @@ def test_wire_news_event_words_give_their_incident(pipeline, text, kind):
     assert kind in _types(pipeline, text)
 
 
+def test_forces_entering_before_an_act_are_its_prelude(pipeline):
+    text = "Soldiers entered the village of Marra at dawn and set fire to forty houses."
+    assert _types(pipeline, text) == ["property_destruction"]
+
+
 @pytest.mark.parametrize("text,subtype", [
     ("Soldiers patrolled the streets of Kellan on Wednesday after a night of unrest.", "deployment"),
     ("Police said two pistols and a grenade were discovered during a search of a bus near Kellan.",

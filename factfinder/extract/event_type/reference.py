@@ -63,5 +63,7 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
         return True
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
         return True
+    if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
+        return True  # an attempted rape is sexual violence (ACLED); an attempted kidnapping no kidnapping
     word = text[hit.start:hit.end]
     return word[:1].isupper() and bool(_NAME.search(before))
