@@ -146,13 +146,16 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
     return tie.relation in _ELSEWHERE and not _IN_BEFORE.search(text[max(0, place.span.start - 12):place.span.start])
 
 
-def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
-    """A locative tie first, then local before regional before country, then the closest to the predicate;
-    a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
+def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False
+                  ) -> tuple[bool, bool, int, int, int, int]:
+    """A place the text says where rather than measures from first ("in Saptari district, south of
+    Kathmandu"), then a locative tie, then local before regional before country, then the closest
+    to the predicate; a name the gazetteer does not know (a neighbourhood, a village, a facility)
+    is the finest."""
     specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
-    return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
+    return (not reference_point(place, text), tie.relation in _WHERE, specificity, fine, -tie.depth, start)
 
 
 def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
@@ -190,6 +193,26 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
 # A reference point, not where: "attacks north of Baghdad in Samarra".
 _REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                                re.IGNORECASE)
+# A measured reference: "330 km (205 miles) southwest of Algiers", "20 miles from X", "north of X" after a
+# place ("in Saptari district, south of Kathmandu"); not "in the north of Syria", which is inside it.
+_MEASURED_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;:]{0,40}?"
+                              r"\b(?:from|of|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_QUALIFIED_NAME = re.compile(r"(?<=\bof )(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s*$")
+
+
+def reference_point(place: Place, text: str) -> bool:
+    """Whether the text names the place only to measure another from it ("south of Kathmandu",
+    "330 km southwest of Algiers"): where the event happened is the place measured, when the
+    sentence names it; alone, the reference is the best the sentence gives."""
+    before = text[max(0, place.span.start - 80):place.span.start]
+    # the state that qualifies the reference is part of it: "north of Laredo, Texas"
+    before = _QUALIFIED_NAME.sub("", before)
+    found = _REFERENCE_BEFORE.search(before)
+    if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):
+        return True
+    return _MEASURED_BEFORE.search(before) is not None
 
 
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:

@@ -1,0 +1,47 @@
+"""Places a sentence names for another purpose than saying where its event happened: a point
+that another place is measured from, a body's seat (issue 21, item 4; geo/locate.py,
+geo/untied.py). The sentences are written for the project.
+"""
+
+from __future__ import annotations
+
+from factfinder.geo.locate import reference_point
+from factfinder.model import Place, Span
+
+from event_places import one, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
+
+
+def _place(text: str, name: str) -> Place:
+    start = text.index(name)
+    return Place(span=Span.of(text, start, start + len(name)), name=name, lat=1.0, lon=1.0, country="XX",
+                 precision="town", geonameid=1, confidence=0.9)
+
+
+def test_a_place_measured_from_is_a_reference_point() -> None:
+    text = "Gunmen burned a school in Tarmoli district, 40 km (25 miles) northeast of Kandahar, and fled."
+    assert reference_point(_place(text, "Kandahar"), text)
+    assert not reference_point(_place(text, "Tarmoli"), text)
+    text = "Police found the bodies on a farm west of Laredo, Texas, on Sunday."
+    assert reference_point(_place(text, "Laredo"), text) and reference_point(_place(text, "Texas"), text)
+
+
+def test_inside_a_part_of_a_place_is_no_reference() -> None:
+    text = "Rebels attacked an army post in the north of Chad on Friday."
+    assert not reference_point(_place(text, "Chad"), text)
+
+
+def test_the_place_the_sentence_measures_wins_over_the_reference(pipeline) -> None:
+    attack = one(pipeline, "Rebels bombed a police post in Saptari district, south of Kathmandu, on Monday.",
+                 "attack")
+    assert place_text(attack) == "Saptari"
+
+
+def test_a_reference_alone_is_still_the_best_the_sentence_gives(pipeline) -> None:
+    killing = one(pipeline, "A policeman was shot dead on Monday north of Tikrit.", "killing")
+    assert place_text(killing) == "Tikrit"
+
+
+def test_a_body_seat_is_no_event_place(pipeline) -> None:
+    killing = one(pipeline, "A bomb destroyed the office of the London-based charity in Istanbul, killing "
+                            "three people.", "killing")
+    assert place_text(killing) == "Istanbul"
