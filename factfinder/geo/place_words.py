@@ -114,6 +114,21 @@ def seat_of_a_body(text: str, start: int) -> bool:
     return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
+# Where a party to the event comes from or is posted: "who was born in the US state of X", "members of
+# the 507th company, stationed at Fort Bliss, Texas", "an air force, based in Incirlik"; not "his
+# hometown of X", where events often happen.
+_HOME_BEFORE = re.compile(r"\b(?:born|raised|stationed|garrisoned|based|headquartered)\s+(?:at|in)\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,2}(?:state|city|town|province|region)\s+of\s+)?"
+                          r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:[A-Z][\w’'.-]*,\s+)?$")
+
+
+def home_of_a_party(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` only says where someone was born, lives or is posted
+    ("who was born in Louisiana", "soldiers stationed at Fort Bliss, Texas"): an attribute of a
+    party, not where the event happened."""
+    return _HOME_BEFORE.search(text, max(0, start - 70), start) is not None
+
+
 # Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
 # not "captured", whose object is as often a person ("captured Barghouti").
 _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr[au]n|infiltrat|liberat)",

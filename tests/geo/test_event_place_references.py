@@ -8,7 +8,7 @@ from __future__ import annotations
 from factfinder.geo.locate import reference_point
 from factfinder.model import Place, Span
 
-from event_places import one, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
+from event_places import extracted, one, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
 
 
 def _place(text: str, name: str) -> Place:
@@ -45,3 +45,19 @@ def test_a_body_seat_is_no_event_place(pipeline) -> None:
     killing = one(pipeline, "A bomb destroyed the office of the London-based charity in Istanbul, killing "
                             "three people.", "killing")
     assert place_text(killing) == "Istanbul"
+
+
+def test_where_a_party_was_born_or_is_posted_is_no_event_place(pipeline) -> None:
+    from factfinder.geo.place_words import home_of_a_party
+
+    text = "Two soldiers of a signals company, stationed at Fort Hood, Texas, were killed in an ambush near Tikrit."
+    assert home_of_a_party(text, text.index("Texas")) and not home_of_a_party(text, text.index("Tikrit"))
+    killing = one(pipeline, text, "killing")
+    assert place_text(killing) == "Tikrit"
+    text = "A farmer was shot dead in his hometown of Shikarpur on Sunday."
+    assert not home_of_a_party(text, text.index("Shikarpur"))
+
+
+def test_a_birthplace_alone_gives_no_place(pipeline) -> None:
+    text = "Omar, who was born in the US state of Ohio, was detained in late 2019 and held for months."
+    assert all(place_text(i) != "Ohio" for i in extracted(pipeline, text))
