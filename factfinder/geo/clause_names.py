@@ -56,6 +56,9 @@ _DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", 
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
+# Titles of holy men that also open place names ("Sheikh Maqsoud", "Saint-Denis"): after a
+# locative word, the name is taken as a place.
+_HALLOWED = frozenset({"sheikh", "shaikh", "saint", "st", "imam", "sayyida", "sayyidah"})
 _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|das|di|do|dos|du|la|le|van|von"
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
@@ -304,7 +307,9 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if _organisation(span):
         return None
     framed = _framed(text, start, end)
-    if _not_a_name(text, start, end, entities, framed=framed):
+    # "at Sheikh Miskeen", "inside Sheikh Hadeed": a holy man's title opens many a town's name
+    hallowed = span.text.split()[0].lower() in _HALLOWED and bool(_LOCATIVE_BEFORE.search(text, max(0, start - 60), start))
+    if _not_a_name(text, start, end, entities, framed=framed or hallowed):
         return None
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:

@@ -61,3 +61,13 @@ def test_where_a_party_was_born_or_is_posted_is_no_event_place(pipeline) -> None
 def test_a_birthplace_alone_gives_no_place(pipeline) -> None:
     text = "Omar, who was born in the US state of Ohio, was detained in late 2019 and held for months."
     assert all(place_text(i) != "Ohio" for i in extracted(pipeline, text))
+
+
+def test_a_town_named_after_a_holy_man_is_a_place_after_a_locative_word(pipeline) -> None:
+    killing = one(pipeline, "Militants killed four shepherds inside Sheikh Barakat on Tuesday.", "killing")
+    assert place_text(killing) == "Sheikh Barakat"
+
+
+def test_a_holy_man_is_no_place_without_a_locative_word(pipeline) -> None:
+    text = "Gunmen killed Sheikh Barakat, a preacher, on Tuesday."
+    assert all(place_text(i) != "Sheikh Barakat" for i in extracted(pipeline, text))
