@@ -23,18 +23,17 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from difflib import SequenceMatcher
 from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
-from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mentions import demonyms
-from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
     CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owns_a_thing, place_nouns, place_object,
 )
+from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -223,24 +222,6 @@ def stands_under(text: str, end: int, start: int) -> bool:
     return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
 
 
-_REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
-_REGION_WORD = re.compile(r"\s+(?:province|governorate|state|region|oblast)$", re.IGNORECASE)
-
-
-def region_variant(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> Candidate | None:
-    """The admin1 of one of ``countries`` that a region name spells otherwise ("Paktiya province"
-    for Paktia, "Hilmand" for Helmand): transliterations differ by a letter or two, so the
-    closest admin1 name within a similarity of 0.8 is taken, and only in the document's countries."""
-    key = name_key(_REGION_WORD.sub("", name))
-    best: tuple[float, str, str] | None = None
-    for country in countries:
-        for code, region in gazetteer.admin1_codes(country).items():
-            ratio = SequenceMatcher(None, key, name_key(region)).ratio()
-            if ratio >= 0.8 and (best is None or ratio > best[0]):
-                best = (ratio, country, code)
-    return gazetteer.admin1(best[1], best[2]) if best else None
-
-
 def _placed(span: Span, container: Place | None) -> Place:
     """A Place for a name: its own text, the container's coordinates and regions when known."""
     if container is None:
@@ -340,6 +321,32 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     return tie
 
 
+_RIGHT_AFTER_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple[int, int, str]] = (),
+              actors: Callable[[str], bool] | None = None) -> Place | None:
+    """The name the text places right inside ``holder`` ("Kungana Village in Bali local government
+    area", "the Karradah neighbourhood in central Baghdad", "a prison in Cascavel in the southern
+    state of Parana"), placed under it, or None. For a place the parse leaves untied: the text
+    names the finer place first and the one that holds it after."""
+    before = [m for m in _NAME.finditer(text, evidence.start, holder.span.start)]
+    if not before:
+        return None
+    start, end = _trimmed(text, *before[-1].span())
+    if end <= start or not stands_under(text, end, holder.span.start):
+        return None
+    span = Span.of(text, start, end)
+    framed = _framed(text, start, end)
+    if (_not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms() or _organisation(span)
+            or (actors is not None and actors(span.text)) or _sentence_start(text, start, evidence)
+            or not (framed or _RIGHT_AFTER_IN.search(text, max(0, start - 12), start))):
+        return None
+    if framed and not finer_than_town(text, span):
+        return None  # "the Tigris river north of Baghdad", "Highland Hospital in Oakland": the town says where
+    return _placed(span, holder)
+
+
 def clause_names(incident: Incident, text: str, places: Sequence[Place],
                  entities: Sequence[tuple[int, int, str]] = (),
                  actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
@@ -380,7 +387,7 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             place = replace(resolved, confidence=0.5) if resolved and _inside(resolved, container) \
                 else _placed(span, container)
             if place.admin1 is None and gazetteer is not None and countries and (
-                    _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
+                    REGION_AFTER.match(text, end) or REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)
                 if region is not None:
                     place = place_from(region, span, 0.5)

@@ -19,11 +19,13 @@ from typing import Callable, Sequence
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import (
-    clause_names, finer_than_town, frame_kind, is_site, qualifies_a_place, stands_under,
+    clause_names, finer_than_town, frame_kind, held_name, is_site, qualifies_a_place, stands_under,
 )
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.place_words import (
+    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, reference_point,
+)
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
@@ -167,7 +169,7 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) or (
         qualifies_a_place(text, q.span) and q.span.end < p.span.start <= q.span.end + 40) for p in named)}
     ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
-    inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
+    inner = [q for q, _ in ties if not REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
     return [(p, tie) for p, tie in ties if not any(
         (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start))
@@ -188,31 +190,6 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
     # never a coarser place; and a town before "district of" is the district ("the Shaab district of Baghdad")
     return region.precision in ("country", "admin1") and (
         not place.resolved or _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision])
-
-
-# A reference point, not where: "attacks north of Baghdad in Samarra".
-_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
-                               re.IGNORECASE)
-# A measured reference: "330 km (205 miles) southwest of Algiers", "20 miles from X", "north of X" after a
-# place ("in Saptari district, south of Kathmandu"); not "in the north of Syria", which is inside it.
-_MEASURED_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;:]{0,40}?"
-                              r"\b(?:from|of|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
-
-
-_QUALIFIED_NAME = re.compile(r"(?<=\bof )(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s*$")
-
-
-def reference_point(place: Place, text: str) -> bool:
-    """Whether the text names the place only to measure another from it ("south of Kathmandu",
-    "330 km southwest of Algiers"): where the event happened is the place measured, when the
-    sentence names it; alone, the reference is the best the sentence gives."""
-    before = text[max(0, place.span.start - 80):place.span.start]
-    # the state that qualifies the reference is part of it: "north of Laredo, Texas"
-    before = _QUALIFIED_NAME.sub("", before)
-    found = _REFERENCE_BEFORE.search(before)
-    if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):
-        return True
-    return _MEASURED_BEFORE.search(before) is not None
 
 
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
@@ -316,6 +293,16 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
     return best
 
 
+def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[int, int, str]],
+          actors: Callable[[str], bool] | None) -> Place:
+    """The finer name the text places inside an untied region or town, else the place itself."""
+    if place.precision not in ("town", "admin2", "admin1"):
+        return place
+    evidence = next((ev for ev in incident.evidence if ev.start <= place.span.start < ev.end), None)
+    held = held_name(text, place, evidence, entities, actors) if evidence is not None else None
+    return held if held is not None else place
+
+
 def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
     """Resolved places the geoparser marked as inside an organisation's name only because NER
     labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
@@ -377,7 +364,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
                                              document.text)):
-                best = max(setting, key=lambda p: score(p, document.text))
+                best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
+                best = _held(best, incident, document.text, entities, actors)
             elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
             elif (local := local_source(own, incident, document.text)) is not None:

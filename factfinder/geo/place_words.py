@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from factfinder.model import Attachment, Incident
+from factfinder.model import Attachment, Incident, Place
 
 
 @lru_cache(maxsize=1)
@@ -161,3 +161,28 @@ def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> 
 
 # The verb right before its object: "entered Tal Bizam", "stormed the previously untouched X".
 _PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+# A reference point, not where: "attacks north of Baghdad in Samarra".
+REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+# A measured reference: "330 km (205 miles) southwest of Algiers", "20 miles from X", "north of X" after a
+# place ("in Saptari district, south of Kathmandu"); not "in the north of Syria", which is inside it.
+_MEASURED_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;:]{0,40}?"
+                              r"\b(?:from|of|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_QUALIFIED_NAME = re.compile(r"(?<=\bof )(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s*$")
+
+
+def reference_point(place: Place, text: str) -> bool:
+    """Whether the text names the place only to measure another from it ("south of Kathmandu",
+    "330 km southwest of Algiers"): where the event happened is the place measured, when the
+    sentence names it; alone, the reference is the best the sentence gives."""
+    before = text[max(0, place.span.start - 80):place.span.start]
+    # the state that qualifies the reference is part of it: "north of Laredo, Texas"
+    before = _QUALIFIED_NAME.sub("", before)
+    found = REFERENCE_BEFORE.search(before)
+    if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):
+        return True
+    return _MEASURED_BEFORE.search(before) is not None

@@ -5,7 +5,7 @@ geo/untied.py). The sentences are written for the project.
 
 from __future__ import annotations
 
-from factfinder.geo.locate import reference_point
+from factfinder.geo.place_words import reference_point
 from factfinder.model import Place, Span
 
 from event_places import extracted, one, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
@@ -71,3 +71,15 @@ def test_a_town_named_after_a_holy_man_is_a_place_after_a_locative_word(pipeline
 def test_a_holy_man_is_no_place_without_a_locative_word(pipeline) -> None:
     text = "Gunmen killed Sheikh Barakat, a preacher, on Tuesday."
     assert all(place_text(i) != "Sheikh Barakat" for i in extracted(pipeline, text))
+
+
+def test_a_village_the_text_places_inside_an_untied_region_is_the_place(pipeline) -> None:
+    from factfinder.geo.clause_names import held_name
+
+    text = "Nine farmers were killed when herdsmen launched an attack on Tumbari Village in Wukari district."
+    holder = _place(text, "Wukari")
+    evidence = Span.of(text, 0, len(text))
+    held = held_name(text, holder, evidence)
+    assert held is not None and held.span.text == "Tumbari Village" and held.country == "XX"
+    text = "Tourists were marched through the Museum of Modern Arts in Wukari on Sunday."
+    assert held_name(text, _place(text, "Wukari"), Span.of(text, 0, len(text))) is None  # a building, not finer
