@@ -68,8 +68,8 @@ _LEADING = frozenset("the a an in on at near of and or but as after before durin
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
-                            re.IGNORECASE)
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of(?:\s+[a-z]+)?"
+                            r"|for|against|with|to|by)\s+$", re.IGNORECASE)  # "in support of embattled X"
 _DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
                r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
 # Nouns of a place that the text names after them ("the West Bank city of Nablus").
@@ -156,8 +156,9 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
         return True
-    if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
-        return True  # "IED", "SAA", "NDF": acronyms of things and groups
+    if len(words) == 1 and (text[start:end].isupper() and len(words[0]) <= 5
+                            or re.fullmatch(r"[A-Z]{2,5}s", text[start:end])):
+        return True  # "IED", "SAA", "NDF", "IEDs": acronyms of things and groups
     if len(words) == 1 and re.search(r"-(?:[a-z]+ed|held|led|run|born|style|era|majority)$", text[start:end]):
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
@@ -305,7 +306,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None  # a capital that only opens the sentence
     # "in X", "near eastern X"; not "in support of X", "in protest against X"
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
-        text[max(0, start - 12):start])
+        text[max(0, start - 24):start])
     taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
                                         or place_object(incident, tie, text, start))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))

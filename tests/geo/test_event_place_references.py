@@ -83,3 +83,11 @@ def test_a_village_the_text_places_inside_an_untied_region_is_the_place(pipeline
     assert held is not None and held.span.text == "Tumbari Village" and held.country == "XX"
     text = "Tourists were marched through the Museum of Modern Arts in Wukari on Sunday."
     assert held_name(text, _place(text, "Wukari"), Span.of(text, 0, len(text))) is None  # a building, not finer
+
+
+def test_plural_acronyms_and_supported_people_are_not_places(pipeline) -> None:
+    attack = one(pipeline, "Two men detonated three IEDs near a bus depot in Birgunj on Sunday morning.", "attack")
+    assert place_text(attack) == "Birgunj"
+    protest = one(pipeline, "About 3,000 people marched in support of jailed Ahmed Karimov in Tashkent on Saturday.",
+                  "protest")
+    assert place_text(protest) == "Tashkent"
