@@ -77,8 +77,10 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
         return None
-    if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
-        return None
+    if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
+            and not (_struck(place, tie, incident, text) and incident.trigger is not None
+                     and _TERRITORY_VERB.match(incident.trigger.text)):
+        return None  # "Kosovo is patrolled by NATO", "Iraq was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
     if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
@@ -131,10 +133,14 @@ def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool]
     return before is not None
 
 
+# Verbs whose passive subject is land ("Kosovo is patrolled", "Kuwait was invaded"), not a person.
+_TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr[au]n|raid|liberat|annex)", re.IGNORECASE)
+
+
 def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
     or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
-    return (tie.relation == "nsubjpass" and incident.type in _STRUCK and place.precision != "country"
+    return (tie.relation == "nsubjpass" and incident.type in _STRUCK
             and tie.depth <= 2 and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 

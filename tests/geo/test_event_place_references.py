@@ -91,3 +91,9 @@ def test_plural_acronyms_and_supported_people_are_not_places(pipeline) -> None:
     protest = one(pipeline, "About 3,000 people marched in support of jailed Ahmed Karimov in Tashkent on Saturday.",
                   "protest")
     assert place_text(protest) == "Tashkent"
+
+
+def test_a_country_patrolled_or_invaded_is_the_place_a_person_shot_is_not(pipeline) -> None:
+    patrol = [i for i in extracted(pipeline, "Kuwait was invaded by Iraqi troops in August 1990.") if place_text(i)]
+    assert {place_text(i) for i in patrol} == {"Kuwait"}
+    assert all(place_text(i) != "Jordan" for i in extracted(pipeline, "Jordan was shot as he slept in his car."))
