@@ -27,11 +27,12 @@ from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
-from factfinder.geo.gazetteer import Gazetteer
+from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owns_a_thing, place_nouns, place_object,
+    CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
+    place_nouns, place_object,
 )
 from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
@@ -259,34 +260,27 @@ def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, 
     return nation and noun in place_nouns()
 
 
-def _kind_not_name(text: str, span: Span) -> bool:
-    """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
-    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
-    after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
-    if after is None or " " in span.text.strip():
-        return False
-    noun = after.group(1)
-    plural = noun in place_nouns() and noun.endswith("s") and noun[:-1] in place_nouns() | {"citie", "communitie"}
-    listed = re.search(r"(?:,|\band|\bor)\s+$", text[max(0, span.start - 6):span.start])
-    return plural and listed is None
+def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
+    """The city of that name, when the event's verb strikes land ("Jaffna was captured", "Kisangani
+    was captured last month") and NER took the name for a person or a people: a city of 15,000 or
+    more by that very name is the better reading of a land verb's passive subject."""
+    if gazetteer is None or incident.trigger is None or not _LAND_VERB.match(incident.trigger.text):
+        return None
+    cities = [c for c in gazetteer.lookup(name) if c.primary and c.population >= 15_000 and c.kind == "city"]
+    return max(cities, key=lambda c: c.population, default=None)
 
 
-def _organisation(span: Span) -> bool:
-    """"the Freedom and Justice Party", "the Amaq News Agency": a word of an organisation's name
-    (``data/gazetteer/name_shapes.txt``) makes the name a body's, not a place's."""
-    from factfinder.geo.shapes import shape_words
-
-    words = shape_words()
-    return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in span.text.split())
+# Verbs whose passive subject is land, not a person: "X was captured / overrun / shelled".
+_LAND_VERB = re.compile(r"(?:captur|recaptur|overr[au]n|shell|bomb|besieg|invad|occup|liberat|seiz)", re.IGNORECASE)
 
 
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
-               actors: Callable[[str], bool] | None) -> Attachment | None:
+               actors: Callable[[str], bool] | None, gazetteer: Gazetteer | None = None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if span.text in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
+    if span.text in demonyms() or qualifies_a_place(text, span, entities) or kind_not_name(text, span):
         return None  # "the Yugoslav province of Kosovo": the name is Kosovo
-    if _organisation(span):
+    if organisation_name(span.text):
         return None
     framed = _framed(text, start, end)
     # "at Sheikh Miskeen", "inside Sheikh Hadeed": a holy man's title opens many a town's name
@@ -300,8 +294,11 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
-    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels
+    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2
+              and (not labels or tie.depth <= 1 and struck_city(gazetteer, span.text, incident) is not None)
               and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))
+    if struck and labels:
+        labels = set()  # a city the land verb struck, whatever NER called it
     if _sentence_start(text, start, evidence) and not (framed or struck):
         return None  # a capital that only opens the sentence
     # "in X", "near eastern X"; not "in support of X", "in protest against X"
@@ -339,7 +336,7 @@ def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple
         return None
     span = Span.of(text, start, end)
     framed = _framed(text, start, end)
-    if (_not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms() or _organisation(span)
+    if (_not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms() or organisation_name(span.text)
             or (actors is not None and actors(span.text)) or _sentence_start(text, start, evidence)
             or not (framed or _RIGHT_AFTER_IN.search(text, max(0, start - 12), start))):
         return None
@@ -378,7 +375,7 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
                                                              s.end - s.start) for s in doubted):
                 continue  # a place of its own, or a demonym; "Tal" of "the town of Tal Marzuk" is a part
             span = Span.of(text, start, end)
-            tie = _event_tie(text, span, incident, evidence, entities, actors)
+            tie = _event_tie(text, span, incident, evidence, entities, actors, gazetteer)
             if tie is None:
                 continue
             resolved = next((p for p in places if p.resolved and (p.span.start, p.span.end) == (start, end)
@@ -387,6 +384,9 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
             place = replace(resolved, confidence=0.5) if resolved and _inside(resolved, container) \
                 else _placed(span, container)
+            if place.geonameid is None and tie.relation == "nsubjpass" and (
+                    city := struck_city(gazetteer, span.text, incident)) is not None:
+                place = place_from(city, span, 0.5)
             if place.admin1 is None and gazetteer is not None and countries and (
                     REGION_AFTER.match(text, end) or REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)

@@ -14,7 +14,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 
-from factfinder.model import Attachment, Incident, Place
+from factfinder.model import Attachment, Incident, Place, Span
 
 
 @lru_cache(maxsize=1)
@@ -186,3 +186,24 @@ def reference_point(place: Place, text: str) -> bool:
     if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):
         return True
     return _MEASURED_BEFORE.search(before) is not None
+
+
+def kind_not_name(text: str, span: Span) -> bool:
+    """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
+    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
+    after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
+    if after is None or " " in span.text.strip():
+        return False
+    noun = after.group(1)
+    plural = noun in place_nouns() and noun.endswith("s") and noun[:-1] in place_nouns() | {"citie", "communitie"}
+    listed = re.search(r"(?:,|\band|\bor)\s+$", text[max(0, span.start - 6):span.start])
+    return plural and listed is None
+
+
+def organisation_name(name: str) -> bool:
+    """"the Freedom and Justice Party", "the Amaq News Agency": a word of an organisation's name
+    (``data/gazetteer/name_shapes.txt``) makes the name a body's, not a place's."""
+    from factfinder.geo.shapes import shape_words
+
+    words = shape_words()
+    return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in name.split())

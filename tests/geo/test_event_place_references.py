@@ -97,3 +97,12 @@ def test_a_country_patrolled_or_invaded_is_the_place_a_person_shot_is_not(pipeli
     patrol = [i for i in extracted(pipeline, "Kuwait was invaded by Iraqi troops in August 1990.") if place_text(i)]
     assert {place_text(i) for i in patrol} == {"Kuwait"}
     assert all(place_text(i) != "Jordan" for i in extracted(pipeline, "Jordan was shot as he slept in his car."))
+
+
+def test_a_city_a_land_verb_struck_opens_the_sentence_whatever_ner_calls_it(pipeline) -> None:
+    captured = [i for i in extracted(pipeline, "Jaffna was captured by government troops in December 1995.")
+                if place_text(i)]
+    assert captured and place_text(captured[0]) == "Jaffna"
+    assert captured[0].location is not None and captured[0].location.country == "LK"
+    taken = extracted(pipeline, "Hicks was captured by the militia in Afghanistan in 2001.")
+    assert all(place_text(i) != "Hicks" for i in taken)
