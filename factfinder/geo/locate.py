@@ -140,8 +140,9 @@ _TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|over
 def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
     or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
+    framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
     return (tie.relation == "nsubjpass" and incident.type in _STRUCK
-            and tie.depth <= 2 and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
+            and tie.depth <= (3 if framed else 2) and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)

@@ -106,3 +106,8 @@ def test_a_city_a_land_verb_struck_opens_the_sentence_whatever_ner_calls_it(pipe
     assert captured[0].location is not None and captured[0].location.country == "LK"
     taken = extracted(pipeline, "Hicks was captured by the militia in Afghanistan in 2001.")
     assert all(place_text(i) != "Hicks" for i in taken)
+
+
+def test_the_village_a_passive_bombing_names_is_the_place_not_its_country(pipeline) -> None:
+    attack = one(pipeline, "The Chadian village of Tumbaro was bombed by an unidentified aircraft on Sunday.", "attack")
+    assert place_text(attack) == "Tumbaro"
