@@ -32,7 +32,7 @@ from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
     CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
-    place_nouns, place_object,
+    place_nouns, place_object, qualifies_a_place, stands_under,
 )
 from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
@@ -71,12 +71,7 @@ _LOCATIVE_BEFORE = re.compile(
     r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
 _OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of(?:\s+[a-z]+)?"
                             r"|for|against|with|to|by)\s+$", re.IGNORECASE)  # "in support of embattled X"
-_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
-               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
-# Nouns of a place that the text names after them ("the West Bank city of Nablus").
-_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
-                          "township", "camp", "suburb"})
-_COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+
 
 
 def _before_site(text: str, end: int) -> bool:
@@ -209,21 +204,6 @@ def _inside(place: Place, container: Place | None) -> bool:
                                                 and place.admin1 == container.admin1)
 
 
-def stands_under(text: str, end: int, start: int) -> bool:
-    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
-    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
-    between = text[end:start]
-    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
-        return False
-    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
-    if found is None:
-        return False
-    # the words between name what the first place is ("X district of Y"), never another thing
-    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
-    words = found.group(1).lower().split()
-    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
-
-
 def _placed(span: Span, container: Place | None) -> Place:
     """A Place for a name: its own text, the container's coordinates and regions when known."""
     if container is None:
@@ -231,33 +211,6 @@ def _placed(span: Span, container: Place | None) -> Place:
     return Place(span=span, name=span.text, lat=container.lat, lon=container.lon, country=container.country,
                  admin1=container.admin1, admin2=container.admin2, geonameid=None,
                  precision=container.precision, confidence=container.confidence)
-
-
-# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
-# a word before a place noun that the text then names qualifies that place, it is not one.
-_QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
-
-
-def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
-    """Whether the name only qualifies the place the text names after a place noun: a settlement
-    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
-    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
-    "the Shaab district of Baghdad", where the district is the name's."""
-    after = _QUALIFIED_AFTER.match(text, span.end)
-    if after is None:
-        return False
-    noun = after.group(1)
-    if noun == "capital":
-        return True
-    between = text[span.end:after.end()]
-    if " of " not in between and not between.endswith(" of"):
-        return False
-    if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
-            r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
-        return True  # not "Garubula village of Biu LGA", the village's own name
-    nation = span.text in demonyms() or any(
-        s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
-    return nation and noun in place_nouns()
 
 
 def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
@@ -343,6 +296,43 @@ def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple
     if framed and not finer_than_town(text, span):
         return None  # "the Tigris river north of Baghdad", "Highland Hospital in Oakland": the town says where
     return _placed(span, holder)
+
+
+# Untied names that only look framed: a unit or a movement ("the 4th Mechanized Division", "the Islamic
+# Salvation Front", "the Combat Base"), and waters an event is rarely "in" ("the Yangtze River").
+_UNIT_OR_WATER = re.compile(r"\d|\b(?:Division|Front|Base|Brigade|Corps|Regiment|River|Lake)$")
+_WATER_AFTER = re.compile(r"\s+(?:river|lake)s?\b")
+
+
+def untied_names(incident: Incident, text: str, places: Sequence[Place],
+                 entities: Sequence[tuple[int, int, str]] = (), actors: Callable[[str], bool] | None = None
+                 ) -> list[Place]:
+    """Names of the incident's sentence the parse leaves untied that the text still says are where
+    ("Gunmen attacked Shawa village in Damboa LGA where 30 were killed", "hit the neighbourhoods of
+    X", "the attack took place in X village"): framed by a place noun, or right after "in"."""
+    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+    found = []
+    for evidence in incident.evidence:
+        if _headline(text[evidence.start:evidence.end]):
+            continue
+        for match in _NAME.finditer(text, evidence.start, evidence.end):
+            start, end = _trimmed(text, *match.span())
+            if end <= start or any(s.start < end and start < s.end for s in known):
+                continue
+            span = Span.of(text, start, end)
+            framed = _framed(text, start, end)
+            labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+            if (not (framed or (_RIGHT_AFTER_IN.search(text, max(0, start - 12), start) and not labels))
+                    or _UNIT_OR_WATER.search(span.text) or _WATER_AFTER.match(text, end)
+                    or any(w in demonyms() for w in span.text.split())
+                    or attachment_of(span, incident.attachments) is not None
+                    or _not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms()
+                    or qualifies_a_place(text, span, entities) or kind_not_name(text, span)
+                    or organisation_name(span.text) or _sentence_start(text, start, evidence)
+                    or modifies_noun(text, end) or owns_a_thing(text, end) or (actors is not None and actors(span.text))):
+                continue
+            found.append(_placed(span, _container(text, start, end, places)))
+    return found
 
 
 def clause_names(incident: Incident, text: str, places: Sequence[Place],

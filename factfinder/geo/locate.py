@@ -18,13 +18,12 @@ from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.extract.country_heading import heading_country
-from factfinder.geo.clause_names import (
-    clause_names, finer_than_town, frame_kind, held_name, is_site, qualifies_a_place, stands_under,
-)
+from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, reference_point,
+    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, qualifies_a_place,
+    reference_point, stands_under,
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
@@ -375,6 +374,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = _held(best, incident, document.text, entities, actors)
             elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
+            elif (unnamed := untied_names(incident, document.text, places, entities, actors)):
+                best = unnamed[0]
             elif (local := local_source(own, incident, document.text)) is not None:
                 best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences

@@ -13,7 +13,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Sequence
 
+from factfinder.geo.mentions import demonyms
 from factfinder.model import Attachment, Incident, Place, Span
 
 
@@ -207,3 +209,53 @@ def organisation_name(name: str) -> bool:
 
     words = shape_words()
     return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in name.split())
+
+
+_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+# Nouns of a place that the text names after them ("the West Bank city of Nablus").
+_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
+                          "township", "camp", "suburb"})
+_COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+
+
+def stands_under(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
+    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
+    between = text[end:start]
+    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
+        return False
+    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
+    if found is None:
+        return False
+    # the words between name what the first place is ("X district of Y"), never another thing
+    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
+    words = found.group(1).lower().split()
+    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
+
+
+# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
+# a word before a place noun that the text then names qualifies that place, it is not one.
+_QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
+
+
+def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
+    """Whether the name only qualifies the place the text names after a place noun: a settlement
+    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
+    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
+    "the Shaab district of Baghdad", where the district is the name's."""
+    after = _QUALIFIED_AFTER.match(text, span.end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    if noun == "capital":
+        return True
+    between = text[span.end:after.end()]
+    if " of " not in between and not between.endswith(" of"):
+        return False
+    if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
+            r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
+        return True  # not "Garubula village of Biu LGA", the village's own name
+    nation = span.text in demonyms() or any(
+        s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
+    return nation and noun in place_nouns()

@@ -5,6 +5,8 @@ geo/untied.py). The sentences are written for the project.
 
 from __future__ import annotations
 
+import pytest
+
 from factfinder.geo.place_words import reference_point
 from factfinder.model import Place, Span
 
@@ -111,3 +113,20 @@ def test_a_city_a_land_verb_struck_opens_the_sentence_whatever_ner_calls_it(pipe
 def test_the_village_a_passive_bombing_names_is_the_place_not_its_country(pipeline) -> None:
     attack = one(pipeline, "The Chadian village of Tumbaro was bombed by an unidentified aircraft on Sunday.", "attack")
     assert place_text(attack) == "Tumbaro"
+
+
+@pytest.mark.parametrize(("text", "kind", "place"), [
+    ("Last Friday, militants detonated two road bombs in the Kfar Hamam Farms, which killed one soldier.",
+     "killing", "Kfar Hamam Farms"),
+    ("Rebels captured the island of Dumsa al-Kabir on Friday after three days of fighting which left nine "
+     "soldiers dead.", "killing", "Dumsa al-Kabir"),
+])
+def test_a_name_the_parse_leaves_untied_is_the_place_when_the_text_frames_it(pipeline, text: str, kind: str,
+                                                                              place: str) -> None:
+    assert place_text(one(pipeline, text, kind)) == place
+
+
+def test_a_unit_left_untied_is_no_place(pipeline) -> None:
+    text = ("According to a journalist embedded with the 4th Mechanized Division, the army killed over 40 "
+            "fighters on Sunday.")
+    assert all(place_text(i) is None for i in extracted(pipeline, text))
