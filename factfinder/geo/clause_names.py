@@ -56,7 +56,7 @@ _DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", 
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
-# Titles of holy men that also open place names ("Sheikh Maqsoud", "Saint-Denis"): after a
+# Titles of holy men that also open place names ("Sheikh Barakat", "Saint-Denis"): after a
 # locative word, the name is taken as a place.
 _HALLOWED = frozenset({"sheikh", "shaikh", "saint", "st", "imam", "sayyida", "sayyidah"})
 _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|das|di|do|dos|du|la|le|van|von"
@@ -214,8 +214,8 @@ def _placed(span: Span, container: Place | None) -> Place:
 
 
 def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
-    """The city of that name, when the event's verb strikes land ("Jaffna was captured", "Kisangani
-    was captured last month") and NER took the name for a person or a people: a city of 15,000 or
+    """The city of that name, when the event's verb strikes land ("Trincomalee was captured by the
+    rebels", "X was overrun last month") and NER took the name for a person or a people: a city of 15,000 or
     more by that very name is the better reading of a land verb's passive subject."""
     if gazetteer is None or incident.trigger is None or not _LAND_VERB.match(incident.trigger.text):
         return None
@@ -236,7 +236,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if organisation_name(span.text):
         return None
     framed = _framed(text, start, end)
-    # "at Sheikh Miskeen", "inside Sheikh Hadeed": a holy man's title opens many a town's name
+    # "at Sheikh Barakat", "inside Saint-Denis": a holy man's title opens many a town's name
     hallowed = span.text.split()[0].lower() in _HALLOWED and bool(_LOCATIVE_BEFORE.search(text, max(0, start - 60), start))
     if _not_a_name(text, start, end, entities, framed=framed or hallowed):
         return None
@@ -277,9 +277,9 @@ _RIGHT_AFTER_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", 
 
 def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple[int, int, str]] = (),
               actors: Callable[[str], bool] | None = None) -> Place | None:
-    """The name the text places right inside ``holder`` ("Kungana Village in Bali local government
-    area", "the Karradah neighbourhood in central Baghdad", "a prison in Cascavel in the southern
-    state of Parana"), placed under it, or None. For a place the parse leaves untied: the text
+    """The name the text places right inside ``holder`` ("Tumbari Village in Wukari district", "the
+    X neighbourhood in central Y", "a prison in X in the southern state of Y"), placed under it,
+    or None. For a place the parse leaves untied: the text
     names the finer place first and the one that holds it after."""
     before = [m for m in _NAME.finditer(text, evidence.start, holder.span.start)]
     if not before:
@@ -294,12 +294,12 @@ def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple
             or not (framed or _RIGHT_AFTER_IN.search(text, max(0, start - 12), start))):
         return None
     if framed and not finer_than_town(text, span):
-        return None  # "the Tigris river north of Baghdad", "Highland Hospital in Oakland": the town says where
+        return None  # "the X river north of Y", "the Museum of Modern Arts in Y": the town says where
     return _placed(span, holder)
 
 
-# Untied names that only look framed: a unit or a movement ("the 4th Mechanized Division", "the Islamic
-# Salvation Front", "the Combat Base"), and waters an event is rarely "in" ("the Yangtze River").
+# Untied names that only look framed: a unit or a movement ("the 4th Armoured Division", "the National
+# Liberation Front", "the Combat Base"), and waters an event is rarely "in" ("the Kasai River").
 _UNIT_OR_WATER = re.compile(r"\d|\b(?:Division|Front|Base|Brigade|Corps|Regiment|River|Lake)$")
 _WATER_AFTER = re.compile(r"\s+(?:river|lake)s?\b")
 
@@ -308,8 +308,9 @@ def untied_names(incident: Incident, text: str, places: Sequence[Place],
                  entities: Sequence[tuple[int, int, str]] = (), actors: Callable[[str], bool] | None = None
                  ) -> list[Place]:
     """Names of the incident's sentence the parse leaves untied that the text still says are where
-    ("Gunmen attacked Shawa village in Damboa LGA where 30 were killed", "hit the neighbourhoods of
-    X", "the attack took place in X village"): framed by a place noun, or right after "in"."""
+    ("Gunmen attacked Kwarana village in X district where 20 were killed", "bombs in the Kfar Hamam
+    Farms, which killed one", "the attack took place in X village"): framed by a place noun, or
+    right after "in"."""
     known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
     found = []
     for evidence in incident.evidence:

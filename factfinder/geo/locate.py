@@ -79,7 +79,7 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
             and not (_struck(place, tie, incident, text) and incident.trigger is not None
                      and _TERRITORY_VERB.match(incident.trigger.text)):
-        return None  # "Kosovo is patrolled by NATO", "Iraq was invaded": the land struck; not "Jordan was shot"
+        return None  # "X is patrolled by peacekeepers", "Kuwait was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
     if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
@@ -132,7 +132,7 @@ def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool]
     return before is not None
 
 
-# Verbs whose passive subject is land ("Kosovo is patrolled", "Kuwait was invaded"), not a person.
+# Verbs whose passive subject is land ("X is patrolled", "Kuwait was invaded"), not a person.
 _TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr[au]n|raid|liberat|annex)", re.IGNORECASE)
 
 
@@ -156,8 +156,8 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
 
 def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False
                   ) -> tuple[bool, bool, int, int, int, int]:
-    """A place the text says where rather than measures from first ("in Saptari district, south of
-    Kathmandu"), then a locative tie, then local before regional before country, then the closest
+    """A place the text says where rather than measures from first ("in Tarmoli district, south of
+    Kandahar"), then a locative tie, then local before regional before country, then the closest
     to the predicate; a name the gazetteer does not know (a neighbourhood, a village, a facility)
     is the finest."""
     specificity, _, fine, start = score(place, text)

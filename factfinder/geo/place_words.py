@@ -116,9 +116,9 @@ def seat_of_a_body(text: str, start: int) -> bool:
     return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
-# Where a party to the event comes from or is posted: "who was born in the US state of X", "members of
-# the 507th company, stationed at Fort Bliss, Texas", "an air force, based in Incirlik"; not "his
-# hometown of X", where events often happen.
+# Where a party to the event comes from or is posted: "who was born in the US state of X", "soldiers
+# of a signals company, stationed at Fort Hood, Texas", "an air wing based in X"; not "his hometown
+# of X", where events often happen.
 _HOME_BEFORE = re.compile(r"\b(?:born|raised|stationed|garrisoned|based|headquartered)\s+(?:at|in)\s+(?:the\s+)?"
                           r"(?:(?:[\w-]+\s+){0,2}(?:state|city|town|province|region)\s+of\s+)?"
                           r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:[A-Z][\w’'.-]*,\s+)?$")
@@ -126,7 +126,7 @@ _HOME_BEFORE = re.compile(r"\b(?:born|raised|stationed|garrisoned|based|headquar
 
 def home_of_a_party(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` only says where someone was born, lives or is posted
-    ("who was born in Louisiana", "soldiers stationed at Fort Bliss, Texas"): an attribute of a
+    ("who was born in Ohio", "soldiers stationed at Fort Hood, Texas"): an attribute of a
     party, not where the event happened."""
     return _HOME_BEFORE.search(text, max(0, start - 70), start) is not None
 
@@ -168,8 +168,8 @@ _PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:
 # A reference point, not where: "attacks north of Baghdad in Samarra".
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
-# A measured reference: "330 km (205 miles) southwest of Algiers", "20 miles from X", "north of X" after a
-# place ("in Saptari district, south of Kathmandu"); not "in the north of Syria", which is inside it.
+# A measured reference: "40 km (25 miles) northeast of X", "20 miles from X", "north of X" after a
+# place ("in Tarmoli district, south of Kandahar"); not "in the north of Chad", which is inside it.
 _MEASURED_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;:]{0,40}?"
                               r"\b(?:from|of|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
 
@@ -178,11 +178,11 @@ _QUALIFIED_NAME = re.compile(r"(?<=\bof )(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}
 
 
 def reference_point(place: Place, text: str) -> bool:
-    """Whether the text names the place only to measure another from it ("south of Kathmandu",
-    "330 km southwest of Algiers"): where the event happened is the place measured, when the
+    """Whether the text names the place only to measure another from it ("south of Kandahar",
+    "40 km northeast of X"): where the event happened is the place measured, when the
     sentence names it; alone, the reference is the best the sentence gives."""
     before = text[max(0, place.span.start - 80):place.span.start]
-    # the state that qualifies the reference is part of it: "north of Laredo, Texas"
+    # the state that qualifies the reference is part of it: "west of Laredo, Texas"
     before = _QUALIFIED_NAME.sub("", before)
     found = REFERENCE_BEFORE.search(before)
     if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):

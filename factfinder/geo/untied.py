@@ -27,13 +27,13 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s
 
 def event_places(places: Sequence[Place], text: str) -> list[Place]:
     """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute"),
-    nor a body's seat or a party's home ("the London-based bank", "who was born in Louisiana")."""
+    nor a body's seat or a party's home ("the London-based bank", "who was born in Ohio")."""
     return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
             and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)
             and not _SEAT_AFTER.match(text, p.span.end) and not home_of_a_party(text, p.span.start)]
 
 
-# "the London-based HSBC bank", "a Paris-headquartered group": the body's seat, never where.
+# "the London-based charity", "a Paris-headquartered group": the body's seat, never where.
 _SEAT_AFTER = re.compile(r"[-‐–]\s?(?:based|headquartered)\b", re.IGNORECASE)
 
 

@@ -23,8 +23,8 @@ def test_a_place_measured_from_is_a_reference_point() -> None:
     text = "Gunmen burned a school in Tarmoli district, 40 km (25 miles) northeast of Kandahar, and fled."
     assert reference_point(_place(text, "Kandahar"), text)
     assert not reference_point(_place(text, "Tarmoli"), text)
-    text = "Police found the bodies on a farm west of Laredo, Texas, on Sunday."
-    assert reference_point(_place(text, "Laredo"), text) and reference_point(_place(text, "Texas"), text)
+    text = "Police found the bodies on a farm west of Del Rio, Texas, on Sunday."
+    assert reference_point(_place(text, "Del Rio"), text) and reference_point(_place(text, "Texas"), text)
 
 
 def test_inside_a_part_of_a_place_is_no_reference() -> None:
@@ -33,14 +33,14 @@ def test_inside_a_part_of_a_place_is_no_reference() -> None:
 
 
 def test_the_place_the_sentence_measures_wins_over_the_reference(pipeline) -> None:
-    attack = one(pipeline, "Rebels bombed a police post in Saptari district, south of Kathmandu, on Monday.",
-                 "attack")
-    assert place_text(attack) == "Saptari"
+    attack = one(pipeline, "Maoists bombed a bank and a tax office in Rautahat district, south of Kathmandu, but "
+                           "nobody was hurt.", "attack")
+    assert place_text(attack) == "Rautahat district"
 
 
 def test_a_reference_alone_is_still_the_best_the_sentence_gives(pipeline) -> None:
-    killing = one(pipeline, "A policeman was shot dead on Monday north of Tikrit.", "killing")
-    assert place_text(killing) == "Tikrit"
+    killing = one(pipeline, "A trader was shot dead on Monday north of Kirkuk.", "killing")
+    assert place_text(killing) == "Kirkuk"
 
 
 def test_a_body_seat_is_no_event_place(pipeline) -> None:
@@ -88,8 +88,8 @@ def test_a_village_the_text_places_inside_an_untied_region_is_the_place(pipeline
 
 
 def test_plural_acronyms_and_supported_people_are_not_places(pipeline) -> None:
-    attack = one(pipeline, "Two men detonated three IEDs near a bus depot in Birgunj on Sunday morning.", "attack")
-    assert place_text(attack) == "Birgunj"
+    attack = one(pipeline, "Two men detonated three IEDs near a bus depot in Nepalgunj on Sunday morning.", "attack")
+    assert place_text(attack) == "Nepalgunj"
     protest = one(pipeline, "About 3,000 people marched in support of jailed Ahmed Karimov in Tashkent on Saturday.",
                   "protest")
     assert place_text(protest) == "Tashkent"
@@ -98,16 +98,15 @@ def test_plural_acronyms_and_supported_people_are_not_places(pipeline) -> None:
 def test_a_country_patrolled_or_invaded_is_the_place_a_person_shot_is_not(pipeline) -> None:
     patrol = [i for i in extracted(pipeline, "Kuwait was invaded by Iraqi troops in August 1990.") if place_text(i)]
     assert {place_text(i) for i in patrol} == {"Kuwait"}
-    assert all(place_text(i) != "Jordan" for i in extracted(pipeline, "Jordan was shot as he slept in his car."))
+    assert all(place_text(i) != "Jordan" for i in extracted(pipeline, "Jordan was shot twice during a robbery last night."))
 
 
 def test_a_city_a_land_verb_struck_opens_the_sentence_whatever_ner_calls_it(pipeline) -> None:
-    captured = [i for i in extracted(pipeline, "Jaffna was captured by government troops in December 1995.")
-                if place_text(i)]
-    assert captured and place_text(captured[0]) == "Jaffna"
+    captured = [i for i in extracted(pipeline, "Trincomalee was captured by the rebels in March.") if place_text(i)]
+    assert captured and place_text(captured[0]) == "Trincomalee"
     assert captured[0].location is not None and captured[0].location.country == "LK"
-    taken = extracted(pipeline, "Hicks was captured by the militia in Afghanistan in 2001.")
-    assert all(place_text(i) != "Hicks" for i in taken)
+    taken = extracted(pipeline, "Dawson was captured by the militia near the border in 2001.")
+    assert all(place_text(i) != "Dawson" for i in taken)
 
 
 def test_the_village_a_passive_bombing_names_is_the_place_not_its_country(pipeline) -> None:
@@ -116,10 +115,10 @@ def test_the_village_a_passive_bombing_names_is_the_place_not_its_country(pipeli
 
 
 @pytest.mark.parametrize(("text", "kind", "place"), [
-    ("Last Friday, militants detonated two road bombs in the Kfar Hamam Farms, which killed one soldier.",
+    ("Two landmines in the Kfar Hamam Farms, which militants planted on Tuesday, killed a shepherd.",
      "killing", "Kfar Hamam Farms"),
-    ("Rebels captured the island of Dumsa al-Kabir on Friday after three days of fighting which left nine "
-     "soldiers dead.", "killing", "Dumsa al-Kabir"),
+    ("Rebels seized the island of Dumsa al-Kabir on Friday after two days of clashes that left six sailors dead.",
+     "killing", "Dumsa al-Kabir"),
 ])
 def test_a_name_the_parse_leaves_untied_is_the_place_when_the_text_frames_it(pipeline, text: str, kind: str,
                                                                               place: str) -> None:
@@ -127,6 +126,5 @@ def test_a_name_the_parse_leaves_untied_is_the_place_when_the_text_frames_it(pip
 
 
 def test_a_unit_left_untied_is_no_place(pipeline) -> None:
-    text = ("According to a journalist embedded with the 4th Mechanized Division, the army killed over 40 "
-            "fighters on Sunday.")
+    text = "A reporter travelling with the 9th Armoured Division said the army killed 12 fighters on Sunday."
     assert all(place_text(i) is None for i in extracted(pipeline, text))
