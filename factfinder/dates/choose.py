@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from factfinder.dates.dateline import is_dateline_date, with_dateline_published
+from factfinder.dates.framing import modifies_a_noun
 from factfinder.dates.own import is_weak, attributive_year, own_date
 from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.dates.resolve import resolve_date
@@ -180,15 +181,17 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
         if _story(document, earlier.start) != story:
             break
         spans = () if is_caption(text, earlier) else dated(at)
-        plain = [s for s in spans if not is_dateline_date(text, s)]
+        # a date that modifies a noun ("behind the Aug. 7 attack") is that noun's time, not the
+        # time of the episode the sentence tells: it is lent to no later sentence
+        lines = [s for s in spans if is_dateline_date(text, s)]
+        plain = [s for s in spans if s not in lines and not modifies_a_noun(text, s)]
         if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]
         if plain and lead is None:
             lead = plain[-1]
-        if nearer is None and lead is None and spans:
-            nearer = spans[-1]
-        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
-            s for s in spans if is_dateline_date(text, s))
+        if nearer is None and lead is None and lines:
+            nearer = lines[-1]
+        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(lines)
     if lead_dated:
         datelines += story_datelines
         if lead is not None:
@@ -196,14 +199,58 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     return datelines[-1] if datelines else None
 
 
+# The opening of a story: its headline and lead, the first paragraphs that hold sentences.
+_OPENING_PARAGRAPHS = 2
+# How many paragraphs after the opening's event its day may be told.
+_DETAIL_PARAGRAPHS = 3
+
+
+def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Sequence[tuple[Incident, int]]
+                  ) -> dict[int, Span]:
+    """The day told further down for an undated event of a story's opening, by its position in
+    ``placed`` (incident, sentence index). News tells what happened in the headline and lead and
+    when in the paragraphs below ("Reporters Without Borders called Monday for the release of 12
+    journalists detained in a wave of arrests" / "Most of the journalists were arrested on June
+    30"): a lead-dated event of the opening without a date of its own takes the day (not a
+    month or a year) of the first sentence of a later paragraph of its story, at most
+    ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event of the same type with a day of its
+    own sentence. Within one paragraph a later sentence's day is another episode's (an annual
+    report's paragraph tells several)."""
+    openings: dict[int | None, list[int]] = {}
+    for sentence in sentences:
+        story = _story(document, sentence.start)
+        paragraphs = openings.setdefault(story, [])
+        if len(paragraphs) < _OPENING_PARAGRAPHS and sentence.paragraph not in paragraphs:
+            paragraphs.append(sentence.paragraph)
+    days: dict[int, Span] = {}
+    for at, (incident, index) in enumerate(placed):
+        sentence = sentences[index]
+        story = _story(document, sentence.start)
+        if incident.date_span is not None or not is_lead_dated(incident) \
+                or sentence.paragraph not in openings.get(story, ()):
+            continue
+        later = [(other, i) for other, i in placed if other.type == incident.type
+                 and sentence.paragraph < sentences[i].paragraph <= sentence.paragraph + _DETAIL_PARAGRAPHS
+                 and _story(document, sentences[i].start) == story]
+        for other, i in sorted(later, key=lambda pair: pair[1]):
+            span = other.date_span
+            if span is not None and sentences[i].start <= span.start < sentences[i].end and _names_a_day(span):
+                days[at] = span
+                break
+    return days
+
+
 def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tuple[Incident, ...]:
-    """Each incident that extraction gave a trigger, with the date phrase that tells its date."""
+    """Each incident that extraction gave a trigger, with the date phrase that tells its date;
+    an undated event of a story's opening takes the day its story tells below (``_opening_days``)."""
     if not any(i.trigger is not None for i in incidents):
         return tuple(incidents)
     sentences = split_sentences(document.text)
     starts = [s.start for s in sentences]
     dated = sentence_dates(document.text, sentences)
-    out = []
+    out: list[Incident] = []
+    placed: list[tuple[Incident, int]] = []
+    where: list[int] = []  # each placed incident's position in ``out``
     for incident in incidents:
         if incident.trigger is not None:
             index = bisect_right(starts, incident.trigger.start) - 1
@@ -212,7 +259,11 @@ def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tu
                                  _story(document, sentences[index].start), incident.attachments, dated,
                                  told_on=is_told_on(incident))
                 incident = replace(incident, date_span=span)
+                placed.append((incident, index))
+                where.append(len(out))
         out.append(incident)
+    for at, span in _opening_days(document, sentences, placed).items():
+        out[where[at]] = replace(out[where[at]], date_span=span)
     return tuple(out)
 
 

@@ -259,7 +259,8 @@ _FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
 
 # A release number on a line of its own at a release's head, "2011-07-S-068": the year and
 # month the release was issued in (the day is not in it).
-_RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])-[A-Z]{1,3}-\d{2,4}[^\S\n]*$")
+# (The dashes after the month are sometimes en dashes: "2009-12-CA–080".)
+_RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d{2,4}[^\S\n]*$")
 _RELEASE_REACH = 600
 
 
@@ -269,7 +270,7 @@ def release_month(text: str) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
-def _in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
+def in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
     """A day and month without a year ("July 16") in a release numbered for a month: the
     latest such day not after that month ends. A relative day ("yesterday") still needs
     the release's day, which the number does not give: None."""
@@ -284,7 +285,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
     fits one year near those the document states (``_weekday_year``), and a release number
-    ("2010-07-CA-129") gives "July 16" its year (``_in_release_month``)."""
+    ("2010-07-CA-129") gives "July 16" its year (``in_release_month``)."""
     out = []
     years: set[int] | None = None
     for incident in incidents:
@@ -294,7 +295,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
                 years = _stated_years(document.text) if years is None else years
                 resolved = _weekday_year(incident.date_span, years)
                 if resolved is None and (month := release_month(document.text)) is not None:
-                    resolved = _in_release_month(incident.date_span, month)
+                    resolved = in_release_month(incident.date_span, month)
             if resolved is not None:
                 incident = replace(incident, date=resolved)
         out.append(incident)
