@@ -17,7 +17,6 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from factfinder.dates.dateline import is_dateline_date, with_dateline_published
-from factfinder.dates.framing import modifies_a_noun
 from factfinder.dates.own import is_weak, attributive_year, own_date
 from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.dates.resolve import resolve_date
@@ -181,17 +180,15 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
         if _story(document, earlier.start) != story:
             break
         spans = () if is_caption(text, earlier) else dated(at)
-        # a date that modifies a noun ("behind the Aug. 7 attack") is that noun's time, not the
-        # time of the episode the sentence tells: it is lent to no later sentence
-        lines = [s for s in spans if is_dateline_date(text, s)]
-        plain = [s for s in spans if s not in lines and not modifies_a_noun(text, s)]
+        plain = [s for s in spans if not is_dateline_date(text, s)]
         if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]
         if plain and lead is None:
             lead = plain[-1]
-        if nearer is None and lead is None and lines:
-            nearer = lines[-1]
-        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(lines)
+        if nearer is None and lead is None and spans:
+            nearer = spans[-1]
+        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
+            s for s in spans if is_dateline_date(text, s))
     if lead_dated:
         datelines += story_datelines
         if lead is not None:
@@ -205,33 +202,50 @@ _OPENING_PARAGRAPHS = 2
 _DETAIL_PARAGRAPHS = 3
 
 
+def _paragraph_ranks(document: Document, sentences: Sequence[Sentence]) -> dict[int, tuple[int | None, int]]:
+    """Each paragraph that holds a sentence -> (its reading unit, its rank among the unit's
+    paragraphs that hold sentences). A unit is a story; a headline or lead that segmentation set
+    apart at the head of the document as a story of its own (at most ``_OPENING_PARAGRAPHS``
+    paragraphs) is read with the story after it, which tells it on."""
+    ranks: dict[int, tuple[int | None, int]] = {}
+    unit: int | None = None
+    story: int | None = None
+    rank = 0
+    joined = False
+    for n, sentence in enumerate(sentences):
+        here = _story(document, sentence.start)
+        if n == 0 or here != story:
+            join = n > 0 and not joined and unit == _story(document, sentences[0].start) and rank <= _OPENING_PARAGRAPHS
+            joined = joined or join
+            if not join:
+                unit, rank = here, 0
+            story = here
+        if sentence.paragraph not in ranks:
+            ranks[sentence.paragraph] = (unit, rank)
+            rank += 1
+    return ranks
+
+
 def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Sequence[tuple[Incident, int]]
                   ) -> dict[int, Span]:
     """The day told further down for an undated event of a story's opening, by its position in
     ``placed`` (incident, sentence index). News tells what happened in the headline and lead and
     when in the paragraphs below ("Reporters Without Borders called Monday for the release of 12
     journalists detained in a wave of arrests" / "Most of the journalists were arrested on June
-    30"): a lead-dated event of the opening without a date of its own takes the day (not a
-    month or a year) of the first sentence of a later paragraph of its story, at most
-    ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event of the same type with a day of its
-    own sentence. Within one paragraph a later sentence's day is another episode's (an annual
-    report's paragraph tells several)."""
-    openings: dict[int | None, list[int]] = {}
-    for sentence in sentences:
-        story = _story(document, sentence.start)
-        paragraphs = openings.setdefault(story, [])
-        if len(paragraphs) < _OPENING_PARAGRAPHS and sentence.paragraph not in paragraphs:
-            paragraphs.append(sentence.paragraph)
+    30"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
+    a date of its own takes the day (not a month or a year) of the first sentence of a later
+    paragraph of its story, at most ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event
+    of the same type with a day of its own sentence. Within one paragraph a later sentence's day
+    is another episode's (an annual report's paragraph tells several)."""
+    ranks = _paragraph_ranks(document, sentences)
     days: dict[int, Span] = {}
     for at, (incident, index) in enumerate(placed):
-        sentence = sentences[index]
-        story = _story(document, sentence.start)
-        if incident.date_span is not None or not is_lead_dated(incident) \
-                or sentence.paragraph not in openings.get(story, ()):
+        unit, rank = ranks[sentences[index].paragraph]
+        if incident.date_span is not None or not is_lead_dated(incident) or rank >= _OPENING_PARAGRAPHS:
             continue
         later = [(other, i) for other, i in placed if other.type == incident.type
-                 and sentence.paragraph < sentences[i].paragraph <= sentence.paragraph + _DETAIL_PARAGRAPHS
-                 and _story(document, sentences[i].start) == story]
+                 and ranks[sentences[i].paragraph][0] == unit
+                 and rank < ranks[sentences[i].paragraph][1] <= rank + _DETAIL_PARAGRAPHS]
         for other, i in sorted(later, key=lambda pair: pair[1]):
             span = other.date_span
             if span is not None and sentences[i].start <= span.start < sentences[i].end and _names_a_day(span):

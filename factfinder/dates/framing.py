@@ -70,19 +70,12 @@ _ATTRIBUTIVE_YEAR = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|\w+['’]s)\s+((?:1
                                r"\s+(?:[\w\"“”-]+\s+){0,2}$")
 
 
-def modifies_a_noun(text: str, span: Span) -> bool:
-    """Whether the date sits between a determiner and a noun: "the Aug. 7 attack", "the 2013
-    protests" name that noun's time, not the time of the clause around them."""
-    return bool(_DETERMINER_BEFORE.search(text, max(0, span.start - 20), span.start)
-                and _NOUN_AFTER.match(text, span.end))
-
-
 def names_another_noun(text: str, span: Span, trigger: Span) -> bool:
     """Whether the date modifies a noun other than the event's: "imprisoned over the 2016-2017
     protests" does not date the imprisonment, nor "its 2019 action plan" the abuse, nor "a
     February 1 statement" the killing the statement tells of."""
     before = max(0, span.start - 20)
-    if not (modifies_a_noun(text, span)
+    if not ((_DETERMINER_BEFORE.search(text, before, span.start) and _NOUN_AFTER.match(text, span.end))
             or (_ARTICLE_BEFORE.search(text, before, span.start) and _COMMUNICATION_AFTER.match(text, span.end))):
         return False
     after = text[span.end:trigger.start].split() if trigger.start >= span.end else None

@@ -272,13 +272,55 @@ def release_month(text: str) -> tuple[int, int] | None:
 
 def in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
     """A day and month without a year ("July 16") in a release numbered for a month: the
-    latest such day not after that month ends. A relative day ("yesterday") still needs
-    the release's day, which the number does not give: None."""
+    latest such day not after that month ends. A day counted from the release ("yesterday",
+    "today", "last night") needs the release's day, which the number does not give; it gives
+    the month the release was issued in, so the day lies within a month's reach of it:
+    "yesterday" in a release of July 2011 is 30 June to 30 July 2011, precision ``month``
+    (a bound the text states, not a guess at the day)."""
     expr = parse(span.text)
-    if expr is None or expr.kind not in ("month_day", "day_month") or expr.year is not None:
+    if expr is None or expr.year is not None:
         return None
+    first = date(month[0], month[1], 1)
     last = date(month[0], month[1], calendar.monthrange(*month)[1])
+    if expr.kind in ("relative_day", "last_day") and expr.prefix is None:
+        earliest, latest = _relative(expr, first), _relative(expr, last)
+        if earliest is None or latest is None:
+            return None
+        return DateRange(start=earliest[0].isoformat(), end=latest[1].isoformat(),
+                         precision=precision_of(earliest[0], latest[1]), span=span)
+    if expr.kind not in ("month_day", "day_month"):
+        return None
     return resolve_date(span, last.isoformat())
+
+
+# A detention or disappearance told as a state that began on a day: "has been detained since
+# February 15", "missing since March 13", "behind bars since 1999".
+_ONSET_TYPES = frozenset({"arrest", "disappearance"})
+_STATE_WORDS = re.compile(r"(?i:detained|held|jailed|imprisoned|incarcerated|missing|disappeared|custody"
+                          r"|detention|prison|jail|bars)\b")
+_ONSET_REACH = 5  # words from the state's word to "since" ("detained in Evin prison since 2016")
+
+
+def _onset(incident: Incident, document: Document) -> DateRange | None:
+    """The day (month, year) a detention or disappearance began, when its date phrase is "since X"
+    right after the state it tells: the act is the arrest or the abduction on X, the state runs
+    on ("has been detained since February 15" is an arrest of 15 February; a range to the report
+    would make the arrest a month long). A wave of arrests "since Monday" told by an active verb
+    ("police have arrested 300 people since Monday") keeps its range."""
+    span, trigger = incident.date_span, incident.trigger
+    if incident.type not in _ONSET_TYPES or span is None or trigger is None or not span.text.lower().startswith("since"):
+        return None
+    between = document.text[trigger.start:span.start]
+    if trigger.start > span.start or len(between.split()) > _ONSET_REACH or not _STATE_WORDS.match(trigger.text):
+        return None
+    expr = parse(span.text)
+    if expr is None or expr.prefix != "since" or expr.kind in ("range", "period"):
+        return None
+    found = resolve_expression(replace(expr, prefix=None), document.published)
+    if found is None:
+        return None
+    start, end, precision = found
+    return DateRange(start=start.isoformat(), end=end.isoformat(), precision=precision, span=span)
 
 
 def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
@@ -290,7 +332,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
     years: set[int] | None = None
     for incident in incidents:
         if incident.date_span is not None:
-            resolved = resolve_date(incident.date_span, document.published)
+            resolved = _onset(incident, document) or resolve_date(incident.date_span, document.published)
             if resolved is None and document.published is None:
                 years = _stated_years(document.text) if years is None else years
                 resolved = _weekday_year(incident.date_span, years)

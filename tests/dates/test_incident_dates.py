@@ -312,3 +312,25 @@ def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordin
     assert undated.date_span is None
 
 
+
+
+def test_a_detention_told_as_a_state_since_a_day_is_dated_by_its_onset() -> None:
+    """"has been detained since February 15" is an arrest of 15 February (the state runs on to
+    the report), "held in a city prison since 2016" one of 2016; a wave of arrests "since
+    Monday" told by an active verb, and a protest "since Monday", keep the range to the report."""
+    published = "2020-03-11"  # a Wednesday
+    cases = [("The lawyer has been detained since February 15, his wife said.", "detained", "arrest",
+              ("2020-02-15", "2020-02-15", "day")),
+             ("A blogger has been held in a city prison since 2016.", "held", "arrest",
+              ("2016-01-01", "2016-12-31", "year")),
+             ("A student has been missing since Thursday.", "missing", "disappearance",
+              ("2020-03-05", "2020-03-05", "day")),
+             ("Police have arrested 300 people since Monday.", "arrested", "arrest",
+              ("2020-03-09", "2020-03-11", "week")),
+             ("Workers have protested since Thursday.", "protested", "protest",
+              ("2020-03-05", "2020-03-11", "week"))]
+    for text, word, kind, expected in cases:
+        document = Document(doc="d", text=text, published=published)
+        (incident,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, word, kind)]), document)
+        assert incident.date is not None, text
+        assert (incident.date.start, incident.date.end, incident.date.precision) == expected, text

@@ -4,8 +4,6 @@ fixing the year when no publication date is known (dates/dateline.py, dates/fram
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import pytest
 
 from factfinder.dates import incident_date_spans, resolve_incident_dates, with_dateline_published
@@ -150,18 +148,6 @@ def test_an_undated_event_of_the_lead_takes_the_day_its_story_tells_below() -> N
     (same_paragraph, _) = incident_date_spans(Document(doc="d", text=one, published="2021-07-12"),
                                               [incident_at(one, "detained"), incident_at(one, "arrested on")])
     assert same_paragraph.date_span is None
-
-
-def test_a_date_that_modifies_a_noun_is_lent_to_no_later_sentence() -> None:
-    """"behind the Aug. 7 attack" names the attack's day: the weapons seized in the next
-    paragraph take the lead's own day ("Monday"), not the background attack's."""
-    text = ("Forces confirmed today the death of a commander behind the Aug. 7 attack on a base, "
-            "after an operation in the district Monday. He had supplied bombers for the Aug. 7 attack.\n\n"
-            "The force also seized multiple rifles during the operation.\n")
-    document = Document(doc="d", text=text, published="2012-09-19")
-    seizure = incident_at(text, "seized", "other")
-    (seized,) = incident_date_spans(document, [replace(seizure, subtype="weapons_seized")])
-    assert seized.date_span is not None and seized.date_span.text == "Monday"
 
 
 def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
