@@ -46,6 +46,10 @@ def _resolve(phrase: str, published: str | None = PUBLISHED) -> tuple[str, str, 
     ("prices have doubled since the beginning of this year", ("2023-01-01", "2023-11-20", "year")),
     ("she was abducted and killed on New Year's Eve", ("2022-12-31", "2022-12-31", "day")),
     ("shelling on Christmas Day 2021", ("2021-12-25", "2021-12-25", "day")),
+    ("police detained 20 activists on Human Rights Day", ("2022-12-10", "2022-12-10", "day")),
+    ("a May Day rally was dispersed", ("2023-05-01", "2023-05-01", "day")),
+    ("International Women's Day marches were banned", ("2023-03-08", "2023-03-08", "day")),
+    ("two reporters were held on World Press Freedom Day 2021", ("2021-05-03", "2021-05-03", "day")),
 ])
 def test_phrases_resolve_against_publication(phrase, expected):
     assert _resolve(phrase) == expected
