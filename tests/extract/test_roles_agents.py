@@ -47,10 +47,10 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
     # who confesses to an act did it; "the accused" are unnamed suspects, never a person
     ("The accused has confessed to murdering the shopkeeper.", "murdering", ["suspects"]),
-    ("The militants admitted their role in the kidnapping of the aid workers.", "kidnapping", ["gunmen"]),
+    ("The militants admitted their role in the kidnapping of the aid workers.", "kidnapping", ["militants"]),
     # the party a source blames
     ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
-    ("The government blamed militants for the killing of the lawyer.", "killing", ["gunmen"]),
+    ("The government blamed militants for the killing of the lawyer.", "killing", ["militants"]),
     # the people a court convicts of a nominal act are its agents; the court is not
     ("In May, a court convicted two police officers of the murder of a vendor.", "murder", ["police"]),
     # the body whose members or organ act
@@ -123,6 +123,13 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     ("Masked men seized the lawyer.", "unidentified assailants", "unknown"),
     ("Security services detained the poet.", "security forces", "state_force"),
     ("Armed gangs blocked the fuel terminal.", "criminal gangs", "criminal"),
+    # unnamed armed groups keep the word the report uses: rebels, militias, bandits and militants
+    # are different actors to a monitor, and none of them is folded into "gunmen"
+    ("Rebels shelled the market at dawn.", "rebels", "armed_group"),
+    ("A militia burned the village.", "militias", "armed_group"),
+    ("Bandits abducted forty pupils from the school.", "bandits", "armed_group"),
+    ("Militants stormed the police post.", "militants", "armed_group"),
+    ("Gunmen opened fire on the bus.", "gunmen", "armed_group"),
 ])
 def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name: str, kind: str) -> None:
     found = [(a.name, a.kind) for a in matcher.find(text)]
