@@ -1,5 +1,6 @@
 """Who a judgment, a confession or a ruling names: the people convicted of an act did it
-("convicted four officers of torturing detainees"), so does who confesses to it, and the state a
+("convicted four officers of torturing detainees"), so does who confesses to it or is said to have
+taken part in it, and the state a
 ruling goes against is the target of the ruling ("ruled that the state had failed to comply").
 Used by ``roles.actor_roles``.
 """
@@ -45,6 +46,27 @@ def confessed(head: Any, trigger: Any) -> bool:
     verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
     arg = _argument(head)
     return verb.lemma_ in ("confess", "admit", "plead") and arg.dep_ in _SUBJECTS and arg.head.i == verb.i
+
+
+# Nouns and verbs of taking part in an act: "the involvement of officials in the murder", "the army's
+# role in the killings", "officers were involved in the abduction".
+_INVOLVEMENT_NOUNS = frozenset("involvement role complicity participation responsibility".split())
+_INVOLVEMENT_VERBS = frozenset("involve participate implicate".split())
+
+
+def involved_in(head: Any, trigger: Any) -> bool:
+    """Who is said to have taken part in an act did it (as its source says: the verification
+    tells how sure that is): "the alleged involvement of government officials in the murder",
+    "the police's role in the killings", "soldiers were implicated in the disappearance"."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ != "in":
+        return False
+    owner = prep.head
+    arg = _argument(head)
+    if owner.lemma_ in _INVOLVEMENT_NOUNS:
+        return (arg.dep_ == "poss" and arg.head.i == owner.i) or \
+            (arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == owner.i)
+    return owner.lemma_ in _INVOLVEMENT_VERBS and arg.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and arg.head.i == owner.i
 
 
 def ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:

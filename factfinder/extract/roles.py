@@ -20,7 +20,7 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     has_subject as _has_subject, is_passive as _is_passive, reduced_passive as _reduced_passive, \
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
-    convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
+    convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
     pronoun_patient, undergoes_by_participle
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
@@ -59,7 +59,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if actor.kind in ACTING_KINDS and _active_read_as_modifier(head, trigger):
             add_actor(perpetrators, actor)  # the parse's reduced relative is the act of the noun
             continue
-        if _confessed(head, trigger):
+        if _confessed(head, trigger) or _involved_in(head, trigger):
             add_actor(perpetrators, actor)
             continue
         if _ruled_against(head, trigger, actor.kind) or undergoes_by_participle(head, trigger) \
@@ -200,7 +200,7 @@ def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
     """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
     passive is its agent even where the parse hangs the words after "by" on another verb."""
     verb = _clause_root(trigger)
-    if verb.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
+    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
         return False  # "detained by the police for alleged murder": the police arrested, not murdered
     passive = _is_passive(verb)
     for by in (c for c in list(verb.children) + list(trigger.children)
@@ -384,4 +384,7 @@ def _body_of_agent(arg: Any, trigger: Any) -> Any:
 
 
 def _is_nominal(trigger: Any, verb: Any) -> bool:
-    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
+    """A noun act apart from its clause's verb; not the verb's own complement ("held incommunicado
+    by the authorities", "held hostage by gunmen": the holding is the act)."""
+    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN") \
+        and not (trigger.dep_ == "oprd" and trigger.head.i == verb.i)

@@ -67,6 +67,12 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
      "group said.", "executed", ["Nigerien security forces"]),
     # attackers a report calls terrorists are an armed group
     ("The terrorists beheaded the reporter nine days after they seized him.", "beheaded", ["gunmen"]),
+    # the verb's own complement is the act: "held incommunicado by X" names its agent
+    ("A blogger has been held incommunicado by the authorities for two weeks.", "incommunicado", ["authorities"]),
+    # who is said to have taken part in an act did it
+    ("The list is topped by the alleged involvement of Maltese government officials in the murder of a "
+     "reporter.", "murder", ["Maltese government"]),
+    ("Three soldiers were involved in the abduction of the student.", "abduction", ["military"]),
 ])
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
@@ -110,6 +116,11 @@ def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None
     assert roles(nlp, matcher, text, "hostages")[0] == []
 
 
+def test_a_generic_armed_word_after_a_group_name_is_that_group(matcher: ActorMatcher) -> None:
+    found = [a.name for a in matcher.find("Fighting between the army and Fano militias spread to Gondar.")]
+    assert "Fano" in found and "militias" not in found
+
+
 def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     found = matcher.find('State television blamed "terrorists" for the attack on the police post.')
     assert "gunmen" not in [a.name for a in found]
@@ -130,6 +141,8 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     ("Bandits abducted forty pupils from the school.", "bandits", "armed_group"),
     ("Militants stormed the police post.", "militants", "armed_group"),
     ("Gunmen opened fire on the bus.", "gunmen", "armed_group"),
+    # a court of the armed forces is named as such, of the heading's country
+    ("MYANMAR\n\nA military court sentenced a photojournalist.", "Myanmar military courts", "government"),
 ])
 def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name: str, kind: str) -> None:
     found = [(a.name, a.kind) for a in matcher.find(text)]
