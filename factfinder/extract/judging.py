@@ -69,6 +69,23 @@ def involved_in(head: Any, trigger: Any) -> bool:
     return owner.lemma_ in _INVOLVEMENT_VERBS and arg.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and arg.head.i == owner.i
 
 
+def committed_by(head: Any, trigger: Any) -> bool:
+    """"an arbitrary killing of a student, committed by a riot police agent": the "by" of a participle
+    of doing ("committed", "perpetrated", "carried out") inside a nominal act's phrase, wherever the
+    parse hangs it, names the act's agent."""
+    arg = _argument(head)
+    if arg.dep_ != "pobj" or arg.head.dep_ != "agent":
+        return False
+    participle = arg.head.head
+    if participle.lemma_ not in ("commit", "perpetrate", "carry") or participle.tag_ != "VBN" \
+            or trigger.i > participle.i or any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in participle.children):
+        return False
+    # inside the act's phrase, or adjoined to the verb whose object the act is ("documented a killing ...,
+    # committed by ...")
+    return participle.i in {t.i for t in trigger.subtree} or (
+        participle.dep_ == "advcl" and trigger.dep_ in _OBJECTS and trigger.head.i == participle.head.i)
+
+
 def ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
     """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
     government's appeal"."""

@@ -73,6 +73,11 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("The list is topped by the alleged involvement of Maltese government officials in the murder of a "
      "reporter.", "murder", ["Maltese government"]),
     ("Three soldiers were involved in the abduction of the student.", "abduction", ["military"]),
+    # the "by" of "committed by" names the agent of the act it describes, wherever the parse hangs it
+    ("The office documented an arbitrary killing of a student in Bogota, committed by an ESMAD agent.",
+     "killing", ["Colombian police"]),
+    # "the group" stands for the armed group the story named last
+    ("ISWAP was formed in 2016. Last month the group executed four aid workers.", "executed", ["Islamic State"]),
 ])
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
@@ -93,6 +98,9 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
 
 @pytest.mark.slow
 @pytest.mark.parametrize("text, trigger", [
+    # a monitor's record of an act is not the monitor's act; nor does finding the body make one the kidnapper
+    ("The police said that they had documented an arbitrary killing of a student in the capital.", "killing"),
+    ("State police recovered the body of the abducted toddler during a search of the park.", "abducted"),
     ("Police launched an investigation into the killing of the journalist.", "killing"),
     ("A village chief has been detained by the police for alleged kidnapping and murder.", "murder"),
     ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
@@ -119,6 +127,15 @@ def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None
 def test_a_generic_armed_word_after_a_group_name_is_that_group(matcher: ActorMatcher) -> None:
     found = [a.name for a in matcher.find("Fighting between the army and Fano militias spread to Gondar.")]
     assert "Fano" in found and "militias" not in found
+
+
+def test_the_group_is_the_armed_group_named_last_not_a_monitor(matcher: ActorMatcher) -> None:
+    found = matcher.find("Boko Haram raided the village. The group of pupils hid; the group left.")
+    # "the group of pupils" is no anaphor
+    assert [(a.name, a.span.text) for a in found if a.kind == "armed_group"] == [
+        ("Boko Haram", "Boko Haram"), ("Boko Haram", "the group")]
+    assert [a.name for a in matcher.find("Human Rights Watch said the group had documented abuses.")] == \
+        ["Human Rights Watch"]
 
 
 def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
