@@ -155,6 +155,7 @@ def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor,
     return ()
 
 
+_POLICE_CUSTODY = re.compile(r"\bpolice (?:stations?|custody|cells?|lock-?ups?|detention)\b", re.IGNORECASE)
 _LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
                            r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
 
@@ -204,8 +205,9 @@ def _implied_body(incident: Incident) -> str | None:
             continue
         if (needs and not needs.search(sentence)) or (unless and unless.search(sentence)):
             continue
-        if body == "custody":
-            return "prison authorities" if PRISON.search(sentence) else "security forces"
+        if body == "custody":  # held by the prison service, the police ("in police stations") or unsaid
+            return "prison authorities" if PRISON.search(sentence) else (
+                "police" if _POLICE_CUSTODY.search(sentence) else "security forces")
         return body
     return None
 

@@ -19,7 +19,7 @@ PROTESTERS = "protesters"
 # Where people are held: custody words of a sentence, prison words (whose body is the prison
 # authorities), and the people or places of detention themselves.
 CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
-          r"police stations?|interrogat\w*|confess\w*)\b"
+          r"police stations?|interrogat\w*|confess\w*|pre-trial)\b"
 PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?|custodial|"
                     r"detention (?:centre|center|facility)s?)\b", re.I)
 HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|places? of detention|detainees?|"

@@ -160,6 +160,8 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     ("Gunmen opened fire on the bus.", "gunmen", "armed_group"),
     # a court of the armed forces is named as such, of the heading's country
     ("MYANMAR\n\nA military court sentenced a photojournalist.", "Myanmar military courts", "government"),
+    # the government is not its armed forces
+    ("SYRIA\n\nThe government continued to hold thousands incommunicado.", "Syrian government", "government"),
 ])
 def test_generic_perpetrators_have_a_kind(matcher: ActorMatcher, text: str, name: str, kind: str) -> None:
     found = [(a.name, a.kind) for a in matcher.find(text)]
