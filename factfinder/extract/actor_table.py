@@ -35,6 +35,12 @@ STATE_BODIES: dict[str, tuple[str, str]] = {
     "intelligence service": ("intelligence services", "state_force"),
     "intelligence agency": ("intelligence services", "state_force"),
     "judiciary": ("judiciary", "government"), "courts": ("courts", "government"),
+    # a court of the armed forces is named as such ("Myanmar military courts"), not as the army
+    "military courts": ("military courts", "government"), "military court": ("military courts", "government"),
+    "military tribunals": ("military courts", "government"),
+    "government officials": ("government", "government"),
+    "intelligence officers": ("intelligence services", "state_force"),
+    "intelligence agents": ("intelligence services", "state_force"),
     "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
     "prison officials": ("prison authorities", "state_force"), "border guards": ("border guards", "state_force"),
     "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
@@ -71,7 +77,8 @@ JOINT = " + "
 
 # Generic state bodies that take the document's country, and the demonym alias that names
 # them nationally ("courts" -> "Russian courts", "prison authorities" -> "Russian prison guards").
-GENERIC_BODIES = {"courts": "courts", "security forces": "security forces", "prison authorities": "prison guards",
+GENERIC_BODIES = {"courts": "courts", "military courts": "military courts", "security forces": "security forces",
+                  "prison authorities": "prison guards",
                   "border guards": "border guards", "authorities": "authorities",
                   "military": "armed forces", "police": "police"}
 

@@ -31,6 +31,9 @@ __all__ = ["ACTORS_PATH", "JOINT", "ActorEntry", "ActorMatcher", "default_matche
 
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7}s?)\s*\)")
 _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
+# "the group", "the armed group", "the jihadist group" standing for a group the story has named
+_GROUP_ANAPHOR_RE = re.compile(r"\b[Tt]he (?:(?:armed|militant|jihadist|extremist|terrorist|terror|rebel|insurgent) )?"
+                               r"group\b(?!\s+of\b|['\u2019]s (?:members|leader))")
 
 
 class ActorMatcher:
@@ -78,6 +81,7 @@ class ActorMatcher:
         context = self._context(text)
         raw = self._raw_matches(text, start, end)
         raw.extend(self._defined_matches(text, start, end, context[2]))
+        raw.extend(self._group_anaphors(text, start, end))
         chosen: list[tuple[int, int, ActorEntry]] = []
         for s, e, entry in sorted(raw, key=lambda m: (m[0] - m[1], m[0])):
             if any(s < ce and cs < e for cs, ce, _ in chosen):
@@ -132,11 +136,25 @@ class ActorMatcher:
                 if " " not in entry.alias and surface[:1].isupper() and tail_of_name(text, s) \
                         and (entry.proper or NAME_GOES_ON_RE.match(text, e)):
                     continue  # "Trinamool Congress", "Citizens Coalition for Change": another body's name
-                if not entry.proper and entry.kind in ("state_force", "government") and not entry.country \
-                        and self._armed_group_before(text, s):
-                    continue  # "Taliban intelligence officials": the group's, not the state's
+                if not entry.proper and entry.kind in ("state_force", "government", "armed_group") \
+                        and not entry.country and self._armed_group_before(text, s):
+                    continue  # "Taliban intelligence officials", "Fano militias": the group's own name
                 found.append((s, e, entry))
                 break
+        return found
+
+    def _group_anaphors(self, text: str, start: int, end: int) -> list[tuple[int, int, ActorEntry]]:
+        """"The group executed four aid workers": "the group" names the armed group the story named
+        last, when the last organisation it named is one ("ISWAP ... the group"); after an NGO or a
+        newspaper ("Human Rights Watch said the group ...") it names no actor."""
+        found = []
+        for m in _GROUP_ANAPHOR_RE.finditer(text, start, end):
+            before = [(s, entry) for s, _, entry in self._raw_matches(text, max(0, m.start() - 3000), m.start())
+                      if entry.proper and not entry.gated and entry.kind not in ("group", "state_force", "government")]
+            if before:
+                entry = max(before, key=lambda b: b[0])[1]
+                if entry.kind == "armed_group":
+                    found.append((m.start(), m.end(), entry))
         return found
 
     def _armed_group_before(self, text: str, s: int) -> bool:

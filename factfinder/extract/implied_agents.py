@@ -11,7 +11,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSPECTS, is_kidnapping, judges, tells_battle
+from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSPECTS, is_kidnapping, judges, \
+    tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor as _add
 from factfinder.model import Actor, Incident, Span
 
@@ -105,7 +106,7 @@ def _story_agents(incidents: list[Incident]) -> list[Incident]:
     out = list(incidents)
     for i, incident in enumerate(incidents):
         if incident.perpetrators or incident.type not in _ABUSES_OF_PEOPLE or incident.trigger is None \
-                or incident.story is None or tells_battle(incident.summary) \
+                or incident.story is None or tells_battle(incident.summary) or tried_for(incident) \
                 or _BY_AGENT.match(incident.summary, incident.trigger.end - incident.evidence[0].start):
             continue
         donors = sorted((abs(j - i), j < i, j) for j, other in enumerate(incidents)
@@ -154,6 +155,7 @@ def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor,
     return ()
 
 
+_POLICE_CUSTODY = re.compile(r"\bpolice (?:stations?|custody|cells?|lock-?ups?|detention)\b", re.IGNORECASE)
 _LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
                            r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
 
@@ -190,22 +192,12 @@ def _held_people(incident: Incident) -> Incident:
     return replace(incident, targets=(Actor("political prisoners" if political else "prisoners", span, "group"),))
 
 
-# "was sentenced ... for torture", "charged with abetting torture": the act a trial is about, whose
-# agent is the accused, not a state body.
-_TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
-                        r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"
-                        r"[^.;]{0,30}$", re.IGNORECASE)
-
-
 def _implied_body(incident: Incident) -> str | None:
     sentence = incident.summary
     if incident.trigger is None:
         return None
-    if incident.type != "legal_proceeding":
-        evidence = incident.evidence[0]
-        before = incident.trigger.start - evidence.start
-        if 0 <= before <= len(evidence.text) and _TRIED_FOR.search(evidence.text[:before]):
-            return None
+    if incident.type != "legal_proceeding" and tried_for(incident):
+        return None
     if incident.trigger is None:
         return None
     for types, trigger, needs, unless, body in _IMPLIED:
@@ -213,8 +205,9 @@ def _implied_body(incident: Incident) -> str | None:
             continue
         if (needs and not needs.search(sentence)) or (unless and unless.search(sentence)):
             continue
-        if body == "custody":
-            return "prison authorities" if PRISON.search(sentence) else "security forces"
+        if body == "custody":  # held by the prison service, the police ("in police stations") or unsaid
+            return "prison authorities" if PRISON.search(sentence) else (
+                "police" if _POLICE_CUSTODY.search(sentence) else "security forces")
         return body
     return None
 

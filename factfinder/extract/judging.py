@@ -1,5 +1,6 @@
 """Who a judgment, a confession or a ruling names: the people convicted of an act did it
-("convicted four officers of torturing detainees"), so does who confesses to it, and the state a
+("convicted four officers of torturing detainees"), so does who confesses to it or is said to have
+taken part in it, and the state a
 ruling goes against is the target of the ruling ("ruled that the state had failed to comply").
 Used by ``roles.actor_roles``.
 """
@@ -45,6 +46,44 @@ def confessed(head: Any, trigger: Any) -> bool:
     verb = prep.head if prep.head.pos_ == "VERB" else prep.head.head
     arg = _argument(head)
     return verb.lemma_ in ("confess", "admit", "plead") and arg.dep_ in _SUBJECTS and arg.head.i == verb.i
+
+
+# Nouns and verbs of taking part in an act: "the involvement of officials in the murder", "the army's
+# role in the killings", "officers were involved in the abduction".
+_INVOLVEMENT_NOUNS = frozenset("involvement role complicity participation responsibility".split())
+_INVOLVEMENT_VERBS = frozenset("involve participate implicate".split())
+
+
+def involved_in(head: Any, trigger: Any) -> bool:
+    """Who is said to have taken part in an act did it (as its source says: the verification
+    tells how sure that is): "the alleged involvement of government officials in the murder",
+    "the police's role in the killings", "soldiers were implicated in the disappearance"."""
+    prep = trigger.head
+    if trigger.dep_ not in ("pcomp", "pobj") or prep.lower_ != "in":
+        return False
+    owner = prep.head
+    arg = _argument(head)
+    if owner.lemma_ in _INVOLVEMENT_NOUNS:
+        return (arg.dep_ == "poss" and arg.head.i == owner.i) or \
+            (arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == owner.i)
+    return owner.lemma_ in _INVOLVEMENT_VERBS and arg.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and arg.head.i == owner.i
+
+
+def committed_by(head: Any, trigger: Any) -> bool:
+    """"an arbitrary killing of a student, committed by a riot police agent": the "by" of a participle
+    of doing ("committed", "perpetrated", "carried out") inside a nominal act's phrase, wherever the
+    parse hangs it, names the act's agent."""
+    arg = _argument(head)
+    if arg.dep_ != "pobj" or arg.head.dep_ != "agent":
+        return False
+    participle = arg.head.head
+    if participle.lemma_ not in ("commit", "perpetrate", "carry") or participle.tag_ != "VBN" \
+            or trigger.i > participle.i or any(c.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS for c in participle.children):
+        return False
+    # inside the act's phrase, or adjoined to the verb whose object the act is ("documented a killing ...,
+    # committed by ...")
+    return participle.i in {t.i for t in trigger.subtree} or (
+        participle.dep_ == "advcl" and trigger.dep_ in _OBJECTS and trigger.head.i == participle.head.i)
 
 
 def ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:

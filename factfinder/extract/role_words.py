@@ -19,7 +19,7 @@ PROTESTERS = "protesters"
 # Where people are held: custody words of a sentence, prison words (whose body is the prison
 # authorities), and the people or places of detention themselves.
 CUSTODY = r"\b(?:custody|detention|detain\w*|prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|" \
-          r"police stations?|interrogat\w*|confessions?)\b"
+          r"police stations?|interrogat\w*|confess\w*|pre-trial)\b"
 PRISON = re.compile(r"\b(?:prisons?|prisoners?|inmates?|jail\w*|penal|colony|cells?|wardens?|guards?|custodial|"
                     r"detention (?:centre|center|facility)s?)\b", re.I)
 HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detention)|places? of detention|detainees?|"
@@ -44,6 +44,31 @@ def judges(actor: Actor) -> bool:
     """A court or tribunal: the only agent a trial or sentence carries to the story's other trials
     (the police that arrested the defendant did not sentence them)."""
     return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
+
+
+# "was sentenced ... for torture", "charged with abetting torture", "the convictions include crimes
+# of kidnapping, torture": the act a trial or charge is about, whose agent is the accused (persons,
+# or unnamed suspects), never a state body the act would imply nor an agent the story names for
+# another act. A charge or conviction reaches further than an arrest ("charged with joining the
+# group and conspiring to torture"); "detained ... for" only a few words ("detained for a week and
+# beaten" is the detainees' own ill-treatment).
+_TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
+                        r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"
+                        r"[^.;]{0,30}$", re.IGNORECASE)
+_CHARGED_WITH = re.compile(r"\b(?:charged with|accused of|suspected of|indicted (?:for|on)|convicted of|"
+                           r"guilty (?:of|in)|crimes? of|on charges of)\b[^.;:]{0,60}$", re.IGNORECASE)
+
+
+def tried_for(incident: Incident) -> bool:
+    """Whether an incident's act is told as what someone is tried, charged or convicted for: the
+    words before its trigger in its sentence tie it to a proceeding."""
+    if incident.trigger is None:
+        return False
+    evidence = incident.evidence[0]
+    before = incident.trigger.start - evidence.start
+    if not 0 <= before <= len(evidence.text):
+        return False
+    return bool(_TRIED_FOR.search(evidence.text[:before]) or _CHARGED_WITH.search(evidence.text[:before]))
 
 
 # A battle between parties: its deaths have no one agent, so none is carried into it.

@@ -19,8 +19,9 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, first_conjunct as _conjuncts, \
     has_subject as _has_subject, is_passive as _is_passive, reduced_passive as _reduced_passive, \
     subject_owner as _subject_owner
-from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, confessed as _confessed, \
-    convicted_of as _convicted_of, judged as _judged, ruled_against as _ruled_against
+from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, committed_by as _committed_by, \
+    confessed as _confessed, convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, \
+    ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
     pronoun_patient, undergoes_by_participle
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
@@ -59,7 +60,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         if actor.kind in ACTING_KINDS and _active_read_as_modifier(head, trigger):
             add_actor(perpetrators, actor)  # the parse's reduced relative is the act of the noun
             continue
-        if _confessed(head, trigger):
+        if _confessed(head, trigger) or _involved_in(head, trigger) or _committed_by(head, trigger):
             add_actor(perpetrators, actor)
             continue
         if _ruled_against(head, trigger, actor.kind) or undergoes_by_participle(head, trigger) \
@@ -200,7 +201,7 @@ def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
     """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
     passive is its agent even where the parse hangs the words after "by" on another verb."""
     verb = _clause_root(trigger)
-    if verb.i != trigger.i and trigger.pos_ in ("NOUN", "PROPN") and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
+    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
         return False  # "detained by the police for alleged murder": the police arrested, not murdered
     passive = _is_passive(verb)
     for by in (c for c in list(verb.children) + list(trigger.children)
@@ -256,8 +257,9 @@ def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
     when the act's subject is a pronoun ("it", "they", "we") standing for it."""
     verb = _clause_root(trigger)
     arg = _argument(head)
-    if arg.dep_ not in _SUBJECTS or verb.dep_ != "ccomp" or verb.head.i != arg.head.i or _is_passive(verb):
-        return False
+    if arg.dep_ not in _SUBJECTS or verb.dep_ != "ccomp" or verb.head.i != arg.head.i or _is_passive(verb) \
+            or (verb.i != trigger.i and verb.lemma_ in _REPORTING_LEMMAS):
+        return False  # "the office said it documented a killing": a monitor's record, not its act
     if arg.head.lemma_ not in _REPORTING_LEMMAS:
         return False
     return any(c.dep_ in _SUBJECTS and c.lower_ in ("it", "they", "we") for c in verb.children)
@@ -296,9 +298,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     agent_of_verb = governor.i == verb.i or (dep == "pobj" and governor.dep_ == "agent" and governor.head.i == verb.i)
     if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and agent_of_verb:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
-    if _is_nominal(trigger, verb) and verb.lemma_ in _RESCUE_LEMMAS and trigger.i > verb.i \
-            and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
-        return "neither"  # "the military tried to rescue the hostages": the rescuers took no one hostage
+    if trigger.i > verb.i and verb.lemma_ in _RESCUE_LEMMAS and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
+        return "neither"  # "the military tried to rescue the hostages", "recovered the body of an abducted girl"
     if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i in (verb.i, owner.i) \
             and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
@@ -384,4 +385,7 @@ def _body_of_agent(arg: Any, trigger: Any) -> Any:
 
 
 def _is_nominal(trigger: Any, verb: Any) -> bool:
-    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN")
+    """A noun act apart from its clause's verb; not the verb's own complement ("held incommunicado
+    by the authorities", "held hostage by gunmen": the holding is the act)."""
+    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN") \
+        and not (trigger.dep_ == "oprd" and trigger.head.i == verb.i)

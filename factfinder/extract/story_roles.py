@@ -17,7 +17,7 @@ from dataclasses import replace
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
 from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges, \
-    tells_battle
+    tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
@@ -105,8 +105,8 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
     it is named."""
     out = list(incidents)
     for i, incident in enumerate(incidents):
-        if incident.perpetrators or incident.evidence[0].start not in agentless:
-            continue
+        if incident.perpetrators or incident.evidence[0].start not in agentless or tried_for(incident):
+            continue  # an act told as a charge is the accused's
         donors = [(abs(j - i), j > i, other) for j, other in enumerate(incidents)
                   if j != i and other.story == incident.story and other.type == incident.type
                   and incident.type in _CARRIED and names_agent(other.perpetrators)

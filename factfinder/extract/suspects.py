@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, judges, tells_battle
+from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, judges, tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor
 from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
@@ -99,7 +99,25 @@ def suspect_arrests(incidents: Sequence[Incident],
             targets = tuple(a for a in other.targets if a.span.start not in held)
             out[j] = replace(other, perpetrators=suspects, targets=targets)
     out.sort(key=lambda inc: inc.evidence[0].start)  # stable: a told kidnapping after its arrest
-    return _story_suspects([_charged_with(incident) for incident in out])
+    return _story_suspects([_charged_with(incident) for incident in _charged_agents(out)])
+
+
+def _charged_agents(incidents: list[Incident]) -> list[Incident]:
+    """An abuse told as what state or armed agents are charged with ("four intelligence officers have
+    been indicted on charges to kidnap a journalist", "indicting agents of the government for attempted
+    kidnapping"): done by those charged, whom the proceeding of the same sentence names."""
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or incident.type not in _ABUSES or not tried_for(incident):
+            continue
+        start = incident.evidence[0].start
+        charged = next((tuple(a for a in other.targets if a.kind in ACTING_KINDS and not judges(a))
+                        for other in incidents if other.type == "legal_proceeding" and other.evidence[0].start == start
+                        and any(a.kind in ACTING_KINDS and not judges(a) for a in other.targets)), ())
+        if charged:
+            out[i] = replace(incident, perpetrators=charged, targets=tuple(
+                a for a in incident.targets if all(a.span.start != c.span.start for c in charged)))
+    return out
 
 
 def _kidnapping_told(arrest: Incident, tie: Span, crime_end: int, incidents: Sequence[Incident]) -> Incident | None:
@@ -172,7 +190,19 @@ def _charged_with(incident: Incident) -> Incident:
                 ("charge", "accused", "suspected", "wanted")):
             tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
             return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
+    # the act further on in the charge's own phrase: "charged with joining the group and conspiring
+    # to torture hostages", "accused of involvement in the hijacking and the murder of a diver"
+    found = _CHARGE_PHRASE.search(evidence.text[:trigger])
+    if found is not None:
+        tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+        return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
     return incident
+
+
+# A charge whose phrase runs on to the act (no clause break: no verb of its own but infinitives and
+# gerunds of the charge, no stop, semicolon or colon): its words are the suspects' mention.
+_CHARGE_PHRASE = re.compile(r"\b(?P<tie>charged with|accused of|suspected of|wanted for|on charges of|indicted for)"
+                            r"(?:\s+[^\s.;:,\u201c\u201d\"]+){1,9}\s+(?:the |a |an )?$", re.IGNORECASE)
 
 
 def _suspects(arrest: Incident, tie: Span) -> tuple[Actor, ...]:

@@ -72,6 +72,19 @@ def test_ill_treatment_in_prison_is_the_prison_authorities(pipeline) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, body", [
+    # beaten in police stations: the police; tortured to confess or before trial: the security forces
+    ("SERBIA\n\nDetainees said they were beaten with batons in police stations in Belgrade.\n", "Serbian police"),
+    ("SERBIA\n\nA student said he was beaten to make him confess to arson.\n", "Serbian security forces"),
+    ("SERBIA\n\nTwo men said they were subjected to torture during the pre-trial investigation.\n",
+     "Serbian security forces"),
+])
+def test_ill_treatment_in_custody_implies_the_body_that_holds_them(pipeline, text: str, body: str) -> None:
+    torture = _by_type(pipeline, text)["torture"][0]
+    assert [a.name for a in torture.perpetrators] == [body]
+
+
+@pytest.mark.slow
 def test_a_named_agent_is_kept_over_the_implied_one(pipeline) -> None:
     text = "PAKISTAN\n\nIn August, gunmen abducted a journalist in Karachi and released him three days later.\n"
     arrest = _by_type(pipeline, text)["arrest"][0]

@@ -165,3 +165,31 @@ def test_victims_abducted_in_a_crackdown_are_the_state_s(pipeline) -> None:
             "abducted and tortured across the country.")
     torture = _first(pipeline, text, "torture")
     assert [a.kind for a in torture.perpetrators] == ["state_force"]
+
+
+# An act told as what someone is charged with or convicted of is the accused's: no agent the story
+# names for another act is lent to it, and the charged are its agents (unnamed "suspects", or the
+# state agents the charge names).
+@pytest.mark.slow
+def test_an_act_in_a_charge_phrase_is_done_by_the_suspects(pipeline) -> None:
+    text = ("Soldiers arrested a farmer at a checkpoint near the river on Monday. "
+            "Two men charged with joining an armed group and conspiring to torture the farmer's neighbours "
+            "appeared in court on Tuesday.")
+    torture = _first(pipeline, text, "torture")
+    assert [(a.name, a.kind) for a in torture.perpetrators] == [("suspects", "criminal")]
+
+
+@pytest.mark.slow
+def test_an_act_state_agents_are_charged_with_is_theirs(pipeline) -> None:
+    text = ("Prosecutors said on Tuesday that four intelligence officers have been indicted on charges "
+            "of plotting to kidnap a journalist who lives abroad.")
+    kidnapping = _first(pipeline, text, "arrest")
+    assert [a.kind for a in kidnapping.perpetrators] == ["state_force"]
+
+
+@pytest.mark.slow
+def test_acts_a_conviction_lists_take_no_agent_from_the_story(pipeline) -> None:
+    text = ("The authorities said on Saturday they had executed twelve men. "
+            "The convictions included crimes of kidnapping and torture, the statement added.")
+    torture = _first(pipeline, text, "torture")
+    assert torture.perpetrators == ()
