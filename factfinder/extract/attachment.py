@@ -39,6 +39,8 @@ _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state
 # Ties that hold for everything below them ("fighters from villages in Idlib" is an origin).
 _STICKY = frozenset({"from", "according", "speaker", "cause"})
 SPEAKER = "speaker"
+OTHER_PART = "other part"
+"""The relation of the words of another clause a semicolon parts from the event's (``_other_part``)."""
 CAUSE = "for"
 """The relation of the words of a phrase that names another act as the cause or topic of the
 event ("convicted over the protests in Havana", "sentenced for the execution of a soldier in
@@ -236,6 +238,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     for source in _speakers(chain[-1]):
         for token in source.subtree:
             best.setdefault(token.i, (_FAR, SPEAKER, False))
+    for token in _other_part(trigger, set(best)):
+        best[token.i] = (_FAR, OTHER_PART, False)
     out = []
     for index, (depth, relation, distance) in sorted(best.items()):
         token = trigger.doc[index]
@@ -245,13 +249,48 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     return tuple(out)
 
 
+def _other_part(trigger: Any, tied: set[int]) -> list[Any]:
+    """The words of the other side of a semicolon that the walk did not reach, when that side
+    is a clause with a subject of its own: annual reports string acts of one year together
+    ("Dozens of people were fined ...; in October a pensioner in Kaliningrad was ordered to
+    pay ..."), and the parse, which often hangs one side on the other as a complement, leaves
+    the other side's place and date untied rather than foreign; tied as ``OTHER_PART``, they no
+    longer pass for the sentence's untied setting."""
+    sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc
+    marks = [t.i for t in sent if t.text == ";"]
+    if not marks:
+        return []
+    before = max((m for m in marks if m < trigger.i), default=None)
+    after = min((m for m in marks if m > trigger.i), default=None)
+    parts = []
+    if before is not None:
+        parts.append([t for t in sent if t.i < before])
+    if after is not None:
+        parts.append([t for t in sent if t.i > after])
+    out = []
+    for part in parts:
+        indices = {t.i for t in part}
+        if not any(t.dep_ in _SUBJECTS and t.head.i in indices and t.head.pos_ in ("VERB", "AUX") for t in part):
+            continue  # "...; killing three": a phrase of the event's own clause
+        out += [t for t in part if t.i not in tied]
+    return out
+
+
 def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | None:
     """The closest-tied word of ``words`` inside ``span`` (a date or place phrase), or None
     when none of its words is in the event's clause."""
+    words = tuple(w for w in words if w.relation != OTHER_PART)
     inside = [w for w in words if span.start <= w.span.start and w.span.end <= span.end]
     if not inside:
         inside = [w for w in words if w.span.start < span.end and span.start < w.span.end]
     return min(inside, key=lambda w: w.depth, default=None)
+
+
+def in_other_part(span: Span, words: tuple[Attachment, ...]) -> bool:
+    """Whether a phrase lies in another clause that a semicolon parts from the event's
+    (``_other_part``): not the event's place, nor its untied setting. ``attachment_of`` does not
+    see those words, so a date or place there stays untied for every other rule."""
+    return any(w.relation == OTHER_PART and span.start <= w.span.start and w.span.end <= span.end for w in words)
 
 
 def in_own_clause(span: Span, words: tuple[Attachment, ...]) -> bool:

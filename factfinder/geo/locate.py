@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.extract.attachment import SPEAKER, attachment_of, in_other_part
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import (
     clause_names, finer_than_town, frame_kind, is_site, qualifies_a_place, stands_under,
@@ -352,7 +352,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
+                                              and not in_other_part(p.span, incident.attachments)],
                                              document.text)):
                 best = max(setting, key=lambda p: score(p, document.text))
             elif incident.type in SPOKEN or _under_heading(incident, document):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from factfinder.extract.attachment import CAUSE, attachment_of, attachments
+from factfinder.extract.attachment import CAUSE, attachment_of, attachments, in_other_part
 from factfinder.model import Span
 
 
@@ -59,3 +59,28 @@ def test_a_place_naming_the_subject_body_is_where_it_acted(nlp) -> None:
     text = "In April, a Durres court fined eleven protesters for taking part in a rally."
     tie = _tie(text, "Durres", _ties(nlp, text, "fined"))
     assert tie is not None and tie.relation == "in"
+
+
+@pytest.mark.slow
+def test_the_other_side_of_a_semicolon_is_another_act_s(nlp) -> None:
+    text = ("Scores of people were fined for posts criticising the army; in May a retired nurse in Tomsk "
+            "was ordered to pay 40,000 roubles for a comment on a forum.")
+    ties = _ties(nlp, text, "fined")
+    start = text.index("Tomsk")
+    tomsk = Span.of(text, start, start + len("Tomsk"))
+    # neither the place nor the date of the second act is the first act's, tied or untied
+    assert _tie(text, "Tomsk", ties) is None and _tie(text, "May", ties) is None
+    assert in_other_part(tomsk, ties)
+    # the second act keeps its own place, and the first act's words are not its
+    ties = _ties(nlp, text, "ordered")
+    assert _tie(text, "Tomsk", ties).relation == "in" and not in_other_part(tomsk, ties)
+    start = text.index("army")
+    assert in_other_part(Span.of(text, start, start + 4), ties)
+
+
+@pytest.mark.slow
+def test_a_semicolon_before_a_phrase_of_the_same_clause_parts_nothing(nlp) -> None:
+    text = "Soldiers opened fire on a wedding party in Kidal; killing nine guests."
+    ties = _ties(nlp, text, "fire")
+    start = text.index("guests")
+    assert not in_other_part(Span.of(text, start, start + 6), ties)
