@@ -92,12 +92,3 @@ def test_under_a_heading_the_whole_pipeline_names_the_state(pipeline_extract) ->
     rulings = [i for i in found if i.type == "legal_proceeding"]
     assert rulings and [a.name for a in rulings[0].targets] == ["Armenian government"]
     assert rulings[0].location is None  # the court sits in Strasbourg, not in Armenia
-
-
-@pytest.fixture(scope="module")
-def pipeline_extract():
-    from factfinder.pipeline import Pipeline
-    from factfinder.text import document_from_text
-
-    pipeline = Pipeline()
-    return lambda text: pipeline.extract(document_from_text(text, published="2024-01-10")).incidents

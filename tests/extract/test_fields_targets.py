@@ -97,12 +97,3 @@ def test_a_political_prisoner_denied_care_is_a_political_prisoner(pipeline_extra
                              "being denied treatment for heart disease, his wife said.\n")
     humanitarian = [i for i in found if i.type == "humanitarian"]
     assert humanitarian and [a.name for a in humanitarian[0].targets] == ["political prisoners"]
-
-
-@pytest.fixture(scope="module")
-def pipeline_extract():
-    from factfinder.pipeline import Pipeline
-    from factfinder.text import document_from_text
-
-    pipeline = Pipeline()
-    return lambda text: pipeline.extract(document_from_text(text, published="2024-01-10")).incidents
