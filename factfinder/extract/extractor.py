@@ -31,7 +31,7 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.assertion import asserted_hits, is_asserted
-from factfinder.extract.answerable import heading_state_targets, trial_targets
+from factfinder.extract.answerable import heading_state_targets, online_speakers, trial_targets
 from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.country_heading import heading_country
 from factfinder.extract.event_type.taxonomy import with_taxonomy
@@ -229,7 +229,7 @@ class Extractor:
         incidents = statement_targets(incidents)
         if self.actors is not None and heading_country(text) is not None:
             incidents = heading_state_targets(incidents, state_body)
-        incidents = trial_targets(incidents)
+        incidents = online_speakers(trial_targets(incidents))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

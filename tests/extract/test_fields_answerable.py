@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from factfinder.extract.answerable import heading_state_targets, international_ruling, trial_targets
+from extracted_incidents import pipeline_extract  # noqa: F401 (a fixture)
+from factfinder.extract.answerable import heading_state_targets, international_ruling, online_speakers, trial_targets
 from factfinder.model import Actor, Incident, Span
 
 
@@ -92,3 +93,19 @@ def test_under_a_heading_the_whole_pipeline_names_the_state(pipeline_extract) ->
     rulings = [i for i in found if i.type == "legal_proceeding"]
     assert rulings and [a.name for a in rulings[0].targets] == ["Armenian government"]
     assert rulings[0].location is None  # the court sits in Strasbourg, not in Armenia
+
+
+def test_a_fine_for_speech_online_is_against_internet_users_unless_a_role_is_named() -> None:
+    text = "Scores of people were fined for posts on social media; in May a retired nurse was jailed for a comment on her blog."
+    fined = _incident(text, "legal_proceeding", "fined", targets=(("people", "civilians", "group"),))
+    jailed = _incident(text, "legal_proceeding", "jailed")
+    found = online_speakers([fined, jailed])
+    assert [(a.name, a.span.text) for a in found[0].targets] == [("internet users", "social media")]
+    assert [(a.name, a.span.text) for a in found[1].targets] == [("internet users", "blog")]
+    # a role of their own stays; speech offline, or a medium with no speech, is no fine for posting
+    text = "In June, a court fined a student for a post on Facebook."
+    student = _incident(text, "legal_proceeding", "fined", targets=(("student", "students", "group"),))
+    assert online_speakers([student])[0].targets == student.targets
+    text = "In June, a court fined a woman for a speech at a rally, and police seized a video camera."
+    speech = _incident(text, "legal_proceeding", "fined", targets=(("woman", "women", "group"),))
+    assert [a.name for a in online_speakers([speech])[0].targets] == ["women"]

@@ -1,4 +1,4 @@
-"""Fixtures shared by the extraction tests."""
+"""A fixture shared by the extraction field tests: the incidents the whole pipeline finds."""
 
 from __future__ import annotations
 
