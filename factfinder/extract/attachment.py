@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from factfinder.extract.dependency import subject_owner
 from factfinder.model import Attachment, Span
 
 # Dependencies that open a clause of its own: their words are another predicate's.
@@ -238,7 +239,7 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     for source in _speakers(chain[-1]):
         for token in source.subtree:
             best.setdefault(token.i, (_FAR, SPEAKER, False))
-    for token in _other_part(trigger, set(best)):
+    for token in _other_part(trigger, set(best)) + _governing_subject(chain[-1], set(best)):
         best[token.i] = (_FAR, OTHER_PART, False)
     out = []
     for index, (depth, relation, distance) in sorted(best.items()):
@@ -274,6 +275,25 @@ def _other_part(trigger: Any, tied: set[int]) -> list[Any]:
             continue  # "...; killing three": a phrase of the event's own clause
         out += [t for t in part if t.i not in tied]
     return out
+
+
+def _governing_subject(verb: Any, tied: set[int]) -> list[Any]:
+    """The words of the subject of the clause a relative clause of the act hangs in, when the act
+    is told in that relative clause ("a court in Almaty ordered compensation for a man who had been
+    tortured in custody"): the seat of the body that acts there is not where the act happened,
+    tied or untied. Only a body that sits somewhere (``_SEATED``: a court, the police); the rest of
+    that clause may still say where ("guards at Insein Prison beat prisoners who had protested",
+    "the Pride march in Istanbul, which the governor had banned")."""
+    if verb.dep_ != "relcl":
+        return []
+    governor, seen = verb.head, {verb.i}
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i not in seen and governor.head.i != governor.i:
+        seen.add(governor.i)
+        governor = governor.head
+    governor = subject_owner(governor)
+    subjects = [c for c in governor.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in _SEATED
+                and not (c.left_edge.i <= verb.i <= c.right_edge.i)]
+    return [t for subject in subjects for t in subject.subtree if t.i not in tied]
 
 
 def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | None:

@@ -84,3 +84,16 @@ def test_a_semicolon_before_a_phrase_of_the_same_clause_parts_nothing(nlp) -> No
     ties = _ties(nlp, text, "fire")
     start = text.index("guests")
     assert not in_other_part(Span.of(text, start, start + 6), ties)
+
+
+@pytest.mark.slow
+def test_the_seat_of_a_court_is_not_where_the_act_of_its_relative_clause_happened(nlp) -> None:
+    text = "In May, a court in Osh ordered the police to pay damages to a farmer who had been beaten in custody."
+    ties = _ties(nlp, text, "beaten")
+    start = text.index("Osh")
+    assert _tie(text, "Osh", ties) is None and in_other_part(Span.of(text, start, start + 3), ties)
+    # a body that sits nowhere in particular leaves its place to the act it did to them
+    text = "In May, guards at the Osh prison beat six inmates who had protested against the food."
+    ties = _ties(nlp, text, "protested")
+    start = text.index("Osh")
+    assert not in_other_part(Span.of(text, start, start + 3), ties)
