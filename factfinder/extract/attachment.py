@@ -59,11 +59,35 @@ def _chain(trigger: Any) -> list[Any]:
     # ``seen`` guards against a head cycle in a sentence parsed apart from its document.
     # a participle that only modifies a noun ("an improvised explosive device", "armed
     # men") heads no clause: the climb goes on to the verb the noun depends on
-    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIER_DEPS) and token.head.i not in seen:
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIER_DEPS) and token.head.i not in seen \
+            and not _apart(token):
         token = token.head
         seen.add(token.i)
         chain.append(token)
     return chain
+
+
+# Prepositions that set the act they govern apart from the clause they hang in, before or after
+# it in time, or as what a protest is against: "hanged after trials marred by ...", "went on hunger
+# strike against the denial of medical care", "died after being denied treatment".
+_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following"})
+# What a protest is against: the grievance, an act of its own ("against the denial of care").
+_PROTEST_WORDS = re.compile(r"^(?:strikes?|protest\w*|march\w*|demonstrat\w*|rall(?:y|ies)|vigils?|sit-ins?)$")
+
+
+def _apart(token: Any) -> bool:
+    """Whether ``token`` is the object of a preposition that sets its act apart: an "after" or
+    "before" phrase that follows the verb it tells the sequence of ("hanged in Isfahan after
+    trials": opening the sentence, "On 9 May, after the arrest of ..., his supporters stormed", it
+    shares the sentence's frame), or the "against" of a protest: its clause's date and place are
+    not the act's."""
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    preposition = token.head
+    if preposition.lower_ in _SEQUENCE_PREPS:
+        return preposition.i > preposition.head.i
+    return preposition.lower_ == "against" and any(
+        _PROTEST_WORDS.match(t.lower_) for t in preposition.head.subtree if t.i < preposition.i)
 
 
 # How far a clause's circumstances reach up: a coordinated or governed verb, a purpose
@@ -85,7 +109,7 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
     out: list[tuple[Any, int, str]] = []
     token, depth, seen = verb, 0, {verb.i}
     relation = "shared"
-    while token.dep_ in _CLIMB and token.head.i not in seen:
+    while token.dep_ in _CLIMB and token.head.i not in seen and not _apart(token):
         own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
         depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
         if _reduced_relative(token):

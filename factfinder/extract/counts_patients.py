@@ -30,6 +30,7 @@ from factfinder.model import Count, Span
 _CATEGORY = {"torture": "affected", "humanitarian": "affected", "killing": "killed", "arrest": "arrested",
              "disappearance": "missing", "displacement": "displaced", "protest": "other"}
 _SINGLE = frozenset({"a", "an", "one"})
+_POSSESSIVE = frozenset({"his", "her", "their", "its", "our"})
 
 
 def patient_count(kind: str, trigger: Any, counts: Sequence[Count], offset: int, text: str) -> Count | None:
@@ -53,9 +54,9 @@ def patient_count(kind: str, trigger: Any, counts: Sequence[Count], offset: int,
             last = noun.right_edge
             return Count(category, 1, "exact", "people",  # "One of the jailed union leaders"
                          Span.of(text, start, last.idx + len(last) + offset))
-        determiner = next((c for c in noun.children if c.dep_ == "det"), None)
+        determiner = next((c for c in noun.children if c.dep_ in ("det", "poss")), None)
         if noun.tag_ == "NN" and noun.lower_ in people and determiner is not None \
-                and determiner.lower_ in _SINGLE:
+                and determiner.lower_ in _SINGLE | _POSSESSIVE:  # "a trader", "their union leader"
             return Count(category, 1, "exact", "people", Span.of(text, start, end))
     return None
 

@@ -97,3 +97,21 @@ def test_the_seat_of_a_court_is_not_where_the_act_of_its_relative_clause_happene
     ties = _ties(nlp, text, "protested")
     start = text.index("Osh")
     assert not in_other_part(Span.of(text, start, start + 3), ties)
+
+
+@pytest.mark.slow
+def test_an_act_set_apart_by_after_or_a_protest_s_against_keeps_its_own_circumstances(nlp) -> None:
+    # "after" following its verb: the trials came before the hanging, in no place the sentence says
+    text = "On 2 May, four men were hanged in Shiraz after trials marred by torture."
+    ties = _ties(nlp, text, "trials")
+    assert _tie(text, "Shiraz", ties) is None and _tie(text, "May", ties) is None
+    assert _tie(text, "Shiraz", _ties(nlp, text, "hanged")).relation == "in"
+    # opening the sentence, "after" shares its frame
+    text = "On 9 June, after the arrest of a party leader, his supporters blocked roads in Lahore."
+    assert _tie(text, "June", _ties(nlp, text, "arrest")) is not None
+    # what a hunger strike is against is a grievance of its own, undated unless dated
+    text = "In March, at least 30 inmates in Bafra prison went on hunger strike against the denial of visits."
+    assert _tie(text, "March", _ties(nlp, text, "denial")) is None
+    # force used "against" protesters is no protest's grievance
+    text = "In June, police in Colombo used tear gas against students marching against the arrest of a leader."
+    assert _tie(text, "Colombo", _ties(nlp, text, "marching")) is not None

@@ -110,3 +110,9 @@ def _patient_count(nlp, text: str, kind: str, trigger: str) -> tuple[str, float,
 def test_the_people_an_act_befalls_are_counted_with_its_category(nlp, text: str, kind: str, trigger: str,
                                                                  expected: tuple | None) -> None:
     assert _patient_count(nlp, text, kind, trigger) == expected
+
+
+@pytest.mark.slow
+def test_the_one_person_a_nominal_act_befalls_is_counted(nlp) -> None:
+    text = "In June, students marched against the arrest of their union leader."
+    assert _patient_count(nlp, text, "arrest", "arrest") == ("arrested", 1, "exact", "their union leader")
