@@ -72,7 +72,9 @@ def _chain(trigger: Any) -> list[Any]:
 # strike against the denial of medical care", "died after being denied treatment".
 _SEQUENCE_PREPS = frozenset({"after", "before", "since", "following"})
 # What a protest is against: the grievance, an act of its own ("against the denial of care").
-_PROTEST_WORDS = re.compile(r"^(?:strikes?|protest\w*|march\w*|demonstrat\w*|rall(?:y|ies)|vigils?|sit-ins?)$")
+# (the nouns of the protest itself: "demonstrators protested against the death in custody of ..."
+# tells the death as what they protest, whose date the reports give as the protest's)
+_PROTEST_WORDS = re.compile(r"^(?:strikes?|protests?|march(?:es)?|demonstrations?|rall(?:y|ies)|vigils?|sit-ins?)$")
 
 
 def _apart(token: Any) -> bool:
