@@ -28,6 +28,9 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     ("Three soldiers were convicted of killing a student at a checkpoint.", [("other", 3.0, "exact"), ("killed", 1, "exact")]),
     ("The authorities hanged four men convicted over the killing of a police officer.",
      [("killed", 4.0, "exact"), ("killed", 1, "exact")]),
+    # "over" after the people judged says what for, not how many; "killings" count the killed
+    ("In May, prosecutors charged six police officers over 40 killings in the port city.", [("killed", 40.0, "exact")]),
+    ("In May, police arrested over 40 students in the port city.", [("arrested", 40.0, "more_than")]),
     # ... but not the person some other noun belongs to
     ("The widow of a man who died in custody was paid compensation.", []),
     ("He described the death in custody of a young woman held by the morality police.", []),
