@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factfinder.extract.dependency import subject_owner
+from factfinder.extract.dependency import is_passive, subject_owner
 from factfinder.model import Attachment, Span
 
 # Dependencies that open a clause of its own: their words are another predicate's.
@@ -71,6 +71,7 @@ def _chain(trigger: Any) -> list[Any]:
 # it in time, or as what a protest is against: "hanged after trials marred by ...", "went on hunger
 # strike against the denial of medical care", "died after being denied treatment".
 _SEQUENCE_PREPS = frozenset({"after", "before", "since", "following"})
+_UNDERGONE = frozenset({"die", "disappear", "flee", "suffer"})
 # What a protest is against: the grievance, an act of its own ("against the denial of care").
 # (the nouns of the protest itself: "demonstrators protested against the death in custody of ..."
 # tells the death as what they protest, whose date the reports give as the protest's)
@@ -87,7 +88,11 @@ def _apart(token: Any) -> bool:
         return False
     preposition = token.head
     if preposition.lower_ in _SEQUENCE_PREPS:
-        return preposition.i > preposition.head.i
+        verb = preposition.head
+        # what befell the subject of a passive or an undergoer's verb after an act is that act's
+        # outcome, not its telling ("were hanged after trials", "died after being denied care");
+        # an active verb goes on with the act ("forces entered the town after a battle")
+        return preposition.i > verb.i and (is_passive(verb) or verb.lemma_ in _UNDERGONE)
     return preposition.lower_ == "against" and any(
         _PROTEST_WORDS.match(t.lower_) for t in preposition.head.subtree if t.i < preposition.i)
 
@@ -244,8 +249,11 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
             elif dep in _LOOSE and not (token.i == trigger.i and dep == "acl"):
                 cost = _LOOSE[dep]
-            elif dep == "relcl" and token.i != trigger.i:
-                cost = _LOOSE["advcl"]  # a "when" clause is an adverbial clause of its time noun
+            elif dep == "relcl":
+                # a "when" clause is an adverbial clause of its time noun; the trigger noun's own
+                # relative clause tells more of it, after its own clause ("agreed a ceasefire in
+                # June, which took effect on 3 August": June)
+                cost = _LOOSE["advcl"]
             # the nearest preposition above the word, "of" aside ("on the outskirts of X": on)
             child_relation = relation
             if dep == "relcl" and token.i != trigger.i:
@@ -256,6 +264,9 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_
             if dep == "compound" and child.pos_ == "PROPN" and relation == "nsubj" and token.lemma_ in _SEATED:
                 child_relation = "in"  # "a Tirana court fined ...": the court in Tirana, as "police in X"
+            if child_relation == "for" and dep == "prep" and any(c.dep_ == "pobj" and c.lemma_ == "control"
+                                                                  for c in child.children):
+                child_relation = "in"  # "fought for control of areas of Arauca": where the fighting was
             if child_relation in ("to", "from") and _nearness(child):
                 child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
             if relation not in _STICKY and _names_other_act(child):

@@ -115,3 +115,16 @@ def test_an_act_set_apart_by_after_or_a_protest_s_against_keeps_its_own_circumst
     # force used "against" protesters is no protest's grievance
     text = "In June, police in Colombo used tear gas against students marching against the arrest of a leader."
     assert _tie(text, "Colombo", _ties(nlp, text, "marching")) is not None
+
+
+@pytest.mark.slow
+def test_the_trigger_noun_s_relative_clause_comes_after_its_own_clause(nlp) -> None:
+    text = "In May, the army and the rebels agreed a truce, which took effect on 2 July."
+    ties = _ties(nlp, text, "truce")
+    assert _tie(text, "May", ties).depth < _tie(text, "July", ties).depth
+
+
+@pytest.mark.slow
+def test_fighting_for_control_of_a_place_is_fighting_there(nlp) -> None:
+    text = "On 3 May, two armed groups fought for control of villages of Tillaberi region."
+    assert _tie(text, "Tillaberi", _ties(nlp, text, "fought")).relation == "in"
