@@ -31,8 +31,10 @@ from typing import Any
 
 from factfinder.extract import stages
 from factfinder.extract.assertion import asserted_hits, is_asserted
+from factfinder.extract.answerable import heading_state_targets, online_speakers, trial_targets
 from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.country_heading import heading_country
+from factfinder.extract.counts_patients import patient_count
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
@@ -219,6 +221,9 @@ class Extractor:
                 own = [c for c in by_hit[i] if c.category != "other" or not attached[i]
                        or in_own_clause(c.span, attached[i])]
                 single = implied_single(kind, tokens[i], self.cues, counts, sentence.start, text)
+                if single is None and not own and (told := patient_count(kind, tokens[i], counts, sentence.start,
+                                                                         text)) is not None:
+                    own.append(told)  # "a man who had been tortured", "three men ... were hanged"
                 if single is not None:
                     singles[len(incidents)] = single
                 incidents.append(Incident(
@@ -245,6 +250,9 @@ class Extractor:
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
         incidents = statement_targets(one_operation(incidents))
+        if self.actors is not None and heading_country(text) is not None:
+            incidents = heading_state_targets(incidents, state_body)
+        incidents = online_speakers(trial_targets(incidents))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.extract.attachment import SPEAKER, attachment_of, in_other_part
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
 from factfinder.geo.gazetteer import Gazetteer
@@ -368,7 +368,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
+                                              and not in_other_part(p.span, incident.attachments)],
                                              document.text)):
                 best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
                 best = _held(best, incident, document.text, entities, actors)
