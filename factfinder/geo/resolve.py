@@ -150,8 +150,9 @@ class Resolver:
         # other town of the story ("London" among Ontario towns is London, Ontario).
         for key in order:
             cand = resolved[key].candidate
-            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2:
-                continue
+            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2 \
+                    or (cand.kind == "admin1" and self._static_features(cand, groups[key], keys, cands)[0]["contains"]):
+                continue  # an admin1 after "Town, " holds that town ("Bronx, New York" is the state)
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
@@ -379,5 +380,7 @@ class Resolver:
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
                  "named_admin1": 1.0}
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
-_RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
+# Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
+# town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.
+_RECHECKED = frozenset({"city", "admin2", "admin1"})
 _SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen
