@@ -22,7 +22,7 @@ from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_b
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
-                                       story_town)
+                                       story_area, story_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.plausibility import plausible
@@ -172,7 +172,7 @@ class Resolver:
                 resolved[key] = Resolution(*stand_in)
         # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
         # in the town the story is told in.
-        setting = story_town(keys, [not m.embedded for m in mentions], decided)
+        setting = story_town(keys, [not m.embedded for m in mentions], decided) or story_area(keys, decided)
         if setting is not None:
             for key in order:
                 if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \

@@ -37,3 +37,27 @@ def test_a_state_after_a_town_stays_the_state(parser: Geoparser) -> None:
     places = parser.parse(Document(doc="t", text=text))
     state = _first(places, "New York")
     assert (state.country, state.precision) == ("US", "admin1")
+
+
+def test_a_street_of_a_story_lies_in_its_only_town_even_inside_a_body_s_name(parser: Geoparser) -> None:
+    text = ("The Halifax Regional Fire service said a fire broke out overnight in the 300 block of "
+            "Quinpool Road. Nobody was hurt.")
+    street = _first(parser.parse(Document(doc="t", text=text)), "Quinpool Road")
+    assert (street.name, street.country, street.precision) == ("Halifax", "CA", "town")
+    assert 0 < street.confidence < 0.5  # a stand-in: somewhere in the town
+
+
+def test_a_building_of_a_local_story_lies_where_its_towns_cluster(parser: Geoparser) -> None:
+    # Three Virginia towns within 20 km of each other, none named twice: the library the
+    # gazetteer lacks lies among them.
+    text = ("Commuters from Gainesville and Haymarket can now take the express bus that stops in "
+            "Centreville. The county will also open the new Sudley Manor Branch Library in the spring.")
+    library = _first(parser.parse(Document(doc="t", text=text)), "Sudley Manor Branch Library")
+    assert (library.country, library.admin1, library.precision) == ("US", "Virginia", "town")
+
+
+def test_a_building_of_a_story_told_in_far_apart_towns_stays_unplaced(parser: Geoparser) -> None:
+    text = ("Police in Kandahar and Kabul said shops were closed, while officials in Herat and "
+            "Mazar-i-Sharif reopened the Blue Mosque Gardens.")
+    gardens = _first(parser.parse(Document(doc="t", text=text)), "Blue Mosque Gardens")
+    assert gardens.lat is None and gardens.country is None
