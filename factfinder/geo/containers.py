@@ -190,6 +190,17 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
     return town, round(min(confidence, SURE_TOWN) * STAND_IN_CONFIDENCE, 3)
 
 
+def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
+    """A small town read more than ``STORY_KM`` from where a local story is told: in a story of
+    Chicago streets "Hubbard" is a street, not Hubbard, Ohio; in a Prince William County story
+    "Stonewall" is the golf club's, not a Mississippi village. The story's setting stands in."""
+    if chosen is None or chosen.kind != "city" or chosen.population >= STRAY_POPULATION or chosen.id == setting.id:
+        return False
+    here, there = chosen.point, setting.point
+    return here is not None and there is not None and haversine_km(*here, *there) > STORY_KM
+
+
+STRAY_POPULATION = 50_000  # people: a town this big is named for itself, wherever the story is told
 AREA_KM = 100  # how close the story's local places lie to the place it is told in
 AREA_SHARE = 1 / 2  # of the story's local names, how many must lie that close
 _AREA_KINDS = frozenset({"city", "admin2", "admin3"})

@@ -22,7 +22,7 @@ from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_b
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
-                                       story_area, story_town)
+                                       SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.plausibility import plausible
@@ -188,6 +188,14 @@ class Resolver:
                                         setting)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
+        # Pass 7: a small town's name read, with doubt, far from where the story is told and
+        # supported by no level word, container or place inside it names something of the
+        # story's own place (a name with one reading, or one read with confidence, stays).
+        for key in order if setting is not None else ():
+            ev, res = groups[key], resolved[key]
+            if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
+                    and stray_town(res.candidate, setting[0]):
+                resolved[key] = Resolution(*setting)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],

@@ -47,13 +47,25 @@ def test_a_street_of_a_story_lies_in_its_only_town_even_inside_a_body_s_name(par
     assert 0 < street.confidence < 0.5  # a stand-in: somewhere in the town
 
 
-def test_a_building_of_a_local_story_lies_where_its_towns_cluster(parser: Geoparser) -> None:
-    # Three Virginia towns within 20 km of each other, none named twice: the library the
-    # gazetteer lacks lies among them.
-    text = ("Commuters from Gainesville and Haymarket can now take the express bus that stops in "
-            "Centreville. The county will also open the new Sudley Manor Branch Library in the spring.")
-    library = _first(parser.parse(Document(doc="t", text=text)), "Sudley Manor Branch Library")
-    assert (library.country, library.admin1, library.precision) == ("US", "Virginia", "town")
+# A place the gazetteer lacks, or a doubtful small namesake far from the story, in a local story
+# that no one town names twice: it lies where the story's towns cluster.
+_LOCAL_STORIES = [
+    # Three Virginia towns within 20 km of each other: the library the gazetteer lacks lies among them.
+    ("Commuters from Gainesville and Haymarket can now take the express bus that stops in Centreville. "
+     "The county will also open the new Sudley Manor Branch Library in the spring.",
+     "Sudley Manor Branch Library", "Virginia"),
+    # Three Chicago-area towns; "Clark" (a street here) has small namesakes all over the US, none near
+    # Chicago: read with doubt, far from the story, it names the story's town.
+    ("A man from Evanston was charged on Friday after a robbery in Chicago. Officers from Skokie said he "
+     "was stopped near the corner of Clark and Hubbard streets, police said.", "Clark", "Illinois"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "admin1"), _LOCAL_STORIES)
+def test_a_place_of_a_local_story_lies_where_its_towns_cluster(parser: Geoparser, text: str, surface: str,
+                                                                admin1: str) -> None:
+    place = _first(parser.parse(Document(doc="t", text=text)), surface)
+    assert (place.country, place.admin1, place.precision) == ("US", admin1, "town")
 
 
 def test_a_building_of_a_story_told_in_far_apart_towns_stays_unplaced(parser: Geoparser) -> None:
@@ -61,3 +73,13 @@ def test_a_building_of_a_story_told_in_far_apart_towns_stays_unplaced(parser: Ge
             "Mazar-i-Sharif reopened the Blue Mosque Gardens.")
     gardens = _first(parser.parse(Document(doc="t", text=text)), "Blue Mosque Gardens")
     assert gardens.lat is None and gardens.country is None
+
+
+def test_towns_of_a_regional_story_keep_their_own_readings(parser: Geoparser) -> None:
+    # Towns hundreds of kilometres from the capital the story also names are no strays: each has
+    # one reading, or one read with confidence.
+    text = ("Rescue teams from Wabag reached the landslide on Sunday. Flights from Port Moresby carried "
+            "food to Mount Hagen, and the road to Porgera stayed closed.")
+    places = parser.parse(Document(doc="t", text=text))
+    assert {p.span.text: p.name for p in places if p.span.text != "Port Moresby"} == \
+        {"Wabag": "Wabag", "Mount Hagen": "Mount Hagen", "Porgera": "Porgera"}
