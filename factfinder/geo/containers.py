@@ -201,7 +201,7 @@ def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
 
 
 STRAY_POPULATION = 50_000  # people: a town this big is named for itself, wherever the story is told
-AREA_KM = 100  # how close the story's local places lie to the place it is told in
+AREA_KM = 150  # how close the story's local places lie to the place it is told in
 AREA_SHARE = 1 / 2  # of the story's local names, how many must lie that close
 _AREA_KINDS = frozenset({"city", "admin2", "admin3"})
 
@@ -222,7 +222,8 @@ def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dic
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         after = _NEXT_WORDS.match(text, mention.end)
         boxes = heading.get(key, [])
-        if boxes is None or after is None or not any(words.get(w or "") in {"facility", "org"} for w in after.groups()):
+        if boxes is None or after is None or not any(  # a word read with its full stop: "the Rogers Centre."
+                (words.get(w) or words.get(w.rstrip("."))) in {"facility", "org"} for w in after.groups() if w):
             heading[key] = None
             continue
         heading[key] = boxes

@@ -83,3 +83,12 @@ def test_towns_of_a_regional_story_keep_their_own_readings(parser: Geoparser) ->
     places = parser.parse(Document(doc="t", text=text))
     assert {p.span.text: p.name for p in places if p.span.text != "Port Moresby"} == \
         {"Wabag": "Wabag", "Mount Hagen": "Mount Hagen", "Porgera": "Porgera"}
+
+
+def test_a_town_s_name_heading_a_venue_at_a_sentence_s_end_is_no_namesake(parser: Geoparser) -> None:
+    # "the Rogers Centre." heads a venue though the venue word carries the full stop; Rogers,
+    # Arkansas lies far from this Ontario story, whose towns stand in.
+    text = ("The season opens this afternoon at the Rogers Centre. Fans drove in from Hamilton and Oshawa, "
+            "and the mayor of Toronto threw the first pitch.")
+    rogers = _first(parser.parse(Document(doc="t", text=text)), "Rogers")
+    assert (rogers.country, rogers.admin1) == ("CA", "Ontario")
