@@ -92,3 +92,22 @@ def test_a_town_s_name_heading_a_venue_at_a_sentence_s_end_is_no_namesake(parser
             "and the mayor of Toronto threw the first pitch.")
     rogers = _first(parser.parse(Document(doc="t", text=text)), "Rogers")
     assert (rogers.country, rogers.admin1) == ("CA", "Ontario")
+
+
+@pytest.mark.parametrize(("text", "found"), [
+    # A body named after a small town of the story: the town is an embedded mention, never an event place.
+    ("The state gave new bus money to Owensboro Public Schools and to the schools of Daviess County, Kentucky.",
+     {"Owensboro": ("US", "Kentucky")}),
+    # No town of the story near any reading: the body's first word is no place.
+    ("The Venice Commission said the draft law falls short of European standards.", {}),
+    ("Hope Foundation volunteers handed out blankets in Lagos on Sunday.", {}),
+])
+def test_a_small_town_opening_a_body_s_name_is_a_place_where_the_story_lies_near_it(
+        parser: Geoparser, text: str, found: dict[str, tuple[str, str]]) -> None:
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    for name in ("Owensboro", "Venice", "Hope"):
+        if name in found:
+            assert (places[name].country, places[name].admin1) == found[name]
+            assert places[name].confidence <= 0.05
+        else:
+            assert name not in places
