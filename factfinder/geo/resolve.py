@@ -45,6 +45,7 @@ class Evidence:
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
     near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
+    guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Resolver:
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
             ev.near = ev.near and m.source == "near"
+            ev.guessed = ev.guessed or m.source in {"cue", "near"}
             after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after, level_before(text, m.start, self.terms)):
                 if lv:
@@ -147,18 +149,21 @@ class Resolver:
             if cand is not None and (point := cand.point) is not None and cand.kind in LOCAL_KINDS:
                 points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
-        # other town of the story ("London" among Ontario towns is London, Ontario).
-        for key in order:
+        # other town of the story ("London" among Ontario towns is London, Ontario); then a lone
+        # small town's name tried before the towns beside it were known ("a Danbury mason").
+        lone = [key for key in order if resolved[key].candidate is None and groups[key].near and cands[key]]
+        for key in order + lone:
             cand = resolved[key].candidate
-            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2 \
-                    or (cand.kind == "admin1" and self._static_features(cand, groups[key], keys, cands)[0]["contains"]):
+            if key not in lone and (cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2
+                                    or (cand.kind == "admin1" and
+                                        self._static_features(cand, groups[key], keys, cands)[0]["contains"])):
                 continue  # an admin1 after "Town, " holds that town ("Bronx, New York" is the state)
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
                 again = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
                 new = again.candidate
-                if new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
+                if cand is None or new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
                                                                    keys, cands) > self._score(
                         cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
                     resolved[key] = again
@@ -176,7 +181,7 @@ class Resolver:
         if setting is not None:
             for key in order:
                 if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
-                        and not groups[key].cued:
+                        and not groups[key].guessed:  # a known name proposed for resolution to confirm
                     resolved[key] = Resolution(*setting)
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
         # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from

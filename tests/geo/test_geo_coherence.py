@@ -111,3 +111,17 @@ def test_a_small_town_opening_a_body_s_name_is_a_place_where_the_story_lies_near
             assert places[name].confidence <= 0.05
         else:
             assert name not in places
+
+
+def test_a_lone_small_town_s_name_is_tried_again_beside_the_story_s_towns(parser: Geoparser) -> None:
+    # "A Danbury roofer": no cue, and Danbury is decided before the smaller towns that place
+    # the story in Connecticut; once they are known it lies 20 km from New Milford.
+    text = ("TORRINGTON — A Danbury roofer pleaded not guilty on Monday to theft charges. He was arrested in "
+            "New Milford last week, and the case will move to Litchfield next month.")
+    danbury = _first(parser.parse(Document(doc="t", text=text)), "Danbury")
+    assert (danbury.country, danbury.admin1, danbury.precision) == ("US", "Connecticut", "town")
+
+
+def test_a_month_after_in_is_no_village(parser: Geoparser) -> None:
+    text = "WINSTED — An electrician was charged with fraud. He was held in Torrington; his case moves to Litchfield in May."
+    assert [p.span.text for p in parser.parse(Document(doc="t", text=text))] == ["WINSTED", "Torrington", "Litchfield"]
