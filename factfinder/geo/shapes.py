@@ -38,7 +38,7 @@ _LOWER_SUFFIX = re.compile(r"-[a-z]")
 _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "do", "dos", "van", "von",
                          "der", "&", "upon"})
 _CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
-_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
+_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay", "Hotel", "Courthouse"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _POSSESSIVE_BODY = re.compile(r"['’]s ([A-Z][\w'’-]*)")  # "Woman's Club", "St Edmund's Catholic ..."
 _LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"

@@ -167,3 +167,14 @@ def test_a_body_named_after_a_place_holds_it_as_an_embedded_mention(parser: Geop
     assert _labels(parser, text)[body] == "ORG"
     embedded = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == place)
     assert embedded.country == "US" and embedded.confidence <= 0.05
+
+
+def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(parser: Geoparser) -> None:
+    # "Courthouse Bailieborough" is no person with an unknown given name: read as one, it made
+    # every "Bailieborough" of the text that person's name.
+    text = ("Energy audits will cover Courthouse Bailieborough and the library in Cavan, the council in Ireland "
+            "said. Bailieborough is first.")
+    assert _labels(parser, text)["Courthouse Bailieborough"] == "LOC"
+    found = _places(parser, text)
+    assert found["Bailieborough"].country == "IE"
+    assert found["Courthouse Bailieborough"].country == "IE"  # a building of the story: its town stands in
