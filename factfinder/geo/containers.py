@@ -165,7 +165,8 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
     district with the most of the story's other local places within ``AREA_KM``, where those
     make at least ``AREA_SHARE`` of the story's local names ("Centreville", "Gainesville",
     "Manassas": a Prince William County story). Places inside bodies' names count: a local
-    body is named after its town. A story whose towns lie far apart has none."""
+    body is named after its town. A story whose towns lie far apart has none, and so has a story
+    whose only town lies in none of the admin1 units it names (a dateline's capital)."""
     places: dict[str, Candidate] = {}
     counts: Counter[str] = Counter()
     for key in keys:
@@ -185,8 +186,9 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
     if best is None or (len(places) > 1 and (best[0] < 1 or best[0] + 1 < AREA_SHARE * len(places))):
         return None
     town, confidence = decided[best[3]]
-    if town is None:
-        return None
+    units = {(c.country, c.admin1_code) for c, _conf in decided.values() if c is not None and c.kind == "admin1"}
+    if town is None or (len(places) == 1 and units and (town.country, town.admin1_code) not in units):
+        return None  # "KABUL, Afghanistan -" files a report on Logar province: its village is no Kabul street
     return town, round(min(confidence, SURE_TOWN) * STAND_IN_CONFIDENCE, 3)
 
 

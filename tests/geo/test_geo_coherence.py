@@ -125,3 +125,13 @@ def test_a_lone_small_town_s_name_is_tried_again_beside_the_story_s_towns(parser
 def test_a_month_after_in_is_no_village(parser: Geoparser) -> None:
     text = "WINSTED — An electrician was charged with fraud. He was held in Torrington; his case moves to Litchfield in May."
     assert [p.span.text for p in parser.parse(Document(doc="t", text=text))] == ["WINSTED", "Torrington", "Litchfield"]
+
+
+def test_a_village_of_a_province_is_no_street_of_the_dateline_s_capital(parser: Geoparser) -> None:
+    # The only town of the text is the dateline's, where the release was issued; the operation was
+    # in another province, so the village the gazetteer lacks is not placed at Kabul.
+    text = ("KABUL, Afghanistan (May 3) - An Afghan and coalition force detained a militant during an "
+            "operation in Wardak province on Sunday. The force searched a compound in the village of "
+            "Qarya-e Sarband before dawn.")
+    village = _first(parser.parse(Document(doc="t", text=text)), "Qarya-e Sarband")
+    assert village.lat is None and village.name is None
