@@ -53,8 +53,9 @@ CREATE TABLE locality (key TEXT NOT NULL, id INTEGER NOT NULL, name TEXT NOT NUL
                        admin1_code TEXT, admin2 TEXT, lat INTEGER NOT NULL, lon INTEGER NOT NULL,
                        PRIMARY KEY (key, id)) WITHOUT ROWID;
 """
+# kind first: reverse() reads towns by cell, country() and admin1() read their few rows by kind.
 _INDEXES = """
-CREATE INDEX place_cell ON place(CAST(lat AS INTEGER), CAST(lon AS INTEGER)) WHERE kind = 'city';
+CREATE INDEX place_cell ON place(kind, CAST(lat AS INTEGER), CAST(lon AS INTEGER));
 """
 
 

@@ -94,7 +94,7 @@ def test_cyrillic_names_come_from_the_packaged_towns() -> None:
 
 def test_gazetteer_file_keeps_sources_and_stays_compact() -> None:
     """Schema 16: every place keeps its source (numbered), names need no second index, and the file
-    stays within the size it was cut to (104.8 MB; schema 15 was 155 MB: docs/geo.md)."""
+    stays within the size it was cut to (108.2 MB; schema 15 was 155 MB: docs/geo.md)."""
     gazetteer = Gazetteer.open()
     conn = sqlite3.connect(f"file:{gazetteer.path}?mode=ro", uri=True)
     try:
@@ -107,6 +107,13 @@ def test_gazetteer_file_keeps_sources_and_stays_compact() -> None:
         assert any(text.startswith("curated; Pauktaw town") for text in sources["Pauktaw"])
         indexes = {name for (name,) in conn.execute("SELECT name FROM sqlite_schema WHERE type = 'index'")}
         assert "name_key" not in indexes and "place_cell" in indexes
+        for sql in ("SELECT id FROM place WHERE kind = 'country' AND country = 'AF'",  # Gazetteer.country
+                    "SELECT id FROM place WHERE kind = 'admin1' AND country = 'AF' AND admin1_code = '01'",
+                    "SELECT id FROM place WHERE kind = 'city' AND CAST(lat AS INTEGER) BETWEEN 33 AND 35 "
+                    "AND CAST(lon AS INTEGER) BETWEEN 68 AND 70",  # reverse
+                    "SELECT place FROM name WHERE key = 'kabul'"):
+            plan = " ".join(str(row[-1]) for row in conn.execute("EXPLAIN QUERY PLAN " + sql))
+            assert "SCAN" not in plan, (sql, plan)  # a whole-table read per call costs 80 ms
         free = conn.execute("PRAGMA freelist_count").fetchone()[0]
     finally:
         conn.close()
