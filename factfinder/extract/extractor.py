@@ -40,7 +40,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     separate_acts, unfolded, not_an_act,
 )
-from factfinder.extract.named_acts import tried_acts
+from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
@@ -249,7 +249,7 @@ class Extractor:
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
-        incidents = statement_targets(one_operation(incidents))
+        incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
         if self.actors is not None and heading_country(text) is not None:
             incidents = heading_state_targets(incidents, state_body)
         incidents = online_speakers(trial_targets(incidents))
@@ -348,14 +348,23 @@ def _told_types_kept(incidents: Sequence[Incident], settled: Sequence[Incident],
     incidents of their own: a text that tells an arrest anywhere reads as arrests as a whole, so "the
     regulator blocked access to Instagram" beside a tally of 14,000 detained, "a mob set fire to 21
     churches" before the arrests that followed and "the President signed the Act" beside arrests under
-    it keep their own types. (Keeping every type another act of the sentence tells was tried: on CASE
-    2021 the whole reading is right more often than not there.)"""
+    it keep their own types, as does a hunger strike. (Keeping every type another act of the sentence
+    tells was tried: on CASE 2021 the whole reading is right more often than not there.)"""
     tallied = {_TALLIED_TYPE[s.category] for s in statistics if s.category in _TALLIED_TYPE}
     out = []
     for i, (before, after) in enumerate(zip(incidents, settled)):
         arrests_told = after.type == "arrest" and any(inc.type == "arrest" for j, inc in enumerate(incidents) if j != i)
-        out.append(before if before.type != after.type and (after.type in tallied or arrests_told) else after)
+        out.append(before if before.type != after.type and (after.type in tallied or arrests_told
+                                                             or _hunger_strike(before)) else after)
     return out
+
+
+def _hunger_strike(incident: Incident) -> bool:
+    """A hunger strike is the prisoners' protest, however much of the prison its text tells (the whole
+    reading takes a detention centre's words for torture)."""
+    return incident.type == "protest" and incident.trigger is not None and \
+        "hunger" in incident.summary[max(0, incident.trigger.start - incident.evidence[0].start - 8):
+                                     incident.trigger.end - incident.evidence[0].start].lower()
 
 
 def _pick(keep: Sequence[int], *columns: list[Any]) -> tuple[list[Any], ...]:

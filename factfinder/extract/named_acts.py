@@ -18,6 +18,7 @@ import re
 from typing import Any
 
 from factfinder.extract.triggers import TriggerHit
+from factfinder.model import Incident
 
 # Heads under which an act's word names a kind of act, not one that happened.
 _JUDGED_AS = frozenset({"amount", "constitute"})  # "holding them incommunicado amounted to torture"
@@ -112,4 +113,34 @@ def tried_acts(text: str, before: dict[str, list[TriggerHit]],
             p.end <= hit.start and _ABOUT_ACT.search(text, p.end, hit.start) for p in proceedings)]
         if kept:
             out[kind] = kept
+    return out
+
+
+_BLAMING = re.compile(r"\b(?:accus|blam)\w*", re.IGNORECASE)
+# "accused Houthi forces of firing from positions on the hills": the charge is the violence told before
+_CHARGE_OF_VIOLENCE = re.compile(r"\bof (?:firing|shooting|shelling|attacking|killing|bombing|carrying out|"
+                                 r"launching|targeting)\b", re.IGNORECASE)
+# "They blamed Ukrainian forces for the attack": the act named back with "the"
+_FOR_THE_ACT = re.compile(r"\bfor (?:the|this|that|Sunday's|Monday's|Tuesday's|Wednesday's|Thursday's|Friday's|"
+                          r"Saturday's|yesterday's) (?:\w+ )?(?:attacks?|killings?|shelling|strikes?|bombings?|"
+                          r"massacre|blast)\b", re.IGNORECASE)
+_VIOLENT = frozenset({"killing", "attack", "armed_clash"})
+
+
+def accusations_of_told_acts(incidents: list[Incident]) -> list[Incident]:
+    """``incidents`` without the ones that only blame a side for the violence an earlier incident of
+    the story tells: the statement "local officials accused Houthi forces of firing from positions
+    on the hills" after a sniper's killing, and the attack "they blamed Ukrainian forces for the
+    attack" after the strike on a market. Who a party blames is that act's attribution, as an
+    accusation inside the act's own sentence already is (``incidents.attributes_act``)."""
+    out: list[Incident] = []
+    for incident in incidents:
+        start = incident.evidence[0].start
+        told_before = any(o.story == incident.story and o.type in _VIOLENT and o.evidence[0].start < start
+                          for o in incidents)
+        if told_before and _BLAMING.search(incident.summary) and (
+                (incident.type == "statement" and _CHARGE_OF_VIOLENCE.search(incident.summary))
+                or (incident.type in _VIOLENT and _FOR_THE_ACT.search(incident.summary))):
+            continue
+        out.append(incident)
     return out

@@ -35,7 +35,8 @@ from factfinder.model import Actor, Incident
 # The killed fired on the force, or the force fired back: two sides shooting. FIGHTING (the
 # taxonomy's words of a battle: "returned fire", "exchange of fire", "clashed") covers the rest.
 _FIRED_ON = re.compile(r"\b(?:who|which|that|after they|as they|when they)\s+(?:had\s+)?(?:were\s+|was\s+)?"
-                       r"(?:firing|shooting|fired|shot|opened fire)\s+(?:on|at|upon)\b|\bwere engaged by\b|\bwas engaged by\b|\bin a firefight\b",
+                       r"(?:firing|shooting|fired|shot|opened fire)\s+(?:on|at|upon)\b|"
+                       r"\b(?:were|was) engaged by\b|\bin a firefight\b",
                        re.IGNORECASE)
 _ONE_SIDED = frozenset({"killing", "attack"})
 # Who died, named by no more than a person noun ("killing both men"): in a fight, the other side.
@@ -50,7 +51,8 @@ def _unarmed(actors: Sequence[Actor], incident: Incident) -> bool:
 
 def fought_back(incident: Incident) -> bool:
     """A killing told as two sides shooting, none of its victims unarmed and none of its agents a
-    crowd, and its dead named (a death "officials described as a shootout" names no side): "a coalition air strike killed three insurgents who were firing on a security patrol"."""
+    crowd, and its dead named (a death "officials described as a shootout" names no side): "a
+    coalition air strike killed three insurgents who were firing on a security patrol"."""
     if incident.type != "killing" or not incident.targets or _unarmed(incident.targets, incident) \
             or _unarmed(incident.perpetrators, incident):
         return False
@@ -72,7 +74,8 @@ def _part_of(incident: Incident, clash_sides: set[str]) -> bool:
     victim and no remote weapon ("two armed insurgents opened fire"), or a killing of armed
     fighters by a side of the battle, or of the side it fought ("the force killed two insurgents
     during an operation")."""
-    if incident.type not in _ONE_SIDED or _unarmed(incident.targets, incident) or _unarmed(incident.perpetrators, incident):
+    if incident.type not in _ONE_SIDED or _unarmed(incident.targets, incident) \
+            or _unarmed(incident.perpetrators, incident):
         return False
     names = {a.name for a in incident.perpetrators}
     if incident.type == "attack":

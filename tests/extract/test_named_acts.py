@@ -111,3 +111,25 @@ def test_a_negation_inside_the_trigger_is_its_meaning(pipeline) -> None:
     assert "disappearance" in _types(pipeline, text)
     assert "disappearance" not in _types(pipeline, "The two men were not taken away by the soldiers and were seen "
                                                    "at home the next day.")
+
+
+@pytest.mark.parametrize("text, blamed", [
+    ("TAIZ, Yemen - A sniper shot dead a ten-year-old girl in the city on Sunday, local medics said. Local officials "
+     "accused the rebel forces of firing from positions on the hills to the east.", "statement"),
+    ("DONETSK - A strike on a market killed 25 people on Sunday, the local authorities said. "
+     "They blamed the army for the attack on the market.", "attack"),
+])
+def test_blame_for_violence_told_before_is_its_attribution(pipeline, text: str, blamed: str) -> None:
+    assert blamed not in _types(pipeline, text)
+
+
+def test_rewards_for_information_leading_to_an_arrest_tell_no_arrest(pipeline) -> None:
+    text = ("Police offered rewards of one million dollars each for information leading to the arrest of eight "
+            "activists living abroad.")
+    assert "arrest" not in _types(pipeline, text)
+
+
+def test_a_short_texts_hunger_strike_stays_a_protest(pipeline) -> None:
+    text = ("GEORGIA\n\nIn May, a journalist held in a pre-trial detention centre in Batumi went on hunger strike "
+            "for 20 days.")
+    assert _types(pipeline, text) == ["protest"]

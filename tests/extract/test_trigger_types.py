@@ -43,6 +43,10 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Detainees at the police station had been slapped and kicked during questioning.", "torture"),
     ("The authorities began using cameras in public places to identify women who did not wear the veil.",
      "surveillance"),
+    ("Armed guards turned female students away from the gates of the university this morning.", "restriction"),
+    ("A reporter's phone was infected while he was being questioned at a police station.", "surveillance"),
+    ("Spain offered its citizenship to the exiles stripped of their nationality.", "other"),
+    ("Prosecutors have asked a court to recognise the company as an extremist organisation.", "legal_proceeding"),
 ])
 def test_everyday_wording_finds_the_type(table: TriggerTable, sentence: str, expected: str) -> None:
     assert expected in _types(table, sentence)
