@@ -25,9 +25,10 @@ import re
 from functools import lru_cache
 from typing import Callable
 
+from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import COMMON_WORDS
 from factfinder.geo.names import admin_terms
-from factfinder.geo.names import data_file, word_list
+from factfinder.geo.names import data_file
 from factfinder.geo.spans import SpanIndex
 
 Entity = tuple[int, int, str]
@@ -55,10 +56,6 @@ def shape_words() -> dict[str, str]:
     return words
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Common given names (``given_names.txt``): a pair opening with one is a person."""
-    return word_list("given_names.txt")
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:
