@@ -35,6 +35,18 @@ def stopnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def shape_words() -> dict[str, str]:
+    """word -> kind (facility, org, title, time), from ``name_shapes.txt``: what a word says of the
+    capitalised name it stands in (read by ``shapes.py`` and the proposals)."""
+    words: dict[str, str] = {}
+    for line in data_file("name_shapes.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            words.setdefault(word.strip(), kind.strip())
+    return words
+
+
+@lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
     """Common given names (``given_names.txt``): a pair opening with one is a person."""
     return word_list("given_names.txt")

@@ -16,7 +16,7 @@ from typing import Sequence
 
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms,
-                                         named_person_of, place_cue, stopnames, written_in_lower_case)
+                                         named_person_of, place_cue, shape_words, stopnames, written_in_lower_case)
 from factfinder.geo.names import name_key
 from factfinder.geo.spans import SpanIndex
 
@@ -39,8 +39,6 @@ _TAGGED_POPULATION = 2000
 def _calendar_word(surface: str) -> bool:
     """A day or month: "in May", "on Friday" say when, not where (no Mayville). "May" is no time
     word of the shapes, where it may be a surname (Theresa May); after a locative it is the month."""
-    from factfinder.geo.shapes import shape_words  # shapes reads the mention finder's words
-
     return surface == "May" or shape_words().get(surface) == "time"
 
 

@@ -196,10 +196,10 @@ class Resolver:
         # Pass 7: a small town's name read, with doubt, far from where the story is told and
         # supported by no level word, container or place inside it names something of the
         # story's own place (a name with one reading, or one read with confidence, stays).
-        for key in order if setting is not None else ():
+        for key in order:
             ev, res = groups[key], resolved[key]
-            if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
-                    and stray_town(res.candidate, setting[0]):
+            if setting is not None and not (ev.levels or ev.containers or ev.contained) \
+                    and res.confidence < SURE_TOWN and stray_town(res.candidate, setting[0]):
                 resolved[key] = Resolution(*setting)
         return [resolved[k] for k in keys]
 
