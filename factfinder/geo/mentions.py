@@ -267,7 +267,7 @@ def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity
                 or sentence_initial_common(text, start, end) or surface.isupper() \
                 or (" " not in surface and written_in_lower_case(surface, text, lowercase)):
             continue
-        found.append(Mention(start, end, surface, "near", "ORG" if named_after else None, embedded=named_after))
+        found.append(Mention(start, end, surface, "near", host[2] if named_after and host is not None else None, embedded=named_after))
         taken.add((start, end))
     return found
 
