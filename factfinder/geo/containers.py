@@ -13,7 +13,7 @@ from collections import Counter
 from typing import Collection, Sequence
 
 from factfinder.geo.gazetteer import Candidate, haversine_km
-from factfinder.geo.mention_cues import Mention
+from factfinder.geo.mention_cues import Mention, shape_words
 from factfinder.geo.names import name_key
 
 # Between a place and the place that contains it: "X, Y", "X in Y", "X of Y", "X (Y)",
@@ -217,8 +217,6 @@ def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dic
     two capitalised words after it is a facility or organisation word: "Rogers Centre", "Stonewall
     Golf Club", "Eva's Village"), each with the indexes of the mentions the text puts that
     building in ("Hampton Avenue in St. Louis")."""
-    from factfinder.geo.shapes import shape_words
-
     words = shape_words()
     heading: dict[str, list[int] | None] = {}
     for i, (mention, key) in enumerate(zip(mentions, keys)):

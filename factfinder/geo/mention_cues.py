@@ -35,6 +35,24 @@ def stopnames() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def shape_words() -> dict[str, str]:
+    """word -> kind (facility, org, title, time), from ``name_shapes.txt``: what a word says of the
+    capitalised name it stands in (read by ``shapes.py`` and the proposals)."""
+    words: dict[str, str] = {}
+    for line in data_file("name_shapes.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            word, kind = line.split("\t")
+            words.setdefault(word.strip(), kind.strip())
+    return words
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """Common given names (``given_names.txt``): a pair opening with one is a person."""
+    return word_list("given_names.txt")
+
+
+@lru_cache(maxsize=1)
 def demonyms() -> frozenset[str]:
     import csv
 
@@ -77,6 +95,16 @@ def place_cue(text: str, start: int, end: int) -> bool:
     """A locative word before the name, a container after it, or an apposition that says what it is."""
     return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
                 or _APPOSITION_AFTER.match(text, end))
+
+
+def named_person_of(text: str, start: int, end: int) -> bool:
+    """A common given name after "of" names a person ("the deaths of Helen, Clarence and Irene"),
+    not a small town the "of" points to, unless the place that holds it follows ("of Ada, Oklahoma")."""
+    return text[start:end] in given_names() and bool(OF_BEFORE.search(text, max(0, start - 4), start)) \
+        and not _HOLDER_AFTER.match(text, end)
+
+
+_HOLDER_AFTER = re.compile(r",\s+[A-Z][\w.]*\b(?:\s+[A-Z][\w.]*\b)?(?!\s*,\s*[A-Z]|\s+and\b)")  # not a list's next name
 
 
 def coordinated(text: str, start: int, end: int, accepted: SpanIndex[tuple[int, int]]) -> bool:

@@ -24,8 +24,8 @@ from typing import TYPE_CHECKING, Sequence
 
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, DATELINE_AFTER, OF_BEFORE, Mention, clean_span, coordinated,
-                                         demonyms, is_admin_or_country, known_bare, lowercase_words, place_cue,
-                                         sentence_initial_common, stopnames, written_in_lower_case)
+                                         demonyms, is_admin_or_country, known_bare, lowercase_words, named_person_of,
+                                         place_cue, sentence_initial_common, stopnames, written_in_lower_case)
 from factfinder.geo.names import admin_terms
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
@@ -143,9 +143,11 @@ def _dictionary_hits(text: str, entities: Sequence[Entity], tagger: DictionaryTa
         found = SpanIndex([hit for hit in all_hits if hit not in covered])
         all_hits = sorted((set(all_hits) - covered) | {hit for hit in caps if not found.overlaps(hit[0], hit[1])})
     # A small town's name after "of" inside an organisation's name is a word of that name
-    # ("Ministry of Commerce", "Chamber of Commerce"), not a place the "of" points to.
+    # ("Ministry of Commerce", "Chamber of Commerce"), not a place the "of" points to, and a
+    # common given name after "of" a person's.
     orgs = SpanIndex((s, e) for s, e, label in entities if label == "ORG")
     cued = {(s, e) for s, e, strong in all_hits if not strong and place_cue(text, s, e)
+            and not named_person_of(text, s, e)
             and not (OF_BEFORE.search(text, max(0, s - 4), s) and (org := orgs.containing(s, e)) is not None
                      and org[0] < s)}
     hits = [(s, e) for s, e, strong in all_hits if strong or (s, e) in cued]

@@ -15,8 +15,8 @@ import re
 from typing import Sequence
 
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
-from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms, place_cue,
-                                         stopnames, written_in_lower_case)
+from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms,
+                                         named_person_of, place_cue, shape_words, stopnames, written_in_lower_case)
 from factfinder.geo.names import name_key
 from factfinder.geo.spans import SpanIndex
 
@@ -39,8 +39,6 @@ _TAGGED_POPULATION = 2000
 def _calendar_word(surface: str) -> bool:
     """A day or month: "in May", "on Friday" say when, not where (no Mayville). "May" is no time
     word of the shapes, where it may be a surname (Theresa May); after a locative it is the month."""
-    from factfinder.geo.shapes import shape_words  # shapes reads the mention finder's words
-
     return surface == "May" or shape_words().get(surface) == "time"
 
 
@@ -58,6 +56,7 @@ def known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: Span
         surface = text[start:end]
         if surface in demonyms() or (surface in stopnames() and " " in surface) or _calendar_word(surface) or \
                 (" " not in surface and (written_in_lower_case(surface, text, lowercase)
+                                         or named_person_of(text, start, end)
                                          or not (MOTION_BEFORE.search(text, max(0, start - 30), start)
                                                  or UNIT_AFTER.match(text, end) or place_cue(text, start, end)))):
             continue  # a lone word is too often a surname or a brand: a word of place or movement by it
@@ -90,6 +89,7 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
                 break
             if not taken.overlaps(start, end) and surface not in stopnames() and \
                     surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
+                    not named_person_of(text, start, end) and \
                     any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
                                                                         or not c.primary))
                         for c in gazetteer.lookup(surface)):

@@ -22,12 +22,12 @@ any spaCy pass, keeps mention F1 and accuracy of the NER-based one (docs/geo.md)
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from typing import Callable
 
+from factfinder.geo.mention_cues import given_names
+from factfinder.geo.mention_cues import shape_words as shape_words  # read here by clause_names.py too
 from factfinder.geo.mentions import COMMON_WORDS
 from factfinder.geo.names import admin_terms
-from factfinder.geo.names import data_file, word_list
 from factfinder.geo.spans import SpanIndex
 
 Entity = tuple[int, int, str]
@@ -44,21 +44,8 @@ _POSSESSIVE_BODY = re.compile(r"['’]s ([A-Z][\w'’-]*)")  # "Woman's Club", "
 _LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"
 
 
-@lru_cache(maxsize=1)
-def shape_words() -> dict[str, str]:
-    """word -> kind (facility, org, title), from ``name_shapes.txt``."""
-    words: dict[str, str] = {}
-    for line in data_file("name_shapes.txt").read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            word, kind = line.split("\t")
-            words.setdefault(word.strip(), kind.strip())
-    return words
 
 
-@lru_cache(maxsize=1)
-def given_names() -> frozenset[str]:
-    """Common given names (``given_names.txt``): a pair opening with one is a person."""
-    return word_list("given_names.txt")
 
 
 def _runs(text: str) -> list[list[tuple[int, int, str]]]:

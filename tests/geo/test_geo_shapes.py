@@ -178,3 +178,14 @@ def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(pars
     found = _places(parser, text)
     assert found["Bailieborough"].country == "IE"
     assert found["Courthouse Bailieborough"].country == "IE"  # a building of the story: its town stands in
+
+
+@pytest.mark.parametrize(("text", "places"), [
+    # A given name after "of" is a person (Helen, Georgia is a small town) ...
+    ("Police in Atlanta reopened the case of Helen, who vanished in 1998.", ["Atlanta"]),
+    # ... unless the place that holds the town follows.
+    ("The funeral was held in Tulsa for a retired teacher of Ada, Oklahoma.", ["Tulsa", "Ada", "Oklahoma"]),
+])
+def test_a_given_name_after_of_is_a_person_unless_its_state_follows(parser: Geoparser, text: str,
+                                                                     places: list[str]) -> None:
+    assert [p.span.text for p in parser.parse(Document(doc="t", text=text))] == places
