@@ -29,6 +29,8 @@ from factfinder.model import Count, Span
 # The category an act gives the people it befalls (arrests: by their word, as ``implied_single``).
 _CATEGORY = {"torture": "affected", "humanitarian": "affected", "killing": "killed", "arrest": "arrested",
              "disappearance": "missing", "displacement": "displaced", "protest": "other"}
+# Categories one act's figure may carry ("arrested two", "two detainees").
+_KIN = {"arrested": {"arrested", "detained"}, "detained": {"arrested", "detained"}}
 _SINGLE = frozenset({"a", "an", "one"})
 _POSSESSIVE = frozenset({"his", "her", "their", "its", "our"})
 
@@ -41,6 +43,8 @@ def patient_count(kind: str, trigger: Any, counts: Sequence[Count], offset: int,
     category = _CATEGORY.get(kind)
     if category is None or trigger is None:
         return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+        return None  # "an operation to detain a leader": whom it set out to arrest, not whom it did
     if kind == "arrest" and trigger.lower_.startswith(("detain", "held", "hold")):
         category = "detained"
     people = lexicon().people | lexicon().singular_people
@@ -49,8 +53,11 @@ def patient_count(kind: str, trigger: Any, counts: Sequence[Count], offset: int,
         figure = next((c for c in counts if start <= c.span.start < end and c.unit == "people"
                        and c.category != "money"), None)
         if figure is not None:
-            return Count(category, figure.value, figure.qualifier, figure.unit, figure.span)
-        if noun.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+            # a figure of the act's own kind went to an act of the sentence already
+            return None if figure.category in _KIN.get(category, {category}) else \
+                Count(category, figure.value, figure.qualifier, figure.unit, figure.span)
+        if kind == "protest" and noun.lower_ == "one" and any(c.dep_ == "prep" and c.lower_ == "of"
+                                                              for c in noun.children):
             last = noun.right_edge
             return Count(category, 1, "exact", "people",  # "One of the jailed union leaders"
                          Span.of(text, start, last.idx + len(last) + offset))

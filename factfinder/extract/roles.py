@@ -134,7 +134,13 @@ def _relative_role(head: Any, trigger: Any) -> str | None:
     """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
     "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
     verb = _clause_root(trigger)
-    if verb.dep_ != "relcl" or _argument(head).i != verb.head.i:
+    # the noun the clause describes, or the one that noun stands in apposition to ("Supporters of
+    # the opposition National Unity Platform who had been abducted")
+    described = {verb.head.i} | ({verb.head.head.i} if verb.head.dep_ == "appos" else set())
+    if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" and any(
+            c.lower_ in ("who", "whom") for c in verb.children):
+        described.add(verb.head.head.head.i)  # "who" is the people, not their party: "supporters of the Alliance who"
+    if verb.dep_ != "relcl" or _argument(head).i not in described:
         return None
     if _is_passive(verb):
         return "target"

@@ -100,9 +100,12 @@ def _patient_count(nlp, text: str, kind: str, trigger: str) -> tuple[str, float,
      ("detained", 1, "exact", "a nurse")),
     ("In June, the court ordered compensation for the family of a teacher who died in custody.", "killing", "died",
      ("killed", 1, "exact", "a teacher")),
-    # a protest counts its participants
-    ("In March, at least 40 inmates of the central prison went on hunger strike.", "protest", "strike",
+    # a protest counts its participants, whatever their figure's own category
+    ("In March, at least 40 detainees of the central prison went on hunger strike.", "protest", "strike",
      ("other", 40.0, "at_least", "at least 40")),
+    # a figure of the act's own kind is assigned to the sentence's acts already; an aim is no act
+    ("Police detained two students at the gate.", "arrest", "detained", None),
+    ("Forces conducted an operation to detain a Taliban leader in Kandahar.", "arrest", "detain", None),
     ("One of the jailed union leaders refused food for 20 days.", "protest", "refused",
      ("other", 1, "exact", "One of the jailed union leaders")),
     # ... not the people of another act the protest is only the time or the cause of

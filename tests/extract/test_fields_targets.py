@@ -45,6 +45,9 @@ def targets(nlp, matcher: ActorMatcher, text: str, trigger: str) -> list[str]:
     # the one a participle says undergoes the proceeding
     ("A journalist serving a prison sentence imposed in 2019 was denied visits in May.", "sentence",
      ["journalists"]),
+    # a relative clause describes the group its noun stands in apposition to
+    ("Supporters of the opposition Freedom Alliance who had been detained in 2021 described beatings.",
+     "detained", ["opposition members"]),
     # a result participle is no phrase about another act: its object suffered the event
     ("In July, soldiers shelled the market town, wounding civilians near the bus station.", "shelled",
      ["civilians"]),
