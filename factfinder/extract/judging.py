@@ -64,8 +64,8 @@ def involved_in(head: Any, trigger: Any) -> bool:
     owner = prep.head
     arg = _argument(head)
     if owner.lemma_ in _INVOLVEMENT_NOUNS:
-        return (arg.dep_ == "poss" and arg.head.i == owner.i) or \
-            (arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == owner.i)
+        return bool((arg.dep_ == "poss" and arg.head.i == owner.i) or
+                    (arg.dep_ == "pobj" and arg.head.lower_ == "of" and arg.head.head.i == owner.i))
     return owner.lemma_ in _INVOLVEMENT_VERBS and arg.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS and arg.head.i == owner.i
 
 

@@ -192,9 +192,9 @@ def _charged_with(incident: Incident) -> Incident:
             return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
     # the act further on in the charge's own phrase: "charged with joining the group and conspiring
     # to torture hostages", "accused of involvement in the hijacking and the murder of a diver"
-    found = _CHARGE_PHRASE.search(evidence.text[:trigger])
-    if found is not None:
-        tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
+    phrase = _CHARGE_PHRASE.search(evidence.text[:trigger])
+    if phrase is not None:
+        tie = Span(evidence.start + phrase.start("tie"), evidence.start + phrase.end("tie"), phrase.group("tie"))
         return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
     return incident
 
