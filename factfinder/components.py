@@ -100,6 +100,7 @@ def geo_locate(resources: Resources) -> Step:
     clause), else its story's or document's country (``geo.incident_country``); a tally takes
     the first resolved place of its sentence."""
     from factfinder.extract.actors import ActorMatcher
+    from factfinder.extract.answerable import international_ruling
     from factfinder.geo import locate
     from factfinder.geo.locate import SPOKEN
     from factfinder.geo.incident_country import with_document_country
@@ -116,8 +117,9 @@ def geo_locate(resources: Resources) -> Step:
         if incidents:
             incidents = locate(incidents, extraction.places, extraction.document, extraction.entities or (),
                                actors=is_actor, gazetteer=gazetteer)
-            # a statement is where its speaker is: no story's country for it (locate.SPOKEN)
-            spoken = [i.type in SPOKEN for i in incidents]
+            # a statement is where its speaker is: no story's country for it (locate.SPOKEN); nor
+            # for an international court's ruling on a country's case (extract/answerable.py)
+            spoken = [i.type in SPOKEN or international_ruling(i) for i in incidents]
             countried = iter(with_document_country([i for i, s in zip(incidents, spoken) if not s],
                                                    extraction.places, extraction.document, gazetteer))
             incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))

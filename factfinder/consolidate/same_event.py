@@ -259,9 +259,25 @@ def count_agreement(a: Telling, b: Telling, rules: SameEventRules) -> float | No
             continue
         pairs = [(sum(c.value for c in ours), sum(c.value for c in theirs))]
         pairs += [(x.value, y.value) for x in ours for y in theirs]
-        if not any(_within(x, y, rules.count_hedge) for x, y in pairs):
+        if not any(_within(x, y, rules.count_hedge) for x, y in pairs) and not _part_of_toll(a, b, key):
             return 0.0
     return 1.0
+
+
+# A sentence whose figures are a part of a toll told before: "a teacher and three pupils were among the dead".
+_AMONG = re.compile(r"\bamong (?:the|those) (?:dead|killed|victims|injured|wounded|casualties|detained|arrested|"
+                    r"missing|displaced)\b", re.IGNORECASE)
+
+
+def _part_of_toll(a: Telling, b: Telling, key: tuple[str, str]) -> bool:
+    """Whether one telling's figures of ``key`` are told as "among the dead" of the other's larger toll."""
+    for part, whole in ((a, b), (b, a)):
+        if _AMONG.search(part.incident.summary):
+            told = sum(c.value for c in part.incident.counts if (c.category, c.unit) == key)
+            total = sum(c.value for c in whole.incident.counts if (c.category, c.unit) == key)
+            if told <= total:
+                return True
+    return False
 
 
 # --- story relations (within one document) ---------------------------------------
@@ -309,12 +325,33 @@ def _separate_acts(a: Incident, b: Incident) -> bool:
 _PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|its|their|his|her)\b", re.IGNORECASE)
 
 
+_DEFINITE_OPENING = re.compile(r"^\W*the\s+([A-Za-z]+)\b", re.IGNORECASE)
+
+
 def _same_speaker(a: Telling, b: Telling) -> bool:
     """Two statements of one speaker: a speaker named in both, or a pronoun speaker ("It added
-    ...", "They blamed ...") beside a named one."""
+    ...", "They blamed ...") or a definite one ("The Embassy accuses ...") beside a named one
+    whose words hold it ("the Chinese Embassy in Prague")."""
     if a.perpetrators & b.perpetrators:
         return True
-    return any(not t.perpetrators and _PRONOUN_OPENING.match(t.incident.summary) for t in (a, b))
+    for t, other in ((a, b), (b, a)):
+        if t.perpetrators:
+            continue
+        if _PRONOUN_OPENING.match(t.incident.summary):
+            return True
+        head = _DEFINITE_OPENING.match(t.incident.summary)
+        if head and any(head.group(1).lower() in actor.span.text.lower().split()
+                        for actor in other.incident.perpetrators):
+            return True
+    return False
+
+
+def _own_year(a: Telling, b: Telling) -> bool:
+    """One telling dated by a year its own sentence names ("the report highlighted that in 2014 the
+    government banned ..."), the other undated: a past act of its own, told as background, not more
+    of the undated act beside it."""
+    return any(t.days is not None and not t.date_is_context and t.incident.date is not None
+               and t.incident.date.precision == "year" and o.days is None for t, o in ((a, b), (b, a)))
 
 
 def _copies_of_one_story(a: Telling, b: Telling) -> bool:
@@ -336,7 +373,8 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         return 0.0 if _separate_acts(ia, ib) else 1.0
     if rules.one_story and not _stories_compatible(ia, ib):
         return 1.0 if _told_alike(ia, ib) else 0.0
-    if ia.type in rules.speaker_types and not _same_speaker(a, b):
+    speaker_type = ia.type in rules.speaker_types
+    if speaker_type and not _same_speaker(a, b):
         return 0.0
     vetoes = rules.vetoes
     da, db = a.days, b.days
@@ -346,9 +384,10 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
-    if rules.own_time_opening and date_score is None and opens_with_time(ib.summary):
+    if rules.own_time_opening and date_score is None and (opens_with_time(ib.summary) or _own_year(a, b)):
         return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
-    place = place_agreement(a.where, b.where, rules)
+    # one speaker's statements: a place named in what is said is what it is about, not where
+    place = None if speaker_type else place_agreement(a.where, b.where, rules)
     if place == 0.0 and rules.one_toll_two_places and ia.story == ib.story \
             and {c.category for c in ia.counts} & {c.category for c in ib.counts}:
         place = None  # one figure told with two of its places ("fled the villages of A and B")

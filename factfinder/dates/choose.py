@@ -196,14 +196,75 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     return datelines[-1] if datelines else None
 
 
+# The opening of a story: its headline and lead, the first paragraphs that hold sentences.
+_OPENING_PARAGRAPHS = 2
+# How many paragraphs after the opening's event its day may be told.
+_DETAIL_PARAGRAPHS = 3
+
+
+def _paragraph_ranks(document: Document, sentences: Sequence[Sentence]) -> dict[int, tuple[int | None, int]]:
+    """Each paragraph that holds a sentence -> (its reading unit, its rank among the unit's
+    paragraphs that hold sentences). A unit is a story; a headline or lead that segmentation set
+    apart at the head of the document as a story of its own (at most ``_OPENING_PARAGRAPHS``
+    paragraphs) is read with the story after it, which tells it on."""
+    ranks: dict[int, tuple[int | None, int]] = {}
+    unit: int | None = None
+    story: int | None = None
+    rank = 0
+    joined = False
+    for n, sentence in enumerate(sentences):
+        here = _story(document, sentence.start)
+        if n == 0 or here != story:
+            join = n > 0 and not joined and unit == _story(document, sentences[0].start) and rank <= _OPENING_PARAGRAPHS
+            joined = joined or join
+            if not join:
+                unit, rank = here, 0
+            story = here
+        if sentence.paragraph not in ranks:
+            ranks[sentence.paragraph] = (unit, rank)
+            rank += 1
+    return ranks
+
+
+def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Sequence[tuple[Incident, int]]
+                  ) -> dict[int, Span]:
+    """The day told further down for an undated event of a story's opening, by its position in
+    ``placed`` (incident, sentence index). News tells what happened in the headline and lead and
+    when in the paragraphs below ("Reporters Without Borders called Monday for the release of 12
+    journalists detained in a wave of arrests" / "Most of the journalists were arrested on June
+    30"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
+    a date of its own takes the day (not a month or a year) of the first sentence of a later
+    paragraph of its story, at most ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event
+    of the same type with a day of its own sentence. Within one paragraph a later sentence's day
+    is another episode's (an annual report's paragraph tells several)."""
+    ranks = _paragraph_ranks(document, sentences)
+    days: dict[int, Span] = {}
+    for at, (incident, index) in enumerate(placed):
+        unit, rank = ranks[sentences[index].paragraph]
+        if incident.date_span is not None or not is_lead_dated(incident) or rank >= _OPENING_PARAGRAPHS:
+            continue
+        later = [(other, i) for other, i in placed if other.type == incident.type
+                 and ranks[sentences[i].paragraph][0] == unit
+                 and rank < ranks[sentences[i].paragraph][1] <= rank + _DETAIL_PARAGRAPHS]
+        for other, i in sorted(later, key=lambda pair: pair[1]):
+            span = other.date_span
+            if span is not None and sentences[i].start <= span.start < sentences[i].end and _names_a_day(span):
+                days[at] = span
+                break
+    return days
+
+
 def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tuple[Incident, ...]:
-    """Each incident that extraction gave a trigger, with the date phrase that tells its date."""
+    """Each incident that extraction gave a trigger, with the date phrase that tells its date;
+    an undated event of a story's opening takes the day its story tells below (``_opening_days``)."""
     if not any(i.trigger is not None for i in incidents):
         return tuple(incidents)
     sentences = split_sentences(document.text)
     starts = [s.start for s in sentences]
     dated = sentence_dates(document.text, sentences)
-    out = []
+    out: list[Incident] = []
+    placed: list[tuple[Incident, int]] = []
+    where: list[int] = []  # each placed incident's position in ``out``
     for incident in incidents:
         if incident.trigger is not None:
             index = bisect_right(starts, incident.trigger.start) - 1
@@ -212,7 +273,11 @@ def incident_date_spans(document: Document, incidents: Sequence[Incident]) -> tu
                                  _story(document, sentences[index].start), incident.attachments, dated,
                                  told_on=is_told_on(incident))
                 incident = replace(incident, date_span=span)
+                placed.append((incident, index))
+                where.append(len(out))
         out.append(incident)
+    for at, span in _opening_days(document, sentences, placed).items():
+        out[where[at]] = replace(out[where[at]], date_span=span)
     return tuple(out)
 
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from factfinder.dates.patterns import find_date_spans
-from factfinder.dates.resolve import resolve_date
+from factfinder.dates.resolve import in_release_month, release_month, resolve_date
 from factfinder.model import Document, Span
 
 # A news dateline: "KABUL, Afghanistan (Jan. 25, 2013) –" at the start of a line (after any
@@ -28,21 +28,44 @@ def is_dateline_date(text: str, span: Span) -> bool:
 # looked for in its first lines only.
 _DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\(([^()\n]{3,30})\)")
 _DATELINE_REACH = 3000
+# A release's day heading its title when it has no dateline: "Dec. 17: Militants Detained in
+# Nangarhar" (a day's roundup of operations), on its first line only (a chronology's entries
+# "March 3: ..." further down are events, not the release's day).
+_DAY_HEADING = re.compile(r"\A\s*((?:[A-Z][a-z]{2,8}\.?|[A-Z]{3,9}) \d{1,2}(?:, (?:19|20)\d\d)?):[^\S\n]+\S")
+
+
+def _release_day(text: str) -> str | None:
+    """The day a release was issued, from its dateline, else from a day heading its title.
+
+    A date there with its year is the day. Without a year ("KABUL, Afghanistan (Dec. 24)"),
+    a release number at the release's head ("2009-12-CA-080", issued in December 2009) gives
+    it its year: the latest such day not after that month ends (``in_release_month``).
+    Nothing else in a release's text places a yearless day: a weekday fits one in every few
+    years, and a year the text states ("an attack in June 2011") bounds the release only from
+    below (docs/dates.md)."""
+    found = next(_DATELINE.finditer(text, 0, min(len(text), _DATELINE_REACH)), None)
+    if found is None:
+        found = _DAY_HEADING.match(text)
+    if found is None:
+        return None
+    month = release_month(text)
+    for span in find_date_spans(text, found.start(1), found.end(1)):
+        resolved = resolve_date(span, None)
+        if resolved is None and month is not None:
+            resolved = in_release_month(span, month)
+        if resolved is not None and resolved.precision == "day":
+            return resolved.start
+    return None
 
 
 def with_dateline_published(document: Document) -> Document:
-    """The document with its dateline's full date as publication date when it has none.
+    """The document with its release's day (``_release_day``) as publication date when it has none.
 
     A wire report's dateline is the day it was filed, which is what "yesterday" and
-    "today" in its text count from; a dateline without a year ("(Nov. 21)") cannot
-    be placed and is left alone, as is a document whose publication date is known.
+    "today" in its text count from; a dateline without a year ("(Nov. 21)") that nothing
+    in the release places is left alone, as is a document whose publication date is known.
     """
     if document.published is not None:
         return document
-    for match in _DATELINE.finditer(document.text, 0, min(len(document.text), _DATELINE_REACH)):
-        for span in find_date_spans(document.text, match.start(1), match.end(1)):
-            resolved = resolve_date(span, None)
-            if resolved is not None and resolved.precision == "day":
-                return replace(document, published=resolved.start)
-        break
-    return document
+    day = _release_day(document.text)
+    return document if day is None else replace(document, published=day)

@@ -87,6 +87,17 @@ def _frames_the_sentence(text: str, span: Span, trigger: Span, attachments: Sequ
                         for a in attachments if span.end <= a.span.start < trigger.start))
 
 
+_RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
+
+
+def _in_relative_clause(attachments: Sequence[Attachment]) -> bool:
+    """Whether the event's subject is a relative pronoun: "an activist, who was arrested during the
+    protests, was granted bail on Friday" tells the arrest in a relative clause, and a day the
+    parse leaves untied ("on Friday") is the main clause's, not the arrest's."""
+    return any(a.relation in ("nsubj", "nsubjpass") and a.depth == 1 and a.span.text.lower() in _RELATIVE_PRONOUNS
+               for a in attachments)
+
+
 def is_weak(span: Span) -> bool:
     """"overnight" tells the night before the report; a day the sentence names says it better."""
     return span.text.lower() == "overnight"
@@ -129,7 +140,8 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None
             and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
-        return nearest_span([s for s in spans if _deictic(s) or (text is not None and (
+        relative = _in_relative_clause(attachments)
+        return nearest_span([s for s in spans if (_deictic(s) and not relative) or (text is not None and (
             _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)
             or _frames_the_sentence(text, s, trigger, attachments)))], trigger.start)
     return min(tied, key=lambda ts: (ts[0].depth, min(abs(ts[1].start - trigger.start),

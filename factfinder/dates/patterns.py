@@ -113,11 +113,18 @@ _RANGE_OPENER = re.compile(r"\b(?:[Ii]n|[Dd]uring)\s+(?:(?i:early|mid|late)[\s-]
 # A date that opens a proper name: "the 20 February Movement", "the 6 April Youth Movement".
 _NAMED_AFTER = re.compile(r"\s+(?:[A-Z][a-z]+\s+)?(?:Movement|Revolution|Uprising|Coalition|Group|Alliance|Front|"
                           r"Party|Agreement|Accord|Protests?|Square|Street|Bridge|Stadium|University|Brigade)\b")
-# Holidays on a fixed day, read as that day and month without a year ("on New Year's Eve").
+# Holidays on a fixed day, read as that day and month without a year ("on New Year's Eve"), and
+# the international days rights reporting dates protests and arrests by ("detained on Human Rights
+# Day", "a May Day rally", "International Women's Day marches"; the UN's fixed days; a national
+# "Women's Day" falls on other days in other countries and is left out).
 HOLIDAYS: dict[str, tuple[int, int]] = {
     "new year's eve": (12, 31), "new year's day": (1, 1), "christmas eve": (12, 24), "christmas day": (12, 25),
+    "human rights day": (12, 10), "international women's day": (3, 8),
+    "may day": (5, 1), "international workers' day": (5, 1), "world press freedom day": (5, 3),
 }
-_HOLIDAY = (_g("holiday", r"(?:New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day))") + r"\b"
+_HOLIDAY = (_g("holiday", r"(?:New\s+Year['’]s\s+(?:Eve|Day)|Christmas\s+(?:Eve|Day)|Human\s+Rights\s+Day"
+                          r"|International\s+Women['’]s\s+Day|May\s+Day|International\s+Workers['’]\s+Day"
+                          r"|World\s+Press\s+Freedom\s+Day)") + r"\b"
             + rf"(?:,?\s+{_g('year', _YEAR)})?")
 # A weekday that names a thing, not a day: "during Sunday mass", "the Saturday Mothers".
 _WEEKDAY_THING = re.compile(r"\s+(?:mass|prayers?|services?|sermons?|markets?|schools?|editions?|papers?)\b")

@@ -259,7 +259,8 @@ _FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
 
 # A release number on a line of its own at a release's head, "2011-07-S-068": the year and
 # month the release was issued in (the day is not in it).
-_RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])-[A-Z]{1,3}-\d{2,4}[^\S\n]*$")
+# (The dashes after the month are sometimes en dashes: "2009-12-CA–080".)
+_RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d{2,4}[^\S\n]*$")
 _RELEASE_REACH = 600
 
 
@@ -269,32 +270,74 @@ def release_month(text: str) -> tuple[int, int] | None:
     return (int(found.group(1)), int(found.group(2))) if found else None
 
 
-def _in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
+def in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
     """A day and month without a year ("July 16") in a release numbered for a month: the
-    latest such day not after that month ends. A relative day ("yesterday") still needs
-    the release's day, which the number does not give: None."""
+    latest such day not after that month ends. A day counted from the release ("yesterday",
+    "today", "last night") needs the release's day, which the number does not give; it gives
+    the month the release was issued in, so the day lies within a month's reach of it:
+    "yesterday" in a release of July 2011 is 30 June to 30 July 2011, precision ``month``
+    (a bound the text states, not a guess at the day)."""
     expr = parse(span.text)
-    if expr is None or expr.kind not in ("month_day", "day_month") or expr.year is not None:
+    if expr is None or expr.year is not None:
         return None
+    first = date(month[0], month[1], 1)
     last = date(month[0], month[1], calendar.monthrange(*month)[1])
+    if expr.kind in ("relative_day", "last_day") and expr.prefix is None:
+        earliest, latest = _relative(expr, first), _relative(expr, last)
+        if earliest is None or latest is None:
+            return None
+        return DateRange(start=earliest[0].isoformat(), end=latest[1].isoformat(),
+                         precision=precision_of(earliest[0], latest[1]), span=span)
+    if expr.kind not in ("month_day", "day_month"):
+        return None
     return resolve_date(span, last.isoformat())
+
+
+# A detention or disappearance told as a state that began on a day: "has been detained since
+# February 15", "missing since March 13", "behind bars since 1999".
+_ONSET_TYPES = frozenset({"arrest", "disappearance"})
+_STATE_WORDS = re.compile(r"(?i:detained|held|jailed|imprisoned|incarcerated|missing|disappeared|custody"
+                          r"|detention|prison|jail|bars)\b")
+_ONSET_REACH = 5  # words from the state's word to "since" ("detained in Evin prison since 2016")
+
+
+def _onset(incident: Incident, document: Document) -> DateRange | None:
+    """The day (month, year) a detention or disappearance began, when its date phrase is "since X"
+    right after the state it tells: the act is the arrest or the abduction on X, the state runs
+    on ("has been detained since February 15" is an arrest of 15 February; a range to the report
+    would make the arrest a month long). A wave of arrests "since Monday" told by an active verb
+    ("police have arrested 300 people since Monday") keeps its range."""
+    span, trigger = incident.date_span, incident.trigger
+    if incident.type not in _ONSET_TYPES or span is None or trigger is None or not span.text.lower().startswith("since"):
+        return None
+    between = document.text[trigger.start:span.start]
+    if trigger.start > span.start or len(between.split()) > _ONSET_REACH or not _STATE_WORDS.match(trigger.text):
+        return None
+    expr = parse(span.text)
+    if expr is None or expr.prefix != "since" or expr.kind in ("range", "period"):
+        return None
+    found = resolve_expression(replace(expr, prefix=None), document.published)
+    if found is None:
+        return None
+    start, end, precision = found
+    return DateRange(start=start.isoformat(), end=end.isoformat(), precision=precision, span=span)
 
 
 def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
     fits one year near those the document states (``_weekday_year``), and a release number
-    ("2010-07-CA-129") gives "July 16" its year (``_in_release_month``)."""
+    ("2010-07-CA-129") gives "July 16" its year (``in_release_month``)."""
     out = []
     years: set[int] | None = None
     for incident in incidents:
         if incident.date_span is not None:
-            resolved = resolve_date(incident.date_span, document.published)
+            resolved = _onset(incident, document) or resolve_date(incident.date_span, document.published)
             if resolved is None and document.published is None:
                 years = _stated_years(document.text) if years is None else years
                 resolved = _weekday_year(incident.date_span, years)
                 if resolved is None and (month := release_month(document.text)) is not None:
-                    resolved = _in_release_month(incident.date_span, month)
+                    resolved = in_release_month(incident.date_span, month)
             if resolved is not None:
                 incident = replace(incident, date=resolved)
         out.append(incident)

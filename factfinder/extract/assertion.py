@@ -50,7 +50,9 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
-            if any(child.dep_ == "neg" for child in head.children):
+            # a negation inside the trigger's own words is its meaning ("never seen again")
+            if any(child.dep_ == "neg" and not hit.start <= sentence.start + child.idx < hit.end
+                   for child in head.children):
                 return False
     return True
 

@@ -23,6 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from factfinder.extract.dependency import is_passive, subject_owner
 from factfinder.model import Attachment, Span
 
 # Dependencies that open a clause of its own: their words are another predicate's.
@@ -39,6 +40,8 @@ _SPEECH = frozenset({"say", "tell", "report", "announce", "claim", "add", "state
 # Ties that hold for everything below them ("fighters from villages in Idlib" is an origin).
 _STICKY = frozenset({"from", "according", "speaker", "cause"})
 SPEAKER = "speaker"
+OTHER_PART = "other part"
+"""The relation of the words of another clause a semicolon parts from the event's (``_other_part``)."""
 CAUSE = "for"
 """The relation of the words of a phrase that names another act as the cause or topic of the
 event ("convicted over the protests in Havana", "sentenced for the execution of a soldier in
@@ -56,11 +59,42 @@ def _chain(trigger: Any) -> list[Any]:
     # ``seen`` guards against a head cycle in a sentence parsed apart from its document.
     # a participle that only modifies a noun ("an improvised explosive device", "armed
     # men") heads no clause: the climb goes on to the verb the noun depends on
-    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIER_DEPS) and token.head.i not in seen:
+    while (token.pos_ not in ("VERB", "AUX") or token.dep_ in _MODIFIER_DEPS) and token.head.i not in seen \
+            and not _apart(token):
         token = token.head
         seen.add(token.i)
         chain.append(token)
     return chain
+
+
+# Prepositions that set the act they govern apart from the clause they hang in, before or after
+# it in time, or as what a protest is against: "hanged after trials marred by ...", "went on hunger
+# strike against the denial of medical care", "died after being denied treatment".
+_SEQUENCE_PREPS = frozenset({"after", "before", "since", "following"})
+_UNDERGONE = frozenset({"die", "disappear", "flee", "suffer"})
+# What a protest is against: the grievance, an act of its own ("against the denial of care").
+# (the nouns of the protest itself: "demonstrators protested against the death in custody of ..."
+# tells the death as what they protest, whose date the reports give as the protest's)
+_PROTEST_WORDS = re.compile(r"^(?:strikes?|protests?|march(?:es)?|demonstrations?|rall(?:y|ies)|vigils?|sit-ins?)$")
+
+
+def _apart(token: Any) -> bool:
+    """Whether ``token`` is the object of a preposition that sets its act apart: an "after" or
+    "before" phrase that follows the verb it tells the sequence of ("hanged in Isfahan after
+    trials": opening the sentence, "On 9 May, after the arrest of ..., his supporters stormed", it
+    shares the sentence's frame), or the "against" of a protest: its clause's date and place are
+    not the act's."""
+    if token.dep_ not in ("pobj", "pcomp"):
+        return False
+    preposition = token.head
+    if preposition.lower_ in _SEQUENCE_PREPS:
+        verb = preposition.head
+        # what befell the subject of a passive or an undergoer's verb after an act is that act's
+        # outcome, not its telling ("were hanged after trials", "died after being denied care");
+        # an active verb goes on with the act ("forces entered the town after a battle")
+        return preposition.i > verb.i and (is_passive(verb) or verb.lemma_ in _UNDERGONE)
+    return preposition.lower_ == "against" and any(
+        _PROTEST_WORDS.match(t.lower_) for t in preposition.head.subtree if t.i < preposition.i)
 
 
 # How far a clause's circumstances reach up: a coordinated or governed verb, a purpose
@@ -82,7 +116,7 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
     out: list[tuple[Any, int, str]] = []
     token, depth, seen = verb, 0, {verb.i}
     relation = "shared"
-    while token.dep_ in _CLIMB and token.head.i not in seen:
+    while token.dep_ in _CLIMB and token.head.i not in seen and not _apart(token):
         own_subject = token.pos_ in ("VERB", "AUX") and any(c.dep_ in _SUBJECTS for c in token.children)
         depth += 3 if own_subject and token.dep_ in ("conj", "advcl") else _CLIMB[token.dep_]
         if _reduced_relative(token):
@@ -215,8 +249,11 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
             elif dep in _LOOSE and not (token.i == trigger.i and dep == "acl"):
                 cost = _LOOSE[dep]
-            elif dep == "relcl" and token.i != trigger.i:
-                cost = _LOOSE["advcl"]  # a "when" clause is an adverbial clause of its time noun
+            elif dep == "relcl":
+                # a "when" clause is an adverbial clause of its time noun; the trigger noun's own
+                # relative clause tells more of it, after its own clause ("agreed a ceasefire in
+                # June, which took effect on 3 August": June)
+                cost = _LOOSE["advcl"]
             # the nearest preposition above the word, "of" aside ("on the outskirts of X": on)
             child_relation = relation
             if dep == "relcl" and token.i != trigger.i:
@@ -227,6 +264,9 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_
             if dep == "compound" and child.pos_ == "PROPN" and relation == "nsubj" and token.lemma_ in _SEATED:
                 child_relation = "in"  # "a Tirana court fined ...": the court in Tirana, as "police in X"
+            if child_relation == "for" and dep == "prep" and any(c.dep_ == "pobj" and c.lemma_ == "control"
+                                                                  for c in child.children):
+                child_relation = "in"  # "fought for control of areas of Arauca": where the fighting was
             if child_relation in ("to", "from") and _nearness(child):
                 child_relation = "near"  # "close to Jaffna", "not far from Grozny": where, not a destination
             if relation not in _STICKY and _names_other_act(child):
@@ -236,6 +276,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     for source in _speakers(chain[-1]):
         for token in source.subtree:
             best.setdefault(token.i, (_FAR, SPEAKER, False))
+    for token in _other_part(trigger, set(best)) + _governing_subject(chain[-1], set(best)):
+        best[token.i] = (_FAR, OTHER_PART, False)
     out = []
     for index, (depth, relation, distance) in sorted(best.items()):
         token = trigger.doc[index]
@@ -245,13 +287,67 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     return tuple(out)
 
 
+def _other_part(trigger: Any, tied: set[int]) -> list[Any]:
+    """The words of the other side of a semicolon that the walk did not reach, when that side
+    is a clause with a subject of its own: annual reports string acts of one year together
+    ("Dozens of people were fined ...; in October a pensioner in Kaliningrad was ordered to
+    pay ..."), and the parse, which often hangs one side on the other as a complement, leaves
+    the other side's place and date untied rather than foreign; tied as ``OTHER_PART``, they no
+    longer pass for the sentence's untied setting."""
+    sent = trigger.sent if trigger.doc.has_annotation("SENT_START") else trigger.doc
+    marks = [t.i for t in sent if t.text == ";"]
+    if not marks:
+        return []
+    before = max((m for m in marks if m < trigger.i), default=None)
+    after = min((m for m in marks if m > trigger.i), default=None)
+    parts = []
+    if before is not None:
+        parts.append([t for t in sent if t.i < before])
+    if after is not None:
+        parts.append([t for t in sent if t.i > after])
+    out = []
+    for part in parts:
+        indices = {t.i for t in part}
+        if not any(t.dep_ in _SUBJECTS and t.head.i in indices and t.head.pos_ in ("VERB", "AUX") for t in part):
+            continue  # "...; killing three": a phrase of the event's own clause
+        out += [t for t in part if t.i not in tied]
+    return out
+
+
+def _governing_subject(verb: Any, tied: set[int]) -> list[Any]:
+    """The words of the subject of the clause a relative clause of the act hangs in, when the act
+    is told in that relative clause ("a court in Almaty ordered compensation for a man who had been
+    tortured in custody"): the seat of the body that acts there is not where the act happened,
+    tied or untied. Only a body that sits somewhere (``_SEATED``: a court, the police); the rest of
+    that clause may still say where ("guards at Insein Prison beat prisoners who had protested",
+    "the Pride march in Istanbul, which the governor had banned")."""
+    if verb.dep_ != "relcl":
+        return []
+    governor, seen = verb.head, {verb.i}
+    while governor.pos_ not in ("VERB", "AUX") and governor.head.i not in seen and governor.head.i != governor.i:
+        seen.add(governor.i)
+        governor = governor.head
+    governor = subject_owner(governor)
+    subjects = [c for c in governor.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in _SEATED
+                and not (c.left_edge.i <= verb.i <= c.right_edge.i)]
+    return [t for subject in subjects for t in subject.subtree if t.i not in tied]
+
+
 def attachment_of(span: Span, words: tuple[Attachment, ...]) -> Attachment | None:
     """The closest-tied word of ``words`` inside ``span`` (a date or place phrase), or None
     when none of its words is in the event's clause."""
+    words = tuple(w for w in words if w.relation != OTHER_PART)
     inside = [w for w in words if span.start <= w.span.start and w.span.end <= span.end]
     if not inside:
         inside = [w for w in words if w.span.start < span.end and span.start < w.span.end]
     return min(inside, key=lambda w: w.depth, default=None)
+
+
+def in_other_part(span: Span, words: tuple[Attachment, ...]) -> bool:
+    """Whether a phrase lies in another clause that a semicolon parts from the event's
+    (``_other_part``): not the event's place, nor its untied setting. ``attachment_of`` does not
+    see those words, so a date or place there stays untied for every other rule."""
+    return any(w.relation == OTHER_PART and span.start <= w.span.start and w.span.end <= span.end for w in words)
 
 
 def in_own_clause(span: Span, words: tuple[Attachment, ...]) -> bool:

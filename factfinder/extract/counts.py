@@ -308,6 +308,9 @@ def _hedge(tokens: list[Token], first: int, lex: Lexicon) -> tuple[int, str] | N
     for words, qualifier in lex.hedges:
         n = len(words)
         if first - n >= 0 and tuple(t.lower for t in tokens[first - n:first]) == words:
+            if words == ("over",) and first > 1 and (tokens[first - 2].lower in lex.people
+                                                     or tokens[first - 2].lower in lex.agents):
+                return None  # "charged ten officers over 127 killings": what they are charged for
             return first - n, qualifier
     return None
 

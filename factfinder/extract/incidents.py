@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS
+from factfinder.extract.named_acts import names_a_kind_of_act
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
 from factfinder.model import Count, Span
@@ -95,6 +96,10 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
     participle before a noun ("had tortured detained opponents") names the noun's state."""
     if token is not None and token.dep_ == "amod" and token.tag_ == "VBN":
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
+    if token is not None and hit.type != "statement" and names_a_kind_of_act(token, hit.type):
+        return True
+    if hit.type == "protest" and token is not None and _judged_protesters(token):
+        return True
     if hit.type != "statement":
         return False
     if _is_judgement(hit.trigger):  # "called the verdict a disgrace", not "called a meeting", nor "what it called X"
@@ -109,6 +114,31 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
         return True  # "arrested 12 people, accusing them of ...", "civilians whom the groups accused of ...": a reason
     passive = any(c.dep_ == "auxpass" for c in token.children) or (token.dep_ == "acl" and token.tag_ == "VBN")
     return passive and not any(c.dep_ == "agent" for c in token.children)
+
+
+# Verbs and nouns of judging and of harm whose object or "of" phrase names protesters as the people
+# it was done to: "a court fined eleven of the protesters", "the killing of four protesters".
+_DONE_TO = frozenset({"fine", "sentence", "convict", "try", "charge", "acquit", "prosecute", "jail", "imprison",
+                      "killing", "death", "murder", "trial", "conviction", "sentencing"})
+
+
+_DONE_TO_FORMS = frozenset({"fined", "sentenced", "convicted", "tried", "charged", "acquitted", "prosecuted",
+                            "jailed", "imprisoned"})
+
+
+def _judged_protesters(token: Any) -> bool:
+    """The protesters named as the people a ruling or a killing was done to, not a protest told."""
+    if token.lemma_.lower() not in _PROTESTERS:
+        return False
+    head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of":
+        head = head.head
+        if head.lemma_.lower() in ("one", "some", "all", "many", "most", "eleven", "two", "three") \
+                or head.pos_ == "NUM":  # "fined eleven of the protesters"
+            head = head.head
+    # the word as well as its lemma: the small model lemmatises "fined" as "fin"
+    return token.dep_ in ("dobj", "nsubjpass", "pobj") and (head.lemma_.lower() in _DONE_TO
+                                                            or head.lower_ in _DONE_TO_FORMS)
 
 
 _ACCUSING = frozenset({"accuse", "blame"})

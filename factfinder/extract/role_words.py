@@ -15,6 +15,7 @@ from factfinder.model import Actor, Incident
 # Generic people, and the people of a protest, by the names event coders give them.
 CIVILIANS = "civilians"
 PROTESTERS = "protesters"
+PRISONERS = "prisoners"
 
 # Where people are held: custody words of a sentence, prison words (whose body is the prison
 # authorities), and the people or places of detention themselves.

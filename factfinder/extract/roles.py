@@ -310,7 +310,10 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
-            if governor.i != verb.i and not _is_passive(verb) and verb.lemma_ not in _UNDERGOER_VERBS:
+            if governor.i != verb.i and not _is_passive(verb) and verb.lemma_ not in _UNDERGOER_VERBS \
+                    and not (_is_passive(governor) and not any(c.dep_ in ("aux", "auxpass", "dobj")
+                                                                 for c in verb.children)):
+                # ("was dragged out of a police station and lynched": a bare verb shares the passive)
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
             return "target"
         if dep in _SUBJECTS:

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
-from factfinder.extract.role_words import CIVILIANS, KIDNAP_WORD, PROTESTERS, SUSPECTS, is_kidnapping, judges, \
-    tells_battle, tried_for
+from factfinder.extract.role_words import CIVILIANS, HELD, KIDNAP_WORD, PRISONERS, PROTESTERS, SUSPECTS, \
+    is_kidnapping, judges, tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
@@ -52,8 +52,16 @@ def most_specific_targets(incidents: Sequence[Incident]) -> list[Incident]:
         if any(a.kind == "group" and a.name != CIVILIANS for a in incident.targets) \
                 and any(a.name == CIVILIANS for a in incident.targets):
             incident = replace(incident, targets=tuple(a for a in incident.targets if a.name != CIVILIANS))
+        elif incident.type in _IN_CUSTODY_ACTS and [a.name for a in incident.targets] == [CIVILIANS] \
+                and HELD.search(incident.summary):
+            # "compensation to a man who had been tortured in custody": the man is one of the people held
+            incident = replace(incident, targets=(replace(incident.targets[0], name=PRISONERS),))
         out.append(incident)
     return out
+
+
+# Acts that, told "in custody" or "in detention", befall the people held there.
+_IN_CUSTODY_ACTS = frozenset({"torture", "humanitarian"})
 
 
 def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:

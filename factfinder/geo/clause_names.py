@@ -23,18 +23,18 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from difflib import SequenceMatcher
 from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
-from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owns_a_thing, place_nouns, place_object,
+    CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
+    place_nouns, place_object, qualifies_a_place, stands_under,
 )
+from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
 
 # Ties that say where the event happened when the name stands after them.
@@ -56,6 +56,9 @@ _DOUBTFUL_LABELS = frozenset({"NORP", "LAW", "WORK_OF_ART", "PRODUCT", "EVENT", 
 # Titles that start a person's name, not a place's ("President X", "Gen. X").
 _TITLES = frozenset("mr mrs ms dr gen general col colonel lt capt captain maj major sgt president minister prime "
                     "king queen prince sheikh imam pope saint st judge sen senator rep governor mayor".split())
+# Titles of holy men that also open place names ("Sheikh Barakat", "Saint-Denis"): after a
+# locative word, the name is taken as a place.
+_HALLOWED = frozenset({"sheikh", "shaikh", "saint", "st", "imam", "sayyida", "sayyidah"})
 _PARTICLES = "al|el|ad|ash|as|ez|az|an|ar|at|ul|bin|ibn|de|del|da|das|di|do|dos|du|la|le|van|von"
 _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’'-]*|\d[\w-]*(?=[ ][A-Z]))"
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
@@ -66,14 +69,9 @@ _LEADING = frozenset("the a an in on at near of and or but as after before durin
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of|for|against|with|to|by)\s+$",
-                            re.IGNORECASE)
-_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
-               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
-# Nouns of a place that the text names after them ("the West Bank city of Nablus").
-_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
-                          "township", "camp", "suburb"})
-_COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of(?:\s+[a-z]+)?"
+                            r"|for|against|with|to|by)\s+$", re.IGNORECASE)  # "in support of embattled X"
+
 
 
 def _before_site(text: str, end: int) -> bool:
@@ -154,8 +152,9 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
         return True
     if len(words) == 1 and len(words[0]) <= 3 and text[end:end + 1] == ".":  # "Mr.", "U.N.", "Gen."
         return True
-    if len(words) == 1 and text[start:end].isupper() and len(words[0]) <= 5:
-        return True  # "IED", "SAA", "NDF": acronyms of things and groups
+    if len(words) == 1 and (text[start:end].isupper() and len(words[0]) <= 5
+                            or re.fullmatch(r"[A-Z]{2,5}s", text[start:end])):
+        return True  # "IED", "SAA", "NDF", "IEDs": acronyms of things and groups
     if len(words) == 1 and re.search(r"-(?:[a-z]+ed|held|led|run|born|style|era|majority)$", text[start:end]):
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
@@ -205,39 +204,6 @@ def _inside(place: Place, container: Place | None) -> bool:
                                                 and place.admin1 == container.admin1)
 
 
-def stands_under(text: str, end: int, start: int) -> bool:
-    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
-    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
-    between = text[end:start]
-    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
-        return False
-    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
-    if found is None:
-        return False
-    # the words between name what the first place is ("X district of Y"), never another thing
-    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
-    words = found.group(1).lower().split()
-    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
-
-
-_REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
-_REGION_WORD = re.compile(r"\s+(?:province|governorate|state|region|oblast)$", re.IGNORECASE)
-
-
-def region_variant(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> Candidate | None:
-    """The admin1 of one of ``countries`` that a region name spells otherwise ("Paktiya province"
-    for Paktia, "Hilmand" for Helmand): transliterations differ by a letter or two, so the
-    closest admin1 name within a similarity of 0.8 is taken, and only in the document's countries."""
-    key = name_key(_REGION_WORD.sub("", name))
-    best: tuple[float, str, str] | None = None
-    for country in countries:
-        for code, region in gazetteer.admin1_codes(country).items():
-            ratio = SequenceMatcher(None, key, name_key(region)).ratio()
-            if ratio >= 0.8 and (best is None or ratio > best[0]):
-                best = (ratio, country, code)
-    return gazetteer.admin1(best[1], best[2]) if best else None
-
-
 def _placed(span: Span, container: Place | None) -> Place:
     """A Place for a name: its own text, the container's coordinates and regions when known."""
     if container is None:
@@ -247,64 +213,32 @@ def _placed(span: Span, container: Place | None) -> Place:
                  precision=container.precision, confidence=container.confidence)
 
 
-# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
-# a word before a place noun that the text then names qualifies that place, it is not one.
-_QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
+def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
+    """The city of that name, when the event's verb strikes land ("Trincomalee was captured by the
+    rebels", "X was overrun last month") and NER took the name for a person or a people: a city of 15,000 or
+    more by that very name is the better reading of a land verb's passive subject."""
+    if gazetteer is None or incident.trigger is None or not _LAND_VERB.match(incident.trigger.text):
+        return None
+    cities = [c for c in gazetteer.lookup(name) if c.primary and c.population >= 15_000 and c.kind == "city"]
+    return max(cities, key=lambda c: c.population, default=None)
 
 
-def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
-    """Whether the name only qualifies the place the text names after a place noun: a settlement
-    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
-    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
-    "the Shaab district of Baghdad", where the district is the name's."""
-    after = _QUALIFIED_AFTER.match(text, span.end)
-    if after is None:
-        return False
-    noun = after.group(1)
-    if noun == "capital":
-        return True
-    between = text[span.end:after.end()]
-    if " of " not in between and not between.endswith(" of"):
-        return False
-    if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
-            r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
-        return True  # not "Garubula village of Biu LGA", the village's own name
-    nation = span.text in demonyms() or any(
-        s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
-    return nation and noun in place_nouns()
-
-
-def _kind_not_name(text: str, span: Span) -> bool:
-    """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
-    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
-    after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
-    if after is None or " " in span.text.strip():
-        return False
-    noun = after.group(1)
-    plural = noun in place_nouns() and noun.endswith("s") and noun[:-1] in place_nouns() | {"citie", "communitie"}
-    listed = re.search(r"(?:,|\band|\bor)\s+$", text[max(0, span.start - 6):span.start])
-    return plural and listed is None
-
-
-def _organisation(span: Span) -> bool:
-    """"the Freedom and Justice Party", "the Amaq News Agency": a word of an organisation's name
-    (``data/gazetteer/name_shapes.txt``) makes the name a body's, not a place's."""
-    from factfinder.geo.shapes import shape_words
-
-    words = shape_words()
-    return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in span.text.split())
+# Verbs whose passive subject is land, not a person: "X was captured / overrun / shelled".
+_LAND_VERB = re.compile(r"(?:captur|recaptur|overr[au]n|shell|bomb|besieg|invad|occup|liberat|seiz)", re.IGNORECASE)
 
 
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
-               actors: Callable[[str], bool] | None) -> Attachment | None:
+               actors: Callable[[str], bool] | None, gazetteer: Gazetteer | None = None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
-    if span.text in demonyms() or qualifies_a_place(text, span, entities) or _kind_not_name(text, span):
+    if span.text in demonyms() or qualifies_a_place(text, span, entities) or kind_not_name(text, span):
         return None  # "the Yugoslav province of Kosovo": the name is Kosovo
-    if _organisation(span):
+    if organisation_name(span.text):
         return None
     framed = _framed(text, start, end)
-    if _not_a_name(text, start, end, entities, framed=framed):
+    # "at Sheikh Barakat", "inside Saint-Denis": a holy man's title opens many a town's name
+    hallowed = span.text.split()[0].lower() in _HALLOWED and bool(_LOCATIVE_BEFORE.search(text, max(0, start - 60), start))
+    if _not_a_name(text, start, end, entities, framed=framed or hallowed):
         return None
     tie = attachment_of(span, incident.attachments)
     if tie is None or tie.distance:
@@ -313,13 +247,16 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
-    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2 and not labels
+    struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2
+              and (not labels or tie.depth <= 1 and struck_city(gazetteer, span.text, incident) is not None)
               and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))
+    if struck and labels:
+        labels = set()  # a city the land verb struck, whatever NER called it
     if _sentence_start(text, start, evidence) and not (framed or struck):
         return None  # a capital that only opens the sentence
     # "in X", "near eastern X"; not "in support of X", "in protest against X"
     locative = bool(_LOCATIVE_BEFORE.search(text[max(0, start - 60):start])) and not _OBJECT_BEFORE.search(
-        text[max(0, start - 12):start])
+        text[max(0, start - 24):start])
     taken = tie.relation == "dobj" and (incident.type in _TERRITORY_TYPES and not labels
                                         or place_object(incident, tie, text, start))
     if not ((tie.relation in LOCATIVE_TIES and (locative or framed))
@@ -333,6 +270,70 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
                                           and not (" " not in span.text and _before_site(text, end))):
         return None  # a creed or a nation, not a name: "a Catholic church"
     return tie
+
+
+_RIGHT_AFTER_IN = re.compile(r"\b(?:in|at|near|inside|outside)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def held_name(text: str, holder: Place, evidence: Span, entities: Sequence[tuple[int, int, str]] = (),
+              actors: Callable[[str], bool] | None = None) -> Place | None:
+    """The name the text places right inside ``holder`` ("Tumbari Village in Wukari district", "the
+    X neighbourhood in central Y", "a prison in X in the southern state of Y"), placed under it,
+    or None. For a place the parse leaves untied: the text
+    names the finer place first and the one that holds it after."""
+    before = [m for m in _NAME.finditer(text, evidence.start, holder.span.start)]
+    if not before:
+        return None
+    start, end = _trimmed(text, *before[-1].span())
+    if end <= start or not stands_under(text, end, holder.span.start):
+        return None
+    span = Span.of(text, start, end)
+    framed = _framed(text, start, end)
+    if (_not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms() or organisation_name(span.text)
+            or (actors is not None and actors(span.text)) or _sentence_start(text, start, evidence)
+            or not (framed or _RIGHT_AFTER_IN.search(text, max(0, start - 12), start))):
+        return None
+    if framed and not finer_than_town(text, span):
+        return None  # "the X river north of Y", "the Museum of Modern Arts in Y": the town says where
+    return _placed(span, holder)
+
+
+# Untied names that only look framed: a unit or a movement ("the 4th Armoured Division", "the National
+# Liberation Front", "the Combat Base"), and waters an event is rarely "in" ("the Kasai River").
+_UNIT_OR_WATER = re.compile(r"\d|\b(?:Division|Front|Base|Brigade|Corps|Regiment|River|Lake)$")
+_WATER_AFTER = re.compile(r"\s+(?:river|lake)s?\b")
+
+
+def untied_names(incident: Incident, text: str, places: Sequence[Place],
+                 entities: Sequence[tuple[int, int, str]] = (), actors: Callable[[str], bool] | None = None
+                 ) -> list[Place]:
+    """Names of the incident's sentence the parse leaves untied that the text still says are where
+    ("Gunmen attacked Kwarana village in X district where 20 were killed", "bombs in the Kfar Hamam
+    Farms, which killed one", "the attack took place in X village"): framed by a place noun, or
+    right after "in"."""
+    known = [p.span for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE]
+    found = []
+    for evidence in incident.evidence:
+        if _headline(text[evidence.start:evidence.end]):
+            continue
+        for match in _NAME.finditer(text, evidence.start, evidence.end):
+            start, end = _trimmed(text, *match.span())
+            if end <= start or any(s.start < end and start < s.end for s in known):
+                continue
+            span = Span.of(text, start, end)
+            framed = _framed(text, start, end)
+            labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+            if (not (framed or (_RIGHT_AFTER_IN.search(text, max(0, start - 12), start) and not labels))
+                    or _UNIT_OR_WATER.search(span.text) or _WATER_AFTER.match(text, end)
+                    or any(w in demonyms() for w in span.text.split())
+                    or attachment_of(span, incident.attachments) is not None
+                    or _not_a_name(text, start, end, entities, framed=framed) or span.text in demonyms()
+                    or qualifies_a_place(text, span, entities) or kind_not_name(text, span)
+                    or organisation_name(span.text) or _sentence_start(text, start, evidence)
+                    or modifies_noun(text, end) or owns_a_thing(text, end) or (actors is not None and actors(span.text))):
+                continue
+            found.append(_placed(span, _container(text, start, end, places)))
+    return found
 
 
 def clause_names(incident: Incident, text: str, places: Sequence[Place],
@@ -365,7 +366,7 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
                                                              s.end - s.start) for s in doubted):
                 continue  # a place of its own, or a demonym; "Tal" of "the town of Tal Marzuk" is a part
             span = Span.of(text, start, end)
-            tie = _event_tie(text, span, incident, evidence, entities, actors)
+            tie = _event_tie(text, span, incident, evidence, entities, actors, gazetteer)
             if tie is None:
                 continue
             resolved = next((p for p in places if p.resolved and (p.span.start, p.span.end) == (start, end)
@@ -374,8 +375,11 @@ def clause_names(incident: Incident, text: str, places: Sequence[Place],
             container = _container(text, start, end, places)  # "the Garki district of Abuja" beats a namesake
             place = replace(resolved, confidence=0.5) if resolved and _inside(resolved, container) \
                 else _placed(span, container)
+            if place.geonameid is None and tie.relation == "nsubjpass" and (
+                    city := struck_city(gazetteer, span.text, incident)) is not None:
+                place = place_from(city, span, 0.5)
             if place.admin1 is None and gazetteer is not None and countries and (
-                    _REGION_AFTER.match(text, end) or _REGION_WORD.search(span.text)):
+                    REGION_AFTER.match(text, end) or REGION_WORD.search(span.text)):
                 region = region_variant(span.text, countries, gazetteer)
                 if region is not None:
                     place = place_from(region, span, 0.5)

@@ -158,6 +158,56 @@ def story_town(keys: list[str], local: list[bool], decided: dict[str, tuple[Cand
 SURE_TOWN = 0.8  # the confidence a story's town needs before its streets are placed there
 
 
+def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float]]
+               ) -> tuple[Candidate, float] | None:
+    """Where a local story is told when no one town stands out (``story_town``): its only town
+    ("the Winnipeg Fire Paramedic Service" in a story of two streets), or the resolved town or
+    district with the most of the story's other local places within ``AREA_KM``, where those
+    make at least ``AREA_SHARE`` of the story's local names ("Centreville", "Gainesville",
+    "Manassas": a Prince William County story). Places inside bodies' names count: a local
+    body is named after its town. A story whose towns lie far apart has none, and so has a story
+    whose only town lies in none of the admin1 units it names (a dateline's capital)."""
+    places: dict[str, Candidate] = {}
+    counts: Counter[str] = Counter()
+    for key in keys:
+        cand = decided.get(key, (None, 0.0))[0]
+        if cand is not None and cand.kind in _AREA_KINDS and cand.point is not None:
+            places[key] = cand
+            counts[key] += 1
+    best: tuple[int, int, int, str] | None = None
+    for key, cand in places.items():
+        here = cand.point
+        assert here is not None
+        near = sum(1 for other, c in places.items() if other != key and (there := c.point) is not None
+                   and haversine_km(here[0], here[1], there[0], there[1]) <= AREA_KM)
+        rank = (near, counts[key], cand.population, key)
+        if best is None or rank > best:
+            best = rank
+    if best is None or (len(places) > 1 and (best[0] < 1 or best[0] + 1 < AREA_SHARE * len(places))):
+        return None
+    town, confidence = decided[best[3]]
+    units = {(c.country, c.admin1_code) for c, _conf in decided.values() if c is not None and c.kind == "admin1"}
+    if town is None or (len(places) == 1 and units and (town.country, town.admin1_code) not in units):
+        return None  # "KABUL, Afghanistan -" files a report on Logar province: its village is no Kabul street
+    return town, round(min(confidence, SURE_TOWN) * STAND_IN_CONFIDENCE, 3)
+
+
+def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
+    """A small town read more than ``STORY_KM`` from where a local story is told: in a story of
+    Chicago streets "Hubbard" is a street, not Hubbard, Ohio; in a Prince William County story
+    "Stonewall" is the golf club's, not a Mississippi village. The story's setting stands in."""
+    if chosen is None or chosen.kind != "city" or chosen.population >= STRAY_POPULATION or chosen.id == setting.id:
+        return False
+    here, there = chosen.point, setting.point
+    return here is not None and there is not None and haversine_km(*here, *there) > STORY_KM
+
+
+STRAY_POPULATION = 50_000  # people: a town this big is named for itself, wherever the story is told
+AREA_KM = 150  # how close the story's local places lie to the place it is told in
+AREA_SHARE = 1 / 2  # of the story's local names, how many must lie that close
+_AREA_KINDS = frozenset({"city", "admin2", "admin3"})
+
+
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Z][\w’'.-]*)(?:\s+([A-Z][\w’'.-]*))?")
 _BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Rogers Centre"
 
@@ -174,7 +224,8 @@ def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dic
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         after = _NEXT_WORDS.match(text, mention.end)
         boxes = heading.get(key, [])
-        if boxes is None or after is None or not any(words.get(w or "") in {"facility", "org"} for w in after.groups()):
+        if boxes is None or after is None or not any(  # a word read with its full stop: "the Rogers Centre."
+                (words.get(w) or words.get(w.rstrip("."))) in {"facility", "org"} for w in after.groups() if w):
             heading[key] = None
             continue
         heading[key] = boxes

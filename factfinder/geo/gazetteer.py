@@ -213,10 +213,11 @@ class Gazetteer:
         is too often a common word or a surname, and NER or a cue proposes it.
         """
         units = ",".join(f"'{k}'" for k in sorted(UNIT_KINDS))
+        curated = "p.source_id IN (SELECT id FROM source WHERE text LIKE 'curated%')"
         rows = self._rows(
-            "SELECT n.form, p.kind, p.population, n.is_primary, p.source LIKE 'curated%' "
+            f"SELECT n.form, p.kind, p.population, n.is_primary, {curated} "
             f"FROM name n JOIN place p ON p.id = n.place WHERE (p.kind NOT IN ('city', {units}) "
-            "OR (p.kind = 'city' AND p.population >= ?) OR p.source LIKE 'curated%' "
+            f"OR (p.kind = 'city' AND p.population >= ?) OR {curated} "
             "OR (p.kind = 'admin2' AND n.form LIKE '% %'))", (min_population,))
         terms = set(admin_terms())
         return [(form, kind, pop, bool(primary), bool(curated)) for form, kind, pop, primary, curated in rows

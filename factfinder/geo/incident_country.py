@@ -187,12 +187,16 @@ def _unsupported(place: Place, named: frozenset[str], gazetteer: Any) -> bool:
     a foreign place it tells ("in Tanga, Tanzania", "the Pakistani town of Okara"), so a lone
     reading abroad is the resolver's guess for a name of the story's own country ("the
     Southwest region of the country" read in Burkina Faso in a story about Cameroon) or a
-    person's name read as a town. A city known without its country ("a court in The Hague") is kept.
-    Measured on the gold and the HRDsAttack articles (docs/dates.md, session 7)."""
+    person's name read as a town. A city known without its country ("a court in The Hague") is kept,
+    when the words are (part of) its own name ("Hague"): a big city that only lists them among
+    its alternate names ("Milton", a first name, read as Kansas City) is not known by them.
+    Measured on the gold and the HRDsAttack articles (docs/dates.md, sessions 7 and 8)."""
     if place.precision == "country" or place.country in named:
         return False
     readings = gazetteer.lookup(place.name) if gazetteer is not None and place.name else ()
-    return not any(c.country == place.country and c.population >= _WELL_KNOWN for c in readings)
+    said = place.span.text.casefold()
+    return not any(c.country == place.country and c.population >= _WELL_KNOWN
+                   and (said in c.name.casefold() or c.name.casefold() in said) for c in readings)
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,14 +16,15 @@ import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from factfinder.extract.attachment import SPEAKER, attachment_of
+from factfinder.extract.attachment import SPEAKER, attachment_of, in_other_part
 from factfinder.extract.country_heading import heading_country
-from factfinder.geo.clause_names import (
-    clause_names, finer_than_town, frame_kind, is_site, qualifies_a_place, stands_under,
-)
+from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import CLAUSE_TIES, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name
+from factfinder.geo.place_words import (
+    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, qualifies_a_place,
+    reference_point, stands_under,
+)
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
@@ -75,8 +76,10 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
         return None
-    if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE:
-        return None
+    if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
+            and not (_struck(place, tie, incident, text) and incident.trigger is not None
+                     and _TERRITORY_VERB.match(incident.trigger.text)):
+        return None  # "X is patrolled by peacekeepers", "Kuwait was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
     if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
@@ -129,11 +132,16 @@ def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool]
     return before is not None
 
 
+# Verbs whose passive subject is land ("X is patrolled", "Kuwait was invaded"), not a person.
+_TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr[au]n|raid|liberat|annex)", re.IGNORECASE)
+
+
 def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
     or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
-    return (tie.relation == "nsubjpass" and incident.type in _STRUCK and place.precision != "country"
-            and tie.depth <= 2 and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
+    framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
+    return (tie.relation == "nsubjpass" and incident.type in _STRUCK
+            and tie.depth <= (3 if framed else 2) and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -146,13 +154,16 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
     return tie.relation in _ELSEWHERE and not _IN_BEFORE.search(text[max(0, place.span.start - 12):place.span.start])
 
 
-def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False) -> tuple[bool, int, int, int, int]:
-    """A locative tie first, then local before regional before country, then the closest to the predicate;
-    a name the gazetteer does not know (a neighbourhood, a village, a facility) is the finest."""
+def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False
+                  ) -> tuple[bool, bool, int, int, int, int]:
+    """A place the text says where rather than measures from first ("in Tarmoli district, south of
+    Kandahar"), then a locative tie, then local before regional before country, then the closest
+    to the predicate; a name the gazetteer does not know (a neighbourhood, a village, a facility)
+    is the finest."""
     specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
-    return (tie.relation in _WHERE, specificity, fine, -tie.depth, start)
+    return (not reference_point(place, text), tie.relation in _WHERE, specificity, fine, -tie.depth, start)
 
 
 def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
@@ -164,7 +175,7 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) or (
         qualifies_a_place(text, q.span) and q.span.end < p.span.start <= q.span.end + 40) for p in named)}
     ties = [(p, tie) for p, tie in ties if id(p) not in qualifiers]
-    inner = [q for q, _ in ties if not _REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
+    inner = [q for q, _ in ties if not REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
     return [(p, tie) for p, tie in ties if not any(
         (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start))
@@ -185,11 +196,6 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
     # never a coarser place; and a town before "district of" is the district ("the Shaab district of Baghdad")
     return region.precision in ("country", "admin1") and (
         not place.resolved or _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision])
-
-
-# A reference point, not where: "attacks north of Baghdad in Samarra".
-_REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
-                               re.IGNORECASE)
 
 
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
@@ -293,6 +299,16 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
     return best
 
 
+def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[int, int, str]],
+          actors: Callable[[str], bool] | None) -> Place:
+    """The finer name the text places inside an untied region or town, else the place itself."""
+    if place.precision not in ("town", "admin2", "admin1"):
+        return place
+    evidence = next((ev for ev in incident.evidence if ev.start <= place.span.start < ev.end), None)
+    held = held_name(text, place, evidence, entities, actors) if evidence is not None else None
+    return held if held is not None else place
+
+
 def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
     """Resolved places the geoparser marked as inside an organisation's name only because NER
     labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
@@ -352,11 +368,15 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
+                                              and not in_other_part(p.span, incident.attachments)],
                                              document.text)):
-                best = max(setting, key=lambda p: score(p, document.text))
+                best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
+                best = _held(best, incident, document.text, entities, actors)
             elif incident.type in SPOKEN or _under_heading(incident, document):
                 best = None
+            elif (unnamed := untied_names(incident, document.text, places, entities, actors)):
+                best = unnamed[0]
             elif (local := local_source(own, incident, document.text)) is not None:
                 best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences

@@ -245,18 +245,27 @@ def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity
     """Small towns' names with no cue and no host span ("a Danbury mason", "the Innisfail
     skater"), proposed for the story's map to confirm (``source="near"``): resolution keeps
     them only within a few kilometres of another town of the story. A name said more than three
-    times without a cue is a person or a body of the story ("Steele said", "Steele's reports")."""
+    times without a cue is a person or a body of the story ("Steele said", "Steele's reports").
+    A body named after such a town ("Owensboro Public Schools", "the Cavan Institute") names it
+    too: an embedded mention, kept on the same condition (no Venice for "the Venice Commission")."""
     hosts = SpanIndex(non_places)
-    said = Counter(text[s:e] for s, e in lone)
+
+    def opens_body(start: int, end: int) -> bool:  # "Owensboro Public Schools", "the Cavan Institute"
+        host = hosts.containing(start, end)
+        return host is not None and host[2] == "ORG" and host[0] == start
+
+    said = Counter(text[s:e] for s, e in lone if not opens_body(s, e))
     found: list[Mention] = []
     for start, end in lone:
         surface = text[start:end]
+        host = hosts.containing(start, end)
+        named_after = opens_body(start, end)
         if said[surface] > 3 or taken.overlaps(start, end) \
-                or hosts.containing(start, end) is not None or surface in demonyms() \
+                or (host is not None and not named_after) or surface in demonyms() \
                 or sentence_initial_common(text, start, end) or surface.isupper() \
                 or (" " not in surface and written_in_lower_case(surface, text, lowercase)):
             continue
-        found.append(Mention(start, end, surface, "near"))
+        found.append(Mention(start, end, surface, "near", host[2] if named_after and host is not None else None, embedded=named_after))
         taken.add((start, end))
     return found
 

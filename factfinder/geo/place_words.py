@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from importlib import resources
+from typing import Sequence
 
-from factfinder.model import Attachment, Incident
+from factfinder.geo.mentions import demonyms
+from factfinder.model import Attachment, Incident, Place, Span
 
 
 @lru_cache(maxsize=1)
@@ -114,6 +116,21 @@ def seat_of_a_body(text: str, start: int) -> bool:
     return _SEAT_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
+# Where a party to the event comes from or is posted: "who was born in the US state of X", "soldiers
+# of a signals company, stationed at Fort Hood, Texas", "an air wing based in X"; not "his hometown
+# of X", where events often happen.
+_HOME_BEFORE = re.compile(r"\b(?:born|raised|stationed|garrisoned|based|headquartered)\s+(?:at|in)\s+(?:the\s+)?"
+                          r"(?:(?:[\w-]+\s+){0,2}(?:state|city|town|province|region)\s+of\s+)?"
+                          r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:[A-Z][\w’'.-]*,\s+)?$")
+
+
+def home_of_a_party(text: str, start: int) -> bool:
+    """Whether the place starting at ``start`` only says where someone was born, lives or is posted
+    ("who was born in Ohio", "soldiers stationed at Fort Hood, Texas"): an attribute of a
+    party, not where the event happened."""
+    return _HOME_BEFORE.search(text, max(0, start - 70), start) is not None
+
+
 # Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
 # not "captured", whose object is as often a person ("captured Barghouti").
 _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr[au]n|infiltrat|liberat)",
@@ -146,3 +163,99 @@ def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> 
 
 # The verb right before its object: "entered Tal Bizam", "stormed the previously untouched X".
 _PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
+
+
+# A reference point, not where: "attacks north of Baghdad in Samarra".
+REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
+                              re.IGNORECASE)
+# A measured reference: "40 km (25 miles) northeast of X", "20 miles from X", "north of X" after a
+# place ("in Tarmoli district, south of Kandahar"); not "in the north of Chad", which is inside it.
+_MEASURED_BEFORE = re.compile(r"\b\d[\d,.]*\s*(?:km|kms|kilomet(?:er|re)s?|miles?)\b[^.;:]{0,40}?"
+                              r"\b(?:from|of|outside)\s+(?:the\s+)?(?:[\w’'-]+\s+){0,2}$", re.IGNORECASE)
+
+
+_QUALIFIED_NAME = re.compile(r"(?<=\bof )(?:the\s+)?(?:[A-Z][\w’'.-]*\s+){0,3}[A-Z][\w’'.-]*,\s*$")
+
+
+def reference_point(place: Place, text: str) -> bool:
+    """Whether the text names the place only to measure another from it ("south of Kandahar",
+    "40 km northeast of X"): where the event happened is the place measured, when the
+    sentence names it; alone, the reference is the best the sentence gives."""
+    before = text[max(0, place.span.start - 80):place.span.start]
+    # the state that qualifies the reference is part of it: "west of Laredo, Texas"
+    before = _QUALIFIED_NAME.sub("", before)
+    found = REFERENCE_BEFORE.search(before)
+    if found is not None and not re.search(r"\b(?:the|far|its|their)\s+$", before[:found.start()]):
+        return True
+    return _MEASURED_BEFORE.search(before) is not None
+
+
+def kind_not_name(text: str, span: Span) -> bool:
+    """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
+    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
+    after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
+    if after is None or " " in span.text.strip():
+        return False
+    noun = after.group(1)
+    plural = noun in place_nouns() and noun.endswith("s") and noun[:-1] in place_nouns() | {"citie", "communitie"}
+    listed = re.search(r"(?:,|\band|\bor)\s+$", text[max(0, span.start - 6):span.start])
+    return plural and listed is None
+
+
+def organisation_name(name: str) -> bool:
+    """"the Freedom and Justice Party", "the Amaq News Agency": a word of an organisation's name
+    (``data/gazetteer/name_shapes.txt``) makes the name a body's, not a place's."""
+    from factfinder.geo.shapes import shape_words
+
+    words = shape_words()
+    return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in name.split())
+
+
+_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
+               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+# Nouns of a place that the text names after them ("the West Bank city of Nablus").
+_SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
+                          "township", "camp", "suburb"})
+_COMMA_OR_OF = r"(?:\s*,\s*|\s+of\s+(?:the\s+)?|\s+in\s+(?:the\s+)?)"
+
+
+def stands_under(text: str, end: int, start: int) -> bool:
+    """Whether the place that starts at ``start`` holds the name that ends at ``end``: "X district,
+    Y province", "the X neighbourhood of Baghdad", "X in northern Aleppo"."""
+    between = text[end:start]
+    if len(between) > 45 or re.search(r"[.;:()]|\b(?:and|or|to|from|between|than)\b", between):
+        return False
+    found = re.fullmatch(rf"((?:\s+[A-Za-z-]+){{0,2}}?){_COMMA_OR_OF}(?:{_DIRECTIONS}\s+){{0,2}}", between)
+    if found is None:
+        return False
+    # the words between name what the first place is ("X district of Y"), never another thing
+    # ("the Cameroon embassy in Paris") nor what the second is ("the West Bank city of Nablus")
+    words = found.group(1).lower().split()
+    return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
+
+
+# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
+# a word before a place noun that the text then names qualifies that place, it is not one.
+_QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
+
+
+def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
+    """Whether the name only qualifies the place the text names after a place noun: a settlement
+    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
+    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
+    "the Shaab district of Baghdad", where the district is the name's."""
+    after = _QUALIFIED_AFTER.match(text, span.end)
+    if after is None:
+        return False
+    noun = after.group(1)
+    if noun == "capital":
+        return True
+    between = text[span.end:after.end()]
+    if " of " not in between and not between.endswith(" of"):
+        return False
+    if (noun in _SETTLEMENTS or noun in ("island", "islands", "borough")) and re.search(
+            r"\bthe\s+(?:[a-z]+\s+){0,2}$", text[max(0, span.start - 40):span.start]):
+        return True  # not "Garubula village of Biu LGA", the village's own name
+    nation = span.text in demonyms() or any(
+        s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
+    return nation and noun in place_nouns()

@@ -36,6 +36,14 @@ _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][
 _TAGGED_POPULATION = 2000
 
 
+def _calendar_word(surface: str) -> bool:
+    """A day or month: "in May", "on Friday" say when, not where (no Mayville). "May" is no time
+    word of the shapes, where it may be a surname (Theresa May); after a locative it is the month."""
+    from factfinder.geo.shapes import shape_words  # shapes reads the mention finder's words
+
+    return surface == "May" or shape_words().get(surface) == "time"
+
+
 def known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: SpanIndex[tuple[int, int]],
                 lowercase: set[str]) -> list[Mention]:
     """Names the shape-based finder saw standing alone that the gazetteer knows (label
@@ -48,7 +56,7 @@ def known_names(text: str, entities: Sequence[tuple[int, int, str]], taken: Span
         if label != "NAME" or taken.overlaps(start, end):
             continue
         surface = text[start:end]
-        if surface in demonyms() or (surface in stopnames() and " " in surface) or \
+        if surface in demonyms() or (surface in stopnames() and " " in surface) or _calendar_word(surface) or \
                 (" " not in surface and (written_in_lower_case(surface, text, lowercase)
                                          or not (MOTION_BEFORE.search(text, max(0, start - 30), start)
                                                  or UNIT_AFTER.match(text, end) or place_cue(text, start, end)))):
@@ -81,7 +89,7 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
             if person is not None and (person[0], person[1]) != (start, end):
                 break
             if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    surface.lower() not in COMMON_WORDS and \
+                    surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
                     any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
                                                                         or not c.primary))
                         for c in gazetteer.lookup(surface)):

@@ -22,7 +22,7 @@ from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_b
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
-                                       story_town)
+                                       SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.plausibility import plausible
@@ -45,6 +45,7 @@ class Evidence:
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
     near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
+    guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,6 +107,7 @@ class Resolver:
             ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
             ev.cued = ev.cued and m.source == "cue"
             ev.near = ev.near and m.source == "near"
+            ev.guessed = ev.guessed or m.source in {"cue", "near"}
             after, after_end = level_after(text, m.end, self.terms)
             for lv in (level, after, level_before(text, m.start, self.terms)):
                 if lv:
@@ -147,17 +149,21 @@ class Resolver:
             if cand is not None and (point := cand.point) is not None and cand.kind in LOCAL_KINDS:
                 points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
-        # other town of the story ("London" among Ontario towns is London, Ontario).
-        for key in order:
+        # other town of the story ("London" among Ontario towns is London, Ontario); then a lone
+        # small town's name tried before the towns beside it were known ("a Danbury mason").
+        lone = [key for key in order if resolved[key].candidate is None and groups[key].near and cands[key]]
+        for key in order + lone:
             cand = resolved[key].candidate
-            if cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2:
-                continue
+            if key not in lone and (cand is None or cand.kind not in _RECHECKED or len(cands[key]) < 2
+                                    or (cand.kind == "admin1" and
+                                        self._static_features(cand, groups[key], keys, cands)[0]["contains"])):
+                continue  # an admin1 after "Town, " holds that town ("Bronx, New York" is the state)
             others = [p for k, r in resolved.items() if k != key and (c := r.candidate) is not None
                       and (p := c.point) is not None and c.kind in LOCAL_KINDS]
             if others:
                 again = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
                 new = again.candidate
-                if new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
+                if cand is None or new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
                                                                    keys, cands) > self._score(
                         cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
                     resolved[key] = again
@@ -171,11 +177,11 @@ class Resolver:
                 resolved[key] = Resolution(*stand_in)
         # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
         # in the town the story is told in.
-        setting = story_town(keys, [not m.embedded for m in mentions], decided)
+        setting = story_town(keys, [not m.embedded for m in mentions], decided) or story_area(keys, decided)
         if setting is not None:
             for key in order:
                 if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
-                        and not groups[key].cued:
+                        and not groups[key].guessed:  # a known name proposed for resolution to confirm
                     resolved[key] = Resolution(*setting)
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
         # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from
@@ -187,6 +193,14 @@ class Resolver:
                                         setting)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
+        # Pass 7: a small town's name read, with doubt, far from where the story is told and
+        # supported by no level word, container or place inside it names something of the
+        # story's own place (a name with one reading, or one read with confidence, stays).
+        for key in order:
+            ev, res = groups[key], resolved[key]
+            if setting is not None and not (ev.levels or ev.containers or ev.contained) \
+                    and res.confidence < SURE_TOWN and stray_town(res.candidate, setting[0]):
+                resolved[key] = Resolution(*setting)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
@@ -379,5 +393,7 @@ class Resolver:
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
                  "named_admin1": 1.0}
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
-_RECHECKED = frozenset({"city", "admin2"})  # kinds decided again against the story's other places (pass 3)
+# Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
+# town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.
+_RECHECKED = frozenset({"city", "admin2", "admin1"})
 _SWITCH_MARGIN = 0.25  # how much better a county must score in pass 3 to replace the one chosen

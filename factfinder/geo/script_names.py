@@ -54,7 +54,7 @@ def load_script_names(conn: sqlite3.Connection) -> int:
         for row in csv.DictReader(fh):
             found = places.get((kinds[row["level"]], row["name"], codes.get(row["admin1"])), [])
             names += [(name_key(row["burmese"]), row["burmese"], pid, 0) for pid in found]
-    conn.executemany("INSERT INTO name VALUES (?,?,?,?)", names)
+    conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", names)
     have = {(form, pid) for form, pid in conn.execute("SELECT form, place FROM name WHERE unicode(form) >= 1536")}
     bare = set()
     for form, pid in have:
@@ -62,5 +62,5 @@ def load_script_names(conn: sqlite3.Connection) -> int:
         short = bare_name(form, script) if script else None
         if short and (short, pid) not in have:
             bare.add((name_key(short), short, pid, 0))
-    conn.executemany("INSERT INTO name VALUES (?,?,?,?)", sorted(bare))
+    conn.executemany("INSERT OR IGNORE INTO name VALUES (?,?,?,?)", sorted(bare))
     return len(names) + len(bare)

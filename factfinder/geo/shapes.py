@@ -38,8 +38,9 @@ _LOWER_SUFFIX = re.compile(r"-[a-z]")
 _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "do", "dos", "van", "von",
                          "der", "&", "upon"})
 _CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
-_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay"})
+_LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay", "Hotel", "Courthouse"})
 _ARTICLES = frozenset({"The", "A", "An"})
+_POSSESSIVE_BODY = re.compile(r"['’]s ([A-Z][\w'’-]*)")  # "Woman's Club", "St Edmund's Catholic ..."
 _LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"
 
 
@@ -144,7 +145,9 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 and len(run) == 1 and strong(run[0][2]) == "region":
             spans.append((start, level.end(1), "GPE"))  # "Hainan province", as NER tags it
             continue
-        if len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
+        if (owner := _POSSESSIVE_BODY.match(text, end)) is not None and words.get(owner.group(1)) in {"org", "facility"}:
+            spans.append((start, end, "ORG"))  # "The Allendale Woman's Club": a body named after its town
+        elif len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
             spans.append((start, end, "LOC"))
         elif "org" in kinds or "title" in kinds:
             spans.append((start, end, "ORG"))

@@ -3,14 +3,18 @@
 "in Khas district, Uruzgan province", "Kunar province's Dara Noor district", "In Helmand
 province, ... in Kajaki district": the text names the region a town lies in, and when the
 gazetteer resolved the town into another region it picked a namesake. ``locate``
-(geo/locate.py) takes the stated region as the safer answer, keeping the town's own name.
+(geo/locate.py) takes the stated region as the safer answer, keeping the town's own name; a region the text spells otherwise than the
+gazetteer ("Paktiya province") is matched to its admin1 (``region_variant``).
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from typing import Sequence
 
+from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.names import name_key
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.model import Place
@@ -93,3 +97,21 @@ def opens_sentence_of(region: Place, place: Place, text: str) -> bool:
 
 def same_region(place: Place, region: Place) -> bool:
     return (place.country, (place.admin1 or "").casefold()) == (region.country, (region.admin1 or "").casefold())
+
+
+REGION_AFTER = re.compile(r"\s+(?:province|governorate|state|region|oblast)\b", re.IGNORECASE)
+REGION_WORD = re.compile(r"\s+(?:province|governorate|state|region|oblast)$", re.IGNORECASE)
+
+
+def region_variant(name: str, countries: Sequence[str], gazetteer: Gazetteer) -> Candidate | None:
+    """The admin1 of one of ``countries`` that a region name spells otherwise ("Paktiya province"
+    for Paktia, "Hilmand" for Helmand): transliterations differ by a letter or two, so the
+    closest admin1 name within a similarity of 0.8 is taken, and only in the document's countries."""
+    key = name_key(REGION_WORD.sub("", name))
+    best: tuple[float, str, str] | None = None
+    for country in countries:
+        for code, region in gazetteer.admin1_codes(country).items():
+            ratio = SequenceMatcher(None, key, name_key(region)).ratio()
+            if ratio >= 0.8 and (best is None or ratio > best[0]):
+                best = (ratio, country, code)
+    return gazetteer.admin1(best[1], best[2]) if best else None

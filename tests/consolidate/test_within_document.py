@@ -99,3 +99,30 @@ def test_a_round_up_placed_in_the_country_takes_the_finer_place_it_absorbs() -> 
     b = _incident(text, s2, counts=(("killed", "four", 4, ),), kind="killing")
     (merged,) = merge_incidents([a, b])
     assert merged.location is not None and merged.location.admin1 == "Khost"
+
+
+def test_a_past_year_told_in_its_own_sentence_is_an_act_of_its_own() -> None:
+    s1 = "Students in the region are not allowed to fast during the holy month."
+    s2 = "The report said that in 2014 the government banned public employees from fasting."
+    text = f"{s1} {s2}"
+    a = _incident(text, s1, date=None, place=None, kind="restriction")
+    b = _incident(text, s2, date=DateRange("2014-01-01", "2014-12-31", "year"), date_phrase="in 2014",
+                  place=None, kind="restriction")
+    assert len(merge_incidents([a, b])) == 2
+    # the same year taken from an earlier paragraph is context: it does not split the event
+    context = _incident(text, s2, date=DateRange("2014-01-01", "2014-12-31", "year"), date_phrase="in the region",
+                        place=None, kind="restriction")
+    assert len(merge_incidents([a, context])) == 1
+
+
+def test_victims_told_as_among_the_dead_are_part_of_the_toll_before() -> None:
+    s1 = "Shells fired by government forces hit a residential area of the town, killing 13 people."
+    s2 = "A teacher and three pupils were among the dead."
+    text = f"{s1} {s2}"
+    toll = _incident(text, s1, counts=(("killed", "13", 13),), place=None, kind="killing")
+    part = _incident(text, s2, counts=(("killed", "three", 3),), place=None, kind="killing")
+    merged = merge_incidents([toll, part])
+    assert len(merged) == 1 and [(c.category, c.value) for c in merged[0].counts] == [("killed", 13)]
+    # a larger figure is no part of a smaller toll
+    more = _incident(text, s2, counts=(("killed", "three", 30),), place=None, kind="killing")
+    assert len(merge_incidents([toll, more])) == 2

@@ -46,6 +46,10 @@ def _resolve(phrase: str, published: str | None = PUBLISHED) -> tuple[str, str, 
     ("prices have doubled since the beginning of this year", ("2023-01-01", "2023-11-20", "year")),
     ("she was abducted and killed on New Year's Eve", ("2022-12-31", "2022-12-31", "day")),
     ("shelling on Christmas Day 2021", ("2021-12-25", "2021-12-25", "day")),
+    ("police detained 20 activists on Human Rights Day", ("2022-12-10", "2022-12-10", "day")),
+    ("a May Day rally was dispersed", ("2023-05-01", "2023-05-01", "day")),
+    ("International Women's Day marches were banned", ("2023-03-08", "2023-03-08", "day")),
+    ("two reporters were held on World Press Freedom Day 2021", ("2021-05-03", "2021-05-03", "day")),
 ])
 def test_phrases_resolve_against_publication(phrase, expected):
     assert _resolve(phrase) == expected
@@ -142,7 +146,7 @@ def test_this_week_runs_from_monday_to_the_report_day():
     assert _resolve("fighting intensified this week", "2023-11-24") == ("2023-11-20", "2023-11-24", "week")
 
 
-def test_a_release_number_gives_a_yearless_day_its_year_but_not_yesterday_its_day():
+def test_a_release_number_gives_a_yearless_day_its_year_and_yesterday_its_month_not_its_day():
     text = ("Forces detain a commander in Kabul\n\nISAF Joint Command - Afghanistan\n2010-07-CA-129\n"
             "For Immediate Release\n\nA combined force detained a commander in Kabul City July 16. "
             "Two more men were detained yesterday.\n")
@@ -151,7 +155,9 @@ def test_a_release_number_gives_a_yearless_day_its_year_but_not_yesterday_its_da
     incidents = [Incident(doc="d", type="arrest", summary="", evidence=(day,), date_span=span) for span in (day, yesterday)]
     dated = resolve_incident_dates(incidents, document)
     assert dated[0].date is not None and (dated[0].date.start, dated[0].date.precision) == ("2010-07-16", "day")
-    assert dated[1].date is None  # the number gives the month, not the release's day
+    # the number gives the month, not the release's day: "yesterday" is bounded, never a day
+    assert dated[1].date is not None
+    assert (dated[1].date.start, dated[1].date.end, dated[1].date.precision) == ("2010-06-30", "2010-07-30", "month")
     # a number that is no release number at a release's head ("011-07-S-051") gives nothing
     broken = text.replace("2010-07-CA-129", "010-07-CA-129")
     assert resolve_incident_dates(incidents, Document(doc="d", text=broken))[0].date is None

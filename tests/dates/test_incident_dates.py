@@ -312,3 +312,50 @@ def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordin
     assert undated.date_span is None
 
 
+
+
+def test_a_detention_told_as_a_state_since_a_day_is_dated_by_its_onset() -> None:
+    """"has been detained since February 15" is an arrest of 15 February (the state runs on to
+    the report), "held in a city prison since 2016" one of 2016; a wave of arrests "since
+    Monday" told by an active verb, and a protest "since Monday", keep the range to the report."""
+    published = "2020-03-11"  # a Wednesday
+    cases = [("The lawyer has been detained since February 15, his wife said.", "detained", "arrest",
+              ("2020-02-15", "2020-02-15", "day")),
+             ("A blogger has been held in a city prison since 2016.", "held", "arrest",
+              ("2016-01-01", "2016-12-31", "year")),
+             ("A student has been missing since Thursday.", "missing", "disappearance",
+              ("2020-03-05", "2020-03-05", "day")),
+             ("Police have arrested 300 people since Monday.", "arrested", "arrest",
+              ("2020-03-09", "2020-03-11", "week")),
+             ("Workers have protested since Thursday.", "protested", "protest",
+              ("2020-03-05", "2020-03-11", "week"))]
+    for text, word, kind, expected in cases:
+        document = Document(doc="d", text=text, published=published)
+        (incident,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, word, kind)]), document)
+        assert incident.date is not None, text
+        assert (incident.date.start, incident.date.end, incident.date.precision) == expected, text
+
+
+def test_a_day_the_parse_leaves_untied_is_not_an_event_of_a_relative_clause() -> None:
+    """"An activist, who was arrested during the protests, was granted bail on Friday": the parse
+    ties "Friday" to the bail, not to the arrest told in the relative clause, whose date is unsaid;
+    the same day beside an arrest of the main clause ("Police arrested an activist ... on Friday",
+    left untied by the parse) is the arrest's."""
+    from factfinder.model import Attachment
+
+    def words(text: str, pairs: list[tuple[str, int, str]]) -> tuple[Attachment, ...]:
+        return tuple(Attachment(Span.of(text, text.index(w), text.index(w) + len(w)), depth, relation, False)
+                     for w, depth, relation in pairs)
+
+    text = "An activist, who was arrested during the protests, was granted bail by the court on Friday."
+    arrest = replace(incident_at(text, "arrested"), attachments=words(text, [
+        ("who", 1, "nsubjpass"), ("was", 1, "auxpass"), ("arrested", 0, "predicate"),
+        ("during", 1, "during"), ("protests", 2, "during")]))
+    (undated,) = incident_date_spans(Document(doc="d", text=text, published="2021-02-26"), [arrest])
+    assert undated.date_span is None
+    main = "Police arrested an activist during the protests and took her to a station on Friday."
+    arrest = replace(incident_at(main, "arrested"), attachments=words(main, [
+        ("Police", 1, "nsubj"), ("arrested", 0, "predicate"), ("activist", 1, "dobj"),
+        ("during", 1, "during"), ("protests", 2, "during")]))
+    (dated,) = incident_date_spans(Document(doc="d", text=main, published="2021-02-26"), [arrest])
+    assert dated.date_span is not None and dated.date_span.text == "Friday"

@@ -35,6 +35,39 @@ def test_a_known_publication_date_and_a_yearless_dateline_are_left_alone() -> No
     assert with_dateline_published(Document(doc="d", text=body)).published is None
 
 
+def test_a_release_number_places_a_yearless_dateline_and_yesterday_counts_from_it() -> None:
+    """"KABUL, Afghanistan (Dec. 24)" under the release number "2009-12-CA–080" (issued in
+    December 2009, en dashes and all) is 24 December 2009, the day "yesterday" counts from;
+    without the number, or with a number of another month, nothing places the day."""
+    text = ("Militia Commander Detained in Border Province\n\nJoint Command\n2009-12-CA–080\n"
+            "For Immediate Release\n\nKABUL, Afghanistan (Dec. 24) – A joint force detained a militia "
+            "commander in the border province yesterday.\n")
+    document = with_dateline_published(Document(doc="d", text=text))
+    assert document.published == "2009-12-24"
+    (arrest,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "detained a")]), document)
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2009-12-23", "day")
+    assert with_dateline_published(Document(doc="d", text=text.replace("2009-12-CA–080\n", ""))).published is None
+    # a number issued in March cannot hold a day of 24 December of the same year: the year before
+    march = with_dateline_published(Document(doc="d", text=text.replace("2009-12-CA", "2010-03-CA")))
+    assert march.published == "2009-12-24"
+
+
+def test_a_day_heading_the_title_is_the_release_day_when_there_is_no_dateline() -> None:
+    """A day's roundup titled "Dec. 17: Militants Detained in Nangarhar" has no dateline: its
+    heading day, placed by the release number, is what "today" counts from. The same shape on
+    a later line (a chronology's entry) is an event, not the release's day."""
+    text = ("Dec. 17: Militants Detained in Nangarhar\n\nNEWS RELEASE\n2009-12-CA-072\n"
+            "For Immediate Release\n\nA security force detained a facilitator in Nangarhar province today.\n")
+    document = with_dateline_published(Document(doc="d", text=text))
+    assert document.published == "2009-12-17"
+    (arrest,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "detained a")]), document)
+    assert arrest.date is not None and arrest.date.start == "2009-12-17"
+    later = "Roundup of the week\n" + text
+    assert with_dateline_published(Document(doc="d", text=later)).published is None
+    dated = text.replace("Dec. 17:", "Dec. 17, 2009:").replace("2009-12-CA-072\n", "")
+    assert with_dateline_published(Document(doc="d", text=dated)).published == "2009-12-17"
+
+
 @pytest.mark.slow
 def test_yesterday_counts_from_the_dateline_and_later_paragraphs_take_the_lead_date() -> None:
     from factfinder.pipeline import Pipeline
@@ -92,6 +125,29 @@ def test_a_headline_over_an_undated_lead_without_a_dateline_takes_the_day_the_ne
     (undated,) = incident_date_spans(Document(doc="d", text=vague, published="2020-12-14"),
                                      [incident_at(vague, "Detention")])
     assert undated.date_span is None
+
+
+def test_an_undated_event_of_the_lead_takes_the_day_its_story_tells_below() -> None:
+    """"A union called Monday for the release of 12 reporters detained in a wave of arrests" /
+    "Most of the reporters were arrested on June 30": the lead tells what, the next paragraph
+    when. Only a day of a later paragraph's sentence that tells the same kind of event; a
+    month is no day, and a later sentence of the lead's own paragraph tells another episode."""
+    text = ("A press union called Monday for the release of 12 reporters detained in a wave of arrests "
+            "in the capital.\n\n"
+            "Most of the reporters were arrested on June 30 at their offices, the union said.\n")
+    document = Document(doc="d", text=text, published="2021-07-12")
+    lead, detail = resolve_incident_dates(incident_date_spans(
+        document, [incident_at(text, "detained"), incident_at(text, "arrested on")]), document)
+    assert lead.date is not None and (lead.date.start, lead.date.precision) == ("2021-06-30", "day")
+    assert detail.date is not None and detail.date.start == "2021-06-30"
+    vague = text.replace("on June 30", "in June")
+    (undated, _) = incident_date_spans(Document(doc="d", text=vague, published="2021-07-12"),
+                                       [incident_at(vague, "detained"), incident_at(vague, "arrested in")])
+    assert undated.date_span is None
+    one = text.replace(".\n\nMost", ". Most")
+    (same_paragraph, _) = incident_date_spans(Document(doc="d", text=one, published="2021-07-12"),
+                                              [incident_at(one, "detained"), incident_at(one, "arrested on")])
+    assert same_paragraph.date_span is None
 
 
 def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:

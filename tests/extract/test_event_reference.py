@@ -38,14 +38,30 @@ def _hit(text, word):
     ("Aid workers left behind in Kellan are now facing torture, the charity said.", "torture"),
     ("The commission received 90 complaints of torture against the prison guards last year.", "torture"),
     ("The caller told the editor that they will come and kill her if she publishes the story.", "kill"),
+    # a word of harm in another sense: a suicide, animals, a trend halted, a disease
+    ("Her colleagues say months of threats from the police drove her to kill herself.", "kill"),
+    ("The film documents the slaughter of dogs at two markets outside Kellan.", "slaughter"),
+    ("Activists in Dorvan campaign against illegal whale killing along the coast.", "killing"),
+    ("The new minister promised to arrest the decline of the old mill towns.", "arrest"),
+    ("At least six nurses at the Kellan hospital have lost their lives to the virus.", "lost their lives"),
+    ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
 ])
-def test_a_name_a_risk_a_tally_or_a_threat_reports_no_act(pipeline, text, word):
+def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
     hit = _hit(text, word)
     assert is_reference(text, 0, hit, _cues())
     assert hit.type not in _types(pipeline, text)
 
 
 @pytest.mark.parametrize("text,kind", [
+    # victims named after animals they trade, a suicide bomber who killed others
+    ("Gunmen killed two fish traders at the harbour in Kellan on Friday.", "killing"),
+    ("The bomber blew himself up at the gate, killing himself and four guards in Dorvan.", "killing"),
+    ("A man was molested by two guards in the central prison of Kellan, his lawyer said.", "torture"),
+    ("Fighters stormed an army checkpoint outside Dorvan before dawn on Monday.", "armed_clash"),
+    # an attempt to kill is an attack on the person; forces entering a town a deployment
+    ("The editor survived an attempt on her life outside her home in Kellan on Sunday.", "attack"),
+    ("Government troops entered the border town of Dorvan on Tuesday after the rebels left.", "other"),
+    ("About 400 members of the teachers' union demonstrated in Kellan on Monday over unpaid wages.", "protest"),
     ("Police arrested three journalists outside the court in Kellan on Monday.", "arrest"),
     ("Guards beat and tortured two detainees in the central prison of Kellan in May.", "torture"),
     ("Gunmen shot dead a radio reporter near his home in Dorvan on Friday.", "killing"),
@@ -67,6 +83,11 @@ def test_an_act_reported_is_kept(pipeline, text, kind):
 ])
 def test_wire_news_event_words_give_their_incident(pipeline, text, kind):
     assert kind in _types(pipeline, text)
+
+
+def test_forces_entering_before_an_act_are_its_prelude(pipeline):
+    text = "Soldiers entered the village of Marra at dawn and set fire to forty houses."
+    assert _types(pipeline, text) == ["property_destruction"]
 
 
 @pytest.mark.parametrize("text,subtype", [

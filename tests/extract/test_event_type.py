@@ -117,6 +117,13 @@ def test_an_accident_is_no_human_rights_incident(pipeline):
     assert _types(pipeline, quake) == []
 
 
+def test_a_snippet_that_tells_an_accident_tells_its_toll_too(pipeline):
+    blast = "A boiler at a bottling plant outside Kellan exploded on Thursday night. Six workers were injured."
+    assert _types(pipeline, blast) == []
+    bomb = "Militants planted a bomb at a bottling plant outside Kellan on Thursday. Six workers were injured."
+    assert _types(pipeline, bomb) != []
+
+
 def test_a_deliberate_fire_stays_an_incident(pipeline):
     arson = "Militiamen set fire to a garment factory on the edge of the city on Monday, killing nine workers."
     assert "killing" in [kind for kind, _ in _types(pipeline, arson)]

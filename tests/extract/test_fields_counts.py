@@ -28,6 +28,9 @@ def counts(text: str) -> list[tuple[str, float, str]]:
     ("Three soldiers were convicted of killing a student at a checkpoint.", [("other", 3.0, "exact"), ("killed", 1, "exact")]),
     ("The authorities hanged four men convicted over the killing of a police officer.",
      [("killed", 4.0, "exact"), ("killed", 1, "exact")]),
+    # "over" after the people judged says what for, not how many; "killings" count the killed
+    ("In May, prosecutors charged six police officers over 40 killings in the port city.", [("killed", 40.0, "exact")]),
+    ("In May, police arrested over 40 students in the port city.", [("arrested", 40.0, "more_than")]),
     # ... but not the person some other noun belongs to
     ("The widow of a man who died in custody was paid compensation.", []),
     ("He described the death in custody of a young woman held by the morality police.", []),
@@ -75,3 +78,44 @@ def test_one_named_role_arrested_is_one_arrested() -> None:
     found = Pipeline().extract(document_from_text(text, published="2024-01-10")).incidents
     arrest = [i for i in found if i.type == "arrest"]
     assert arrest and [(c.category, c.value) for c in arrest[0].counts] == [("arrested", 1)]
+
+
+def _patient_count(nlp, text: str, kind: str, trigger: str) -> tuple[str, float, str, str] | None:
+    from factfinder.extract.counts_patients import patient_count
+
+    token = next(t for t in nlp(text) if t.text == trigger)
+    found = patient_count(kind, token, find_counts(text), 0, text)
+    return None if found is None else (found.category, found.value, found.qualifier, found.span.text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("text, kind, trigger, expected", [
+    # the figure of the people an act befalls takes the act's category, whatever verb is nearest it
+    ("On 2 March, four men arrested during the strikes of 2021 were executed in Shiraz.", "killing", "executed",
+     ("killed", 4.0, "exact", "four")),
+    # a relative clause of the act: one person
+    ("In May, a court ordered damages for a farmer who had been beaten in police custody.", "torture", "beaten",
+     ("affected", 1, "exact", "a farmer")),
+    ("In April, a court freed a nurse who had been detained for a month without charge.", "arrest", "detained",
+     ("detained", 1, "exact", "a nurse")),
+    ("In June, the court ordered compensation for the family of a teacher who died in custody.", "killing", "died",
+     ("killed", 1, "exact", "a teacher")),
+    # a protest counts its participants
+    ("In March, at least 40 inmates of the central prison went on hunger strike.", "protest", "strike",
+     ("other", 40.0, "at_least", "at least 40")),
+    ("One of the jailed union leaders refused food for 20 days.", "protest", "refused",
+     ("other", 1, "exact", "One of the jailed union leaders")),
+    # ... not the people of another act the protest is only the time or the cause of
+    ("More than 200 people detained after the protests of May remained in jail.", "protest", "protests", None),
+    # a plural with no figure, or a named person, is no count
+    ("In May, a court ordered damages for farmers who had been beaten in custody.", "torture", "beaten", None),
+])
+def test_the_people_an_act_befalls_are_counted_with_its_category(nlp, text: str, kind: str, trigger: str,
+                                                                 expected: tuple | None) -> None:
+    assert _patient_count(nlp, text, kind, trigger) == expected
+
+
+@pytest.mark.slow
+def test_the_one_person_a_nominal_act_befalls_is_counted(nlp) -> None:
+    text = "In June, students marched against the arrest of their union leader."
+    assert _patient_count(nlp, text, "arrest", "arrest") == ("arrested", 1, "exact", "their union leader")

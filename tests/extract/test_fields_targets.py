@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 
+from extracted_incidents import pipeline_extract  # noqa: F401 (a fixture)
 from factfinder.extract.actors import ActorMatcher, default_matcher
 from factfinder.extract.roles import actor_roles
 from factfinder.extract.story_roles import refine_targets
@@ -89,6 +90,29 @@ def test_the_last_word_on_targets_drops_civilians_beside_a_specific_group() -> N
     incident = Incident(doc="d", type="torture", summary=text, evidence=(Span.of(text, 0, len(text)),),
                         targets=(_actor(text, "man", "civilians"), _actor(text, "custody", "prisoners")))
     assert [a.name for a in most_specific_targets([incident])[0].targets] == ["prisoners"]
+    # alone, a man tortured in custody is one of the people held; outside custody he stays a civilian
+    incident = Incident(doc="d", type="torture", summary=text, evidence=(Span.of(text, 0, len(text)),),
+                        targets=(_actor(text, "man", "civilians"),))
+    assert [(a.name, a.span.text) for a in most_specific_targets([incident])[0].targets] == [("prisoners", "man")]
+    text = "In June, a court ordered compensation for a man who had been beaten at a checkpoint."
+    incident = Incident(doc="d", type="torture", summary=text, evidence=(Span.of(text, 0, len(text)),),
+                        targets=(_actor(text, "man", "civilians"),))
+    assert [a.name for a in most_specific_targets([incident])[0].targets] == ["civilians"]
+
+
+@pytest.mark.slow
+def test_a_bare_verb_after_a_passive_shares_it(nlp, matcher: ActorMatcher) -> None:
+    # "was dragged out ... and lynched": the man underwent both, he did not lynch
+    text = "In March, a man accused of theft was dragged from a bus in the town and lynched."
+    doc = nlp(text)
+    token = next(t for t in doc if t.text == "lynched")
+    perpetrators, found = actor_roles(token.sent, token, matcher.find(text))
+    assert [a.name for a in found] == ["civilians"] and perpetrators == []
+    # a verb with an auxiliary of its own is its subject's act
+    text = "In May, troops were deployed to the village and are firing on the villagers."
+    token = next(t for t in nlp(text) if t.text == "firing")
+    perpetrators, found = actor_roles(token.sent, token, matcher.find(text))
+    assert [a.span.text for a in perpetrators] == ["troops"] and [a.name for a in found] == ["civilians"]
 
 
 @pytest.mark.slow
@@ -97,12 +121,3 @@ def test_a_political_prisoner_denied_care_is_a_political_prisoner(pipeline_extra
                              "being denied treatment for heart disease, his wife said.\n")
     humanitarian = [i for i in found if i.type == "humanitarian"]
     assert humanitarian and [a.name for a in humanitarian[0].targets] == ["political prisoners"]
-
-
-@pytest.fixture(scope="module")
-def pipeline_extract():
-    from factfinder.pipeline import Pipeline
-    from factfinder.text import document_from_text
-
-    pipeline = Pipeline()
-    return lambda text: pipeline.extract(document_from_text(text, published="2024-01-10")).incidents

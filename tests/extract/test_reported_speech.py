@@ -80,6 +80,14 @@ def test_reactions_of_two_bodies_in_following_sentences_stay_two(pipeline) -> No
     assert {len(s.evidence) for s in statements} == {1}
 
 
+def test_a_speaker_named_again_by_its_head_noun_makes_one_statement(pipeline) -> None:
+    """"The Embassy accuses ..." after "the Chinese Embassy in Prague condemns ...": one speaker, one
+    statement, whatever place the second sentence's words name."""
+    text = ("On its website, the Chinese Embassy in Prague condemns the activities of the exile congress. "
+            "The Embassy accuses the congress of spreading lies about Xinjiang.")
+    assert _types(pipeline, text) == ["statement"]
+
+
 def test_a_body_publishing_a_report_makes_a_statement_beside_the_acts_it_reports() -> None:
     table = TriggerTable.load()
     text = "Soldiers executed 30 villagers in March, Human Rights Watch said in a report released today."
@@ -119,3 +127,28 @@ def test_a_statement_reacting_to_an_act_is_against_its_agent(pipeline) -> None:
             "The UN refugee agency condemned the attack.")
     (statement,) = [i for i in _incidents(pipeline, text) if i.type == "statement"]
     assert [t.name for t in statement.targets] == ["Rapid Support Forces"]
+
+
+def test_a_statement_sentence_looks_up_its_actors_once(nlp) -> None:
+    """The statement candidate (before the parse), its check (after it) and the roles all ask for
+    the actors of one sentence: the alias matcher runs once per sentence, and the statement is kept."""
+    from factfinder.extract.extractor import Extractor
+    from factfinder.model import Document
+
+    extractor = Extractor.load(nlp=nlp)
+    asked: list[tuple[int, int]] = []
+    matcher = extractor.actors
+
+    class Counting:
+        def __getattr__(self, name):
+            return getattr(matcher, name)
+
+        def find(self, text, start=0, end=None):
+            asked.append((start, end))
+            return matcher.find(text, start, end)
+
+    extractor.actors = Counting()
+    text = "The foreign ministry said the expelled diplomats had broken the rules of their mission."
+    extraction = extractor.extract(Document(doc="d", text=text, published="2024-03-12"))
+    assert [i.type for i in extraction.incidents] == ["statement"]
+    assert asked and len(asked) == len(set(asked))

@@ -25,6 +25,10 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Police issued arrest warrants for six activists living in Canada.", "transnational_repression"),
     ("Police offered bounties for information on dissidents abroad.", "transnational_repression"),
     ("The court declared the 30 critics traitors to the homeland.", "designation"),
+    ("The security ministry said it had dismantled a spy network run from abroad among the aid workers.",
+     "designation"),
+    ("Prosecutors said the detained students would be tried on terrorism charges.", "designation"),
+    ("The three bloggers are accused of incitement to secession.", "designation"),
     ("The country failed to win a seat on the council in the vote.", "other"),
 ])
 def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
@@ -34,6 +38,7 @@ def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> 
 @pytest.mark.parametrize("sentence", [
     "Police issued an arrest warrant for the suspect in the robbery.",  # a warrant at home: no repression
     "The president declared a state of emergency in the province.",  # no branding
+    "The novel follows a spy network in wartime Lisbon.",  # no state uncovered it
 ])
 def test_ordinary_uses_are_not_repression_or_designation(table: TriggerTable, sentence: str) -> None:
     assert not _types(table, sentence) & {"transnational_repression", "designation"}

@@ -163,3 +163,12 @@ def test_a_town_captured_is_territory_and_fighters_captured_an_arrest():
 def test_a_camp_captured_is_territory():
     camps = "Army troopers captured two rebel camps in the hills of Mawra over the weekend."
     assert with_taxonomy(_incident("arrest", camps, "captured")).type == "other"
+
+
+def test_forces_moving_read_as_a_killing_are_a_development_but_a_death_stays_a_killing():
+    guarded = "Security forces reinforced their presence around the churches of Veska ahead of the holiday."
+    assert with_taxonomy(_incident("killing", guarded, "Security forces")).type == "other"
+    executed = "Soldiers stationed in Veska executed two prisoners on Sunday, a witness said."
+    assert with_taxonomy(_incident("killing", executed, "executed")).type == "killing"
+    fell = "Troops withdrew from Veska after three of them were killed in an ambush."
+    assert with_taxonomy(_incident("killing", fell, "killed")).type == "killing"

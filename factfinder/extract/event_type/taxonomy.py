@@ -83,12 +83,16 @@ _WEAPONS = re.compile(r"\b(?:weapons?|arms|rifles?|guns?|pistols?|ammunition|rou
 # Forces moving, withdrawing, digging in or being formed: a change to an armed group's activity (ACLED's
 # strategic developments), not fighting, when the sentence names no fighting or violence.
 _MOVEMENT = re.compile(r"\b(?:withdr[ae]w\w*|pull(?:ed|s|ing)? (?:out|back)|pullout|reinforc\w*|fortif\w*|stationed|"
-                       r"formed|formation of|sorties?|scrambled|(?:military |joint )?(?:exercises|drills)|on (?:high )?alert|"
+                       r"formed|formations?|sorties?|scrambled|(?:military |joint )?(?:exercises|drills)|on (?:high )?alert|"
                        r"regroup\w*|hand(?:ed|s|ing)? (?:over )?(?:control|authority)|hand(?:ed|s|ing)? \w+ back|handover|"
                        r"without (?:a fight|resistance|a shot)|peacefully)\b", re.IGNORECASE)
 _VIOLENCE = re.compile(r"\b(?:fight\w*|fought|battles?|offensive|assault\w*|attack\w*|kill\w*|dead|died|wounded|injur\w*|"
                        r"shell\w*|bomb\w*|fir(?:e|ed|ing) (?:on|at)|opened fire|gunfire|strikes?|raid\w*|ambush\w*|clash\w*)\b",
                        re.IGNORECASE)
+# Words that tell a death without a word of _VIOLENCE ("executed", "slain", "lost their lives", "bodies").
+_KILLING_WORD = re.compile(r"\b(?:murder\w*|slain|slaughter\w*|execut\w*|massacre\w*|lynch\w*|fatal\w*|deaths?|lives|life|"
+                           r"bodies|body|corpses?|hang(?:ed|ing)|shot|gunned|behead\w*|assassinat\w*|toll|perish\w*)\b",
+                           re.IGNORECASE)
 _BREACH = re.compile(r"\b(?:despite|violat\w*|breach\w*|broke|broken|shattered|collapsed)\b", re.IGNORECASE)
 
 
@@ -96,10 +100,15 @@ def is_development(incident: Incident) -> bool:
     """Fighting or an attack named in a sentence about an agreement, a deployment or weapons seized or
     defused, with no toll (and no breach of the agreement): the development is the event (ACLED's
     agreement, change to group activity, disrupted weapons use). "Police defused a bomb planted to
-    attack the market" tells no attack."""
-    if incident.type not in {"attack", "armed_clash"} or any(c.category == "killed" for c in incident.counts):
+    attack the market" tells no attack. A killing qualifies only where its sentence tells forces moving
+    and names no death or violence at all: the sentence model read the forces' words as one."""
+    if incident.type not in {"attack", "armed_clash", "killing"} or any(c.category == "killed" for c in incident.counts):
         return False
     text = incident.summary
+    if incident.type == "killing":
+        # a killing in a sentence that names no death, no violence and no killing word is the sentence
+        # model's reading of forces' words ("security forces reinforced their presence around churches")
+        return bool(_MOVEMENT.search(text)) and not _VIOLENCE.search(text) and not _KILLING_WORD.search(text)
     if incident.type == "armed_clash" and _MOVEMENT.search(text) and not _VIOLENCE.search(text):
         return True  # forces withdrawn, reinforced or handed a town: no one fought
     return (bool(_AGREEMENT.search(text) and not _BREACH.search(text)) or bool(_DEPLOYMENT.search(text))
