@@ -44,9 +44,28 @@ def subject_owner(verb: Any) -> Any:
                    and not is_passive(token.head) and not any(c.dep_ == "mark" for c in token.head.children))
         if token.dep_ not in ("conj", "xcomp") and not adjunct:
             break
+        if adjunct and token.head.dep_ == "relcl" and _after_comma(token):
+            # "opened fire on members of a movement who were gathering ..., killing 57 people": a
+            # participle after a comma that the parse hangs on a relative clause adjoins the main verb
+            return _governing_verb(token.head.head) or token.head
         token = token.head
         seen.add(token.i)
     return token
+
+
+def _after_comma(token: Any) -> bool:
+    return bool(token.i > 0 and token.doc[token.i - 1].text == ",")
+
+
+def _governing_verb(noun: Any) -> Any | None:
+    """The verb with a subject whose argument or prepositional phrase holds ``noun``."""
+    token, seen = noun, {noun.i}
+    while token.dep_ in ("pobj", "prep", "dobj", "conj", "appos") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        if token.pos_ == "VERB":
+            return token if has_subject(token) else None
+    return None
 
 
 def first_conjunct(verb: Any) -> int:

@@ -86,6 +86,23 @@ def committed_by(head: Any, trigger: Any) -> bool:
         participle.dep_ == "advcl" and trigger.dep_ in _OBJECTS and trigger.head.i == participle.head.i)
 
 
+# Armed actors named by a generic word: a named group a source blames for the act names them.
+GENERIC_ARMED = frozenset({"gunmen", "militants", "rebels", "militias", "bandits", "jihadists", "armed groups",
+                           "insurgents", "armed herdsmen", "unidentified assailants"})
+
+
+def blamed_group(sent: Any, heads: list[tuple[Any, Any]]) -> Any | None:
+    """"Gunmen attacked a church ...; the federal government blamed ISWAP": the named armed group
+    (an actor whose head is the object of "blame" / "accuse" in the sentence) that a source says the
+    generic attackers were. ``heads`` pairs each actor with its head token."""
+    for actor, head in heads:
+        arg = _argument(head)
+        if actor.kind == "armed_group" and actor.name not in GENERIC_ARMED and arg.dep_ in _OBJECTS \
+                and arg.head.lemma_ in ("blame", "accuse"):
+            return actor
+    return None
+
+
 def ruled_against(head: Any, trigger: Any, kind: str | None) -> bool:
     """The state a ruling goes against: "ruled that Türkiye had failed to comply", "rejected the
     government's appeal"."""

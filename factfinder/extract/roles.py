@@ -19,7 +19,8 @@ from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS 
     SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, first_conjunct as _conjuncts, \
     has_subject as _has_subject, is_passive as _is_passive, reduced_passive as _reduced_passive, \
     subject_owner as _subject_owner
-from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS, committed_by as _committed_by, \
+from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LEMMAS as _LEGAL_LEMMAS, \
+    blamed_group as _blamed_group, committed_by as _committed_by, \
     confessed as _confessed, convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, \
     ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
@@ -102,6 +103,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     if not targets and (patient := pronoun_patient(trigger, _clause_root(trigger),
                                                    [a for a in actors if a.kind == "group"])) is not None:
         add_actor(targets, patient)  # "a court ordered them held": the journalists named before
+    if perpetrators and all(a.name in _GENERIC_ARMED for a in perpetrators) and (blamed := _blamed_group(
+            sent, [(a, h) for a in actors if (h := _head_token(sent, a)) is not None])) is not None:
+        perpetrators = [blamed]  # "gunmen attacked a church ...; the government blamed ISWAP"
     return perpetrators, targets
 
 

@@ -77,7 +77,14 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     ("The office documented an arbitrary killing of a student in Bogota, committed by an ESMAD agent.",
      "killing", ["Colombian police"]),
     # "the group" stands for the armed group the story named last
-    ("ISWAP was formed in 2016. Last month the group executed four aid workers.", "executed", ["Islamic State"]),
+    ("ISWAP was formed in 2016. Last month the group executed four aid workers.", "executed",
+     ["Islamic State West Africa Province"]),
+    # a participle after a comma that the parse hangs on the victims' relative clause adjoins the main verb
+    ("Soldiers opened fire on members of a religious movement who were gathering in the city for a "
+     "demonstration against the mission, killing at least 57 people.", "killing", ["military"]),
+    # a named group a source blames for the act names the generic attackers
+    ("Gunmen attacked a church, killing 40 worshippers, and the government blamed Boko Haram for the attack.",
+     "killing", ["Boko Haram"]),
 ])
 def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                         perpetrators: list[str]) -> None:
