@@ -17,7 +17,8 @@ across sources) and the threshold. ``WITHIN_DOCUMENT`` and ``ACROSS_SOURCES``
 are the two declared rule sets.
 
 A ``Telling`` (``telling.py``) holds what the tests read of an incident,
-computed once; ``reach.py`` rules out whole clusters the vetoes would reject.
+computed once; ``reach.py`` rules out whole clusters the vetoes would reject;
+``story_relations.py`` holds the within-document tests of how two tellings relate as stories.
 """
 
 from __future__ import annotations
@@ -29,8 +30,10 @@ from types import MappingProxyType
 
 from rapidfuzz import fuzz
 
+from factfinder.consolidate.story_relations import copies_of_one_story, is_vague, own_year, same_speaker, \
+    separate_acts, share_evidence, stories_compatible, told_alike
 from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words, opens_with_time
-from factfinder.model import Count, Incident, SourcedIncident
+from factfinder.model import SourcedIncident
 from factfinder.values.places import haversine_km
 
 
@@ -226,13 +229,6 @@ def _words_similarity(a: str, b: str) -> float:
     return float(fuzz.token_set_ratio(a, b)) / 100.0
 
 
-def _is_vague(count: Count) -> bool:
-    """A conventional value for a word ("several" = 3, "dozens" = 24), not a told figure."""
-    from factfinder.extract.numbers import lexicon
-
-    return not any(ch.isdigit() for ch in count.span.text) and count.span.text.lower() in lexicon().vague
-
-
 def _within(x: float, y: float, factor: float) -> bool:
     return min(x, y) > 0 and max(x, y) / min(x, y) <= factor
 
@@ -255,7 +251,7 @@ def count_agreement(a: Telling, b: Telling, rules: SameEventRules) -> float | No
     for key in shared:
         ours = [c for c in ca if (c.category, c.unit) == key]
         theirs = [c for c in cb if (c.category, c.unit) == key]
-        if any(_is_vague(c) for c in ours + theirs):
+        if any(is_vague(c) for c in ours + theirs):
             continue
         pairs = [(sum(c.value for c in ours), sum(c.value for c in theirs))]
         pairs += [(x.value, y.value) for x in ours for y in theirs]
@@ -280,85 +276,6 @@ def _part_of_toll(a: Telling, b: Telling, key: tuple[str, str]) -> bool:
     return False
 
 
-# --- story relations (within one document) ---------------------------------------
-
-
-def _stories_compatible(a: Incident, b: Incident) -> bool:
-    """The same story, or a headline (outside any story) and the story it heads."""
-    return a.story == b.story or a.story is None or b.story is None
-
-
-def _told_alike(a: Incident, b: Incident) -> bool:
-    """The same day, the same resolved place and the same figure of a shared category: a
-    release that restates its lead below a break ("killed one insurgent" / "an air strike,
-    killing one insurgent") tells one event, even when the text stage cut it in two stories."""
-    if a.date is None or b.date is None or a.location is None or b.location is None:
-        return False
-    if a.date.precision != "day" or (a.date.start, a.date.end) != (b.date.start, b.date.end):
-        return False
-    if not (a.location.resolved and b.location.resolved and a.location.name == b.location.name):
-        return False
-    figures = {(c.category, c.value) for c in a.counts if not _is_vague(c)}
-    return any((c.category, c.value) in figures for c in b.counts if not _is_vague(c))
-
-
-def _share_evidence(a: Incident, b: Incident) -> bool:
-    return bool({(s.start, s.end) for s in a.evidence} & {(s.start, s.end) for s in b.evidence})
-
-
-def _separate_acts(a: Incident, b: Incident) -> bool:
-    """Two acts extraction told apart in one sentence (``Incident.act``, extract/incidents.py
-    ``separate_acts``), which resting on that sentence does not make one event. When only one
-    of them was triggered there, the other holds that sentence because it absorbed one of its
-    acts (the merge runs in text order, so the first): a later act is apart from it."""
-    if a.trigger is None or b.trigger is None:
-        return False
-    for s in a.evidence:
-        if s not in b.evidence:
-            continue
-        in_a, in_b = s.start <= a.trigger.start < s.end, s.start <= b.trigger.start < s.end
-        if (in_a and in_b and a.act != b.act) or (in_a != in_b and (a.act if in_a else b.act) > 0):
-            return True
-    return False
-
-
-_PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|its|their|his|her)\b", re.IGNORECASE)
-
-
-_DEFINITE_OPENING = re.compile(r"^\W*the\s+([A-Za-z]+)\b", re.IGNORECASE)
-
-
-def _same_speaker(a: Telling, b: Telling) -> bool:
-    """Two statements of one speaker: a speaker named in both, or a pronoun speaker ("It added
-    ...", "They blamed ...") or a definite one ("The Embassy accuses ...") beside a named one
-    whose words hold it ("the Chinese Embassy in Prague")."""
-    if a.perpetrators & b.perpetrators:
-        return True
-    for t, other in ((a, b), (b, a)):
-        if t.perpetrators:
-            continue
-        if _PRONOUN_OPENING.match(t.incident.summary):
-            return True
-        head = _DEFINITE_OPENING.match(t.incident.summary)
-        if head and any(head.group(1).lower() in actor.span.text.lower().split()
-                        for actor in other.incident.perpetrators):
-            return True
-    return False
-
-
-def _own_year(a: Telling, b: Telling) -> bool:
-    """One telling dated by a year its own sentence names ("the report highlighted that in 2014 the
-    government banned ..."), the other undated: a past act of its own, told as background, not more
-    of the undated act beside it."""
-    return any(t.days is not None and not t.date_is_context and t.incident.date is not None
-               and t.incident.date.precision == "year" and o.days is None for t, o in ((a, b), (b, a)))
-
-
-def _copies_of_one_story(a: Telling, b: Telling) -> bool:
-    return (a.fingerprint is not None and a.fingerprint == b.fingerprint
-            and (a.incident.doc, a.incident.story) != (b.incident.doc, b.incident.story))
-
-
 # --- the score -------------------------------------------------------------------
 
 
@@ -369,12 +286,12 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     ia, ib = a.incident, b.incident
     if ia.type != ib.type or (rules.one_document and ia.doc != ib.doc):
         return 0.0
-    if rules.shared_evidence_is_same and _share_evidence(ia, ib):
-        return 0.0 if _separate_acts(ia, ib) else 1.0
-    if rules.one_story and not _stories_compatible(ia, ib):
-        return 1.0 if _told_alike(ia, ib) else 0.0
+    if rules.shared_evidence_is_same and share_evidence(ia, ib):
+        return 0.0 if separate_acts(ia, ib) else 1.0
+    if rules.one_story and not stories_compatible(ia, ib):
+        return 1.0 if told_alike(ia, ib) else 0.0
     speaker_type = ia.type in rules.speaker_types
-    if speaker_type and not _same_speaker(a, b):
+    if speaker_type and not same_speaker(a, b):
         return 0.0
     vetoes = rules.vetoes
     da, db = a.days, b.days
@@ -384,7 +301,7 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
         date_score = _days_agreement(da, db, rules.date_window_days)
     if date_score == 0.0 and "date" in vetoes:
         return 0.0
-    if rules.own_time_opening and date_score is None and (opens_with_time(ib.summary) or _own_year(a, b)):
+    if rules.own_time_opening and date_score is None and (opens_with_time(ib.summary) or own_year(a, b)):
         return 0.0  # "In December, a councillor was imprisoned": not the undated fines told before
     # one speaker's statements: a place named in what is said is what it is about, not where
     place = None if speaker_type else place_agreement(a.where, b.where, rules)
@@ -401,7 +318,7 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     if rules.needs_text:
         text = _words_similarity(a.words, b.words)
         if rules.copy_text_similarity is not None and text >= rules.copy_text_similarity \
-                and _copies_of_one_story(a, b):
+                and copies_of_one_story(a, b):
             return 1.0
         if rules.text_alone is not None and date_score is None and place is None and text < rules.text_alone:
             return 0.0
