@@ -6,19 +6,20 @@ passive one is the perpetrator; the object, the passive subject and "against
 X" / "of X" after a nominal trigger ("the arrest of students") are targets.
 Where the parse does not say, an affected group defaults to target and an
 armed actor to perpetrator, but only inside the trigger's own clause, so an
-actor of a neighbouring clause is never given a role in this event.
+actor of a neighbouring clause is never given a role in this event. The parse shapes that
+name an agent the plain subject or "by" phrase misses are in ``agent_shapes.py``.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.agent_shapes import active_read_as_modifier, after_agent_by, clause_root, is_nominal, \
+    means_agent, shared_agent, speaker_of_own_act, when_agent
 from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS as _PASSIVE_SUBJECTS, \
-    SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, first_conjunct as _conjuncts, \
-    has_subject as _has_subject, is_passive as _is_passive, reduced_passive as _reduced_passive, \
-    subject_owner as _subject_owner
+    SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, is_passive as _is_passive, \
+    reduced_passive as _reduced_passive, subject_owner as _subject_owner
 from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LEMMAS as _LEGAL_LEMMAS, \
     blamed_group as _blamed_group, committed_by as _committed_by, \
     confessed as _confessed, convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, \
@@ -50,15 +51,15 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         head = _head_token(sent, actor)
         if head is None:
             continue
-        if _speaker_of_own_act(head, trigger):
+        if speaker_of_own_act(head, trigger):
             add_actor(perpetrators, actor)
             continue
-        if _after_agent_by(sent, actor, trigger) or _shared_agent(head, trigger) or _means_agent(head, trigger) \
-                or (actor.kind in ARMED_KINDS and _when_agent(head, trigger)):
+        if after_agent_by(sent, actor, trigger) or shared_agent(head, trigger) or means_agent(head, trigger) \
+                or (actor.kind in ARMED_KINDS and when_agent(head, trigger)):
             if _may_act(sent, head, actor, trigger):
                 add_actor(perpetrators, actor)
             continue
-        if actor.kind in ACTING_KINDS and _active_read_as_modifier(head, trigger):
+        if actor.kind in ACTING_KINDS and active_read_as_modifier(head, trigger):
             add_actor(perpetrators, actor)  # the parse's reduced relative is the act of the noun
             continue
         if _confessed(head, trigger) or _involved_in(head, trigger) or _committed_by(head, trigger):
@@ -74,14 +75,14 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
                     add_actor(perpetrators, actor)
             elif (relative := _relative_role(head, trigger)) is not None:
                 add_actor(perpetrators if relative == "perpetrator" else targets, actor)
-            elif actor.kind == "group" and harmed_by_result(head, trigger, _clause_root(trigger)):
+            elif actor.kind == "group" and harmed_by_result(head, trigger, clause_root(trigger)):
                 add_actor(targets, actor)
             continue
         role = _role(head, trigger, actor.kind)
         if role == "neither":
             continue
         if role is None:
-            if actor.kind == "group" and patient_of_nested_event(head, trigger, _clause_root(trigger)):
+            if actor.kind == "group" and patient_of_nested_event(head, trigger, clause_root(trigger)):
                 continue  # "the trial over the killing of four protesters": the killing's, not the trial's
             if actor.kind == "group" or _judged(head, trigger):
                 role = "target"  # the officers a court convicts are the ones it tries
@@ -100,7 +101,7 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         for actor in defaults:
             if all(t.name != actor.name for t in targets):
                 add_actor(perpetrators, actor)
-    if not targets and (patient := pronoun_patient(trigger, _clause_root(trigger),
+    if not targets and (patient := pronoun_patient(trigger, clause_root(trigger),
                                                    [a for a in actors if a.kind == "group"])) is not None:
         add_actor(targets, patient)  # "a court ordered them held": the journalists named before
     if perpetrators and all(a.name in _GENERIC_ARMED for a in perpetrators) and (blamed := _blamed_group(
@@ -137,7 +138,7 @@ def _undergoes_other(head: Any) -> bool:
 def _relative_role(head: Any, trigger: Any) -> str | None:
     """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
     "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
-    verb = _clause_root(trigger)
+    verb = clause_root(trigger)
     # the noun the clause describes, or the one that noun stands in apposition to ("Supporters of
     # the opposition National Unity Platform who had been abducted")
     described = {verb.head.i} | ({verb.head.head.i} if verb.head.dep_ == "appos" else set())
@@ -169,20 +170,9 @@ def _head_token(sent: Any, actor: Actor) -> Any | None:
     return tokens[-1] if tokens else None
 
 
-def _clause_root(trigger: Any) -> Any:
-    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
-    token, seen = trigger, {trigger.i}
-    # ``seen`` guards against a head cycle, which spaCy can leave in a sentence
-    # parsed apart from its document; without it this loop never ends.
-    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-    return token
-
-
 def _clause_tokens(trigger: Any) -> set[int]:
     """Token indices of the trigger's clause, without subordinate or coordinated clauses it does not contain."""
-    root = _clause_root(trigger)
+    root = clause_root(trigger)
     owner = _subject_owner(root)
     keep: set[int] = set()
     stack = [owner]
@@ -204,96 +194,10 @@ def _clause_tokens(trigger: Any) -> set[int]:
     return keep
 
 
-_AGENT_GAP = frozenset({"ADV", "PART", "AUX", "VERB", "DET", "ADJ", "NUM", "CCONJ"})
-
-
-def _after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
-    """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
-    passive is its agent even where the parse hangs the words after "by" on another verb."""
-    verb = _clause_root(trigger)
-    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:
-        return False  # "detained by the police for alleged murder": the police arrested, not murdered
-    passive = _is_passive(verb)
-    for by in (c for c in list(verb.children) + list(trigger.children)
-               if c.dep_ == "agent" or (passive and c.dep_ == "prep" and c.lower_ == "by")):
-        gap = [t for t in sent if by.idx < t.idx < actor.span.start]
-        if actor.span.start > by.idx and len(gap) <= 5 and all(t.pos_ in _AGENT_GAP for t in gap):
-            return True
-    return False
-
-
-def _shared_agent(head: Any, trigger: Any) -> bool:
-    """Coordinated passives share their "by" phrase: "were abducted, tortured and killed in
-    custody by Pakistani forces" names the agent of all three."""
-    arg = _argument(head)
-    by = arg.head
-    if arg.dep_ != "pobj" or by.dep_ != "agent":
-        return False
-    verb = _clause_root(trigger)
-    if not (_is_passive(verb) or verb.tag_ == "VBN") or any(c.dep_ == "agent" for c in verb.children):
-        return False  # "criticized by X and blacklisted by Y": each its own agent
-    return by.head.i != verb.i and _conjuncts(verb) == _conjuncts(by.head)
-
-
-def _means_agent(head: Any, trigger: Any) -> bool:
-    """"Shelling by the RSF killed 15 civilians", "shells fired by government forces hit ...,
-    killing 11": the agent of the act or weapon that is the subject of the trigger's clause."""
-    arg = _argument(head)
-    by = arg.head
-    if arg.dep_ != "pobj" or by.lower_ != "by":
-        return False
-    means = by.head.head if by.head.dep_ == "acl" else by.head
-    # "Shelling by X killed ...", which the parse may read as a subjectless verb's adjunct
-    subject = means.dep_ in _SUBJECTS or (means.dep_ == "advcl" and means.i < means.head.i
-                                          and not _has_subject(means.head))
-    if means.pos_ not in ("NOUN", "VERB") or not subject:  # a PROPN is an actor itself
-        return False
-    verb = _clause_root(trigger)
-    return means.head.i in (verb.i, _subject_owner(verb).i) and not _is_passive(means.head)
-
-
-def _active_read_as_modifier(head: Any, trigger: Any) -> bool:
-    """"Burkina Faso's armed forces executed 223 civilians, HRW said": a past-tense verb with an
-    object that the parse hangs on the noun before it as a reduced relative is that noun's act (a
-    participle that modifies a noun has no object of its own)."""
-    arg = _argument(head)
-    return bool(trigger.dep_ == "acl" and trigger.tag_ in ("VBD", "VBN") and trigger.head.i == arg.i
-                and any(c.dep_ == "dobj" for c in trigger.children)
-                and not any(c.dep_ in ("auxpass", "agent") for c in trigger.children))
-
-
-def _speaker_of_own_act(head: Any, trigger: Any) -> bool:
-    """"Saudi Arabia said it executed 81 people": the speaker is the agent of the act it reports
-    when the act's subject is a pronoun ("it", "they", "we") standing for it."""
-    verb = _clause_root(trigger)
-    arg = _argument(head)
-    if arg.dep_ not in _SUBJECTS or verb.dep_ != "ccomp" or verb.head.i != arg.head.i or _is_passive(verb) \
-            or (verb.i != trigger.i and verb.lemma_ in _REPORTING_LEMMAS):
-        return False  # "the office said it documented a killing": a monitor's record, not its act
-    if arg.head.lemma_ not in _REPORTING_LEMMAS:
-        return False
-    return any(c.dep_ in _SUBJECTS and c.lower_ in ("it", "they", "we") for c in verb.children)
-
-
-def _when_agent(head: Any, trigger: Any) -> bool:
-    """"Two civilians were killed when insurgents detonated a bomb": an agentless passive act and
-    the active clause that tells how it happened ("when", "after", "as") share the agent."""
-    arg = _argument(head)
-    clause = arg.head
-    verb = _clause_root(trigger)
-    if arg.dep_ not in _SUBJECTS or clause.dep_ != "advcl" or _is_passive(clause):
-        return False
-    if clause.head.i != verb.i and _conjuncts(clause.head) != _conjuncts(verb):
-        return False  # "were killed and another was wounded when ...": the clause of the coordination
-    if not _is_passive(verb) or any(c.dep_ == "agent" for c in verb.children):
-        return False
-    return any(c.dep_ in ("mark", "advmod") and c.lower_ in ("when", "after", "as") for c in clause.children)
-
-
 def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     """The role the parse gives an actor whose head token is ``head``: "perpetrator", "target", None (the
     parse does not say) or "neither" (it says the actor has no role in this event)."""
-    verb = _clause_root(trigger)
+    verb = clause_root(trigger)
     arg = _argument(head)
     if kind in ACTING_KINDS or kind == "tribunal":
         arg = _body_of_agent(arg, trigger)
@@ -306,15 +210,15 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if _convicted_of(head, trigger):
         return "perpetrator"  # "blamed militants for the killing", "convicted X of the murder"
     agent_of_verb = governor.i == verb.i or (dep == "pobj" and governor.dep_ == "agent" and governor.head.i == verb.i)
-    if _is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and agent_of_verb:
+    if is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS and trigger.i > verb.i and agent_of_verb:
         return "neither"  # "police arrested two men over the killing of ...": they neither killed nor were killed
     if trigger.i > verb.i and verb.lemma_ in _RESCUE_LEMMAS and governor.i in (verb.i, owner.i) and dep in _SUBJECTS:
         return "neither"  # "the military tried to rescue the hostages", "recovered the body of an abducted girl"
-    if _is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i in (verb.i, owner.i) \
+    if is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i in (verb.i, owner.i) \
             and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
-            or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not _is_nominal(trigger, verb)):
+            or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
             if governor.i != verb.i and not _is_passive(verb) and verb.lemma_ not in _UNDERGOER_VERBS \
                     and not (_is_passive(governor) and not any(c.dep_ in ("aux", "auxpass", "dobj")
@@ -323,11 +227,11 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
                 return "perpetrator"  # "troops were stationed ... and are firing": the shared subject acts
             return "target"
         if dep in _SUBJECTS:
-            if _is_nominal(trigger, verb) and verb.lemma_ in _LEGAL_LEMMAS and trigger.i > verb.i:
+            if is_nominal(trigger, verb) and verb.lemma_ in _LEGAL_LEMMAS and trigger.i > verb.i:
                 return None  # "a court convicted officers of the murder": the court did not kill
             if governor.i == verb.i == trigger.i and _reduced_passive(verb):
                 return "target"  # a headline's "Journalist arrested, charged ..."
-            return "target" if verb.lemma_ in _UNDERGOER_VERBS or _is_nominal(trigger, verb) and \
+            return "target" if verb.lemma_ in _UNDERGOER_VERBS or is_nominal(trigger, verb) and \
                 _is_passive(verb) else "perpetrator"
         if dep in _OBJECTS:
             return "target"
@@ -342,13 +246,13 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
                 return "perpetrator"
             if word in _TARGET_PREPS:
                 return "target"
-        if _is_nominal(trigger, verb) and attached.i == trigger.i and word in _TARGET_PREPS:
+        if is_nominal(trigger, verb) and attached.i == trigger.i and word in _TARGET_PREPS:
             return "target"
     if dep == "pobj" and governor.lower_ == "of" and governor.head.lower_ in ("hands", "hand") \
             and governor.head.head.lower_ == "at" and (governor.head.head.head.i in (trigger.i, verb.i)
                                                        or governor.head.head.head.head.i == trigger.i):
         return "perpetrator"  # "beaten at the hands of the police"
-    if dep == "poss" and governor.i == trigger.i and _is_nominal(trigger, verb):
+    if dep == "poss" and governor.i == trigger.i and is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
 
@@ -395,10 +299,3 @@ def _body_of_agent(arg: Any, trigger: Any) -> Any:
         token = _argument(noun)
     agent = token.dep_ in _SUBJECTS | _PASSIVE_SUBJECTS or (token.dep_ == "pobj" and token.head.dep_ == "agent")
     return token if token is not arg and agent else arg
-
-
-def _is_nominal(trigger: Any, verb: Any) -> bool:
-    """A noun act apart from its clause's verb; not the verb's own complement ("held incommunicado
-    by the authorities", "held hostage by gunmen": the holding is the act)."""
-    return trigger.i != verb.i and trigger.pos_ in ("NOUN", "PROPN") \
-        and not (trigger.dep_ == "oprd" and trigger.head.i == verb.i)
