@@ -34,7 +34,7 @@ _AGENT_GAP = frozenset({"ADV", "PART", "AUX", "VERB", "DET", "ADJ", "NUM", "CCON
 
 
 def after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
-    """"kidnapped by yet to be identified gunmen": the first actor after the "by" of the trigger's
+    """"seized by as yet unknown armed men": the first actor after the "by" of the trigger's
     passive is its agent even where the parse hangs the words after "by" on another verb."""
     verb = clause_root(trigger)
     if is_nominal(trigger, verb) and verb.lemma_ in _ARREST_LEMMAS | _LEGAL_LEMMAS:

@@ -191,7 +191,7 @@ def _charged_with(incident: Incident) -> Incident:
             tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
             return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
     # the act further on in the charge's own phrase: "charged with joining the group and conspiring
-    # to torture hostages", "accused of involvement in the hijacking and the murder of a diver"
+    # to torture hostages", "accused of taking part in the hijacking and the killing of a fisherman"
     phrase = _CHARGE_PHRASE.search(evidence.text[:trigger])
     if phrase is not None:
         tie = Span(evidence.start + phrase.start("tie"), evidence.start + phrase.end("tie"), phrase.group("tie"))

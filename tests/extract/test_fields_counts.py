@@ -105,7 +105,7 @@ def _patient_count(nlp, text: str, kind: str, trigger: str) -> tuple[str, float,
      ("other", 40.0, "at_least", "at least 40")),
     # a figure of the act's own kind is assigned to the sentence's acts already; an aim is no act
     ("Police detained two students at the gate.", "arrest", "detained", None),
-    ("Forces conducted an operation to detain a Taliban leader in Kandahar.", "arrest", "detain", None),
+    ("Troops carried out a raid to detain a Taliban commander in Kandahar.", "arrest", "detain", None),
     ("One of the jailed union leaders refused food for 20 days.", "protest", "refused",
      ("other", 1, "exact", "One of the jailed union leaders")),
     # ... not the people of another act the protest is only the time or the cause of

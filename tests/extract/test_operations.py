@@ -30,8 +30,8 @@ def test_fighters_killed_while_firing_on_a_patrol_are_a_battle(pipeline) -> None
 
 
 def test_an_operation_told_in_three_sentences_is_one_battle(pipeline) -> None:
-    text = ("KABUL, Afghanistan (June 4, 2012) - An Afghan and coalition security force killed three insurgents "
-            "during an operation in Sangin district, Helmand province, yesterday.\n\n"
+    text = ("KABUL, Afghanistan (June 4, 2012) - Afghan and coalition troops killed three insurgents in a raid "
+            "in Sangin district of Helmand province yesterday.\n\n"
             "As the force approached the village, the insurgents opened fire from a ridge. "
             "The force returned fire, killing all three men.")
     incidents = _incidents(pipeline, text)

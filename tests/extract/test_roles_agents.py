@@ -70,11 +70,11 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # the verb's own complement is the act: "held incommunicado by X" names its agent
     ("A blogger has been held incommunicado by the authorities for two weeks.", "incommunicado", ["authorities"]),
     # who is said to have taken part in an act did it
-    ("The list is topped by the alleged involvement of Maltese government officials in the murder of a "
-     "reporter.", "murder", ["Maltese government"]),
+    ("Chief among the concerns is the alleged involvement of Maltese government officials in the murder of "
+     "a reporter.", "murder", ["Maltese government"]),
     ("Three soldiers were involved in the abduction of the student.", "abduction", ["military"]),
     # the "by" of "committed by" names the agent of the act it describes, wherever the parse hangs it
-    ("The office documented an arbitrary killing of a student in Bogota, committed by an ESMAD agent.",
+    ("The UN mission recorded the unlawful killing of a teenager in Cali, committed by an ESMAD officer.",
      "killing", ["Colombian police"]),
     # "the group" stands for the armed group the story named last
     ("ISWAP was formed in 2016. Last month the group executed four aid workers.", "executed",

@@ -107,7 +107,7 @@ def is_development(incident: Incident) -> bool:
     text = incident.summary
     if incident.type == "killing":
         # a killing in a sentence that names no death, no violence and no killing word is the sentence
-        # model's reading of forces' words ("security forces reinforced their presence around churches")
+        # model's reading of forces' words ("police strengthened their positions around the temples")
         return bool(_MOVEMENT.search(text)) and not _VIOLENCE.search(text) and not _KILLING_WORD.search(text)
     if incident.type == "armed_clash" and _MOVEMENT.search(text) and not _VIOLENCE.search(text):
         return True  # forces withdrawn, reinforced or handed a town: no one fought
