@@ -11,23 +11,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from factfinder.extract.dependency import SUBJECTS as _SUBJECTS, argument as _argument, \
+from factfinder.extract.dependency import SUBJECTS as _SUBJECTS, argument as _argument, clause_root, \
     first_conjunct as _conjuncts, has_subject as _has_subject, is_passive as _is_passive, \
     subject_owner as _subject_owner
 from factfinder.extract.judging import LEGAL_LEMMAS as _LEGAL_LEMMAS
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, REPORTING_LEMMAS as _REPORTING_LEMMAS
 from factfinder.model import Actor
-
-
-def clause_root(trigger: Any) -> Any:
-    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
-    token, seen = trigger, {trigger.i}
-    # ``seen`` guards against a head cycle, which spaCy can leave in a sentence
-    # parsed apart from its document; without it this loop never ends.
-    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
-        token = token.head
-        seen.add(token.i)
-    return token
 
 
 _AGENT_GAP = frozenset({"ADV", "PART", "AUX", "VERB", "DET", "ADJ", "NUM", "CCONJ"})

@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from factfinder.extract.dependency import is_passive, subject_owner
+from factfinder.extract.dependency import clause_root, is_passive, subject_owner
 from factfinder.model import Attachment, Span
 
 # Dependencies that open a clause of its own: their words are another predicate's.
@@ -323,11 +323,7 @@ def _governing_subject(verb: Any, tied: set[int]) -> list[Any]:
     "the Pride march in Istanbul, which the governor had banned")."""
     if verb.dep_ != "relcl":
         return []
-    governor, seen = verb.head, {verb.i}
-    while governor.pos_ not in ("VERB", "AUX") and governor.head.i not in seen and governor.head.i != governor.i:
-        seen.add(governor.i)
-        governor = governor.head
-    governor = subject_owner(governor)
+    governor = subject_owner(clause_root(verb.head))
     subjects = [c for c in governor.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in _SEATED
                 and not (c.left_edge.i <= verb.i <= c.right_edge.i)]
     return [t for subject in subjects for t in subject.subtree if t.i not in tied]

@@ -1,6 +1,6 @@
 """Dependency-parse helpers shared by the role rules (``roles.py``, ``judging.py``): which
-labels are subjects and objects, the argument an actor's words fill, whether a verb is passive,
-whose subject a verb shares and where its coordination starts.
+labels are subjects and objects, the argument an actor's words fill, the verb heading a word's clause,
+whether a verb is passive, whose subject a verb shares and where its coordination starts.
 """
 
 from __future__ import annotations
@@ -66,6 +66,17 @@ def _governing_verb(noun: Any) -> Any | None:
         if token.pos_ == "VERB":
             return token if has_subject(token) else None
     return None
+
+
+def clause_root(trigger: Any) -> Any:
+    """The verb heading the trigger's clause (the trigger itself when it is a verb)."""
+    token, seen = trigger, {trigger.i}
+    # ``seen`` guards against a head cycle, which spaCy can leave in a sentence
+    # parsed apart from its document; without it this loop never ends.
+    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+    return token
 
 
 def first_conjunct(verb: Any) -> int:

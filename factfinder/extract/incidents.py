@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS
+from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS, clause_root
 from factfinder.extract.named_acts import names_a_kind_of_act
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
@@ -286,10 +286,10 @@ def _new_actor(first: Any, later: Any) -> bool:
         return True  # no parse: the semicolon alone decides
     if later.pos_ not in ("VERB", "AUX"):
         return False
-    subjects = [c for c in _clause(later).children if c.dep_ in _SUBJECTS]
+    subjects = [c for c in clause_root(later).children if c.dep_ in _SUBJECTS]
     if not subjects or subjects[0].lower_ in _PRONOUNS_BACK:
         return False
-    before = [c for c in _clause(first).children if c.dep_ in _SUBJECTS] if first is not None else []
+    before = [c for c in clause_root(first).children if c.dep_ in _SUBJECTS] if first is not None else []
     return not before or before[0].lower_ != subjects[0].lower_
 
 
@@ -330,17 +330,10 @@ def _dated_before(token: Any) -> bool:
     return _OWN_DATE.search(words) is not None
 
 
-def _clause(token: Any) -> Any:
-    """The verb heading the token's clause (the token itself for a verb)."""
-    while token.pos_ not in ("VERB", "AUX") and token.head.i != token.i:
-        token = token.head
-    return token
-
-
 def _own_clause(first: Any, later: Any) -> bool:
     if first is None or later is None:
         return False
-    a, b = _clause(first), _clause(later)
+    a, b = clause_root(first), clause_root(later)
     if a.i == b.i or b.dep_ != "conj" or b.head.i != a.i:  # spaCy makes a new Token on each access
         return False
     subjects_a = [c for c in a.children if c.dep_ in _SUBJECTS]

@@ -15,10 +15,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factfinder.extract.agent_shapes import active_read_as_modifier, after_agent_by, clause_root, is_nominal, \
-    means_agent, shared_agent, speaker_of_own_act, when_agent
+from factfinder.extract.agent_shapes import active_read_as_modifier, after_agent_by, is_nominal, means_agent, \
+    shared_agent, speaker_of_own_act, when_agent
 from factfinder.extract.dependency import OBJECTS as _OBJECTS, PASSIVE_SUBJECTS as _PASSIVE_SUBJECTS, \
-    SUBJECTS as _SUBJECTS, argument as _argument, contains as _contains, is_passive as _is_passive, \
+    SUBJECTS as _SUBJECTS, argument as _argument, clause_root, contains as _contains, is_passive as _is_passive, \
     reduced_passive as _reduced_passive, subject_owner as _subject_owner
 from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LEMMAS as _LEGAL_LEMMAS, \
     blamed_group as _blamed_group, committed_by as _committed_by, \
