@@ -242,15 +242,16 @@ class Extractor:
         if self.actors is not None:
             incidents = suspect_arrests(incidents, find_actors)
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
+        heading = heading_country(text)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
                 name, kind = self.actors.state_body(text, body)
                 return str(name), str(kind)
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
-                implied_agents(incidents, state_body, story_agents=heading_country(text) is None), state_body))
+                implied_agents(incidents, state_body, story_agents=heading is None), state_body))
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
-        if self.actors is not None and heading_country(text) is not None:
+        if self.actors is not None and heading is not None:
             incidents = heading_state_targets(incidents, state_body)
         incidents = online_speakers(trial_targets(incidents))
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
