@@ -163,9 +163,9 @@ class Resolver:
             if others:
                 again = self._choose(cands[key], groups[key], doc_countries, resolved, others, keys, cands)
                 new = again.candidate
-                if cand is None or new is None or new.id == cand.id or cand.kind == "city" or self._score(new, groups[key], doc_countries, resolved, others,
-                                                                   keys, cands) > self._score(
-                        cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
+                if cand is None or new is None or new.id == cand.id or cand.kind == "city" \
+                        or self._score(new, groups[key], doc_countries, resolved, others, keys, cands) \
+                        > self._score(cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
                     resolved[key] = again
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
@@ -196,11 +196,12 @@ class Resolver:
         # Pass 7: a small town's name read, with doubt, far from where the story is told and
         # supported by no level word, container or place inside it names something of the
         # story's own place (a name with one reading, or one read with confidence, stays).
-        for key in order:
-            ev, res = groups[key], resolved[key]
-            if setting is not None and not (ev.levels or ev.containers or ev.contained) \
-                    and res.confidence < SURE_TOWN and stray_town(res.candidate, setting[0]):
-                resolved[key] = Resolution(*setting)
+        if setting is not None:
+            for key in order:
+                ev, res = groups[key], resolved[key]
+                if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
+                        and stray_town(res.candidate, setting[0]):
+                    resolved[key] = Resolution(*setting)
         return [resolved[k] for k in keys]
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
