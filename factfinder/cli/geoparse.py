@@ -91,6 +91,13 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None, post
     else:
         build_gazetteer(target, Path(postal) if postal else None)
     click.echo(f"gazetteer written to {target} in {time.perf_counter() - started:.1f} s")
+    if target == default_path():
+        from factfinder.geo.build import SCHEMA_VERSION
+        from factfinder.geo.cache_files import remove_older_schemas
+
+        freed = remove_older_schemas(target.parent, SCHEMA_VERSION)
+        if freed:
+            click.echo(f"removed older gazetteer versions from {target.parent} ({freed / 1e6:.0f} MB)")
 
 
 @geo.command("lookup")

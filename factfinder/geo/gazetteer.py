@@ -128,6 +128,10 @@ class Gazetteer:
                 raise GazetteerError(f"no gazetteer at {target}; build one with "
                                      f"`factfinder geo build --output {target}`")
             build_gazetteer(target)
+            if target == default_path():
+                from factfinder.geo.cache_files import remove_older_schemas
+
+                remove_older_schemas(target.parent, SCHEMA_VERSION)
         try:
             conn = sqlite3.connect(f"file:{target}?mode=ro", uri=True, check_same_thread=False)
             # Name lookups read scattered pages: map the file (the OS shares the pages between
