@@ -189,3 +189,13 @@ def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(pars
 def test_a_given_name_after_of_is_a_person_unless_its_state_follows(parser: Geoparser, text: str,
                                                                      places: list[str]) -> None:
     assert [p.span.text for p in parser.parse(Document(doc="t", text=text))] == places
+
+
+def test_a_body_named_after_a_small_town_names_it_in_the_documents_country(parser: Geoparser) -> None:
+    """"Peel Regional Police" is Peel (an embedded mention: it locates no event) where the story is
+    in Peel's country; a body named after a town of another country is no reading of it."""
+    text = "Peel Regional Police are searching for two men after a break-in at a shop in Mississauga last week."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert places["Peel"].country == "CA" and places["Peel"].confidence <= 0.05
+    text = "The Venice Commission urged the Ukrainian parliament to drop the rule, officials in Kyiv said."
+    assert "Venice" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
