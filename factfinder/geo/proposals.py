@@ -4,8 +4,9 @@ Districts, townships, villages and small towns are not in the dictionary tagger 
 names are often ordinary words). They are proposed here only where the text marks them
 as places: a level word after them ("Kani township"), a locative before them ("residents
 of Kin Taung"), a container after a level word ("Homna upazila in Comilla"), brackets
-("Daulatpur (Manikganj)"), or a word of place or movement beside a name the shape-based
-finder saw standing alone ("leave Pokrovsk"). Resolution keeps them only where they
+("Daulatpur (Manikganj)"), a county or state after a name and a comma ("Knockhill, Fife"),
+or a word of place or movement beside a name the shape-based finder saw standing alone
+("leave Pokrovsk"). Resolution keeps them only where they
 resolve in the document's countries (``source`` "cue" and "fuzzy").
 """
 
@@ -31,6 +32,9 @@ _CONTAINER_AFTER_LEVEL = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
+# "Knockhill, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
+_UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
+_HOLDING_KINDS = frozenset({"admin1", "admin2"})
 
 # Towns below this population are left out of the dictionary tagger (Geoparser's default).
 _TAGGED_POPULATION = 2000
@@ -100,6 +104,13 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     return found
 
 
+def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """A name after "Name, " that the gazetteer knows as a county or state holds that name
+    ("Knockhill, Fife", "EDMONTON, Ky"); a common word before the comma is no name ("Now, Palma")."""
+    return match.group("left").lower() not in COMMON_WORDS and \
+        any(c.kind in _HOLDING_KINDS for c in gazetteer.lookup(match.group("name")))
+
+
 def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
@@ -127,12 +138,13 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
     # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
     # An abbreviation in brackets ("Ministry of Defence (MoD)", "British Airways (BA)") names
     # the words before it, not a place (airport codes are towns' other names: TPA, MEA).
-    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
+    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED, _UNIT_AFTER_COMMA):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
                     and not (pattern is _BRACKETED and _ABBREVIATION.fullmatch(text[start:end])) \
-                    and gazetteer.known(text[start:end]):
+                    and gazetteer.known(text[start:end]) \
+                    and (pattern is not _UNIT_AFTER_COMMA or _holds_the_name_before(match, gazetteer)):
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()

@@ -199,3 +199,13 @@ def test_a_body_named_after_a_small_town_names_it_in_the_documents_country(parse
     assert places["Peel"].country == "CA" and places["Peel"].confidence <= 0.05
     text = "The Venice Commission urged the Ukrainian parliament to drop the rule, officials in Kyiv said."
     assert "Venice" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_county_or_state_after_a_name_and_a_comma_holds_it(parser: Geoparser) -> None:
+    """"Knockhill, Fife" names the county Fife (not in the dictionary: a bare county name is
+    often a word); a common word before the comma is no name the county could hold."""
+    text = "The 2018 calendar: Thruxton, Hampshire in May; Knockhill, Fife in August; Snetterton, Norfolk last."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert (places["Fife"].country, places["Fife"].precision) == ("GB", "admin2")
+    text = "Now, Fife and her sister run the farm outside Thruxton, Hampshire."
+    assert "Fife" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
