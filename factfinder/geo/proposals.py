@@ -24,6 +24,7 @@ from factfinder.geo.spans import SpanIndex
 _TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
+_LISTED_AFTER = re.compile(r"(?:,| and| or|, and|, or) (?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
                         r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 _CONTAINER_AFTER_LEVEL = re.compile(
@@ -83,25 +84,37 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     found: list[Mention] = []
     persons = persons if persons is not None else SpanIndex()
     for match in _CUED_NAME.finditer(text):
-        start, end = match.span("name")
-        words = text[start:end].split()
-        while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
-            end = start + len(" ".join(words))
-            surface = text[start:end]
-            person = persons.containing(start, end)
-            if person is not None and (person[0], person[1]) != (start, end):
-                break
-            if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
-                    not named_person_of(text, start, end) and \
-                    any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
-                                                                        or not c.primary))
-                        for c in gazetteer.lookup(surface)):
-                found.append(Mention(start, end, surface, "cue"))
-                taken.add((start, end))
-                break
-            words.pop()
+        mention = _known_prefix(text, *match.span("name"), taken, gazetteer, persons)
+        # The names listed after it share its locative: "from New Quay and Gwbert".
+        while mention is not None:
+            found.append(mention)
+            taken.add((mention.start, mention.end))
+            listed = _LISTED_AFTER.match(text, mention.end)
+            mention = None if listed is None else \
+                _known_prefix(text, *listed.span("name"), taken, gazetteer, persons)
     return found
+
+
+def _known_prefix(text: str, start: int, end: int, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+                  persons: SpanIndex[tuple[int, int, str]]) -> Mention | None:
+    """The longest prefix of the capitalised words at [start, end) that the gazetteer knows as a
+    unit or a town too small for the dictionary ("Kin Taung and ..." -> "Kin Taung"), if any."""
+    words = text[start:end].split()
+    while words:
+        end = start + len(" ".join(words))
+        surface = text[start:end]
+        person = persons.containing(start, end)
+        if person is not None and (person[0], person[1]) != (start, end):
+            return None
+        if not taken.overlaps(start, end) and surface not in stopnames() and \
+                surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
+                not named_person_of(text, start, end) and \
+                any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
+                                                                    or not c.primary))
+                    for c in gazetteer.lookup(surface)):
+            return Mention(start, end, surface, "cue")
+        words.pop()
+    return None
 
 
 def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:

@@ -209,3 +209,12 @@ def test_a_county_or_state_after_a_name_and_a_comma_holds_it(parser: Geoparser) 
     assert (places["Fife"].country, places["Fife"].precision) == ("GB", "admin2")
     text = "Now, Fife and her sister run the farm outside Thruxton, Hampshire."
     assert "Fife" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_names_listed_after_a_cued_village_share_its_locative(parser: Geoparser) -> None:
+    """"from New Quay and Gwbert": the second village (a postal-code locality, too small for the
+    dictionary) is proposed as the first is, and read in the story's country."""
+    text = "Police in Wales said coastguard teams from New Quay and Gwbert joined the search on Wednesday."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert (places["Gwbert"].country, places["Gwbert"].precision) == ("GB", "town")
+    assert abs(places["Gwbert"].lat - 52.1) < 0.2 and abs(places["Gwbert"].lon + 4.7) < 0.2
