@@ -162,8 +162,15 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
     Township"); a known name longer than the NER span that it covers was cut short by NER
     ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins."""
     hit_index = SpanIndex(hits)
-    return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms))
+    return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms)
+                                        and not _owned_building(m))
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+
+
+def _owned_building(mention: Mention) -> bool:
+    """A building named with its owner's possessive ("St George's Chapel"): the name inside it is
+    a saint's or a person's, not the town of that name."""
+    return mention.label == "LOC" and ("'s " in mention.text or "’s " in mention.text)
 
 
 def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int, int]], non_places: list[Entity],

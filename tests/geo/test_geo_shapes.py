@@ -218,3 +218,14 @@ def test_names_listed_after_a_cued_village_share_its_locative(parser: Geoparser)
     places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
     assert (places["Gwbert"].country, places["Gwbert"].precision) == ("GB", "town")
     assert abs(places["Gwbert"].lat - 52.1) < 0.2 and abs(places["Gwbert"].lon + 4.7) < 0.2
+
+
+def test_a_building_named_with_its_owners_possessive_is_one_name(parser: Geoparser) -> None:
+    """"St George's Chapel" is a building (not St. George, Utah), "Caesar's Palace" one too; a
+    town's possessive holds the building ("Toronto's Pearson International Airport": Toronto)."""
+    labels = _labels(parser, "The wedding is on 19 May in St George’s Chapel; he plays Caesar's Palace in June.")
+    assert labels.get("St George’s Chapel") == "LOC" and labels.get("Caesar's Palace") == "LOC"
+    places = _places(parser, "The wedding takes place in St George’s Chapel at Windsor Castle.")
+    assert "St George" not in places
+    places = _places(parser, "Storms forced 400 flights to be cancelled at Toronto's Pearson International Airport.")
+    assert places["Toronto"].country == "CA"
