@@ -34,7 +34,8 @@ _CONTAINER_AFTER_LEVEL = re.compile(
 _ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
 # "Knockhill, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
-_UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), (?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
+_UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), "
+                               r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
 _HOLDING_KINDS = frozenset({"admin1", "admin2"})
 
 # Towns below this population are left out of the dictionary tagger (Geoparser's default).
