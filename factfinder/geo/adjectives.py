@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
-from factfinder.geo.mention_cues import Mention
+from factfinder.geo.mention_cues import COMMON_WORDS, Mention, demonyms
 from factfinder.geo.names import data_file, name_key
 
 # Words after an adjective that show it standing as a noun (a people, a language): "the Welsh
@@ -27,6 +27,7 @@ _NOUN_AFTER = frozenset(
     "and or is are was were has have had who whom which that said says say will would can could to in on at "
     "of for from with by as than do did does may might should also too is isn't".split())
 _WORD_AFTER = re.compile(r" ([A-Za-z][\w’'-]*)")
+_WORD_BEFORE = re.compile(r"\b([A-Z][\w’'-]*) $")
 
 
 @lru_cache(maxsize=1)
@@ -49,6 +50,17 @@ def qualifies(text: str, end: int) -> bool:
     return nxt is not None and nxt.group(1).lower() not in _NOUN_AFTER
 
 
+def _surname(text: str, start: int) -> bool:
+    """Is the word at ``start`` the last word of a person's name ("Bill English", "Percy French")?
+    A capitalised word before it that is no article, common word or adjective of a place says so
+    ("Bosnian Serb" is two adjectives)."""
+    before = _WORD_BEFORE.search(text, max(0, start - 30), start)
+    if before is None:
+        return False
+    word = before.group(1)
+    return word.lower() not in COMMON_WORDS and word not in place_adjectives() and word not in demonyms()
+
+
 def adjective_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the place adjectives of ``text`` that qualify a word. An adjective
     replaces the shorter mentions inside it ("American" of "Latin American") and yields to a
@@ -56,7 +68,7 @@ def adjective_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     first_words = {a.split()[0] for a in place_adjectives()}
     if not any(word in text for word in first_words):
         return mentions
-    found = [m for m in _pattern().finditer(text) if qualifies(text, m.end())]
+    found = [m for m in _pattern().finditer(text) if qualifies(text, m.end()) and not _surname(text, m.start())]
     if not found:
         return mentions
     kept = list(mentions)

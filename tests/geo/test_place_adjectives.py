@@ -58,3 +58,9 @@ def test_qualifies_reads_the_next_word() -> None:
     assert not qualifies("the Texan who won", len("the Texan"))
     assert not qualifies("in English.", len("in English"))
     assert "Sicilian" in place_adjectives() and "Kurdish" not in place_adjectives()  # a people's word stays out
+
+
+def test_a_surname_is_no_adjective(parser: Geoparser) -> None:
+    """"Bill English told reporters": English is a person's surname here, not England."""
+    assert "English" not in _places(parser, "Prime Minister Bill English told reporters the budget would pass.")
+    assert "Serb" in _places(parser, "He was a Bosnian Serb commander during the war.")
