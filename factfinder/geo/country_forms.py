@@ -23,6 +23,7 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import Callable
 
+from factfinder.geo.adjectives import add_adjective_readings
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mention_cues import Mention, demonyms, stopnames
 from factfinder.geo.names import data_file, name_key
@@ -172,7 +173,8 @@ def add_country_readings(gazetteer: Gazetteer, text: str, mentions: list[Mention
                          cands: dict[str, list[Candidate]], doc_countries: Counter[str]) -> None:
     """Put the country first among the readings of each short form whose mentions read as
     that country (``reads_as_country``); the resolver's score then weighs it like any other
-    reading. A form that already names a continent, region, country or admin1 is left alone."""
+    reading. A form that already names a continent, region, country or admin1 is left alone.
+    The place adjectives of ``adjectives.py`` ("Sicilian") get their place the same way."""
     forms = country_forms()
     country_keys = {k for k, found in cands.items() if k in forms or any(c.kind == "country" and c.primary
                                                                           for c in found[:3])}
@@ -184,3 +186,4 @@ def add_country_readings(gazetteer: Gazetteer, text: str, mentions: list[Mention
         if country is not None and reads_as_country(iso, key, text, mentions, keys, country_keys, doc_countries,
                                                     {c.country for c in found}):
             cands[key] = [country] + found
+    add_adjective_readings(gazetteer, keys, cands)

@@ -162,8 +162,15 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
     Township"); a known name longer than the NER span that it covers was cut short by NER
     ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins."""
     hit_index = SpanIndex(hits)
-    return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms))
+    return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms)
+                                        and not _owned_building(m))
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+
+
+def _owned_building(mention: Mention) -> bool:
+    """A building named with its owner's possessive ("St George's Chapel"): the name inside it is
+    a saint's or a person's, not the town of that name."""
+    return mention.label == "LOC" and ("'s " in mention.text or "’s " in mention.text)
 
 
 def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int, int]], non_places: list[Entity],
@@ -249,7 +256,9 @@ def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity
     them only within a few kilometres of another town of the story. A name said more than three
     times without a cue is a person or a body of the story ("Steele said", "Steele's reports").
     A body named after such a town ("Owensboro Public Schools", "the Cavan Institute") names it
-    too: an embedded mention, kept on the same condition (no Venice for "the Venice Commission")."""
+    too: an embedded mention, kept where resolution finds it in the document's countries (GWN counts
+    "the Venice Commission" as Venice, "Peel Regional Police" as Peel); a name that is the whole
+    body ("Notre Dame" the team) stays on the story's map."""
     hosts = SpanIndex(non_places)
 
     def opens_body(start: int, end: int) -> bool:  # "Owensboro Public Schools", "the Cavan Institute"
@@ -267,7 +276,12 @@ def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity
                 or sentence_initial_common(text, start, end) or surface.isupper() \
                 or (" " not in surface and written_in_lower_case(surface, text, lowercase)):
             continue
-        found.append(Mention(start, end, surface, "near", host[2] if named_after and host is not None else None, embedded=named_after))
+        # A body that names its town in more words than the town's name ("Peel Regional Police",
+        # "the Venice Commission") says where it is: the town is read as a name after "in" is,
+        # in the document's countries (``source="cue"``), not only beside another town of the story.
+        body = host if named_after else None
+        source = "cue" if body is not None and body[1] > end else "near"
+        found.append(Mention(start, end, surface, source, body[2] if body is not None else None, embedded=named_after))
         taken.add((start, end))
     return found
 

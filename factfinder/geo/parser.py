@@ -6,6 +6,7 @@ import itertools
 import re
 from typing import Any, Iterable, Iterator, Sequence
 
+from factfinder.geo.adjectives import adjective_mentions
 from factfinder.geo.country_forms import form_mentions
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import Mention, demonyms, find_mentions
@@ -124,7 +125,8 @@ class Geoparser:
 
     def mentions(self, text: str, entities: Sequence[tuple[int, int, str]] | None = None) -> list[Mention]:
         ents = self.entities(text) if entities is None else list(entities)
-        return form_mentions(text, find_mentions(text, ents, self.gazetteer, self.tagger), self.gazetteer.known)
+        found = form_mentions(text, find_mentions(text, ents, self.gazetteer, self.tagger), self.gazetteer.known)
+        return adjective_mentions(text, found)
 
     def _not_a_place(self, mention: Mention, text: str) -> bool:
         """An unresolved mention that nothing but a guess calls a place.

@@ -4,8 +4,9 @@ Districts, townships, villages and small towns are not in the dictionary tagger 
 names are often ordinary words). They are proposed here only where the text marks them
 as places: a level word after them ("Kani township"), a locative before them ("residents
 of Kin Taung"), a container after a level word ("Homna upazila in Comilla"), brackets
-("Daulatpur (Manikganj)"), or a word of place or movement beside a name the shape-based
-finder saw standing alone ("leave Pokrovsk"). Resolution keeps them only where they
+("Daulatpur (Manikganj)"), a county or state after a name and a comma ("Knockhill, Fife"),
+or a word of place or movement beside a name the shape-based finder saw standing alone
+("leave Pokrovsk"). Resolution keeps them only where they
 resolve in the document's countries (``source`` "cue" and "fuzzy").
 """
 
@@ -23,6 +24,7 @@ from factfinder.geo.spans import SpanIndex
 _TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
+_LISTED_AFTER = re.compile(r"(?:,| and| or|, and|, or) (?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 _CUED_NAME = re.compile(r"\b(?:in|at|near|from|of|towards|to|outside|around)\s+"
                         r"(?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
 _CONTAINER_AFTER_LEVEL = re.compile(
@@ -31,6 +33,10 @@ _CONTAINER_AFTER_LEVEL = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
+# "Knockhill, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
+_UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), "
+                               r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
+_HOLDING_KINDS = frozenset({"admin1", "admin2"})
 
 # Towns below this population are left out of the dictionary tagger (Geoparser's default).
 _TAGGED_POPULATION = 2000
@@ -79,25 +85,44 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     found: list[Mention] = []
     persons = persons if persons is not None else SpanIndex()
     for match in _CUED_NAME.finditer(text):
-        start, end = match.span("name")
-        words = text[start:end].split()
-        while words:  # longest known prefix: "Kin Taung and ..." -> "Kin Taung"
-            end = start + len(" ".join(words))
-            surface = text[start:end]
-            person = persons.containing(start, end)
-            if person is not None and (person[0], person[1]) != (start, end):
-                break
-            if not taken.overlaps(start, end) and surface not in stopnames() and \
-                    surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
-                    not named_person_of(text, start, end) and \
-                    any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
-                                                                        or not c.primary))
-                        for c in gazetteer.lookup(surface)):
-                found.append(Mention(start, end, surface, "cue"))
-                taken.add((start, end))
-                break
-            words.pop()
+        mention = _known_prefix(text, *match.span("name"), taken, gazetteer, persons)
+        # The names listed after it share its locative: "from New Quay and Gwbert".
+        while mention is not None:
+            found.append(mention)
+            taken.add((mention.start, mention.end))
+            listed = _LISTED_AFTER.match(text, mention.end)
+            mention = None if listed is None else \
+                _known_prefix(text, *listed.span("name"), taken, gazetteer, persons)
     return found
+
+
+def _known_prefix(text: str, start: int, end: int, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+                  persons: SpanIndex[tuple[int, int, str]]) -> Mention | None:
+    """The longest prefix of the capitalised words at [start, end) that the gazetteer knows as a
+    unit or a town too small for the dictionary ("Kin Taung and ..." -> "Kin Taung"), if any."""
+    words = text[start:end].split()
+    while words:
+        end = start + len(" ".join(words))
+        surface = text[start:end]
+        person = persons.containing(start, end)
+        if person is not None and (person[0], person[1]) != (start, end):
+            return None
+        if not taken.overlaps(start, end) and surface not in stopnames() and \
+                surface.lower() not in COMMON_WORDS and not _calendar_word(surface) and \
+                not named_person_of(text, start, end) and \
+                any(c.kind in UNIT_KINDS or (c.kind == "city" and (c.population < _TAGGED_POPULATION
+                                                                    or not c.primary))
+                    for c in gazetteer.lookup(surface)):
+            return Mention(start, end, surface, "cue")
+        words.pop()
+    return None
+
+
+def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:
+    """A name after "Name, " that the gazetteer knows as a county or state holds that name
+    ("Knockhill, Fife", "EDMONTON, Ky"); a common word before the comma is no name ("Now, Palma")."""
+    return match.group("left").lower() not in COMMON_WORDS and \
+        any(c.kind in _HOLDING_KINDS for c in gazetteer.lookup(match.group("name")))
 
 
 def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
@@ -127,12 +152,13 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
     # Sagaing", "Daulatpur (Manikganj)"; proposed only where the gazetteer knows the name.
     # An abbreviation in brackets ("Ministry of Defence (MoD)", "British Airways (BA)") names
     # the words before it, not a place (airport codes are towns' other names: TPA, MEA).
-    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED):
+    for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED, _UNIT_AFTER_COMMA):
         for match in pattern.finditer(text):
             start, end = match.span("name")
             if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
                     and not (pattern is _BRACKETED and _ABBREVIATION.fullmatch(text[start:end])) \
-                    and gazetteer.known(text[start:end]):
+                    and gazetteer.known(text[start:end]) \
+                    and (pattern is not _UNIT_AFTER_COMMA or _holds_the_name_before(match, gazetteer)):
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
     return [m for m in found if name_key(m.text) and m.text not in stopnames()

@@ -40,6 +40,7 @@ _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el",
 _CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
 _LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay", "Hotel", "Courthouse"})
 _ARTICLES = frozenset({"The", "A", "An"})
+_SAINT = frozenset({"St", "St.", "Saint"})
 _POSSESSIVE_BODY = re.compile(r"['’]s ([A-Z][\w'’-]*)")  # "Woman's Club", "St Edmund's Catholic ..."
 _LEVEL_AFTER = re.compile(r" ([a-z]+)\b")  # a level word in lower case after a name: "Hainan province"
 
@@ -113,10 +114,19 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
     strong = strong or (lambda _name: None)
     spans: list[Entity] = []
     family: list[tuple[int, str]] = []  # (index in spans, second word) of two-word runs read as bodies
-    for run in _runs(text):
+    runs = _runs(text)
+    run_at = {run[0][0]: run for run in runs}
+    skip_to = -1
+    for run in runs:
+        if run[0][0] < skip_to:
+            continue  # the building named in a possessive, read with its owner below
         while run and (run[0][2] in _ARTICLES or run[0][2].lower() in COMMON_WORDS):
             run = run[1:]  # "The", sentence-initial "Both", "Under"
         if not run:
+            continue
+        if (building := _possessive_facility(text, run, run_at, known)) is not None:
+            spans.append((run[0][0], building, "LOC"))  # "St George's Chapel", "Caesar's Palace"
+            skip_to = building
             continue
         kinds = [words.get(w) for _s, _e, w in run]
         titles = [i for i, k in enumerate(kinds) if k == "title"]
@@ -169,6 +179,22 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
     again = _named_again(text, spans, strong)
     named = SpanIndex((s, e) for s, e, _label in again)
     return [span for span in spans if span[2] != "NAME" or not named.overlaps(span[0], span[1])] + again
+
+
+def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dict[int, list[tuple[int, int, str]]],
+                         known: Callable[[str], bool]) -> int | None:
+    """The end of a building or site named with its owner's possessive ("St George's Chapel",
+    "Caesar's Palace", "St. Mark's Coptic Cathedral"), the whole of which is the place's name;
+    else None. A place's possessive is the place that holds the building ("Toronto's Pearson
+    International Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
+    is read below."""
+    if known(text[run[0][0]:run[-1][1]]) and run[0][2] not in _SAINT:
+        return None  # a saint's name is a town's too ("St George"): the saint owns the chapel
+    owner = _POSSESSIVE_BODY.match(text, run[-1][1])
+    named = run_at.get(owner.start(1)) if owner is not None else None
+    if named is None or shape_words().get(named[-1][2]) != "facility":
+        return None
+    return named[-1][1]
 
 
 _WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")

@@ -189,3 +189,43 @@ def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(pars
 def test_a_given_name_after_of_is_a_person_unless_its_state_follows(parser: Geoparser, text: str,
                                                                      places: list[str]) -> None:
     assert [p.span.text for p in parser.parse(Document(doc="t", text=text))] == places
+
+
+def test_a_body_named_after_a_small_town_names_it_in_the_documents_country(parser: Geoparser) -> None:
+    """"Peel Regional Police" is Peel (an embedded mention: it locates no event) where the story is
+    in Peel's country; a body named after a town of another country is no reading of it."""
+    text = "Peel Regional Police are searching for two men after a break-in at a shop in Mississauga last week."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert places["Peel"].country == "CA" and places["Peel"].confidence <= 0.05
+    text = "The Venice Commission urged the Ukrainian parliament to drop the rule, officials in Kyiv said."
+    assert "Venice" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_a_county_or_state_after_a_name_and_a_comma_holds_it(parser: Geoparser) -> None:
+    """"Knockhill, Fife" names the county Fife (not in the dictionary: a bare county name is
+    often a word); a common word before the comma is no name the county could hold."""
+    text = "The 2018 calendar: Thruxton, Hampshire in May; Knockhill, Fife in August; Snetterton, Norfolk last."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert (places["Fife"].country, places["Fife"].precision) == ("GB", "admin2")
+    text = "Now, Fife and her sister run the farm outside Thruxton, Hampshire."
+    assert "Fife" not in {p.span.text for p in parser.parse(Document(doc="t", text=text))}
+
+
+def test_names_listed_after_a_cued_village_share_its_locative(parser: Geoparser) -> None:
+    """"from New Quay and Gwbert": the second village (a postal-code locality, too small for the
+    dictionary) is proposed as the first is, and read in the story's country."""
+    text = "Police in Wales said coastguard teams from New Quay and Gwbert joined the search on Wednesday."
+    places = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+    assert (places["Gwbert"].country, places["Gwbert"].precision) == ("GB", "town")
+    assert abs(places["Gwbert"].lat - 52.1) < 0.2 and abs(places["Gwbert"].lon + 4.7) < 0.2
+
+
+def test_a_building_named_with_its_owners_possessive_is_one_name(parser: Geoparser) -> None:
+    """"St George's Chapel" is a building (not St. George, Utah), "Caesar's Palace" one too; a
+    town's possessive holds the building ("Toronto's Pearson International Airport": Toronto)."""
+    labels = _labels(parser, "The wedding is on 19 May in St George’s Chapel; he plays Caesar's Palace in June.")
+    assert labels.get("St George’s Chapel") == "LOC" and labels.get("Caesar's Palace") == "LOC"
+    places = _places(parser, "The wedding takes place in St George’s Chapel at Windsor Castle.")
+    assert "St George" not in places
+    places = _places(parser, "Storms forced 400 flights to be cancelled at Toronto's Pearson International Airport.")
+    assert places["Toronto"].country == "CA"
