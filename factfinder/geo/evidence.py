@@ -37,6 +37,7 @@ class Evidence:
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
     near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
     guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
+    mates: list[int] = field(default_factory=list)  # indexes of mentions joined to it by "and"/"or" ("Cameroon and Niger")
 
 
 def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates_for: Lookup
@@ -70,7 +71,11 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
                     not (gap.strip() == "," and listed(text, mentions, i)):
                 ev.containers.append(i + 1)
                 contained.setdefault(i + 1, []).append(i)
+        if nxt is not None and _PAIR_GAP.fullmatch(text[m.end:nxt.start]):
+            ev.mates.append(i + 1)
         prev = mentions[i - 1] if i else None
+        if prev is not None and _PAIR_GAP.fullmatch(text[prev.end:m.start]):
+            ev.mates.append(i - 1)
         if prev is not None and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
             ev.containers.append(i - 1)
         keys.append(key)
@@ -79,6 +84,7 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
     return groups, cands, keys
 
 
+_PAIR_GAP = re.compile(r",? (?:and|or) ")  # "Cameroon and Niger": two names of one kind
 _LIST_GAP = re.compile(r",? (?:and|or|&) |, ")  # between two names of one list
 
 

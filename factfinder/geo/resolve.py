@@ -227,7 +227,19 @@ class Resolver:
             "near": near_value(nearest),
             "same_admin1": same_admin1,
             "named_admin1": named_admin1,
+            "list_kind": self._list_kind(cand, ev, resolved, keys),
         }
+
+    def _list_kind(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> float:
+        """1.0 where a name the text joins to this one by "and"/"or" resolved to a place of the
+        candidate's rank: "Cameroon and Niger" names two countries, "Borno and Niger" two states."""
+        rank = _RANK.get(cand.kind, 2)
+        for j in ev.mates:
+            res = resolved.get(keys[j])
+            if keys[j] != ev.key and res is not None and res.candidate is not None \
+                    and _RANK.get(res.candidate.kind, 2) == rank:
+                return 1.0
+        return 0.0
 
     def _name_facts(self, others: list[Candidate] | tuple[()]
                     ) -> tuple[bool, dict[tuple[str | None, str | None], int], int]:
@@ -343,7 +355,8 @@ class Resolver:
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
-                 "named_admin1": 1.0}
+                 "named_admin1": 1.0, "list_kind": 1.0}
+_RANK = {"continent": 0, "country": 0, "region": 1, "admin1": 1}  # what a list's names share; any other: 2
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
 # Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
 # town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.
