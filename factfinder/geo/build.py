@@ -32,7 +32,8 @@ SCHEMA_VERSION = "17"  # 10: the GeoNames country points of 20 more countries (c
 # 14: "Bosnia", "Bosnia-Herzegovina" and "BiH" for Bosnia and Herzegovina (curated.csv);
 # 15: postal-code localities in their own compact table, in the default build (postal_localities.csv.gz)
 # 16: the same rows, smaller (155 -> 108 MB): names clustered by key (no second index), sources numbered, packed
-# 17: the GeoNames ADM1 points of the 10 admin1 units the own geo gold recorded (admin1_override.csv)
+# 17: the GeoNames ADM1 points of the 10 admin1 units the own geo gold recorded (admin1_override.csv);
+#     the territories countries.csv lacks (geo/territories.py: the Virgin Islands, Curaçao ...)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -362,6 +363,9 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
     load_admin_units(w)
     _load_curated(w, countries, admin1)
     w.flush()
+    from factfinder.geo.territories import load_territories
+
+    load_territories(w, set(countries))  # the Virgin Islands, Curaçao ...: at their capital
     fill_town_hierarchy(conn)
     from factfinder.geo.script_names import load_script_names
 

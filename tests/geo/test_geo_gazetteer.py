@@ -71,6 +71,22 @@ def test_packaged_admin1_points_take_the_geonames_points_the_own_gold_recorded()
     assert overrides[("US", "TX")] == (31.25044, -99.25061) != centres[("US", "TX")]
 
 
+def test_territories_countryinfo_lacks_are_countries_at_their_capital() -> None:
+    from factfinder.geo.territories import news_forms
+
+    assert news_forms("Virgin Islands, U.S.") == ["U.S. Virgin Islands"]
+    assert news_forms("Sint Maarten (Dutch part)") == ["Sint Maarten"]
+    assert news_forms("Turks and Caicos Islands") == ["Turks and Caicos Islands", "Turks and Caicos"]
+    assert news_forms("Bonaire, Sint Eustatius and Saba") == ["Bonaire, Sint Eustatius and Saba"]
+    gazetteer = Gazetteer.open()
+    for name, iso in (("the U.S. Virgin Islands", "VI"), ("British Virgin Islands", "VG"), ("Curaçao", "CW"),
+                      ("Turks and Caicos", "TC")):
+        top = gazetteer.lookup(name.removeprefix("the "))[0]
+        assert (top.kind, top.country) == ("country", iso), name
+    usvi = gazetteer.lookup("US Virgin Islands")[0]
+    assert abs(usvi.lat - 18.34) < 0.1 and abs(usvi.lon + 64.93) < 0.1  # Charlotte Amalie
+
+
 def test_dump_loader_rejects_a_file_that_is_not_a_dump(tmp_path: Path) -> None:
     bad = tmp_path / "cities.csv"
     bad.write_text("name,lat,lon\nPrague,50.1,14.4\n", encoding="utf-8")
