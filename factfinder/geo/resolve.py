@@ -14,14 +14,15 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
-from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_after, level_before, level_inside
+from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_inside
+from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
-from factfinder.geo.containers import (CONTAINER_GAP, LOCAL_KINDS, POSSESSIVE_GAP, container_stand_in, holds, inside,
-                                       district_twin, heading_keys, heading_stand_in, listed, nearest_km, same_point,
+from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside,
+                                       district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
@@ -29,23 +30,6 @@ from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
-
-
-
-@dataclass
-class Evidence:
-    """What the mentions of one name say about it, gathered over the document."""
-
-    key: str
-    forms: set[str] = field(default_factory=set)
-    levels: Counter[str] = field(default_factory=Counter)
-    named: Counter[str] = field(default_factory=Counter)  # levels written as part of the name ("Lamar County")
-    containers: list[int] = field(default_factory=list)  # indexes of mentions that follow as "X, Y"/"X in Y"
-    contained: list[int] = field(default_factory=list)  # indexes of mentions this name follows as their "Y"
-    fuzzy: bool = False
-    cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
-    near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
-    guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,40 +77,7 @@ class Resolver:
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
         self._static = {}
-        groups: dict[str, Evidence] = {}
-        cands: dict[str, list[Candidate]] = {}
-        keys: list[str] = []
-        contained: dict[int, list[int]] = {}
-        for i, m in enumerate(mentions):
-            found, level, key = self.candidates_for(m.text)
-            ev = groups.setdefault(key, Evidence(key))
-            cands.setdefault(key, [])
-            known = {c.id for c in cands[key]}
-            cands[key].extend(c for c in found if c.id not in known)
-            ev.forms.add(m.text)
-            ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
-            ev.cued = ev.cued and m.source == "cue"
-            ev.near = ev.near and m.source == "near"
-            ev.guessed = ev.guessed or m.source in {"cue", "near"}
-            after, after_end = level_after(text, m.end, self.terms)
-            for lv in (level, after, level_before(text, m.start, self.terms)):
-                if lv:
-                    ev.levels[lv] += 1
-            if level:
-                ev.named[level] += 1
-            nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-            if nxt is not None:
-                gap = text[max(after_end, m.end):nxt.start]
-                if (gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ") and \
-                        not (gap.strip() == "," and listed(text, mentions, i)):
-                    ev.containers.append(i + 1)
-                    contained.setdefault(i + 1, []).append(i)
-            prev = mentions[i - 1] if i else None
-            if prev is not None and POSSESSIVE_GAP.fullmatch(text[prev.end:m.start]):
-                ev.containers.append(i - 1)
-            keys.append(key)
-        for j, inner in contained.items():
-            groups[keys[j]].contained.extend(inner)
+        groups, cands, keys = gather(text, mentions, self.terms, self.candidates_for)
 
         doc_countries = document_countries(
             text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
@@ -276,7 +227,19 @@ class Resolver:
             "near": near_value(nearest),
             "same_admin1": same_admin1,
             "named_admin1": named_admin1,
+            "list_kind": self._list_kind(cand, ev, resolved, keys),
         }
+
+    def _list_kind(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> float:
+        """1.0 where a name the text joins to this one by "and"/"or" resolved to a place of the
+        candidate's rank: "Cameroon and Niger" names two countries, "Borno and Niger" two states."""
+        rank = _RANK.get(cand.kind, 2)
+        for j in ev.mates:
+            res = resolved.get(keys[j])
+            if keys[j] != ev.key and res is not None and res.candidate is not None \
+                    and _RANK.get(res.candidate.kind, 2) == rank:
+                return 1.0
+        return 0.0
 
     def _name_facts(self, others: list[Candidate] | tuple[()]
                     ) -> tuple[bool, dict[tuple[str | None, str | None], int], int]:
@@ -392,7 +355,8 @@ class Resolver:
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
-                 "named_admin1": 1.0}
+                 "named_admin1": 1.0, "list_kind": 1.0}
+_RANK = {"continent": 0, "country": 0, "region": 1, "admin1": 1}  # what a list's names share; any other: 2
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
 # Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
 # town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.

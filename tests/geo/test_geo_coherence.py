@@ -135,3 +135,13 @@ def test_a_village_of_a_province_is_no_street_of_the_dateline_s_capital(parser: 
             "Qarya-e Sarband before dawn.")
     village = _first(parser.parse(Document(doc="t", text=text)), "Qarya-e Sarband")
     assert village.lat is None and village.name is None
+
+
+def test_two_names_joined_by_and_are_places_of_one_rank(parser: Geoparser) -> None:
+    # "Jazan" is both a Saudi province and its capital; joined to the town Abha, it is the town.
+    text = ("Houthi forces in Yemen fired drones at Jazan and Abha overnight, the Saudi-led coalition said. "
+            "In Aden, officials reported no damage.")
+    places = parser.parse(Document(doc="t", text=text))
+    jazan, abha = _first(places, "Jazan"), _first(places, "Abha")
+    assert (abha.country, abha.precision) == ("SA", "town")
+    assert (jazan.country, jazan.precision) == ("SA", "town")

@@ -51,6 +51,42 @@ def test_dump_loader_takes_admin1_points_from_adm1_rows(dump_gazetteer: Gazettee
     assert texas.population == 22875689
 
 
+def test_packaged_admin1_points_take_the_geonames_points_the_own_gold_recorded() -> None:
+    # admin1_override.csv replaces the polygon centre of admin1.csv where tests/gold/geo recorded
+    # the GeoNames ADM1 feature (Texas, British Columbia ...); other units keep the centre.
+    import csv
+
+    from factfinder.geo.names import data_file
+
+    def rows(name: str) -> dict[tuple[str, str], tuple[float, float]]:
+        with data_file(name).open(encoding="utf-8", newline="") as fh:
+            return {(r["country"], r["code"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
+
+    overrides, centres = rows("admin1_override.csv"), rows("admin1.csv")
+    assert len(overrides) == 10 and set(overrides) <= set(centres)
+    gazetteer = Gazetteer.open()
+    for name, code, cc in (("Texas", "TX", "US"), ("British Columbia", "02", "CA"), ("Ohio", "OH", "US")):
+        unit = next(c for c in gazetteer.lookup(name) if c.kind == "admin1" and c.country == cc)
+        assert (unit.lat, unit.lon) == overrides.get((cc, code), centres[(cc, code)]), name
+    assert overrides[("US", "TX")] == (31.25044, -99.25061) != centres[("US", "TX")]
+
+
+def test_territories_countryinfo_lacks_are_countries_at_their_capital() -> None:
+    from factfinder.geo.territories import news_forms
+
+    assert news_forms("Virgin Islands, U.S.") == ["U.S. Virgin Islands"]
+    assert news_forms("Sint Maarten (Dutch part)") == ["Sint Maarten"]
+    assert news_forms("Turks and Caicos Islands") == ["Turks and Caicos Islands", "Turks and Caicos"]
+    assert news_forms("Bonaire, Sint Eustatius and Saba") == ["Bonaire, Sint Eustatius and Saba"]
+    gazetteer = Gazetteer.open()
+    for name, iso in (("the U.S. Virgin Islands", "VI"), ("British Virgin Islands", "VG"), ("Curaçao", "CW"),
+                      ("Turks and Caicos", "TC")):
+        top = gazetteer.lookup(name.removeprefix("the "))[0]
+        assert (top.kind, top.country) == ("country", iso), name
+    usvi = gazetteer.lookup("US Virgin Islands")[0]
+    assert abs(usvi.lat - 18.34) < 0.1 and abs(usvi.lon + 64.93) < 0.1  # Charlotte Amalie
+
+
 def test_dump_loader_rejects_a_file_that_is_not_a_dump(tmp_path: Path) -> None:
     bad = tmp_path / "cities.csv"
     bad.write_text("name,lat,lon\nPrague,50.1,14.4\n", encoding="utf-8")

@@ -132,3 +132,18 @@ def test_an_office_after_a_name_says_its_level(geoparser: Geoparser) -> None:
     assert (province.precision, province.country) == ("admin1", "AF")
     town = _places(geoparser, "Kandahar Mayor Rohullah Nizam said the road was closed.")["Kandahar"][0]
     assert (town.precision, town.country) == ("town", "AF")
+
+
+@pytest.mark.parametrize("text, names", [
+    ("Heavy snow closed roads in Niigata and Toyama prefectures on Monday.", ("Niigata", "Toyama")),
+    ("Shelling hit villages in the Kherson, Zaporizhzhia and Donetsk regions overnight, officials said.",
+     ("Kherson", "Zaporizhzhia", "Donetsk")),
+])
+def test_a_plural_level_word_after_a_list_says_the_level_of_every_name(geoparser: Geoparser, text: str,
+                                                                        names: tuple[str, ...]) -> None:
+    found = _places(geoparser, text)
+    for name in names:
+        assert found[name][0].precision == "admin1", found[name][0]  # the prefecture, not its capital city
+    # Without the level word the bare names are the cities.
+    bare = _places(geoparser, "Heavy snow closed roads in Niigata and Toyama on Monday.")
+    assert [bare[n][0].precision for n in ("Niigata", "Toyama")] == ["town", "town"]
