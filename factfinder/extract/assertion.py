@@ -76,7 +76,7 @@ def _told_in_relative_past(text: str, sentence: Sentence, hit: TriggerHit, token
 
 # "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
 # attributed; the background cue is for what a group is known for ("responsible for IED attacks")
-_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
+_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|suspected in|linked to)\s+"
                            r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
 
 
