@@ -22,6 +22,7 @@ from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.dates.resolve import resolve_date
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date
+from factfinder.extract.triggers import load_cues
 from factfinder.model import Attachment, Document, Incident, Span, Statistic
 
 __all__ = ["date_span", "incident_date_spans", "is_dateline_date", "is_lead_dated", "is_told_on",
@@ -83,6 +84,20 @@ def is_caption(text: str, sentence: Sentence) -> bool:
     start = text.rfind("\n", 0, sentence.start) + 1
     end = text.find("\n", sentence.end)
     return bool(_CAPTION_CREDIT.search(text, start, len(text) if end < 0 else end))
+
+
+_CLAUSE_BREAK = re.compile(r"[,;:()]")
+
+
+def is_background_date(text: str, sentence: Sentence, span: Span) -> bool:
+    """Whether a date phrase tells what a person or group is known for, not the story's episode:
+    the words of its sentence before it hold a background cue ("He was responsible for leading an
+    attack on a school ceremony in June 2011" in a release about an operation on Thursday). Such a
+    date is its sentence's own, never lent to the sentences after it. Only the date's own clause
+    counts (back to a comma, colon or bracket): "a facilitator and explosives expert in Baraki
+    district, Logar province, Wednesday" dates the operation, not the expertise."""
+    start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, span.start)])
+    return bool(load_cues().background.search(text, start, span.start))
 
 
 SentenceDates = Callable[[int], Sequence[Span]]
@@ -180,15 +195,15 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
         if _story(document, earlier.start) != story:
             break
         spans = () if is_caption(text, earlier) else dated(at)
-        plain = [s for s in spans if not is_dateline_date(text, s)]
+        plain = [s for s in spans if not is_dateline_date(text, s) and not is_background_date(text, earlier, s)]
         if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]
         if plain and lead is None:
             lead = plain[-1]
-        if nearer is None and lead is None and spans:
-            nearer = spans[-1]
-        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(
-            s for s in spans if is_dateline_date(text, s))
+        own_datelines = [s for s in spans if is_dateline_date(text, s)]
+        if nearer is None and lead is None and own_datelines:
+            nearer = own_datelines[-1]
+        (datelines if earlier.paragraph == sentence.paragraph else story_datelines).extend(own_datelines)
     if lead_dated:
         datelines += story_datelines
         if lead is not None:

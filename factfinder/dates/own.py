@@ -90,12 +90,26 @@ def _frames_the_sentence(text: str, span: Span, trigger: Span, attachments: Sequ
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
-def _in_relative_clause(attachments: Sequence[Attachment]) -> bool:
+# An operation whose relative clause tells its outcome: "conducted an operation in Tarin Kowt
+# district that resulted in the death of a commander", "a raid, which killed two men".
+_OPERATION_BEFORE = re.compile(r"\b(?:operation|raid|strike|airstrike|assault|offensive|patrol|mission|ambush|"
+                               r"bombardment|shelling)s?\b(?:\s+\S+){0,8}?\s*,?\s*$", re.IGNORECASE)
+
+
+def _in_relative_clause(attachments: Sequence[Attachment], text: str | None = None) -> bool:
     """Whether the event's subject is a relative pronoun: "an activist, who was arrested during the
     protests, was granted bail on Friday" tells the arrest in a relative clause, and a day the
-    parse leaves untied ("on Friday") is the main clause's, not the arrest's."""
-    return any(a.relation in ("nsubj", "nsubjpass") and a.depth == 1 and a.span.text.lower() in _RELATIVE_PRONOUNS
-               for a in attachments)
+    parse leaves untied ("on Friday") is the main clause's, not the arrest's. A relative clause
+    on an operation (at most eight words before the pronoun, ``text`` given) tells what the
+    operation did: "On Sunday, a security force conducted an operation in Tarin Kowt district,
+    Uruzgan province that resulted in the death of a commander" dates the death by the operation's
+    day."""
+    pronouns = [a for a in attachments if a.relation in ("nsubj", "nsubjpass") and a.depth == 1
+                and a.span.text.lower() in _RELATIVE_PRONOUNS]
+    if text is not None:
+        pronouns = [a for a in pronouns
+                    if not _OPERATION_BEFORE.search(text, max(0, a.span.start - 120), a.span.start)]
+    return bool(pronouns)
 
 
 def is_weak(span: Span) -> bool:
@@ -140,7 +154,7 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
     tied = [(tie, span) for span in spans if (tie := attachment_of(span, tuple(attachments))) is not None
             and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
-        relative = _in_relative_clause(attachments)
+        relative = _in_relative_clause(attachments, text)
         return nearest_span([s for s in spans if (_deictic(s) and not relative) or (text is not None and (
             _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)
             or _frames_the_sentence(text, s, trigger, attachments)))], trigger.start)

@@ -40,7 +40,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     """
     if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
         return False
-    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)):
+    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)) \
+            and not _told_in_relative_past(text, sentence, hit, token):
         return False
     before = _window_before(text, sentence, hit.start, 6)
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
@@ -57,9 +58,25 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     return True
 
 
+# A relative clause in the past right before the trigger: "called for an airstrike which killed
+# two insurgents", "urged the police to find those who killed him".
+_RELATIVE_BEFORE = re.compile(r"\b(?:which|who)(?:\s+(?:had|has|have|was|were)(?:\s+been)?)?\s*$", re.IGNORECASE)
+
+
+def _told_in_relative_past(text: str, sentence: Sentence, hit: TriggerHit, token: Any | None) -> bool:
+    """Whether the trigger is the past-tense verb of a relative clause that follows a request or a
+    plan: what was asked for is not an act, but what the clause tells of it happened ("called for
+    a precision airstrike which killed two insurgents": the strike was made and killed them)."""
+    if not _RELATIVE_BEFORE.search(text, max(sentence.start, hit.start - 30), hit.start):
+        return False
+    if token is not None:
+        return token.tag_ in ("VBD", "VBN")
+    return bool(re.match(r"\w+ed\b", text[hit.start:hit.end]))
+
+
 # "responsible for the killing", "involved in Monday's attack": a definite act, told as it is
 # attributed; the background cue is for what a group is known for ("responsible for IED attacks")
-_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|linked to)\s+"
+_SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspected of|suspected in|linked to)\s+"
                            r"(?:the|this|that|these|those|\w+'s)(?:\s+[\w-]+)?$", re.IGNORECASE)
 
 

@@ -359,3 +359,22 @@ def test_a_day_the_parse_leaves_untied_is_not_an_event_of_a_relative_clause() ->
         ("during", 1, "during"), ("protests", 2, "during")]))
     (dated,) = incident_date_spans(Document(doc="d", text=main, published="2021-02-26"), [arrest])
     assert dated.date_span is not None and dated.date_span.text == "Friday"
+
+
+def test_a_relative_clause_on_an_operation_takes_the_operations_day() -> None:
+    """"On Sunday, a security force conducted an operation in Sarobi district, Kabul province that
+    resulted in the death of a militia commander": the death is told in a relative clause on the
+    operation, which is what happened on Sunday; the parse ties "Sunday" to "conducted" only."""
+    text = ("On Sunday, a security force conducted an operation in Sarobi district, Kabul province that "
+            "resulted in the death of a militia commander.")
+    killing = _with_clause(incident_at(text, "resulted in the death of", "killing"), text,
+                           ("that", 1, "nsubj"), ("resulted", 0, "predicate"), ("commander", 2, "of"))
+    (dated,) = resolve_incident_dates(incident_date_spans(Document(doc="d", text=text, published="2012-12-04"),
+                                                          [killing]), Document(doc="d", text=text, published="2012-12-04"))
+    assert dated.date is not None and (dated.date.start, dated.date.precision) == ("2012-12-02", "day")
+    # a relative clause on a person or a thing that is no operation still dates nothing
+    other = text.replace("an operation in Sarobi district, Kabul province", "a search for a man")
+    killing = _with_clause(incident_at(other, "resulted in the death of", "killing"), other,
+                           ("that", 1, "nsubj"), ("resulted", 0, "predicate"), ("commander", 2, "of"))
+    (undated,) = incident_date_spans(Document(doc="d", text=other, published="2012-12-04"), [killing])
+    assert undated.date_span is None

@@ -195,3 +195,24 @@ def test_a_photo_caption_lends_its_day_to_no_event_told_after_it() -> None:
     plain = text.replace(" (STR/AFP via Getty Images)", "")
     (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2020-10-20"), [incident_at(plain, "arrested")])
     assert arrest.date_span is not None and arrest.date_span.text == "October 11, 2020"
+
+
+def test_a_background_date_is_not_lent_to_the_operation_told_after_it() -> None:
+    """A release tells its operation in the lead ("Thursday"), what the targeted man was known for
+    with a date of its own ("responsible for an attack on a market in May 2009"), and the
+    operation's outcome in the next paragraph without a date: the outcome is the operation's day,
+    not the background's month."""
+    text = ("KABUL, Afghanistan (Jan. 14, 2012) – A security force searched a compound for a militant "
+            "commander in Sarkani district, Kunar province, Thursday. The commander led a group of "
+            "fighters in the valley. He was responsible for an attack on a market in May 2009.\n\n"
+            "During the search, the force called in an airstrike which killed the commander and a guard.\n")
+    document = Document(doc="d", text=text)
+    (killing,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "killed", "killing")]),
+                                        with_dateline_published(document))
+    assert killing.date_span is not None and killing.date_span.text == "Thursday"
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == ("2012-01-12", "day")
+    # a date in a clause of its own after the background words is still the story's
+    text = text.replace("He was responsible for an attack on a market in May 2009.",
+                        "He was an explosives expert in the district, police said on Friday.")
+    (killing,) = incident_date_spans(Document(doc="d", text=text), [incident_at(text, "killed", "killing")])
+    assert killing.date_span is not None and killing.date_span.text == "Friday"

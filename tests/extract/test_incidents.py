@@ -110,6 +110,17 @@ def test_trigger_matching_is_case_insensitive_and_exact_on_offsets(table: Trigge
     ("The commander was responsible for IED attacks on the highway.", False),
     ("Witnesses said security forces were responsible for the killing of two students in Tarsa.", True),
     ("Two soldiers suspected of Monday's killing of a shopkeeper were named by the ministry.", True),
+    # what a request or plan led to, told in a relative clause in the past, happened
+    ("The patrol called for an air strike which killed three fighters.", True),
+    ("The union urged the police to find the men who killed the driver.", True),
+    ("The army plans to send troops who would arrest the organisers.", False),
+    ("Police plan to detain anyone who protests.", False),
+    ("He is also suspected in plotting bombings in the capital.", False),
+    ("Two guards suspected in the killing of a trader were arrested.", True),
+    ("The cell was stockpiling explosives for future attacks.", False),
+    ("Future Movement supporters protested outside the ministry.", True),
+    # an operation told by its outcome
+    ("A raid on Sunday resulted in the death of a militia commander.", True),
 ])
 def test_negated_and_hypothetical_triggers_are_not_asserted(table: TriggerTable, text: str, asserted: bool) -> None:
     cues = load_cues()
