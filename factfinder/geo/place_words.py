@@ -139,7 +139,7 @@ _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr
 CLAUSE_TIES = frozenset({"conj", "advcl", "xcomp", "after", "before", "while", "by"})
 # A verb that takes a place as its object, right before the name ("attacked Sontyo village",
 # "after capturing the village of X"); a capture's object may be a person unless framed as a place.
-_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
+_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter|target|pound)|"
                           r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
 
 
