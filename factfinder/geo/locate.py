@@ -155,7 +155,7 @@ def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
 
 
 def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = False
-                  ) -> tuple[bool, bool, int, int, int, int]:
+                  ) -> tuple[bool, bool, bool, int, int, int, int]:
     """A place the text says where rather than measures from first ("in Tarmoli district, south of
     Kandahar"), then a locative tie, then local before regional before country, then the closest
     to the predicate; a name the gazetteer does not know (a neighbourhood, a village, a facility)
@@ -163,7 +163,13 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
     specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
-    return (not reference_point(place, text), tie.relation in _WHERE, specificity, fine, -tie.depth, start)
+    # the place a clause of the event strikes or takes ("an offensive in northern Hama, targeting the
+    # village of X", "to capture the city of X") before the region the offensive is in; not an owner
+    # ("bombed Jerusalem's Hebrew University")
+    target = tie.relation == "dobj" and place.precision != "country" and after_a_taking_verb(
+        text, place.span.start, frame_kind(text, place.span.start, place.span.end) is not None) \
+        and not re.match(r"\s*['’]?\s*s\s", text[place.span.end:place.span.end + 6])
+    return (not reference_point(place, text), target, tie.relation in _WHERE, specificity, fine, -tie.depth, start)
 
 
 def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:

@@ -139,15 +139,22 @@ _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr
 CLAUSE_TIES = frozenset({"conj", "advcl", "xcomp", "after", "before", "while", "by"})
 # A verb that takes a place as its object, right before the name ("attacked Sontyo village",
 # "after capturing the village of X"); a capture's object may be a person unless framed as a place.
-_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter)|"
+_TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|besieg|encircl|liberat|enter|target|pound)|"
                           r"(captur|recaptur|seiz|retak|overtak|occup))\w*\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+# "the key village of", "the Islamist controlled town of": a place noun framing the name after the verb
+_UNIT_OF = re.compile(r"(?:\bthe\s+(?:[A-Za-z][\w’'-]*\s+){0,2})?(?:village|town|city|district|neighbou?rhood|camp|area|"
+                      r"part|outskirt|suburb)s?"
+                      r"\s+of\s+(?:the\s+)?$")
+# "targeting the Syrian Arab Army (SAA) controlled X": the side that holds the place, named before it
+_HOLDER_WORDS = re.compile(r"(?<=\s)(?:the\s+)(?:[\w’'-]+\s+|\([A-Z]+\)\s+){1,5}(?:controlled|held|occupied)\s+$")
 
 
 def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
     """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
     "capturing Buyir village"; "captured X" only when a place noun frames X)."""
-    before = re.sub(r"(?:the\s+)?(?:[a-z]+\s+)?(?:village|town|city|district|neighbou?rhood|camp|area)s?\s+of\s+$",
-                    "", text[max(0, start - 60):start])
+    before = _HOLDER_WORDS.sub("", _UNIT_OF.sub("", text[max(0, start - 90):start]))
     found = _TAKING_VERB.search(before)
     return found is not None and (found.group(1) is not None or framed)
 

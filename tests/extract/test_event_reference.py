@@ -52,6 +52,35 @@ def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline
     assert hit.type not in _types(pipeline, text)
 
 
+@pytest.mark.parametrize("text", [
+    # sport, film, markets and politics use the words of war and arrest for other things
+    "Marta Velin captured her second career title in Kellan on Sunday with a win over the top seed.",
+    "The Dorvan sprinter captured two gold medals at the games in Kellan four years later.",
+    "The left-arm spinner captured three wickets before lunch as Dorvan slipped to 140 for five.",
+    "The Kellan United striker shot to sudden stardom in Dorvan after the cup final.",
+    "The low-budget film was shot on location in Kellan over six weeks last summer.",
+    "Crude prices shot up by more than 12 percent in Kellan trading after the announcement.",
+    "Dorvan beat Kellan 3-1 on Saturday in a qualifying match at the national stadium.",
+    "The two companies struck a deal in Kellan on Monday to share the pipeline.",
+    "The constitutional court in Kellan struck down the ban on street vendors on Friday.",
+    "The story of the lost dog has captured the hearts of readers across Dorvan.",
+])
+def test_sport_film_and_business_sentences_give_no_act_of_violence_or_seizure(pipeline, text):
+    # (a court striking down a ban is still a restriction lifted: only the harm and the capture go)
+    assert not set(_types(pipeline, text)) & {"attack", "killing", "armed_clash", "arrest", "torture", "other"}
+
+
+@pytest.mark.parametrize("text,kind", [
+    # the same words, said of people and places
+    ("Rebels captured the border town of Kellan on Sunday after two days of fighting.", "other"),
+    ("Soldiers captured three rebel commanders near Dorvan on Monday, the army said.", "arrest"),
+    ("A policeman was shot in the leg outside the court in Kellan on Friday.", "attack"),
+    ("Gunmen shot up two buses on the road to Dorvan, wounding nine passengers.", "attack"),
+])
+def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind):
+    assert kind in _types(pipeline, text)
+
+
 @pytest.mark.parametrize("text,kind", [
     # victims named after animals they trade, a suicide bomber who killed others
     ("Gunmen killed two fish traders at the harbour in Kellan on Friday.", "killing"),

@@ -128,3 +128,19 @@ def test_a_name_the_parse_leaves_untied_is_the_place_when_the_text_frames_it(pip
 def test_a_unit_left_untied_is_no_place(pipeline) -> None:
     text = "A reporter travelling with the 9th Armoured Division said the army killed 12 fighters on Sunday."
     assert all(place_text(i) is None for i in extracted(pipeline, text))
+
+
+@pytest.mark.parametrize("text, place", [
+    ("The army launched an offensive in northern Hama on Monday, targeting the village of Kafr Zita.", "Kafr Zita"),
+    ("The army launched an offensive in the Hama countryside on Monday, targeting the town of Kafr Zita.",
+     "Kafr Zita"),
+    ("The army launched an offensive in northern Hama on Monday, targeting the rebel held village of Kafr Zita.",
+     "Kafr Zita"),
+])
+def test_the_place_a_clause_of_the_offensive_targets_wins_over_its_region(pipeline, text: str, place: str) -> None:
+    assert place_text(one(pipeline, text, "armed_clash")) == place
+
+
+def test_a_place_that_owns_the_target_is_not_the_target(pipeline) -> None:
+    killing = one(pipeline, "Jets bombed Kabul's main market on Sunday, killing four traders.", "killing")
+    assert place_text(killing) == "Kabul"

@@ -185,8 +185,9 @@ class EventTyper:
                   for i, s in enumerate(sentences)]
         _, index = max(scored, key=lambda item: (item[0], -item[1]))
         sentence = sentences[index]
-        out[index] = {best: [_learned_hit(text, sentence.start, sentence.end, best,
-                                          self.model.predict(text[sentence.start:sentence.end]))]}
+        hit = _learned_hit(text, sentence.start, sentence.end, best, self.model.predict(text[sentence.start:sentence.end]))
+        if not is_reference(text, sentence.start, hit, _cues()):  # "captured his third career title"
+            out[index] = {best: [hit]}
         return out
 
     def sentence_hits(self, text: str, start: int, end: int, hits: dict[str, list[TriggerHit]],
@@ -206,7 +207,9 @@ class EventTyper:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
                 return hits  # a fire or a flood "destroyed" homes: no incident
             if probability >= CREATE:
-                return {best: [_learned_hit(text, start, end, best, prediction)]}
+                hit = _learned_hit(text, start, end, best, prediction)
+                # the word that weighed most may be used in another sense ("captured his third title")
+                return hits if is_reference(text, start, hit, _cues()) else {best: [hit]}
             if p.get("statement", 0.0) >= CREATE_STATEMENT:
                 return {"statement": [_learned_hit(text, start, end, "statement", prediction)]}
             return hits
