@@ -225,7 +225,7 @@ def perpetrator_class(incident: Record) -> str | None:
 class HrdsTally:
     """HRDsAttack measures on the first incident whose type matches a gold violation."""
 
-    def __init__(self, country_matches: Callable[[str, str | None], bool]) -> None:
+    def __init__(self, country_matches: Callable[[Any, str | None], bool]) -> None:
         self.country_matches = country_matches
         self.docs = self.matched = 0
         self.perp_docs = self.perp_given = 0
@@ -262,7 +262,8 @@ class HrdsTally:
         if gold.get("country") and violations:
             self.country_docs += 1
             country = ((found or {}).get("location") or {}).get("country")
-            self.country_hits += bool(found) and self.country_matches(gold["country"], country)
+            names = (gold["country"], gold.get("region"), gold.get("city"))
+            self.country_hits += bool(found) and self.country_matches(names, country)
         day = gold_day(gold)
         if day and violations:
             self.date_docs += 1
@@ -284,23 +285,59 @@ class HrdsTally:
                 "documents_with_full_date": self.date_docs}
 
 
-def country_matcher(gazetteer: Any | None) -> Callable[[str, str | None], bool]:
-    """Compare a gold country name with a predicted ISO code through the gazetteer's names
-    (without a gazetteer, only a code written as the gold name matches)."""
+# Special administrative regions that HRDsAttack's coders file under their sovereign (country
+# "China", city "Hong Kong"), where ISO 3166-1 and the gazetteer give them codes of their own.
+_SOVEREIGN = {"HK": "CN", "MO": "CN"}
+# How a gold country field lists several countries ("Myanmar and Iran", "multiple (South Africa, Malawi)").
+_LISTED = re.compile(r"[,;/()]|\band\b", re.IGNORECASE)
+# A misspelt gold country ("Nigeia", "Columbia") is read as the country whose name is this close.
+_SPELLING = 0.85
+
+
+def country_matcher(gazetteer: Any | None) -> Callable[[Any, str | None], bool]:
+    """Compare a gold country with a predicted ISO code through the gazetteer's names
+    (without a gazetteer, only a code written as the gold name matches).
+
+    The gold is a name, or the names of the gold country, region and city in that order,
+    of which the first that names a country counts: the coders' country field sometimes
+    holds a continent with the country in the city field ("Asia", city "Myanmar"). A name
+    counts for a country when it is one ("the Netherlands", "People's Republic of China"),
+    a first-level division of one typed in the country field ("Texas", "England"), a list
+    of countries (any of them), or a misspelling of one ("Nigeia")."""
     cache: dict[str, set[str]] = {}
+
+    def named(name: str) -> set[str]:
+        key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
+        found = gazetteer.lookup(key) if key else []
+        codes = {c.country for c in found if c.kind == "country" and c.country}
+        if not codes and found and found[0].kind == "admin1" and found[0].country:
+            codes = {found[0].country}
+        if not codes and len(key) > 3:
+            from difflib import get_close_matches
+
+            from factfinder.geo.names import name_key
+
+            for close in get_close_matches(name_key(key), gazetteer.keys_like(name_key(key)), n=5, cutoff=_SPELLING):
+                codes |= {c.country for c in gazetteer.lookup(close) if c.kind == "country" and c.country}
+        return codes
 
     def codes(name: str) -> set[str]:
         if gazetteer is None:
             return {name.upper()}
         if name not in cache:
-            cache[name] = {c.country for c in gazetteer.lookup(name) if c.kind == "country" and c.country}
+            found = named(name)
+            for part in _LISTED.split(name) if not found else ():
+                found |= named(part) if part.strip() else set()
+            cache[name] = found
         return cache[name]
 
-    def matches(gold: str, predicted: str | None) -> bool:
+    def matches(gold: Any, predicted: str | None) -> bool:
         if not predicted:
             return False
-        if predicted in codes(gold):
+        names = [gold] if isinstance(gold, str) else [n for n in gold if isinstance(n, str) and n]
+        wanted = next((found for found in map(codes, names) if found), set())
+        if predicted in wanted or _SOVEREIGN.get(predicted) in wanted:
             return True
         country = gazetteer.country(predicted) if gazetteer is not None else None
-        return country is not None and _norm(getattr(country, "name", "")) == _norm(gold)
+        return country is not None and any(_norm(getattr(country, "name", "")) == _norm(n) for n in names)
     return matches

@@ -111,7 +111,8 @@ class ActorMatcher:
         return entry.kind if entry else None
 
     def _raw_matches(self, text: str, start: int, end: int) -> list[tuple[int, int, ActorEntry]]:
-        lower = text[start:end].lower()
+        # a typographic apostrophe reads as the table's straight one ("governor’s office"); same length
+        lower = text[start:end].lower().replace("\u2019", "'")
         found = []
         for last, (length, group) in self._automaton.iter(lower):
             s, e = start + last - length + 1, start + last + 1

@@ -49,7 +49,7 @@ from factfinder.extract.story_roles import (
     clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
     sentence_perpetrators, story_perpetrators, tells_battle,
 )
-from factfinder.extract.suspects import suspect_arrests
+from factfinder.extract.suspects import story_kidnappers, suspect_arrests
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
 from factfinder.model import Count, Document, Extraction, Incident, Span, Statistic
 
@@ -250,6 +250,8 @@ class Extractor:
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading is None), state_body))
+        if self.actors is not None:
+            incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
         if self.actors is not None and heading is not None:
             incidents = heading_state_targets(incidents, state_body)
@@ -394,3 +396,9 @@ def _token_at(parsed: Any, hit: TriggerHit, sentence: Sentence) -> Any | None:
     if span is None or len(span) == 0:
         return None
     return span.root
+
+
+def _story_bounds(document: Document, index: int | None) -> tuple[int, int]:
+    """The offsets of story ``index`` (the whole text for None, or when the document has no such story)."""
+    story = next((s for s in document.stories if s.index == index), None)
+    return (story.start, story.end) if story is not None else (0, len(document.text))

@@ -255,3 +255,31 @@ def _suspect_tie(incident: Incident) -> Span | None:
                 return None
             return tie
     return None
+
+
+# The words that name who holds people for ransom (data/actors.csv: "kidnappers", "captors", "abductors").
+_KIDNAPPERS = "kidnappers"
+
+
+def story_kidnappers(incidents: Sequence[Incident], story_actors: Callable[[int | None], Sequence[Actor]]) -> list[Incident]:
+    """Kidnappings still told without their agent (none named, carried or implied), in a story that
+    names the kidnappers elsewhere ("the kidnappers demanded a ransom", "his captors released him"):
+    done by them, as a coder reading the whole story codes them; the actor keeps the span where the
+    story names it. ``story_actors(story)`` gives the actors the story names, ``story_actors(None)``
+    the document's: a story that names none (a headline or lead set apart from its report) takes the
+    document's. A kidnapping by state agents names them ("abducted by security forces") and is never
+    agentless here."""
+    out = list(incidents)
+    found: dict[int | None, Actor | None] = {}
+
+    def named_in(story: int | None) -> Actor | None:
+        if story not in found:
+            found[story] = next((a for a in story_actors(story) if a.name == _KIDNAPPERS), None)
+        return found[story]
+    for i, incident in enumerate(incidents):
+        if incident.perpetrators or not is_kidnapping(incident):
+            continue
+        kidnappers = named_in(incident.story) or named_in(None)
+        if kidnappers is not None and all(t.span.start != kidnappers.span.start for t in incident.targets):
+            out[i] = replace(incident, perpetrators=(kidnappers,))
+    return out

@@ -14,7 +14,11 @@ country precision, so that every incident of a one-country report carries it:
    in the report's opening (headline and lead) twice more; the demonyms of
    ``data/actor_demonyms.csv`` ("Egyptian authorities", "Belarusians") vote once
    each. The leading country is the document's when it is clearly ahead
-   of the next (``_LEAD``); a report split between countries gets none, never a guess. A story
+   of the next (``_LEAD``); a report split between countries gets none, never a guess. A local
+   report that names no country at all, only its towns ("CORPUS CHRISTI, Texas -"), gets the one
+   they stand for, which fills incidents without a place of their country and overrides only a
+   town abroad the document never supports (``towns_only``); a story's towns yield to the
+   country the whole document names. A story
    that is one sentence (a wire report's lead set apart) counts the rest of the document's
    mentions of the same country as said outside it.
 
@@ -67,6 +71,7 @@ class DocumentCountry:
     country: str  # ISO 3166-1 alpha-2
     span: Span
     said_at: tuple[Span, ...] = ()  # every mention that voted for it
+    towns_only: bool = False  # no words name the country itself: only its towns and regions voted
 
 
 @lru_cache(maxsize=1)
@@ -125,7 +130,12 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
         return None
     naming = named.get(top) or demonym_spans.get(top)
-    if naming is None:  # only towns in it: no words name the country itself to point at
+    if naming is None and not named and not demonym_spans:
+        # a local report that names only towns and regions of its country ("CORPUS CHRISTI, Texas -",
+        # "TORONTO -- ... in Scarborough"): the first names it; where another country is named, by
+        # its name or a demonym, towns alone do not outvote it (a prize's name read as a town abroad)
+        return DocumentCountry(top, min(said_at[top], key=lambda span: span.start), tuple(said_at[top]), True)
+    if naming is None:
         return None
     return DocumentCountry(top, naming, tuple(said_at[top]))
 
@@ -171,6 +181,8 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
     place = incident.location
     if place is None or not place.country:
         return True
+    if found.towns_only:  # weaker than a country named: it only overrides a town the document never supports
+        return place.country != found.country and _unsupported(place, mentions.named, gazetteer)
     return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text)
                                                or _in_passing(place, incident, text, mentions)
                                                or _unsupported(place, mentions.named, gazetteer))
@@ -260,7 +272,8 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             story = next((s for s in document.stories if s.index == incident.story), None)
             own = document_country(document, places, story.start, story.end) \
                 if story is not None and len(document.stories) > 1 else None
-            by_story[incident.story] = own or whole
+            # a story's towns alone yield to the country the whole document names
+            by_story[incident.story] = whole if own is None or (own.towns_only and whole is not None) else own
         place = incident.location
         if place is not None and place.country and not _inside(place.span, incident):
             # a place borrowed from another sentence yields to the country the incident's own names

@@ -153,6 +153,22 @@ def test_state_bodies_of_every_country_are_generated(matcher: ActorMatcher, text
     assert [a.name for a in matcher.find(text)][0] == name
 
 
+@pytest.mark.parametrize("text, name, kind", [
+    ("The governor\u2019s office had banned the march the day before.", "authorities", "government"),
+    ("The interior ministry detained the two editors.", "authorities", "government"),
+    ("Intelligence services held the student for a week.", "security forces", "state_force"),
+    ("The state security service summoned the lawyer.", "security forces", "state_force"),
+    ("Agents of the Department of State Services arrested the publisher.", "Nigeria security forces", "state_force"),
+    ("The FBI arrested the suspect at an airport.", "US police", "state_force"),
+    ("Herdsmen drove their cattle across the plots at dawn.", "herders", "group"),
+])
+def test_state_bodies_and_groups_the_alias_table_knows(matcher: ActorMatcher, text: str, name: str,
+                                                        kind: str) -> None:
+    """State bodies a report names by their office ("the governor\u2019s office", curly apostrophe and
+    all) are the state, whose class a monitor codes; herdsmen are an affected group, non-state."""
+    assert [(a.name, a.kind) for a in matcher.find(text)][0] == (name, kind)
+
+
 def test_generic_forces_take_the_country_of_the_report(matcher: ActorMatcher) -> None:
     text = ("Military council troops burned the village on Monday. Three months ago soldiers arrested "
             "seven men there, and junta forces returned last week.")

@@ -193,3 +193,25 @@ def test_acts_a_conviction_lists_take_no_agent_from_the_story(pipeline) -> None:
             "The convictions included crimes of kidnapping and torture, the statement added.")
     torture = _first(pipeline, text, "torture")
     assert torture.perpetrators == ()
+
+
+@pytest.mark.slow
+def test_an_agentless_kidnapping_is_done_by_the_kidnappers_the_report_names_later(pipeline) -> None:
+    """The headline tells the kidnapping with no agent; the report names the kidnappers only where it
+    tells their ransom demand, which is no incident: a coder codes them (non-state) for the kidnapping."""
+    text = ("Aid worker held hostage for a month tells of her ordeal\n\n"
+            "She had been visiting a clinic in the hills when the convoy was stopped. "
+            "The kidnappers asked her employer for a ransom of two million dollars. "
+            "She walked free on a Sunday morning after talks led by village elders.")
+    kidnapping = _first(pipeline, text, "arrest")
+    assert [(a.name, a.kind) for a in kidnapping.perpetrators] == [("kidnappers", "criminal")]
+    assert kidnapping.perpetrators[0].span.text == "kidnappers"
+
+
+@pytest.mark.slow
+def test_a_police_arrest_takes_no_kidnappers(pipeline) -> None:
+    """Only a kidnapping takes the kidnappers a story names: the police's arrest of them keeps its own agent."""
+    text = ("Police arrested four men in a raid on a farmhouse on Tuesday. "
+            "The kidnappers had held a shopkeeper there for a week.")
+    arrest = _first(pipeline, text, "arrest")
+    assert all(a.name != "kidnappers" for a in arrest.perpetrators)

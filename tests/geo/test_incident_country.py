@@ -109,11 +109,24 @@ def test_a_one_sentence_text_keeps_what_its_sentence_says() -> None:
     assert lawyers.location is None  # ... but only the incident's own sentence says so
 
 
-def test_a_country_only_its_towns_stand_for_is_given_to_no_incident() -> None:
-    """No words name the country to point at (and a town's words are that town's place)."""
-    text = "Police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n"
+def test_a_country_only_its_towns_stand_for_fills_incidents_without_a_place_only() -> None:
+    """A local report names its towns, never its country ("CAIRO - ..."): an incident with no place
+    takes the country the towns stand for (the first town's words point at it), but it takes no
+    place away from an incident whose sentence names one, and a document that names a country
+    outright or by a demonym is about that country, whatever towns vote."""
+    text = "Police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n\nHe was held for days.\n"
     places = [_place(text, "Cairo", "EG"), _place(text, "Alexandria", "EG")]
-    assert document_country(Document(doc="d", text=text), places) is None
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    found = document_country(document, places)
+    assert found is not None and found.country == "EG" and found.towns_only and found.span.text == "Cairo"
+    held = _incident(text, "He was held for days.")
+    blogger = _incident(text, "Police in Cairo detained a blogger.", location=places[0])
+    held, blogger = with_document_country([held, blogger], places, document, TwoCountries())
+    assert held.location is not None and held.location.country == "EG" and held.location.precision == "country"
+    assert blogger.location == places[0]
+    named = "Lebanese police in Cairo detained a blogger.\n\nA court in Alexandria later freed him.\n"
+    towns = [_place(named, "Cairo", "EG"), _place(named, "Alexandria", "EG")]
+    assert document_country(Document(doc="d", text=named), towns) is None  # Lebanon is named: no towns' country
 
 
 def test_a_filing_place_in_brackets_is_not_where_the_event_happened() -> None:
