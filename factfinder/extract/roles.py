@@ -25,7 +25,7 @@ from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LE
     confessed as _confessed, convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, \
     ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
-    pronoun_patient, undergoes_by_participle
+    possessive_patient, pronoun_patient, undergoes_by_participle
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
     REPORTING_LEMMAS as _REPORTING_LEMMAS, RESCUE_LEMMAS as _RESCUE_LEMMAS, UNDERGOER_VERBS as _UNDERGOER_VERBS
 from factfinder.model import Actor
@@ -104,6 +104,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     if not targets and (patient := pronoun_patient(trigger, clause_root(trigger),
                                                    [a for a in actors if a.kind == "group"])) is not None:
         add_actor(targets, patient)  # "a court ordered them held": the journalists named before
+    if not targets and (owner := possessive_patient(trigger, clause_root(trigger),
+                                                    [a for a in actors if a.kind == "group"])) is not None:
+        add_actor(targets, owner)  # "arrested 41 of their staff": the monitoring groups named before
     if perpetrators and all(a.name in _GENERIC_ARMED for a in perpetrators) and (blamed := _blamed_group(
             sent, [(a, h) for a in actors if (h := _head_token(sent, a)) is not None])) is not None:
         perpetrators = [blamed]  # "gunmen attacked a church ...; the government blamed ISWAP"
@@ -182,6 +185,11 @@ def _clause_tokens(trigger: Any) -> set[int]:
         for child in token.children:
             if child.i == trigger.i or _contains(child, trigger):
                 stack.append(child)
+            elif token.i == owner.i != root.i and child.dep_ in _OBJECTS \
+                    and any(c.dep_ in _OBJECTS for c in root.children):
+                # "police arrested the director ... and sealed the station's offices": the first
+                # verb's object is what the first act befell, when the trigger's verb has its own
+                continue
             elif token.i == trigger.i and trigger.i != root.i and child.dep_ in ("acl", "relcl"):
                 # a nominal trigger's own modifier clause: "the beating received at the hands of the
                 # police", "the killings that soldiers committed" tell who did it
