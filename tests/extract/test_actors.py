@@ -153,6 +153,18 @@ def test_state_bodies_of_every_country_are_generated(matcher: ActorMatcher, text
     assert [a.name for a in matcher.find(text)][0] == name
 
 
+@pytest.mark.parametrize("text, name", [
+    # a legislature by that name, and a head of state's guard, take the country of the report's heading
+    ("CUBA\n\nIn June, the National Assembly passed a law on associations.", "National Assembly of Cuba"),
+    ("ALBANIA\n\nTwo officers of the Republican Guard went on trial.", "Albanian Republican Guard"),
+    # where the guard is a unit of the army, it is the army
+    ("DEMOCRATIC REPUBLIC OF THE CONGO\n\nSoldiers of the Republican Guard fired on a crowd.",
+     "Congolese armed forces"),
+])
+def test_generic_bodies_take_the_heading_country(matcher: ActorMatcher, text: str, name: str) -> None:
+    assert [a.name for a in matcher.find(text) if a.kind != "group"][-1] == name
+
+
 def test_generic_forces_take_the_country_of_the_report(matcher: ActorMatcher) -> None:
     text = ("Military council troops burned the village on Monday. Three months ago soldiers arrested "
             "seven men there, and junta forces returned last week.")
