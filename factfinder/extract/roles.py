@@ -12,6 +12,7 @@ name an agent the plain subject or "by" phrase misses are in ``agent_shapes.py``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -207,6 +208,9 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     parse does not say) or "neither" (it says the actor has no role in this event)."""
     verb = clause_root(trigger)
     arg = _argument(head)
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and _QUANTITY.match(arg.head.head.lower_) \
+            and arg.head.head.i != trigger.i:
+        arg = _argument(arg.head.head)  # "thousands of relatives of the disappeared marched": the number's place
     if kind in ACTING_KINDS or kind == "tribunal":
         arg = _body_of_agent(arg, trigger)
     governor = arg.head
@@ -263,6 +267,11 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if dep == "poss" and governor.i == trigger.i and is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+# Words that count the noun of their "of" phrase: "thousands of", "dozens of", "12 of", "many of".
+_QUANTITY = re.compile(r"^(?:\d[\d,.]*|hundreds|thousands|dozens|scores|millions|tens|some|many|most|several|"
+                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)$")
 
 
 def _coordinated_acts(trigger: Any) -> set[int]:
