@@ -165,6 +165,16 @@ def test_generic_bodies_take_the_heading_country(matcher: ActorMatcher, text: st
     assert [a.name for a in matcher.find(text) if a.kind != "group"][-1] == name
 
 
+def test_the_authorities_are_the_armed_group_the_text_calls_officials(matcher: ActorMatcher) -> None:
+    """A de facto government, as the text tells it: "Taliban officials" make "the authorities" the Taliban."""
+    ruled = ("AFGHANISTAN\n\nIn May, Taliban officials closed two girls' schools in Herat. In June, the "
+             "authorities banned music at weddings.")
+    assert [a.name for a in matcher.find(ruled) if a.kind != "group"] == ["Taliban", "Taliban"]
+    fought = ("AFGHANISTAN\n\nIn May, Taliban fighters attacked a checkpoint in Herat. In June, the "
+              "authorities banned music at weddings.")
+    assert [a.name for a in matcher.find(fought) if a.kind != "group"] == ["Taliban", "Afghan government"]
+
+
 def test_generic_forces_take_the_country_of_the_report(matcher: ActorMatcher) -> None:
     text = ("Military council troops burned the village on Monday. Three months ago soldiers arrested "
             "seven men there, and junta forces returned last week.")
