@@ -31,9 +31,10 @@ __all__ = ["ACTORS_PATH", "JOINT", "ActorEntry", "ActorMatcher", "default_matche
 
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7}s?)\s*\)")
 _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
-# The words by which a text calls an armed group's people its state's: "Taliban officials", "Houthi
-# authorities", "the Taliban administration", "Taliban intelligence officials".
-_RULING_RE = re.compile(r"\s+(?:intelligence\s+|security\s+|local\s+)?(?:officials|authorities|administration|"
+# The words by which a text calls an armed group's people its state's: "Taliban officials", "the
+# Taliban administration", "Taliban intelligence officials" ("Houthi authorities" rule a part of a
+# country whose government is another: tests/extract/test_roles_agents.py).
+_RULING_RE = re.compile(r"\s+(?:intelligence\s+|security\s+|local\s+)?(?:officials|administration|"
                         r"government|ministry|ministries)\b")
 # "the group", "the armed group", "the jihadist group" standing for a group the story has named
 _GROUP_ANAPHOR_RE = re.compile(r"\b[Tt]he (?:(?:armed|militant|jihadist|extremist|terrorist|terror|rebel|insurgent) )?"
@@ -246,8 +247,8 @@ class ActorMatcher:
 
     def _ruler(self, text: str, home: str) -> str | None:
         """The armed group that governs the document's country, as the document tells it: one whose
-        people it calls officials or authorities ("Taliban officials detained ...", "the Houthi
-        authorities"). There "the authorities" and "the government" are that group, not the state
+        people it calls officials or its administration ("Taliban officials detained ...", "the Taliban
+        administration"). There "the authorities" and "the government" are that group, not the state
         the group displaced. Read once per document."""
         if self._ruler_cache is not None and self._ruler_cache[0] is text:
             return self._ruler_cache[1]
