@@ -137,11 +137,14 @@ def geo_locate(resources: Resources) -> Step:
 def merge_rules(resources: Resources) -> Step:
     """The within-document merge (``consolidate/within.py``), after dates and places tell events apart."""
     from factfinder.consolidate.within import merge_incidents
+    from factfinder.extract.country_heading import heading_country
 
     def one(extraction: Extraction) -> Extraction:
         if not extraction.incidents:
             return extraction
-        return replace(extraction, incidents=merge_incidents(extraction.incidents))
+        # an annual report's section under its country heading tells separate acts, sentence by sentence
+        by_sentence = heading_country(extraction.document.text) is not None
+        return replace(extraction, incidents=merge_incidents(extraction.incidents, by_sentence=by_sentence))
     return _per_document(one)
 
 

@@ -94,18 +94,23 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     )
 
 
-def merge_incidents(incidents: Sequence[Incident]) -> tuple[Incident, ...]:
+def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False) -> tuple[Incident, ...]:
     """Merge the incidents of a story that tell one event; distinct events stay apart.
 
     Greedy in text order: each incident joins the first earlier one of the same
     type, story, compatible date, place and counts. Two arrests on different
     days, in different towns, or of 5 and of 300 people stay two incidents.
+    With ``by_sentence`` (an annual report's country section, whose every sentence
+    tells acts of its own: tests/gold/README.md) only incidents resting on one
+    sentence can be one event.
     """
     merged: list[Incident] = []
     tellings: list[Telling] = []
     for incident in incidents:
         telling = Telling.of(incident)
         for i, earlier in enumerate(tellings):
+            if by_sentence and merged[i].evidence[0].start != incident.evidence[0].start:
+                continue
             if _same_event(earlier, telling, WITHIN_DOCUMENT):
                 merged[i] = merge_pair(merged[i], incident)
                 tellings[i] = Telling.of(merged[i])

@@ -44,6 +44,8 @@ STATE_BODIES: dict[str, tuple[str, str]] = {
     "prison authorities": ("prison authorities", "state_force"), "prison guards": ("prison authorities", "state_force"),
     "prison officials": ("prison authorities", "state_force"), "border guards": ("border guards", "state_force"),
     "prosecutors": ("prosecutors", "government"), "parliament": ("parliament", "government"),
+    # a head of state's guard ("officers of the Republican Guard" under the heading ALBANIA)
+    "republican guard": ("Republican Guard", "state_force"),
 }
 
 
@@ -80,7 +82,8 @@ JOINT = " + "
 GENERIC_BODIES = {"courts": "courts", "military courts": "military courts", "security forces": "security forces",
                   "prison authorities": "prison guards",
                   "border guards": "border guards", "authorities": "authorities",
-                  "military": "armed forces", "police": "police"}
+                  "military": "armed forces", "police": "police", "Republican Guard": "Republican Guard",
+                  "National Assembly": "National Assembly"}
 
 
 def read_entries(path: Path | None = None) -> list[ActorEntry]:

@@ -31,6 +31,11 @@ __all__ = ["ACTORS_PATH", "JOINT", "ActorEntry", "ActorMatcher", "default_matche
 
 _DEFINITION_RE = re.compile(r"\s*\(\s*([A-Z][A-Za-z]{1,7}s?)\s*\)")
 _POLICE_IN_RE = re.compile(r"[^.;\n]{0,50}")
+# The words by which a text calls an armed group's people its state's: "Taliban officials", "the
+# Taliban administration", "Taliban intelligence officials" ("Houthi authorities" rule a part of a
+# country whose government is another: tests/extract/test_roles_agents.py).
+_RULING_RE = re.compile(r"\s+(?:intelligence\s+|security\s+|local\s+)?(?:officials|administration|"
+                        r"government|ministry|ministries)\b")
 # "the group", "the armed group", "the jihadist group" standing for a group the story has named
 _GROUP_ANAPHOR_RE = re.compile(r"\b[Tt]he (?:(?:armed|militant|jihadist|extremist|terrorist|terror|rebel|insurgent) )?"
                                r"group\b(?!\s+of\b|['\u2019]s (?:members|leader))")
@@ -56,6 +61,7 @@ class ActorMatcher:
         for entry in self.entries:
             self._by_canonical.setdefault(entry.canonical, entry)
         self._countries: dict[str, str] | None = None
+        self._ruler_cache: tuple[str, str | None] | None = None
         self._context_cache: tuple[str, tuple[frozenset[str], frozenset[str], dict[str, ActorEntry], str | None]] \
             | None = None
         # (country, "military"/"police") -> the national canonical name, for generic "soldiers", "police"
@@ -220,6 +226,8 @@ class ActorMatcher:
     def _refine(self, text: str, s: int, e: int, entry: ActorEntry, home: str | None = None) -> str:
         """Generic forces take a country: the one stated ("Police in Almaty in Kazakhstan" ->
         "Kazakhstan police"), else the document's ("soldiers" in a Myanmar report -> "Myanmar military")."""
+        if entry.canonical == "authorities" and home and (ruler := self._ruler(text, home)) is not None:
+            return ruler
         if entry.canonical == "military":
             return (self._national.get((home, "military")) or self._national_body(home, "military")) if home \
                 else entry.canonical
@@ -237,6 +245,18 @@ class ActorMatcher:
         if home:
             return self._national.get((home, "police")) or self._national_body(home, "police")
         return entry.canonical
+
+    def _ruler(self, text: str, home: str) -> str | None:
+        """The armed group that governs the document's country, as the document tells it: one whose
+        people it calls officials or its administration ("Taliban officials detained ...", "the Taliban
+        administration"). There "the authorities" and "the government" are that group, not the state
+        the group displaced. Read once per document."""
+        if self._ruler_cache is not None and self._ruler_cache[0] is text:
+            return self._ruler_cache[1]
+        ruler = next((entry.canonical for _, e, entry in self._raw_matches(text, 0, len(text))
+                      if entry.kind == "armed_group" and entry.country == home and _RULING_RE.match(text, e)), None)
+        self._ruler_cache = (text, ruler)
+        return ruler
 
     def _national_body(self, home: str, body: str) -> str:
         """"courts" in a Russian report -> "Russian courts", through the generated demonym aliases."""

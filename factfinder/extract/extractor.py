@@ -34,7 +34,7 @@ from factfinder.extract.assertion import asserted_hits, is_asserted
 from factfinder.extract.answerable import heading_state_targets, online_speakers, trial_targets
 from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.country_heading import heading_country
-from factfinder.extract.counts_patients import patient_count
+from factfinder.extract.counts_patients import one_per_category, patient_count
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
@@ -234,7 +234,8 @@ class Extractor:
                     attribution=attribution, verification=verification, id=document.id,
                     attachments=attached[i], act=acts[kind],
                 ))
-        incidents = [with_taxonomy(inc) for inc in _add_singles(incidents, singles)]
+        incidents = [with_taxonomy(replace(inc, counts=one_per_category(inc.counts, text)))
+                     for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
             incidents = _told_types_kept(incidents, self.event_typer.settle_short(text, sentences, incidents),

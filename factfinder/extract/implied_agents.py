@@ -69,7 +69,7 @@ def implied_agents(incidents: Sequence[Incident], state_body: Callable[[str], tu
         if not incident.perpetrators and incident.trigger is not None:
             body = _implied_body(incident)
             if body:
-                named = _story_state_body(incidents, index)
+                named = _story_state_body(incidents, index, story_agents)
                 name, kind = state_body(body)
                 incident = replace(incident, perpetrators=named or (Actor(name, incident.trigger, kind),))
         if incident.type == "legal_proceeding" and not incident.targets and _LIABLE_STATE.search(incident.summary):
@@ -128,7 +128,7 @@ def _may_lend(donor: Incident, incident: Incident) -> bool:
     return not (donor.type == incident.type == "arrest" and is_kidnapping(donor) != is_kidnapping(incident))
 
 
-def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor, ...]:
+def _story_state_body(incidents: Sequence[Incident], index: int, story_agents: bool = True) -> tuple[Actor, ...]:
     """The state body the story names for acts of this type ("police arrested two men ...", then "the
     arrest of their union leader"): an implied agent is that body rather than a generic one (a court
     for a trial), from the nearest such incident, each actor with the span where it is named."""
@@ -145,17 +145,28 @@ def _story_state_body(incidents: Sequence[Incident], index: int) -> tuple[Actor,
     if incident.type not in ("arrest", "torture") or is_kidnapping(incident):
         return ()
     # an arrest or ill-treatment told without its agent, in a story whose forces are named for
-    # another act ("officers fired tear gas at the protesters ... and detained 17 of them"): those forces
+    # another act of its sentence ("officers fired tear gas at the protesters ... and detained 17 of
+    # them"): those forces; or the force a court orders to pay for it ("ordered the police to pay
+    # damages to a trader who had been detained"). In a report's list of separate events (no
+    # ``story_agents``) only a sentence before it can name them ("Seventeen of them were later
+    # detained"): the force of a later sentence's act did that act ("the trial of officers of the
+    # Republican Guard over a killing" does not make the guard the jailers of the sentence before).
     others = sorted((abs(j - index), j) for j, other in enumerate(incidents)
-                    if j != index and other.story == incident.story and other.story is not None)
+                    if j != index and other.story == incident.story and other.story is not None
+                    and (story_agents or j < index or other.evidence[0].start == incident.evidence[0].start))
     for _, j in others:
         forces = tuple(a for a in incidents[j].perpetrators if a.kind == "state_force" and a.span != incidents[j].trigger)
+        if not forces and incidents[j].type == "legal_proceeding" and _LIABLE_BODY.search(incidents[j].summary):
+            forces = tuple(a for a in incidents[j].targets if a.kind == "state_force")
         if forces:
             return forces
     return ()
 
 
 _POLICE_CUSTODY = re.compile(r"\bpolice (?:stations?|custody|cells?|lock-?ups?|detention)\b", re.IGNORECASE)
+# "ordered the police to pay 5 million naira in damages to a trader who had been detained"
+_LIABLE_BODY = re.compile(r"\b(?:ordered|required|obliged|directed) the [\w' -]{1,40}? to (?:pay|compensate)\b",
+                          re.IGNORECASE)
 _LIABLE_STATE = re.compile(r"\b(?:ordered|required|obliged|directed) the (?:state|government|authorities) to "
                            r"(?:pay|compensate|release|return|reinstate|restore)\b", re.IGNORECASE)
 

@@ -85,9 +85,23 @@ def names_a_kind_of_act(token: Any, kind: str) -> bool:
         return True  # "reported killings by the unit fell sharply in 2022": a trend, not an act
     if token.dep_ == "pobj" and head.lower_ == "for" and head.head.lemma_.lower() in _GATHERING:
         return True  # "gathering for a demonstration": it had not begun
+    if token.dep_ == "pobj" and head.lower_ == "for" and _accounting(head.head) \
+            and not any(c.dep_ in ("det", "poss", "nummod") for c in token.children):
+        return True  # "few officials had been brought to justice for torture": the crime, not an act told
     if kind in _HAPPENINGS and _kept_from_happening(token):
         return True
     return token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _NOT_DONE | _BODIES | _LAWS
+
+
+# Words of answering for a crime in general ("brought to justice for torture", "impunity for enforced
+# disappearances", "held accountable for killings"): the bare noun after "for" names the crime.
+_ACCOUNTING = frozenset({"justice", "accountable", "accountability", "impunity", "answer", "account"})
+
+
+def _accounting(word: Any) -> bool:
+    return bool(word.lemma_.lower() in _ACCOUNTING or any(
+        c.dep_ in ("prep", "acomp", "oprd") and (c.lemma_.lower() in _ACCOUNTING or any(
+            g.lemma_.lower() in _ACCOUNTING for g in c.children)) for c in word.children))
 
 
 # A proceeding's word, then (within the sentence) the preposition that names what it is about.

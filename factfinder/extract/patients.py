@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from factfinder.extract.dependency import OBJECTS, argument, contains
-from factfinder.model import Actor
+from factfinder.extract.role_words import JOURNALISTS, MEDIA, STAFF_NOUNS
+from factfinder.model import Actor, Span
 
 
 # Nouns that name an act ("the killing of", "the detention of", "the treatment of"): a group in
@@ -81,6 +82,41 @@ def pronoun_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> 
             before = [g for g in groups if g.span.end <= word.idx]
             if before:
                 return max(before, key=lambda g: g.span.end)
+    return None
+
+
+# Definite nouns that name a media outlet the sentence named before ("sealed the station's offices").
+_OUTLET_NOUNS = frozenset("station outlet newspaper channel broadcaster website paper agency".split())
+_STAFF_WORD = re.compile(rf"^{STAFF_NOUNS}$", re.IGNORECASE)
+
+
+def possessive_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> Actor | None:
+    """The group whose people or property the event's object is, told by a possessive that points
+    back to a group named before it in the sentence: "raided the offices of two election-monitoring
+    groups and arrested 41 of their staff" (the monitors), "arrested its founder" after "staff of
+    the news website" (journalists), "sealed the station's offices" after "the independent
+    broadcaster" (the media outlet). The target's mention is the possessed noun or the outlet's."""
+    heads = {trigger.i, clause_root.i}
+    for word in trigger.doc:
+        pronoun = word.lower_ in ("its", "their")
+        if word.dep_ != "poss" or not (pronoun or (word.lemma_.lower() in _OUTLET_NOUNS
+                                                   and any(c.lower_ == "the" for c in word.children))):
+            continue
+        owned = word.head
+        arg = owned.head.head if owned.dep_ == "pobj" and owned.head.lower_ == "of" else owned  # "41 of their staff"
+        if arg.head.i not in heads or arg.dep_ not in OBJECTS | {"nsubjpass"}:
+            continue
+        text = trigger.doc.text
+        # a group word inside a quoted name ("the 'Woman, Life, Freedom' protests") is no antecedent
+        before = [g for g in groups if g.span.end <= word.idx and text.count('"', 0, g.span.start) % 2 == 0]
+        if not before:
+            continue
+        group = max(before, key=lambda g: g.span.end)
+        mention = owned if pronoun else word
+        name = JOURNALISTS if group.name == MEDIA and _STAFF_WORD.match(owned.text) else group.name
+        if group.name == MEDIA and pronoun and name == MEDIA:
+            continue  # "its assets", "their offices" of an outlet: the outlet's things, not its people
+        return Actor(name, Span.of(text, mention.idx, mention.idx + len(mention)), group.kind)
     return None
 
 

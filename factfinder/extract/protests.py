@@ -18,6 +18,8 @@ from factfinder.extract.roles import ARMED_KINDS, add_actor as _add
 from factfinder.model import Actor, Incident, Span
 
 
+# People a protest names by who they are, not by a cause or a body of their own: its protesters.
+_ANY_PEOPLE = frozenset({CIVILIANS, "women"})
 # Who stages a protest: its participants, never the forces policing it.
 _PROTESTING_KINDS = frozenset({"group", "ngo"})
 
@@ -36,8 +38,9 @@ def protest_roles(perpetrators: Sequence[Actor], targets: Sequence[Actor], trigg
         [Actor(PROTESTERS, a.span, "group") for a in targets if a.kind in _PROTESTING_KINDS]
     found: list[Actor] = []
     for actor in participants:
-        # "residents protested", "people protesting": people who protest are protesters
-        _add(found, Actor(PROTESTERS, actor.span, actor.kind) if actor.name == CIVILIANS else actor)
+        # "residents protested", "people protesting", "thousands of women formed human chains in
+        # protest": people named by no cause of their own who protest are protesters
+        _add(found, Actor(PROTESTERS, actor.span, actor.kind) if actor.name in _ANY_PEOPLE else actor)
     if any(a.name == PROTESTERS for a in found):
         found = [a for a in found if a.name == PROTESTERS]  # "opposition supporters protesting": the coders' actor
     if any(a.name == "political prisoners" for a in found):

@@ -32,6 +32,14 @@ HELD = re.compile(r"\b(?:in (?:police |military |pre-trial )?(?:custody|detentio
 # The words of a kidnapping: an arrest incident whose trigger is one of them is the kidnapping (its
 # subtype alone says only that the sentence names one: "arrested over the kidnapping of ...").
 KIDNAP_WORD = re.compile(r"kidnap|abduct|hostage|captive|ransom", re.IGNORECASE)
+# The people of a media outlet: "the director of the independent broadcaster", "staff of the news
+# website", "its founder" work for it and are its journalists (the outlet itself, "media", is the
+# target of a closure or a ban: "sealed the station's offices").
+MEDIA = "media"
+JOURNALISTS = "journalists"
+STAFF_NOUNS = r"(?:directors?|editors?(?:-in-chief)?|founders?|co-founders?|staff|employees|workers|heads?|owners?|" \
+              r"presenters?|chiefs?|administrators?)"
+STAFF_OF = re.compile(rf"\b{STAFF_NOUNS}\s+of\s+(?:the\s+|an?\s+|its\s+)?(?:[\w-]+\s+){{0,2}}$", re.IGNORECASE)
 # The unnamed suspects of one crime (extract/suspects.py): tied to their act, never carried to another.
 SUSPECTS = "suspects"
 

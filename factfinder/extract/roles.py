@@ -12,6 +12,7 @@ name an agent the plain subject or "by" phrase misses are in ``agent_shapes.py``
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -25,7 +26,7 @@ from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LE
     confessed as _confessed, convicted_of as _convicted_of, involved_in as _involved_in, judged as _judged, \
     ruled_against as _ruled_against
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
-    pronoun_patient, undergoes_by_participle
+    possessive_patient, pronoun_patient, undergoes_by_participle
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
     REPORTING_LEMMAS as _REPORTING_LEMMAS, RESCUE_LEMMAS as _RESCUE_LEMMAS, UNDERGOER_VERBS as _UNDERGOER_VERBS
 from factfinder.model import Actor
@@ -104,6 +105,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
     if not targets and (patient := pronoun_patient(trigger, clause_root(trigger),
                                                    [a for a in actors if a.kind == "group"])) is not None:
         add_actor(targets, patient)  # "a court ordered them held": the journalists named before
+    if not targets and (owner := possessive_patient(trigger, clause_root(trigger),
+                                                    [a for a in actors if a.kind == "group"])) is not None:
+        add_actor(targets, owner)  # "arrested 41 of their staff": the monitoring groups named before
     if perpetrators and all(a.name in _GENERIC_ARMED for a in perpetrators) and (blamed := _blamed_group(
             sent, [(a, h) for a in actors if (h := _head_token(sent, a)) is not None])) is not None:
         perpetrators = [blamed]  # "gunmen attacked a church ...; the government blamed ISWAP"
@@ -182,6 +186,11 @@ def _clause_tokens(trigger: Any) -> set[int]:
         for child in token.children:
             if child.i == trigger.i or _contains(child, trigger):
                 stack.append(child)
+            elif token.i == owner.i != root.i and child.dep_ in _OBJECTS \
+                    and any(c.dep_ in _OBJECTS for c in root.children):
+                # "police arrested the director ... and sealed the station's offices": the first
+                # verb's object is what the first act befell, when the trigger's verb has its own
+                continue
             elif token.i == trigger.i and trigger.i != root.i and child.dep_ in ("acl", "relcl"):
                 # a nominal trigger's own modifier clause: "the beating received at the hands of the
                 # police", "the killings that soldiers committed" tell who did it
@@ -199,6 +208,9 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     parse does not say) or "neither" (it says the actor has no role in this event)."""
     verb = clause_root(trigger)
     arg = _argument(head)
+    if arg.dep_ == "pobj" and arg.head.lower_ == "of" and _QUANTITY.match(arg.head.head.lower_) \
+            and arg.head.head.i != trigger.i:
+        arg = _argument(arg.head.head)  # "thousands of relatives of the disappeared marched": the number's place
     if kind in ACTING_KINDS or kind == "tribunal":
         arg = _body_of_agent(arg, trigger)
     governor = arg.head
@@ -255,6 +267,11 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if dep == "poss" and governor.i == trigger.i and is_nominal(trigger, verb):
         return "perpetrator"  # "the army's arrest of ..."
     return None
+
+
+# Words that count the noun of their "of" phrase: "thousands of", "dozens of", "12 of", "many of".
+_QUANTITY = re.compile(r"^(?:\d[\d,.]*|hundreds|thousands|dozens|scores|millions|tens|some|many|most|several|"
+                       r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)$")
 
 
 def _coordinated_acts(trigger: Any) -> set[int]:

@@ -55,7 +55,10 @@ def actor_roles(parsed: Any, trigger: Any, actors: Sequence[Actor], *, offset: i
     shifted = [Actor(a.name, Span(a.span.start - offset, a.span.end - offset, a.span.text), a.kind) for a in actors]
     back = {id(s): a for s, a in zip(shifted, actors)}
     perpetrators, targets = _actor_roles(parsed[:], trigger, shifted)
-    return [back.get(id(a), a) for a in perpetrators], [back.get(id(a), a) for a in targets]
+    def unshifted(actor: Actor) -> Actor:  # an actor the roles made (a possessive's group) has parse offsets
+        return back.get(id(actor)) or Actor(actor.name, Span(actor.span.start + offset, actor.span.end + offset,
+                                                              actor.span.text), actor.kind)
+    return [unshifted(a) for a in perpetrators], [unshifted(a) for a in targets]
 
 
 def clause_attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ...]:

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
-from factfinder.extract.role_words import CIVILIANS, HELD, KIDNAP_WORD, PRISONERS, PROTESTERS, SUSPECTS, \
-    is_kidnapping, judges, tells_battle, tried_for
+from factfinder.extract.role_words import CIVILIANS, HELD, JOURNALISTS, KIDNAP_WORD, MEDIA, PRISONERS, PROTESTERS, \
+    STAFF_OF, SUSPECTS, is_kidnapping, judges, tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
@@ -74,6 +74,8 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         before = text[max(0, actor.span.start - 60):actor.span.start]
         if kept and actor.kind == "group" and _SUBGROUP_CUE.search(before):
             continue
+        if actor.name == MEDIA and STAFF_OF.search(before):
+            actor = replace(actor, name=JOURNALISTS)
         kept.append(actor)
     kept = [at_a_protest(text, a) for a in kept if not (a.kind == "group" and _quoted(text, a))]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]

@@ -126,3 +126,15 @@ def test_victims_told_as_among_the_dead_are_part_of_the_toll_before() -> None:
     # a larger figure is no part of a smaller toll
     more = _incident(text, s2, counts=(("killed", "three", 30),), place=None, kind="killing")
     assert len(merge_incidents([toll, more])) == 2
+
+
+def test_an_annual_report_s_sentences_tell_acts_of_their_own() -> None:
+    """Under a country heading each sentence tells its own acts (tests/gold/README.md): two arrests of
+    one story and place, without dates that tell them apart, stay two; a news story merges them."""
+    s1 = "Police detained activists in Khost."
+    s2 = "Police detained students in Khost."
+    text = f"{s1} {s2}"
+    a = _incident(text, s1, date=None)
+    b = _incident(text, s2, date=None)
+    assert len(merge_incidents([a, b])) == 1
+    assert len(merge_incidents([a, b], by_sentence=True)) == 2

@@ -47,6 +47,25 @@ def test_the_group_that_protests_is_the_actor_and_police_are_not() -> None:
     assert [a.name for a in perpetrators] == ["students"]
 
 
+def test_people_named_by_no_cause_of_their_own_are_protesters() -> None:
+    text = "Hundreds of women formed a human chain in protest."
+    women = _actor(text, "women", "women", "group")
+    protest = text.index("protest")
+    perpetrators, _ = protest_roles([women], [], Span.of(text, protest, protest + 7))
+    assert [(a.name, a.span.text) for a in perpetrators] == [("protesters", "women")]
+
+
+@pytest.mark.slow
+def test_the_people_a_number_counts_stage_the_protest(nlp, matcher: ActorMatcher) -> None:
+    from factfinder.extract.roles import actor_roles
+
+    text = "On Sunday, thousands of relatives of the disappeared marched through the capital."
+    doc = nlp(text)
+    marched = next(t for t in doc if t.text == "marched")
+    perpetrators, _ = actor_roles(doc[:], marched, matcher.find(text))
+    assert [a.name for a in perpetrators] == ["relatives of the disappeared"]
+
+
 def test_unnamed_participants_are_protesters_on_the_trigger_word() -> None:
     text = "Protests spread to twelve cities on Sunday."
     perpetrators, _ = protest_roles([], [], Span.of(text, 0, 8))

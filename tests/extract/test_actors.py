@@ -169,6 +169,28 @@ def test_state_bodies_and_groups_the_alias_table_knows(matcher: ActorMatcher, te
     assert [(a.name, a.kind) for a in matcher.find(text)][0] == (name, kind)
 
 
+@pytest.mark.parametrize("text, name", [
+    # a legislature by that name, and a head of state's guard, take the country of the report's heading
+    ("CUBA\n\nIn June, the National Assembly passed a law on associations.", "National Assembly of Cuba"),
+    ("ALBANIA\n\nTwo officers of the Republican Guard went on trial.", "Albanian Republican Guard"),
+    # where the guard is a unit of the army, it is the army
+    ("DEMOCRATIC REPUBLIC OF THE CONGO\n\nSoldiers of the Republican Guard fired on a crowd.",
+     "Congolese armed forces"),
+])
+def test_generic_bodies_take_the_heading_country(matcher: ActorMatcher, text: str, name: str) -> None:
+    assert [a.name for a in matcher.find(text) if a.kind != "group"][-1] == name
+
+
+def test_the_authorities_are_the_armed_group_the_text_calls_officials(matcher: ActorMatcher) -> None:
+    """A de facto government, as the text tells it: "Taliban officials" make "the authorities" the Taliban."""
+    ruled = ("AFGHANISTAN\n\nIn May, Taliban officials closed two girls' schools in Herat. In June, the "
+             "authorities banned music at weddings.")
+    assert [a.name for a in matcher.find(ruled) if a.kind != "group"] == ["Taliban", "Taliban"]
+    fought = ("AFGHANISTAN\n\nIn May, Taliban fighters attacked a checkpoint in Herat. In June, the "
+              "authorities banned music at weddings.")
+    assert [a.name for a in matcher.find(fought) if a.kind != "group"] == ["Taliban", "Afghan government"]
+
+
 def test_generic_forces_take_the_country_of_the_report(matcher: ActorMatcher) -> None:
     text = ("Military council troops burned the village on Monday. Three months ago soldiers arrested "
             "seven men there, and junta forces returned last week.")

@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 
 from factfinder.extract.counts import find_counts
+from factfinder.extract.counts_patients import one_per_category
+from factfinder.model import Count, Span
 
 
 def counts(text: str) -> list[tuple[str, float, str]]:
@@ -122,3 +124,25 @@ def test_the_people_an_act_befalls_are_counted_with_its_category(nlp, text: str,
 def test_the_one_person_a_nominal_act_befalls_is_counted(nlp) -> None:
     text = "In June, students marched against the arrest of their union leader."
     assert _patient_count(nlp, text, "arrest", "arrest") == ("arrested", 1, "exact", "their union leader")
+
+
+def _count(text: str, words: str, category: str, value: float, qualifier: str = "exact") -> Count:
+    start = text.index(words)
+    return Count(category, value, qualifier, "people", Span.of(text, start, start + len(words)))
+
+
+def test_an_incident_has_one_count_per_category() -> None:
+    text = "Police arrested its founder and an administrator; a mob burned at least 21 churches and more than 80 homes."
+    singles = one_per_category([_count(text, "an administrator", "arrested", 1),
+                                _count(text, "its founder", "arrested", 1)], text)
+    # people named one by one add up, and the count's words run from the first to the last
+    assert [(c.category, c.value, c.span.text) for c in singles] == [
+        ("arrested", 2.0, "its founder and an administrator")]
+    figures = one_per_category([_count(text, "at least 21", "other", 21, "at_least"),
+                                _count(text, "more than 80", "other", 80, "more_than")], text)
+    assert [c.value for c in figures] == [21]
+    # two figures of a harm are sources that disagree: both stay for the merge to weigh
+    toll = "Rights groups said at least 40 people were killed; state media put the toll at 19."
+    disputed = one_per_category([_count(toll, "at least 40", "killed", 40, "at_least"),
+                                 _count(toll, "19", "killed", 19)], toll)
+    assert [c.value for c in disputed] == [40, 19]

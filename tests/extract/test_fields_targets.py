@@ -48,6 +48,21 @@ def targets(nlp, matcher: ActorMatcher, text: str, trigger: str) -> list[str]:
     # a relative clause describes the group its noun stands in apposition to
     ("Supporters of the opposition Freedom Alliance who had been detained in 2021 described beatings.",
      "detained", ["opposition members"]),
+    # the people of a media outlet are its journalists; the outlet itself is the media
+    ("On 2 May, police detained the editor of the independent weekly newspaper in the capital.", "detained",
+     ["journalists"]),
+    ("In June, police detained the owner of a private broadcaster and closed the station's studio.",
+     "closed", ["media"]),
+    ("In June, police detained the owner of a private broadcaster and closed the station's studio.",
+     "detained", ["journalists"]),
+    ("The ministry suspended two independent TV channels in March.", "suspended", ["media"]),
+    # a possessive points back to the group named before it
+    ("In April, police searched the offices of three election-monitoring groups and detained 12 of their staff.",
+     "detained", ["election observers"]),
+    ("In October, officers raided the homes of reporters of the news website and arrested its founder.",
+     "arrested", ["journalists"]),
+    # people who held a state office
+    ("In March, a court sentenced a former minister to five years in prison.", "sentenced", ["former officials"]),
     # a result participle is no phrase about another act: its object suffered the event
     ("In July, soldiers shelled the market town, wounding civilians near the bus station.", "shelled",
      ["civilians"]),

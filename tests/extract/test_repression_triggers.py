@@ -30,6 +30,9 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Prosecutors said the detained students would be tried on terrorism charges.", "designation"),
     ("The three bloggers are accused of incitement to secession.", "designation"),
     ("The country failed to win a seat on the council in the vote.", "other"),
+    # people driven out: migrants expelled to the border, families evicted from their homes
+    ("In May, border guards expelled 300 migrants to the desert near the frontier.", "displacement"),
+    ("Dozens of families were evicted from their homes to make way for the dam.", "displacement"),
 ])
 def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
     assert kind in _types(table, sentence)
@@ -39,6 +42,7 @@ def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> 
     "Police issued an arrest warrant for the suspect in the robbery.",  # a warrant at home: no repression
     "The president declared a state of emergency in the province.",  # no branding
     "The novel follows a spy network in wartime Lisbon.",  # no state uncovered it
+    "The club expelled two members for unpaid fees.",  # no people driven from a place
 ])
 def test_ordinary_uses_are_not_repression_or_designation(table: TriggerTable, sentence: str) -> None:
-    assert not _types(table, sentence) & {"transnational_repression", "designation"}
+    assert not _types(table, sentence) & {"transnational_repression", "designation", "displacement"}

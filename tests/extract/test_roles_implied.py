@@ -50,6 +50,15 @@ def test_an_agentless_detention_is_the_state_s_security_forces(pipeline) -> None
 
 
 @pytest.mark.slow
+def test_a_detention_a_court_makes_a_force_pay_for_is_that_force_s(pipeline) -> None:
+    """The force a court holds liable is the agent; a force a later sentence names did other acts."""
+    text = ("KENYA\n\nIn May, a court in Nairobi ordered the police to pay damages to a student who had been "
+            "detained for 20 days without charge. In March, soldiers fired on a crowd in Garissa.\n")
+    arrest = _by_type(pipeline, text)["arrest"][0]
+    assert _names(arrest.perpetrators) == [("Kenyan police", "state_force")]
+
+
+@pytest.mark.slow
 def test_an_agentless_detention_without_a_country_is_still_a_state_actor(pipeline) -> None:
     """HRDsAttack reads the state / non-state class from the kind: a generic name keeps it."""
     text = "The editor of a local weekly was arrested at his home on Tuesday night, his colleagues said."
