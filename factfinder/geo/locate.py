@@ -337,6 +337,24 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
     return ties
 
 
+# Ties that take a place away from the act's setting: a destination or an origin.
+_AWAY = frozenset({"to", "from"})
+
+
+def _settings(usable: Sequence[Place], incidents: Sequence[Incident], text: str) -> list[Place]:
+    """The places that may set a story: not those an act of their own sentence ties as something
+    other than where it happened ("put 222 prisoners on a plane to Washington", "Spain offered
+    its citizenship"): a destination, an origin or a country or union that acts ("the European
+    Union said") belongs to that act, not to the story. A region or a town that acts ("the Chinese province of Henan is building a
+    surveillance system") acts where it is."""
+    def elsewhere(place: Place) -> bool:
+        ties = [tie for i in incidents if _in_evidence(place, i)
+                and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
+        return bool(ties) and not any(t.relation in _WHERE for t in ties) and (
+            place.precision == "country" or not place.country or any(t.relation in _AWAY for t in ties))
+    return [p for p in usable if not elsewhere(p)]
+
+
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
            entities: Sequence[tuple[int, int, str]] = (), *,
            actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
@@ -351,6 +369,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     places = in_stated_regions(in_stated_holders(places, document.text), document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
+    settings = _settings(usable, incidents, document.text)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
@@ -381,13 +400,13 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
-                best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
+                best = story_setting(incident, [p for p in settings if id(p) not in mine], document)
             else:
-                best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+                best = story_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document)
         elif own:
             best = max(own, key=lambda p: score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
-            best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+            best = story_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document)
         if best is not None and best.precision == "country" and best.geonameid is not None \
                 and incident.type not in SPOKEN and not _under_heading(incident, document):
             best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
