@@ -103,7 +103,7 @@ def geo_locate(resources: Resources) -> Step:
     from factfinder.extract.answerable import international_ruling
     from factfinder.geo import locate
     from factfinder.geo.locate import SPOKEN
-    from factfinder.geo.story_setting import with_dateline_country
+    from factfinder.geo.setting_places import with_dateline_country
     from factfinder.geo.incident_country import with_document_country
 
     gazetteer = resources.gazetteer

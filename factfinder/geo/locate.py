@@ -27,6 +27,7 @@ from factfinder.geo.place_words import (
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.geo.setting_places import named_things, setting_places
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -82,8 +83,9 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return None  # "X is patrolled by peacekeepers", "Kuwait was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
-    if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
-        return None  # "captured one of Colombia's traffickers": the country qualifies the object
+    if place.precision == "country" and tie.relation == "dobj" and (
+            incident.type in SPOKEN or _qualifies_an_actor(place, text, actors)):
+        return None  # "captured one of Colombia's traffickers", "accused Rwanda of backing the rebels"
     if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
             r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
@@ -337,24 +339,6 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
     return ties
 
 
-# Ties that take a place away from the act's setting: a destination or an origin.
-_AWAY = frozenset({"to", "from"})
-
-
-def _settings(usable: Sequence[Place], incidents: Sequence[Incident], text: str) -> list[Place]:
-    """The places that may set a story: not those an act of their own sentence ties as something
-    other than where it happened ("put 222 prisoners on a plane to Washington", "Spain offered
-    its citizenship"): a destination, an origin or a country or union that acts ("the European
-    Union said") belongs to that act, not to the story. A region or a town that acts ("the Chinese province of Henan is building a
-    surveillance system") acts where it is."""
-    def elsewhere(place: Place) -> bool:
-        ties = [tie for i in incidents if _in_evidence(place, i)
-                and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
-        return bool(ties) and not any(t.relation in _WHERE for t in ties) and (
-            place.precision == "country" or not place.country or any(t.relation in _AWAY for t in ties))
-    return [p for p in usable if not elsewhere(p)]
-
-
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
            entities: Sequence[tuple[int, int, str]] = (), *,
            actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
@@ -369,7 +353,9 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     places = in_stated_regions(in_stated_holders(places, document.text), document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
-    settings = _settings(usable, incidents, document.text)
+    things = named_things(places, entities, document.text)
+    usable = [p for p in usable if id(p) not in things]
+    settings = setting_places(usable, incidents, _WHERE)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]

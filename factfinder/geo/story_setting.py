@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import replace
 from typing import Sequence
 
 from factfinder.model import Document, Incident, Place
@@ -83,32 +82,3 @@ def story_setting(incident: Incident, usable: Sequence[Place], document: Documen
     else:
         pool = list(usable)
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
-
-
-def dateline_country(incident: Incident, places: Sequence[Place], document: Document) -> Place | None:
-    """The country of the story's dateline, when the story names that country by the incident's
-    sentence ("MANAGUA - A Nicaraguan court stripped ...", "YANGON - ... Myanmar's military
-    announced"): the lead's own country, where no place of the story sets the incident. The
-    dateline's city is where the report was filed, never the answer; a dateline abroad ("OSLO -
-    Iran hanged ...") gives nothing, its country being named nowhere as the story's."""
-    if not incident.evidence:
-        return None
-    text = document.text
-    story = document.story_at(incident.evidence[0].start)
-    start = story.start if story is not None else 0
-    end = incident.evidence[-1].end
-    filed = next((p for p in places if start <= p.span.start < end and p.resolved and p.country
-                  and in_dateline_head(p, text)), None)
-    if filed is None:
-        return None
-    named = [p for p in places if start <= p.span.start < end and p.resolved and p.precision == "country"
-             and p.country == filed.country and not in_dateline(p, text)]
-    return named[0] if named else None
-
-
-def with_dateline_country(incidents: Sequence[Incident], places: Sequence[Place],
-                          document: Document) -> tuple[Incident, ...]:
-    """Each incident still without a place given its story's dateline country (``dateline_country``)."""
-    return tuple(replace(i, location=replace(found, precision="country"))
-                 if i.location is None and (found := dateline_country(i, places, document)) is not None else i
-                 for i in incidents)

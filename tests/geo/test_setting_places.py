@@ -1,0 +1,53 @@
+"""Places that set no story and the lead's dateline country (geo/setting_places.py, issue 21): a
+destination or a country that acts in a later sentence, a company's or a sea's name read as a
+land unit, the country a statement accuses. The sentences are written for the project."""
+
+from __future__ import annotations
+
+from event_places import extracted, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
+
+
+def test_a_lead_takes_its_dateline_country_not_a_later_acts_destination(pipeline) -> None:
+    """A later sentence's destination ("flew ... to Madrid") and a country that acts there
+    ("Mexico condemned the sentences") are those acts' places, not the lead's: the lead, which names
+    the dateline's country, is placed in that country."""
+    text = ("ASUNCION - A Paraguayan court on Tuesday sentenced three union leaders to eight years in prison "
+            "for organising a general strike.\n\n"
+            "Last month the authorities flew 40 detained activists to Madrid and revoked their passports.\n\n"
+            "Mexico condemned the sentences.\n")
+    incidents = extracted(pipeline, text)
+    lead = [i for i in incidents if i.type == "legal_proceeding"]
+    assert lead, [(i.type, place_text(i)) for i in incidents]
+    assert lead[0].location is not None and lead[0].location.country == "PY" \
+        and lead[0].location.precision == "country", lead[0].location
+
+
+def test_a_company_named_like_a_foreign_region_is_no_place(pipeline) -> None:
+    """"Meta" is a department of Colombia in the gazetteer; in a story about Russia that NER reads
+    as a name and that never puts it after a place word, it is the company."""
+    text = ("MOSCOW - Prosecutors on Monday asked a court to recognise Meta as an extremist organisation.\n\n"
+            "Russian regulators blocked access to its services last week.\n")
+    incidents = extracted(pipeline, text)
+    assert incidents and all(i.location is None or i.location.country != "CO" for i in incidents), \
+        [(i.type, i.location) for i in incidents]
+
+
+def test_the_red_sea_is_a_sea_not_sudans_red_sea_state(pipeline) -> None:
+    """A state's act over attacks "in the Red Sea" is the state's (tests/gold/README.md: seas give
+    the country or nothing), not Sudan's Red Sea state."""
+    text = ("WASHINGTON - The United States yesterday designated a Yemeni armed group as a terrorist organisation "
+            "in response to its attacks on merchant ships in the Red Sea.\n")
+    incidents = extracted(pipeline, text)
+    assert incidents and all(i.location is None or i.location.country != "SD" for i in incidents), \
+        [(i.type, i.location) for i in incidents]
+    designations = [i for i in incidents if i.type == "designation"]
+    assert designations and designations[0].location is not None and designations[0].location.country == "US", \
+        [(i.type, i.location) for i in incidents]
+
+
+def test_a_statement_is_not_placed_in_the_country_it_accuses(pipeline) -> None:
+    text = ("GOMA - Fighting between rebels and the army killed at least 12 people near Sake on Tuesday.\n\n"
+            "The army accused Uganda of arming the rebels.\n")
+    statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
+    assert statements and all(place_text(i) != "Uganda" for i in statements), \
+        [(i.type, place_text(i)) for i in statements]
