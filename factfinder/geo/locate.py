@@ -27,7 +27,7 @@ from factfinder.geo.place_words import (
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
-from factfinder.geo.setting_places import named_things, setting_places
+from factfinder.geo.setting_places import borrowed_setting, named_things, setting_places
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -75,8 +75,9 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
-    if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
-        return None
+    if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED) and not (
+            tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):
+        return None  # but "blacklisted by the United States": the state that decides
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
             and not (_struck(place, tie, incident, text) and incident.trigger is not None
                      and _TERRITORY_VERB.match(incident.trigger.text)):
@@ -350,11 +351,12 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
-    places = in_stated_regions(in_stated_holders(places, document.text), document.text)
+    found = named_things(places, entities, document.text)
+    things = [p for p in places if id(p) in found]  # names of other things: no place, nor a name to propose
+    places = in_stated_regions(in_stated_holders([p for p in places if id(p) not in found], document.text),
+                               document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
-    things = named_things(places, entities, document.text)
-    usable = [p for p in usable if id(p) not in things]
     settings = setting_places(usable, incidents, _WHERE)
     located = []
     for incident in incidents:
@@ -363,7 +365,8 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, actors)
-            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
+            names = [(p, tie) for p, tie in clause_names(incident, document.text, [*places, *things], entities,
+                                                         actors, gazetteer)
                      if not in_dateline_head(p, document.text) and (
                          not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
@@ -386,13 +389,16 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
-                best = story_setting(incident, [p for p in settings if id(p) not in mine], document)
+                best = borrowed_setting(incident, [p for p in settings if id(p) not in mine], document,
+                                        _ACTED_BY_STATE)
             else:
-                best = story_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document)
+                best = borrowed_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document,
+                                        _ACTED_BY_STATE)
         elif own:
             best = max(own, key=lambda p: score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
-            best = story_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document)
+            best = borrowed_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document,
+                                    _ACTED_BY_STATE)
         if best is not None and best.precision == "country" and best.geonameid is not None \
                 and incident.type not in SPOKEN and not _under_heading(incident, document):
             best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)

@@ -26,7 +26,7 @@ from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of
 from factfinder.geo.mention_cues import UNIT_AFTER, place_cue
-from factfinder.geo.story_setting import in_dateline, in_dateline_head
+from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
 
 # Ties that take a place away from the act's setting: where it went to or came from.
@@ -56,9 +56,16 @@ _THING_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 _WATER = re.compile(r"(?:the\s+)(?:[A-Z][\w'-]*\s+)*(?:Sea|Ocean|Strait|Straits|Gulf)\b")
 
 
+# The noun of a body a name follows in apposition: "the state news agency SANA", "the rights group X".
+_BODY_BEFORE = re.compile(r"\b(?:agency|company|firm|group|newspaper|broadcaster|channel|outlet|website|daily|"
+                          r"network|platform|giant|organi[sz]ation|movement|party|operator|bank|brand)\s+$",
+                          re.IGNORECASE)
+
+
 def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str]], text: str) -> set[int]:
     """The ids of places that name something else: a body of water read as the land unit of its
-    name ("shipping in the Red Sea"), unless a unit word follows ("Red Sea State"); and a region or
+    name ("shipping in the Red Sea"), unless a unit word follows ("Red Sea State"); a name in
+    apposition to a body's noun ("the state news agency SANA", not Yemen's Sanaa); and a region or
     town whose every mention NER reads as an organisation or a person, never after a word that
     makes it a place, in a country the document names nowhere ("Meta" in a story about Russia)."""
     things = {(s, e) for s, e, label in entities if label in _THING_LABELS}
@@ -76,12 +83,49 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
                 and not re.match(r"\s+State\b", text[end:end + 7]):
             out.add(id(place))
             continue
+        if _BODY_BEFORE.search(text, max(0, start - 20), start):
+            out.add(id(place))
+            continue
         mentions = by_name[place.span.text]
         if place.country not in countries and all(
                 (m.span.start, m.span.end) in things and not place_cue(text, m.span.start, m.span.end)
                 for m in mentions):
             out.add(id(place))
     return out
+
+
+# Where a court sits: "the Higher Regional Court in Koblenz", "a court in X", "a Koblenz court".
+_COURT_BEFORE = re.compile(r"\b(?:court|tribunal)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+_COURT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:court|tribunal)\b", re.IGNORECASE)
+
+
+def borrowed_setting(incident: Incident, pool: Sequence[Place], document: Document,
+                     state_acts: Collection[str]) -> Place | None:
+    """The place an incident whose sentence sets it nowhere takes from its story (``pool``).
+
+    A state's decision (``state_acts``: a law, a sanction, a designation) borrows no town or region:
+    it takes the state's country (tests/gold/README.md), the story's country that it borrows or that
+    ``geo.incident_country`` gives after. A
+    proceeding happens where its court sits: the story's court seat ("the Higher Regional Court in
+    Koblenz found that ... were tortured in Damascus") outranks the places of the acts it tries.
+    Else the story's setting (``story_setting``)."""
+    if incident.type == "legal_proceeding":
+        seat = court_seat(incident, pool, document)
+        if seat is not None:
+            return seat
+    setting = story_setting(incident, pool, document)
+    if incident.type in state_acts and setting is not None and setting.precision != "country":
+        return None
+    return setting
+
+
+def court_seat(incident: Incident, pool: Sequence[Place], document: Document) -> Place | None:
+    """The place of the incident's story named as where a court sits, the first such one."""
+    text = document.text
+    story = document.story_at(incident.evidence[0].start) if incident.evidence else None
+    return next((p for p in pool if (story is None or story.start <= p.span.start < story.end)
+                 and (_COURT_BEFORE.search(text, max(0, p.span.start - 40), p.span.start)
+                      or _COURT_AFTER.match(text, p.span.end))), None)
 
 
 def dateline_country(incident: Incident, places: Sequence[Place], document: Document) -> Place | None:

@@ -51,3 +51,32 @@ def test_a_statement_is_not_placed_in_the_country_it_accuses(pipeline) -> None:
     statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
     assert statements and all(place_text(i) != "Uganda" for i in statements), \
         [(i.type, place_text(i)) for i in statements]
+
+
+def test_a_name_in_apposition_to_a_news_agency_is_the_agency(pipeline) -> None:
+    """"the state news agency SANA" is no Sanaa: the bomb stays in the town its clause names."""
+    text = ("HOMS, Syria - Shelling by government forces killed six civilians in the town of Talbiseh on Monday, "
+            "a monitoring group said.\n\n"
+            "Later that day, a car bomb killed nine people in central Hama, the state news agency SANA reported.\n")
+    later = [i for i in extracted(pipeline, text) if i.type == "killing" and "Hama" in i.evidence[0].text]
+    assert later and place_text(later[0]) == "Hama", [(i.type, i.location) for i in later]
+
+
+def test_a_state_that_blacklists_is_where_its_decision_is_taken(pipeline) -> None:
+    """A sanction's "by" phrase names the state that decides: its country is the place (README), not
+    the region the company's cameras watch."""
+    text = ("A Chinese technology company that supplies cameras to police in Xinjiang has been blacklisted by "
+            "the United States, the company said.\n")
+    sanctions = [i for i in extracted(pipeline, text) if i.type == "sanction"]
+    assert sanctions and sanctions[0].location is not None and sanctions[0].location.country == "US", \
+        [(i.type, i.location) for i in sanctions]
+
+
+def test_a_law_borrows_no_town_from_its_story(pipeline) -> None:
+    """A state's law whose sentence names no place takes the state's country, not the town where
+    the story's protest took place."""
+    text = ("BOGOTA, Colombia - Police fired tear gas at protesters in the city of Medellin on Friday, officials "
+            "said.\n\nOn Sunday Congress passed a law that bans road blockades during protests.\n")
+    laws = [i for i in extracted(pipeline, text) if i.type == "legislation"]
+    assert laws and laws[0].location is not None and laws[0].location.country == "CO" \
+        and laws[0].location.precision == "country", [(i.type, i.location) for i in laws]
