@@ -57,6 +57,7 @@ _FROM_A_SITE = re.compile(rf"\bfrom\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+
                           r"(?:in|at|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _SITE_AFTER = re.compile(rf"\s+{_SITES}\b", re.IGNORECASE)
 SPOKEN = frozenset({"statement"})
+_SPEAKER_DEPTH = 3  # "said in Geneva", "the mission in Geneva rejected"; not "alarmed by events in Cali"
 """Events that happen where their speaker is ("the UN Secretary-General condemned the attack"):
 only a place their own sentence names locates them, never the story's setting nor its country."""
 
@@ -371,12 +372,14 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                          not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
+            if incident.type in SPOKEN:  # the speaker's place ("China's mission in Geneva"), not the told act's
+                ties = [(p, tie) for p, tie in ties if tie.depth <= _SPEAKER_DEPTH]
             if ties:
                 ties = _innermost(ties, document.text)
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
+            elif incident.type not in SPOKEN and (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
                                               and not in_other_part(p.span, incident.attachments)],
                                              document.text)):
                 best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
