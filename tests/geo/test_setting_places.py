@@ -1,8 +1,11 @@
 """Places that set no story and the lead's dateline country (geo/setting_places.py, issue 21): a
 destination or a country that acts in a later sentence, a company's or a sea's name read as a
-land unit, the country a statement accuses. The sentences are written for the project."""
+land unit, the country a statement accuses, the place of what a statement tells. The sentences are
+written for the project."""
 
 from __future__ import annotations
+
+import pytest
 
 from event_places import extracted, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
 
@@ -80,3 +83,23 @@ def test_a_law_borrows_no_town_from_its_story(pipeline) -> None:
     laws = [i for i in extracted(pipeline, text) if i.type == "legislation"]
     assert laws and laws[0].location is not None and laws[0].location.country == "CO" \
         and laws[0].location.precision == "country", [(i.type, i.location) for i in laws]
+
+
+@pytest.mark.parametrize("text", [
+    "GOMA - Militia fighters killed 11 villagers near Beni on Saturday, local officials said.\n\n"
+    "The UN human rights office said it was deeply alarmed by events in Butembo on the night of the vote.\n",
+    "GENEVA - The UN human rights office said in a report released yesterday that the detention of activists "
+    "in Tibet may amount to crimes against humanity.\n",
+])
+def test_a_statement_is_not_placed_where_what_it_tells_happened(pipeline, text: str) -> None:
+    """A statement happens where its speaker is: the place of the events it is alarmed by or that its
+    report describes is theirs (the told arrest keeps Tibet)."""
+    statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
+    assert statements and all(i.location is None for i in statements), [(i.type, i.location) for i in statements]
+
+
+def test_a_statement_is_placed_where_its_speaker_is(pipeline) -> None:
+    text = ("NAIROBI - Kenyan police shot dead four protesters in Kisumu on Tuesday, a rights group said.\n\n"
+            "Kenya's embassy in Oslo rejected the group's report as biased.\n")
+    statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
+    assert statements and place_text(statements[0]) == "Oslo", [(i.type, i.location) for i in statements]
