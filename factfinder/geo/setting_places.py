@@ -25,7 +25,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of
-from factfinder.geo.mention_cues import UNIT_AFTER, place_cue
+from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, place_cue
+from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
 
@@ -64,12 +65,19 @@ _BODY_BEFORE = re.compile(r"\b(?:agency|company|firm|group|newspaper|broadcaster
 
 def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str]], text: str) -> set[int]:
     """The ids of places that name something else: a body of water read as the land unit of its
-    name ("shipping in the Red Sea"), unless a unit word follows ("Red Sea State"); a name in
-    apposition to a body's noun ("the state news agency SANA", not Yemen's Sanaa); and a region or
+    name ("shipping in the Red Sea" read as Sudan's state, in a story that names other countries
+    outright and not Sudan), unless a unit word follows ("Red Sea State"); a sea the gazetteer
+    knows as a sea ("the Persian Gulf", no country) stays a place (the event-location gold marks
+    it); a name in apposition to a body's noun ("the state news agency SANA", not Yemen's Sanaa);
+    and a region or
     town whose every mention NER reads as an organisation or a person, never after a word that
-    makes it a place, in a country the document names nowhere ("Meta" in a story about Russia)."""
+    makes it a place (a locative or a verb of taking: "captured Bukavu"), in a country the document
+    names nowhere while it names another outright ("Meta" in a story about Russia; a sentence that
+    names no country, or only by a demonym, keeps "shelled Douma", Douma tagged PERSON)."""
     things = {(s, e) for s, e, label in entities if label in _THING_LABELS}
-    countries = {p.country for p in places if p.resolved and p.precision == "country"}
+    # named outright, not by a demonym ("the Rwandan border" is no story about Rwanda)
+    countries = {p.country for p in places if p.resolved and p.precision == "country"
+                 and p.confidence > EMBEDDED_CONFIDENCE}
     by_name: dict[str, list[Place]] = {}
     for place in places:
         by_name.setdefault(place.span.text, []).append(place)
@@ -78,8 +86,9 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
         if not place.resolved or place.precision == "country" or not place.span.text:
             continue
         start, end = place.span.start, place.span.end
+        foreign = bool(countries) and bool(place.country) and place.country not in countries
         water = _WATER.match(text, max(0, start - 4)) if text[max(0, start - 4):start].lower() == "the " else None
-        if water is not None and water.end() == end and not UNIT_AFTER.match(text, end) \
+        if foreign and water is not None and water.end() == end and not UNIT_AFTER.match(text, end) \
                 and not re.match(r"\s+State\b", text[end:end + 7]):
             out.add(id(place))
             continue
@@ -87,8 +96,9 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
             out.add(id(place))
             continue
         mentions = by_name[place.span.text]
-        if place.country not in countries and all(
+        if foreign and all(
                 (m.span.start, m.span.end) in things and not place_cue(text, m.span.start, m.span.end)
+                and not MOTION_BEFORE.search(text, max(0, m.span.start - 20), m.span.start)
                 for m in mentions):
             out.add(id(place))
     return out

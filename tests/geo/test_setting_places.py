@@ -27,9 +27,10 @@ def test_a_lead_takes_its_dateline_country_not_a_later_acts_destination(pipeline
 
 def test_a_company_named_like_a_foreign_region_is_no_place(pipeline) -> None:
     """"Meta" is a department of Colombia in the gazetteer; in a story about Russia that NER reads
-    as a name and that never puts it after a place word, it is the company."""
+    as a name and that never puts it after a place word, it is the company (a story that names
+    no country outright keeps such a name: "captured Bukavu town near the Rwandan border")."""
     text = ("MOSCOW - Prosecutors on Monday asked a court to recognise Meta as an extremist organisation.\n\n"
-            "Russian regulators blocked access to its services last week.\n")
+            "Regulators in Russia blocked access to its services last week.\n")
     incidents = extracted(pipeline, text)
     assert incidents and all(i.location is None or i.location.country != "CO" for i in incidents), \
         [(i.type, i.location) for i in incidents]
