@@ -27,7 +27,7 @@ from factfinder.geo.place_words import (
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
-from factfinder.geo.setting_places import borrowed_setting, named_things, setting_places
+from factfinder.geo.setting_places import borrowed_setting, named_things, reported_content, setting_places
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -379,8 +379,9 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
-            elif incident.type not in SPOKEN and (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
-                                              and not in_other_part(p.span, incident.attachments)],
+            elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
+                                              and not in_other_part(p.span, incident.attachments)
+                                              and not reported_content(p, incident, document.text)],
                                              document.text)):
                 best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
                 best = _held(best, incident, document.text, entities, actors)

@@ -104,6 +104,21 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     return out
 
 
+def reported_content(place: Place, incident: Incident, text: str) -> bool:
+    """Whether a statement's place lies in what it reports ("said that the detention of Uyghurs in
+    Xinjiang ...", "said China had given assurances that the men had returned to their families in
+    Xinjiang", "said it was alarmed by events in Butembo"): the told act's place, not where the
+    speaker spoke ("claims he confirmed this figure in Hanoi" is where the claim was checked)."""
+    trigger = incident.trigger
+    return incident.type == "statement" and trigger is not None and trigger.end <= place.span.start \
+        and _THAT.search(text, trigger.end, place.span.start) is not None
+
+
+# What opens a told act after the speech verb: "that", or a feeling's object ("alarmed by events in X").
+_THAT = re.compile(r"\bthat\b|\b(?:alarmed|concerned|worried|shocked|appalled|dismayed|troubled|saddened)\s+"
+                   r"(?:by|about|over|at)\b", re.IGNORECASE)
+
+
 # Where a court sits: "the Higher Regional Court in Koblenz", "a court in X", "a Koblenz court".
 _COURT_BEFORE = re.compile(r"\b(?:court|tribunal)\s+(?:[\w-]+\s+){0,2}?(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
 _COURT_AFTER = re.compile(r"(?:\s+[A-Z][\w-]*){0,3}\s+(?:court|tribunal)\b", re.IGNORECASE)

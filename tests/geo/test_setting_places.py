@@ -104,3 +104,10 @@ def test_a_statement_is_placed_where_its_speaker_is(pipeline) -> None:
             "Kenya's embassy in Oslo rejected the group's report as biased.\n")
     statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
     assert statements and place_text(statements[0]) == "Oslo", [(i.type, i.location) for i in statements]
+
+
+def test_a_statement_keeps_the_place_where_its_speaker_checked(pipeline) -> None:
+    """No "that" opens a told act: "claims he confirmed this figure in Nairobi" is placed in Nairobi."""
+    text = "The historian Paul Mwangi claims he confirmed this figure in Nairobi in 1999.\n"
+    statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
+    assert statements and place_text(statements[0]) == "Nairobi", [(i.type, i.location) for i in statements]
