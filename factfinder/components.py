@@ -103,6 +103,7 @@ def geo_locate(resources: Resources) -> Step:
     from factfinder.extract.answerable import international_ruling
     from factfinder.geo import locate
     from factfinder.geo.locate import SPOKEN
+    from factfinder.geo.setting_places import with_dateline_country
     from factfinder.geo.incident_country import with_document_country
 
     gazetteer = resources.gazetteer
@@ -120,8 +121,9 @@ def geo_locate(resources: Resources) -> Step:
             # a statement is where its speaker is: no story's country for it (locate.SPOKEN); nor
             # for an international court's ruling on a country's case (extract/answerable.py)
             spoken = [i.type in SPOKEN or international_ruling(i) for i in incidents]
-            countried = iter(with_document_country([i for i, s in zip(incidents, spoken) if not s],
-                                                   extraction.places, extraction.document, gazetteer))
+            countried = iter(with_dateline_country(with_document_country(
+                [i for i, s in zip(incidents, spoken) if not s], extraction.places, extraction.document, gazetteer),
+                extraction.places, extraction.document))
             incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved

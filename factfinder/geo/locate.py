@@ -27,6 +27,7 @@ from factfinder.geo.place_words import (
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
+from factfinder.geo.setting_places import borrowed_setting, named_things, reported_content, setting_places
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -56,6 +57,7 @@ _FROM_A_SITE = re.compile(rf"\bfrom\s+(?:the|a|an|his|her|their|its)\s+(?:[\w-]+
                           r"(?:in|at|near|of)\s+(?:the\s+)?$", re.IGNORECASE)
 _SITE_AFTER = re.compile(rf"\s+{_SITES}\b", re.IGNORECASE)
 SPOKEN = frozenset({"statement"})
+_SPEAKER_DEPTH = 3  # "said in Geneva", "the mission in Geneva rejected"; not "alarmed by events in Cali"
 """Events that happen where their speaker is ("the UN Secretary-General condemned the attack"):
 only a place their own sentence names locates them, never the story's setting nor its country."""
 
@@ -74,16 +76,18 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
-    if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED):
-        return None
+    if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED) and not (
+            tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):
+        return None  # but "blacklisted by the United States": the state that decides
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
             and not (_struck(place, tie, incident, text) and incident.trigger is not None
                      and _TERRITORY_VERB.match(incident.trigger.text)):
         return None  # "X is patrolled by peacekeepers", "Kuwait was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
-    if place.precision == "country" and tie.relation == "dobj" and _qualifies_an_actor(place, text, actors):
-        return None  # "captured one of Colombia's traffickers": the country qualifies the object
+    if place.precision == "country" and tie.relation == "dobj" and (
+            incident.type in SPOKEN or _qualifies_an_actor(place, text, actors)):
+        return None  # "captured one of Colombia's traffickers", "accused Rwanda of backing the rebels"
     if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
             r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
@@ -354,9 +358,13 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
     ``gazetteer`` matches a region the text spells otherwise.
     """
-    places = in_stated_regions(in_stated_holders(places, document.text), document.text)
+    found = named_things(places, entities, document.text)
+    things = [p for p in places if id(p) in found]  # names of other things: no place, nor a name to propose
+    places = in_stated_regions(in_stated_holders([p for p in places if id(p) not in found], document.text),
+                               document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
+    settings = setting_places(usable, incidents, _WHERE)
     located = []
     for incident in incidents:
         own = [p for p in usable if _in_evidence(p, incident)]
@@ -364,18 +372,22 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not in_dateline_head(p, document.text)]
             ties = _candidates(incident, own, vouched, places, document.text, actors)
-            names = [(p, tie) for p, tie in clause_names(incident, document.text, places, entities, actors, gazetteer)
+            names = [(p, tie) for p, tie in clause_names(incident, document.text, [*places, *things], entities,
+                                                         actors, gazetteer)
                      if not in_dateline_head(p, document.text) and (
                          not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
+            if incident.type in SPOKEN:  # the speaker's place ("China's mission in Geneva"), not the told act's
+                ties = [(p, tie) for p, tie in ties if tie.depth <= _SPEAKER_DEPTH]
             if ties:
                 ties = _innermost(ties, document.text)
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
                 best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
-                                              and not in_other_part(p.span, incident.attachments)],
+                                              and not in_other_part(p.span, incident.attachments)
+                                              and not reported_content(p, incident, document.text)],
                                              document.text)):
                 best = max(setting, key=lambda p: (not reference_point(p, document.text), score(p, document.text)))
                 best = _held(best, incident, document.text, entities, actors)
@@ -387,13 +399,16 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 best = local
             elif own:  # the sentence's places are someone else's: the story's setting, from its other sentences
                 mine = {id(p) for p in own}
-                best = story_setting(incident, [p for p in usable if id(p) not in mine], document)
+                best = borrowed_setting(incident, [p for p in settings if id(p) not in mine], document,
+                                        _ACTED_BY_STATE)
             else:
-                best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+                best = borrowed_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document,
+                                        _ACTED_BY_STATE)
         elif own:
             best = max(own, key=lambda p: score(p, document.text))
         elif incident.type not in SPOKEN and not _under_heading(incident, document):
-            best = story_setting(incident, [*usable, *_elsewhere_named(vouched, incident)], document)
+            best = borrowed_setting(incident, [*settings, *_elsewhere_named(vouched, incident)], document,
+                                    _ACTED_BY_STATE)
         if best is not None and best.precision == "country" and best.geonameid is not None \
                 and incident.type not in SPOKEN and not _under_heading(incident, document):
             best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
