@@ -328,7 +328,7 @@ class Resolver:
         if every or len(found) <= 8:
             scored = [(self._score(c, ev, doc_countries, resolved, points, keys, cands), c) for c in found]
             return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
-        ceiling = self._dynamic_ceiling(bool(ev.containers))
+        ceiling = self._dynamic_ceiling(bool(ev.containers), bool(ev.mates))
         fixed = [(self._static_features(c, ev, keys, cands)[1], c) for c in found]
         fixed.sort(key=lambda fc: -fc[0])
         scored = []
@@ -341,11 +341,12 @@ class Resolver:
             top = sorted(top + [score], reverse=True)[:2]
         return sorted(scored, key=lambda sc: (-sc[0], -sc[1].population))
 
-    def _dynamic_ceiling(self, contained: bool) -> float:
+    def _dynamic_ceiling(self, contained: bool, listed: bool) -> float:
         """The most the dynamic features can add to a score under this model (a name the text
-        puts inside no other gets nothing from "container")."""
+        puts inside no other gets nothing from "container", one joined to none by "and" nothing
+        from "list_kind")."""
         return sum(max(0.0, self.model.weights.get(name, 0.0) * most) for name, most in _DYNAMIC_MOST.items()
-                   if contained or name != "container")
+                   if (contained or name != "container") and (listed or name != "list_kind"))
 
     def _plausible(self, cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]],
                    ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> bool:
