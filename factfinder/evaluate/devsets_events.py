@@ -307,6 +307,8 @@ def country_matcher(gazetteer: Any | None) -> Callable[[Any, str | None], bool]:
     cache: dict[str, set[str]] = {}
 
     def named(name: str) -> set[str]:
+        if gazetteer is None:
+            return set()
         key = re.sub(r"^the\s+", "", name.strip(), flags=re.IGNORECASE)
         found = gazetteer.lookup(key) if key else []
         codes = {c.country for c in found if c.kind == "country" and c.country}
