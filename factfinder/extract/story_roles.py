@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factfinder.extract.country_heading import demonyms
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
 from factfinder.extract.role_words import CIVILIANS, HELD, JOURNALISTS, KIDNAP_WORD, MEDIA, PRISONERS, PROTESTERS, \
@@ -77,7 +78,7 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
         if actor.name == MEDIA and STAFF_OF.search(before):
             actor = replace(actor, name=JOURNALISTS)
         kept.append(actor)
-    kept = [at_a_protest(text, a) for a in kept if not (a.kind == "group" and _quoted(text, a))]
+    kept = [at_a_protest(text, a) for a in kept if not (a.kind == "group" and (_quoted(text, a) or _named(text, a)))]
     specific = [a for a in kept if a.kind == "group" and a.span.text.lower() not in _UNSPECIFIC]
     if specific:
         kept = [a for a in kept if not (a.kind == "group" and a.span.text.lower() in _UNSPECIFIC)]
@@ -87,6 +88,20 @@ def refine_targets(text: str, targets: Sequence[Actor]) -> list[Actor]:
     if any(a.kind == "group" and a.name != CIVILIANS for a in kept):
         kept = [a for a in kept if a.name != CIVILIANS]
     return kept
+
+
+# A capitalised word after a lower-case one, right before a capitalised group word: the head of a
+# name ("the Saturday Mothers"); a demonym is none ("the Afghan Women's Network" aside, rare).
+_NAME_HEAD = re.compile(r"(?:^|\s)[a-z]+\s+([A-Z][a-z]+)\s+$")
+
+
+def _named(text: str, actor: Actor) -> bool:
+    """A capitalised group word that ends another name ("prevented the Saturday Mothers from holding
+    their vigil": a group of relatives, not women): part of the name, not a target."""
+    if not actor.span.text[:1].isupper() or " " in actor.span.text:
+        return False
+    head = _NAME_HEAD.search(text, max(0, actor.span.start - 40), actor.span.start)
+    return head is not None and head.group(1) not in demonyms().values()
 
 
 def _quoted(text: str, actor: Actor) -> bool:

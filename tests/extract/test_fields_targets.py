@@ -61,6 +61,9 @@ def targets(nlp, matcher: ActorMatcher, text: str, trigger: str) -> list[str]:
      "detained", ["election observers"]),
     ("In October, officers raided the homes of reporters of the news website and arrested its founder.",
      "arrested", ["journalists"]),
+    # a capitalised group word that ends another name is part of the name
+    ("In May, police stopped the Sunday Mothers, relatives of people forcibly disappeared in the 1990s, from "
+     "holding their vigil.", "disappeared", ["civilians"]),
     # people who held a state office
     ("In March, a court sentenced a former minister to five years in prison.", "sentenced", ["former officials"]),
     # a result participle is no phrase about another act: its object suffered the event
