@@ -64,6 +64,8 @@ def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline
     "The two companies struck a deal in Kellan on Monday to share the pipeline.",
     "The constitutional court in Kellan struck down the ban on street vendors on Friday.",
     "The story of the lost dog has captured the hearts of readers across Dorvan.",
+    "The documentary was shot in the hills above Kellan last spring.",
+    "Television cameras captured the minister greeting war veterans in Dorvan.",
 ])
 def test_sport_film_and_business_sentences_give_no_act_of_violence_or_seizure(pipeline, text):
     # (a court striking down a ban is still a restriction lifted: only the harm and the capture go)
@@ -76,6 +78,7 @@ def test_sport_film_and_business_sentences_give_no_act_of_violence_or_seizure(pi
     ("Soldiers captured three rebel commanders near Dorvan on Monday, the army said.", "arrest"),
     ("A policeman was shot in the leg outside the court in Kellan on Friday.", "attack"),
     ("Gunmen shot up two buses on the road to Dorvan, wounding nine passengers.", "attack"),
+    ("Students angered by the video marched through the streets of Kellan on Monday.", "protest"),
 ])
 def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind):
     assert kind in _types(pipeline, text)
