@@ -238,8 +238,7 @@ class Extractor:
                      for inc in _add_singles(incidents, singles)]
         incidents.sort(key=lambda inc: (inc.evidence[0].start, _type_rank(inc.type)))
         if self.event_typer is not None:  # a short text read as a whole settles the type of its first incident
-            incidents = _told_types_kept(incidents, self.event_typer.settle_short(text, sentences, incidents),
-                                         statistics)
+            incidents = self.event_typer.settle_short(text, sentences, incidents, statistics=statistics)
         if self.actors is not None:
             incidents = suspect_arrests(incidents, find_actors)
         incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
@@ -338,37 +337,6 @@ def _add_singles(incidents: list[Incident], singles: dict[int, Count]) -> list[I
         inc = incidents[index]
         out[index] = replace(inc, counts=tuple(sorted(inc.counts + (single,), key=lambda c: c.span.start)))
     return out
-
-
-# The incident type a tally of people counts (statistics.py): the text tells that event already.
-_TALLIED_TYPE = {"killed": "killing", "arrested": "arrest", "detained": "arrest", "missing": "disappearance",
-                 "displaced": "displacement"}
-
-
-def _told_types_kept(incidents: Sequence[Incident], settled: Sequence[Incident],
-                     statistics: Sequence[Statistic]) -> list[Incident]:
-    """``settled`` (the whole-text reading of a short text), except where it re-typed an incident into
-    the type a tally of the same text counts, or into an arrest when the text tells its arrests as
-    incidents of their own: a text that tells an arrest anywhere reads as arrests as a whole, so "the
-    regulator blocked access to Instagram" beside a tally of 14,000 detained, "a mob set fire to 21
-    churches" before the arrests that followed and "the President signed the Act" beside arrests under
-    it keep their own types, as does a hunger strike. (Keeping every type another act of the sentence
-    tells was tried: on CASE 2021 the whole reading is right more often than not there.)"""
-    tallied = {_TALLIED_TYPE[s.category] for s in statistics if s.category in _TALLIED_TYPE}
-    out = []
-    for i, (before, after) in enumerate(zip(incidents, settled)):
-        arrests_told = after.type == "arrest" and any(inc.type == "arrest" for j, inc in enumerate(incidents) if j != i)
-        out.append(before if before.type != after.type and (after.type in tallied or arrests_told
-                                                             or _hunger_strike(before)) else after)
-    return out
-
-
-def _hunger_strike(incident: Incident) -> bool:
-    """A hunger strike is the prisoners' protest, however much of the prison its text tells (the whole
-    reading takes a detention centre's words for torture)."""
-    return incident.type == "protest" and incident.trigger is not None and \
-        "hunger" in incident.summary[max(0, incident.trigger.start - incident.evidence[0].start - 8):
-                                     incident.trigger.end - incident.evidence[0].start].lower()
 
 
 def _pick(keep: Sequence[int], *columns: list[Any]) -> tuple[list[Any], ...]:

@@ -66,11 +66,11 @@ def test_a_short_texts_whole_reading_leaves_a_tallys_type_to_the_tally(pipeline)
 
 
 def test_the_whole_reading_does_not_turn_an_act_into_the_arrests_told_beside_it() -> None:
-    """``_told_types_kept``: the learned whole-text reading of a short text re-types its first incident;
+    """``told_types_kept``: the learned whole-text reading of a short text re-types its first incident;
     into an arrest only when the text tells no arrest of its own, and never into a tally's type."""
     from dataclasses import replace
 
-    from factfinder.extract.extractor import _told_types_kept
+    from factfinder.extract.event_type.told_types import told_types_kept
     from factfinder.model import Incident, Span, Statistic
 
     text = ("On 16 August, a mob set fire to 21 churches in the town. "
@@ -81,14 +81,14 @@ def test_the_whole_reading_does_not_turn_an_act_into_the_arrests_told_beside_it(
     arrests = Incident(doc="d", type="arrest", summary=second,
                        evidence=(Span.of(text, len(first) + 1, len(text)),))
     read_as_arrest = [replace(arson, type="arrest"), arrests]
-    assert [i.type for i in _told_types_kept([arson, arrests], read_as_arrest, [])] == \
+    assert [i.type for i in told_types_kept([arson, arrests], read_as_arrest, [])] == \
         ["property_destruction", "arrest"]
     # with no arrest of its own told, the whole reading stands
-    assert [i.type for i in _told_types_kept([arson], [replace(arson, type="arrest")], [])] == ["arrest"]
+    assert [i.type for i in told_types_kept([arson], [replace(arson, type="arrest")], [])] == ["arrest"]
     # a tally of the people detained leaves the arrests to the tally
     tally = Statistic(doc="d", measure="people detained", category="detained", value=120, qualifier="exact",
                       unit="people", evidence=arrests.evidence)
-    assert [i.type for i in _told_types_kept([arson], [replace(arson, type="arrest")], [tally])] == \
+    assert [i.type for i in told_types_kept([arson], [replace(arson, type="arrest")], [tally])] == \
         ["property_destruction"]
 
 

@@ -41,8 +41,9 @@ from typing import Any
 from factfinder.extract.event_type.taxonomy import FIGHTING as _FIGHTING
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.event_type.reference import is_reference
+from factfinder.extract.event_type.told_types import told_types_kept
 from factfinder.extract.triggers import Trigger, TriggerHit
-from factfinder.model import Incident
+from factfinder.model import Incident, Statistic
 from factfinder.values.taxonomy import classify, with_fields
 
 # Types the component may create or re-type to: events, not speech (a "said" is in
@@ -148,12 +149,18 @@ class EventTyper:
             return out
         return self._short_document(text, sentences, out)
 
-    def settle_short(self, text: str, sentences: Sequence[Any], incidents: list[Incident]) -> list[Incident]:
+    def settle_short(self, text: str, sentences: Sequence[Any], incidents: list[Incident], *,
+                     statistics: Sequence[Statistic] = ()) -> list[Incident]:
         """A short text's first incident (the one it is about), re-typed when the whole text reads
         clearly as another event (WHOLE_STRONG) and the incident's type as unlikely (WHOLE_WEAK): a
         snippet may name its event with a word of another type ("designated", "banned", "a bill")
         while the rest tells what happened. Called once per document after the parse, on incidents
-        in output order. Killings and arrests keep their type (they carry the counts)."""
+        in output order. Killings and arrests keep their type (they carry the counts), and so does a
+        type the text tells itself (``told_types.told_types_kept``: the text's ``statistics``)."""
+        return told_types_kept(incidents, self._settled(text, sentences, incidents), statistics)
+
+    def _settled(self, text: str, sentences: Sequence[Any], incidents: list[Incident]) -> list[Incident]:
+        """``settle_short``'s whole-text reading, before the text's own types are kept."""
         if not incidents or not sentences or len(sentences) > WHOLE_SENTENCES:
             return incidents
         incidents = _one_battle(incidents)
