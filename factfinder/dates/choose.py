@@ -91,11 +91,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]")
 
 def is_background_date(text: str, sentence: Sentence, span: Span) -> bool:
     """Whether a date phrase tells what a person or group is known for, not the story's episode:
-    the words of its sentence before it hold a background cue ("He was responsible for leading an
-    attack on a school ceremony in June 2011" in a release about an operation on Thursday). Such a
+    the words of its sentence before it hold a background cue ("He was responsible for an assault
+    on a school ceremony in June 2011" in a release about an operation on Thursday). Such a
     date is its sentence's own, never lent to the sentences after it. Only the date's own clause
-    counts (back to a comma, colon or bracket): "a facilitator and explosives expert in Baraki
-    district, Logar province, Wednesday" dates the operation, not the expertise."""
+    counts (back to a comma, colon or bracket): "a bomb maker and weapons supplier in a district
+    of the province, Wednesday" dates the operation, not the trade."""
     start = max([sentence.start] + [m.end() for m in _CLAUSE_BREAK.finditer(text, sentence.start, span.start)])
     return bool(load_cues().background.search(text, start, span.start))
 

@@ -90,8 +90,8 @@ def _frames_the_sentence(text: str, span: Span, trigger: Span, attachments: Sequ
 _RELATIVE_PRONOUNS = frozenset({"who", "whom", "which", "that"})
 
 
-# An operation whose relative clause tells its outcome: "conducted an operation in Tarin Kowt
-# district that resulted in the death of a commander", "a raid, which killed two men".
+# An operation whose relative clause tells its outcome: "troops carried out an operation in a
+# border district that resulted in the death of a commander", "a raid, which killed two men".
 _OPERATION_BEFORE = re.compile(r"\b(?:operation|raid|strike|airstrike|assault|offensive|patrol|mission|ambush|"
                                r"bombardment|shelling)s?\b(?:\s+\S+){0,8}?\s*,?\s*$", re.IGNORECASE)
 
@@ -101,9 +101,8 @@ def _in_relative_clause(attachments: Sequence[Attachment], text: str | None = No
     protests, was granted bail on Friday" tells the arrest in a relative clause, and a day the
     parse leaves untied ("on Friday") is the main clause's, not the arrest's. A relative clause
     on an operation (at most eight words before the pronoun, ``text`` given) tells what the
-    operation did: "On Sunday, a security force conducted an operation in Tarin Kowt district,
-    Uruzgan province that resulted in the death of a commander" dates the death by the operation's
-    day."""
+    operation did: "On Sunday, troops carried out an operation in a border district that
+    resulted in the death of a commander" dates the death by the operation's day."""
     pronouns = [a for a in attachments if a.relation in ("nsubj", "nsubjpass") and a.depth == 1
                 and a.span.text.lower() in _RELATIVE_PRONOUNS]
     if text is not None:

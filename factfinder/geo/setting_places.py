@@ -108,7 +108,7 @@ def reported_content(place: Place, incident: Incident, text: str) -> bool:
     """Whether a statement's place lies in what it reports ("said that the detention of Uyghurs in
     Xinjiang ...", "said China had given assurances that the men had returned to their families in
     Xinjiang", "said it was alarmed by events in Butembo"): the told act's place, not where the
-    speaker spoke ("claims he confirmed this figure in Hanoi" is where the claim was checked)."""
+    speaker spoke ("says she checked the toll in Lima" is where the toll was checked)."""
     trigger = incident.trigger
     return incident.type == "statement" and trigger is not None and trigger.end <= place.span.start \
         and _THAT.search(text, trigger.end, place.span.start) is not None

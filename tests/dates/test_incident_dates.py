@@ -362,10 +362,10 @@ def test_a_day_the_parse_leaves_untied_is_not_an_event_of_a_relative_clause() ->
 
 
 def test_a_relative_clause_on_an_operation_takes_the_operations_day() -> None:
-    """"On Sunday, a security force conducted an operation in Sarobi district, Kabul province that
+    """"On Sunday, soldiers carried out an operation in Sarobi district, Kabul province that
     resulted in the death of a militia commander": the death is told in a relative clause on the
     operation, which is what happened on Sunday; the parse ties "Sunday" to "conducted" only."""
-    text = ("On Sunday, a security force conducted an operation in Sarobi district, Kabul province that "
+    text = ("On Sunday, soldiers carried out an operation in Sarobi district, Kabul province that "
             "resulted in the death of a militia commander.")
     killing = _with_clause(incident_at(text, "resulted in the death of", "killing"), text,
                            ("that", 1, "nsubj"), ("resulted", 0, "predicate"), ("commander", 2, "of"))

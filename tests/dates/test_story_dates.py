@@ -203,8 +203,8 @@ def test_a_background_date_is_not_lent_to_the_operation_told_after_it() -> None:
     operation's outcome in the next paragraph without a date: the outcome is the operation's day,
     not the background's month."""
     text = ("KABUL, Afghanistan (Jan. 14, 2012) – A security force searched a compound for a militant "
-            "commander in Sarkani district, Kunar province, Thursday. The commander led a group of "
-            "fighters in the valley. He was responsible for an attack on a market in May 2009.\n\n"
+            "commander in Sarkani district, Kunar province, on Thursday. The man had about twenty "
+            "fighters under him. He was responsible for an attack on a market in May 2009.\n\n"
             "During the search, the force called in an airstrike which killed the commander and a guard.\n")
     document = Document(doc="d", text=text)
     (killing,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "killed", "killing")]),

@@ -78,7 +78,7 @@ def test_sport_film_and_business_sentences_give_no_act_of_violence_or_seizure(pi
     ("Soldiers captured three rebel commanders near Dorvan on Monday, the army said.", "arrest"),
     ("A policeman was shot in the leg outside the court in Kellan on Friday.", "attack"),
     ("Gunmen shot up two buses on the road to Dorvan, wounding nine passengers.", "attack"),
-    ("Students angered by the video marched through the streets of Kellan on Monday.", "protest"),
+    ("Students angered by the video marched to the town hall of Kellan on Monday.", "protest"),
 ])
 def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind):
     assert kind in _types(pipeline, text)

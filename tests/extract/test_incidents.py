@@ -115,7 +115,7 @@ def test_trigger_matching_is_case_insensitive_and_exact_on_offsets(table: Trigge
     ("The union urged the police to find the men who killed the driver.", True),
     ("The army plans to send troops who would arrest the organisers.", False),
     ("Police plan to detain anyone who protests.", False),
-    ("He is also suspected in plotting bombings in the capital.", False),
+    ("The man is also suspected in plotting two car bombings.", False),
     ("Two guards suspected in the killing of a trader were arrested.", True),
     ("The cell was stockpiling explosives for future attacks.", False),
     ("Future Movement supporters protested outside the ministry.", True),

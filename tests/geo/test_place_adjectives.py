@@ -22,7 +22,7 @@ def _places(parser: Geoparser, text: str) -> dict[str, Place]:
 
 
 @pytest.mark.parametrize("text, surface, country, precision", [
-    ("Two men were found on a bench in the southern English city of Salisbury.", "English", "GB", "admin1"),
+    ("Police sealed off a park in Salisbury, an English cathedral city.", "English", "GB", "admin1"),
     ("The cake is filled with Sicilian lemon curd and cream.", "Sicilian", "IT", "admin1"),
     ("Protesters waved Korean flags outside the court in Seoul.", "Korean", "KR", "country"),
     ("He was a Bosnian Serb commander during the war.", "Bosnian", "BA", "country"),
