@@ -284,6 +284,11 @@ def _same_phrase(a: Place, b: Place, text: str) -> bool:
         r"\b(?:and|or|to|from|than|while|when|after)\b|[;:()]|[.!?](?=\s+[A-Z])", between)
 
 
+# A building, a road or a river the text then places in a town: "the X hospital in Y", "X bridge in
+# downtown Y city", "X Hospital located in the regime-held parts of Y" (not "X University south of Y").
+_SITE_IN_TOWN = re.compile(r"[\w\s'’-]{0,30}?\s(?:located\s+)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+)?")
+
+
 def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
     """A name the gazetteer does not know, in the same phrase as a known place, is the finer
     place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
@@ -297,7 +302,13 @@ def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], tex
         towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
         if not known and len(towns) == 1:
             known = [p for p in own if p.precision in ("town", "admin2")]
-        return under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
+        if not known:
+            return best
+        near = min(known, key=lambda p: abs(p.span.start - best.span.start))
+        if is_site(text, best.span) and near.precision in ("town", "point") and _SITE_IN_TOWN.fullmatch(
+                text, best.span.end, near.span.start):
+            return near  # "the el-Shifa factory in north Khartoum": the town says where
+        return under(best, near)
     for name in names:
         if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
             continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
