@@ -19,6 +19,7 @@ from typing import Callable, Sequence
 from factfinder.extract.attachment import SPEAKER, attachment_of, in_other_part
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
+from factfinder.geo.finer_beside import finer_beside
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
@@ -276,39 +277,6 @@ def _in_evidence(place: Place, incident: Incident) -> bool:
     return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
 
 
-def _same_phrase(a: Place, b: Place, text: str) -> bool:
-    """Two places a few words apart with no list, route, clause or sentence between them."""
-    first, second = sorted((a.span, b.span), key=lambda s: s.start)
-    between = text[first.end:second.start]
-    return len(between) <= 40 and not re.search(
-        r"\b(?:and|or|to|from|than|while|when|after)\b|[;:()]|[.!?](?=\s+[A-Z])", between)
-
-
-def _finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
-    """A name the gazetteer does not know, in the same phrase as a known place, is the finer
-    place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
-    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar". Beside
-    a known town, only an area is finer (a neighbourhood, a village): a building, a road or a
-    river in it leaves the town as the place (the event-location gold marks the town)."""
-    if not best.resolved and best in names:
-        # the known place in its phrase ("Penal Colony No. 6 in Vladimir region"), else the one
-        # town its sentence names ("police in Istanbul ... in Galatasaray Square")
-        known = [p for p in own if _same_phrase(best, p, text)]
-        towns = {(p.name, p.country) for p in own if p.precision in ("town", "admin2")}
-        if not known and len(towns) == 1:
-            known = [p for p in own if p.precision in ("town", "admin2")]
-        return under(best, min(known, key=lambda p: abs(p.span.start - best.span.start))) if known else best
-    for name in names:
-        if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
-            continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
-        if best.span.end <= name.span.start and re.fullmatch(r"\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?",
-                                                             text[best.span.end:name.span.start]):
-            continue  # "Kayamla village of Konduga LGA", "X, Y district": the name holds the known place
-        if _same_phrase(name, best, text):
-            return name if name.resolved else under(name, best)
-    return best
-
-
 def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[int, int, str]],
           actors: Callable[[str], bool] | None) -> Place:
     """The finer name the text places inside an untied region or town, else the place itself."""
@@ -384,7 +352,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                 ties = _innermost(ties, document.text)
                 best = max(ties, key=lambda pt: _syntax_score(pt[0], pt[1], document.text,
                                                               named=id(pt[0]) in named))[0]
-                best = _finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
+                best = finer_beside(best, [p for p, tie in names if tie.relation in _WHERE], own, document.text)
             elif (setting := untied_setting([p for p in own if attachment_of(p.span, incident.attachments) is None
                                               and not in_other_part(p.span, incident.attachments)
                                               and not reported_content(p, incident, document.text)],

@@ -28,13 +28,23 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s
 def event_places(places: Sequence[Place], text: str) -> list[Place]:
     """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute"),
     nor a body's seat or a party's home ("the London-based bank", "who was born in Ohio")."""
-    return [p for p in places if p.resolved and p.confidence > EMBEDDED_CONFIDENCE
+    return [p for p in places if p.resolved and (p.confidence > EMBEDDED_CONFIDENCE or _owns_its_host(p, text))
             and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)
             and not _SEAT_AFTER.match(text, p.span.end) and not home_of_a_party(text, p.span.start)]
 
 
 # "the London-based charity", "a Paris-headquartered group": the body's seat, never where.
 _SEAT_AFTER = re.compile(r"[-‐–]\s?(?:based|headquartered)\b", re.IGNORECASE)
+
+
+# "Abuja's International Conference Centre", "Jakarta's historic Hotel Indonesia": NER takes the
+# town into the facility's name, yet the town only owns it, and the facility stands in the town.
+_OWNS_A_NAME = re.compile(r"['’]s\s+(?:[a-z]+\s+)?[A-Z]")
+
+
+def _owns_its_host(place: Place, text: str) -> bool:
+    """A town or region NER put inside a name only because it owns the name with "'s"."""
+    return place.precision not in (None, "country") and _OWNS_A_NAME.match(text, place.span.end) is not None
 
 
 def _article_of_a_name(place: Place, text: str) -> bool:

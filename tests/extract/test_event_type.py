@@ -136,6 +136,13 @@ def test_is_accident_needs_no_armed_actor():
     assert not is_accident("Rebels shelled the school after heavy rain, injuring twelve pupils.")
 
 
+def test_the_accident_cues_keep_their_last_alternative():
+    # the row's "{0,2}" holds a comma: unquoted, the CSV reader cut the row there
+    from factfinder.extract.event_type import is_accident
+
+    assert is_accident("An explosion at a small textile mill killed four workers on Monday.")
+
+
 def test_people_missing_after_a_flood_were_not_disappeared(pipeline):
     text = "Floods swept through the valley overnight and 40 villagers are still missing, rescuers said."
     assert "disappearance" not in [kind for kind, _ in _types(pipeline, text)]

@@ -315,3 +315,20 @@ def test_a_two_letter_article_before_a_name_is_no_state(pipeline) -> None:
             "prison and held in La Modelo prison in Tipitapa.")
     located = [i.location for i in extracted(pipeline, text) if i.location is not None]
     assert located and all(p.country == "NI" for p in located), located
+
+
+@pytest.mark.parametrize(("text", "kind", "town"), [
+    ("Militants detonated a car bomb outside the Qadrawi hospital in northern Mosul on Monday.", "attack", "Mosul"),
+    ("Two bombs exploded on the Tarik bridge in downtown Kabul city on Sunday, wounding eleven people.", "attack",
+     "Kabul"),
+])
+def test_a_building_or_a_road_the_text_places_in_a_town_leaves_the_town_as_the_place(pipeline, text, kind,
+                                                                                       town) -> None:
+    # the event-location gold marks the town a named site stands "in", not the site
+    assert place_text(one(pipeline, text, kind)) == town
+
+
+def test_a_town_that_owns_a_named_hall_locates_the_event_held_in_it(pipeline) -> None:
+    # NER takes "Abuja" into the hall's name; the town only owns the hall, which stands in it
+    protest = one(pipeline, "About 300 nurses demonstrated in Abuja's National Assembly Complex on Monday.", "protest")
+    assert place_text(protest) == "Abuja"
