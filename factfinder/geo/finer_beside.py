@@ -1,7 +1,7 @@
 """The finer name beside the known place chosen for an event (``locate``'s last step).
 
 A name the gazetteer does not know, in the same phrase as a known place, is often the finer
-place ("the south Baghdad neighbourhood of Zafaraniya"); but the event-location gold marks
+place ("the Karrada district of central Baghdad"); but the event-location gold marks
 the town for a building, a road or a river in it ("a bomb at the X market in central Y").
 """
 
@@ -24,14 +24,14 @@ def _same_phrase(a: Place, b: Place, text: str) -> bool:
 
 
 # A building, a road or a river the text then places in a town: "the X hospital in Y", "X bridge in
-# downtown Y city", "X Hospital located in the regime-held parts of Y" (not "X University south of Y").
+# downtown Y city", "X Hospital located in the rebel-held east of Y" (not "X University south of Y").
 _SITE_IN_TOWN = re.compile(r"[\w\s'’-]{0,30}?\s(?:located\s+)?in\s+(?:the\s+)?(?:[\w-]+\s+){0,3}(?:of\s+)?")
 
 
 def finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text: str) -> Place:
     """A name the gazetteer does not know, in the same phrase as a known place, is the finer
-    place of the two, and lies where the known one is: "the south Baghdad neighbourhood of
-    Zafaraniya", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar". Beside
+    place of the two, and lies where the known one is: "the Karrada district of central
+    Baghdad", "Penal Colony No. 6 in Vladimir region", "Maiwand district, Kandahar". Beside
     a known town, only an area is finer (a neighbourhood, a village): a building, a road or a
     river in it leaves the town as the place (the event-location gold marks the town)."""
     if not best.resolved and best in names:

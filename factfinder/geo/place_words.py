@@ -147,7 +147,7 @@ _TAKING_VERB = re.compile(r"\b(?:(attack|storm|shell|bomb|raid|overr[au]n|invad|
 _UNIT_OF = re.compile(r"(?:\bthe\s+(?:[A-Za-z][\w’'-]*\s+){0,2})?(?:village|town|city|district|neighbou?rhood|camp|area|"
                       r"part|outskirt|suburb)s?"
                       r"\s+of\s+(?:the\s+)?$")
-# "targeting the Syrian Arab Army (SAA) controlled X": the side that holds the place, named before it
+# "targeting the National Army (NA) controlled X": the side that holds the place, named before it
 _HOLDER_WORDS = re.compile(r"(?<=\s)(?:the\s+)(?:[\w’'-]+\s+|\([A-Z]+\)\s+){1,5}(?:controlled|held|occupied)\s+$")
 
 

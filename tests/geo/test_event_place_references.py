@@ -131,10 +131,10 @@ def test_a_unit_left_untied_is_no_place(pipeline) -> None:
 
 
 @pytest.mark.parametrize("text, place", [
-    ("The army launched an offensive in northern Hama on Monday, targeting the village of Kafr Zita.", "Kafr Zita"),
+    ("The army launched an offensive across northern Hama on Monday, targeting the village of Kafr Zita.", "Kafr Zita"),
     ("The army launched an offensive in the Hama countryside on Monday, targeting the town of Kafr Zita.",
      "Kafr Zita"),
-    ("The army launched an offensive in northern Hama on Monday, targeting the rebel held village of Kafr Zita.",
+    ("The army launched an offensive across northern Hama on Monday, targeting the rebel held village of Kafr Zita.",
      "Kafr Zita"),
 ])
 def test_the_place_a_clause_of_the_offensive_targets_wins_over_its_region(pipeline, text: str, place: str) -> None:
