@@ -214,7 +214,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
 # The opening of a story: its headline and lead, the first paragraphs that hold sentences.
 _OPENING_PARAGRAPHS = 2
 # How many paragraphs after the opening's event its day may be told.
-_DETAIL_PARAGRAPHS = 3
+_DETAIL_PARAGRAPHS = 5
 
 
 # The types that tell the same episode further down a story: an abduction is told as a

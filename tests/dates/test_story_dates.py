@@ -174,6 +174,25 @@ def test_an_undated_lead_takes_the_day_of_its_episode_told_below_as_a_kindred_ty
     assert undated.date_span is None
 
 
+def test_the_day_below_is_looked_for_at_most_five_paragraphs_down() -> None:
+    """A reporter tells who the victim is and what others said before the day of the arrest;
+    beyond five paragraphs a day tells another episode."""
+    filler = ["She had written about land disputes for a decade.", "Her union called the charges absurd.",
+              "Colleagues gathered outside the station.", "The ministry did not reply to questions.",
+              "A lawyer said she was well.", "Her family asked for a visit."]
+
+    def story(between: int) -> str:
+        return ("A reporter held by the police without charge was allowed to see a lawyer.\n\n"
+                + "".join(line + "\n\n" for line in filler[:between])
+                + "She was arrested at her home on March 3 by plainclothes officers.\n")
+
+    for between, dated in ((4, True), (5, False)):
+        text = story(between)
+        lead, _ = incident_date_spans(Document(doc="d", text=text, published="2021-03-20"),
+                                      [incident_at(text, "held"), incident_at(text, "arrested")])
+        assert (lead.date_span is not None and lead.date_span.text == "March 3") is dated, between
+
+
 def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
     """No publication date: "Saturday 27th November" is 2021 in a digest that states June 2021
     (27 November fell on a Saturday in 2021, not in 2020 or 2022); with no year stated, null."""
