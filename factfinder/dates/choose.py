@@ -214,7 +214,17 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
 # The opening of a story: its headline and lead, the first paragraphs that hold sentences.
 _OPENING_PARAGRAPHS = 2
 # How many paragraphs after the opening's event its day may be told.
-_DETAIL_PARAGRAPHS = 3
+_DETAIL_PARAGRAPHS = 5
+
+
+# The types that tell the same episode further down a story: an abduction is told as a
+# disappearance in the lead and as an arrest below ("held incommunicado for two weeks" /
+# "arrested by authorities on May 4"), a killing through the beating or attack that caused it
+# ("the murder of an art teacher" / "beaten on the evening of 11 November").
+_TOLD_BELOW_AS = {"arrest": frozenset({"arrest", "disappearance"}),
+                  "disappearance": frozenset({"disappearance", "arrest"}),
+                  "killing": frozenset({"killing", "attack", "torture"}),
+                  "attack": frozenset({"attack", "killing"})}
 
 
 def _paragraph_ranks(document: Document, sentences: Sequence[Sentence]) -> dict[int, tuple[int | None, int]]:
@@ -258,7 +268,8 @@ def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Seq
         unit, rank = ranks[sentences[index].paragraph]
         if incident.date_span is not None or not is_lead_dated(incident) or rank >= _OPENING_PARAGRAPHS:
             continue
-        later = [(other, i) for other, i in placed if other.type == incident.type
+        kin = _TOLD_BELOW_AS.get(incident.type, frozenset({incident.type}))
+        later = [(other, i) for other, i in placed if other.type in kin
                  and ranks[sentences[i].paragraph][0] == unit
                  and rank < ranks[sentences[i].paragraph][1] <= rank + _DETAIL_PARAGRAPHS]
         for other, i in sorted(later, key=lambda pair: pair[1]):

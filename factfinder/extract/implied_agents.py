@@ -36,6 +36,9 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
         # names a private or armed party ("the group executed the hostages")
         ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
                                                  r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
+        # "extrajudicial killings", "drug war killings": killings by a state's agents by definition
+        ("killing", r"kill|murder|execut|death", r"\b(?:extra-?judicial(?:ly)?|drug[- ]war)\s+(?:\w+\s+)?"
+                                                 r"(?:kill|murder|execut|death)", None, "security forces"),
         ("killing", r".", r"\b(?:died|death|deaths) (?:\w+ ){0,2}in (?:police |military |pre-trial )?(?:custody|detention|"
                           r"prisons?|jail|penal colon(?:y|ies)|prison colon(?:y|ies)|detention (?:centre|center|facility))",
          None, "custody"),

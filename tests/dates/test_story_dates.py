@@ -150,6 +150,49 @@ def test_an_undated_event_of_the_lead_takes_the_day_its_story_tells_below() -> N
     assert same_paragraph.date_span is None
 
 
+def test_an_undated_lead_takes_the_day_of_its_episode_told_below_as_a_kindred_type() -> None:
+    """A lead tells an abduction as a disappearance ("held incommunicado for two weeks") and the
+    next paragraph as an arrest with its day; a lead's murder is told below through the beating
+    that caused it. A protest below is no kin of a lead's killing and lends nothing."""
+    text = ("A blogger held incommunicado by the authorities for two weeks was allowed to call his family.\n\n"
+            "He was arrested by state security officers on May 4 at his flat.\n")
+    document = Document(doc="d", text=text, published="2021-05-21")
+    lead, detail = resolve_incident_dates(incident_date_spans(
+        document, [incident_at(text, "incommunicado", "disappearance"), incident_at(text, "arrested")]), document)
+    assert lead.date is not None and (lead.date.start, lead.date.precision) == ("2021-05-04", "day")
+    assert detail.date is not None and detail.date.start == "2021-05-04"
+    text = ("Parliament condemned the murder of a young art teacher.\n\n"
+            "The teacher was beaten on the evening of 11 November by masked men.\n")
+    document = Document(doc="d", text=text, published="2020-11-26")
+    killing, _ = resolve_incident_dates(incident_date_spans(
+        document, [incident_at(text, "murder", "killing"), incident_at(text, "beaten", "torture")]), document)
+    assert killing.date is not None and (killing.date.start, killing.date.precision) == ("2020-11-11", "day")
+    protest = text.replace("The teacher was beaten", "Students marched")
+    document = Document(doc="d", text=protest, published="2020-11-26")
+    undated, _ = incident_date_spans(
+        document, [incident_at(protest, "murder", "killing"), incident_at(protest, "marched", "protest")])
+    assert undated.date_span is None
+
+
+def test_the_day_below_is_looked_for_at_most_five_paragraphs_down() -> None:
+    """A reporter tells who the victim is and what others said before the day of the arrest;
+    beyond five paragraphs a day tells another episode."""
+    filler = ["She had written about land disputes for a decade.", "Her union called the charges absurd.",
+              "Colleagues gathered outside the station.", "The ministry did not reply to questions.",
+              "A lawyer said she was well.", "Her family asked for a visit."]
+
+    def story(between: int) -> str:
+        return ("A reporter held by the police without charge was allowed to see a lawyer.\n\n"
+                + "".join(line + "\n\n" for line in filler[:between])
+                + "She was arrested at her home on March 3 by plainclothes officers.\n")
+
+    for between, dated in ((4, True), (5, False)):
+        text = story(between)
+        lead, _ = incident_date_spans(Document(doc="d", text=text, published="2021-03-20"),
+                                      [incident_at(text, "held"), incident_at(text, "arrested")])
+        assert (lead.date_span is not None and lead.date_span.text == "March 3") is dated, between
+
+
 def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_suggests() -> None:
     """No publication date: "Saturday 27th November" is 2021 in a digest that states June 2021
     (27 November fell on a Saturday in 2021, not in 2020 or 2022); with no year stated, null."""

@@ -50,6 +50,20 @@ def test_an_agentless_detention_is_the_state_s_security_forces(pipeline) -> None
 
 
 @pytest.mark.slow
+def test_an_extrajudicial_or_drug_war_killing_is_the_state_s_security_forces(pipeline) -> None:
+    """An extrajudicial killing is by definition one by a state's agents; a killing told without
+    that word, or with a private agent named, implies no one."""
+    text = "PHILIPPINES\n\nRights groups counted a sharp rise in drug war killings in the provinces in 2020.\n"
+    killing = _by_type(pipeline, text)["killing"][0]
+    assert _names(killing.perpetrators) == [("Philippine security forces", "state_force")]
+    text = "BANGLADESH\n\nRights groups condemned the extrajudicial killing of two students in Dhaka in May.\n"
+    killing = _by_type(pipeline, text)["killing"][0]
+    assert _names(killing.perpetrators) == [("Bangladeshi security forces", "state_force")]
+    text = "PHILIPPINES\n\nRights groups counted a sharp rise in killings in the provinces in 2020.\n"
+    assert not _by_type(pipeline, text)["killing"][0].perpetrators
+
+
+@pytest.mark.slow
 def test_a_detention_a_court_makes_a_force_pay_for_is_that_force_s(pipeline) -> None:
     """The force a court holds liable is the agent; a force a later sentence names did other acts."""
     text = ("KENYA\n\nIn May, a court in Nairobi ordered the police to pay damages to a student who had been "
