@@ -96,6 +96,10 @@ UNDERGOER_VERBS = frozenset({"die", "flee", "disappear", "vanish", "starve", "su
                              # "journalists faced attacks and detentions by the army"
                              "face", "endure", "undergo", "sustain", "experience", "receive", "risk"})
 
+# Nouns that make a copula's subject the one an act befell: "two students were victims of
+# extrajudicial killings", "the village became the target of an air strike".
+VICTIM_NOUNS = frozenset({"victim", "target", "casualty", "survivor"})
+
 # Bodies that watch and report: the source of what they document, never its agent.
 MONITOR_KINDS = frozenset({"un", "ngo", "research", "intergovernmental"})
 # Verbs of saying and finding: their subject is the attribution of the event they report.

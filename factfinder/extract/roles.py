@@ -28,7 +28,8 @@ from factfinder.extract.judging import GENERIC_ARMED as _GENERIC_ARMED, LEGAL_LE
 from factfinder.extract.patients import harmed_by_result, member_of_judged, patient_of_nested_event, \
     possessive_patient, pronoun_patient, undergoes_by_participle
 from factfinder.extract.role_words import ARREST_LEMMAS as _ARREST_LEMMAS, MONITOR_KINDS as _MONITOR_KINDS, \
-    REPORTING_LEMMAS as _REPORTING_LEMMAS, RESCUE_LEMMAS as _RESCUE_LEMMAS, UNDERGOER_VERBS as _UNDERGOER_VERBS
+    REPORTING_LEMMAS as _REPORTING_LEMMAS, RESCUE_LEMMAS as _RESCUE_LEMMAS, UNDERGOER_VERBS as _UNDERGOER_VERBS, \
+    VICTIM_NOUNS as _VICTIM_NOUNS
 from factfinder.model import Actor
 
 ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
@@ -243,6 +244,8 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
                 return None  # "a court convicted officers of the murder": the court did not kill
             if governor.i == verb.i == trigger.i and _reduced_passive(verb):
                 return "target"  # a headline's "Journalist arrested, charged ..."
+            if _victim_of(trigger, verb):
+                return "target"  # "two students were victims of extrajudicial killings"
             return "target" if verb.lemma_ in _UNDERGOER_VERBS or is_nominal(trigger, verb) and \
                 _is_passive(verb) else "perpetrator"
         if dep in _OBJECTS:
@@ -272,6 +275,18 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
 # Words that count the noun of their "of" phrase: "thousands of", "dozens of", "12 of", "many of".
 _QUANTITY = re.compile(r"^(?:\d[\d,.]*|hundreds|thousands|dozens|scores|millions|tens|some|many|most|several|"
                        r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty)$")
+
+
+def _victim_of(trigger: Any, verb: Any) -> bool:
+    """Whether the trigger hangs under a victim noun that completes ``verb`` ("were victims of
+    killings", "fell victim to an attack", "became the target of a raid"): the verb's subject is
+    who the act befell, not its agent."""
+    node = trigger.head
+    while node.i != verb.i and node.head.i != node.i:
+        if node.lemma_.lower() in _VICTIM_NOUNS and node.head.i == verb.i:
+            return True
+        node = node.head
+    return False
 
 
 def _coordinated_acts(trigger: Any) -> set[int]:

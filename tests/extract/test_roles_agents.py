@@ -98,6 +98,19 @@ def test_a_headline_s_reduced_passive_makes_its_subject_the_target(nlp, matcher:
 
 
 @pytest.mark.slow
+def test_who_were_victims_of_an_act_are_its_targets(nlp, matcher: ActorMatcher) -> None:
+    """A copula's subject completed by a victim noun is who the act befell, not its agent; the
+    subject of a copula with an agent noun still did it."""
+    assert roles(nlp, matcher, "Two students were victims of extrajudicial killings last year.", "killings") == \
+        ([], ["students"])
+    assert roles(nlp, matcher, "Three farmers were the victims of a brutal attack on Sunday.", "attack") == \
+        ([], ["farmers"])
+    perpetrators, _ = roles(nlp, matcher, "Soldiers were the perpetrators of the killings in the village.",
+                            "killings")
+    assert perpetrators == ["military"]
+
+
+@pytest.mark.slow
 def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, matcher: ActorMatcher) -> None:
     perps, targets = roles(nlp, matcher, "Journalists have been abducted and disappeared for months.", "disappeared")
     assert perps == [] and targets == ["journalists"]
