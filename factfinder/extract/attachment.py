@@ -24,7 +24,7 @@ import re
 from typing import Any
 
 from factfinder.extract.dependency import clause_root, is_passive, subject_owner
-from factfinder.model import Attachment, Span
+from factfinder.model import Attachment, Incident, Span
 
 # Dependencies that open a clause of its own: their words are another predicate's.
 _CLOSED = frozenset({"ccomp", "parataxis", "csubj", "csubjpass", "relcl"})
@@ -351,3 +351,9 @@ def in_own_clause(span: Span, words: tuple[Attachment, ...]) -> bool:
     another act's ("released 12 of them on bail" is no part of the torture they described)."""
     tie = attachment_of(span, words)
     return tie is not None and tie.relation not in (SPEAKER, CAUSE) and tie.depth < _FAR
+
+
+def in_evidence(span: Span, incident: Incident) -> bool:
+    """Whether a phrase lies inside one of the incident's evidence spans (its own sentences):
+    a place or date named there is the incident's to weigh, one named elsewhere is borrowed."""
+    return any(ev.start <= span.start and span.end <= ev.end for ev in incident.evidence)

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from factfinder.extract.attachment import attachment_of
+from factfinder.extract.attachment import attachment_of, in_evidence
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
@@ -156,7 +156,7 @@ def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mention
     hangs on a noun), the rule also moved "people in Liberia were killed" and "hostages in Syria"
     out of the country they name, in stories about those countries."""
     words = incident.attachments
-    if (place.precision != "country" or not words or not _inside(place.span, incident)
+    if (place.precision != "country" or not words or not in_evidence(place.span, incident)
             or not (_NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)
                     or mentions.counts[place.country or ""] == 1)):
         return False
@@ -176,14 +176,14 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
     """Whether the incident takes the country: it has no place of its own there, and the
     country is said outside its own sentences (``said_at``: a text that is one sentence keeps
     what ``locate`` made of that sentence: a country it did not take names an actor there)."""
-    if not any(not _inside(span, incident) for span in said_at):
+    if not any(not in_evidence(span, incident) for span in said_at):
         return False
     place = incident.location
     if place is None or not place.country:
         return True
     if found.towns_only:  # weaker than a country named: it only overrides a town the document never supports
         return place.country != found.country and _unsupported(place, mentions.named, gazetteer)
-    return place.country != found.country and (not _inside(place.span, incident) or _filed_from(place.span, text)
+    return place.country != found.country and (not in_evidence(place.span, incident) or _filed_from(place.span, text)
                                                or _in_passing(place, incident, text, mentions)
                                                or _unsupported(place, mentions.named, gazetteer))
 
@@ -246,16 +246,12 @@ def _sentence_country(incident: Incident, places: Sequence[Place], text: str) ->
     a compound ("a Poland-based channel", "Russia-backed forces") or qualifies a noun ("U.S. service
     members") describes someone, not the setting."""
     own = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
-           and _inside(p.span, incident) and not text.startswith("-", p.span.end)
+           and in_evidence(p.span, incident) and not text.startswith("-", p.span.end)
            and not modifies_noun(text, p.span.end)]
     countries = {p.country for p in own}
     if len(countries) != 1 or any(p.precision != "country" for p in own):
         return None
     return own[0]
-
-
-def _inside(span: Span, incident: Incident) -> bool:
-    return any(ev.start <= span.start and span.end <= ev.end for ev in incident.evidence)
 
 
 def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
@@ -275,7 +271,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             # a story's towns alone yield to the country the whole document names
             by_story[incident.story] = whole if own is None or (own.towns_only and whole is not None) else own
         place = incident.location
-        if place is not None and place.country and not _inside(place.span, incident):
+        if place is not None and place.country and not in_evidence(place.span, incident):
             # a place borrowed from another sentence yields to the country the incident's own names
             named = _sentence_country(incident, places, document.text)
             if named is not None and named.country != place.country:

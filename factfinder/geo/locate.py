@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from factfinder.extract.attachment import SPEAKER, attachment_of, in_other_part
+from factfinder.extract.attachment import SPEAKER, attachment_of, in_evidence, in_other_part
 from factfinder.extract.country_heading import heading_country
 from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
 from factfinder.geo.finer_beside import finer_beside
@@ -273,10 +273,6 @@ def _under_heading(incident: Incident, document: Document) -> bool:
         story is not None and heading_country(document.text[story.start:story.end]) is not None)
 
 
-def _in_evidence(place: Place, incident: Incident) -> bool:
-    return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
-
-
 def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[int, int, str]],
           actors: Callable[[str], bool] | None) -> Place:
     """The finer name the text places inside an untied region or town, else the place itself."""
@@ -302,7 +298,7 @@ def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) 
 def _elsewhere_named(vouched: Sequence[Place], incident: Incident) -> list[Place]:
     """Places NER mislabelled in the story's other sentences ("areas of El Fasher", El Fasher
     tagged ORG): where the story is set as much as a place NER got right."""
-    return [p for p in vouched if not _in_evidence(p, incident)]
+    return [p for p in vouched if not in_evidence(p.span, incident)]
 
 
 def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Place], places: Sequence[Place],
@@ -310,7 +306,7 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
     """The sentence's places tied to the event as where it happened, with their tie: resolved
     places, places NER mislabelled (after a locative word), and names the gazetteer does not place."""
     ties = [(p, tie) for p in own if (tie := _tied(p, incident, text, places, actors)) is not None]
-    ties += [(p, tie) for p in vouched if _in_evidence(p, incident)
+    ties += [(p, tie) for p in vouched if in_evidence(p.span, incident)
              and (tie := _tied(p, incident, text)) is not None and tie.relation in _WHERE]
     return ties
 
@@ -335,7 +331,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
     settings = setting_places(usable, incidents, _WHERE)
     located = []
     for incident in incidents:
-        own = [p for p in usable if _in_evidence(p, incident)]
+        own = [p for p in usable if in_evidence(p.span, incident)]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not in_dateline_head(p, document.text)]
@@ -379,7 +375,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                                     _ACTED_BY_STATE)
         if best is not None and best.precision == "country" and best.geonameid is not None \
                 and incident.type not in SPOKEN and not _under_heading(incident, document):
-            best = _finer_setting(best, incident, [p for p in usable if not _in_evidence(p, incident)], document)
+            best = _finer_setting(best, incident, [p for p in usable if not in_evidence(p.span, incident)], document)
         if best is not None and incident.attachments:
             best = _consistent(best, own, document.text, incident)
         if best is not None and best.admin1 is None and best.precision != "country":

@@ -24,7 +24,7 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import replace
 
-from factfinder.extract.attachment import attachment_of
+from factfinder.extract.attachment import attachment_of, in_evidence
 from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, place_cue
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
@@ -40,15 +40,11 @@ def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where
     acts. A region or a town that acts ("the Chinese province of Henan is building a surveillance
     system", "the security bureau of Kashgar prefecture awarded a contract") acts where it is."""
     def elsewhere(place: Place) -> bool:
-        ties = [tie for i in incidents if _in_evidence(place, i)
+        ties = [tie for i in incidents if in_evidence(place.span, i)
                 and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
         return bool(ties) and not any(t.relation in where for t in ties) and (
             place.precision == "country" or not place.country or any(t.relation in _AWAY for t in ties))
     return [p for p in usable if not elsewhere(p)]
-
-
-def _in_evidence(place: Place, incident: Incident) -> bool:
-    return any(ev.start <= place.span.start and place.span.end <= ev.end for ev in incident.evidence)
 
 
 # NER labels of names that are no place: a company, a person, a product.
