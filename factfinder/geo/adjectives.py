@@ -39,6 +39,18 @@ def place_adjectives() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _first_words() -> frozenset[str]:
+    """The first word of every adjective: a text holding none of them needs no pattern search."""
+    return frozenset(a.split()[0] for a in place_adjectives())
+
+
+@lru_cache(maxsize=1)
+def _places_by_key() -> dict[str, tuple[str, str]]:
+    """``place_adjectives`` by the folded key the resolver looks names up by."""
+    return {name_key(adjective): place for adjective, place in place_adjectives().items()}
+
+
+@lru_cache(maxsize=1)
 def _pattern() -> re.Pattern[str]:
     alternatives = "|".join(re.escape(a) for a in sorted(place_adjectives(), key=len, reverse=True))
     return re.compile(rf"(?<![\w’'.-])({alternatives})(?![\w’'-])")
@@ -65,8 +77,7 @@ def adjective_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
     """``mentions`` with the place adjectives of ``text`` that qualify a word. An adjective
     replaces the shorter mentions inside it ("American" of "Latin American") and yields to a
     longer one around it ("South Korean", a country's own demonym)."""
-    first_words = {a.split()[0] for a in place_adjectives()}
-    if not any(word in text for word in first_words):
+    if not any(word in text for word in _first_words()):
         return mentions
     found = [m for m in _pattern().finditer(text) if qualifies(text, m.end()) and not _surname(text, m.start())]
     if not found:
@@ -85,7 +96,7 @@ def adjective_mentions(text: str, mentions: list[Mention]) -> list[Mention]:
 def add_adjective_readings(gazetteer: Gazetteer, keys: list[str], cands: dict[str, list[Candidate]]) -> None:
     """Put the place an adjective names first among the readings of its key, as its own main
     name ("Sicilian" reads as Sicilia, the admin1, over any town that bears the word)."""
-    wanted = {name_key(adjective): place for adjective, place in place_adjectives().items()}
+    wanted = _places_by_key()
     for key in set(keys):
         target = wanted.get(key)
         if target is None:
