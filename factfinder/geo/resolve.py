@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
-from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_inside
+from factfinder.geo.levels import level_fit, level_inside, level_of, level_units
 from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
 from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside,
@@ -67,12 +67,11 @@ class Resolver:
             # asks for join it ("Quebec City" is not the province of Quebec).
             # An entry whose main name is the bare name reads as its main name ("Quebec City" is
             # Québec, not the town that once bore that name).
-            fits = LEVEL_BONUS.get(level or "", {})
             bare_found = self.gazetteer.lookup(bare)
             main = {c.id for c in bare_found if c.primary}
             found = [replace(c, primary=True) if c.id in main and not c.primary else c for c in found]
             found = found + [c for c in bare_found if c.id not in {f.id for f in found}
-                             and (not found or c.kind in fits)]
+                             and (not found or level_fit(level, c.kind, c.country) > 0)]
         return found, level, name_key(bare)
 
     def resolve(self, text: str, mentions: list[Mention]) -> list[Resolution]:
@@ -204,9 +203,9 @@ class Resolver:
             "country_alias": float(cand.kind == "city" and not cand.primary and same_named_country),
             "town_alias": float(cand.kind == "city" and not cand.primary and main_town >= cand.population
                                 and not name_key(cand.name).startswith(ev.key)),  # "Newcastle" is short for one
-            "level": LEVEL_BONUS.get(level, {}).get(cand.kind, 0.0) if level else 0.0,
-            "named_level": float(any(cand.kind in LEVEL_UNITS.get(lv, ()) for lv in ev.named)),
-            "city_for_admin1": float(level == "admin1" and cand.kind == "city"),
+            "level": level_fit(level, cand.kind, cand.country),
+            "named_level": float(any(cand.kind in level_units(lv, cand.country) for lv in ev.named)),
+            "city_for_admin1": float(level_of(level, cand.country) == "admin1" and cand.kind == "city"),
             "contains": holds(cand, ev.key, ev.contained, keys, cands),
             "admin1_seat": seat,
         }

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import gzip
+import re
 import sqlite3
 
 from typing import TYPE_CHECKING
@@ -41,16 +42,47 @@ def load_admin_units(w: _Writer, *, only_countries: set[str] | None = None,
         _load_unit_file(w, name, only_countries)
 
 
+# A level word before the unit's name, joined by "of" or its French, Spanish, Portuguese or
+# Italian kin: GeoNames writes "County of Ceredigion", "Departement de la Gironde", "Provincia di
+# Cuneo", "Distrito de Lima"; reports write "Ceredigion", "Gironde". Not "City of": the city is
+# its town's name already ("City of Edinburgh" is Edinburgh the town); not "District of": the
+# District of Columbia is no Columbia.
+_LEVEL_FIRST = re.compile(
+    r"(?:County|Province|Provincia|Department|Departement|Département|Departamento|Distrito|"
+    r"Municipality|Municipio|Município|Arrondissement|Comarca|Region|Prefecture|Parish)\s+"
+    r"(?:of|de la|de l'|de|del|di|du|des|d')\s*(?P<bare>[A-ZÀ-Þ].*)")
+
+
+def bare_unit_name(name: str) -> str | None:
+    """The unit's name without the level word before it ("County of Ceredigion" -> "Ceredigion",
+    "Departement de la Gironde" -> "Gironde"), or None where it has none."""
+    match = _LEVEL_FIRST.fullmatch(name.strip())
+    return match.group("bare") if match else None
+
+
 def _load_unit_file(w: _Writer, name: str, only_countries: set[str] | None) -> None:
+    w.flush()  # the towns, for _has_town
     with gzip.open(data_file(name), "rt", encoding="utf-8", newline="") as fh:
         for row in csv.DictReader(fh):
             if only_countries is not None and row["country"] not in only_countries:
                 continue
+            aliases = [a for a in row["aliases"].split("|") if a]
+            bare = bare_unit_name(row["name"])
+            # The bare name, unless a town of the unit's admin1 bears it: a bare "Tijuana" is the
+            # town, not the Municipio de Tijuana (units outrank towns on kind).
+            if bare and not _has_town(w.conn, row["country"], row["admin1_code"], bare):
+                aliases.append(bare)
             w.place(name=row["name"], kind=row["kind"], country=row["country"],
                     admin1_code=row["admin1_code"] or None, lat=float(row["lat"]), lon=float(row["lon"]),
                     population=int(row.get("population") or 0), source=_UNIT_SOURCES[row["source"]],
-                    aliases=[a for a in row["aliases"].split("|") if a],
-                    admin2=row["admin2"] or None, admin3=row["admin3"] or None)
+                    aliases=aliases, admin2=row["admin2"] or None, admin3=row["admin3"] or None)
+
+
+def _has_town(conn: sqlite3.Connection, country: str, admin1_code: str, name: str) -> bool:
+    """A town of the admin1 bears the name (the towns are written before the units)."""
+    return conn.execute("SELECT 1 FROM name n JOIN place p ON p.id = n.place WHERE n.key = ? AND p.kind = 'city' "
+                        "AND p.country = ? AND COALESCE(p.admin1_code, '') = ? LIMIT 1",
+                        (name_key(name), country, admin1_code or "")).fetchone() is not None
 
 
 def fill_town_hierarchy(conn: sqlite3.Connection) -> None:

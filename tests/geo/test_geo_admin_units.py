@@ -1,0 +1,122 @@
+"""Administrative units (issue 12): level words whose level depends on the country, units GeoNames
+names with the level word first, the UN M49 subregions, abbreviations and two-part demonyms.
+
+The report sentences are written for these tests; the expected places come from the data
+factfinder ships (``level_words_by_country.csv``, the GeoNames admin2 names of
+``admin_units.csv.gz``, the subregions of ``curated.csv``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.geo import Gazetteer, Geoparser
+from factfinder.geo.levels import level_after, level_before, level_fit, level_inside, level_of, level_units
+from factfinder.geo.names import admin_terms
+from factfinder.geo.units import bare_unit_name
+from factfinder.model import Document, Place
+
+
+@pytest.fixture(scope="module")
+def gazetteer() -> Gazetteer:
+    return Gazetteer.open()
+
+
+@pytest.fixture(scope="module")
+def parser(gazetteer: Gazetteer) -> Geoparser:
+    return Geoparser(gazetteer, None)
+
+
+def _places(parser: Geoparser, text: str) -> dict[str, Place]:
+    return {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
+
+
+# --- level words whose level depends on the country ---
+
+def test_a_territory_is_a_district_in_the_dr_congo_and_an_admin1_elsewhere() -> None:
+    terms = admin_terms()
+    token, _ = level_after("Beni territory, where", len("Beni"), terms)
+    assert level_of(token, "CD") == "admin2"
+    assert level_of(token, "AU") == "admin1" and level_of(token, None) == "admin1"
+    assert "admin2" in level_units(token, "CD") and "admin1" in level_units(token, "AU")
+    assert level_fit(token, "admin2", "CD") > level_fit(token, "admin1", "CD")
+
+
+def test_a_county_province_and_department_take_their_countrys_level() -> None:
+    terms = admin_terms()
+    county, bare = level_inside("Kalmar County", terms)
+    assert bare == "Kalmar"
+    assert (level_of(county, "SE"), level_of(county, "US"), level_of(county, "GB")) == ("admin1", "admin2", "admin2")
+    province, _ = level_inside("Cuneo Province", terms)
+    assert (level_of(province, "IT"), level_of(province, "AF")) == ("admin2", "admin1")
+    plural, _ = level_after("Cuneo and Asti provinces", len("Cuneo and Asti"), terms)
+    assert level_of(plural, "IT") == "admin2"
+    department = level_before("the department of Gironde", len("the department of "), terms)
+    assert (level_of(department, "FR"), level_of(department, "CO")) == ("admin2", "admin1")
+    # A word with one level everywhere stays that level.
+    assert level_inside("Rakhine State", terms)[0] == "admin1"
+
+
+def test_a_ministry_called_department_names_no_level() -> None:
+    terms = admin_terms()
+    assert level_before("the Department of Georgia", len("the Department of "), terms) is None
+
+
+def test_a_territory_of_a_congolese_story_is_its_district_not_a_bolivian_department(parser: Geoparser) -> None:
+    text = ("DR Congo: armed men burned two villages in Beni territory of North Kivu on Sunday, and in "
+            "Djugu territory of Ituri province a camp for displaced families was attacked.")
+    places = _places(parser, text)
+    beni = places["Beni territory"]
+    assert (beni.country, beni.admin1, beni.precision) == ("CD", "North Kivu", "admin2")
+    assert places["Djugu"].country == "CD"
+
+
+# --- units GeoNames names with the level word first ---
+
+@pytest.mark.parametrize("name, bare", [
+    ("County of Ceredigion", "Ceredigion"), ("Departement de la Gironde", "Gironde"),
+    ("Département de l'Ain", "Ain"), ("Provincia di Cuneo", "Cuneo"), ("Distrito de Lima", "Lima"),
+    ("Lamar County", None), ("City of Edinburgh", None), ("District of Columbia", None),
+])
+def test_the_bare_name_of_a_unit_named_with_its_level_word_first(name: str, bare: str | None) -> None:
+    assert bare_unit_name(name) == bare
+
+
+def test_a_unit_is_found_by_its_bare_name_unless_a_town_of_its_admin1_bears_it(gazetteer: Gazetteer) -> None:
+    assert any(c.kind == "admin2" and c.country == "FR" for c in gazetteer.lookup("Gironde"))
+    assert any(c.kind == "admin2" and c.country == "GB" for c in gazetteer.lookup("Ceredigion"))
+    # Verona the town stands for the bare name; the Provincia di Verona keeps its own.
+    assert not any(c.kind == "admin2" and c.country == "IT" for c in gazetteer.lookup("Verona"))
+    assert any(c.kind == "admin2" and c.country == "IT" for c in gazetteer.lookup("Provincia di Verona"))
+
+
+def test_a_department_named_in_a_french_story_is_found(parser: Geoparser) -> None:
+    text = "Storms felled trees across the department of Gironde overnight, the prefecture in Bordeaux said."
+    gironde = _places(parser, text)["Gironde"]
+    assert (gironde.country, gironde.precision) == ("FR", "admin2")
+
+
+# --- regions, abbreviations, demonyms ---
+
+@pytest.mark.parametrize("name", ["Central America", "West Africa", "East Africa", "Southern Africa",
+                                  "the Caribbean", "Anatolia"])
+def test_the_subregions_reports_name_are_regions_of_the_gazetteer(gazetteer: Gazetteer, name: str) -> None:
+    assert any(c.kind == "region" for c in gazetteer.lookup(name))
+
+
+def test_central_american_migrants_come_from_central_america_not_the_united_states(parser: Geoparser) -> None:
+    text = "Border officers said 40 Central American migrants were held at a checkpoint in Chiapas."
+    place = _places(parser, text)["Central American"]
+    assert place.name == "Central America" and place.country is None
+
+
+def test_the_act_of_an_australian_story_is_the_capital_territory(parser: Geoparser) -> None:
+    text = "Police in New South Wales and the ACT closed roads after the bushfire near Queanbeyan."
+    place = _places(parser, text)["ACT"]
+    assert (place.country, place.precision) == ("AU", "admin1")
+
+
+def test_a_two_part_countrys_demonyms_are_two_names(gazetteer: Gazetteer) -> None:
+    for demonym in ("Barbudan", "Antiguan"):
+        assert [c.country for c in gazetteer.lookup(demonym) if c.kind == "country"] == ["AG"]
+    assert not gazetteer.lookup("Antiguan,Barbudan")
