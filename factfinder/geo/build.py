@@ -262,7 +262,8 @@ def _load_towns(w: _Writer) -> None:
 
 
 def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str, str], int]) -> None:
-    """Curated rows: a row that names an existing country or admin1 adds aliases to it."""
+    """Curated rows: a row that names an existing country, admin1 or (with no point) admin2 adds
+    aliases to it."""
     for row in _read_csv("curated.csv"):
         aliases = [a for a in row["aliases"].split("|") if a]
         kind, cc, code = row["kind"], row["country"] or None, row["admin1_code"] or None
@@ -273,6 +274,11 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
             existing = existing[0] if existing else None
         if kind == "admin1" and cc and code:
             existing = admin1.get((cc, code))
+        if kind == "admin2" and cc and not row["lat"]:  # names of a unit of admin_units.csv.gz ("Herts")
+            w.flush()
+            found = w.conn.execute("SELECT id FROM place WHERE kind = 'admin2' AND name = ? AND country = ? "
+                                   "AND COALESCE(admin1_code, '') = ?", (row["name"], cc, code or "")).fetchone()
+            existing = found[0] if found else None
         if existing is not None:
             w.add_names(existing, None, [row["name"]] + aliases)
             if row["lat"] and row["lon"]:  # a curated point beats a computed centroid

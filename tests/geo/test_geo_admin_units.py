@@ -120,3 +120,16 @@ def test_a_two_part_countrys_demonyms_are_two_names(gazetteer: Gazetteer) -> Non
     for demonym in ("Barbudan", "Antiguan"):
         assert [c.country for c in gazetteer.lookup(demonym) if c.kind == "country"] == ["AG"]
     assert not gazetteer.lookup("Antiguan,Barbudan")
+
+
+def test_a_delta_region_is_read_whole_not_as_the_state_inside_its_name(parser: Geoparser) -> None:
+    text = ("Lagos, Nigeria: Villagers in the Niger Delta said an oil spill had fouled their creeks, and "
+            "farmers in Egypt's Nile Delta said the same week that their canals were running dry.")
+    places = _places(parser, text)
+    assert (places["Niger Delta"].country, places["Niger Delta"].name) == ("NG", "Niger Delta")
+    assert (places["Nile Delta"].country, places["Nile Delta"].name) == ("EG", "Nile Delta")
+
+
+def test_an_english_county_is_found_by_its_usual_abbreviation(gazetteer: Gazetteer) -> None:
+    for short, county in (("Herts", "Hertfordshire"), ("Northants", "Northamptonshire"), ("Glos", "Gloucestershire")):
+        assert any(c.name == county and c.kind == "admin2" for c in gazetteer.lookup(short))
