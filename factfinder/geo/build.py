@@ -36,7 +36,8 @@ SCHEMA_VERSION = "18"  # 10: the GeoNames country points of 20 more countries (c
 #     the territories countries.csv lacks (geo/territories.py: the Virgin Islands, Curaçao ...)
 # 18: units named with their level word before the name also by the bare name ("County of Ceredigion"
 #     -> "Ceredigion", "Departement de la Gironde" -> "Gironde"; units.bare_unit_name), the UN M49
-#     subregions ("Central America", "West Africa"), "ACT", demonyms of two-part countries split
+#     subregions ("Central America", "West Africa"), "ACT", demonyms of two-part countries split,
+#     admin1 units split since the snapshot under their current names (derive_admin1_current)
 
 _SCHEMA = """
 CREATE TABLE place (

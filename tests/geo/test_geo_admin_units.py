@@ -133,3 +133,34 @@ def test_a_delta_region_is_read_whole_not_as_the_state_inside_its_name(parser: G
 def test_an_english_county_is_found_by_its_usual_abbreviation(gazetteer: Gazetteer) -> None:
     for short, county in (("Herts", "Hertfordshire"), ("Northants", "Northamptonshire"), ("Glos", "Gloucestershire")):
         assert any(c.name == county and c.kind == "admin2" for c in gazetteer.lookup(short))
+
+
+# --- admin1 units split since the GeoNames snapshot, and their English forms ---
+
+def test_a_name_several_codes_share_takes_each_codes_current_name() -> None:
+    from factfinder.geo.derive_admin1_current import current_names
+
+    rows = [{"country": "CD", "code": "17", "name": "Eastern Province"},
+            {"country": "CD", "code": "30", "name": "Eastern Province"},
+            {"country": "CD", "code": "11", "name": "Nord Kivu"}]
+    now = {("CD", "17"): "Ituri", ("CD", "30"): "Tshopo", ("CD", "11"): "Nord-Kivu"}
+    # A unit whose name no other code shares keeps it, whatever the current spelling.
+    assert current_names(rows, now) == {("CD", "17"): "Ituri", ("CD", "30"): "Tshopo"}
+
+
+def test_the_dr_congos_provinces_of_2015_are_admin1_units(parser: Geoparser) -> None:
+    text = ("DR Congo: Militias attacked displacement sites in Ituri province and in Tanganyika province "
+            "this week, and fighting reached the Kasai Central province.")
+    places = _places(parser, text)
+    assert (places["Ituri province"].country, places["Ituri province"].admin1) == ("CD", "Ituri")
+    assert places["Tanganyika province"].admin1 == "Tanganyika"
+    assert places["Kasai Central"].precision == "admin1"
+
+
+def test_the_english_forms_of_iraqi_somali_and_cameroonian_admin1_units(parser: Geoparser) -> None:
+    places = _places(parser, "Iraq: Families returned to Nineveh governorate after the floods, officials said.")
+    assert (places["Nineveh governorate"].country, places["Nineveh governorate"].precision) == ("IQ", "admin1")
+    places = _places(parser, "Somalia: Militants shelled a town in the Lower Shabelle region on Friday.")
+    assert places["Lower Shabelle"].country == "SO"
+    places = _places(parser, "Cameroon: Teachers fled the Northwest Region after schools were burned.")
+    assert places["Northwest Region"].country == "CM"
