@@ -199,6 +199,14 @@ def with_overrides(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
         yield row if point is None else row | {"lat": point["lat"], "lon": point["lon"], "source": point["source"]}
 
 
+def display_name(name: str, short: str) -> str:
+    """An admin1's display name: its short form ("Henan", "Kyiv"), but a territory keeps its word
+    ("Northern Territory", "Australian Capital Territory", not "Northern"). Only territories: a
+    "Central District" made the whole name its main one and outranked "Seoul" in "the Seoul Central
+    District Court" (GWN dev -1)."""
+    return name if short != name and name.endswith(" Territory") else short
+
+
 def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, str], int]:
     """Admin1 places with their short forms and ISO 3166-2 names as aliases."""
     terms = admin_terms()
@@ -217,6 +225,7 @@ def _load_admin1(w: _Writer, rows: Iterable[dict[str, str]]) -> dict[tuple[str, 
             # ISO spelling for display, unless it only adds an Arabic article ("Al Anbār" for "Anbar").
             if name_key(iso_name) != name_key(short) and not _ARTICLE.match(iso_name) or _ARTICLE.match(short):
                 short = _ascii(iso_name)
+        short = display_name(name, short)
         pid = w.place(name=short, kind="admin1", country=cc, admin1_code=code, lat=float(row["lat"]),
                       lon=float(row["lon"]), population=int(float(row.get("population") or 0)),
                       source=row["source"], aliases=[name] + aliases)
@@ -287,7 +296,7 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
                                (float(row["lat"]), float(row["lon"]), existing))
                 w.moves[existing] = (float(row["lat"]), float(row["lon"]))
             if kind == "admin1":  # the curated English form becomes the display name
-                short = short_admin_name(row["name"], admin_terms())
+                short = display_name(row["name"], short_admin_name(row["name"], admin_terms()))
                 w.conn.execute("UPDATE admin1 SET name = ? WHERE place = ?", (short, existing))
                 w.renames[existing] = short
                 w.conn.execute("UPDATE place SET name = ? WHERE id = ?", (short, existing))

@@ -164,3 +164,13 @@ def test_the_english_forms_of_iraqi_somali_and_cameroonian_admin1_units(parser: 
     assert places["Lower Shabelle"].country == "SO"
     places = _places(parser, "Cameroon: Teachers fled the Northwest Region after schools were burned.")
     assert places["Northwest Region"].country == "CM"
+
+
+def test_a_territory_keeps_its_word_in_its_display_name(parser: Geoparser) -> None:
+    from factfinder.geo.build import display_name
+
+    assert display_name("Northern Territory", "Northern") == "Northern Territory"
+    assert display_name("Henan Sheng", "Henan") == "Henan"
+    assert display_name("Central District", "Central") == "Central"  # not the whole name: see its docstring
+    place = _places(parser, "Police in Darwin, Northern Territory, closed the highway after the floods.")["Darwin"]
+    assert (place.country, place.admin1) == ("AU", "Northern Territory")
