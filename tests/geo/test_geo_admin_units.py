@@ -174,3 +174,14 @@ def test_a_territory_keeps_its_word_in_its_display_name(parser: Geoparser) -> No
     assert display_name("Central District", "Central") == "Central"  # not the whole name: see its docstring
     place = _places(parser, "Police in Darwin, Northern Territory, closed the highway after the floods.")["Darwin"]
     assert (place.country, place.admin1) == ("AU", "Northern Territory")
+
+
+def test_a_town_of_an_admin1_the_old_snapshot_lacked_reports_it(parser: Geoparser) -> None:
+    # Kenya's counties are its admin1 in GeoNames; the snapshot had some of them only.
+    places = _places(parser, "Kenya: Police fired tear gas at traders in Nakuru on Tuesday, witnesses said.")
+    assert (places["Nakuru"].country, places["Nakuru"].admin1) == ("KE", "Nakuru")
+
+
+def test_a_kenyan_county_is_its_admin1(parser: Geoparser) -> None:
+    place = _places(parser, "Kenya: Two protesters were shot dead in Nakuru County on Tuesday.")["Nakuru County"]
+    assert (place.country, place.admin1, place.precision) == ("KE", "Nakuru", "admin1")
