@@ -26,6 +26,7 @@ from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, i
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
+from factfinder.geo.joint import joint_readings
 from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -118,6 +119,12 @@ class Resolver:
                         or self._score(new, groups[key], doc_countries, resolved, others, keys, cands) \
                         > self._score(cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
                     resolved[key] = again
+        # Pass 3b: the story's names read together: a namesake far from the places resolved with
+        # confidence takes its reading beside them where more of the story's names lie there.
+        free = {key: not (ev.levels or ev.containers or ev.contained) for key, ev in groups.items()}
+        for key, (cand, confidence) in joint_readings(
+                order, {key: (res.candidate, res.confidence) for key, res in resolved.items()}, cands, free).items():
+            resolved[key] = Resolution(cand, confidence)
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -352,7 +359,15 @@ class Resolver:
                    ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> bool:
         """``plausibility.plausible`` with what the name's mentions say of the candidate."""
         contained = cand.kind in UNIT_KINDS and self._container_match(cand, ev, resolved, keys) >= 4.0
-        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained)
+        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained,
+                         story_admin1=any(self._admin1_evidence(cand, ev, resolved)),
+                         short_form=_short_form(ev.key, cand.name))
+
+def _short_form(key: str, name: str) -> bool:
+    """Whether the name ``key`` is the first words of ``name`` ("clacton" of "Clacton-on-Sea")."""
+    full = name_key(name)
+    return full != key and full.startswith(key) and full[len(key):len(key) + 1] in {" ", "-"}
+
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,

@@ -1,0 +1,76 @@
+"""A story's namesakes read together: one region for the names a local story shares.
+
+The resolver scores each name on its own evidence plus the places resolved before it, and a
+famous namesake wins on population and the capital bonus alone: a story that names London ten
+times, with St. Thomas and Middlesex beside it and never "Ontario", was placed in England
+(London also cast the document's country votes for Britain, so Middlesex followed it there).
+Read together, the story's names agree on one region: London, St. Thomas and Middlesex all
+have a reading within a few dozen kilometres of each other in Ontario, while in England only
+London and Middlesex do. Kept apart from ``resolve.py``: this looks at all names at once after
+each was decided alone, where the resolver weighs one name's readings.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from factfinder.geo.containers import LOCAL_KINDS, STORY_KM
+from factfinder.geo.gazetteer import Candidate, haversine_km
+
+JOINT_KM = 60  # readings this close belong to one local story (London and St. Thomas, Ontario: 25 km)
+ANCHOR_CONFIDENCE = 0.8  # a place resolved this surely pulls its namesakes' readings towards it
+_SWITCHED = frozenset({"city", "admin2", "admin3"})  # what a joint reading may move
+
+
+def _close(a: Candidate, b: Candidate, km: float) -> bool:
+    here, there = a.point, b.point
+    return here is not None and there is not None and haversine_km(*here, *there) <= km
+
+
+def _names_near(reading: Candidate, key: str, cands: Mapping[str, Iterable[Candidate]]) -> set[str]:
+    """The other names of the story with a local reading within ``JOINT_KM`` of ``reading``."""
+    return {other for other, found in cands.items() if other != key
+            and any(c.kind in LOCAL_KINDS and _close(c, reading, JOINT_KM) for c in found)}
+
+
+def joint_readings(order: list[str], chosen: Mapping[str, tuple[Candidate | None, float]],
+                   cands: Mapping[str, list[Candidate]], free: Mapping[str, bool]
+                   ) -> dict[str, tuple[Candidate, float]]:
+    """Names to read again with the story's others, each with its new reading and confidence.
+
+    A name (``free``: no level word, container or place inside it decided it) whose reading
+    lies over ``STORY_KM`` from a place the story resolved with confidence takes its namesake
+    beside that place, where more of the story's names have a reading near the namesake than
+    near the reading chosen (one region for the story's names; a big city among its own suburbs
+    keeps its reading). A reading in a country or admin1 the text names stays ("Paris" of a
+    Kentucky couple's trip to France), and only a namesake by its main name is taken (not
+    Charlestown, Massachusetts, for "Charleston"). ``chosen`` maps each name's key to its (candidate, confidence)."""
+    anchors = {key: (cand, conf) for key, (cand, conf) in chosen.items()
+               if cand is not None and conf >= ANCHOR_CONFIDENCE and cand.kind in LOCAL_KINDS
+               and cand.point is not None}
+    named = {(c.country, c.admin1_code if c.kind == "admin1" else None) for c, _conf in chosen.values()
+             if c is not None and c.kind in {"country", "admin1"}}
+    moved: dict[str, tuple[Candidate, float]] = {}
+    for key in order:
+        current, confidence = chosen.get(key, (None, 0.0))
+        if current is None or current.kind not in _SWITCHED or not free.get(key) or len(cands.get(key, ())) < 2 \
+                or (current.country, None) in named or (current.country, current.admin1_code) in named:
+            continue  # the text names the reading's country or state: "Paris" of a story that names France
+        held = _names_near(current, key, cands)
+        best: tuple[int, float, Candidate] | None = None
+        for reading in cands[key]:
+            if reading.id == current.id or reading.kind not in _SWITCHED or reading.point is None or not reading.primary \
+                    or _close(reading, current, STORY_KM):
+                continue
+            pulls = [conf for other, (anchor, conf) in anchors.items() if other != key and other not in held
+                     and _close(anchor, reading, JOINT_KM)]
+            if not pulls:
+                continue
+            support = len(_names_near(reading, key, cands))
+            rank = (support, max(pulls), reading)
+            if support > len(held) and (best is None or rank[:2] > best[:2]
+                                        or (rank[:2] == best[:2] and reading.population > best[2].population)):
+                best = rank
+        if best is not None:
+            moved[key] = (best[2], round(min(confidence, best[1]), 3))
+    return moved

@@ -1,0 +1,93 @@
+"""Geocoding v2 (issue 12), session 10: a story's namesakes read together, and small places
+found near the story's others kept (geo/joint.py, geo/plausibility.py).
+
+Texts written for these tests (facts restated, no third-party text); the geoparser's own
+mention finder reads them (no NER), as ``factfinder geoparse`` does."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.geo import Gazetteer, Geoparser
+from factfinder.geo.gazetteer import Candidate
+from factfinder.geo.joint import joint_readings
+from factfinder.model import Document, Place
+
+
+@pytest.fixture(scope="module")
+def parser() -> Geoparser:
+    return Geoparser(Gazetteer.open(), None)
+
+
+def _all(places: list[Place], surface: str) -> list[Place]:
+    found = [p for p in places if p.span.text == surface]
+    assert found, f"{surface!r} not found among {[p.span.text for p in places]}"
+    return found
+
+
+def test_a_city_named_often_beside_its_own_small_neighbours_is_their_namesake(parser: Geoparser) -> None:
+    # London is never placed by a country or a province here; St. Thomas (resolved surely, in
+    # Ontario) and Middlesex have readings beside London, Ontario, and only Middlesex beside
+    # London, England: the story's names agree on Ontario.
+    text = ("London's food bank says more families asked for help this autumn than in any year before. "
+            "Volunteers in London sorted donations on Saturday, and a church in St. Thomas opened its hall "
+            "for the overflow. The Middlesex health unit asked donors in London for warm coats.")
+    places = parser.parse(Document(doc="t", text=text))
+    for place in _all(places, "London"):
+        assert (place.country, place.admin1, place.precision) == ("CA", "Ontario", "town")
+    assert {p.country for p in _all(places, "Middlesex")} == {"CA"}
+
+
+def test_a_city_whose_country_the_text_names_keeps_its_reading(parser: Geoparser) -> None:
+    # Georgetown and Paris, Kentucky lie 30 km apart, but the couple flew to France: Paris is Paris.
+    text = ("A couple from Georgetown, Kentucky, flew to France for their anniversary. They spent a week "
+            "in Paris and will return to Georgetown on Sunday.")
+    places = parser.parse(Document(doc="t", text=text))
+    assert {p.country for p in _all(places, "Paris")} == {"FR"}
+
+
+def test_a_capital_without_a_namesake_s_neighbours_stays(parser: Geoparser) -> None:
+    text = "Commuters in London faced long delays on Monday after a signal failure near Croydon."
+    places = parser.parse(Document(doc="t", text=text))
+    assert {p.country for p in _all(places, "London")} == {"GB"}
+
+
+def _town(ident: int, name: str, lat: float, lon: float, population: int, country: str = "CA") -> Candidate:
+    return Candidate(id=ident, geonameid=None, name=name, kind="city", country=country, admin1_code="08",
+                     admin1=None, lat=lat, lon=lon, population=population, primary=True)
+
+
+def test_joint_readings_move_only_to_a_region_more_names_share() -> None:
+    big = _town(1, "Northam", 10.0, 10.0, 900_000, "GB")
+    small = _town(2, "Northam", 40.0, -80.0, 300_000)
+    anchor = _town(3, "Eastwick", 40.1, -80.1, 30_000)
+    cands = {"northam": [big, small], "eastwick": [anchor]}
+    free = {"northam": True, "eastwick": True}
+    chosen = {"northam": (big, 1.0), "eastwick": (anchor, 0.95)}
+    assert joint_readings(["northam", "eastwick"], chosen, cands, free) == {"northam": (small, 0.95)}
+    # a doubtful neighbour pulls nothing, nor does one that also has a reading beside the big city
+    assert joint_readings(["northam", "eastwick"], chosen | {"eastwick": (anchor, 0.6)}, cands, free) == {}
+    twin = _town(4, "Eastwick", 10.1, 10.1, 1_000, "GB")
+    assert joint_readings(["northam", "eastwick"], chosen, cands | {"eastwick": [anchor, twin]}, free) == {}
+    # a name the text placed itself ("Northam, England") is not read again
+    assert joint_readings(["northam", "eastwick"], chosen, cands, free | {"northam": False}) == {}
+
+
+def test_a_village_in_the_story_s_region_over_100_km_from_its_towns_is_kept(parser: Geoparser) -> None:
+    # Porthkerry (a village of the Vale of Glamorgan, no population figure) lies about 120 km from
+    # Cardigan and Fishguard, in the Wales the story's other places lie in.
+    text = ("A search for a missing kayaker off the coast of Wales went on through the night. A rescue "
+            "helicopter from Porthkerry joined lifeboat crews from Cardigan and Fishguard.")
+    places = parser.parse(Document(doc="t", text=text))
+    village = _all(places, "Porthkerry")[0]
+    assert (village.country, village.admin1) == ("GB", "Wales")
+    assert village.lat is not None and abs(village.lat - 51.39) < 0.1
+
+
+def test_a_town_s_short_name_is_read_abroad(parser: Geoparser) -> None:
+    # "Clacton" is an alternate name of Clacton-on-Sea: the first words of its own, not an old
+    # spelling of another town, so a story that also names Canada and the US may mean it.
+    text = "After a spring tour of Canada and the US, the folk trio heads to Clacton in June."
+    places = parser.parse(Document(doc="t", text=text))
+    town = _all(places, "Clacton")[0]
+    assert (town.name, town.country) == ("Clacton-on-Sea", "GB")
