@@ -48,11 +48,13 @@ def joint_readings(order: list[str], chosen: Mapping[str, tuple[Candidate | None
     anchors = {key: (cand, conf) for key, (cand, conf) in chosen.items()
                if cand is not None and conf >= ANCHOR_CONFIDENCE and cand.kind in LOCAL_KINDS
                and cand.point is not None}
+    moved = _named_units(chosen, cands, free)
     named = {(c.country, c.admin1_code if c.kind == "admin1" else None) for c, _conf in chosen.values()
              if c is not None and c.kind in {"country", "admin1"}}
-    moved: dict[str, tuple[Candidate, float]] = {}
     for key in order:
         current, confidence = chosen.get(key, (None, 0.0))
+        if key in moved:
+            continue
         if current is None or current.kind not in _SWITCHED or not free.get(key) or len(cands.get(key, ())) < 2 \
                 or (current.country, None) in named or (current.country, current.admin1_code) in named:
             continue  # the text names the reading's country or state: "Paris" of a story that names France
@@ -73,4 +75,24 @@ def joint_readings(order: list[str], chosen: Mapping[str, tuple[Candidate | None
                 best = rank
         if best is not None:
             moved[key] = (best[2], round(min(confidence, best[1]), 3))
+    return moved
+
+
+def _named_units(chosen: Mapping[str, tuple[Candidate | None, float]], cands: Mapping[str, list[Candidate]],
+                 free: Mapping[str, bool]) -> dict[str, tuple[Candidate, float]]:
+    """Names read as a town where another form of the story's names surely named a state or
+    province they can also be: one place, one sense. A story filed from "CAMP MURRAY, Wash."
+    that speaks of "central Washington" and "home in Washington" means the state the dateline
+    names, not the capital (which the text, when it means it, writes "Washington, D.C.")."""
+    units = {cand.id: (cand, conf) for cand, conf in chosen.values()
+             if cand is not None and cand.kind == "admin1" and conf >= ANCHOR_CONFIDENCE}
+    moved: dict[str, tuple[Candidate, float]] = {}
+    for key, (current, confidence) in chosen.items():
+        if current is None or current.kind != "city" or not free.get(key):
+            continue
+        for reading in cands.get(key, ()):
+            unit = units.get(reading.id)
+            if unit is not None and (current.country, current.admin1_code) != (reading.country, reading.admin1_code):
+                moved[key] = (reading, round(min(confidence, unit[1]), 3))
+                break
     return moved

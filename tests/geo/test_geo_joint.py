@@ -91,3 +91,21 @@ def test_a_town_s_short_name_is_read_abroad(parser: Geoparser) -> None:
     places = parser.parse(Document(doc="t", text=text))
     town = _all(places, "Clacton")[0]
     assert (town.name, town.country) == ("Clacton-on-Sea", "GB")
+
+
+def test_a_bare_name_of_the_state_a_dateline_abbreviates_is_that_state(parser: Geoparser) -> None:
+    # "Wash." names the state surely; "Washington" of the same story is that state, not the
+    # capital, which the story writes "Washington, D.C." where it means it.
+    text = ("SPOKANE, Wash. - The state's emergency team trains in Washington most of the year, though its "
+            "members also flew to Washington, D.C., and Guam last spring. At home in Washington they answer "
+            "floods and fires.")
+    places = parser.parse(Document(doc="t", text=text))
+    for place in _all(places, "Washington"):
+        assert (place.country, place.precision, place.admin1) == ("US", "admin1", "Washington")
+    assert {p.precision for p in _all(places, "Washington, D.C.")} == {"town"}
+
+
+def test_the_capital_stays_where_no_state_is_named_otherwise(parser: Geoparser) -> None:
+    text = "Lawmakers in Washington voted on Tuesday to extend the farm bill, and the president signed it."
+    places = parser.parse(Document(doc="t", text=text))
+    assert {(p.country, p.precision) for p in _all(places, "Washington")} == {("US", "town")}
