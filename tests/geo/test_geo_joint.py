@@ -25,6 +25,12 @@ def _all(places: list[Place], surface: str) -> list[Place]:
     return found
 
 
+def _read(parser: Geoparser, text: str, surface: str) -> set[tuple[str | None, str | None, str | None]]:
+    """(country, admin1, precision) of every mention of ``surface``: one sense per name."""
+    places = parser.parse(Document(doc="t", text=text))
+    return {(p.country, p.admin1, p.precision) for p in _all(places, surface)}
+
+
 def test_a_city_named_often_beside_its_own_small_neighbours_is_their_namesake(parser: Geoparser) -> None:
     # London is never placed by a country or a province here; St. Thomas (resolved surely, in
     # Ontario) and Middlesex have readings beside London, Ontario, and only Middlesex beside
@@ -32,24 +38,20 @@ def test_a_city_named_often_beside_its_own_small_neighbours_is_their_namesake(pa
     text = ("London's food bank says more families asked for help this autumn than in any year before. "
             "Volunteers in London sorted donations on Saturday, and a church in St. Thomas opened its hall "
             "for the overflow. The Middlesex health unit asked donors in London for warm coats.")
-    places = parser.parse(Document(doc="t", text=text))
-    for place in _all(places, "London"):
-        assert (place.country, place.admin1, place.precision) == ("CA", "Ontario", "town")
-    assert {p.country for p in _all(places, "Middlesex")} == {"CA"}
+    assert _read(parser, text, "London") == {("CA", "Ontario", "town")}
+    assert {country for country, _a, _p in _read(parser, text, "Middlesex")} == {"CA"}
 
 
 def test_a_city_whose_country_the_text_names_keeps_its_reading(parser: Geoparser) -> None:
     # Georgetown and Paris, Kentucky lie 30 km apart, but the couple flew to France: Paris is Paris.
     text = ("A couple from Georgetown, Kentucky, flew to France for their anniversary. They spent a week "
             "in Paris and will return to Georgetown on Sunday.")
-    places = parser.parse(Document(doc="t", text=text))
-    assert {p.country for p in _all(places, "Paris")} == {"FR"}
+    assert {country for country, _a, _p in _read(parser, text, "Paris")} == {"FR"}
 
 
 def test_a_capital_without_a_namesake_s_neighbours_stays(parser: Geoparser) -> None:
     text = "Commuters in London faced long delays on Monday after a signal failure near Croydon."
-    places = parser.parse(Document(doc="t", text=text))
-    assert {p.country for p in _all(places, "London")} == {"GB"}
+    assert {country for country, _a, _p in _read(parser, text, "London")} == {"GB"}
 
 
 def _town(ident: int, name: str, lat: float, lon: float, population: int, country: str = "CA") -> Candidate:
@@ -99,13 +101,10 @@ def test_a_bare_name_of_the_state_a_dateline_abbreviates_is_that_state(parser: G
     text = ("SPOKANE, Wash. - The state's emergency team trains in Washington most of the year, though its "
             "members also flew to Washington, D.C., and Guam last spring. At home in Washington they answer "
             "floods and fires.")
-    places = parser.parse(Document(doc="t", text=text))
-    for place in _all(places, "Washington"):
-        assert (place.country, place.precision, place.admin1) == ("US", "admin1", "Washington")
-    assert {p.precision for p in _all(places, "Washington, D.C.")} == {"town"}
+    assert _read(parser, text, "Washington") == {("US", "Washington", "admin1")}
+    assert {precision for _c, _a, precision in _read(parser, text, "Washington, D.C.")} == {"town"}
 
 
 def test_the_capital_stays_where_no_state_is_named_otherwise(parser: Geoparser) -> None:
     text = "Lawmakers in Washington voted on Tuesday to extend the farm bill, and the president signed it."
-    places = parser.parse(Document(doc="t", text=text))
-    assert {(p.country, p.precision) for p in _all(places, "Washington")} == {("US", "town")}
+    assert {(country, precision) for country, _a, precision in _read(parser, text, "Washington")} == {("US", "town")}
