@@ -322,7 +322,8 @@ class Resolver:
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
-        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > _NEAR_KM):
+        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > (
+                _NEAR_ADMIN1_KM if self._admin1_evidence(best, ev, resolved)[0] >= 0.5 else _NEAR_KM)):
             return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
         return Resolution(district_twin(best, found, ev.levels), confidence)
 
@@ -374,6 +375,7 @@ _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near":
                  "named_admin1": 1.0, "list_kind": 1.0}
 _RANK = {"continent": 0, "country": 0, "region": 1, "admin1": 1}  # what a list's names share; any other: 2
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
+_NEAR_ADMIN1_KM = 150  # the same, where most of the story's places lie in its admin1
 # Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
 # town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.
 _RECHECKED = frozenset({"city", "admin2", "admin1"})

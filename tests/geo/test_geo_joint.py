@@ -108,3 +108,16 @@ def test_a_bare_name_of_the_state_a_dateline_abbreviates_is_that_state(parser: G
 def test_the_capital_stays_where_no_state_is_named_otherwise(parser: Geoparser) -> None:
     text = "Lawmakers in Washington voted on Tuesday to extend the farm bill, and the president signed it."
     assert {(country, precision) for country, _a, precision in _read(parser, text, "Washington")} == {("US", "town")}
+
+
+def test_a_lone_small_town_in_the_story_s_province_within_150_km_is_kept(parser: Geoparser) -> None:
+    # "The Fernie clinic": a small town's name with no cue, kept where the story's map confirms it.
+    # Fernie lies about 70 km from Cranbrook, beyond the 30 km a lone name needs elsewhere, but in
+    # the province that holds the story's other places.
+    text = ("Hospital staff in Cranbrook, British Columbia, said on Monday the ward will reopen. The Fernie "
+            "clinic will close, a health official said.")
+    assert _read(parser, text, "Fernie") == {("CA", "British Columbia", "town")}
+    # the same name in a story told in another province's towns is no place
+    text = ("Hospital staff in Halifax, Nova Scotia, said on Monday the ward will reopen. The Fernie "
+            "clinic will close, a health official said.")
+    assert "Fernie" not in {p.span.text for p in parser.parse(Document(doc="t", text=text)) if p.resolved}
