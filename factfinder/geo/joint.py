@@ -12,6 +12,7 @@ each was decided alone, where the resolver weighs one name's readings.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from factfinder.geo.containers import LOCAL_KINDS, STORY_KM
@@ -96,3 +97,38 @@ def _named_units(chosen: Mapping[str, tuple[Candidate | None, float]], cands: Ma
                 moved[key] = (reading, round(min(confidence, unit[1]), 3))
                 break
     return moved
+
+
+FOREIGN_SHARE = 10  # the story's own reading may be this many times smaller than the foreign one
+
+
+def foreign_namesakes(chosen: Mapping[str, tuple[Candidate | None, float]], cands: Mapping[str, list[Candidate]],
+                      doc_countries: Counter[str], by_name: Mapping[str, Counter[str]]
+                      ) -> dict[str, tuple[Candidate, float]]:
+    """Names read abroad, in a country the document gives no vote, that have a reading of
+    comparable size (or a district) beside the places the story resolved with confidence, in its main country:
+    a namesake in another country is chosen only where the text points there. "Beni territory"
+    of a Congolese story that names Goma, Butembo and Bunia is Beni, North Kivu, not the Bolivian
+    department El Beni that the level word "territory" and its population had chosen. The votes a
+    name cast for its own reading's country (``by_name``) do not count for it."""
+    if not doc_countries:
+        return {}
+    main = max(doc_countries, key=doc_countries.__getitem__)
+    anchors = [(key, cand) for key, (cand, conf) in chosen.items()
+               if cand is not None and conf >= ANCHOR_CONFIDENCE and cand.kind in LOCAL_KINDS and cand.point is not None]
+    moved: dict[str, tuple[Candidate, float]] = {}
+    for key, (current, confidence) in chosen.items():
+        if current is None or current.kind in _ABOVE or not current.country or \
+                (doc_countries - by_name.get(key, Counter()))[current.country] > 0:
+            continue
+        own = [c for c in cands.get(key, ()) if c.country == main and c.kind in LOCAL_KINDS
+               and (c.kind in _UNITS or c.population * FOREIGN_SHARE >= current.population)
+               and any(other != key and _close(c, anchor, NEAR_KM) for other, anchor in anchors)]
+        if own:
+            moved[key] = (max(own, key=lambda c: (c.population, c.kind == "city")), round(confidence / 2, 3))
+    return moved
+
+
+NEAR_KM = 150  # how close the story's own reading lies to a place it resolved with confidence
+_ABOVE = frozenset({"continent", "country", "region"})  # readings no namesake replaces
+_UNITS = frozenset({"admin2", "admin3"})  # districts have no population figure to weigh

@@ -26,7 +26,7 @@ from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, i
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
-from factfinder.geo.joint import joint_readings
+from factfinder.geo.joint import foreign_namesakes, joint_readings
 from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -80,9 +80,10 @@ class Resolver:
         self._static = {}
         groups, cands, keys = gather(text, mentions, self.terms, self.candidates_for)
 
+        votes: dict[str, Counter[str]] = {}  # each name's own votes
         doc_countries = document_countries(
             text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
-            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
+            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands), votes)
         add_country_readings(self.gazetteer, text, mentions, keys, cands, doc_countries)
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -122,8 +123,9 @@ class Resolver:
         # Pass 3b: the story's names read together: a namesake far from the places resolved with
         # confidence takes its reading beside them where more of the story's names lie there.
         free = {key: not (ev.levels or ev.containers or ev.contained) for key, ev in groups.items()}
-        for key, (cand, confidence) in joint_readings(
-                order, {key: (res.candidate, res.confidence) for key, res in resolved.items()}, cands, free).items():
+        chosen = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        moved = joint_readings(order, chosen, cands, free) | foreign_namesakes(chosen, cands, doc_countries, votes)
+        for key, (cand, confidence) in moved.items():
             resolved[key] = Resolution(cand, confidence)
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.

@@ -121,3 +121,12 @@ def test_a_lone_small_town_in_the_story_s_province_within_150_km_is_kept(parser:
     text = ("Hospital staff in Halifax, Nova Scotia, said on Monday the ward will reopen. The Fernie "
             "clinic will close, a health official said.")
     assert "Fernie" not in {p.span.text for p in parser.parse(Document(doc="t", text=text)) if p.resolved}
+
+
+def test_a_unit_abroad_gives_way_to_the_story_s_own_town_of_its_name(parser: Geoparser) -> None:
+    # "territory" asks for a province-level unit, and Bolivia's El Beni department is one, but the
+    # story is told in North Kivu: Beni there lies beside Butembo, resolved surely.
+    text = ("Families displaced by the fighting reached Butembo and Goma this week, aid workers said. In Beni "
+            "territory, traders closed their shops for two days after an attack on a market.")
+    assert {(country, admin1) for country, admin1, _p in _read(parser, text, "Beni territory")} \
+        == {("CD", "North Kivu")}
