@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 
-from factfinder.geo.containers import LOCAL_KINDS, STORY_KM
+from factfinder.geo.containers import LOCAL_KINDS, STORY_KM, inside
 from factfinder.geo.gazetteer import Candidate, haversine_km
 
 JOINT_KM = 60  # readings this close belong to one local story (London and St. Thomas, Ontario: 25 km)
@@ -132,3 +132,28 @@ def foreign_namesakes(chosen: Mapping[str, tuple[Candidate | None, float]], cand
 NEAR_KM = 150  # how close the story's own reading lies to a place it resolved with confidence
 _ABOVE = frozenset({"continent", "country", "region"})  # readings no namesake replaces
 _UNITS = frozenset({"admin2", "admin3"})  # districts have no population figure to weigh
+
+
+def own_containers(keys: list[str], containers: Mapping[str, list[int]], chosen: Mapping[str, tuple[Candidate | None, float]],
+                   cands: Mapping[str, list[Candidate]]) -> dict[int, tuple[Candidate, float]]:
+    """Mentions the text puts inside a country or state that does not hold their name's reading,
+    each with its name's reading there: one sense per name per story, save where the text says
+    otherwise. A story of Córdoba, Argentina that mentions "a sister university in Córdoba, Spain"
+    means the Spanish city there; "Paris, Texas" in a story of Paris is the Texan town.
+    ``containers`` maps each name's key to the indexes of the mentions that hold some mention of it."""
+    moved: dict[int, tuple[Candidate, float]] = {}
+    for i, key in enumerate(keys):
+        current, confidence = chosen.get(key, (None, 0.0))
+        if current is None or current.kind not in LOCAL_KINDS or i + 1 >= len(keys) \
+                or i + 1 not in containers.get(key, ()) or keys[i + 1] == key:
+            continue  # a country before another names a list ("Mexico, the US and Canada")
+        box, box_confidence = chosen.get(keys[i + 1], (None, 0.0))
+        if box is None or box.kind not in _BOXES or box_confidence < ANCHOR_CONFIDENCE or inside(current, box) >= 4.0:
+            continue
+        fits = [c for c in cands.get(key, ()) if inside(c, box) >= (4.0 if box.kind == "country" else 6.0)]
+        if fits:
+            moved[i] = (max(fits, key=lambda c: (c.population, c.primary)), round(min(confidence, box_confidence), 3))
+    return moved
+
+
+_BOXES = frozenset({"country", "admin1"})  # containers that say which namesake a mention means

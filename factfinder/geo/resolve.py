@@ -26,7 +26,7 @@ from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, i
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
-from factfinder.geo.joint import foreign_namesakes, joint_readings
+from factfinder.geo.joint import foreign_namesakes, joint_readings, own_containers
 from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -162,7 +162,11 @@ class Resolver:
                 if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
                         and stray_town(res.candidate, setting[0]):
                     resolved[key] = Resolution(*setting)
-        return [resolved[k] for k in keys]
+        readings = [resolved[k] for k in keys]
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for i, own in own_containers(keys, {key: ev.containers for key, ev in groups.items()}, decided, cands).items():
+            readings[i] = Resolution(*own)  # "Córdoba, Spain" in a story of Córdoba, Argentina
+        return readings
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
                          keys: list[str]) -> float:

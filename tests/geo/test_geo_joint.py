@@ -130,3 +130,12 @@ def test_a_unit_abroad_gives_way_to_the_story_s_own_town_of_its_name(parser: Geo
             "territory, traders closed their shops for two days after an attack on a market.")
     assert {(country, admin1) for country, admin1, _p in _read(parser, text, "Beni territory")} \
         == {("CD", "North Kivu")}
+
+
+def test_a_mention_its_own_container_places_abroad_takes_the_namesake_there(parser: Geoparser) -> None:
+    # One sense per name per story, save where the text says otherwise: the last Córdoba is Spain's.
+    text = ("Students in Córdoba marched to the provincial legislature on Tuesday, and classes in Rosario and "
+            "Mendoza were suspended. Argentina's universities say their budgets have shrunk by a third. A twin "
+            "university in Córdoba, Spain, sent a letter of support.")
+    places = [p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Córdoba"]
+    assert [p.country for p in places] == ["AR", "ES"]
