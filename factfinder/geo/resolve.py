@@ -21,6 +21,7 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import LEVEL_BONUS, LEVEL_UNITS, level_inside
 from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
+from factfinder.geo.mention_cues import given_names
 from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        SURE_TOWN, story_area, story_town, stray_town)
@@ -329,7 +330,8 @@ class Resolver:
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > (
-                _NEAR_ADMIN1_KM if self._admin1_evidence(best, ev, resolved)[0] >= 0.5 else _NEAR_KM)):
+                _NEAR_ADMIN1_KM if self._admin1_evidence(best, ev, resolved)[0] >= 0.5
+                and not ev.forms & given_names() else _NEAR_KM)):  # "Zachary" is a person, whatever the map says
             return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
         return Resolution(district_twin(best, found, ev.levels), confidence)
 

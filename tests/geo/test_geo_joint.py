@@ -139,3 +139,11 @@ def test_a_mention_its_own_container_places_abroad_takes_the_namesake_there(pars
             "university in Córdoba, Spain, sent a letter of support.")
     places = [p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Córdoba"]
     assert [p.country for p in places] == ["AR", "ES"]
+
+
+def test_a_common_given_name_is_no_small_town_of_the_story_s_province(parser: Geoparser) -> None:
+    # "Zachary" is a town of Louisiana, about 95 km from Lafayette, and a common given name: the
+    # brother, not a place the story's map confirms (beyond the 30 km a lone name needs).
+    text = ("Police in Lafayette, Louisiana, arrested a man on Friday after a fire at a rented house. His "
+            "brother Zachary called firefighters, officers said.")
+    assert "Zachary" not in {p.span.text for p in parser.parse(Document(doc="t", text=text)) if p.resolved}
