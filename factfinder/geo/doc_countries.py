@@ -21,8 +21,10 @@ Score = Callable[[Candidate, str, Counter[str]], float]
 
 
 def document_countries(text: str, mentions: list[Mention], keys: list[str], cands: dict[str, list[Candidate]],
-                       score: Score) -> Counter[str]:
-    """Votes per country (ISO 3166-1 alpha-2) of the names of one document."""
+                       score: Score, by_name: dict[str, Counter[str]] | None = None) -> Counter[str]:
+    """Votes per country (ISO 3166-1 alpha-2) of the names of one document; ``by_name``, where
+    given, receives each name's own votes (a name's own vote is no evidence for its reading)."""
+    own: dict[str, Counter[str]] = {} if by_name is None else by_name
     # Pass 1: the document's countries, from names whose best reading is a country or a
     # place that is unambiguous by a wide margin; a country named where the report opens
     # ("Myanmar: 900 displaced ...", a dateline "KABUL, Afghanistan") counts most.
@@ -40,6 +42,7 @@ def document_countries(text: str, mentions: list[Mention], keys: list[str], cand
             top_kind = found[0].kind
             if stage == "regions" and top_kind == "country" and found[0].primary and found[0].country:
                 doc_countries[found[0].country] += 2 * weight
+                own.setdefault(key, Counter())[found[0].country] += 2 * weight
                 continue
             if (stage == "regions") != (top_kind in {"admin1", "region", "country"}):
                 continue
@@ -54,15 +57,19 @@ def document_countries(text: str, mentions: list[Mention], keys: list[str], cand
                              for c in found[1:] if c.country != found[0].country), default=-99)
             if top - runner_up > 3 and found[0].country:
                 doc_countries[found[0].country] += weight
-    doc_countries.update(_town_clusters(cands, set(doc_countries)))
+                own.setdefault(key, Counter())[found[0].country] += weight
+    for country, voters in _town_clusters(cands, set(doc_countries)).items():
+        doc_countries[country] += len(voters)
+        for key in voters:
+            own.setdefault(key, Counter())[country] += 1
     return doc_countries
 
 
 _CLUSTER_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village"})
 
 
-def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> Counter[str]:
-    """Votes for a country where two or more names that no country of the document explains
+def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> dict[str, set[str]]:
+    """The names that vote for a country where two or more names that no country of the document explains
     have readings within about a degree of each other there: a local story names its own
     towns ("Danbury", "New Milford", "Bantam": Connecticut), though it names its country only
     as a word of a body's name or not at all, and a lone "native of Mexico" must not send its
@@ -82,7 +89,7 @@ def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> Counte
         near = set().union(*(cells.get((country, lat + dy, lon + dx), set()) for dy in (-1, 0, 1) for dx in (-1, 0, 1)))
         if len(near) > 1:
             supported.setdefault(country, set()).update(keys)
-    return Counter({country: len(keys) for country, keys in supported.items() if len(keys) >= 2})
+    return {country: keys for country, keys in supported.items() if len(keys) >= 2}
 
 
 _CLUSTER_READINGS = 40  # of a name's readings, the first (biggest) ones tried

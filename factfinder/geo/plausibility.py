@@ -13,6 +13,8 @@ from collections import Counter
 from factfinder.geo.containers import nearest_km
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate
 
+_NEAR_UNIT_KM = 100  # how close a village must lie to another place of the story
+_NEAR_ADMIN1_KM = 150  # the same, in the admin1 the story's places lie in or the text names
 _KNOWN_UNIT = 100_000  # people: a district or county that needs no level word in a text about nowhere else
 # Admin1 units named by a compass point alone ("West Coast", "North West", "Nord-Ouest", "South East"):
 # a story says these of its own country ("the West Coast" of a US story is no region of New Zealand).
@@ -21,13 +23,17 @@ _COMPASS_NAME = re.compile(r"(?:(?:north|south|east|west|central|nord|sud|ouest|
 
 
 def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[float, float]], *,
-              levelled: bool, contained: bool) -> bool:
+              levelled: bool, contained: bool, story_admin1: bool = False, short_form: bool = False) -> bool:
     """Reject a small place that nothing else in the story supports (a namesake elsewhere).
 
     A district, township or village (no population figure) needs the document: its
     country among the document's, a level word (``levelled``), or a container it lies in
-    (``contained``). A small town needs its country among the document's or another
-    place of the story within 500 km.
+    (``contained``); or another place of the story within ``_NEAR_UNIT_KM``, within
+    ``_NEAR_ADMIN1_KM`` where that admin1 holds the story's other places or the text names it
+    (``story_admin1``: a Welsh village 120 km from the Ceredigion coast of a Welsh story). A small
+    town needs its country among the document's or another place of the story within 500 km. A
+    town read by an alternate name abroad is a namesake unless the name is the first words of its
+    own (``short_form``: "Clacton" of Clacton-on-Sea; "Samar" is no word of Samara).
     """
     if cand.kind in UNIT_KINDS:
         if contained:
@@ -37,11 +43,13 @@ def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[f
             return not doc_countries and cand.kind in {"admin2", "admin3"} and \
                 (levelled or cand.population >= _KNOWN_UNIT)
         return levelled or cand.kind in {"admin2", "admin3"} or \
-            bool((near := nearest_km(cand, points)) is not None and near < 100)
+            bool((near := nearest_km(cand, points)) is not None and
+                 near < (_NEAR_ADMIN1_KM if story_admin1 else _NEAR_UNIT_KM))
     if cand.kind == "admin1" and doc_countries and cand.country not in doc_countries and \
             _COMPASS_NAME.fullmatch(cand.name):
         return False
-    if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary:
+    if cand.kind == "city" and doc_countries and cand.country not in doc_countries and not cand.primary \
+            and not short_form:
         return False  # "Samar" as an old spelling of Samara, in a story about the Philippines
     if cand.kind != "city" or cand.population >= 20000:
         return True

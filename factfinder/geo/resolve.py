@@ -21,11 +21,13 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
 from factfinder.geo.levels import level_fit, level_inside, level_of, level_units
 from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
+from factfinder.geo.mention_cues import given_names
 from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside,
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
+from factfinder.geo.joint import foreign_namesakes, joint_readings, own_containers
 from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -78,9 +80,10 @@ class Resolver:
         self._static = {}
         groups, cands, keys = gather(text, mentions, self.terms, self.candidates_for)
 
+        votes: dict[str, Counter[str]] = {}  # each name's own votes
         doc_countries = document_countries(
             text, mentions, keys, {key: found for key, found in cands.items() if not groups[key].near},
-            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands))
+            lambda cand, key, countries: self._score(cand, groups[key], countries, {}, [], keys, cands), votes)
         add_country_readings(self.gazetteer, text, mentions, keys, cands, doc_countries)
 
         # Pass 2: resolve every name, bigger kinds first so that containers are known.
@@ -117,6 +120,13 @@ class Resolver:
                         or self._score(new, groups[key], doc_countries, resolved, others, keys, cands) \
                         > self._score(cand, groups[key], doc_countries, resolved, others, keys, cands) + _SWITCH_MARGIN:
                     resolved[key] = again
+        # Pass 3b: the story's names read together: a namesake far from the places resolved with
+        # confidence takes its reading beside them where more of the story's names lie there.
+        free = {key: not (ev.levels or ev.containers or ev.contained) for key, ev in groups.items()}
+        chosen = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        moved = joint_readings(order, chosen, cands, free) | foreign_namesakes(chosen, cands, doc_countries, votes)
+        for key, (cand, confidence) in moved.items():
+            resolved[key] = Resolution(cand, confidence)
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -152,7 +162,11 @@ class Resolver:
                 if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
                         and stray_town(res.candidate, setting[0]):
                     resolved[key] = Resolution(*setting)
-        return [resolved[k] for k in keys]
+        readings = [resolved[k] for k in keys]
+        decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        for i, own in own_containers(keys, {key: ev.containers for key, ev in groups.items()}, decided, cands).items():
+            readings[i] = Resolution(*own)  # "Córdoba, Spain" in a story of Córdoba, Argentina
+        return readings
 
     def _container_match(self, cand: Candidate, ev: Evidence, resolved: dict[str, Resolution],
                          keys: list[str]) -> float:
@@ -314,7 +328,9 @@ class Resolver:
             best = twin
         if ev.cued and best.country not in doc_countries:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
-        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > _NEAR_KM):
+        if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > (
+                _NEAR_ADMIN1_KM if self._admin1_evidence(best, ev, resolved)[0] >= 0.5
+                and not ev.forms & given_names() else _NEAR_KM)):  # "Zachary" is a person, whatever the map says
             return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
         return Resolution(district_twin(best, found, ev.levels), confidence)
 
@@ -351,13 +367,22 @@ class Resolver:
                    ev: Evidence, resolved: dict[str, Resolution], keys: list[str]) -> bool:
         """``plausibility.plausible`` with what the name's mentions say of the candidate."""
         contained = cand.kind in UNIT_KINDS and self._container_match(cand, ev, resolved, keys) >= 4.0
-        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained)
+        return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained,
+                         story_admin1=any(self._admin1_evidence(cand, ev, resolved)),
+                         short_form=_short_form(ev.key, cand.name))
+
+def _short_form(key: str, name: str) -> bool:
+    """Whether the name ``key`` is the first words of ``name`` ("clacton" of "Clacton-on-Sea")."""
+    full = name_key(name)
+    return full != key and full.startswith(key) and full[len(key):len(key) + 1] in {" ", "-"}
+
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
 _DYNAMIC_MOST = {"country_share": 1.0, "foreign": 1.0, "container": 7.0, "near": 1.5, "same_admin1": 1.0,
                  "named_admin1": 1.0, "list_kind": 1.0}
 _RANK = {"continent": 0, "country": 0, "region": 1, "admin1": 1}  # what a list's names share; any other: 2
 _NEAR_KM = 30  # how close a lone small town's name must lie to another town of the story
+_NEAR_ADMIN1_KM = 150  # the same, where most of the story's places lie in its admin1
 # Kinds decided again against the story's other places (pass 3); an admin1 too, unless it holds the
 # town before it: "Virginia" chosen before the Irish towns of its story were known is the Cavan town.
 _RECHECKED = frozenset({"city", "admin2", "admin1"})
