@@ -332,3 +332,32 @@ def test_a_town_that_owns_a_named_hall_locates_the_event_held_in_it(pipeline) ->
     # NER takes "Abuja" into the hall's name; the town only owns the hall, which stands in it
     protest = one(pipeline, "About 300 nurses demonstrated in Abuja's National Assembly Complex on Monday.", "protest")
     assert place_text(protest) == "Abuja"
+
+
+@pytest.mark.parametrize(("text", "kind", "town"), [
+    # small towns of war reports, named only as what was taken or struck; NER calls them a
+    # person, a product or a body, and no locative word stands before them
+    ("Rebel fighters seized Rutshuru after two days of heavy fighting.", None, "Rutshuru"),
+    ("A suicide attack on Azaz killed eleven people on Thursday.", "killing", "Azaz"),
+    ("Government troops recaptured Birao on Sunday, a military spokesman said.", None, "Birao"),
+])
+def test_a_town_named_only_as_what_was_taken_or_struck_is_found(pipeline, text, kind, town) -> None:
+    incidents = [i for i in extracted(pipeline, text) if kind is None or i.type == kind]
+    assert town in {place_text(i) for i in incidents}
+    located = next(i for i in incidents if place_text(i) == town)
+    assert located.location is not None and located.location.geonameid is not None  # the gazetteer's town
+
+
+def test_a_verb_of_taking_cues_its_object_and_its_passive_subject_as_a_place() -> None:
+    from factfinder.geo.mention_cues import place_cue
+
+    def cue(text: str, name: str, **kw: bool) -> bool:
+        start = text.index(name)
+        return place_cue(text, start, start + len(name), **kw)
+
+    assert cue("The militia stormed Maroua at dawn.", "Maroua")
+    assert cue("Maroua was overrun by the militia.", "Maroua", person=True)  # said of land only
+    assert cue("Maroua was captured by the militia.", "Maroua")
+    assert not cue("Moreno was captured as he left his house.", "Moreno", person=True)  # a man is captured too
+    assert not cue("They launched an offensive on the Maroua Grain Silos.", "Maroua")  # a word of a longer name
+    assert not cue("Maroua said the militia had left.", "Maroua")
