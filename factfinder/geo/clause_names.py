@@ -28,6 +28,7 @@ from typing import Callable, Sequence
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
 from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
@@ -266,6 +267,9 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
+    if "PERSON" in labels and not (framed or taken or struck) and " " in span.text \
+            and span.text.split()[0] in given_names():
+        return None  # "at a boat carrying Jimmy X", "in which Charles X": a person, a few words on
     if labels & _DOUBTFUL_LABELS and not taken and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
                                           and not (" " not in span.text and _before_site(text, end))):
         return None  # a creed or a nation, not a name: "a Catholic church"

@@ -361,3 +361,20 @@ def test_a_verb_of_taking_cues_its_object_and_its_passive_subject_as_a_place() -
     assert not cue("Moreno was captured as he left his house.", "Moreno", person=True)  # a man is captured too
     assert not cue("They launched an offensive on the Maroua Grain Silos.", "Maroua")  # a word of a longer name
     assert not cue("Maroua said the militia had left.", "Maroua")
+
+
+@pytest.mark.parametrize(("text", "town"), [
+    ("About 4,000 soldiers will patrol Tegucigalpa during the vote.", "Tegucigalpa"),
+    ("Navy helicopters have patrolled the coast of Somalia since June.", "Somalia"),
+])
+def test_forces_that_patrol_a_place_are_a_deployment_there(pipeline, text, town) -> None:
+    patrol = one(pipeline, text, "other")
+    assert patrol.trigger is not None and "patrol" in patrol.trigger.text
+    assert place_text(patrol) == town
+
+
+def test_a_person_named_a_few_words_after_a_locative_word_is_no_place(pipeline) -> None:
+    # "at a boat carrying Peter X": NER calls him a person, his given name says so too
+    attack = one(pipeline, "Coastguards shot at a boat carrying Peter Valkonen and two crew members off the "
+                            "coast on Sunday.", "attack")
+    assert place_text(attack) != "Peter Valkonen"
