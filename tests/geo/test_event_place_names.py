@@ -378,3 +378,9 @@ def test_a_person_named_a_few_words_after_a_locative_word_is_no_place(pipeline) 
     attack = one(pipeline, "Coastguards shot at a boat carrying Peter Valkonen and two crew members off the "
                             "coast on Sunday.", "attack")
     assert place_text(attack) != "Peter Valkonen"
+
+
+def test_a_country_named_before_its_capital_does_not_hold_it(pipeline) -> None:
+    # "the capital of X, Y": the apposition names the finer place; a country stands in no town
+    patrol = one(pipeline, "Belgian soldiers were patrolling the capital of Burundi, Bujumbura, on Tuesday.", "other")
+    assert place_text(patrol) == "Bujumbura"
