@@ -142,6 +142,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The last word of a body's, a unit's or a thing's name, never a place's: fighting fronts, armies, unions,
+# parties, agencies, trophies, vehicles; a numbered division is a unit ("the 324B Division").
+_BODY_OR_THING = re.compile(r"\b(?:Front|Corps|Regiment|Legion|Forces?|Union|Movement|Legislature|Cooperation|Army|"
+                            r"Committee|Party|Alliance|Coalition|Organi[sz]ation|Agency|Ministry|Internet|Devices|"
+                            r"Vehicles?|Cup|Trophy|Games|Championships?)$|^\d\w*\s(?:[\w-]+\s)*Division$")
+
+
 def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], *,
                 framed: bool = False) -> bool:
     words = text[start:end].lower().split()
@@ -160,6 +167,8 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
         return True
+    if _BODY_OR_THING.search(text[start:end]):
+        return True  # "the Levant Front", "the Patriotic Union", "the Uber Cup", "the 101st Airborne Division"
     for s, e, label in entities:
         if s < end and start < e and label in _NOT_PLACE_LABELS:
             return True

@@ -384,3 +384,14 @@ def test_a_country_named_before_its_capital_does_not_hold_it(pipeline) -> None:
     # "the capital of X, Y": the apposition names the finer place; a country stands in no town
     patrol = one(pipeline, "Belgian soldiers were patrolling the capital of Burundi, Bujumbura, on Tuesday.", "other")
     assert place_text(patrol) == "Bujumbura"
+
+
+@pytest.mark.parametrize(("text", "body"), [
+    ("At least nine rebels of the Tigris Front were killed in the clashes.", "Tigris Front"),
+    ("In March, mines destroyed a Husky Clearance Vehicle and a truck.", "Husky Clearance Vehicle"),
+    ("Separately, about forty students demonstrated outside the offices of the Democratic Union of Ruritania in "
+     "the town of Kassala on Monday.", "Democratic Union"),
+])
+def test_a_body_a_unit_or_a_thing_named_in_the_clause_is_no_place(pipeline, text, body) -> None:
+    incidents = extracted(pipeline, text)
+    assert incidents and body not in {place_text(i) for i in incidents}
