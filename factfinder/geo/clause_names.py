@@ -65,12 +65,14 @@ _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
                      "meanwhile also then there this that these those its his her their our yet around inside "
-                     "outside across along within throughout he she it they we you".split())
+                     "outside across along within throughout he she it they we you both all many most some several "
+                    "each few none others another".split())  # "Both were shot": a quantifier, no name
 # "in X", "near eastern X", "in an alleyway of ancient X"
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of(?:\s+[a-z]+)?"
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity|case|name|wake|hands|"
+                            r"aftermath) of(?:\s+[a-z]+)?"
                             r"|for|against|with|to|by)\s+$", re.IGNORECASE)  # "in support of embattled X"
 
 

@@ -395,3 +395,12 @@ def test_a_country_named_before_its_capital_does_not_hold_it(pipeline) -> None:
 def test_a_body_a_unit_or_a_thing_named_in_the_clause_is_no_place(pipeline, text, body) -> None:
     incidents = extracted(pipeline, text)
     assert incidents and body not in {place_text(i) for i in incidents}
+
+
+@pytest.mark.parametrize(("text", "word"), [
+    ("Both were shot in the legs during a raid on a farm on Friday.", "Both"),  # a quantifier opens the sentence
+    ("In the case of Novacorp, investigators raided offices and detained four managers.", "Novacorp"),
+])
+def test_a_quantifier_or_the_matter_of_a_phrase_is_no_place(pipeline, text, word) -> None:
+    incidents = extracted(pipeline, text)
+    assert incidents and word not in {place_text(i) for i in incidents}
