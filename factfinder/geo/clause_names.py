@@ -66,7 +66,7 @@ _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD}
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
                      "meanwhile also then there this that these those its his her their our yet around inside "
                      "outside across along within throughout he she it they we you both all many most some several "
-                    "each few none others another".split())  # "Both were shot": a quantifier, no name
+                    "each few none others another".split())  # "Both were wounded": a quantifier, no name
 # "in X", "near eastern X", "in an alleyway of ancient X"
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
@@ -170,7 +170,7 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
     if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
         return True
     if _BODY_OR_THING.search(text[start:end]):
-        return True  # "the Levant Front", "the Patriotic Union", "the Uber Cup", "the 101st Airborne Division"
+        return True  # "the Tigris Front", "the Democratic Union", "the Davis Cup", "the 12th Armoured Division"
     for s, e, label in entities:
         if s < end and start < e and label in _NOT_PLACE_LABELS:
             return True

@@ -195,8 +195,8 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
 
 
 def _coarser(q: Place, p: Place) -> bool:
-    """A country named before a known town or region ("the capital of the Central African Republic,
-    Bangui", "the embassies of the United States and Spain in La Paz"): a country stands in no town."""
+    """A country named before a known town or region ("the capital of Burundi, Bujumbura", "the
+    embassies of France and Italy in Lima"): a country stands in no town."""
     return q.resolved and p.resolved and q.precision == "country" and p.precision != "country"
 
 

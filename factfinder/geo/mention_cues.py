@@ -92,7 +92,7 @@ _WORDS = re.compile(r"\w+")
 
 
 # Verbs of taking and striking land, before their object or after their passive subject:
-# "captured Manbij", "an attack on Azaz", "Kisangani was captured". Wire reports of war name
+# "rebels seized Rutshuru", "a mortar strike on Azaz", "Birao was overrun". Wire reports of war name
 # towns this way without a locative word, and NER often calls such a town a person or a product.
 _TAKING = (r"(?:re)?captur(?:e|ed|ing)|seiz(?:e|ed|ing)|stormed|storming|overr[au]n|overrunning|liberat(?:e|ed|ing)|"
            r"besieged|besieging|encircled|encircling|shelled|shelling|bombed|bombing|bombarded|bombarding|"

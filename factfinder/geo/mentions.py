@@ -198,7 +198,7 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
             continue
         if " " not in surface and not surface.isupper() and written_in_lower_case(surface, text, lowercase):
             continue  # the same word written in lower case elsewhere: a common word here too ("US" is not "us")
-        # a name NER alone calls a product or a work ("captured Manbij" as PRODUCT) is the place
+        # a name NER alone calls a product or a work ("seized Azaz", Azaz as PRODUCT) is the place
         # when a cue says so; inside a longer such name it is a word of that name
         embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"} and not (
             host[2] in {"WORK_OF_ART", "EVENT", "PRODUCT"} and (host[0], host[1]) == (start, end)
