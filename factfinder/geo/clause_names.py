@@ -28,6 +28,7 @@ from typing import Callable, Sequence
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
 from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
@@ -64,12 +65,14 @@ _WORD = rf"(?:[A-Z][\w’'‘-]*|‘[A-Z][\w’'-]*|(?:{_PARTICLES})-[A-Z][\w’
 _NAME = re.compile(rf"(?<![\w’'-]){_WORD}(?:[ ](?:(?:{_PARTICLES})[ ])?{_WORD})*")
 _LEADING = frozenset("the a an in on at near of and or but as after before during while when since on by "
                      "meanwhile also then there this that these those its his her their our yet around inside "
-                     "outside across along within throughout he she it they we you".split())
+                     "outside across along within throughout he she it they we you both all many most some several "
+                    "each few none others another".split())  # "Both were wounded": a quantifier, no name
 # "in X", "near eastern X", "in an alleyway of ancient X"
 _LOCATIVE_BEFORE = re.compile(
     rf"\b(?:{'|'.join(sorted(LOCATIVE_TIES))})\s+(?:the\s+)?(?:[a-z][\w-]*\s+){{0,3}}"
     r"(?:of\s+(?:the\s+)?(?:[a-z][\w-]*\s+){0,2})?$", re.IGNORECASE)
-_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity) of(?:\s+[a-z]+)?"
+_OBJECT_BEFORE = re.compile(r"\b(?:(?:support|protest|memory|honou?r|favou?r|defen[cs]e|solidarity|case|name|wake|hands|"
+                            r"aftermath) of(?:\s+[a-z]+)?"
                             r"|for|against|with|to|by)\s+$", re.IGNORECASE)  # "in support of embattled X"
 
 
@@ -141,6 +144,13 @@ def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+# The last word of a body's, a unit's or a thing's name, never a place's: fighting fronts, armies, unions,
+# parties, agencies, trophies, vehicles; a numbered division is a unit ("the 324B Division").
+_BODY_OR_THING = re.compile(r"\b(?:Front|Corps|Regiment|Legion|Forces?|Union|Movement|Legislature|Cooperation|Army|"
+                            r"Committee|Party|Alliance|Coalition|Organi[sz]ation|Agency|Ministry|Internet|Devices|"
+                            r"Vehicles?|Cup|Trophy|Games|Championships?)$|^\d\w*\s(?:[\w-]+\s)*Division$")
+
+
 def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]], *,
                 framed: bool = False) -> bool:
     words = text[start:end].lower().split()
@@ -159,6 +169,8 @@ def _not_a_name(text: str, start: int, end: int, entities: Sequence[tuple[int, i
         return True  # "ISIS-held", "Turkish-backed": who holds or backs it, not a place
     if all(not w.lstrip("‘’'\"“")[:1].isalpha() for w in words):
         return True
+    if _BODY_OR_THING.search(text[start:end]):
+        return True  # "the Tigris Front", "the Democratic Union", "the Davis Cup", "the 12th Armoured Division"
     for s, e, label in entities:
         if s < end and start < e and label in _NOT_PLACE_LABELS:
             return True
@@ -266,6 +278,9 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None  # "the Gezi Park trial", "the Assad regime", "Blake's car", "ISIS"
     if labels and not (framed or (locative and tie.relation != "on") or taken):
         return None  # a person's or an organisation's name, with nothing that says place
+    if "PERSON" in labels and not (framed or taken or struck) and " " in span.text \
+            and span.text.split()[0] in given_names():
+        return None  # "at a boat carrying Jimmy X", "in which Charles X": a person, a few words on
     if labels & _DOUBTFUL_LABELS and not taken and not (framed and not any(w in demonyms() for w in re.split(r"[ -]", span.text))
                                           and not (" " not in span.text and _before_site(text, end))):
         return None  # a creed or a nation, not a name: "a Catholic church"

@@ -189,9 +189,15 @@ def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Pl
     inner = [q for q, _ in ties if not REFERENCE_BEFORE.search(text, max(0, q.span.start - 25), q.span.start)
              and (q.resolved or frame_kind(text, q.span.start, q.span.end) in (None, "area"))]
     return [(p, tie) for p, tie in ties if not any(
-        (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start))
+        (q.span.end <= p.span.start and stands_under(text, q.span.end, p.span.start) and not _coarser(q, p))
         or (p.span.end < q.span.start and re.fullmatch(r"['’]s?\s+", text[p.span.end:q.span.start]))
         for q in inner)]  # "Deir El Zor's Jabiliyah District" holds Jabiliyah
+
+
+def _coarser(q: Place, p: Place) -> bool:
+    """A country named before a known town or region ("the capital of Burundi, Bujumbura", "the
+    embassies of France and Italy in Lima"): a country stands in no town."""
+    return q.resolved and p.resolved and q.precision == "country" and p.precision != "country"
 
 
 def _qualifies(region: Place, place: Place, text: str) -> bool:

@@ -91,10 +91,30 @@ UNIT_AFTER = re.compile(r"\s+(?:camps?|settlements?|villages?|towns?|districts?|
 _WORDS = re.compile(r"\w+")
 
 
-def place_cue(text: str, start: int, end: int) -> bool:
-    """A locative word before the name, a container after it, or an apposition that says what it is."""
+# Verbs of taking and striking land, before their object or after their passive subject:
+# "rebels seized Rutshuru", "a mortar strike on Azaz", "Birao was overrun". Wire reports of war name
+# towns this way without a locative word, and NER often calls such a town a person or a product.
+_TAKING = (r"(?:re)?captur(?:e|ed|ing)|seiz(?:e|ed|ing)|stormed|storming|overr[au]n|overrunning|liberat(?:e|ed|ing)|"
+           r"besieged|besieging|encircled|encircling|shelled|shelling|bombed|bombing|bombarded|bombarding|"
+           r"raided|raiding|invaded|invading|occupied|occupying|recaptur(?:e|ed|ing)|retook|retaken|took\s+control\s+of|"
+           r"(?:attacks?|assaults?|offensives?|raids?|advance|push|strikes?|airstrikes?|shelling|march)\s+(?:on|against|towards?)")
+_TAKING_BEFORE = re.compile(rf"\b(?:{_TAKING})\s+(?:the\s+)?$", re.IGNORECASE)
+_PASSIVE = r"\s+(?:was|were|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:[a-z]+ly\s+)?"
+# a person is captured or seized as often as a town: only land verbs cue a name NER calls a person
+_LAND_TAKEN_AFTER = re.compile(rf"{_PASSIVE}(?:stormed|overrun|liberated|besieged|encircled|shelled|bombed|"
+                               r"bombarded|invaded|occupied|retaken)\b")
+_TAKEN_AFTER = re.compile(rf"{_PASSIVE}(?:(?:re)?captured|seized)\b")
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "an offensive on the Palmyra Silos": a word of a longer name
+
+
+def place_cue(text: str, start: int, end: int, *, person: bool = False) -> bool:
+    """A locative word before the name, a container after it, an apposition that says what it is,
+    or a verb of taking or striking land whose object or passive subject it is (for a name NER
+    calls a ``person``, only a verb said of land: "Santacruz was captured" is a man)."""
     return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
-                or _APPOSITION_AFTER.match(text, end))
+                or (_TAKING_BEFORE.search(text[max(0, start - 40):start]) and not _NAME_GOES_ON.match(text, end))
+                or _APPOSITION_AFTER.match(text, end)
+                or _LAND_TAKEN_AFTER.match(text, end) or (not person and _TAKEN_AFTER.match(text, end)))
 
 
 def named_person_of(text: str, start: int, end: int) -> bool:

@@ -198,7 +198,11 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
             continue
         if " " not in surface and not surface.isupper() and written_in_lower_case(surface, text, lowercase):
             continue  # the same word written in lower case elsewhere: a common word here too ("US" is not "us")
-        embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"}
+        # a name NER alone calls a product or a work ("seized Azaz", Azaz as PRODUCT) is the place
+        # when a cue says so; inside a longer such name it is a word of that name
+        embedded = host is not None and host[2] in {"ORG", "FAC", "WORK_OF_ART", "EVENT", "PRODUCT"} and not (
+            host[2] in {"WORK_OF_ART", "EVENT", "PRODUCT"} and (host[0], host[1]) == (start, end)
+            and place_cue(text, start, end))
         mentions.append(Mention(start, end, surface, "dict", host[2] if host else None, embedded=embedded))
         taken.add((start, end))
     return mentions
@@ -218,7 +222,7 @@ def _hosted_out(text: str, start: int, end: int, host: Entity, pending: list[tup
     rest = text[end:host[1]].strip()
     whole = host[0] == start and (not rest or rest.capitalize() in terms)
     dateline = (start == 0 or text[start - 1] == "\n") and DATELINE_AFTER.match(text, end)
-    cue = bool(place_cue(text, start, end) or rest or dateline)
+    cue = bool(place_cue(text, start, end, person=host[2] == "PERSON") or rest or dateline)
     if not (whole and cue) and not is_admin_or_country(text[start:end], gazetteer, terms):
         if whole:
             pending.append((start, end))
