@@ -254,6 +254,25 @@ def _sentence_country(incident: Incident, places: Sequence[Place], text: str) ->
     return own[0]
 
 
+def _named_in_sentence(incident: Incident, places: Sequence[Place], text: str, gazetteer: Any) -> Place | None:
+    """The one country the incident's own sentences name, outright or by a demonym ("the alleged
+    involvement of Maltese officials in the murder of a reporter"), as a country-precision place;
+    None when they name none or several."""
+    named: dict[str, Span] = {}
+    for place in places:
+        if place.resolved and place.country and place.precision == "country" and in_evidence(place.span, incident):
+            named.setdefault(place.country, place.span)
+    for evidence in incident.evidence:
+        for code, span in _demonyms(text, evidence.start, evidence.end):
+            named.setdefault(code, span)
+    if len(named) != 1 or gazetteer is None:
+        return None
+    (code, span), = named.items()
+    candidate = gazetteer.country(code)
+    return replace(place_from(candidate, span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
+        if candidate is not None else None
+
+
 def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
                           gazetteer: Any) -> tuple[Incident, ...]:
     """Each incident whose own words name no place of its country, given its story's (else document's) country."""
@@ -286,5 +305,12 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
                 incident = replace(incident, location=replace(place, precision="country"))
+        elif found is None and (place := incident.location) is not None and place.country \
+                and _unsupported(place, mentions.named, gazetteer):
+            # a report split between countries: a town of a country it never names (a person's
+            # name read abroad, "reporter Daphne ..." in Alabama) yields to the country its sentence names
+            named = _named_in_sentence(incident, places, document.text, gazetteer)
+            if named is not None:
+                incident = replace(incident, location=named)
         out.append(incident)
     return tuple(out)

@@ -1,0 +1,49 @@
+"""The first incident of a report's act carries the act's own day (issue 21, HRDsAttack fields).
+
+A scorer that reads "the first incident whose type matches" (docs/eval.md, hrds) reads what a
+user reads first: a caption set apart above the lead, a month told before the day, a court's
+day given to the act it charges must not make that incident undated or wrongly dated. Texts
+written for the project; the whole pipeline runs (published 2024-01-10).
+"""
+
+from __future__ import annotations
+
+from extracted_incidents import pipeline_extract  # noqa: F401  (the shared fixture)
+
+
+def _first(incidents, kind: str):
+    return next(i for i in incidents if i.type == kind)
+
+
+def test_a_caption_set_apart_above_the_lead_merges_into_the_lead_act(pipeline_extract) -> None:
+    text = ("DETAINED. A police photo of the teacher Lena Moro after her arrest.\n\nPlay Video\n\n"
+            "VALLETTA, Malta – A schoolteacher who organised a strike over unpaid wages was arrested by police "
+            "at her home, her union said on Tuesday, January 9.\n\n"
+            "In a post on social media, her sister said officers took the teacher from the house early in the "
+            "morning. Police confirmed the arrest and said she was being questioned.")
+    incidents = pipeline_extract(text)
+    arrest = _first(incidents, "arrest")
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2024-01-09", "day")
+    assert arrest.location is not None and arrest.location.country == "MT"
+    assert sum(i.type == "arrest" for i in incidents) == 1
+
+
+def test_a_court_day_is_not_the_day_of_the_act_it_charges(pipeline_extract) -> None:
+    """"charged at a court today on charges of abducting a trader ... in October": today is the
+    court's; the abduction keeps the month its own clause tells, however deep the parse hangs it."""
+    text = ("Five men and a woman were charged at the sessions court today on charges of abducting a local "
+            "trader and asking for two million pesos (about 35,000 dollars) ransom in October.")
+    incidents = pipeline_extract(text)
+    court = _first(incidents, "legal_proceeding")
+    assert court.date is not None and court.date.start == "2024-01-10"
+    abduction = _first(incidents, "arrest")
+    assert abduction.date is not None and abduction.date.start.startswith("2023-10")
+
+
+def test_an_act_told_by_its_month_then_by_its_day_takes_the_day(pipeline_extract) -> None:
+    text = ("Two union organisers were arrested in December 2023 on what their lawyers called fabricated "
+            "charges of illegal assembly.\n\n"
+            "The two were arrested together with a student leader at a rally in Valletta on Dec. 10, 2023, "
+            "according to the union.")
+    arrest = _first(pipeline_extract(text), "arrest")
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2023-12-10", "day")
