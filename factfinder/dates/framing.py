@@ -107,11 +107,12 @@ def attributive_year(text: str, trigger: Span) -> Span | None:
 # protest", "sentenced in May for the killing". Not "after" ("on 9 May, after the arrest of ...",
 # often the same day) nor "against" ("tear gas against students marching").
 CAUSE = frozenset({"over", "for", "about"})
-# Words that make the event the content of a charge or suspicion: "charged at a court today on
-# charges of abducting a trader", "arrested on Monday a man suspected of killing": the day is
-# the court's or the arrest's, the charged act's own is told elsewhere or unsaid.
+# Words that make the event the content of a charge, a suspicion or a commemoration: "charged at
+# a court today on charges of abducting a trader", "arrested on Monday a man suspected of
+# killing", "vigils this weekend to mark the anniversary of his detention": the day is the
+# court's, the arrest's or the vigil's; the act's own is told elsewhere or unsaid.
 CHARGED = frozenset({"charge", "charges", "accusation", "accusations", "allegation", "allegations", "suspicion",
-                     "accused", "convicted", "guilty", "suspected"})
+                     "accused", "convicted", "guilty", "suspected", "anniversary", "anniversaries"})
 
 
 def dates_the_governing_act(span: Span, tie: Attachment, trigger: Span, attachments: Sequence[Attachment]) -> bool:

@@ -47,3 +47,20 @@ def test_an_act_told_by_its_month_then_by_its_day_takes_the_day(pipeline_extract
             "according to the union.")
     arrest = _first(pipeline_extract(text), "arrest")
     assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2023-12-10", "day")
+
+
+def test_the_day_of_an_anniversary_is_not_the_day_of_the_act_it_marks(pipeline_extract) -> None:
+    text = ("Vigils will be held this weekend to mark the third anniversary of the blogger Tomas Verde being "
+            "detained in prison after he was dragged out of a consulate in Lisbon.\n\n"
+            "Verde had lived in the consulate for two years before he was forcibly removed and arrested by "
+            "police on March 14 2021.")
+    arrest = _first(pipeline_extract(text), "arrest")
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2021-03-14", "day")
+
+
+def test_a_headline_that_says_nabbed_on_a_named_day_is_an_arrest_of_that_day(pipeline_extract) -> None:
+    text = ("Court drops case, orders release of union organiser nabbed on Human Rights Day 2022\n\n"
+            "MANILA – A court dismissed the firearms case against a union organiser who was among the activists "
+            "arrested that day.")
+    arrest = _first(pipeline_extract(text), "arrest")
+    assert arrest.date is not None and (arrest.date.start, arrest.date.precision) == ("2022-12-10", "day")
