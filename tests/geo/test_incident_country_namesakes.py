@@ -8,6 +8,8 @@ project; the gazetteer is a stand-in injected as the pipeline injects the real o
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from factfinder.geo.gazetteer import Candidate
 from factfinder.geo.incident_country import document_country, with_document_country
 from factfinder.model import Document, Incident, Place, Span, Story
@@ -64,7 +66,20 @@ def test_a_town_whose_country_the_report_names_is_kept() -> None:
     cairo = _incident("Egyptian police in Cairo detained a blogger on Monday.", PLACES[0])
     (kept,) = with_document_country([cairo], PLACES, DOCUMENT, Stand())
     assert kept.location == PLACES[0]
-    # and a lone town abroad stays when its sentence names no country to put in its place
+
+
+def test_a_lone_town_abroad_in_a_sentence_naming_no_country_takes_the_country_the_report_leads_with() -> None:
     undecided = _incident("The two arrests were condemned by press groups.", PLACES[2])
-    (same,) = with_document_country([undecided], PLACES, DOCUMENT, Stand())
-    assert same.location == PLACES[2]
+    (leaning,) = with_document_country([undecided], PLACES, DOCUMENT, Stand())
+    assert leaning.location is not None and leaning.location.country == "LB"
+    # a report evenly split gives no country to put in its place: the reading stays
+    even = TEXT.replace("was blamed on Lebanese intelligence officers", "was never solved")
+    places = [replace(p, span=Span.of(even, even.index(p.span.text), even.index(p.span.text) + len(p.span.text)))
+              for p in PLACES]
+    start = even.index("The two arrests")
+    sentence = Span.of(even, start, start + len("The two arrests were condemned by press groups."))
+    alone = Incident(doc="d", type="killing", summary=sentence.text, evidence=(sentence,), story=0,
+                     location=places[2])
+    (same,) = with_document_country([alone], places, Document(doc="d", text=even, stories=(Story(0, 0, len(even)),)),
+                                    Stand())
+    assert same.location == places[2]
