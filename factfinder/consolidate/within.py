@@ -115,18 +115,21 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     )
 
 
-# A first story this short is a headline or a photo caption that segmentation set apart ("ARRESTED.
-# Mug shot of a doctor after she was arrested by the police."), not a story of its own.
+# A first story this short, before one several times longer, is a headline or a photo caption that
+# segmentation set apart ("DETAINED. A police photo of the teacher after her arrest."), not a story
+# of its own; a digest's first item is followed by items of its own size.
 _HEAD_CHARS = 400
+_HEADED_RATIO = 3
 
 
 def heading_stories(document: Document) -> dict[int, int]:
     """The document's first story -> the story after it, when the first is only a headline or a
     caption set apart: it restates the act its lead tells, with the lead's date and place."""
     stories = sorted(document.stories, key=lambda s: s.index)
-    if len(stories) < 2 or stories[0].end - stories[0].start > _HEAD_CHARS:
+    if len(stories) < 2:
         return {}
-    return {stories[0].index: stories[1].index}
+    head, body = stories[0].end - stories[0].start, stories[1].end - stories[1].start
+    return {stories[0].index: stories[1].index} if head <= _HEAD_CHARS and body >= _HEADED_RATIO * head else {}
 
 
 def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False,
