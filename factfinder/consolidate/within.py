@@ -151,7 +151,7 @@ def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False,
     stories: list[int | None] = []  # each merged incident's own story, as extraction gave it
     for incident in incidents:
         story = incident.story
-        if story in heads:
+        if story is not None and story in heads:
             incident = replace(incident, story=heads[story])
         telling = Telling.of(incident)
         for i, earlier in enumerate(tellings):
