@@ -138,7 +138,7 @@ def geo_locate(resources: Resources) -> Step:
                     reads=("incidents.evidence", "incidents.date", "incidents.location"), assigns=("incidents",))
 def merge_rules(resources: Resources) -> Step:
     """The within-document merge (``consolidate/within.py``), after dates and places tell events apart."""
-    from factfinder.consolidate.within import merge_incidents
+    from factfinder.consolidate.within import heading_stories, merge_incidents
     from factfinder.extract.country_heading import heading_country
 
     def one(extraction: Extraction) -> Extraction:
@@ -146,7 +146,8 @@ def merge_rules(resources: Resources) -> Step:
             return extraction
         # an annual report's section under its country heading tells separate acts, sentence by sentence
         by_sentence = heading_country(extraction.document.text) is not None
-        return replace(extraction, incidents=merge_incidents(extraction.incidents, by_sentence=by_sentence))
+        return replace(extraction, incidents=merge_incidents(extraction.incidents, by_sentence=by_sentence,
+                                                             heads=heading_stories(extraction.document)))
     return _per_document(one)
 
 

@@ -13,14 +13,14 @@ one province agree and figures within hedging of each other are one toll.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling
-from factfinder.model import Count, Incident, Place
+from factfinder.model import Count, Document, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -76,16 +76,37 @@ def _finer_place(first: Place | None, second: Place | None) -> Place | None:
     return second if inside and finer else first
 
 
+_DATE_RANK = {"unknown": 0, "year": 1, "month": 2, "week": 3, "day": 4}
+# A month or a year told first is the act's date told loosely ("arrested in December 2020", then
+# "arrested on Dec. 10, 2020"); a week is a campaign's ("fighting intensified this week"), whose
+# days below are its episodes, not its date.
+_LOOSE = frozenset({"month", "year"})
+
+
+def _finer_date(a: Incident, b: Incident) -> Incident:
+    """Of two tellings of one event, the one whose date is finer and inside the other's month or
+    year: "she has been arrested several times since 2019" absorbs "police arrested her on
+    October 11", and the event's day is the 11th; a finer date outside the coarser one is
+    another act's, and the first told stays."""
+    if a.date is None:
+        return b if b.date is not None else a
+    if b.date is None or a.date.precision not in _LOOSE \
+            or _DATE_RANK.get(b.date.precision, 0) <= _DATE_RANK.get(a.date.precision, 0):
+        return a
+    return b if a.date.start <= b.date.start and b.date.end <= a.date.end else a
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
+    dated = _finer_date(a, b)
     return replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
-        date=a.date or b.date,
-        date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
+        date=dated.date,
+        date_span=dated.date_span if dated.date is not None else a.date_span,
         location=_finer_place(a.location, b.location),
         perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
         targets=_union(a.targets, b.targets, lambda x: x.name),
@@ -94,7 +115,25 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     )
 
 
-def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False) -> tuple[Incident, ...]:
+# A first story this short, before one several times longer, is a headline or a photo caption that
+# segmentation set apart ("DETAINED. A police photo of the teacher after her arrest."), not a story
+# of its own; a digest's first item is followed by items of its own size.
+_HEAD_CHARS = 400
+_HEADED_RATIO = 3
+
+
+def heading_stories(document: Document) -> dict[int, int]:
+    """The document's first story -> the story after it, when the first is only a headline or a
+    caption set apart: it restates the act its lead tells, with the lead's date and place."""
+    stories = sorted(document.stories, key=lambda s: s.index)
+    if len(stories) < 2:
+        return {}
+    head, body = stories[0].end - stories[0].start, stories[1].end - stories[1].start
+    return {stories[0].index: stories[1].index} if head <= _HEAD_CHARS and body >= _HEADED_RATIO * head else {}
+
+
+def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False,
+                    heads: Mapping[int, int] | None = None) -> tuple[Incident, ...]:
     """Merge the incidents of a story that tell one event; distinct events stay apart.
 
     Greedy in text order: each incident joins the first earlier one of the same
@@ -102,11 +141,18 @@ def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False)
     days, in different towns, or of 5 and of 300 people stay two incidents.
     With ``by_sentence`` (an annual report's country section, whose every sentence
     tells acts of its own: tests/gold/README.md) only incidents resting on one
-    sentence can be one event.
+    sentence can be one event. ``heads`` (``heading_stories``) maps a headline or caption
+    set apart as a story to the story it heads: their incidents are read as that story's, so
+    that "ARRESTED." merges into the lead's arrest instead of coming first without its date.
     """
+    heads = heads or {}
     merged: list[Incident] = []
     tellings: list[Telling] = []
+    stories: list[int | None] = []  # each merged incident's own story, as extraction gave it
     for incident in incidents:
+        story = incident.story
+        if story is not None and story in heads:
+            incident = replace(incident, story=heads[story])
         telling = Telling.of(incident)
         for i, earlier in enumerate(tellings):
             if by_sentence and merged[i].evidence[0].start != incident.evidence[0].start:
@@ -118,4 +164,5 @@ def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False)
         else:
             merged.append(incident)
             tellings.append(telling)
-    return tuple(merged)
+            stories.append(story)
+    return tuple(m if m.story == s else replace(m, story=s) for m, s in zip(merged, stories))

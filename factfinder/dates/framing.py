@@ -107,13 +107,19 @@ def attributive_year(text: str, trigger: Span) -> Span | None:
 # protest", "sentenced in May for the killing". Not "after" ("on 9 May, after the arrest of ...",
 # often the same day) nor "against" ("tear gas against students marching").
 CAUSE = frozenset({"over", "for", "about"})
+# Words that make the event the content of a charge, a suspicion or a commemoration: "brought
+# before a court today on charges of kidnapping a fisherman", "arrested on Monday a man suspected of
+# killing", "vigils this weekend to mark the anniversary of his detention": the day is the
+# court's, the arrest's or the vigil's; the act's own is told elsewhere or unsaid.
+CHARGED = frozenset({"charge", "charges", "accusation", "accusations", "allegation", "allegations", "suspicion",
+                     "accused", "convicted", "guilty", "suspected", "anniversary", "anniversaries"})
 
 
 def dates_the_governing_act(span: Span, tie: Attachment, trigger: Span, attachments: Sequence[Attachment]) -> bool:
-    """Whether a date before the event dates the act it is the cause or topic of: the parse ties
-    it above the preposition that carries the event's predicate ("On 14 April, a court fined a
-    man over a protest": the fine's day, the protest's is unsaid); one after the event ("a
-    protest on 2 April") is the event's own."""
-    return any(word.relation in ("predicate", "shared") and word.span.text.lower() in CAUSE
+    """Whether a date before the event dates the act it is the cause, topic or charged content of:
+    the parse ties it above the preposition or charge that carries the event's predicate ("On 14
+    April, a court fined a man over a protest": the fine's day, the protest's is unsaid; "before a
+    court today on charges of kidnapping"); one after the event ("a protest on 2 April") is the event's own."""
+    return any(word.relation in ("predicate", "shared") and word.span.text.lower() in CAUSE | CHARGED
                and span.end <= word.span.start < trigger.start and tie.depth > word.depth
                for word in attachments)

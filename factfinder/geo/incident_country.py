@@ -93,8 +93,9 @@ def _demonyms(text: str, start: int, end: int) -> list[tuple[str, Span]]:
 
 
 def document_country(document: Document, places: Sequence[Place], start: int = 0,
-                     end: int | None = None) -> DocumentCountry | None:
-    """The country ``document.text[start:end]`` is about, with the span that names it best; or None."""
+                     end: int | None = None, *, lead: float = _LEAD) -> DocumentCountry | None:
+    """The country ``document.text[start:end]`` is about, with the span that names it best; or None.
+    ``lead``: how many times the runner-up's votes the leading country needs (above 1: strictly more)."""
     text = document.text
     end = len(text) if end is None else end
     heading = heading_country(text[start:end])
@@ -127,7 +128,7 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
     if not votes:
         return None
     (top, n), *rest = votes.most_common(2) + [("", 0)]
-    if n < _MIN_VOTES or n < _LEAD * rest[0][1]:
+    if n < _MIN_VOTES or n < lead * rest[0][1] or n == rest[0][1]:
         return None
     naming = named.get(top) or demonym_spans.get(top)
     if naming is None and not named and not demonym_spans:
@@ -254,6 +255,40 @@ def _sentence_country(incident: Incident, places: Sequence[Place], text: str) ->
     return own[0]
 
 
+def _named_in_sentence(incident: Incident, places: Sequence[Place], text: str, gazetteer: Any) -> Place | None:
+    """The one country the incident's own sentences name, outright or by a demonym ("the alleged
+    involvement of Maltese officials in the murder of a reporter"), as a country-precision place;
+    None when they name none or several."""
+    named: dict[str, Span] = {}
+    for place in places:
+        if place.resolved and place.country and place.precision == "country" and in_evidence(place.span, incident):
+            named.setdefault(place.country, place.span)
+    for evidence in incident.evidence:
+        for code, span in _demonyms(text, evidence.start, evidence.end):
+            named.setdefault(code, span)
+    if len(named) != 1 or gazetteer is None:
+        return None
+    (code, span), = named.items()
+    candidate = gazetteer.country(code)
+    return replace(place_from(candidate, span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
+        if candidate is not None else None
+
+
+# A report split between countries still leads with one: it is no answer for an incident that
+# names no place, but it beats a lone reading abroad that the report never supports.
+_LEANING = 1.0
+
+
+def _leading_country(document: Document, places: Sequence[Place], gazetteer: Any) -> Place | None:
+    """The country the document names most, by its name or a demonym, when it is ahead at all."""
+    found = document_country(document, places, lead=_LEANING)
+    if found is None or found.towns_only or gazetteer is None:
+        return None
+    candidate = gazetteer.country(found.country)
+    return replace(place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
+        if candidate is not None else None
+
+
 def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
                           gazetteer: Any) -> tuple[Incident, ...]:
     """Each incident whose own words name no place of its country, given its story's (else document's) country."""
@@ -286,5 +321,13 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
                 incident = replace(incident, location=replace(place, precision="country"))
+        elif found is None and (place := incident.location) is not None and place.country \
+                and _unsupported(place, mentions.named, gazetteer):
+            # a report split between countries: a town of a country it never names (a person's
+            # name read abroad, "reporter Daphne ..." in Alabama) yields to the country its sentence names
+            named = _named_in_sentence(incident, places, document.text, gazetteer) \
+                or _leading_country(document, places, gazetteer)
+            if named is not None:
+                incident = replace(incident, location=named)
         out.append(incident)
     return tuple(out)

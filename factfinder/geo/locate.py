@@ -240,15 +240,17 @@ def _in_region(place: Place, own: Sequence[Place], incident: Incident, usable: S
     """A name the gazetteer does not place, in the region its sentence names as where ("In
     Kandahar province, ... in Panjwa'i district"), else in the one region its story names (an
     ISAF release about Kandahar province) when no country the story names says otherwise; else
-    as it is."""
-    regions = [p for p in own if p.precision == "admin1" and p.admin1 and (
+    as it is. A place the gazetteer resolved stays in its country: a region of another ("Pearl",
+    a person, read in Mississippi) is no home for "Karachi"."""
+    foreign = place.country if place.resolved else None
+    regions = [p for p in own if p.precision == "admin1" and p.admin1 and foreign in (None, p.country) and (
         beside(place, p, document.text)
         or ((tie := _tied(p, incident, document.text)) is not None and tie.relation in _WHERE))]
     if regions:
         return under(place, min(regions, key=lambda r: abs(r.span.start - place.span.start)))
     story = document.story_at(incident.evidence[0].start) if incident.evidence else None
     setting = [p for p in usable if p.admin1 and p.precision != "country" and not in_dateline(p, document.text)
-               and (story is None or story.start <= p.span.start < story.end)]
+               and (story is None or story.start <= p.span.start < story.end) and foreign in (None, p.country)]
     named = {(p.country, p.admin1.casefold()) for p in setting if p.admin1}
     countries = {p.country for p in usable if p.precision == "country" and not in_dateline(p, document.text)
                  and (story is None or story.start <= p.span.start < story.end)}
