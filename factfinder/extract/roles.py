@@ -37,8 +37,10 @@ ARMED_KINDS = frozenset({"state_force", "armed_group", "criminal", "unknown"})
 ACTING_KINDS = ARMED_KINDS | {"government"}
 _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "toward", "towards"})
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
-# A nominal event after these is the background of its clause's verb, whose subject did not do it.
-_BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "over", "about", "into", "despite"})
+# A nominal event after these is the background of its clause's verb, whose subject did not do it
+# ("filed a report after the murder"); "against" an act is a stand taken on it ("students marched
+# against the death in custody of a vendor", "the union campaigns against torture").
+_BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "over", "about", "into", "despite", "against"})
 _WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "det", "poss",
                         "prep", "pobj", "cc", "punct", "advmod", "npadvmod"})
 

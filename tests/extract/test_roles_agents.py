@@ -133,6 +133,18 @@ def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: Actor
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, group", [
+    # who marches or speaks against an act takes a stand on it and did not do it
+    ("Hundreds of students marched against the killing of a street vendor in Kellan on Monday.", "killing",
+     "students"),
+    ("Journalists in Dorvan protested against the arrest of their colleague on Friday.", "arrest", "journalists"),
+])
+def test_who_protests_against_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                       group: str) -> None:
+    assert group not in roles(nlp, matcher, text, trigger)[0]
+
+
+@pytest.mark.slow
 def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
     text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
     assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]

@@ -191,8 +191,11 @@ def test_an_act_state_agents_are_charged_with_is_theirs(pipeline) -> None:
 def test_acts_a_conviction_lists_take_no_agent_from_the_story(pipeline) -> None:
     text = ("The authorities said on Saturday they had executed twelve men. "
             "The convictions included crimes of kidnapping and torture, the statement added.")
-    torture = _first(pipeline, text, "torture")
-    assert torture.perpetrators == ()
+    # a conviction's list of crimes names acts without reporting them (event_type/reference.py): the
+    # later items as much as the first, so no torture incident takes the executions' agent
+    from factfinder.text import document_from_text
+    incidents = pipeline.extract(document_from_text(text, published="2024-03-04")).incidents
+    assert all(i.perpetrators == () for i in incidents if i.type == "torture")
 
 
 @pytest.mark.slow
