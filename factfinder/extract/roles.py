@@ -47,6 +47,7 @@ _WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "
 
 def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[Actor], list[Actor]]:
     """(perpetrators, targets) among ``actors`` for the event that ``trigger`` (a spaCy Token) names."""
+    trigger = _event_word(trigger)
     perpetrators: list[Actor] = []
     targets: list[Actor] = []
     defaults: list[Actor] = []  # armed actors the parse gives no role: the agent only when none is named
@@ -115,6 +116,16 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             sent, [(a, h) for a in actors if (h := _head_token(sent, a)) is not None])) is not None:
         perpetrators = [blamed]  # "gunmen attacked a church ...; the government blamed ISWAP"
     return perpetrators, targets
+
+
+def _event_word(trigger: Any) -> Any:
+    """The event's own word when a phrase trigger's root came out as its preposition: "death in
+    police custody" parsed with "in police custody" on the clause's verb ("students marched against
+    the death in police custody of a vendor") is rooted at "in", whose verb's subject did nothing to
+    anyone; the phrase's first word, the noun or verb before the preposition, is the event."""
+    if trigger.pos_ == "ADP" and trigger.i > 0 and trigger.doc[trigger.i - 1].pos_ in ("NOUN", "VERB"):
+        return trigger.doc[trigger.i - 1]
+    return trigger
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:

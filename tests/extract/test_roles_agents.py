@@ -138,6 +138,9 @@ def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: Actor
     ("Hundreds of students marched against the killing of a street vendor in Kellan on Monday.", "killing",
      "students"),
     ("Journalists in Dorvan protested against the arrest of their colleague on Friday.", "arrest", "journalists"),
+    # the phrase trigger "death in police custody" whose root the parse makes the preposition on the verb
+    ("Students marched against the death in police custody of a street vendor in Kellan on Monday.", "in",
+     "students"),
 ])
 def test_who_protests_against_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str, trigger: str,
                                                        group: str) -> None:

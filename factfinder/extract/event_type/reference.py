@@ -43,9 +43,9 @@ _NAME = re.compile(r"[A-Z][\w’'-]*\s+(?:on|against|for|of|into)\s+(?:the\s+)?(
 # were beaten and arrested" is no list), then a comma, "and", "or" or "including".
 _ITEM = r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had|who|which|that|after|before|when|while)\b)[\w’'-]+\s*){1,4}?"
 _JOIN = r"(?:,\s*(?:and\s+|or\s+|including\s+|as well as\s+)?|(?:and|or|including)\s+)"
-# The trigger's own modifier right after the cue, one or two words ("at risk of harsh ill-treatment",
+# The trigger's own modifier right after the cue, one word ("at risk of harsh ill-treatment",
 # "rapporteurs on summary executions"); after a list's items the trigger follows their joining word.
-_MODIFIER = _ITEM.replace("{1,4}?", "{0,2}")
+_MODIFIER = _ITEM.replace("{1,4}?", "{0,1}")
 LIST_WINDOW = 120  # a list's cue may stand further back than the trigger's own words
 
 
@@ -77,7 +77,7 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     before = _before(text, start, hit)
     if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
         return True
-    if "listed" in cues and _listed(cues["listed"]).search(_before(text, start, hit, LIST_WINDOW)):
+    if hit.type in HARM and "listed" in cues and _listed(cues["listed"]).search(_before(text, start, hit, LIST_WINDOW)):
         return True  # "crimes of kidnapping, torture and rape": every item of the list, not the first only
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
         return True
