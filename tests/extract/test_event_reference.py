@@ -50,6 +50,8 @@ def _hit(text, word):
     ("Activists in Dorvan campaign against illegal whale killing along the coast.", "killing"),
     ("The new minister promised to arrest the decline of the old mill towns.", "arrest"),
     ("At least six nurses at the Kellan hospital have lost their lives to the virus.", "lost their lives"),
+    ("Officials said the death toll from the coronavirus in Kellan passed 300 on Monday.", "death toll"),
+    ("Activists say stray dogs are routinely tortured in the markets of Dorvan.", "tortured"),
     ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
