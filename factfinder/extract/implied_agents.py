@@ -102,14 +102,20 @@ _ABUSES_OF_PEOPLE = frozenset({"arrest", "disappearance", "torture", "killing"})
 _BY_AGENT = re.compile(r"[^.;:]{0,60}?\bby\s+(?!the time\b|then\b|now\b|far\b|contrast\b)", re.IGNORECASE)
 
 
+# A lynching or a mob's killing (taxonomy subtype): the crowd did it, never the police or the army the
+# story names for another act (the arrest of someone who praised the lynching).
+_MOB = "mob_violence"
+
+
 def _story_agents(incidents: list[Incident]) -> list[Incident]:
     """Abuses of people still without perpetrator (no named agent, none implied), with the state or
     armed agent the story names for its nearest other abuse (a kidnapping never takes an arrest's
-    agent, nor an arrest a kidnapper's), each actor with the span where it is named."""
+    agent, nor an arrest a kidnapper's, nor a lynching anyone's), each actor with the span where it is named."""
     out = list(incidents)
     for i, incident in enumerate(incidents):
         if incident.perpetrators or incident.type not in _ABUSES_OF_PEOPLE or incident.trigger is None \
                 or incident.story is None or tells_battle(incident.summary) or tried_for(incident) \
+                or incident.subtype == _MOB \
                 or _BY_AGENT.match(incident.summary, incident.trigger.end - incident.evidence[0].start):
             continue
         donors = sorted((abs(j - i), j < i, j) for j, other in enumerate(incidents)

@@ -112,4 +112,4 @@ REPORTING_LEMMAS = frozenset(
 ARREST_LEMMAS = frozenset("arrest detain apprehend nab hold question extradite interrogate".split())
 # Verbs of rescuing: their subject freed the victims of the act their object names (a kidnapper's
 # "release" of hostages is left out: captors release them too).
-RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find recover".split())
+RESCUE_LEMMAS = frozenset("rescue liberate save evacuate locate search find discover recover".split())

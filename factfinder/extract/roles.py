@@ -39,12 +39,17 @@ _TARGET_PREPS = frozenset({"against", "on", "of", "at", "upon", "targeting", "to
 _CLAUSE_DEPS = frozenset({"ccomp", "advcl", "parataxis", "relcl", "acl", "xcomp", "csubj"})
 # A nominal event after these is the background of its clause's verb, whose subject did not do it.
 _BACKGROUND_PREPS = frozenset({"after", "before", "since", "following", "over", "about", "into", "despite"})
+# "Against" an act is a stand taken on it ("students marched against the killing of a vendor"): the
+# verb's subject is not its agent, and the parse does not say more (the people police gassed while
+# they "marched against the arrest of their leader" are what the police's acts befell).
+_STANCE_PREPS = frozenset({"against"})
 _WALK_DEPS = frozenset({"conj", "appos", "compound", "amod", "nmod", "nummod", "quantmod", "det", "poss",
                         "prep", "pobj", "cc", "punct", "advmod", "npadvmod"})
 
 
 def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[Actor], list[Actor]]:
     """(perpetrators, targets) among ``actors`` for the event that ``trigger`` (a spaCy Token) names."""
+    trigger = _event_word(trigger)
     perpetrators: list[Actor] = []
     targets: list[Actor] = []
     defaults: list[Actor] = []  # armed actors the parse gives no role: the agent only when none is named
@@ -113,6 +118,16 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
             sent, [(a, h) for a in actors if (h := _head_token(sent, a)) is not None])) is not None:
         perpetrators = [blamed]  # "gunmen attacked a church ...; the government blamed ISWAP"
     return perpetrators, targets
+
+
+def _event_word(trigger: Any) -> Any:
+    """The event's own word when a phrase trigger's root came out as its preposition: "death in
+    police custody" parsed with "in police custody" on the clause's verb ("students marched against
+    the death in police custody of a vendor") is rooted at "in", whose verb's subject did nothing to
+    anyone; the phrase's first word, the noun before the preposition, is the event."""
+    if trigger.pos_ == "ADP" and trigger.i > 0 and trigger.doc[trigger.i - 1].pos_ == "NOUN":
+        return trigger.doc[trigger.i - 1]
+    return trigger
 
 
 def _may_act(sent: Any, head: Any, actor: Actor, trigger: Any) -> bool:
@@ -230,6 +245,9 @@ def _role(head: Any, trigger: Any, kind: str | None = None) -> str | None:
     if is_nominal(trigger, verb) and _in_background(trigger, verb) and governor.i in (verb.i, owner.i) \
             and dep in _SUBJECTS:
         return "neither"  # "police filed a report after the murder", "opened an investigation into the killing"
+    if is_nominal(trigger, verb) and _in_background(trigger, verb, _STANCE_PREPS) and governor.i in (verb.i, owner.i) \
+            and dep in _SUBJECTS:
+        return None  # "students marched against the killing": a stand on it, not its agent
     if governor.i in (trigger.i, verb.i) or (verb.dep_ in ("conj", "xcomp") and governor.i == verb.head.i) \
             or (governor.i == owner.i and dep in _SUBJECTS | _PASSIVE_SUBJECTS and not is_nominal(trigger, verb)):
         if dep in _PASSIVE_SUBJECTS:
@@ -308,10 +326,10 @@ def _coordinated_acts(trigger: Any) -> set[int]:
     return group
 
 
-def _in_background(trigger: Any, verb: Any) -> bool:
+def _in_background(trigger: Any, verb: Any, preps: frozenset[str] = _BACKGROUND_PREPS) -> bool:
     """A nominal event in a phrase of ``verb`` or of its object that makes it background ("after
     the murder", "an investigation into the killing"): the verb's subject did not do it."""
-    if trigger.dep_ != "pobj" or trigger.head.lower_ not in _BACKGROUND_PREPS:
+    if trigger.dep_ != "pobj" or trigger.head.lower_ not in preps:
         return False
     attached = trigger.head.head
     return attached.i == verb.i or (attached.dep_ in _OBJECTS and attached.head.i == verb.i)

@@ -38,12 +38,20 @@ def _hit(text, word):
     ("Aid workers left behind in Kellan are now facing torture, the charity said.", "torture"),
     ("The commission received 90 complaints of torture against the prison guards last year.", "torture"),
     ("The caller told the editor that they will come and kill her if she publishes the story.", "kill"),
+    # a later item of a list of crimes, risks or a body's mandates is as much a name as the first
+    ("A leaflet warned villagers in Kellan about crimes of extortion, abduction and torture.", "torture"),
+    ("Detainees in the Kellan camp are at risk of harsh ill-treatment, including torture, the group said.",
+     "torture"),
+    ("The union wrote to the UN special rapporteurs on summary executions, free assembly and torture.", "torture"),
+    ("Officials in Dorvan promised to end the menace of cattle theft, banditry and kidnappings.", "kidnappings"),
     # a word of harm in another sense: a suicide, animals, a trend halted, a disease
     ("Her colleagues say months of threats from the police drove her to kill herself.", "kill"),
     ("The film documents the slaughter of dogs at two markets outside Kellan.", "slaughter"),
     ("Activists in Dorvan campaign against illegal whale killing along the coast.", "killing"),
     ("The new minister promised to arrest the decline of the old mill towns.", "arrest"),
     ("At least six nurses at the Kellan hospital have lost their lives to the virus.", "lost their lives"),
+    ("Officials said the death toll from the coronavirus in Kellan passed 300 on Monday.", "death toll"),
+    ("Activists say stray dogs are routinely tortured in the markets of Dorvan.", "tortured"),
     ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
@@ -97,6 +105,9 @@ def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind)
     ("Police arrested three journalists outside the court in Kellan on Monday.", "arrest"),
     ("Guards beat and tortured two detainees in the central prison of Kellan in May.", "torture"),
     ("Gunmen shot dead a radio reporter near his home in Dorvan on Friday.", "killing"),
+    # a list's cue does not reach a clause of its own after it
+    ("The editor was facing arrest, and police tortured her brother in Kellan in May.", "torture"),
+    ("Amid threats of arrest, soldiers beat two reporters in Dorvan on Sunday.", "torture"),
     # a capitalised trigger at the start of a headline is no name
     ("Arrested Activist Released After Two Weeks In Kellan Prison", "arrest"),
 ])

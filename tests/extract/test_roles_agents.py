@@ -133,6 +133,21 @@ def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: Actor
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("text, trigger, group", [
+    # who marches or speaks against an act takes a stand on it and did not do it
+    ("Hundreds of students marched against the killing of a street vendor in Kellan on Monday.", "killing",
+     "students"),
+    ("Journalists in Dorvan protested against the arrest of their colleague on Friday.", "arrest", "journalists"),
+    # the phrase trigger "death in police custody" whose root the parse makes the preposition on the verb
+    ("Students marched against the death in police custody of a street vendor in Kellan on Monday.", "in",
+     "students"),
+])
+def test_who_protests_against_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str, trigger: str,
+                                                       group: str) -> None:
+    assert group not in roles(nlp, matcher, text, trigger)[0]
+
+
+@pytest.mark.slow
 def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
     text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
     assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]
@@ -142,6 +157,9 @@ def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: A
 def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None:
     text = "Two years later the army tried and failed to rescue the four hostages held in the desert."
     assert roles(nlp, matcher, text, "hostages")[0] == []
+    # who finds the body of a kidnapped child did not kidnap her
+    text = "State police discovered the body of an abducted girl in a park near Kellan on Tuesday."
+    assert roles(nlp, matcher, text, "abducted")[0] == []
 
 
 def test_a_generic_armed_word_after_a_group_name_is_that_group(matcher: ActorMatcher) -> None:
@@ -169,6 +187,7 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
 @pytest.mark.parametrize("text, name, kind", [
     ("The kidnappers demanded a ransom.", "kidnappers", "criminal"),
     ("Masked men seized the lawyer.", "unidentified assailants", "unknown"),
+    ("Two men in masks dragged the lawyer into a car.", "unidentified assailants", "unknown"),
     ("Security services detained the poet.", "security forces", "state_force"),
     ("Armed gangs blocked the fuel terminal.", "criminal gangs", "criminal"),
     # unnamed armed groups keep the word the report uses: rebels, militias, bandits and militants

@@ -37,6 +37,17 @@ def test_an_agentless_killing_takes_the_agent_the_story_names_for_its_kidnapping
 
 
 @pytest.mark.slow
+def test_a_lynching_takes_no_agent_from_the_story(pipeline) -> None:
+    """A crowd lynched the shop owner; the police of the story arrested someone who cheered it."""
+    text = ("A court in Dorvan on Monday convicted a bus driver for cheering and defending the brutal lynching "
+            "of a shop owner in an online video. Later, the police arrested the driver and brought him before "
+            "a magistrate.")
+    lynching = _first(pipeline, text, "killing")
+    assert lynching.subtype == "mob_violence"
+    assert lynching.perpetrators == ()
+
+
+@pytest.mark.slow
 def test_an_annual_report_section_lends_no_agent_between_its_events(pipeline) -> None:
     """Under a country heading each sentence is an event of its own: no agent is carried."""
     killing = _first(pipeline, "NIGERIA\n\n" + _STORY + "\n", "killing")
@@ -191,8 +202,11 @@ def test_an_act_state_agents_are_charged_with_is_theirs(pipeline) -> None:
 def test_acts_a_conviction_lists_take_no_agent_from_the_story(pipeline) -> None:
     text = ("The authorities said on Saturday they had executed twelve men. "
             "The convictions included crimes of kidnapping and torture, the statement added.")
-    torture = _first(pipeline, text, "torture")
-    assert torture.perpetrators == ()
+    # a conviction's list of crimes names acts without reporting them (event_type/reference.py): the
+    # later items as much as the first, so no torture incident takes the executions' agent
+    from factfinder.text import document_from_text
+    incidents = pipeline.extract(document_from_text(text, published="2024-03-04")).incidents
+    assert all(i.perpetrators == () for i in incidents if i.type == "torture")
 
 
 @pytest.mark.slow

@@ -26,6 +26,7 @@ Here the window is short and the threat cues apply only to acts of harm.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from factfinder.extract.triggers import TriggerHit
 
@@ -37,11 +38,26 @@ _CLAUSE = re.compile(r"[.;:!?\n()\"“”]")
 # word is part of a body's name: "Organisation Against Torture" has a capital "Against" only in a
 # headline, "Commissioner for Refugees", "Committee on Enforced Disappearances".
 _NAME = re.compile(r"[A-Z][\w’'-]*\s+(?:on|against|for|of|into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+# One item of a list before the trigger and what joins it to the next ("ill-treatment, including",
+# "freedom of opinion and"): up to four words, none a verb or a clause word of its own ("protesters
+# were beaten and arrested" is no list), then a comma, "and", "or" or "including".
+_ITEM = r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had|who|which|that|after|before|when|while)\b)[\w’'-]+\s*){1,4}?"
+_JOIN = r"(?:,\s*(?:and\s+|or\s+|including\s+|as well as\s+)?|(?:and|or|including)\s+)"
+# The trigger's own modifier right after the cue, one word ("at risk of harsh ill-treatment",
+# "rapporteurs on summary executions"); after a list's items the trigger follows their joining word.
+_MODIFIER = _ITEM.replace("{1,4}?", "{0,1}")
+LIST_WINDOW = 120  # a list's cue may stand further back than the trigger's own words
 
 
-def _before(text: str, start: int, hit: TriggerHit) -> str:
-    """The words just before the hit, back to its clause's start (at most WINDOW characters)."""
-    lo = max(start, hit.start - WINDOW)
+@lru_cache(maxsize=4)
+def _listed(cue: "re.Pattern[str]") -> "re.Pattern[str]":
+    """The ``listed`` cues followed by the list's items before the trigger, to the window's end."""
+    return re.compile(cue.pattern + r"\s*(?:" + _MODIFIER + r"|(?:" + _ITEM + _JOIN + r")+)$", cue.flags)
+
+
+def _before(text: str, start: int, hit: TriggerHit, window: int = WINDOW) -> str:
+    """The words just before the hit, back to its clause's start (at most ``window`` characters)."""
+    lo = max(start, hit.start - window)
     prefix = text[lo:hit.start]
     breaks = list(_CLAUSE.finditer(prefix))
     return prefix[breaks[-1].end():] if breaks else prefix
@@ -61,6 +77,8 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     before = _before(text, start, hit)
     if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
         return True
+    if hit.type in HARM and "listed" in cues and _listed(cues["listed"]).search(_before(text, start, hit, LIST_WINDOW)):
+        return True  # "crimes of kidnapping, torture and rape": every item of the list, not the first only
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
         return True
     if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
