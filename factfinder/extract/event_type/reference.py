@@ -37,6 +37,10 @@ _CLAUSE = re.compile(r"[.;:!?\n()\"“”]")
 # word is part of a body's name: "Organisation Against Torture" has a capital "Against" only in a
 # headline, "Commissioner for Refugees", "Committee on Enforced Disappearances".
 _NAME = re.compile(r"[A-Z][\w’'-]*\s+(?:on|against|for|of|into)\s+(?:the\s+)?(?:[A-Z][\w-]*\s+)?$")
+# A capitalised trigger after a lower-case "the" and before "for", "of", "against" and a capitalised word
+# opens an organisation's name ("the Rally for Youth Action"), not an act.
+_NAMED_AFTER = re.compile(r"\s+(?:for|of|against|on)\s+(?:the\s+)?[A-Z]")
+_THE = re.compile(r"\bthe\s+$")
 
 
 def _before(text: str, start: int, hit: TriggerHit) -> str:
@@ -66,4 +70,6 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
         return True  # an attempted rape is sexual violence (ACLED); an attempted kidnapping no kidnapping
     word = text[hit.start:hit.end]
+    if word[:1].isupper() and _NAMED_AFTER.match(text, hit.end) and _THE.search(before):
+        return True  # "the Rally for Youth Action", "the Movement for Democracy": an organisation's name
     return word[:1].isupper() and bool(_NAME.search(before))
