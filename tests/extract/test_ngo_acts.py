@@ -1,0 +1,113 @@
+"""Acts that annual-report paragraphs tell and extraction missed or typed as another act (issue 21,
+the NGO-paragraph gold): a charge that names a capital crime, a lender's funding withheld, an
+association dissolved, a trial in absentia of an exile, detention told by where or how long, people
+stopped from holding a vigil or barred from travel when they are named at length, deaths in a
+crackdown told by who died, and a later act in its own frame lending no date to the one before.
+Every sentence here is written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.triggers import TriggerTable
+
+
+@pytest.fixture(scope="module")
+def table() -> TriggerTable:
+    return TriggerTable.load()
+
+
+def _types(table: TriggerTable, text: str) -> set[str]:
+    return {h.type for h in table.find(text) if TriggerTable.applies(h, text, 0, len(text))}
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("On 3 May, the Asian Development Bank suspended new funding to the government over the decree.", "sanction"),
+    ("Last year the Supreme Court dissolved the Union of Free Teachers, an association close to the opposition.",
+     "restriction"),
+    ("Last year the Supreme Court dissolved the Union of Free Teachers, an association close to the opposition.",
+     "legal_proceeding"),
+    ("A court in the capital tried the exiled editor in absentia and sentenced him to nine years.",
+     "transnational_repression"),
+    ("The same week, parliament approved a constitutional reform extending the president's term.", "legislation"),
+    ("The pastor was sentenced to 12 years and held in Central Prison in the port city.", "arrest"),
+    ("The blogger was acquitted after he had spent nine months in Ward Jail.", "arrest"),
+    ("In April, the military court released 15 of the defendants on bail.", "legal_proceeding"),
+    ("The interior ministry said it would not cooperate with the inquiry.", "statement"),
+    ("The authorities shut the weekly and seized its presses, calling it a nest of terrorists.", "designation"),
+    ("The task force labelled three student leaders communist rebels.", "designation"),
+    ("Police stopped the widows of the missing fishermen, who had travelled from three provinces, from holding "
+     "a sit-in outside the ministry.", "restriction"),
+    ("In June the authorities barred the parents of two of the detained bloggers from leaving the country.",
+     "restriction"),
+    ("Several reporters released last year remain under travel bans.", "restriction"),
+    ("Police fired live rounds at the crowd; officials said 14 people died.", "killing"),
+])
+def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
+    assert kind in _types(table, sentence)
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    # a lender's funding is no law because the sentence says "new"; a flood's dead are no killing
+    ("On 3 May, the Asian Development Bank suspended new funding to the government over the law.", "legislation"),
+    ("Behind bars since March, the two editors went on hunger strike.", "restriction"),
+])
+def test_rows_leave_other_types_alone(table: TriggerTable, sentence: str, kind: str) -> None:
+    assert kind not in _types(table, sentence)
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _incidents(pipeline, text: str, published: str = "2024-01-15") -> list:
+    from factfinder.text import document_from_text
+
+    return list(pipeline.extract(document_from_text(text, published=published)).incidents)
+
+
+_PARAGRAPH = (
+    "KYRGYZSTAN\n\n"
+    "On 4 March, parliament passed a law on public order. "
+    "On 20 May, the Nordic Investment Bank suspended new funding to Kyrgyzstan over the law. "
+    "In June, the Supreme Court dissolved the Rally for Civic Rights, an association of students. "
+    "In September, a court in Osh tried the exiled leader of the opposition in absentia and sentenced him to ten "
+    "years in prison. "
+    "Three activists released from prison remained under travel bans, and in October the authorities barred "
+    "the sister of one of them from leaving the country."
+)
+
+
+def test_a_charge_naming_a_capital_crime_is_a_proceeding_not_a_killing(pipeline) -> None:
+    # a paragraph of a few sentences: the learned typer reads each, and "a capital offence" reads as a killing
+    text = ("KYRGYZSTAN\n\nOn 4 March, parliament passed a law on public order. In May, a 31-year-old man in Osh "
+            "became the first person charged with apostasy, a capital offence. On 20 May, the bank suspended new "
+            "funding.")
+    found = [i for i in _incidents(pipeline, text) if "apostasy" in i.summary]
+    assert [i.type for i in found] == ["legal_proceeding"]
+
+
+def test_a_lenders_funding_suspended_is_a_sanction(pipeline) -> None:
+    found = [i for i in _incidents(pipeline, _PARAGRAPH) if "Investment Bank" in i.summary]
+    assert [i.type for i in found] == ["sanction"]
+
+
+def test_an_association_dissolved_by_a_court_is_its_ruling_and_a_restriction_not_a_rally(pipeline) -> None:
+    found = [i for i in _incidents(pipeline, _PARAGRAPH) if "dissolved" in i.summary]
+    assert sorted(i.type for i in found) == ["legal_proceeding", "restriction"]
+
+
+def test_a_trial_in_absentia_of_an_exile_is_transnational_repression(pipeline) -> None:
+    found = {i.type for i in _incidents(pipeline, _PARAGRAPH) if "in absentia" in i.summary}
+    assert found == {"legal_proceeding", "transnational_repression"}
+
+
+def test_a_later_act_in_its_own_frame_lends_no_date_to_the_standing_one(pipeline) -> None:
+    found = [i for i in _incidents(pipeline, _PARAGRAPH) if "travel bans" in i.summary]
+    assert [i.type for i in found] == ["restriction", "restriction"]
+    standing, later = sorted(found, key=lambda i: i.trigger.start)
+    assert standing.date is None
+    assert later.date is not None and later.date.start == "2023-10-01"
