@@ -8,17 +8,9 @@ Every sentence here is written for these tests."""
 from __future__ import annotations
 
 import pytest
+from trigger_rows import row_types, table  # noqa: F401 (a fixture)
 
 from factfinder.extract.triggers import TriggerTable
-
-
-@pytest.fixture(scope="module")
-def table() -> TriggerTable:
-    return TriggerTable.load()
-
-
-def _types(table: TriggerTable, text: str) -> set[str]:
-    return {h.type for h in table.find(text) if TriggerTable.applies(h, text, 0, len(text))}
 
 
 @pytest.mark.parametrize("sentence, kind", [
@@ -44,7 +36,7 @@ def _types(table: TriggerTable, text: str) -> set[str]:
     ("Police fired live rounds at the crowd; officials said 14 people died.", "killing"),
 ])
 def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
-    assert kind in _types(table, sentence)
+    assert kind in row_types(table, sentence)
 
 
 @pytest.mark.parametrize("sentence, kind", [
@@ -53,7 +45,7 @@ def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> 
     ("Behind bars since March, the two editors went on hunger strike.", "restriction"),
 ])
 def test_rows_leave_other_types_alone(table: TriggerTable, sentence: str, kind: str) -> None:
-    assert kind not in _types(table, sentence)
+    assert kind not in row_types(table, sentence)
 
 
 @pytest.fixture(scope="module")
