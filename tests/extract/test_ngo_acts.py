@@ -103,3 +103,37 @@ def test_a_later_act_in_its_own_frame_lends_no_date_to_the_standing_one(pipeline
     standing, later = sorted(found, key=lambda i: i.trigger.start)
     assert standing.date is None
     assert later.date is not None and later.date.start == "2023-10-01"
+
+
+@pytest.mark.parametrize("text, kind, dates", [
+    # a coordinated verb told at a time of its own is a second act of the same type
+    ("Soldiers killed three villagers in March and later killed two farmers in May.", "killing",
+     ["2023-03-01", "2023-05-01"]),
+    ("A court sentenced two activists on 3 May, and on 9 May another court sentenced their lawyer.",
+     "legal_proceeding", ["2023-05-03", "2023-05-09"]),
+    # "May" the month hedges nothing ("may" the modal does)
+    ("Police detained 12 students in Tbilisi on 3 May and then detained their lawyer the next day.", "arrest",
+     ["2023-05-03", "2023-05-03"]),
+    # two decisions of one government, each the object of its own verb
+    ("The government withdrew the decree on 2 May and declared a state of emergency in the north.", "legislation",
+     ["2023-05-02", "2023-05-02"]),
+])
+def test_a_second_act_of_the_same_type_with_its_own_time_or_object_stays_apart(pipeline, text: str, kind: str,
+                                                                               dates: list[str]) -> None:
+    found = [i for i in _incidents(pipeline, text, published="2024-01-10") if i.type == kind]
+    assert sorted(i.date.start for i in found if i.date) == dates
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Gunmen killed and burned four villagers on Monday.", "killing"),
+    ("Police arrested five students in March and detained ten more in March.", "arrest"),
+    ("Trials of earlier crimes went on abroad: in May, a court in Paris sentenced a former officer to life.",
+     "legal_proceeding"),
+])
+def test_one_act_told_twice_stays_one(pipeline, text: str, kind: str) -> None:
+    assert [i.type for i in _incidents(pipeline, text, published="2024-01-10")].count(kind) == 1
+
+
+def test_the_modal_may_still_hedges(pipeline) -> None:
+    assert not _incidents(pipeline, "Police may arrest the organisers of the march, the minister said.",
+                          published="2024-01-10")
