@@ -137,3 +137,29 @@ def test_one_act_told_twice_stays_one(pipeline, text: str, kind: str) -> None:
 def test_the_modal_may_still_hedges(pipeline) -> None:
     assert not _incidents(pipeline, "Police may arrest the organisers of the march, the minister said.",
                           published="2024-01-10")
+
+
+def _one(pipeline, text: str, kind: str):
+    found = [i for i in _incidents(pipeline, text) if i.type == kind]
+    assert len(found) == 1, [i.type for i in _incidents(pipeline, text)]
+    return found[0]
+
+
+def test_it_stands_for_the_organisation_a_label_is_put_on(pipeline) -> None:
+    text = ("ALGERIA\n\nIn May, the interior ministry shut the offices of the Rally for Youth Action and froze its "
+            "accounts, calling it a \"front for terrorism\".")
+    assert [t.name for t in _one(pipeline, text, "designation").targets] == ["Rally for Youth Action"]
+
+
+def test_a_law_named_for_a_group_targets_it_and_is_not_its_act(pipeline) -> None:
+    text = "GHANA\n\nOn 4 March, the parliament passed the Anti-Homosexuality Act by a large majority."
+    incident = _one(pipeline, text, "legislation")
+    assert [t.name for t in incident.targets] == ["LGBT people"]
+    assert "LGBT people" not in [p.name for p in incident.perpetrators]
+
+
+def test_a_person_sentenced_and_held_in_prison_is_one_detained(pipeline) -> None:
+    text = ("NICARAGUA\n\nA bishop who had criticised the government was sentenced on 12 March to ten years in prison "
+            "and held in El Chipote prison in Managua.")
+    counts = [(c.category, c.value) for c in _one(pipeline, text, "arrest").counts]
+    assert counts == [("detained", 1)]
