@@ -34,6 +34,8 @@ from factfinder.extract.triggers import TriggerTable
      "restriction"),
     ("Several reporters released last year remain under travel bans.", "restriction"),
     ("Police fired live rounds at the crowd; officials said 14 people died.", "killing"),
+    ("Decree-Law 12 on public order, issued in June, was used to detain dozens of students.", "legislation"),
+    ("Police abuses went on, a year after the government disbanded the rapid response unit.", "legislation"),
 ])
 def test_rows_find_their_type(table: TriggerTable, sentence: str, kind: str) -> None:
     assert kind in row_types(table, sentence)
@@ -163,3 +165,11 @@ def test_a_person_sentenced_and_held_in_prison_is_one_detained(pipeline) -> None
             "and held in El Chipote prison in Managua.")
     counts = [(c.category, c.value) for c in _one(pipeline, text, "arrest").counts]
     assert counts == [("detained", 1)]
+
+
+def test_a_law_another_act_applies_is_no_act_of_its_own(pipeline) -> None:
+    applied = "CUBA\n\nIn May, a police officer fined a blogger in Santiago 2,000 pesos under Decree-Law 370."
+    passed = ("CUBA\n\nIn May, the police fined a blogger in Santiago under a decree-law that the Council of "
+              "State had approved the week before.")
+    assert "legislation" not in [i.type for i in _incidents(pipeline, applied)]
+    assert "legislation" in [i.type for i in _incidents(pipeline, passed)]
