@@ -367,7 +367,7 @@ def _own_time(first: Any, later: Any) -> bool:
 
 def _date_words(token: Any) -> str:
     """A date noun with its numbers ("9 May"), to tell a later clause's own date from the first's."""
-    return " ".join(t.text for t in token.children if t.dep_ in ("nummod", "compound")) + " " + token.text
+    return " ".join([str(t.text) for t in token.children if t.dep_ in ("nummod", "compound")] + [str(token.text)])
 
 
 # Types whose acts are decisions a body takes one after another.
