@@ -223,6 +223,7 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
     chain = _chain(trigger)
     on_chain = {t.i for t in chain}
     best: dict[int, tuple[int, str, bool]] = {}
+    framed: set[int] = set()  # words of a coordinated clause told in a frame of its own (``_own_frame``)
     # (token, depth, relation, distance); the chain and shared heads start the walk
     # the trigger's own modifiers before those of the verb that carries it ("the
     # killing of a lawyer in March" in "a court sentenced ... on 3 May")
@@ -245,6 +246,9 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
             if dep == "csubj":
                 cost = _LOOSE["advcl"]  # "Shelling on areas of X killed 15": the cause tells the event's place
             if dep == "conj" and child.pos_ in ("VERB", "AUX") and token.pos_ in ("VERB", "AUX"):
+                if _own_frame(child):
+                    framed.update(t.i for t in child.subtree)
+                    continue  # "..., and in March the authorities barred ...": another act, in its own time
                 # "were killed and 20 injured in X": a coordinated verb shares what follows it
                 cost = 3 if any(c.dep_ in _SUBJECTS for c in child.children) else 2
             elif dep in _LOOSE and not (token.i == trigger.i and dep == "acl"):
@@ -278,6 +282,8 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
             best.setdefault(token.i, (_FAR, SPEAKER, False))
     for token in _other_part(trigger, set(best)) + _governing_subject(chain[-1], set(best)):
         best[token.i] = (_FAR, OTHER_PART, False)
+    for index in framed - set(best):
+        best[index] = (_FAR, OTHER_PART, False)
     out = []
     for index, (depth, relation, distance) in sorted(best.items()):
         token = trigger.doc[index]
@@ -285,6 +291,15 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
         out.append(Attachment(Span.of(text, start, start + len(token.text)), depth,
                               CAUSE if relation == "cause" else relation, distance))
     return tuple(out)
+
+
+def _own_frame(clause: Any) -> bool:
+    """Whether a coordinated verb opens its own clause with a subject of its own and a time or place
+    put before that subject ("remained under travel bans, and in March the authorities barred the
+    relatives ..."): annual reports join a later act to a standing one so, and the fronted phrase
+    frames that act alone ("were killed and 20 injured in X" still shares its place)."""
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECTS]
+    return bool(subjects) and any(c.dep_ in ("prep", "npadvmod") and c.i < subjects[0].i for c in clause.children)
 
 
 def _other_part(trigger: Any, tied: set[int]) -> list[Any]:

@@ -85,6 +85,10 @@ def _patients(trigger: Any) -> list[Any]:
         if child.dep_ in PASSIVE_SUBJECTS or child.dep_ in OBJECTS \
                 or (child.dep_ in SUBJECTS and trigger.lemma_ in UNDERGOER_VERBS):
             out.append(child)
+    if trigger.dep_ == "conj" and not any(c.dep_ in SUBJECTS or c.dep_ in PASSIVE_SUBJECTS or c.dep_ in OBJECTS
+                                          for c in trigger.children) and is_passive(trigger.head):
+        # "a bishop ... was sentenced to 26 years and held in X prison": the passive's people undergo both
+        out += [c for c in trigger.head.children if c.dep_ in PASSIVE_SUBJECTS]
     return [noun for noun in out if noun.lower_ not in ("who", "that", "which")]
 
 

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS, clause_root
+from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS, clause_root, contains
 from factfinder.extract.named_acts import names_a_kind_of_act
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, Trigger, TriggerHit, TriggerTable
@@ -257,7 +257,10 @@ def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) 
     when a proceeding is about it ("hanged three men convicted over the killing of ..."), or
     when it is the verb of a coordinated clause with a subject of its own ("a photographer
     was killed on 17 January, and a reporter was killed on Sunday"), or of an "after / before"
-    clause with a date of its own (``_dated_before``). A second trigger of the
+    clause with a date of its own (``_dated_before``), when its verb is told at a time of its own
+    ("detained 12 students on 3 May and then detained their lawyer the next day": ``_own_time``),
+    or when it is the object of another verb of the same subject ("withdrew the decree and
+    declared a state of emergency": ``_other_decision``). A second trigger of the
     same clause ("killed and burned", "the killing ... the killings") is the same act retold.
     """
     kept: list[int] = []
@@ -268,7 +271,9 @@ def separate_acts(hits: Sequence[TriggerHit], tokens: Sequence[Any], text: str) 
         previous = hits[kept[-1]]
         if (";" in text[previous.end:hit.start] and _new_actor(tokens[kept[-1]], tokens[i])) \
                 or _about_earlier(hit, tokens[i]) or _own_clause(tokens[kept[-1]], tokens[i]) \
-                or _dated_before(tokens[i]):
+                or _dated_before(tokens[i]) \
+                or (":" not in text[previous.end:hit.start] and _own_time(tokens[kept[-1]], tokens[i])) \
+                or (hit.type in _DECISIONS and _other_decision(tokens[kept[-1]], tokens[i])):
             kept.append(i)
     return kept
 
@@ -328,6 +333,63 @@ def _dated_before(token: Any) -> bool:
         return False
     words = " ".join(t.text for t in token.subtree)
     return _OWN_DATE.search(words) is not None
+
+
+# Adverbs that move a coordinated verb to a later time: "... and then detained", "... and later killed".
+_THEN = frozenset({"then", "later", "subsequently", "afterwards", "afterward"})
+_NEXT = re.compile(r"\b(?:next|following|later|after)\b", re.IGNORECASE)
+
+
+def _own_time(first: Any, later: Any) -> bool:
+    """A verb trigger of another verb than the first act's, told at a time of its own: "then",
+    "later", "the next day", "a week later" or a date of its own among its modifiers ("killed three
+    villagers in March and later killed two farmers in May"). An act told again in the same
+    verb's clause has none ("killed and burned")."""
+    if first is None or later is None or later.pos_ != "VERB":
+        return False
+    a, b = clause_root(first), clause_root(later)
+    if a.i == b.i or b.dep_ not in ("conj", "ROOT", "parataxis"):
+        return False  # a participle or a relative clause tells its own act by the rules above
+    for child in b.children:
+        if child.dep_ == "advmod" and child.lower_ in _THEN:
+            return True
+        if child.i < a.i or child.dep_ not in ("npadvmod", "prep", "dep"):
+            continue
+        if child.dep_ == "npadvmod" and _NEXT.search(" ".join(t.text for t in child.subtree)):
+            return True  # "the next day", "a week later"
+        # "on 9 May", "in 2014" (not "in a bomb attack in 2014": the date of what the phrase names)
+        when = next((c for c in child.children if c.dep_ == "pobj"), child) if child.dep_ == "prep" else child
+        if _OWN_DATE.search(when.text) and _date_words(when) not in {
+                _date_words(t) for t in a.subtree if not contains(b, t) and t.dep_ in ("pobj", "dep", "npadvmod")}:
+            return True
+    return False
+
+
+def _date_words(token: Any) -> str:
+    """A date noun with its numbers ("9 May"), to tell a later clause's own date from the first's."""
+    return " ".join([str(t.text) for t in token.children if t.dep_ in ("nummod", "compound")] + [str(token.text)])
+
+
+# Types whose acts are decisions a body takes one after another.
+_DECISIONS = frozenset({"legislation", "restriction", "sanction", "designation"})
+
+
+def _other_decision(first: Any, later: Any) -> bool:
+    """Two noun triggers that are the objects of two coordinated verbs ("the government withdrew
+    the amendments and declared a state of emergency"): two decisions, not one told twice."""
+    a, b = _deciding_verb(first), _deciding_verb(later)
+    if a is None or b is None or a.i == b.i or b.dep_ != "conj" or b.head.i != a.i:
+        return False
+    return all(any(c.dep_ == "dobj" for c in verb.children) for verb in (a, b))
+
+
+def _deciding_verb(token: Any) -> Any | None:
+    """The verb of a decision trigger: itself ("withdrew the amendments"), or the verb whose object it is."""
+    if token is None:
+        return None
+    if token.pos_ == "VERB":
+        return token
+    return token.head if token.dep_ == "dobj" and token.head.pos_ == "VERB" else None
 
 
 def _own_clause(first: Any, later: Any) -> bool:

@@ -90,6 +90,12 @@ def names_a_kind_of_act(token: Any, kind: str) -> bool:
         return True  # "few officials had been brought to justice for torture": the crime, not an act told
     if kind in _HAPPENINGS and _kept_from_happening(token):
         return True
+    if kind == "legislation" and token.dep_ == "pobj" and head.lower_ == "under" \
+            and not any(c.dep_ in ("relcl", "acl") for c in token.children):
+        return True  # "fined a journalist ... under Decree-Law 370": the law another act applies
+        # ("under an amendment that the assembly approved within hours" tells the law's passing too)
+    if kind == "arrest" and token.lower_ == "held" and token.dep_ == "acl":
+        return True  # "a journalist held in a pre-trial detention centre went on hunger strike": where, not an arrest
     return token.dep_ in ("compound", "amod", "nmod") and head.lemma_.lower() in _NOT_DONE | _BODIES | _LAWS
 
 

@@ -73,16 +73,24 @@ def pronoun_patient(trigger: Any, clause_root: Any, groups: Sequence[Actor]) -> 
     ``groups`` are the sentence's affected-group actors in parse offsets."""
     heads = {trigger.i, clause_root.i}
     for word in trigger.doc:
-        if word.lower_ not in _OBJECT_PRONOUNS:
+        if word.lower_ not in _OBJECT_PRONOUNS and word.lower_ != "it":
             continue
         governor = word.head
         direct = governor.i in heads and word.dep_ in OBJECTS | {"nsubjpass"}
         reported = word.dep_ == "nsubj" and governor.dep_ in ("ccomp", "xcomp") and governor.head.i in heads
         if direct or reported:
-            before = [g for g in groups if g.span.end <= word.idx]
+            # "it" stands for an organisation the sentence named ("closed the Central American
+            # University ..., calling it a centre of terrorism"), never for a group of people
+            before = [g for g in groups if g.span.end <= word.idx and (word.lower_ != "it" or _organisation(g))]
             if before:
                 return max(before, key=lambda g: g.span.end)
     return None
+
+
+def _organisation(group: Actor) -> bool:
+    """A group named as one body (a capitalised name, not a plural: "the Central American University")."""
+    words = group.span.text.split()
+    return bool(words) and all(w[:1].isupper() for w in words if len(w) > 3) and not words[-1].endswith("s")
 
 
 # Definite nouns that name a media outlet the sentence named before ("sealed the station's offices").

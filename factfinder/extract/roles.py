@@ -58,6 +58,9 @@ def actor_roles(sent: Any, trigger: Any, actors: Sequence[Actor]) -> tuple[list[
         head = _head_token(sent, actor)
         if head is None:
             continue
+        if actor.kind == "group" and head.dep_ in ("compound", "amod") and head.head.i == trigger.i:
+            add_actor(targets, actor)  # "the Anti-Homosexuality Act": whom the law names, never its author
+            continue
         if speaker_of_own_act(head, trigger):
             add_actor(perpetrators, actor)
             continue

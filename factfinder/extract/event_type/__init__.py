@@ -72,8 +72,13 @@ CREATE_SHORT = 0.45  # ... and gets one incident when an event type reaches this
 # sentence that tells a weapons seizure or a chemical attack. Killings carry the toll, arrests the
 # captured counts (ISAF "captured" reads as a conquest to a model of encyclopedic war history).
 # Surveillance, transnational repression and sanctions are words the open corpora never teach: the
-# model's low score for them says nothing.
-KEEP = frozenset({"killing", "arrest", "statement", "surveillance", "transnational_repression", "sanction"})
+# model's low score for them says nothing. A proceeding or a law names the crime it tries or punishes
+# ("charged with aggravated homosexuality, a capital offence", "withdrew from the Court"): the model
+# reads that crime or that body as the act, and the act, where told, has a trigger of its own; a ban
+# names the assembly it stops ("prevented the mothers from holding their vigil"), which the model
+# reads as the protest.
+KEEP = frozenset({"killing", "arrest", "statement", "surveillance", "transnational_repression", "sanction",
+                  "legal_proceeding", "legislation", "restriction"})
 STRONG = 0.5
 WEAK = 0.2
 # A text of WHOLE_SENTENCES sentences at most (a news snippet, a brief: one event told) is also read as a

@@ -47,6 +47,10 @@ _JOIN = r"(?:,\s*(?:and\s+|or\s+|including\s+|as well as\s+)?|(?:and|or|includin
 # "rapporteurs on summary executions"); after a list's items the trigger follows their joining word.
 _MODIFIER = _ITEM.replace("{1,4}?", "{0,1}")
 LIST_WINDOW = 120  # a list's cue may stand further back than the trigger's own words
+# A capitalised trigger after a lower-case "the" and before "for", "of", "against" and a capitalised word
+# opens an organisation's name ("the Rally for Youth Action"), not an act.
+_NAMED_AFTER = re.compile(r"\s+(?:for|of|against|on)\s+(?:the\s+)?[A-Z]")
+_THE = re.compile(r"\bthe\s+$")
 
 
 @lru_cache(maxsize=4)
@@ -84,4 +88,6 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
         return True  # an attempted rape is sexual violence (ACLED); an attempted kidnapping no kidnapping
     word = text[hit.start:hit.end]
+    if word[:1].isupper() and _NAMED_AFTER.match(text, hit.end) and _THE.search(before):
+        return True  # "the Rally for Youth Action", "the Movement for Democracy": an organisation's name
     return word[:1].isupper() and bool(_NAME.search(before))
