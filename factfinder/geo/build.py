@@ -23,6 +23,7 @@ from pathlib import Path
 from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_file, is_kept_name,
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
+from factfinder.geo.iso_admin1 import iso_names as _iso_names
 from factfinder.geo.towns import capitals, continents, towns
 
 SCHEMA_VERSION = "18"  # 10: the GeoNames country points of 20 more countries (countries.csv);
@@ -145,47 +146,6 @@ _ARTICLE = re.compile(r"(Al|An|Ar|As|Ash|Ad|At|Az|Ad-|Al-|El)[ -]")
 
 def _ascii(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
-
-
-def iso_subdivisions(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], tuple[str, str]]:
-    """GeoNames admin1 (country, code) -> (ISO 3166-2 code, name) of pycountry, matched one to one per country.
-
-    A pair is kept when each is the other's closest name (rapidfuzz ratio >= 70):
-    "Oruzgan" <-> "Uruzgān", "Vardak" <-> "Wardak". Of two ISO names as close, the one
-    that is no other unit's own spelling wins: "Paktia" is as close to "Paktīkā" as to
-    "Paktiyā", and "Paktīkā" is Paktika's.
-    """
-    import pycountry
-    from rapidfuzz import fuzz
-
-    iso: dict[str, list[tuple[str, str]]] = {}
-    for sub in pycountry.subdivisions:
-        if sub.parent_code is None:
-            iso.setdefault(sub.country_code, []).append((short_admin_name(sub.name, terms), sub.code))
-    ours: dict[str, list[tuple[str, str]]] = {}
-    for row in rows:
-        ours.setdefault(row["country"], []).append((row["code"], short_admin_name(row["name"], terms)))
-    matched: dict[tuple[str, str], tuple[str, str]] = {}
-    for cc, names in ours.items():
-        theirs = dict(iso.get(cc, []))
-        if not theirs:
-            continue
-        taken = {name_key(n) for _c, n in names}  # an ISO name spelt as one of ours is that one's
-
-        def best(name: str, pool: Iterable[str]) -> tuple[float, bool, str]:
-            return max((fuzz.ratio(name_key(name), name_key(other)), name_key(other) not in taken
-                        or name_key(other) == name_key(name), other) for other in pool)
-        for code, name in names:
-            score, _free, other = best(name, theirs)
-            if score >= 70 and best(other, [n for _c, n in names])[2] == name:
-                matched[(cc, code)] = (theirs[other], other)
-    return matched
-
-
-def _iso_names(rows: list[dict[str, str]], terms: dict[str, str]) -> dict[tuple[str, str], str]:
-    """ISO 3166-2 (pycountry) names of GeoNames admin1: the spellings reports and coders mostly use,
-    so they become the display names."""
-    return {key: name for key, (_code, name) in iso_subdivisions(rows, terms).items()}
 
 
 def with_overrides(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:

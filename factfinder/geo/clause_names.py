@@ -27,13 +27,13 @@ from typing import Callable, Sequence
 
 from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
-from factfinder.geo.gazetteer import Candidate, Gazetteer
+from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import (
     CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
-    place_nouns, place_object, qualifies_a_place, stands_under,
+    place_nouns, place_object, qualifies_a_place, stands_under, struck_city,
 )
 from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
@@ -223,20 +223,6 @@ def _placed(span: Span, container: Place | None) -> Place:
     return Place(span=span, name=span.text, lat=container.lat, lon=container.lon, country=container.country,
                  admin1=container.admin1, admin2=container.admin2, geonameid=None,
                  precision=container.precision, confidence=container.confidence)
-
-
-def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
-    """The city of that name, when the event's verb strikes land ("Trincomalee was captured by the
-    rebels", "X was overrun last month") and NER took the name for a person or a people: a city of 15,000 or
-    more by that very name is the better reading of a land verb's passive subject."""
-    if gazetteer is None or incident.trigger is None or not _LAND_VERB.match(incident.trigger.text):
-        return None
-    cities = [c for c in gazetteer.lookup(name) if c.primary and c.population >= 15_000 and c.kind == "city"]
-    return max(cities, key=lambda c: c.population, default=None)
-
-
-# Verbs whose passive subject is land, not a person: "X was captured / overrun / shelled".
-_LAND_VERB = re.compile(r"(?:captur|recaptur|overr[au]n|shell|bomb|besieg|invad|occup|liberat|seiz)", re.IGNORECASE)
 
 
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],

