@@ -20,6 +20,7 @@ from typing import Any
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling
+from factfinder.extract.attachment import in_evidence
 from factfinder.model import Count, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
@@ -76,16 +77,29 @@ def _finer_place(first: Place | None, second: Place | None) -> Place | None:
     return second if inside and finer else first
 
 
+def _own_date(incident: Incident) -> bool:
+    """Whether the incident's date phrase lies in its own sentences, not lent by another
+    sentence (a headline dated by its lead, an undated sentence by its paragraph's last date)."""
+    span = incident.date_span
+    return incident.date is not None and span is not None and in_evidence(span, incident)
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
-    """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
+    """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept. A date
+    ``b``'s own sentence tells beats one ``a`` only borrowed: the headline "Nearly 100 civilians have
+    been arrested and more than 200 are trapped" takes its lead's date, the battle's ("after a battle
+    on November 16th and 17th, troops arrested ..."), and the trapped people's own sentence ("After
+    troops regained the town on November 17th, ... more than two hundred people are trapped") says
+    when they were."""
+    dated = b if b.date is not None and (a.date is None or (not _own_date(a) and _own_date(b))) else a
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     return replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
-        date=a.date or b.date,
-        date_span=a.date_span if a.date is not None else (b.date_span if b.date else a.date_span),
+        date=dated.date,
+        date_span=dated.date_span,
         location=_finer_place(a.location, b.location),
         perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
         targets=_union(a.targets, b.targets, lambda x: x.name),

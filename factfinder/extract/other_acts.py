@@ -1,0 +1,93 @@
+"""Another act's clause in the same sentence: its words are not lent to the act beside it.
+
+One sentence often tells an act and a reaction to it by a body elsewhere: "the company has
+been criticised for its surveillance of students, and has been blacklisted by the United
+States" tells a surveillance (in China) and a sanction (by the United States). The parse
+hangs the sanction's verb on the first clause as a coordinated verb, and coordinated verbs
+share their circumstances ("killed three and detained two in Kandahar"), so the walk of
+``attachment.py`` ties "the United States" to the surveillance and ``locate`` places it
+there. A sanction, a law, a designation or a statement is decided where its body sits, not
+where the act it is about happened; its clause's words (its place, its date, its agent) are
+that act's circumstances only when the act is told inside it ("sanctioned officials over the
+killing of protesters in Tehran", which ``attachment.py`` already reads as a cause).
+
+Here, per act of a sentence, the words of such a reaction's own clause that are not the act's
+own words are tied as ``OTHER_PART``: never its place, nor its untied setting, nor its date
+(the same tie a semicolon's other clause gets). Only a reaction's clause, and only for an act
+that is no reaction itself: two violent acts of one sentence keep sharing what they share.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from factfinder.extract.attachment import OTHER_PART
+from factfinder.extract.dependency import NOMINAL_SUBJECTS, first_conjunct, has_subject
+from factfinder.model import Attachment, Span
+
+# Acts decided by a body where it sits, about an act that happened elsewhere (DESIGN's
+# `sanction`, `legislation`, `designation`, `statement`).
+REACTION_TYPES = frozenset({"sanction", "legislation", "designation", "statement"})
+# The depth of a word held apart (``attachment._FAR``: farther than any tie of the walk).
+_APART_DEPTH = 99
+
+
+def _clause_verb(token: Any) -> tuple[Any, set[int]]:
+    """The verb that heads ``token``'s clause and the indices of the words that carry it up to it
+    (the trigger, the nouns and prepositions above it: "imposed sanctions", "blacklisted")."""
+    chain, seen = {token.i}, {token.i}
+    while token.pos_ not in ("VERB", "AUX") and token.head.i not in seen:
+        token = token.head
+        seen.add(token.i)
+        chain.add(token.i)
+    return token, chain
+
+
+def _apart_words(own: Any, other: Any) -> set[int]:
+    """The words of ``other``'s clause that are not ``own``'s, when the two clauses are coordinated
+    ("was criticised for its surveillance ... and has been blacklisted by the United States"). None
+    otherwise: an act told inside the reaction ("condemned the killing in X"), or in a clause that
+    hangs on it ("alarmed by events in Cali on the night of 3 May, when police opened fire"), takes
+    the reaction's words there as its own circumstances."""
+    own_verb, own_chain = _clause_verb(own)
+    other_verb, _ = _clause_verb(other)
+    if other_verb.i in own_chain or other_verb.i == own_verb.i:
+        return set()
+    first = first_conjunct(own_verb)
+    if first != first_conjunct(other_verb):
+        return set()
+    root = own_verb.doc[first]
+    other_words = {t.i for t in other_verb.subtree}
+    mine = own_chain | {t.i for t in own.subtree}
+    if own_verb.i in other_words:
+        mine |= {t.i for t in own_verb.subtree}
+    if not has_subject(own_verb) or not has_subject(other_verb):
+        # "the company was criticised ... and has been blacklisted": the first one's subject is shared
+        mine |= {t.i for c in root.children if c.dep_ in NOMINAL_SUBJECTS for t in c.subtree}
+    return other_words - mine
+
+
+def hold_reactions_apart(kinds: Sequence[str], tokens: Sequence[Any | None],
+                         attached: Sequence[tuple[Attachment, ...]], *, offset: int,
+                         text: str) -> list[tuple[Attachment, ...]]:
+    """Each act's attachments (``attached``, parallel to ``kinds`` and ``tokens``, the sentence's
+    acts and their trigger tokens in a parse starting at document offset ``offset``) with the
+    words of another type's reaction clause tied as ``OTHER_PART``."""
+    out = list(attached)
+    for i, (kind, token) in enumerate(zip(kinds, tokens)):
+        if token is None:
+            continue
+        apart: set[int] = set()
+        for other_kind, other in zip(kinds, tokens):
+            if other is not None and other_kind in REACTION_TYPES and kind not in REACTION_TYPES:
+                apart |= _apart_words(token, other)
+        if not apart:
+            continue
+        doc = token.doc
+        spans = {offset + doc[j].idx: j for j in apart}
+        kept = [a for a in attached[i] if a.span.start not in spans]
+        held = [Attachment(Span.of(text, start, start + len(doc[j].text)), _APART_DEPTH, OTHER_PART)
+                for start, j in spans.items()]
+        out[i] = tuple(sorted(kept + held, key=lambda a: a.span.start))
+    return out

@@ -1,0 +1,86 @@
+"""A field is not borrowed from another act of the same sentence or story (issue 21, item 7).
+
+The sentences are written for the project: each tells an act beside another one (a sanction
+coordinated with a criticised practice, a battle before the arrests and the trapped people of
+a headline, a statement told in the next sentence) whose place, date or source is not the
+act's own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from factfinder.extract.attachment import OTHER_PART, in_other_part
+from factfinder.model import Incident, Span
+from factfinder.text import document_from_text
+
+
+@pytest.fixture(scope="module")
+def pipeline():
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline()
+
+
+def _incidents(pipeline, text: str, published: str | None = "2022-03-08") -> tuple[Incident, ...]:
+    return pipeline.extract(document_from_text(text, published=published)).incidents
+
+
+def _of(incidents: tuple[Incident, ...], kind: str) -> Incident:
+    found = [i for i in incidents if i.type == kind]
+    assert found, f"no {kind} incident among {[i.type for i in incidents]}"
+    return found[0]
+
+
+def _span(text: str, words: str) -> Span:
+    start = text.index(words)
+    return Span.of(text, start, start + len(words))
+
+
+def test_a_sanction_coordinated_with_an_act_does_not_lend_it_its_country(pipeline) -> None:
+    # the surveillance's own clause names no place: it takes its story's (Hainan), not the sanction's
+    text = ("Schools in Hainan province have installed cameras that flag students who skip lunch. "
+            "The state-owned camera maker Lintel has been criticised by rights groups for its facial "
+            "recognition technology targeting Muslim students, and has been blacklisted by the United States.")
+    incidents = _incidents(pipeline, text)
+    surveillance, sanction = _of(incidents, "surveillance"), _of(incidents, "sanction")
+    assert in_other_part(_span(text, "United States"), surveillance.attachments)
+    assert surveillance.location is not None and surveillance.location.country == "CN"
+    assert sanction.location is not None and sanction.location.country == "US"
+
+
+def test_two_coordinated_violent_acts_still_share_their_place(pipeline) -> None:
+    text = "Soldiers killed four villagers and detained six others in Falam on Tuesday."
+    incidents = _incidents(pipeline, text)
+    for kind in ("killing", "arrest"):
+        act = _of(incidents, kind)
+        assert not any(a.relation == OTHER_PART for a in act.attachments)
+        assert act.location is not None and act.location.span.text == "Falam"
+
+
+def test_a_merged_incident_keeps_the_date_its_own_sentence_tells(pipeline) -> None:
+    # the headline takes its lead's date, the battle's; the trapped people's own sentence says 4 March
+    text = ("Dozens detained and hundreds trapped in Sittwe\n\n"
+            "Residents said that after heavy fighting in Sittwe on 3 and 4 March, soldiers detained dozens "
+            "of people.\n\n"
+            "After the army retook the town on 4 March, more than three hundred people have been trapped "
+            "in the town.")
+    trapped = _of(_incidents(pipeline, text), "displacement")
+    assert len(trapped.evidence) >= 2
+    assert trapped.date is not None and (trapped.date.start, trapped.date.end) == ("2022-03-04", "2022-03-04")
+
+
+def test_the_next_sentence_s_own_statement_is_not_the_source_of_the_act_before(pipeline) -> None:
+    text = ("Police in Harare beat two striking nurses on Monday. "
+            "On Tuesday, Amnesty International issued a statement condemning the beatings.")
+    incidents = _incidents(pipeline, text)
+    beating = next(i for i in incidents if "nurses" in i.summary)
+    assert not any(a.source == "Amnesty International" for a in beating.attribution)
+    statement = _of(incidents, "statement")
+    assert any(a.source == "Amnesty International" for a in statement.attribution)
+
+
+def test_a_plain_saying_after_the_act_is_still_its_source(pipeline) -> None:
+    text = "Gunmen killed three traders in Kano on Sunday. Police said the attackers fled on motorbikes."
+    killing = _of(_incidents(pipeline, text), "killing")
+    assert any(a.kind in ("official", "government") or "olice" in a.source for a in killing.attribution)
