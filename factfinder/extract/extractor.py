@@ -42,7 +42,7 @@ from factfinder.extract.incidents import (
 )
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
-from factfinder.extract.other_acts import hold_reactions_apart
+from factfinder.extract.other_acts import hold_other_acts_apart
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
@@ -176,8 +176,8 @@ class Extractor:
             tokens = [_token_at(parsed, hit, sentence) for hit in asserted]
             roles = [stages.actor_roles(parsed, token, actors, offset=sentence.start) for token in tokens]
             attached = [stages.clause_attachments(token, offset=sentence.start, text=text) for token in tokens]
-            attached = hold_reactions_apart([hit.type for hit in asserted], tokens, attached,
-                                            offset=sentence.start, text=text)
+            attached = hold_other_acts_apart([hit.type for hit in asserted], tokens, attached,
+                                             offset=sentence.start, text=text)
             # no state or armed actor has a role in its events, and it tells no battle (whose
             # deaths have no one agent) and names no tribunal
             if not names_agent([a for found in roles for group in found for a in group]) \

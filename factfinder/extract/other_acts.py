@@ -68,20 +68,59 @@ def _apart_words(own: Any, other: Any) -> set[int]:
     return other_words - mine
 
 
-def hold_reactions_apart(kinds: Sequence[str], tokens: Sequence[Any | None],
-                         attached: Sequence[tuple[Attachment, ...]], *, offset: int,
-                         text: str) -> list[tuple[Attachment, ...]]:
+# Relative pronouns: a relative clause whose subject is one tells what its noun did ("people who
+# protested in Tehran"), a clause of the same people; any other subject is another party's act.
+_RELATIVE_SUBJECTS = frozenset({"who", "whom", "which", "that", "whose"})
+# Subordinators of a reason: "brands the group a terror organisation because it organised a
+# conference in Prague" tells the conference's place, not the designation's.
+_REASON_MARKS = frozenset({"because"})
+
+
+def _another_party_s_clause(own: Any, other: Any) -> set[int]:
+    """The words of ``other``'s clause when it is a relative clause with a subject of its own ("the
+    release of their relatives whom China had detained") and ``own`` is not told inside it: the
+    detention's country is not where the relatives' protest was held."""
+    other_verb, _ = _clause_verb(other)
+    if other_verb.dep_ != "relcl" or not any(
+            c.dep_ in NOMINAL_SUBJECTS and c.lower_ not in _RELATIVE_SUBJECTS for c in other_verb.children):
+        return set()
+    other_words = {t.i for t in other_verb.subtree}
+    own_verb, own_chain = _clause_verb(own)
+    if own.i in other_words or own_verb.i in other_words:
+        return set()
+    return other_words - own_chain
+
+
+def _reason_clauses(own: Any) -> set[int]:
+    """The words of a reason clause with its own subject that hangs on the act's clause ("because
+    the group organised a conference in Prague"): another act, told as the cause."""
+    own_verb, own_chain = _clause_verb(own)
+    out: set[int] = set()
+    for clause in own_verb.children:
+        if clause.dep_ == "advcl" and has_subject(clause) and clause.i not in own_chain and any(
+                c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children):
+            out |= {t.i for t in clause.subtree}
+    return out
+
+
+def hold_other_acts_apart(kinds: Sequence[str], tokens: Sequence[Any | None],
+                          attached: Sequence[tuple[Attachment, ...]], *, offset: int,
+                          text: str) -> list[tuple[Attachment, ...]]:
     """Each act's attachments (``attached``, parallel to ``kinds`` and ``tokens``, the sentence's
     acts and their trigger tokens in a parse starting at document offset ``offset``) with the
-    words of another type's reaction clause tied as ``OTHER_PART``."""
+    words of other acts tied as ``OTHER_PART``: a reaction coordinated with it, another party's
+    act in a relative clause, the reason it was done for."""
     out = list(attached)
     for i, (kind, token) in enumerate(zip(kinds, tokens)):
         if token is None:
             continue
-        apart: set[int] = set()
-        for other_kind, other in zip(kinds, tokens):
-            if other is not None and other_kind in REACTION_TYPES and kind not in REACTION_TYPES:
+        apart = _reason_clauses(token)
+        for j, (other_kind, other) in enumerate(zip(kinds, tokens)):
+            if other is None or j == i:
+                continue
+            if other_kind in REACTION_TYPES and kind not in REACTION_TYPES:
                 apart |= _apart_words(token, other)
+            apart |= _another_party_s_clause(token, other)
         if not apart:
             continue
         doc = token.doc

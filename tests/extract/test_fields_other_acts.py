@@ -84,3 +84,26 @@ def test_a_plain_saying_after_the_act_is_still_its_source(pipeline) -> None:
     text = "Gunmen killed three traders in Kano on Sunday. Police said the attackers fled on motorbikes."
     killing = _of(_incidents(pipeline, text), "killing")
     assert any(a.kind in ("official", "government") or "olice" in a.source for a in killing.attribution)
+
+
+def test_another_party_s_act_in_a_relative_clause_does_not_place_the_act(pipeline) -> None:
+    # the sons' detention is Russia's act; the protest is the one told in Bishkek, and its two
+    # sentences are one protest again once the second no longer borrows Russia
+    text = ("BISHKEK, Kyrgyzstan – Police in Bishkek in Kyrgyzstan have detained nine protesters outside the "
+            "Russian embassy. The protesters had demanded the release of their sons whom Russia had detained "
+            "at the border, a local radio station reports.")
+    incidents = _incidents(pipeline, text)
+    protests = [i for i in incidents if i.type == "protest"]
+    assert len(protests) == 1 and len(protests[0].evidence) == 2
+    assert protests[0].location is not None and protests[0].location.span.text == "Bishkek"
+    detention = next(i for i in incidents if i.type == "arrest" and "sons" in i.summary)
+    assert detention.location is not None and detention.location.country == "RU"
+
+
+def test_the_reason_an_act_was_done_for_is_another_act(pipeline) -> None:
+    text = "Belarus has branded the Viasna Centre an extremist group because the centre held a training session " \
+           "in Vilnius last month."
+    designation = _of(_incidents(pipeline, text), "designation")
+    assert in_other_part(_span(text, "Vilnius"), designation.attachments)
+    assert designation.location is not None and designation.location.country == "BY"
+    assert designation.date is None  # "last month" dates the training session
