@@ -57,6 +57,8 @@ def _apart_words(own: Any, other: Any) -> set[int]:
     first = first_conjunct(own_verb)
     if first != first_conjunct(other_verb):
         return set()
+    if own.i == own_verb.i and not (has_subject(own_verb) and has_subject(other_verb)):
+        return set()  # "the court designated the movement extremist and banned it": one body's acts
     root = own_verb.doc[first]
     other_words = {t.i for t in other_verb.subtree}
     mine = own_chain | {t.i for t in own.subtree}
@@ -74,6 +76,8 @@ _RELATIVE_SUBJECTS = frozenset({"who", "whom", "which", "that", "whose"})
 # Subordinators of a reason: "brands the group a terror organisation because it organised a
 # conference in Prague" tells the conference's place, not the designation's.
 _REASON_MARKS = frozenset({"because"})
+# How a verb shares the circumstances of the one it hangs on (coordinated, governed).
+_SHARING = frozenset({"conj", "xcomp"})
 
 
 def _another_party_s_clause(own: Any, other: Any) -> set[int]:
@@ -91,14 +95,21 @@ def _another_party_s_clause(own: Any, other: Any) -> set[int]:
     return other_words - own_chain
 
 
-def _reason_clauses(own: Any) -> set[int]:
+def _reason_clauses(own: Any, kind: str) -> set[int]:
     """The words of a reason clause with its own subject that hangs on the act's clause ("because
-    the group organised a conference in Prague"): another act, told as the cause."""
+    the group organised a conference in Prague"): another act, told as the cause. A reaction's
+    adverbial clause with a subject of its own is the act it reacts to, whatever its subordinator
+    ("agreed to ban the country's airlines after it forced a plane to land in Minsk")."""
     own_verb, own_chain = _clause_verb(own)
+    heads, verb = [own_verb], own_verb
+    while verb.dep_ in _SHARING and verb.head.i != verb.i and verb.head.i not in own_chain:
+        verb = verb.head  # "agreed to ban ... and to prepare sanctions, after ...": the clause it shares
+        heads.append(verb)
     out: set[int] = set()
-    for clause in own_verb.children:
-        if clause.dep_ == "advcl" and has_subject(clause) and clause.i not in own_chain and any(
-                c.dep_ == "mark" and c.lower_ in _REASON_MARKS for c in clause.children):
+    for clause in (c for head in heads for c in head.children):
+        if clause.dep_ == "advcl" and has_subject(clause) and clause.i not in own_chain and (
+                kind in REACTION_TYPES or any(c.dep_ == "mark" and c.lower_ in _REASON_MARKS
+                                              for c in clause.children)):
             out |= {t.i for t in clause.subtree}
     return out
 
@@ -114,7 +125,7 @@ def hold_other_acts_apart(kinds: Sequence[str], tokens: Sequence[Any | None],
     for i, (kind, token) in enumerate(zip(kinds, tokens)):
         if token is None:
             continue
-        apart = _reason_clauses(token)
+        apart = _reason_clauses(token, kind)
         for j, (other_kind, other) in enumerate(zip(kinds, tokens)):
             if other is None or j == i:
                 continue

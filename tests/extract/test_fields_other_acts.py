@@ -107,3 +107,22 @@ def test_the_reason_an_act_was_done_for_is_another_act(pipeline) -> None:
     assert in_other_part(_span(text, "Vilnius"), designation.attachments)
     assert designation.location is not None and designation.location.country == "BY"
     assert designation.date is None  # "last month" dates the training session
+
+
+def test_a_reaction_is_not_placed_where_the_act_it_answers_happened(pipeline) -> None:
+    text = ("BRUSSELS - European Union ministers agreed tonight to prepare new sanctions, after Belarus forced "
+            "a passenger plane to land in Minsk on Sunday.")
+    incidents = _incidents(pipeline, text)
+    sanction = _of(incidents, "sanction")
+    assert in_other_part(_span(text, "Minsk"), sanction.attachments)
+    assert sanction.location is None or sanction.location.span.text != "Minsk"
+    forced = _of(incidents, "transnational_repression")
+    assert forced.location is not None and forced.location.span.text == "Minsk"
+
+
+def test_one_body_s_coordinated_acts_share_their_day(pipeline) -> None:
+    text = "The Supreme Court today designated the movement an extremist organisation and banned its activities."
+    incidents = _incidents(pipeline, text)
+    for kind in ("designation", "restriction"):
+        act = _of(incidents, kind)
+        assert act.date is not None and act.date.start == "2022-03-08"
