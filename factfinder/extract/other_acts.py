@@ -22,13 +22,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from factfinder.extract.attachment import OTHER_PART
+from factfinder.extract.attachment import OTHER_PART, SEATED
 from factfinder.extract.dependency import NOMINAL_SUBJECTS, first_conjunct, has_subject
 from factfinder.model import Attachment, Span
 
 # Acts decided by a body where it sits, about an act that happened elsewhere (DESIGN's
 # `sanction`, `legislation`, `designation`, `statement`).
 REACTION_TYPES = frozenset({"sanction", "legislation", "designation", "statement"})
+# Acts that judge or answer another act they name: the reactions and the proceedings.
+ABOUT_TYPES = REACTION_TYPES | {"legal_proceeding"}
 # The depth of a word held apart (``attachment._FAR``: farther than any tie of the walk).
 _APART_DEPTH = 99
 
@@ -80,14 +82,42 @@ _REASON_MARKS = frozenset({"because"})
 _SHARING = frozenset({"conj", "xcomp"})
 
 
+# Prepositions that name the act a proceeding or a reaction is about ("convicted of torturing",
+# "fined over a protest", "sentenced for the killing").
+_ABOUT = frozenset({"of", "over", "for", "about"})
+
+
+def _seat_of_judging_body(own: Any, other: Any) -> set[int]:
+    """The words of a seated subject (``SEATED``: a court, a prosecutor) of the proceeding or
+    reaction ``other`` when ``own`` is the act it is about ("a court in Manila convicted two officers
+    of murdering a father and his son during a raid in 2016", "a court in Baku fined an activist over
+    a protest by couriers"): where the court sits is not where the act it judges happened."""
+    other_verb, other_chain = _clause_verb(other)
+    if own.i in other_chain:
+        return set()
+    token, about = own, False
+    while token.i != other_verb.i and token.head.i != token.i:
+        about = about or (token.dep_ == "prep" and token.lower_ in _ABOUT)
+        if token.pos_ in ("VERB", "AUX") and token.i != own.i and token.dep_ not in ("pcomp", "pobj"):
+            return set()  # another clause between them
+        token = token.head
+    if token.i != other_verb.i or not about:
+        return set()
+    return {t.i for c in other_verb.children if c.dep_ in NOMINAL_SUBJECTS and c.lemma_.lower() in SEATED
+            for t in c.subtree}
+
+
 def _another_party_s_clause(own: Any, other: Any) -> set[int]:
     """The words of ``other``'s clause when it is a relative clause with a subject of its own ("the
     release of their relatives whom China had detained") and ``own`` is not told inside it: the
-    detention's country is not where the relatives' protest was held."""
+    detention's country is not where the relatives' protest was held. Not a "when" or "where"
+    clause, which tells the time or place of its noun (``attachment.py`` follows them too)."""
     other_verb, _ = _clause_verb(other)
     if other_verb.dep_ != "relcl" or not any(
             c.dep_ in NOMINAL_SUBJECTS and c.lower_ not in _RELATIVE_SUBJECTS for c in other_verb.children):
         return set()
+    if any(c.dep_ == "advmod" and c.lower_ in ("when", "where") for c in other_verb.children):
+        return set()  # "killed Friday when a plane was shot down outside X": the event's own time and place
     other_words = {t.i for t in other_verb.subtree}
     own_verb, own_chain = _clause_verb(own)
     if own.i in other_words or own_verb.i in other_words:
@@ -131,6 +161,8 @@ def hold_other_acts_apart(kinds: Sequence[str], tokens: Sequence[Any | None],
                 continue
             if other_kind in REACTION_TYPES and kind not in REACTION_TYPES:
                 apart |= _apart_words(token, other)
+            if other_kind in ABOUT_TYPES and kind not in ABOUT_TYPES:
+                apart |= _seat_of_judging_body(token, other)
             apart |= _another_party_s_clause(token, other)
         if not apart:
             continue

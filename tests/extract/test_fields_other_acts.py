@@ -126,3 +126,20 @@ def test_one_body_s_coordinated_acts_share_their_day(pipeline) -> None:
     for kind in ("designation", "restriction"):
         act = _of(incidents, kind)
         assert act.date is not None and act.date.start == "2022-03-08"
+
+
+def test_a_court_s_seat_is_not_where_the_act_it_judges_happened(pipeline) -> None:
+    text = "In March, a court in Osh fined two bloggers over a protest by market traders."
+    incidents = _incidents(pipeline, text)
+    protest, fine = _of(incidents, "protest"), _of(incidents, "legal_proceeding")
+    assert in_other_part(_span(text, "Osh"), protest.attachments)
+    assert protest.location is None or protest.location.span.text != "Osh"
+    assert fine.location is not None and fine.location.span.text == "Osh"
+
+
+def test_a_when_clause_tells_the_event_s_own_place(pipeline) -> None:
+    # "Sunday when ...": a relative clause of a time noun, the killing's own circumstances
+    text = "Four rangers were killed Sunday when their helicopter was shot down near the town of Kalemie."
+    killing = _of(_incidents(pipeline, text), "killing")
+    assert not in_other_part(_span(text, "Kalemie"), killing.attachments)
+    assert killing.location is not None and killing.location.span.text == "Kalemie"
