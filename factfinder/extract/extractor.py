@@ -191,8 +191,8 @@ class Extractor:
         singles: dict[int, Count] = {}  # incident index -> its implied single person
         # sentences that tell a statement by its own words ("issued a statement", "condemned"; not a
         # plain "police said", which may be the source of the sentence before)
-        speeches = {c.index for c in candidates
-                    if any(h.trigger is not REPORTED_SPEECH for h in c.hits.get("statement", ()))}
+        speeches = {c.index for c, asserted, *_ in analyses
+                    if any(h.type == "statement" and h.trigger is not REPORTED_SPEECH for h in asserted)}
         for candidate, asserted, roles, tokens, attached in analyses:
             sentence = candidate.sentence
             counts = stages.find_counts(text, sentence.start, sentence.end)
