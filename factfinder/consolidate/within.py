@@ -19,9 +19,9 @@ from typing import Any
 
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
-from factfinder.consolidate.telling import Telling
+from factfinder.consolidate.telling import Telling, day_number
 from factfinder.extract.attachment import in_evidence
-from factfinder.model import Count, Incident, Place
+from factfinder.model import Count, DateRange, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -84,14 +84,22 @@ def _own_date(incident: Incident) -> bool:
     return incident.date is not None and span is not None and in_evidence(span, incident)
 
 
+def _width(date: DateRange) -> int:
+    """Days a date range covers beyond its first: an own date coarser than a lent one ("the third
+    attack within the last month" merged into a release's attack of its day) says less."""
+    return day_number(date.end) - day_number(date.start)
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
     """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept. A date
     ``b``'s own sentence tells beats one ``a`` only borrowed: the headline "Nearly 100 civilians have
     been arrested and more than 200 are trapped" takes its lead's date, the battle's ("after a battle
     on November 16th and 17th, troops arrested ..."), and the trapped people's own sentence ("After
     troops regained the town on November 17th, ... more than two hundred people are trapped") says
-    when they were."""
-    dated = b if b.date is not None and (a.date is None or (not _own_date(a) and _own_date(b))) else a
+    when they were. An own date coarser than the lent one does not replace it.
+    """
+    dated = b if b.date is not None and (a.date is None or (
+        not _own_date(a) and _own_date(b) and _width(b.date) <= _width(a.date))) else a
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     return replace(
