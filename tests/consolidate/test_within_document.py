@@ -146,7 +146,8 @@ def test_a_merged_incident_keeps_its_own_sentence_s_date_over_a_lent_one() -> No
     s1 = "Dozens detained in Kalay"
     s2 = "After the army retook Kalay on 4 March, soldiers detained dozens of people."
     text = f"{s0}\n\n{s1}\n\n{s2}"
-    lent = _incident(text, s1, date=DateRange("2011-03-03", "2011-03-04", "day"), date_phrase="3 and 4 March", place=None)
+    lent = _incident(text, s1, date=DateRange("2011-03-03", "2011-03-04", "day"), date_phrase="3 and 4 March",
+                     place=None)
     own = replace(_incident(text, s2, date=DateRange("2011-03-04", "2011-03-04", "day"), place=None),
                   date_span=_span(text, "4 March", 1))
     merged = merge_incidents([lent, own])
