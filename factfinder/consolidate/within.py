@@ -84,10 +84,14 @@ def _own_date(incident: Incident) -> bool:
     return incident.date is not None and span is not None and in_evidence(span, incident)
 
 
-def _width(date: DateRange) -> int:
-    """Days a date range covers beyond its first: an own date coarser than a lent one ("the third
-    attack within the last month" merged into a release's attack of its day) says less."""
-    return day_number(date.end) - day_number(date.start)
+def _refines(own: DateRange, lent: DateRange) -> bool:
+    """Whether an own date says more precisely when the lent one did: no wider, and within a day of
+    it (the battle "on November 16th and 17th" lent, the killing "on November 16" told). A lent date
+    says nothing against a merge (``same_event``), so an own date far from it ("the third attack
+    within the last month", an arrest a year before) is another act's the merge took in, not this
+    event's."""
+    return day_number(own.end) - day_number(own.start) <= day_number(lent.end) - day_number(lent.start) \
+        and day_number(own.start) <= day_number(lent.end) + 1 and day_number(lent.start) <= day_number(own.end) + 1
 
 
 def merge_pair(a: Incident, b: Incident) -> Incident:
@@ -96,10 +100,10 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     been arrested and more than 200 are trapped" takes its lead's date, the battle's ("after a battle
     on November 16th and 17th, troops arrested ..."), and the trapped people's own sentence ("After
     troops regained the town on November 17th, ... more than two hundred people are trapped") says
-    when they were. An own date coarser than the lent one does not replace it.
+    when they were (``_refines``).
     """
     dated = b if b.date is not None and (a.date is None or (
-        not _own_date(a) and _own_date(b) and _width(b.date) <= _width(a.date))) else a
+        not _own_date(a) and _own_date(b) and _refines(b.date, a.date))) else a
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     return replace(

@@ -160,3 +160,11 @@ def test_a_merged_incident_keeps_its_own_sentence_s_date_over_a_lent_one() -> No
                        place=None)
     merged = merge_incidents([lent, coarse])
     assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
+    # nor does an own day far from it: another act the merge took in ("an arrest in October 2010")
+    s4 = "Police had used the same warrant to detain dozens of people in Kalay on 31 October 2010."
+    text = f"{s0}\n\n{s1}\n\n{s4}"
+    lent = _incident(text, s1, date=DateRange("2011-03-04", "2011-03-04", "day"), date_phrase="4 March", place=None)
+    far = _incident(text, s4, date=DateRange("2010-10-31", "2010-10-31", "day"), date_phrase="31 October 2010",
+                    place=None)
+    merged = merge_incidents([lent, far])
+    assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
