@@ -152,19 +152,15 @@ def test_a_merged_incident_keeps_its_own_sentence_s_date_over_a_lent_one() -> No
                   date_span=_span(text, "4 March", 1))
     merged = merge_incidents([lent, own])
     assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
-    # an own date coarser than the lent one ("within the last month") does not replace it
-    s3 = "It was the third such raid within the last month."
-    text = f"{s0}\n\n{s1}\n\n{s3}"
-    lent = _incident(text, s1, date=DateRange("2011-03-04", "2011-03-04", "day"), date_phrase="4 March", place=None)
-    coarse = _incident(text, s3, date=DateRange("2011-02-01", "2011-02-28", "month"), date_phrase="the last month",
-                       place=None)
-    merged = merge_incidents([lent, coarse])
-    assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
-    # nor does an own day far from it: another act the merge took in ("an arrest in October 2010")
-    s4 = "Police had used the same warrant to detain dozens of people in Kalay on 31 October 2010."
-    text = f"{s0}\n\n{s1}\n\n{s4}"
-    lent = _incident(text, s1, date=DateRange("2011-03-04", "2011-03-04", "day"), date_phrase="4 March", place=None)
-    far = _incident(text, s4, date=DateRange("2010-10-31", "2010-10-31", "day"), date_phrase="31 October 2010",
-                    place=None)
-    merged = merge_incidents([lent, far])
-    assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
+    # an own date coarser than the lent one ("within the last month") does not replace it, nor does an
+    # own day far from it: another act the merge took in ("an arrest in October 2010")
+    for later, own_date, phrase in (
+            ("It was the third such raid within the last month.", DateRange("2011-02-01", "2011-02-28", "month"),
+             "the last month"),
+            ("Police had used the same warrant to detain dozens of people in Kalay on 31 October 2010.",
+             DateRange("2010-10-31", "2010-10-31", "day"), "31 October 2010")):
+        text = f"{s0}\n\n{s1}\n\n{later}"
+        lent = _incident(text, s1, date=DateRange("2011-03-04", "2011-03-04", "day"), date_phrase="4 March",
+                         place=None)
+        merged = merge_incidents([lent, _incident(text, later, date=own_date, date_phrase=phrase, place=None)])
+        assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
