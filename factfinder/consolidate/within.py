@@ -19,8 +19,9 @@ from typing import Any
 
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
-from factfinder.consolidate.telling import Telling
-from factfinder.model import Count, Document, Incident, Place
+from factfinder.consolidate.telling import Telling, day_number
+from factfinder.extract.attachment import in_evidence
+from factfinder.model import Count, DateRange, Document, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -96,11 +97,35 @@ def _finer_date(a: Incident, b: Incident) -> Incident:
     return b if a.date.start <= b.date.start and b.date.end <= a.date.end else a
 
 
+def _own_date(incident: Incident) -> bool:
+    """Whether the incident's date phrase lies in its own sentences, not lent by another
+    sentence (a headline dated by its lead, an undated sentence by its paragraph's last date)."""
+    span = incident.date_span
+    return incident.date is not None and span is not None and in_evidence(span, incident)
+
+
+def _refines(own: DateRange, lent: DateRange) -> bool:
+    """Whether an own date says more precisely when the lent one did: no wider, and within a day of
+    it (the battle "on November 16th and 17th" lent, the killing "on November 16" told). A lent date
+    says nothing against a merge (``same_event``), so an own date far from it ("the third attack
+    within the last month", an arrest a year before) is another act's the merge took in, not this
+    event's."""
+    return day_number(own.end) - day_number(own.start) <= day_number(lent.end) - day_number(lent.start) \
+        and day_number(own.start) <= day_number(lent.end) + 1 and day_number(lent.start) <= day_number(own.end) + 1
+
+
 def merge_pair(a: Incident, b: Incident) -> Incident:
-    """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept."""
+    """``a`` (told first) absorbs ``b``: evidence spans added, gaps filled, hedges kept. A date
+    ``b``'s own sentence tells beats one ``a`` only borrowed: a headline ("dozens detained, hundreds
+    trapped") that took its lead's battle dates ("after fighting on 3 and 4 March, soldiers
+    detained ...") gives way to the trapped people's own day when a later sentence tells it
+    (``_refines``); else a month or year told first yields to a day inside it (``_finer_date``).
+    """
+    refined = a.date is not None and b.date is not None and not _own_date(a) and _own_date(b) \
+        and _refines(b.date, a.date)
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
-    dated = _finer_date(a, b)
+    dated = b if refined else _finer_date(a, b)
     return replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),

@@ -14,7 +14,7 @@ from factfinder.dates.framing import (
     CAUSE, attributive_year, dates_the_governing_act, dates_the_report, names_another_noun, participle_noun,
 )
 from factfinder.dates.patterns import parse
-from factfinder.extract.attachment import attachment_of
+from factfinder.extract.attachment import attachment_of, in_other_part
 from factfinder.model import Attachment, Span
 
 __all__ = ["attributive_year", "is_weak", "nearest_span", "own_date"]
@@ -154,6 +154,8 @@ def own_date(spans: Sequence[Span], trigger: Span, attachments: Sequence[Attachm
             and not dates_the_governing_act(span, tie, trigger, attachments)]
     if not tied:  # the sentence's dates are other clauses': a court's act, a relative clause's
         relative = _in_relative_clause(attachments, text)
+        # another act's words (extract/other_acts.py, a semicolon's other clause) never date it
+        spans = [s for s in spans if not in_other_part(s, tuple(attachments))]
         return nearest_span([s for s in spans if (_deictic(s) and not relative) or (text is not None and (
             _opens_clause_of(text, s, trigger) or _dates_the_instance(text, s, trigger)
             or _frames_the_sentence(text, s, trigger, attachments)))], trigger.start)

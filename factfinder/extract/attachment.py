@@ -140,6 +140,8 @@ _OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "b
 # government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops").
 _SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
                     "governor administration municipality".split())
+SEATED = _SEATED
+"""Bodies that sit in a place and act there (``extract/other_acts.py`` holds their seat apart from an act they judge)."""
 
 
 def _reduced_relative(clause: Any) -> bool:

@@ -42,6 +42,7 @@ from factfinder.extract.incidents import (
 )
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
+from factfinder.extract.other_acts import hold_other_acts_apart
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
@@ -175,6 +176,8 @@ class Extractor:
             tokens = [_token_at(parsed, hit, sentence) for hit in asserted]
             roles = [stages.actor_roles(parsed, token, actors, offset=sentence.start) for token in tokens]
             attached = [stages.clause_attachments(token, offset=sentence.start, text=text) for token in tokens]
+            attached = hold_other_acts_apart([hit.type for hit in asserted], tokens, attached,
+                                             offset=sentence.start, text=text)
             # no state or armed actor has a role in its events, and it tells no battle (whose
             # deaths have no one agent) and names no tribunal
             if not names_agent([a for found in roles for group in found for a in group]) \
@@ -186,11 +189,15 @@ class Extractor:
         incidents: list[Incident] = []
         statistics: list[Statistic] = []
         singles: dict[int, Count] = {}  # incident index -> its implied single person
+        # sentences that tell a statement by its own words ("issued a statement", "condemned"; not a
+        # plain "police said", which may be the source of the sentence before)
+        speeches = {c.index for c, asserted, *_ in analyses
+                    if any(h.type == "statement" and h.trigger is not REPORTED_SPEECH for h in asserted)}
         for candidate, asserted, roles, tokens, attached in analyses:
             sentence = candidate.sentence
             counts = stages.find_counts(text, sentence.start, sentence.end)
             story_index = _story(document, sentence.start)
-            attribution = self._attribution(text, sentences, candidate.index, story_index, document)
+            attribution = self._attribution(text, sentences, candidate.index, story_index, document, speeches)
             if candidate.cumulative and counts:
                 tallied = [c for c in counts if c.category != "money"]
                 stats = build_statistics(document.doc, text, sentence, tallied, list(candidate.hits),
@@ -302,11 +309,14 @@ class Extractor:
         return None
 
     def _attribution(self, text: str, sentences: Sequence[Sentence], index: int, story: int | None,
-                     document: Document) -> tuple[Any, ...]:
-        """Who says so: the sentence's own attribution, else its next sentence's ("..., he told RFA")."""
+                     document: Document, speeches: set[int]) -> tuple[Any, ...]:
+        """Who says so: the sentence's own attribution, else its next sentence's ("..., he told RFA"),
+        unless that sentence tells a statement of its own (``speeches``): "On November 14th, the
+        Congress issued a statement condemning ..." is the Congress's act, not the source of the
+        politician's reaction told before it."""
         sentence = sentences[index]
         found = stages.find_attributions(text, sentence.start, sentence.end)
-        if not found:
+        if not found and index + 1 not in speeches:
             following = self._next_sentence(text, sentences, index, story, document)
             if following is not None:
                 found = stages.find_attributions(text, following.start, following.end)

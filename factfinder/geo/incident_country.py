@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from factfinder.extract.attachment import attachment_of, in_evidence
+from factfinder.extract.attachment import CAUSE, attachment_of, in_evidence, in_other_part
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
@@ -245,10 +245,13 @@ def _sentence_country(incident: Incident, places: Sequence[Place], text: str) ->
     """The country the incident's own sentences name ("during Argentina's war ... were arrested"),
     when they name one and only one country and no finer place; a country that only makes
     a compound ("a Poland-based channel", "Russia-backed forces") or qualifies a noun ("U.S. service
-    members") describes someone, not the setting."""
+    members") describes someone, not the setting; nor does a country in another act's clause
+    ("... and has been blacklisted by the United States", ``attachment.in_other_part``) or in the
+    act it is about ("sentenced ... in the first trial over state torture in Syria")."""
     own = [p for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
            and in_evidence(p.span, incident) and not text.startswith("-", p.span.end)
-           and not modifies_noun(text, p.span.end)]
+           and not modifies_noun(text, p.span.end) and not in_other_part(p.span, incident.attachments)
+           and not _cause_of(p, incident)]
     countries = {p.country for p in own}
     if len(countries) != 1 or any(p.precision != "country" for p in own):
         return None
@@ -287,6 +290,12 @@ def _leading_country(document: Document, places: Sequence[Place], gazetteer: Any
     candidate = gazetteer.country(found.country)
     return replace(place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
         if candidate is not None else None
+
+
+def _cause_of(place: Place, incident: Incident) -> bool:
+    """Whether the place is tied to the incident only as the other act it is about (``CAUSE``)."""
+    tie = attachment_of(place.span, incident.attachments)
+    return tie is not None and tie.relation == CAUSE
 
 
 def with_document_country(incidents: Sequence[Incident], places: Sequence[Place], document: Document,

@@ -138,3 +138,29 @@ def test_an_annual_report_s_sentences_tell_acts_of_their_own() -> None:
     b = _incident(text, s2, date=None)
     assert len(merge_incidents([a, b])) == 1
     assert len(merge_incidents([a, b], by_sentence=True)) == 2
+
+
+def test_a_merged_incident_keeps_its_own_sentence_s_date_over_a_lent_one() -> None:
+    # the headline is dated by its lead's battle (3-4 March); the later sentence tells its own day
+    s0 = "Soldiers fought rebels in Kalay on 3 and 4 March."  # the lead
+    s1 = "Dozens detained in Kalay"
+    s2 = "After the army retook Kalay on 4 March, soldiers detained dozens of people."
+    text = f"{s0}\n\n{s1}\n\n{s2}"
+    lent = _incident(text, s1, date=DateRange("2011-03-03", "2011-03-04", "day"), date_phrase="3 and 4 March",
+                     place=None)
+    own = replace(_incident(text, s2, date=DateRange("2011-03-04", "2011-03-04", "day"), place=None),
+                  date_span=_span(text, "4 March", 1))
+    merged = merge_incidents([lent, own])
+    assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
+    # an own date coarser than the lent one ("within the last month") does not replace it, nor does an
+    # own day far from it: another act the merge took in ("an arrest in October 2010")
+    for later, own_date, phrase in (
+            ("It was the third such raid within the last month.", DateRange("2011-02-01", "2011-02-28", "month"),
+             "the last month"),
+            ("Police had used the same warrant to detain dozens of people in Kalay on 31 October 2010.",
+             DateRange("2010-10-31", "2010-10-31", "day"), "31 October 2010")):
+        text = f"{s0}\n\n{s1}\n\n{later}"
+        lent = _incident(text, s1, date=DateRange("2011-03-04", "2011-03-04", "day"), date_phrase="4 March",
+                         place=None)
+        merged = merge_incidents([lent, _incident(text, later, date=own_date, date_phrase=phrase, place=None)])
+        assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
