@@ -277,7 +277,7 @@ class Incident:
     acled: AcledCode | None = None  # where ACLED codes this kind of event
     # the words of its own clause with their tie to its predicate (extract/attachment.py); empty: no parse
     attachments: tuple[Attachment, ...] = ()
-    # which act of its type in its sentence (extract/incidents.py separate_acts): 0 the first; the
+    # which act of its type in its sentence (extract/separate_acts.py): 0 the first; the
     # merge never joins two acts one sentence tells apart ("A was beaten in May and B in June")
     act: int = 0
     confidence: Confidence | None = None  # set by the confidence stage, after dates, places and the merge

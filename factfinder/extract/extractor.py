@@ -38,11 +38,12 @@ from factfinder.extract.counts_patients import one_per_category, patient_count
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
-    separate_acts, unfolded, not_an_act,
+    unfolded, not_an_act,
 )
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.other_acts import hold_other_acts_apart
+from factfinder.extract.separate_acts import separate_acts
 from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_speech, speech_hits, statement_targets
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics

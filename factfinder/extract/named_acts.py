@@ -121,7 +121,7 @@ def tried_acts(text: str, before: dict[str, list[TriggerHit]],
     """``after`` (a sentence's hits once the learned typer has read it), with the acts a proceeding
     of the sentence is about given back where the typer dropped them: a hit of ``before`` that
     follows a proceeding hit with "of", "over", "for" or "into" between them. The parse decides
-    later whether it is the earlier act (``incidents.separate_acts``)."""
+    later whether it is the earlier act (``separate_acts.separate_acts``)."""
     proceedings = after.get("legal_proceeding") or []
     if not proceedings:
         return after

@@ -62,7 +62,7 @@ def speech_hits(text: str, sentence: Sentence, hits: dict[str, list[TriggerHit]]
     sentence has no asserted trigger but statements, no figure, and a body or role named before
     the verb (``find_actors`` and ``has_figure`` are asked only of sentences with a saying verb). Two speakers of one sentence ("the
     UN called the deportation a violation, and the United States said it condemned it") are two
-    statements: the parse tells them apart as acts (``incidents.separate_acts``)."""
+    statements: the parse tells them apart as acts (``separate_acts.separate_acts``)."""
     if set(hits) - {"statement"}:
         return hits
     says = [m for m in _SAY.finditer(text, sentence.start, sentence.end) if not has_figure(m.end(), sentence.end)]
