@@ -157,3 +157,29 @@ def own_containers(keys: list[str], containers: Mapping[str, list[int]], chosen:
 
 
 _BOXES = frozenset({"country", "admin1"})  # containers that say which namesake a mention means
+
+
+WELL_KNOWN = 50_000  # people: a town this big is the place a body or building named after the name means
+
+
+def inside_name_readings(inside: Mapping[str, bool], chosen: Mapping[str, tuple[Candidate | None, float]],
+                         cands: Mapping[str, list[Candidate]]) -> dict[str, tuple[Candidate, float]]:
+    """Names that only ever stand inside a longer proper name (``inside``: every mention embedded in
+    a body's name or heading a building's), read as a small town far from every place the story
+    resolved with confidence, each with the well-known place the name names: its most populous
+    town by main name, where that holds ``WELL_KNOWN`` people and more than the reading chosen.
+    "The Venice Commission" of a Ukrainian story is Venice, Italy, not Venice, California, that
+    the story's American votes chose; a name inside a name says nothing of where the story is,
+    so only the name itself can say which place it is."""
+    anchors = [cand for cand, conf in chosen.values()
+               if cand is not None and conf >= ANCHOR_CONFIDENCE and cand.kind in LOCAL_KINDS and cand.point is not None]
+    moved: dict[str, tuple[Candidate, float]] = {}
+    for key, (current, confidence) in chosen.items():
+        if current is None or not inside.get(key) or current.kind != "city" or current.population >= WELL_KNOWN \
+                or current.point is None or any(a.id != current.id and _close(a, current, STORY_KM) for a in anchors):
+            continue
+        towns = [c for c in cands.get(key, ()) if c.kind == "city" and c.primary and c.point is not None]
+        famous = max(towns, key=lambda c: c.population, default=None)
+        if famous is not None and famous.id != current.id and famous.population >= max(WELL_KNOWN, current.population):
+            moved[key] = (famous, round(min(confidence, ANCHOR_CONFIDENCE) / 2, 3))
+    return moved

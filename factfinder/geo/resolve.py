@@ -27,7 +27,7 @@ from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, i
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
-from factfinder.geo.joint import foreign_namesakes, joint_readings, own_containers
+from factfinder.geo.joint import foreign_namesakes, inside_name_readings, joint_readings, own_containers
 from factfinder.geo.plausibility import plausible
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
@@ -127,6 +127,17 @@ class Resolver:
         moved = joint_readings(order, chosen, cands, free) | foreign_namesakes(chosen, cands, doc_countries, votes)
         for key, (cand, confidence) in moved.items():
             resolved[key] = Resolution(cand, confidence)
+        # Pass 3c: a name only ever inside a longer name ("the Venice Commission") read as a small
+        # town far from the story names the well-known place of that name.
+        heads = heading_keys(text, mentions, keys)
+        inside_only = {key: True for key in groups}
+        for mention, key in zip(mentions, keys):
+            if not mention.embedded and key not in heads:
+                inside_only[key] = False
+        chosen = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
+        well_known = inside_name_readings(inside_only, chosen, cands)
+        for key, (cand, confidence) in well_known.items():
+            resolved[key] = Resolution(cand, confidence)
         # Pass 4: where the text puts a name inside a place the resolver could not go past
         # (a street, a building, a namesake in another state), that place stands for it.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -148,7 +159,9 @@ class Resolver:
         # the rest of the story names a namesake: the place the text puts it in, else the
         # story's town, stands in.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
-        for key, boxes in heading_keys(text, mentions, keys).items():
+        for key, boxes in heads.items():
+            if key in well_known:
+                continue
             stand_in = heading_stand_in(key, boxes + groups[key].containers, keys, decided, cands[key], doc_countries,
                                         setting)
             if stand_in is not None:
@@ -159,7 +172,7 @@ class Resolver:
         if setting is not None:
             for key in order:
                 ev, res = groups[key], resolved[key]
-                if not (ev.levels or ev.containers or ev.contained) and res.confidence < SURE_TOWN \
+                if not (ev.levels or ev.containers or ev.contained or key in well_known) and res.confidence < SURE_TOWN \
                         and stray_town(res.candidate, setting[0]):
                     resolved[key] = Resolution(*setting)
         readings = [resolved[k] for k in keys]

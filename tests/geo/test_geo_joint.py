@@ -10,7 +10,7 @@ import pytest
 
 from factfinder.geo import Gazetteer, Geoparser
 from factfinder.geo.gazetteer import Candidate
-from factfinder.geo.joint import joint_readings
+from factfinder.geo.joint import inside_name_readings, joint_readings
 from factfinder.model import Document, Place
 
 
@@ -146,3 +146,27 @@ def test_a_common_given_name_is_no_small_town_of_the_story_s_province(parser: Ge
     text = ("Police in Lafayette, Louisiana, arrested a man on Friday after a fire at a rented house. His "
             "brother Zachary called firefighters, officers said.")
     assert "Zachary" not in {p.span.text for p in parser.parse(Document(doc="t", text=text)) if p.resolved}
+
+
+def test_a_town_inside_a_body_s_name_is_the_well_known_place_not_a_small_namesake(parser: Geoparser) -> None:
+    # A Moldovan story with American votes ("Washington", "a US envoy"): the commission's Venice is
+    # the Italian city, not Venice, California, which the story never points to.
+    text = ("Moldova's parliament passed the new judicial law on Thursday. Washington and Brussels urged "
+            "lawmakers to follow the advice of the Venice Commission before the vote, and a US envoy met the "
+            "speaker in Chisinau. The Venice Commission will publish its opinion in June.")
+    assert _read(parser, text, "Venice") == {("IT", "Veneto", "town")}
+
+
+def test_inside_name_readings_move_only_far_small_towns_to_a_big_namesake() -> None:
+    small = _town(1, "Avonford", 34.0, -118.0, 9_000, "US")
+    famous = _town(2, "Avonford", 45.0, 12.0, 80_000, "IT")
+    anchor = _town(3, "Westbury", 34.1, -118.1, 20_000, "US")
+    cands = {"avonford": [small, famous], "westbury": [anchor]}
+    chosen = {"avonford": (small, 0.9), "westbury": (anchor, 0.5)}
+    assert inside_name_readings({"avonford": True}, chosen, cands) == {"avonford": (famous, 0.4)}
+    # a name also standing alone, or a reading beside a place the story resolved surely, stays
+    assert inside_name_readings({"avonford": False}, chosen, cands) == {}
+    assert inside_name_readings({"avonford": True}, chosen | {"westbury": (anchor, 0.9)}, cands) == {}
+    # no reading big enough to be the place the name means: nothing to move to
+    smaller = _town(2, "Avonford", 45.0, 12.0, 30_000, "IT")
+    assert inside_name_readings({"avonford": True}, chosen, cands | {"avonford": [small, smaller]}) == {}

@@ -229,3 +229,13 @@ def test_a_building_named_with_its_owners_possessive_is_one_name(parser: Geopars
     assert "St George" not in places
     places = _places(parser, "Snow grounded 300 flights on Friday; Toronto's Pearson International Airport was worst hit.")
     assert places["Toronto"].country == "CA"
+
+
+def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town(parser: Geoparser) -> None:
+    # "Marula Arts House" reads as a person's name by its shape; "at ... in Nairobi" makes it a venue.
+    places = _places(parser, "The poetry reading was held at Marula Arts House in Nairobi on Friday evening.")
+    venue = places["Marula Arts House"]
+    assert (venue.name, venue.country) == ("Nairobi", "KE")
+    # a person the text is "with" in a town, or a body "at" one, stays no place
+    places = _places(parser, "She travelled with Amara Okafor in Nairobi and spoke at Lakeside Water Board in Kisumu.")
+    assert "Amara Okafor" not in places and "Lakeside Water Board" not in places
