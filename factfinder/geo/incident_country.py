@@ -29,7 +29,10 @@ caption or a speaker's city). A place its own sentence names is kept, but for a
 release's filing place ("(Beirut) – Iranian authorities have detained ..."), a country named
 in passing, whose preposition the parse hangs on another noun than the event's, when
 "neighbouring" says so or the document names it nowhere else ("suspected of ties with rebels
-in neighbouring Congo", "allegations of war crimes in Yemen"), and a small town or region of a
+in neighbouring Congo", "allegations of war crimes in Yemen"), a place hung on a noun of
+shelter or of dealings between states ("hope of asylum in Canada", "after a quarrel with London":
+where someone meant to go or whom a state dealt with; in a report split between countries it
+yields to the country the report leads with), and a small town or region of a
 country the document never names outright or by a demonym (the resolver's reading abroad of a
 name of the story's own country, or a person's name read as a town). Before
 that, a place borrowed from another sentence yields to the one country the
