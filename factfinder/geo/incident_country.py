@@ -30,7 +30,7 @@ release's filing place ("(Beirut) – Iranian authorities have detained ..."), a
 in passing, whose preposition the parse hangs on another noun than the event's, when
 "neighbouring" says so or the document names it nowhere else ("suspected of ties with rebels
 in neighbouring Congo", "allegations of war crimes in Yemen"), a place hung on a noun of
-shelter or of dealings between states ("hope of asylum in Canada", "after a quarrel with London":
+shelter or of dealings between states ("hope of asylum in Canada", "after a quarrel with Rome":
 where someone meant to go or whom a state dealt with; in a report split between countries it
 yields to the country the report leads with), and a small town or region of a
 country the document never names outright or by a demonym (the resolver's reading abroad of a
@@ -169,15 +169,15 @@ def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mention
 
 
 # Nouns whose place is where someone sought shelter or which other state they dealt with, never
-# where an act of the sentence happened: "his only chance for asylum in the United States", "released
-# after a diplomatic contest with London", "strained relations with Canada". (An embassy or a
+# where an act of the sentence happened: "her last hope of asylum in Norway", "freed after a long
+# quarrel with Ottawa" ("talks", "relations", "ties" alike). (An embassy or a
 # consulate is left out: acts do happen inside them.)
 _ELSEWHERE_NOUNS = frozenset({"asylum", "refuge", "exile", "contest", "quarrel", "dispute", "row", "relations",
                               "ties", "talks", "tensions", "negotiations", "spat", "standoff"})
 
 
 def _preposition_head(place: Place, words: Sequence[Attachment]) -> Attachment | None:
-    """The word the place's preposition hangs on ("asylum" in "asylum in the United States"), or None."""
+    """The word the place's preposition hangs on ("asylum" in "asylum in Norway"), or None."""
     tie = attachment_of(place.span, tuple(words))
     if tie is None:
         return None
@@ -358,7 +358,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
         elif found is None and (place := incident.location) is not None and place.country \
                 and _on_other_noun(place, incident):
             # a report split between countries still leads with one: it beats a place the
-            # incident's sentence names on another noun ("asylum in the United States")
+            # incident's sentence names on another noun ("asylum in Norway")
             leading = _leading_country(document, places, gazetteer)
             if leading is not None and leading.country != place.country:
                 incident = replace(incident, location=leading)
