@@ -29,7 +29,10 @@ caption or a speaker's city). A place its own sentence names is kept, but for a
 release's filing place ("(Beirut) – Iranian authorities have detained ..."), a country named
 in passing, whose preposition the parse hangs on another noun than the event's, when
 "neighbouring" says so or the document names it nowhere else ("suspected of ties with rebels
-in neighbouring Congo", "allegations of war crimes in Yemen"), and a small town or region of a
+in neighbouring Congo", "allegations of war crimes in Yemen"), a place hung on a noun of
+shelter or of dealings between states ("hope of asylum in Canada", "after a quarrel with Rome":
+where someone meant to go or whom a state dealt with; in a report split between countries it
+yields to the country the report leads with), and a small town or region of a
 country the document never names outright or by a demonym (the resolver's reading abroad of a
 name of the story's own country, or a person's name read as a town). Before
 that, a place borrowed from another sentence yields to the one country the
@@ -50,7 +53,7 @@ from factfinder.extract.attachment import CAUSE, attachment_of, in_evidence, in_
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
-from factfinder.model import Document, Incident, Place, Span
+from factfinder.model import Attachment, Document, Incident, Place, Span
 
 # A country named outright says more than a town in it.
 _COUNTRY_WEIGHT = 2
@@ -161,15 +164,37 @@ def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mention
             or not (_NEIGHBOURING.search(text, max(0, place.span.start - 20), place.span.start)
                     or mentions.counts[place.country or ""] == 1)):
         return False
-    tie = attachment_of(place.span, words)
+    head = _preposition_head(place, words)
+    return head is not None and head.relation not in _EVENT_HEADS
+
+
+# Nouns whose place is where someone sought shelter or which other state they dealt with, never
+# where an act of the sentence happened: "her last hope of asylum in Norway", "freed after a long
+# quarrel with Ottawa" ("talks", "relations", "ties" alike). (An embassy or a
+# consulate is left out: acts do happen inside them.)
+_ELSEWHERE_NOUNS = frozenset({"asylum", "refuge", "exile", "contest", "quarrel", "dispute", "row", "relations",
+                              "ties", "talks", "tensions", "negotiations", "spat", "standoff"})
+
+
+def _preposition_head(place: Place, words: Sequence[Attachment]) -> Attachment | None:
+    """The word the place's preposition hangs on ("asylum" in "asylum in Norway"), or None."""
+    tie = attachment_of(place.span, tuple(words))
     if tie is None:
-        return False
+        return None
     at = max((i for i, a in enumerate(words) if a.span.end <= place.span.start
               and a.span.text.lower() == tie.relation), default=None)
     if at is None:
+        return None
+    return next((a for a in reversed(words[:at]) if a.depth == words[at].depth - 1), None)
+
+
+def _on_other_noun(place: Place, incident: Incident) -> bool:
+    """Whether the incident's own sentence names the place only on a noun of shelter or of
+    dealings between states (``_ELSEWHERE_NOUNS``): the place yields to the story's country."""
+    if not incident.attachments or not in_evidence(place.span, incident):
         return False
-    head = next((a for a in reversed(words[:at]) if a.depth == words[at].depth - 1), None)
-    return head is not None and head.relation not in _EVENT_HEADS
+    head = _preposition_head(place, incident.attachments)
+    return head is not None and head.span.text.lower() in _ELSEWHERE_NOUNS
 
 
 def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_at: Sequence[Span],
@@ -186,6 +211,7 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
         return place.country != found.country and _unsupported(place, mentions.named, gazetteer)
     return place.country != found.country and (not in_evidence(place.span, incident) or _filed_from(place.span, text)
                                                or _in_passing(place, incident, text, mentions)
+                                               or _on_other_noun(place, incident)
                                                or _unsupported(place, mentions.named, gazetteer))
 
 
@@ -338,5 +364,12 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
                 or _leading_country(document, places, gazetteer)
             if named is not None:
                 incident = replace(incident, location=named)
+        elif found is None and (place := incident.location) is not None and place.country \
+                and _on_other_noun(place, incident):
+            # a report split between countries still leads with one: it beats a place the
+            # incident's sentence names on another noun ("asylum in Norway")
+            leading = _leading_country(document, places, gazetteer)
+            if leading is not None and leading.country != place.country:
+                incident = replace(incident, location=leading)
         out.append(incident)
     return tuple(out)

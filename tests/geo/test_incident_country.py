@@ -269,6 +269,34 @@ def test_a_country_named_once_on_another_noun_yields_to_the_story_country() -> N
     assert moved.location is not None and moved.location.country == "EG"
 
 
+def test_a_country_named_on_a_noun_of_shelter_or_dealings_yields_to_the_story_country() -> None:
+    """"abducted ..., she gave up her hope of asylum in Lebanon": the place hangs on "asylum",
+    where she hoped to go, not where she was abducted; "abducted ... in Lebanon" keeps it. In a
+    report split between the two countries, the country it leads with takes its place."""
+    text = ("Egyptian police say a nurse was abducted outside a clinic in Giza, and she gave up her hope of "
+            "asylum in Lebanon.\n\n"
+            "Egypt's prosecutor opened an inquiry; Egyptian lawyers and Egypt's press followed it.\n\n"
+            "A driver was abducted in Lebanon, his family said.\n")
+    nurse_line, _, driver_line = text.split("\n\n")
+    places = [_place(text, "Egyptian", "EG", "country"), _place(text, "Lebanon", "LB", "country"),
+              _place(text, "Egypt's", "EG", "country"), _place(text, "Egyptian", "EG", "country", 1),
+              _place(text, "Egypt's", "EG", "country", 1), _place(text, "Lebanon", "LB", "country", 1)]
+    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
+    nurse = replace(_incident(text, nurse_line.strip(), location=places[1]), attachments=_words(text, nurse_line, [
+        ("abducted", 0, "predicate"), ("outside", 1, "outside"), ("clinic", 2, "outside"), ("gave", 1, "conj"),
+        ("hope", 2, "dobj"), ("of", 3, "of"), ("asylum", 4, "of"), ("in", 5, "in"), ("Lebanon", 6, "in")]))
+    driver = replace(_incident(text, driver_line.strip(), location=places[5]), attachments=_words(
+        text, driver_line, [("driver", 1, "nsubjpass"), ("abducted", 0, "predicate"), ("in", 1, "in"),
+                            ("Lebanon", 2, "in")]))
+    moved, kept = with_document_country([nurse, driver], places, document, TwoCountries())
+    assert moved.location is not None and (moved.location.country, moved.location.precision) == ("EG", "country")
+    assert kept.location == places[5]
+    # split between the countries (no clear lead of 1.5), the one it names more still wins over "asylum in"
+    split = places[:3] + [places[5]]
+    (leading,) = with_document_country([nurse], split, document, TwoCountries())
+    assert leading.location is not None and leading.location.country == "EG"
+
+
 class AliasedCity(TwoCountries):
     """A gazetteer that lists a first name among a big city's alternate names, as GeoNames does."""
 
