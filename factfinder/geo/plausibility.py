@@ -12,6 +12,7 @@ from collections import Counter
 
 from factfinder.geo.containers import nearest_km
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate
+from factfinder.geo.names import name_key
 
 _NEAR_UNIT_KM = 100  # how close a village must lie to another place of the story
 _NEAR_ADMIN1_KM = 150  # the same, in the admin1 the story's places lie in or the text names
@@ -58,3 +59,9 @@ def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[f
     if (near := nearest_km(cand, points)) is not None and near < 500:
         return True
     return not doc_countries and cand.population >= 1000
+
+
+def short_form(key: str, name: str) -> bool:
+    """Whether the name ``key`` is the first words of ``name`` ("clacton" of "Clacton-on-Sea")."""
+    full = name_key(name)
+    return full != key and full.startswith(key) and full[len(key):len(key) + 1] in {" ", "-"}

@@ -28,7 +28,7 @@ from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, i
 from factfinder.geo.country_forms import add_country_readings
 from factfinder.geo.doc_countries import document_countries
 from factfinder.geo.joint import foreign_namesakes, inside_name_readings, joint_readings, own_containers
-from factfinder.geo.plausibility import plausible
+from factfinder.geo.plausibility import plausible, short_form
 from factfinder.geo.fuzzy_names import transliteration_variants
 from factfinder.geo.ranking import (KIND_PRIOR, RankingModel, default_model, near_value, population_feature,
                                     share_features)
@@ -382,12 +382,7 @@ class Resolver:
         contained = cand.kind in UNIT_KINDS and self._container_match(cand, ev, resolved, keys) >= 4.0
         return plausible(cand, doc_countries, points, levelled=bool(ev.levels), contained=contained,
                          story_admin1=any(self._admin1_evidence(cand, ev, resolved)),
-                         short_form=_short_form(ev.key, cand.name))
-
-def _short_form(key: str, name: str) -> bool:
-    """Whether the name ``key`` is the first words of ``name`` ("clacton" of "Clacton-on-Sea")."""
-    full = name_key(name)
-    return full != key and full.startswith(key) and full[len(key):len(key) + 1] in {" ", "-"}
+                         short_form=short_form(ev.key, cand.name))
 
 
 # The largest value of each feature that changes as places are resolved (containers.inside <= 7).
