@@ -356,10 +356,13 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if candidate is not None:
                 place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
                 incident = replace(incident, location=replace(place, precision="country"))
-        elif found is None and (place := incident.location) is not None and place.country \
-                and _unsupported(place, mentions.named, gazetteer):
-            # a report split between countries: a town of a country it never names (a person's
-            # name read abroad, "reporter Daphne ..." in Alabama) yields to the country its sentence names
+        elif found is None and len(mentions.named) >= 2 and (place := incident.location) is not None \
+                and place.country and _unsupported(place, mentions.named, gazetteer):
+            # a report split between countries (it names two or more): a town of a country it never
+            # names (a person's name read abroad, "reporter Daphne ..." in Alabama) yields to the
+            # country its sentence names. Not a report that names one country or none: a wire
+            # sentence rarely names a town's own country ("French troops retook Kidal"), and its
+            # demonym is no answer for where the town is
             named = _named_in_sentence(incident, places, document.text, gazetteer) \
                 or _leading_country(document, places, gazetteer)
             if named is not None:
