@@ -58,6 +58,8 @@ def _hit(text, word):
     ("More than 90,000 people have been killed in Kellan's nine-year civil war, the agency said.", "killed"),
     ("At least 312 soldiers have been killed in the border districts of Dorvan in recent months.", "killed"),
     ("Some 6,500 civilians have been killed since the uprising began, a monitoring group said.", "killed"),
+    # the rest of a toll told with the war as the agent is the same toll
+    ("The war in Dorvan has killed 70,000 people, left two million refugees and displaced many more.", "refugees"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
     hit = _hit(text, word)
@@ -119,6 +121,8 @@ def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind)
     ("Two aid workers were killed in the war-torn province of Dorvan on Thursday.", "killing"),
     ("Shelling killed four children in Kellan on Monday, the worst toll of the conflict this month.",
      "killing"),
+    ("Rebels killed 30 soldiers in the war's deadliest raid on Kellan on Sunday.", "killing"),
+    ("Gunmen killed five villagers near Dorvan on Monday in a conflict that has killed 3,000 people.", "killing"),
 ])
 def test_an_act_reported_is_kept(pipeline, text, kind):
     assert kind in _types(pipeline, text)
