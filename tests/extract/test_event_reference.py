@@ -55,11 +55,11 @@ def _hit(text, word):
     ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
     # a war's running toll is a statistic of the war, not an act a monitor records
     ("The conflict in Dorvan has killed more than 40,000 people and emptied whole valleys.", "killed"),
-    ("More than 90,000 people have been killed in Kellan's nine-year civil war, the agency said.", "killed"),
+    ("Some 47,000 villagers are thought to have been killed in Kellan's nine-year civil war.", "killed"),
     ("At least 312 soldiers have been killed in the border districts of Dorvan in recent months.", "killed"),
     ("Some 6,500 civilians have been killed since the uprising began, a monitoring group said.", "killed"),
     # the rest of a toll told with the war as the agent is the same toll
-    ("The war in Dorvan has killed 70,000 people, left two million refugees and displaced many more.", "refugees"),
+    ("The war in Dorvan has killed 70,000 people, burned its markets and displaced half its villagers.", "displaced"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
     hit = _hit(text, word)

@@ -20,7 +20,7 @@ inside its clause, says so (kind ``sense``).
 A war's running toll is a statistic of the war, no act with a place and a day. Told of the
 dead ("have been killed in the nine-year civil war"), the phrase from the trigger on says so
 (kind ``sense``); told with the war as the agent ("the conflict has killed 40,000 people,
-destroyed its roads and driven millions from their homes"), the later words of harm of the
+burned its markets and emptied whole valleys"), the later words of harm of the
 clause are the same toll, so that phrase is looked for in the whole clause, from its start
 to the trigger (kind ``toll``).
 
@@ -99,7 +99,7 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
         return True
     if "toll" in cues and _in_toll(text, start, hit, cues["toll"]):
-        return True  # "the conflict has killed 40,000 people and driven millions from their homes"
+        return True  # "the war has killed 40,000 people and emptied whole valleys"
     if hit.type in HARM and "listed" in cues and _listed(cues["listed"]).search(_before(text, start, hit, LIST_WINDOW)):
         return True  # "crimes of kidnapping, torture and rape": every item of the list, not the first only
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
