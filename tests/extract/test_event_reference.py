@@ -53,6 +53,13 @@ def _hit(text, word):
     ("Officials said the death toll from the coronavirus in Kellan passed 300 on Monday.", "death toll"),
     ("Activists say stray dogs are routinely tortured in the markets of Dorvan.", "tortured"),
     ("Police in Kellan foiled an attempted kidnapping of the newspaper's editor last week.", "kidnapping"),
+    # a war's running toll is a statistic of the war, not an act a monitor records
+    ("The conflict in Dorvan has killed more than 40,000 people and emptied whole valleys.", "killed"),
+    ("Some 47,000 villagers are thought to have been killed in Kellan's nine-year civil war.", "killed"),
+    ("At least 312 soldiers have been killed in the border districts of Dorvan in recent months.", "killed"),
+    ("Some 6,500 civilians have been killed since the uprising began, a monitoring group said.", "killed"),
+    # the rest of a toll told with the war as the agent is the same toll
+    ("The war in Dorvan has killed 70,000 people, burned its markets and displaced half its villagers.", "displaced"),
 ])
 def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline, text, word):
     hit = _hit(text, word)
@@ -110,6 +117,12 @@ def test_the_same_words_said_of_people_and_places_are_kept(pipeline, text, kind)
     ("Amid threats of arrest, soldiers beat two reporters in Dorvan on Sunday.", "torture"),
     # a capitalised trigger at the start of a headline is no name
     ("Arrested Activist Released After Two Weeks In Kellan Prison", "arrest"),
+    # a killing in a war's setting or a war-torn place is still a killing
+    ("Two aid workers were killed in the war-torn province of Dorvan on Thursday.", "killing"),
+    ("Shelling killed four children in Kellan on Monday, the worst toll of the conflict this month.",
+     "killing"),
+    ("Rebels killed 30 soldiers in the war's deadliest raid on Kellan on Sunday.", "killing"),
+    ("Gunmen killed five villagers near Dorvan on Monday in a conflict that has killed 3,000 people.", "killing"),
 ])
 def test_an_act_reported_is_kept(pipeline, text, kind):
     assert kind in _types(pipeline, text)

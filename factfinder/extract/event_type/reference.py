@@ -17,6 +17,13 @@ record" (a trend halted), "lost their lives to the virus" (a disease). None is a
 act against a person that a monitor records; the phrase read from the trigger on,
 inside its clause, says so (kind ``sense``).
 
+A war's running toll is a statistic of the war, no act with a place and a day. Told of the
+dead ("have been killed in the nine-year civil war"), the phrase from the trigger on says so
+(kind ``sense``); told with the war as the agent ("the conflict has killed 40,000 people,
+burned its markets and emptied whole valleys"), the later words of harm of the
+clause are the same toll, so that phrase is looked for in the whole clause, from its start
+to the trigger (kind ``toll``).
+
 Why not in the shared negation and hypothetical cues (``extract_cues.csv``)? Those
 look six words back for every type; "facing" or "will" that far back would drop
 "a journalist facing trial after being arrested" and "the court will hear the case".
@@ -74,6 +81,16 @@ def _from(text: str, hit: TriggerHit) -> str:
     return rest[:end.start()] if end else rest
 
 
+def _in_toll(text: str, start: int, hit: TriggerHit, cue: "re.Pattern[str]") -> bool:
+    """Whether a toll phrase of the hit's clause starts at or before the hit: the hit is the toll
+    or a later part of it, never an act told before the toll in the same clause."""
+    prefix = text[start:hit.start]
+    breaks = list(_CLAUSE.finditer(prefix))
+    lo = start + (breaks[-1].end() if breaks else 0)
+    end = _CLAUSE.search(text, hit.end)
+    return any(found.start() <= hit.start - lo for found in cue.finditer(text[lo:end.start() if end else len(text)]))
+
+
 def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Pattern[str]]) -> bool:
     """Whether the hit names an abuse in a name, a charge, a risk, a tally or a threat, or is
     a word of harm in another sense, rather than reporting an act (``start``: where the hit's
@@ -81,6 +98,8 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     before = _before(text, start, hit)
     if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
         return True
+    if "toll" in cues and _in_toll(text, start, hit, cues["toll"]):
+        return True  # "the war has killed 40,000 people and emptied whole valleys"
     if hit.type in HARM and "listed" in cues and _listed(cues["listed"]).search(_before(text, start, hit, LIST_WINDOW)):
         return True  # "crimes of kidnapping, torture and rape": every item of the list, not the first only
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
