@@ -21,7 +21,7 @@ from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling, day_number
 from factfinder.extract.attachment import in_evidence
-from factfinder.model import Count, DateRange, Document, Incident, Place
+from factfinder.model import DATE_PRECISIONS, Count, DateRange, Document, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -77,7 +77,8 @@ def _finer_place(first: Place | None, second: Place | None) -> Place | None:
     return second if inside and finer else first
 
 
-_DATE_RANK = {"unknown": 0, "year": 1, "month": 2, "week": 3, "day": 4}
+# finer is higher: DATE_PRECISIONS lists the precisions finest first
+_DATE_RANK = {p: len(DATE_PRECISIONS) - 1 - n for n, p in enumerate(DATE_PRECISIONS)}
 # A month or a year told first is the act's date told loosely ("arrested in December 2020", then
 # "arrested on Dec. 10, 2020"); a week is a campaign's ("fighting intensified this week"), whose
 # days below are its episodes, not its date.

@@ -137,11 +137,10 @@ _OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "b
 
 
 # Bodies that sit in a place and act there: "a Tirana court", "Kabul police", "the Chihuahua state
-# government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops").
-_SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
-                    "governor administration municipality".split())
-SEATED = _SEATED
-"""Bodies that sit in a place and act there (``extract/other_acts.py`` holds their seat apart from an act they judge)."""
+# government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops");
+# ``extract/other_acts.py`` holds their seat apart from an act they judge.
+SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
+                   "governor administration municipality".split())
 
 
 def _reduced_relative(clause: Any) -> bool:
@@ -268,7 +267,7 @@ def attachments(trigger: Any, *, offset: int, text: str) -> tuple[Attachment, ..
                 child_relation = child.lower_ if dep in ("prep", "agent") else dep
             elif dep in ("prep", "agent") and child.lower_ != "of" and relation not in _STICKY:
                 child_relation = child.lower_
-            if dep == "compound" and child.pos_ == "PROPN" and relation == "nsubj" and token.lemma_ in _SEATED:
+            if dep == "compound" and child.pos_ == "PROPN" and relation == "nsubj" and token.lemma_ in SEATED:
                 child_relation = "in"  # "a Tirana court fined ...": the court in Tirana, as "police in X"
             if child_relation == "for" and dep == "prep" and any(c.dep_ == "pobj" and c.lemma_ == "control"
                                                                   for c in child.children):
@@ -335,13 +334,13 @@ def _governing_subject(verb: Any, tied: set[int]) -> list[Any]:
     """The words of the subject of the clause a relative clause of the act hangs in, when the act
     is told in that relative clause ("a court in Almaty ordered compensation for a man who had been
     tortured in custody"): the seat of the body that acts there is not where the act happened,
-    tied or untied. Only a body that sits somewhere (``_SEATED``: a court, the police); the rest of
+    tied or untied. Only a body that sits somewhere (``SEATED``: a court, the police); the rest of
     that clause may still say where ("guards at Insein Prison beat prisoners who had protested",
     "the Pride march in Istanbul, which the governor had banned")."""
     if verb.dep_ != "relcl":
         return []
     governor = subject_owner(clause_root(verb.head))
-    subjects = [c for c in governor.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in _SEATED
+    subjects = [c for c in governor.children if c.dep_ in _SUBJECTS and c.lemma_.lower() in SEATED
                 and not (c.left_edge.i <= verb.i <= c.right_edge.i)]
     return [t for subject in subjects for t in subject.subtree if t.i not in tied]
 

@@ -298,9 +298,7 @@ def _named_in_sentence(incident: Incident, places: Sequence[Place], text: str, g
     if len(named) != 1 or gazetteer is None:
         return None
     (code, span), = named.items()
-    candidate = gazetteer.country(code)
-    return replace(place_from(candidate, span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
-        if candidate is not None else None
+    return _country_place(gazetteer, code, span)
 
 
 # A report split between countries still leads with one: it is no answer for an incident that
@@ -311,10 +309,16 @@ _LEANING = 1.0
 def _leading_country(document: Document, places: Sequence[Place], gazetteer: Any) -> Place | None:
     """The country the document names most, by its name or a demonym, when it is ahead at all."""
     found = document_country(document, places, lead=_LEANING)
-    if found is None or found.towns_only or gazetteer is None:
+    if found is None or found.towns_only:
         return None
-    candidate = gazetteer.country(found.country)
-    return replace(place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
+    return _country_place(gazetteer, found.country, found.span)
+
+
+def _country_place(gazetteer: Any, code: str, span: Span) -> Place | None:
+    """The country ``code`` as the place of an incident, named at ``span`` (its name or a
+    demonym), with the confidence of a country read from the document; None without a gazetteer."""
+    candidate = gazetteer.country(code) if gazetteer is not None else None
+    return replace(place_from(candidate, span, DOCUMENT_COUNTRY_CONFIDENCE), precision="country") \
         if candidate is not None else None
 
 
@@ -352,10 +356,9 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
         said_at = found.said_at + whole.said_at if found is not None and whole is not None \
             and whole.country == found.country and found is not whole else (found.said_at if found else ())
         if found is not None and _needs_country(incident, found, document.text, said_at, mentions, gazetteer):
-            candidate = gazetteer.country(found.country) if gazetteer is not None else None
-            if candidate is not None:
-                place = place_from(candidate, found.span, DOCUMENT_COUNTRY_CONFIDENCE)
-                incident = replace(incident, location=replace(place, precision="country"))
+            country = _country_place(gazetteer, found.country, found.span)
+            if country is not None:
+                incident = replace(incident, location=country)
         elif found is None and len(mentions.named) >= 2 and (place := incident.location) is not None \
                 and place.country and _unsupported(place, mentions.named, gazetteer):
             # a report split between countries (it names two or more): a town of a country it never
