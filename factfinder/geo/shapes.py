@@ -197,7 +197,8 @@ def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dic
     return named[-1][1]
 
 
-_WORD = re.compile(r"\b[A-Z][a-z’'-]+\b")
+# A capitalised word, inner capitals allowed ("McGregor", "DeLuca"), not an acronym ("NATO").
+_WORD = re.compile(r"\b[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 
 
