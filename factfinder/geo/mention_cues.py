@@ -70,9 +70,6 @@ COMMON_WORDS = frozenset(
 
 # "in/of/at ... X", also sentence-initial ("In Porto Alegre, ...").
 _LOCATIVE_BEFORE = re.compile(r"\b(in|of|at|from|near|to|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)
-# Said of a person as readily as of a place, "of" and "to" ("a friend of Rivera", "close to
-# McGregor") and "from" ("a letter from Tyler") are no locatives for a name read as a person's.
-_PERSON_LOCATIVE_BEFORE = re.compile(r"\b(in|at|near|into|around|towards|outside)\s+(the\s+)?$", re.IGNORECASE)
 _CONTAINER_AFTER = re.compile(r"(,(\s+in|\s+near)?|\s+in|\s+near)\s+[A-Z][a-z]")  # "Kryvyi Rih, in Dnipropetrovsk"
 # An apposition that says what the name is: "Djibo, a town in northern Burkina Faso",
 # "Mekelle, the capital of Tigray", "Malaita, the most populous island".
@@ -114,8 +111,7 @@ def place_cue(text: str, start: int, end: int, *, person: bool = False) -> bool:
     """A locative word before the name, a container after it, an apposition that says what it is,
     or a verb of taking or striking land whose object or passive subject it is (for a name NER
     calls a ``person``, only a verb said of land: "Santacruz was captured" is a man)."""
-    before = _PERSON_LOCATIVE_BEFORE if person else _LOCATIVE_BEFORE
-    return bool(before.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
+    return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
                 or (_TAKING_BEFORE.search(text[max(0, start - 40):start]) and not _NAME_GOES_ON.match(text, end))
                 or _APPOSITION_AFTER.match(text, end)
                 or _LAND_TAKEN_AFTER.match(text, end) or (not person and _TAKEN_AFTER.match(text, end)))

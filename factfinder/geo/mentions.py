@@ -195,6 +195,9 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
 
 
+_PLACE_LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|around|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _owned_building(mention: Mention) -> bool:
     """A building named with its owner's possessive ("St George's Chapel"): the name inside it is
     a saint's or a person's, not the town of that name."""
@@ -209,6 +212,10 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
     A name that a host span makes doubtful but that could be a place is added to ``pending``."""
     demonym = demonyms()
     hosts = SpanIndex(non_places)
+    # The family names of the persons the text names in full ("McGregor" of "Conor McGregor"):
+    # standing alone, such a name is that person where the word before it is said of persons as
+    # readily as of places ("close to McGregor", "a friend of McGregor"); "at", "in", "near" keep a place.
+    family = {words[-1] for s, e, label in non_places if label == "PERSON" and len(words := text[s:e].split()) > 1}
     mentions: list[Mention] = []
     for start, end in hits:
         if taken.overlaps(start, end):
@@ -220,7 +227,10 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
                 mentions.append(Mention(start, end, surface, "dict", None, embedded=True))
                 taken.add((start, end))
             continue
-        if host is not None and _hosted_out(text, start, end, host, pending, gazetteer, terms):
+        if host is not None and (_hosted_out(text, start, end, host, pending, gazetteer, terms)
+                                 or (host[2] == "PERSON" and (host[0], host[1]) == (start, end) and surface in family
+                                     and not _PLACE_LOCATIVE.search(text, max(0, start - 12), start)
+                                     and not is_admin_or_country(surface, gazetteer, terms))):
             continue
         if host is None and sentence_initial_common(text, start, end):
             continue

@@ -239,3 +239,19 @@ def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town
     # a person the text is "with" in a town, or a body "at" one, stays no place
     places = _places(parser, "She travelled with Amara Okafor in Nairobi and spoke at Lakeside Water Board in Kisumu.")
     assert "Amara Okafor" not in places and "Lakeside Water Board" not in places
+
+
+def test_a_family_name_with_an_inner_capital_stays_the_person_when_alone(parser: Geoparser) -> None:
+    # McGregor is a Florida town too; "close to McGregor" is said of the fighter, not of the town.
+    text = ("Boxer Declan McGregor was charged after a scuffle at a press event in Dublin. "
+            "McGregor said nothing. A source close to McGregor told reporters he would appear in court.")
+    assert all(label == "PERSON" for name, label in _labels(parser, text).items() if name == "McGregor")
+    found = _places(parser, text)
+    assert "McGregor" not in found and found["Dublin"].country == "IE"
+
+
+def test_a_family_name_of_the_story_after_at_is_still_a_place(parser: Geoparser) -> None:
+    text = ("Michigan: union vote\n\nOrganiser Dana Dearborn counted the ballots. Workers voted on Friday "
+            "at Dearborn, where the plant employs 4,000 people, and in Flint.")
+    found = _places(parser, text)
+    assert "Dearborn" in found and found["Dearborn"].admin1 == "Michigan"
