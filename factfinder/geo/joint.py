@@ -118,18 +118,24 @@ def foreign_namesakes(chosen: Mapping[str, tuple[Candidate | None, float]], cand
                if cand is not None and conf >= ANCHOR_CONFIDENCE and cand.kind in LOCAL_KINDS and cand.point is not None]
     moved: dict[str, tuple[Candidate, float]] = {}
     for key, (current, confidence) in chosen.items():
-        if current is None or current.kind in _ABOVE or not current.country or \
-                (doc_countries - by_name.get(key, Counter()))[current.country] > 0:
+        others = doc_countries - by_name.get(key, Counter())
+        if current is None or current.kind in _ABOVE or not current.country or others[current.country] > 0:
             continue
+        # A story about one country (its headline or dateline names it, or nothing else votes)
+        # means its own town of a name by default, near a place of the story or not.
+        about_main = others[main] >= SOLE_VOTES and others[main] >= SOLE_SHARE * sum(others.values())
         own = [c for c in cands.get(key, ()) if c.country == main and c.kind in LOCAL_KINDS
                and (c.kind in _UNITS or c.population * FOREIGN_SHARE >= current.population)
-               and any(other != key and _close(c, anchor, NEAR_KM) for other, anchor in anchors)]
+               and (about_main and c.kind == "city"
+                    or any(other != key and _close(c, anchor, NEAR_KM) for other, anchor in anchors))]
         if own:
             moved[key] = (max(own, key=lambda c: (c.population, c.kind == "city")), round(confidence / 2, 3))
     return moved
 
 
 NEAR_KM = 150  # how close the story's own reading lies to a place it resolved with confidence
+SOLE_VOTES = 5  # a country named in the opening line, or three times: what a story is about
+SOLE_SHARE = 0.8  # of the votes of the story's other names
 _ABOVE = frozenset({"continent", "country", "region"})  # readings no namesake replaces
 _UNITS = frozenset({"admin2", "admin3"})  # districts have no population figure to weigh
 

@@ -170,3 +170,24 @@ def test_inside_name_readings_move_only_far_small_towns_to_a_big_namesake() -> N
     # no reading big enough to be the place the name means: nothing to move to
     smaller = _town(2, "Avonford", 45.0, 12.0, 30_000, "IT")
     assert inside_name_readings({"avonford": True}, chosen, cands | {"avonford": [small, smaller]}) == {}
+
+
+@pytest.mark.parametrize(("text", "surface", "country"), [
+    ("Lebanon: two protesters were shot dead in Tripoli during a march over bread prices, the army said.",
+     "Tripoli", "LB"),
+    ("Canada: students in Kingston walked out of class on Friday to demand action on climate change.",
+     "Kingston", "CA"),
+    ("Spain: a court in Cordoba convicted two prison guards of abusing inmates, prosecutors said.",
+     "Cordoba", "ES"),
+])
+def test_a_story_about_one_country_means_its_own_town_of_a_name(parser: Geoparser, text: str, surface: str,
+                                                                country: str) -> None:
+    # The headline names the country; no other name votes for the bigger namesake's country
+    # (Tripoli, Libya; Kingston, Jamaica; Córdoba, Argentina), which its own size had chosen.
+    assert {c for c, _a, _p in _read(parser, text, surface)} == {country}
+
+
+def test_a_foreign_city_the_text_places_abroad_stays_abroad(parser: Geoparser) -> None:
+    text = ("Syria: a car bomb exploded in Tripoli, the capital of Libya, and another in Damascus, "
+            "killing nine people in all.")
+    assert {c for c, _a, _p in _read(parser, text, "Tripoli")} == {"LY"}
