@@ -217,7 +217,8 @@ def test_names_listed_after_a_cued_village_share_its_locative(parser: Geoparser)
     text = "Lifeboat crews from New Quay and Gwbert joined Wednesday's search, police in Wales said."
     places = _places(parser, text)
     assert (places["Gwbert"].country, places["Gwbert"].precision) == ("GB", "town")
-    assert abs(places["Gwbert"].lat - 52.1) < 0.2 and abs(places["Gwbert"].lon + 4.7) < 0.2
+    lat, lon = places["Gwbert"].lat, places["Gwbert"].lon
+    assert lat is not None and lon is not None and abs(lat - 52.1) < 0.2 and abs(lon + 4.7) < 0.2
 
 
 def test_a_building_named_with_its_owners_possessive_is_one_name(parser: Geoparser) -> None:
