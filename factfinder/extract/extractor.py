@@ -298,8 +298,8 @@ class Extractor:
         if not asserted and named and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence
             # is read as one without trigger, as the learned typer reads those. In an article, an act
-            # against people only where the named state was one ("the kidnapped girls have since been
-            # released"), not from a word of speech ("one of the victims accused of defamation":
+            # against people only where the named state was one ("the abducted pupils were freed on
+            # Sunday"), not from a word of speech ("one of the victims accused of defamation":
             # PERSONAL in event_type)
             sentence = candidate.sentence
             learned = self.event_typer.sentence_hits(text, sentence.start, sentence.end, {},
