@@ -1,5 +1,6 @@
 """Whether a trigger hit tells an act that happened: negation, hypotheticals, background
-mentions and practices ("continued to face ill-treatment", "remained in detention").
+mentions, practices ("continued to face ill-treatment", "remained in detention") and the
+headlines of other reports an article links to ("Read more: ...").
 
 Pure functions over text, offsets and, where there is one, the spaCy token of the trigger;
 ``incidents.py`` decides which asserted hits become incidents. Being conservative is deliberate:
@@ -39,6 +40,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     deliberate: a missed hedge makes a false incident.
     """
     if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
+        return False
+    if cues.link.match(text, sentence.start, hit.start):  # "Read more: police arrest two ..." heads another report
         return False
     if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)) \
             and not _told_in_relative_past(text, sentence, hit, token):

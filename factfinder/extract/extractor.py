@@ -35,6 +35,7 @@ from factfinder.extract.answerable import heading_state_targets, online_speakers
 from factfinder.extract.attachment import in_own_clause
 from factfinder.extract.country_heading import heading_country
 from factfinder.extract.counts_patients import one_per_category, patient_count
+from factfinder.extract.event_type import PERSONAL, SHORT_DOCUMENT
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
@@ -166,13 +167,14 @@ class Extractor:
         entities: list[tuple[int, int, str]] = []
         analyses: list[tuple[_Candidate, list[TriggerHit], list[tuple[Any, Any]], list[Any], list[Any]]] = []
         agentless: set[int] = set()  # sentences that name no state or armed actor
+        long_text = len(sentences) > SHORT_DOCUMENT  # an article: the typer creates no act against people
         # Parses stream through: only what is needed is kept (entities, asserted
         # triggers, roles), so a 5 MB text never holds all its parsed Docs at once.
         for candidate, parsed in zip(candidates, parses):
             sentence = candidate.sentence
             entities.extend((e.start_char + sentence.start, e.end_char + sentence.start, e.label_)
                             for e in parsed.ents)
-            asserted = self._asserted_triggers(text, candidate, parsed, find_actors)
+            asserted = self._asserted_triggers(text, candidate, parsed, find_actors, long_text=long_text)
             actors = find_actors(sentence.start, sentence.end) if asserted else []
             tokens = [_token_at(parsed, hit, sentence) for hit in asserted]
             roles = [stages.actor_roles(parsed, token, actors, offset=sentence.start) for token in tokens]
@@ -268,11 +270,11 @@ class Extractor:
                           entities=tuple(entities))
 
     def _asserted_triggers(self, text: str, candidate: _Candidate, parsed: Any,
-                           find_actors: Callable[[int, int], list[Any]]) -> list[TriggerHit]:
+                           find_actors: Callable[[int, int], list[Any]], *, long_text: bool = False) -> list[TriggerHit]:
         """The sentence's acts: for each type, its first trigger that is asserted (not negated or
         hypothetical), and the later ones that are acts of their own (``separate_acts``)."""
         asserted: list[TriggerHit] = []
-        named_no_act = False
+        named: set[str] = set()  # the types of the triggers that only named a state
         for hits in candidate.hits.values():
             kept: list[TriggerHit] = []
             tokens: list[Any] = []
@@ -281,7 +283,7 @@ class Extractor:
                 if not is_asserted(text, candidate.sentence, hit, self.cues, token):
                     continue
                 if not_an_act(hit, token):
-                    named_no_act = True
+                    named.add(hit.type)
                     continue
                 if hit.trigger is REPORTED_SPEECH and not is_statement_speech(
                         token, find_actors(candidate.sentence.start, candidate.sentence.end), candidate.sentence.start):
@@ -293,11 +295,15 @@ class Extractor:
         # truce broken or rebels backed ('other') is what the accusation is about, not an act told
         if any(hit.type not in ("statement", "other") for hit in asserted):
             asserted = [hit for hit in asserted if not attributes_act(text, hit)]
-        if not asserted and named_no_act and self.event_typer is not None:
+        if not asserted and named and self.event_typer is not None:
             # its words only named a state ("banned chlorine munitions were dropped"): the sentence
-            # is read as one without trigger, as the learned typer reads those
+            # is read as one without trigger, as the learned typer reads those. In an article, an act
+            # against people only where the named state was one ("the abducted pupils were freed on
+            # Sunday"), not from a word of speech ("one of the victims accused of defamation":
+            # PERSONAL in event_type)
             sentence = candidate.sentence
-            learned = self.event_typer.sentence_hits(text, sentence.start, sentence.end, {})
+            learned = self.event_typer.sentence_hits(text, sentence.start, sentence.end, {},
+                                                     long_text=long_text and not named & PERSONAL)
             asserted = [hit for hits in learned.values() for hit in hits[:1]
                         if is_asserted(text, sentence, hit, self.cues, _token_at(parsed, hit, sentence))]
         return asserted

@@ -226,6 +226,7 @@ class Cues:
     aggregate: re.Pattern[str]
     period: re.Pattern[str]
     person: re.Pattern[str]
+    link: re.Pattern[str]
 
 
 @lru_cache(maxsize=2)

@@ -95,10 +95,12 @@ _DETONATION = re.compile(r"detonat|blew|blast", re.IGNORECASE)
 # Attack triggers that name the aircraft that struck ("jets destroyed depots"): an air strike, whatever the
 # target (the model reads an ammunition depot struck from the air as weapons seized).
 _AIRCRAFT = re.compile(r"(?:jets|warplanes|drones?|helicopters|gunships) ", re.IGNORECASE)
-# Acts done to people: in a long text the model never re-types a rule hit into one of these. An
-# article's sentences carry its topic's words ("activists", "victims", "crackdown"), and a bag of words
-# reads a rally, a censorship or a church closed in such an article as a killing or a disappearance;
-# the trigger table names these acts by their own words, so a hit of another type is no missed one.
+# Acts done to people: in a long text the model never re-types a rule hit into one of these, nor creates
+# one in a sentence where the rules read no act (session 11). An article's sentences carry its topic's
+# words ("activists", "victims", "crackdown"), and a bag of words reads a rally, a censorship or a church
+# closed in such an article as a killing or a disappearance, and "the university has taught officers of
+# a police academy accused of abuses" as a disappearance (its strongest word "has"); the trigger table
+# names these acts by their own words, so a sentence without one tells no missed act.
 PERSONAL = frozenset({"killing", "torture", "disappearance", "arrest"})
 # Forces entering a place (a trigger row of data/triggers.csv), and the acts it is only the prelude of
 # when one sentence tells both.
@@ -218,7 +220,7 @@ class EventTyper:
         if not hits:
             if not create or p.get("none", 0.0) + NONE_MARGIN_CREATE >= probability:
                 return hits  # a fire or a flood "destroyed" homes: no incident
-            if probability >= CREATE:
+            if probability >= CREATE and not (long_text and best in PERSONAL):  # PERSONAL: topic words
                 hit = _learned_hit(text, start, end, best, prediction)
                 # the word that weighed most may be used in another sense ("captured his third title")
                 return hits if is_reference(text, start, hit, _cues()) else {best: [hit]}
