@@ -38,7 +38,9 @@ country the document never names outright or by a demonym (the resolver's readin
 name of the story's own country, or a person's name read as a town). Before
 that, a place borrowed from another sentence yields to the one country the
 incident's own sentence names, when it names no finer place ("during Argentina's
-war ... people arrested by the military").
+war ... people arrested by the military"); one that lies in that country stays, whatever country
+the document leads with ("bombs on the people of Yemen", set in the story's Yemeni town, in a
+report that names Saudi Arabia more often).
 """
 
 from __future__ import annotations

@@ -79,7 +79,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
-    if people_of(text, place.span.start) and tie.relation not in _NOT_WHERE | _ELSEWHERE:
+    if people_of(text, place.span.start) and tie.relation not in _NOT_WHERE | _ELSEWHERE \
+            and incident.type not in SPOKEN:
         return replace(tie, relation="in")  # "bombs rained on the people of X, killing ...": in X
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED) and not (
             tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):

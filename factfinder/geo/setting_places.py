@@ -59,21 +59,25 @@ def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where
 _COMPARED = re.compile(r"\b(?i:such\s+as|like|unlike|compared\s+(?:with|to)|as\s+opposed\s+to|similar\s+to|than)\s+"
                        r"(?:(?:in|at)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*,?|of|the|and|or|areas?|countries|places|"
                        r"cities|regions|states|nations|towns)\s+){0,8}$")
-# A locative before the cue makes the examples where: "in areas such as X and Y, villages were attacked".
+# A locative before the cue makes the examples where: "in areas such as X and Y, villages were attacked";
+# so does a relative "where" after the name: "casualties, like in X where 67 civilians were killed".
 _WHERE_BEFORE = re.compile(r"\b(?i:in|at|across|throughout|near|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_WHERE_AFTER = re.compile(r",?\s+where\b")
 
 
 def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) -> set[int]:
     """The ids of places named as an example or a yardstick, not as where something happened here:
     "the Gulf has now overtaken better-known areas such as X", "more kidnappings than in X": the
     place belongs to the comparison, and another sentence's act does not borrow it.
-    ``unless_where``: not the examples a locative introduces ("in areas such as X, where villages
-    were attacked"), which say where their own sentence's act happened."""
+    ``unless_where``: not the examples a locative introduces ("in areas such as X, villages were
+    attacked") or a "where" follows ("like in X where 67 civilians were killed"), which say where
+    their own sentence's act happened."""
     out: set[int] = set()
     for place in places:
         cue = _COMPARED.search(text, max(0, place.span.start - 80), place.span.start)
-        if cue is not None and not (unless_where and _WHERE_BEFORE.search(text, max(0, cue.start() - 30),
-                                                                          cue.start())):
+        if cue is not None and not (unless_where and (
+                _WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+                or _WHERE_AFTER.match(text, place.span.end))):
             out.add(id(place))
     return out
 
