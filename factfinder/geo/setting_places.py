@@ -25,7 +25,7 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of, in_evidence
-from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, place_cue
+from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, given_names, place_cue
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.story_setting import in_caption, in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
@@ -60,7 +60,7 @@ _COMPARED = re.compile(r"\b(?i:such\s+as|like|unlike|compared\s+(?:with|to)|as\s
                        r"(?:(?:in|at)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*,?|of|the|and|or|areas?|countries|places|"
                        r"cities|regions|states|nations|towns)\s+){0,8}$")
 # A locative before the cue makes the examples where: "in areas such as X and Y, villages were attacked";
-# so does a relative "where" after the name: "casualties, like in X where 67 civilians were killed".
+# so does a relative "where" after the name: "casualties, like in X where dozens were shot".
 _WHERE_BEFORE = re.compile(r"\b(?i:in|at|across|throughout|near|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
 _WHERE_AFTER = re.compile(r",?\s+where\b")
 
@@ -70,7 +70,7 @@ def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) 
     "the Gulf has now overtaken better-known areas such as X", "more kidnappings than in X": the
     place belongs to the comparison, and another sentence's act does not borrow it.
     ``unless_where``: not the examples a locative introduces ("in areas such as X, villages were
-    attacked") or a "where" follows ("like in X where 67 civilians were killed"), which say where
+    attacked") or a "where" follows ("like in X where dozens were shot"), which say where
     their own sentence's act happened."""
     out: set[int] = set()
     for place in places:
@@ -113,8 +113,10 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     # named outright, not by a demonym ("the Rwandan border" is no story about Rwanda)
     countries = {p.country for p in places if p.resolved and p.precision == "country"
                  and p.confidence > EMBEDDED_CONFIDENCE}
-    # the last word of a person's full name ("Daniel Pearl"): said alone elsewhere, it is that person
-    surnames = {words[-1] for s, e, label in entities if label == "PERSON" and len(words := text[s:e].split()) > 1}
+    # the last word of a person's full name ("Martin Pearl"): said alone elsewhere, it is that person;
+    # the name must open with a given name (NER calls "Banda Aceh" a person)
+    surnames = {words[-1] for s, e, label in entities
+                if label == "PERSON" and len(words := text[s:e].split()) > 1 and words[0] in given_names()}
     by_name: dict[str, list[Place]] = {}
     for place in places:
         by_name.setdefault(place.span.text, []).append(place)
