@@ -92,6 +92,10 @@ def geo_resolve(resources: Resources) -> Step:
     return _per_document(one)
 
 
+# Actor kinds that name a group, never a state or a place (data/actors.csv).
+_GROUP_KINDS = frozenset({"armed_group", "criminal", "group", "company"})
+
+
 @registry.component("factfinder.geo.locate.v1", stage="geo",
                     reads=("document", "places", "entities", "incidents.evidence", "statistics.evidence"),
                     assigns=("incidents.location", "statistics.place"))
@@ -103,7 +107,7 @@ def geo_locate(resources: Resources) -> Step:
     from factfinder.extract.answerable import international_ruling
     from factfinder.geo import locate
     from factfinder.geo.locate import SPOKEN
-    from factfinder.geo.setting_places import with_dateline_country
+    from factfinder.geo.setting_places import named_things, with_dateline_country
     from factfinder.geo.incident_country import with_document_country
 
     gazetteer = resources.gazetteer
@@ -113,17 +117,26 @@ def geo_locate(resources: Resources) -> Step:
     def is_actor(name: str) -> bool:
         return bool(matcher.find(name))
 
+    def group_named(name: str) -> bool:
+        """"Hamas", "Taliban": the whole name is a non-state group's (a gazetteer lists both as
+        alternate names of towns, Hamm and Bozhüyük); never where an act happened."""
+        return any(a.kind in _GROUP_KINDS and a.span.text == name for a in matcher.find(name))
+
     def one(extraction: Extraction) -> Extraction:
         incidents = extraction.incidents
         if incidents:
-            incidents = locate(incidents, extraction.places, extraction.document, extraction.entities or (),
+            places = [p for p in extraction.places if p.precision == "country" or not group_named(p.span.text)]
+            incidents = locate(incidents, places, extraction.document, extraction.entities or (),
                                actors=is_actor, gazetteer=gazetteer)
             # a statement is where its speaker is: no story's country for it (locate.SPOKEN); nor
             # for an international court's ruling on a country's case (extract/answerable.py)
             spoken = [i.type in SPOKEN or international_ruling(i) for i in incidents]
+            # names of other things (a company, a sea, a person's surname) vote for no country either
+            things = named_things(places, extraction.entities or (), extraction.document.text)
+            places = [p for p in places if id(p) not in things]
             countried = iter(with_dateline_country(with_document_country(
-                [i for i, s in zip(incidents, spoken) if not s], extraction.places, extraction.document, gazetteer),
-                extraction.places, extraction.document))
+                [i for i, s in zip(incidents, spoken) if not s], places, extraction.document, gazetteer),
+                places, extraction.document))
             incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved

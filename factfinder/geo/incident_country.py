@@ -11,7 +11,8 @@ country precision, so that every incident of a one-country report carries it:
 2. otherwise the resolved place mentions of the incident's story (else of the
    document) vote for their countries, as the resolver's document-country pass
    left them (``geo/resolve.py``): a country named outright counts twice, a place
-   in the report's opening (headline and lead) twice more; the demonyms of
+   in the report's opening (headline and lead) twice more, but not in a photo's caption there
+   (where a picture was taken, often abroad); the demonyms of
    ``data/actor_demonyms.csv`` ("Egyptian authorities", "Belarusians") vote once
    each. The leading country is the document's when it is clearly ahead
    of the next (``_LEAD``); a report split between countries gets none, never a guess. A local
@@ -37,7 +38,9 @@ country the document never names outright or by a demonym (the resolver's readin
 name of the story's own country, or a person's name read as a town). Before
 that, a place borrowed from another sentence yields to the one country the
 incident's own sentence names, when it names no finer place ("during Argentina's
-war ... people arrested by the military").
+war ... people arrested by the military"); one that lies in that country stays, whatever country
+the document leads with ("bombs on the people of Yemen", set in the story's Yemeni town, in a
+report that names Saudi Arabia more often).
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ from factfinder.extract.attachment import CAUSE, attachment_of, in_evidence, in_
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
+from factfinder.geo.story_setting import in_caption
 from factfinder.model import Attachment, Document, Incident, Place, Span
 
 # A country named outright says more than a town in it.
@@ -115,8 +119,8 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
                 and start <= place.span.start < end):
             continue
         weight = _COUNTRY_WEIGHT if place.precision == "country" else 1
-        if place.span.start - start < _OPENING_CHARS:
-            weight *= _OPENING_WEIGHT
+        if place.span.start - start < _OPENING_CHARS and not in_caption(place, text):
+            weight *= _OPENING_WEIGHT  # a photo's caption in the opening tells where a picture was taken
         votes[place.country] += weight
         said_at.setdefault(place.country, []).append(place.span)
         if place.precision == "country":
@@ -188,13 +192,18 @@ def _preposition_head(place: Place, words: Sequence[Attachment]) -> Attachment |
     return next((a for a in reversed(words[:at]) if a.depth == words[at].depth - 1), None)
 
 
-def _on_other_noun(place: Place, incident: Incident) -> bool:
+def _on_other_noun(place: Place, incident: Incident, text: str) -> bool:
     """Whether the incident's own sentence names the place only on a noun of shelter or of
     dealings between states (``_ELSEWHERE_NOUNS``): the place yields to the story's country."""
     if not incident.attachments or not in_evidence(place.span, incident):
         return False
+    if _SHELTER_BEFORE.search(text, max(0, place.span.start - 30), place.span.start):
+        return True  # the parse may hang "in X" on the verb: "his only chance for asylum in X"
     head = _preposition_head(place, incident.attachments)
     return head is not None and head.span.text.lower() in _ELSEWHERE_NOUNS
+
+
+_SHELTER_BEFORE = re.compile(r"\b(?:asylum|refuge|exile)\s+in\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_at: Sequence[Span],
@@ -211,7 +220,7 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
         return place.country != found.country and _unsupported(place, mentions.named, gazetteer)
     return place.country != found.country and (not in_evidence(place.span, incident) or _filed_from(place.span, text)
                                                or _in_passing(place, incident, text, mentions)
-                                               or _on_other_noun(place, incident)
+                                               or _on_other_noun(place, incident, text)
                                                or _unsupported(place, mentions.named, gazetteer))
 
 
@@ -345,17 +354,20 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             # a story's towns alone yield to the country the whole document names
             by_story[incident.story] = whole if own is None or (own.towns_only and whole is not None) else own
         place = incident.location
+        agrees = False  # a place borrowed in the one country the incident's own sentence names
         if place is not None and place.country and not in_evidence(place.span, incident):
             # a place borrowed from another sentence yields to the country the incident's own names
             named = _sentence_country(incident, places, document.text)
             if named is not None and named.country != place.country:
                 incident = replace(incident, location=replace(named, precision="country"))
+            agrees = named is not None and named.country == place.country
         found = by_story[incident.story]
         # a story that is one sentence (a wire report's lead set apart) is supported by the
         # rest of the document when the document is about the same country
         said_at = found.said_at + whole.said_at if found is not None and whole is not None \
             and whole.country == found.country and found is not whole else (found.said_at if found else ())
-        if found is not None and _needs_country(incident, found, document.text, said_at, mentions, gazetteer):
+        if found is not None and not agrees and _needs_country(incident, found, document.text, said_at, mentions,
+                                                               gazetteer):
             country = _country_place(gazetteer, found.country, found.span)
             if country is not None:
                 incident = replace(incident, location=country)
@@ -371,7 +383,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if named is not None:
                 incident = replace(incident, location=named)
         elif found is None and (place := incident.location) is not None and place.country \
-                and _on_other_noun(place, incident):
+                and _on_other_noun(place, incident, document.text):
             # a report split between countries still leads with one: it beats a place the
             # incident's sentence names on another noun ("asylum in Norway")
             leading = _leading_country(document, places, gazetteer)

@@ -23,12 +23,14 @@ from factfinder.geo.finer_beside import finer_beside
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, qualifies_a_place,
-    reference_point, stands_under,
+    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, people_of,
+    qualifies_a_place, reference_point, stands_under,
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
-from factfinder.geo.setting_places import borrowed_setting, named_things, reported_content, setting_places
+from factfinder.geo.setting_places import (
+    borrowed_setting, compared, named_things, reported_content, setting_places,
+)
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.geo.untied import event_places, local_source, score, untied_setting
 from factfinder.model import Attachment, Document, Incident, Place
@@ -77,6 +79,9 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
+    if people_of(text, place.span.start) and tie.relation not in _NOT_WHERE | _ELSEWHERE \
+            and incident.type not in SPOKEN:
+        return replace(tie, relation="in")  # "bombs rained on the people of X, killing ...": in X
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED) and not (
             tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # but "blacklisted by the United States": the state that decides
@@ -336,10 +341,11 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                                document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
-    settings = setting_places(usable, incidents, _WHERE)
+    settings = setting_places(usable, incidents, _WHERE, document.text)
+    examples = compared(usable, document.text, unless_where=True)  # "areas such as X": no act's place
     located = []
     for incident in incidents:
-        own = [p for p in usable if in_evidence(p.span, incident)]
+        own = [p for p in usable if in_evidence(p.span, incident) and id(p) not in examples]
         best: Place | None = None
         if incident.attachments:  # a dateline heading the sentence is where the report was filed
             own = [p for p in own if not in_dateline_head(p, document.text)]

@@ -281,3 +281,15 @@ def struck_city(gazetteer: Gazetteer | None, name: str, incident: Incident) -> C
 
 # Verbs whose passive subject is land, not a person: "X was captured / overrun / shelled".
 _LAND_VERB = re.compile(r"(?:captur|recaptur|overr[au]n|shell|bomb|besieg|invad|occup|liberat|seiz)", re.IGNORECASE)
+
+
+# The people of a place: "bombs rained on the people of X", "civilians of X were killed".
+_PEOPLE_OF = re.compile(r"\b(?:people|peoples|civilians|residents|inhabitants|population|villagers|townspeople)\s+"
+                        r"of\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def people_of(text: str, start: int) -> bool:
+    """Whether the name at ``start`` says whose people an act struck ("killing ... the people of
+    X"): they are in X, and so is the act, whatever the preposition before them ("bombs on ...")."""
+    return _PEOPLE_OF.search(text, max(0, start - 40), start) is not None
+

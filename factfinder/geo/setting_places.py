@@ -25,20 +25,25 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of, in_evidence
-from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, place_cue
+from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, given_names, place_cue
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
+from factfinder.geo.story_setting import in_caption, in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
 
 # Ties that take a place away from the act's setting: where it went to or came from.
 _AWAY = frozenset({"to", "from"})
 
 
-def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where: Collection[str]) -> list[Place]:
+def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where: Collection[str],
+                   text: str = "") -> list[Place]:
     """``usable`` without the places an act of their own sentence ties as not where it happened
     (``where``: the locative ties) and as a destination or origin, or as a country or a union that
-    acts. A region or a town that acts ("the Chinese province of Henan is building a surveillance
-    system", "the security bureau of Kashgar prefecture awarded a contract") acts where it is."""
+    acts, and without the places named as an example or a yardstick (``compared``) or in a photo's
+    caption (``story_setting.in_caption``). A region or a
+    town that acts ("the Chinese province of Henan is building a surveillance system", "the
+    security bureau of Kashgar prefecture awarded a contract") acts where it is."""
+    examples = compared(usable, text)
+    usable = [p for p in usable if id(p) not in examples and not in_caption(p, text)]
     def elsewhere(place: Place) -> bool:
         ties = [tie for i in incidents if in_evidence(place.span, i)
                 and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
@@ -47,6 +52,38 @@ def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where
     return [p for p in usable if not elsewhere(p)]
 
 
+# A comparison or an example opening before the name: "areas such as X", "cities like X", "more than
+# in X", "compared with X"; between cue and name only an article, capitalised words, "of", a noun of
+# places and the earlier items of the list ("better-known hotspots such as the Strait of X", "such as
+# X, Y and Z").
+_COMPARED = re.compile(r"\b(?i:such\s+as|like|unlike|compared\s+(?:with|to)|as\s+opposed\s+to|similar\s+to|than)\s+"
+                       r"(?:(?:in|at)\s+)?(?:the\s+)?(?:(?:[A-Z][\w'’-]*,?|of|the|and|or|areas?|countries|places|"
+                       r"cities|regions|states|nations|towns)\s+){0,8}$")
+# A locative before the cue makes the examples where: "in areas such as X and Y, villages were attacked";
+# so does a relative "where" after the name: "casualties, like in X where dozens were shot".
+_WHERE_BEFORE = re.compile(r"\b(?i:in|at|across|throughout|near|around)\s+(?:the\s+)?(?:[\w-]+\s+){0,2}$")
+_WHERE_AFTER = re.compile(r",?\s+where\b")
+
+
+def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) -> set[int]:
+    """The ids of places named as an example or a yardstick, not as where something happened here:
+    "the Gulf has now overtaken better-known areas such as X", "more kidnappings than in X": the
+    place belongs to the comparison, and another sentence's act does not borrow it.
+    ``unless_where``: not the examples a locative introduces ("in areas such as X, villages were
+    attacked") or a "where" follows ("like in X where dozens were shot"), which say where
+    their own sentence's act happened."""
+    out: set[int] = set()
+    for place in places:
+        cue = _COMPARED.search(text, max(0, place.span.start - 80), place.span.start)
+        if cue is not None and not (unless_where and (
+                _WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+                or _WHERE_AFTER.match(text, place.span.end))):
+            out.add(id(place))
+    return out
+
+
+# A locative right before a name: "in Pearl", "near Houston" say a place even where a person bears the name.
+_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+$")
 # NER labels of names that are no place: a company, a person, a product.
 _THING_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 # "the Red Sea", "the Indian Ocean", "the Strait of Hormuz": a body of water, whatever land unit shares its name.
@@ -69,11 +106,17 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     town whose every mention NER reads as an organisation or a person, never after a word that
     makes it a place (a locative or a verb of taking: "captured Bukavu"), in a country the document
     names nowhere while it names another outright ("Meta" in a story about Russia; a sentence that
-    names no country, or only by a demonym, keeps "shelled Douma", Douma tagged PERSON)."""
+    names no country, or only by a demonym, keeps "shelled Douma", Douma tagged PERSON); and a
+    name that is the surname of a person the document names in full, without a place's cue
+    ("Daniel Pearl ... Pearl, the bureau chief, was abducted": not Pearl, Mississippi)."""
     things = {(s, e) for s, e, label in entities if label in _THING_LABELS}
     # named outright, not by a demonym ("the Rwandan border" is no story about Rwanda)
     countries = {p.country for p in places if p.resolved and p.precision == "country"
                  and p.confidence > EMBEDDED_CONFIDENCE}
+    # the last word of a person's full name ("Martin Pearl"): said alone elsewhere, it is that person;
+    # the name must open with a given name (NER calls "Banda Aceh" a person)
+    surnames = {words[-1] for s, e, label in entities
+                if label == "PERSON" and len(words := text[s:e].split()) > 1 and words[0] in given_names()}
     by_name: dict[str, list[Place]] = {}
     for place in places:
         by_name.setdefault(place.span.text, []).append(place)
@@ -90,6 +133,10 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
             continue
         if _BODY_BEFORE.search(text, max(0, start - 20), start):
             out.add(id(place))
+            continue
+        if place.span.text in surnames and not (_AT.search(text, max(0, start - 12), start)
+                                                and not re.match(r"['’]s\b", text[end:end + 2])):
+            out.add(id(place))  # "Daniel Pearl was abducted ... Pearl, the bureau chief": the man
             continue
         mentions = by_name[place.span.text]
         if foreign and all(

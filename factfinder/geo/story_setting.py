@@ -23,11 +23,20 @@ _DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,
                             r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
 
 
+# A city alone before a colon, as South Asian papers print the dateline: "Washington: US Secretary ...".
+_TOWN_COLON = re.compile(r"[ \t]*:[ \t]")
+
+
 def in_dateline_head(place: Place, text: str) -> bool:
-    """Whether the place is inside the dateline that heads its line (not the sentence after it)."""
+    """Whether the place is inside the dateline that heads its line (not the sentence after it).
+    A town that is the whole head before a colon is one too ("Washington: ..."); a country or a
+    region there is a headline's subject ("Syria: ..."), left as it is."""
     line_start = text.rfind("\n", 0, place.span.start) + 1
     head = _DATELINE_HEAD.match(text, line_start)
-    return head is not None and place.span.end <= head.end()
+    if head is not None and place.span.end <= head.end():
+        return True
+    return place.precision in ("town", "point") and not text[line_start:place.span.start].strip() \
+        and _TOWN_COLON.match(text, place.span.end) is not None
 
 
 def in_dateline(place: Place, text: str) -> bool:
@@ -43,6 +52,25 @@ def in_dateline(place: Place, text: str) -> bool:
     # Almaty twice, and only the first is where the report was filed.
     end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
     return end is None or place.span.start < end.start()
+
+
+# A news photo's caption, as wire copy prints it inside the text: opened by "FILE PHOTO:" or "Image:",
+# or closed by the photographer's credit ("REUTERS/Name", "Name/Reuters", "(AP Photo/Name)",
+# "Name/AFP via Getty Images", "Photo: AFP").
+_CAPTION_OPENS = re.compile(r"[ \t]*(?:FILE PHOTO|File photo|Image|IMAGE|Photo|PHOTO|ABOVE)\s*:")
+_CAPTION_CLOSES = re.compile(r"(?:REUTERS\s*/\s*[A-Z][^\n]{0,40}|/\s*(?:Reuters|AFP|EPA|AP)\b[^\n]{0,30}"
+                             r"|\((?:AP|AFP) Photo[^\n)]{0,40}\)|via Getty(?: Images)?\)?|\(Getty Images\)"
+                             r"|Photo(?:graph)?\s*:\s*[^\n]{1,40})[ \t.]*$")
+
+
+def in_caption(place: Place, text: str) -> bool:
+    """Whether the place is in a photo caption: a paragraph that tells where a picture was taken
+    (often years before, and abroad: "FILE PHOTO: the king greets journalists ... in Jakarta,
+    Indonesia"), not where the report's acts happened."""
+    start = text.rfind("\n", 0, place.span.start) + 1
+    end = text.find("\n", place.span.end)
+    end = len(text) if end < 0 else end
+    return bool(_CAPTION_OPENS.match(text, start) or _CAPTION_CLOSES.search(text, max(start, end - 90), end))
 
 
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")

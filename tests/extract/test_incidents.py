@@ -121,6 +121,9 @@ def test_trigger_matching_is_case_insensitive_and_exact_on_offsets(table: Trigge
     ("Future Movement supporters protested outside the ministry.", True),
     # an operation told by its outcome
     ("A raid on Sunday resulted in the death of a militia commander.", True),
+    # a possible act is feared, not told (session 11: read as the first kidnapping of a piracy report)
+    ("Insurers fear the slump may bring more raids on tankers and possible kidnappings of crews.", False),
+    ("Extra patrols were sent to deter potential killings of herders.", False),
 ])
 def test_negated_and_hypothetical_triggers_are_not_asserted(table: TriggerTable, text: str, asserted: bool) -> None:
     cues = load_cues()
