@@ -69,7 +69,16 @@ def acts_as_state(text: str, s: int, e: int) -> bool:
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"'\u201c\u2018", "\"'\u201d\u2019"
 
 
+# "were labelled as terrorists", "branded them criminals", "dubbed the bandits": the words of a label.
+_LABELLED = re.compile(r"\b(?:(?:label(?:l)?ed|branded|dubbed|termed|tagged|called)\s+(?:(?:them|him|her|us|the\s+\w+)\s+)?"
+                       r"(?:as\s+)?|(?:described|depicted|portrayed|designated|denounced|treated|accused of being)"
+                       r"\s+as\s+)(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
 def quoted_label(text: str, s: int, e: int) -> bool:
-    """A generic word in quotation marks of its own (state television blamed "terrorists"): the
-    label a speaker gives, which the report keeps at a distance, not an actor it names."""
-    return s > 0 and e < len(text) and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES
+    """A generic word in quotation marks of its own (state television blamed "terrorists"), or named
+    by a verb of labelling ("activists labelled as terrorists and imprisoned"): the label a speaker
+    gives, which the report keeps at a distance, not an actor it names."""
+    if s > 0 and e < len(text) and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES:
+        return True
+    return _LABELLED.search(text, max(0, s - 40), s) is not None

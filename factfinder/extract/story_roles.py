@@ -24,7 +24,7 @@ from factfinder.model import Actor, Incident
 
 __all__ = ["KIDNAP_WORD", "SUSPECTS", "clash_parties", "implied_agents", "is_kidnapping", "most_specific_targets",
            "names_agent", "protest_roles", "protest_targets", "refine_targets", "sentence_perpetrators",
-           "story_perpetrators", "tells_battle"]
+           "story_perpetrators", "tells_battle", "victims_are_no_agents"]
 
 
 # "12 people, including two women": the part named after these words belongs to the
@@ -168,6 +168,38 @@ def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
         if donors:
             out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
     return out
+
+
+def victims_are_no_agents(incidents: Sequence[Incident]) -> list[Incident]:
+    """Incidents without a perpetrator whose words are a victim's: its own target's ("the murders of
+    police officers": the officers were murdered, and an agent lent from another act of the story
+    under those words is a misread), or, for a trial, a target of an abuse its sentence tells ("were
+    convicted of crimes including the murders of police officers": the officers are the victims of
+    the crime tried, not the court that tried it)."""
+    victims: dict[int, set[tuple[int, int]]] = {}
+    for incident in incidents:
+        if incident.type in _ABUSES:
+            victims.setdefault(incident.evidence[0].start, set()).update(_named_spans(incident.targets, incident))
+    out = []
+    for incident in incidents:
+        if incident.type not in _ABUSES and incident.type != "legal_proceeding":
+            out.append(incident)  # a protest's people are its agents and, read from its word, its subject
+            continue
+        spans = _named_spans(incident.targets, incident)
+        if incident.type == "legal_proceeding":
+            spans |= victims.get(incident.evidence[0].start, set())
+        agents = _named_spans(incident.perpetrators, incident)
+        if agents & spans:
+            incident = replace(incident, perpetrators=tuple(a for a in incident.perpetrators
+                                                            if (a.span.start, a.span.end) not in spans))
+        out.append(incident)
+    return out
+
+
+def _named_spans(actors: Sequence[Actor], incident: Incident) -> set[tuple[int, int]]:
+    """The spans of the actors the text names, not those implied by the act's own words (the trigger)."""
+    trigger = (incident.trigger.start, incident.trigger.end) if incident.trigger is not None else None
+    return {(a.span.start, a.span.end) for a in actors} - {trigger}
 
 
 def _apart(incident: Incident, other: Incident) -> bool:
