@@ -49,8 +49,8 @@ from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_spe
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.story_roles import (
-    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
-    sentence_perpetrators, story_perpetrators, tells_battle, victims_are_no_agents,
+    agents_before_groups, clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles,
+    protest_targets, refine_targets, sentence_perpetrators, story_perpetrators, tells_battle, victims_are_no_agents,
 )
 from factfinder.extract.suspects import story_kidnappers, suspect_arrests
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -266,7 +266,8 @@ class Extractor:
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
         if self.actors is not None and heading is not None:
             incidents = heading_state_targets(incidents, state_body)
-        incidents = victims_are_no_agents(online_speakers(trial_targets(incidents)))
+        incidents = [agents_before_groups(i)
+                     for i in victims_are_no_agents(online_speakers(trial_targets(incidents)))]
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

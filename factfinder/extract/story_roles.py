@@ -22,7 +22,8 @@ from factfinder.extract.role_words import CIVILIANS, HELD, JOURNALISTS, KIDNAP_W
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
-__all__ = ["KIDNAP_WORD", "SUSPECTS", "clash_parties", "implied_agents", "is_kidnapping", "most_specific_targets",
+__all__ = ["KIDNAP_WORD", "SUSPECTS", "agents_before_groups", "clash_parties", "implied_agents", "is_kidnapping",
+           "most_specific_targets",
            "names_agent", "protest_roles", "protest_targets", "refine_targets", "sentence_perpetrators",
            "story_perpetrators", "tells_battle", "victims_are_no_agents"]
 
@@ -194,6 +195,17 @@ def victims_are_no_agents(incidents: Sequence[Incident]) -> list[Incident]:
                                                             if (a.span.start, a.span.end) not in spans))
         out.append(incident)
     return out
+
+
+def agents_before_groups(incident: Incident) -> Incident:
+    """An abuse's state and armed agents listed before the affected groups the parse also made its
+    perpetrators ("almost all his friends except one woman were dead ... the military"): people,
+    women or journalists named beside an army or a militia are what the act befell or a misread,
+    and the first perpetrator is the one a reader takes for the agent. Other acts keep their order
+    (a protest's people are its agents)."""
+    if incident.type not in _ABUSES or not any(a.kind == "group" for a in incident.perpetrators):
+        return incident
+    return replace(incident, perpetrators=tuple(sorted(incident.perpetrators, key=lambda a: a.kind == "group")))
 
 
 def _named_spans(actors: Sequence[Actor], incident: Incident) -> set[tuple[int, int]]:

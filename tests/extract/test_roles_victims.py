@@ -69,3 +69,22 @@ def test_a_caption_takes_the_agent_the_body_names_for_its_act(pipeline) -> None:
     assert [(a.name, a.kind) for a in abductions[0].perpetrators] == [("gunmen", "armed_group")]
     # the lent actor keeps the span where the body names it
     assert abductions[0].perpetrators[0].span.text == "Armed men"
+
+
+def test_an_abuse_lists_its_armed_agent_before_a_group_the_parse_also_made_its_agent() -> None:
+    from factfinder.extract.story_roles import agents_before_groups
+    from factfinder.model import Actor, Incident, Span
+
+    text = "Most of the villagers, women among them, were killed by soldiers in the raid."
+
+    def span(phrase: str) -> Span:
+        return Span.of(text, text.index(phrase), text.index(phrase) + len(phrase))
+
+    killing = Incident(doc="d", type="killing", summary=text, evidence=(span(text),), trigger=span("killed"),
+                       perpetrators=(Actor("women", span("women"), "group"),
+                                     Actor("military", span("soldiers"), "state_force")))
+    assert [a.name for a in agents_before_groups(killing).perpetrators] == ["military", "women"]
+    # a protest's people are its agents: the order stays
+    protest = Incident(doc="d", type="protest", summary=text, evidence=(span(text),), trigger=span("raid"),
+                       perpetrators=killing.perpetrators)
+    assert agents_before_groups(protest).perpetrators == killing.perpetrators
