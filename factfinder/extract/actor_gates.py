@@ -18,7 +18,8 @@ MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
     r"academy|school|college|coup|takeover|court|courts|tribunal|buildings?|installations?|facilit(?:y|ies)|"
-    r"premises|propert(?:y|ies))\b", re.IGNORECASE)
+    r"premises|propert(?:y|ies)|compan(?:y|ies)|contractors?|firms?|equipment|hardware|aid|spending|budget)\b",
+    re.IGNORECASE)
 NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "

@@ -86,6 +86,12 @@ def test_a_label_a_speaker_gives_names_no_actor(matcher: ActorMatcher) -> None:
     assert "gunmen" in [n for n, _ in names(matcher, "The police described the gunmen as foreigners.")]
 
 
+def test_mercenaries_are_an_armed_group_and_a_military_company_no_army(matcher: ActorMatcher) -> None:
+    found = names(matcher, "Mercenaries of a private military company guarded the mine.")
+    assert [n for n, _ in found] == ["mercenaries"]
+    assert [t for _, t in names(matcher, "The army bought new military equipment.")] == ["The army"]
+
+
 def test_people_are_never_actors(matcher: ActorMatcher) -> None:
     text = ("Maj. Gen. Zaw Min Tun, the military council spokesman, said Mr. Hu Binchen and "
             "Ms. Maya Wang met U Hla Thein.")
