@@ -171,8 +171,14 @@ def _named_agents(incident: Incident) -> tuple[Actor, ...]:
 
 
 def _may_lend(donor: Incident, incident: Incident) -> bool:
-    """A kidnapping never lends its agent to an arrest, nor an arrest to a kidnapping."""
+    """A kidnapping never lends its agent to an arrest, nor an arrest to a kidnapping; a raid that
+    freed people lends none (the police who freed the children held in chains did not chain them)."""
+    if donor.type != incident.type and _RESCUE.search(donor.summary):
+        return False
     return not (donor.type == incident.type == "arrest" and is_kidnapping(donor) != is_kidnapping(incident))
+
+
+_RESCUE = re.compile(r"\b(?:freed|rescued|liberated|rescuing|freeing)\b", re.IGNORECASE)
 
 
 def _story_state_body(incidents: Sequence[Incident], index: int, story_agents: bool = True) -> tuple[Actor, ...]:

@@ -172,10 +172,10 @@ def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
 
 
 def victims_are_no_agents(incidents: Sequence[Incident]) -> list[Incident]:
-    """Incidents without a perpetrator whose words are a victim's: its own target's ("the murders of
-    police officers": the officers were murdered, and an agent lent from another act of the story
-    under those words is a misread), or, for a trial, a target of an abuse its sentence tells ("were
-    convicted of crimes including the murders of police officers": the officers are the victims of
+    """Incidents without a perpetrator whose words are a victim's: its own target's ("the shooting of
+    two policemen": the policemen were shot, and an agent lent from another act of the story under
+    those words is a misread), or, for a trial, a target of an abuse its sentence tells ("found
+    guilty of offences that included the killing of policemen": the policemen are the victims of
     the crime tried, not the court that tried it)."""
     victims: dict[int, set[tuple[int, int]]] = {}
     for incident in incidents:

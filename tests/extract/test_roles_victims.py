@@ -2,7 +2,7 @@
 
 HRDsAttack reads the perpetrator on the first incident of the violation's type: a headline or
 photo caption set apart as a story of its own, or an act whose victims the parse or a lent agent
-made its perpetrators ("the murders of police officers" done by "police"). Every sentence is
+made its perpetrators (policemen who were shot, listed as the shooters). Every sentence is
 written for the project; none is copied from a dev set.
 """
 
@@ -31,8 +31,8 @@ def _names(actors) -> list[str]:
 
 @pytest.mark.slow
 def test_the_victims_of_a_crime_tried_are_not_the_court_s_fellow_agents(pipeline) -> None:
-    text = ("The six men were tried and convicted of crimes committed in the 1980s, a decade of political "
-            "violence, including the murders of police officers and others.")
+    text = ("The four were tried and convicted of several crimes during the unrest of the 1970s, including "
+            "the killings of police officers.")
     trial = _incidents(pipeline, text, "legal_proceeding")[0]
     assert "police" not in _names(trial.perpetrators)
     killing = _incidents(pipeline, text, "killing")[0]
@@ -42,10 +42,10 @@ def test_the_victims_of_a_crime_tried_are_not_the_court_s_fellow_agents(pipeline
 
 @pytest.mark.slow
 def test_an_agent_lent_by_the_story_is_not_the_act_s_own_victims(pipeline) -> None:
-    """The arrest of the fugitives took the police from the trial sentence; the murders of police
-    officers must not take them back from the arrest."""
+    """The arrest of the fugitives took the police from the trial sentence; the policemen shot dead
+    must not take them back from the arrest."""
     text = ("French police arrested four fugitives wanted in Italy on Wednesday. The four were convicted "
-            "in the 1980s of crimes that included the murders of police officers and judges.")
+            "in the 1980s of offences that included the killing of policemen and judges.")
     for killing in _incidents(pipeline, text, "killing"):
         assert not {(a.span.start, a.span.end) for a in killing.perpetrators} \
             & {(a.span.start, a.span.end) for a in killing.targets}
@@ -88,3 +88,11 @@ def test_an_abuse_lists_its_armed_agent_before_a_group_the_parse_also_made_its_a
     protest = Incident(doc="d", type="protest", summary=text, evidence=(span(text),), trigger=span("raid"),
                        perpetrators=killing.perpetrators)
     assert agents_before_groups(protest).perpetrators == killing.perpetrators
+
+
+@pytest.mark.slow
+def test_the_police_who_freed_the_victims_did_not_ill_treat_them(pipeline) -> None:
+    text = ("Dozens of boys had been kept in chains and beaten at a religious school in the north. Police "
+            "freed more than 300 boys from the building in a raid on Thursday, officials said.")
+    torture = _incidents(pipeline, text, "torture")[0]
+    assert "police" not in _names(torture.perpetrators)
