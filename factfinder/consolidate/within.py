@@ -21,7 +21,8 @@ from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling, day_number
 from factfinder.extract.attachment import in_evidence
-from factfinder.model import DATE_PRECISIONS, Count, DateRange, Document, Incident, Place
+from factfinder.extract.story_roles import agents_before_groups
+from factfinder.model import DATE_PRECISIONS, Actor, Count, DateRange, Document, Incident, Place
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -127,18 +128,27 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     dated = b if refined else _finer_date(a, b)
-    return replace(
+    return agents_before_groups(replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
         date=dated.date,
         date_span=dated.date_span if dated.date is not None else a.date_span,
         location=_finer_place(a.location, b.location),
-        perpetrators=_union(a.perpetrators, b.perpetrators, lambda x: x.name),
+        perpetrators=_named_first(_union(a.perpetrators, b.perpetrators, lambda x: x.name), (a, b)),
         targets=_union(a.targets, b.targets, lambda x: x.name),
         attribution=_union(a.attribution, b.attribution, lambda x: x.source),
         verification=verification,
-    )
+    ))
+
+
+def _named_first(actors: Sequence[Actor], tellings: Sequence[Incident]) -> tuple[Actor, ...]:
+    """``actors`` with those a telling names in its words before those only implied by an act's own
+    words (an actor whose span is its telling's trigger: the state body an arrest implies, the
+    unidentified kidnappers of a kidnapping no one is named for): when one telling names the
+    agent, the event is that agent's."""
+    implied = {(t.trigger.start, t.trigger.end) for t in tellings if t.trigger is not None}
+    return tuple(sorted(actors, key=lambda a: (a.span.start, a.span.end) in implied))
 
 
 # A first story this short, before one several times longer, is a headline or a photo caption that

@@ -18,7 +18,8 @@ MODIFIER_RE = re.compile(
     r"\s+(?:station|stations|post|posts|headquarters|base|bases|barracks|checkpoint|checkpoints|database|"
     r"car|cars|vehicle|vehicles|van|truck|trucks|uniform|uniforms|cell|cells|compound|camp|camps|hospital|"
     r"academy|school|college|coup|takeover|court|courts|tribunal|buildings?|installations?|facilit(?:y|ies)|"
-    r"premises|propert(?:y|ies))\b", re.IGNORECASE)
+    r"premises|propert(?:y|ies)|compan(?:y|ies)|contractors?|firms?|equipment|hardware|aid|spending|budget)\b",
+    re.IGNORECASE)
 NAMED_BEFORE_RE = re.compile(r"\b[A-Z][\w'-]*\s+$")
 _STATE_PREVIOUS = frozenset(
     "in from to across of within into throughout at near outside inside around for over via toward towards "
@@ -69,7 +70,16 @@ def acts_as_state(text: str, s: int, e: int) -> bool:
 _OPEN_QUOTES, _CLOSE_QUOTES = "\"'\u201c\u2018", "\"'\u201d\u2019"
 
 
+# "were labelled as terrorists", "branded them criminals", "dubbed the bandits": the words of a label.
+_LABELLED = re.compile(r"\b(?:(?:label(?:l)?ed|branded|dubbed|termed|tagged|called)\s+(?:(?:them|him|her|us|the\s+\w+)\s+)?"
+                       r"(?:as\s+)?|(?:described|depicted|portrayed|designated|denounced|treated|accused of being)"
+                       r"\s+as\s+)(?:(?:a|an|the)\s+)?$", re.IGNORECASE)
+
+
 def quoted_label(text: str, s: int, e: int) -> bool:
-    """A generic word in quotation marks of its own (state television blamed "terrorists"): the
-    label a speaker gives, which the report keeps at a distance, not an actor it names."""
-    return s > 0 and e < len(text) and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES
+    """A generic word in quotation marks of its own (state television blamed "terrorists"), or named
+    by a verb of labelling ("activists labelled as terrorists and imprisoned"): the label a speaker
+    gives, which the report keeps at a distance, not an actor it names."""
+    if s > 0 and e < len(text) and text[s - 1] in _OPEN_QUOTES and text[e] in _CLOSE_QUOTES:
+        return True
+    return _LABELLED.search(text, max(0, s - 40), s) is not None

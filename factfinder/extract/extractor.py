@@ -41,6 +41,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     unfolded, not_an_act,
 )
+from factfinder.extract.implied_agents import head_agents, head_story
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.other_acts import hold_other_acts_apart
@@ -49,8 +50,8 @@ from factfinder.extract.reported_speech import REPORTED_SPEECH, is_statement_spe
 from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import build_statistics
 from factfinder.extract.story_roles import (
-    clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles, protest_targets, refine_targets,
-    sentence_perpetrators, story_perpetrators, tells_battle,
+    agents_before_groups, clash_parties, implied_agents, most_specific_targets, names_agent, protest_roles,
+    protest_targets, refine_targets, sentence_perpetrators, story_perpetrators, tells_battle, victims_are_no_agents,
 )
 from factfinder.extract.suspects import story_kidnappers, suspect_arrests
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
@@ -251,7 +252,7 @@ class Extractor:
             incidents = self.event_typer.settle_short(text, sentences, incidents, statistics=statistics)
         if self.actors is not None:
             incidents = suspect_arrests(incidents, find_actors)
-        incidents = story_perpetrators(sentence_perpetrators(incidents), agentless)
+        incidents = story_perpetrators(sentence_perpetrators(victims_are_no_agents(incidents)), agentless)
         heading = heading_country(text)
         if self.actors is not None:  # the state body an agentless act implies, of the report's country
             def state_body(body: str) -> tuple[str, str]:
@@ -260,12 +261,15 @@ class Extractor:
             # an annual report's country section (its heading) tells separate events, each with its own agent
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading is None), state_body))
+            if heading is None:  # a news article's caption or headline, told again in its body
+                incidents = head_agents(incidents, head_story(document.stories, len(text)))
         if self.actors is not None:
             incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
         if self.actors is not None and heading is not None:
             incidents = heading_state_targets(incidents, state_body)
-        incidents = online_speakers(trial_targets(incidents))
+        incidents = [agents_before_groups(i)
+                     for i in victims_are_no_agents(online_speakers(trial_targets(incidents)))]
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
 

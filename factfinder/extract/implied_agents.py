@@ -14,7 +14,7 @@ from dataclasses import replace
 from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSPECTS, is_kidnapping, judges, \
     tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor as _add
-from factfinder.model import Actor, Incident, Span
+from factfinder.model import Actor, Incident, Span, Story
 
 
 # Acts only a state does, told without their agent ("three men were sentenced to death", "over 500
@@ -126,6 +126,44 @@ def _story_agents(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
+def head_agents(incidents: Sequence[Incident], head: int | None) -> list[Incident]:
+    """Abuses of the document's head story (``head``: a headline, caption or short lead that story
+    segmentation set apart, ``head_story``) still without perpetrator, with the agent the body names
+    for the first act of the same type it tells. "Journalist abducted in the capital" over "Gunmen
+    abducted the editor on Friday ...": the caption tells the body's act without its agent, and a
+    coder reading the article codes the body's (the same type and, for an arrest, the same
+    kidnapping or arrest: ``_may_lend``)."""
+    if head is None:
+        return list(incidents)
+    out = list(incidents)
+    for i, incident in enumerate(incidents):
+        if incident.story != head or incident.perpetrators or incident.type not in _ABUSES_OF_PEOPLE \
+                or incident.trigger is None or tells_battle(incident.summary) or tried_for(incident) \
+                or incident.subtype == _MOB:
+            continue
+        donor = next((other for other in incidents if other.story is not None and other.story != head
+                      and other.type == incident.type and is_kidnapping(other) == is_kidnapping(incident)
+                      and _named_agents(other)), None)
+        if donor is not None:
+            out[i] = replace(incident, perpetrators=_named_agents(donor))
+    return out
+
+
+# A head story is at most this long and at most this share of its document: a headline, a photo
+# caption or a standfirst, not a story of a digest (whose first item is the size of the others).
+_HEAD_CHARS = 700
+_HEAD_SHARE = 1 / 3
+
+
+def head_story(stories: Sequence[Story], length: int) -> int | None:
+    """The index of the document's first story when it only heads the rest (``head_agents``)."""
+    if len(stories) < 2:
+        return None
+    first = min(stories, key=lambda s: s.index)
+    size = first.end - first.start
+    return first.index if size <= _HEAD_CHARS and size <= _HEAD_SHARE * length else None
+
+
 def _named_agents(incident: Incident) -> tuple[Actor, ...]:
     """The state and armed agents an incident's text names (not implied, not a crime's suspects)."""
     return tuple(a for a in incident.perpetrators
@@ -133,8 +171,14 @@ def _named_agents(incident: Incident) -> tuple[Actor, ...]:
 
 
 def _may_lend(donor: Incident, incident: Incident) -> bool:
-    """A kidnapping never lends its agent to an arrest, nor an arrest to a kidnapping."""
+    """A kidnapping never lends its agent to an arrest, nor an arrest to a kidnapping; a raid that
+    freed people lends none (the police who freed the children held in chains did not chain them)."""
+    if donor.type != incident.type and _RESCUE.search(donor.summary):
+        return False
     return not (donor.type == incident.type == "arrest" and is_kidnapping(donor) != is_kidnapping(incident))
+
+
+_RESCUE = re.compile(r"\b(?:freed|rescued|liberated|rescuing|freeing)\b", re.IGNORECASE)
 
 
 def _story_state_body(incidents: Sequence[Incident], index: int, story_agents: bool = True) -> tuple[Actor, ...]:

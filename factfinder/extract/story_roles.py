@@ -22,9 +22,10 @@ from factfinder.extract.role_words import CIVILIANS, HELD, JOURNALISTS, KIDNAP_W
 from factfinder.extract.roles import ACTING_KINDS
 from factfinder.model import Actor, Incident
 
-__all__ = ["KIDNAP_WORD", "SUSPECTS", "clash_parties", "implied_agents", "is_kidnapping", "most_specific_targets",
+__all__ = ["KIDNAP_WORD", "SUSPECTS", "agents_before_groups", "clash_parties", "implied_agents", "is_kidnapping",
+           "most_specific_targets",
            "names_agent", "protest_roles", "protest_targets", "refine_targets", "sentence_perpetrators",
-           "story_perpetrators", "tells_battle"]
+           "story_perpetrators", "tells_battle", "victims_are_no_agents"]
 
 
 # "12 people, including two women": the part named after these words belongs to the
@@ -168,6 +169,49 @@ def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
         if donors:
             out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
     return out
+
+
+def victims_are_no_agents(incidents: Sequence[Incident]) -> list[Incident]:
+    """Incidents without a perpetrator whose words are a victim's: its own target's ("the shooting of
+    two policemen": the policemen were shot, and an agent lent from another act of the story under
+    those words is a misread), or, for a trial, a target of an abuse its sentence tells ("found
+    guilty of offences that included the killing of policemen": the policemen are the victims of
+    the crime tried, not the court that tried it)."""
+    victims: dict[int, set[tuple[int, int]]] = {}
+    for incident in incidents:
+        if incident.type in _ABUSES:
+            victims.setdefault(incident.evidence[0].start, set()).update(_named_spans(incident.targets, incident))
+    out = []
+    for incident in incidents:
+        if incident.type not in _ABUSES and incident.type != "legal_proceeding":
+            out.append(incident)  # a protest's people are its agents and, read from its word, its subject
+            continue
+        spans = _named_spans(incident.targets, incident)
+        if incident.type == "legal_proceeding":
+            spans |= victims.get(incident.evidence[0].start, set())
+        agents = _named_spans(incident.perpetrators, incident)
+        if agents & spans:
+            incident = replace(incident, perpetrators=tuple(a for a in incident.perpetrators
+                                                            if (a.span.start, a.span.end) not in spans))
+        out.append(incident)
+    return out
+
+
+def agents_before_groups(incident: Incident) -> Incident:
+    """An abuse's state and armed agents listed before the affected groups the parse also made its
+    perpetrators ("almost all his friends except one woman were dead ... the military"): people,
+    women or journalists named beside an army or a militia are what the act befell or a misread,
+    and the first perpetrator is the one a reader takes for the agent. Other acts keep their order
+    (a protest's people are its agents)."""
+    if incident.type not in _ABUSES or not any(a.kind == "group" for a in incident.perpetrators):
+        return incident
+    return replace(incident, perpetrators=tuple(sorted(incident.perpetrators, key=lambda a: a.kind == "group")))
+
+
+def _named_spans(actors: Sequence[Actor], incident: Incident) -> set[tuple[int, int]]:
+    """The spans of the actors the text names, not those implied by the act's own words (the trigger)."""
+    trigger = (incident.trigger.start, incident.trigger.end) if incident.trigger is not None else None
+    return {(a.span.start, a.span.end) for a in actors} - {trigger}
 
 
 def _apart(incident: Incident, other: Incident) -> bool:

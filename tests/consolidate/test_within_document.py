@@ -164,3 +164,22 @@ def test_a_merged_incident_keeps_its_own_sentence_s_date_over_a_lent_one() -> No
                          place=None)
         merged = merge_incidents([lent, _incident(text, later, date=own_date, date_phrase=phrase, place=None)])
         assert len(merged) == 1 and merged[0].date == DateRange("2011-03-04", "2011-03-04", "day")
+
+
+def test_an_agent_a_telling_names_comes_before_one_another_telling_only_implies() -> None:
+    """The lead's arrest implies "security forces" (its own word, the trigger); the next sentence names
+    the intelligence service: the merged arrest is the service's first."""
+    from factfinder.model import Actor
+
+    s1 = "Two trade unionists were detained in Khost yesterday."
+    s2 = "Officers of the intelligence service detained the two unionists at their office."
+    text = f"{s1} {s2}"
+    a = _incident(text, s1)
+    a = replace(a, trigger=_span(text, "detained"),
+                perpetrators=(Actor("security forces", _span(text, "detained"), "state_force"),))
+    b = _incident(text, s2, place=None)
+    b = replace(b, trigger=_span(text, "detained", 1),
+                perpetrators=(Actor("intelligence services", _span(text, "intelligence service"), "state_force"),))
+    merged = merge_incidents([a, b])
+    assert len(merged) == 1
+    assert [p.name for p in merged[0].perpetrators] == ["intelligence services", "security forces"]

@@ -76,6 +76,22 @@ def test_affected_groups_are_named_as_the_source_names_them(matcher: ActorMatche
     assert [n for n, _ in names(matcher, text)] == ["Uyghurs", "refugees", "civilians", "journalists"]
 
 
+def test_a_label_a_speaker_gives_names_no_actor(matcher: ActorMatcher) -> None:
+    """ "labelled as terrorists", "branded them criminals": the speaker's label, not an armed party the
+    report names; the generic word still names one where the report uses it itself."""
+    assert [n for n, _ in names(matcher, "Union leaders were labelled as terrorists and jailed.")] \
+        == ["trade unionists"]
+    assert "gunmen" not in [n for n, _ in names(matcher, "The minister branded them terrorists on television.")]
+    assert "gunmen" in [n for n, _ in names(matcher, "Terrorists attacked the convoy near the border.")]
+    assert "gunmen" in [n for n, _ in names(matcher, "The police described the gunmen as foreigners.")]
+
+
+def test_mercenaries_are_an_armed_group_and_a_military_company_no_army(matcher: ActorMatcher) -> None:
+    found = names(matcher, "Mercenaries of a private military company guarded the mine.")
+    assert [n for n, _ in found] == ["mercenaries"]
+    assert [t for _, t in names(matcher, "The army bought new military equipment.")] == ["The army"]
+
+
 def test_people_are_never_actors(matcher: ActorMatcher) -> None:
     text = ("Maj. Gen. Zaw Min Tun, the military council spokesman, said Mr. Hu Binchen and "
             "Ms. Maya Wang met U Hla Thein.")
