@@ -83,6 +83,12 @@ def _before_site(text: str, end: int) -> bool:
     return after is not None and noun_kinds().get(after.group(1)) == "site"
 
 
+_WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[a-z]+)?)\b")
+# Words that end the phrase of a name: what follows them frames something else.
+_NOT_A_FRAME = frozenset("the a an of and or in on at to from by for with near as is was were are has had have "
+                         "that which who where when while after before said says".split())
+
+
 def frame_kind(text: str, start: int, end: int) -> str | None:
     """The kind (``area``, ``site``, ``feature``) of the place noun that frames the name
     ("the village of X", "X district", "the X Refugee Camp", "the X Hospital"), or None."""
@@ -90,10 +96,16 @@ def frame_kind(text: str, start: int, end: int) -> str | None:
     words = text[start:end].split()
     if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
         return kind
-    # "X local government area", "X sub-district"
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])
-    if after and (kind := kinds.get(after.group(2).lower())):
-        return kind
+    # "X local government area", "X sub-district", "the X shopping centre": the first place noun of
+    # the few lower-case words after the name, before any function word
+    at = end
+    for i in range(3):
+        after = _WORD_AFTER.match(text, at, min(len(text), end + 40))
+        if after is None or (i and not after.group(1).islower()) or after.group(1).lower() in _NOT_A_FRAME:
+            break
+        if kind := kinds.get(after.group(1).lower()):
+            return kind
+        at = after.end()
     before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
     return kinds.get(before.group(1).lower()) if before else None
 
@@ -225,6 +237,18 @@ def _placed(span: Span, container: Place | None) -> Place:
                  precision=container.precision, confidence=container.confidence)
 
 
+def _labels(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
+    """The NER labels of the entities over the name, but for a place a date entity swallowed: "in Nice
+    Saturday" labelled as one EVENT or DATE is a name and a day, and the label is the day's."""
+    return {label for s, e, label in entities if s < end and start < e
+            and not (s >= start and e > end and _DAY_AFTER.fullmatch(text, end, e))} - {"GPE", "LOC", "FAC"}
+
+
+_DAY_AFTER = re.compile(r"\s+(?:(?:last|this|next|on|early|late)\s+)?(?:%s)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                        r"(?:,?\s+\d{4})?" % "|".join(
+    sorted(w.capitalize() for w in (*MONTHS, *WEEKDAYS))))
+
+
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
                actors: Callable[[str], bool] | None, gazetteer: Gazetteer | None = None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
@@ -243,7 +267,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None
     if tie.relation in CLAUSE_TIES and after_a_taking_verb(text, start, framed):
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
-    labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+    labels = _labels(text, start, end, entities)
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
     struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2
               and (not labels or tie.depth <= 1 and struck_city(gazetteer, span.text, incident) is not None)

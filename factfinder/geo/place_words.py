@@ -44,7 +44,7 @@ _FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from
                        "this which their its an not or but they he she said after who will would also than into "
                        "about over during amid since until against near where when while before without under "
                        "across along around between through toward towards within throughout outside inside "
-                       "on last late early earlier later yesterday today tonight overnight".split())
+                       "on last late early earlier later yesterday today tonight overnight close next".split())
 # Nouns of a part of a place: "the outskirts of X", "Pakistan's northwest", "the heart of X".
 _PARTS = frozenset("outskirts heart centre center edge edges part parts side sides vicinity perimeter periphery "
                    "north south east west northeast northwest southeast southwest northern southern eastern western "

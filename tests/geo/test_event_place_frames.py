@@ -1,0 +1,57 @@
+"""What frames a name as the event's place, and what takes that away (issue 21, event location;
+geo/clause_names.py, geo/place_words.py, geo/setting_places.py): a place noun a few words after
+the name, a building beside its town, a day NER read into the name, a part of a town before it.
+
+The sentences are written for the project.
+"""
+
+from __future__ import annotations
+
+from event_places import one, pipeline, place_text  # noqa: F401 (pipeline: a fixture)
+
+
+def test_a_place_noun_a_few_words_after_the_name_frames_it() -> None:
+    from factfinder.geo.clause_names import frame_kind
+
+    def kind(text: str, name: str) -> str | None:
+        start = text.index(name)
+        return frame_kind(text, start, start + len(name))
+
+    assert kind("Gunmen shot a guard at the Kestrelview shopping mall on Friday.", "Kestrelview") == "site"
+    assert kind("Troops entered Dikwa local government area at dawn.", "Dikwa") == "area"
+    # a function word ends the name's phrase: the noun after it frames something else
+    assert kind("Lutete and the village nearby were shelled.", "Lutete") is None
+    assert kind("Police said Mbeya residents fled to the camp.", "Mbeya") is None
+
+
+def test_a_restaurant_in_a_town_is_placed_in_the_town(pipeline) -> None:
+    # the wire coders mark the town for a building in it: the restaurant is a site, not an area
+    attack = one(pipeline, "A grenade exploded near the Blue Nile restaurant in Juba district, wounding four "
+                           "people.", "attack")
+    assert place_text(attack) == "Juba"
+
+
+def test_close_to_after_a_street_does_not_make_the_street_a_modifier(pipeline) -> None:
+    killing = one(pipeline, "A car bomb exploded in the crowded Mutanabbi Street close to the book market, "
+                            "killing six.", "killing")
+    assert place_text(killing) == "Mutanabbi Street"
+
+
+def test_a_day_ner_read_into_the_name_is_not_the_names_label() -> None:
+    from factfinder.geo.clause_names import _labels
+
+    text = "Farmers demonstrated in Arles Saturday against the water tax."
+    start = text.index("Arles")
+    merged = [(start, text.index(" against"), "EVENT")]  # "Arles Saturday" as one entity
+    assert _labels(text, start, start + len("Arles"), merged) == set()
+    person = [(start, start + len("Arles"), "PERSON")]
+    assert _labels(text, start, start + len("Arles"), person) == {"PERSON"}
+    longer = [(start, text.index(" Saturday") + len(" Saturday against"), "ORG")]  # not only a day after
+    assert _labels(text, start, start + len("Arles"), longer) == {"ORG"}
+
+
+def test_a_town_ner_calls_a_person_is_a_place_in_the_central_part_of_it(pipeline) -> None:
+    # the sentence names another country outright; "in central X" still says X is where
+    protest = one(pipeline, "Some 2,000 students marched in central Santiago on Thursday, carrying signs against "
+                            "the US trade deal.", "protest")
+    assert place_text(protest) == "Santiago"
