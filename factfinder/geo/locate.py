@@ -23,7 +23,7 @@ from factfinder.geo.finer_beside import finer_beside
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, qualifies_a_place,
+    CLAUSE_TIES, PARTS, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, qualifies_a_place,
     reference_point, stands_under,
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under
@@ -102,6 +102,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
     if tie.relation == "to" and _APPROACH_TO.search(text, max(0, place.span.start - 60), place.span.start):
         tie = replace(tie, relation="near")  # "at an entrance to X", "on a road leading to X": by X
+    if _circumstance(place, tie, incident, text):
+        return replace(tie, relation="local")  # "shot dead as he entered a Baghdad mosque": where it happened
     if _local_subject(place, tie, incident, text):
         return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
@@ -112,6 +114,29 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
 # A "to" that says by the place, not towards it: "the approaches to X", "an entrance to X".
 _APPROACH_TO = re.compile(r"\b(?:approach(?:es)?|entrances?|gates?|road|roads|highway|leading|access)\s+to\s+"
                           r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
+
+
+# A harm told beside the act ("killed and two were wounded north of X").
+_HARM_VERB = re.compile(r"\b(?:wounded|injured|hurt|killed|shot|maimed)\b", re.IGNORECASE)
+
+
+def _circumstance(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
+    """A place of the clause that tells the victim's moment of the act ("was shot dead as he entered a
+    Baghdad mosque", "killed while they were driving through X") or of a harm coordinated with it ("a
+    policeman was killed and two officers were wounded north of X"): where the act happened, ranked
+    after the act's own ties. Another party's clause ("as warplanes pounded X", "when Washington
+    launched") tells another act."""
+    if place.precision == "country" or incident.trigger is None or place.span.start < incident.trigger.end:
+        return False
+    between = text[incident.trigger.end:place.span.start]
+    if tie.relation == "advcl":
+        # the victim's own moment ("as he left", "while they were driving"), not another party's act
+        marker = re.search(r"\b(?:as|while|when)\s+(?:he|she|they)\b", between, re.IGNORECASE)
+        return marker is not None and not re.search(r"[;:]|\b(?:after|before|since|until|because)\b",
+                                                    between[marker.start():], re.IGNORECASE)
+    if tie.relation == "conj":
+        return bool(re.fullmatch(r"[^,;:]{0,40}?\band\b[^,;:]{0,40}?", between)) and bool(_HARM_VERB.search(between))
+    return False
 
 
 def _local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
@@ -145,8 +170,12 @@ def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> boo
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
     or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
     framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
+    # "Harare's streets were patrolled", "Aleppo's eastern outskirts were shelled": a part of the place
+    part = re.match(r"['’]s?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[place.span.end:place.span.end + 40])
+    owned_part = part is not None and (part.group(1) in PARTS or part.group(2) in PARTS)
     return (tie.relation == "nsubjpass" and incident.type in _STRUCK
-            and tie.depth <= (3 if framed else 2) and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
+            and tie.depth <= (3 if framed or owned_part else 2)
+            and (owned_part or not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6])))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)

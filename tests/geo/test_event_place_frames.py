@@ -55,3 +55,19 @@ def test_a_town_ner_calls_a_person_is_a_place_in_the_central_part_of_it(pipeline
     protest = one(pipeline, "Some 2,000 students marched in central Santiago on Thursday, carrying signs against "
                             "the US trade deal.", "protest")
     assert place_text(protest) == "Santiago"
+
+
+def test_the_victims_moment_says_where_the_act_happened(pipeline) -> None:
+    # "as he left X": the victim's own clause of the moment; "as jets pounded X" would be another act
+    killing = one(pipeline, "The cleric was shot dead on Friday as he left a Kandahar mosque.", "killing")
+    assert place_text(killing) == "Kandahar"
+
+
+def test_a_harm_coordinated_with_the_act_shares_its_place(pipeline) -> None:
+    killing = one(pipeline, "A guard was shot to death and two porters were wounded north of Kirkuk.", "killing")
+    assert place_text(killing) == "Kirkuk"
+
+
+def test_a_part_of_a_town_that_was_patrolled_places_the_patrol_in_the_town(pipeline) -> None:
+    patrol = one(pipeline, "Nairobi's streets were patrolled by armed soldiers on Sunday.", "other")
+    assert place_text(patrol) == "Nairobi"
