@@ -77,6 +77,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
+    if tie.relation == "by" and _BY_THE_SIDE.search(text, max(0, place.span.start - 50), place.span.start):
+        tie = replace(tie, relation="near")  # "by the side of a X highway", "by the banks of the X": beside it
     if tie.relation in _NOT_WHERE and not (tie.relation == "from" and incident.type in _FROM_PLACED) and not (
             tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # but "blacklisted by the United States": the state that decides
@@ -109,6 +111,11 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
+
+
+# A "by" that says beside the place, not who acted: "by the side of a X highway", "by the banks of X".
+_BY_THE_SIDE = re.compile(r"\bby\s+the\s+(?:side|sides|edge|banks?|shores?|roadside)\s+of\s+(?:the\s+|a\s+|an\s+)?"
+                          r"(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE)
 
 
 # A "to" that says by the place, not towards it: "the approaches to X", "an entrance to X".

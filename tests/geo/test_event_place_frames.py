@@ -71,3 +71,8 @@ def test_a_harm_coordinated_with_the_act_shares_its_place(pipeline) -> None:
 def test_a_part_of_a_town_that_was_patrolled_places_the_patrol_in_the_town(pipeline) -> None:
     patrol = one(pipeline, "Nairobi's streets were patrolled by armed soldiers on Sunday.", "other")
     assert place_text(patrol) == "Nairobi"
+
+
+def test_by_the_side_of_a_place_is_beside_it_not_its_agent(pipeline) -> None:
+    killing = one(pipeline, "The farmer was shot dead on Monday by the side of a Limpopo highway.", "killing")
+    assert place_text(killing) == "Limpopo"
