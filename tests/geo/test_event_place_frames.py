@@ -11,7 +11,7 @@ from event_places import one, pipeline, place_text  # noqa: F401 (pipeline: a fi
 
 
 def test_a_place_noun_a_few_words_after_the_name_frames_it() -> None:
-    from factfinder.geo.clause_names import frame_kind
+    from factfinder.geo.place_frames import frame_kind
 
     def kind(text: str, name: str) -> str | None:
         start = text.index(name)
