@@ -28,6 +28,15 @@ _DAY = re.compile(rf"\b(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|
                   rf"on\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}))\b", re.IGNORECASE)
 
 
+# A tally over time ("since the invasion", "so far this year", "as of May"), not over space.
+_TIME_TALLY = re.compile(r"\b(?:since|so far|to date|past|as of|by the end|by|between|this|last|during|in (?:19|20)\d\d)\b",
+                         re.IGNORECASE)
+
+
+# A relative clause still open before a day: the day is that clause's ("X, which broke out on 15 April,").
+_IN_RELATIVE = re.compile(r",\s*(?:which|who|that|where|when)\b[^,;]*$", re.IGNORECASE)
+
+
 def tally_cue(text: str, sentence: Span, cues: Cues) -> Span | None:
     """The sentence's first tally cue ("since the invasion", "so far this year"), or None."""
     found = cues.cumulative.search(text, sentence.start, sentence.end) or cues.period.search(
@@ -39,7 +48,11 @@ def acts_apart(cue: Span | None, hits: Sequence[TriggerHit], attached: Sequence[
                text: str, sentence: Span) -> set[int]:
     """The hits told before the tally cue, on a day of their own, whose clause the cue is not part
     of: acts, not the tally."""
-    if cue is None or not _DAY.search(text, sentence.start, cue.start):
+    if cue is None or not _TIME_TALLY.search(cue.text):
+        return set()  # "across the country" tallies over space: the act may be one of many that day
+    days = [m for m in _DAY.finditer(text, sentence.start, cue.start)
+            if not _IN_RELATIVE.search(text, sentence.start, m.start())]  # not "which broke out on 15 April"
+    if not days:
         return set()
     apart = set()
     for i, (hit, words) in enumerate(zip(hits, attached)):
