@@ -5,7 +5,7 @@ the sentence holds a tally cue ("since the invasion"), so ``extractor`` reads it
 statistic and drops the killing whose category the tally covers. But the cue belongs to the
 tally's own clause (a participle, a relative clause, a phrase a few words down), and the act
 told before it, on its own day, is an incident with the figures told before the cue. A cue
-tied close to the act ("500 people have been killed since the war began") still makes the whole
+tied close to the act ("640 civilians were killed in the province since the uprising") still makes the whole
 sentence a tally.
 """
 

@@ -37,7 +37,7 @@ _HARM_VERB = re.compile(r"\b(?:wounded|injured|hurt|killed|shot|maimed)\b", re.I
 def circumstance(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """A place of the clause that tells the victim's moment of the act ("was shot dead as he entered a
     Baghdad mosque", "killed while they were driving through X") or of a harm coordinated with it ("a
-    policeman was killed and two officers were wounded north of X"): where the act happened, ranked
+    guard was shot dead and three porters were hurt south of X"): where the act happened, ranked
     after the act's own ties. Another party's clause ("as warplanes pounded X", "when Washington
     launched") tells another act."""
     if place.precision == "country" or incident.trigger is None or place.span.start < incident.trigger.end:
