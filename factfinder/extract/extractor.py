@@ -202,7 +202,7 @@ class Extractor:
             attribution = self._attribution(text, sentences, candidate.index, story_index, document, speeches)
             if candidate.cumulative and counts:
                 # a tally cue in another clause than an act told before it, on its day ("killed in X
-                # on Monday, bringing the toll since the invasion to 3,670"): the act keeps its figures
+                # on Monday, bringing the toll since the invasion to N"): the act keeps its figures
                 cue = tally_cue(text, Span.of(text, sentence.start, sentence.end), self.cues)
                 apart = acts_apart(cue, asserted, attached, text, Span.of(text, sentence.start, sentence.end))
                 tallied = [c for c in counts if c.category != "money"

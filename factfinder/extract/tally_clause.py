@@ -1,6 +1,6 @@
 """A running tally told in another clause than the act of the sentence.
 
-"Four soldiers were killed in X on Monday, bringing the losses since the invasion to 3,670":
+"Three guards were killed in X on Tuesday, bringing the toll since the offensive began to N":
 the sentence holds a tally cue ("since the invasion"), so ``extractor`` reads its figures as a
 statistic and drops the killing whose category the tally covers. But the cue belongs to the
 tally's own clause (a participle, a relative clause, a phrase a few words down), and the act

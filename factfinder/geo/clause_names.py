@@ -193,7 +193,7 @@ def _placed(span: Span, container: Place | None) -> Place:
 
 
 def _labels(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
-    """The NER labels of the entities over the name, but for a place a date entity swallowed: "in Nice
+    """The NER labels of the entities over the name, but for a place a date entity swallowed: "in Arles
     Saturday" labelled as one EVENT or DATE is a name and a day, and the label is the day's."""
     return {label for s, e, label in entities if s < end and start < e
             and not (s >= start and e > end and _DAY_AFTER.fullmatch(text, end, e))} - {"GPE", "LOC", "FAC"}

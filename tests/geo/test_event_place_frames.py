@@ -50,11 +50,22 @@ def test_a_day_ner_read_into_the_name_is_not_the_names_label() -> None:
     assert _labels(text, start, start + len("Arles"), longer) == {"ORG"}
 
 
-def test_a_town_ner_calls_a_person_is_a_place_in_the_central_part_of_it(pipeline) -> None:
+def test_a_town_ner_calls_a_person_is_a_place_in_the_central_part_of_it() -> None:
     # the sentence names another country outright; "in central X" still says X is where
-    protest = one(pipeline, "Some 2,000 students marched in central Santiago on Thursday, carrying signs against "
-                            "the US trade deal.", "protest")
-    assert place_text(protest) == "Santiago"
+    from factfinder.geo.setting_places import named_things
+    from factfinder.model import Place, Span
+
+    def things(text: str) -> bool:
+        start = text.index("Rosario")
+        town = Place(Span.of(text, start, start + 7), name="Rosario", lat=-32.9, lon=-60.6, country="AR",
+                     precision="town", confidence=0.9)
+        us = text.index("US")
+        country = Place(Span.of(text, us, us + 2), name="United States", lat=39.8, lon=-98.6, country="US",
+                        precision="country", confidence=0.9)
+        return id(town) in named_things([town, country], [(start, start + 7, "PERSON")], text)
+
+    assert not things("Some 2,000 students marched in central Rosario, carrying signs against the US deal.")
+    assert things("Some 2,000 students cheered Rosario, carrying signs against the US deal.")
 
 
 def test_the_victims_moment_says_where_the_act_happened(pipeline) -> None:
