@@ -54,6 +54,7 @@ from factfinder.extract.story_roles import (
     protest_targets, refine_targets, sentence_perpetrators, story_perpetrators, tells_battle, victims_are_no_agents,
 )
 from factfinder.extract.suspects import story_kidnappers, suspect_arrests
+from factfinder.extract.tally_clause import acts_apart, tally_cue
 from factfinder.extract.triggers import Cues, TriggerHit, TriggerTable, load_cues
 from factfinder.model import Count, Document, Extraction, Incident, Span, Statistic
 
@@ -203,13 +204,18 @@ class Extractor:
             story_index = _story(document, sentence.start)
             attribution = self._attribution(text, sentences, candidate.index, story_index, document, speeches)
             if candidate.cumulative and counts:
-                tallied = [c for c in counts if c.category != "money"]
+                # a tally cue in another clause than an act told before it, on its day ("killed in X
+                # on Monday, bringing the toll since the invasion to N"): the act keeps its figures
+                cue = tally_cue(text, Span.of(text, sentence.start, sentence.end), self.cues)
+                apart = acts_apart(cue, asserted, attached, text, Span.of(text, sentence.start, sentence.end))
+                tallied = [c for c in counts if c.category != "money"
+                           and not (apart and cue is not None and c.span.end <= cue.start)]
                 stats = build_statistics(document.doc, text, sentence, tallied, list(candidate.hits),
                                          attribution=attribution, story=story_index, id_=document.id)
                 statistics.extend(stats)
                 categories = {s.category for s in stats}
                 keep = [i for i, h in enumerate(asserted)
-                        if not categories & set(COUNT_CATEGORIES_BY_TYPE.get(h.type, ()))]
+                        if i in apart or not categories & set(COUNT_CATEGORIES_BY_TYPE.get(h.type, ()))]
                 asserted, roles, tokens, attached = _pick(keep, asserted, roles, tokens, attached)
                 counts = [c for c in counts if c not in tallied]
             asserted, roles, tokens, attached = _pick(unfolded(asserted, text), asserted, roles, tokens, attached)

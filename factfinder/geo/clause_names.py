@@ -31,6 +31,7 @@ from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
+from factfinder.geo.place_frames import frame_kind, finer_than_town
 from factfinder.geo.place_words import (
     CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
     place_nouns, place_object, qualifies_a_place, stands_under, struck_city,
@@ -81,40 +82,6 @@ def _before_site(text: str, end: int) -> bool:
     """The name stands right before a building's noun ("a Catholic church", "the Kurdish school")."""
     after = re.match(r"\s+([a-z]+)\b", text[end:end + 25])
     return after is not None and noun_kinds().get(after.group(1)) == "site"
-
-
-def frame_kind(text: str, start: int, end: int) -> str | None:
-    """The kind (``area``, ``site``, ``feature``) of the place noun that frames the name
-    ("the village of X", "X district", "the X Refugee Camp", "the X Hospital"), or None."""
-    kinds = noun_kinds()
-    words = text[start:end].split()
-    if " " in text[start:end] and (kind := kinds.get(words[-1].lower())):
-        return kind
-    # "X local government area", "X sub-district"
-    after = re.match(r"((?:\s+[a-z-]+){0,2}?)\s+([A-Za-z]+(?:-[a-z]+)?)\b", text[end:end + 40])
-    if after and (kind := kinds.get(after.group(2).lower())):
-        return kind
-    before = re.search(r"\b([A-Za-z]+)\s+of\s+(?:the\s+)?$", text[max(0, start - 40):start])
-    return kinds.get(before.group(1).lower()) if before else None
-
-
-def finer_than_town(text: str, span: Span) -> bool:
-    """Whether a place noun frames the name as a place inside a town (a neighbourhood, a
-    village, a district: an ``area``), rather than a building, a road or a natural feature the
-    town is the place of ("the Beyazit Mosque", "the Tigris river", "Jandoul Road"). A bare
-    name says nothing of its size: the gazetteer may only have missed a region ("Lower
-    Shabelle")."""
-    first = span.text.split()[0].lower() if span.text.split() else ""
-    kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
-    return kind == "area"
-
-
-def is_site(text: str, span: Span) -> bool:
-    """Whether a place noun frames the name as a building, a road or a natural feature ("the old
-    Diyala Bridge", "Highland Hospital", "the Tigris river") rather than an area or a settlement."""
-    words = span.text.split()
-    kind = frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
-    return kind in ("site", "feature")
 
 
 def _framed(text: str, start: int, end: int) -> bool:
@@ -225,6 +192,18 @@ def _placed(span: Span, container: Place | None) -> Place:
                  precision=container.precision, confidence=container.confidence)
 
 
+def _labels(text: str, start: int, end: int, entities: Sequence[tuple[int, int, str]]) -> set[str]:
+    """The NER labels of the entities over the name, but for a place a date entity swallowed: "in Arles
+    Saturday" labelled as one EVENT or DATE is a name and a day, and the label is the day's."""
+    return {label for s, e, label in entities if s < end and start < e
+            and not (s >= start and e > end and _DAY_AFTER.fullmatch(text, end, e))} - {"GPE", "LOC", "FAC"}
+
+
+_DAY_AFTER = re.compile(r"\s+(?:(?:last|this|next|on|early|late)\s+)?(?:%s)\b\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?"
+                        r"(?:,?\s+\d{4})?" % "|".join(
+    sorted(w.capitalize() for w in (*MONTHS, *WEEKDAYS))))
+
+
 def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entities: Sequence[tuple[int, int, str]],
                actors: Callable[[str], bool] | None, gazetteer: Gazetteer | None = None) -> Attachment | None:
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
@@ -243,7 +222,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
         return None
     if tie.relation in CLAUSE_TIES and after_a_taking_verb(text, start, framed):
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
-    labels = {label for s, e, label in entities if s < end and start < e} - {"GPE", "LOC", "FAC"}
+    labels = _labels(text, start, end, entities)
     # "Vukovar was captured by the Serbs": the place a capture or an attack struck
     struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2
               and (not labels or tie.depth <= 1 and struck_city(gazetteer, span.text, incident) is not None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import Sequence
 
-from factfinder.geo.clause_names import finer_than_town, is_site
+from factfinder.geo.place_frames import finer_than_town, is_site
 from factfinder.geo.stated_regions import under
 from factfinder.model import Place
 

@@ -18,8 +18,10 @@ from typing import Callable, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of, in_evidence, in_other_part
 from factfinder.extract.country_heading import heading_country
-from factfinder.geo.clause_names import clause_names, finer_than_town, frame_kind, held_name, is_site, untied_names
+from factfinder.geo.clause_names import clause_names, held_name, untied_names
+from factfinder.geo.clause_ties import APPROACH_TO, BY_THE_SIDE, TERRITORY_VERB, circumstance, local_subject, struck
 from factfinder.geo.finer_beside import finer_beside
+from factfinder.geo.place_frames import finer_than_town, frame_kind, is_site
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.place_words import (
@@ -49,8 +51,6 @@ _ELSEWHERE = frozenset({"to", "nsubj", "conj", "nsubjpass", "advcl", "between"})
 # Acts of a state whose place is the state that acts ("the United States imposed sanctions"); not a
 # statement, whose speaker's country says who speaks ("Russia has warned", "Iran's envoy said": SPOKEN).
 _ACTED_BY_STATE = frozenset({"sanction", "designation", "legislation"})
-# Events whose passive subject is the place they struck or took ("Baghdad was bombed").
-_STRUCK = frozenset({"attack", "armed_clash", "property_destruction", "other"})
 # A displacement happens where people flee from ("refugees from Di Pa Yin township").
 _FROM_PLACED = frozenset({"displacement"})
 # Seizures of people happen where they were taken from: "abducted from a hotel in Kirkuk".
@@ -79,6 +79,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             _FROM_A_SITE.search(text, max(0, place.span.start - 40), place.span.start)
             or _SITE_AFTER.match(text, place.span.end)):
         tie = replace(tie, relation="at")  # "abducted from a hotel in Kirkuk", "from their Baghdad house"
+    if tie.relation == "by" and BY_THE_SIDE.search(text, max(0, place.span.start - 50), place.span.start):
+        tie = replace(tie, relation="near")  # "by the side of a X highway", "by the banks of the X": beside it
     if people_of(text, place.span.start) and tie.relation not in _NOT_WHERE | _ELSEWHERE \
             and incident.type not in SPOKEN:
         return replace(tie, relation="in")  # "bombs rained on the people of X, killing ...": in X
@@ -86,8 +88,8 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
             tie.relation == "by" and place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # but "blacklisted by the United States": the state that decides
     if tie.relation not in _WHERE and place.precision == "country" and incident.type not in _ACTED_BY_STATE \
-            and not (_struck(place, tie, incident, text) and incident.trigger is not None
-                     and _TERRITORY_VERB.match(incident.trigger.text)):
+            and not (struck(place, tie, incident, text) and incident.trigger is not None
+                     and TERRITORY_VERB.match(incident.trigger.text)):
         return None  # "X is patrolled by peacekeepers", "Kuwait was invaded": the land struck; not "Jordan was shot"
     if tie.relation == "on" and place.precision == "country":
         return None  # "an attack on Syria", "sanctions on Iran": the country is the target
@@ -97,7 +99,7 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if place.precision == "country" and modifies_noun(text, place.span.end) and re.search(
             r"\b(?:the|an?)\s+$", text[max(0, place.span.start - 5):place.span.start], re.IGNORECASE):
         return None  # "a U.S. military vehicle", "outside the US embassy": the country's, not where
-    if _struck(place, tie, incident, text):
+    if struck(place, tie, incident, text):
         return tie
     if tie.relation in CLAUSE_TIES and place.precision != "country" and after_a_taking_verb(
             text, place.span.start, frame_kind(text, place.span.start, place.span.end) is not None):
@@ -105,31 +107,15 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
         return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
-    if tie.relation == "to" and _APPROACH_TO.search(text, max(0, place.span.start - 60), place.span.start):
+    if tie.relation == "to" and APPROACH_TO.search(text, max(0, place.span.start - 60), place.span.start):
         tie = replace(tie, relation="near")  # "at an entrance to X", "on a road leading to X": by X
-    if _local_subject(place, tie, incident, text):
+    if circumstance(place, tie, incident, text):
+        return replace(tie, relation="local")  # "shot dead as he entered a Baghdad mosque": where it happened
+    if local_subject(place, tie, incident, text):
         return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
-
-
-# A "to" that says by the place, not towards it: "the approaches to X", "an entrance to X".
-_APPROACH_TO = re.compile(r"\b(?:approach(?:es)?|entrances?|gates?|road|roads|highway|leading|access)\s+to\s+"
-                          r"(?:the\s+)?(?:[\w'’-]+\s+){0,3}$", re.IGNORECASE)
-
-
-def _local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
-    """A town or region that qualifies the event's subject ("Many angry Nangarhar residents
-    protested", "The Venice theater had burned down", "New Delhi police shot dead a man"): the
-    subject is of that place, and so, when nothing else says where, is the event. A country
-    qualifies an actor's nationality ("Pakistani police") and never counts."""
-    if not (tie.relation in ("nsubj", "nsubjpass") and tie.depth <= 2 and place.precision != "country"
-            and modifies_noun(text, place.span.end) and not text.startswith(("'", "’"), place.span.end)):
-        return False
-    # the noun after the name is its head ("residents"), not the name's own verb ("Moscow rejects")
-    head = next((a for a in incident.attachments if a.span.start > place.span.end), None)
-    return head is not None and head.depth < tie.depth and head.relation == tie.relation
 
 
 def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool] | None) -> bool:
@@ -140,18 +126,6 @@ def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool]
         return True
     before = re.search(r"\b([A-Z][\w-]+)\s+of\s+$", text[max(0, country.span.start - 40):country.span.start])
     return before is not None
-
-
-# Verbs whose passive subject is land ("X is patrolled", "Kuwait was invaded"), not a person.
-_TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr[au]n|raid|liberat|annex)", re.IGNORECASE)
-
-
-def _struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
-    """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
-    or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
-    framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
-    return (tie.relation == "nsubjpass" and incident.type in _STRUCK
-            and tie.depth <= (3 if framed else 2) and not re.match(r"['’]|,\s*\d", text[place.span.end:place.span.end + 6]))
 
 
 _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -353,7 +327,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
             names = [(p, tie) for p, tie in clause_names(incident, document.text, [*places, *things], entities,
                                                          actors, gazetteer)
                      if not in_dateline_head(p, document.text) and (
-                         not _elsewhere(p, tie, document.text) or _struck(p, tie, incident, document.text))]
+                         not _elsewhere(p, tie, document.text) or struck(p, tie, incident, document.text))]
             named = {id(p) for p, _ in names}
             ties += names
             if incident.type in SPOKEN:  # the speaker's place ("China's mission in Geneva"), not the told act's

@@ -44,9 +44,9 @@ _FOLLOWERS = frozenset("the of and to in a is that for on was with by as at from
                        "this which their its an not or but they he she said after who will would also than into "
                        "about over during amid since until against near where when while before without under "
                        "across along around between through toward towards within throughout outside inside "
-                       "on last late early earlier later yesterday today tonight overnight".split())
+                       "on last late early earlier later yesterday today tonight overnight close next".split())
 # Nouns of a part of a place: "the outskirts of X", "Pakistan's northwest", "the heart of X".
-_PARTS = frozenset("outskirts heart centre center edge edges part parts side sides vicinity perimeter periphery "
+PARTS = frozenset("outskirts heart centre center edge edges part parts side sides vicinity perimeter periphery "
                    "north south east west northeast northwest southeast southwest northern southern eastern western "
                    "capital interior coast frontline outskirt environs streets street".split())
 
@@ -60,7 +60,7 @@ def modifies_noun(text: str, end: int) -> bool:
     word = after.group(1)
     if any(w in place_nouns() for w in after.groups() if w):
         return False  # "X local government area", "X motor park"
-    return word not in _FOLLOWERS and word not in _PARTS and not word.endswith(("ing", "ed"))
+    return word not in _FOLLOWERS and word not in PARTS and not word.endswith(("ing", "ed"))
 
 
 _OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]*)(?:\s+([a-z]+))?")
@@ -74,7 +74,7 @@ def owner_of_a_name(text: str, end: int) -> int | None:
     if owned is None:
         return None
     words = owned.group(1).lower().split()
-    if owned.group(2) in place_nouns() or any(w in place_nouns() or w in _PARTS for w in words):
+    if owned.group(2) in place_nouns() or any(w in place_nouns() or w in PARTS for w in words):
         return None
     return owned.start(1)
 
@@ -84,7 +84,7 @@ def owns_a_thing(text: str, end: int) -> bool:
     (A known place may own things that stand in it, "London's transit system"; a name the
     gazetteer does not know gets no such benefit of the doubt.)"""
     owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
-    return owned is not None and not any(w in place_nouns() or w in _PARTS for w in owned.group(1).split())
+    return owned is not None and not any(w in place_nouns() or w in PARTS for w in owned.group(1).split())
 
 
 # Names of documents, meetings and processes a place opens: "the Rome Statute", "the Geneva

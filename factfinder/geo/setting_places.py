@@ -142,9 +142,17 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
         if foreign and all(
                 (m.span.start, m.span.end) in things and not place_cue(text, m.span.start, m.span.end)
                 and not MOTION_BEFORE.search(text, max(0, m.span.start - 20), m.span.start)
+                and not _PART_OF_PLACE_BEFORE.search(text, max(0, m.span.start - 40), m.span.start)
                 for m in mentions):
             out.add(id(place))
     return out
+
+
+# A locative word and a word of the place's part before the name: "marched in central X", "in
+# downtown X", "fighting in the north of X". A company or a person is never "in central".
+_PART_OF_PLACE_BEFORE = re.compile(
+    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|"
+    r"(?:north|south)-?(?:east|west)(?:ern)?|central|downtown|suburban|rural|greater)\s+$", re.IGNORECASE)
 
 
 def reported_content(place: Place, incident: Incident, text: str) -> bool:
