@@ -51,10 +51,10 @@ _NAME = re.compile(r"[A-Z][\w’'-]*\s+(?:on|against|for|of|into)\s+(?:the\s+)?(
 _NOT_VERB = r"(?!(?:was|were|is|are|be|been|being|has|have|had|who|which|that|after|before|when|while)\b)"
 _WORD = r"[\w’'-]"
 # Each word is taken whole (an atomic group): a word that could be cut into pieces anywhere made a
-# list that fails at its end ("facing a wall for over seven hours, blindfolded and handcuffed, then
-# beat her") try every cut, 26 CPU seconds for one sentence (session 11). An item's last word alone
-# may end inside a word, right before a joining "and", "or" or "including" ("island", "governor"),
-# as a piece could before: the same strings match.
+# list that fails at its end ("facing a wall for almost a day, handcuffed and blindfolded, then beat
+# him") try every cut: 26 CPU seconds for one sentence of a real article (session 11). An item's
+# last word alone may end inside a word, right before a joining "and", "or" or "including"
+# ("island", "governor"), as a piece could before: the same strings match.
 _ITEM = (r"(?:" + _NOT_VERB + r"(?>" + _WORD + r"+)\s*){0,3}" + _NOT_VERB
          + r"(?:(?>" + _WORD + r"+)\s*|" + _WORD + r"+?(?=(?:and|or|including)\s))")
 _JOIN = r"(?:,\s*(?:and\s+|or\s+|including\s+|as well as\s+)?|(?:and|or|including)\s+)"
