@@ -163,9 +163,18 @@ PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 
 # What a pattern cannot match without (a shortcut only: each pattern still checks everything).
 _NEEDS = {"range": "month_or_digit", "iso": "digit", "month_day": "month", "day_month": "month",
-          "month_year": "month", "year": "digit", "decade": "digit", "month_only": "month"}
+          "month_year": "month", "year": "digit", "decade": "digit", "month_only": "month",
+          "ago": "ago", "last_day": "last_day", "weekday": "weekday", "holiday": "holiday",
+          "relative_day": "relative_day", "period": "period"}
 _ANY_DIGIT = re.compile(r"\d")
 _ANY_MONTH = re.compile(_MONTH)
+# A word every match of the pattern holds, with the pattern's own case rule: most sentences name
+# no weekday and say no "ago", and the patterns that start at any word ("a", "last") cost a
+# third of the date look-up without these (session 11).
+_NEEDED_WORDS = {"ago": re.compile(r"(?i:ago)"), "last_day": re.compile(r"(?i:last\s+day)"),
+                 "weekday": re.compile(r"day|DAY"), "holiday": re.compile(r"Day|Eve"),
+                 "relative_day": re.compile(r"(?i:day|night|tomorrow|morning|afternoon|evening)"),
+                 "period": re.compile(r"(?i:week|month|year)")}
 
 
 @dataclass(frozen=True, slots=True)
@@ -296,6 +305,8 @@ def _expressions(text: str, start: int, end: int) -> tuple[DateExpression, ...]:
     present["month_or_digit"] = present["digit"] or present["month"]
     for kind, pattern in PATTERNS:
         needed = _NEEDS.get(kind)
+        if needed is not None and needed not in present:
+            present[needed] = _NEEDED_WORDS[needed].search(region) is not None
         if needed is not None and not present[needed]:
             continue
         for m in pattern.finditer(region):

@@ -20,14 +20,17 @@ _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|wh
 _WORDS_BEFORE = re.compile(r"\S+")
 
 
-def _window_before(text: str, sentence: Sentence, offset: int, words: int) -> str:
-    """The last ``words`` words before ``offset``, not reaching back past a clause break."""
+def _words_before(text: str, sentence: Sentence, offset: int) -> list[str]:
+    """The words before ``offset``, not reaching back past a clause break (nor 200 characters).
+
+    Read once per hit: the negation, hypothetical, background and practice cues each look at
+    the last three or six of them."""
     lo = max(sentence.start, offset - 200)
     prefix = text[lo:offset]
     breaks = list(_CLAUSE_BREAK.finditer(prefix))
     if breaks:
         prefix = prefix[breaks[-1].end():]
-    return " ".join(_WORDS_BEFORE.findall(prefix)[-words:])
+    return _WORDS_BEFORE.findall(prefix)
 
 
 def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, token: Any | None = None) -> bool:
@@ -39,17 +42,17 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     verb governing it counts too ("were not arrested"). Being conservative is
     deliberate: a missed hedge makes a false incident.
     """
-    if cues.negation.search(_window_before(text, sentence, hit.start, 3)):
+    words = _words_before(text, sentence, hit.start)
+    if cues.negation.search(" ".join(words[-3:])):
         return False
     if cues.link.match(text, sentence.start, hit.start):  # "Read more: police arrest two ..." heads another report
         return False
-    if cues.hypothetical.search(_window_before(text, sentence, hit.start, 6)) \
-            and not _told_in_relative_past(text, sentence, hit, token):
+    before = " ".join(words[-6:])
+    if cues.hypothetical.search(before) and not _told_in_relative_past(text, sentence, hit, token):
         return False
-    before = _window_before(text, sentence, hit.start, 6)
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
-    if _is_practice(text, sentence, hit):
+    if _is_practice(text, sentence, hit, before):
         return False
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
@@ -91,14 +94,17 @@ _DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|
                     re.IGNORECASE)
 
 
-def _is_practice(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+def _is_practice(text: str, sentence: Sentence, hit: TriggerHit, before: str | None = None) -> bool:
     """ "Prisoners continued to face ill-treatment", "the authorities continued to prosecute
     journalists", "activists remained in prison under the act": a practice or a state told with no
     date, figure or place in time, which annual reports write as the frame of the dated acts that
     follow; no incident of its own. With a date or a
     figure in its part of the sentence ("continued to hold tens of thousands", "continued to
-    rape women ... after the agreement signed in November 2022") it is reported as an act."""
-    if not _CONTINUED.search(_window_before(text, sentence, hit.start, 6)):
+    rape women ... after the agreement signed in November 2022") it is reported as an act.
+    ``before``: the six words before the hit in its clause, when the caller has them."""
+    if before is None:
+        before = " ".join(_words_before(text, sentence, hit.start)[-6:])
+    if not _CONTINUED.search(before):
         return False
     start, end = _part(text, sentence, hit)
     return _DATED.search(text, start, end) is None

@@ -161,3 +161,47 @@ def test_the_month_of_march_is_no_march():
     text = "In March, thousands of workers lost their jobs when the mill in Kellan closed."
     assert not [h for h in TriggerTable.load().find(text) if h.type == "protest"]
     assert [h.type for h in TriggerTable.load().find("Thousands of workers march in Kellan.")] == ["protest"]
+
+
+def test_a_long_clause_after_a_list_cue_is_read_at_once():
+    # The list pattern once cut each word anywhere: a clause after "facing" that ends in no list
+    # tried every cut of "handcuffed and blindfolded" (4 CPU seconds here, 26 on a real article).
+    import time
+
+    text = ("Guards kept the student facing a wall for almost a day, handcuffed and blindfolded, "
+            "then beat him in the cell.")
+    hit = _hit(text, "beat")
+    started = time.process_time()
+    assert not is_reference(text, 0, hit, _cues())
+    assert time.process_time() - started < 1.0
+
+
+# The list pattern as first written, one piece of a word at a time: the words-whole pattern must
+# answer as it did (an item may still end inside a word before a joining "and" or "or").
+_PIECE = (r"(?:(?!(?:was|were|is|are|be|been|being|has|have|had|who|which|that|after|before|when|while)\b)"
+          r"[\w’'-]+\s*)")
+
+
+@pytest.mark.parametrize("before", [
+    "crimes of extortion, abduction and ",
+    "at risk of harsh ",
+    "detainees at risk of ill-treatment, including ",
+    "rapporteurs on summary executions, free assembly and ",
+    "crews facing the governor ",
+    "families facing the island ",
+    "were facing arrest, and police ",
+    "the men facing charges that were ",
+    "threats of arrest, soldiers ",
+    "risk of it's or ",
+    "facing a court, as well as ",
+])
+def test_the_list_pattern_reads_words_whole_with_the_same_answers(before):
+    import re
+
+    from factfinder.extract.event_type.reference import _JOIN, _MODIFIER, _listed
+
+    cue = _cues()["listed"]
+    first = re.compile(cue.pattern + r"\s*(?:" + _PIECE + r"{0,1}|(?:" + _PIECE + r"{1,4}?" + _JOIN + r")+)$",
+                       cue.flags)
+    assert _MODIFIER == _PIECE + "{0,1}"
+    assert bool(_listed(cue).search(before)) == bool(first.search(before))

@@ -56,6 +56,10 @@ class EventTypeModel:
         self.intercept = intercept.astype("float32")
         self.classes = classes
         self.meta = meta
+        # The same sentence is read again: by the rules' second look after the parse, by a short
+        # text's whole reading and by the confidence stage (its incidents' sentences). A reading
+        # depends on the text alone, and callers only read it.
+        self._predict_cached = lru_cache(maxsize=2048)(self._predict)
 
     @classmethod
     def load(cls, path: Path = ARTEFACT, sha256: str | None = SHA256) -> "EventTypeModel":
@@ -75,6 +79,10 @@ class EventTypeModel:
                        str(npz["classes"]).split("\n"), json.loads(str(npz["meta"])))
 
     def predict(self, text: str) -> Prediction:
+        """Per-class probabilities of ``text`` (a sentence or a short text)."""
+        return self._predict_cached(text)
+
+    def _predict(self, text: str) -> Prediction:
         import numpy as np
 
         counts: dict[int, int] = {}
