@@ -23,7 +23,9 @@ CONTAINER_GAP = re.compile(
     r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
     r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
     r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
-POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
+# "Sagaing's Kani", "Sagaing's Kani township"; "Cairo's gated suburb of X", "Lagos' sprawling district of X".
+POSSESSIVE_GAP = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(\w+\s+)?|(?:[a-z-]+\s+){0,2}"
+                            r"(?:suburbs?|neighbou?rhoods?|districts?|quarters?|villages?|towns?|townships?)\s+of\s+)")
 
 
 LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
@@ -110,7 +112,8 @@ STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, som
 
 
 def container_stand_in(chosen: Candidate | None, forms: set[str], containers: list[int], keys: list[str],
-                       resolved: dict[str, tuple[Candidate | None, float]]) -> tuple[Candidate, float] | None:
+                       resolved: dict[str, tuple[Candidate | None, float]], *, marked: bool = False
+                       ) -> tuple[Candidate, float] | None:
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
     street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
     Cheshire"), or a town whose only reading lies in another state than the one the text
@@ -119,7 +122,7 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
     ``resolved`` maps name keys to their (candidate, confidence)."""
     if chosen is not None and chosen.kind not in LOCAL_KINDS:
         return None
-    if chosen is None and not any(" " in form for form in forms):
+    if chosen is None and not marked and not any(" " in form for form in forms):
         return None  # a lone unknown word after a place is as often no place at all
     for index in containers:
         box, confidence = resolved.get(keys[index], (None, 0.0))

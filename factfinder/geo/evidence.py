@@ -36,6 +36,7 @@ class Evidence:
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
     near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
+    levelled: bool = True  # every mention was proposed by a level word beside it ("X district", source "fuzzy")
     guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
     mates: list[int] = field(default_factory=list)  # indexes of mentions joined to it by "and"/"or" ("Cameroon and Niger")
 
@@ -56,6 +57,7 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
         ev.forms.add(m.text)
         ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
         ev.cued = ev.cued and m.source == "cue"
+        ev.levelled = ev.levelled and m.source == "fuzzy"
         ev.near = ev.near and m.source == "near"
         ev.guessed = ev.guessed or m.source in {"cue", "near"}
         after, after_end = level_after(text, m.end, terms)

@@ -21,7 +21,8 @@ from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER
 from factfinder.geo.names import name_key
 from factfinder.geo.spans import SpanIndex
 
-_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
+_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?|suburbs?|"
+                         r"neighbou?rhoods?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 _LISTED_AFTER = re.compile(r"(?:,| and| or|, and|, or) (?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
@@ -143,7 +144,7 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
         found.append(Mention(start, end, text[start:end], "fuzzy"))
         proposed.add((start, end))
     # "the town of X" / "in X city" are handled by the same pattern above or by NER.
-    for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
+    for match in re.finditer(r"\b(?:town|city|village|township|suburb|neighbou?rhood) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
         start, end = match.span(1)
         if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
@@ -161,5 +162,21 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
                     and (pattern is not _UNIT_AFTER_COMMA or _holds_the_name_before(match, gazetteer)):
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
-    return [m for m in found if name_key(m.text) and m.text not in stopnames()
+    kept = [m for m in found if name_key(m.text) and m.text not in stopnames()
             and m.text.split()[0].lower() not in COMMON_WORDS]
+    return kept + _said_again(text, kept, taken, proposed, gazetteer)
+
+
+def _said_again(text: str, proposed_names: list[Mention], taken: SpanIndex[tuple[int, int]],
+                proposed: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+    """The other mentions of a name the gazetteer lacks that a level word marked as a place
+    ("the gated suburb of X" ... "the X academy" ... "beyond X"): one sense per document, so
+    they are the same place and are resolved with it (by the container of the marked one)."""
+    again: list[Mention] = []
+    for surface in {m.text for m in proposed_names if not gazetteer.known(m.text)}:
+        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surface)}(?![\w’'-])", text):
+            start, end = match.span()
+            if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
+                again.append(Mention(start, end, surface, "fuzzy"))
+                proposed.add((start, end))
+    return again

@@ -143,7 +143,7 @@ class Resolver:
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
         for key in order:
             stand_in = container_stand_in(resolved[key].candidate, groups[key].forms, groups[key].containers, keys,
-                                          decided)
+                                          decided, marked=groups[key].levelled)
             if stand_in is not None:
                 resolved[key] = Resolution(*stand_in)
         # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
