@@ -129,8 +129,9 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
         if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id):
             continue
         if chosen is not None and not (box.kind == "admin1" and box.country == chosen.country
-                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code):
-            return None
+                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code) \
+                and not (marked and inside(chosen, box) <= 1.0):
+            return None  # a name marked by a level word, read outside the place the text puts it in, is in it
         return box, round(confidence * STAND_IN_CONFIDENCE, 3)
     return None
 

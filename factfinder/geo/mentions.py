@@ -87,7 +87,7 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
         if not taken.overlaps(start, end):
             mentions.append(Mention(start, end, text[start:end], "dict"))
             taken.add((start, end))
-    fuzzy = fuzzy_town_mentions(text, taken, gazetteer)
+    fuzzy = fuzzy_town_mentions(text, taken, gazetteer, lowercase)
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
     persons = SpanIndex((s, e, lab) for s, e, lab in entities if lab == "PERSON")

@@ -20,10 +20,10 @@ from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms,
                                          named_person_of, place_cue, shape_words, stopnames, written_in_lower_case)
 from factfinder.geo.names import admin_terms, name_key
+from factfinder.geo.quarters import no_name, quarter_mentions, said_again
 from factfinder.geo.spans import SpanIndex
 
-_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?|suburbs?|"
-                         r"neighbou?rhoods?)\b",
+_TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
                          re.IGNORECASE)  # plurals: "Buthidaung and Maungdaw townships"
 _CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:[ -][A-Z][\w’'-]*){0,3}")
 _LISTED_AFTER = re.compile(r"(?:,| and| or|, and|, or) (?P<name>[A-Z][a-z’'-]+(?: [A-Z][a-z’'-]+){0,2})")
@@ -141,25 +141,27 @@ def _level_terms() -> frozenset[str]:
     return frozenset(term.casefold() for term in admin_terms())
 
 
-def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+                        lowercase: set[str]) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
     countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
     """
-    found: list[Mention] = []
     proposed: SpanIndex[tuple[int, int]] = SpanIndex()
+    quarters = quarter_mentions(text, taken, proposed, lowercase)
+    found: list[Mention] = []
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
         if possessive >= 0:  # "Sagaing's Kani township": the township is Kani
             start = possessive + 3
-        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
+        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end) or proposed.overlaps(start, end):
             continue
         found.append(Mention(start, end, text[start:end], "fuzzy"))
         proposed.add((start, end))
     # "the town of X" / "in X city" are handled by the same pattern above or by NER.
-    for match in re.finditer(r"\b(?:town|city|village|township|suburb|neighbou?rhood) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
+    for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
         start, end = _without_level_word(text, *match.span(1), gazetteer)
         if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
@@ -178,20 +180,6 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
     kept = [m for m in found if name_key(m.text) and m.text not in stopnames()
-            and m.text.split()[0].lower() not in COMMON_WORDS]
-    return kept + _said_again(text, kept, taken, proposed, gazetteer)
-
-
-def _said_again(text: str, proposed_names: list[Mention], taken: SpanIndex[tuple[int, int]],
-                proposed: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
-    """The other mentions of a name the gazetteer lacks that a level word marked as a place
-    ("the gated suburb of X" ... "the X academy" ... "beyond X"): one sense per document, so
-    they are the same place and are resolved with it (by the container of the marked one)."""
-    again: list[Mention] = []
-    for surface in {m.text for m in proposed_names if not gazetteer.known(m.text)}:
-        for match in re.finditer(rf"(?<![\w’'-]){re.escape(surface)}(?![\w’'-])", text):
-            start, end = match.span()
-            if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
-                again.append(Mention(start, end, surface, "fuzzy"))
-                proposed.add((start, end))
-    return again
+            and m.text.split()[0].lower() not in COMMON_WORDS
+            and (gazetteer.known(m.text) or not no_name(text, m.start, m.end, lowercase))] + quarters
+    return kept + said_again(text, kept, taken, proposed, gazetteer)

@@ -151,7 +151,8 @@ class Resolver:
         setting = story_town(keys, [not m.embedded for m in mentions], decided) or story_area(keys, decided)
         if setting is not None:
             for key in order:
-                if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
+                if resolved[key].candidate is None and (any(" " in form for form in groups[key].forms)
+                                                        or groups[key].quarter) \
                         and not groups[key].guessed:  # a known name proposed for resolution to confirm
                     resolved[key] = Resolution(*setting)
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
