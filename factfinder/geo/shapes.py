@@ -32,12 +32,14 @@ from factfinder.geo.spans import SpanIndex
 
 Entity = tuple[int, int, str]
 # A capitalised word of a name, or an abbreviation with its dot ("St.", "U.S.").
-_CAP_TOKEN = re.compile(r"(?<![\w’'.-])[A-Z][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
+# A word after the Arabic article written with a hyphen ("Jisr al-Shughur", "Deir ez-Zor") is one too.
+_CAP_TOKEN = re.compile(r"(?:(?<![\w’'.-])|(?<=\b[ae][lnrsdtz]-)|(?<=\bash-))"
+                        r"[A-Z][\w’'&-]*(?:\.(?=[A-Za-z]))?(?:[A-Za-z]\.)*")
 _INITIALS = re.compile(r"(?:[A-Z]\.)+")
 _LOWER_SUFFIX = re.compile(r"-[a-z]")
 _CONNECTORS = frozenset({"of", "de", "des", "du", "del", "la", "le", "al", "el", "da", "do", "dos", "van", "von",
                          "der", "&", "upon"})
-_CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") ")
+_CONNECTOR_GAP = re.compile(r" (" + "|".join(sorted(_CONNECTORS)) + r") | ([ae][lnrsdtz]|ash)-")
 _LEADING = frozenset({"Lake", "Mount", "Mt.", "Cape", "Isle", "Gulf", "Bay", "Hotel", "Courthouse"})
 _ARTICLES = frozenset({"The", "A", "An"})
 _SAINT = frozenset({"St", "St.", "Saint"})
@@ -84,7 +86,9 @@ def _runs(text: str) -> list[list[tuple[int, int, str]]]:
         if current and gap == " ":
             current.append((start, end, word))
         elif current and (connector := _CONNECTOR_GAP.fullmatch(gap)) is not None:
-            current.append((last_end + connector.start(1), last_end + connector.end(1), connector.group(1)))
+            group = 1 if connector.group(1) else 2
+            current.append((last_end + connector.start(group), last_end + connector.end(group),
+                            connector.group(group)))
             current.append((start, end, word))
         else:
             if current:
