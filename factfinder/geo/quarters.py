@@ -10,8 +10,9 @@ name with no such word stays unproposed: the gazetteer cannot tell a village fro
 The guards keep out words that qualify the level word instead of naming the place: a people's
 or a faith's ("the Kurdish district", "an Alawite village"), a common word ("the Financial
 district" beside "financial"), an acronym of a body ("the CITU district leadership"), a trade
-union ("Unite union"), a time ("the October-December quarter", "the Fourth quarter"), and a name
-after "a"/"an" ("a Kashmiri village": a kind of village).
+union ("Unite union"), a time ("the October-December quarter", "the Fourth quarter"), a name
+after "a"/"an" ("a Kashmiri village": a kind of village), and a name after "the" or a possessive
+and before "town of" + a name ("the Basque town of San Sebastian", "the Old city of Aleppo").
 """
 
 from __future__ import annotations
@@ -29,6 +30,10 @@ _QUARTER_AFTER = re.compile(rf"(?P<name>{_NAME})\s+(?:suburb|neighbou?rhood|quar
 # "the city's Abbasiya district": a district the text puts in the story's own town.
 _TOWN_DISTRICT = re.compile(rf"\b(?:city|town|capital)['’]s\s+(?:[a-z-]+\s+)?(?P<name>{_NAME})\s+(?:district|area)\b")
 _QUARTER_OF = re.compile(rf"\b(?:suburb|neighbou?rhood)\s+of\s+(?P<name>{_NAME})")
+# "the Basque town of X", "the north Sinai town of X", "Syria's Kurdish-held town of X": after an
+# article or a possessive and before "town of" + a name, a capitalised word says what the town is.
+_QUALIFIER = re.compile(r"\b(?:[Tt]he|[A-Z][\w-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}$")
+_OF_NAME = re.compile(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]")
 # "a Kashmiri village", "an old Alawite quarter": the name says what kind of place, not which.
 _KIND_ARTICLE = re.compile(r"\b(?:an?|An?)\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -38,7 +43,9 @@ def no_name(text: str, start: int, end: int, lowercase: set[str]) -> bool:
     nor does one name before a plural level word, unless it closes a list ("Kashmiri villages",
     but "Buthidaung and Maungdaw townships")."""
     surface = text[start:end]
-    return surface in demonyms() or surface in stopnames() or surface.isupper() \
+    return any(word.replace("'", "").replace("’", "") in demonyms() for word in re.split(r"[ -]", surface)) \
+        or surface in stopnames() or surface.isupper() \
+        or bool(_QUALIFIER.search(text, max(0, start - 40), start) and _OF_NAME.match(text, end)) \
         or any(word in {"May", "First", "Second", "Third", "Fourth"} or shape_words().get(word) == "time"
                for word in re.split(r"[ -]", surface)) \
         or (plural_after(text, end) and not _LIST_BEFORE.search(text, max(0, start - 6), start)) \
