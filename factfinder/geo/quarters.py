@@ -33,7 +33,7 @@ _QUARTER_OF = re.compile(rf"\b(?:suburb|neighbou?rhood)\s+of\s+(?P<name>{_NAME})
 # "the Basque town of X", "the north Sinai town of X", "Syria's Kurdish-held town of X": after an
 # article or a possessive and before "town of" + a name, a capitalised word says what the town is.
 _QUALIFIER = re.compile(r"\b(?:[Tt]he|[A-Z][\w-]*['’]s?)\s+(?:[a-z-]+\s+){0,2}$")
-_OF_NAME = re.compile(r"\s+[a-z]+\s+of\s+(?:the\s+)?[A-Z]")
+_OF_NAME = re.compile(r"\s+(?:town|city|village|port|capital)\s+of\s+(?:the\s+)?[A-Z]")  # not "the X district of Y"
 # "a Kashmiri village", "an old Alawite quarter": the name says what kind of place, not which.
 _KIND_ARTICLE = re.compile(r"\b(?:an?|An?)\s+(?:[a-z-]+\s+){0,2}$")
 
@@ -43,7 +43,7 @@ def no_name(text: str, start: int, end: int, lowercase: set[str]) -> bool:
     nor does one name before a plural level word, unless it closes a list ("Kashmiri villages",
     but "Buthidaung and Maungdaw townships")."""
     surface = text[start:end]
-    return any(word.replace("'", "").replace("’", "") in demonyms() for word in re.split(r"[ -]", surface)) \
+    return all(word.replace("'", "").replace("’", "") in demonyms() for word in re.split(r"[ -]", surface)) \
         or surface in stopnames() or surface.isupper() \
         or bool(_QUALIFIER.search(text, max(0, start - 40), start) and _OF_NAME.match(text, end)) \
         or any(word in {"May", "First", "Second", "Third", "Fourth"} or shape_words().get(word) == "time"
