@@ -78,6 +78,8 @@ def test_a_village_read_as_a_look_alike_outside_its_district_lies_in_the_distric
     ("The economy of Egypt grew faster in the October-December quarter, Cairo officials said.",
      "October-December"),
     ("Workers of the Unite union marched through Wellington on Saturday.", "Unite"),
+    ("Fighters entered the Industrial city of Sialkot before dawn.", "Industrial"),
+    ("Shops closed in the Rohingya Muslim neighbourhood of Aung Mingalar in Sittwe.", "Rohingya Muslim"),
 ])
 def test_a_word_that_only_qualifies_a_level_word_names_no_place(parser: Geoparser, text: str, word: str) -> None:
     assert word not in _places(parser, text)
@@ -99,3 +101,20 @@ def test_towns_of_arabic_speaking_countries_are_found_by_their_press_spelling(pa
     assert places["Jisr al-Shughur"][0].country == "SY"
     assert places["Deir al-Balah"][0].country == "PS"
     assert places["Beit Hanun"][0].country == "PS"
+
+
+def test_a_district_of_a_province_after_the_is_still_a_district(parser: Geoparser) -> None:
+    """"the X town of Y" says what Y is; "the X district of Y" names X, a district inside Y."""
+    text = "A roadside bomb hit two cars in the Dawlatzai district of Ghazni Province on Saturday."
+    assert [(p.name, p.country) for p in _places(parser, text)["Dawlatzai"]] == [("Ghazni", "AF")]
+
+
+def test_a_place_adjective_shared_with_another_qualifier_is_a_mention(parser: Geoparser) -> None:
+    places = _places(parser, "Crowds waved Korean and US flags outside the court in Seoul.")
+    assert [p.country for p in places["Korean"]] == ["KR"]
+
+
+def test_a_numbered_street_lies_in_the_town_the_story_is_told_in(parser: Geoparser) -> None:
+    text = "JASPER, Ala. - Police arrested three men on 14th St. on Thursday, the Jasper police chief said."
+    street = next(p for text_, found in _places(parser, text).items() if text_.startswith("14th St") for p in found)
+    assert (street.name, street.admin1, street.precision) == ("Jasper", "Alabama", "town")
