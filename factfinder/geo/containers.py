@@ -109,6 +109,18 @@ def inside(cand: Candidate, box: Candidate) -> float:
 # What a place too small or too odd for the gazetteer may stand in for: not a continent.
 _STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
 STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
+# A lone name only a level word marks ("Buyir village in northern Syria") is placed at its container
+# with the confidence of a place inside a body's name (parser.EMBEDDED_CONFIDENCE): on its own it
+# is no incident's place, and ``locate`` reads the incident's clause again (``clause_names``), which
+# places such a name under its container as before.
+MARKED_CONFIDENCE = 0.05
+
+
+def marked_stand_in(stand_in: tuple[Candidate, float], forms: set[str]) -> tuple[Candidate, float]:
+    """``stand_in`` for a name a level word marks: a lone word keeps ``MARKED_CONFIDENCE`` at most."""
+    if any(" " in form for form in forms):
+        return stand_in
+    return stand_in[0], min(stand_in[1], MARKED_CONFIDENCE)
 
 
 def container_stand_in(chosen: Candidate | None, forms: set[str], containers: list[int], keys: list[str],
@@ -126,8 +138,9 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
         return None  # a lone unknown word after a place is as often no place at all
     for index in containers:
         box, confidence = resolved.get(keys[index], (None, 0.0))
-        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id):
-            continue
+        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id) \
+                or (marked and box.kind == "country" and not any(" " in form for form in forms)):
+            continue  # a lone village name in a country is placed no better than the country (no reading)
         if chosen is not None and not (box.kind == "admin1" and box.country == chosen.country
                                        and box.admin1_code is not None and chosen.admin1_code != box.admin1_code) \
                 and not (marked and inside(chosen, box) <= 1.0):
