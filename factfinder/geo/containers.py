@@ -23,7 +23,9 @@ CONTAINER_GAP = re.compile(
     r"\s*(,|\(|in|of|near|outside|,\s*in|,\s*of)?\s*(the\s+)?"
     r"((north|south|east|west|central|north-?east|north-?west|south-?east|south-?west)(ern)?\s+"
     r"|(north|south|east|west|centre|center)\s+of\s+(the\s+)?)?\s*", re.IGNORECASE)
-POSSESSIVE_GAP = re.compile(r"['’]s\s+(\w+\s+)?")  # "Sagaing's Kani", "Sagaing's Kani township"
+# "Sagaing's Kani", "Sagaing's Kani township"; "Cairo's gated suburb of X", "Lagos' sprawling district of X".
+POSSESSIVE_GAP = re.compile(r"(?:['’]s|(?<=s)['’])\s+(?:(\w+\s+)?|(?:[a-z-]+\s+){0,2}"
+                            r"(?:suburbs?|neighbou?rhoods?|districts?|quarters?|villages?|towns?|townships?)\s+of\s+)")
 
 
 LOCAL_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "village", "point"})
@@ -107,10 +109,23 @@ def inside(cand: Candidate, box: Candidate) -> float:
 # What a place too small or too odd for the gazetteer may stand in for: not a continent.
 _STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
 STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
+# A lone name only a level word marks ("Buyir village in northern Syria") is placed at its container
+# with the confidence of a place inside a body's name (parser.EMBEDDED_CONFIDENCE): on its own it
+# is no incident's place, and ``locate`` reads the incident's clause again (``clause_names``), which
+# places such a name under its container as before.
+MARKED_CONFIDENCE = 0.05
+
+
+def marked_stand_in(stand_in: tuple[Candidate, float], forms: set[str]) -> tuple[Candidate, float]:
+    """``stand_in`` for a name a level word marks: a lone word keeps ``MARKED_CONFIDENCE`` at most."""
+    if any(" " in form for form in forms):
+        return stand_in
+    return stand_in[0], min(stand_in[1], MARKED_CONFIDENCE)
 
 
 def container_stand_in(chosen: Candidate | None, forms: set[str], containers: list[int], keys: list[str],
-                       resolved: dict[str, tuple[Candidate | None, float]]) -> tuple[Candidate, float] | None:
+                       resolved: dict[str, tuple[Candidate | None, float]], *, marked: bool = False
+                       ) -> tuple[Candidate, float] | None:
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
     street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
     Cheshire"), or a town whose only reading lies in another state than the one the text
@@ -119,15 +134,17 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
     ``resolved`` maps name keys to their (candidate, confidence)."""
     if chosen is not None and chosen.kind not in LOCAL_KINDS:
         return None
-    if chosen is None and not any(" " in form for form in forms):
+    if chosen is None and not marked and not any(" " in form for form in forms):
         return None  # a lone unknown word after a place is as often no place at all
     for index in containers:
         box, confidence = resolved.get(keys[index], (None, 0.0))
-        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id):
-            continue
+        if box is None or box.kind not in _STAND_IN_KINDS or (chosen is not None and box.id == chosen.id) \
+                or (marked and box.kind == "country" and not any(" " in form for form in forms)):
+            continue  # a lone village name in a country is placed no better than the country (no reading)
         if chosen is not None and not (box.kind == "admin1" and box.country == chosen.country
-                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code):
-            return None
+                                       and box.admin1_code is not None and chosen.admin1_code != box.admin1_code) \
+                and not (marked and inside(chosen, box) <= 1.0):
+            return None  # a name marked by a level word, read outside the place the text puts it in, is in it
         return box, round(confidence * STAND_IN_CONFIDENCE, 3)
     return None
 

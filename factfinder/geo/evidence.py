@@ -17,7 +17,8 @@ from typing import Callable
 from factfinder.geo.containers import CONTAINER_GAP, POSSESSIVE_GAP, listed
 from factfinder.geo.gazetteer import Candidate
 from factfinder.geo.levels import level_after, level_before
-from factfinder.geo.mentions import Mention
+from factfinder.geo.mentions import Mention, demonyms
+from factfinder.geo.quarters import plural_after, quarter_word_end
 
 # candidates_for(surface): (candidates, level written inside the name, the name's key)
 Lookup = Callable[[str], tuple[list[Candidate], str | None, str]]
@@ -36,6 +37,8 @@ class Evidence:
     fuzzy: bool = False
     cued: bool = True  # every mention was proposed only by a locative word before it (source "cue")
     near: bool = True  # every mention is a small town's name that nothing but the story's map supports ("near")
+    levelled: bool = True  # every mention was proposed by a level word beside it ("X district", source "fuzzy")
+    quarter: bool = True  # every mention names a part of a town ("the X neighbourhood", source "quarter")
     guessed: bool = False  # some mention was proposed only for resolution to confirm (source "cue" or "near")
     mates: list[int] = field(default_factory=list)  # indexes of mentions joined to it by "and"/"or" ("Cameroon and Niger")
 
@@ -55,7 +58,13 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
         cands[key].extend(c for c in found if c.id not in known)
         ev.forms.add(m.text)
         ev.fuzzy = ev.fuzzy or (m.source == "fuzzy" and not found)
-        ev.cued = ev.cued and m.source == "cue"
+        ev.cued = ev.cued and m.source in {"cue", "quarter"}
+        ev.quarter = ev.quarter and m.source == "quarter"
+        # a name the gazetteer lacks (or a part of a town) that a level word marks, or a known one
+        # after its town's possessive ("Giza's Haram district"); a known word before "city of X"
+        # ("the Old city of Aleppo") is a word of the phrase, not a place
+        ev.levelled = ev.levelled and (m.source == "quarter" or (m.source == "fuzzy" and (
+            not found or text[max(0, m.start - 3):m.start] in {"'s ", "’s "}))) and not plural_after(text, m.end)
         ev.near = ev.near and m.source == "near"
         ev.guessed = ev.guessed or m.source in {"cue", "near"}
         after, after_end = level_after(text, m.end, terms)
@@ -65,8 +74,8 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
         if level:
             ev.named[level] += 1
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt is not None:
-            gap = text[max(after_end, m.end):nxt.start]
+        if nxt is not None and not (nxt.embedded and nxt.text in demonyms()):  # "X, Israeli forces" holds nothing
+            gap = text[max(after_end, quarter_word_end(text, m.end) if m.source == "quarter" else m.end):nxt.start]
             if (gap.strip() and CONTAINER_GAP.fullmatch(gap) or gap == ", ") and \
                     not (gap.strip() == "," and listed(text, mentions, i)):
                 ev.containers.append(i + 1)

@@ -87,7 +87,7 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
         if not taken.overlaps(start, end):
             mentions.append(Mention(start, end, text[start:end], "dict"))
             taken.add((start, end))
-    fuzzy = fuzzy_town_mentions(text, taken, gazetteer)
+    fuzzy = fuzzy_town_mentions(text, taken, gazetteer, lowercase)
     mentions.extend(fuzzy)
     taken.extend((m.start, m.end) for m in fuzzy)
     persons = SpanIndex((s, e, lab) for s, e, lab in entities if lab == "PERSON")
@@ -137,7 +137,8 @@ def _entity_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer
             continue
         start, end = clean_span(text, start, end)
         surface = text[start:end]
-        if not surface or not surface[0].isupper() or (surface.lower() in COMMON_WORDS and not surface.isupper()):
+        if not surface or not (surface[0].isupper() or (label == "LOC" and surface[0].isdigit())) \
+                or (surface.lower() in COMMON_WORDS and not surface.isupper()):  # "14th St." is a street
             continue
         if surface in demonym:
             if is_admin_or_country(surface, gazetteer, terms):

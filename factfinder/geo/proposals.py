@@ -13,12 +13,14 @@ resolve in the document's countries (``source`` "cue" and "fuzzy").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Sequence
 
 from factfinder.geo.gazetteer import UNIT_KINDS, Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, MOTION_BEFORE, UNIT_AFTER, Mention, demonyms,
                                          named_person_of, place_cue, shape_words, stopnames, written_in_lower_case)
-from factfinder.geo.names import name_key
+from factfinder.geo.names import admin_terms, name_key
+from factfinder.geo.quarters import no_name, quarter_mentions, said_again
 from factfinder.geo.spans import SpanIndex
 
 _TOWN_WORDS = re.compile(r"\s*(townships?|villages?|towns?|city|cities|districts?|upazil+as?|unions?)\b",
@@ -125,26 +127,42 @@ def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:
         any(c.kind in _HOLDING_KINDS for c in gazetteer.lookup(match.group("name")))
 
 
-def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer) -> list[Mention]:
+def _without_level_word(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
+    """The span of a unit's name without the level word the gazetteer does not write with it:
+    "village of Guma LGA" names Guma."""
+    words = text[start:end].split()
+    if len(words) > 1 and words[-1].casefold() in _level_terms() and not gazetteer.known(text[start:end]):
+        return start, start + text[start:end].rindex(" ")
+    return start, end
+
+
+@lru_cache(maxsize=1)
+def _level_terms() -> frozenset[str]:
+    return frozenset(term.casefold() for term in admin_terms())
+
+
+def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazetteer,
+                        lowercase: set[str]) -> list[Mention]:
     """Capitalised words before "township/village/town/city" that the gazetteer spells otherwise.
 
     Only proposes; resolution later restricts the fuzzy match to the document's
     countries (Paoktaw -> Pauktaw in Myanmar, never a look-alike elsewhere).
     """
-    found: list[Mention] = []
     proposed: SpanIndex[tuple[int, int]] = SpanIndex()
+    quarters = quarter_mentions(text, taken, proposed, lowercase)
+    found: list[Mention] = []
     for match in _CAPITALISED.finditer(text):
         start, end = match.span()
         possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
         if possessive >= 0:  # "Sagaing's Kani township": the township is Kani
             start = possessive + 3
-        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end):
+        if not _TOWN_WORDS.match(text, end) or taken.overlaps(start, end) or proposed.overlaps(start, end):
             continue
         found.append(Mention(start, end, text[start:end], "fuzzy"))
         proposed.add((start, end))
     # "the town of X" / "in X city" are handled by the same pattern above or by NER.
     for match in re.finditer(r"\b(?:town|city|village|township) of ([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)", text):
-        start, end = match.span(1)
+        start, end = _without_level_word(text, *match.span(1), gazetteer)
         if not taken.overlaps(start, end) and not proposed.overlaps(start, end):
             found.append(Mention(start, end, text[start:end], "fuzzy"))
             proposed.add((start, end))
@@ -154,12 +172,14 @@ def fuzzy_town_mentions(text: str, taken: SpanIndex[tuple[int, int]], gazetteer:
     # the words before it, not a place (airport codes are towns' other names: TPA, MEA).
     for pattern in (_CONTAINER_AFTER_LEVEL, _BRACKETED, _UNIT_AFTER_COMMA):
         for match in pattern.finditer(text):
-            start, end = match.span("name")
+            start, end = _without_level_word(text, *match.span("name"), gazetteer)
             if not taken.overlaps(start, end) and not proposed.overlaps(start, end) \
                     and not (pattern is _BRACKETED and _ABBREVIATION.fullmatch(text[start:end])) \
                     and gazetteer.known(text[start:end]) \
                     and (pattern is not _UNIT_AFTER_COMMA or _holds_the_name_before(match, gazetteer)):
                 found.append(Mention(start, end, text[start:end], "fuzzy"))
                 proposed.add((start, end))
-    return [m for m in found if name_key(m.text) and m.text not in stopnames()
-            and m.text.split()[0].lower() not in COMMON_WORDS]
+    kept = [m for m in found if name_key(m.text) and m.text not in stopnames()
+            and m.text.split()[0].lower() not in COMMON_WORDS
+            and (gazetteer.known(m.text) or not no_name(text, m.start, m.end, lowercase))] + quarters
+    return kept + said_again(text, kept, taken, proposed, gazetteer)

@@ -22,7 +22,7 @@ from factfinder.geo.levels import level_fit, level_inside, level_of, level_units
 from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
 from factfinder.geo.mention_cues import given_names
-from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside,
+from factfinder.geo.containers import (LOCAL_KINDS, container_stand_in, holds, inside, marked_stand_in,
                                        district_twin, heading_keys, heading_stand_in, nearest_km, same_point,
                                        SURE_TOWN, story_area, story_town, stray_town)
 from factfinder.geo.country_forms import add_country_readings
@@ -143,17 +143,19 @@ class Resolver:
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
         for key in order:
             stand_in = container_stand_in(resolved[key].candidate, groups[key].forms, groups[key].containers, keys,
-                                          decided)
+                                          decided, marked=groups[key].levelled)
             if stand_in is not None:
-                resolved[key] = Resolution(*stand_in)
+                resolved[key] = Resolution(*(marked_stand_in(stand_in, groups[key].forms) if groups[key].levelled
+                                             and resolved[key].candidate is None else stand_in))
         # Pass 5: a street or building the gazetteer lacks, inside no place the text names, lies
         # in the town the story is told in.
         setting = story_town(keys, [not m.embedded for m in mentions], decided) or story_area(keys, decided)
         if setting is not None:
             for key in order:
-                if resolved[key].candidate is None and any(" " in form for form in groups[key].forms) \
+                if resolved[key].candidate is None and (any(" " in form for form in groups[key].forms)
+                                                        or groups[key].quarter) \
                         and not groups[key].guessed:  # a known name proposed for resolution to confirm
-                    resolved[key] = Resolution(*setting)
+                    resolved[key] = Resolution(*marked_stand_in(setting, groups[key].forms))
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
         # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from
         # the rest of the story names a namesake: the place the text puts it in, else the
