@@ -14,6 +14,7 @@ from datetime import date, timedelta
 from typing import Iterable, Literal
 
 from factfinder.dates.patterns import DateExpression, parse
+from factfinder.dates.posts import post_signature_date
 from factfinder.model import DatePrecision, DateRange, Document, Incident, Span
 from factfinder.values.isodate import day_of, parse_day
 
@@ -323,6 +324,15 @@ def _onset(incident: Incident, document: Document) -> DateRange | None:
     return DateRange(start=start.isoformat(), end=end.isoformat(), precision=precision, span=span)
 
 
+def _reference(span: Span, document: Document) -> str | None:
+    """The day a phrase counts from: the quoted post's signature day when the phrase is in a
+    post (``posts.py``: "today" in a post of 12 March quoted on 14 March is 12 March), else
+    the publication date."""
+    signature = post_signature_date(document.text, span)
+    posted = resolve_date(signature, None) if signature is not None else None
+    return posted.start if posted is not None and posted.precision == "day" else document.published
+
+
 def resolve_incident_dates(incidents: Iterable[Incident], document: Document) -> tuple[Incident, ...]:
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
@@ -332,7 +342,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
     years: set[int] | None = None
     for incident in incidents:
         if incident.date_span is not None:
-            resolved = _onset(incident, document) or resolve_date(incident.date_span, document.published)
+            resolved = _onset(incident, document) or resolve_date(incident.date_span, _reference(incident.date_span, document))
             if resolved is None and document.published is None:
                 years = _stated_years(document.text) if years is None else years
                 resolved = _weekday_year(incident.date_span, years)
