@@ -56,32 +56,57 @@ def _acting_nouns(incident: Incident) -> list[Attachment]:
             and _BODY.fullmatch(a.span.text) is not None]
 
 
-def _owners(incident: Incident, places: Sequence[Place], text: str) -> list[tuple[str, Span]]:
-    """Every country named in the incident's own sentences, by a demonym or a resolved place."""
-    found = [(code, span) for evidence in incident.evidence
-             for code, span in demonym_mentions(text, evidence.start, evidence.end)]
+def _owners(places: Sequence[Place], text: str, spans: Sequence[Span]) -> list[tuple[str, Span]]:
+    """Every country named inside ``spans``, by a demonym or a resolved place (a country or a region)."""
+    found = [(code, span) for within in spans for code, span in demonym_mentions(text, within.start, within.end)]
     found += [(p.country, p.span) for p in places
               if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
-              and p.precision in {"country", "admin1"} and in_evidence(p.span, incident)]
+              and p.precision in {"country", "admin1"}
+              and any(w.start <= p.span.start and p.span.end <= w.end for w in spans)]
     return found
+
+
+def _owned(nouns: Sequence[Span], owners: Sequence[tuple[str, Span]], text: str) -> dict[str, Span]:
+    """The countries that own the body nouns: named right before one ("the US Senate") or after
+    it ("the parliament of Lithuania"); each with the words that name it."""
+    named: dict[str, Span] = {}
+    for noun in nouns:
+        for code, span in owners:
+            before = span.end <= noun.start and _OWNER_GAP.fullmatch(text, span.end, noun.start)
+            after = noun.end <= span.start and _OF_GAP.fullmatch(text, noun.end, span.start)
+            if before or after:
+                named.setdefault(code, span)
+    return named
+
+
+# A chamber is one per story: "the Senate" alone is the one the story named with its country before
+# ("the Dutch Senate ... On Friday the Senate voted"). Not a government or a minister, which a story
+# about one country tells of several.
+_CHAMBER = re.compile(r"senate|parliament|congress|legislature|assembly", re.IGNORECASE)
+
+
+def _named_before(nouns: Sequence[Attachment], places: Sequence[Place], text: str, end: int) -> dict[str, Span]:
+    """The countries of the same chamber, named with its country earlier in the document."""
+    words = {a.span.text.casefold() for a in nouns if _CHAMBER.fullmatch(a.span.text)}
+    if not words:
+        return {}
+    earlier = [Span.of(text, m.start(), m.end()) for m in re.finditer(r"\b[A-Za-z]+\b", text[:end])
+               if m.group().casefold() in words]
+    return _owned(earlier, _owners(places, text, (Span.of(text, 0, end),)), text) if earlier else {}
 
 
 def body_country(incident: Incident, places: Sequence[Place], text: str) -> tuple[str, Span] | None:
     """The country of the state body that acts in the incident's own sentence, and the words
-    that name it; None when no body of one country acts there."""
+    that name it; None when no body of one country acts there. A chamber its sentence names
+    alone takes the country it was named with earlier (``_CHAMBER``)."""
     if incident.type not in BODY_ACTS:
         return None
     nouns = _acting_nouns(incident)
     if not nouns:
         return None
-    owners = _owners(incident, places, text)
-    named: dict[str, Span] = {}
-    for noun in nouns:
-        for code, span in owners:
-            before = span.end <= noun.span.start and _OWNER_GAP.fullmatch(text, span.end, noun.span.start)
-            after = noun.span.end <= span.start and _OF_GAP.fullmatch(text, noun.span.end, span.start)
-            if before or after:
-                named.setdefault(code, span)
+    named = _owned([a.span for a in nouns], _owners(places, text, incident.evidence), text)
+    if not named:
+        named = _named_before(nouns, places, text, min(e.start for e in incident.evidence))
     if len(named) != 1:
         return None
     ((code, span),) = named.items()
