@@ -97,8 +97,9 @@ def test_a_foreign_senator_s_bill_is_placed_in_his_country_and_a_named_city_is_k
 
 def test_a_chamber_named_alone_takes_the_country_it_was_named_with_before() -> None:
     text = "The Czech Senate heard two witnesses on Monday. On Friday the Senate adopted a bill."
-    act = Incident(doc="d", type="legislation", summary="", evidence=(_span(text, "On Friday the Senate adopted a bill."),),
-                   attachments=(Attachment(Span.of(text, text.rindex("Senate"), text.rindex("Senate") + 6), 1, "nsubj"),))
+    senate = Span.of(text, text.rindex("Senate"), text.rindex("Senate") + 6)
+    act = Incident(doc="d", type="legislation", summary="", evidence=(_span(text, "On Friday the Senate"),),
+                   attachments=(Attachment(senate, 1, "nsubj"),))
     assert body_country(act, [], text) == ("CZ", _span(text, "Czech"))
     # a government is not one per story: "the government" alone takes nothing from before
     text = "The Czech government protested on Monday. On Friday the government imposed sanctions."
