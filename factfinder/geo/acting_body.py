@@ -40,9 +40,10 @@ _BODY = re.compile(
 # Where the body's noun stands to the event: the clause's subject, the passive's agent.
 _ACTING = frozenset({"nsubj", "by"})
 _MAX_DEPTH = 3  # "senator" under "will introduce a bill to ban": the subject of the shared verb
-# Between the owner and the body's noun: a possessive and at most three words ("the Canadian
-# foreign ministry", "Quebec Senator", "Britain's upper house"), no comma.
-_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+[\w.-]+){0,3}\s+$")
+# Between the owner and the body's noun: a possessive and at most two words ("the Canadian
+# foreign ministry", "the US State Department", "Britain's upper house"), no comma, no word that
+# opens another phrase ("a Danish court said the government", "Danish and Swedish ministers").
+_OWNER_GAP = re.compile(r"(?:['’]s)?(?:\s+(?!(?:and|or|but|said|says|told|to|of|in|on|the|a|an)\b)[\w.-]+){0,2}\s+$")
 # After the body's noun: "the parliament of Lithuania", "the Senate of Canada".
 _OF_GAP = re.compile(r"\s+of\s+(?:the\s+)?$", re.IGNORECASE)
 # The confidence of a country read from the acting body's name: said in the incident's own

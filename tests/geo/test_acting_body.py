@@ -117,3 +117,9 @@ CZECH_HEARING = ("BEIJING - Chinese police detained three activists in Wuhan on 
 def test_the_parliament_named_before_passes_the_bill_at_home(pipeline) -> None:
     found = _located(pipeline, CZECH_HEARING)
     assert ("legislation", "Thursday", "CZ", "country") in found
+
+
+def test_a_demonym_of_another_phrase_does_not_own_the_body() -> None:
+    text = "A Danish court said the government imposed sanctions."
+    act = _act(text, "sanction", [("government", 1, "nsubj"), ("sanctions", 0, "predicate")])
+    assert body_country(act, [], text) is None
