@@ -108,6 +108,7 @@ def geo_locate(resources: Resources) -> Step:
     from factfinder.geo import locate
     from factfinder.geo.locate import SPOKEN
     from factfinder.geo.setting_places import named_things, with_dateline_country
+    from factfinder.geo.acting_body import with_acting_body_country
     from factfinder.geo.incident_country import with_document_country
 
     gazetteer = resources.gazetteer
@@ -138,6 +139,8 @@ def geo_locate(resources: Resources) -> Step:
                 [i for i, s in zip(incidents, spoken) if not s], places, extraction.document, gazetteer),
                 places, extraction.document))
             incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))
+            # a foreign legislature's or government's own act is where that body sits (geo/acting_body.py)
+            incidents = with_acting_body_country(incidents, places, extraction.document, gazetteer)
         statistics = tuple(
             replace(s, place=next((p for p in extraction.places if p.resolved
                                    and s.evidence[0].start <= p.span.start < s.evidence[0].end), None))

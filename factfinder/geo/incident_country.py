@@ -94,7 +94,7 @@ def _demonym_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + r")s?\b"), codes
 
 
-def _demonyms(text: str, start: int, end: int) -> list[tuple[str, Span]]:
+def demonym_mentions(text: str, start: int, end: int) -> list[tuple[str, Span]]:
     pattern, codes = _demonym_pattern()
     return [(codes[m.group(1)], Span.of(text, m.start(), m.end())) for m in pattern.finditer(text, start, end)]
 
@@ -126,7 +126,7 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
         if place.precision == "country":
             named.setdefault(place.country, place.span)
     demonym_spans: dict[str, Span] = {}
-    for code, span in _demonyms(text, start, end):
+    for code, span in demonym_mentions(text, start, end):
         # once each, in the opening too: "Four Bangladeshis were charged in Malaysia" names the
         # accused, not the setting (tried with the opening's weight: one loss on hrds_train, no gain)
         votes[code] += 1
@@ -260,7 +260,7 @@ def _mentions(document: Document, places: Sequence[Place]) -> _Mentions:
     resolved = [p.country for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE]
     countries = {p.country for p in places if p.resolved and p.country and p.confidence > EMBEDDED_CONFIDENCE
                  and p.precision == "country"}
-    demonyms = [code for code, _ in _demonyms(document.text, 0, len(document.text))]
+    demonyms = [code for code, _ in demonym_mentions(document.text, 0, len(document.text))]
     return _Mentions(frozenset(countries | set(demonyms)), Counter(resolved + demonyms))
 
 
@@ -302,7 +302,7 @@ def _named_in_sentence(incident: Incident, places: Sequence[Place], text: str, g
         if place.resolved and place.country and place.precision == "country" and in_evidence(place.span, incident):
             named.setdefault(place.country, place.span)
     for evidence in incident.evidence:
-        for code, span in _demonyms(text, evidence.start, evidence.end):
+        for code, span in demonym_mentions(text, evidence.start, evidence.end):
             named.setdefault(code, span)
     if len(named) != 1 or gazetteer is None:
         return None
