@@ -138,17 +138,6 @@ _PERSON_OF_BEFORE = re.compile(
     r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?)?$", re.IGNORECASE)
 
 
-# "asylum in X": where someone seeks or was granted protection, a destination or a legal status, never
-# where an act was done to them ("kidnapped while waiting for asylum in the United States"). Not
-# "refuge in a church" nor "in exile in London", where acts happen.
-_ASYLUM_IN = re.compile(r"\basylum\s+in\s+(?:the\s+)?$", re.IGNORECASE)
-
-
-def asylum_in(text: str, start: int) -> bool:
-    """Whether the place starting at ``start`` is where someone seeks asylum ("asylum in Canada")."""
-    return _ASYLUM_IN.search(text, max(0, start - 20), start) is not None
-
-
 def home_of_a_party(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` only says where someone was born, lives or is posted
     ("who was born in Ohio", "soldiers stationed at Fort Hood, Texas"), or whom a legislator sits

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import asylum_in, home_of_a_party, opens_a_name, seat_of_a_body
+from factfinder.geo.place_words import home_of_a_party, opens_a_name, seat_of_a_body
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.model import Incident, Place
 
@@ -27,12 +27,10 @@ _LOCATIVE = re.compile(r"\b(in|at|near|outside|inside|across|around|of)\s+(the\s
 
 def event_places(places: Sequence[Place], text: str) -> list[Place]:
     """Resolved places that may locate an event: not inside a name, nor opening one ("the Rome Statute"),
-    nor a body's seat or a party's home ("the London-based bank", "who was born in Ohio"), nor where
-    someone seeks asylum."""
+    nor a body's seat or a party's home ("the London-based bank", "who was born in Ohio")."""
     return [p for p in places if p.resolved and (p.confidence > EMBEDDED_CONFIDENCE or _owns_its_host(p, text))
             and not opens_a_name(text, p.span.end) and not _article_of_a_name(p, text)
-            and not _SEAT_AFTER.match(text, p.span.end) and not home_of_a_party(text, p.span.start)
-            and not asylum_in(text, p.span.start)]
+            and not _SEAT_AFTER.match(text, p.span.end) and not home_of_a_party(text, p.span.start)]
 
 
 # "the London-based charity", "a Paris-headquartered group": the body's seat, never where.

@@ -75,17 +75,6 @@ def test_a_legislators_seat_and_a_persons_home_town_are_no_event_place(pipeline)
     assert all(place_text(i) not in ("Bradford", "West Yorkshire") for i in extracted(pipeline, text))
 
 
-def test_where_someone_seeks_asylum_is_no_event_place(pipeline) -> None:
-    from factfinder.geo.place_words import asylum_in
-
-    text = "He was beaten by guards while his claim for asylum in Canada was pending, at a camp in Lebanon."
-    assert asylum_in(text, text.index("Canada")) and not asylum_in(text, text.index("Lebanon"))
-    text = "Villagers who took refuge in Mabanda were shot the next day."
-    assert not asylum_in(text, text.index("Mabanda"))
-    text = "Two students seeking asylum in Germany were detained by police in Istanbul on Monday."
-    assert all(place_text(i) != "Germany" for i in extracted(pipeline, text))
-
-
 def test_a_birthplace_alone_gives_no_place(pipeline) -> None:
     text = "Omar, who was born in the US state of Ohio, was detained in late 2019 and held for months."
     assert all(place_text(i) != "Ohio" for i in extracted(pipeline, text))
