@@ -15,7 +15,12 @@ from __future__ import annotations
 
 import re
 import csv
+from collections import Counter
 from functools import lru_cache
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from factfinder.geo.gazetteer import Candidate
 
 from factfinder.geo.names import admin_terms, data_file, short_admin_name
 
@@ -59,9 +64,18 @@ _LEVEL_BEFORE = re.compile(r"\b(city|town|village|township|county|province|state
                            r"oblast|prefecture|(?-i:department))\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the border territory of Georgia"
 
 
+# A Nigerian local government area named with the state that holds it: "Mariga Local Government
+# Area of Niger", "Gusau LGA of Zamfara". An LGA lies in a state and nowhere else, so the name after
+# "of" is that state, never the country a bare "Niger" reads as.
+_LGA_OF = re.compile(r"\b(?:Local\s+Government\s+(?:Area|Council)|LGA|Area\s+Council)\s+of\s+$")
+
+
 def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
     """The level named right before a mention by "the X of" ("the city of Turkey" -> town):
-    a Texas story's "city of Turkey" is the town, "the state of Georgia" the US state."""
+    a Texas story's "city of Turkey" is the town, "the state of Georgia" the US state; and the
+    state holding a local government area ("Mariga Local Government Area of Niger" -> admin1)."""
+    if _LGA_OF.search(text, max(0, start - 40), start):
+        return "admin1"
     match = _LEVEL_BEFORE.search(text[max(0, start - 30):start])
     if match is None:
         return None
@@ -144,3 +158,14 @@ def level_units(token: str | None, country: str | None) -> set[str]:
     """``LEVEL_UNITS`` of the level a token names in the candidate's country."""
     return LEVEL_UNITS.get(level_of(token, country) or "", set())
 
+
+
+def not_the_country(found: list["Candidate"], levels: Counter[str]) -> list["Candidate"]:
+    """The readings of a name less its country, when every level word the text puts around the
+    name says a first-level division and a division of that name exists ("Mariga Local Government
+    Area of Niger", "police in Niger State"): the country's votes for itself would otherwise
+    outweigh the level word. "The state of Israel" keeps its country: no division is named so."""
+    if not levels or any(lv != "admin1" for lv in levels):
+        return found
+    units = [c for c in found if c.kind == "admin1"]
+    return [c for c in found if c.kind != "country"] if units else found

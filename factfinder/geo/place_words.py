@@ -125,11 +125,26 @@ _HOME_BEFORE = re.compile(r"\b(?:born|raised|stationed|garrisoned|based|headquar
                           r"(?:[A-Z][\w’'.-]*\s+){0,3}?(?:[A-Z][\w’'.-]*,\s+)?$")
 
 
+# Where a named person is from or sits for, written after the name: a legislator's seat ("Rep. Jane
+# Roe of Ohio", "Senator John Doe of Vermont") and a home town set off by commas, as the press gives
+# a convict's or a victim's ("John Doe, 41, of Leeds, was jailed"); with the town's own region after
+# it ("of Hackney, in east London,"). A person's name, not a body's: "the Ministry of Interior" has
+# no comma, and an office other than a legislator's ("the Governor of Kano") names the unit it runs.
+_PERSON_OF_BEFORE = re.compile(
+    r"(?:(?-i:\b(?:Reps?|Sens?|Del)\.?|\b(?:Representative|Senator|Congress(?:wo)?man|Assembly(?:wo)?man|"
+    r"Councill?or|Council(?:wo)?man|MP|MEP|[Ll]awmaker|[Ll]egislator))\s+(?-i:(?:[A-Z][\w’'.-]*\s+){1,3})"
+    r"|(?-i:\b[A-Z][a-z][\w’'-]*),\s+(?:\d{1,3},\s+)?)"
+    r"of\s+(?:the\s+)?(?:(?-i:(?:[A-Z][\w’'.-]*\s+){0,2}[A-Z][\w’'.-]*),\s+(?:in\s+)?"
+    r"(?:(?:north|south|east|west|central|(?:north|south)-?(?:east|west))(?:ern)?\s+)?)?$", re.IGNORECASE)
+
+
 def home_of_a_party(text: str, start: int) -> bool:
     """Whether the place starting at ``start`` only says where someone was born, lives or is posted
-    ("who was born in Ohio", "soldiers stationed at Fort Hood, Texas"): an attribute of a
-    party, not where the event happened."""
-    return _HOME_BEFORE.search(text, max(0, start - 70), start) is not None
+    ("who was born in Ohio", "soldiers stationed at Fort Hood, Texas"), or whom a legislator sits
+    for ("Rep. Jane Roe of Ohio") or where a named person is from ("John Doe, 41, of Leeds"): an
+    attribute of a party, not where the event happened."""
+    return _HOME_BEFORE.search(text, max(0, start - 70), start) is not None \
+        or _PERSON_OF_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
 # Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");

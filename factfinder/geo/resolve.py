@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 
 from factfinder.geo.names import admin_terms, name_key
 from factfinder.geo.gazetteer import UNIT_KINDS, Candidate, Gazetteer
-from factfinder.geo.levels import level_fit, level_inside, level_of, level_units
+from factfinder.geo.levels import level_fit, level_inside, level_of, level_units, not_the_country
 from factfinder.geo.evidence import Evidence as Evidence, gather  # Evidence re-exported (train_ranking, tests)
 from factfinder.geo.mentions import Mention
 from factfinder.geo.mention_cues import given_names
@@ -326,7 +326,7 @@ class Resolver:
     def _choose(self, found: list[Candidate], ev: Evidence, doc_countries: Counter[str],
                 resolved: dict[str, Resolution], points: list[tuple[float, float]], keys: list[str],
                 cands: dict[str, list[Candidate]]) -> Resolution:
-        if not found:
+        if not (found := not_the_country(found, ev.levels)):
             return Resolution(None, 0.0)
         scored = self._ranked(found, ev, doc_countries, resolved, points, keys, cands, every=False)
         best_score, best = scored[0]

@@ -60,6 +60,21 @@ def test_where_a_party_was_born_or_is_posted_is_no_event_place(pipeline) -> None
     assert not home_of_a_party(text, text.index("Shikarpur"))
 
 
+def test_a_legislators_seat_and_a_persons_home_town_are_no_event_place(pipeline) -> None:
+    from factfinder.geo.place_words import home_of_a_party
+
+    text = "The bill, tabled by Rep. Jane Roe of Oregon and Senator Tom Hale of Vermont, was defeated."
+    assert home_of_a_party(text, text.index("Oregon")) and home_of_a_party(text, text.index("Vermont"))
+    text = "Carl Dunne, 41, of Hackney, in north London, was jailed for the kidnapping of a courier in Kent."
+    assert home_of_a_party(text, text.index("Hackney")) and home_of_a_party(text, text.index("London"))
+    assert not home_of_a_party(text, text.index("Kent"))
+    text = "Officials of the Ministry of Interior and the Governor of Kano met in Abuja."
+    assert not home_of_a_party(text, text.index("Interior")) and not home_of_a_party(text, text.index("Kano"))
+    text = "Pakistani police arrested two men in Karachi over the abduction of a reporter. Arif Malik, of Bradford, " \
+           "in West Yorkshire, was sentenced in 2003 for the reporter's murder."
+    assert all(place_text(i) not in ("Bradford", "West Yorkshire") for i in extracted(pipeline, text))
+
+
 def test_a_birthplace_alone_gives_no_place(pipeline) -> None:
     text = "Omar, who was born in the US state of Ohio, was detained in late 2019 and held for months."
     assert all(place_text(i) != "Ohio" for i in extracted(pipeline, text))
