@@ -73,9 +73,9 @@ def test_a_territory_of_a_congolese_story_is_its_district_not_a_bolivian_departm
 
 def test_the_state_holding_a_local_government_area_is_no_country(parser: Geoparser) -> None:
     terms = admin_terms()
-    text = "Bandits raided a farm in Mariga Local Government Area of Niger"
+    text = "Bandits raided a farm in Mokwa Local Government Area of Niger"
     assert level_before(text, len(text) - len("Niger"), terms) == "admin1"
-    text = ("Bandits raided a farm in Mariga Local Government Area of Niger on Friday and took nine "
+    text = ("Bandits raided a farm in Mokwa Local Government Area of Niger on Friday and took nine "
             "women away. Police in Niger said they were searching the forest.")
     found = [p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Niger"]
     assert found and all((p.country, p.precision) == ("NG", "admin1") for p in found)
