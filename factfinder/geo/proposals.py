@@ -4,7 +4,7 @@ Districts, townships, villages and small towns are not in the dictionary tagger 
 names are often ordinary words). They are proposed here only where the text marks them
 as places: a level word after them ("Kani township"), a locative before them ("residents
 of Kin Taung"), a container after a level word ("Homna upazila in Comilla"), brackets
-("Daulatpur (Manikganj)"), a county or state after a name and a comma ("Knockhill, Fife"),
+("Daulatpur (Manikganj)"), a county or state after a name and a comma ("Cupar, Fife"),
 or a word of place or movement beside a name the shape-based finder saw standing alone
 ("leave Pokrovsk"). Resolution keeps them only where they
 resolve in the document's countries (``source`` "cue" and "fuzzy").
@@ -35,7 +35,7 @@ _CONTAINER_AFTER_LEVEL = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
-# "Knockhill, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
+# "Cupar, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
 _UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), "
                                r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
 _HOLDING_KINDS = frozenset({"admin1", "admin2"})
@@ -122,7 +122,7 @@ def _known_prefix(text: str, start: int, end: int, taken: SpanIndex[tuple[int, i
 
 def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     """A name after "Name, " that the gazetteer knows as a county or state holds that name
-    ("Knockhill, Fife", "EDMONTON, Ky"); a common word before the comma is no name ("Now, Palma")."""
+    ("Cupar, Fife", "EDMONTON, Ky"); a common word before the comma is no name ("Now, Palma")."""
     return match.group("left").lower() not in COMMON_WORDS and \
         any(c.kind in _HOLDING_KINDS for c in gazetteer.lookup(match.group("name")))
 
