@@ -82,7 +82,7 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     proposed only behind a locative word, only when the gazetteer knows the name as a
     district, township or village, and (``source="cue"``) kept only if resolution places
     them in the document's country. A part of a person's name (``persons``) is no place:
-    "from Ashley Sutton" does not name the village Ashley.
+    "from Howard Preston" does not name the town Howard.
     """
     found: list[Mention] = []
     persons = persons if persons is not None else SpanIndex()
