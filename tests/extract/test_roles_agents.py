@@ -70,8 +70,8 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # the verb's own complement is the act: "held incommunicado by X" names its agent
     ("A blogger has been held incommunicado by the authorities for two weeks.", "incommunicado", ["authorities"]),
     # who is said to have taken part in an act did it
-    ("Chief among the concerns is the alleged involvement of Maltese government officials in the murder of "
-     "a reporter.", "murder", ["Maltese government"]),
+    ("Investigators are looking into the suspected involvement of Cypriot government officials in the "
+     "killing of a radio host.", "killing", ["Cypriot government"]),
     ("Three soldiers were involved in the abduction of the student.", "abduction", ["military"]),
     # the "by" of "committed by" names the agent of the act it describes, wherever the parse hangs it
     ("The UN mission recorded the unlawful killing of a teenager in Cali, committed by an ESMAD officer.",

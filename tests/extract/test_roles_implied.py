@@ -280,7 +280,7 @@ def test_an_indictment_names_the_suspects_as_the_agents_of_the_crime(pipeline) -
 
 @pytest.mark.slow
 def test_forces_detaining_an_armed_groups_member_keep_their_arrest(pipeline) -> None:
-    text = "Security forces detained a Taliban facilitator linked to the murder of a district official in March.\n"
+    text = "Police detained a Taliban fixer linked to the murder of a village elder in March.\n"
     found = _by_type(pipeline, text)
     assert "arrest" in found and "legal_proceeding" not in found
 
@@ -380,7 +380,7 @@ def test_persons_convicted_of_a_killing_are_not_a_group_of_perpetrators(pipeline
 
 @pytest.mark.slow
 def test_people_killed_in_a_crackdown_were_killed_by_the_state(pipeline) -> None:
-    text = "Scores of people were killed during a crackdown on the opposition's protests in January.\n"
+    text = "Dozens of people died in a crackdown on the opposition's rallies last winter.\n"
     killing = _by_type(pipeline, text)["killing"][0]
     assert [a.kind for a in killing.perpetrators] == ["state_force"]
 
