@@ -46,7 +46,7 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # the speaker of its own act, through a pronoun
     ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
     # who confesses to an act did it; "the accused" are unnamed suspects, never a person
-    ("The accused has confessed to murdering the shopkeeper.", "murdering", ["suspects"]),
+    ("The accused has admitted murdering the shopkeeper.", "murdering", ["suspects"]),
     ("The militants admitted their role in the kidnapping of the aid workers.", "kidnapping", ["militants"]),
     # the party a source blames
     ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
@@ -93,7 +93,7 @@ def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatche
 
 @pytest.mark.slow
 def test_a_headline_s_reduced_passive_makes_its_subject_the_target(nlp, matcher: ActorMatcher) -> None:
-    assert roles(nlp, matcher, "Journalist arrested, charged after reporting on the attacks", "arrested") == \
+    assert roles(nlp, matcher, "Blogger arrested, charged after posting about the army", "arrested") == \
         ([], ["journalists"])
 
 
@@ -181,7 +181,7 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     assert "gunmen" not in [a.name for a in found]
     # nor is the singular used as a modifier; with its article it is the attacker
     assert "gunmen" not in [a.name for a in matcher.find("She was held on terrorist charges.")]
-    assert "gunmen" in [a.name for a in matcher.find("The terrorist who killed the journalist was freed.")]
+    assert "gunmen" in [a.name for a in matcher.find("The terrorist who murdered the reporter was released.")]
 
 
 @pytest.mark.parametrize("text, name, kind", [
