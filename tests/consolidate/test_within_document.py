@@ -44,7 +44,7 @@ def test_a_retold_part_of_a_toll_is_the_same_detention() -> None:
 
 
 def test_one_event_restated_in_a_second_story_is_merged_only_when_told_alike() -> None:
-    s1 = "Coalition forces killed one insurgent in Khost yesterday."
+    s1 = "A coalition patrol killed one insurgent in Khost yesterday."
     s2 = "An air strike in Khost killed one insurgent."
     text = f"{s1}\n\n{s2}"
     a = _incident(text, s1, counts=(("killed", "one", 1),), kind="killing")
