@@ -128,11 +128,11 @@ def test_a_headline_over_an_undated_lead_without_a_dateline_takes_the_day_the_ne
 
 
 def test_an_undated_event_of_the_lead_takes_the_day_its_story_tells_below() -> None:
-    """"A union called Monday for the release of 12 reporters detained in a wave of arrests" /
+    """"A union called on Monday for the freedom of 12 reporters held since a round-up" /
     "Most of the reporters were arrested on June 30": the lead tells what, the next paragraph
     when. Only a day of a later paragraph's sentence that tells the same kind of event; a
     month is no day, and a later sentence of the lead's own paragraph tells another episode."""
-    text = ("A press union called Monday for the release of 12 reporters detained in a wave of arrests "
+    text = ("A press union called on Monday for the freedom of 12 reporters detained in a round-up "
             "in the capital.\n\n"
             "Most of the reporters were arrested on June 30 at their offices, the union said.\n")
     document = Document(doc="d", text=text, published="2021-07-12")

@@ -124,8 +124,7 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
     ("Police launched an investigation into the killing of the journalist.", "killing"),
     ("A village chief has been detained by the police for alleged kidnapping and murder.", "murder"),
     ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
-    ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
-     "to its members.", "abduction"),
+    ("Detectives tied the abduction of a retired judge to a gang that had been quiet for years.", "abduction"),
 ])
 def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
                                                               trigger: str) -> None:
@@ -149,13 +148,13 @@ def test_who_protests_against_an_act_is_not_its_agent(nlp, matcher: ActorMatcher
 
 @pytest.mark.slow
 def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
-    text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
+    text = "Claiming to hunt drug gangs and illegal weapons, officers raided offices and arrested seven unionists."
     assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]
 
 
 @pytest.mark.slow
 def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None:
-    text = "Two years later the army tried and failed to rescue the four hostages held in the desert."
+    text = "Commandos were sent in a year later but could not free the three hostages held in the mountains."
     assert roles(nlp, matcher, text, "hostages")[0] == []
     # who finds the body of a kidnapped child did not kidnap her
     text = "State police discovered the body of an abducted girl in a park near Kellan on Tuesday."

@@ -160,8 +160,8 @@ def test_ill_treatment_in_custody_with_no_victim_named_is_of_the_prisoners(pipel
 
 @pytest.mark.slow
 def test_abuses_told_together_share_their_agent(pipeline) -> None:
-    text = ("Hundreds of students have been abducted and disappeared for years, tortured and killed in custody "
-            "by paramilitary forces and soldiers, the families said.")
+    text = ("For a decade, dozens of farm workers were abducted, held for months, tortured and killed in custody "
+            "by paramilitary forces and soldiers, their families said.")
     found = _by_type(pipeline, text)
     assert found["killing"][0].perpetrators
     agents = {a.name for a in found["killing"][0].perpetrators}
@@ -272,8 +272,8 @@ def test_a_gang_arrested_in_a_raid_is_not_arrested_in_violation(pipeline) -> Non
 
 @pytest.mark.slow
 def test_an_indictment_names_the_suspects_as_the_agents_of_the_crime(pipeline) -> None:
-    text = ("Two men have been indicted on murder charges for their role in the kidnapping and killing "
-            "of a community organiser on New Year's Eve.\n")
+    text = ("A grand jury charged two men with murder over the kidnapping and killing "
+            "of a community organiser in March.\n")
     found = _by_type(pipeline, text)
     assert _names(found["killing"][0].perpetrators) == [(SUSPECTS, "criminal")]
 

@@ -118,7 +118,7 @@ def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The crowd marched to the foreign ministry to demand tough action against Bonn.",
+    "Hundreds rallied outside parliament to demand a trade ban against Lisbon.",
     "Police arrested the network's finance chief for West Africa on Monday.",
     "Last year she captured her fifth title with a victory over South Korea's Kim Yuna.",
 ])
@@ -257,13 +257,12 @@ def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> 
     # "in his X apartment": the locality of a home
     ("A shopkeeper was found murdered in his Kondapur apartment on Monday morning.", "killing", "Kondapur"),
     # a witness on the spot speaks where the event happened when the sentence names no other place
-    ("A police source in Kaya said the blast killed four people and wounded six others on Sunday.", "killing",
+    ("A security source in Kaya said the explosion killed three people and injured nine on Sunday.", "killing",
      "Kaya"),
     # a town that qualifies the event's subject: the subject, and so the event, is of that place
     ("Many angry Kunduz residents protested on the main road on Sunday.", "protest", "Kunduz"),
     # "on the approaches to X", "at an entrance to X": by the place, not towards it
-    ("Government jets bombed rebel positions on the approaches to the ancient city of Homs on Tuesday.", "attack",
-     "Homs"),
+    ("Artillery shelled rebel trenches on the approaches to Idlib on Tuesday.", "attack", "Idlib"),
     ("A teenager was shot at an entrance to Acre's Old City on Friday and later died in hospital.", "attack",
      "Old City"),
     # an untied place after "in Mexico's northern X state"
@@ -273,8 +272,8 @@ def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> 
     ("The journalist was captured along with two colleagues, all aid workers, from their Mosul house on Sept. 16.",
      "arrest", "Mosul"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
-    ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
-     "fire on a market.", "killing", "Kayamla village"),
+    ("Four farmers were killed on Monday in Dalwa village of Dikwa LGA of Borno State when gunmen opened "
+     "fire on a market.", "killing", "Dalwa village"),
     # the object of "after storming" is the event's place, finer than the province it names first
     ("Militants killed nine soldiers in Homs province after storming the town of Qaryatayn on Sunday.",
      "killing", "Qaryatayn"),
