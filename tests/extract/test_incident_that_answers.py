@@ -52,9 +52,9 @@ def test_an_act_told_by_its_month_then_by_its_day_takes_the_day(pipeline_extract
 
 
 def test_the_day_of_an_anniversary_is_not_the_day_of_the_act_it_marks(pipeline_extract) -> None:
-    text = ("Vigils will be held this weekend to mark the third anniversary of the blogger Tomas Verde being "
-            "detained in prison after he was dragged out of a consulate in Lisbon.\n\n"
-            "Verde had lived in the consulate for two years before he was forcibly removed and arrested by "
+    text = ("Friends of the cartoonist Tomas Verde will gather at the weekend to mark the third anniversary of his "
+            "being detained after police took him from a hotel lobby in Lisbon.\n\n"
+            "Verde had been staying at the hotel for a month before he was arrested by "
             "police on March 14 2021.")
     assert _day(_first(pipeline_extract(text), "arrest")) == ("2021-03-14", "day")
 

@@ -112,7 +112,7 @@ def test_who_were_victims_of_an_act_are_its_targets(nlp, matcher: ActorMatcher) 
 
 @pytest.mark.slow
 def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, matcher: ActorMatcher) -> None:
-    perps, targets = roles(nlp, matcher, "Journalists have been abducted and disappeared for months.", "disappeared")
+    perps, targets = roles(nlp, matcher, "Two journalists were seized in March and have disappeared since.", "disappeared")
     assert perps == [] and targets == ["journalists"]
 
 
