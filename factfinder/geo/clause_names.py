@@ -151,7 +151,7 @@ def _inside_other_name(span: Span, entities: Sequence[tuple[int, int, str]]) -> 
 
 
 def _headline(sentence: str) -> bool:
-    """A title in title case ("Afghan Forces Detain Insurgents in Pursuit of Commander"): its
+    """A title in title case ("Police Arrest Smugglers in Search of Stolen Cattle"): its
     capitals say nothing about names."""
     words = re.findall(r"[A-Za-z][\w’'-]*", sentence)
     long = [w for w in words if len(w) > 3]
@@ -209,7 +209,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     """The name's tie to the event's predicate when the text makes it the event's place, else None."""
     start, end = span.start, span.end
     if span.text in demonyms() or qualifies_a_place(text, span, entities) or kind_not_name(text, span):
-        return None  # "the Yugoslav province of Kosovo": the name is Kosovo
+        return None  # "the Spanish region of Murcia": the name is Murcia
     if organisation_name(span.text):
         return None
     framed = _framed(text, start, end)
@@ -223,7 +223,7 @@ def _event_tie(text: str, span: Span, incident: Incident, evidence: Span, entiti
     if tie.relation in CLAUSE_TIES and after_a_taking_verb(text, start, framed):
         tie = replace(tie, relation="dobj")  # "as gunmen attacked Sontyo village": the clause's object
     labels = _labels(text, start, end, entities)
-    # "Vukovar was captured by the Serbs": the place a capture or an attack struck
+    # "Kindu was captured by the rebels": the place a capture or an attack struck
     struck = (tie.relation == "nsubjpass" and incident.type in _TERRITORY_TYPES and tie.depth <= 2
               and (not labels or tie.depth <= 1 and struck_city(gazetteer, span.text, incident) is not None)
               and _sentence_start(text, start, evidence) and not re.search(r"\d", span.text))

@@ -35,7 +35,7 @@ _PAIR_AFTER = re.compile(r"\s*,\s*[A-Z]")
 
 def listed(text: str, mentions: Sequence[Mention], i: int) -> bool:
     """Whether "A, B" at mentions ``i``, ``i + 1`` closes a list rather than naming a town and
-    its state: "Washington, New York and Boston" (B is followed by "and C", and C by no ", D" of
+    its state: "Denver, New York and Miami" (B is followed by "and C", and C by no ", D" of
     its own; "Tacoma, Washington and Portland, Oregon" stays two pairs)."""
     if i + 2 >= len(mentions):
         return False
@@ -109,7 +109,7 @@ def inside(cand: Candidate, box: Candidate) -> float:
 # What a place too small or too odd for the gazetteer may stand in for: not a continent.
 _STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
 STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
-# A lone name only a level word marks ("Buyir village in northern Syria") is placed at its container
+# A lone name only a level word marks ("Tindil village in northern Chad") is placed at its container
 # with the confidence of a place inside a body's name (parser.EMBEDDED_CONFIDENCE): on its own it
 # is no incident's place, and ``locate`` reads the incident's clause again (``clause_names``), which
 # places such a name under its container as before.
@@ -127,8 +127,8 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
                        resolved: dict[str, tuple[Candidate | None, float]], *, marked: bool = False
                        ) -> tuple[Candidate, float] | None:
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
-    street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
-    Cheshire"), or a town whose only reading lies in another state than the one the text
+    street or building of several words ("Collins Avenue in Miami Beach", "Bramall Lane,
+    Sheffield"), or a town whose only reading lies in another state than the one the text
     names ("Holliday, Missouri" when the gazetteer knows only Holliday, Texas). Its point and
     precision are the container's (a town, an admin1): honest about how much is known.
     ``resolved`` maps name keys to their (candidate, confidence)."""
@@ -179,10 +179,10 @@ SURE_TOWN = 0.8  # the confidence a story's town needs before its streets are pl
 def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float]]
                ) -> tuple[Candidate, float] | None:
     """Where a local story is told when no one town stands out (``story_town``): its only town
-    ("the Winnipeg Fire Paramedic Service" in a story of two streets), or the resolved town or
+    ("the Saskatoon Fire Department" in a story of two streets), or the resolved town or
     district with the most of the story's other local places within ``AREA_KM``, where those
-    make at least ``AREA_SHARE`` of the story's local names ("Centreville", "Gainesville",
-    "Manassas": a Prince William County story). Places inside bodies' names count: a local
+    make at least ``AREA_SHARE`` of the story's local names ("Bethesda", "Rockville",
+    "Silver Spring": a Montgomery County story). Places inside bodies' names count: a local
     body is named after its town. A story whose towns lie far apart has none, and so has a story
     whose only town lies in none of the admin1 units it names (a dateline's capital)."""
     places: dict[str, Candidate] = {}
@@ -232,7 +232,7 @@ _BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+"
 
 def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dict[str, list[int]]:
     """Names every mention of which heads the name of a building, a street or a body (one of the
-    two capitalised words after it is a facility or organisation word: "Rogers Centre", "Stonewall
+    two capitalised words after it is a facility or organisation word: "Rogers Centre", "Ashbourne
     Golf Club", "Eva's Village"), each with the indexes of the mentions the text puts that
     building in ("Hampton Avenue in St. Louis")."""
     words = shape_words()

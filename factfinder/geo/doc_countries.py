@@ -71,7 +71,7 @@ _CLUSTER_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "villag
 def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> dict[str, set[str]]:
     """The names that vote for a country where two or more names that no country of the document explains
     have readings within about a degree of each other there: a local story names its own
-    towns ("Danbury", "New Milford", "Bantam": Connecticut), though it names its country only
+    towns ("Brattleboro", "Putney", "Dummerston": Vermont), though it names its country only
     as a word of a body's name or not at all, and a lone "native of Mexico" must not send its
     towns abroad. A name with a reading in a country already named takes no part."""
     cells: dict[tuple[str, int, int], set[str]] = {}

@@ -213,9 +213,9 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
     A name that a host span makes doubtful but that could be a place is added to ``pending``."""
     demonym = demonyms()
     hosts = SpanIndex(non_places)
-    # The family names of the persons the text names in full ("McGregor" of "Conor McGregor"):
+    # The family names of the persons the text names in full ("Brennan" of "Niamh Brennan"):
     # standing alone, such a name is that person where the word before it is said of persons as
-    # readily as of places ("close to McGregor", "a friend of McGregor"); "at", "in", "near" keep a place.
+    # readily as of places ("close to Brennan", "a friend of Brennan"); "at", "in", "near" keep a place.
     family = {words[-1] for s, e, label in non_places if label == "PERSON" and len(words := text[s:e].split()) > 1}
     mentions: list[Mention] = []
     for start, end in hits:
@@ -294,17 +294,17 @@ def _accept_pending(text: str, mentions: list[Mention], pending: list[tuple[int,
 
 def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity],
                  taken: SpanIndex[tuple[int, int]], lowercase: set[str]) -> list[Mention]:
-    """Small towns' names with no cue and no host span ("a Danbury mason", "the Innisfail
+    """Small towns' names with no cue and no host span ("a Brattleboro mason", "the Dingwall
     skater"), proposed for the story's map to confirm (``source="near"``): resolution keeps
     them only within a few kilometres of another town of the story. A name said more than three
     times without a cue is a person or a body of the story ("Steele said", "Steele's reports").
-    A body named after such a town ("Owensboro Public Schools", "the Cavan Institute") names it
+    A body named after such a town ("Owensboro Public Schools", "the Tralee Institute") names it
     too: an embedded mention, kept where resolution finds it in the document's countries (GWN counts
     "the Venice Commission" as Venice, "Peel Regional Police" as Peel); a name that is the whole
     body ("Notre Dame" the team) stays on the story's map."""
     hosts = SpanIndex(non_places)
 
-    def opens_body(start: int, end: int) -> bool:  # "Owensboro Public Schools", "the Cavan Institute"
+    def opens_body(start: int, end: int) -> bool:  # "Owensboro Public Schools", "the Tralee Institute"
         host = hosts.containing(start, end)
         return host is not None and host[2] == "ORG" and host[0] == start
 

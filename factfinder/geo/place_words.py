@@ -67,9 +67,9 @@ _OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]
 
 
 def owner_of_a_name(text: str, end: int) -> int | None:
-    """Where the name a place owns starts ("South Korea's Jeong Jang", "Iraq's Saddam Hussein"), or
+    """Where the name a place owns starts ("Kenya's Paul Otieno", "Iraq's Saddam Hussein"), or
     None when the place owns no capitalised name or the name is framed as a place ("Mogadishu's
-    Huriwa district", "Jerusalem's Hebrew University"): the caller tells a place name from another."""
+    Huriwa district", "Lviv's Polytechnic University"): the caller tells a place name from another."""
     owned = _OWNED_NAME.match(text, end)
     if owned is None:
         return None
@@ -188,7 +188,7 @@ def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> 
 _PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
-# A reference point, not where: "attacks north of Baghdad in Samarra".
+# A reference point, not where: "raids north of Dodoma in Kondoa".
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
 # A measured reference: "40 km (25 miles) northeast of X", "20 miles from X", "north of X" after a
@@ -257,7 +257,7 @@ def stands_under(text: str, end: int, start: int) -> bool:
     return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
 
 
-# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
+# "the Spanish region of Murcia", "the mainly Basque towns of X", "the Chadian capital N'Djamena":
 # a word before a place noun that the text then names qualifies that place, it is not one.
 _QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
 
@@ -265,7 +265,7 @@ _QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?
 def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
     """Whether the name only qualifies the place the text names after a place noun: a settlement
     ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
-    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
+    or any place noun after a nation or a creed ("the Catholic neighbourhood of Ardoyne"); not
     "the Shaab district of Baghdad", where the district is the name's."""
     after = _QUALIFIED_AFTER.match(text, span.end)
     if after is None:

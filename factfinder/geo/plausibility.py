@@ -40,7 +40,7 @@ def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[f
         if contained:
             return True
         if cand.country not in doc_countries:
-            # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
+            # "Cuyahoga County"; a county of 100,000 people stands alone ("Bramall Lane, South Yorkshire")
             return not doc_countries and cand.kind in {"admin2", "admin3"} and \
                 (levelled or cand.population >= _KNOWN_UNIT)
         return levelled or cand.kind in {"admin2", "admin3"} or \

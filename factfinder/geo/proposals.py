@@ -88,7 +88,7 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     persons = persons if persons is not None else SpanIndex()
     for match in _CUED_NAME.finditer(text):
         mention = _known_prefix(text, *match.span("name"), taken, gazetteer, persons)
-        # The names listed after it share its locative: "from New Quay and Gwbert".
+        # The names listed after it share its locative: "from Aberporth and Blaenporth".
         while mention is not None:
             found.append(mention)
             taken.add((mention.start, mention.end))

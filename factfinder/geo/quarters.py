@@ -1,7 +1,7 @@
 """Parts of towns and villages the gazetteer lacks, marked as places by the word beside them.
 
 No packaged source names the neighbourhoods, suburbs and villages that reports locate events in
-("in Cairo's Abbasiya neighbourhood", "the gated suburb of Madinaty", "Umemger village of Guma
+("in Amman's Jabal Luweibdeh neighbourhood", "the gated suburb of Madinaty", "Gbajibo village of Mokwa
 LGA"). The word beside such a name says it is a place, and the text usually says which town or
 unit holds it: resolution puts it there (``containers.container_stand_in``), or in the town the
 story is told in, at the container's point and precision, which is as much as is known. A lone
@@ -63,7 +63,7 @@ def quarter_mentions(text: str, taken: SpanIndex[tuple[int, int]], proposed: Spa
         for match in pattern.finditer(text):
             start, end = match.span("name")
             possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
-            if possessive >= 0:  # "Cairo's Abbasiya neighbourhood": the part is Abbasiya
+            if possessive >= 0:  # "Amman's Jabal Luweibdeh neighbourhood": the part is Jabal Luweibdeh
                 start = possessive + 3
             if taken.overlaps(start, end) or proposed.overlaps(start, end) or no_name(text, start, end, lowercase) \
                     or text[start:end].split()[0].lower() in {"the", "a", "an", "in", "of"}:

@@ -137,7 +137,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         if titles and titles[-1] + 1 < len(run):
             name = run[titles[-1] + 1:]
             while name and name[0][2] in _CONNECTORS:
-                name = name[2:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
+                name = name[2:]  # "President of Chile Ana Morales": the person is Ana Morales
             if name and not any(words.get(w) in {"facility", "org"} for _s, _e, w in name):
                 spans.append((name[0][0], name[-1][1], "PERSON"))
                 continue
@@ -172,7 +172,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 spans.append((start, end, "PERSON"))
         elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
             if (person := _person_before_of(text, run, known, strong)) is not None:
-                spans.append((*person, "PERSON"))  # "Charlotte Smith of North Carolina"
+                spans.append((*person, "PERSON"))  # "Charlotte Evans of South Dakota"
             spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
     # A pair read as a body for the place in it is a person where its second word is the
     # family name of a person of the text ("Tyler Williams" beside "Benjamin Matthew Williams").
@@ -194,9 +194,9 @@ _NUMBERED_STREET = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th) (?:Street|St\.|
 def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dict[int, list[tuple[int, int, str]]],
                          known: Callable[[str], bool]) -> int | None:
     """The end of a building or site named with its owner's possessive ("St George's Chapel",
-    "Caesar's Palace", "St. Mark's Coptic Cathedral"), the whole of which is the place's name;
-    else None. A place's possessive is the place that holds the building ("Toronto's Pearson
-    International Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
+    "Caesar's Palace", "St. Anne's Cathedral"), the whole of which is the place's name;
+    else None. A place's possessive is the place that holds the building ("Oslo's Gardermoen
+    Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
     is read below."""
     if known(text[run[0][0]:run[-1][1]]) and run[0][2] not in _SAINT:
         return None  # a saint's name is a town's too ("St George"): the saint owns the chapel
@@ -239,8 +239,8 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | N
 def _person_before_of(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool],
                       strong: Callable[[str], str | None]) -> tuple[int, int] | None:
     """The person a run opens with before its first connector: two or three words, the first a
-    common given name that is no country ("Charlotte Smith" of "Charlotte Smith of North
-    Carolina", though Charlotte is a city and a parish too), the whole no known place."""
+    common given name that is no country ("Charlotte Evans" of "Charlotte Evans of South
+    Dakota", though Charlotte is a city and a parish too), the whole no known place."""
     cut = next((i for i, (_s, _e, w) in enumerate(run) if w in _CONNECTORS), 0)
     head = run[:cut]
     if not 2 <= len(head) <= 3 or head[0][2] not in given_names() or strong(head[0][2]) == "country":
