@@ -294,18 +294,18 @@ def in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
     return resolve_date(span, last.isoformat())
 
 
-# A detention or disappearance told as a state that began on a day: "has been detained since
-# February 15", "missing since March 13", "behind bars since 1999".
+# A detention or disappearance told as a state that began on a day: "has been held since
+# April 22", "missing since March 13", "behind bars since 1999".
 _ONSET_TYPES = frozenset({"arrest", "disappearance"})
 _STATE_WORDS = re.compile(r"(?i:detained|held|jailed|imprisoned|incarcerated|missing|disappeared|custody"
                           r"|detention|prison|jail|bars)\b")
-_ONSET_REACH = 5  # words from the state's word to "since" ("detained in Evin prison since 2016")
+_ONSET_REACH = 5  # words from the state's word to "since" ("held in a desert prison since 2017")
 
 
 def _onset(incident: Incident, document: Document) -> DateRange | None:
     """The day (month, year) a detention or disappearance began, when its date phrase is "since X"
     right after the state it tells: the act is the arrest or the abduction on X, the state runs
-    on ("has been detained since February 15" is an arrest of 15 February; a range to the report
+    on ("has been held since April 22" is an arrest of 22 April; a range to the report
     would make the arrest a month long). A wave of arrests "since Monday" told by an active verb
     ("police have arrested 300 people since Monday") keeps its range."""
     span, trigger = incident.date_span, incident.trigger
