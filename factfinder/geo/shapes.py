@@ -158,7 +158,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             first = strong(run[0][2])
             given_name = first in {"city", "region"} and held == {first} and len(run) == 2 and \
                 not known(run[1][2]) and not run[1][2].endswith("s")
-            # "Howard Preston", "Charlotte Smith": a common given name before a word that is no
+            # "Howard Preston", "Charlotte Evans": a common given name before a word that is no
             # plural opens a person's name, towns as both words notwithstanding.
             forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
                 (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
