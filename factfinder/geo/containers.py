@@ -2,7 +2,7 @@
 
 "X, Y", "X in Y", "X of Y", "X (Y)", "Y's X": the place Y is the container of X. A candidate for
 X is judged by the gazetteer's hierarchy (its country, admin1 code, and the names of the admin2
-and admin3 it lies in), or for towns by distance; a unit after a town ("Tacoma, Washington")
+and admin3 it lies in), or for towns by distance; a unit after a town ("Spokane, Washington")
 is what holds it. Kept apart from the resolver, which weighs this evidence with the rest.
 """
 
@@ -36,7 +36,7 @@ _PAIR_AFTER = re.compile(r"\s*,\s*[A-Z]")
 def listed(text: str, mentions: Sequence[Mention], i: int) -> bool:
     """Whether "A, B" at mentions ``i``, ``i + 1`` closes a list rather than naming a town and
     its state: "Denver, New York and Miami" (B is followed by "and C", and C by no ", D" of
-    its own; "Tacoma, Washington and Portland, Oregon" stays two pairs)."""
+    its own; "Spokane, Washington and Eugene, Oregon" stays two pairs)."""
     if i + 2 >= len(mentions):
         return False
     b, c = mentions[i + 1], mentions[i + 2]
@@ -71,7 +71,7 @@ def district_twin(best: Candidate, found: Sequence[Candidate], levels: Counter[s
 def holds(cand: Candidate, key: str, contained: list[int], keys: list[str],
           cands: dict[str, list[Candidate]]) -> float:
     """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
-    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    ("Spokane, Washington" is the state, "Bronx, New York" the state of New York): the
     name after a town is what contains it, not a namesake town."""
     if cand.kind not in HOLDING_KINDS:
         return 0.0
@@ -129,7 +129,7 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
     street or building of several words ("Collins Avenue in Miami Beach", "Bramall Lane,
     Sheffield"), or a town whose only reading lies in another state than the one the text
-    names ("Holliday, Missouri" when the gazetteer knows only Holliday, Texas). Its point and
+    names ("Fairbury, Kansas" when the gazetteer knows only Fairbury, Nebraska). Its point and
     precision are the container's (a town, an admin1): honest about how much is known.
     ``resolved`` maps name keys to their (candidate, confidence)."""
     if chosen is not None and chosen.kind not in LOCAL_KINDS:
