@@ -73,7 +73,7 @@ def is_headline(text: str, sentences: Sequence[Sentence], index: int) -> bool:
     return all(n.paragraph != sentence.paragraph for n in neighbours) and not _HEADLINE_END.search(text, sentence.start, sentence.end)
 
 
-# A photo caption's credit: "(STR/AFP via Getty Images)", "AP Photo/...", "(Photo: ICRC)", "FILE PHOTO:".
+# A photo caption's credit: "(Photo by AFP)", "AP Photo/...", "(Photo: UNHCR)", "FILE PHOTO:".
 _CAPTION_CREDIT = re.compile(r"\bGetty Images\b|\bAP Photo\b|\((?:Photo|Image)s?:|\bFILE PHOTO\b|\bFile Photo\b"
                              r"|\bClick to expand Image\b|\bPhoto(?:graph)?s? by\b|/(?:AFP|Reuters|REUTERS|AP)\b")
 

@@ -258,9 +258,9 @@ def _stated_years(text: str) -> set[int]:
 
 _FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
 
-# A release number on a line of its own at a release's head, "2011-07-S-068": the year and
+# A release number on a line of its own at a release's head, "2010-05-S-201": the year and
 # month the release was issued in (the day is not in it).
-# (The dashes after the month are sometimes en dashes: "2009-12-CA–080".)
+# (The dashes after the month are sometimes en dashes: "2009-11-CA–052".)
 _RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d{2,4}[^\S\n]*$")
 _RELEASE_REACH = 600
 
@@ -337,7 +337,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
     fits one year near those the document states (``_weekday_year``), and a release number
-    ("2010-07-CA-129") gives "July 16" its year (``in_release_month``)."""
+    ("2010-06-CA-077") gives "July 16" its year (``in_release_month``)."""
     out = []
     years: set[int] | None = None
     for incident in incidents:

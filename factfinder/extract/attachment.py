@@ -137,7 +137,7 @@ _OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "b
 
 
 # Bodies that sit in a place and act there: "a Tirana court", "Kabul police", "the Sonora state
-# government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops");
+# government" (not troops or forces, whose place name says whose they are: "Bangkok troops");
 # ``extract/other_acts.py`` holds their seat apart from an act they judge.
 SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
                    "governor administration municipality".split())

@@ -72,7 +72,7 @@ TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr
 
 def struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
-    or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
+    or a capture is the place it struck (not "Houston's brother was shot", "Ortega, 37, was shot")."""
     framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
     # "Bulawayo's streets were patrolled", "Aleppo's eastern outskirts were shelled": a part of the place
     part = re.match(r"['’]s?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[place.span.end:place.span.end + 40])

@@ -127,7 +127,7 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
                        resolved: dict[str, tuple[Candidate | None, float]], *, marked: bool = False
                        ) -> tuple[Candidate, float] | None:
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
-    street or building of several words ("Collins Avenue in Miami Beach", "Bramall Lane,
+    street or building of several words ("Ocean Drive in Miami Beach", "Bramall Lane,
     Sheffield"), or a town whose only reading lies in another state than the one the text
     names ("Fairbury, Kansas" when the gazetteer knows only Fairbury, Nebraska). Its point and
     precision are the container's (a town, an admin1): honest about how much is known.
@@ -227,20 +227,20 @@ _AREA_KINDS = frozenset({"city", "admin2", "admin3"})
 
 
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Z][\w’'.-]*)(?:\s+([A-Z][\w’'.-]*))?")
-_BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Rogers Centre"
+_BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Wembley Stadium"
 
 
 def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dict[str, list[int]]:
     """Names every mention of which heads the name of a building, a street or a body (one of the
-    two capitalised words after it is a facility or organisation word: "Rogers Centre", "Ashbourne
-    Golf Club", "Eva's Village"), each with the indexes of the mentions the text puts that
+    two capitalised words after it is a facility or organisation word: "Wembley Stadium", "Ashbourne
+    Golf Club", "Ada's Village"), each with the indexes of the mentions the text puts that
     building in ("Hampton Avenue in St. Louis")."""
     words = shape_words()
     heading: dict[str, list[int] | None] = {}
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         after = _NEXT_WORDS.match(text, mention.end)
         boxes = heading.get(key, [])
-        if boxes is None or after is None or not any(  # a word read with its full stop: "the Rogers Centre."
+        if boxes is None or after is None or not any(  # a word read with its full stop: "the Wembley Stadium."
                 (words.get(w) or words.get(w.rstrip("."))) in {"facility", "org"} for w in after.groups() if w):
             heading[key] = None
             continue
@@ -270,8 +270,8 @@ def heading_stand_in(key: str, boxes: list[int], keys: list[str], decided: dict[
                      readings: Sequence[Candidate], doc_countries: Collection[str],
                      setting: tuple[Candidate, float] | None) -> tuple[Candidate, float] | None:
     """What stands in for a town's name that heads a building's or a body's name (``heading_keys``)
-    where its reading lies far from the story (a namesake: "Rogers Centre" read as Rogers,
-    Arkansas, in a Toronto story): the place the text puts the building in, else the biggest
+    where its reading lies far from the story (a namesake: "Wembley Stadium" read as Wembley,
+    Alberta, in a London story): the place the text puts the building in, else the biggest
     reading of the name near the story, else the story's town (``story_town``); None keeps the
     reading."""
     chosen, confidence = decided.get(key, (None, 0.0))

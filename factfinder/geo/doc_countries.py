@@ -80,7 +80,7 @@ def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> dict[s
             continue
         biggest = max((c.population for c in found), default=0)
         for c in found[:_CLUSTER_READINGS]:
-            # a small namesake of a big city maps no story ("Los Angeles" beside "Loyola": not the Philippines)
+            # a small namesake of a big city maps no story ("Los Angeles" beside "a university's name": not the Philippines)
             if c.kind in _CLUSTER_KINDS and c.country and (point := c.point) is not None \
                     and c.population * _CLUSTER_SHARE >= biggest:
                 cells.setdefault((c.country, int(point[0] // 1), int(point[1] // 1)), set()).add(key)

@@ -41,7 +41,7 @@ from factfinder.model import Attachment, Document, Incident, Place
 # ("fled from X", "fighters from X") or a comparison.
 _NOT_WHERE = frozenset({"from", "than", "like", "according", "by", "for", "against", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
-# a place that is the object ("captured Bukavu", "shelled Idlib").
+# a place that is the object ("captured Walikale", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
                     "into", "over", "along", "off", "onto", "beyond", "between", "among", "through", "dobj"})
 # Ties of a place that acts or is reached rather than where the event happened: the subject
@@ -272,7 +272,7 @@ def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[
 
 def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
     """Resolved places the geoparser marked as inside an organisation's name only because NER
-    labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
+    labelled the name alone as one ("marched in Oslo", Copenhagen tagged ORG): the
     entity is exactly the place, not a longer name around it. They may locate an event only
     after a locative word (``_ORG_LABELLED`` ties)."""
     exact = {(s, e) for s, e, label in entities if label in ("ORG", "PERSON", "FAC", "GPE", "LOC")}

@@ -110,7 +110,7 @@ _NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "an attack on the Kassala Sugar Facto
 def place_cue(text: str, start: int, end: int, *, person: bool = False) -> bool:
     """A locative word before the name, a container after it, an apposition that says what it is,
     or a verb of taking or striking land whose object or passive subject it is (for a name NER
-    calls a ``person``, only a verb said of land: "Santacruz was captured" is a man)."""
+    calls a ``person``, only a verb said of land: "Herrera was captured" is a man)."""
     return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
                 or (_TAKING_BEFORE.search(text[max(0, start - 40):start]) and not _NAME_GOES_ON.match(text, end))
                 or _APPOSITION_AFTER.match(text, end)

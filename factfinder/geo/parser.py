@@ -136,7 +136,7 @@ class Geoparser:
         "town" proposed but that resolution could not place and that no
         "in/at/near" precedes ("Dropbox", "Modi", a namesake rejected as
         implausible): on the dev sets five in six of these were not places.
-        Unknown multi-word names ("Third Street", "Lake Manassas"), words after
+        Unknown multi-word names ("Third Street", "Lake Anna"), words after
         "in/at/near" and places inside organisation names stay, unresolved.
         """
         if mention.source in {"cue", "near"}:

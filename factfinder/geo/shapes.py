@@ -8,8 +8,8 @@ are persons or organisations, and to propose streets and buildings the gazetteer
 treats them exactly like NER spans:
 
 - ``LOC``: a named street, building, site or natural feature, its last word a facility
-  word ("Collins Avenue", "Karl Bremer Hospital", "Peace River") or its first "Lake"/"Mount";
-- ``ORG``: a run holding an organisation word ("Cavan County Council"): a place inside
+  word ("Ocean Drive", "Chris Hani Hospital", "Peace River") or its first "Lake"/"Mount";
+- ``ORG``: a run holding an organisation word ("Kerry County Council"): a place inside
   it is an embedded mention, never an event place;
 - ``PERSON``: the name after a title ("President Donald Trump"), and a two- or
   three-word run that is not a place as a whole and holds a word the gazetteer does not
@@ -163,7 +163,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
                 (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
             if (held and not given_name and not forename) or any(w.capitalize() in terms for _s, _e, w in run):
-                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
+                # "Jamaica Observer", "Pike County Sheriff", "Seattle Seahawks"; but "Nancy
                 # Pelosi" and "Vladimir Kara-Murza" are persons.
                 if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
                     family.append((len(spans), run[1][2]))
@@ -175,7 +175,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 spans.append((*person, "PERSON"))  # "Charlotte Evans of South Dakota"
             spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
     # A pair read as a body for the place in it is a person where its second word is the
-    # family name of a person of the text ("Tyler Williams" beside "Benjamin Matthew Williams").
+    # family name of a person of the text ("Tyler Grant" beside "Samuel Grant").
     surnames = {text[s:e].rsplit(" ", 1)[-1] for s, e, label in spans if label == "PERSON" and " " in text[s:e]}
     for index, surname in family:
         if surname in surnames:
@@ -215,11 +215,11 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | None]) -> list[Entity]:
     """A person's surname or given name standing alone ("Rivera said"), one sense per
     document as NER reads it: a word of a person's name elsewhere in the text is that
-    person (a town's name too: "Tyler" of "Tyler Williams"; not a country's or a region's),
+    person (a town's name too: "Tyler" of "Tyler Grant"; not a country's or a region's),
     and so is a name that speaks, unless it names a country or a big city ("Russia said" is
     its government)."""
     names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split()
-             if len(word) > 2 and strong(word) in {None, "city"}}  # "Tyler" of "Tyler Williams", not "Georgia"
+             if len(word) > 2 and strong(word) in {None, "city"}}  # "Tyler" of "Tyler Grant", not "Georgia"
     taken = SpanIndex((s, e) for s, e, label in spans if label != "NAME")
     standing = SpanIndex((s, e, label) for s, e, label in spans if label == "NAME")
     again: list[Entity] = []
@@ -228,7 +228,7 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | N
         if taken.overlaps(start, end):
             continue
         # A known name standing alone that is a word of a person's name is the person
-        # ("Tyler" of "Tyler Williams"); a speaking word inside one ("Pyit Ma said") is not.
+        # ("Tyler" of "Tyler Grant"); a speaking word inside one ("Pyit Ma said") is not.
         alone = standing.containing(start, end)
         if match.group() in names and (alone is None or (alone[0], alone[1]) == (start, end)) or \
                 (alone is None and _SPEECH_AFTER.match(text, end) and not strong(match.group())):
@@ -251,8 +251,8 @@ def _person_before_of(text: str, run: list[tuple[int, int, str]], known: Callabl
 
 def _parts(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> list[str]:
     """The names a run holds: its words, the parts of a hyphenated word whose parts are all
-    places ("Nigeria-Ukrainian", not "Kara-Murza"), and its two-word spans ("Costa Rica"
-    of "Costa Rica Star")."""
+    places ("Ghana-Polish", not "Kara-Murza"), and its two-word spans ("Costa Rica"
+    of "Jamaica Observer")."""
     parts = [w for _s, _e, w in run]
     for _s, _e, word in run:
         pieces = [piece for piece in word.split("-") if piece] if "-" in word else []
