@@ -68,8 +68,8 @@ _OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]
 
 def owner_of_a_name(text: str, end: int) -> int | None:
     """Where the name a place owns starts ("Kenya's Paul Otieno", "Iraq's Saddam Hussein"), or
-    None when the place owns no capitalised name or the name is framed as a place ("Mogadishu's
-    Huriwa district", "Lviv's Polytechnic University"): the caller tells a place name from another."""
+    None when the place owns no capitalised name or the name is framed as a place ("Khartoum's
+    Riyadh district", "Lviv's Polytechnic University"): the caller tells a place name from another."""
     owned = _OWNED_NAME.match(text, end)
     if owned is None:
         return None

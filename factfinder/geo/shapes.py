@@ -163,7 +163,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
                 (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
             if (held and not given_name and not forename) or any(w.capitalize() in terms for _s, _e, w in run):
-                # "Jamaica Observer", "Pike County Sheriff", "Seattle Seahawks"; but "Nancy
+                # "Jamaica Observer", "Clay County Sheriff", "Seattle Seahawks"; but "Nancy
                 # Pelosi" and "Vladimir Kara-Murza" are persons.
                 if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
                     family.append((len(spans), run[1][2]))
