@@ -213,7 +213,7 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
 def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
     """A small town read more than ``STORY_KM`` from where a local story is told: in a story of
     Chicago streets "Hubbard" is a street, not Hubbard, Ohio; in a Prince William County story
-    "Stonewall" is the golf club's, not a Mississippi village. The story's setting stands in."""
+    the town's name is the golf club's, not a Mississippi village's. The story's setting stands in."""
     if chosen is None or chosen.kind != "city" or chosen.population >= STRAY_POPULATION or chosen.id == setting.id:
         return False
     here, there = chosen.point, setting.point
@@ -234,7 +234,7 @@ def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dic
     """Names every mention of which heads the name of a building, a street or a body (one of the
     two capitalised words after it is a facility or organisation word: "Wembley Stadium", "Ashbourne
     Golf Club", "Ada's Village"), each with the indexes of the mentions the text puts that
-    building in ("Hampton Avenue in St. Louis")."""
+    building in ("Lindell Boulevard in St. Louis")."""
     words = shape_words()
     heading: dict[str, list[int] | None] = {}
     for i, (mention, key) in enumerate(zip(mentions, keys)):

@@ -161,7 +161,7 @@ def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mention
     "strained by a reporter's arrest and reports of abuses in Mali" the
     reports. The word "neighbouring" says the story is set elsewhere; so does a country the
     whole document names only there. Tried more widely (any country whose preposition the parse
-    hangs on a noun), the rule also moved "people in Liberia were killed" and "hostages in Syria"
+    hangs on a noun), the rule also moved a past war's toll in the country it was fought in and "hostages in Syria"
     out of the country they name, in stories about those countries."""
     words = incident.attachments
     if (place.precision != "country" or not words or not in_evidence(place.span, incident)

@@ -83,7 +83,7 @@ def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
     return level_token(match.group(1), level) if level else None
 
 
-# An office after a name says which unit the name is: "New York Gov. Andrew Cuomo" and "the
+# An office after a name says which unit the name is: "New York Gov. Kathy Hochul" and "the
 # Kandahar governor" a state or province, "Kabul Mayor" and "the Aleppo city council" a town.
 _OFFICES = {"gov": "admin1", "governor": "admin1", "legislature": "admin1", "lt": "admin1",
             "mayor": "town"}

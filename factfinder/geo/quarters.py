@@ -9,7 +9,7 @@ name with no such word stays unproposed: the gazetteer cannot tell a village fro
 
 The guards keep out words that qualify the level word instead of naming the place: a people's
 or a faith's ("the Kurdish district", "an Alawite village"), a common word ("the Financial
-district" beside "financial"), an acronym of a body ("the CITU district leadership"), a trade
+district" beside "financial"), an acronym of a body ("the TUC district leadership"), a trade
 union ("Unite union"), a time ("the October-December quarter", "the Fourth quarter"), a name
 after "a"/"an" ("a Kashmiri village": a kind of village), and a name after "the" or a possessive
 and before "town of" + a name ("the Basque town of San Sebastian", "the Old city of Aleppo").
@@ -89,7 +89,7 @@ _PLURAL_AFTER = re.compile(r"\s+(?:townships|villages|towns|cities|districts|upa
 
 
 def plural_after(text: str, end: int) -> bool:
-    """"Six villages", "major GTA cities": a plural level word after one name counts or qualifies
+    """"Six villages", "major EU cities": a plural level word after one name counts or qualifies
     the units; it does not say that the name is one of them."""
     return bool(_PLURAL_AFTER.match(text, end))
 

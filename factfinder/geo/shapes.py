@@ -13,7 +13,7 @@ treats them exactly like NER spans:
   it is an embedded mention, never an event place;
 - ``PERSON``: the name after a title ("President Donald Trump"), and a two- or
   three-word run that is not a place as a whole and holds a word the gazetteer does not
-  know ("Nancy Pelosi"): a dictionary name inside it is a given name or a surname.
+  know ("Florence Pugh"): a dictionary name inside it is a given name or a surname.
 
 The words are ``data/gazetteer/name_shapes.txt``. On the dev sets this finder, without
 any spaCy pass, keeps mention F1 and accuracy of the NER-based one (docs/geo.md).
@@ -109,9 +109,9 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
 
     ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
     ``strong(name)`` is "country" for a country or demonym, "region" for an admin1 and
-    "city" for a big city: names that a run such as "Texas Rangers", "Environment Canada"
-    or "Seattle Seahawks" holds as a team or a body. A city or admin1 before one unknown
-    word that is no plural is a given name ("Nancy Pelosi", "Vladimir Kara-Murza").
+    "city" for a big city: names that a run such as "Texas Rangers", "Parks Canada"
+    or "Denver Broncos" holds as a team or a body. A city or admin1 before one unknown
+    word that is no plural is a given name ("Florence Pugh", "Vladimir Kara-Murza").
     """
     words = shape_words()
     terms = admin_terms()
@@ -129,7 +129,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         if not run:
             continue
         if (building := _possessive_facility(text, run, run_at, known)) is not None:
-            spans.append((run[0][0], building, "LOC"))  # "St George's Chapel", "Caesar's Palace"
+            spans.append((run[0][0], building, "LOC"))  # "St George's Chapel", "Nelson's Column"
             skip_to = building
             continue
         kinds = [words.get(w) for _s, _e, w in run]
@@ -163,8 +163,8 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
                 (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
             if (held and not given_name and not forename) or any(w.capitalize() in terms for _s, _e, w in run):
-                # "Jamaica Observer", "Clay County Sheriff", "Seattle Seahawks"; but "Nancy
-                # Pelosi" and "Vladimir Kara-Murza" are persons.
+                # "Jamaica Observer", "Clay County Sheriff", "Denver Broncos"; but "Florence
+                # Pugh" and "Vladimir Kara-Murza" are persons.
                 if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
                     family.append((len(spans), run[1][2]))
                 spans.append((start, end, "ORG"))
@@ -194,7 +194,7 @@ _NUMBERED_STREET = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th) (?:Street|St\.|
 def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dict[int, list[tuple[int, int, str]]],
                          known: Callable[[str], bool]) -> int | None:
     """The end of a building or site named with its owner's possessive ("St George's Chapel",
-    "Caesar's Palace", "St. Anne's Cathedral"), the whole of which is the place's name;
+    "Nelson's Column", "St. Anne's Cathedral"), the whole of which is the place's name;
     else None. A place's possessive is the place that holds the building ("Oslo's Gardermoen
     Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
     is read below."""
@@ -207,7 +207,7 @@ def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dic
     return named[-1][1]
 
 
-# A capitalised word, inner capitals allowed ("McGregor", "DeLuca"), not an acronym ("NATO").
+# A capitalised word, inner capitals allowed ("McAllister", "DeLuca"), not an acronym ("NATO").
 _WORD = re.compile(r"\b[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 
