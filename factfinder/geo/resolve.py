@@ -157,7 +157,7 @@ class Resolver:
                         and not groups[key].guessed:  # a known name proposed for resolution to confirm
                     resolved[key] = Resolution(*marked_stand_in(setting, groups[key].forms))
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
-        # ("Wembley Stadium", "Lindell Boulevard", "Balmoral Castle") and whose reading lies far from
+        # ("Wembley Stadium", "Lindell Boulevard", "Edinburgh Castle") and whose reading lies far from
         # the rest of the story names a namesake: the place the text puts it in, else the
         # story's town, stands in.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
