@@ -164,7 +164,7 @@ def _dictionary_hits(text: str, entities: Sequence[Entity], tagger: DictionaryTa
     capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
     if capsless != text:
         # A longer name read in title case wins over the shorter ones matched as written that
-        # it covers ("SAN ANTONIO", not the "SAN" some town has as another name).
+        # it covers ("SAN DIEGO", not the "SAN" some town has as another name).
         caps = [(s, e, strong) for s, e, strong in tagger.find_all(capsless)
                 if text[s:e].isupper() and text[s:e].lower() not in COMMON_WORDS]  # "ON THE ROAD"
         covered = {(s, e, st) for s, e, st in all_hits
