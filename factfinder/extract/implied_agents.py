@@ -35,7 +35,7 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
                              r"uph[oe]ld|order|court", None, None, "courts"),
         ("killing", r"hang|hanged", None, None, "courts"),
         ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
-        # "41 people were executed in Iran in August": an execution is the state's unless the sentence
+        # "a dozen prisoners were executed in the kingdom last month": an execution is the state's unless the sentence
         # names a private or armed party ("the group executed the hostages")
         ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
                                                  r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
