@@ -46,7 +46,7 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
         return None, end
     words = match.group(1).split()
     folded = _folded_terms(tuple(terms.items()))
-    for n in (3, 2, 1):  # "Gwoza Local Government Area", "Ningxia Autonomous Region", "Kani township"
+    for n in (3, 2, 1):  # "Kauru Local Government Area", "Ningxia Autonomous Region", "X township"
         phrase = " ".join(words[:n])
         level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
@@ -108,8 +108,8 @@ def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 def level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
     """A span that ends with a level word ("Rakhine State") -> (level, bare name).
 
-    The level word may be a phrase of up to three words, in any case: "Gwoza Local Government
-    Area" and "Gwoza LGA" are the local government area Gwoza as "Gwoza local government area"
+    The level word may be a phrase of up to three words, in any case: "Faskari Local Government
+    Area" and "Faskari LGA" are the local government area Faskari as "Faskari local government area"
     is; read word by word, neither phrase ended in a level word and the whole span, found in no
     gazetteer, was placed at the story's town."""
     words = surface.split()
