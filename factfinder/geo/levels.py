@@ -41,12 +41,12 @@ LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {
 
 def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None, int]:
     """The level named right after a mention ("Henan province" -> admin1) and where it ends."""
-    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+)?)", text[end:end + 40])
+    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+){0,2})", text[end:end + 40])
     if not match:
         return None, end
     words = match.group(1).split()
     folded = _folded_terms(tuple(terms.items()))
-    for n in (2, 1):
+    for n in (3, 2, 1):  # "Kauru Local Government Area", "Ningxia Autonomous Region", "X township"
         phrase = " ".join(words[:n])
         level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
@@ -106,10 +106,20 @@ def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
-    """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
+    """A span that ends with a level word ("Rakhine State") -> (level, bare name).
+
+    The level word may be a phrase of up to three words, in any case: "Faskari Local Government
+    Area" and "Faskari LGA" are the local government area Faskari as "Faskari local government area"
+    is; read word by word, neither phrase ended in a level word and the whole span, found in no
+    gazetteer, was placed at the story's town."""
     words = surface.split()
-    if len(words) > 1 and words[-1].capitalize() in terms:
-        return level_token(words[-1], terms[words[-1].capitalize()]), short_admin_name(surface, terms)
+    folded = _folded_terms(tuple(terms.items()))
+    for n in (3, 2):
+        phrase = " ".join(words[-n:])
+        if len(words) > n and (level := folded.get(phrase.casefold())) is not None:
+            return level_token(phrase, level), short_admin_name(" ".join(words[:-n]), terms)
+    if len(words) > 1 and (level := folded.get(words[-1].casefold())) is not None:
+        return level_token(words[-1], level), short_admin_name(surface, terms)
     return None, surface
 
 
