@@ -73,15 +73,15 @@ def is_headline(text: str, sentences: Sequence[Sentence], index: int) -> bool:
     return all(n.paragraph != sentence.paragraph for n in neighbours) and not _HEADLINE_END.search(text, sentence.start, sentence.end)
 
 
-# A photo caption's credit: "(STR/AFP via Getty Images)", "AP Photo/...", "(Photo: ICRC)", "FILE PHOTO:".
+# A photo caption's credit: "(Photo by AFP)", "AP Photo/...", "(Photo: UNHCR)", "FILE PHOTO:".
 _CAPTION_CREDIT = re.compile(r"\bGetty Images\b|\bAP Photo\b|\((?:Photo|Image)s?:|\bFILE PHOTO\b|\bFile Photo\b"
                              r"|\bClick to expand Image\b|\bPhoto(?:graph)?s? by\b|/(?:AFP|Reuters|REUTERS|AP)\b")
 
 
 def is_caption(text: str, sentence: Sentence) -> bool:
     """Whether the sentence is part of a photo caption (a line with a photo credit): the day a
-    photo was taken ("walks through a bus station in Wuhan on April 30, 2020. (STR/AFP via
-    Getty Images)") is not the date of the events told below or above it."""
+    photo was taken ("waits at a ferry terminal in Busan on May 2, 2021. (Photo:
+    Reuters)") is not the date of the events told below or above it."""
     start = text.rfind("\n", 0, sentence.start) + 1
     end = text.find("\n", sentence.end)
     return _has_credit(text, start, len(text) if end < 0 else end)
@@ -197,7 +197,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
     story_datelines: list[Span] = []
     # a dateline met before any earlier date: the release's own day, nearer than a header's
-    # date above it ("Operational Update, Jan. 5, 2011 ... KABUL, Afghanistan (Jan. 4) –")
+    # date above it ("Daily Update, March 8, 2010 ... HERAT, Afghanistan (March 7) –")
     nearer = datelines[-1] if datelines else None
     for at in range(index - 1, max(-1, index - 1 - _LOOK_BACK_SENTENCES), -1):
         earlier = sentences[at]
@@ -228,8 +228,8 @@ _DETAIL_PARAGRAPHS = 5
 
 # The types that tell the same episode further down a story: an abduction is told as a
 # disappearance in the lead and as an arrest below ("held incommunicado for two weeks" /
-# "arrested by authorities on May 4"), a killing through the beating or attack that caused it
-# ("the murder of an art teacher" / "beaten on the evening of 11 November").
+# "taken by security officers on June 2"), a killing through the beating or attack that caused it
+# ("the murder of a shopkeeper" / "beaten late on 3 October").
 _TOLD_BELOW_AS = {"arrest": frozenset({"arrest", "disappearance"}),
                   "disappearance": frozenset({"disappearance", "arrest"}),
                   "killing": frozenset({"killing", "attack", "torture"}),
@@ -264,9 +264,9 @@ def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Seq
                   ) -> dict[int, Span]:
     """The day told further down for an undated event of a story's opening, by its position in
     ``placed`` (incident, sentence index). News tells what happened in the headline and lead and
-    when in the paragraphs below ("Reporters Without Borders called Monday for the release of 12
-    journalists detained in a wave of arrests" / "Most of the journalists were arrested on June
-    30"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
+    when in the paragraphs below ("A press-freedom group on Tuesday urged the release of nine
+    reporters held after a series of raids" / "Most of the reporters were detained on August
+    14"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
     a date of its own takes the day (not a month or a year) of the first sentence of a later
     paragraph of its story, at most ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event
     of the same type with a day of its own sentence. Within one paragraph a later sentence's day
