@@ -6,6 +6,9 @@ pipeline injects the real one.
 
 from __future__ import annotations
 
+from typing import Any
+
+from event_places import extracted, pipeline  # noqa: F401 (pipeline: a fixture)
 from factfinder.geo.gazetteer import Candidate
 from factfinder.geo.nationality import with_nationality
 from factfinder.model import Actor, Document, Incident, Place, PlacePrecision, Span, Story
@@ -108,3 +111,15 @@ def test_a_place_already_found_stays() -> None:
 def test_a_sentence_on_its_own_keeps_no_place() -> None:
     text = "Gunmen abducted a Malian journalist on Tuesday, his newspaper said."
     assert _run(text, _incident(text, text, target="journalist"), []).location is None
+
+
+def test_a_place_of_asylum_yields_to_the_victims_nationality(pipeline: Any) -> None:
+    """Through the pipeline: the country where a defender sought asylum, which the report names
+    more often than her own, is not where she was killed."""
+    text = ("A Guatemalan land-rights defender who had sought asylum in Mexico was shot dead on Thursday, "
+            "local media reported.\n\n"
+            "She had fled to Mexico in 2019 after receiving threats, and had returned home last month. Mexican "
+            "officials had granted her refugee status.\n")
+    killings = [i for i in extracted(pipeline, text) if i.type == "killing"]
+    assert killings and killings[0].location is not None and killings[0].location.country == "GT", \
+        [(i.type, i.location) for i in killings]
