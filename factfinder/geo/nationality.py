@@ -15,7 +15,7 @@ and only when
   thing ("a Malian newspaper");
 - the incident's own sentences name no other country, outright, by a place in it or by a
   demonym ("a Nepali reporter held by Indian police" is no answer);
-- the incident's sentences are not the whole text (``_alone``: a sentence on its own, as the
+- the incident's sentences are not the whole text (``story_setting.alone``: a sentence on its own, as the
   event-location coders read one, keeps what ``locate`` made of it);
 - no other country is named in the whole document as often as the demonym's own: a report that
   goes on about a second country (where the reporter lived in exile, say) is no answer either.
@@ -41,7 +41,7 @@ from typing import Any
 from factfinder.extract.attachment import in_evidence
 from factfinder.geo.incident_country import DOCUMENT_COUNTRY_CONFIDENCE, demonym_mentions, on_other_noun
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
-from factfinder.geo.story_setting import in_caption, in_dateline
+from factfinder.geo.story_setting import alone, in_caption, in_dateline
 from factfinder.geo.untied import event_places
 from factfinder.model import Document, Incident, Place, Span
 
@@ -72,19 +72,6 @@ def _named_places(places: Sequence[Place], text: str) -> list[Place]:
     the reporting organisation's seat is no rival country."""
     return [p for p in event_places(places, text) if p.country and p.confidence > EMBEDDED_CONFIDENCE
             and not in_dateline(p, text) and not in_caption(p, text)]
-
-
-def _alone(incident: Incident, text: str) -> bool:
-    """Whether the incident's sentences are the whole text: a sentence on its own keeps what
-    ``locate`` made of it, as for the document's country (``geo/incident_country.py``); a lone
-    sentence's coders mark no place for a demonym."""
-    covered = sorted((e.start, e.end) for e in incident.evidence)
-    at = 0
-    for start, end in covered:
-        if text[at:start].strip():
-            return False
-        at = max(at, end)
-    return not text[at:].strip()
 
 
 def _counts(document: Document, places: Sequence[Place]) -> Counter[str]:
@@ -122,7 +109,7 @@ def with_nationality(incidents: Sequence[Incident], places: Sequence[Place], doc
     the nationality of the people it befell (``_nationality``), at country precision, the demonym
     as its words."""
     text = document.text
-    open_ = [not _alone(i, text) and (i.location is None or on_other_noun(i.location, i, text)) for i in incidents]
+    open_ = [not alone(i, text) and (i.location is None or on_other_noun(i.location, i, text)) for i in incidents]
     if gazetteer is None or not any(open_):
         return tuple(incidents)
     places = _named_places(places, text)
