@@ -315,7 +315,7 @@ def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Doc
                                document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
-    settings = setting_places(usable, incidents, _WHERE, document.text, SPOKEN)
+    settings = setting_places(usable, incidents, _WHERE, document.text)
     examples = compared(usable, document.text, unless_where=True)  # "areas such as X": no act's place
     located = []
     for incident in incidents:

@@ -35,12 +35,11 @@ _AWAY = frozenset({"to", "from"})
 
 
 def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where: Collection[str],
-                   text: str = "", spoken: Collection[str] = ()) -> list[Place]:
+                   text: str = "") -> list[Place]:
     """``usable`` without the places an act of their own sentence ties as not where it happened
     (``where``: the locative ties) and as a destination or origin, or as a country or a union that
     acts, and without the places named as an example or a yardstick (``compared``) or in a photo's
-    caption (``story_setting.in_caption``), and without the places of a sentence whose only acts are
-    ``spoken`` (statements: a speaker's venue). A region or a
+    caption (``story_setting.in_caption``). A region or a
     town that acts ("the Chinese province of Henan is building a surveillance system", "the
     security bureau of Kashgar prefecture awarded a contract") acts where it is."""
     examples = compared(usable, text)
@@ -50,13 +49,7 @@ def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where
                 and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
         return bool(ties) and not any(t.relation in where for t in ties) and (
             place.precision == "country" or not place.country or any(t.relation in _AWAY for t in ties))
-    def venue(place: Place) -> bool:
-        # a sentence that only tells what someone said ("In a statement issued in Geneva, the UN
-        # office said it was alarmed", ``spoken``: the statement types) names where the speaker
-        # was, which is no setting for the acts the story tells elsewhere
-        told = [i for i in incidents if in_evidence(place.span, i)]
-        return bool(told) and all(i.type in spoken for i in told)
-    return [p for p in usable if not elsewhere(p) and not venue(p)]
+    return [p for p in usable if not elsewhere(p)]
 
 
 # A comparison or an example opening before the name: "areas such as X", "cities like X", "more than

@@ -111,15 +111,3 @@ def test_a_statement_keeps_the_place_where_its_speaker_checked(pipeline) -> None
     text = "The historian Paul Mwangi claims he confirmed this figure in Nairobi in 1999.\n"
     statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
     assert statements and place_text(statements[0]) == "Nairobi", [(i.type, i.location) for i in statements]
-
-
-def test_a_statements_venue_is_no_setting_for_the_act_it_reacts_to(pipeline) -> None:
-    """A sentence that only tells what a body said ("In a statement issued in Geneva, the UN office
-    said ...") names where the speaker was; the abduction the story tells, which names no place,
-    is not placed there (it had been, as the story's only place)."""
-    text = ("An Iraqi journalist was abducted on Sunday, his family said.\n\n"
-            "Gunmen stopped his car and took him away, a relative told reporters.\n\n"
-            "In a statement issued in Geneva, the UN human rights office said it was alarmed.\n")
-    abductions = [i for i in extracted(pipeline, text) if i.type == "arrest"]
-    assert abductions and (abductions[0].location is None or abductions[0].location.country != "CH"), \
-        [(i.type, i.location) for i in abductions]
