@@ -56,7 +56,7 @@ from factfinder.extract.attachment import CAUSE, attachment_of, in_evidence, in_
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
-from factfinder.geo.story_setting import alone, in_caption
+from factfinder.geo.story_setting import in_caption
 from factfinder.model import Attachment, Document, Incident, Place, Span
 
 # A country named outright says more than a town in it.
@@ -210,13 +210,10 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
                    mentions: "_Mentions", gazetteer: Any) -> bool:
     """Whether the incident takes the country: it has no place of its own there, and the
     country is said outside its own sentences (``said_at``: a text that is one sentence keeps
-    what ``locate`` made of that sentence: a country it did not take names an actor there). A name
-    the gazetteer does not know, among the towns of a country no words name, lies in that country
-    wherever they are said (a territory's long name beside its capital), unless the text is that one sentence."""
-    place = incident.location
-    unknown = found.towns_only and place is not None and not place.resolved and not alone(incident, text)
-    if not unknown and not any(not in_evidence(span, incident) for span in said_at):
+    what ``locate`` made of that sentence: a country it did not take names an actor there)."""
+    if not any(not in_evidence(span, incident) for span in said_at):
         return False
+    place = incident.location
     if place is None or not place.country:
         return True
     if found.towns_only:  # weaker than a country named: it only overrides a town the document never supports

@@ -114,8 +114,8 @@ def story_setting(incident: Incident, usable: Sequence[Place], document: Documen
 
 def alone(incident: Incident, text: str) -> bool:
     """Whether the incident's sentences are the whole text: a sentence on its own (as the
-    event-location coders read one) keeps what ``locate`` made of it; the fallbacks that read the
-    rest of a report (``geo/incident_country.py``, ``geo/nationality.py``) have nothing to read."""
+    event-location coders read one) keeps what ``locate`` made of it; a fallback that reads the
+    rest of a report (``geo/nationality.py``) has nothing to read."""
     covered = sorted((e.start, e.end) for e in incident.evidence)
     at = 0
     for start, end in covered:

@@ -325,29 +325,3 @@ def test_a_big_city_read_for_one_of_its_alternate_names_is_not_known_without_its
     told = _incident(named, "Egyptian police detained a blogger who had criticised Sidon City's guerrillas.", location=city)
     (kept,) = with_document_country([told], places, document, AliasedCity())
     assert kept.location == city
-
-
-def test_a_name_the_gazetteer_does_not_know_lies_in_the_country_of_the_towns_around_it() -> None:
-    """A territory's long name the gazetteer lacks ("the Greater Cairo Territory") is the act's
-    place; the report names no country, only towns of one, and every one of them in the act's own
-    sentences (the merge joined them): the act still takes that country."""
-    text = ("Gunmen kidnapped six farmers at a village in the Greater Cairo Territory, Cairo, on Monday.\n\n"
-            "The farmers were taken from their fields near Cairo, a resident said.\n\n"
-            "The council chairman said their families paid ransoms.\n")
-    first, second = text.split("\n\n")[:2]
-    start = text.index(second)
-    evidence = (Span.of(text, 0, len(first)), Span.of(text, start, start + len(second)))
-    name = text.index("Greater Cairo Territory")
-    unknown = Place(span=Span.of(text, name, name + len("Greater Cairo Territory")), name="Greater Cairo Territory",
-                    confidence=0.5)
-    places = [_place(text, "Cairo", "EG", occurrence=1), _place(text, "Cairo", "EG", occurrence=2)]
-    incident = Incident(doc="d", type="arrest", summary=first, evidence=evidence, story=0, location=unknown)
-    document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
-    found, = with_document_country([incident], places, document, TwoCountries())
-    assert found.location is not None and found.location.country == "EG"
-    alone_text = first + "\n"
-    alone = replace(incident, evidence=(Span.of(alone_text, 0, len(first)),), location=replace(
-        unknown, span=Span.of(alone_text, name, name + len("Greater Cairo Territory"))))
-    one = Document(doc="d", text=alone_text, stories=(Story(0, 0, len(alone_text)),))
-    kept, = with_document_country([alone], [_place(alone_text, "Cairo", "EG", occurrence=1)], one, TwoCountries())
-    assert kept.location is not None and kept.location.country is None
