@@ -110,7 +110,6 @@ def geo_locate(resources: Resources) -> Step:
     from factfinder.geo.setting_places import named_things, with_dateline_country
     from factfinder.geo.acting_body import with_acting_body_country
     from factfinder.geo.incident_country import with_document_country
-    from factfinder.geo.nationality import with_nationality
 
     gazetteer = resources.gazetteer
 
@@ -136,9 +135,9 @@ def geo_locate(resources: Resources) -> Step:
             # names of other things (a company, a sea, a person's surname) vote for no country either
             things = named_things(places, extraction.entities or (), extraction.document.text)
             places = [p for p in places if id(p) not in things]
-            countried = iter(with_nationality(with_dateline_country(with_document_country(
+            countried = iter(with_dateline_country(with_document_country(
                 [i for i, s in zip(incidents, spoken) if not s], places, extraction.document, gazetteer),
-                places, extraction.document), places, extraction.document, gazetteer))
+                places, extraction.document))
             incidents = tuple(i if s else next(countried) for i, s in zip(incidents, spoken))
             # a foreign legislature's or government's own act is where that body sits (geo/acting_body.py)
             incidents = with_acting_body_country(incidents, places, extraction.document, gazetteer)

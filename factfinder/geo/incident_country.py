@@ -192,7 +192,7 @@ def _preposition_head(place: Place, words: Sequence[Attachment]) -> Attachment |
     return next((a for a in reversed(words[:at]) if a.depth == words[at].depth - 1), None)
 
 
-def on_other_noun(place: Place, incident: Incident, text: str) -> bool:
+def _on_other_noun(place: Place, incident: Incident, text: str) -> bool:
     """Whether the incident's own sentence names the place only on a noun of shelter or of
     dealings between states (``_ELSEWHERE_NOUNS``): the place yields to the story's country."""
     if not incident.attachments or not in_evidence(place.span, incident):
@@ -220,7 +220,7 @@ def _needs_country(incident: Incident, found: DocumentCountry, text: str, said_a
         return place.country != found.country and _unsupported(place, mentions.named, gazetteer)
     return place.country != found.country and (not in_evidence(place.span, incident) or _filed_from(place.span, text)
                                                or _in_passing(place, incident, text, mentions)
-                                               or on_other_noun(place, incident, text)
+                                               or _on_other_noun(place, incident, text)
                                                or _unsupported(place, mentions.named, gazetteer))
 
 
@@ -383,7 +383,7 @@ def with_document_country(incidents: Sequence[Incident], places: Sequence[Place]
             if named is not None:
                 incident = replace(incident, location=named)
         elif found is None and (place := incident.location) is not None and place.country \
-                and on_other_noun(place, incident, document.text):
+                and _on_other_noun(place, incident, document.text):
             # a report split between countries still leads with one: it beats a place the
             # incident's sentence names on another noun ("asylum in Norway")
             leading = _leading_country(document, places, gazetteer)

@@ -110,16 +110,3 @@ def story_setting(incident: Incident, usable: Sequence[Place], document: Documen
     else:
         pool = list(usable)
     return _dominant(pool, document.text, incident.evidence[0].start if incident.evidence else None)
-
-
-def alone(incident: Incident, text: str) -> bool:
-    """Whether the incident's sentences are the whole text: a sentence on its own (as the
-    event-location coders read one) keeps what ``locate`` made of it; a fallback that reads the
-    rest of a report (``geo/nationality.py``) has nothing to read."""
-    covered = sorted((e.start, e.end) for e in incident.evidence)
-    at = 0
-    for start, end in covered:
-        if text[at:start].strip():
-            return False
-        at = max(at, end)
-    return not text[at:].strip()
