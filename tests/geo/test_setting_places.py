@@ -28,7 +28,7 @@ def test_a_lead_takes_its_dateline_country_not_a_later_acts_destination(pipeline
 def test_a_company_named_like_a_foreign_region_is_no_place(pipeline) -> None:
     """"Meta" is a department of Colombia in the gazetteer; in a story about Russia that NER reads
     as a name and that never puts it after a place word, it is the company (a story that names
-    no country outright keeps such a name: "captured Bukavu town near the Rwandan border")."""
+    no country outright keeps such a name: "rebels took Goma, close to the Rwandan border")."""
     text = ("MOSCOW - Prosecutors on Monday asked a court to recognise Meta as an extremist organisation.\n\n"
             "Regulators in Russia blocked access to its services last week.\n")
     incidents = extracted(pipeline, text)
@@ -107,7 +107,7 @@ def test_a_statement_is_placed_where_its_speaker_is(pipeline) -> None:
 
 
 def test_a_statement_keeps_the_place_where_its_speaker_checked(pipeline) -> None:
-    """No "that" opens a told act: "claims he confirmed this figure in Nairobi" is placed in Nairobi."""
-    text = "The historian Paul Mwangi claims he confirmed this figure in Nairobi in 1999.\n"
+    """No "that" opens a told act: "claims he confirmed the number in Nairobi" is placed in Nairobi."""
+    text = "The historian Paul Mwangi claims he confirmed the number in Nairobi in 1999.\n"
     statements = [i for i in extracted(pipeline, text) if i.type == "statement"]
     assert statements and place_text(statements[0]) == "Nairobi", [(i.type, i.location) for i in statements]
