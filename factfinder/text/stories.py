@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.model import Story
@@ -150,6 +151,25 @@ def segment_stories(text: str) -> tuple[Story, ...]:
         title = first.text if heads[group[0]] else None
         stories.append(Story(index=i, start=first.start, end=content[group[-1]].end, title=title))
     return _link_duplicates(text, tuple(stories))
+
+
+# A head story is at most this long and at most this share of its document: a headline, a photo
+# caption or a standfirst that segmentation set apart ("DETAINED. A police photo of the teacher after
+# her arrest."), not an item of a digest (whose first item is the size of the others).
+HEAD_CHARS = 700
+HEAD_SHARE = 1 / 3
+
+
+def head_story(stories: Sequence[Story], length: int) -> int | None:
+    """The index of the document's first story (of ``length`` characters) when it only heads the
+    rest: extraction lends it the body's agent (``extract.implied_agents.head_agents``) and the
+    within-document merge reads its acts as the next story's (``consolidate.within``), since it
+    restates the act the lead tells."""
+    if len(stories) < 2:
+        return None
+    first = min(stories, key=lambda s: s.index)
+    size = first.end - first.start
+    return first.index if size <= HEAD_CHARS and size <= HEAD_SHARE * length else None
 
 
 def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, blank_lines: bool) -> list[list[int]]:
