@@ -27,8 +27,9 @@ from dataclasses import replace
 from factfinder.extract.attachment import attachment_of, in_evidence
 from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, given_names, place_cue
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.story_setting import in_caption, in_dateline, in_dateline_head, story_setting
+from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
+from factfinder.text.captions import in_caption
 
 # Ties that take a place away from the act's setting: where it went to or came from.
 _AWAY = frozenset({"to", "from"})
@@ -39,11 +40,11 @@ def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where
     """``usable`` without the places an act of their own sentence ties as not where it happened
     (``where``: the locative ties) and as a destination or origin, or as a country or a union that
     acts, and without the places named as an example or a yardstick (``compared``) or in a photo's
-    caption (``story_setting.in_caption``). A region or a
+    caption (``text.captions.in_caption``). A region or a
     town that acts ("the Chinese province of Henan is building a surveillance system", "the
     security bureau of Kashgar prefecture awarded a contract") acts where it is."""
     examples = compared(usable, text)
-    usable = [p for p in usable if id(p) not in examples and not in_caption(p, text)]
+    usable = [p for p in usable if id(p) not in examples and not in_caption(text, p.span.start, p.span.end)]
     def elsewhere(place: Place) -> bool:
         ties = [tie for i in incidents if in_evidence(place.span, i)
                 and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
