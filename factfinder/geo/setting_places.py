@@ -25,7 +25,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of, in_evidence
-from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, given_names, place_cue
+from factfinder.geo.mention_cues import (MOTION_BEFORE, UNIT_AFTER, person_surnames, place_cue,
+                                         surname_said_as_place)
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
@@ -83,8 +84,6 @@ def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) 
     return out
 
 
-# A locative right before a name: "in Pearl", "near Houston" say a place even where a person bears the name.
-_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+$")
 # NER labels of names that are no place: a company, a person, a product.
 _THING_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 # "the Red Sea", "the Indian Ocean", "the Strait of Hormuz": a body of water, whatever land unit shares its name.
@@ -114,10 +113,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     # named outright, not by a demonym ("the Rwandan border" is no story about Rwanda)
     countries = {p.country for p in places if p.resolved and p.precision == "country"
                  and p.confidence > EMBEDDED_CONFIDENCE}
-    # the last word of a person's full name ("Martin Pearl"): said alone elsewhere, it is that person;
-    # the name must open with a given name (NER calls "Banda Aceh" a person)
-    surnames = {words[-1] for s, e, label in entities
-                if label == "PERSON" and len(words := text[s:e].split()) > 1 and words[0] in given_names()}
+    surnames = person_surnames(entities, text)
     by_name: dict[str, list[Place]] = {}
     for place in places:
         by_name.setdefault(place.span.text, []).append(place)
@@ -135,8 +131,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
         if _BODY_BEFORE.search(text, max(0, start - 20), start):
             out.add(id(place))
             continue
-        if place.span.text in surnames and not (_AT.search(text, max(0, start - 12), start)
-                                                and not re.match(r"['’]s\b", text[end:end + 2])):
+        if place.span.text in surnames and not surname_said_as_place(text, start, end):
             out.add(id(place))  # "Daniel Pearl was abducted ... Pearl, the bureau chief": the man
             continue
         mentions = by_name[place.span.text]
