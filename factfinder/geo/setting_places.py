@@ -28,6 +28,7 @@ from factfinder.extract.attachment import attachment_of, in_evidence
 from factfinder.geo.mention_cues import (MOTION_BEFORE, UNIT_AFTER, person_surnames, place_cue,
                                          surname_said_as_place)
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.place_words import PART_OF_PLACE
 from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
 from factfinder.text.captions import in_caption
@@ -147,8 +148,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
 # A locative word and a word of the place's part before the name: "marched in central X", "in
 # downtown X", "fighting in the north of X". A company or a person is never "in central".
 _PART_OF_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|"
-    r"(?:north|south)-?(?:east|west)(?:ern)?|central|downtown|suburban|rural|greater)\s+$", re.IGNORECASE)
+    rf"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?(?:{PART_OF_PLACE}|suburban)\s+$", re.IGNORECASE)
 
 
 def reported_content(place: Place, incident: Incident, text: str) -> bool:
