@@ -38,14 +38,13 @@ _AWAY = frozenset({"to", "from"})
 
 
 def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where: Collection[str],
-                   text: str = "") -> list[Place]:
+                   text: str, examples: Collection[int]) -> list[Place]:
     """``usable`` without the places an act of their own sentence ties as not where it happened
     (``where``: the locative ties) and as a destination or origin, or as a country or a union that
-    acts, and without the places named as an example or a yardstick (``compared``) or in a photo's
-    caption (``text.captions.in_caption``). A region or a
+    acts, and without the places named as an example or a yardstick (``examples``: the ids
+    ``compared`` gives) or in a photo's caption (``text.captions.in_caption``). A region or a
     town that acts ("the Chinese province of Henan is building a surveillance system", "the
     security bureau of Kashgar prefecture awarded a contract") acts where it is."""
-    examples = compared(usable, text)
     usable = [p for p in usable if id(p) not in examples and not in_caption(text, p.span.start, p.span.end)]
     def elsewhere(place: Place) -> bool:
         ties = [tie for i in incidents if in_evidence(place.span, i)
@@ -68,20 +67,19 @@ _WHERE_BEFORE = re.compile(r"\b(?i:in|at|across|throughout|near|around)\s+(?:the
 _WHERE_AFTER = re.compile(r",?\s+where\b")
 
 
-def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) -> set[int]:
+def compared(places: Sequence[Place], text: str) -> dict[int, bool]:
     """The ids of places named as an example or a yardstick, not as where something happened here:
     "the Gulf has now overtaken better-known areas such as X", "more kidnappings than in X": the
-    place belongs to the comparison, and another sentence's act does not borrow it.
-    ``unless_where``: not the examples a locative introduces ("in areas such as X, villages were
-    attacked") or a "where" follows ("like in X where dozens were shot"), which say where
-    their own sentence's act happened."""
-    out: set[int] = set()
+    place belongs to the comparison, and another sentence's act does not borrow it. Each id says
+    whether the example still tells where its own sentence's act happened: a locative introduces
+    it ("in areas such as X, villages were attacked") or a "where" follows ("like in X where dozens
+    were shot"). Found once per document for both readers (``setting_places``, ``geo.locate``)."""
+    out: dict[int, bool] = {}
     for place in places:
         cue = _COMPARED.search(text, max(0, place.span.start - 80), place.span.start)
-        if cue is not None and not (unless_where and (
-                _WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
-                or _WHERE_AFTER.match(text, place.span.end))):
-            out.add(id(place))
+        if cue is not None:
+            out[id(place)] = bool(_WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+                                  or _WHERE_AFTER.match(text, place.span.end))
     return out
 
 
