@@ -156,9 +156,8 @@ def heading_stories(document: Document) -> dict[int, int]:
     """The document's first story -> the story after it, when the first is only a headline or a
     caption set apart (``text.stories.head_story``): it restates the act its lead tells, with the
     lead's date and place."""
-    stories = sorted(document.stories, key=lambda s: s.index)
-    head = head_story(stories, len(document.text))
-    return {} if head is None else {head: stories[1].index}
+    head = head_story(document.stories)
+    return {} if head is None else {head: min(s.index for s in document.stories if s.index > head)}
 
 
 def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False,

@@ -268,7 +268,7 @@ class Extractor:
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading is None), state_body))
             if heading is None:  # a news article's caption or headline, told again in its body
-                incidents = head_agents(incidents, document.stories, len(text))
+                incidents = head_agents(incidents, document.stories)
         if self.actors is not None:
             incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))

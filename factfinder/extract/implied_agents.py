@@ -127,14 +127,14 @@ def _story_agents(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def head_agents(incidents: Sequence[Incident], stories: Sequence[Story], length: int) -> list[Incident]:
+def head_agents(incidents: Sequence[Incident], stories: Sequence[Story]) -> list[Incident]:
     """Abuses of the document's head story (a headline, caption or short lead that story
-    segmentation set apart, ``text.stories.head_story``) still without perpetrator, with the agent the body names
-    for the first act of the same type it tells. "Journalist abducted in the capital" over "Gunmen
+    segmentation set apart: ``text.stories.head_story``) still without perpetrator, with the agent
+    the body names for the first act of the same type it tells. "Journalist abducted in the capital" over "Gunmen
     abducted the editor on Friday ...": the caption tells the body's act without its agent, and a
     coder reading the article codes the body's (the same type and, for an arrest, the same
     kidnapping or arrest: ``_may_lend``)."""
-    head = head_story(stories, length)
+    head = head_story(stories)
     if head is None:
         return list(incidents)
     out = list(incidents)

@@ -153,23 +153,24 @@ def segment_stories(text: str) -> tuple[Story, ...]:
     return _link_duplicates(text, tuple(stories))
 
 
-# A head story is at most this long and at most this share of its document: a headline, a photo
-# caption or a standfirst that segmentation set apart ("DETAINED. A police photo of the teacher after
-# her arrest."), not an item of a digest (whose first item is the size of the others).
+# A head story is at most this long, before a story at least this many times longer: a headline,
+# a photo caption or a standfirst that segmentation set apart ("DETAINED. A police photo of the
+# teacher after her arrest."), not an item of a digest (whose next item is of its own size).
 HEAD_CHARS = 700
-HEAD_SHARE = 1 / 3
+HEADED_RATIO = 3
 
 
-def head_story(stories: Sequence[Story], length: int) -> int | None:
-    """The index of the document's first story (of ``length`` characters) when it only heads the
-    rest: extraction lends it the body's agent (``extract.implied_agents.head_agents``) and the
-    within-document merge reads its acts as the next story's (``consolidate.within``), since it
-    restates the act the lead tells."""
+def head_story(stories: Sequence[Story]) -> int | None:
+    """The index of the document's first story when it only heads the next one: extraction lends
+    it the body's agent (``extract.implied_agents.head_agents``) and the within-document merge
+    reads its acts as the next story's (``consolidate.within.heading_stories``), since it restates
+    the act the lead tells. Session 12 joined the two stages' rules (700 characters and a third of
+    the document; 400 characters before a body three times longer): this one measured best."""
     if len(stories) < 2:
         return None
-    first = min(stories, key=lambda s: s.index)
-    size = first.end - first.start
-    return first.index if size <= HEAD_CHARS and size <= HEAD_SHARE * length else None
+    head, body = sorted(stories, key=lambda s: s.index)[:2]
+    size = head.end - head.start
+    return head.index if size <= HEAD_CHARS and body.end - body.start >= HEADED_RATIO * size else None
 
 
 def _segment(content: list[_Para], heads: list[bool], datelines: list[bool], *, blank_lines: bool) -> list[list[int]]:

@@ -163,7 +163,7 @@ def test_a_caption_set_apart_heads_the_story_and_a_digest_item_does_not(seed_dig
             "Tuesday night, his lawyer said, a day before a planned strike by teachers over unpaid wages. ") * 4
     text = "DETAINED. A police photo of the union leader after his arrest.\n\nPlay Video\n\n" + body
     stories = segment_stories(text)
-    assert len(stories) >= 2 and head_story(stories, len(text)) == 0
+    assert len(stories) >= 2 and head_story(stories) == 0
     for seed in (seed_digest_text, seed_radio_text):
-        assert head_story(segment_stories(seed), len(seed)) is None
-    assert head_story(segment_stories(body), len(body)) is None  # one story heads nothing
+        assert head_story(segment_stories(seed)) is None
+    assert head_story(segment_stories(body)) is None  # one story heads nothing
