@@ -13,10 +13,10 @@ def _persons(text: str, *names: str) -> list[tuple[int, int, str]]:
     return [(text.index(n), text.index(n) + len(n), "PERSON") for n in names]
 
 
-def test_the_surname_of_a_person_named_in_full_with_a_given_name() -> None:
-    text = "The reporter Martin Pearl was kidnapped. Pearl had covered the port. Banda Aceh was quiet."
-    # NER calls a town a person too ("Banda Aceh"): only a name that opens with a given name counts
-    assert person_surnames(_persons(text, "Martin Pearl", "Banda Aceh"), text) == {"Pearl"}
+def test_the_surname_of_a_person_named_in_full() -> None:
+    text = "The reporter Martin Pearl was kidnapped. Pearl had covered the port for Ngozi Adeyemi-Cole."
+    # a given name the word list does not know still opens a full name (the mention finder relies on it)
+    assert person_surnames(_persons(text, "Martin Pearl", "Ngozi Adeyemi-Cole"), text) == {"Pearl", "Adeyemi-Cole"}
     # a one-word person, or a name of another label, gives no surname
     assert person_surnames(_persons(text, "Pearl") + [(0, 3, "ORG")], text) == frozenset()
 
