@@ -126,7 +126,8 @@ def named_person_of(text: str, start: int, end: int) -> bool:
 
 
 # A locative right before a person's surname keeps it a place: "in Pearl", "near Houston",
-# "towards the Rouge" (but "at Pearl's home" is the person's).
+# "towards the Rouge" (but "at Pearl's home" is the person's). Narrower than ``_LOCATIVE_BEFORE``:
+# "of", "from" and "to" are said of persons as readily ("a friend of Pearl", "close to Pearl").
 _SURNAME_LOCATIVE = re.compile(r"\b(?:in|at|near|into|inside|outside|around|towards)\s+(?:the\s+)?$", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 
