@@ -89,7 +89,7 @@ _LOOSE = frozenset({"month", "year"})
 
 def _finer_date(a: Incident, b: Incident) -> Incident:
     """Of two tellings of one event, the one whose date is finer and inside the other's month or
-    year: "she has been arrested several times since 2019" absorbs "police arrested her on
+    year: "she has been arrested several times since 2019" absorbs "officers detained her on
     October 11", and the event's day is the 11th; a finer date outside the coarser one is
     another act's, and the first told stays."""
     if a.date is None:

@@ -176,7 +176,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
     lead: Span | None = None  # the date of the story's nearest earlier dated paragraph
     story_datelines: list[Span] = []
     # a dateline met before any earlier date: the release's own day, nearer than a header's
-    # date above it ("Operational Update, Jan. 5, 2011 ... KABUL, Afghanistan (Jan. 4) –")
+    # date above it ("Daily Update, March 8, 2010 ... HERAT, Afghanistan (March 7) –")
     nearer = datelines[-1] if datelines else None
     for at in range(index - 1, max(-1, index - 1 - _LOOK_BACK_SENTENCES), -1):
         earlier = sentences[at]
@@ -207,8 +207,8 @@ _DETAIL_PARAGRAPHS = 5
 
 # The types that tell the same episode further down a story: an abduction is told as a
 # disappearance in the lead and as an arrest below ("held incommunicado for two weeks" /
-# "arrested by authorities on May 4"), a killing through the beating or attack that caused it
-# ("the murder of an art teacher" / "beaten on the evening of 11 November").
+# "taken by security officers on June 2"), a killing through the beating or attack that caused it
+# ("the murder of a shopkeeper" / "beaten late on 3 October").
 _TOLD_BELOW_AS = {"arrest": frozenset({"arrest", "disappearance"}),
                   "disappearance": frozenset({"disappearance", "arrest"}),
                   "killing": frozenset({"killing", "attack", "torture"}),
@@ -243,9 +243,9 @@ def _opening_days(document: Document, sentences: Sequence[Sentence], placed: Seq
                   ) -> dict[int, Span]:
     """The day told further down for an undated event of a story's opening, by its position in
     ``placed`` (incident, sentence index). News tells what happened in the headline and lead and
-    when in the paragraphs below ("Reporters Without Borders called Monday for the release of 12
-    journalists detained in a wave of arrests" / "Most of the journalists were arrested on June
-    30"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
+    when in the paragraphs below ("A press-freedom group on Tuesday urged the release of nine
+    reporters held after a series of raids" / "Most of the reporters were detained on August
+    14"): a lead-dated event of the opening (its first ``_OPENING_PARAGRAPHS`` paragraphs) without
     a date of its own takes the day (not a month or a year) of the first sentence of a later
     paragraph of its story, at most ``_DETAIL_PARAGRAPHS`` paragraphs down, that tells an event
     of the same type with a day of its own sentence. Within one paragraph a later sentence's day

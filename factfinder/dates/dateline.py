@@ -1,6 +1,6 @@
 """A wire report's dateline: the day it was filed, not the day of the event it tells.
 
-"KABUL, Afghanistan (Jan. 25, 2013) –" opens a release: its date is what "yesterday" and
+"HERAT, Afghanistan (Oct. 9, 2012) –" opens a release: its date is what "yesterday" and
 "today" in the text count from (``with_dateline_published``), and it is never an incident's
 own date phrase (``is_dateline_date``).
 """
@@ -14,7 +14,7 @@ from factfinder.dates.patterns import find_date_spans
 from factfinder.dates.resolve import in_release_month, release_month, resolve_date
 from factfinder.model import Document, Span
 
-# A news dateline: "KABUL, Afghanistan (Jan. 25, 2013) –" at the start of a line (after any
+# A news dateline: "HERAT, Afghanistan (Oct. 9, 2012) –" at the start of a line (after any
 # blank, a no-break space included).
 _DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\($")
 
@@ -24,7 +24,7 @@ def is_dateline_date(text: str, span: Span) -> bool:
     return bool(_DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start))
 
 
-# The dateline at the head of a report ("KABUL, Afghanistan (Jan. 25, 2013) –"),
+# The dateline at the head of a report ("HERAT, Afghanistan (Oct. 9, 2012) –"),
 # looked for in its first lines only.
 _DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\(([^()\n]{3,30})\)")
 _DATELINE_REACH = 3000

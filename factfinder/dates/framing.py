@@ -25,8 +25,8 @@ _REPORTING_REACH = 12  # words from a date to the reporting verb of the clause i
 _REPORTING_BETWEEN = re.compile(r"\b" + _REPORTING + r"\b")
 # A report's own day: "in a report published on Monday", "a statement released late yesterday".
 _PUBLISHED = r"(?:report|study|statement|findings|survey|assessment|video|footage)\s+(?:was\s+)?(?:published|released|issued)"
-# An appeal's own day: "Reporters Without Borders called Monday for the release of journalists
-# detained ...", "condemned on Friday the arrest of ..." (not "was called on Monday to the station").
+# An appeal's own day: "A press-freedom group urged on Tuesday the release of reporters
+# held ...", "condemned on Friday the arrest of ..." (not "was called on Monday to the station").
 _APPEAL = r"(?<!was )(?<!were )(?<!been )(?<!be )(?:called|urged|demanded|condemned|denounced|appealed)"
 _REPORTING_BEFORE = re.compile(r"\b(?:" + _REPORTING + "|" + _PUBLISHED + "|" + _APPEAL
                                + r")\s+(?:(?:on|in|late|early|last)\s+)?$")
@@ -58,7 +58,7 @@ def dates_the_report(text: str, span: Span, trigger: Span) -> bool:
 # A date used as a noun's modifier: "the 2013 protests", "its 2019 action plan", "Egypt's 2011 uprising".
 _DETERMINER_BEFORE = re.compile(r"\b(?:[Tt]he|[Ii]ts|[Tt]heir|[Hh]is|[Hh]er|\w+['’]s)\s+$")
 _NOUN_AFTER = re.compile(r"\s+[\w\"“]")
-# After "a", only a communication's noun is another act's: "said in a February 1 statement", "A May 23
+# After "a", only a communication's noun is another act's: "said in a March 9 statement", "A July 17
 # report found ..."; "during an overnight operation", "in a Monday raid" tell the event's own frame.
 _ARTICLE_BEFORE = re.compile(r"\b[Aa]n?\s+$")
 _COMMUNICATION_AFTER = re.compile(r"\s+(?:statement|report|letter|press\s+release|communiqu[eé]|interview|post"

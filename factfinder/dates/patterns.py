@@ -33,7 +33,7 @@ _MONTH = "(?:" + "|".join(
 ) + r")(?![a-z])"
 _WEEKDAY = "(?:" + "|".join(f"{w.capitalize()}|{w.upper()}" for w in WEEKDAYS) + ")"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\d:,.]\d)(?!\d)"
-# A year stands alone: not part of "19,693", "1300 GMT" or "2013-01-S-025".
+# A year stands alone: not part of "19,693", "1300 GMT" or "2012-03-S-114".
 _YEAR = r"(?<![\d,.])(?:1[89]\d\d|20\d\d)(?![\dA-Za-z]|,\d|\.\d|-\w)"
 _TO = r"\s*(?:-|–|—|\bto\b|\band\b|\bthrough\b|\buntil\b)\s*"
 _PREFIX = r"(?:(?i:since|between|from|until|till|before|after)\s+)?"

@@ -258,9 +258,9 @@ def _stated_years(text: str) -> set[int]:
 
 _FULL_KINDS = frozenset({"iso", "month_day", "day_month", "month_year"})
 
-# A release number on a line of its own at a release's head, "2011-07-S-068": the year and
+# A release number on a line of its own at a release's head, "2010-05-S-201": the year and
 # month the release was issued in (the day is not in it).
-# (The dashes after the month are sometimes en dashes: "2009-12-CA–080".)
+# (The dashes after the month are sometimes en dashes: "2009-11-CA–052".)
 _RELEASE_NUMBER = re.compile(r"(?m)^[^\S\n|]*((?:19|20)\d\d)-(0?[1-9]|1[0-2])[-–][A-Z]{1,3}[-–]\d{2,4}[^\S\n]*$")
 _RELEASE_REACH = 600
 
@@ -294,18 +294,18 @@ def in_release_month(span: Span, month: tuple[int, int]) -> DateRange | None:
     return resolve_date(span, last.isoformat())
 
 
-# A detention or disappearance told as a state that began on a day: "has been detained since
-# February 15", "missing since March 13", "behind bars since 1999".
+# A detention or disappearance told as a state that began on a day: "has been held since
+# April 22", "missing since March 13", "behind bars since 1999".
 _ONSET_TYPES = frozenset({"arrest", "disappearance"})
 _STATE_WORDS = re.compile(r"(?i:detained|held|jailed|imprisoned|incarcerated|missing|disappeared|custody"
                           r"|detention|prison|jail|bars)\b")
-_ONSET_REACH = 5  # words from the state's word to "since" ("detained in Evin prison since 2016")
+_ONSET_REACH = 5  # words from the state's word to "since" ("held in a desert prison since 2017")
 
 
 def _onset(incident: Incident, document: Document) -> DateRange | None:
     """The day (month, year) a detention or disappearance began, when its date phrase is "since X"
     right after the state it tells: the act is the arrest or the abduction on X, the state runs
-    on ("has been detained since February 15" is an arrest of 15 February; a range to the report
+    on ("has been held since April 22" is an arrest of 22 April; a range to the report
     would make the arrest a month long). A wave of arrests "since Monday" told by an active verb
     ("police have arrested 300 people since Monday") keeps its range."""
     span, trigger = incident.date_span, incident.trigger
@@ -337,7 +337,7 @@ def resolve_incident_dates(incidents: Iterable[Incident], document: Document) ->
     """Set each incident's ``date`` from its ``date_span``; unknown stays None (never guessed).
     Without a publication date, a weekday fixes the year of "Saturday 27th November" when it
     fits one year near those the document states (``_weekday_year``), and a release number
-    ("2010-07-CA-129") gives "July 16" its year (``in_release_month``)."""
+    ("2010-06-CA-077") gives "July 16" its year (``in_release_month``)."""
     out = []
     years: set[int] | None = None
     for incident in incidents:

@@ -1,5 +1,5 @@
 """Whether a match of an alias in a text names that actor: not after an honorific (a person),
-not as a place or a thing ("police station"), not as the tail of another name ("Trinamool
+not as a place or a thing ("police station"), not as the tail of another name ("Indian National
 Congress"), a country only when it acts ("China brands ...", not "in China").
 
 ``actors.ActorMatcher`` applies these to every match of the alias table (``actor_table``).
@@ -27,7 +27,7 @@ _STATE_PREVIOUS = frozenset(
 
 
 # A capitalised word in mid-sentence (after a lower-case word, a comma or a bracket) right before
-# a one-word national alias makes it the tail of another name ("the Trinamool Congress").
+# a one-word national alias makes it the tail of another name ("the Indian National Congress").
 _NAME_HEAD_RE = re.compile(r"(?:[a-z,(][\"'’]?\s+|\()([A-Z][\w'-]+)\s+$")
 
 

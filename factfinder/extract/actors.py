@@ -144,7 +144,7 @@ class ActorMatcher:
                     continue  # "Houthi authorities", "Taliban authorities": a named body, not the state's
                 if " " not in entry.alias and surface[:1].isupper() and tail_of_name(text, s) \
                         and (entry.proper or NAME_GOES_ON_RE.match(text, e)):
-                    continue  # "Trinamool Congress", "Citizens Coalition for Change": another body's name
+                    continue  # "Indian National Congress", "Citizens Coalition for Change": another body's name
                 if not entry.proper and entry.kind in ("state_force", "government", "armed_group") \
                         and not entry.country and self._armed_group_before(text, s):
                     continue  # "Taliban intelligence officials", "Fano militias": the group's own name

@@ -38,8 +38,8 @@ def after_agent_by(sent: Any, actor: Actor, trigger: Any) -> bool:
 
 
 def shared_agent(head: Any, trigger: Any) -> bool:
-    """Coordinated passives share their "by" phrase: "were abducted, tortured and killed in
-    custody by Pakistani forces" names the agent of all three."""
+    """Coordinated passives share their "by" phrase: "were seized, beaten and killed in
+    detention by Sudanese troops" names the agent of all three."""
     arg = _argument(head)
     by = arg.head
     if arg.dep_ != "pobj" or by.dep_ != "agent":

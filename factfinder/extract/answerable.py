@@ -11,7 +11,7 @@ sentenced six trade unionists"). Annual reports often leave that target to the r
   messaging group", "dozens of people were fined for posts on social media") is against internet
   users, when the sentence names them by no role of their own (a journalist stays a journalist);
 - a ruling of an international court on a country's case ("the European Court of Human Rights
-  ruled that Türkiye had failed to comply", "the ICC rejected the government's appeal") is
+  found that a member state had failed to comply", "the ICC rejected the government's appeal") is
   against that state, as a UN committee's concern about a country's practice is: under a
   country heading, the heading country's government.
 

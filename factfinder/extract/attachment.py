@@ -4,7 +4,7 @@ The dates and geo stages run after extraction and have no parse; extraction
 hands them, per incident, the words the dependency parse ties to the event's
 predicate (``Attachment``): a date or place phrase is the event's when its
 words are among them, and the one closest to the predicate wins. That is how
-"demonstrated in the capital Baku on Saturday" gives Baku and Saturday, and
+"marched in the capital Tbilisi on Sunday" gives Tbilisi and Sunday, and
 how a trial "on 3 May" for "the killing of a lawyer on 3 March" gets the
 trial's date, while a place or date that only belongs to a speaker ("officials
 in Kabul said"), a relative clause ("Herat, where he was released on Monday")
@@ -136,8 +136,8 @@ def _shared_heads(verb: Any) -> list[tuple[Any, int, str]]:
 _OWN_CIRCUMSTANCES = frozenset({"during", "in", "on", "at", "since", "after", "before", "near"})
 
 
-# Bodies that sit in a place and act there: "a Tirana court", "Kabul police", "the Chihuahua state
-# government" (not troops or forces, whose place name says whose they are: "Phnom Penh troops");
+# Bodies that sit in a place and act there: "a Tirana court", "Kabul police", "the Sonora state
+# government" (not troops or forces, whose place name says whose they are: "Bangkok troops");
 # ``extract/other_acts.py`` holds their seat apart from an act they judge.
 SEATED = frozenset("court tribunal judge magistrate prosecutor police government council authority mayor "
                    "governor administration municipality".split())
@@ -147,8 +147,8 @@ def _reduced_relative(clause: Any) -> bool:
     """A participle that describes a noun ("three men arrested during the protests of 2022 were
     hanged in Isfahan", "people convicted over the protests"): a relative clause without its
     pronoun, whose event keeps its own circumstances. A purpose clause ("an operation to detain")
-    is no such clause, nor a participle that tells no circumstances of its own ("men armed with
-    machetes hacked ...", often the parse's misreading of the main verb): those climb."""
+    is no such clause, nor a participle that tells no circumstances of its own ("youths armed with
+    clubs beat ...", often the parse's misreading of the main verb): those climb."""
     noun = clause.head
     return clause.dep_ == "acl" and clause.tag_ in ("VBN", "VBG") and noun.dep_ in _SUBJECTS \
         and noun.head.pos_ in ("VERB", "AUX") and any(c.dep_ == "prep" and c.lower_ in _OWN_CIRCUMSTANCES

@@ -92,7 +92,7 @@ def _adjacent_cue(tokens: list[Token], cand: Candidate, lex: Lexicon) -> str | N
 
 
 def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex: Lexicon) -> str | None:
-    """"detained the attack planner and one additional suspected insurgent": a verb before "and X"."""
+    """"arrested the cell leader and one more suspected smuggler": a verb before "and X"."""
     k = first - 1
     if k < 1 or tokens[k].lower != "and":
         return None
@@ -108,7 +108,7 @@ def _second_object(tokens: list[Token], boundaries: list[bool], first: int, lex:
 
 
 def _coordinated(tokens: list[Token], prev: Candidate, cand: Candidate) -> str | None:
-    """"captured a Haqqani leader and two suspected insurgents": the second object shares the verb."""
+    """"seized a gang leader and two suspected accomplices": the second object shares the verb."""
     between = [t.lower for t in tokens[prev.head + 1:cand.first]]
     if cand.head_word in ("them", "those"):
         return None  # "detained 300 people, and several of them said ...": a part, told of anew

@@ -92,7 +92,7 @@ def _boundaries(text: str, tokens: list[Token]) -> list[bool]:
 
 
 def _glued(text: str, start: int, end: int) -> bool:
-    """A number inside a code, date, time, score or compound: 2013-01-S-025, 10:30, 85-page, M23."""
+    """A number inside a code, date, time, score or compound: 2012-03-S-114, 10:30, 85-page, M23."""
     before = text[start - 1] if start > 0 else " "
     after = text[end] if end < len(text) else " "
     after2 = text[end + 1] if end + 1 < len(text) else " "

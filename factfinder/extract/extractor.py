@@ -306,7 +306,7 @@ class Extractor:
         if any(hit.type not in ("statement", "other") for hit in asserted):
             asserted = [hit for hit in asserted if not attributes_act(text, hit)]
         if not asserted and named and self.event_typer is not None:
-            # its words only named a state ("banned chlorine munitions were dropped"): the sentence
+            # its words only named a state ("outlawed cluster bombs were used"): the sentence
             # is read as one without trigger, as the learned typer reads those. In an article, an act
             # against people only where the named state was one ("the abducted pupils were freed on
             # Sunday"), not from a word of speech ("one of the victims accused of defamation":

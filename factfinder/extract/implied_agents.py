@@ -24,6 +24,9 @@ from factfinder.text.stories import head_story
 # the incident types, a pattern its trigger words must match, a pattern its sentence must match
 # (None: any), a pattern its sentence must not match, and the body (actors.state_body).
 _PRIVATE = r"\b(?:kidnap\w*|abduct\w*|hostages?|ransom|bandits?|gunmen|gangs?|employers?|mobs?)\b"
+# Members of a legislature, as the ones who table a bill.
+_LEGISLATOR = (r"\b(?:senators?|sen\.|congress(?:wo)?m[ae]n|congressional|lawmakers?|legislators?|MPs?|MEPs?|"
+               r"members? of (?:the )?(?:\w+ )?(?:parliament|congress|assembly)|parliamentarians?|assembly(?:wo)?m[ae]n)\b")
 _Rule = tuple[frozenset[str], "re.Pattern[str]", "re.Pattern[str] | None", "re.Pattern[str] | None", str]
 _IMPLIED: tuple[_Rule, ...] = tuple(
     (frozenset(types.split()), re.compile(trigger, re.I), re.compile(sentence, re.I) if sentence else None,
@@ -33,7 +36,7 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
                              r"uph[oe]ld|order|court", None, None, "courts"),
         ("killing", r"hang|hanged", None, None, "courts"),
         ("killing", r"execut", r"\b(?:sentenc\w*|convict\w*|courts?|death penalty)\b", None, "courts"),
-        # "41 people were executed in Iran in August": an execution is the state's unless the sentence
+        # "a dozen prisoners were executed in the kingdom last month": an execution is the state's unless the sentence
         # names a private or armed party ("the group executed the hostages")
         ("killing", r"^execut", None, _PRIVATE + r"|\b(?:militants?|insurgents?|rebels?|jihadis\w*|terroris\w*|group|"
                                                  r"fighters|extrajudicial\w*|summar\w*)\b", "authorities"),
@@ -52,7 +55,10 @@ _IMPLIED: tuple[_Rule, ...] = tuple(
         ("killing arrest torture disappearance attack", r".", r"\bcrack(?:ed)?[- ]?downs?\b", None,
          "security forces"),
         ("humanitarian", r".", CUSTODY, None, "prison authorities"),
-        ("restriction legislation designation transnational_repression", r".", None, None, "authorities"),
+        # a bill a legislator introduces is that member's, not the government's of the report's country
+        # ("a Quebec senator will introduce a bill" in a digest about China)
+        ("legislation", r".", None, _LEGISLATOR, "authorities"),
+        ("restriction designation transnational_repression", r".", None, None, "authorities"),
     ))
 
 

@@ -55,11 +55,11 @@ def judges(actor: Actor) -> bool:
     return actor.kind == "tribunal" or actor.name.endswith(("courts", "judiciary"))
 
 
-# "was sentenced ... for torture", "charged with abetting torture", "the convictions include crimes
+# "was sentenced ... for torture", "charged with abetting torture", "the verdicts cover the offences
 # of kidnapping, torture": the act a trial or charge is about, whose agent is the accused (persons,
 # or unnamed suspects), never a state body the act would imply nor an agent the story names for
 # another act. A charge or conviction reaches further than an arrest ("charged with joining the
-# group and conspiring to torture"); "detained ... for" only a few words ("detained for a week and
+# gang and plotting to torture"); "detained ... for" only a few words ("detained for a week and
 # beaten" is the detainees' own ill-treatment).
 _TRIED_FOR = re.compile(r"\b(?:sentenc\w*|convict\w*|charged|charges|trial|tried|accused|guilty|indicted|"
                         r"prosecut\w*|jailed|imprisoned|arrested|detained)\b[^.;]{0,40}\b(?:for|of|over|with)\b"

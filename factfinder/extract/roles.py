@@ -152,8 +152,8 @@ _UNDERGOING_PREPS = frozenset({"after", "against", "on", "at", "into", "toward",
 
 
 def _undergoes_other(head: Any) -> bool:
-    """Whether the parse makes an actor the object of another word ("in the guise of going after
-    gangs, police arrested ..."): then it is not the act's unnamed agent."""
+    """Whether the parse makes an actor the object of another word ("under the pretext of fighting
+    crime, police arrested ..."): then it is not the act's unnamed agent."""
     arg = _argument(head)
     return arg.dep_ in _OBJECTS or (arg.dep_ == "pobj" and arg.head.lower_ in _UNDERGOING_PREPS)
 
@@ -162,8 +162,8 @@ def _relative_role(head: Any, trigger: Any) -> str | None:
     """The noun a relative clause of the trigger describes: "inmates who were beaten" (target),
     "guards who beat inmates" (perpetrator), "the civilians whom soldiers shot" (target)."""
     verb = clause_root(trigger)
-    # the noun the clause describes, or the one that noun stands in apposition to ("Supporters of
-    # the opposition National Unity Platform who had been abducted")
+    # the noun the clause describes, or the one that noun stands in apposition to ("Members of
+    # the opposition Citizens' Front who had been abducted")
     described = {verb.head.i} | ({verb.head.head.i} if verb.head.dep_ == "appos" else set())
     if verb.head.dep_ == "pobj" and verb.head.head.lower_ == "of" and any(
             c.lower_ in ("who", "whom") for c in verb.children):

@@ -29,7 +29,7 @@ MAX_SENTENCE_CHARS = 1500
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"[^\n]+")
-# A news dateline opening a line ("KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –")
+# A news dateline opening a line ("HERAT, Afghanistan (Oct. 9, 2012) –", "ALMATY, Kazakhstan –")
 # is not part of the sentence after it: it names where the report was filed, not where
 # the event happened, so it becomes a segment of its own.
 _DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,},[^()\n–—]{0,40}?(?:\([^()\n]{3,30}\))?\s*[–—-]+\s+(?=\S)")

@@ -146,8 +146,8 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
     return out
 
 
-# Abuses one sentence tells together ("were abducted, tortured and killed in custody by Pakistani
-# forces", "the killing of three journalists by militias, while kidnappings ..."): one agent.
+# Abuses one sentence tells together ("were seized, beaten and killed in detention by Sudanese
+# troops", "the killing of three journalists by militias, while kidnappings ..."): one agent.
 # An arrest by the authorities is never a donor: "police arrested a suspect in the killing of ..."
 # does not make the police the killers.
 _ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})

@@ -27,7 +27,7 @@ from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
 # The acts a suspect is arrested for that are abuses of people (attacks on property, weapons and
-# armed groups' operations are left alone: "detained a facilitator linked to IED attacks").
+# armed groups' operations are left alone: "arrested a supplier tied to roadside bombings").
 _CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|raping|assault\w*|lynch\w*|"
           r"disappearance|death|shooting|stabbing|tortur\w*|beheading|assassinat\w*)")
 # "wanted for", "suspected of", "accused of", "charged with", "on charges of", "in connection
@@ -60,8 +60,8 @@ def suspect_arrests(incidents: Sequence[Incident],
                     actors_in: Callable[[int, int], Sequence[Actor]] = lambda start, end: ()) -> list[Incident]:
     """Arrests of people suspected of an abuse, retyped `legal_proceeding`; the abuse of the same
     sentence, when it has no state or armed agent, done by "suspects". ``actors_in(start, end)``
-    gives the actors named in a stretch of the text: an armed group's member arrested ("detained a
-    Taliban facilitator linked to the murder of ...") is a conflict arrest and stays one."""
+    gives the actors named in a stretch of the text: an armed group's member arrested ("arrested a
+    militia courier tied to the murder of ...") is a conflict arrest and stays one."""
     out = list(incidents)
     for i, incident in enumerate(incidents):
         tie = _suspect_tie(incident)
@@ -174,7 +174,7 @@ def _story_suspects(incidents: list[Incident]) -> list[Incident]:
 
 
 def _charged_with(incident: Incident) -> Incident:
-    """An abuse told as what someone is charged with or arrested for ("charged with aggravated
+    """An abuse told as what someone is charged with or arrested for ("charged with armed
     kidnapping", "arrested on charges of abducting a man"): done by the suspects."""
     if incident.type not in _ABUSES or incident.trigger is None or incident.perpetrators:
         return incident
@@ -190,7 +190,7 @@ def _charged_with(incident: Incident) -> Incident:
                 ("charge", "accused", "suspected", "wanted")):
             tie = Span(evidence.start + found.start("tie"), evidence.start + found.end("tie"), found.group("tie"))
             return replace(incident, perpetrators=(Actor(SUSPECTS, tie, "criminal"),))
-    # the act further on in the charge's own phrase: "charged with joining the group and conspiring
+    # the act further on in the charge's own phrase: "charged with joining the gang and plotting
     # to torture hostages", "accused of taking part in the hijacking and the killing of a fisherman"
     phrase = _CHARGE_PHRASE.search(evidence.text[:trigger])
     if phrase is not None:

@@ -73,7 +73,7 @@ _SHARED_NOUN = re.compile(r" [A-Z][\w’'.-]* ([a-z][\w’'-]*)")
 
 
 def _surname(text: str, start: int) -> bool:
-    """Is the word at ``start`` the last word of a person's name ("Bill English", "Percy French")?
+    """Is the word at ``start`` the last word of a person's name ("Bill English", "Dawn French")?
     A capitalised word before it that is no article, common word or adjective of a place says so
     ("Bosnian Serb" is two adjectives)."""
     before = _WORD_BEFORE.search(text, max(0, start - 30), start)

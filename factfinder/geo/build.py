@@ -165,8 +165,8 @@ def with_overrides(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
 def display_name(name: str, short: str) -> str:
     """An admin1's display name: its short form ("Henan", "Kyiv"), but a territory keeps its word
     ("Northern Territory", "Australian Capital Territory", not "Northern"). Only territories: a
-    "Central District" made the whole name its main one and outranked "Seoul" in "the Seoul Central
-    District Court" (GWN dev -1)."""
+    "Central District" made the whole name its main one and outranked the city in a court's name ("the Daegu Central
+    District Court"; GWN dev -1)."""
     return name if short != name and name.endswith(" Territory") else short
 
 

@@ -35,8 +35,8 @@ _HARM_VERB = re.compile(r"\b(?:wounded|injured|hurt|killed|shot|maimed)\b", re.I
 
 
 def circumstance(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
-    """A place of the clause that tells the victim's moment of the act ("was shot dead as he entered a
-    Baghdad mosque", "killed while they were driving through X") or of a harm coordinated with it ("a
+    """A place of the clause that tells the victim's moment of the act ("was shot dead as he left a
+    Basra bakery", "killed while they were driving through X") or of a harm coordinated with it ("a
     guard was shot dead and three porters were hurt south of X"): where the act happened, ranked
     after the act's own ties. Another party's clause ("as warplanes pounded X", "when Washington
     launched") tells another act."""
@@ -54,8 +54,8 @@ def circumstance(place: Place, tie: Attachment, incident: Incident, text: str) -
 
 
 def local_subject(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
-    """A town or region that qualifies the event's subject ("Many angry Nangarhar residents
-    protested", "The Venice theater had burned down", "New Delhi police shot dead a man"): the
+    """A town or region that qualifies the event's subject ("Angry Sindh farmers
+    marched", "The Venice theater had burned down", "Lagos police shot dead a driver"): the
     subject is of that place, and so, when nothing else says where, is the event. A country
     qualifies an actor's nationality ("Pakistani police") and never counts."""
     if not (tie.relation in ("nsubj", "nsubjpass") and tie.depth <= 2 and place.precision != "country"
@@ -72,7 +72,7 @@ TERRITORY_VERB = re.compile(r"(?:patrol|invad|occup|bomb|shell|captur|seiz|overr
 
 def struck(place: Place, tie: Attachment, incident: Incident, text: str) -> bool:
     """"Baghdad was heavily bombed", "Damascus is being shelled": the passive subject of an attack
-    or a capture is the place it struck (not "Houston's brother was shot", "Millan, 41, was shot")."""
+    or a capture is the place it struck (not "Houston's brother was shot", "Ortega, 37, was shot")."""
     framed = frame_kind(text, place.span.start, place.span.end) is not None  # "the village of X was bombed"
     # "Bulawayo's streets were patrolled", "Aleppo's eastern outskirts were shelled": a part of the place
     part = re.match(r"['’]s?\s+([a-z]+)\b(?:\s+([a-z]+)\b)?", text[place.span.end:place.span.end + 40])

@@ -2,7 +2,7 @@
 
 "X, Y", "X in Y", "X of Y", "X (Y)", "Y's X": the place Y is the container of X. A candidate for
 X is judged by the gazetteer's hierarchy (its country, admin1 code, and the names of the admin2
-and admin3 it lies in), or for towns by distance; a unit after a town ("Tacoma, Washington")
+and admin3 it lies in), or for towns by distance; a unit after a town ("Spokane, Washington")
 is what holds it. Kept apart from the resolver, which weighs this evidence with the rest.
 """
 
@@ -35,8 +35,8 @@ _PAIR_AFTER = re.compile(r"\s*,\s*[A-Z]")
 
 def listed(text: str, mentions: Sequence[Mention], i: int) -> bool:
     """Whether "A, B" at mentions ``i``, ``i + 1`` closes a list rather than naming a town and
-    its state: "Washington, New York and Boston" (B is followed by "and C", and C by no ", D" of
-    its own; "Tacoma, Washington and Portland, Oregon" stays two pairs)."""
+    its state: "Denver, New York and Miami" (B is followed by "and C", and C by no ", D" of
+    its own; "Spokane, Washington and Eugene, Oregon" stays two pairs)."""
     if i + 2 >= len(mentions):
         return False
     b, c = mentions[i + 1], mentions[i + 2]
@@ -71,7 +71,7 @@ def district_twin(best: Candidate, found: Sequence[Candidate], levels: Counter[s
 def holds(cand: Candidate, key: str, contained: list[int], keys: list[str],
           cands: dict[str, list[Candidate]]) -> float:
     """1 when ``cand``, an admin unit, holds a reading of a name the text puts before it
-    ("Tacoma, Washington" is the state, "Bronx, New York" the state of New York): the
+    ("Spokane, Washington" is the state, "Bronx, New York" the state of New York): the
     name after a town is what contains it, not a namesake town."""
     if cand.kind not in HOLDING_KINDS:
         return 0.0
@@ -109,7 +109,7 @@ def inside(cand: Candidate, box: Candidate) -> float:
 # What a place too small or too odd for the gazetteer may stand in for: not a continent.
 _STAND_IN_KINDS = frozenset({"country", "admin1", "region", "admin2", "admin3", "city", "village_tract", "village"})
 STAND_IN_CONFIDENCE = 0.5  # of the container's own: the place is inside it, somewhere
-# A lone name only a level word marks ("Buyir village in northern Syria") is placed at its container
+# A lone name only a level word marks ("Tindil village in northern Chad") is placed at its container
 # with the confidence of a place inside a body's name (parser.EMBEDDED_CONFIDENCE): on its own it
 # is no incident's place, and ``locate`` reads the incident's clause again (``clause_names``), which
 # places such a name under its container as before.
@@ -127,9 +127,9 @@ def container_stand_in(chosen: Candidate | None, forms: set[str], containers: li
                        resolved: dict[str, tuple[Candidate | None, float]], *, marked: bool = False
                        ) -> tuple[Candidate, float] | None:
     """The place the text puts a name inside, where the name's own reading fails it: an unknown
-    street or building of several words ("Collins Avenue in Miami Beach", "Oulton Park,
-    Cheshire"), or a town whose only reading lies in another state than the one the text
-    names ("Holliday, Missouri" when the gazetteer knows only Holliday, Texas). Its point and
+    street or building of several words ("Ocean Drive in Miami Beach", "Bramall Lane,
+    Sheffield"), or a town whose only reading lies in another state than the one the text
+    names ("Fairbury, Kansas" when the gazetteer knows only Fairbury, Nebraska). Its point and
     precision are the container's (a town, an admin1): honest about how much is known.
     ``resolved`` maps name keys to their (candidate, confidence)."""
     if chosen is not None and chosen.kind not in LOCAL_KINDS:
@@ -179,10 +179,10 @@ SURE_TOWN = 0.8  # the confidence a story's town needs before its streets are pl
 def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float]]
                ) -> tuple[Candidate, float] | None:
     """Where a local story is told when no one town stands out (``story_town``): its only town
-    ("the Winnipeg Fire Paramedic Service" in a story of two streets), or the resolved town or
+    ("the Saskatoon Fire Department" in a story of two streets), or the resolved town or
     district with the most of the story's other local places within ``AREA_KM``, where those
-    make at least ``AREA_SHARE`` of the story's local names ("Centreville", "Gainesville",
-    "Manassas": a Prince William County story). Places inside bodies' names count: a local
+    make at least ``AREA_SHARE`` of the story's local names ("Bethesda", "Rockville",
+    "Silver Spring": a Montgomery County story). Places inside bodies' names count: a local
     body is named after its town. A story whose towns lie far apart has none, and so has a story
     whose only town lies in none of the admin1 units it names (a dateline's capital)."""
     places: dict[str, Candidate] = {}
@@ -213,7 +213,7 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
 def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
     """A small town read more than ``STORY_KM`` from where a local story is told: in a story of
     Chicago streets "Hubbard" is a street, not Hubbard, Ohio; in a Prince William County story
-    "Stonewall" is the golf club's, not a Mississippi village. The story's setting stands in."""
+    the town's name is the golf club's, not a Mississippi village's. The story's setting stands in."""
     if chosen is None or chosen.kind != "city" or chosen.population >= STRAY_POPULATION or chosen.id == setting.id:
         return False
     here, there = chosen.point, setting.point
@@ -227,20 +227,20 @@ _AREA_KINDS = frozenset({"city", "admin2", "admin3"})
 
 
 _NEXT_WORDS = re.compile(r"(?:['’]s)?\s+([A-Z][\w’'.-]*)(?:\s+([A-Z][\w’'.-]*))?")
-_BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Rogers Centre"
+_BODY_NAME = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w’'.-]*|of|the|and|&))+")  # the rest of "Wembley Stadium"
 
 
 def heading_keys(text: str, mentions: Sequence[Mention], keys: list[str]) -> dict[str, list[int]]:
     """Names every mention of which heads the name of a building, a street or a body (one of the
-    two capitalised words after it is a facility or organisation word: "Rogers Centre", "Stonewall
-    Golf Club", "Eva's Village"), each with the indexes of the mentions the text puts that
-    building in ("Hampton Avenue in St. Louis")."""
+    two capitalised words after it is a facility or organisation word: "Wembley Stadium", "Ashbourne
+    Golf Club", "Ada's Village"), each with the indexes of the mentions the text puts that
+    building in ("Lindell Boulevard in St. Louis")."""
     words = shape_words()
     heading: dict[str, list[int] | None] = {}
     for i, (mention, key) in enumerate(zip(mentions, keys)):
         after = _NEXT_WORDS.match(text, mention.end)
         boxes = heading.get(key, [])
-        if boxes is None or after is None or not any(  # a word read with its full stop: "the Rogers Centre."
+        if boxes is None or after is None or not any(  # a word read with its full stop: "the Wembley Stadium."
                 (words.get(w) or words.get(w.rstrip("."))) in {"facility", "org"} for w in after.groups() if w):
             heading[key] = None
             continue
@@ -270,8 +270,8 @@ def heading_stand_in(key: str, boxes: list[int], keys: list[str], decided: dict[
                      readings: Sequence[Candidate], doc_countries: Collection[str],
                      setting: tuple[Candidate, float] | None) -> tuple[Candidate, float] | None:
     """What stands in for a town's name that heads a building's or a body's name (``heading_keys``)
-    where its reading lies far from the story (a namesake: "Rogers Centre" read as Rogers,
-    Arkansas, in a Toronto story): the place the text puts the building in, else the biggest
+    where its reading lies far from the story (a namesake: "Wembley Stadium" read as Wembley,
+    Alberta, in a London story): the place the text puts the building in, else the biggest
     reading of the name near the story, else the story's town (``story_town``); None keeps the
     reading."""
     chosen, confidence = decided.get(key, (None, 0.0))

@@ -124,7 +124,7 @@ def form_pattern() -> tuple[re.Pattern[str], frozenset[str]]:
 def form_mentions(text: str, mentions: list[Mention], known: Callable[[str], bool]) -> list[Mention]:
     """``mentions`` with the short forms of ``text`` that no gazetteer entry bears and no
     mention covers ("Micronesia": neither the dictionary nor the shapes propose it). A form
-    the gazetteer knows ("Holland") is left to the mention finder, which knows "Bill
+    the gazetteer knows ("Holland") is left to the mention finder, which knows "Tom
     Holland" for a person."""
     pattern, first_words = form_pattern()
     if not any(word in text for word in first_words):

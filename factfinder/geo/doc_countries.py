@@ -71,7 +71,7 @@ _CLUSTER_KINDS = frozenset({"city", "admin2", "admin3", "village_tract", "villag
 def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> dict[str, set[str]]:
     """The names that vote for a country where two or more names that no country of the document explains
     have readings within about a degree of each other there: a local story names its own
-    towns ("Danbury", "New Milford", "Bantam": Connecticut), though it names its country only
+    towns ("Brattleboro", "Putney", "Dummerston": Vermont), though it names its country only
     as a word of a body's name or not at all, and a lone "native of Mexico" must not send its
     towns abroad. A name with a reading in a country already named takes no part."""
     cells: dict[tuple[str, int, int], set[str]] = {}
@@ -80,7 +80,7 @@ def _town_clusters(cands: dict[str, list[Candidate]], named: set[str]) -> dict[s
             continue
         biggest = max((c.population for c in found), default=0)
         for c in found[:_CLUSTER_READINGS]:
-            # a small namesake of a big city maps no story ("Los Angeles" beside "Loyola": not the Philippines)
+            # a small namesake of a big city maps no story ("Los Angeles" beside "a university's name": not the Philippines)
             if c.kind in _CLUSTER_KINDS and c.country and (point := c.point) is not None \
                     and c.population * _CLUSTER_SHARE >= biggest:
                 cells.setdefault((c.country, int(point[0] // 1), int(point[1] // 1)), set()).add(key)

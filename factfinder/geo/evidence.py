@@ -61,7 +61,7 @@ def gather(text: str, mentions: list[Mention], terms: dict[str, str], candidates
         ev.cued = ev.cued and m.source in {"cue", "quarter"}
         ev.quarter = ev.quarter and m.source == "quarter"
         # a name the gazetteer lacks (or a part of a town) that a level word marks, or a known one
-        # after its town's possessive ("Giza's Haram district"); a known word before "city of X"
+        # after its town's possessive ("Giza's Dokki district"); a known word before "city of X"
         # ("the Old city of Aleppo") is a word of the phrase, not a place
         ev.levelled = ev.levelled and (m.source == "quarter" or (m.source == "fuzzy" and (
             not found or text[max(0, m.start - 3):m.start] in {"'s ", "’s "}))) and not plural_after(text, m.end)

@@ -46,14 +46,14 @@ def finer_beside(best: Place, names: Sequence[Place], own: Sequence[Place], text
         near = min(known, key=lambda p: abs(p.span.start - best.span.start))
         if is_site(text, best.span) and near.precision in ("town", "point") and _SITE_IN_TOWN.fullmatch(
                 text, best.span.end, near.span.start):
-            return near  # "the el-Shifa factory in north Khartoum": the town says where
+            return near  # "the Hadid steel plant in north Omdurman": the town says where
         return under(best, near)
     for name in names:
         if best.resolved and best.precision in ("town", "point") and not finer_than_town(text, name.span):
-            continue  # "Mecca's Al-Nur hospital", "bridges in Novi Sad over the Danube": the town says where
+            continue  # "Medina's Al-Salam clinic", "bridges in Cologne over the Rhine": the town says where
         if best.span.end <= name.span.start and re.fullmatch(r"\s*,\s*|\s+(?:of|in)\s+(?:the\s+)?",
                                                              text[best.span.end:name.span.start]):
-            continue  # "Kayamla village of Konduga LGA", "X, Y district": the name holds the known place
+            continue  # "Gbajibo village of Mokwa LGA", "X, Y district": the name holds the known place
         if _same_phrase(name, best, text):
             return name if name.resolved else under(name, best)
     return best

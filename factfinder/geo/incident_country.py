@@ -1,7 +1,7 @@
 """The country an incident happened in when its own sentences name no place in it.
 
-A report about one country names it rarely once it has said it: "Iranian
-authorities have detained two students", a paragraph under the heading
+A report about one country names it rarely once it has said it: "Ugandan
+authorities have arrested three teachers", a paragraph under the heading
 `NIGERIA`, a story set in Tehran whose later sentences say only "in the
 country". ``locate`` gives an incident the place its own clause names, else the
 place its story is set in; this step gives the rest the document's country, at
@@ -27,10 +27,10 @@ An incident takes that country when it has no place, when its place has no
 country (a continent, "the European Union"), or when its place was borrowed from
 another sentence of its story and lies in another country (a town named in a
 caption or a speaker's city). A place its own sentence names is kept, but for a
-release's filing place ("(Beirut) – Iranian authorities have detained ..."), a country named
+release's filing place ("(Nairobi) – Ugandan authorities have arrested ..."), a country named
 in passing, whose preposition the parse hangs on another noun than the event's, when
 "neighbouring" says so or the document names it nowhere else ("suspected of ties with rebels
-in neighbouring Congo", "allegations of war crimes in Yemen"), a place hung on a noun of
+in neighbouring Congo", "reports of abuses in Mali"), a place hung on a noun of
 shelter or of dealings between states ("hope of asylum in Canada", "after a quarrel with Rome":
 where someone meant to go or whom a state dealt with; in a report split between countries it
 yields to the country the report leads with), and a small town or region of a
@@ -158,10 +158,10 @@ _EVENT_HEADS = frozenset({"predicate", "shared", "advcl"})
 def _in_passing(place: Place, incident: Incident, text: str, mentions: "_Mentions") -> bool:
     """Whether the incident's own sentence names another country in passing, hung on another noun
     than the event: "suspected of ties with rebels in neighbouring Congo" describes the rebels,
-    "damaged by the killing of a journalist and allegations of war crimes in Yemen" the
-    allegations. The word "neighbouring" says the story is set elsewhere; so does a country the
+    "strained by a reporter's arrest and reports of abuses in Mali" the
+    reports. The word "neighbouring" says the story is set elsewhere; so does a country the
     whole document names only there. Tried more widely (any country whose preposition the parse
-    hangs on a noun), the rule also moved "people in Liberia were killed" and "hostages in Syria"
+    hangs on a noun), the rule also moved a past war's toll in the country it was fought in and "hostages in Syria"
     out of the country they name, in stories about those countries."""
     words = incident.attachments
     if (place.precision != "country" or not words or not in_evidence(place.span, incident)
@@ -234,7 +234,7 @@ def _unsupported(place: Place, named: frozenset[str], gazetteer: Any) -> bool:
     outright nor by a demonym, while the story is about another: a report names the country of
     a foreign place it tells ("in Tanga, Tanzania", "the Pakistani town of Okara"), so a lone
     reading abroad is the resolver's guess for a name of the story's own country ("the
-    Southwest region of the country" read in Burkina Faso in a story about Cameroon) or a
+    Centre region of the country" read in Burkina Faso in a story about Cameroon) or a
     person's name read as a town. A city known without its country ("a court in The Hague") is kept,
     when the words are (part of) its own name ("Hague"): a big city that only lists them among
     its alternate names ("Milton", a first name, read as Kansas City) is not known by them.
@@ -295,7 +295,7 @@ def _sentence_country(incident: Incident, places: Sequence[Place], text: str) ->
 
 def _named_in_sentence(incident: Incident, places: Sequence[Place], text: str, gazetteer: Any) -> Place | None:
     """The one country the incident's own sentences name, outright or by a demonym ("the alleged
-    involvement of Maltese officials in the murder of a reporter"), as a country-precision place;
+    role of Peruvian officials in a reporter's disappearance"), as a country-precision place;
     None when they name none or several."""
     named: dict[str, Span] = {}
     for place in places:

@@ -82,7 +82,7 @@ def joint_readings(order: list[str], chosen: Mapping[str, tuple[Candidate | None
 def _named_units(chosen: Mapping[str, tuple[Candidate | None, float]], cands: Mapping[str, list[Candidate]],
                  free: Mapping[str, bool]) -> dict[str, tuple[Candidate, float]]:
     """Names read as a town where another form of the story's names surely named a state or
-    province they can also be: one place, one sense. A story filed from "CAMP MURRAY, Wash."
+    province they can also be: one place, one sense. A story filed from "FORT LEWIS, Wash."
     that speaks of "central Washington" and "home in Washington" means the state the dateline
     names, not the capital (which the text, when it means it, writes "Washington, D.C.")."""
     units = {cand.id: (cand, conf) for cand, conf in chosen.values()

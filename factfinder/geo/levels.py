@@ -41,12 +41,12 @@ LEVEL_UNITS = {"admin1": {"admin1", "region"}, "admin2": {"admin2"}, "admin3": {
 
 def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None, int]:
     """The level named right after a mention ("Henan province" -> admin1) and where it ends."""
-    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+)?)", text[end:end + 40])
+    match = re.match(r"\s+([A-Za-z'-]+(?: [A-Za-z'-]+){0,2})", text[end:end + 40])
     if not match:
         return None, end
     words = match.group(1).split()
     folded = _folded_terms(tuple(terms.items()))
-    for n in (2, 1):
+    for n in (3, 2, 1):  # "Kauru Local Government Area", "Ningxia Autonomous Region", "X township"
         phrase = " ".join(words[:n])
         level = folded.get(phrase.casefold()) or folded.get(_singular(phrase.casefold()))
         if level is not None:
@@ -61,11 +61,11 @@ def level_after(text: str, end: int, terms: dict[str, str]) -> tuple[str | None,
 # before the name, joined by "of".
 # "the department of Cauca" only in lower case: "the Department of Labor" is a ministry.
 _LEVEL_BEFORE = re.compile(r"\b(city|town|village|township|county|province|state|municipality|district|governorate|"
-                           r"oblast|prefecture|(?-i:department))\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the border territory of Georgia"
+                           r"oblast|prefecture|(?-i:department))\s+of\s+$", re.IGNORECASE)  # not "territory", "region": "the old territory of Georgia"
 
 
-# A Nigerian local government area named with the state that holds it: "Mokwa Local Government
-# Area of Niger", "Gusau LGA of Zamfara". An LGA lies in a state and nowhere else, so the name after
+# A Nigerian local government area named with the state that holds it: "Bida Local Government
+# Council of Niger", "Kaura Namoda LGA of Zamfara". An LGA lies in a state and nowhere else, so the name after
 # "of" is that state, never the country a bare "Niger" reads as.
 _LGA_OF = re.compile(r"\b(?:Local\s+Government\s+(?:Area|Council)|LGA|Area\s+Council)\s+of\s+$")
 
@@ -73,7 +73,7 @@ _LGA_OF = re.compile(r"\b(?:Local\s+Government\s+(?:Area|Council)|LGA|Area\s+Cou
 def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
     """The level named right before a mention by "the X of" ("the city of Turkey" -> town):
     a Texas story's "city of Turkey" is the town, "the state of Georgia" the US state; and the
-    state holding a local government area ("Mokwa Local Government Area of Niger" -> admin1)."""
+    state holding a local government area ("Mokwa LGA of Niger" -> admin1)."""
     if _LGA_OF.search(text, max(0, start - 40), start):
         return "admin1"
     match = _LEVEL_BEFORE.search(text[max(0, start - 30):start])
@@ -83,7 +83,7 @@ def level_before(text: str, start: int, terms: dict[str, str]) -> str | None:
     return level_token(match.group(1), level) if level else None
 
 
-# An office after a name says which unit the name is: "New York Gov. Andrew Cuomo" and "the
+# An office after a name says which unit the name is: "New York Gov. Kathy Hochul" and "the
 # Kandahar governor" a state or province, "Kabul Mayor" and "the Aleppo city council" a town.
 _OFFICES = {"gov": "admin1", "governor": "admin1", "legislature": "admin1", "lt": "admin1",
             "mayor": "town"}
@@ -106,10 +106,20 @@ def _folded_terms(items: tuple[tuple[str, str], ...]) -> dict[str, str]:
 
 
 def level_inside(surface: str, terms: dict[str, str]) -> tuple[str | None, str]:
-    """A span that ends with a level word ("Rakhine State") -> (level, bare name)."""
+    """A span that ends with a level word ("Rakhine State") -> (level, bare name).
+
+    The level word may be a phrase of up to three words, in any case: "Faskari Local Government
+    Area" and "Faskari LGA" are the local government area Faskari as "Faskari local government area"
+    is; read word by word, neither phrase ended in a level word and the whole span, found in no
+    gazetteer, was placed at the story's town."""
     words = surface.split()
-    if len(words) > 1 and words[-1].capitalize() in terms:
-        return level_token(words[-1], terms[words[-1].capitalize()]), short_admin_name(surface, terms)
+    folded = _folded_terms(tuple(terms.items()))
+    for n in (3, 2):
+        phrase = " ".join(words[-n:])
+        if len(words) > n and (level := folded.get(phrase.casefold())) is not None:
+            return level_token(phrase, level), short_admin_name(" ".join(words[:-n]), terms)
+    if len(words) > 1 and (level := folded.get(words[-1].casefold())) is not None:
+        return level_token(words[-1], level), short_admin_name(surface, terms)
     return None, surface
 
 
@@ -162,8 +172,8 @@ def level_units(token: str | None, country: str | None) -> set[str]:
 
 def not_the_country(found: list["Candidate"], levels: Counter[str]) -> list["Candidate"]:
     """The readings of a name less its country, when every level word the text puts around the
-    name says a first-level division and a division of that name exists ("Mokwa Local Government
-    Area of Niger", "police in Niger State"): the country's votes for itself would otherwise
+    name says a first-level division and a division of that name exists ("Mokwa LGA of
+    Niger", "police in Niger State"): the country's votes for itself would otherwise
     outweigh the level word. "The state of Israel" keeps its country: no division is named so."""
     if not levels or any(lv != "admin1" for lv in levels):
         return found

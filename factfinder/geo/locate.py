@@ -2,7 +2,7 @@
 
 The place must be supported by the text: first a resolved place inside the
 incident's evidence sentence(s) that the parse ties to the event's own clause
-(``Incident.attachments``: "demonstrated in the capital Baku", not "officials
+(``Incident.attachments``: "marched in the capital Tbilisi", not "officials
 in Kabul said" nor "30 km from X"), the most specific and then the closest to
 the predicate; else, when the sentence names no place at all, the place its
 story mentions most. A sentence whose places all belong to other clauses gives
@@ -41,7 +41,7 @@ from factfinder.model import Attachment, Document, Incident, Place
 # ("fled from X", "fighters from X") or a comparison.
 _NOT_WHERE = frozenset({"from", "than", "like", "according", "by", "for", "against", SPEAKER})
 # Ties that say where: a locative preposition ("marched to X" is where the march went),
-# a place that is the object ("captured Bukavu", "shelled Idlib").
+# a place that is the object ("captured Walikale", "shelled Idlib").
 _WHERE = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within", "on",
                     "into", "over", "along", "off", "onto", "beyond", "between", "among", "through", "dobj"})
 # Ties of a place that acts or is reached rather than where the event happened: the subject
@@ -106,21 +106,21 @@ def _tied(place: Place, incident: Incident, text: str, places: Sequence[Place] =
         return replace(tie, relation="dobj")  # "killed ... after capturing Aleppo": the clause's object
     if (owned := owner_of_a_name(text, place.span.end)) is not None and not any(
             p.span.start == owned for p in places):
-        return None  # "a victory over South Korea's Jeong Jang": the place qualifies a person
+        return None  # "a victory over Kenya's Paul Otieno": the place qualifies a person
     if tie.relation == "to" and APPROACH_TO.search(text, max(0, place.span.start - 60), place.span.start):
         tie = replace(tie, relation="near")  # "at an entrance to X", "on a road leading to X": by X
     if circumstance(place, tie, incident, text):
-        return replace(tie, relation="local")  # "shot dead as he entered a Baghdad mosque": where it happened
+        return replace(tie, relation="local")  # "shot dead as he left a Basra bakery": where it happened
     if local_subject(place, tie, incident, text):
-        return replace(tie, relation="local")  # "Nangarhar residents protested", "the Venice theater burned"
+        return replace(tie, relation="local")  # "Sindh farmers marched", "the Venice theater burned"
     if _elsewhere(place, tie, text) and not (place.precision == "country" and incident.type in _ACTED_BY_STATE):
         return None  # "the World Bank suspended funding to Uganda" is still Uganda's matter
     return tie
 
 
 def _qualifies_an_actor(country: Place, text: str, actors: Callable[[str], bool] | None) -> bool:
-    """"Colombia's main cocaine traffickers", "the FARC fought Colombia's government", "Elena
-    Liashenko of Ukraine": the country is whose the actor or the person is, not where."""
+    """"Peru's largest drug gangs", "the FARC fought Colombia's government", "Marta
+    Kowalska of Poland": the country is whose the actor or the person is, not where."""
     owned = re.match(r"['’]s?\s+((?:[\w-]+\s+){0,3}[\w-]+)", text[country.span.end:country.span.end + 50])
     if owned is not None and actors is not None and actors(owned.group(1)):
         return True
@@ -133,7 +133,7 @@ _IN_BEFORE = re.compile(r"\b(?:in|at|near|outside|inside)\s+(?:the\s+)?$", re.IG
 
 def _elsewhere(place: Place, tie: Attachment, text: str) -> bool:
     """A tie that makes the place someone else's (``_ELSEWHERE``), unless "in" stands right before
-    it: "In Maidan Shahr district, Wardak province, a combined force ..." is parsed as part of
+    it: "In Tal Afar district, Nineveh province, a joint patrol ..." is parsed as part of
     the subject, yet says where."""
     return tie.relation in _ELSEWHERE and not _IN_BEFORE.search(text[max(0, place.span.start - 12):place.span.start])
 
@@ -147,9 +147,9 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
     specificity, _, fine, start = score(place, text)
     if named:
         specificity, fine = 3, _SPECIFICITY["point"] + 1 if finer_than_town(text, place.span) else _SPECIFICITY["town"]
-    # the place a clause of the event strikes or takes ("an offensive in northern Hama, targeting the
+    # the place a clause of the event strikes or takes ("an offensive in southern Darfur, targeting the
     # village of X", "to capture the city of X") before the region the offensive is in; not an owner
-    # ("bombed Jerusalem's Hebrew University")
+    # ("shelled Lviv's Polytechnic University")
     target = tie.relation == "dobj" and place.precision != "country" and after_a_taking_verb(
         text, place.span.start, frame_kind(text, place.span.start, place.span.end) is not None) \
         and not re.match(r"\s*['’]?\s*s\s", text[place.span.end:place.span.end + 6])
@@ -157,10 +157,10 @@ def _syntax_score(place: Place, tie: Attachment, text: str, *, named: bool = Fal
 
 
 def _innermost(ties: list[tuple[Place, Attachment]], text: str) -> list[tuple[Place, Attachment]]:
-    """The candidates without those that only hold another ("Manigram in Rupandehi district",
-    "Mada district of Gusau LGA"): the place the text names first and places inside the
+    """The candidates without those that only hold another ("Tansen in Palpa district",
+    "Jebba district of Mokwa LGA"): the place the text names first and places inside the
     other is where the event happened; nor those that only qualify another ("the Mexico
-    state of Hidalgo")."""
+    state of Sonora")."""
     named = [p for p, _ in ties]
     qualifiers = {id(q) for q in named if any(_qualifies(q, p, text) or (
         qualifies_a_place(text, q.span) and q.span.end < p.span.start <= q.span.end + 40) for p in named)}
@@ -180,7 +180,7 @@ def _coarser(q: Place, p: Place) -> bool:
 
 
 def _qualifies(region: Place, place: Place, text: str) -> bool:
-    """"the central Mexico state of Hidalgo", "the Yugoslav province of Kosovo": a country or a
+    """"the northern Mexico state of Sonora", "the Spanish region of Murcia": a country or a
     region that qualifies the unit the text then names is not the place, the unit is."""
     between = text[region.span.end:place.span.start]
     if not (region.resolved and region.span.end <= place.span.start
@@ -188,7 +188,7 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
         return False
     noun = between.split()[0]
     if noun_kinds().get(noun) != "area" or noun.endswith("s"):
-        return False  # "Mada and Wonaka districts of Gusau LGA" name the districts
+        return False  # "Jebba and Kpaki districts of Mokwa LGA" name the districts
     # never a coarser place; and a town before "district of" is the district ("the Shaab district of Baghdad")
     return region.precision in ("country", "admin1") and (
         not place.resolved or _SPECIFICITY.get(place.precision or "", 0) >= _SPECIFICITY[region.precision])
@@ -197,11 +197,11 @@ def _qualifies(region: Place, place: Place, text: str) -> bool:
 def _consistent(best: Place, own: Sequence[Place], text: str, incident: Incident) -> Place:
     """The sentence's own region instead of a town resolved outside it.
 
-    "in Khas district, Uruzgan province": when the town resolves into another region
+    "in Tarime district, Mara region": when the town resolves into another region
     than the one the sentence names beside it, the gazetteer picked a namesake, and
     the region the text states is the safer answer. The region must sit beside the town or be
-    tied to the event as where it happened and named before the town ("In Helmand province, ...
-    in Nad Ali district"; not "police in Quetta detained ... as a march against disappearances
+    tied to the event as where it happened and named before the town ("In Kigoma region, ...
+    in Kasulu district"; not "police in Quetta detained ... as a march against disappearances
     in Sindh"), not be an origin, a destination or another item of a list.
     """
     if _SPECIFICITY.get(best.precision or "", 0) <= _SPECIFICITY["admin1"] or not best.admin1:
@@ -272,7 +272,7 @@ def _held(place: Place, incident: Incident, text: str, entities: Sequence[tuple[
 
 def _vouched(places: Sequence[Place], entities: Sequence[tuple[int, int, str]]) -> list[Place]:
     """Resolved places the geoparser marked as inside an organisation's name only because NER
-    labelled the name alone as one ("demonstrated in Copenhagen", Copenhagen tagged ORG): the
+    labelled the name alone as one ("marched in Oslo", Copenhagen tagged ORG): the
     entity is exactly the place, not a longer name around it. They may locate an event only
     after a locative word (``_ORG_LABELLED`` ties)."""
     exact = {(s, e) for s, e, label in entities if label in ("ORG", "PERSON", "FAC", "GPE", "LOC")}

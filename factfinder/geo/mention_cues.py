@@ -105,13 +105,13 @@ _PASSIVE = r"\s+(?:was|were|has\s+been|had\s+been|is\s+being|was\s+being)\s+(?:[
 _LAND_TAKEN_AFTER = re.compile(rf"{_PASSIVE}(?:stormed|overrun|liberated|besieged|encircled|shelled|bombed|"
                                r"bombarded|invaded|occupied|retaken)\b")
 _TAKEN_AFTER = re.compile(rf"{_PASSIVE}(?:(?:re)?captured|seized)\b")
-_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "an offensive on the Palmyra Silos": a word of a longer name
+_NAME_GOES_ON = re.compile(r"\s+[A-Z]")  # "an attack on the Kassala Sugar Factory": a word of a longer name
 
 
 def place_cue(text: str, start: int, end: int, *, person: bool = False) -> bool:
     """A locative word before the name, a container after it, an apposition that says what it is,
     or a verb of taking or striking land whose object or passive subject it is (for a name NER
-    calls a ``person``, only a verb said of land: "Santacruz was captured" is a man)."""
+    calls a ``person``, only a verb said of land: "Herrera was captured" is a man)."""
     return bool(_LOCATIVE_BEFORE.search(text[max(0, start - 12):start]) or _CONTAINER_AFTER.match(text, end)
                 or (_TAKING_BEFORE.search(text[max(0, start - 40):start]) and not _NAME_GOES_ON.match(text, end))
                 or _APPOSITION_AFTER.match(text, end)
@@ -119,7 +119,7 @@ def place_cue(text: str, start: int, end: int, *, person: bool = False) -> bool:
 
 
 def named_person_of(text: str, start: int, end: int) -> bool:
-    """A common given name after "of" names a person ("the deaths of Helen, Clarence and Irene"),
+    """A common given name after "of" names a person ("the deaths of Ruth, Walter and Edna"),
     not a small town the "of" points to, unless the place that holds it follows ("of Ada, Oklahoma")."""
     return text[start:end] in given_names() and bool(OF_BEFORE.search(text, max(0, start - 4), start)) \
         and not _HOLDER_AFTER.match(text, end)
@@ -151,7 +151,7 @@ _HOLDER_AFTER = re.compile(r",\s+[A-Z][\w.]*\b(?:\s+[A-Z][\w.]*\b)?(?!\s*,\s*[A-
 
 
 def coordinated(text: str, start: int, end: int, accepted: SpanIndex[tuple[int, int]]) -> bool:
-    """A name listed with an accepted place ("Nabire and Timika", "Lyon, Nantes and Toulouse").
+    """A name listed with an accepted place ("Nabire and Timika", "Lille, Rennes and Dijon").
 
     Only the nearest accepted place on either side can be listed with it: any
     farther one has the nearer one's words in between.

@@ -68,7 +68,7 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     entities = _split_at_line_breaks(text, entities)
     hits, pending = _dictionary_hits(text, entities, tagger)
     datelines = [match.span("name") for match in _CAPS_DATELINE.finditer(text)
-                 if gazetteer.lookup(match.group("name"))]  # "ST. LOUIS –" that NER cut in two
+                 if gazetteer.lookup(match.group("name"))]  # "SANTA FE –" that NER cut in two
     mentions = _overruled(text, _entity_mentions(text, entities, gazetteer, terms), hits, datelines, gazetteer,
                           terms)
     # A known name of several words that the shape-based finder saw whole wins over a shorter
@@ -165,9 +165,9 @@ def _dictionary_hits(text: str, entities: Sequence[Entity], tagger: DictionaryTa
     capsless = _CAPS_WORD.sub(lambda m: m.group().title(), text)
     if capsless != text:
         # A longer name read in title case wins over the shorter ones matched as written that
-        # it covers ("SAN ANTONIO", not the "SAN" some town has as another name).
+        # it covers ("SAN DIEGO", not the "SAN" some town has as another name).
         caps = [(s, e, strong) for s, e, strong in tagger.find_all(capsless)
-                if text[s:e].isupper() and text[s:e].lower() not in COMMON_WORDS]  # "IN THE HOUSE"
+                if text[s:e].isupper() and text[s:e].lower() not in COMMON_WORDS]  # "ON THE ROAD"
         covered = {(s, e, st) for s, e, st in all_hits
                    if any(cs <= s and e <= ce and ce - cs > e - s for cs, ce, _strong in caps)}
         found = SpanIndex([hit for hit in all_hits if hit not in covered])
@@ -190,7 +190,7 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
     """Entity mentions less the ones the dictionary overrules. An NER span the gazetteer does
     not know, overlapping a dictionary name, was cut wrong ("Paying Township" for "Di Paying
     Township"); a known name longer than the NER span that it covers was cut short by NER
-    ("Trinidad" of "Trinidad and Tobago", "Boa" of "Boa Vista"): the dictionary wins."""
+    ("Trinidad" of "Trinidad and Tobago", "Porto" of "Porto Velho"): the dictionary wins."""
     hit_index = SpanIndex(hits)
     return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms)
                                         and not _owned_building(m))
@@ -211,9 +211,9 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
     A name that a host span makes doubtful but that could be a place is added to ``pending``."""
     demonym = demonyms()
     hosts = SpanIndex(non_places)
-    # The surnames of the persons the text names in full ("McGregor" of "Conor McGregor"): standing
+    # The surnames of the persons the text names in full ("Brennan" of "Niamh Brennan"): standing
     # alone, such a name is that person where the word before it is said of persons as readily as
-    # of places ("close to McGregor", "a friend of McGregor"); "at", "in", "near" keep a place.
+    # of places ("close to Brennan", "a friend of Brennan"); "at", "in", "near" keep a place.
     family = person_surnames(non_places, text)
     mentions: list[Mention] = []
     for start, end in hits:
@@ -292,17 +292,17 @@ def _accept_pending(text: str, mentions: list[Mention], pending: list[tuple[int,
 
 def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity],
                  taken: SpanIndex[tuple[int, int]], lowercase: set[str]) -> list[Mention]:
-    """Small towns' names with no cue and no host span ("a Danbury mason", "the Innisfail
+    """Small towns' names with no cue and no host span ("a Brattleboro mason", "the Dingwall
     skater"), proposed for the story's map to confirm (``source="near"``): resolution keeps
     them only within a few kilometres of another town of the story. A name said more than three
-    times without a cue is a person or a body of the story ("Steele said", "Steele's reports").
-    A body named after such a town ("Owensboro Public Schools", "the Cavan Institute") names it
+    times without a cue is a person or a body of the story ("Harlow said", "Harlow's reports").
+    A body named after such a town ("Paducah Public Schools", "the Tralee Institute") names it
     too: an embedded mention, kept where resolution finds it in the document's countries (GWN counts
-    "the Venice Commission" as Venice, "Peel Regional Police" as Peel); a name that is the whole
+    "the Venice Commission" as Venice, "Halton Regional Police" as Peel); a name that is the whole
     body ("Notre Dame" the team) stays on the story's map."""
     hosts = SpanIndex(non_places)
 
-    def opens_body(start: int, end: int) -> bool:  # "Owensboro Public Schools", "the Cavan Institute"
+    def opens_body(start: int, end: int) -> bool:  # "Paducah Public Schools", "the Tralee Institute"
         host = hosts.containing(start, end)
         return host is not None and host[2] == "ORG" and host[0] == start
 
@@ -317,7 +317,7 @@ def _story_towns(text: str, lone: list[tuple[int, int]], non_places: list[Entity
                 or sentence_initial_common(text, start, end) or surface.isupper() \
                 or (" " not in surface and written_in_lower_case(surface, text, lowercase)):
             continue
-        # A body that names its town in more words than the town's name ("Peel Regional Police",
+        # A body that names its town in more words than the town's name ("Halton Regional Police",
         # "the Venice Commission") says where it is: the town is read as a name after "in" is,
         # in the document's countries (``source="cue"``), not only beside another town of the story.
         body = host if named_after else None

@@ -85,7 +85,7 @@ class Geoparser:
     def _strong_name(self, name: str) -> str | None:
         """"country" for a country, continent or demonym, "region" for an admin1 or region,
         "city" for a city of 100,000: names that a run more often holds as a body or a team
-        ("Environment Canada", "Seattle Seahawks") than as a person's name; else None."""
+        ("Parks Canada", "Denver Broncos") than as a person's name; else None."""
         if name in demonyms():
             return "country"
         if not self.gazetteer.known(name):
@@ -136,7 +136,7 @@ class Geoparser:
         "town" proposed but that resolution could not place and that no
         "in/at/near" precedes ("Dropbox", "Modi", a namesake rejected as
         implausible): on the dev sets five in six of these were not places.
-        Unknown multi-word names ("Third Street", "Lake Manassas"), words after
+        Unknown multi-word names ("Third Street", "Lake Anna"), words after
         "in/at/near" and places inside organisation names stay, unresolved.
         """
         if mention.source in {"cue", "near"}:

@@ -43,7 +43,7 @@ def frame_kind(text: str, start: int, end: int) -> str | None:
 def finer_than_town(text: str, span: Span) -> bool:
     """Whether a place noun frames the name as a place inside a town (a neighbourhood, a
     village, a district: an ``area``), rather than a building, a road or a natural feature the
-    town is the place of ("the Beyazit Mosque", "the Tigris river", "Jandoul Road"). A bare
+    town is the place of ("the Beyazit Mosque", "the Tigris river", "Kassim Road"). A bare
     name says nothing of its size: the gazetteer may only have missed a region ("Lower
     Shabelle")."""
     first = span.text.split()[0].lower() if span.text.split() else ""
@@ -53,7 +53,7 @@ def finer_than_town(text: str, span: Span) -> bool:
 
 def is_site(text: str, span: Span) -> bool:
     """Whether a place noun frames the name as a building, a road or a natural feature ("the old
-    Diyala Bridge", "Highland Hospital", "the Tigris river") rather than an area or a settlement."""
+    Diyala Bridge", "Lakeside Hospital", "the Tigris river") rather than an area or a settlement."""
     words = span.text.split()
     kind = frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
     return kind in ("site", "feature")

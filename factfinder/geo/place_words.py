@@ -67,9 +67,9 @@ _OWNED_NAME = re.compile(r"['’]s?\s+((?:[A-Z][\w’'-]*\s+){0,3}[A-Z][\w’'-]
 
 
 def owner_of_a_name(text: str, end: int) -> int | None:
-    """Where the name a place owns starts ("South Korea's Jeong Jang", "Iraq's Saddam Hussein"), or
-    None when the place owns no capitalised name or the name is framed as a place ("Mogadishu's
-    Huriwa district", "Jerusalem's Hebrew University"): the caller tells a place name from another."""
+    """Where the name a place owns starts ("Kenya's Paul Otieno", "Iraq's Saddam Hussein"), or
+    None when the place owns no capitalised name or the name is framed as a place ("Khartoum's
+    Riyadh district", "Lviv's Polytechnic University"): the caller tells a place name from another."""
     owned = _OWNED_NAME.match(text, end)
     if owned is None:
         return None
@@ -80,7 +80,7 @@ def owner_of_a_name(text: str, end: int) -> int | None:
 
 
 def owns_a_thing(text: str, end: int) -> bool:
-    """"Blake's car", "Mohammed's house": an unknown name that owns a common thing is a person's.
+    """"Dana's car", "Yusuf's house": an unknown name that owns a common thing is a person's.
     (A known place may own things that stand in it, "London's transit system"; a name the
     gazetteer does not know gets no such benefit of the doubt.)"""
     owned = re.match(r"['’]s?\s+((?:[a-z][a-z-]*\s+){0,2}[a-z][a-z-]*)\b", text[end:end + 50])
@@ -147,7 +147,7 @@ def home_of_a_party(text: str, start: int) -> bool:
         or _PERSON_OF_BEFORE.search(text, max(0, start - 90), start) is not None
 
 
-# Verbs whose object is a place ("patrolled Kassa", "stormed Al-Madiyounah", "entered Tal Bizam");
+# Verbs whose object is a place ("patrolled Mopti", "stormed Al-Madiyounah", "entered Tal Sheer");
 # not "captured", whose object is as often a person ("captured Barghouti").
 _PLACE_OBJECT = re.compile(r"(?:patrol|enter|storm|shell|bomb|besieg|invad|overr[au]n|infiltrat|liberat)",
                            re.IGNORECASE)
@@ -169,7 +169,7 @@ _HOLDER_WORDS = re.compile(r"(?<=\s)(?:the\s+)(?:[\w’'-]+\s+|\([A-Z]+\)\s+){1,
 
 def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
     """Whether the name stands right after a verb whose object is a place ("attacked Sontyo village",
-    "capturing Buyir village"; "captured X" only when a place noun frames X)."""
+    "capturing Tindil village"; "captured X" only when a place noun frames X)."""
     before = _HOLDER_WORDS.sub("", _UNIT_OF.sub("", text[max(0, start - 90):start]))
     found = _TAKING_VERB.search(before)
     return found is not None and (found.group(1) is not None or framed)
@@ -177,18 +177,18 @@ def after_a_taking_verb(text: str, start: int, framed: bool) -> bool:
 
 def place_object(incident: Incident, tie: Attachment, text: str, start: int) -> bool:
     """Whether the name is the object of a verb that takes only a place ("Soldiers patrolled
-    Kassa", "forces have entered Tal Bizam", NER calling the town a person): the event's own
+    Kassa", "forces have entered Tal Sheer", NER calling the town a person): the event's own
     verb, or the verb right before the name in its clause. The verb says what the name is."""
     if incident.trigger is not None and tie.depth <= 1 and _PLACE_OBJECT.match(incident.trigger.text):
         return True
     return _PLACE_VERB_BEFORE.search(text, max(0, start - 40), start) is not None
 
 
-# The verb right before its object: "entered Tal Bizam", "stormed the previously untouched X".
+# The verb right before its object: "entered Tal Sheer", "stormed the previously untouched X".
 _PLACE_VERB_BEFORE = re.compile(rf"\b{_PLACE_OBJECT.pattern}\w*\s+(?:the\s+)?(?:[a-z-]+\s+)?$", re.IGNORECASE)
 
 
-# A reference point, not where: "attacks north of Baghdad in Samarra".
+# A reference point, not where: "raids north of Dodoma in Kondoa".
 REFERENCE_BEFORE = re.compile(r"\b(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of\s+(?:the\s+)?$",
                               re.IGNORECASE)
 # A measured reference: "40 km (25 miles) northeast of X", "20 miles from X", "north of X" after a
@@ -215,7 +215,7 @@ def reference_point(place: Place, text: str) -> bool:
 
 def kind_not_name(text: str, span: Span) -> bool:
     """"the mostly Shi'i neighbourhoods", "Serb villages": one name before a place noun in the
-    plural names a kind of places, not one place (a list, "Mada and Wonaka districts", names them)."""
+    plural names a kind of places, not one place (a list, "Jebba and Kpaki districts", names them)."""
     after = re.match(r"\s+([a-z]+)\b", text[span.end:span.end + 30])
     if after is None or " " in span.text.strip():
         return False
@@ -263,15 +263,15 @@ def stands_under(text: str, end: int, start: int) -> bool:
     return all(noun_kinds().get(w) == "area" and w not in _SETTLEMENTS for w in words)
 
 
-# "the Yugoslav province of Kosovo", "the mainly Serb towns of X", "the Togolese capital Lome":
+# "the Spanish region of Murcia", "the mainly Basque towns of X", "the Chadian capital N'Djamena":
 # a word before a place noun that the text then names qualifies that place, it is not one.
 _QUALIFIED_AFTER = re.compile(r"\s+(?:[a-z]+\s+)??([a-z]+)(?:\s+of\s+(?:the\s+)?|\s+)(?=[A-Z‘'])")
 
 
 def qualifies_a_place(text: str, span: Span, entities: Sequence[tuple[int, int, str]] = ()) -> bool:
     """Whether the name only qualifies the place the text names after a place noun: a settlement
-    ("the Industrial city of Gujrat", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
-    or any place noun after a nation or a creed ("the Shi'ite neighbourhood of Kadhimiya"); not
+    ("the Industrial city of Sialkot", "the Aegean island of Lispsi", "the Polish capital Warsaw"),
+    or any place noun after a nation or a creed ("the Catholic neighbourhood of Ardoyne"); not
     "the Shaab district of Baghdad", where the district is the name's."""
     after = _QUALIFIED_AFTER.match(text, span.end)
     if after is None:

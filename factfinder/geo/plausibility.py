@@ -34,13 +34,13 @@ def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[f
     (``story_admin1``: a Welsh village 120 km from the Ceredigion coast of a Welsh story). A small
     town needs its country among the document's or another place of the story within 500 km. A
     town read by an alternate name abroad is a namesake unless the name is the first words of its
-    own (``short_form``: "Clacton" of Clacton-on-Sea; "Samar" is no word of Samara).
+    own (``short_form``: "Walton" of Walton-on-Thames; "Samar" is no word of Samara).
     """
     if cand.kind in UNIT_KINDS:
         if contained:
             return True
         if cand.country not in doc_countries:
-            # "Cuyahoga County"; a county of 100,000 people stands alone ("Oulton Park, Cheshire")
+            # "Lorain County"; a county of 100,000 people stands alone ("Bramall Lane, South Yorkshire")
             return not doc_countries and cand.kind in {"admin2", "admin3"} and \
                 (levelled or cand.population >= _KNOWN_UNIT)
         return levelled or cand.kind in {"admin2", "admin3"} or \
@@ -62,6 +62,6 @@ def plausible(cand: Candidate, doc_countries: Counter[str], points: list[tuple[f
 
 
 def short_form(key: str, name: str) -> bool:
-    """Whether the name ``key`` is the first words of ``name`` ("clacton" of "Clacton-on-Sea")."""
+    """Whether the name ``key`` is the first words of ``name`` ("walton" of "Walton-on-Thames")."""
     full = name_key(name)
     return full != key and full.startswith(key) and full[len(key):len(key) + 1] in {" ", "-"}

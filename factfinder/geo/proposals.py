@@ -35,7 +35,7 @@ _CONTAINER_AFTER_LEVEL = re.compile(
     r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 _ABBREVIATION = re.compile(r"[A-Z][\w’'-]*[A-Z][\w’'-]*")  # two capitals in one word: "BA", "MoD", "PoP"
 _BRACKETED = re.compile(r"[A-Z][\w’'-]+\s*\((?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)\)")
-# "Cupar, Fife", "EDMONTON, Ky": a unit after a name and a comma, the name's county or state.
+# "Cupar, Fife", "HARLAN, Ky": a unit after a name and a comma, the name's county or state.
 _UNIT_AFTER_COMMA = re.compile(r"(?P<left>[A-Z][\w’'.-]+), "
                                r"(?P<name>[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)(?=[\s.,;:(]|$)")
 _HOLDING_KINDS = frozenset({"admin1", "admin2"})
@@ -88,7 +88,7 @@ def cued_units(text: str, taken: SpanIndex[tuple[int, int]], gazetteer: Gazettee
     persons = persons if persons is not None else SpanIndex()
     for match in _CUED_NAME.finditer(text):
         mention = _known_prefix(text, *match.span("name"), taken, gazetteer, persons)
-        # The names listed after it share its locative: "from New Quay and Gwbert".
+        # The names listed after it share its locative: "from Aberporth and Blaenporth".
         while mention is not None:
             found.append(mention)
             taken.add((mention.start, mention.end))
@@ -122,14 +122,14 @@ def _known_prefix(text: str, start: int, end: int, taken: SpanIndex[tuple[int, i
 
 def _holds_the_name_before(match: re.Match[str], gazetteer: Gazetteer) -> bool:
     """A name after "Name, " that the gazetteer knows as a county or state holds that name
-    ("Cupar, Fife", "EDMONTON, Ky"); a common word before the comma is no name ("Now, Palma")."""
+    ("Cupar, Fife", "HARLAN, Ky"); a common word before the comma is no name ("Now, Toledo")."""
     return match.group("left").lower() not in COMMON_WORDS and \
         any(c.kind in _HOLDING_KINDS for c in gazetteer.lookup(match.group("name")))
 
 
 def _without_level_word(text: str, start: int, end: int, gazetteer: Gazetteer) -> tuple[int, int]:
     """The span of a unit's name without the level word the gazetteer does not write with it:
-    "village of Guma LGA" names Guma."""
+    "village of Mokwa LGA" names Guma."""
     words = text[start:end].split()
     if len(words) > 1 and words[-1].casefold() in _level_terms() and not gazetteer.known(text[start:end]):
         return start, start + text[start:end].rindex(" ")

@@ -1,7 +1,7 @@
 """Parts of towns and villages the gazetteer lacks, marked as places by the word beside them.
 
 No packaged source names the neighbourhoods, suburbs and villages that reports locate events in
-("in Cairo's Abbasiya neighbourhood", "the gated suburb of Madinaty", "Umemger village of Guma
+("in Amman's Jabal Luweibdeh neighbourhood", "the gated suburb of Madinaty", "Gbajibo village of Mokwa
 LGA"). The word beside such a name says it is a place, and the text usually says which town or
 unit holds it: resolution puts it there (``containers.container_stand_in``), or in the town the
 story is told in, at the container's point and precision, which is as much as is known. A lone
@@ -9,7 +9,7 @@ name with no such word stays unproposed: the gazetteer cannot tell a village fro
 
 The guards keep out words that qualify the level word instead of naming the place: a people's
 or a faith's ("the Kurdish district", "an Alawite village"), a common word ("the Financial
-district" beside "financial"), an acronym of a body ("the CITU district leadership"), a trade
+district" beside "financial"), an acronym of a body ("the TUC district leadership"), a trade
 union ("Unite union"), a time ("the October-December quarter", "the Fourth quarter"), a name
 after "a"/"an" ("a Kashmiri village": a kind of village), and a name after "the" or a possessive
 and before "town of" + a name ("the Basque town of San Sebastian", "the Old city of Aleppo").
@@ -63,7 +63,7 @@ def quarter_mentions(text: str, taken: SpanIndex[tuple[int, int]], proposed: Spa
         for match in pattern.finditer(text):
             start, end = match.span("name")
             possessive = max(text.rfind("'s ", start, end), text.rfind("’s ", start, end))
-            if possessive >= 0:  # "Cairo's Abbasiya neighbourhood": the part is Abbasiya
+            if possessive >= 0:  # "Amman's Jabal Luweibdeh neighbourhood": the part is Jabal Luweibdeh
                 start = possessive + 3
             if taken.overlaps(start, end) or proposed.overlaps(start, end) or no_name(text, start, end, lowercase) \
                     or text[start:end].split()[0].lower() in {"the", "a", "an", "in", "of"}:
@@ -89,7 +89,7 @@ _PLURAL_AFTER = re.compile(r"\s+(?:townships|villages|towns|cities|districts|upa
 
 
 def plural_after(text: str, end: int) -> bool:
-    """"Six villages", "major GTA cities": a plural level word after one name counts or qualifies
+    """"Six villages", "major EU cities": a plural level word after one name counts or qualifies
     the units; it does not say that the name is one of them."""
     return bool(_PLURAL_AFTER.match(text, end))
 

@@ -38,11 +38,11 @@ FEATURES = (
     "named_level",     # the unit a level word written as part of the name asks for ("Lamar County")
     "city_for_admin1",  # a town given where the text says "province"/"state"
     "container",       # inside the place the text puts around it (containers.inside)
-    "contains",        # an admin unit holding the place the text puts before it ("Tacoma, Washington")
+    "contains",        # an admin unit holding the place the text puts before it ("Spokane, Washington")
     "admin1_seat",     # a city holding much of a same-named admin1 ("Almaty", "Beijing")
     "near",            # 1.5 within 150 km of another resolved local place, 0.7 within 500 km
     "same_admin1",     # share of the document's other resolved places in the candidate's admin1
-    "named_admin1",    # a town or unit whose admin1 the document names ("Hinton" in a story that names Iowa)
+    "named_admin1",    # a town or unit whose admin1 the document names ("Fairfield" in a story that names Iowa)
     "list_kind",       # a name joined to it by "and"/"or" resolved to a place of its rank ("Cameroon and Niger")
 )
 

@@ -59,8 +59,8 @@ class Resolver:
         found = self.gazetteer.lookup(surface)
         if bare != surface and level == "town" and any(c.primary for c in found):
             # One sense per document groups names by key: "Mexico City" is not grouped with
-            # "Mexico", or the country would decide for the city ("Suffolk County" and a bare
-            # "Suffolk" stay one group: the county).
+            # "Mexico", or the country would decide for the city ("Dutchess County" and a bare
+            # "Dutchess" stay one group: the county).
             return found, level, name_key(surface)
         if bare != surface:
             # The name without its level word, unless the whole name is an entry's own name:
@@ -157,7 +157,7 @@ class Resolver:
                         and not groups[key].guessed:  # a known name proposed for resolution to confirm
                     resolved[key] = Resolution(*marked_stand_in(setting, groups[key].forms))
         # Pass 6: a town's name that only ever heads the name of a building, a street or a body
-        # ("Rogers Centre", "Hampton Avenue", "Windsor Castle") and whose reading lies far from
+        # ("Wembley Stadium", "Lindell Boulevard", "Edinburgh Castle") and whose reading lies far from
         # the rest of the story names a namesake: the place the text puts it in, else the
         # story's town, stands in.
         decided = {key: (res.candidate, res.confidence) for key, res in resolved.items()}
@@ -294,10 +294,10 @@ class Resolver:
         """(same_admin1, named_admin1): the share of the document's other resolved places that
         lie in the candidate's admin1, and 1.0 for a town or unit whose admin1 the text names.
 
-        A small-town story names its state's towns: "Marion County" beside Hannibal and
+        A small-town story names its state's towns: "Sumner County" beside Gallatin and
         Palmyra is the Missouri one. Counted once per state of ``resolved``. A story that
-        names its state names it once among many towns ("Hinton" of a story that names Iowa,
-        Illinois and Wisconsin is the Iowa one, not the bigger Hinton, Oklahoma).
+        names its state names it once among many towns ("Fairfield" of a story that names Iowa,
+        Illinois and Wisconsin is the Iowa one, not a bigger Fairfield elsewhere).
         """
         if cand.admin1_code is None or not resolved:
             return 0.0, 0.0
@@ -345,7 +345,7 @@ class Resolver:
             return Resolution(None, 0.0)  # a name only a locative proposed: in the document's countries only
         if ev.near and (best.kind not in LOCAL_KINDS or (near := nearest_km(best, points)) is None or near > (
                 _NEAR_ADMIN1_KM if self._admin1_evidence(best, ev, resolved)[0] >= 0.5
-                and not ev.forms & given_names() else _NEAR_KM)):  # "Zachary" is a person, whatever the map says
+                and not ev.forms & given_names() else _NEAR_KM)):  # "Chelsea" is a person, whatever the map says
             return Resolution(None, 0.0)  # a lone small town's name with no town of the story beside it
         return Resolution(district_twin(best, found, ev.levels), confidence)
 

@@ -103,7 +103,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     it); a name in apposition to a body's noun ("the state news agency SANA", not Yemen's Sanaa);
     and a region or
     town whose every mention NER reads as an organisation or a person, never after a word that
-    makes it a place (a locative or a verb of taking: "captured Bukavu"), in a country the document
+    makes it a place (a locative or a verb of taking: "captured Walikale"), in a country the document
     names nowhere while it names another outright ("Meta" in a story about Russia; a sentence that
     names no country, or only by a demonym, keeps "shelled Douma", Douma tagged PERSON); and a
     name that is the surname of a person the document names in full, without a place's cue

@@ -8,12 +8,12 @@ are persons or organisations, and to propose streets and buildings the gazetteer
 treats them exactly like NER spans:
 
 - ``LOC``: a named street, building, site or natural feature, its last word a facility
-  word ("Collins Avenue", "Karl Bremer Hospital", "Peace River") or its first "Lake"/"Mount";
-- ``ORG``: a run holding an organisation word ("Cavan County Council"): a place inside
+  word ("Ocean Drive", "Chris Hani Hospital", "Peace River") or its first "Lake"/"Mount";
+- ``ORG``: a run holding an organisation word ("Kerry County Council"): a place inside
   it is an embedded mention, never an event place;
 - ``PERSON``: the name after a title ("President Donald Trump"), and a two- or
   three-word run that is not a place as a whole and holds a word the gazetteer does not
-  know ("Nancy Pelosi"): a dictionary name inside it is a given name or a surname.
+  know ("Florence Pugh"): a dictionary name inside it is a given name or a surname.
 
 The words are ``data/gazetteer/name_shapes.txt``. On the dev sets this finder, without
 any spaCy pass, keeps mention F1 and accuracy of the NER-based one (docs/geo.md).
@@ -109,9 +109,9 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
 
     ``known(name)`` says whether the gazetteer knows a name (``Gazetteer.known``);
     ``strong(name)`` is "country" for a country or demonym, "region" for an admin1 and
-    "city" for a big city: names that a run such as "Texas Rangers", "Environment Canada"
-    or "Seattle Seahawks" holds as a team or a body. A city or admin1 before one unknown
-    word that is no plural is a given name ("Nancy Pelosi", "Vladimir Kara-Murza").
+    "city" for a big city: names that a run such as "Texas Rangers", "Parks Canada"
+    or "Denver Broncos" holds as a team or a body. A city or admin1 before one unknown
+    word that is no plural is a given name ("Florence Pugh", "Vladimir Kara-Murza").
     """
     words = shape_words()
     terms = admin_terms()
@@ -129,7 +129,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         if not run:
             continue
         if (building := _possessive_facility(text, run, run_at, known)) is not None:
-            spans.append((run[0][0], building, "LOC"))  # "St George's Chapel", "Caesar's Palace"
+            spans.append((run[0][0], building, "LOC"))  # "St George's Chapel", "Nelson's Column"
             skip_to = building
             continue
         kinds = [words.get(w) for _s, _e, w in run]
@@ -137,7 +137,7 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
         if titles and titles[-1] + 1 < len(run):
             name = run[titles[-1] + 1:]
             while name and name[0][2] in _CONNECTORS:
-                name = name[2:]  # "President of Ukraine Petro Poroshenko": the person is Petro Poroshenko
+                name = name[2:]  # "President of Chile Ana Morales": the person is Ana Morales
             if name and not any(words.get(w) in {"facility", "org"} for _s, _e, w in name):
                 spans.append((name[0][0], name[-1][1], "PERSON"))
                 continue
@@ -158,13 +158,13 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             first = strong(run[0][2])
             given_name = first in {"city", "region"} and held == {first} and len(run) == 2 and \
                 not known(run[1][2]) and not run[1][2].endswith("s")
-            # "Howard Preston", "Charlotte Smith": a common given name before a word that is no
+            # "Howard Preston", "Charlotte Evans": a common given name before a word that is no
             # plural opens a person's name, towns as both words notwithstanding.
             forename = run[0][2] in given_names() and not run[-1][2].endswith("s") and \
                 (first is None or (first == "city" and held == {"city"}))  # "Andrew Jordan", not "Austin Texas"
             if (held and not given_name and not forename) or any(w.capitalize() in terms for _s, _e, w in run):
-                # "Costa Rica Star", "Laurel County Sheriff", "Seattle Seahawks"; but "Nancy
-                # Pelosi" and "Vladimir Kara-Murza" are persons.
+                # "Jamaica Observer", "Clay County Sheriff", "Denver Broncos"; but "Florence
+                # Pugh" and "Vladimir Kara-Murza" are persons.
                 if len(run) == 2 and not any(w.capitalize() in terms for _s, _e, w in run):
                     family.append((len(spans), run[1][2]))
                 spans.append((start, end, "ORG"))
@@ -172,10 +172,10 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
                 spans.append((start, end, "PERSON"))
         elif not any(kinds) and (tail := _known_tail(text, run, known)) is not None:
             if (person := _person_before_of(text, run, known, strong)) is not None:
-                spans.append((*person, "PERSON"))  # "Charlotte Smith of North Carolina"
+                spans.append((*person, "PERSON"))  # "Charlotte Evans of South Dakota"
             spans.append((*tail, "NAME"))  # a name standing alone that the gazetteer knows
     # A pair read as a body for the place in it is a person where its second word is the
-    # family name of a person of the text ("Tyler Williams" beside "Benjamin Matthew Williams").
+    # family name of a person of the text ("Tyler Grant" beside "Samuel Grant").
     surnames = {text[s:e].rsplit(" ", 1)[-1] for s, e, label in spans if label == "PERSON" and " " in text[s:e]}
     for index, surname in family:
         if surname in surnames:
@@ -194,9 +194,9 @@ _NUMBERED_STREET = re.compile(r"(?<![\w-])\d{1,3}(?:st|nd|rd|th) (?:Street|St\.|
 def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dict[int, list[tuple[int, int, str]]],
                          known: Callable[[str], bool]) -> int | None:
     """The end of a building or site named with its owner's possessive ("St George's Chapel",
-    "Caesar's Palace", "St. Mark's Coptic Cathedral"), the whole of which is the place's name;
-    else None. A place's possessive is the place that holds the building ("Toronto's Pearson
-    International Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
+    "Nelson's Column", "St. Anne's Cathedral"), the whole of which is the place's name;
+    else None. A place's possessive is the place that holds the building ("Oslo's Gardermoen
+    Airport"), unless it is a saint's, and a body of that shape ("Woman's Club")
     is read below."""
     if known(text[run[0][0]:run[-1][1]]) and run[0][2] not in _SAINT:
         return None  # a saint's name is a town's too ("St George"): the saint owns the chapel
@@ -207,7 +207,7 @@ def _possessive_facility(text: str, run: list[tuple[int, int, str]], run_at: dic
     return named[-1][1]
 
 
-# A capitalised word, inner capitals allowed ("McGregor", "DeLuca"), not an acronym ("NATO").
+# A capitalised word, inner capitals allowed ("McAllister", "DeLuca"), not an acronym ("NATO").
 _WORD = re.compile(r"\b[A-Z][a-z’'-]+(?:[A-Z][a-z’'-]+)*\b")
 _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 
@@ -215,11 +215,11 @@ _SPEECH_AFTER = re.compile(r"\s+(?:said|says|told|added|wrote|asked)\b")
 def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | None]) -> list[Entity]:
     """A person's surname or given name standing alone ("Rivera said"), one sense per
     document as NER reads it: a word of a person's name elsewhere in the text is that
-    person (a town's name too: "Tyler" of "Tyler Williams"; not a country's or a region's),
+    person (a town's name too: "Tyler" of "Tyler Grant"; not a country's or a region's),
     and so is a name that speaks, unless it names a country or a big city ("Russia said" is
     its government)."""
     names = {word for s, e, label in spans if label == "PERSON" for word in text[s:e].split()
-             if len(word) > 2 and strong(word) in {None, "city"}}  # "Tyler" of "Tyler Williams", not "Georgia"
+             if len(word) > 2 and strong(word) in {None, "city"}}  # "Tyler" of "Tyler Grant", not "Georgia"
     taken = SpanIndex((s, e) for s, e, label in spans if label != "NAME")
     standing = SpanIndex((s, e, label) for s, e, label in spans if label == "NAME")
     again: list[Entity] = []
@@ -228,7 +228,7 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | N
         if taken.overlaps(start, end):
             continue
         # A known name standing alone that is a word of a person's name is the person
-        # ("Tyler" of "Tyler Williams"); a speaking word inside one ("Pyit Ma said") is not.
+        # ("Tyler" of "Tyler Grant"); a speaking word inside one ("Pyit Ma said") is not.
         alone = standing.containing(start, end)
         if match.group() in names and (alone is None or (alone[0], alone[1]) == (start, end)) or \
                 (alone is None and _SPEECH_AFTER.match(text, end) and not strong(match.group())):
@@ -239,8 +239,8 @@ def _named_again(text: str, spans: list[Entity], strong: Callable[[str], str | N
 def _person_before_of(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool],
                       strong: Callable[[str], str | None]) -> tuple[int, int] | None:
     """The person a run opens with before its first connector: two or three words, the first a
-    common given name that is no country ("Charlotte Smith" of "Charlotte Smith of North
-    Carolina", though Charlotte is a city and a parish too), the whole no known place."""
+    common given name that is no country ("Charlotte Evans" of "Charlotte Evans of South
+    Dakota", though Charlotte is a city and a parish too), the whole no known place."""
     cut = next((i for i, (_s, _e, w) in enumerate(run) if w in _CONNECTORS), 0)
     head = run[:cut]
     if not 2 <= len(head) <= 3 or head[0][2] not in given_names() or strong(head[0][2]) == "country":
@@ -251,8 +251,8 @@ def _person_before_of(text: str, run: list[tuple[int, int, str]], known: Callabl
 
 def _parts(text: str, run: list[tuple[int, int, str]], known: Callable[[str], bool]) -> list[str]:
     """The names a run holds: its words, the parts of a hyphenated word whose parts are all
-    places ("Nigeria-Ukrainian", not "Kara-Murza"), and its two-word spans ("Costa Rica"
-    of "Costa Rica Star")."""
+    places ("Ghana-Polish", not "Kara-Murza"), and its two-word spans ("Costa Rica"
+    of "Jamaica Observer")."""
     parts = [w for _s, _e, w in run]
     for _s, _e, word in run:
         pieces = [piece for piece in word.split("-") if piece] if "-" in word else []

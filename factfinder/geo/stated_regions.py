@@ -1,7 +1,7 @@
 """The region a sentence states for a town, over the gazetteer's namesake.
 
-"in Khas district, Uruzgan province", "Kunar province's Dara Noor district", "In Helmand
-province, ... in Kajaki district": the text names the region a town lies in, and when the
+"in Tarime district, Mara region", "Mara region's Rorya district", "In Kigoma
+region, ... in Kasulu district": the text names the region a town lies in, and when the
 gazetteer resolved the town into another region it picked a namesake. ``locate``
 (geo/locate.py) takes the stated region as the safer answer, keeping the town's own name; a region the text spells otherwise than the
 gazetteer ("Paktiya province") is matched to its admin1 (``region_variant``).
@@ -21,14 +21,14 @@ from factfinder.model import Place
 
 
 def beside(place: Place, region: Place, text: str) -> bool:
-    """"Khas district, Uruzgan province", "the Nad Ali district of Helmand province": the region
+    """"Tarime district, Mara region", "the Rorya district of Mara region": the region
     follows the place a few words on, not as another item of a list or another end of a route."""
     between = text[place.span.end:region.span.start]
     return 0 < len(between) <= 30 and not re.search(r"\b(?:and|or|from|to)\b|[.;]", between)
 
 
 def owns(region: Place, place: Place, text: str) -> bool:
-    """"Kunar province's Dara Noor district": the region owns the place named right after it."""
+    """"Mara region's Rorya district": the region owns the place named right after it."""
     return region.span.end <= place.span.start and re.fullmatch(
         r"(?:\s+(?:province|region|state|governorate))?['’]s?\s+", text[region.span.end:place.span.start]) is not None
 
@@ -62,9 +62,9 @@ _HOLDS = re.compile(r"(?:\s+[\w-]+)?\s+(?:neighbou?rhood|district|quarter|suburb
 
 
 def in_stated_regions(places: Sequence[Place], text: str) -> list[Place]:
-    """Every town resolved outside the region the text names right after it ("Karjan district,
-    Uruzgan province" resolved to Karjan in India), or that its sentence opens with ("In Helmand
-    province, ... in Kajaki district", Kajaki matched to a namesake in Nangarhar), is taken as
+    """Every town resolved outside the region the text names right after it ("Salem district,
+    Mara region" resolved to Salem in India), or that its sentence opens with ("In Kigoma
+    region, ... in Kasulu district", Kasulu matched to a namesake in another region), is taken as
     lying in that region: the gazetteer picked a namesake, and the region the text states is
     the safer answer."""
     regions = [p for p in places if p.precision == "admin1" and p.admin1 and p.resolved
@@ -85,7 +85,7 @@ _OPENING_IN = re.compile(r"(?:\b(?:Moreover|Also|Meanwhile|Elsewhere|Separately|
 
 
 def opens_sentence_of(region: Place, place: Place, text: str) -> bool:
-    """"In Helmand province, ... X", "Moreover in Helmand province, ... X": the region heads the
+    """"In Kigoma region, ... X", "Moreover in Kigoma region, ... X": the region heads the
     sentence the place is in, same country."""
     if region.country != place.country or region.span.end > place.span.start:
         return False

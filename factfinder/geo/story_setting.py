@@ -1,7 +1,7 @@
 """Where a story is set, and which of its places only say where the report was filed.
 
 ``locate`` (geo/locate.py) falls back on the story's setting when an incident's own
-sentences name no place, and never takes a dateline ("KABUL, Afghanistan (Jan. 25, 2013) –")
+sentences name no place, and never takes a dateline ("HERAT, Afghanistan (Oct. 9, 2012) –")
 as the place of an event: it says where the report was written.
 """
 
@@ -17,8 +17,8 @@ SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 """Precision ranks, finer higher: a local place says more than a region, a region more than a country."""
 
 
-# A dateline heading a line: "ADEN -", "KABUL, Afghanistan (Jan. 25, 2013) –", "ALMATY, Kazakhstan –",
-# "NAGANO, Japan, March 22 (AFP) -".
+# A dateline heading a line: "ADEN -", "HERAT, Afghanistan (Oct. 9, 2012) –", "ALMATY, Kazakhstan –",
+# "SAPPORO, Japan, June 14 (AFP) -".
 _DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40}){0,2}"
                             r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
 
@@ -40,7 +40,7 @@ def in_dateline_head(place: Place, text: str) -> bool:
 
 
 def in_dateline(place: Place, text: str) -> bool:
-    """"KABUL, Afghanistan (Jan. 25, 2013) –", "MOSCOW - ": where the report was filed, not the event."""
+    """"HERAT, Afghanistan (Oct. 9, 2012) –", "MOSCOW - ": where the report was filed, not the event."""
     if in_dateline_head(place, text):
         return True
     line_start = text.rfind("\n", 0, place.span.start) + 1
@@ -68,8 +68,8 @@ def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place |
     if not setting:
         return None
     counts = Counter((p.name, p.country, p.precision) for p in setting)
-    # the region most of the story's places lie in ("Chak-e Wardak district, Wardak province"
-    # before "attacks in Kabul city"): a story is set in one region, its towns named once each
+    # the region most of the story's places lie in ("Tarime district, Mara region"
+    # before "talks in Dodoma city"): a story is set in one region, its towns named once each
     regions = Counter((p.country, p.admin1) for p in setting if p.admin1)
     anchor = before if before is not None else 0
     return max(setting, key=lambda p: (regions[(p.country, p.admin1)] if p.admin1 else 0,

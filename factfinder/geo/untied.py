@@ -37,7 +37,7 @@ def event_places(places: Sequence[Place], text: str) -> list[Place]:
 _SEAT_AFTER = re.compile(r"[-‐–]\s?(?:based|headquartered)\b", re.IGNORECASE)
 
 
-# "Abuja's International Conference Centre", "Jakarta's historic Hotel Indonesia": NER takes the
+# "Accra's National Theatre", "Manila's historic Hotel Luneta": NER takes the
 # town into the facility's name, yet the town only owns it, and the facility stands in the town.
 _OWNS_A_NAME = re.compile(r"['’]s\s+(?:[a-z]+\s+)?[A-Z]")
 
@@ -65,7 +65,7 @@ def score(place: Place, text: str) -> tuple[int, int, int, int]:
 
 def local_source(own: Sequence[Place], incident: Incident, text: str) -> Place | None:
     """The town of a local source when the sentence names no other place for the event ("a
-    hospital source in Guiglo confirmed the attack", "a Maaloula resident said the rebels
+    hospital source in Guiglo confirmed the attack", "a Kitgum resident said the raiders
     attacked"): a local witness speaks where the event happened; a country or a region is
     the source's seat rather than where."""
     towns = [p for p in own if p.precision in ("town", "admin2", "point")
@@ -104,7 +104,7 @@ _OWNS_A_PART = re.compile(r"['’]s\s+(?:main\s+|central\s+|northern\s+|southern
 
 
 # "in X", "in southern X", "in far eastern X", "in Venezuela's central X", "in the capital X",
-# "in the Moroccan-controlled parts of X": a locative word before the place
+# "in the rebel-held parts of X": a locative word before the place
 _LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
                              rf"((?:[A-Z][\w-]*['’]s\s+)?(?:(?:far|deep|{COMPASS}|central|downtown|rural|upper|lower|"
                              r"remote)\s+)*)"

@@ -15,8 +15,8 @@ from functools import lru_cache
 
 # A caption opened at the head of its line: "FILE PHOTO:", "Image:", "ABOVE:".
 _OPENS = re.compile(r"[ \t]*(?:FILE PHOTO|File photo|Image|IMAGE|Photo|PHOTO|ABOVE)\s*:")
-# A photographer's or agency's credit anywhere in the line: "(STR/AFP via Getty Images)", "AP Photo/...",
-# "(Photo: ICRC)", "REUTERS/Name", "Name/Reuters", "Photos by ...", "Click to expand Image".
+# A photographer's or agency's credit anywhere in the line: "(Photo by AFP)", "AP Photo/...",
+# "(Photo: UNHCR)", "REUTERS/Name", "Name/Reuters", "Photos by ...", "Click to expand Image".
 _CREDIT = re.compile(r"\bGetty Images\b|via Getty\b|\bA(?:F)?P Photo\b|\((?:Photo|Image)s?:|\bFILE PHOTO\b|\bFile Photo\b"
                      r"|\bClick to expand Image\b|\bPhoto(?:graph)?s? by\b|REUTERS\s*/\s*[A-Z]"
                      r"|/\s*(?:AFP|Reuters|REUTERS|AP|EPA)\b")

@@ -25,7 +25,7 @@ _NAVIGATION = re.compile(
     r"copyright|©|all\s+rights\s+reserved|download\s+pdf|for\s+immediate\s+release|skip\s+to)",
     re.IGNORECASE,
 )
-# "ALMATY, Kazakhstan –", "KABUL, Afghanistan (Jan. 25, 2013)", "WASHINGTON (AP) -"
+# "ALMATY, Kazakhstan –", "HERAT, Afghanistan (Oct. 9, 2012)", "WASHINGTON (AP) -"
 _DATELINE = re.compile(
     r"^[A-Z][A-Z'.-]{2,}(?:[ -][A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.' -]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]|:|$)",
     re.MULTILINE,

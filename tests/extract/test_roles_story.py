@@ -229,3 +229,13 @@ def test_a_police_arrest_takes_no_kidnappers(pipeline) -> None:
             "The kidnappers had held a shopkeeper there for a week.")
     arrest = _first(pipeline, text, "arrest")
     assert all(a.name != "kidnappers" for a in arrest.perpetrators)
+
+
+@pytest.mark.slow
+def test_a_bill_a_foreign_legislator_tables_is_not_the_report_country_s_government(pipeline) -> None:
+    # a digest about one country reports a bill a legislator of another country will table
+    text = ("China digest\n\nThis week Ontario Senator Mary Smith will introduce a bill to ban all imports "
+            "from Xinjiang, she says on her official account.\n\n"
+            "The authorities in Beijing have detained three activists in Xinjiang.\n")
+    assert _names(_first(pipeline, text, "legislation").perpetrators) == []
+    assert "Chinese government" in _names(_first(pipeline, text, "arrest").perpetrators)

@@ -86,6 +86,27 @@ def test_the_state_holding_a_local_government_area_is_no_country(parser: Geopars
     assert (places["Israel"].country, places["Israel"].precision) == ("IL", "country")
 
 
+def test_a_level_phrase_ending_a_name_is_read_in_any_case() -> None:
+    terms = admin_terms()
+    assert level_inside("Faskari Local Government Area", terms) == ("admin2", "Faskari")
+    assert level_inside("Faskari LGA", terms) == ("admin2", "Faskari")
+    assert level_inside("Ningxia Hui Autonomous Region", terms)[0] == "admin1"
+    assert level_after("Kauru Local Government Area, where", len("Kauru"), terms)[0] == "admin2"
+    # a single level word still needs a name before it
+    assert level_inside("Local Government Area", terms) == (None, "Local Government Area")
+
+
+def test_a_local_government_area_spelled_out_is_the_unit_not_the_storys_town(parser: Geoparser) -> None:
+    # The whole capitalised name was found in no gazetteer and placed at the story's town.
+    text = ("Gunmen raided a market in Funtua on Sunday. Two days later a herder fled his home in Danmarke "
+            "village of Faskari Local Government Area with his family.")
+    places = _places(parser, text)
+    lga = places["Faskari Local Government Area"]
+    assert (lga.name, lga.country, lga.admin1, lga.precision) == ("Faskari", "NG", "Katsina", "admin2")
+    assert places["Danmarke"].admin2 == "Faskari"  # the village of the unit lies in it
+    assert places["Funtua"].precision == "town"
+
+
 # --- units GeoNames names with the level word first ---
 
 @pytest.mark.parametrize("name, bare", [

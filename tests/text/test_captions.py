@@ -19,7 +19,7 @@ def _line_is_caption(line: str) -> bool:
     "FILE PHOTO: The governor speaks to reporters after a meeting in Mombasa, Kenya, June 2, 2018.",
     "Image: a burned lorry on the road out of the town",
     # a credit anywhere in the line (as the dates stage read them)
-    "Students march through the old town of Cusco on May 4, 2022. (STR/AFP via Getty Images) More below.",
+    "Students march through the old town of Cusco on May 4, 2022. (Kim Lee/AFP via Getty Images) More below.",
     "A woman walks past a damaged house in Tartu. (Photo: Field Monitor)",
     "A fishing boat in the harbour of Sfax, September 9, 2019. REUTERS/Omar Haddad",
     "Riot police stand guard outside the court in Rabat. Hamid Benali/AFP",

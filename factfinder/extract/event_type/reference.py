@@ -2,7 +2,7 @@
 and words of harm in another sense (a suicide, animals killed, a trend arrested, deaths from a disease).
 
 Real reporting on rights abuses is full of the abuses' own words used for something
-else: a body's name ("the Committee against Torture", "the UN Special Rapporteur on
+else: a body's name ("the Committee against Torture", "a UN special rapporteur on
 torture"), a medical term ("cardiac arrest"), a list of crimes someone is charged
 with ("crimes of kidnapping, torture and rape"), a risk ("workers now facing
 torture"), a tally of complaints ("90 complaints of torture"), a threat ("they will
