@@ -41,7 +41,7 @@ from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
     unfolded, not_an_act,
 )
-from factfinder.extract.implied_agents import head_agents, head_story
+from factfinder.extract.implied_agents import head_agents
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.other_acts import hold_other_acts_apart
@@ -268,7 +268,7 @@ class Extractor:
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading is None), state_body))
             if heading is None:  # a news article's caption or headline, told again in its body
-                incidents = head_agents(incidents, head_story(document.stories, len(text)))
+                incidents = head_agents(incidents, document.stories)
         if self.actors is not None:
             incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
         incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
