@@ -112,8 +112,8 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit, before: str | N
     return _DATED.search(text, start, end) is None
 
 
-# A list of kinds of abuse: "human rights abuses, including torture and arson", "the violations it
-# documented include arbitrary detention, torture, enforced disappearances", "crimes such as rape".
+# A list of kinds of abuse: "grave abuses, including looting and rape", "the violations the panel
+# listed include secret detention, rape and enforced disappearance", "crimes such as rape".
 _ABUSE_LIST = re.compile(r"\b(?:abuses|violations|crimes|atrocities)\b[^.;:]{0,60}?\b(?:including|includes?|included|"
                          r"such as)\b", re.IGNORECASE)
 # How far before the trigger the list may open (a list of several kinds of abuse).
@@ -122,7 +122,7 @@ _ABUSE_LIST_REACH = 120
 
 def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     """Whether the trigger is an item of a list of kinds of abuse that a group or a period is known
-    for ("a military mired in abuses, including torture, arson and rape"): a kind named, no act told.
+    for ("a militia known for grave abuses, including looting, rape and forced labour"): a kind named.
     A dated or counted item ("abuses including the killing of 40 villagers in May"), an item told of
     one victim ("crimes reported include the beating of a clerk by the mayor"), cases or allegations of
     abuses ("cases of violations, including torture, were recorded") and a list that reaches

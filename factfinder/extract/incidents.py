@@ -102,16 +102,23 @@ def _is_judgement(trigger: Trigger) -> bool:
     return all(p.startswith("called ") for p in trigger.pattern.split("|"))
 
 
+def _participle(token: Any) -> bool:
+    """A participle before its noun, whatever the tagger called it: "jailed" there is tagged VBN,
+    JJ or VBD ("On May 9, jailed novelist X was charged"); a VBD right after a noun or a pronoun is
+    the verb of that subject, which the parse hung on the next noun ("the agency detained Y")."""
+    if token.tag_ == "VBN" or (token.tag_ == "JJ" and token.lower_.endswith("ed")):
+        return True
+    return token.tag_ == "VBD" and (token.i == 0 or token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON"))
+
+
 def not_an_act(hit: TriggerHit, token: Any) -> bool:
     """A statement verb in the passive with no "by" agent ("a man accused of blasphemy", "two men
     were accused of desecrating ...") tells an allegation against someone, not a statement of a
     named organisation or role (DESIGN.md's ``statement``): no incident. "Called" is a statement
     only as a judgement with its predicate ("rights groups called the verdict historic"). A
     participle before a noun ("had tortured detained opponents") names the noun's state."""
-    if token is not None and token.dep_ == "amod" and (token.tag_ in ("VBN", "VBD") or token.lower_.endswith("ed")):
-        # "the execution of a captured soldier", "camps for displaced people": a state, not an act (a
-        # participle before its noun, whatever tag the tagger gave it: "jailed" is VBD or JJ there too)
-        return True
+    if token is not None and token.dep_ == "amod" and _participle(token):
+        return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if token is not None and hit.type != "statement" and names_a_kind_of_act(token, hit.type):
         return True
     if hit.type == "protest" and token is not None and _judged_protesters(token):

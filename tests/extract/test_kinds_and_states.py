@@ -45,6 +45,11 @@ def test_a_custody_named_in_passing_is_no_new_arrest_in_an_article(pipeline, sen
     assert "arrest" not in _types(pipeline, ARTICLE.format(sentence=sentence))
 
 
+def test_an_agency_that_detained_a_reporter_made_an_arrest(pipeline) -> None:
+    sentence = "On May 9, 2024, the agency detained Karl Venn, a reporter from Talvik, over a radio show."
+    assert "arrest" in _types(pipeline, ARTICLE.format(sentence=sentence))
+
+
 def test_an_arrest_told_beside_a_custody_word_is_kept(pipeline) -> None:
     sentence = "Police arrested the jailed novelist's publisher at his office in Talvik on May 9."
     arrests = [i for i in _incidents(pipeline, ARTICLE.format(sentence=sentence)) if i.type == "arrest"]
@@ -52,8 +57,8 @@ def test_an_arrest_told_beside_a_custody_word_is_kept(pipeline) -> None:
 
 
 @pytest.mark.parametrize("sentence,kinds", [
-    ("The guild said the army is notorious for serious human rights abuses, including torture, arson and rape.",
-     {"torture"}),
+    ("The guild said the militia was blamed for grave abuses, including looting, rape and the torture of "
+     "prisoners.", {"torture"}),
     ("Rights groups say the violations the ministry's agents commit include arbitrary detention, torture "
      "and enforced disappearances.", {"torture", "arrest", "disappearance"}),
     ("The chair recalled war crimes such as the killing of prisoners and the disappearance of critics.",
