@@ -39,7 +39,7 @@ from factfinder.extract.event_type import PERSONAL, SHORT_DOCUMENT
 from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.incidents import (
     COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
-    unfolded, named_state, not_an_act,
+    unfolded, not_an_act,
 )
 from factfinder.extract.implied_agents import head_agents, head_story
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
@@ -293,7 +293,7 @@ class Extractor:
                 if not is_asserted(text, candidate.sentence, hit, self.cues, token):
                     continue
                 if not_an_act(hit, token):
-                    named.add(named_state(hit, text))
+                    named.add(hit.type)
                     continue
                 if hit.trigger is REPORTED_SPEECH and not is_statement_speech(
                         token, find_actors(candidate.sentence.start, candidate.sentence.end), candidate.sentence.start):

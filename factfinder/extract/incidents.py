@@ -81,34 +81,10 @@ CATEGORY_OF_TYPE: dict[str, str] = {
 _PREFIXED = re.compile(r"(?:\bpre|\bpost|\banti|\bso)-$", re.IGNORECASE)
 
 
-# The words of being held: as a participle before a noun ("the jailed blogger", "imprisoned
-# opposition leader") they tell the person's custody, which began before the sentence's own act.
-_CUSTODY_WORDS = frozenset({"jailed", "imprisoned", "detained", "incarcerated", "arrested"})
-
-
-def named_state(hit: TriggerHit, text: str) -> str:
-    """What a trigger that only named a state (``not_an_act``) names, for the learned typer's reading
-    of its sentence: its type, or ``custody`` for a word of being held. An article's typer adds no act
-    against people for a custody named in passing ("On 3 March, the jailed poet was handed new
-    charges": a new proceeding, not a new arrest dated 3 March), as it does not for a sentence
-    without trigger; it still may for an abduction or a killing named so ("the abducted pupils were
-    freed on Sunday": their abduction is the story's act)."""
-    return "custody" if text[hit.start:hit.end].lower() in _CUSTODY_WORDS else hit.type
-
-
 def _is_judgement(trigger: Trigger) -> bool:
     """The trigger rows of judgements (data/triggers.csv): every phrase is "called the/it ...";
     "called on" and "called for" rows name other words too."""
     return all(p.startswith("called ") for p in trigger.pattern.split("|"))
-
-
-def _participle(token: Any) -> bool:
-    """A participle before its noun, whatever the tagger called it: "jailed" there is tagged VBN,
-    JJ or VBD ("On May 9, jailed novelist X was charged"); a VBD right after a noun or a pronoun is
-    the verb of that subject, which the parse hung on the next noun ("the agency detained Y")."""
-    if token.tag_ == "VBN" or (token.tag_ == "JJ" and token.lower_.endswith("ed")):
-        return True
-    return token.tag_ == "VBD" and (token.i == 0 or token.nbor(-1).pos_ not in ("NOUN", "PROPN", "PRON"))
 
 
 def not_an_act(hit: TriggerHit, token: Any) -> bool:
@@ -117,7 +93,7 @@ def not_an_act(hit: TriggerHit, token: Any) -> bool:
     named organisation or role (DESIGN.md's ``statement``): no incident. "Called" is a statement
     only as a judgement with its predicate ("rights groups called the verdict historic"). A
     participle before a noun ("had tortured detained opponents") names the noun's state."""
-    if token is not None and token.dep_ == "amod" and _participle(token):
+    if token is not None and token.dep_ == "amod" and token.tag_ == "VBN":
         return True  # "the execution of a captured soldier", "camps for displaced people": a state, not an act
     if token is not None and hit.type != "statement" and names_a_kind_of_act(token, hit.type):
         return True

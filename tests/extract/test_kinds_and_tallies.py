@@ -1,5 +1,5 @@
-"""Words that name a kind of abuse or a person's custody without telling an act, and an abduction
-told as a snatching (session 12, issue 21: the HRDs scorer reads an article's first act of a type).
+"""Words that name kinds of abuse or a year's tally without telling an act, and an abduction told as
+a snatching (session 12, issue 21: false violation types on HRDsAttack articles).
 
 Every sentence here is written for these tests.
 """
@@ -35,25 +35,6 @@ def _incidents(pipeline, text: str):
 
 def _types(pipeline, text: str) -> set[str]:
     return {i.type for i in _incidents(pipeline, text)}
-
-
-@pytest.mark.parametrize("sentence", [
-    "On May 9, jailed Ostrian novelist Mira Tull was handed three new criminal charges, her lawyer said.",
-    "The chair read out a letter from imprisoned opposition leader Karel Vost on Friday.",
-])
-def test_a_custody_named_in_passing_is_no_new_arrest_in_an_article(pipeline, sentence: str) -> None:
-    assert "arrest" not in _types(pipeline, ARTICLE.format(sentence=sentence))
-
-
-def test_an_agency_that_detained_a_reporter_made_an_arrest(pipeline) -> None:
-    sentence = "On May 9, 2024, the agency detained Karl Venn, a reporter from Talvik, over a radio show."
-    assert "arrest" in _types(pipeline, ARTICLE.format(sentence=sentence))
-
-
-def test_an_arrest_told_beside_a_custody_word_is_kept(pipeline) -> None:
-    sentence = "Police arrested the jailed novelist's publisher at his office in Talvik on May 9."
-    arrests = [i for i in _incidents(pipeline, ARTICLE.format(sentence=sentence)) if i.type == "arrest"]
-    assert arrests and arrests[0].date is not None and arrests[0].date.start == "2024-05-09"
 
 
 @pytest.mark.parametrize("sentence,kinds", [
