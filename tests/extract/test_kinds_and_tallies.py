@@ -85,3 +85,9 @@ def test_pupils_snatched_by_gunmen_are_abducted(pipeline) -> None:
 def test_a_phone_snatched_by_a_thief_is_no_abduction(pipeline) -> None:
     text = "A thief snatched a phone from a tourist at the Talvik market on Friday, police said."
     assert "arrest" not in _types(pipeline, text)
+
+
+def test_one_act_told_with_its_year_and_one_figure_stays_an_act(pipeline) -> None:
+    # a year and a hedged figure alone may be one mass act, not a year's tally
+    text = "In 2016, about 140 pupils were abducted from their boarding school in Kagara by gunmen."
+    assert "arrest" in _types(pipeline, text)
