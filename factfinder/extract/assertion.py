@@ -133,6 +133,8 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
         pass
     if opened is None or _REPORTED_CASES.search(text, max(sentence.start, opened.start() - 40), opened.start()):
         return False
+    if _JUDGED.search(text, sentence.start, opened.start()):
+        return False  # "convicted of several crimes, including the killings of ...": the acts tried
     end = _part(text, sentence, hit)[1]
     if _DATED.search(text, opened.end(), end) or _TOLD_BETWEEN.search(text, opened.end(), hit.start):
         return False
@@ -142,6 +144,9 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
 # Cases or allegations of abuses recorded ("cases of rights violations, including torture, were
 # recorded in the district") are acts told by their kinds.
 _REPORTED_CASES = re.compile(r"\b(?:cases|allegations|reports|incidents) of\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+# Crimes someone is tried, charged or convicted of are the acts of the case, not kinds of abuse
+# (not "accused of": an accusation may name kinds).
+_JUDGED = re.compile(r"\b(?:convict\w*|charged|tried|guilty|sentenced|indicted|prosecuted)\b", re.IGNORECASE)
 # An item told of one victim ("include the beating of a clerk by the mayor"): one act, not a kind.
 _ONE_VICTIM = re.compile(r"(?:\s+and\s+\w+)?\s+of\s+(?:a|an|one|his|her)\b", re.IGNORECASE)
 
