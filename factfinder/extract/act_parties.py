@@ -17,9 +17,10 @@ from factfinder.model import Actor, Incident
 
 __all__ = ["agent_not_target", "condemned_bodies", "sanctioned_body", "statement_speakers"]
 
-# Sources that speak for a body: a statement they make is the body's act. Media only report (a
-# speaker "told RFA"), a witness or a named person speaks for no body.
-_SPEAKING_KINDS = frozenset({"ngo", "un", "government", "official", "armed_group"})
+# Sources that speak for a body: a statement they make is the body's act ("other": an
+# intergovernmental body such as a union of states). Media only report (a speaker "told RFA"), a
+# witness speaks for no body, and a named person ("other" too) is no actor the table knows.
+_SPEAKING_KINDS = frozenset({"ngo", "un", "government", "official", "armed_group", "other"})
 # A body's own court or inspectorate tries or investigates its members ("a military court
 # convicted three soldiers"): there, the agent's name is rightly also the target's.
 _SELF_JUDGING = frozenset({"legal_proceeding"})
