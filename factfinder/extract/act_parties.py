@@ -24,6 +24,8 @@ _SPEAKING_KINDS = frozenset({"ngo", "un", "government", "official", "armed_group
 # A body's own court or inspectorate tries or investigates its members ("a military court
 # convicted three soldiers"): there, the agent's name is rightly also the target's.
 _SELF_JUDGING = frozenset({"legal_proceeding"})
+# Acts whose agents are people as often as bodies: protesters protest, a group's members speak.
+_GROUP_AGENTS = frozenset({"protest", "statement"})
 # A body named after these words is a topic or a place of the speaker's ("the Panel of Experts on
 # Ruritania concluded"), not the body they speak for, which follows "of" or "for" ("director of").
 _TOPIC_BEFORE = re.compile(r"\b(?:on|in|at|from|against|about|to|with|into)\s+(?:the\s+)?$", re.IGNORECASE)
@@ -70,14 +72,19 @@ def sanctioned_body(incident: Incident) -> Incident:
 
 
 def agent_not_target(incident: Incident) -> Incident:
-    """An act's agent is never its own target ("the firm supplies cameras ... the firm's system
-    tracks students": the firm does the tracking): a target with the name of one of the act's
-    perpetrators is dropped, except in a proceeding, where a body may judge its own members.
-    Applied again when tellings merge (``consolidate.within``), whose targets are a union."""
-    agents = {a.name for a in incident.perpetrators}
-    if incident.type not in _SELF_JUDGING and any(a.name in agents for a in incident.targets):
-        return replace(incident, targets=tuple(a for a in incident.targets if a.name not in agents))
-    return incident
+    """An act's agent is never its own target: of an actor listed as both, a body stays the agent
+    ("the firm supplies cameras ... the firm's system tracks students": the firm does the
+    tracking) and an affected group stays the target ("killings by militias of gay men": the men
+    were killed), as ``story_roles.victims_are_no_agents`` holds for spans. A protest's or a
+    statement's people are their agents. A proceeding is left as it is: a body may judge its own
+    members. Applied again when tellings merge (``consolidate.within``), whose actors are a union."""
+    shared = {a.name for a in incident.perpetrators} & {a.name for a in incident.targets}
+    if not shared or incident.type in _SELF_JUDGING:
+        return incident
+    victims = {a.name for a in incident.targets if a.name in shared and a.kind == "group"} \
+        if incident.type not in _GROUP_AGENTS else set()
+    return replace(incident, perpetrators=tuple(a for a in incident.perpetrators if a.name not in victims),
+                   targets=tuple(a for a in incident.targets if a.name not in shared - victims))
 
 
 # Words that say whom a statement is against: what follows them, to the clause's end, names the
