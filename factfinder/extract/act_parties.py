@@ -74,8 +74,8 @@ def sanctioned_body(incident: Incident) -> Incident:
 def agent_not_target(incident: Incident) -> Incident:
     """An act's agent is never its own target: of an actor listed as both, a body stays the agent
     ("the firm supplies cameras ... the firm's system tracks students": the firm does the
-    tracking) and an affected group stays the target ("killings by militias of gay men": the men
-    were killed), as ``story_roles.victims_are_no_agents`` holds for spans. A protest's or a
+    tracking) and an affected group stays the target ("a militia's shooting of three farmers": the
+    farmers were shot), as ``story_roles.victims_are_no_agents`` holds for spans. A protest's or a
     statement's people are their agents. A proceeding is left as it is: a body may judge its own
     members. Applied again when tellings merge (``consolidate.within``), whose actors are a union."""
     shared = {a.name for a in incident.perpetrators} & {a.name for a in incident.targets}

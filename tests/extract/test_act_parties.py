@@ -148,10 +148,11 @@ def test_a_report_read_whole_gives_speakers_and_whom_they_condemn(pipeline_extra
 
 
 def test_a_group_both_agent_and_target_of_an_abuse_is_its_victim() -> None:
-    text = "Witnesses described killings of gay men by militias in the city."
-    men = _actor(text, "gay men", "LGBT people", "group")
-    killing = _incident(text, "killing", "killings",
-                        perpetrators=(_actor(text, "militias", "armed groups", "armed_group"), men), targets=(men,))
+    text = "Witnesses described a militia's shooting of three farmers near the border."
+    farmers = _actor(text, "farmers", "farmers", "group")
+    killing = _incident(text, "killing", "shooting",
+                        perpetrators=(_actor(text, "militia", "armed groups", "armed_group"), farmers),
+                        targets=(farmers,))
     found = agent_not_target(killing)
     assert ([a.name for a in found.perpetrators], [a.name for a in found.targets]) == \
-        (["armed groups"], ["LGBT people"])
+        (["armed groups"], ["farmers"])
