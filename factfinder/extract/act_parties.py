@@ -27,8 +27,10 @@ _SELF_JUDGING = frozenset({"legal_proceeding"})
 # Acts whose agents are people as often as bodies: protesters protest, a group's members speak.
 _GROUP_AGENTS = frozenset({"protest", "statement"})
 # A body named after these words is a topic or a place of the speaker's ("the Panel of Experts on
-# Ruritania concluded"), not the body they speak for, which follows "of" or "for" ("director of").
-_TOPIC_BEFORE = re.compile(r"\b(?:on|in|at|from|against|about|to|with|into)\s+(?:the\s+)?$", re.IGNORECASE)
+# Ruritania concluded", "killed in Chad and Niger"), not the body they speak for, which follows
+# "of" or "for" ("director of").
+_TOPIC_BEFORE = re.compile(r"\b(?:on|in|at|from|against|about|to|with|into)\s+(?:the\s+)?"
+                           r"(?:[\w'’-]+(?:,\s*|\s+and\s+|\s+or\s+))*$", re.IGNORECASE)
 
 
 def statement_speakers(incidents: Sequence[Incident], find_actors: Callable[[int, int], list[Any]]) -> list[Incident]:

@@ -55,6 +55,13 @@ def test_a_body_named_as_the_speakers_topic_does_not_speak() -> None:
     assert statement_speakers([statement], _find(text))[0].perpetrators == ()
 
 
+def test_a_state_in_a_list_of_places_does_not_speak() -> None:
+    text = "The militia hanged nine men in Chad and Niger accused of spying for the army."
+    statement = _incident(text, "statement", "accused",
+                          attribution=(_source(text, "Niger accused", "Nigerien government", "government"),))
+    assert statement_speakers([statement], _find(text))[0].perpetrators == ()
+
+
 def test_a_source_cited_after_the_statement_word_is_not_its_speaker() -> None:
     text = "Police detained nine students and denied that any were beaten, Human Rights Watch reported."
     statement = _incident(text, "statement", "denied that",
