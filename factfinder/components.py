@@ -127,13 +127,14 @@ def geo_locate(resources: Resources) -> Step:
         incidents = extraction.incidents
         if incidents:
             places = [p for p in extraction.places if p.precision == "country" or not group_named(p.span.text)]
+            # names of other things (a company, a sea, a person's surname): no act's place, and
+            # they vote for no country either; found once for both
+            things = named_things(places, extraction.entities or (), extraction.document.text)
             incidents = locate(incidents, places, extraction.document, extraction.entities or (),
-                               actors=is_actor, gazetteer=gazetteer)
+                               actors=is_actor, gazetteer=gazetteer, thing_ids=things)
             # a statement is where its speaker is: no story's country for it (locate.SPOKEN); nor
             # for an international court's ruling on a country's case (extract/answerable.py)
             spoken = [i.type in SPOKEN or international_ruling(i) for i in incidents]
-            # names of other things (a company, a sea, a person's surname) vote for no country either
-            things = named_things(places, extraction.entities or (), extraction.document.text)
             places = [p for p in places if id(p) not in things]
             countried = iter(with_dateline_country(with_document_country(
                 [i for i, s in zip(incidents, spoken) if not s], places, extraction.document, gazetteer),

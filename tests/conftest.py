@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from pathlib import Path
 
 import pytest
@@ -50,6 +52,14 @@ def seed_digest_text(seeds_dir: Path) -> str:
 @pytest.fixture(scope="session")
 def seed_radio_text(seeds_dir: Path) -> str:
     return SEED_RADIO.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def seed_people(seed_radio_text: str) -> list[str]:
+    """The people the radio seed names after a title or honorific ("Maj. Gen.", "Ms.", the Burmese
+    "U" and "Ko"), read from the seed so that no test copies a name: none may be an actor or a source."""
+    titled = r"(?:Maj\. Gen\.|Ms\.|Mr\.|\bU|\bKo) ((?!Township\b)[A-Z][a-z]+(?: [A-Z][a-z]+){0,2})"
+    return sorted(set(re.findall(titled, seed_radio_text)))
 
 
 @pytest.fixture(scope="session")

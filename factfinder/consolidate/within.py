@@ -24,6 +24,7 @@ from factfinder.extract.act_parties import agent_not_target, sanctioned_body
 from factfinder.extract.attachment import in_evidence
 from factfinder.extract.story_roles import agents_before_groups
 from factfinder.model import DATE_PRECISIONS, Actor, Count, DateRange, Document, Incident, Place
+from factfinder.text.stories import head_story
 
 # Order of hedging when incidents merge: the most cautious verification told
 # anywhere about the event wins ("reported" in one sentence, "could not
@@ -152,21 +153,12 @@ def _named_first(actors: Sequence[Actor], tellings: Sequence[Incident]) -> tuple
     return tuple(sorted(actors, key=lambda a: (a.span.start, a.span.end) in implied))
 
 
-# A first story this short, before one several times longer, is a headline or a photo caption that
-# segmentation set apart ("DETAINED. A police photo of the teacher after her arrest."), not a story
-# of its own; a digest's first item is followed by items of its own size.
-_HEAD_CHARS = 400
-_HEADED_RATIO = 3
-
-
 def heading_stories(document: Document) -> dict[int, int]:
     """The document's first story -> the story after it, when the first is only a headline or a
-    caption set apart: it restates the act its lead tells, with the lead's date and place."""
-    stories = sorted(document.stories, key=lambda s: s.index)
-    if len(stories) < 2:
-        return {}
-    head, body = stories[0].end - stories[0].start, stories[1].end - stories[1].start
-    return {stories[0].index: stories[1].index} if head <= _HEAD_CHARS and body >= _HEADED_RATIO * head else {}
+    caption set apart (``text.stories.head_story``): it restates the act its lead tells, with the
+    lead's date and place."""
+    head = head_story(document.stories)
+    return {} if head is None else {head: min(s.index for s in document.stories if s.index > head)}
 
 
 def merge_incidents(incidents: Sequence[Incident], *, by_sentence: bool = False,

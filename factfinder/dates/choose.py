@@ -15,7 +15,6 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import replace
-from functools import lru_cache
 
 from factfinder.dates.dateline import is_dateline_date, with_dateline_published
 from factfinder.dates.own import is_weak, attributive_year, own_date
@@ -25,6 +24,7 @@ from factfinder.extract.sentences import Sentence, split_sentences
 from factfinder.extract.statistics import as_of_date
 from factfinder.extract.triggers import load_cues
 from factfinder.model import Attachment, Document, Incident, Span, Statistic
+from factfinder.text.captions import in_caption
 
 __all__ = ["date_span", "incident_date_spans", "is_dateline_date", "is_lead_dated", "is_told_on",
            "statistic_dates", "with_dateline_published"]
@@ -71,28 +71,6 @@ def is_headline(text: str, sentences: Sequence[Sentence], index: int) -> bool:
     sentence = sentences[index]
     neighbours = [sentences[i] for i in (index - 1, index + 1) if 0 <= i < len(sentences)]
     return all(n.paragraph != sentence.paragraph for n in neighbours) and not _HEADLINE_END.search(text, sentence.start, sentence.end)
-
-
-# A photo caption's credit: "(Photo by AFP)", "AP Photo/...", "(Photo: UNHCR)", "FILE PHOTO:".
-_CAPTION_CREDIT = re.compile(r"\bGetty Images\b|\bAP Photo\b|\((?:Photo|Image)s?:|\bFILE PHOTO\b|\bFile Photo\b"
-                             r"|\bClick to expand Image\b|\bPhoto(?:graph)?s? by\b|/(?:AFP|Reuters|REUTERS|AP)\b")
-
-
-def is_caption(text: str, sentence: Sentence) -> bool:
-    """Whether the sentence is part of a photo caption (a line with a photo credit): the day a
-    photo was taken ("waits at a ferry terminal in Busan on May 2, 2021. (Photo:
-    Reuters)") is not the date of the events told below or above it."""
-    start = text.rfind("\n", 0, sentence.start) + 1
-    end = text.find("\n", sentence.end)
-    return _has_credit(text, start, len(text) if end < 0 else end)
-
-
-# Every incident looks back over up to _LOOK_BACK_SENTENCES sentences of its story, and each
-# asks of its whole line: a long paragraph was searched again per sentence and per incident
-# (8% of extraction CPU on the bench corpus, session 11). The answer depends on the line alone.
-@lru_cache(maxsize=4096)
-def _has_credit(text: str, start: int, end: int) -> bool:
-    return _CAPTION_CREDIT.search(text, start, end) is not None
 
 
 _CLAUSE_BREAK = re.compile(r"[,;:()]")
@@ -154,10 +132,11 @@ def _lead_date(document: Document, sentences: Sequence[Sentence], index: int, st
             break
         if lead is not None and later.paragraph == lead.paragraph:
             continue
-        spans = () if is_caption(text, later) else dated(at)
+        caption = in_caption(text, later.start, later.end)
+        spans = () if caption else dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s)]
         if lead is not None:  # the first sentence of the paragraph after the undated lead
-            return next((s for s in plain if _names_a_day(s)), None) if not is_caption(text, later) else None
+            return next((s for s in plain if _names_a_day(s)), None) if not caption else None
         if plain:
             return next((s for s in plain if not is_weak(s)), plain[0])
         if dateline is None and spans:
@@ -203,7 +182,7 @@ def date_span(document: Document, sentences: Sequence[Sentence], index: int, tri
         earlier = sentences[at]
         if _story(document, earlier.start) != story:
             break
-        spans = () if is_caption(text, earlier) else dated(at)
+        spans = () if in_caption(text, earlier.start, earlier.end) else dated(at)
         plain = [s for s in spans if not is_dateline_date(text, s) and not is_background_date(text, earlier, s)]
         if plain and earlier.paragraph == sentence.paragraph and (lead_dated if told_on is None else told_on):
             return plain[-1]

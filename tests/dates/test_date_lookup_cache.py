@@ -34,23 +34,6 @@ def test_the_same_region_of_another_text_is_not_answered_from_the_first_text() -
     assert any(e.relative == "last" for e in find_expressions(other, 0, 100))
 
 
-def test_a_caption_line_is_searched_once_for_all_its_sentences() -> None:
-    from factfinder.dates.choose import _has_credit, is_caption
-    from factfinder.extract.sentences import split_sentences
-
-    text = ("Villagers walk past the burned school in Marra on May 2, 2021. Smoke rose over the hills. "
-            "(Photo: Field Monitor)\nSoldiers burned the school on April 30, residents said. Two teachers "
-            "were detained the same day.")
-    sentences = split_sentences(text)
-    _has_credit.cache_clear()
-    first = [is_caption(text, s) for s in sentences]
-    misses = _has_credit.cache_info().misses
-    assert first == [is_caption(text, s) for s in sentences]  # the next incident's look-back
-    assert _has_credit.cache_info().misses == misses == 2  # one search per line
-    caption_line = text.index("\n")
-    assert first == [s.start < caption_line for s in sentences] and any(first) and not all(first)
-
-
 def test_the_word_shortcuts_leave_every_kind_of_phrase_found_in_any_case() -> None:
     # each pattern is skipped where its word is missing ("ago", "day", "week"...): never where it is there
     found = {(e.kind, REPORT_ALL[e.start:e.end]) for e in find_expressions(REPORT_ALL)}

@@ -79,7 +79,7 @@ def test_weekday_in_phrase_picks_the_year_it_fits():
 def test_weekday_on_publication_day_is_that_day_and_last_is_strictly_before():
     assert _resolve("police detained him on Monday") == ("2023-11-20", "2023-11-20", "day")
     assert _resolve("last Monday") == ("2023-11-13", "2023-11-13", "day")
-    assert _resolve("in Logar province Tuesday while") == ("2023-11-14", "2023-11-14", "day")
+    assert _resolve("in Kunar province Tuesday when") == ("2023-11-14", "2023-11-14", "day")
 
 
 def test_without_publication_date_relative_and_yearless_dates_are_unknown():
@@ -114,9 +114,9 @@ def test_a_decade_is_the_whole_decade_never_its_first_year():
 
 
 def test_spans_index_the_text_and_respect_the_region():
-    text = "KABUL, Afghanistan (Jan. 25, 2013)\nDuring an operation yesterday, a force killed two."
+    text = "KABUL, Afghanistan (Oct. 19, 2012)\nIn a raid yesterday, police shot dead two gunmen."
     spans = find_date_spans(text)
-    assert [s.text for s in spans] == ["Jan. 25, 2013", "yesterday"]
+    assert [s.text for s in spans] == ["Oct. 19, 2012", "yesterday"]
     assert all(text[s.start:s.end] == s.text for s in spans)
     region = find_date_spans(text, 35)
     assert [s.text for s in region] == ["yesterday"] and region[0].start == text.index("yesterday")

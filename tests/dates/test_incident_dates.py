@@ -140,7 +140,7 @@ def test_a_day_counted_from_the_report_that_the_parse_left_untied_is_still_the_e
      "spyware", "surveillance"),
     ("The office said in a report released late yesterday that the detention of thousands may be a crime.",
      "detention", "arrest"),
-    ("A press freedom group called Monday for the release of 12 journalists detained in a wave of arrests.",
+    ("A lawyers' union called Monday for the freedom of nine lawyers detained in a string of raids.",
      "detained", "arrest"),
     ("The union condemned on Friday the arrest of three reporters in the capital.", "arrest", "arrest"),
 ])
@@ -162,9 +162,9 @@ def test_a_person_called_in_on_a_day_is_no_appeal() -> None:
 def test_a_strategic_development_later_in_a_release_takes_its_lead_date() -> None:
     """Weapons seized in a release's third paragraph were seized in the operation its lead
     dates; a statement further down keeps its own unsaid date."""
-    text = ("KABUL, Afghanistan (July 26, 2011) - A security force stopped a vehicle during an operation "
-            "in Helmand province yesterday.\n\n"
-            "Upon searching the vehicle, the force seized 20 rifles and two grenades.\n\n"
+    text = ("KABUL, Afghanistan (July 26, 2011) - Border police stopped a lorry at a checkpoint "
+            "in Nimruz province yesterday.\n\n"
+            "Inside the lorry, the police seized 20 rifles and two grenades.\n\n"
             "Officials condemned the smuggling.\n")
     document = with_dateline_published(Document(doc="d", text=text))
     seized = replace(incident_at(text, "seized", "other"), subtype="weapons_seized")
@@ -315,12 +315,12 @@ def test_a_date_opening_the_sentence_frames_a_coordinated_clause_but_no_subordin
 
 
 def test_a_detention_told_as_a_state_since_a_day_is_dated_by_its_onset() -> None:
-    """"has been detained since February 15" is an arrest of 15 February (the state runs on to
+    """"has been detained since February 9" is an arrest of 9 February (the state runs on to
     the report), "held in a city prison since 2016" one of 2016; a wave of arrests "since
     Monday" told by an active verb, and a protest "since Monday", keep the range to the report."""
     published = "2020-03-11"  # a Wednesday
-    cases = [("The lawyer has been detained since February 15, his wife said.", "detained", "arrest",
-              ("2020-02-15", "2020-02-15", "day")),
+    cases = [("The lawyer has been detained since February 9, his wife said.", "detained", "arrest",
+              ("2020-02-09", "2020-02-09", "day")),
              ("A blogger has been held in a city prison since 2016.", "held", "arrest",
               ("2016-01-01", "2016-12-31", "year")),
              ("A student has been missing since Thursday.", "missing", "disappearance",

@@ -53,19 +53,19 @@ def test_a_release_number_places_a_yearless_dateline_and_yesterday_counts_from_i
 
 
 def test_a_day_heading_the_title_is_the_release_day_when_there_is_no_dateline() -> None:
-    """A day's roundup titled "Dec. 17: Militants Detained in Nangarhar" has no dateline: its
+    """A day's roundup titled "March 4: Suspects Held in Kunar" has no dateline: its
     heading day, placed by the release number, is what "today" counts from. The same shape on
     a later line (a chronology's entry) is an event, not the release's day."""
-    text = ("Dec. 17: Militants Detained in Nangarhar\n\nNEWS RELEASE\n2009-12-CA-072\n"
-            "For Immediate Release\n\nA security force detained a facilitator in Nangarhar province today.\n")
+    text = ("March 4: Suspects Held in Kunar\n\nNEWS RELEASE\n2010-03-CA-019\n"
+            "For Immediate Release\n\nBorder police detained a weapons smuggler in Kunar province today.\n")
     document = with_dateline_published(Document(doc="d", text=text))
-    assert document.published == "2009-12-17"
+    assert document.published == "2010-03-04"
     (arrest,) = resolve_incident_dates(incident_date_spans(document, [incident_at(text, "detained a")]), document)
-    assert arrest.date is not None and arrest.date.start == "2009-12-17"
+    assert arrest.date is not None and arrest.date.start == "2010-03-04"
     later = "Roundup of the week\n" + text
     assert with_dateline_published(Document(doc="d", text=later)).published is None
-    dated = text.replace("Dec. 17:", "Dec. 17, 2009:").replace("2009-12-CA-072\n", "")
-    assert with_dateline_published(Document(doc="d", text=dated)).published == "2009-12-17"
+    dated = text.replace("March 4:", "March 4, 2010:").replace("2010-03-CA-019\n", "")
+    assert with_dateline_published(Document(doc="d", text=dated)).published == "2010-03-04"
 
 
 @pytest.mark.slow
@@ -128,11 +128,11 @@ def test_a_headline_over_an_undated_lead_without_a_dateline_takes_the_day_the_ne
 
 
 def test_an_undated_event_of_the_lead_takes_the_day_its_story_tells_below() -> None:
-    """"A union called Monday for the release of 12 reporters detained in a wave of arrests" /
+    """"A union called on Monday for the freedom of 12 reporters held since a round-up" /
     "Most of the reporters were arrested on June 30": the lead tells what, the next paragraph
     when. Only a day of a later paragraph's sentence that tells the same kind of event; a
     month is no day, and a later sentence of the lead's own paragraph tells another episode."""
-    text = ("A press union called Monday for the release of 12 reporters detained in a wave of arrests "
+    text = ("A press union called on Monday for the freedom of 12 reporters detained in a round-up "
             "in the capital.\n\n"
             "Most of the reporters were arrested on June 30 at their offices, the union said.\n")
     document = Document(doc="d", text=text, published="2021-07-12")
@@ -209,18 +209,18 @@ def test_without_a_publication_date_a_weekday_fixes_the_year_the_document_sugges
 
 
 def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
-    """A release headed "Operational Update, Jan. 5, 2011" whose dateline reads "(Jan. 4)": the lead
+    """A release headed "Operational Update, Aug. 19, 2010" whose dateline reads "(Aug. 18)": the lead
     tells its killing without a day ("over the past 24 hours"), and the dateline, nearer than the
     header, is the release's own day."""
-    text = ("Joint Command Operational Update, Jan. 5, 2011\n\nFor Immediate Release\n\n"
-            "KABUL, Afghanistan (Jan. 4) –\n\n"
-            "Several insurgents were killed by security forces in Helmand province over the past 24 hours.\n")
-    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+    text = ("Joint Command Operational Update, Aug. 19, 2010\n\nFor Immediate Release\n\n"
+            "KABUL, Afghanistan (Aug. 18) –\n\n"
+            "Three gunmen were killed by police in Farah province over the past 24 hours.\n")
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2010-08-19"),
                                      [incident_at(text, "killed", "killing")])
-    assert killing.date_span is not None and killing.date_span.text == "Jan. 4"
+    assert killing.date_span is not None and killing.date_span.text == "Aug. 18"
     # a date of the lead's own paragraph is still nearer than the dateline
     text = text.replace("over the past 24 hours", "on Monday")
-    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2011-01-05"),
+    (killing,) = incident_date_spans(Document(doc="d", text=text, published="2010-08-19"),
                                      [incident_at(text, "killed", "killing")])
     assert killing.date_span is not None and killing.date_span.text == "Monday"
 
@@ -228,16 +228,16 @@ def test_a_dateline_nearer_than_a_header_date_dates_an_undated_lead() -> None:
 def test_a_photo_caption_lends_its_day_to_no_event_told_after_it() -> None:
     """The day a photo was taken is the caption's: the arrest told under it without a date stays
     undated, while an event the caption itself tells keeps the caption's date."""
-    text = ("Protesters march through the centre of Lagos on October 11, 2020. (STR/AFP via Getty Images)\n\n"
-            "Police arrested dozens of protesters at the toll gate, witnesses said.\n")
-    document = Document(doc="d", text=text, published="2020-10-20")
+    text = ("Teachers march through the centre of Nairobi on March 3, 2021. (Tony Karumba/AFP via Getty Images)\n\n"
+            "Police arrested dozens of teachers outside parliament, union officials said.\n")
+    document = Document(doc="d", text=text, published="2021-03-10")
     arrest, march = incident_date_spans(document, [incident_at(text, "arrested"), incident_at(text, "march", "protest")])
     assert arrest.date_span is None
-    assert march.date_span is not None and march.date_span.text == "October 11, 2020"
+    assert march.date_span is not None and march.date_span.text == "March 3, 2021"
     # the same line without a credit is the story's lead, and dates what follows it
-    plain = text.replace(" (STR/AFP via Getty Images)", "")
-    (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2020-10-20"), [incident_at(plain, "arrested")])
-    assert arrest.date_span is not None and arrest.date_span.text == "October 11, 2020"
+    plain = text.replace(" (Tony Karumba/AFP via Getty Images)", "")
+    (arrest,) = incident_date_spans(Document(doc="d", text=plain, published="2021-03-10"), [incident_at(plain, "arrested")])
+    assert arrest.date_span is not None and arrest.date_span.text == "March 3, 2021"
 
 
 def test_a_background_date_is_not_lent_to_the_operation_told_after_it() -> None:

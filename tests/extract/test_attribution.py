@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import pytest
@@ -76,7 +75,7 @@ def test_an_anonymous_witness_stays_anonymous() -> None:
 
 
 def test_a_named_person_is_never_the_source() -> None:
-    text = "Ms. Maya Wang, Deputy Director of Human Rights Watch's Asia Division, responded to the report."
+    text = "Ms. Laura Chen, Deputy Director of Human Rights Watch's Asia Division, responded to the report."
     assert [(s, k) for s, k, _ in cited(text)] == [("Human Rights Watch", "ngo")]
     text = "Colonel James Hartley, a spokesman, said the operation was over."
     found = cited(text)
@@ -101,7 +100,7 @@ def test_statement_of_a_body_named_just_before() -> None:
     assert [(s, k, t) for s, k, t in cited(text)] == [("UN OCHA", "un", "According to a statement")]
 
 
-def test_seed_attributions(seed_radio_text: str) -> None:
+def test_seed_attributions(seed_radio_text: str, seed_people: list[str]) -> None:
     found = find_attributions(seed_radio_text, 0, len(seed_radio_text))
     pairs = {(a.source, a.kind) for a in found}
     assert ("RFA", "media") in pairs
@@ -110,7 +109,7 @@ def test_seed_attributions(seed_radio_text: str) -> None:
     assert ("Myanmar military", "official") in pairs
     assert ("Arakan Army", "armed_group") in pairs
     assert any(a.span.text == "told RFA" for a in found)
-    assert all(not re.search(r"Zaw Min Tun|Hla Thein|Ko Phyo|Maya Wang", a.source) for a in found)
+    assert seed_people and not any(person in a.source for a in found for person in seed_people)
 
 
 # --- verification ----------------------------------------------------------------

@@ -50,7 +50,7 @@ def test_the_place_of_the_event_not_of_the_speaker(pipeline) -> None:
 
 
 def test_a_protest_is_placed_where_it_was_held(pipeline) -> None:
-    protest = _one(pipeline, "Some 500 supporters of the opposition demonstrated in the capital Baku on Saturday.",
+    protest = _one(pipeline, "Around 300 opposition supporters rallied in the capital Baku on Saturday.",
                    "protest")
     assert _place(protest) == "Baku"
     assert protest.date is not None and protest.date.start == "2021-05-08"
@@ -127,12 +127,12 @@ def test_a_full_date_needs_no_publication_date_and_a_weekday_does(pipeline) -> N
 
 
 def test_an_event_of_a_where_clause_happened_at_the_noun_it_hangs_on(pipeline) -> None:
-    clash = _one(pipeline, "Police patrolled the streets of central Maribor, where troops clashed with protesters "
+    clash = _one(pipeline, "Police kept watch over the squares of central Maribor, where troops clashed with protesters "
                            "earlier in the week.", "protest")
     assert _place(clash) == "Maribor"
 
 
 def test_a_when_clause_of_the_events_time_shares_its_place(pipeline) -> None:
-    attack = _one(pipeline, "The bomb detonated in the morning when soldiers were on foot patrol in the Karrada "
+    attack = _one(pipeline, "The device went off at dawn when soldiers were walking a patrol in the Karrada "
                             "neighbourhood of Baghdad, the source said.", "attack")
     assert _place(attack) == "Karrada"

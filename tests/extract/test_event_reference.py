@@ -73,7 +73,7 @@ def test_a_name_a_risk_a_tally_a_threat_or_another_sense_reports_no_act(pipeline
     "The Dorvan sprinter captured two gold medals at the games in Kellan four years later.",
     "The left-arm spinner captured three wickets before lunch as Dorvan slipped to 140 for five.",
     "The Kellan United striker shot to sudden stardom in Dorvan after the cup final.",
-    "The low-budget film was shot on location in Kellan over six weeks last summer.",
+    "The documentary was shot on location in Kellan over six weeks last summer.",
     "Crude prices shot up by more than 12 percent in Kellan trading after the announcement.",
     "Dorvan beat Kellan 3-1 on Saturday in a qualifying match at the national stadium.",
     "The two companies struck a deal in Kellan on Monday to share the pipeline.",

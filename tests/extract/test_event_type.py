@@ -312,7 +312,7 @@ def test_a_detonation_is_not_re_typed_by_the_whole_text():
 
 
 def test_would_be_attackers_who_blew_themselves_up_are_an_attack(pipeline):
-    text = "Two would-be suicide bombers blew themselves up before reaching the checkpoint outside Vell."
+    text = "A pair of would-be suicide attackers blew themselves up short of the gate of the barracks in Vell."
     assert [k for k, _ in _types(pipeline, text)][:1] == ["attack"]
     negated = "No-one was arrested after the march through Vell, police said."  # a hyphenated "no one" still negates
     assert "arrest" not in [k for k, _ in _types(pipeline, negated)]

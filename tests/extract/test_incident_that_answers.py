@@ -52,15 +52,15 @@ def test_an_act_told_by_its_month_then_by_its_day_takes_the_day(pipeline_extract
 
 
 def test_the_day_of_an_anniversary_is_not_the_day_of_the_act_it_marks(pipeline_extract) -> None:
-    text = ("Vigils will be held this weekend to mark the third anniversary of the blogger Tomas Verde being "
-            "detained in prison after he was dragged out of a consulate in Lisbon.\n\n"
-            "Verde had lived in the consulate for two years before he was forcibly removed and arrested by "
+    text = ("Friends of the cartoonist Tomas Verde will gather at the weekend to mark the third anniversary of his "
+            "being detained after police took him from a hotel lobby in Lisbon.\n\n"
+            "Verde had been staying at the hotel for a month before he was arrested by "
             "police on March 14 2021.")
     assert _day(_first(pipeline_extract(text), "arrest")) == ("2021-03-14", "day")
 
 
 def test_a_headline_that_says_nabbed_on_a_named_day_is_an_arrest_of_that_day(pipeline_extract) -> None:
-    text = ("Court drops case, orders release of union organiser nabbed on Human Rights Day 2022\n\n"
-            "MANILA – A court dismissed the firearms case against a union organiser who was among the activists "
-            "arrested that day.")
+    text = ("Judge frees farm leader nabbed on Human Rights Day 2022 as charges collapse\n\n"
+            "CEBU – Prosecutors withdrew the explosives charge against a farmers' leader, one of eleven people "
+            "picked up by police that day.")
     assert _day(_first(pipeline_extract(text), "arrest")) == ("2022-12-10", "day")

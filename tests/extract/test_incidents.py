@@ -26,10 +26,10 @@ def _types(table: TriggerTable, text: str) -> set[str]:
 
 
 def test_sentences_keep_offsets_and_skip_abbreviations() -> None:
-    text = "Maj. Gen. Zaw Min Tun spoke on Jan. 5 in the U.S. embassy. Troops left.\nHeadline without stop\n\nNext one!"
+    text = "Maj. Gen. Kyaw Naing Oo spoke on Jan. 5 in the U.S. embassy. Troops left.\nHeadline without stop\n\nNext one!"
     sentences = split_sentences(text)
     pieces = [text[s.start:s.end] for s in sentences]
-    assert pieces == ["Maj. Gen. Zaw Min Tun spoke on Jan. 5 in the U.S. embassy.", "Troops left.",
+    assert pieces == ["Maj. Gen. Kyaw Naing Oo spoke on Jan. 5 in the U.S. embassy.", "Troops left.",
                       "Headline without stop", "Next one!"]
     assert sentences[0].paragraph == sentences[1].paragraph != sentences[2].paragraph
 
@@ -198,7 +198,7 @@ def test_statistic_measure_is_a_short_phrase_from_the_clause() -> None:
 
 
 def test_a_dateline_is_its_own_segment() -> None:
-    text = "KABUL, Afghanistan (Jan. 12, 2011) — Insurgents were killed in Helmand.\nALMATY, Kazakhstan – Police acted."
+    text = "KABUL, Afghanistan (March 8, 2012) — Two policemen were shot in Farah.\nALMATY, Kazakhstan – Police acted."
     pieces = [text[s.start:s.end] for s in split_sentences(text)]
-    assert pieces == ["KABUL, Afghanistan (Jan. 12, 2011) —", "Insurgents were killed in Helmand.",
+    assert pieces == ["KABUL, Afghanistan (March 8, 2012) —", "Two policemen were shot in Farah.",
                       "ALMATY, Kazakhstan –", "Police acted."]

@@ -90,7 +90,7 @@ def test_a_speaker_named_again_by_its_head_noun_makes_one_statement(pipeline) ->
 
 def test_a_body_publishing_a_report_makes_a_statement_beside_the_acts_it_reports() -> None:
     table = TriggerTable.load()
-    text = "Soldiers executed 30 villagers in March, Human Rights Watch said in a report released today."
+    text = "Soldiers executed 30 villagers in March, Amnesty International said in a report published on Tuesday."
     assert {h.type for h in table.find(text)} >= {"killing", "statement"}
 
 

@@ -46,7 +46,7 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # the speaker of its own act, through a pronoun
     ("The Russian interior ministry said it detained 40 people during the night.", "detained", ["Russian government"]),
     # who confesses to an act did it; "the accused" are unnamed suspects, never a person
-    ("The accused has confessed to murdering the shopkeeper.", "murdering", ["suspects"]),
+    ("The accused has admitted murdering the shopkeeper.", "murdering", ["suspects"]),
     ("The militants admitted their role in the kidnapping of the aid workers.", "kidnapping", ["militants"]),
     # the party a source blames
     ("The union blamed the abduction on paid hooligans.", "abduction", ["thugs"]),
@@ -70,8 +70,8 @@ def roles(nlp, matcher: ActorMatcher, text: str, trigger: str) -> tuple[list[str
     # the verb's own complement is the act: "held incommunicado by X" names its agent
     ("A blogger has been held incommunicado by the authorities for two weeks.", "incommunicado", ["authorities"]),
     # who is said to have taken part in an act did it
-    ("Chief among the concerns is the alleged involvement of Maltese government officials in the murder of "
-     "a reporter.", "murder", ["Maltese government"]),
+    ("Investigators are looking into the suspected involvement of Cypriot government officials in the "
+     "killing of a radio host.", "killing", ["Cypriot government"]),
     ("Three soldiers were involved in the abduction of the student.", "abduction", ["military"]),
     # the "by" of "committed by" names the agent of the act it describes, wherever the parse hangs it
     ("The UN mission recorded the unlawful killing of a teenager in Cali, committed by an ESMAD officer.",
@@ -93,7 +93,7 @@ def test_the_agent_of_a_harmful_act_is_its_perpetrator(nlp, matcher: ActorMatche
 
 @pytest.mark.slow
 def test_a_headline_s_reduced_passive_makes_its_subject_the_target(nlp, matcher: ActorMatcher) -> None:
-    assert roles(nlp, matcher, "Journalist arrested, charged after reporting on the attacks", "arrested") == \
+    assert roles(nlp, matcher, "Blogger arrested, charged after posting about the army", "arrested") == \
         ([], ["journalists"])
 
 
@@ -112,7 +112,7 @@ def test_who_were_victims_of_an_act_are_its_targets(nlp, matcher: ActorMatcher) 
 
 @pytest.mark.slow
 def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, matcher: ActorMatcher) -> None:
-    perps, targets = roles(nlp, matcher, "Journalists have been abducted and disappeared for months.", "disappeared")
+    perps, targets = roles(nlp, matcher, "Two journalists were seized in March and have disappeared since.", "disappeared")
     assert perps == [] and targets == ["journalists"]
 
 
@@ -124,8 +124,7 @@ def test_people_who_disappear_are_not_the_agents_of_their_disappearance(nlp, mat
     ("Police launched an investigation into the killing of the journalist.", "killing"),
     ("A village chief has been detained by the police for alleged kidnapping and murder.", "murder"),
     ("The police filed a report against a neighbour soon after the murder of the teacher.", "murder"),
-    ("The gang appears to be active again, as police sources linked the abduction of a retired officer "
-     "to its members.", "abduction"),
+    ("Detectives tied the abduction of a retired judge to a gang that had been quiet for years.", "abduction"),
 ])
 def test_who_investigates_or_reports_an_act_is_not_its_agent(nlp, matcher: ActorMatcher, text: str,
                                                               trigger: str) -> None:
@@ -149,13 +148,13 @@ def test_who_protests_against_an_act_is_not_its_agent(nlp, matcher: ActorMatcher
 
 @pytest.mark.slow
 def test_an_armed_actor_the_act_aims_at_is_not_its_unnamed_agent(nlp, matcher: ActorMatcher) -> None:
-    text = "In the guise of going after gangs and loose guns, officers raided offices and arrested seven unionists."
+    text = "Claiming to hunt drug gangs and illegal weapons, officers raided offices and arrested seven unionists."
     assert "criminal gangs" not in roles(nlp, matcher, text, "arrested")[0]
 
 
 @pytest.mark.slow
 def test_rescuers_are_not_the_hostage_takers(nlp, matcher: ActorMatcher) -> None:
-    text = "Two years later the army tried and failed to rescue the four hostages held in the desert."
+    text = "Commandos were sent in a year later but could not free the three hostages held in the mountains."
     assert roles(nlp, matcher, text, "hostages")[0] == []
     # who finds the body of a kidnapped child did not kidnap her
     text = "State police discovered the body of an abducted girl in a park near Kellan on Tuesday."
@@ -181,7 +180,7 @@ def test_a_label_in_quotation_marks_is_no_actor(matcher: ActorMatcher) -> None:
     assert "gunmen" not in [a.name for a in found]
     # nor is the singular used as a modifier; with its article it is the attacker
     assert "gunmen" not in [a.name for a in matcher.find("She was held on terrorist charges.")]
-    assert "gunmen" in [a.name for a in matcher.find("The terrorist who killed the journalist was freed.")]
+    assert "gunmen" in [a.name for a in matcher.find("The terrorist who murdered the reporter was released.")]
 
 
 @pytest.mark.parametrize("text, name, kind", [

@@ -160,8 +160,8 @@ def test_ill_treatment_in_custody_with_no_victim_named_is_of_the_prisoners(pipel
 
 @pytest.mark.slow
 def test_abuses_told_together_share_their_agent(pipeline) -> None:
-    text = ("Hundreds of students have been abducted and disappeared for years, tortured and killed in custody "
-            "by paramilitary forces and soldiers, the families said.")
+    text = ("For a decade, dozens of farm workers were abducted, held for months, tortured and killed in custody "
+            "by paramilitary forces and soldiers, their families said.")
     found = _by_type(pipeline, text)
     assert found["killing"][0].perpetrators
     agents = {a.name for a in found["killing"][0].perpetrators}
@@ -272,15 +272,15 @@ def test_a_gang_arrested_in_a_raid_is_not_arrested_in_violation(pipeline) -> Non
 
 @pytest.mark.slow
 def test_an_indictment_names_the_suspects_as_the_agents_of_the_crime(pipeline) -> None:
-    text = ("Two men have been indicted on murder charges for their role in the kidnapping and killing "
-            "of a community organiser on New Year's Eve.\n")
+    text = ("A grand jury charged two men with murder over the kidnapping and killing "
+            "of a community organiser in March.\n")
     found = _by_type(pipeline, text)
     assert _names(found["killing"][0].perpetrators) == [(SUSPECTS, "criminal")]
 
 
 @pytest.mark.slow
 def test_forces_detaining_an_armed_groups_member_keep_their_arrest(pipeline) -> None:
-    text = "Security forces detained a Taliban facilitator linked to the murder of a district official in March.\n"
+    text = "Police detained a Taliban fixer linked to the murder of a village elder in March.\n"
     found = _by_type(pipeline, text)
     assert "arrest" in found and "legal_proceeding" not in found
 
@@ -380,7 +380,7 @@ def test_persons_convicted_of_a_killing_are_not_a_group_of_perpetrators(pipeline
 
 @pytest.mark.slow
 def test_people_killed_in_a_crackdown_were_killed_by_the_state(pipeline) -> None:
-    text = "Scores of people were killed during a crackdown on the opposition's protests in January.\n"
+    text = "Dozens of people died in a crackdown on the opposition's rallies last winter.\n"
     killing = _by_type(pipeline, text)["killing"][0]
     assert [a.kind for a in killing.perpetrators] == ["state_force"]
 

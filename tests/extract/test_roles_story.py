@@ -163,9 +163,9 @@ def test_of_two_opposing_armed_actors_the_agent_of_the_arrest_wins(pipeline) -> 
 
 @pytest.mark.slow
 def test_the_court_a_suspect_is_charged_at_is_not_the_kidnapper(pipeline) -> None:
-    text = ("Three men and a woman were charged at the Magistrates' Court on Monday on charges of abducting a "
-            "shopkeeper and demanding a ransom of 20,000 ringgit in May.")
-    kidnapping = next(i for i in _all(pipeline, text, "arrest") if i.trigger and "abduct" in i.trigger.text)
+    text = ("Four men were charged at the Magistrates' Court on Friday on charges of kidnapping a fisherman "
+            "and demanding a ransom of 300,000 shillings last month.")
+    kidnapping = next(i for i in _all(pipeline, text, "arrest") if i.trigger and "kidnap" in i.trigger.text)
     assert [(a.name, a.kind) for a in kidnapping.perpetrators] == [("suspects", "criminal")]
 
 

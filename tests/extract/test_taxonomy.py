@@ -166,7 +166,7 @@ def test_a_camp_captured_is_territory():
 
 
 def test_forces_moving_read_as_a_killing_are_a_development_but_a_death_stays_a_killing():
-    guarded = "Security forces reinforced their presence around the churches of Veska ahead of the holiday."
+    guarded = "Security forces reinforced their guard around the churches of Veska before the holiday."
     assert with_taxonomy(_incident("killing", guarded, "Security forces")).type == "other"
     executed = "Soldiers stationed in Veska executed two prisoners on Sunday, a witness said."
     assert with_taxonomy(_incident("killing", executed, "executed")).type == "killing"

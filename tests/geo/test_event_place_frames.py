@@ -75,7 +75,7 @@ def test_the_victims_moment_says_where_the_act_happened(pipeline) -> None:
 
 
 def test_a_harm_coordinated_with_the_act_shares_its_place(pipeline) -> None:
-    killing = one(pipeline, "A guard was shot to death and two porters were wounded north of Kirkuk.", "killing")
+    killing = one(pipeline, "A taxi driver was shot dead and two passengers were hurt north of Kirkuk.", "killing")
     assert place_text(killing) == "Kirkuk"
 
 

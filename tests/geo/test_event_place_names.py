@@ -36,16 +36,16 @@ def test_a_district_beside_its_province_lies_in_that_province(pipeline) -> None:
 
 
 def test_a_namesake_elsewhere_gives_way_to_the_province_named_beside_it(pipeline) -> None:
-    # "Karjan" is also a town in India: the province the text names wins
-    arrest = one(pipeline, "In Karjan district, Uruzgan province, a combined force detained two insurgents "
-                            "on Friday.", "arrest")
+    # "Gelan" is also a town in China: the province the text names wins
+    arrest = one(pipeline, "Police arrested two shopkeepers in Gelan district, Ghazni province, on Sunday "
+                            "after a search of their store.", "arrest")
     assert arrest.location is not None
-    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Uruzgan")
+    assert (arrest.location.country, arrest.location.admin1) == ("AF", "Ghazni")
 
 
 def test_a_province_spelled_otherwise_is_matched_to_its_region(pipeline) -> None:
-    arrest = one(pipeline, "A combined Afghan and coalition force detained four suspected insurgents in Paktiya "
-                            "province last night.", "arrest")
+    arrest = one(pipeline, "Border police arrested three men carrying rifles in Paktiya province on Monday, "
+                            "a spokesman said.", "arrest")
     assert arrest.location is not None
     assert (arrest.location.country, arrest.location.admin1) == ("AF", "Paktiya")  # ISO 3166-2 spelling
 
@@ -91,8 +91,8 @@ def test_a_river_is_no_finer_place_than_the_village_beside_it(pipeline) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "They destroyed a U.S. military vehicle near the road on Friday.",
-    "Hundreds of students demonstrated outside the US embassy on Saturday.",
+    "Militants set fire to a U.S. army truck parked by the road on Friday.",
+    "Some two hundred nurses protested in front of the US embassy on Saturday.",
 ])
 def test_a_country_that_qualifies_a_noun_is_not_where(pipeline, text: str) -> None:
     incidents = extracted(pipeline, text)
@@ -101,7 +101,7 @@ def test_a_country_that_qualifies_a_noun_is_not_where(pipeline, text: str) -> No
 
 
 @pytest.mark.parametrize("text, kind, place", [
-    ("Gunmen killed 19 villagers in Dokoma local government area of Benue state on Sunday.", "killing", "Dokoma"),
+    ("Bandits killed 11 farmers in Dokoma local government area of Kwara state on Sunday.", "killing", "Dokoma"),
     ("Police found the bodies of two men in Mogadishu's Wardhigley district on Sunday.", "killing", "Wardhigley"),
     ("Gunmen shot dead two traders in the Sheikh Daher district of Latakia on Monday.", "killing", "Sheikh Daher"),
     ("Around Qarmashi, a roadside bomb killed three soldiers on Monday.", "killing", "Qarmashi"),
@@ -118,8 +118,8 @@ def test_the_town_an_attack_struck_opens_its_sentence(pipeline) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "The crowd marched to the foreign ministry to demand tough action against Bonn.",
-    "Police arrested the group's operations chief for Southeast Asia on Monday.",
+    "Hundreds rallied outside parliament to demand a trade ban against Lisbon.",
+    "Police arrested the network's finance chief for West Africa on Monday.",
     "Last year she captured her fifth title with a victory over South Korea's Kim Yuna.",
 ])
 def test_a_place_an_action_is_against_for_or_a_person_owns_is_not_where(pipeline, text: str) -> None:
@@ -210,16 +210,16 @@ def test_the_object_of_a_patrol_is_a_place_whatever_ner_calls_it(pipeline) -> No
 
 def test_a_capitalised_place_noun_alone_names_noplace_text(pipeline) -> None:
     """"near Ombrat of the same District": "District" is the text's noun, not a name."""
-    attack = one(pipeline, "The airstrike again targeted a convoy near Ombrat of the same District.", "attack")
+    attack = one(pipeline, "A drone strike hit a lorry near Ombrat of the same District.", "attack")
     assert place_text(attack) != "District"
 
 
 def test_a_country_after_in_and_a_direction_places_an_event_the_parse_leaves_untied(pipeline) -> None:
-    """"who descended on a village in far eastern Congo": the small parser hangs the phrase on a
+    """"who stormed a hamlet in far northern Mozambique": the small parser hangs the phrase on a
     relative clause; a direction before the country says it is where, not whose."""
-    killing = one(pipeline, "At least twelve people were killed on Sunday by militiamen armed with machetes who "
-                             "raided a village in far eastern Congo, a local official said.", "killing")
-    assert place_text(killing) == "Congo"
+    killing = one(pipeline, "At least eight people were killed on Sunday by fighters armed with knives who "
+                             "stormed a hamlet in far northern Mozambique, a local official said.", "killing")
+    assert place_text(killing) == "Mozambique"
 
 
 def test_the_seat_of_the_body_that_reports_an_event_is_not_itsplace_text(pipeline) -> None:
@@ -234,8 +234,8 @@ def test_the_seat_of_the_body_that_reports_an_event_is_not_itsplace_text(pipelin
 
 def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> None:
     """"Zabul province's Shinkay district": the text says which region the district lies in."""
-    text = ("KABUL, Afghanistan (March 3) - Coalition aircraft struck a Taliban commander in a remote area "
-            "of southern Afghanistan yesterday. The strike hit a compound in Zabul province's Shinkay district.")
+    text = ("KABUL, Afghanistan (March 3) - Afghan troops raided a bomb-making cell in a mountain village "
+            "of southern Afghanistan yesterday. The raid hit a house in Zabul province's Shinkay district.")
     placed = [i.location for i in extracted(pipeline, text) if i.location is not None]
     assert placed and all(p.admin1 == "Zabul" for p in placed), placed
 
@@ -248,23 +248,22 @@ def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> 
     # a hyphenated place noun frames a name
     ("Two soldiers were killed when a shell hit their post in the Ras Kemmel sub-district of Latakia on Monday.",
      "killing", "Ras Kemmel"),
-    # "near the old Diyala Bridge in X district": the region names a bridge, it does not replace the district
-    ("A driver detonated his car bomb at a checkpoint near the old Diyala Bridge in Karrada Sharqiya district in "
-     "southern Baghdad on Sunday.", "attack", "Karrada Sharqiya"),
+    # "near the Sinak Bridge in X district": the region names a bridge, it does not replace the district
+    ("A suicide driver blew up his van at a checkpoint near the Sinak Bridge in Bab al-Sheikh district in "
+     "central Baghdad on Sunday.", "attack", "Bab al-Sheikh"),
     # the object of a verb that takes only a place, though the event is read on another word
     ("Preliminary reports say that government forces have entered Kafr Hamdan after a fierce battle with the "
      "rebels.", "armed_clash", "Kafr Hamdan"),
     # "in his X apartment": the locality of a home
     ("A shopkeeper was found murdered in his Kondapur apartment on Monday morning.", "killing", "Kondapur"),
     # a witness on the spot speaks where the event happened when the sentence names no other place
-    ("A police source in Kaya said the blast killed four people and wounded six others on Sunday.", "killing",
+    ("A security source in Kaya said the explosion killed three people and injured nine on Sunday.", "killing",
      "Kaya"),
     # a town that qualifies the event's subject: the subject, and so the event, is of that place
     ("Many angry Kunduz residents protested on the main road on Sunday.", "protest", "Kunduz"),
     # "on the approaches to X", "at an entrance to X": by the place, not towards it
-    ("Government jets bombed rebel positions on the approaches to the ancient city of Homs on Tuesday.", "attack",
-     "Homs"),
-    ("A young man was shot at an entrance to Hebron's Old City in July and died of his wounds.", "attack",
+    ("Artillery shelled rebel trenches on the approaches to Idlib on Tuesday.", "attack", "Idlib"),
+    ("A teenager was shot at an entrance to Acre's Old City on Friday and later died in hospital.", "attack",
      "Old City"),
     # an untied place after "in Mexico's northern X state"
     ("The bodies of twelve men found in Mexico's northern Sonora state had burns suggesting they were tortured "
@@ -273,8 +272,8 @@ def test_a_region_that_owns_a_district_holds_it_against_a_namesake(pipeline) -> 
     ("The journalist was captured along with two colleagues, all aid workers, from their Mosul house on Sept. 16.",
      "arrest", "Mosul"),
     # "X village of Y LGA": the unknown name after "of" holds the village, it is not finer than it
-    ("Four farmers were killed on Monday in Kayamla village of Dikwa LGA of Borno State when gunmen opened "
-     "fire on a market.", "killing", "Kayamla village"),
+    ("Four farmers were killed on Monday in Dalwa village of Dikwa LGA of Borno State when gunmen opened "
+     "fire on a market.", "killing", "Dalwa village"),
     # the object of "after storming" is the event's place, finer than the province it names first
     ("Militants killed nine soldiers in Homs province after storming the town of Qaryatayn on Sunday.",
      "killing", "Qaryatayn"),

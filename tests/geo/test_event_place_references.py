@@ -33,8 +33,8 @@ def test_inside_a_part_of_a_place_is_no_reference() -> None:
 
 
 def test_the_place_the_sentence_measures_wins_over_the_reference(pipeline) -> None:
-    attack = one(pipeline, "Maoists bombed a bank and a tax office in Rautahat district, south of Kathmandu, but "
-                           "nobody was hurt.", "attack")
+    attack = one(pipeline, "A bomb damaged a school and a post office in Rautahat district, south of Kathmandu, "
+                           "on Friday, but nobody was hurt.", "attack")
     assert place_text(attack) == "Rautahat district"
 
 
@@ -76,7 +76,7 @@ def test_a_legislators_seat_and_a_persons_home_town_are_no_event_place(pipeline)
 
 
 def test_a_birthplace_alone_gives_no_place(pipeline) -> None:
-    text = "Omar, who was born in the US state of Ohio, was detained in late 2019 and held for months."
+    text = "The engineer, born in Ohio in 1980, was detained by militia fighters in 2019 and held for months."
     assert all(place_text(i) != "Ohio" for i in extracted(pipeline, text))
 
 

@@ -58,11 +58,11 @@ def test_a_country_s_usual_short_form_is_the_country(parser: Geoparser, name: st
 
 
 def test_a_two_word_city_ner_cut_short_is_read_whole(parser: Geoparser) -> None:
-    text = "Hundreds of families who crossed into Brazil now live in Boa Vista, the state capital."
-    ents = _spans(text, ("Brazil", "GPE"), ("Boa", "GPE"))
+    text = "Farmers from across Brazil met in Campo Grande to protest the new land tax."
+    ents = _spans(text, ("Brazil", "GPE"), ("Campo", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
-    vista = found["Boa Vista"][0]
-    assert vista.country == "BR" and haversine_km(vista.lat, vista.lon, 2.82, -60.67) < 25
+    grande = found["Campo Grande"][0]
+    assert grande.country == "BR" and haversine_km(grande.lat, grande.lon, -20.44, -54.65) < 25
 
 
 @pytest.mark.parametrize(("town", "state", "admin1"), [
@@ -95,13 +95,14 @@ def test_a_place_ner_calls_a_person_once_is_still_the_place_named_elsewhere(pars
 
 
 def test_a_surname_ner_once_took_for_a_place_stays_a_surname(parser: Geoparser) -> None:
-    text = ("Bautista hit two home runs in Toronto. Fans cheered as Bautista rounded the bases, "
-            "and the manager said Bautista would start on Friday.")
-    starts = [m.start() for m in re.finditer("Bautista", text)]
-    ents = [(starts[0], starts[0] + 8, "GPE"), (starts[1], starts[1] + 8, "PERSON"),
-            (starts[2], starts[2] + 8, "PERSON")] + _spans(text, ("Toronto", "GPE"))
+    # Pereira is also a Colombian city of half a million people.
+    text = ("Pereira scored twice in Lisbon. The crowd sang as Pereira ran to the corner flag, "
+            "and the coach said Pereira would play again on Sunday.")
+    starts = [m.start() for m in re.finditer("Pereira", text)]
+    ents = [(starts[0], starts[0] + 7, "GPE"), (starts[1], starts[1] + 7, "PERSON"),
+            (starts[2], starts[2] + 7, "PERSON")] + _spans(text, ("Lisbon", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=sorted(ents)))
-    assert len(found.get("Bautista", [])) <= 1
+    assert len(found.get("Pereira", [])) <= 1
 
 
 def test_parse_many_batches_ner_and_finds_what_parse_finds(nlp) -> None:
@@ -152,15 +153,15 @@ def test_a_city_named_with_a_level_word_is_the_city_not_the_country(parser: Geop
 
 
 def test_a_town_that_shares_its_name_and_point_with_a_district_is_not_dropped(parser: Geoparser) -> None:
-    # Southampton is a unitary authority (admin2, needs context) and a city (needs none).
-    text = "The striker, on loan from Southampton, has scored six goals this season."
-    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Southampton", "GPE")))[0]
-    assert place.country == "GB" and haversine_km(place.lat, place.lon, 50.90, -1.40) < 25
+    # Portsmouth is a unitary authority (admin2, needs context) and a city (needs none).
+    text = "The defender, who joined from Portsmouth in January, has kept four clean sheets."
+    place = parser.parse(Document(doc="t", text=text), entities=_spans(text, ("Portsmouth", "GPE")))[0]
+    assert place.country == "GB" and haversine_km(place.lat, place.lon, 50.80, -1.09) < 25
 
 
 def test_a_city_known_by_its_other_name_with_city_is_not_its_province(parser: Geoparser) -> None:
-    text = "Grades went to Ottawa, Montreal, Quebec City and Halifax."
-    ents = _spans(text, ("Ottawa", "GPE"), ("Montreal", "GPE"), ("Quebec City", "GPE"), ("Halifax", "GPE"))
+    text = "The choir will sing in Winnipeg, Quebec City and Moncton this spring."
+    ents = _spans(text, ("Winnipeg", "GPE"), ("Quebec City", "GPE"), ("Moncton", "GPE"))
     found = _by_text(parser.parse(Document(doc="t", text=text), entities=ents))
     place = found["Quebec City"][0]
     assert place.precision == "town" and haversine_km(place.lat, place.lon, 46.81, -71.21) < 25
@@ -200,43 +201,44 @@ def test_a_country_sits_at_its_geonames_point_not_the_factbook_one(parser: Geopa
 
 
 def test_the_towns_of_a_local_story_outvote_a_lone_country_named_in_passing() -> None:
-    # The story names no country but Peru (a man's birthplace); its two towns lie within a
-    # few kilometres of each other in Connecticut: the story is set there.
+    # The story names no country but Chile (a woman's birthplace); its two towns lie within a
+    # few kilometres of each other in New Hampshire: the story is set there.
     parser = Geoparser(Gazetteer.open(), None)
-    text = ("A carpenter, a native of Peru, was arrested in Danbury on Monday and taken to New Milford, "
-            "where he appeared before a judge.")
-    places = {p.span.text: p for p in parser.parse(Document(doc="ct", text=text))}
-    assert (places["Danbury"].country, places["Danbury"].admin1) == ("US", "Connecticut")
-    assert (places["New Milford"].country, places["New Milford"].admin1) == ("US", "Connecticut")
-    assert places["Peru"].country == "PE"
+    text = ("A nurse who was born in Chile opened a bakery in Salem last spring and a second one in "
+            "Derry this month.")
+    places = {p.span.text: p for p in parser.parse(Document(doc="nh", text=text))}
+    assert (places["Salem"].country, places["Salem"].admin1) == ("US", "New Hampshire")
+    assert (places["Derry"].country, places["Derry"].admin1) == ("US", "New Hampshire")
+    assert places["Chile"].country == "CL"
 
 
 def test_a_small_towns_name_with_no_cue_is_a_place_beside_the_storys_towns() -> None:
     parser = Geoparser(Gazetteer.open(), None)
-    text = "Stevens skates in Red Deer and trains in Calgary. The Innisfail skater, 11, won a medal."
-    places = {p.span.text: p for p in parser.parse(Document(doc="ab", text=text))}
-    assert (places["Innisfail"].country, places["Innisfail"].admin1) == ("CA", "Alberta")
-    # Far from every town of its story, the same kind of name is no place ("Innisfail" the
-    # Queensland town is not meant by a rower's club in a Lagos story).
-    text = "Okafor rowed in Lagos and trained in Ibadan. The Innisfail crew, 11, won a medal."
-    assert "Innisfail" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}
+    text = "Lindqvist plays in Saskatoon and practises in Prince Albert. The Humboldt goalie, 14, made the team."
+    places = {p.span.text: p for p in parser.parse(Document(doc="sk", text=text))}
+    assert (places["Humboldt"].country, places["Humboldt"].admin1) == ("CA", "Saskatchewan")
+    # Far from every town of its story, the same kind of name is no place (no Humboldt, Tennessee
+    # or Saskatchewan is meant by a rowing club in a Nigerian story).
+    text = "Okafor rowed in Lagos and trained in Ibadan. The Humboldt crew, 14, won a medal."
+    assert "Humboldt" not in {p.span.text for p in parser.parse(Document(doc="ng", text=text))}
 
 
 def test_a_county_decided_early_is_checked_again_against_the_storys_counties(parser: Geoparser) -> None:
-    # McLean County is decided before its neighbours (the Illinois one is the biggest); the
-    # Kentucky counties listed beside it then carry it to Kentucky.
-    text = ("Flood money: Daviess County schools will be given $9,000; Muhlenberg County $7,000; "
-            "McLean County $5,900; Ohio County $6,100.")
+    # Madison County is decided before its neighbours (the Alabama one is the biggest); the
+    # North Carolina counties listed beside it then carry it to North Carolina.
+    text = ("Road grants this year: Buncombe County, $8,200; Madison County, $6,400; Haywood County, "
+            "$5,100; Henderson County, $3,900.")
     found = {p.span.text: (p.admin1, p.precision) for p in parser.parse(Document(doc="t", text=text))}
-    assert found["McLean County"] == ("Kentucky", "admin2")
-    assert {found[name][0] for name in ("Daviess County", "Muhlenberg County", "Ohio County")} == {"Kentucky"}
+    assert found["Madison County"] == ("North Carolina", "admin2")
+    assert {found[name][0] for name in ("Buncombe County", "Haywood County", "Henderson County")} == \
+        {"North Carolina"}
 
 
 @pytest.mark.parametrize("text, country, precision", [
     ("Lawmakers in the state of Georgia passed the bill on Tuesday.", "US", "admin1"),
     ("Lawmakers in Georgia passed the bill on Tuesday.", "GE", "country"),
     # "territory" names no level: the border territory of a country is the country
-    ("Troops mined the border territory of Georgia last spring.", "GE", "country"),
+    ("Shells fell on the occupied territory of Georgia overnight.", "GE", "country"),
 ])
 def test_a_level_word_before_the_name_says_the_level(parser: Geoparser, text: str, country: str,
                                                       precision: str) -> None:
@@ -245,18 +247,18 @@ def test_a_level_word_before_the_name_says_the_level(parser: Geoparser, text: st
 
 
 def test_a_town_in_a_state_the_story_names_is_that_states(parser: Geoparser) -> None:
-    # Four states named once each: the share of the story's places in Iowa is small, but Iowa
-    # is named, and Hinton, Iowa and Waterloo, Iowa are there (not Hinton, Oklahoma, the bigger).
-    text = ("Farm equipment stolen in Wisconsin and Iowa has been recovered. A man from Waterloo was "
-            "arrested near Hinton, deputies said. Tools were also taken in Minnesota and Illinois.")
+    # Four states named once each: the share of the story's places in Nebraska is small, but
+    # Nebraska is named, and Norfolk and Columbus are there (not the bigger Virginia and Ohio ones).
+    text = ("Cattle trailers stolen in Kansas and Nebraska have turned up. A woman from Norfolk was "
+            "charged near Columbus, the sheriff said. Saddles went missing in Colorado and Wyoming too.")
     found = {p.span.text: p.admin1 for p in parser.parse(Document(doc="t", text=text))}
-    assert found["Hinton"] == found["Waterloo"] == "Iowa"
+    assert found["Norfolk"] == found["Columbus"] == "Nebraska"
 
 
 @pytest.mark.parametrize("text, expected", [
     # a list of three towns: "Washington, New York" is no town and its state
-    ("After stops in Washington, New York and Boston, the delegation flew home.",
-     {"Washington": ("town", None), "New York": ("town", "New York"), "Boston": ("town", "Massachusetts")}),
+    ("The band played Washington, New York and Philadelphia before flying to Europe.",
+     {"Washington": ("town", None), "New York": ("town", "New York"), "Philadelphia": ("town", "Pennsylvania")}),
     # two pairs joined by "and" stay two towns in their states
     ("Storms hit Tacoma, Washington and Portland, Oregon on Friday.",
      {"Tacoma": ("town", "Washington"), "Washington": ("admin1", "Washington"), "Portland": ("town", "Oregon")}),
@@ -272,9 +274,9 @@ def test_a_list_of_towns_is_not_read_as_town_and_state(parser: Geoparser, text: 
 
 @pytest.mark.parametrize("text, name, country, admin1", [
     # "University" opens a body's name; the town of that name in Florida is not meant
-    ("He teaches at the University of St. Thomas in Houston, Texas.", "Houston", "US", "Texas"),
+    ("She lectures at the University of St. Francis in Joliet, Illinois.", "Joliet", "US", "Illinois"),
     # a small namesake of a big city maps no story with another small town beside it
-    ("A researcher at Loyola University in Los Angeles reviewed the ballots.", "Los Angeles", "US", "California"),
+    ("A chemist at Drexel University in Philadelphia tested the river water.", "Philadelphia", "US", "Pennsylvania"),
 ])
 def test_a_body_s_name_sends_no_town_abroad(parser: Geoparser, text: str, name: str, country: str,
                                             admin1: str) -> None:

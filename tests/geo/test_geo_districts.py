@@ -57,25 +57,25 @@ def _town(geonameid: int, name: str, cc: str, admin1: str, lat: float, lon: floa
 
 
 TOWNS = index_towns([
-    _town(1, "Wulêswālī Sayyid Karam", "AF", "36", 33.70, 69.35, ["Sayed Karam", "Woluswali Saydkaram"]),
-    _town(2, "Sayed Karam", "PK", "02", 31.10, 72.20, [], 3000),  # a namesake in another country
+    _town(1, "Wulêswālī Dand Wa Patan", "AF", "36", 33.66, 69.96, ["Dand-e Patan", "Woluswali Dandpatan"]),
+    _town(2, "Dand-e Patan", "PK", "02", 31.40, 72.05, [], 3000),  # a namesake in another country
     _town(3, "Qal‘ah-ye Kāh", "AF", "06", 32.14, 61.45, ["Qal'ah-ye Kah", "Qala-i-Kah"]),
 ])
 
 
 def test_a_district_is_placed_at_the_town_of_its_province_named_after_it() -> None:
-    units = [{"county": "Sayyid Karam District", "aliases": ["Sayyid Karam"], "countrycode": "AF", "statecode": "36"},
-             {"county": "Sayed Karam", "aliases": [], "countrycode": "AF", "statecode": "36"},  # the same unit twice
+    units = [{"county": "Dand Wa Patan District", "aliases": ["Dand Wa Patan"], "countrycode": "AF", "statecode": "36"},
+             {"county": "Dand-e Patan", "aliases": [], "countrycode": "AF", "statecode": "36"},  # the same unit twice
              {"county": "Qal'ah-ye Kah", "aliases": ["Qal‘ah-ye Kāh"], "countrycode": "AF", "statecode": "06"},
-             {"county": "Lajah Mangal", "aliases": [], "countrycode": "AF", "statecode": "36"}]  # no such town
+             {"county": "Rohani Baba", "aliases": [], "countrycode": "AF", "statecode": "36"}]  # no such town
     rows, unplaced = districts(units, TOWNS, existing={("AF", "06", "qalah ye kah")})
     assert unplaced == 1  # no point is better than a made-up one
-    [row] = rows  # Qal'ah-ye Kah is already a unit; Sayed Karam merges into its twin
-    assert (row["name"], row["kind"], row["country"], row["admin1_code"]) == ("Sayyid Karam", "admin2", "AF", "36")
-    assert (float(row["lat"]), float(row["lon"])) == (33.70, 69.35)  # the Afghan town, not the Pakistani one
+    [row] = rows  # Qal'ah-ye Kah is already a unit; Dand-e Patan merges into its twin
+    assert (row["name"], row["kind"], row["country"], row["admin1_code"]) == ("Dand Wa Patan", "admin2", "AF", "36")
+    assert (float(row["lat"]), float(row["lon"])) == (33.66, 69.96)  # the Afghan town, not the Pakistani one
     aliases = set(row["aliases"].split("|"))
-    assert "Sayed Karam" in aliases  # the twin's name
-    assert "Woluswali Saydkaram" not in aliases  # another spelling of the town only: not the district's name
+    assert "Dand-e Patan" in aliases  # the twin's name
+    assert "Woluswali Dandpatan" not in aliases  # another spelling of the town only: not the district's name
 
 
 def test_a_district_no_town_is_named_after_lies_among_the_towns_coded_to_it(tmp_path) -> None:

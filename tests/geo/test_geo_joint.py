@@ -42,10 +42,10 @@ def test_a_city_named_often_beside_its_own_small_neighbours_is_their_namesake(pa
 
 
 def test_a_city_whose_country_the_text_names_keeps_its_reading(parser: Geoparser) -> None:
-    # Georgetown and Paris, Kentucky lie 30 km apart, but the couple flew to France: Paris is Paris.
-    text = ("A couple from Georgetown, Kentucky, flew to France for their anniversary. They spent a week "
-            "in Paris and will return to Georgetown on Sunday.")
-    assert {country for country, _a, _p in _read(parser, text, "Paris")} == {"FR"}
+    # Cartersville and Rome, Georgia lie 30 km apart, but the choir flew to Italy: Rome is Rome.
+    text = ("A church choir from Cartersville, Georgia, flew to Italy for a concert tour. The singers spent "
+            "five days in Rome and will be back in Cartersville on Monday.")
+    assert {country for country, _a, _p in _read(parser, text, "Rome")} == {"IT"}
 
 
 def test_a_capital_without_a_namesake_s_neighbours_stays(parser: Geoparser) -> None:

@@ -71,9 +71,9 @@ def test_unresolved_places_and_no_places_give_no_location() -> None:
     assert located.location is None
 
 
-RELEASE = ("KABUL, Afghanistan (Jan. 10, 2011) – During an operation in Andar district, Ghazni province, "
-           "a combined force searched a compound. The force killed two insurgents. "
-           "Officials in Afghanistan said the operation continues.")
+RELEASE = ("KABUL, Afghanistan (Aug. 14, 2010) – Police officers patrolling Marawara district, Kunar province, "
+           "came under fire near a bridge. The attackers killed two officers. "
+           "Officials in Afghanistan said the search goes on.")
 
 
 def _release_place(word: str, name: str, precision: str, admin1: str | None, occurrence: int = 0) -> Place:
@@ -87,67 +87,67 @@ def _release_place(word: str, name: str, precision: str, admin1: str | None, occ
 def test_a_story_is_set_in_its_local_place_not_its_dateline_or_country() -> None:
     places = [_release_place("KABUL", "Kabul", "town", "Kabul"),
               _release_place("Afghanistan", "Afghanistan", "country", None),
-              _release_place("Andar", "Andar", "admin2", "Ghazni"),
-              _release_place("Ghazni", "Ghazni", "admin1", "Ghazni"),
+              _release_place("Marawara", "Marawara", "admin2", "Kunar"),
+              _release_place("Kunar", "Kunar", "admin1", "Kunar"),
               _release_place("Afghanistan", "Afghanistan", "country", None, occurrence=1)]
     doc = Document(doc="r", text=RELEASE, stories=(Story(0, 0, len(RELEASE)),))
-    sentence = "The force killed two insurgents."
+    sentence = "The attackers killed two officers."
     start = RELEASE.index(sentence)
     incident = Incident(doc="r", type="killing", summary=sentence, story=0,
                         evidence=(Span.of(RELEASE, start, start + len(sentence)),))
     (located,) = locate([incident], places, doc)
     assert located.location is not None
-    assert (located.location.name, located.location.admin1) == ("Andar", "Ghazni")
+    assert (located.location.name, located.location.admin1) == ("Marawara", "Kunar")
 
 
-WARDAK = ("KABUL, Afghanistan (June 2, 2012) In Chak district, Wardak province, a combined force captured a "
-          "Taliban facilitator. The facilitator moved weapons for attacks in Kabul city. "
-          "The force detained three more suspects during the operation.")
+LOGAR = ("KABUL, Afghanistan (May 19, 2012) In Kharwar district, Logar province, police arrested a man "
+         "who sold explosives. He had supplied bomb makers in Kabul city. "
+         "Police held three more men after the raid.")
 
 
-def _wardak_place(word: str, name: str, precision: str, admin1: str, occurrence: int = 0) -> Place:
+def _logar_place(word: str, name: str, precision: str, admin1: str, occurrence: int = 0) -> Place:
     start = -1
     for _ in range(occurrence + 1):
-        start = WARDAK.index(word, start + 1)
-    return Place(span=Span.of(WARDAK, start, start + len(word)), name=name, lat=34.3, lon=68.6, country="AF",
+        start = LOGAR.index(word, start + 1)
+    return Place(span=Span.of(LOGAR, start, start + len(word)), name=name, lat=33.9, lon=68.9, country="AF",
                  admin1=admin1, precision=precision, confidence=0.9)  # type: ignore[arg-type]
 
 
 def test_a_story_is_set_in_the_region_most_of_its_places_lie_in() -> None:
-    """A sentence that names no place is set where the story is (Wardak, named twice), not in the
-    one town another sentence mentions in passing (Kabul)."""
-    places = [_wardak_place("KABUL", "Kabul", "town", "Kabul"),
-              _wardak_place("Chak", "Chak", "town", "Wardak"),
-              _wardak_place("Wardak", "Wardak", "admin1", "Wardak"),
-              _wardak_place("Kabul", "Kabul", "town", "Kabul", occurrence=0)]
-    doc = Document(doc="w", text=WARDAK, stories=(Story(0, 0, len(WARDAK)),))
-    sentence = "The force detained three more suspects during the operation."
-    start = WARDAK.index(sentence)
+    """A sentence that names no place is set where the story is (Logar, by its district and by
+    name), not in the one town another sentence mentions in passing (Kabul)."""
+    places = [_logar_place("KABUL", "Kabul", "town", "Kabul"),
+              _logar_place("Kharwar", "Kharwar", "town", "Logar"),
+              _logar_place("Logar", "Logar", "admin1", "Logar"),
+              _logar_place("Kabul", "Kabul", "town", "Kabul", occurrence=0)]
+    doc = Document(doc="w", text=LOGAR, stories=(Story(0, 0, len(LOGAR)),))
+    sentence = "Police held three more men after the raid."
+    start = LOGAR.index(sentence)
     incident = Incident(doc="w", type="arrest", summary=sentence, story=0,
-                        evidence=(Span.of(WARDAK, start, start + len(sentence)),))
+                        evidence=(Span.of(LOGAR, start, start + len(sentence)),))
     (located,) = locate([incident], places, doc)
-    assert located.location is not None and located.location.admin1 == "Wardak"
+    assert located.location is not None and located.location.admin1 == "Logar"
 
 
-HELMAND = ("In Helmand province, an observation post spotted insurgents at a firing position in Kajaki district. "
-           "Coalition forces engaged the position, killing one insurgent.")
+KANDAHAR = ("In Kandahar province, a border patrol came under rocket fire near a checkpoint in Maiwand district. "
+            "Afghan police returned fire, killing one attacker.")
 
 
-@pytest.mark.parametrize("text", [HELMAND, "Moreover in" + HELMAND[2:]])
+@pytest.mark.parametrize("text", [KANDAHAR, "Moreover in" + KANDAHAR[2:]])
 def test_a_town_in_a_sentence_that_opens_with_its_region_lies_in_that_region(text: str) -> None:
-    """"In Helmand province, ... in Kajaki district": a namesake the gazetteer placed in another
+    """"In Kandahar province, ... in Maiwand district": a namesake the gazetteer placed in another
     province gives way to the province the sentence opens with."""
-    start = text.index("Helmand")
-    helmand = Place(span=Span.of(text, start, start + 7), name="Helmand", lat=31.0, lon=64.0, country="AF",
-                    admin1="Helmand", precision="admin1", confidence=0.9)
-    start = text.index("Kajaki")
-    kajaki = Place(span=Span.of(text, start, start + 6), name="Kaji", lat=34.4, lon=70.3, country="AF",
-                   admin1="Nangarhar", precision="town", confidence=0.9)
+    start = text.index("Kandahar")
+    kandahar = Place(span=Span.of(text, start, start + 8), name="Kandahar", lat=31.0, lon=65.7, country="AF",
+                     admin1="Kandahar", precision="admin1", confidence=0.9)
+    start = text.index("Maiwand")
+    maiwand = Place(span=Span.of(text, start, start + 7), name="Maywand", lat=33.6, lon=68.2, country="AF",
+                    admin1="Ghazni", precision="town", confidence=0.9)
     doc = Document(doc="h", text=text, stories=(Story(0, 0, len(text)),))
-    sentence = "Coalition forces engaged the position, killing one insurgent."
+    sentence = "Afghan police returned fire, killing one attacker."
     begin = text.index(sentence)
     incident = Incident(doc="h", type="killing", summary=sentence, story=0,
                         evidence=(Span.of(text, begin, begin + len(sentence)),))
-    (located,) = locate([incident], [helmand, kajaki], doc)
-    assert located.location is not None and located.location.admin1 == "Helmand"
-    assert located.location.span.text == "Kajaki"  # still the place the text names, now in its province
+    (located,) = locate([incident], [kandahar, maiwand], doc)
+    assert located.location is not None and located.location.admin1 == "Kandahar"
+    assert located.location.span.text == "Maiwand"  # still the place the text names, now in its province

@@ -130,8 +130,8 @@ def test_derived_localities_take_their_district_and_leave_common_names_out(tmp_p
 
 
 def test_a_postal_village_resolves_in_the_state_the_text_names(default_gazetteer: Gazetteer, nlp) -> None:
-    # "X, State": the only Holliday of the towns is in Texas; the postal tier has the Missouri village.
-    text = "HOLLIDAY, Mo. — A driver was hurt when his truck slid off a road south of Holliday, Missouri."
+    # "X, State": the only Ewing of the towns is in New Jersey; the postal tier has the Missouri village.
+    text = "EWING, Mo. — Firefighters put out a barn fire north of Ewing, Missouri, on Tuesday."
     places = [p for p in Geoparser(default_gazetteer, nlp).parse(Document(doc="h" * 64, text=text))
-              if p.span.text.casefold() == "holliday"]
+              if p.span.text.casefold() == "ewing"]
     assert places and all((p.country, p.admin1, p.precision) == ("US", "Missouri", "town") for p in places)

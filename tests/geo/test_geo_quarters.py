@@ -43,7 +43,7 @@ def test_a_suburb_named_after_several_words_and_named_again_alone_is_one_place(p
 
 
 def test_a_neighbourhood_before_the_place_that_holds_it_lies_there(parser: Geoparser) -> None:
-    text = "Troops searched homes in the Qasr Nakhil suburb in the northern Gaza Strip on Tuesday."
+    text = "Troops went door to door in the Qasr Nakhil suburb in the southern Gaza Strip on Tuesday."
     assert [(p.name, p.country) for p in _places(parser, text)["Qasr Nakhil"]] == [("Gaza Strip", "PS")]
 
 
@@ -54,29 +54,29 @@ def test_the_citys_district_lies_in_the_town_the_story_is_told_in(parser: Geopar
 
 
 def test_village_of_a_local_government_area_names_the_area_without_its_level_word(parser: Geoparser) -> None:
-    """"X village of Guma LGA": the gazetteer writes the area "Guma"; the village lies in it."""
-    text = "Two sisters who fled from Ukpagh village of Guma LGA were treated for measles in Makurdi."
+    """"X village of Bokkos LGA": the gazetteer writes the area "Bokkos"; the village lies in it."""
+    text = "Three families who fled from Hurti village of Bokkos LGA were given tents and blankets in Jos."
     places = _places(parser, text)
-    assert [(p.name, p.precision, p.admin1) for p in places["Guma"]] == [("Guma", "admin2", "Benue")]
-    assert [(p.name, p.country) for p in places["Ukpagh"]] == [("Guma", "NG")]
+    assert [(p.name, p.precision, p.admin1) for p in places["Bokkos"]] == [("Bokkos", "admin2", "Plateau")]
+    assert [(p.name, p.country) for p in places["Hurti"]] == [("Bokkos", "NG")]
 
 
 def test_a_village_read_as_a_look_alike_outside_its_district_lies_in_the_district(parser: Geoparser) -> None:
     """A village name the gazetteer spells nowhere is matched to the closest spelling of the
     country; where the text puts the village in a district and the look-alike lies outside it,
     the district stands in."""
-    text = "Soldiers raided homes overnight in Pulwama's Chandgam village, residents told reporters in Srinagar."
-    village = _places(parser, text)["Chandgam"][0]
-    pulwama = _places(parser, text)["Pulwama"][0]
-    assert (village.name, village.lat, village.lon) == (pulwama.name, pulwama.lat, pulwama.lon)
+    text = "Police searched houses before dawn in Badgam's Wathora village, a shopkeeper told journalists in Srinagar."
+    village = _places(parser, text)["Wathora"][0]
+    badgam = _places(parser, text)["Badgam"][0]
+    assert (village.name, village.lat, village.lon) == (badgam.name, badgam.lat, badgam.lon)
 
 
 @pytest.mark.parametrize("text, word", [
     ("Gunmen burned houses in an Alawite village near Hama on Monday.", "Alawite"),
     ("Activists said a Kashmiri village near Srinagar had been sealed off for a week.", "Kashmiri"),
     ("Six villages were destroyed by the floods near Tabriz, officials said.", "Six"),
-    ("The economy of Egypt grew faster in the October-December quarter, Cairo officials said.",
-     "October-December"),
+    ("Exports from Egypt rose in the July-September quarter, Cairo officials said.",
+     "July-September"),
     ("Workers of the Unite union marched through Wellington on Saturday.", "Unite"),
     ("Fighters entered the Industrial city of Sialkot before dawn.", "Industrial"),
     ("Shops closed in the Rohingya Muslim neighbourhood of Aung Mingalar in Sittwe.", "Rohingya Muslim"),

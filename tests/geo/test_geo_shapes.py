@@ -24,10 +24,10 @@ def _places(parser: Geoparser, text: str) -> dict[str, Place]:
 
 
 def test_a_title_marks_the_name_after_it_as_a_person(parser: Geoparser) -> None:
-    labels = _labels(parser, "Ukrainian President Petro Poroshenko met Mayor Nancy Vale in Kyiv.")
-    assert labels["Petro Poroshenko"] == "PERSON"
+    labels = _labels(parser, "Ghanaian President Kofi Asante met Mayor Nancy Vale in Accra.")
+    assert labels["Kofi Asante"] == "PERSON"
     assert labels["Nancy Vale"] == "PERSON"
-    assert "Ukrainian President Petro Poroshenko" not in labels  # the demonym stays outside the person
+    assert "Ghanaian President Kofi Asante" not in labels  # the demonym stays outside the person
 
 
 def test_a_town_used_as_a_given_name_is_not_a_place(parser: Geoparser) -> None:
@@ -38,11 +38,11 @@ def test_a_town_used_as_a_given_name_is_not_a_place(parser: Geoparser) -> None:
 
 
 def test_a_big_city_as_a_given_name_is_at_most_embedded(parser: Geoparser) -> None:
-    # "Nancy Pelosi" and "Seattle Seahawks" have one shape; the city is kept (teams and bodies
+    # "Nancy Whitfield" and "Denver Broncos" have one shape; the city is kept (teams and bodies
     # are the commoner reading, and geoparsing corpora count them) but never as an event place.
-    found = _places(parser, "Speaker Nancy Pelosi met fans of the Seattle Seahawks in Tacoma.")
+    found = _places(parser, "Senator Nancy Whitfield met fans of the Denver Broncos in Boulder.")
     assert "Nancy" not in found
-    assert found["Seattle"].confidence <= 0.05 and found["Tacoma"].confidence > 0.05
+    assert found["Denver"].confidence <= 0.05 and found["Boulder"].confidence > 0.05
 
 
 def test_a_surname_seen_with_its_given_name_stays_a_person_when_alone(parser: Geoparser) -> None:
@@ -60,10 +60,10 @@ def test_a_named_street_or_building_is_a_mention_even_unknown(parser: Geoparser)
 
 
 def test_a_place_inside_an_organisation_or_team_name_is_embedded(parser: Geoparser) -> None:
-    text = "The Kaduna State Police Command and fans of the Enugu Rangers met in Kano."
+    text = "Officers of the Ondo State Police Command and fans of the Enugu Rangers met in Ibadan."
     found = _places(parser, text)
-    assert found["Kano"].confidence > 0.05
-    inside = [p for name, p in found.items() if name.startswith(("Kaduna", "Enugu"))]
+    assert found["Ibadan"].confidence > 0.05
+    inside = [p for name, p in found.items() if name.startswith(("Ondo", "Enugu"))]
     assert inside and all(p.confidence <= 0.05 for p in inside)  # never an event place
 
 
@@ -108,10 +108,10 @@ def test_a_speaking_word_inside_a_known_place_name_leaves_the_place(parser: Geop
 
 
 def test_a_small_towns_name_after_of_inside_an_organisation_is_a_word_of_it(parser: Geoparser) -> None:
-    # "Commerce" is a town in California; in "Chamber of Commerce" it is no place, Lagos is.
-    text = "A deal was signed between the Lagos Chamber of Commerce and Industry and a Kyiv trade body."
+    # "Commerce" is a town in California; in "Chamber of Commerce" it is no place, Accra is.
+    text = "Members of the Accra Chamber of Commerce and Industry toured a Lisbon port last week."
     found = {p.span.text: p for p in parser.parse(Document(doc="t", text=text))}
-    assert "Commerce" not in found and found["Lagos"].country == "NG"
+    assert "Commerce" not in found and found["Accra"].country == "GH"
 
 
 def test_an_article_after_a_locative_is_never_a_town(parser: Geoparser) -> None:
@@ -131,9 +131,9 @@ def test_a_common_given_name_before_a_town_name_is_a_person(parser: Geoparser) -
 
 
 def test_a_given_name_that_is_a_big_city_opens_a_person(parser: Geoparser) -> None:
-    found = _places(parser, "The record set by Charlotte Smith of North Carolina in 1991 fell in Raleigh.")
-    assert "Charlotte" not in found
-    assert found["North Carolina"].admin1 == "North Carolina" and found["Raleigh"].country == "US"
+    found = _places(parser, "The record held by Regina Lowe of South Carolina since 1989 was broken in Charleston.")
+    assert "Regina" not in found
+    assert found["South Carolina"].admin1 == "South Carolina" and found["Charleston"].country == "US"
 
 
 def test_an_abbreviation_in_brackets_is_not_a_place(parser: Geoparser) -> None:
@@ -170,14 +170,14 @@ def test_a_body_named_after_a_place_holds_it_as_an_embedded_mention(parser: Geop
 
 
 def test_a_building_word_before_a_town_s_name_makes_a_building_not_a_person(parser: Geoparser) -> None:
-    # "Courthouse Bailieborough" is no person with an unknown given name: read as one, it made
-    # every "Bailieborough" of the text that person's name.
-    text = ("Energy audits will cover Courthouse Bailieborough and the library in Cavan, the council in Ireland "
-            "said. Bailieborough is first.")
-    assert _labels(parser, text)["Courthouse Bailieborough"] == "LOC"
+    # "Courthouse Kilrush" is no person with an unknown given name: read as one, it made every
+    # "Kilrush" of the text that person's name.
+    text = ("New windows will go into Courthouse Kilrush and the library in Ennis, the county council in "
+            "Ireland said. Kilrush gets them first.")
+    assert _labels(parser, text)["Courthouse Kilrush"] == "LOC"
     found = _places(parser, text)
-    assert found["Bailieborough"].country == "IE"
-    assert found["Courthouse Bailieborough"].country == "IE"  # a building of the story: its town stands in
+    assert found["Kilrush"].country == "IE"
+    assert found["Courthouse Kilrush"].country == "IE"  # a building of the story: its town stands in
 
 
 @pytest.mark.parametrize(("text", "places"), [
@@ -192,22 +192,23 @@ def test_a_given_name_after_of_is_a_person_unless_its_state_follows(parser: Geop
 
 
 def test_a_body_named_after_a_small_town_names_it_in_the_documents_country(parser: Geoparser) -> None:
-    """"Peel Regional Police" is Peel (an embedded mention: it locates no event) where the story is
-    in Peel's country; a body named after a town of another country is no reading of it."""
-    text = "Two men are wanted by Peel Regional Police after a shop in Mississauga was broken into last week."
+    """"Durham Regional Police" is Durham (an embedded mention: it locates no event) where the story
+    is in the Ontario region's country (alone, Durham is the North Carolina city); a body named after
+    a town of another country is no reading of it."""
+    text = "Durham Regional Police are looking for a driver who hit a cyclist in Oshawa on Sunday."
     places = _places(parser, text)
-    assert places["Peel"].country == "CA" and places["Peel"].confidence <= 0.05
-    text = "The Venice Commission urged the Ukrainian parliament to drop the rule, officials in Kyiv said."
+    assert places["Durham"].country == "CA" and places["Durham"].confidence <= 0.05
+    text = "The Venice Commission asked the Armenian parliament to rewrite the bill, officials in Yerevan said."
     assert "Venice" not in _places(parser, text)
 
 
 def test_a_county_or_state_after_a_name_and_a_comma_holds_it(parser: Geoparser) -> None:
     """"Cupar, Fife" names the county Fife (not in the dictionary: a bare county name is
     often a word); a common word before the comma is no name the county could hold."""
-    text = "The tour stops: Alton, Hampshire in May; Cupar, Fife in August; Diss, Norfolk last."
+    text = "The tour stops: Ludlow, Shropshire in May; Cupar, Fife in August; Bude, Cornwall last."
     places = _places(parser, text)
     assert (places["Fife"].country, places["Fife"].precision) == ("GB", "admin2")
-    text = "Now, Fife and her sister run the farm outside Alton, Hampshire."
+    text = "Now, Fife and her sister run the farm outside Ludlow, Shropshire."
     assert "Fife" not in _places(parser, text)
 
 
@@ -223,13 +224,14 @@ def test_names_listed_after_a_cued_village_share_its_locative(parser: Geoparser)
 
 def test_a_building_named_with_its_owners_possessive_is_one_name(parser: Geoparser) -> None:
     """"St George's Chapel" is a building (not St. George, Utah), "Caesar's Palace" one too; a
-    town's possessive holds the building ("Toronto's Pearson International Airport": Toronto)."""
-    labels = _labels(parser, "The wedding is on 19 May in St George’s Chapel; he plays Caesar's Palace in June.")
+    town's possessive holds the building ("Halifax's Stanfield International Airport": Halifax)."""
+    labels = _labels(parser, "The choir sings on 3 June in St George’s Chapel; she plays Caesar's Palace in July.")
     assert labels.get("St George’s Chapel") == "LOC" and labels.get("Caesar's Palace") == "LOC"
-    places = _places(parser, "The couple married at Windsor Castle, in St George’s Chapel, on Saturday.")
+    places = _places(parser, "Two nurses were married at Stirling Castle, in St George’s Chapel, on Sunday.")
     assert "St George" not in places
-    places = _places(parser, "Snow grounded 300 flights on Friday; Toronto's Pearson International Airport was worst hit.")
-    assert places["Toronto"].country == "CA"
+    places = _places(parser, "Fog kept planes on the ground for hours; Halifax's Stanfield International Airport "
+                             "cancelled 80 departures.")
+    assert places["Halifax"].country == "CA"
 
 
 def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town(parser: Geoparser) -> None:
@@ -243,12 +245,12 @@ def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town
 
 
 def test_a_family_name_with_an_inner_capital_stays_the_person_when_alone(parser: Geoparser) -> None:
-    # McGregor is a Florida town too; "close to McGregor" is said of the fighter, not of the town.
-    text = ("Boxer Declan McGregor was charged after a scuffle at a press event in Dublin. "
-            "McGregor said nothing. A source close to McGregor told reporters he would appear in court.")
-    assert all(label == "PERSON" for name, label in _labels(parser, text).items() if name == "McGregor")
+    # McComb is a Mississippi town too; "a friend of McComb" is said of the jockey, not of the town.
+    text = ("Jockey Ciaran McComb was fined after a fall at a race meeting in Cork. "
+            "McComb said nothing. A friend of McComb told reporters he would ride again in May.")
+    assert all(label == "PERSON" for name, label in _labels(parser, text).items() if name == "McComb")
     found = _places(parser, text)
-    assert "McGregor" not in found and found["Dublin"].country == "IE"
+    assert "McComb" not in found and found["Cork"].country == "IE"
 
 
 def test_a_family_name_of_the_story_after_at_is_still_a_place(parser: Geoparser) -> None:

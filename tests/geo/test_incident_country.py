@@ -130,9 +130,9 @@ def test_a_country_only_its_towns_stand_for_fills_incidents_without_a_place_only
 
 
 def test_a_filing_place_in_brackets_is_not_where_the_event_happened() -> None:
-    """"(Beirut) – Egyptian authorities have detained ...": the office that wrote the release."""
-    text = ("(Beirut) – Egyptian authorities have detained two students in solitary confinement, a rights group "
-            "said today.\n\nThe students were arrested at their university in Cairo in March.\n")
+    """"(Beirut) – Egyptian authorities are holding ...": the office that wrote the release."""
+    text = ("(Beirut) – Egyptian authorities are holding three bloggers without charge, a rights group "
+            "said today.\n\nThe bloggers were arrested at their homes in Cairo in March.\n")
     places = [_place(text, "Beirut", "LB"), _place(text, "Egyptian", "EG", "country"), _place(text, "Cairo", "EG")]
     document = Document(doc="d", text=text, stories=(Story(0, 0, len(text)),))
     lead = _incident(text, text.split("\n")[0], location=places[0])

@@ -58,13 +58,13 @@ def test_a_town_ner_calls_an_organisation_still_sets_the_story(pipeline) -> None
 
 
 def test_a_country_sentence_takes_the_finer_setting_of_its_story(pipeline) -> None:
-    """"an air strike in eastern Afghanistan" in a release that goes on about one province: the
+    """"a valley of northern Afghanistan" in a release that goes on about one province: the
     sentence says nothing finer than the country, its story does."""
-    text = ("KABUL, Afghanistan (May 2) - International forces conducted an air strike against an insurgent "
-            "leader in a remote area of eastern Afghanistan yesterday. The leader had planned attacks on "
-            "police posts across Laghman province, officials said.")
+    text = ("KABUL, Afghanistan (Sept. 9) - Coalition aircraft bombed a group of fighters in a mountain valley "
+            "of northern Afghanistan on Tuesday. The group had raided border posts across Badakhshan province "
+            "for months, the governor's office said.")
     strike = [i for i in extracted(pipeline, text) if i.type == "attack"]
-    assert strike and strike[0].location is not None and strike[0].location.admin1 == "Laghman"
+    assert strike and strike[0].location is not None and strike[0].location.admin1 == "Badakhshan"
 
 
 def test_a_place_that_opens_a_treatys_name_sets_no_story(pipeline) -> None:

@@ -151,3 +151,19 @@ def test_a_long_scan_of_short_blocks_reads_each_paragraphs_words_a_bounded_numbe
     _check_invariants(text, stories)
     assert len(stories) == 1  # one record, as before
     assert len(calls) <= 5 * len(blocks), len(calls)  # before: about len(blocks) ** 2 / 4
+
+
+def test_a_caption_set_apart_heads_the_story_and_a_digest_item_does_not(seed_digest_text, seed_radio_text):
+    """One head-story rule for extraction (a caption lends the body's agent) and the merge (its acts
+    are the lead's): a short first story before a long body heads it; a digest's or a bulletin's
+    first item is an item like the others."""
+    from factfinder.text.stories import head_story
+
+    body = ("HARARE, Zimbabwe - Police arrested a trade union leader at his home in the capital on "
+            "Tuesday night, his lawyer said, a day before a planned strike by teachers over unpaid wages. ") * 4
+    text = "DETAINED. A police photo of the union leader after his arrest.\n\nPlay Video\n\n" + body
+    stories = segment_stories(text)
+    assert len(stories) >= 2 and head_story(stories) == 0
+    for seed in (seed_digest_text, seed_radio_text):
+        assert head_story(segment_stories(seed)) is None
+    assert head_story(segment_stories(body)) is None  # one story heads nothing
