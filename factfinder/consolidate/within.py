@@ -20,6 +20,7 @@ from typing import Any
 from factfinder.consolidate.same_event import WITHIN_DOCUMENT
 from factfinder.consolidate.same_event import same_event as _same_event
 from factfinder.consolidate.telling import Telling, day_number
+from factfinder.extract.act_parties import agent_not_target, sanctioned_body
 from factfinder.extract.attachment import in_evidence
 from factfinder.extract.story_roles import agents_before_groups
 from factfinder.model import DATE_PRECISIONS, Actor, Count, DateRange, Document, Incident, Place
@@ -129,7 +130,7 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
     verification = max(a.verification, b.verification,
                        key=lambda v: _HEDGE_ORDER.index(v) if v in _HEDGE_ORDER else -1)
     dated = b if refined else _finer_date(a, b)
-    return agents_before_groups(replace(
+    return agent_not_target(sanctioned_body(agents_before_groups(replace(
         a,
         evidence=tuple(sorted(_union(a.evidence, b.evidence, lambda s: (s.start, s.end)), key=lambda s: s.start)),
         counts=_merged_counts(a.counts, b.counts),
@@ -140,7 +141,7 @@ def merge_pair(a: Incident, b: Incident) -> Incident:
         targets=_union(a.targets, b.targets, lambda x: x.name),
         attribution=_union(a.attribution, b.attribution, lambda x: x.source),
         verification=verification,
-    ))
+    ))))
 
 
 def _named_first(actors: Sequence[Actor], tellings: Sequence[Incident]) -> tuple[Actor, ...]:

@@ -37,10 +37,9 @@ from factfinder.extract.country_heading import heading_country
 from factfinder.extract.counts_patients import one_per_category, patient_count
 from factfinder.extract.event_type import PERSONAL, SHORT_DOCUMENT
 from factfinder.extract.event_type.taxonomy import with_taxonomy
-from factfinder.extract.incidents import (
-    COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, implied_single, is_cumulative, sentence_hits,
-    unfolded, not_an_act,
-)
+from factfinder.extract.act_parties import agent_not_target, condemned_bodies, sanctioned_body, statement_speakers
+from factfinder.extract.incidents import COUNT_CATEGORIES_BY_TYPE, assign_counts_to_hits, attributes_act, \
+    implied_single, is_cumulative, not_an_act, sentence_hits, unfolded
 from factfinder.extract.implied_agents import head_agents
 from factfinder.extract.named_acts import accusations_of_told_acts, tried_acts
 from factfinder.extract.operations import one_operation
@@ -271,10 +270,11 @@ class Extractor:
                 incidents = head_agents(incidents, document.stories)
         if self.actors is not None:
             incidents = story_kidnappers(incidents, lambda index: find_actors(*_story_bounds(document, index)))
-        incidents = statement_targets(accusations_of_told_acts(one_operation(incidents)))
+        incidents = condemned_bodies(statement_speakers(statement_targets(accusations_of_told_acts(
+            one_operation(incidents))), find_actors), find_actors)
         if self.actors is not None and heading is not None:
             incidents = heading_state_targets(incidents, state_body)
-        incidents = [agents_before_groups(i)
+        incidents = [agent_not_target(sanctioned_body(agents_before_groups(i)))
                      for i in victims_are_no_agents(online_speakers(trial_targets(incidents)))]
         return Extraction(document=document, incidents=tuple(incidents), statistics=tuple(statistics),
                           entities=tuple(entities))
