@@ -212,8 +212,8 @@ def story_area(keys: list[str], decided: dict[str, tuple[Candidate | None, float
 
 def stray_town(chosen: Candidate | None, setting: Candidate) -> bool:
     """A small town read more than ``STORY_KM`` from where a local story is told: in a story of
-    Chicago streets "Hubbard" is a street, not Hubbard, Ohio; in a Prince William County story
-    the town's name is the golf club's, not a Mississippi village's. The story's setting stands in."""
+    a big city's streets a street's name is a street, not a small town of that name far away; in a
+    county's story a golf club named after a town is that club, not a village two states off. The story's setting stands in."""
     if chosen is None or chosen.kind != "city" or chosen.population >= STRAY_POPULATION or chosen.id == setting.id:
         return False
     here, there = chosen.point, setting.point

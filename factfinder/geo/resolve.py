@@ -103,7 +103,7 @@ class Resolver:
                 points.append(point)
         # Pass 3: towns decided early (big names first) are checked again against every
         # other town of the story ("London" among Ontario towns is London, Ontario); then a lone
-        # small town's name tried before the towns beside it were known ("a Danbury mason").
+        # small town's name tried before the towns beside it were known ("a Keene mason").
         lone = [key for key in order if resolved[key].candidate is None and groups[key].near and cands[key]]
         for key in order + lone:
             cand = resolved[key].candidate
