@@ -21,7 +21,6 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
-from factfinder.extract.charge_names import charge_names
 from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, judges, tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor
 from factfinder.model import Actor, Incident, Span
@@ -62,9 +61,7 @@ def suspect_arrests(incidents: Sequence[Incident],
     """Arrests of people suspected of an abuse, retyped `legal_proceeding`; the abuse of the same
     sentence, when it has no state or armed agent, done by "suspects". ``actors_in(start, end)``
     gives the actors named in a stretch of the text: an armed group's member arrested ("arrested a
-    militia courier tied to the murder of ...") is a conflict arrest and stays one. A kidnapping told
-    only as a charge's name is the proceeding's topic first (``charge_names``)."""
-    incidents = charge_names(incidents)
+    militia courier tied to the murder of ...") is a conflict arrest and stays one."""
     out = list(incidents)
     for i, incident in enumerate(incidents):
         tie = _suspect_tie(incident)
