@@ -136,6 +136,10 @@ _REACTS_TO = re.compile(
     r"\b(?:the|its|their|this|these|that)\s+(?:\w+\s+)?(?:attacks?|strikes?|killings?|executions?|deportations?|"
     r"decisions?|law|bill|ruling|verdict|move|ban|passage|measures|accusations?|allegations?|findings|"
     r"assessment|report|arrests|detentions|bounties|sanctions|designation)\b", re.IGNORECASE)
+# A reply: "responded to the report", "reacting to the allegations", "in reply to". A reply answers
+# what was said without being against whoever said it, and the speaker of a reply is not the
+# author of what it answers.
+_REPLIES = re.compile(r"\b(?:respond\w*|react\w*|repl(?:y|ied|ies|ying)|response|reaction)\s+to\b", re.IGNORECASE)
 
 
 def statement_targets(incidents: Sequence[Incident]) -> list[Incident]:
@@ -143,7 +147,11 @@ def statement_targets(incidents: Sequence[Incident]) -> list[Incident]:
     decision", "the findings") is against the agent of that act: the nearest earlier incident of its story (or of the document's lead, told outside any story) that
     has perpetrators other than the statement's speaker ("Shelling by the RSF killed 15 ... The
     UN condemned the attack": against the RSF; "... The government rejected the findings" after a
-    monitor's statement: against the monitor). DESIGN.md: targets are whom a statement is against."""
+    monitor's statement: against the monitor). A reply to a statement ("responded to the report")
+    is against no one: it answers the speaker without being against them, and the acts the
+    statement told are not the reply's to answer. A later statement passes over a reply: the one
+    who replied is a respondent, not the author of what is disputed. DESIGN.md: targets are whom a
+    statement is against."""
     out = list(incidents)
     for i, incident in enumerate(out):
         if incident.type != "statement" or incident.targets or not _REACTS_TO.search(incident.summary):
@@ -151,6 +159,10 @@ def statement_targets(incidents: Sequence[Incident]) -> list[Incident]:
         speakers = {p.name for p in incident.perpetrators}
         for earlier in reversed(out[:i]):
             if earlier.story not in (incident.story, None) or earlier.evidence[0].start >= incident.evidence[0].start:
+                continue
+            if earlier.type == "statement" and _REPLIES.search(incident.summary):
+                break
+            if earlier.type == "statement" and _REPLIES.search(earlier.summary):
                 continue
             agents = [p for p in earlier.perpetrators if p.name not in speakers]
             if earlier.perpetrators and not {p.name for p in earlier.perpetrators} & speakers and agents:

@@ -129,6 +129,22 @@ def test_a_statement_reacting_to_an_act_is_against_its_agent(pipeline) -> None:
     assert [t.name for t in statement.targets] == ["Rapid Support Forces"]
 
 
+def test_a_reply_to_a_report_is_against_no_one(pipeline) -> None:
+    # the reply answers the monitor; neither the monitor nor the soldiers its report accuses are its target
+    text = ("Human Rights Watch said in a report on Monday that soldiers had beaten detainees in Gulu. "
+            "The defence ministry responded to the report on Tuesday, calling it biased.")
+    statements = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert [s.trigger.text for s in statements] == ["said in a report", "responded to the report"]
+    assert statements[1].targets == ()
+
+
+def test_a_statement_after_a_reply_is_not_against_the_one_who_replied(pipeline) -> None:
+    text = "The army responded to the report on Thursday. The ministry said the report by Amnesty was false."
+    statements = [i for i in _incidents(pipeline, text) if i.type == "statement"]
+    assert len(statements) == 2
+    assert "military" not in [t.name for t in statements[1].targets]
+
+
 def test_a_statement_sentence_looks_up_its_actors_once(nlp) -> None:
     """The statement candidate (before the parse), its check (after it) and the roles all ask for
     the actors of one sentence: the alias matcher runs once per sentence, and the statement is kept."""
