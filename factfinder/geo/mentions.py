@@ -193,8 +193,22 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
     ("Trinidad" of "Trinidad and Tobago", "Porto" of "Porto Velho"): the dictionary wins."""
     hit_index = SpanIndex(hits)
     return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms)
-                                        and not _owned_building(m))
+                                        and not _owned_building(m) and not _street(text, m, hits))
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+
+
+# The last word of a street's name: "Mombasa Road", "Damascus Street", "Victoria Avenue".
+_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive", "Boulevard", "Blvd.", "Lane"})
+
+
+def _street(text: str, mention: Mention, hits: list[tuple[int, int]]) -> bool:
+    """A street named after a town ("Mombasa Road", "Damascus Street"): the town's name heads it
+    and a street word ends it, so the street is the place, not the town it leads to or honours;
+    resolution puts it in the town the text or the story gives, else leaves it unplaced.
+    Geoparsing corpora annotate the whole street."""
+    words = mention.text.split()
+    return mention.label == "LOC" and len(words) > 1 and words[-1] in _STREET_WORDS and \
+        all(mention.start <= s and e <= mention.end for s, e in hits if s < mention.end and e > mention.start)
 
 
 def _owned_building(mention: Mention) -> bool:

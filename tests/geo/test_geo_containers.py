@@ -85,3 +85,16 @@ def test_a_town_is_not_read_as_another_towns_old_alternate_name(parser: Geoparse
 def test_a_city_named_with_its_level_word_is_the_city_of_that_main_name(parser: Geoparser) -> None:
     place = _places(parser, "The prime minister spoke to reporters in Quebec City on Friday.")["Quebec City"]
     assert (place.name, place.country, place.admin1, place.precision) == ("Québec", "CA", "Quebec", "town")
+
+
+def test_a_street_named_after_a_town_is_a_street_of_the_town_the_text_gives(parser: Geoparser) -> None:
+    places = _places(parser, "Traders shut their stalls on Kinshasa Avenue in Lubumbashi after the clashes.")
+    assert "Kinshasa" not in places
+    street = places["Kinshasa Avenue"]
+    assert (street.name, street.country) == ("Lubumbashi", "CD")
+
+
+def test_a_street_named_after_a_town_is_no_mention_of_that_town(parser: Geoparser) -> None:
+    places = _places(parser, "Riot police blocked Mandalay Road and Rangoon Street on Friday evening.")
+    assert "Mandalay" not in places and "Rangoon" not in places
+    assert all(places[street].lat is None for street in ("Mandalay Road", "Rangoon Street"))
