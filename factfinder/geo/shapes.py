@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from factfinder.geo.mention_cues import given_names
+from factfinder.geo.mention_cues import given_names, joined_place_name
 from factfinder.geo.mention_cues import shape_words as shape_words  # read here by clause_names.py too
 from factfinder.geo.mentions import COMMON_WORDS
 from factfinder.geo.names import admin_terms
@@ -148,7 +148,8 @@ def name_shapes(text: str, known: Callable[[str], bool], strong: Callable[[str],
             continue
         if (owner := _POSSESSIVE_BODY.match(text, end)) is not None and words.get(owner.group(1)) in {"org", "facility"}:
             spans.append((start, end, "ORG"))  # "The Allendale Woman's Club": a body named after its town
-        elif len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING):
+        elif len(run) > 1 and (kinds[-1] == "facility" or run[0][2] in _LEADING
+                               or (joined_place_name(text[start:end]) and not known(text[start:end]))):
             spans.append((start, end, "LOC"))
         elif "org" in kinds or "title" in kinds:
             spans.append((start, end, "ORG"))

@@ -152,6 +152,14 @@ def test_the_act_of_an_australian_story_is_the_capital_territory(parser: Geopars
     assert (place.country, place.precision) == ("AU", "admin1")
 
 
+def test_nigerias_federal_capital_territory_is_not_another_countrys_capital_district(parser: Geoparser) -> None:
+    for text, name in (("Gunmen abducted four traders in the Federal Capital Territory on Sunday.",
+                        "Federal Capital Territory"),
+                       ("Police in the FCT said the suspects were held at a station in Kubwa.", "FCT")):
+        place = _places(parser, text)[name]
+        assert (place.country, place.precision, place.admin1) == ("NG", "admin1", "Federal Capital Territory")
+
+
 def test_a_two_part_countrys_demonyms_are_two_names(gazetteer: Gazetteer) -> None:
     for demonym in ("Barbudan", "Antiguan"):
         assert [c.country for c in gazetteer.lookup(demonym) if c.kind == "country"] == ["AG"]

@@ -85,3 +85,29 @@ def test_a_town_is_not_read_as_another_towns_old_alternate_name(parser: Geoparse
 def test_a_city_named_with_its_level_word_is_the_city_of_that_main_name(parser: Geoparser) -> None:
     place = _places(parser, "The prime minister spoke to reporters in Quebec City on Friday.")["Quebec City"]
     assert (place.name, place.country, place.admin1, place.precision) == ("Québec", "CA", "Quebec", "town")
+
+
+def test_a_street_named_after_a_town_is_a_street_of_the_town_the_text_gives(parser: Geoparser) -> None:
+    places = _places(parser, "Traders shut their stalls on Kinshasa Avenue in Lubumbashi after the clashes.")
+    assert "Kinshasa" not in places
+    street = places["Kinshasa Avenue"]
+    assert (street.name, street.country) == ("Lubumbashi", "CD")
+
+
+def test_a_street_named_after_a_town_is_no_mention_of_that_town(parser: Geoparser) -> None:
+    places = _places(parser, "Riot police blocked Mandalay Road and Rangoon Street on Friday evening.")
+    assert "Mandalay" not in places and "Rangoon" not in places
+    assert all(places[street].lat is None for street in ("Mandalay Road", "Rangoon Street"))
+
+
+def test_a_joined_romance_name_the_gazetteer_lacks_lies_in_the_country_the_text_gives(parser: Geoparser) -> None:
+    # Praia is also the capital of Cape Verde: "Praia do Canto" is neither it nor a Canto.
+    places = _places(parser, "Two surfers were robbed at Praia do Canto, in Portugal, last summer.")
+    assert "Praia" not in places and "Canto" not in places
+    beach = places["Praia do Canto"]
+    assert (beach.country, beach.precision) == ("PT", "country")
+
+
+def test_a_joined_romance_name_the_gazetteer_knows_keeps_its_town(parser: Geoparser) -> None:
+    place = _places(parser, "Fishermen were detained in Vila do Conde on Tuesday.")["Vila do Conde"]
+    assert (place.country, place.precision) == ("PT", "town")
