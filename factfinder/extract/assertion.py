@@ -15,6 +15,7 @@ from typing import Any
 
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit
+from factfinder.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
 
 _CLAUSE_BREAK = re.compile(r"[,;:()\"“”]|\b(?:but|however|although|though|while|whereas)\b", re.IGNORECASE)
 _WORDS_BEFORE = re.compile(r"\S+")
@@ -91,8 +92,7 @@ _SPECIFIC_ACT = re.compile(r"\b(?:responsible for|involved in|accused of|suspect
 # the past of a report looking back on its year ("continues to detain" in the news is an act ongoing),
 # and a state that lasts ("remained in arbitrary detention", "remained under house arrest")
 _CONTINUED = re.compile(r"\b(?:continued to|remained (?:in|under|behind))\b", re.IGNORECASE)
-_DATED = re.compile(r"\d|\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                    r"december|yesterday|today|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b",
+_DATED = re.compile(r"\d|\b(?:" + "|".join((*MONTH_NAMES, "yesterday", "today", *WEEKDAY_NAMES)) + r")\b",
                     re.IGNORECASE)
 
 

@@ -14,6 +14,7 @@ from typing import Any
 
 from factfinder.extract.dependency import NOMINAL_SUBJECTS as _SUBJECTS, clause_root, contains
 from factfinder.extract.triggers import TriggerHit
+from factfinder.text.calendar_words import MONTH_NAMES
 
 
 # Words of a proceeding whose "over", "for", "into" or "of" phrase names the earlier act it
@@ -92,8 +93,7 @@ def _about_earlier(hit: TriggerHit, token: Any) -> bool:
 
 
 _SEQUENCE = frozenset({"after", "before", "since", "following"})
-_OWN_DATE = re.compile(r"\b(?:january|february|march|april|may|june|july|august|september|october|november|"
-                       r"december|(?:19|20)\d\d)\b", re.IGNORECASE)
+_OWN_DATE = re.compile(r"\b(?:" + "|".join(MONTH_NAMES) + r"|(?:19|20)\d\d)\b", re.IGNORECASE)
 
 
 def _dated_before(token: Any) -> bool:
