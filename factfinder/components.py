@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 
-from factfinder.model import Extraction
+from factfinder.model import NON_STATE_KINDS, Extraction
 from factfinder.registry import Resources, Step, registry
 
 RULES = (
@@ -92,10 +92,6 @@ def geo_resolve(resources: Resources) -> Step:
     return _per_document(one)
 
 
-# Actor kinds that name a group, never a state or a place (data/actors.csv).
-_GROUP_KINDS = frozenset({"armed_group", "criminal", "group", "company"})
-
-
 @registry.component("factfinder.geo.locate.v1", stage="geo",
                     reads=("document", "places", "entities", "incidents.evidence", "statistics.evidence"),
                     assigns=("incidents.location", "statistics.place"))
@@ -121,7 +117,7 @@ def geo_locate(resources: Resources) -> Step:
     def group_named(name: str) -> bool:
         """"Hamas", "Taliban": the whole name is a non-state group's (a gazetteer lists both as
         alternate names of towns, Hamm and Bozhüyük); never where an act happened."""
-        return any(a.kind in _GROUP_KINDS and a.span.text == name for a in matcher.find(name))
+        return any(a.kind in NON_STATE_KINDS and a.span.text == name for a in matcher.find(name))
 
     def one(extraction: Extraction) -> Extraction:
         incidents = extraction.incidents

@@ -45,6 +45,9 @@ ACTOR_KINDS: tuple[str, ...] = (
     "state_force", "government", "tribunal", "armed_group", "criminal", "unknown", "company",
     "group", "ngo", "media", "research", "un", "intergovernmental",
 )
+# The kinds a reader calls non-state: armed groups, criminals, companies and affected groups. Never a
+# state body, and never a place even where a gazetteer lists the name as a town ("Hamas").
+NON_STATE_KINDS: frozenset[str] = frozenset({"armed_group", "criminal", "company", "group"})
 
 DatePrecision = Literal["day", "week", "month", "year", "unknown"]
 PlacePrecision = Literal["point", "town", "admin2", "admin1", "country"]

@@ -23,12 +23,11 @@ from collections.abc import Sequence
 from factfinder.dates.choose import is_dateline_date
 from factfinder.dates.patterns import find_date_spans, parse
 from factfinder.extract.attachment import attachment_of
-from factfinder.model import Actor, Document, Incident, Place, Span
+from factfinder.model import NON_STATE_KINDS, Actor, Document, Incident, Place, Span
 
 # Actor kinds (model.ACTOR_KINDS) by what a reader would call them; "unknown" is
 # "gunmen", "unidentified men": a perpetrator that is named as not known.
 _STATE_KINDS = frozenset({"state_force", "government", "tribunal"})
-_NON_STATE_KINDS = frozenset({"armed_group", "criminal", "company", "group"})
 _MONITOR_KINDS = frozenset({"ngo", "media", "research", "un", "intergovernmental"})
 # Parse ties that make an actor the event's doer or undergoer (extract/attachment.py relations).
 # Ties that say where an event happened ("in X", "at X", "near X").
@@ -128,7 +127,7 @@ def place_source(incident: Incident, document: Document, places: Sequence[Place]
 def _kind_flags(actors: Sequence[Actor], prefix: str) -> dict[str, float]:
     kinds = {a.kind for a in actors}
     return {f"{prefix}_state": float(bool(kinds & _STATE_KINDS)),
-            f"{prefix}_non_state": float(bool(kinds & _NON_STATE_KINDS)),
+            f"{prefix}_non_state": float(bool(kinds & NON_STATE_KINDS)),
             f"{prefix}_unknown": float("unknown" in kinds or None in kinds),
             f"{prefix}_monitor": float(bool(kinds & _MONITOR_KINDS))}
 
