@@ -46,14 +46,17 @@ def finer_than_town(text: str, span: Span) -> bool:
     town is the place of ("the Beyazit Mosque", "the Tigris river", "Kassim Road"). A bare
     name says nothing of its size: the gazetteer may only have missed a region ("Lower
     Shabelle")."""
-    first = span.text.split()[0].lower() if span.text.split() else ""
-    kind = frame_kind(text, span.start, span.end) or noun_kinds().get(first)
-    return kind == "area"
+    return _kind(text, span) == "area"
 
 
 def is_site(text: str, span: Span) -> bool:
     """Whether a place noun frames the name as a building, a road or a natural feature ("the old
     Diyala Bridge", "Lakeside Hospital", "the Tigris river") rather than an area or a settlement."""
+    return _kind(text, span) in ("site", "feature")
+
+
+def _kind(text: str, span: Span) -> str | None:
+    """The kind of the place noun that frames the name, or else of the name's own first word
+    ("Camp X", "Hospital Y")."""
     words = span.text.split()
-    kind = frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
-    return kind in ("site", "feature")
+    return frame_kind(text, span.start, span.end) or (noun_kinds().get(words[0].lower()) if words else None)
