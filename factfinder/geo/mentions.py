@@ -28,6 +28,7 @@ from factfinder.geo.mention_cues import (COMMON_WORDS, DATELINE_AFTER, OF_BEFORE
                                          named_person_of, person_surnames, place_cue, sentence_initial_common,
                                          stopnames, surname_said_as_place, written_in_lower_case)
 from factfinder.geo.names import admin_terms
+from factfinder.geo.place_nouns import street_words
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
 
@@ -197,10 +198,6 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
 
 
-# The last word of a street's name: "Mombasa Road", "Damascus Street", "Victoria Avenue".
-_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive", "Boulevard", "Blvd.", "Lane"})
-
-
 def _whole_name(mention: Mention, hits: list[tuple[int, int]]) -> bool:
     """A street named after a town ("Mombasa Road", "Damascus Street") or a Romance place name
     joined by "da"/"de" ("Praia da Luz"): the whole span is the place, not the towns named
@@ -208,7 +205,7 @@ def _whole_name(mention: Mention, hits: list[tuple[int, int]]) -> bool:
     unplaced. Geoparsing corpora annotate the whole name."""
     words = mention.text.split()
     return mention.label == "LOC" and len(words) > 1 \
-        and (words[-1] in _STREET_WORDS or joined_place_name(mention.text)) \
+        and (words[-1] in street_words() or joined_place_name(mention.text)) \
         and all(mention.start <= s and e <= mention.end for s, e in hits if s < mention.end and e > mention.start)
 
 
