@@ -13,20 +13,15 @@ from dataclasses import replace
 from factfinder.dates.patterns import find_date_spans
 from factfinder.dates.resolve import in_release_month, release_month, resolve_date
 from factfinder.model import Document, Span
-
-# A news dateline: "HERAT, Afghanistan (Oct. 9, 2012) –" at the start of a line (after any
-# blank, a no-break space included).
-_DATELINE_BEFORE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\($")
-
+from factfinder.text.datelines import dateline_date_before, first_dateline_date
 
 def is_dateline_date(text: str, span: Span) -> bool:
     """Whether a date phrase is a dateline's date: the day of the report, not of the event."""
-    return bool(_DATELINE_BEFORE.search(text, max(0, span.start - 60), span.start))
+    return dateline_date_before(text, span.start)
 
 
-# The dateline at the head of a report ("HERAT, Afghanistan (Oct. 9, 2012) –"),
-# looked for in its first lines only.
-_DATELINE = re.compile(r"(?:^|\n)[^\S\n]*[A-Z][A-Z.'’ -]{2,},[^()\n]{0,40}\(([^()\n]{3,30})\)")
+# The dateline at the head of a report ("HERAT, Afghanistan (Oct. 9, 2012) –") is looked for
+# in its first lines only (text/datelines).
 _DATELINE_REACH = 3000
 # A release's day heading its title when it has no dateline: "Dec. 17: Militants Detained in
 # Nangarhar" (a day's roundup of operations), on its first line only (a chronology's entries
@@ -43,13 +38,14 @@ def _release_day(text: str) -> str | None:
     Nothing else in a release's text places a yearless day: a weekday fits one in every few
     years, and a year the text states ("an attack in June 2011") bounds the release only from
     below (docs/dates.md)."""
-    found = next(_DATELINE.finditer(text, 0, min(len(text), _DATELINE_REACH)), None)
+    found = first_dateline_date(text, _DATELINE_REACH)
     if found is None:
-        found = _DAY_HEADING.match(text)
+        heading = _DAY_HEADING.match(text)
+        found = None if heading is None else heading.span(1)
     if found is None:
         return None
     month = release_month(text)
-    for span in find_date_spans(text, found.start(1), found.end(1)):
+    for span in find_date_spans(text, *found):
         resolved = resolve_date(span, None)
         if resolved is None and month is not None:
             resolved = in_release_month(span, month)

@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from factfinder.text.datelines import dateline_segment_end
+
 # Abbreviations common in news and press releases (titles, ranks, months,
 # corporate suffixes); a stop after them does not end a sentence.
 _ABBREVIATIONS = frozenset("""
@@ -29,10 +31,6 @@ MAX_SENTENCE_CHARS = 1500
 
 _END = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
 _LINE = re.compile(r"[^\n]+")
-# A news dateline opening a line ("HERAT, Afghanistan (Oct. 9, 2012) –", "ALMATY, Kazakhstan –")
-# is not part of the sentence after it: it names where the report was filed, not where
-# the event happened, so it becomes a segment of its own.
-_DATELINE = re.compile(r"^\s*[A-Z][A-Z.'’ -]{2,},[^()\n–—]{0,40}?(?:\([^()\n]{3,30}\))?\s*[–—-]+\s+(?=\S)")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _LONGEST_WORD = 64  # longer than any abbreviation; a longer word is cut, and still none
 
@@ -75,10 +73,12 @@ def split_sentences(text: str, start: int = 0, end: int | None = None) -> list[S
         line = line_match.group()
         base = line_match.start()
         cursor = 0
-        dateline = _DATELINE.match(line)
-        if dateline:
-            _append(sentences, text, base, base + dateline.end(), paragraph)
-            cursor = dateline.end()
+        # A news dateline opening a line ("HERAT, Afghanistan (Oct. 9, 2012) –") is not part of
+        # the sentence after it: it names where the report was filed, so it is a segment of its own.
+        dateline_end = dateline_segment_end(line)
+        if dateline_end is not None:
+            _append(sentences, text, base, base + dateline_end, paragraph)
+            cursor = dateline_end
         for stop in _END.finditer(line, cursor):
             if _is_abbreviation(line, stop.start()):
                 continue

@@ -27,16 +27,17 @@ from factfinder.extract.attachment import in_evidence
 from factfinder.geo.incident_country import DOCUMENT_COUNTRY_CONFIDENCE, demonym_mentions
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.model import Attachment, Document, Incident, Place, Span
+from factfinder.text.legislators import MEMBERS
 
 # The acts of a state body: they happen where the body sits. Not a statement: it stays where its
 # own sentence says it was made, or nowhere (``locate.SPOKEN``; the gold gives "Serbia's interior
 # ministry rejected the findings" no place, tried: six places more on the own gold, none right).
 BODY_ACTS = frozenset({"legislation", "sanction", "designation"})
-# Nouns of a legislature, a government or a ministry, and of their members.
+# Nouns of a legislature, a government or a ministry, and of their members (``text/legislators``).
+# Not an MEP: the European Parliament sits in none of the countries its members' demonyms name.
 _BODY = re.compile(
-    r"(?:senate|senators?|parliaments?|parliamentarians?|mps|mp|lawmakers?|legislators?|legislatures?"
-    r"|congress|congress(?:wo)?m[ae]n|assembly|government|ministry|ministers?|cabinet|administration"
-    r"|department|treasury|president|premier|chancellor)", re.IGNORECASE)
+    rf"(?:{MEMBERS}|senate|parliaments?|legislatures?|congress|assembly|government|ministry|ministers?|cabinet"
+    r"|administration|department|treasury|president|premier|chancellor)", re.IGNORECASE)
 # Where the body's noun stands to the event: the clause's subject, the passive's agent.
 _ACTING = frozenset({"nsubj", "by"})
 _MAX_DEPTH = 3  # "senator" under "will introduce a bill to ban": the subject of the shared verb

@@ -31,8 +31,9 @@ from factfinder.geo.mention_cues import given_names
 from factfinder.geo.mentions import demonyms
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE, place_from
 from factfinder.geo.place_frames import frame_kind, finer_than_town
+from factfinder.geo.place_nouns import noun_kinds
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, noun_kinds, organisation_name, owns_a_thing,
+    CLAUSE_TIES, after_a_taking_verb, kind_not_name, modifies_noun, organisation_name, owns_a_thing,
     place_nouns, place_object, qualifies_a_place, stands_under, struck_city,
 )
 from factfinder.geo.stated_regions import REGION_AFTER, REGION_WORD, region_variant

@@ -22,8 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factfinder.errors import GazetteerError
+from factfinder.geo.geonames_file import read_geonames_lines
 
-_COLUMNS = 19  # a GeoNames dump line: geonameid, name, asciiname, alternatenames, lat, lon, class, code, ...
 # A country's feature, best first: an independent state, then a dependency, a freely associated,
 # semi-independent or historical one; a code with several (rare) keeps the best.
 _COUNTRY_CODES = ("PCLI", "PCLD", "PCLF", "PCLS", "PCL", "PCLIX")
@@ -69,23 +69,14 @@ def read_feature_points(path: Path) -> FeaturePoints:
     """The ADM1 and country feature points of a GeoNames dump file (``GazetteerError`` when it
     cannot be read or a row of those codes is not a dump row)."""
     points = FeaturePoints()
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if line.startswith("#") or not _wanted(line):
-                    continue
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) != _COLUMNS:
-                    raise GazetteerError(f"{path}:{number} has {len(fields)} columns, a GeoNames dump line has 19; "
-                                         "pass allCountries.txt, a country file or its ADM1 and PCL rows as they come")
-                try:
-                    point = FeaturePoint(float(fields[4]), float(fields[5]), int(fields[0]))
-                except ValueError as exc:
-                    raise GazetteerError(f"{path}:{number}: no point in this GeoNames row ({exc})") from exc
-                if fields[6] == "A":
-                    points.add(fields[7], fields[8], fields[10], point)
-    except OSError as exc:
-        raise GazetteerError(f"cannot read the GeoNames file {path}: {exc.strerror}") from exc
+    for number, fields in read_geonames_lines(
+            path, wanted=_wanted, advice="pass allCountries.txt, a country file or its ADM1 and PCL rows as they come"):
+        try:
+            point = FeaturePoint(float(fields[4]), float(fields[5]), int(fields[0]))
+        except ValueError as exc:
+            raise GazetteerError(f"{path}:{number}: no point in this GeoNames row ({exc})") from exc
+        if fields[6] == "A":
+            points.add(fields[7], fields[8], fields[10], point)
     return points
 
 

@@ -9,34 +9,14 @@ countries, continents, Myanmar and Bangladesh units and curated rows are added a
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 from factfinder.errors import GazetteerError
 from factfinder.geo.feature_points import FeaturePoint, FeaturePoints, apply_feature_points
+from factfinder.geo.geonames_file import read_geonames_dump
 from factfinder.geo.build import (_finish, _load_admin1, _load_continents, _load_countries, _load_curated, _new_db,
                                   _Writer)
 from factfinder.geo.names import admin_terms, is_kept_name, short_admin_name
-
-
-def read_geonames_dump(path: Path) -> Iterator[dict[str, str]]:
-    """Rows of a GeoNames dump (allCountries.txt, cities500.txt, XX.txt): 19 tab-separated columns."""
-    columns = ("geonameid", "name", "asciiname", "alternatenames", "latitude", "longitude",
-               "feature_class", "feature_code", "country_code", "cc2", "admin1_code", "admin2_code",
-               "admin3_code", "admin4_code", "population", "elevation", "dem", "timezone", "modification_date")
-    try:
-        with path.open(encoding="utf-8") as fh:
-            for number, line in enumerate(fh, 1):
-                if not line.strip() or line.startswith("#"):
-                    continue
-                fields = line.rstrip("\n").split("\t")
-                if len(fields) != len(columns):
-                    raise GazetteerError(
-                        f"{path}:{number} has {len(fields)} columns, a GeoNames dump line has 19; "
-                        "pass allCountries.txt (or a country file) from the GeoNames export as it comes")
-                yield dict(zip(columns, fields))
-    except OSError as exc:
-        raise GazetteerError(f"cannot read the GeoNames dump {path}: {exc.strerror}") from exc
 
 
 def build_from_geonames(path: Path, dump: Path, admin1_codes: Path, postal: Path | None = None) -> Path:

@@ -24,8 +24,9 @@ from factfinder.geo.finer_beside import finer_beside
 from factfinder.geo.place_frames import finer_than_town, frame_kind, is_site
 from factfinder.geo.gazetteer import Gazetteer
 from factfinder.geo.parser import EMBEDDED_CONFIDENCE
+from factfinder.geo.place_nouns import noun_kinds
 from factfinder.geo.place_words import (
-    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, noun_kinds, owner_of_a_name, people_of,
+    CLAUSE_TIES, REFERENCE_BEFORE, after_a_taking_verb, modifies_noun, owner_of_a_name, people_of,
     qualifies_a_place, reference_point, stands_under,
 )
 from factfinder.geo.stated_regions import beside, in_stated_holders, in_stated_regions, same_region, under

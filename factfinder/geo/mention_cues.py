@@ -95,7 +95,6 @@ _APPOSITION_AFTER = re.compile(
     r"port|island|camp|settlement|suburb|neighbou?rhood|municipality|township|commune|governorate)\b")
 OF_BEFORE = re.compile(r"\bof\s+$")
 _COORDINATION = re.compile(r"\s*(,|and|or|,\s*and|,\s*or)\s*$")
-DATELINE_AFTER = re.compile(r"\s*(,|—|–|-{1,2}|\()")
 # Words after which a lone capitalised name is a place: prepositions of place and movement, and
 # verbs of moving, reaching and attacking ("leave Pokrovsk", "shelled Jindires", "nears Kupiansk").
 MOTION_BEFORE = re.compile(

@@ -23,13 +23,15 @@ from collections import Counter
 from typing import TYPE_CHECKING, Sequence
 
 from factfinder.geo.gazetteer import Gazetteer
-from factfinder.geo.mention_cues import (COMMON_WORDS, DATELINE_AFTER, OF_BEFORE, Mention, clean_span, coordinated,
+from factfinder.geo.mention_cues import (COMMON_WORDS, OF_BEFORE, Mention, clean_span, coordinated,
                                          demonyms, is_admin_or_country, joined_place_name, known_bare, lowercase_words,
                                          named_person_of, person_surnames, place_cue, sentence_initial_common,
                                          stopnames, surname_said_as_place, written_in_lower_case)
 from factfinder.geo.names import admin_terms
+from factfinder.geo.place_nouns import street_words
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
+from factfinder.text.datelines import AFTER_PLACE, caps_place_names
 
 if TYPE_CHECKING:
     from factfinder.geo.tagger import DictionaryTagger
@@ -42,10 +44,6 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # Other NER labels under which a known admin1 or country can hide ("Rakhine State" as PERSON).
 RESCUE_LABELS = {"PERSON", "ORG", "NORP", "PRODUCT", "WORK_OF_ART", "EVENT"}
 _CAPS_WORD = re.compile(r"\b[A-Z]{3,}(?:[ -][A-Z]{3,})*\b")
-# A dateline place in capitals at the start of a line or after a headline's full stop, accents
-# and short parts allowed ("NOUMÉA, New Caledonia —", "PORT-AU-PRINCE —"), looked up by its folded name.
-_CAPS_DATELINE = re.compile(r"(?m)(?:^|(?<=[.!?] ))(?P<name>[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ'’.]*(?:[ -][A-ZÀ-ÖØ-Þ'’.]+){0,3})"
-                            r"(?=\s*(?:,|\u2014|\u2013|--?\s|\())")
 
 
 def _split_at_line_breaks(text: str, entities: Sequence[Entity]) -> list[Entity]:
@@ -67,8 +65,9 @@ def find_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,
     terms = admin_terms()
     entities = _split_at_line_breaks(text, entities)
     hits, pending = _dictionary_hits(text, entities, tagger)
-    datelines = [match.span("name") for match in _CAPS_DATELINE.finditer(text)
-                 if gazetteer.lookup(match.group("name"))]  # "SANTA FE –" that NER cut in two
+    # a dateline place in capitals, looked up by its folded name (text/datelines)
+    datelines = [(start, end) for start, end, name in caps_place_names(text)
+                 if gazetteer.lookup(name)]  # "SANTA FE –" that NER cut in two
     mentions = _overruled(text, _entity_mentions(text, entities, gazetteer, terms), hits, datelines, gazetteer,
                           terms)
     # A known name of several words that the shape-based finder saw whole wins over a shorter
@@ -197,10 +196,6 @@ def _overruled(text: str, mentions: list[Mention], hits: list[tuple[int, int]], 
             and not any(s <= m.start and m.end <= e and e - s > m.end - m.start for s, e in hits + datelines)]
 
 
-# The last word of a street's name: "Mombasa Road", "Damascus Street", "Victoria Avenue".
-_STREET_WORDS = frozenset({"Street", "St.", "Avenue", "Ave.", "Road", "Rd.", "Drive", "Boulevard", "Blvd.", "Lane"})
-
-
 def _whole_name(mention: Mention, hits: list[tuple[int, int]]) -> bool:
     """A street named after a town ("Mombasa Road", "Damascus Street") or a Romance place name
     joined by "da"/"de" ("Praia da Luz"): the whole span is the place, not the towns named
@@ -208,7 +203,7 @@ def _whole_name(mention: Mention, hits: list[tuple[int, int]]) -> bool:
     unplaced. Geoparsing corpora annotate the whole name."""
     words = mention.text.split()
     return mention.label == "LOC" and len(words) > 1 \
-        and (words[-1] in _STREET_WORDS or joined_place_name(mention.text)) \
+        and (words[-1] in street_words() or joined_place_name(mention.text)) \
         and all(mention.start <= s and e <= mention.end for s, e in hits if s < mention.end and e > mention.start)
 
 
@@ -273,7 +268,7 @@ def _hosted_out(text: str, start: int, end: int, host: Entity, pending: list[tup
         return False
     rest = text[end:host[1]].strip()
     whole = host[0] == start and (not rest or rest.capitalize() in terms)
-    dateline = (start == 0 or text[start - 1] == "\n") and DATELINE_AFTER.match(text, end)
+    dateline = (start == 0 or text[start - 1] == "\n") and AFTER_PLACE.match(text, end)
     cue = bool(place_cue(text, start, end, person=host[2] == "PERSON") or rest or dateline)
     if not (whole and cue) and not is_admin_or_country(text[start:end], gazetteer, terms):
         if whole:

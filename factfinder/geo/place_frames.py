@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from factfinder.geo.place_words import noun_kinds
+from factfinder.geo.place_nouns import noun_kinds
 from factfinder.model import Span
 
 _WORD_AFTER = re.compile(r"\s+([A-Za-z]+(?:-[a-z]+)?)\b")

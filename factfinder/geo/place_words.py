@@ -12,25 +12,12 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from importlib import resources
 from typing import Sequence
 
 from factfinder.geo.gazetteer import Candidate, Gazetteer
 from factfinder.geo.mentions import demonyms
+from factfinder.geo.place_nouns import noun_kinds
 from factfinder.model import Attachment, Incident, Place, Span
-
-
-@lru_cache(maxsize=1)
-def noun_kinds() -> dict[str, str]:
-    """Noun (and its plurals) -> ``area``, ``site`` or ``feature``, from ``data/place_nouns.txt``."""
-    lines = resources.files("factfinder.data").joinpath("place_nouns.txt").read_text(encoding="utf-8").splitlines()
-    kinds: dict[str, str] = {}
-    for line in lines:
-        if line.strip() and not line.startswith("#"):
-            noun, kind = line.split("\t")
-            for form in (noun, noun + "s", noun + "es", noun[:-1] + "ies" if noun.endswith("y") else noun):
-                kinds.setdefault(form, kind.strip())
-    return kinds
 
 
 @lru_cache(maxsize=1)

@@ -7,24 +7,14 @@ as the place of an event: it says where the report was written.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from typing import Sequence
 
 from factfinder.model import Document, Incident, Place
+from factfinder.text.datelines import colon_after, dateline_head_end, filed_place_end
 
 SPECIFICITY = {"point": 5, "town": 4, "admin2": 3, "admin1": 2, "country": 1}
 """Precision ranks, finer higher: a local place says more than a region, a region more than a country."""
-
-
-# A dateline heading a line: "ADEN -", "HERAT, Afghanistan (Oct. 9, 2012) –", "ALMATY, Kazakhstan –",
-# "SAPPORO, Japan, June 14 (AFP) -".
-_DATELINE_HEAD = re.compile(r"[ \t]*[A-Z][A-Z.'’ -]{1,30}(?:,[^\n,()–—]{1,40}){0,2}"
-                            r"(?:\s*\([^()\n]{1,30}\)(?:\s*[–—-])?|\s*[–—-]|:)")
-
-
-# A city alone before a colon, as South Asian papers print the dateline: "Washington: US Secretary ...".
-_TOWN_COLON = re.compile(r"[ \t]*:[ \t]")
 
 
 def in_dateline_head(place: Place, text: str) -> bool:
@@ -32,11 +22,11 @@ def in_dateline_head(place: Place, text: str) -> bool:
     A town that is the whole head before a colon is one too ("Washington: ..."); a country or a
     region there is a headline's subject ("Syria: ..."), left as it is."""
     line_start = text.rfind("\n", 0, place.span.start) + 1
-    head = _DATELINE_HEAD.match(text, line_start)
-    if head is not None and place.span.end <= head.end():
+    head_end = dateline_head_end(text, line_start)
+    if head_end is not None and place.span.end <= head_end:
         return True
     return place.precision in ("town", "point") and not text[line_start:place.span.start].strip() \
-        and _TOWN_COLON.match(text, place.span.end) is not None
+        and colon_after(text, place.span.end)
 
 
 def in_dateline(place: Place, text: str) -> bool:
@@ -44,17 +34,12 @@ def in_dateline(place: Place, text: str) -> bool:
     if in_dateline_head(place, text):
         return True
     line_start = text.rfind("\n", 0, place.span.start) + 1
-    comma = text.find(",", line_start, line_start + 40)
-    first = text[line_start:comma] if comma >= 0 else ""  # the dateline's city, in capitals
-    if not (place.span.start - line_start < 40 and len(first) > 2 and first.isupper()):
+    if place.span.start - line_start >= 40:
         return False
     # The dateline ends at its dash or bracket: "ALMATY, Kazakhstan – Police in Almaty ..." names
     # Almaty twice, and only the first is where the report was filed.
-    end = _DATELINE_END.search(text, comma, min(len(text), line_start + 80))
-    return end is None or place.span.start < end.start()
-
-
-_DATELINE_END = re.compile(r"\s[–—-]{1,2}\s|\s\(|:\s")
+    end = filed_place_end(text, line_start)
+    return end is not None and place.span.start < end
 
 
 def _dominant(places: Sequence[Place], text: str, before: int | None) -> Place | None:

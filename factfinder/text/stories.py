@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from factfinder.model import Story
+from factfinder.text.datelines import opens_with_dateline
 
 # Page furniture seen on news sites and blogs; matched case-insensitively at the start of a line.
 _NAVIGATION = re.compile(
@@ -24,16 +25,6 @@ _NAVIGATION = re.compile(
     r"posted\s+in|filed\s+under|tags?:|categories:|subscribe|follow\s+us|click\s+here|advertisement|"
     r"copyright|©|all\s+rights\s+reserved|download\s+pdf|for\s+immediate\s+release|skip\s+to)",
     re.IGNORECASE,
-)
-# "ALMATY, Kazakhstan –", "HERAT, Afghanistan (Oct. 9, 2012)", "WASHINGTON (AP) -"
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z'.-]{2,}(?:[ -][A-Z][A-Z'.-]+)*(?:,\s*[A-Z][\w.' -]{1,40}?)?\s*(?:\([^)\n]{1,40}\))?\s*(?:[–—-]|:|$)",
-    re.MULTILINE,
-)
-# Radio bulletins open with the region and no punctuation: "Rakhine state Residents of ... said".
-_ADMIN_DATELINE = re.compile(
-    r"^(?:[A-Z][\w'-]+\s){1,3}(?i:division|state|region|province|district|township|county|oblast|governorate)\s+"
-    r"(?=(?:Residents|Locals|Villagers|Witnesses|Sources|Refugees|Activists|The|A|An|In|On|At|According|After|During)\b)"
 )
 _CONTINUATION_CUE = re.compile(
     r"^(?:\W*)(?:(?:\w+\s+){0,3}?(?:he|she|it|they|his|her|its|their|this|these|those|such|him|them)\b"
@@ -105,10 +96,6 @@ def _title_case(p: str) -> bool:
     return all(w[0].isupper() for w in _WORD.findall(p) if len(w) > 3 and w.lower() not in _STOPWORDS)
 
 
-def _is_dateline(p: str) -> bool:
-    return bool(_DATELINE.match(p) or _ADMIN_DATELINE.match(p))
-
-
 def _names(p: str) -> set[str]:
     """Capitalised words that are not sentence-initial: the proper names a paragraph mentions."""
     names = set()
@@ -143,7 +130,7 @@ def segment_stories(text: str) -> tuple[Story, ...]:
     if not content:
         return ()  # only page furniture: no story
     heads = [_is_headline(p.text) for p in content]
-    datelines = [_is_dateline(p.text) for p in content]
+    datelines = [opens_with_dateline(p.text) for p in content]
     groups = _segment(content, heads, datelines, blank_lines=bool(_BLANK_LINE.search(text)))
     stories = []
     for i, group in enumerate(groups):

@@ -87,3 +87,18 @@ def test_points_go_with_the_packaged_build_only(tmp_path: Path) -> None:
                                        str(POINTS), "--admin1", str(FIXTURES / "admin1CodesASCII_sample.txt"),
                                        "--points", str(POINTS)])
     assert result.exit_code != 0 and "--points is for the packaged build" in result.output
+
+
+def test_the_line_filter_runs_before_the_column_check(tmp_path: Path) -> None:
+    """One dump reader serves both builds: a line the filter drops is never split, so a short
+    town row in a file of feature rows does not stop the feature points from being read."""
+    from factfinder.geo.geonames_file import read_geonames_lines
+
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_text("9100020\tOrvak\t41.1\t20.2\tP\tPPL\n"
+                     "9100021\tNorth Vale\tNorth Vale\t\t41.5\t20.5\tA\tADM1\tMK\t\t07\t\t\t\t0\t\t\t\t2020-01-01\n",
+                     encoding="utf-8")
+    assert [number for number, _ in read_geonames_lines(mixed, wanted=lambda line: "\tADM1\t" in line)] == [2]
+    assert read_feature_points(mixed).admin1 == {("MK", "07"): FeaturePoint(41.5, 20.5, 9100021)}
+    with pytest.raises(GazetteerError, match=r"mixed.txt:1 has 6 columns"):
+        list(read_geonames_lines(mixed))

@@ -11,7 +11,7 @@ from factfinder.errors import GazetteerError, UsageError
 from factfinder.geo import Gazetteer
 from factfinder.geo.build import name_key, short_admin_name
 from factfinder.geo.geonames_dump import build_from_geonames
-from factfinder.geo.geonames_dump import read_geonames_dump
+from factfinder.geo.geonames_file import read_geonames_dump
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
