@@ -73,3 +73,23 @@ def test_a_suicide_or_a_body_found_wanting_is_no_killing(pipeline, table: Trigge
     assert hit.type == "killing"
     assert is_reference(sentence, 0, hit, _cues())
     assert "killing" not in _types(pipeline, sentence)
+
+
+@pytest.mark.parametrize("sentence", [
+    "Rights worker Tomas Vidal, 72, was found dead at his home in Cebu on Monday.",
+    "Rights worker Tomas Vidal, 72, was shot dead at his home in Cebu on Monday.",
+])
+def test_an_age_set_off_by_commas_is_no_count_of_the_dead(pipeline, sentence: str) -> None:
+    from factfinder.text import document_from_text
+
+    incidents = pipeline.extract(document_from_text(sentence, published="2024-01-10")).incidents
+    killings = [i for i in incidents if i.type == "killing"]
+    assert killings and all(c.value != 72 for i in killings for c in i.counts)
+
+
+def test_a_figure_after_a_place_and_a_comma_is_still_a_count(pipeline) -> None:
+    from factfinder.text import document_from_text
+
+    text = "In Kellan, 12 people were killed when gunmen opened fire on a market on Monday."
+    incidents = pipeline.extract(document_from_text(text, published="2024-01-10")).incidents
+    assert any(c.value == 12 for i in incidents if i.type == "killing" for c in i.counts)
