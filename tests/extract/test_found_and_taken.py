@@ -93,3 +93,11 @@ def test_a_figure_after_a_place_and_a_comma_is_still_a_count(pipeline) -> None:
     text = "In Kellan, 12 people were killed when gunmen opened fire on a market on Monday."
     incidents = pipeline.extract(document_from_text(text, published="2024-01-10")).incidents
     assert any(c.value == 12 for i in incidents if i.type == "killing" for c in i.counts)
+
+
+@pytest.mark.parametrize("sentence", [
+    "The governing body of the league said no evidence was found after two days of talks.",
+    "A large body of evidence was found in the archive of the ministry.",
+])
+def test_a_body_that_speaks_or_a_body_of_evidence_is_no_dead(pipeline, sentence: str) -> None:
+    assert "killing" not in _types(pipeline, sentence)
