@@ -103,7 +103,7 @@ def _glued(text: str, start: int, end: int) -> bool:
 
 def _not_a_count(text: str, tokens: list[Token], match: NumberMatch, lex: Lexicon) -> bool:
     """A number that is part of something else: glued to other characters, an ordinal, a rate,
-    a label's number ("Article 5"), a name's, a measure, a time or a date."""
+    a label's number ("Article 5"), a name's, an age, a measure, a time or a date."""
     first_tok, last_tok = tokens[match.first], tokens[match.last]
     if _glued(text, first_tok.start, last_tok.end) and not (
             first_tok.is_digit and text[first_tok.start - 1:first_tok.start] in ("$", "€", "£", "¥", "₹")):
@@ -121,9 +121,22 @@ def _not_a_count(text: str, tokens: list[Token], match: NumberMatch, lex: Lexico
     if first_tok.is_digit and _in_name(tokens, match.first, lex):
         return True
     nxt = tokens[match.last + 1].lower if match.last + 1 < len(tokens) else ""
+    if first_tok.is_digit and match.first == match.last and _age_after_name(tokens, match, nxt):
+        return True
     if nxt in lex.measures or nxt in ("%", "per") or _TIME_AFTER.match(text, last_tok.end):
         return True
     return _is_date(tokens, match, lex)
+
+
+def _age_after_name(tokens: list[Token], match: NumberMatch, nxt: str) -> bool:
+    """"Tomas Vidal, 72, was found dead": a number set off by commas right after a name is the
+    person's age (an apposition), never a count; "In Kabul, 12 people were killed" has its people
+    after the number, not a comma."""
+    index = match.first
+    if index < 2 or nxt != "," or tokens[index - 1].text != ",":
+        return False
+    name = tokens[index - 2].text
+    return name[:1].isupper() and name.isalpha() and 0 < match.value < 120
 
 
 def _a_year(tokens: list[Token], match: NumberMatch, lex: Lexicon, currency: tuple[str, int, int] | None) -> bool:
