@@ -85,15 +85,10 @@ def geo_resolve(resources: Resources) -> Step:
     """Every place mention, resolved in context (``geo/``); reads the entities extraction
     found when it ran, else reads names by their shape (geo/shapes.py, no NER pass). English
     only: the pipeline geoparses other documents by gazetteer names (``geo/scripts.py``)."""
-    from factfinder.geo.uncovered_names import with_shape_persons
-
     geoparser = resources.geoparser
 
     def one(extraction: Extraction) -> Extraction:
-        entities = extraction.entities
-        if entities is not None:  # NER ran on the parsed sentences only: persons elsewhere by their shape
-            entities = with_shape_persons(extraction.document.text, entities, geoparser.shapes)
-        return replace(extraction, places=tuple(geoparser.parse(extraction.document, entities=entities)))
+        return replace(extraction, places=tuple(geoparser.parse(extraction.document, entities=extraction.entities)))
     return _per_document(one)
 
 
