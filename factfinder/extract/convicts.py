@@ -20,8 +20,15 @@ from dataclasses import replace
 from factfinder.model import Actor, Incident, Span
 
 CONVICTS = "convicts"
-# The abuses a verdict is about (the same acts a charge is, ``suspects._ABUSES``).
-_ABUSES = frozenset({"killing", "torture", "disappearance", "attack", "arrest"})
+# The abuses of people a verdict is about (an attack is left alone: "sentenced for a bomb blast" is
+# as often a dissident's trumped-up charge as the act of the one convicted).
+_ABUSES = frozenset({"killing", "torture", "disappearance", "arrest"})
+# A state agent named before the verdict ("a serving officer pleaded guilty to ...", "two soldiers
+# were convicted of ..."): the convicted are that state's agents, whom the actor rules name; the act
+# is left to them rather than given to private "convicts".
+_STATE_AGENT_BEFORE = re.compile(r"\b(?:police\w*|officers?|soldiers?|troops?|guards?|agents?|troopers?|"
+                                 r"constables?|deput(?:y|ies)|sheriffs?|marines?|gendarmes?|army|military|"
+                                 r"officials?|jailers?|wardens?)\b", re.IGNORECASE)
 # The verdict's words: "convicted of", "convicted in Harlan County of", "found guilty in", "pleaded
 # guilty to", "sentenced to 30 years in prison for".
 _VERDICT = re.compile(
@@ -40,8 +47,12 @@ def convicted_agent(incident: Incident) -> Incident:
     if incident.type == "arrest" and incident.subtype != "abduction":
         return incident  # a verdict "for" an arrest is no private act ("jailed for resisting arrest")
     evidence = incident.evidence[0]
+    if not evidence.start <= incident.trigger.start < evidence.end:
+        return incident  # the act told in another sentence than the one the verdict may be in
     trigger = incident.trigger.start - evidence.start
-    for found in _VERDICT.finditer(evidence.text, 0, max(0, trigger)):
+    for found in _VERDICT.finditer(evidence.text, 0, trigger):
+        if _STATE_AGENT_BEFORE.search(evidence.text, 0, found.start()):
+            return incident
         if _BETWEEN.fullmatch(evidence.text, found.end(), trigger):
             words = found.group().rstrip()
             tie = Span(evidence.start + found.start(), evidence.start + found.start() + len(words), words)
