@@ -217,6 +217,14 @@ def test_a_killing_someone_was_sentenced_for_is_done_by_the_convicts(pipeline) -
 
 
 @pytest.mark.slow
+def test_the_convicts_of_one_act_are_lent_to_no_other_act_of_the_story(pipeline) -> None:
+    text = ("Two radio presenters were shot dead in the port city of Varna last spring. "
+            "On Monday a former driver was found guilty of the kidnapping of a third presenter.")
+    killing = _first(pipeline, text, "killing")
+    assert all(a.name != "convicts" for a in killing.perpetrators)
+
+
+@pytest.mark.slow
 def test_state_agents_convicted_of_an_act_stay_its_agents(pipeline) -> None:
     text = "Police officers were convicted of torturing a detainee in Mombasa, the court said."
     torture = _first(pipeline, text, "torture")
