@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from factfinder.extract.convicts import CONVICTS
 from factfinder.extract.role_words import CIVILIANS, CUSTODY, HELD, PRISON, SUSPECTS, is_kidnapping, judges, \
     tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor as _add
@@ -162,9 +163,10 @@ def head_agents(incidents: Sequence[Incident], stories: Sequence[Story]) -> list
 
 
 def _named_agents(incident: Incident) -> tuple[Actor, ...]:
-    """The state and armed agents an incident's text names (not implied, not a crime's suspects)."""
+    """The state and armed agents an incident's text names (not implied, not a crime's suspects nor
+    its convicts: those of one act's charge or verdict did not do the story's other acts)."""
     return tuple(a for a in incident.perpetrators
-                 if a.kind in ACTING_KINDS and a.name != SUSPECTS and a.span != incident.trigger)
+                 if a.kind in ACTING_KINDS and a.name not in (SUSPECTS, CONVICTS) and a.span != incident.trigger)
 
 
 def _may_lend(donor: Incident, incident: Incident) -> bool:

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from factfinder.extract.convicts import CONVICTS
 from factfinder.extract.country_heading import demonyms
 from factfinder.extract.implied_agents import implied_agents
 from factfinder.extract.protests import at_a_protest, protest_roles, protest_targets
@@ -141,7 +142,8 @@ def story_perpetrators(incidents: Sequence[Incident], agentless: set[int]) -> li
         if donors:
             donor = min(donors, key=lambda d: d[:2])[2]
             carried = tuple(a for a in donor.perpetrators if (a.kind in ACTING_KINDS or a.kind == "tribunal")
-                            and (incident.type != "legal_proceeding" or judges(a)) and a.name != SUSPECTS)
+                            and (incident.type != "legal_proceeding" or judges(a))
+                            and a.name not in (SUSPECTS, CONVICTS))
             out[i] = replace(incident, perpetrators=carried)
     return out
 

@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 
+from factfinder.extract.convicts import convicted_agent
 from factfinder.extract.role_words import KIDNAP_WORD, SUSPECTS, is_kidnapping, judges, tells_battle, tried_for
 from factfinder.extract.roles import ACTING_KINDS, add_actor
 from factfinder.model import Actor, Incident, Span
@@ -99,7 +100,7 @@ def suspect_arrests(incidents: Sequence[Incident],
             targets = tuple(a for a in other.targets if a.span.start not in held)
             out[j] = replace(other, perpetrators=suspects, targets=targets)
     out.sort(key=lambda inc: inc.evidence[0].start)  # stable: a told kidnapping after its arrest
-    return _story_suspects([_charged_with(incident) for incident in _charged_agents(out)])
+    return _story_suspects([convicted_agent(_charged_with(incident)) for incident in _charged_agents(out)])
 
 
 def _charged_agents(incidents: list[Incident]) -> list[Incident]:

@@ -199,6 +199,39 @@ def test_an_act_state_agents_are_charged_with_is_theirs(pipeline) -> None:
 
 
 @pytest.mark.slow
+def test_an_act_someone_was_found_guilty_in_is_done_by_the_convicts(pipeline) -> None:
+    """A verdict names who did the act, as a charge names who is suspected of it (extract/convicts.py)."""
+    text = ("A Liberian man found guilty in the kidnapping of a Danish aid worker has dropped his appeal "
+            "against the verdict, his lawyer said on Monday.")
+    kidnapping = _first(pipeline, text, "arrest")
+    assert [(a.name, a.kind) for a in kidnapping.perpetrators] == [("convicts", "criminal")]
+    assert kidnapping.perpetrators[0].span.text == "found guilty in"
+
+
+@pytest.mark.slow
+def test_a_killing_someone_was_sentenced_for_is_done_by_the_convicts(pipeline) -> None:
+    text = ("Carl Moretti, of Dunmore, was sentenced to life in prison in 2009 for the murder of a local "
+            "radio reporter.")
+    killing = _first(pipeline, text, "killing")
+    assert [(a.name, a.kind) for a in killing.perpetrators] == [("convicts", "criminal")]
+
+
+@pytest.mark.slow
+def test_the_convicts_of_one_act_are_lent_to_no_other_act_of_the_story(pipeline) -> None:
+    text = ("Two radio presenters were shot dead in the port city of Varna last spring. "
+            "On Monday a former driver was found guilty of the kidnapping of a third presenter.")
+    killing = _first(pipeline, text, "killing")
+    assert all(a.name != "convicts" for a in killing.perpetrators)
+
+
+@pytest.mark.slow
+def test_state_agents_convicted_of_an_act_stay_its_agents(pipeline) -> None:
+    text = "Police officers were convicted of torturing a detainee in Mombasa, the court said."
+    torture = _first(pipeline, text, "torture")
+    assert [a.kind for a in torture.perpetrators] == ["state_force"]
+
+
+@pytest.mark.slow
 def test_acts_a_conviction_lists_take_no_agent_from_the_story(pipeline) -> None:
     text = ("The authorities said on Saturday they had executed twelve men. "
             "The convictions included crimes of kidnapping and torture, the statement added.")
