@@ -42,7 +42,14 @@ def test_blows_by_unnamed_men_outside_custody_are_an_attack(pipeline, text):
     assert _types(pipeline, text) == ["attack"]
 
 
+def test_blows_by_unnamed_men_at_a_protest_are_their_attack(pipeline):
+    text = ("Police said they had detained 40 people in Kellan, while the opposition said several marchers had "
+            "been beaten by masked men.")
+    assert sorted(_types(pipeline, text)) == ["arrest", "attack"]
+
+
 @pytest.mark.parametrize("text", [
+    "The activist said he was beaten by two men in his cell at the police station in Dorvan.",
     "Guards at the central prison of Kellan beat three inmates with batons in March, their lawyers said.",
     "The kidnappers held the engineer for a week and beat him, his family said.",
     "Former detainees said police beat them with batons in the yard of the detention centre.",

@@ -46,6 +46,8 @@ _STATE_AGENT = re.compile(r"\b(?:police\w*|officers?|soldiers?|troops|guards?|ar
 # Assailants nobody names, of no state: "six men", "a mob", "a gang", "masked attackers", "thugs".
 _ASSAILANTS = re.compile(r"\b(?:men|man|attackers?|assailants?|mobs?|gangs?|gangsters|thugs|hooligans|youths|"
                          r"strangers?|robbers?|vigilantes|muggers?|goons)\b", re.IGNORECASE)
+# The blows' own agent, right after the trigger: "beaten by masked men", "beaten up by a gang".
+_BY_ASSAILANTS = re.compile(r"\s+(?:up\s+)?by\s+(?:[\w-]+\s+){0,4}?" + _ASSAILANTS.pattern, re.IGNORECASE)
 # A demonstration and the people at it.
 _PROTEST = re.compile(r"\b(?:protest\w*|demonstrat\w*|rall(?:y|ies)|marchers|sit-ins?|strikers)\b", re.IGNORECASE)
 
@@ -75,9 +77,22 @@ def is_street_assault(incident: Incident) -> bool:
     return named or _ASSAILANTS.search(incident.summary) is not None
 
 
+def _by_assailants(incident: Incident) -> bool:
+    """Blows whose "by" phrase names unnamed assailants ("protesters had been beaten by masked
+    men"), to someone not in custody: the assailants' attack, whatever else the sentence tells
+    (police detaining others, a protest)."""
+    if not _blow(incident, _IN_CUSTODY) or incident.trigger is None:
+        return False
+    end = incident.trigger.end - incident.evidence[0].start
+    return _BY_ASSAILANTS.match(incident.summary, end) is not None
+
+
 def blows_type(incident: Incident) -> str:
-    """The type a torture incident told by its blows takes: ``protest`` for force at a
-    demonstration, ``attack`` for a street assault, else its own."""
+    """The type a torture incident told by its blows takes: ``attack`` for blows by unnamed
+    assailants, ``protest`` for force at a demonstration, ``attack`` for a street assault, else
+    its own."""
+    if _by_assailants(incident):
+        return "attack"
     if is_blow_at_protest(incident):
         return "protest"
     if is_street_assault(incident):
