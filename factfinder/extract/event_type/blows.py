@@ -22,6 +22,7 @@ protest, or an unnamed non-state assailant and no state agent, re-types it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from factfinder.model import NON_STATE_KINDS, Incident
 
@@ -98,3 +99,14 @@ def blows_type(incident: Incident) -> str:
     if is_street_assault(incident):
         return "attack"
     return incident.type
+
+
+def with_blows_type(incident: Incident) -> Incident:
+    """The incident re-typed by ``blows_type``; the people an assault befell (a torture's
+    ``affected``) are the attack's ``injured``, the category an attack carries."""
+    kind = blows_type(incident)
+    if kind == incident.type:
+        return incident
+    counts = incident.counts if kind != "attack" else tuple(
+        replace(c, category="injured") if c.category == "affected" else c for c in incident.counts)
+    return replace(incident, type=kind, counts=counts)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from factfinder.extract.event_type.blows import blows_type
+from factfinder.extract.event_type.blows import with_blows_type
 from factfinder.model import Incident
 from factfinder.values.taxonomy import TaxonomyRow, classify, taxonomy, with_fields
 
@@ -145,7 +145,7 @@ def with_taxonomy(incident: Incident) -> Incident:
     attack between two armed sides typed as the armed clash it is, and protesters' violence as protest;
     blows outside custody typed as the attack or the protest they are (``blows.py``)."""
     if incident.type == "torture":
-        incident = replace(incident, type=blows_type(incident))
+        incident = with_blows_type(incident)
     if is_violent_demonstration(incident):
         incident = replace(incident, type="protest")
     elif is_clash(incident):
