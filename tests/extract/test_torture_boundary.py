@@ -46,10 +46,6 @@ def test_blows_by_unnamed_men_at_a_protest_are_their_attack(pipeline):
     text = ("Police said they had detained 40 people in Kellan, while the opposition said several marchers had "
             "been beaten by masked men.")
     assert sorted(_types(pipeline, text)) == ["arrest", "attack"]
-    from factfinder.text import document_from_text
-
-    attack = next(i for i in pipeline.extract(document_from_text(text)).incidents if i.type == "attack")
-    assert [c.category for c in attack.counts] == ["injured"]  # the people beaten: "several marchers"
 
 
 @pytest.mark.parametrize("text", [
