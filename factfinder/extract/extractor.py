@@ -150,7 +150,7 @@ class Extractor:
         all_hits = [asserted(sentence, sentence_hits(text, sentence, grouped.get(i, ())))
                     for i, sentence in enumerate(sentences)]
         if self.event_typer is not None:  # the learned component completes and corrects the rules
-            all_hits = [asserted(sentence, tried_acts(text, ruled, hits)) for sentence, ruled, hits
+            all_hits = [asserted(sentence, tried_acts(text, ruled, hits, sentence.start)) for sentence, ruled, hits
                         in zip(sentences, all_hits, self.event_typer.document_hits(text, sentences, all_hits))]
         if self.actors is not None:  # statements told as "X said ..." (reported_speech.py)
             all_hits = [asserted(sentence, speech_hits(text, sentence, hits, find_actors, _has_figure(text)))

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from factfinder.extract.event_type import names_a_crime
 from factfinder.extract.triggers import TriggerHit
 from factfinder.model import Incident
 
@@ -117,11 +118,13 @@ _TRIED = ("killing", "torture", "attack", "disappearance")
 
 
 def tried_acts(text: str, before: dict[str, list[TriggerHit]],
-               after: dict[str, list[TriggerHit]]) -> dict[str, list[TriggerHit]]:
+               after: dict[str, list[TriggerHit]], start: int = 0) -> dict[str, list[TriggerHit]]:
     """``after`` (a sentence's hits once the learned typer has read it), with the acts a proceeding
     of the sentence is about given back where the typer dropped them: a hit of ``before`` that
     follows a proceeding hit with "of", "over", "for" or "into" between them. The parse decides
-    later whether it is the earlier act (``separate_acts.separate_acts``)."""
+    later whether it is the earlier act (``separate_acts.separate_acts``). A sexual crime of a case
+    told long ago (``event_type.names_a_crime``; ``start``: where the sentence starts) is a person's
+    record, not given back."""
     proceedings = after.get("legal_proceeding") or []
     if not proceedings:
         return after
@@ -130,7 +133,8 @@ def tried_acts(text: str, before: dict[str, list[TriggerHit]],
         if kind in after or kind not in before:
             continue
         kept = [hit for hit in before[kind] if any(
-            p.end <= hit.start and _ABOUT_ACT.search(text, p.end, hit.start) for p in proceedings)]
+            p.end <= hit.start and _ABOUT_ACT.search(text, p.end, hit.start) for p in proceedings)
+            and not names_a_crime(text, start, hit)]
         if kept:
             out[kind] = kept
     return out

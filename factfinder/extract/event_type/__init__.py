@@ -41,6 +41,7 @@ from typing import Any
 from factfinder.extract.event_type.taxonomy import FIGHTING as _FIGHTING
 from factfinder.extract.event_type.model import NAME, EventTypeModel, Prediction, default_model
 from factfinder.extract.event_type.reference import is_reference
+from factfinder.extract.event_type.reference import names_a_crime as _names_a_crime
 from factfinder.extract.event_type.told_types import told_types_kept
 from factfinder.extract.triggers import Trigger, TriggerHit
 from factfinder.model import Incident, Statistic
@@ -306,6 +307,12 @@ def is_accident(sentence: str) -> bool:
     human-rights incident, whatever verb the trigger table found. A model trained mostly on
     war history reads these as attacks; the words that say "nobody did it" are few and stable."""
     return bool(_cues()["accident"].search(sentence)) and not is_hostile(sentence)
+
+
+def names_a_crime(text: str, start: int, hit: TriggerHit) -> bool:
+    """A word of sexual violence that names a crime (a protest's cause, an old case), not one reported
+    here (``reference.names_a_crime`` with the cue phrases; ``start``: where its sentence starts)."""
+    return _names_a_crime(text, start, hit, _cues())
 
 
 def is_hostile(sentence: str) -> bool:

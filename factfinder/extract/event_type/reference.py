@@ -104,7 +104,8 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
     a word of harm in another sense, rather than reporting an act (``start``: where the hit's
     sentence starts)."""
     before = _before(text, start, hit)
-    if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)):
+    if cues["reference"].search(before) or cues["sense"].match(_from(text, hit)) or (
+            "judged" in cues and cues["judged"].search(before)):
         return True
     if "toll" in cues and _in_toll(text, start, hit, cues["toll"]):
         return True  # "the war has killed 40,000 people and emptied whole valleys"
@@ -112,9 +113,37 @@ def is_reference(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Patt
         return True  # "crimes of kidnapping, torture and rape": every item of the list, not the first only
     if hit.type in HARM and (cues["threat"].search(before) or cues["nonhuman"].search(before)):
         return True
+    if hit.type == "torture" and _SEXUAL.match(text, hit.start) and names_a_crime(text, start, hit, cues):
+        return True  # "protests over the rape of a student", "previously convicted of molesting boys"
     if hit.type in HARM - {"torture"} and cues["attempt"].search(before):
         return True  # an attempted rape is sexual violence (ACLED); an attempted kidnapping no kidnapping
     word = text[hit.start:hit.end]
     if word[:1].isupper() and _NAMED_AFTER.match(text, hit.end) and _THE.search(before):
         return True  # "the Rally for Youth Action", "the Movement for Democracy": an organisation's name
     return word[:1].isupper() and bool(_NAME.search(before))
+
+
+# Words of sexual violence (data/triggers.csv's torture rows that name it).
+_SEXUAL = re.compile(r"(?:gang-)?rap|sexual|molest|grop|indecent", re.IGNORECASE)
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+_SENTENCE_END = re.compile(r"[.!?](?:\s|$)")
+# A crime three years or more before the latest year the document names was committed long ago.
+_YEARS_BEFORE = 3
+
+
+def names_a_crime(text: str, start: int, hit: TriggerHit, cues: dict[str, re.Pattern[str]]) -> bool:
+    """Whether a word of sexual violence names a crime rather than reporting one: the cause of a
+    protest, an intent charged, what a material shows (kind ``crime``), or the crime of a case told
+    long ago (kinds ``tried`` and ``long_ago``): a person's record or an old case is background,
+    a recent charge is how the news reports a rape (CASE 2021 codes it as sexual violence)."""
+    if "crime" in cues and cues["crime"].search(_before(text, start, hit)):
+        return True
+    if "tried" not in cues or not cues["tried"].search(_before(text, start, hit, LIST_WINDOW)):
+        return False
+    found = _SENTENCE_END.search(text, hit.end)
+    sentence = text[start:found.start() if found else len(text)]
+    if "long_ago" in cues and cues["long_ago"].search(sentence):
+        return True
+    years = [int(y) for y in _YEAR.findall(sentence)]
+    latest = max((int(y) for y in _YEAR.findall(text)), default=0)
+    return bool(years) and min(years) + _YEARS_BEFORE <= latest

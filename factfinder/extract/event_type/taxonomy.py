@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from factfinder.extract.event_type.blows import with_blows_type
 from factfinder.model import Incident
 from factfinder.values.taxonomy import TaxonomyRow, classify, taxonomy, with_fields
 
@@ -141,7 +142,10 @@ def _offset(incident: Incident) -> int:
 
 def with_taxonomy(incident: Incident) -> Incident:
     """The incident with its ``subtype`` and ``acled`` fields filled from its type and sentence; an
-    attack between two armed sides typed as the armed clash it is, and protesters' violence as protest."""
+    attack between two armed sides typed as the armed clash it is, and protesters' violence as protest;
+    blows outside custody typed as the attack or the protest they are (``blows.py``)."""
+    if incident.type == "torture":
+        incident = with_blows_type(incident)
     if is_violent_demonstration(incident):
         incident = replace(incident, type="protest")
     elif is_clash(incident):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from factfinder.extract.event_type.blows import blows_type
 from factfinder.model import Incident, Statistic
 
 # The incident type a tally of people counts (statistics.py): the text tells that event already.
@@ -24,14 +25,16 @@ def told_types_kept(incidents: Sequence[Incident], settled: Sequence[Incident],
     incidents of their own: a text that tells an arrest anywhere reads as arrests as a whole, so "the
     regulator blocked access to Instagram" beside a tally of 14,000 detained, "a mob set fire to 21
     churches" before the arrests that followed and "the President signed the Act" beside arrests under
-    it keep their own types, as does a hunger strike. (Keeping every type another act of the sentence
+    it keep their own types, as does a hunger strike, and blows the sentence tells as a street assault
+    or as force at a protest (``blows.py``: the whole reading takes any beating for torture). (Keeping every type another act of the sentence
     tells was tried: on CASE 2021 the whole reading is right more often than not there.)"""
     tallied = {TALLIED_TYPE[s.category] for s in statistics if s.category in TALLIED_TYPE}
     out = []
     for i, (before, after) in enumerate(zip(incidents, settled)):
         arrests_told = after.type == "arrest" and any(inc.type == "arrest" for j, inc in enumerate(incidents) if j != i)
         out.append(before if before.type != after.type and (after.type in tallied or arrests_told
-                                                             or _hunger_strike(before)) else after)
+                                                             or _hunger_strike(before)
+                                                             or blows_type(after) != after.type) else after)
     return out
 
 
