@@ -51,9 +51,10 @@ _TIE = (r"\b(?P<tie>wanted for|suspected (?:of|in)|accused (?:of|in)|charged (?:
         r"(?:(?:robbery|theft|extortion),? and )?" + _CRIME + r"\b")
 _TIED = re.compile(_TIE, re.IGNORECASE)
 # The arrest's or the charge's own words: the tie must be read beside them ("arrested ... over the
-# killing"), not anywhere in a sentence that also reports an arrest.
+# killing"), not anywhere in a sentence that also reports an arrest. A prison term for a crime
+# ("jailed for stealing", "served nine years in prison for kidnapping") is its proceeding too.
 _ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehended|custody|charged|picked up|"
-                          r"booked|extradited|captured)\b", re.IGNORECASE)
+                          r"booked|extradited|captured|jailed|imprisoned|prison)\b", re.IGNORECASE)
 # Charged, not convicted: a court's sentence names convicts, whom reports (and the project's gold)
 # leave out as persons; a charge, like an arrest, names the suspects of an open case.
 _CHARGE_WORD = re.compile(r"\b(?:charge[ds]?|indict\w*|accused|prosecut\w*|arraign\w*)\b", re.IGNORECASE)

@@ -78,3 +78,10 @@ def test_no_person_killed_or_held_is_no_incident(pipeline, text: str, kind: str)
 ])
 def test_people_killed_or_held_beside_animals_and_ships_stay_acts(pipeline, text: str, kind: str) -> None:
     assert kind in _types(pipeline, text)
+
+
+@pytest.mark.slow
+def test_a_prison_term_for_an_ordinary_crime_is_its_proceeding(pipeline) -> None:
+    text = "A warehouse clerk has been jailed for stealing laptops from a school in Mombasa.\n"
+    found = _types(pipeline, text)
+    assert "arrest" not in found and "legal_proceeding" in found
