@@ -72,9 +72,10 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     return True
 
 
-# The act's word naming a plan ("the kidnapping plot", "an abduction conspiracy", "their kidnap
-# scheme"): what was planned did not happen; the plan's words before the act are hypothetical cues.
-_PLANNED = re.compile(r"\s+(?:plots?|conspirac(?:y|ies)|schemes?|ruses?|capers?)\b", re.IGNORECASE)
+# The act's word naming a plan ("the kidnapping plot", "their kidnap scheme"): what was planned did
+# not happen; the plan's words before the act are hypothetical cues. Not a conspiracy: a charge of
+# conspiring to torture hostages may be for torture that was done.
+_PLANNED = re.compile(r"\s+(?:plots?|schemes?|ruses?|capers?)\b", re.IGNORECASE)
 
 
 # A relative clause in the past right before the trigger: "called for an airstrike which killed

@@ -250,6 +250,9 @@ _SUSPECTS_AFTER = re.compile(r"\s+(?:(?!and\b|or\b)[\w,-]+\s+){0,3}suspects\b", 
 _SUSPECTS_BEFORE = re.compile(r"\bsuspects\b(?:\s+(?!and\b)[\w-]+){0,6}\s+(?:was|were|been|being)\s+"
                               r"(?:(?:also|already|later|subsequently|since)\s+)?$", re.IGNORECASE)
 _POLICE = re.compile(r"\bpolice", re.IGNORECASE)
+# The one crime the suspects are held over: "in connection with the beating", "in the case".
+_ONE_CASE = re.compile(r"\b(?:in connection with|in relation to|involvement in|linked to|over the|"
+                       r"in the (?:case|incident|killing|death|attack|murder|assault))\b", re.IGNORECASE)
 
 
 def _police_hold_suspects(incident: Incident, actors_in: Callable[[int, int], Sequence[Actor]]) -> bool:
@@ -262,6 +265,8 @@ def _police_hold_suspects(incident: Incident, actors_in: Callable[[int, int], Se
     if trigger is None or not all(_POLICE.search(a.name) for a in named
                                   if a.kind in ("state_force", "armed_group", "unknown")):
         return False  # soldiers, a security force, an armed group hold them
+    if not _ONE_CASE.search(evidence.text):
+        return False  # "detained 139 suspects on charges of various crimes": a mass arrest, no case's proceeding
     start, end = trigger.start - evidence.start, trigger.end - evidence.start
     return bool(_SUSPECTS_AFTER.match(evidence.text, end)
                 or _SUSPECTS_BEFORE.search(evidence.text, max(0, start - 80), start))

@@ -184,7 +184,7 @@ def test_victims_abducted_in_a_crackdown_are_the_state_s(pipeline) -> None:
 @pytest.mark.slow
 def test_an_act_in_a_charge_phrase_is_done_by_the_suspects(pipeline) -> None:
     text = ("Soldiers arrested a farmer at a checkpoint near the river on Monday. "
-            "Two men charged with joining an armed group and torturing the farmer's neighbours "
+            "Two men charged with joining an armed group and conspiring to torture the farmer's neighbours "
             "appeared in court on Tuesday.")
     torture = _first(pipeline, text, "torture")
     assert [(a.name, a.kind) for a in torture.perpetrators] == [("suspects", "criminal")]
