@@ -34,7 +34,7 @@ def _types(pipeline, text: str) -> dict[str, list]:
     "Two other suspects in the case had already been arrested, the police spokesman said.\n",
     # ordinary crimes and crimes of war tried abroad
     "Eleven men have been arrested for allegedly posing as customs officers at a border market in Kebbi.\n",
-    "A 52-year-old man was arrested on suspicion of war crimes in Leeds on Thursday, police said.\n",
+    "Detectives arrested a retired officer on suspicion of war crimes in Leeds on Thursday, police said.\n",
     # "alleged attackers" are the suspects of an assault, not gunmen of an armed group
     "On May 3, two of the alleged attackers were arrested and charged with assault.\n",
 ])
@@ -46,7 +46,7 @@ def test_the_police_holding_suspects_of_a_crime_is_no_arrest(pipeline, text: str
 
 @pytest.mark.slow
 def test_a_suspect_held_for_kidnapping_cases_is_not_told_a_kidnapping(pipeline) -> None:
-    text = "A police sergeant has been arrested for allegedly being behind several kidnapping cases in the district.\n"
+    text = "Police detained a sergeant on Friday for allegedly masterminding several kidnapping cases in the district.\n"
     found = _types(pipeline, text)
     assert "arrest" not in found  # neither the sergeant's arrest nor a kidnapping of no one told
     assert "legal_proceeding" in found
