@@ -182,9 +182,11 @@ def done_to_no_person(kind: str, trigger: Any) -> bool:
         verb = trigger.head  # "burn it to death": the phrase's verb
     if verb is not None:
         arguments = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
-        if not arguments and verb.dep_ == "conj" and verb.head.pos_ == "VERB":
+        if not arguments and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+                t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.head.i + 1:verb.i]):
             # "the dogs were tortured or killed", "it was wounded ... and then slaughtered": the
-            # first verb's arguments are the second's
+            # first verb's arguments are the second's; not when a noun coordinated between them may
+            # be the second's own subject ("the cargo was seized by police and one man was detained")
             arguments = [c for c in verb.head.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             arguments.append(verb.head)  # "a vessel previously detained"

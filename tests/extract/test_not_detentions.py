@@ -85,3 +85,9 @@ def test_a_prison_term_for_an_ordinary_crime_is_its_proceeding(pipeline) -> None
     text = "A warehouse clerk has been jailed for stealing laptops from a school in Mombasa.\n"
     found = _types(pipeline, text)
     assert "arrest" not in found and "legal_proceeding" in found
+
+
+@pytest.mark.slow
+def test_a_person_held_after_goods_seized_stays_an_arrest(pipeline) -> None:
+    text = "The consignment was seized by border police officers and one man of interest was detained for questioning.\n"
+    assert "arrest" in _types(pipeline, text)
