@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.patients import done_to_no_person
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit
 from factfinder.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
@@ -51,12 +52,16 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
     before = " ".join(words[-6:])
     if cues.hypothetical.search(before) and not _told_in_relative_past(text, sentence, hit, token):
         return False
+    if _PLANNED.match(text, hit.end, sentence.end):
+        return False
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
     if _is_practice(text, sentence, hit, before):
         return False
     if in_list_of_abuses(text, sentence, hit):
         return False
+    if token is not None and done_to_no_person(hit.type, token):
+        return False  # "butchers kill the dogs", "a tanker detained in port": no person killed or held
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
@@ -65,6 +70,12 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
                    for child in head.children):
                 return False
     return True
+
+
+# The act's word naming a plan ("the kidnapping plot", "their kidnap scheme"): what was planned did
+# not happen; the plan's words before the act are hypothetical cues. Not a conspiracy: a charge of
+# conspiring to torture hostages may be for torture that was done.
+_PLANNED = re.compile(r"\s+(?:plots?|schemes?|ruses?|capers?)\b", re.IGNORECASE)
 
 
 # A relative clause in the past right before the trigger: "called for an airstrike which killed

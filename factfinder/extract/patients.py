@@ -155,3 +155,45 @@ def member_of_judged(head: Any, trigger: Any) -> bool:
     members = arg.head.head
     return bool(members.pos_ == "NOUN" and members.dep_ == "pobj" and members.head.lower_ in ("of", "against")
                 and members.head.head.i == trigger.i and trigger.pos_ == "NOUN")
+
+
+# What is killed or detained that is no person: animals ("butchers kill the dogs", "cattle were
+# slaughtered"), ships and goods held in port ("a tanker detained in the harbour"), and "it" (an
+# institution, a bill, an animal: "it was mortally wounded ... and slaughtered", "has killed it").
+# A monitor's killing and arrest are of people (DESIGN.md), so the act is none.
+_NO_PERSON = frozenset("it dog dogs cat cats animal animals cattle cow cows goat goats sheep livestock pig pigs "
+                       "chicken chickens poultry horse horses donkey donkeys camel camels bird birds elephant "
+                       "elephants rhino rhinos lion lions wildlife whale whales dolphin dolphins monkey monkeys "
+                       "vessel vessels ship ships tanker tankers trawler trawlers boat boats yacht cargo "
+                       "consignment consignments shipment shipments goods".split())
+_NO_PERSON_ACTS = frozenset({"killing", "arrest"})
+
+
+def done_to_no_person(kind: str, trigger: Any) -> bool:
+    """Whether a killing or an arrest is told of an animal, a ship or goods, or "it": its object
+    ("killed the animals", "burn it to death"), its passive subject ("the dogs were killed"), the
+    noun its participle describes ("a vessel previously detained") or its "of" phrase ("the
+    slaughter of cattle"). The parse decides; one such word is enough, since a person next to it
+    would be the act's own argument."""
+    if kind not in _NO_PERSON_ACTS or trigger is None:
+        return False
+    verb = trigger if trigger.pos_ in ("VERB", "AUX") else None
+    if verb is None and trigger.head.pos_ == "VERB" and trigger.dep_ in ("prep", "pobj", "advmod", "acomp"):
+        verb = trigger.head  # "burn it to death": the phrase's verb
+    if verb is not None:
+        arguments = [c for c in verb.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        if not arguments and verb.dep_ == "conj" and verb.head.pos_ == "VERB" and not any(
+                t.dep_ == "conj" and t.pos_ in ("NOUN", "PROPN", "PRON") for t in verb.doc[verb.head.i + 1:verb.i]):
+            # "the dogs were tortured or killed", "it was wounded ... and then slaughtered": the
+            # first verb's arguments are the second's; not when a noun coordinated between them may
+            # be the second's own subject ("the cargo was seized by police and one man was detained")
+            arguments = [c for c in verb.head.children if c.dep_ in OBJECTS or c.dep_ == "nsubjpass"]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            arguments.append(verb.head)  # "a vessel previously detained"
+        if any(a.lower_ in _NO_PERSON for a in arguments):
+            return True
+        # an argument that is a person or a group decides for the people
+        return False
+    of = next((c for c in trigger.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    objects = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return any(o.lower_ in _NO_PERSON for o in objects)

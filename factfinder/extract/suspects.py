@@ -28,23 +28,34 @@ from factfinder.model import Actor, Incident, Span
 from factfinder.values.taxonomy import with_fields
 
 # The acts a suspect is arrested for that are abuses of people (attacks on property, weapons and
-# armed groups' operations are left alone: "arrested a supplier tied to roadside bombings").
+# armed groups' operations are left alone: "arrested a supplier tied to roadside bombings"), the
+# crimes of war tried in other countries ("arrested on suspicion of war crimes"), and the ordinary
+# crimes whose suspects' arrest no monitor documents either ("arrested for allegedly posing as
+# police officers", "for stealing cattle"); not the offences a state charges its critics with
+# (fraud, spreading false news, insulting officials), which stay arrests.
 _CRIME = (r"(?:murder\w*|killing\w*|kill|killed|kidnap\w*|abduct\w*|rape\w*|raping|assault\w*|lynch\w*|"
-          r"disappearance|death|shooting|stabbing|tortur\w*|beheading|assassinat\w*)")
+          r"disappearance|death|shooting|stabbing|tortur\w*|beheading|assassinat\w*|"
+          r"war crimes?|crimes against humanity|genocide|"
+          r"impersonat\w*|posing as|parading (?:themselves|himself|herself) as|steal\w*|burglar\w*|"
+          r"robb(?:ing|ed|ery|eries)|defraud\w*|poach\w*|counterfeit\w*)")
 # "wanted for", "suspected of", "accused of", "charged with", "on charges of", "in connection
 # with", "over", "linked to", "for (their role in)": the words that tie the arrested or charged to
 # the act; a robbery or theft may come first, the victim's name in the possessive too.
 _TIE = (r"\b(?P<tie>wanted for|suspected (?:of|in)|accused (?:of|in)|charged (?:with|over|for|in connection with)|"
-        r"charges? (?:of|for|over|including)|in connection with|linked to|over|"
+        r"charges? (?:of|for|over|including)|in connection with|linked to|over|on suspicion of|"
+        r"for (?:allegedly |reportedly )?(?:being behind|masterminding|perpetrating|carrying out)|"
         r"for(?: (?:their|his|her) (?:alleged )?(?:role|involvement|part) in)?)\s+"
-        r"(?:the |a |an |his |her |their |its )?(?:[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}['\u2019]s? )?"
+        r"(?:(?:allegedly|reportedly) )?(?:the |a |an |his |her |their |its )?"
+        r"(?:(?:many|several|numerous|a series of|a string of|rampant|serial) )*"
+        r"(?:[A-Z][\w-]+(?: [A-Z][\w-]+){0,2}['\u2019]s? )?"
         r"(?:(?:alleged|suspected|armed|brutal|gruesome|aggravated|attempted|first-degree|double) )?"
         r"(?:(?:robbery|theft|extortion),? and )?" + _CRIME + r"\b")
 _TIED = re.compile(_TIE, re.IGNORECASE)
 # The arrest's or the charge's own words: the tie must be read beside them ("arrested ... over the
-# killing"), not anywhere in a sentence that also reports an arrest.
+# killing"), not anywhere in a sentence that also reports an arrest. A prison term for a crime
+# ("jailed for stealing", "served nine years in prison for kidnapping") is its proceeding too.
 _ARREST_WORD = re.compile(r"\b(?:arrest\w*|detain\w*|held|nabbed|apprehended|custody|charged|picked up|"
-                          r"booked|extradited|captured)\b", re.IGNORECASE)
+                          r"booked|extradited|captured|jailed|imprisoned|prison)\b", re.IGNORECASE)
 # Charged, not convicted: a court's sentence names convicts, whom reports (and the project's gold)
 # leave out as persons; a charge, like an arrest, names the suspects of an open case.
 _CHARGE_WORD = re.compile(r"\b(?:charge[ds]?|indict\w*|accused|prosecut\w*|arraign\w*)\b", re.IGNORECASE)
@@ -66,7 +77,7 @@ def suspect_arrests(incidents: Sequence[Incident],
     out = list(incidents)
     for i, incident in enumerate(incidents):
         tie = _suspect_tie(incident)
-        if tie is None and incident.trigger is not None and _held_criminals(incident):
+        if tie is None and incident.trigger is not None and _held_criminals(incident, actors_in):
             # "the suspects were arrested in their hideout", "police arrested three members of the
             # gang": the arrest of people the report itself calls criminals is the law's answer to a
             # crime, not an abuse by the police (HRDsAttack: a kidnapping read as a state arrest)
@@ -137,7 +148,8 @@ def _kidnapping_told(arrest: Incident, tie: Span, crime_end: int, incidents: Seq
 
 
 # The kidnapping word right after a tie ("for allegedly kidnapping", "over the abduction of").
-_KIDNAP_AFTER_TIE = re.compile(r"\s*(?:\w+ ){0,3}?(?P<word>kidnap\w*|abduct\w*)", re.IGNORECASE)
+# Not "behind kidnapping cases": cases of a crime are what the suspect is held for, no one act told.
+_KIDNAP_AFTER_TIE = re.compile(r"\s*(?:\w+ ){0,3}?(?P<word>kidnap\w*|abduct\w*)\b(?!\s+cases)", re.IGNORECASE)
 # The abuses a crime report tells without an agent: done by the suspects its arrests name.
 _SUSPECTED_ACTS = frozenset({"killing", "torture", "disappearance", "attack"})
 
@@ -213,7 +225,8 @@ def _suspects(arrest: Incident, tie: Span) -> tuple[Actor, ...]:
     return agents or (Actor(SUSPECTS, tie, "criminal"),)
 
 
-def _held_criminals(incident: Incident) -> bool:
+def _held_criminals(incident: Incident,
+                    actors_in: Callable[[int, int], Sequence[Actor]] = lambda start, end: ()) -> bool:
     """An arrest, told by a word of arresting, of people named as criminals or suspects (kind
     `criminal`: "the suspects", "gang members", "kidnappers"), with no civic group among those held."""
     trigger = incident.trigger
@@ -222,11 +235,42 @@ def _held_criminals(incident: Incident) -> bool:
     if any(a.name in _CIVIC_GROUPS or a.kind in ("armed_group", "unknown") for a in incident.targets):
         return False
     criminals = [a for a in incident.targets if a.kind == "criminal"]
+    if not criminals and _police_hold_suspects(incident, actors_in):
+        return bool(_ARREST_WORD.search(trigger.text))
     if KIDNAP_WORD.search(trigger.text):
         # "members of a kidnapping gang were arrested": the crime word names the gang, the act is the arrest
         return any(0 <= a.span.start - trigger.end <= 1 for a in criminals) and \
             bool(_ARREST_WORD.search(incident.summary))
     return bool(criminals) and bool(_ARREST_WORD.search(trigger.text))
+
+
+# "arrested two more suspects", "detained more than 100 suspects": the arrest word's object is
+# suspects, however many (the actor table names only "the suspects", "a suspect": a figure before
+# the word is no alias); "four other suspects in the case had been arrested": they are its subject.
+_SUSPECTS_AFTER = re.compile(r"\s+(?:(?!and\b|or\b)[\w,-]+\s+){0,3}suspects\b", re.IGNORECASE)
+_SUSPECTS_BEFORE = re.compile(r"\bsuspects\b(?:\s+(?!and\b)[\w-]+){0,6}\s+(?:was|were|been|being)\s+"
+                              r"(?:(?:also|already|later|subsequently|since)\s+)?$", re.IGNORECASE)
+_POLICE = re.compile(r"\bpolice", re.IGNORECASE)
+# The one crime the suspects are held over: "in connection with the beating", "in the case".
+_ONE_CASE = re.compile(r"\b(?:in connection with|in relation to|involvement in|linked to|over the|"
+                       r"in the (?:case|incident|killing|death|attack|murder|assault))\b", re.IGNORECASE)
+
+
+def _police_hold_suspects(incident: Incident, actors_in: Callable[[int, int], Sequence[Actor]]) -> bool:
+    """The police's (or no one named's) arrest of people the sentence calls suspects, whom no actor
+    names (a figure before "suspects"). Not soldiers' nor a security force's: soldiers holding
+    "suspects" in a raid hold the suspected members of an armed group, an arrest in a conflict
+    ("the security force detained two suspects")."""
+    trigger, evidence = incident.trigger, incident.evidence[0]
+    named = [*incident.perpetrators, *actors_in(evidence.start, evidence.end)]
+    if trigger is None or not all(_POLICE.search(a.name) for a in named
+                                  if a.kind in ("state_force", "armed_group", "unknown")):
+        return False  # soldiers, a security force, an armed group hold them
+    if not _ONE_CASE.search(evidence.text):
+        return False  # "detained 139 suspects on charges of various crimes": a mass arrest, no case's proceeding
+    start, end = trigger.start - evidence.start, trigger.end - evidence.start
+    return bool(_SUSPECTS_AFTER.match(evidence.text, end)
+                or _SUSPECTS_BEFORE.search(evidence.text, max(0, start - 80), start))
 
 
 def _suspect_tie(incident: Incident) -> Span | None:

@@ -124,6 +124,14 @@ def test_trigger_matching_is_case_insensitive_and_exact_on_offsets(table: Trigge
     # a possible act is feared, not told (session 11: read as the first kidnapping of a piracy report)
     ("Insurers fear the slump may bring more raids on tankers and possible kidnappings of crews.", False),
     ("Extra patrols were sent to deter potential killings of herders.", False),
+    # a plot or a conspiracy to kidnap is a plan; what a crowd seeks has not happened (session 13)
+    ("Court papers say the pair plotted to abduct a radio host.", False),
+    ("The foiled kidnapping plot against a union leader was described in court.", False),
+    ("Villagers marched to the station seeking arrests in the case.", False),
+    ("The two men were abducted on their way home from the market.", True),
+    # thought dead, not killed
+    ("Two farmers were left for dead by the roadside.", False),
+    ("Two farmers were found dead by the roadside.", True),
 ])
 def test_negated_and_hypothetical_triggers_are_not_asserted(table: TriggerTable, text: str, asserted: bool) -> None:
     cues = load_cues()

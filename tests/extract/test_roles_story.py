@@ -192,8 +192,9 @@ def test_an_act_in_a_charge_phrase_is_done_by_the_suspects(pipeline) -> None:
 
 @pytest.mark.slow
 def test_an_act_state_agents_are_charged_with_is_theirs(pipeline) -> None:
+    # (session 13: a plot to kidnap is no kidnapping, the act charged here is one that happened)
     text = ("Prosecutors said on Tuesday that four intelligence officers have been indicted on charges "
-            "of plotting to kidnap a journalist who lives abroad.")
+            "of kidnapping a journalist who lives abroad.")
     kidnapping = _first(pipeline, text, "arrest")
     assert [a.kind for a in kidnapping.perpetrators] == ["state_force"]
 
