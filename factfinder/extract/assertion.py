@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.generic_acts import ABUSES, is_generic_mention
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit
 from factfinder.text.calendar_words import MONTH_NAMES, WEEKDAY_NAMES
@@ -57,6 +58,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if in_list_of_abuses(text, sentence, hit):
         return False
+    if token is not None and hit.type in ABUSES and is_generic_mention(token):
+        return False  # "accused the ministry of abductions and killings": a kind of abuse named
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
