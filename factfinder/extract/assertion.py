@@ -58,7 +58,7 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if in_list_of_abuses(text, sentence, hit):
         return False
-    if token is not None and hit.type in ABUSES and is_generic_mention(token):
+    if token is not None and hit.type in ABUSES and is_generic_mention(token, hit.type):
         return False  # "accused the ministry of abductions and killings": a kind of abuse named
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]

@@ -29,6 +29,10 @@ _ACCUSING = frozenset({"accuse", "accusation", "criticism", "criticise", "critic
 _COMPARING = frozenset({"like", "unlike", "except", "than", "besides"})
 # "a form of torture": a characterisation of something else, under "as" or a copula.
 _KINDS = frozenset({"form", "kind", "type", "sort"})
+# Adjectives of a habit on a plural act noun ("frequent murders", "routine beatings").
+_HABITUAL = frozenset({"frequent", "routine", "habitual", "regular", "systematic", "casual"})
+# Prepositions of the means by which something else was done ("signed under torture").
+_MANNER = frozenset({"under", "through", "via"})
 # Words that keep a habit from being generic because they count what they qualify.
 _QUANTIFYING = frozenset({"several", "numerous", "many", "multiple", "dozens", "hundreds", "thousands", "scores"})
 # Entity labels that give a mention its own date, place or figure.
@@ -36,6 +40,8 @@ _OWN = frozenset({"DATE", "TIME", "GPE", "LOC", "FAC", "CARDINAL", "QUANTITY"})
 # Verbs after which an infinitive tells what happened ("were forced to endure torture").
 _HAPPENED = frozenset({"force", "compel", "oblige", "make", "begin", "start", "continue", "proceed", "manage",
                        "go", "come", "resume", "get"})
+# Passive verbs whose infinitive is the task of the people they hire or use.
+_TASKED = frozenset({"hire", "employ", "pay", "use", "design", "train", "recruit"})
 # Verbs that report speech: their present tense ("he says police beat him") tells no habit.
 _SAYING = frozenset({"say", "tell", "report", "state", "add", "allege", "claim", "write", "recall", "describe"})
 _DEFINITE = frozenset({"the", "this", "that", "these", "those", "a", "an", "each", "every", "another"})
@@ -47,12 +53,13 @@ _MODAL_OR_PERFECT = frozenset({"have", "has", "had", "will", "would", "shall", "
 ABUSES = frozenset({"killing", "torture", "arrest", "disappearance"})
 
 
-def is_generic_mention(token: Any) -> bool:
-    """Whether the trigger at ``token`` names a kind of abuse rather than an act (module doc)."""
+def is_generic_mention(token: Any, kind: str) -> bool:
+    """Whether the trigger at ``token``, of type ``kind``, names a kind of abuse rather than an act
+    (module doc)."""
     if token.pos_ in ("NOUN", "PROPN") or token.dep_ == "compound":
-        return _generic_nominal(token)
+        return _generic_nominal(token, kind)
     if token.pos_ in ("VERB", "AUX"):
-        return _generic_verb(token)
+        return _generic_verb(token, kind)
     return False
 
 
@@ -61,17 +68,20 @@ def is_generic_mention(token: Any) -> bool:
 def _group(token: Any) -> list[Any]:
     """The trigger with the words coordinated with it ("abductions, torture and killings")."""
     first = token
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head
-    return [first, *(t for t in first.conjuncts if t is not first)]
+    return [first, *(t for t in first.conjuncts if t != first)]
 
 
-def _generic_nominal(token: Any) -> bool:
-    while token.dep_ == "compound" and token.head is not token:
+def _generic_nominal(token: Any, kind: str) -> bool:
+    while token.dep_ == "compound" and token.head != token:
         token = token.head  # "rape cases", "assault cases": the noun the word qualifies
     group = _group(token)
     if _figurative(group):
         return True
+    if any(c.dep_ == "amod" and c.lower_ in _HABITUAL for t in group for c in t.children) \
+            and all(t.tag_ == "NNS" for t in group):
+        return True  # "beyond their frequent murders", "routine beatings": a habit named
     if any(_specific_noun(t) for t in group):
         return False
     path, verb = _carriers(group[0])
@@ -86,6 +96,9 @@ def _generic_nominal(token: Any) -> bool:
         return True  # "described as a form of torture"
     if verb is None:
         return False
+    if kind == "torture" and group[0].dep_ == "pobj" and group[0].head.lower_ in _MANNER \
+            and group[0].head.head == verb:
+        return True  # "confessions extracted under torture": how something was obtained (not "under arrest")
     return _present_habit(verb) or _purpose(verb)
 
 
@@ -128,7 +141,7 @@ def _carriers(noun: Any) -> tuple[list[Any], Any | None]:
     path: list[Any] = []
     word = noun
     for _ in range(8):
-        if word.head is word:
+        if word.head == word:
             break
         word = word.head
         if word.pos_ in ("VERB", "AUX"):
@@ -160,8 +173,8 @@ def _present_habit(verb: Any) -> bool:
     """The present simple of a verb that is no report of speech and tells neither a date nor a
     place of its own: "the group tracks killings", "most of those seized go through torture",
     "rape cases are seldom reported", "prisoners who are tortured systematically"."""
-    first = verb
-    while first.dep_ == "conj" and first.head is not first and first.head.pos_ in ("VERB", "AUX"):
+    first = verb  # the first of coordinated verbs of one form carries their auxiliaries
+    while first.dep_ == "conj" and first.head != first and first.head.tag_ == verb.tag_:
         first = first.head
     if first.lemma_.lower() in _SAYING and first.tag_ in ("VBZ", "VBP"):
         return False  # "the mission reports killings": news of acts, not a habit ("are seldom reported" is one)
@@ -172,8 +185,9 @@ def _present_habit(verb: Any) -> bool:
         present = True
     elif first.tag_ == "VBN":
         present = any(a.dep_ == "auxpass" and a.tag_ in ("VBZ", "VBP") for a in auxes)
-    elif first.tag_ == "VB":  # the parser's untagged present ("those seized go through ...")
-        present = not auxes and any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children)
+    elif first.tag_ == "VB":  # the parser's untagged present ("those seized go through ..."), not "made him disappear"
+        present = not auxes and first.dep_ in ("ROOT", "relcl") and any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                      for c in first.children)
     else:
         present = False
     if not present or not _told_as_sentence(verb.doc):
@@ -203,23 +217,32 @@ def _purpose(verb: Any) -> bool:
     enforced disappearances"): what the act would serve, not one done; not after verbs that tell
     it happened ("were forced to endure beatings")."""
     head = _infinitive_head(verb) if verb.tag_ == "VB" else None
-    if head is None:
-        return False
-    if head.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
+    if head is None or head.dep_ not in ("advcl", "xcomp", "acl", "relcl"):
         return False
     return head.head.lemma_.lower() not in _HAPPENED
 
 
+def _task(verb: Any) -> bool:
+    """A verb of abuse as the task people were hired or used for ("hired to intimidate, abduct and
+    torture union leaders"); not a purpose of moving forces ("sent troops to arrest the strikers"
+    tells arrests that followed)."""
+    head = _infinitive_head(verb) if verb.tag_ == "VB" else None
+    return head is not None and head.dep_ == "xcomp" and head.head.tag_ == "VBN" \
+        and head.head.lemma_.lower() in _TASKED
+
+
 # --- verbal mentions: "they kill casually", "hired to abduct and torture" ---------------------------
 
-def _generic_verb(verb: Any) -> bool:
+def _generic_verb(verb: Any, kind: str) -> bool:
     """A verbal trigger in the present simple or inside an infinitive of purpose, whose object and
     subject name no one act's victim."""
-    if any(_specific_party(c) for c in verb.children if c.dep_ in ("dobj", "nsubjpass")):
+    # the victim: the object, the passive's subject, or the subject of "disappear"
+    victims = ("dobj", "nsubjpass", "nsubj") if kind == "disappearance" else ("dobj", "nsubjpass")
+    if any(_specific_party(c) for c in verb.children if c.dep_ in victims):
         return False
     if any(t.ent_type_ in _OWN for t in verb.subtree if t.ent_type_):
         return False
-    if _purpose(verb):
+    if _task(verb):
         return True
     if verb.tag_ not in ("VBZ", "VBP", "VBN", "VB"):
         return False

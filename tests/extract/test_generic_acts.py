@@ -40,6 +40,9 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> set[str]:
     # a comparison, an exception, a characterisation
     ("Everything they dreaded except death and torture came true in exile.", {"torture"}),
     ("His isolation has been described by lawyers as a form of torture.", {"torture"}),
+    ("Beyond their frequent murders, the two rogues in the novel are oddly polite.", {"killing"}),
+    # the means by which something else was obtained
+    ("The verdict rested on statements the defendants said were signed under torture.", {"torture"}),
     # harm in another sense
     ("Nobody warned me about the torture of rewriting the same report six times.", {"torture"}),
 ])
@@ -55,6 +58,7 @@ def test_generic_mention_of_abuse_is_no_incident(pipeline, text, kinds):
     ("Rights groups accused the police of the killing of a student in March.", "killing"),
     ("She says the guards beat her every night.", "torture"),
     ("The prisoners were forced to endure beatings for weeks.", "torture"),
+    ("The opposition leader has been held under house arrest since the vote.", "arrest"),
     ("Guards at the camp tortured dozens of detainees, the commission said on Friday.", "torture"),
 ])
 def test_specific_act_stays_an_incident(pipeline, text, kind):
