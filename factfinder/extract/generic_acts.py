@@ -29,6 +29,8 @@ _ACCUSING = frozenset({"accuse", "accusation", "criticism", "criticise", "critic
 _COMPARING = frozenset({"like", "unlike", "except", "than", "besides"})
 # "a form of torture": a characterisation of something else, under "as" or a copula.
 _KINDS = frozenset({"form", "kind", "type", "sort"})
+# Prepositions that give an act noun a time of its own.
+_TEMPORAL = frozenset({"during", "since", "amid", "after", "before"})
 # Adjectives of a habit on a plural act noun ("frequent murders", "routine beatings").
 _HABITUAL = frozenset({"frequent", "routine", "habitual", "regular", "systematic", "casual"})
 # Prepositions of the means by which something else was done ("signed under torture").
@@ -117,8 +119,8 @@ def _specific_noun(noun: Any) -> bool:
         if child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in _OWN or child.pos_ == "PROPN"):
             return True
         if child.dep_ == "prep":
-            if any(t.ent_type_ in _OWN for t in child.subtree):
-                return True
+            if child.lower_ in _TEMPORAL or any(t.ent_type_ in _OWN for t in child.subtree):
+                return True  # "killings during the drug war", "arrests since the coup": a time of its own
             if child.lower_ in ("of", "against") and any(_named_victim(v) for v in child.children
                                                           if v.dep_ == "pobj"):
                 return True
