@@ -1,9 +1,9 @@
 """Generic mentions of abuse: a kind of act named, not an act told.
 
 Human-rights reporting names abuses in general far more often than it tells one: what a group is
-accused or criticised of ("rights groups accuse the ministry of abductions, torture and killings of
-its critics"), what usually happens ("most of those seized go through beatings and torture", "they
-kill casually"), what something is for ("kept open to extract confessions by torture"), what a thing
+accused or criticised of ("rights groups accuse the ministry of kidnappings and beatings of
+its critics"), what usually happens ("most of those seized go through beatings and torture", "the
+gang members kill casually"), what something is for ("kept open to extract confessions by torture"), what a thing
 is compared with ("described as a form of torture", "everything they dreaded except death and
 torture") and words of harm in another sense ("the torture of rewriting the same report"). None of
 these is an incident: no one was hurt on a day in a place that the sentence tells.

@@ -24,10 +24,10 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> set[str]:
 
 @pytest.mark.parametrize("text, kinds", [
     # an accusation or a criticism names kinds of abuse
-    ("Rights groups have accused the provincial police of abductions, torture and killings of their critics.",
+    ("Rights groups have accused the border guards of kidnappings, torture and killings aimed at their critics.",
      {"arrest", "torture", "killing"}),
-    ("The collective is known for its sharp criticism of the navy for alleged enforced disappearances and "
-     "extrajudicial killings.", {"disappearance", "killing"}),
+    ("The collective is known for its sharp criticism of the navy over enforced disappearances and "
+     "summary killings.", {"disappearance", "killing"}),
     # a habit, told in the present simple
     ("Most of those seized go through beatings and torture at the hands of their abductors.", {"torture"}),
     ("The gang members kill casually and rob travellers.", {"killing"}),
