@@ -33,8 +33,6 @@ _KINDS = frozenset({"form", "kind", "type", "sort"})
 _TEMPORAL = frozenset({"during", "since", "amid", "after", "before"})
 # Adjectives of a habit on a plural act noun ("frequent murders", "routine beatings").
 _HABITUAL = frozenset({"frequent", "routine", "habitual", "regular", "systematic", "casual"})
-# Prepositions of the means by which something else was done ("signed under torture").
-_MANNER = frozenset({"under", "through", "via"})
 # Words that keep a habit from being generic because they count what they qualify.
 _QUANTIFYING = frozenset({"several", "numerous", "many", "multiple", "dozens", "hundreds", "thousands", "scores"})
 # Entity labels that give a mention its own date, place or figure.
@@ -98,9 +96,6 @@ def _generic_nominal(token: Any, kind: str) -> bool:
         return True  # "described as a form of torture"
     if verb is None:
         return False
-    if kind == "torture" and group[0].dep_ == "pobj" and group[0].head.lower_ in _MANNER \
-            and group[0].head.head == verb:
-        return True  # "confessions extracted under torture": how something was obtained (not "under arrest")
     return _present_habit(verb) or _purpose(verb)
 
 
@@ -153,12 +148,13 @@ def _carriers(noun: Any) -> tuple[list[Any], Any | None]:
 
 
 def _counted_or_placed(word: Any) -> bool:
-    """A carrying noun that counts or places the act ("269 complaints of torture", "cases of
-    torture in the capital's prisons")."""
+    """A carrying noun that counts, places or times the act ("269 complaints of torture", "cases of
+    torture in the capital's prisons", "an inquiry into killings during the drug war")."""
     if word.pos_ not in ("NOUN", "PROPN"):
         return False
     return any(c.dep_ == "nummod" or (c.dep_ == "amod" and c.lower_ in _QUANTIFYING)
-               or (c.dep_ == "prep" and c.lower_ != "of" and any(t.ent_type_ in _OWN for t in c.subtree))
+               or (c.dep_ == "prep" and (c.lower_ in _TEMPORAL
+                                         or c.lower_ != "of" and any(t.ent_type_ in _OWN for t in c.subtree)))
                for c in word.children)
 
 

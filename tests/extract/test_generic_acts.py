@@ -41,8 +41,6 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> set[str]:
     ("Everything they dreaded except death and torture came true in exile.", {"torture"}),
     ("His isolation has been described by lawyers as a form of torture.", {"torture"}),
     ("Beyond their frequent murders, the two rogues in the novel are oddly polite.", {"killing"}),
-    # the means by which something else was obtained
-    ("The verdict rested on statements the defendants said were signed under torture.", {"torture"}),
     # harm in another sense
     ("Nobody warned me about the torture of rewriting the same report six times.", {"torture"}),
 ])
@@ -59,6 +57,11 @@ def test_generic_mention_of_abuse_is_no_incident(pipeline, text, kinds):
     ("She says the guards beat her every night.", "torture"),
     ("The prisoners were forced to endure beatings for weeks.", "torture"),
     ("The opposition leader has been held under house arrest since the vote.", "arrest"),
+    # annual reports tell torture by the confessions it produced (own gold, ngo_paragraphs)
+    ("The appeal court upheld the verdict, although the two men said their statements were signed under torture.",
+     "torture"),
+    ("Judges allowed the prosecutors to reopen their inquiry into killings during the former mayor's purge.",
+     "killing"),
     ("Guards at the camp tortured dozens of detainees, the commission said on Friday.", "torture"),
 ])
 def test_specific_act_stays_an_incident(pipeline, text, kind):
