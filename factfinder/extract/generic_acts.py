@@ -94,8 +94,8 @@ def _generic_nominal(token: Any, kind: str) -> bool:
         return True  # "except death and torture", "just like rape cases"
     if any(t.lemma_.lower() in _KINDS and t.head.lower_ == "as" for t in path):
         return True  # "described as a form of torture"
-    if verb is None:
-        return False
+    if verb is None or any(c.dep_ == "prep" and c.lower_ in _TEMPORAL for c in verb.children):
+        return False  # "to resume their inquiry into killings during the drug war": a time of its own
     return _present_habit(verb) or _purpose(verb)
 
 
