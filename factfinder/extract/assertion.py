@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.generic_acts import ABUSES, is_generic_mention
 from factfinder.extract.patients import done_to_no_person
 from factfinder.extract.sentences import Sentence
 from factfinder.extract.triggers import Cues, TriggerHit
@@ -62,6 +63,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if token is not None and done_to_no_person(hit.type, token):
         return False  # "butchers kill the dogs", "a tanker detained in port": no person killed or held
+    if token is not None and hit.type in ABUSES and is_generic_mention(token, hit.type):
+        return False  # "accused the ministry of abductions and killings": a kind of abuse named
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
