@@ -111,7 +111,9 @@ def suspect_arrests(incidents: Sequence[Incident],
             targets = tuple(a for a in other.targets if a.span.start not in held)
             out[j] = replace(other, perpetrators=suspects, targets=targets)
     out.sort(key=lambda inc: inc.evidence[0].start)  # stable: a told kidnapping after its arrest
-    return _story_suspects([convicted_agent(_charged_with(incident)) for incident in _charged_agents(out)])
+    # a verdict first: "sentenced to life in prison for the murder" names convicts, though its
+    # prison term is also an arrest word that would make them suspects
+    return _story_suspects([_charged_with(convicted_agent(incident)) for incident in _charged_agents(out)])
 
 
 def _charged_agents(incidents: list[Incident]) -> list[Incident]:
