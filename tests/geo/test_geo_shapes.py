@@ -45,6 +45,17 @@ def test_a_big_city_as_a_given_name_is_at_most_embedded(parser: Geoparser) -> No
     assert found["Denver"].confidence <= 0.05 and found["Boulder"].confidence > 0.05
 
 
+def test_a_town_and_an_unknown_word_after_the_is_a_body_not_a_person(parser: Geoparser) -> None:
+    # "Florence Pugh" and "Oxford Genomica" have one shape; a person's name takes no article, a
+    # firm's does, and one sense holds in the text: both occurrences keep the town, embedded.
+    text = "Regulators widened the Oxford Genomica inquiry on Monday. Oxford Genomica denied wrongdoing."
+    labels = _labels(parser, text)
+    assert labels["Oxford Genomica"] == "ORG"
+    found = [p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Oxford"]
+    assert len(found) == 2 and all(p.confidence <= 0.05 for p in found)
+    assert _labels(parser, "Actress Florence Pugh arrived on Monday; Florence Pugh spoke.")["Florence Pugh"] == "PERSON"
+
+
 def test_a_surname_seen_with_its_given_name_stays_a_person_when_alone(parser: Geoparser) -> None:
     text = "Commissioner Anton Chilton arrived in Cali on Monday. By noon Chilton had met the mayor."
     found = _places(parser, text)
