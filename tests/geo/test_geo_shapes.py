@@ -255,6 +255,17 @@ def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town
     assert "Amara Okafor" not in places and "Lakeside Water Board" not in places
 
 
+def test_a_venue_named_with_its_time_or_a_where_clause_after_at_is_a_place(parser: Geoparser) -> None:
+    # No town after it, but "at X on Friday" or "at X, where ..." is said of a venue, not of a person.
+    places = _places(parser, "The charity auction was held at Harbour Lights on Friday. Guests came from Hull.")
+    assert "Harbour Lights" in places
+    places = _places(parser, "The season opens at Croft Circuit, where crowds are expected, in North Yorkshire.")
+    assert "Croft Circuit" in places
+    # aiming "at" a person is no venue
+    places = _places(parser, "The senator took aim at John Carver on Monday in Dallas.")
+    assert "John Carver" not in places and "Dallas" in places
+
+
 def test_a_family_name_with_an_inner_capital_stays_the_person_when_alone(parser: Geoparser) -> None:
     # McComb is a Mississippi town too; "a friend of McComb" is said of the jockey, not of the town.
     text = ("Jockey Ciaran McComb was fined after a fall at a race meeting in Cork. "
