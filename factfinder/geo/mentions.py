@@ -118,11 +118,27 @@ def _venues(text: str, non_places: Sequence[Entity], mentions: Sequence[Mention]
                 or not _AT_BEFORE.search(text, max(0, start - 8), start):
             continue
         after = _IN_AFTER.match(text, end)
-        if after is None or after.end() not in starts:
+        if (after is None or after.end() not in starts) and not _held_at(text, start, end):
             continue
         found.append(Mention(start, end, text[start:end], "ner", "FAC"))
         taken.add((start, end))
     return found
+
+
+# When or where-clause words after a venue: "at Harbour Lights on Friday", "at Croft Circuit, where".
+_WHEN_AFTER = re.compile(r"(?:\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:last|this|next)\s+"
+                         r"(?:week|month|year|night|weekend)|,\s+where)\b")
+# Words that aim "at" a person: "took aim at", "lashed out at", "a jab at".
+_AIMED_AT = re.compile(r"\b(?:aim|aimed|aiming|jabs?|swipes?|shots?|shot|fired|firing|laughed|looked|looking|lashed"
+                       r"|out|hit|hits|angry|furious|directed|pointed|glared|stared|smiled|waved|yelled|shouted)"
+                       r"\s+at\s+$")
+
+
+def _held_at(text: str, start: int, end: int) -> bool:
+    """Whether a venue's "at X" is followed by its time or a where-clause ("an auction at Harbour
+    Lights on Friday", "the season opens at Croft Circuit, where ..."): one is at a person only
+    when aiming at one ("took aim at Jo Carver on Monday"), which the words before "at" tell."""
+    return _WHEN_AFTER.match(text, end) is not None and not _AIMED_AT.search(text, max(0, start - 20), start)
 
 
 def _entity_mentions(text: str, entities: Sequence[Entity], gazetteer: Gazetteer,

@@ -45,6 +45,17 @@ def test_a_big_city_as_a_given_name_is_at_most_embedded(parser: Geoparser) -> No
     assert found["Denver"].confidence <= 0.05 and found["Boulder"].confidence > 0.05
 
 
+def test_a_town_and_an_unknown_word_after_the_is_a_body_not_a_person(parser: Geoparser) -> None:
+    # "Florence Pugh" and "Oxford Genomica" have one shape; a person's name takes no article, a
+    # firm's does, and one sense holds in the text: both occurrences keep the town, embedded.
+    text = "Regulators widened the Oxford Genomica inquiry on Monday. Oxford Genomica denied wrongdoing."
+    labels = _labels(parser, text)
+    assert labels["Oxford Genomica"] == "ORG"
+    found = [p for p in parser.parse(Document(doc="t", text=text)) if p.span.text == "Oxford"]
+    assert len(found) == 2 and all(p.confidence <= 0.05 for p in found)
+    assert _labels(parser, "Actress Florence Pugh arrived on Monday; Florence Pugh spoke.")["Florence Pugh"] == "PERSON"
+
+
 def test_a_surname_seen_with_its_given_name_stays_a_person_when_alone(parser: Geoparser) -> None:
     text = "Commissioner Anton Chilton arrived in Cali on Monday. By noon Chilton had met the mayor."
     found = _places(parser, text)
@@ -242,6 +253,17 @@ def test_an_unknown_venue_at_which_something_happens_in_a_town_lies_in_that_town
     # a person the text is "with" in a town, or a body "at" one, stays no place
     places = _places(parser, "She travelled with Amara Okafor in Nairobi and spoke at Lakeside Water Board in Kisumu.")
     assert "Amara Okafor" not in places and "Lakeside Water Board" not in places
+
+
+def test_a_venue_named_with_its_time_or_a_where_clause_after_at_is_a_place(parser: Geoparser) -> None:
+    # No town after it, but "at X on Friday" or "at X, where ..." is said of a venue, not of a person.
+    places = _places(parser, "The charity auction was held at Harbour Lights on Friday. Guests came from Hull.")
+    assert "Harbour Lights" in places
+    places = _places(parser, "The season opens at Croft Circuit, where crowds are expected, in North Yorkshire.")
+    assert "Croft Circuit" in places
+    # aiming "at" a person is no venue
+    places = _places(parser, "The senator took aim at John Carver on Monday in Dallas.")
+    assert "John Carver" not in places and "Dallas" in places
 
 
 def test_a_family_name_with_an_inner_capital_stays_the_person_when_alone(parser: Geoparser) -> None:
