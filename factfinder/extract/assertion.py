@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.clause_hedges import done_by_nobody, under_far_modal
 from factfinder.extract.generic_acts import ABUSES, is_generic_mention
 from factfinder.extract.patients import done_to_no_person
 from factfinder.extract.sentences import Sentence
@@ -65,6 +66,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False  # "butchers kill the dogs", "a tanker detained in port": no person killed or held
     if token is not None and hit.type in ABUSES and is_generic_mention(token, hit.type):
         return False  # "accused the ministry of abductions and killings": a kind of abuse named
+    if token is not None and (done_by_nobody(token) or hit.type in ABUSES and under_far_modal(token)):
+        return False  # "no one was initially arrested", "could search homes, detain, torture and kill"
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
@@ -130,8 +133,11 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit, before: str | N
 # listed include secret detention, rape and enforced disappearance", "crimes such as rape".
 _ABUSE_LIST = re.compile(r"\b(?:abuses|violations|crimes|atrocities)\b[^.;:]{0,60}?\b(?:including|includes?|included|"
                          r"such as)\b", re.IGNORECASE)
-# How far before the trigger the list may open (a list of several kinds of abuse).
+# How far before the trigger the list may open (a list of several kinds of abuse), and how far
+# when all between is items of the list (short words between commas and "and").
 _ABUSE_LIST_REACH = 120
+_LONG_LIST_REACH = 400
+_LIST_ITEM = re.compile(r",|\b(?:and|or)\b")
 
 
 def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
@@ -141,10 +147,13 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     one victim ("crimes reported include the beating of a clerk by the mayor"), cases or allegations of
     abuses ("cases of violations, including torture, were recorded") and a list that reaches
     the trigger over a clause of its own (a verb told between them) are acts."""
-    lo = max(sentence.start, hit.start - _ABUSE_LIST_REACH)
+    lo = max(sentence.start, hit.start - _LONG_LIST_REACH)
     opened = None
     for opened in _ABUSE_LIST.finditer(text, lo, hit.start):
         pass
+    if opened is not None and hit.start - opened.end() > _ABUSE_LIST_REACH \
+            and not _only_items(text[opened.end():hit.start]):
+        return False
     if opened is None or _REPORTED_CASES.search(text, max(sentence.start, opened.start() - 40), opened.start()):
         return False
     if _JUDGED.search(text, sentence.start, opened.start()):
@@ -153,6 +162,13 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     if _DATED.search(text, opened.end(), end) or _TOLD_BETWEEN.search(text, opened.end(), hit.start):
         return False
     return not _ONE_VICTIM.match(text, hit.end, end)
+
+
+def _only_items(between: str) -> bool:
+    """Whether the words between a list's opening and a trigger are items of the list: each part
+    between commas and "and" no longer than a kind of abuse ("the burning of crops")."""
+    items = _LIST_ITEM.split(between)
+    return len(items) >= 3 and all(len(item.split()) <= 5 for item in items)
 
 
 # Cases or allegations of abuses recorded ("cases of rights violations, including torture, were

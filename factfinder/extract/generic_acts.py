@@ -48,6 +48,9 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "a", "an", "each
 _MODAL_OR_PERFECT = frozenset({"have", "has", "had", "will", "would", "shall", "should", "can", "could", "may",
                                "might", "must", "did", "was", "were", "been", "'ve", "'d", "'ll"})
 
+# Auxiliaries of the present perfect and progressive ("have stepped up", "are carrying out").
+_PRESENT_AUX = frozenset({"have", "has", "'ve", "is", "are", "'re", "'s"})
+
 
 # The acts against people whose kinds reports name in general.
 ABUSES = frozenset({"killing", "torture", "arrest", "disappearance"})
@@ -242,9 +245,30 @@ def _generic_verb(verb: Any, kind: str) -> bool:
         return False
     if _task(verb):
         return True
+    if verb.tag_ == "VBG":
+        return _activity_list(verb)
     if verb.tag_ not in ("VBZ", "VBP", "VBN", "VB"):
         return False
     return _present_habit(verb)
+
+
+def _activity_list(verb: Any) -> bool:
+    """A bare gerund among other activities of a group, carried by a verb that is no simple past
+    ("armed bands have stepped up raids on farms, kidnapping for ransom, raping and looting"): a
+    kind of activity named, with no victim, no subject and no tense of its own. Told in the past
+    ("stormed the village, killing and looting") the gerunds are what the raid did."""
+    group = _group(verb)
+    if len(group) < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for t in group for c in t.children):
+        return False
+    carrier = group[0].head
+    auxes = {c.lower_ for c in carrier.children if c.dep_ in ("aux", "auxpass")}
+    if carrier.tag_ in ("VBZ", "VBP"):
+        present = not auxes
+    else:
+        present = carrier.tag_ in ("VBN", "VBG") and bool(auxes & _PRESENT_AUX)
+    if not present:
+        return False
+    return not any(t.ent_type_ in _OWN for t in carrier.subtree if t.ent_type_)
 
 
 def _specific_party(noun: Any) -> bool:
