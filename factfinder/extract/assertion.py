@@ -56,6 +56,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if _PLANNED.match(text, hit.end, sentence.end):
         return False
+    if _asks_whether(text, sentence, hit):
+        return False
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
     if _is_practice(text, sentence, hit, before):
@@ -82,6 +84,22 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
 # not happen; the plan's words before the act are hypothetical cues. Not a conspiracy: a charge of
 # conspiring to torture hostages may be for torture that was done.
 _PLANNED = re.compile(r"\s+(?:plots?|schemes?|ruses?|capers?)\b", re.IGNORECASE)
+
+
+# A question asking whether an act happened: it opens on an auxiliary ("Was he tortured?", "Did
+# the police detain them?") or on the act's own word ("Tortured?"). A wh-question ("why were they
+# placed under house arrest?") takes its act as given and is left alone.
+_YES_NO = re.compile(r"[\W_]*(?:was|were|is|are|did|do|does|has|have|had|could|would|can|will|should|might)\b",
+                     re.IGNORECASE)
+
+
+def _asks_whether(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
+    """Whether the trigger's sentence is a yes/no question (see ``_YES_NO``)."""
+    if not text[sentence.start:sentence.end].rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    opening = re.match(r"[\W_]*", text[sentence.start:sentence.end])
+    first = sentence.start + (opening.end() if opening else 0)
+    return first == hit.start or _YES_NO.match(text, sentence.start, sentence.end) is not None
 
 
 # A relative clause in the past right before the trigger: "called for an airstrike which killed

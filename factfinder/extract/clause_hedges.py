@@ -9,7 +9,9 @@ read from the parse instead:
   and the verb push the "no one" out of the window, yet the act did not happen;
 - a modal carried along a list of verbs ("the decree means police could search homes, detain,
   torture and kill without a warrant"): the comma ends the clause the cue window reads, yet every
-  verb of the list is what the police could do, not what they did.
+  verb of the list is what the police could do, not what they did; and "can" or "must" on the
+  trigger's own verb ("people can be arrested under vague provisions"), which the cue list
+  does not hold.
 
 Both walk the parse only up the words that share the hedge: a list's conjuncts, the object a
 list of verbs is mis-parsed as, the noun of a custody phrase ("nobody was placed under arrest").
@@ -24,6 +26,9 @@ from typing import Any
 # Modals that make an act possible, permitted or counterfactual; not "will" or "shall", which
 # also announce what a court or an agency is to do ("will be detained pending trial").
 _MODALS = frozenset({"could", "might", "may", "can", "should", "must", "would", "ought"})
+# Modals of the trigger's own verb that the cue window does not read ("can be arrested under the
+# decree", "must be detained"): what the law permits or orders.
+_OWN_MODALS = frozenset({"can", "must"})
 # Subjects that are nobody.
 _NOBODY = frozenset({"nobody", "none", "no-one", "noone"})
 # Prepositions of the phrases that put someone in custody ("under arrest", "into custody").
@@ -87,6 +92,8 @@ def under_far_modal(token: Any) -> bool:
             word = word.head
             continue
         break
-    if not listed or word.pos_ not in ("VERB", "AUX"):
+    if word.pos_ not in ("VERB", "AUX"):
         return False
+    if not listed:  # the trigger's own modal: the cue window reads all but "can" and "must"
+        return any(c.dep_ == "aux" and c.lower_ in _OWN_MODALS for c in word.children)
     return any(c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ in _MODALS for c in word.children)

@@ -48,6 +48,8 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "a", "an", "each
 _MODAL_OR_PERFECT = frozenset({"have", "has", "had", "will", "would", "shall", "should", "can", "could", "may",
                                "might", "must", "did", "was", "were", "been", "'ve", "'d", "'ll"})
 
+# Modals and futures that make a bare act noun a possibility ("more arrests could follow").
+_MODAL_NOUN = frozenset({"can", "could", "may", "might", "must", "should", "would", "will", "'ll", "shall"})
 # Auxiliaries of the present perfect and progressive ("have stepped up", "are carrying out").
 _PRESENT_AUX = frozenset({"have", "has", "'ve", "is", "are", "'re", "'s"})
 
@@ -99,7 +101,20 @@ def _generic_nominal(token: Any, kind: str) -> bool:
         return True  # "described as a form of torture"
     if verb is None or any(c.dep_ == "prep" and c.lower_ in _TEMPORAL for c in verb.children):
         return False  # "to resume their inquiry into killings during the drug war": a time of its own
-    return _present_habit(verb) or _purpose(verb)
+    return _modal(verb) or _present_habit(verb) or _purpose(verb)
+
+
+def _modal(verb: Any) -> bool:
+    """A bare act noun carried by a verb under a modal or a future ("more arrests could follow",
+    "the penalties can range from arrest to torture", "the rule will result in kidnapping and
+    torture"): what may happen, not what did. Not a modal perfect ("may have died as a result of
+    torture"), which tells an act that possibly happened."""
+    first = verb
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX"):
+        first = first.head
+    auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "MD" and a.lower_ in _MODAL_NOUN for a in auxes) \
+        and not any(a.lemma_.lower() == "have" for a in auxes)
 
 
 def _specific_noun(noun: Any) -> bool:
