@@ -56,7 +56,7 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if _PLANNED.match(text, hit.end, sentence.end):
         return False
-    if _asks_whether(text, sentence, hit):
+    if _asks_whether(text, sentence, hit, token):
         return False
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
@@ -93,13 +93,24 @@ _YES_NO = re.compile(r"[\W_]*(?:was|were|is|are|did|do|does|has|have|had|could|w
                      re.IGNORECASE)
 
 
-def _asks_whether(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
-    """Whether the trigger's sentence is a yes/no question (see ``_YES_NO``)."""
+def _asks_whether(text: str, sentence: Sentence, hit: TriggerHit, token: Any | None) -> bool:
+    """Whether the trigger is what a yes/no question asks about (see ``_YES_NO``): its first word,
+    or with a parse its main verb. An act named inside the question ("Will the minister ignore the
+    attacks on protesters in 2017?") is taken as given."""
     if not text[sentence.start:sentence.end].rstrip().rstrip("\"”’'").endswith("?"):
         return False
     opening = re.match(r"[\W_]*", text[sentence.start:sentence.end])
-    first = sentence.start + (opening.end() if opening else 0)
-    return first == hit.start or _YES_NO.match(text, sentence.start, sentence.end) is not None
+    if sentence.start + (opening.end() if opening else 0) == hit.start:
+        return True
+    if token is None or _YES_NO.match(text, sentence.start, sentence.end) is None:
+        return False
+    for _ in range(3):  # the parser may hang the verb on the opening "Was" ("Was the reporter tortured?")
+        if token.dep_ == "ROOT":
+            return True
+        if token.dep_ not in ("conj", "acl", "acomp", "nsubj", "attr") or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 # A relative clause in the past right before the trigger: "called for an airstrike which killed

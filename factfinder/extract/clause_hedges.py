@@ -68,7 +68,11 @@ def done_by_nobody(token: Any) -> bool:
             continue
         if child.lower_ in _NOBODY:
             return True
-        if any(d.dep_ == "det" and d.lower_ == "no" for d in child.children):
+        if child.pos_ in ("NUM", "PROPN") or child.like_num and child.lower_ != "one" or any(c.dep_ == "nummod" or c.like_num
+                                                                  for c in child.children):
+            continue  # "No 10 condemned ...", "no fewer than 300 suspects have been arrested"
+        if any(d.dep_ == "det" and d.lower_ == "no" and d.nbor().lower_ not in ("fewer", "less", "more")
+               for d in child.children):
             return True  # "no one", "no suspect"
     return False
 

@@ -270,11 +270,12 @@ def _generic_verb(verb: Any, kind: str) -> bool:
 def _activity_list(verb: Any) -> bool:
     """A bare gerund among other activities of a group, carried by a verb that is no simple past
     ("armed bands have stepped up raids on farms, kidnapping for ransom, raping and looting"): a
-    kind of activity named, with no victim, no subject and no tense of its own. Told in the past
+    kind of activity named, with no object, no subject and no tense of its own in the whole list. Told in the past
     ("stormed the village, killing and looting") the gerunds are what the raid did."""
     group = _group(verb)
-    if len(group) < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass") for t in group for c in t.children):
-        return False
+    if len(group) < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+                             for t in group for c in t.children):
+        return False  # "are cracking down, detaining protesters and arresting opposition members": acts done to people
     carrier = group[0].head
     auxes = {c.lower_ for c in carrier.children if c.dep_ in ("aux", "auxpass")}
     if carrier.tag_ in ("VBZ", "VBP"):
