@@ -110,8 +110,9 @@ def _modal(verb: Any) -> bool:
     torture"): what may happen, not what did. Not a modal perfect ("may have died as a result of
     torture"), which tells an act that possibly happened."""
     first = verb
-    while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX"):
-        first = first.head
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in first.children):
+        first = first.head  # "should come out and that they were under arrest": a clause of its own
     auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ == "MD" and a.lower_ in _MODAL_NOUN for a in auxes) \
         and not any(a.lemma_.lower() == "have" for a in auxes)

@@ -67,6 +67,10 @@ def test_far_hedge_or_kind_is_no_incident(pipeline, text, kinds):
     ("Will the minister ignore the violent attacks on peaceful marchers in 2019?", "attack"),
     # gerunds with objects: acts done to people, told as they go on
     ("Police are cracking down, detaining marchers and arresting opposition members.", "arrest"),
+    # a modal of an earlier clause with its own subject does not reach this one
+    ("Officers shouted that everyone should come out and that they were under arrest.", "arrest"),
+    # a risk named before the list is no risk of the detention
+    ("We must counter these threats to the press, including physical risk and arbitrary detention.", "arrest"),
     # her abduction is hers: a modal elsewhere in the sentence does not hedge it
     ("She could not leave the house for weeks after her abduction.", "arrest"),
 ])
