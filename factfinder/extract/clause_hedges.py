@@ -10,7 +10,7 @@ read from the parse instead:
 - a modal carried along a list of verbs ("the decree means police could search homes, detain,
   torture and kill without a warrant"): the comma ends the clause the cue window reads, yet every
   verb of the list is what the police could do, not what they did; and "can" or "must" on the
-  trigger's own verb ("people can be arrested under vague provisions"), which the cue list
+  trigger's own verb ("street vendors can be arrested for blocking a pavement"), which the cue list
   does not hold.
 
 Both walk the parse only up the words that share the hedge: a list's conjuncts, the object a

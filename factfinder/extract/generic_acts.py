@@ -106,13 +106,13 @@ def _generic_nominal(token: Any, kind: str) -> bool:
 
 def _modal(verb: Any) -> bool:
     """A bare act noun carried by a verb under a modal or a future ("more arrests could follow",
-    "the penalties can range from arrest to torture", "the rule will result in kidnapping and
-    torture"): what may happen, not what did. Not a modal perfect ("may have died as a result of
+    "punishment can go from arrest all the way to torture", "the plan will lead to abductions and
+    beatings"): what may happen, not what did. Not a modal perfect ("may have died from
     torture"), which tells an act that possibly happened."""
     first = verb
     while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX") \
             and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in first.children):
-        first = first.head  # "should come out and that they were under arrest": a clause of its own
+        first = first.head  # "told us to kneel and that we were under arrest": a clause of its own
     auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass")]
     return any(a.tag_ == "MD" and a.lower_ in _MODAL_NOUN for a in auxes) \
         and not any(a.lemma_.lower() == "have" for a in auxes)
@@ -276,7 +276,7 @@ def _activity_list(verb: Any) -> bool:
     group = _group(verb)
     if len(group) < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
                              for t in group for c in t.children):
-        return False  # "are cracking down, detaining protesters and arresting opposition members": acts done to people
+        return False  # "are rounding people up, detaining marchers and arresting union members": acts done to people
     carrier = group[0].head
     auxes = {c.lower_ for c in carrier.children if c.dep_ in ("aux", "auxpass")}
     if carrier.tag_ in ("VBZ", "VBP"):

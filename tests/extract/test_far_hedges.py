@@ -33,7 +33,7 @@ def _types(pipeline, text: str, published: str = "2024-05-20") -> set[str]:
     # "can" on the trigger's own verb, and bare act nouns under a modal
     ("Under the decree, street vendors can be arrested for blocking a pavement.", {"arrest"}),
     ("Ministers warned that more arrests could follow in the coming days.", {"arrest"}),
-    ("Penalties for the offence can range from arrest to torture.", {"arrest", "torture"}),
+    ("Punishment for the offence can go from arrest all the way to torture.", {"arrest", "torture"}),
     # gerunds naming a group's activity, carried by a present perfect
     ("Armed bands have stepped up raids on farms, kidnapping for ransom, raping and looting across the plateau.",
      {"arrest", "torture"}),
@@ -66,13 +66,13 @@ def test_far_hedge_or_kind_is_no_incident(pipeline, text, kinds):
     # an act named inside a yes/no question is taken as given
     ("Will the minister ignore the violent attacks on peaceful marchers in 2019?", "attack"),
     # gerunds with objects: acts done to people, told as they go on
-    ("Police are cracking down, detaining marchers and arresting opposition members.", "arrest"),
+    ("Riot units are rounding people up, detaining marchers and arresting union members.", "arrest"),
     # a modal of an earlier clause with its own subject does not reach this one
-    ("Officers shouted that everyone should come out and that they were under arrest.", "arrest"),
+    ("The guards yelled that all of us should step outside and that we were now under arrest.", "arrest"),
     # a risk named before the list is no risk of the detention
-    ("We must counter these threats to the press, including physical risk and arbitrary detention.", "arrest"),
+    ("Editors face many dangers, among them bodily risk and unlawful detention by the police.", "arrest"),
     # her abduction is hers: a modal elsewhere in the sentence does not hedge it
-    ("She could not leave the house for weeks after her abduction.", "arrest"),
+    ("He could not return to work for months after his abduction by the militia.", "arrest"),
 ])
 def test_act_with_tense_or_victim_stays(pipeline, text, kind):
     assert kind in _types(pipeline, text)
