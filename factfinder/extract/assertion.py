@@ -96,7 +96,7 @@ _YES_NO = re.compile(r"[\W_]*(?:was|were|is|are|did|do|does|has|have|had|could|w
 def _asks_whether(text: str, sentence: Sentence, hit: TriggerHit, token: Any | None) -> bool:
     """Whether the trigger is what a yes/no question asks about (see ``_YES_NO``): its first word,
     or with a parse its main verb. An act named inside the question ("Will the minister ignore the
-    attacks on protesters in 2017?") is taken as given."""
+    attacks on marchers in 2019?") is taken as given."""
     if not text[sentence.start:sentence.end].rstrip().rstrip("\"”’'").endswith("?"):
         return False
     opening = re.match(r"[\W_]*", text[sentence.start:sentence.end])
@@ -162,11 +162,8 @@ def _is_practice(text: str, sentence: Sentence, hit: TriggerHit, before: str | N
 # listed include secret detention, rape and enforced disappearance", "crimes such as rape".
 _ABUSE_LIST = re.compile(r"\b(?:abuses|violations|crimes|atrocities)\b[^.;:]{0,60}?\b(?:including|includes?|included|"
                          r"such as)\b", re.IGNORECASE)
-# How far before the trigger the list may open (a list of several kinds of abuse), and how far
-# when all between is items of the list (short words between commas and "and").
+# How far before the trigger the list may open (a list of several kinds of abuse).
 _ABUSE_LIST_REACH = 120
-_LONG_LIST_REACH = 400
-_LIST_ITEM = re.compile(r",|\b(?:and|or)\b")
 
 
 def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
@@ -176,13 +173,10 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     one victim ("crimes reported include the beating of a clerk by the mayor"), cases or allegations of
     abuses ("cases of violations, including torture, were recorded") and a list that reaches
     the trigger over a clause of its own (a verb told between them) are acts."""
-    lo = max(sentence.start, hit.start - _LONG_LIST_REACH)
+    lo = max(sentence.start, hit.start - _ABUSE_LIST_REACH)
     opened = None
     for opened in _ABUSE_LIST.finditer(text, lo, hit.start):
         pass
-    if opened is not None and hit.start - opened.end() > _ABUSE_LIST_REACH \
-            and not _only_items(text[opened.end():hit.start]):
-        return False
     if opened is None or _REPORTED_CASES.search(text, max(sentence.start, opened.start() - 40), opened.start()):
         return False
     if _JUDGED.search(text, sentence.start, opened.start()):
@@ -191,13 +185,6 @@ def in_list_of_abuses(text: str, sentence: Sentence, hit: TriggerHit) -> bool:
     if _DATED.search(text, opened.end(), end) or _TOLD_BETWEEN.search(text, opened.end(), hit.start):
         return False
     return not _ONE_VICTIM.match(text, hit.end, end)
-
-
-def _only_items(between: str) -> bool:
-    """Whether the words between a list's opening and a trigger are items of the list: each part
-    between commas and "and" no longer than a kind of abuse ("the burning of crops")."""
-    items = _LIST_ITEM.split(between)
-    return len(items) >= 3 and all(len(item.split()) <= 5 for item in items)
 
 
 # Cases or allegations of abuses recorded ("cases of rights violations, including torture, were
