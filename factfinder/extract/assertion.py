@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from factfinder.extract.clause_hedges import done_by_nobody, under_far_modal
 from factfinder.extract.generic_acts import ABUSES, is_generic_mention
 from factfinder.extract.patients import done_to_no_person
 from factfinder.extract.sentences import Sentence
@@ -55,6 +56,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False
     if _PLANNED.match(text, hit.end, sentence.end):
         return False
+    if _asks_whether(text, sentence, hit, token):
+        return False
     if cues.background.search(before) and not _SPECIFIC_ACT.search(before):
         return False
     if _is_practice(text, sentence, hit, before):
@@ -65,6 +68,8 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
         return False  # "butchers kill the dogs", "a tanker detained in port": no person killed or held
     if token is not None and hit.type in ABUSES and is_generic_mention(token, hit.type):
         return False  # "accused the ministry of abductions and killings": a kind of abuse named
+    if token is not None and (done_by_nobody(token) or hit.type in ABUSES and under_far_modal(token)):
+        return False  # "no one was initially arrested", "could search homes, detain, torture and kill"
     if token is not None:
         heads = [token] if token.pos_ in ("VERB", "AUX") else [token, token.head]
         for head in heads:
@@ -79,6 +84,33 @@ def is_asserted(text: str, sentence: Sentence, hit: TriggerHit, cues: Cues, toke
 # not happen; the plan's words before the act are hypothetical cues. Not a conspiracy: a charge of
 # conspiring to torture hostages may be for torture that was done.
 _PLANNED = re.compile(r"\s+(?:plots?|schemes?|ruses?|capers?)\b", re.IGNORECASE)
+
+
+# A question asking whether an act happened: it opens on an auxiliary ("Was he tortured?", "Did
+# the police detain them?") or on the act's own word ("Tortured?"). A wh-question ("why were they
+# placed under house arrest?") takes its act as given and is left alone.
+_YES_NO = re.compile(r"[\W_]*(?:was|were|is|are|did|do|does|has|have|had|could|would|can|will|should|might)\b",
+                     re.IGNORECASE)
+
+
+def _asks_whether(text: str, sentence: Sentence, hit: TriggerHit, token: Any | None) -> bool:
+    """Whether the trigger is what a yes/no question asks about (see ``_YES_NO``): its first word,
+    or with a parse its main verb. An act named inside the question ("Will the minister ignore the
+    attacks on marchers in 2019?") is taken as given."""
+    if not text[sentence.start:sentence.end].rstrip().rstrip("\"”’'").endswith("?"):
+        return False
+    opening = re.match(r"[\W_]*", text[sentence.start:sentence.end])
+    if sentence.start + (opening.end() if opening else 0) == hit.start:
+        return True
+    if token is None or _YES_NO.match(text, sentence.start, sentence.end) is None:
+        return False
+    for _ in range(3):  # the parser may hang the verb on the opening "Was" ("Was the reporter tortured?")
+        if token.dep_ == "ROOT":
+            return True
+        if token.dep_ not in ("conj", "acl", "acomp", "nsubj", "attr") or token.head == token:
+            return False
+        token = token.head
+    return False
 
 
 # A relative clause in the past right before the trigger: "called for an airstrike which killed

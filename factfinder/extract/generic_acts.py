@@ -48,6 +48,11 @@ _DEFINITE = frozenset({"the", "this", "that", "these", "those", "a", "an", "each
 _MODAL_OR_PERFECT = frozenset({"have", "has", "had", "will", "would", "shall", "should", "can", "could", "may",
                                "might", "must", "did", "was", "were", "been", "'ve", "'d", "'ll"})
 
+# Modals and futures that make a bare act noun a possibility ("more arrests could follow").
+_MODAL_NOUN = frozenset({"can", "could", "may", "might", "must", "should", "would", "will", "'ll", "shall"})
+# Auxiliaries of the present perfect and progressive ("have stepped up", "are carrying out").
+_PRESENT_AUX = frozenset({"have", "has", "'ve", "is", "are", "'re", "'s"})
+
 
 # The acts against people whose kinds reports name in general.
 ABUSES = frozenset({"killing", "torture", "arrest", "disappearance"})
@@ -96,7 +101,21 @@ def _generic_nominal(token: Any, kind: str) -> bool:
         return True  # "described as a form of torture"
     if verb is None or any(c.dep_ == "prep" and c.lower_ in _TEMPORAL for c in verb.children):
         return False  # "to resume their inquiry into killings during the drug war": a time of its own
-    return _present_habit(verb) or _purpose(verb)
+    return _modal(verb) or _present_habit(verb) or _purpose(verb)
+
+
+def _modal(verb: Any) -> bool:
+    """A bare act noun carried by a verb under a modal or a future ("more arrests could follow",
+    "punishment can go from arrest all the way to torture", "the plan will lead to abductions and
+    beatings"): what may happen, not what did. Not a modal perfect ("may have died from
+    torture"), which tells an act that possibly happened."""
+    first = verb
+    while first.dep_ == "conj" and first.head != first and first.head.pos_ in ("VERB", "AUX") \
+            and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in first.children):
+        first = first.head  # "told us to kneel and that we were under arrest": a clause of its own
+    auxes = [c for c in first.children if c.dep_ in ("aux", "auxpass")]
+    return any(a.tag_ == "MD" and a.lower_ in _MODAL_NOUN for a in auxes) \
+        and not any(a.lemma_.lower() == "have" for a in auxes)
 
 
 def _specific_noun(noun: Any) -> bool:
@@ -242,9 +261,31 @@ def _generic_verb(verb: Any, kind: str) -> bool:
         return False
     if _task(verb):
         return True
+    if verb.tag_ == "VBG":
+        return _activity_list(verb)
     if verb.tag_ not in ("VBZ", "VBP", "VBN", "VB"):
         return False
     return _present_habit(verb)
+
+
+def _activity_list(verb: Any) -> bool:
+    """A bare gerund among other activities of a group, carried by a verb that is no simple past
+    ("armed bands have stepped up raids on farms, kidnapping for ransom, raping and looting"): a
+    kind of activity named, with no object, no subject and no tense of its own in the whole list. Told in the past
+    ("stormed the village, killing and looting") the gerunds are what the raid did."""
+    group = _group(verb)
+    if len(group) < 2 or any(c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass", "dobj")
+                             for t in group for c in t.children):
+        return False  # "are rounding people up, detaining marchers and arresting union members": acts done to people
+    carrier = group[0].head
+    auxes = {c.lower_ for c in carrier.children if c.dep_ in ("aux", "auxpass")}
+    if carrier.tag_ in ("VBZ", "VBP"):
+        present = not auxes
+    else:
+        present = carrier.tag_ in ("VBN", "VBG") and bool(auxes & _PRESENT_AUX)
+    if not present:
+        return False
+    return not any(t.ent_type_ in _OWN for t in carrier.subtree if t.ent_type_)
 
 
 def _specific_party(noun: Any) -> bool:
