@@ -1,0 +1,56 @@
+"""The unnamed agents of a charge or a verdict ("suspects", "convicts") stay with the act the
+charge or verdict names (session 13, diff-read; docs/extraction-fields.md).
+
+Read on the merged output of session 13: a verdict's convicts were lent to an act in another
+clause of the sentence (the torture the convicted say made them confess) and, through the
+within-document merge, to the police's arrest of the convicted. Every sentence here is written
+for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def pipeline(nlp):
+    from factfinder.pipeline import Pipeline
+
+    return Pipeline(nlp=nlp)
+
+
+def _incidents(pipeline, text: str):
+    from factfinder.text import document_from_text
+
+    return pipeline.extract(document_from_text(text, published="2023-09-01")).incidents
+
+
+def _agents(incident) -> set[str]:
+    return {a.name for a in incident.perpetrators}
+
+
+def test_convicts_are_not_the_agents_of_the_torture_they_say_they_suffered(pipeline):
+    text = ("In June, the Supreme Court of Lesotho upheld the death sentences of three men convicted of killing "
+            "a soldier in an ambush in 2016, although the men said their confessions had been extracted under "
+            "torture.")
+    by_type = {i.type: i for i in _incidents(pipeline, text)}
+    assert "convicts" in _agents(by_type["killing"])  # the act the verdict names keeps them
+    assert "convicts" not in _agents(by_type["torture"])
+
+
+def test_suspects_are_not_lent_across_a_speakers_clause(pipeline):
+    text = ("Two dock workers were charged with killing a customs officer in Beira last year, but their lawyer "
+            "said they had been tortured in custody.")
+    told = [i for i in _incidents(pipeline, text) if i.type == "torture" and i.trigger is not None
+            and i.trigger.text == "tortured"]
+    assert told and all("suspects" not in _agents(i) for i in told)
+
+
+def test_a_verdicts_kidnappings_are_not_merged_into_the_police_arrest_of_the_convicted(pipeline):
+    text = ("Spanish police arrested four former members of a banned separatist cell in Valencia on Tuesday, "
+            "wanted for crimes carried out in the 1980s.\n\n"
+            "The interior ministry said the arrests followed two years of talks with Lisbon.\n\n"
+            "Jorge Almeida and Rui Vasconcelos, former members of the cell, were sentenced to life imprisonment "
+            "for taking part in several murders and kidnappings.")
+    arrests = [i for i in _incidents(pipeline, text) if i.type == "arrest"]
+    police = [i for i in arrests if "Spanish police" in _agents(i)]
+    assert police and all("convicts" not in _agents(i) for i in police)
