@@ -74,8 +74,9 @@ def tied_and_state(a: Incident, b: Incident) -> bool:
     agents, with no agent in common: two events, never one. The kidnappings a court sentenced
     former militants for are not the police's arrest of them decades later, though both are
     ``arrest`` incidents of one story."""
-    def tied(x: Incident) -> bool:
-        return bool(x.perpetrators) and all(p.name in _TIED for p in x.perpetrators)
+    def tied(x: Incident) -> bool:  # a kidnapping, not a capture a misread tie gave to suspects
+        return bool(x.perpetrators) and all(p.name in _TIED for p in x.perpetrators) \
+            and (x.type != "arrest" or x.subtype == "abduction")
 
     def state(x: Incident) -> bool:
         return any(p.kind in _STATE_KINDS for p in x.perpetrators) and not any(p.name in _TIED for p in x.perpetrators)
