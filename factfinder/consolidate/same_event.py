@@ -31,7 +31,7 @@ from types import MappingProxyType
 from rapidfuzz import fuzz
 
 from factfinder.consolidate.story_relations import copies_of_one_story, is_vague, own_year, same_speaker, \
-    separate_acts, share_evidence, stories_compatible, tied_and_state, told_alike
+    separate_acts, share_evidence, stories_compatible, told_alike
 from factfinder.consolidate.telling import KM_PER_RADIAN, RANK, Telling, Where, normalised_words, opens_with_time
 from factfinder.model import SourcedIncident
 from factfinder.values.places import haversine_km
@@ -286,8 +286,6 @@ def score(a: Telling, b: Telling, rules: SameEventRules) -> float:
     ia, ib = a.incident, b.incident
     if ia.type != ib.type or (rules.one_document and ia.doc != ib.doc):
         return 0.0
-    if rules.one_document and tied_and_state(ia, ib):
-        return 0.0  # convicts' or suspects' act and a state agents' act of one type: two events
     if rules.shared_evidence_is_same and share_evidence(ia, ib):
         return 0.0 if separate_acts(ia, ib) else 1.0
     if rules.one_story and not stories_compatible(ia, ib):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 
 from factfinder.consolidate.telling import Telling
-from factfinder.extract.convicts import CONVICTS
-from factfinder.extract.role_words import SUSPECTS
 from factfinder.model import Count, Incident
 
 
@@ -62,26 +60,6 @@ def separate_acts(a: Incident, b: Incident) -> bool:
         if (in_a and in_b and a.act != b.act) or (in_a != in_b and (a.act if in_a else b.act) > 0):
             return True
     return False
-
-
-# The unnamed agents a charge or a verdict names (``extract/suspects.py``, ``extract/convicts.py``).
-_TIED = frozenset({SUSPECTS, CONVICTS})
-_STATE_KINDS = frozenset({"state_force", "government"})
-
-
-def tied_and_state(a: Incident, b: Incident) -> bool:
-    """An act done by those a charge or a verdict names (suspects, convicts) and one done by state
-    agents, with no agent in common: two events, never one. The kidnappings a court sentenced
-    former militants for are not the police's arrest of them decades later, though both are
-    ``arrest`` incidents of one story."""
-    def tied(x: Incident) -> bool:  # a kidnapping, not a capture a misread tie gave to suspects
-        return bool(x.perpetrators) and all(p.name in _TIED for p in x.perpetrators) \
-            and (x.type != "arrest" or x.subtype == "abduction")
-
-    def state(x: Incident) -> bool:
-        return any(p.kind in _STATE_KINDS for p in x.perpetrators) and not any(p.name in _TIED for p in x.perpetrators)
-
-    return (tied(a) and state(b)) or (tied(b) and state(a))
 
 
 _PRONOUN_OPENING = re.compile(r"^\W*(?:he|she|they|it|its|their|his|her)\b", re.IGNORECASE)

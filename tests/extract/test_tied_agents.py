@@ -2,9 +2,8 @@
 charge or verdict names (session 13, diff-read; docs/extraction-fields.md).
 
 Read on the merged output of session 13: a verdict's convicts were lent to an act in another
-clause of the sentence (the torture the convicted say made them confess) and, through the
-within-document merge, to the police's arrest of the convicted. Every sentence here is written
-for these tests."""
+clause of the sentence (the torture the convicted say made them confess). Every sentence here is
+written for these tests."""
 
 from __future__ import annotations
 
@@ -43,14 +42,3 @@ def test_suspects_are_not_lent_across_a_speakers_clause(pipeline):
     told = [i for i in _incidents(pipeline, text) if i.type == "torture" and i.trigger is not None
             and i.trigger.text == "tortured"]
     assert told and all("suspects" not in _agents(i) for i in told)
-
-
-def test_a_verdicts_kidnappings_are_not_merged_into_the_police_arrest_of_the_convicted(pipeline):
-    text = ("Spanish police arrested four former members of a banned separatist cell in Valencia on Tuesday, "
-            "wanted for crimes carried out in the 1980s.\n\n"
-            "The interior ministry said the arrests followed two years of talks with Lisbon.\n\n"
-            "Jorge Almeida and Rui Vasconcelos, former members of the cell, were sentenced to life imprisonment "
-            "for taking part in several murders and kidnappings.")
-    arrests = [i for i in _incidents(pipeline, text) if i.type == "arrest"]
-    police = [i for i in arrests if "Spanish police" in _agents(i)]
-    assert police and all("convicts" not in _agents(i) for i in police)
