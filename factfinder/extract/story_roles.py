@@ -167,7 +167,8 @@ def sentence_perpetrators(incidents: Sequence[Incident]) -> list[Incident]:
         donors = [other for other in incidents if other is not incident and other.evidence[0].start == start
                   and other.type in _ABUSES and (other.type != "arrest" or other.subtype == "abduction"
                                                  or incident.type == "torture")
-                  and any(a.kind in ACTING_KINDS for a in other.perpetrators) and not _apart(incident, other)]
+                  and any(a.kind in ACTING_KINDS for a in other.perpetrators) and not _apart(incident, other)
+                  and not _tie_elsewhere(incident, other)]
         if donors:
             out[i] = replace(incident, perpetrators=tuple(a for a in donors[0].perpetrators if a.kind in ACTING_KINDS))
     return out
@@ -224,6 +225,27 @@ def _apart(incident: Incident, other: Incident) -> bool:
     start = incident.evidence[0].start
     first, second = sorted((incident.trigger.start, other.trigger.start))
     return ";" in incident.summary[first - start:second - start]
+
+
+# A clause of its own after the act a charge or a verdict ties: a comma, then a conjunction or a
+# speaker's verb ("convicted of killing a guard, although the men said they were tortured").
+_OTHER_CLAUSE = re.compile(r"[,;:\u2013\u2014]\s*(?:although|though|while|whereas|but|yet|because|after|when)\b|"
+                           r"\b(?:said|says|told|claimed|alleged|denied|insisted)\b", re.IGNORECASE)
+
+
+def _tie_elsewhere(incident: Incident, other: Incident) -> bool:
+    """Whether ``other`` lends only the unnamed agents of a charge or a verdict (``suspects``,
+    ``convicts``) to an act told in another clause of the sentence: those convicted of a killing
+    are no agents of the torture they say made them confess; a coordinated act ("convicted of
+    kidnapping and torturing a trader") is in the verdict's clause and shares them."""
+    acting = [a for a in other.perpetrators if a.kind in ACTING_KINDS]
+    if not acting or any(a.name not in (SUSPECTS, CONVICTS) for a in acting):
+        return False
+    if incident.trigger is None or other.trigger is None:
+        return False
+    start = incident.evidence[0].start
+    first, second = sorted((incident.trigger.start, other.trigger.start))
+    return _OTHER_CLAUSE.search(incident.summary, first - start, second - start) is not None
 
 
 # Acts whose agent a story names once: abuses and the trials of them (never a protest's
