@@ -31,6 +31,7 @@ from factfinder.geo.names import admin_terms
 from factfinder.geo.place_nouns import street_words
 from factfinder.geo.proposals import cued_units, fuzzy_town_mentions, known_names
 from factfinder.geo.spans import SpanIndex
+from factfinder.text.calendar_words import WEEKDAY_NAMES
 from factfinder.text.datelines import AFTER_PLACE, caps_place_names
 
 if TYPE_CHECKING:
@@ -126,8 +127,9 @@ def _venues(text: str, non_places: Sequence[Entity], mentions: Sequence[Mention]
 
 
 # When or where-clause words after a venue: "at Harbour Lights on Friday", "at Croft Circuit, where".
-_WHEN_AFTER = re.compile(r"(?:\s+on\s+(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|\s+(?:last|this|next)\s+"
-                         r"(?:week|month|year|night|weekend)|,\s+where)\b")
+# The weekdays come from text/calendar_words, capitalised as a venue's date prints them.
+_WHEN_AFTER = re.compile(r"(?:\s+on\s+(?:" + "|".join(day.capitalize() for day in WEEKDAY_NAMES) + r")"
+                         r"|\s+(?:last|this|next)\s+(?:week|month|year|night|weekend)|,\s+where)\b")
 # Words that aim "at" a person: "took aim at", "lashed out at", "a jab at".
 _AIMED_AT = re.compile(r"\b(?:aim|aimed|aiming|jabs?|swipes?|shots?|shot|fired|firing|laughed|looked|looking|lashed"
                        r"|out|hit|hits|angry|furious|directed|pointed|glared|stared|smiled|waved|yelled|shouted)"

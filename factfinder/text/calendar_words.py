@@ -4,7 +4,7 @@ One list for the stages that read them: the dates stage parses date phrases with
 (``dates/patterns.py``), extraction tells an act done on a day of its own from a tally over time
 (``extract/tally_clause.py``) and tells a dated act from a practice or a kind of abuse
 (``extract/assertion.py``, ``extract/separate_acts.py``), and the geo stage keeps them out of place names
-(``geo/clause_names.py``). Extraction may not import the dates stage, so the list lives here.
+(``geo/clause_names.py``) and reads a venue's day after it (``geo/mentions.py``). Extraction may not import the dates stage, so the list lives here.
 """
 
 from __future__ import annotations
